@@ -1,0 +1,56 @@
+// The authorization rules, as pure functions over an Actor and the record's ownership facts.
+// Every rule starts with the school: staff of one school never reach another school's data.
+import type { Bouw } from "../domain/vocabulary.js";
+import type { Actor } from "./actor.js";
+
+export interface PupilFacts {
+  id: string;
+  schoolId: string;
+  groupId: string | null;
+}
+
+export interface GroupFacts {
+  id: string;
+  schoolId: string;
+  bouw: Bouw | string;
+}
+
+const sameSchool = (actor: Actor, schoolId: string) => actor.schoolId === schoolId;
+
+/** Conversation content, goals, notes: the group's teachers, the assigned IB'er, or a content grant. */
+export function canReadPupilContent(actor: Actor, pupil: PupilFacts): boolean {
+  if (!sameSchool(actor, pupil.schoolId)) return false;
+  if (actor.roles.has("content_reader")) return true;
+  return canWritePupilContent(actor, pupil);
+}
+
+/** Recording conversations and notes: the group's teachers and the pupil's IB'er. */
+export function canWritePupilContent(actor: Actor, pupil: PupilFacts): boolean {
+  if (!sameSchool(actor, pupil.schoolId)) return false;
+  if (actor.roles.has("teacher") && pupil.groupId !== null && actor.groupIds.has(pupil.groupId)) return true;
+  return actor.roles.has("ib") && actor.supportedPupilIds.has(pupil.id);
+}
+
+/** The pupil list of a group (names, no content): its teachers and the school admin. */
+export function canListGroupPupils(actor: Actor, group: GroupFacts): boolean {
+  if (!sameSchool(actor, group.schoolId)) return false;
+  return actor.groupIds.has(group.id) || actor.roles.has("admin");
+}
+
+/** Progress figures (counts only): the group's teachers, the bouw's team leader, the admin. */
+export function canViewGroupProgress(actor: Actor, group: GroupFacts): boolean {
+  if (!sameSchool(actor, group.schoolId)) return false;
+  if (actor.groupIds.has(group.id) || actor.roles.has("admin")) return true;
+  return actor.roles.has("team_leader") && actor.leads.has(group.bouw as Bouw);
+}
+
+/** Rounds for a bouw: its team leader (and the admin). */
+export function canManageRounds(actor: Actor, schoolId: string, bouw: Bouw): boolean {
+  if (!sameSchool(actor, schoolId)) return false;
+  return actor.roles.has("admin") || (actor.roles.has("team_leader") && actor.leads.has(bouw));
+}
+
+/** Roster, staff, settings, IB assignments: the school admin. */
+export function canManageSchool(actor: Actor, schoolId: string): boolean {
+  return sameSchool(actor, schoolId) && actor.roles.has("admin");
+}

@@ -1,0 +1,63 @@
+// The domain's closed vocabularies. Stored as strings (one schema for SQLite and PostgreSQL),
+// validated here at every boundary.
+import { z } from "zod";
+
+export const Bouw = z.enum(["onderbouw", "middenbouw", "bovenbouw"]);
+export type Bouw = z.infer<typeof Bouw>;
+
+export const Role = z.enum(["teacher", "team_leader", "ib", "admin", "content_reader"]);
+export type Role = z.infer<typeof Role>;
+
+export const Channel = z.enum(["teams", "slack", "local"]);
+export type Channel = z.infer<typeof Channel>;
+
+export const ConversationStatus = z.enum(["planned", "prepared", "held", "evaluated", "cancelled"]);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+export const Locale = z.enum(["nl", "en"]);
+export type Locale = z.infer<typeof Locale>;
+
+/** ISO weekdays, 1 = Monday … 7 = Sunday, stored as "1,2,3". */
+export const Weekdays = z.array(z.number().int().min(1).max(7)).min(1);
+
+export function parseWeekdays(stored: string): number[] {
+  return stored
+    .split(",")
+    .map((d) => Number(d.trim()))
+    .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+}
+
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM");
+
+/** Year levels 1–8 named in a group name: "groep 4/5" → [4, 5]. */
+export function yearLevelsOf(groupName: string): number[] {
+  const digits = groupName.match(/[1-8]/g) ?? [];
+  return [...new Set(digits.map(Number))].sort((a, b) => a - b);
+}
+
+/** The bouw of a group follows its lowest year level (a school can override it per group). */
+export function bouwOf(yearLevels: number[]): Bouw {
+  const lowest = Math.min(...yearLevels);
+  if (lowest <= 2) return "onderbouw";
+  if (lowest <= 5) return "middenbouw";
+  return "bovenbouw";
+}
+
+/** "Groep 4-5", "4/5", "groep 4 / 5" → "groep 4/5"; null when no year level 1–8 is named. */
+export function normalizeGroupName(raw: string): string | null {
+  const trimmed = raw.trim();
+  if (!/^(groep\s*)?[1-8](\s*[/\-+,&]\s*[1-8])*\s*[a-z]?$/i.test(trimmed)) return null;
+  const levels = yearLevelsOf(trimmed.replace(/[a-z]\s*$/i, (m) => (/groep/i.test(m) ? m : "")));
+  const suffix = /([a-z])\s*$/i.exec(trimmed.replace(/^groep/i, ""))?.[1]?.toLowerCase() ?? "";
+  return levels.length ? `groep ${levels.join("/")}${suffix}` : null;
+}
+
+/** The school year a date falls in; a new year starts on 1 August. */
+export function schoolYearOf(date: Date, timezone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "numeric" }).formatToParts(date);
+  const year = Number(parts.find((p) => p.type === "year")?.value);
+  const month = Number(parts.find((p) => p.type === "month")?.value);
+  const start = month >= 8 ? year : year - 1;
+  return `${start}-${start + 1}`;
+}
