@@ -8,7 +8,8 @@ const booleanFlag = z
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  // 0 picks a free port (tests, benchmarks).
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z
     .string()

@@ -48,6 +48,12 @@ export class UnknownUserError extends AppError {
   }
 }
 
+export class UnknownTenantError extends AppError {
+  constructor() {
+    super(ErrorCode.UnknownTenant, "The tenant or workspace is not bound to a school");
+  }
+}
+
 /** Wraps anything thrown into an AppError so every entry point handles one type. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

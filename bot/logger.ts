@@ -22,6 +22,17 @@ const PERSONAL_FIELDS = [
   "payload",
 ];
 
+/**
+ * Errors are logged with their type, code and stack frames, never their message: messages of
+ * database errors can quote the values that were being written (a pupil's name, a note).
+ */
+export function serializeErrorSafely(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, ...(typeof code === "string" ? { code } : {}), stack: frames.slice(0, 12).join("\n") };
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const paths = PERSONAL_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
   return pino(
@@ -29,8 +40,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: "gesprekswijzer" },
       redact: { paths, censor: "[redacted]" },
-      // Errors are logged with their code and a stack, never with the data that caused them.
-      serializers: { err: pino.stdSerializers.err },
+      serializers: { err: serializeErrorSafely },
     },
     destination,
   );

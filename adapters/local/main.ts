@@ -1,0 +1,46 @@
+// `npm run chat [-- --as <e-mail>]`: talk to the bot in the terminal as a member of staff.
+// Uses the configured database (the embedded SQLite file by default) and the demo school.
+import { parseArgs } from "node:util";
+import { loadConfig } from "../../bot/config.js";
+import { ConfigError } from "../../bot/errors.js";
+import { createLogger } from "../../bot/logger.js";
+import { openDatabase } from "../../bot/db/client.js";
+import { migrateDatabase } from "../../bot/db/migrate.js";
+import { createBotCore } from "../../bot/chat/handle-turn.js";
+import { DEMO_TEACHER_EMAIL, seedDemoSchool } from "../../bot/demo.js";
+import { TerminalChat } from "./terminal-chat.js";
+
+const { values } = parseArgs({ options: { as: { type: "string" } } });
+
+try {
+  process.loadEnvFile(".env");
+} catch {
+  // No .env: the environment alone configures the chat.
+}
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+// Logs go to stderr at warning level, so the conversation stays readable.
+const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, process.stderr);
+await migrateDatabase(config.DATABASE_URL);
+const database = await openDatabase(config.DATABASE_URL);
+if ((await database.db.school.count()) === 0) {
+  await seedDemoSchool(database.db);
+  console.log("De demoschool is aangemaakt (fictieve leerkrachten en leerlingen).");
+}
+const email = values.as ?? DEMO_TEACHER_EMAIL;
+console.log(`Gesprekswijzer — lokale chat als ${email}. Typ 'help', of 'exit' om te stoppen.`);
+const chat = new TerminalChat({
+  core: createBotCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE }),
+  user: { channel: "local", externalId: email, email },
+  input: process.stdin,
+  output: process.stdout,
+  color: process.stdout.isTTY,
+});
+await chat.run();
+await database.close();

@@ -1,0 +1,78 @@
+// One small function per command: call a service, shape the reply. No channel specifics.
+import type { Db } from "../../db/client.js";
+import type { Actor } from "../../auth/actor.js";
+import type { Translator } from "../../i18n/translate.js";
+import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records.js";
+import { findReadablePupils } from "../../services/pupil-search.js";
+import { getGroupProgress, listLedGroups, listTeachingGroups } from "../../services/groups.js";
+import type { BotReply } from "../types.js";
+
+export interface CommandContext {
+  db: Db;
+  actor: Actor;
+  t: Translator;
+}
+
+const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/Amsterdam" });
+
+export function helpReply({ t }: CommandContext): BotReply {
+  return {
+    text: [t("help.title"), t("help.myGroup"), t("help.pupil"), t("help.progress"), t("help.language"), t("help.help")].join("\n"),
+  };
+}
+
+export async function myGroupReply({ db, actor, t }: CommandContext): Promise<BotReply> {
+  const groups = await listTeachingGroups(db, actor);
+  if (groups.length === 0) return { text: t("myGroup.none") };
+  const text = groups
+    .map((g) => [t("myGroup.header", { group: g.name, count: g.pupils.length }), ...g.pupils.map((p) => `- ${p.firstName} ${p.lastName}`)].join("\n"))
+    .join("\n\n");
+  return { text };
+}
+
+function timelineLine(entry: TimelineEntry, t: Translator): string {
+  const vars = { status: entry.status ?? "", text: entry.text ?? "" };
+  return `${DATE.format(entry.at)} — ${t(`timeline.${entry.kind}`, vars)}`;
+}
+
+export async function pupilReply(ctx: CommandContext, query: string): Promise<BotReply> {
+  const { db, actor, t } = ctx;
+  if (!query) return { text: t("pupil.askName") };
+  // A button may carry the pupil's id directly ("leerling id:…"), so a choice is never ambiguous.
+  const byId = /^id:(\S+)$/.exec(query)?.[1];
+  let pupilId = byId;
+  if (!pupilId) {
+    const matches = await findReadablePupils(db, actor, query);
+    if (matches.length === 0) return { text: t("pupil.noMatch", { query }) };
+    if (matches.length > 1) {
+      return {
+        text: t("pupil.manyMatches"),
+        actions: matches.slice(0, 10).map((m) => ({
+          label: `${m.firstName} ${m.lastName}${m.groupName ? ` (${m.groupName})` : ""}`,
+          command: `leerling id:${m.id}`,
+        })),
+      };
+    }
+    pupilId = matches[0]!.id;
+  }
+  const record = await getPupilRecord(db, actor, pupilId);
+  const name = `${record.pupil.firstName} ${record.pupil.lastName}`;
+  const lines = [t("pupil.header", { name, group: record.pupil.groupName ?? "-" })];
+  if (record.timeline.length === 0) lines.push(t("pupil.empty"));
+  else {
+    lines.push(t("pupil.openGoals", { count: record.openGoals }));
+    lines.push(...record.timeline.slice(0, 20).map((e) => `- ${timelineLine(e, t)}`));
+  }
+  return { text: lines.join("\n") };
+}
+
+export async function progressReply({ db, actor, t }: CommandContext): Promise<BotReply> {
+  const groups = await listLedGroups(db, actor);
+  if (groups.length === 0) return { text: t("progress.none") };
+  const lines = [];
+  for (const group of groups) {
+    const p = await getGroupProgress(db, actor, group.id);
+    lines.push(t("progress.line", { group: p.groupName, ...p }));
+  }
+  return { text: lines.join("\n") };
+}

@@ -1,0 +1,38 @@
+// The one HTTP server. Channel adapters mount their routes on it; the core adds health checks.
+import express, { type Express } from "express";
+import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
+
+/** Readiness waits at most this long for the database before answering 503. */
+const READINESS_TIMEOUT_MS = 2000;
+
+export interface HttpDeps {
+  db: Db;
+  logger: Logger;
+}
+
+async function databaseAnswers(db: Db): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), READINESS_TIMEOUT_MS).unref());
+  // Reading a real table proves more than SELECT 1: the file or server is there and migrated.
+  const query = db.school.findFirst({ select: { id: true } }).then(() => true, () => false);
+  return Promise.race([query, timeout]);
+}
+
+export function createHttpApp({ db, logger }: HttpDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+
+  // Liveness: the process is up and serving HTTP. Never touches dependencies.
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  // Readiness: able to do real work, which needs the database.
+  app.get("/readyz", async (_req, res) => {
+    const ok = await databaseAnswers(db);
+    if (!ok) logger.warn({ check: "database" }, "readiness check failed");
+    res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "unavailable", database: ok ? "ok" : "unreachable" });
+  });
+
+  return app;
+}

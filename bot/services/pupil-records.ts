@@ -1,0 +1,103 @@
+// A pupil's record: conversations, goals with evaluations, agreements, quick notes.
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import type { Actor } from "../auth/actor.js";
+import { requirePupilAccess } from "../auth/access.js";
+import { recordAudit } from "../audit.js";
+import { AppError, ErrorCode } from "../errors.js";
+
+export interface PupilSummary {
+  id: string;
+  firstName: string;
+  lastName: string;
+  groupId: string | null;
+  groupName: string | null;
+  active: boolean;
+}
+
+export interface TimelineEntry {
+  kind: "conversation" | "goal" | "evaluation" | "note";
+  id: string;
+  at: Date;
+  status?: string;
+  text?: string;
+  shareWithParents?: boolean;
+}
+
+export interface PupilRecord {
+  pupil: PupilSummary;
+  timeline: TimelineEntry[];
+  openGoals: number;
+}
+
+export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Promise<PupilRecord> {
+  await requirePupilAccess(db, actor, pupilId, "read");
+  const pupil = await db.pupil.findUniqueOrThrow({
+    where: { id: pupilId },
+    include: {
+      group: { select: { name: true } },
+      conversations: { select: { id: true, status: true, plannedAt: true, heldAt: true, createdAt: true, formatKey: true } },
+      goals: { include: { evaluations: true } },
+      notes: true,
+    },
+  });
+  const timeline: TimelineEntry[] = [
+    ...pupil.conversations.map((c) => ({
+      kind: "conversation" as const,
+      id: c.id,
+      at: c.heldAt ?? c.plannedAt ?? c.createdAt,
+      status: c.status,
+      text: c.formatKey,
+    })),
+    ...pupil.goals.flatMap((g) => [
+      { kind: "goal" as const, id: g.id, at: g.createdAt, status: g.status, text: g.goalText, shareWithParents: g.shareWithParents },
+      ...g.evaluations.map((e) => ({
+        kind: "evaluation" as const,
+        id: e.id,
+        at: e.evaluatedAt,
+        status: e.outcome,
+        text: e.note ?? undefined,
+        shareWithParents: e.shareWithParents,
+      })),
+    ]),
+    ...pupil.notes.map((n) => ({ kind: "note" as const, id: n.id, at: n.createdAt, text: n.text, shareWithParents: n.shareWithParents })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+  await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "read", entity: "pupil_record", entityId: pupil.id, pupilId: pupil.id });
+  return {
+    pupil: {
+      id: pupil.id,
+      firstName: pupil.firstName,
+      lastName: pupil.lastName,
+      groupId: pupil.groupId,
+      groupName: pupil.group?.name ?? null,
+      active: pupil.active,
+    },
+    timeline,
+    openGoals: pupil.goals.filter((g) => g.status === "open").length,
+  };
+}
+
+export const NoteInput = z.object({
+  pupilId: z.string().min(1),
+  text: z.string().trim().min(1).max(2000),
+  goalText: z.string().trim().min(1).max(500).optional(),
+  shareWithParents: z.boolean().default(false),
+});
+export type NoteInput = z.input<typeof NoteInput>;
+
+export async function addNote(db: Db, actor: Actor, input: NoteInput): Promise<{ id: string }> {
+  const parsed = NoteInput.safeParse(input);
+  if (!parsed.success) throw new AppError(ErrorCode.ValidationFailed, "invalid note", parsed.error.issues);
+  const pupil = await requirePupilAccess(db, actor, parsed.data.pupilId, "write");
+  const note = await db.note.create({
+    data: {
+      pupilId: pupil.id,
+      authorId: actor.staffId,
+      text: parsed.data.text,
+      goalText: parsed.data.goalText ?? null,
+      shareWithParents: parsed.data.shareWithParents,
+    },
+  });
+  await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "create", entity: "note", entityId: note.id, pupilId: pupil.id });
+  return { id: note.id };
+}

@@ -1,0 +1,41 @@
+// Finds pupils by (part of) their name among the pupils the actor may read.
+// Matching happens here rather than in SQL: SQLite and PostgreSQL disagree on case-insensitivity.
+import type { Db } from "../db/client.js";
+import type { Actor } from "../auth/actor.js";
+
+export interface PupilMatch {
+  id: string;
+  firstName: string;
+  lastName: string;
+  groupName: string | null;
+}
+
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+
+export async function findReadablePupils(db: Db, actor: Actor, query: string): Promise<PupilMatch[]> {
+  // The same scope as canReadPupilContent, expressed as a query.
+  const reachable = [
+    ...(actor.roles.has("teacher") ? [{ groupId: { in: [...actor.groupIds] } }] : []),
+    ...(actor.roles.has("ib") ? [{ id: { in: [...actor.supportedPupilIds] } }] : []),
+  ];
+  const contentReader = actor.roles.has("content_reader");
+  if (!contentReader && reachable.length === 0) return [];
+  const pupils = await db.pupil.findMany({
+    where: { schoolId: actor.schoolId, active: true, ...(contentReader ? {} : { OR: reachable }) },
+    select: { id: true, firstName: true, lastName: true, group: { select: { name: true } } },
+  });
+  const q = fold(query);
+  const candidates = pupils.map((p) => ({
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    groupName: p.group?.name ?? null,
+    full: fold(`${p.firstName} ${p.lastName}`),
+  }));
+  // An exact full-name or first-name match wins over partial matches.
+  const exact = candidates.filter((c) => c.full === q || fold(c.firstName) === q);
+  const matches = exact.length > 0 ? exact : candidates.filter((c) => c.full.includes(q));
+  return matches
+    .map(({ full: _full, ...rest }) => rest)
+    .sort((a, b) => a.firstName.localeCompare(b.firstName, "nl") || a.lastName.localeCompare(b.lastName, "nl"));
+}

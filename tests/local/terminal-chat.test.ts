@@ -1,0 +1,82 @@
+// The terminal chat, driven through its streams as a person would type, on the real core and database.
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pino from "pino";
+import { createBotCore } from "../../bot/chat/handle-turn.js";
+import { TerminalChat } from "../../adapters/local/terminal-chat.js";
+import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+
+let t: TestDatabase;
+let teacherEmail: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const school = await makeSchool(t.db);
+  const group = await makeGroup(t.db, school.id, "groep 5");
+  await makePupil(t.db, school.id, group.id, "Sam");
+  await makePupil(t.db, school.id, group.id, "Samira");
+  await makePupil(t.db, school.id, group.id, "Noor");
+  const teacher = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.anna@test.example" });
+  teacherEmail = teacher.email;
+});
+afterAll(async () => t?.destroy());
+
+function chatAs(email: string) {
+  const output = new PassThrough();
+  let text = "";
+  output.on("data", (chunk) => (text += String(chunk)));
+  const core = createBotCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+  const chat = new TerminalChat({ core, user: { channel: "local", externalId: email, email }, input: new PassThrough(), output });
+  return { chat, output: () => text };
+}
+
+describe(`terminal chat on ${testProvider()}`, () => {
+  it("runs a typed session from piped input until 'exit'", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (chunk) => (text += String(chunk)));
+    const core = createBotCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+    const chat = new TerminalChat({ core, user: { channel: "local", externalId: teacherEmail, email: teacherEmail }, input, output });
+    const done = chat.run();
+    input.end("help\nmijn groep\nexit\nhelp\n");
+    await done;
+    expect(text).toContain("Dit kan ik voor je doen");
+    expect(text).toContain("groep 5");
+    expect(text).toMatch(/Noor[\s\S]*Sam[\s\S]*Samira/);
+    // Nothing after "exit" is handled.
+    expect(text.match(/Dit kan ik voor je doen/g)).toHaveLength(1);
+  });
+
+  it("shows a pupil's timeline, and offers a numbered choice when a name is ambiguous", async () => {
+    const { chat } = chatAs(teacherEmail);
+    // An exact first name wins over partial matches.
+    expect(await chat.send("leerling sam")).toMatch(/^Sam T\. \(groep 5\)/);
+    const choice = await chat.send("leerling sa");
+    expect(choice).toContain("[1] Sam T.");
+    expect(choice).toContain("[2] Samira T.");
+    const record = await chat.send("2");
+    expect(record).toContain("Samira T.");
+    expect(record).toContain("Nog geen gesprekken");
+  });
+
+  it("switches to English and back", async () => {
+    const { chat } = chatAs(teacherEmail);
+    expect(await chat.send("english")).toContain("English");
+    expect(await chat.send("help")).toContain("Here is what I can do");
+    expect(await chat.send("nederlands")).toContain("Nederlands");
+  });
+
+  it("refuses politely a person who is not on the staff list", async () => {
+    const { chat } = chatAs("stranger@elsewhere.example");
+    const reply = await chat.send("mijn groep");
+    expect(reply).toContain("niet op de personeelslijst");
+    expect(reply).not.toContain("Sam");
+  });
+
+  it("answers an unknown command with a pointer to help", async () => {
+    const { chat } = chatAs(teacherEmail);
+    expect(await chat.send("blablabla")).toContain("help");
+  });
+});
