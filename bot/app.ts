@@ -8,6 +8,7 @@ import { migrateDatabase } from "./db/migrate.js";
 import type { Logger } from "./logger.js";
 import { createHttpApp } from "./http/server.js";
 import { createBotCore, type BotCore } from "./chat/handle-turn.js";
+import { seedDemoSchool } from "./demo.js";
 
 export interface RunningApp {
   database: Database;
@@ -26,6 +27,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     if (result.modified.length) logger.warn({ migrations: result.modified }, "applied migrations were modified afterwards");
   }
   const database = await openDatabase(config.DATABASE_URL);
+  if (config.SEED_DEMO && (await database.db.school.count()) === 0) {
+    const demo = await seedDemoSchool(database.db);
+    logger.info({ schoolId: demo.schoolId, staff: demo.staff, pupils: demo.pupils }, "demo school created");
+  }
   const core = createBotCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE });
   const http = createHttpApp({ db: database.db, logger });
 

@@ -3,25 +3,44 @@
 // (see tests/support/postgres-server.ts). Without either, the PostgreSQL run is skipped loudly
 // on a developer machine and fails in CI (CI=true), where it is required.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 const extra = process.argv.slice(2);
-const vitest = (env) =>
-  spawnSync("npx", ["--no-install", "vitest", "run", ...extra], { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+const reportDir = mkdtempSync(path.join(tmpdir(), "gw-test-report-"));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function vitest(env, label) {
+  const report = path.join(reportDir, `${label}.json`);
+  const args = ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extra];
+  const status = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, "utf8"));
+    totals.passed += json.numPassedTests;
+    totals.failed += json.numFailedTests;
+    totals.skipped += json.numPendingTests + (json.numTodoTests ?? 0);
+  } else if (status !== 0) {
+    totals.failed += 1;
+  }
+  return status;
+}
 
 const hasDebianPostgres =
   existsSync("/usr/lib/postgresql") && readdirSync("/usr/lib/postgresql").some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
 
 console.log("\n=== Test suite on SQLite ===");
-const sqlite = vitest({ GW_TEST_DB: "sqlite" });
+const sqlite = vitest({ GW_TEST_DB: "sqlite" }, "sqlite");
 
 let postgres = 0;
 if (process.env.TEST_POSTGRES_URL || hasDebianPostgres) {
   console.log("\n=== Test suite on PostgreSQL ===");
-  postgres = vitest({ GW_TEST_DB: "postgresql" });
+  postgres = vitest({ GW_TEST_DB: "postgresql" }, "postgresql");
 } else {
   console.log("\n=== PostgreSQL run SKIPPED: install Debian's postgresql (apt-get install -y postgresql) or set TEST_POSTGRES_URL ===");
   if (process.env.CI) postgres = 1;
 }
 console.log(`\nSQLite: ${sqlite === 0 ? "passed" : "FAILED"} · PostgreSQL: ${postgres === 0 ? "passed" : "FAILED"}`);
+// The plain closing line CI reads: both runs together.
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(sqlite || postgres);

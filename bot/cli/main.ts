@@ -1,0 +1,111 @@
+// The operator's command line (the school's IT person, on the server):
+//   npm run db:migrate
+//   npm run seed:demo
+//   npm run school:setup -- <setup.json>
+//   npm run roster:import -- --school "<name or id>" <export.csv> [--dry-run] [--school-year 2026-2027]
+// Reports print counts, line numbers and pupil ids — never names.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config.js";
+import { AppError, ConfigError } from "../errors.js";
+import { openDatabase } from "../db/client.js";
+import { migrateDatabase } from "../db/migrate.js";
+import { seedDemoSchool } from "../demo.js";
+import { applySchoolSetup, findSchool, importRoster, isValidSchoolYear } from "../roster/index.js";
+
+const USAGE = `usage:
+  npm run db:migrate
+  npm run seed:demo
+  npm run school:setup -- <setup.json>
+  npm run roster:import -- --school "<school name or id>" <export.csv> [--dry-run] [--school-year YYYY-YYYY]`;
+
+class UsageError extends Error {}
+
+function readInput(file: string | undefined): string {
+  if (!file) throw new UsageError("missing file argument");
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { school: { type: "string" }, "dry-run": { type: "boolean" }, "school-year": { type: "string" } },
+  });
+  try {
+    process.loadEnvFile(".env");
+  } catch {
+    // No .env file.
+  }
+  const config = loadConfig();
+  if (command === "migrate") {
+    const result = await migrateDatabase(config.DATABASE_URL);
+    console.log(`${config.databaseProvider}: ${result.applied.length} migration(s) applied, ${result.alreadyApplied} already applied`);
+    for (const name of result.applied) console.log(`  applied ${name}`);
+    for (const name of result.modified) console.warn(`  WARNING: ${name} changed after it was applied`);
+    return 0;
+  }
+  if (!["seed-demo", "school-setup", "roster-import"].includes(command ?? "")) throw new UsageError(`unknown command ${command ?? "(none)"}`);
+
+  await migrateDatabase(config.DATABASE_URL);
+  const { db, close } = await openDatabase(config.DATABASE_URL);
+  try {
+    if (command === "seed-demo") {
+      const result = await seedDemoSchool(db);
+      console.log(`demo school ready: ${result.staff} staff, ${result.pupils} pupils (school id ${result.schoolId})`);
+      return 0;
+    }
+    if (command === "school-setup") {
+      const report = await applySchoolSetup(db, readInput(positionals[0]));
+      console.log(JSON.stringify(report, null, 2));
+      return 0;
+    }
+    // roster-import
+    if (!values.school) throw new UsageError("--school is required");
+    const schoolYear = values["school-year"];
+    if (schoolYear !== undefined && !isValidSchoolYear(schoolYear)) throw new UsageError("--school-year must look like 2026-2027");
+    const school = await findSchool(db, values.school);
+    if (!school) {
+      console.error(`No school named or with id "${values.school}". Create it first with npm run school:setup.`);
+      return 1;
+    }
+    const report = await importRoster(db, {
+      schoolId: school.id,
+      csvText: readInput(positionals[0]),
+      dryRun: values["dry-run"] ?? false,
+      ...(schoolYear ? { schoolYear } : {}),
+    });
+    if (!report.ok) {
+      console.error(`Import rejected: ${report.errors.length} problem(s); nothing was changed.`);
+      for (const e of report.errors) console.error(`  line ${e.line}: ${e.reason}`);
+      return 1;
+    }
+    console.log(JSON.stringify(report, null, 2));
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else if (error instanceof AppError) {
+    console.error(`${error.code}: ${error.message}`);
+    if (Array.isArray(error.details)) for (const d of error.details) console.error(`  ${JSON.stringify(d)}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

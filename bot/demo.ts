@@ -1,0 +1,34 @@
+// The fictional demo school: the school setup file and the administration export in prisma/seed.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Db } from "./db/client.js";
+import { applySchoolSetup, importRoster } from "./roster/index.js";
+import { AppError, ErrorCode } from "./errors.js";
+
+const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../prisma/seed");
+export const DEMO_SCHOOL_NAME = "OBS De Regenboog (demo)";
+/** The demo teacher (groep 5); also the Teams playground's default user. */
+export const DEMO_TEACHER_EMAIL = "alex.wilber@regenboog.example";
+
+export interface DemoSeedResult {
+  schoolId: string;
+  pupils: number;
+  staff: number;
+}
+
+/** Creates or refreshes the demo school. Idempotent: running it twice changes nothing. */
+export async function seedDemoSchool(db: Db): Promise<DemoSeedResult> {
+  const setup = await applySchoolSetup(db, readFileSync(path.join(SEED_DIR, "demo-school.json"), "utf8"));
+  const roster = await importRoster(db, {
+    schoolId: setup.schoolId,
+    schoolYear: setup.schoolYear,
+    csvText: readFileSync(path.join(SEED_DIR, "demo-roster.csv"), "utf8"),
+  });
+  if (!roster.ok) throw new AppError(ErrorCode.ImportRejected, "the demo roster did not import", roster.errors);
+  const [pupils, staff] = await Promise.all([
+    db.pupil.count({ where: { schoolId: setup.schoolId, active: true } }),
+    db.staff.count({ where: { schoolId: setup.schoolId, active: true } }),
+  ]);
+  return { schoolId: setup.schoolId, pupils, staff };
+}

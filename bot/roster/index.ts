@@ -1,0 +1,29 @@
+// Roster and school setup: how a school's people and groups get into Gesprekswijzer.
+export {
+  parseRosterCsv,
+  ROSTER_COLUMNS,
+  type CsvDelimiter,
+  type ParseRosterOptions,
+  type RosterLineError,
+  type RosterParseResult,
+  type RosterRow,
+  type TeacherEmailCheck,
+} from "./parse-roster-csv.js";
+export {
+  importRoster,
+  isValidSchoolYear,
+  type RosterImportCounts,
+  type RosterImportOptions,
+  type RosterImportReport,
+} from "./import-roster.js";
+export {
+  applySchoolSetup,
+  findSchool,
+  findSchoolByName,
+  formatJsonPath,
+  parseSchoolSetup,
+  SchoolSetupSchema,
+  type SchoolSetup,
+  type SchoolSetupReport,
+  type SetupProblem,
+} from "./school-setup.js";
