@@ -22,10 +22,20 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const app = await startApp(config, logger);
+  let app;
+  try {
+    app = await startApp(config, logger);
+  } catch (error) {
+    // Start-up errors concern configuration and infrastructure (no pupil data): show the message.
+    logger.fatal({ err: error }, "start-up failed");
+    console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+    return;
+  }
+  const running = app;
   const stop = async (signal: string) => {
     logger.info({ signal }, "shutting down");
-    await app.close();
+    await running.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));

@@ -1,0 +1,64 @@
+// `npm start`'s entry point as a real process: migrates, seeds the demo school when asked,
+// serves health checks, and stops cleanly on SIGTERM.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../bot/db/client.js";
+import { createEmptyDatabaseUrl, testProvider } from "../support/test-db.js";
+
+let url: string;
+let drop: () => Promise<void>;
+beforeAll(async () => {
+  ({ url, drop } = await createEmptyDatabaseUrl());
+});
+afterAll(async () => drop());
+
+async function waitReady(base: string): Promise<Response> {
+  for (let i = 0; i < 400; i++) {
+    try {
+      const res = await fetch(`${base}/readyz`);
+      if (res.ok) return res;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error("service did not become ready");
+}
+
+describe(`service process on ${testProvider()}`, () => {
+  it("starts on an empty database with the demo school and stops on SIGTERM", async () => {
+    const port = 42000 + Math.floor(Math.random() * 2000);
+    const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
+      env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (c) => (stdout += String(c)));
+    try {
+      await waitReady(`http://127.0.0.1:${port}`);
+      const { db, close } = await openDatabase(url);
+      expect(await db.pupil.count({ where: { active: true } })).toBe(445);
+      await close();
+      child.kill("SIGTERM");
+      const [code] = await once(child, "exit");
+      expect(code).toBe(0);
+      const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as { msg: string });
+      expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(["migrations checked", "demo school created", "listening", "shutting down"]));
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("refuses to start with a malformed variable and names it", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
+      env: { ...process.env, DATABASE_URL: url, PORT: "not-a-port" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (c) => (stderr += String(c)));
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(stderr).toContain("PORT");
+  });
+});
