@@ -65,6 +65,11 @@ function migrateSqlite(url: string, files: MigrationFile[]): MigrationResult {
   const db = new Sqlite(file, { timeout: 5000 });
   try {
     db.pragma("journal_mode = WAL");
+    // Table redefinitions (SQLite's way to alter a column) drop and recreate tables. With foreign
+    // keys on, that DROP would cascade-delete dependent rows, and the PRAGMA inside a migration
+    // is ignored within our transaction. So enforcement is off while migrating, and the result is
+    // checked with foreign_key_check before commit instead.
+    db.pragma("foreign_keys = OFF");
     db.exec(SQLITE_TABLE);
     // IMMEDIATE takes the write lock up front: a second process waits instead of racing.
     const run = db.transaction(() => {
@@ -74,6 +79,8 @@ function migrateSqlite(url: string, files: MigrationFile[]): MigrationResult {
       const result = plan(files, new Map(rows.map((r) => [r.migration_name, r.checksum])));
       for (const file of result.todo) {
         db.exec(file.sql);
+        const violations = db.pragma("foreign_key_check") as unknown[];
+        if (violations.length > 0) throw new Error(`Migration ${file.name} leaves ${violations.length} foreign key violation(s)`);
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
            VALUES (?, ?, ?, ?, ?, 1)`,
@@ -122,8 +129,9 @@ async function migratePostgres(url: string, files: MigrationFile[]): Promise<Mig
 }
 
 /** Brings the database at `url` up to date. Safe to call on every start and from several processes. */
-export async function migrateDatabase(url: string): Promise<MigrationResult> {
+export async function migrateDatabase(url: string, options: { upTo?: string } = {}): Promise<MigrationResult> {
   const provider = providerOf(url);
-  const files = readMigrations(provider);
+  // upTo stops after the named migration (tests of data surviving later migrations).
+  const files = readMigrations(provider).filter((m) => !options.upTo || m.name <= options.upTo);
   return provider === "sqlite" ? migrateSqlite(url, files) : migratePostgres(url, files);
 }

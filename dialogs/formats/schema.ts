@@ -1,0 +1,65 @@
+// A conversation format as data: validated when loaded, versioned, Dutch and English.
+// Phases hold sections; each section becomes one step of the conversation dialog.
+import { z } from "zod";
+import { Bouw } from "../../bot/domain/vocabulary.js";
+import { FieldDefinition, LocalizedText } from "../engine/types.js";
+
+export const FormatSection = z.object({
+  id: z.string().regex(/^[a-z][a-zA-Z0-9_]*$/).max(40),
+  title: LocalizedText,
+  /** What this part of the conversation is for, in a sentence. */
+  intro: LocalizedText.optional(),
+  /** Example questions the teacher can ask (open questions, written for the pupil's age). */
+  exampleQuestions: z.array(LocalizedText).max(8).default([]),
+  /** Craft tips shown at this moment (open questions, follow up, summarise, no unasked advice…). */
+  tips: z.array(LocalizedText).max(4).default([]),
+  fields: z.array(FieldDefinition).min(1).max(8),
+  skippable: z.boolean().default(true),
+});
+export type FormatSection = z.infer<typeof FormatSection>;
+
+export const FormatPhase = z.object({
+  id: z.enum(["voorbereiding", "introductie", "romp", "afronding"]).or(z.string().regex(/^[a-z][a-z0-9_]*$/)),
+  title: LocalizedText,
+  sections: z.array(FormatSection).min(1).max(12),
+});
+
+export const ConversationFormat = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9-]*$/).max(40),
+    version: z.number().int().min(1),
+    name: LocalizedText,
+    description: LocalizedText,
+    /** The bouwen this format is written for (used to suggest it). */
+    audience: z.array(Bouw).min(1),
+    /** Who the conversation is with. */
+    subject: z.enum(["pupil", "group", "colleague"]).default("pupil"),
+    /** Quick use in the moment (onderbouw): no planning, few steps. */
+    quick: z.boolean().default(false),
+    /** Offer the pupil a preparation form (bovenbouw). */
+    pupilPreparation: z.boolean().default(false),
+    /** Questions the pupil can think about beforehand, for the preparation form. */
+    pupilQuestions: z.array(LocalizedText).max(10).default([]),
+    phases: z.array(FormatPhase).min(1).max(6),
+    /** Whether the conversation closes with the kindplan: goals, agreements, evaluation plan. */
+    closeWithPlan: z.boolean().default(true),
+  })
+  .superRefine((format, ctx) => {
+    const ids = new Set<string>();
+    for (const phase of format.phases) {
+      for (const section of phase.sections) {
+        for (const field of section.fields) {
+          const id = `${section.id}.${field.id}`;
+          if (ids.has(id)) ctx.addIssue({ code: "custom", message: `duplicate field ${id}` });
+          ids.add(id);
+          if ((field.kind === "singleChoice" || field.kind === "multiChoice") && !field.options?.length) {
+            ctx.addIssue({ code: "custom", message: `${id}: a choice field needs options` });
+          }
+        }
+        if (ids.has(`section:${section.id}`)) ctx.addIssue({ code: "custom", message: `duplicate section ${section.id}` });
+        ids.add(`section:${section.id}`);
+      }
+    }
+  });
+export type ConversationFormat = z.infer<typeof ConversationFormat>;
+export type ConversationFormatInput = z.input<typeof ConversationFormat>;
