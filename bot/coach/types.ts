@@ -1,0 +1,19 @@
+/** Shared types of the question coach. */
+
+export type Language = "nl" | "en";
+
+export type Flag = "closed" | "multiple" | "leading";
+
+/** Flags are always reported in this fixed order. */
+export const FLAG_ORDER: readonly Flag[] = ["closed", "multiple", "leading"];
+
+export interface CoachResult {
+  /** The question exactly as given (trimmed). */
+  question: string;
+  /** Problems found, in FLAG_ORDER, without duplicates. Empty for a good open question. */
+  flags: Flag[];
+  /** An open rephrasing in the same language, or null when there are no flags. */
+  suggestion: string | null;
+  /** Language of the question (given or detected). */
+  language: Language;
+}
