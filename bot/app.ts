@@ -9,6 +9,7 @@ import type { Logger } from "./logger.js";
 import { createHttpApp } from "./http/server.js";
 import { createBotCore, type BotCore } from "./chat/handle-turn.js";
 import { seedDemoSchool } from "./demo.js";
+import { syncBuiltinFormats } from "../dialogs/formats/registry.js";
 
 export interface RunningApp {
   database: Database;
@@ -27,6 +28,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     if (result.modified.length) logger.warn({ migrations: result.modified }, "applied migrations were modified afterwards");
   }
   const database = await openDatabase(config.DATABASE_URL);
+  const formats = await syncBuiltinFormats(database.db);
+  if (formats.changed.length) logger.warn({ formats: formats.changed }, "built-in format files changed after release; add a new version instead");
   if (config.SEED_DEMO && (await database.db.school.count()) === 0) {
     const demo = await seedDemoSchool(database.db);
     logger.info({ schoolId: demo.schoolId, staff: demo.staff, pupils: demo.pupils }, "demo school created");

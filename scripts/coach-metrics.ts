@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { computeMetrics, formatMetricsTable, parseLabelledSet } from "../bot/coach/index.js";
 
-const defaults = ["../tests/coach/questions.labelled.json", "../tests/coach/questions.holdout.json"].map((p) =>
+const defaults = ["../tests/coach/questions.labelled.json", "../tests/coach/questions.holdout.json", "../tests/coach/questions.blind.json"].map((p) =>
   fileURLToPath(new URL(p, import.meta.url)),
 );
 const paths = process.argv.length > 2 ? process.argv.slice(2) : defaults.filter((p) => existsSync(p));

@@ -41,6 +41,7 @@ const chat = new TerminalChat({
   input: process.stdin,
   output: process.stdout,
   color: process.stdout.isTTY,
+  exportDir: "data/exports",
 });
 await chat.run();
 await database.close();

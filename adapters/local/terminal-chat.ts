@@ -1,6 +1,9 @@
 // The local adapter: a chat with the bot in a terminal, through the same core as Teams and Slack.
 // Input and output are injected streams, so tests drive it exactly as a person would.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
+import { renderStepText } from "../../dialogs/render/text.js";
 import type { Readable, Writable } from "node:stream";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { BotReply, ChannelUser, ReplyAction } from "../../bot/chat/types.js";
@@ -13,12 +16,15 @@ export interface TerminalChatOptions {
   /** ANSI bold for **text**; off when the output is not a terminal. */
   color?: boolean;
   prompt?: string;
+  /** Where files the bot offers (exports, invitations) are written; without it they are not saved. */
+  exportDir?: string;
 }
 
-export function renderForTerminal(reply: BotReply, color: boolean): string {
+export function renderForTerminal(reply: BotReply, color: boolean, firstAction = 1): string {
   const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
-  const text = reply.text.replace(/\*\*(.+?)\*\*/g, (_m, inner: string) => bold(inner));
-  const actions = (reply.actions ?? []).map((a, i) => `  [${i + 1}] ${a.label}`);
+  const body = [reply.text, reply.step ? renderStepText(reply.step) : ""].filter(Boolean).join("\n");
+  const text = body.replace(/\*\*(.+?)\*\*/g, (_m, inner: string) => bold(inner));
+  const actions = (reply.actions ?? []).map((a, i) => `  [${i + firstAction}] ${a.label}`);
   return [text, ...actions].join("\n");
 }
 
@@ -35,7 +41,7 @@ export class TerminalChat {
     output.write(prompt);
     for await (const raw of lines) {
       const line = raw.trim();
-      if (line === "exit" || line === "quit" || line === "stop") break;
+      if (line === "exit" || line === "quit") break;
       if (line) await this.send(line);
       output.write(prompt);
     }
@@ -43,12 +49,28 @@ export class TerminalChat {
   }
 
   async send(line: string): Promise<string> {
+    // A number picks a button of the last reply; in a dialog step, numbers are answers.
     const choice = /^\d+$/.test(line) ? this.actions[Number(line) - 1] : undefined;
-    const text = choice ? choice.command : line;
-    const result = await this.options.core.handleTurn({ user: this.options.user, text });
-    this.actions = result.replies.flatMap((r) => r.actions ?? []);
-    const rendered = result.replies.map((r) => renderForTerminal(r, this.options.color ?? false)).join("\n\n");
+    const result = await this.options.core.handleTurn(
+      choice ? { user: this.options.user, text: choice.command, source: "button" } : { user: this.options.user, text: line, source: "typed" },
+    );
+    this.actions = [];
+    const parts: string[] = [];
+    for (const reply of result.replies) {
+      parts.push(renderForTerminal(reply, this.options.color ?? false, this.actions.length + 1));
+      this.actions.push(...(reply.actions ?? []));
+      for (const file of reply.attachments ?? []) parts.push(this.save(file.filename, file.content));
+    }
+    const rendered = parts.filter(Boolean).join("\n\n");
     this.options.output.write(`${rendered}\n`);
     return rendered;
+  }
+
+  private save(filename: string, content: string): string {
+    if (!this.options.exportDir) return `(${filename})`;
+    mkdirSync(this.options.exportDir, { recursive: true });
+    const file = path.join(this.options.exportDir, path.basename(filename));
+    writeFileSync(file, content);
+    return `→ ${file}`;
   }
 }

@@ -8,6 +8,8 @@ export interface Actor {
   staffId: string;
   schoolId: string;
   locale: Locale;
+  /** The school's IANA timezone: "today" and wall-clock times are the school's. */
+  timezone: string;
   roles: ReadonlySet<Role>;
   /** Bouwen this person leads as team leader. */
   leads: ReadonlySet<Bouw>;
@@ -31,7 +33,7 @@ export async function loadActor(db: Db, staffId: string): Promise<Actor> {
       roles: true,
       groups: { select: { groupId: true } },
       supports: { select: { pupilId: true } },
-      school: { select: { locale: true } },
+      school: { select: { locale: true, timezone: true } },
     },
   });
   if (!staff || !staff.active) throw new UnknownUserError();
@@ -44,6 +46,7 @@ export async function loadActor(db: Db, staffId: string): Promise<Actor> {
     staffId: staff.id,
     schoolId: staff.schoolId,
     locale: Locale.catch("nl").parse(staff.locale ?? staff.school.locale),
+    timezone: staff.school.timezone,
     roles,
     leads,
     groupIds: new Set(staff.groups.map((g) => g.groupId)),

@@ -1,24 +1,34 @@
 // The turn pipeline, the same for every channel: identify → load actor → route → reply.
+// Routing order: a card/modal submission goes to the dialog engine; typed text during an active
+// dialog is an answer (nothing typed is lost to command parsing); otherwise it is a command.
 // One exit path: every error becomes a polite, localized reply and one log line without content.
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
-import { loadActor } from "../auth/actor.js";
+import { loadActor, type Actor } from "../auth/actor.js";
 import { ErrorCode, toAppError } from "../errors.js";
 import type { Locale } from "../domain/vocabulary.js";
 import { translatorFor, type MessageKey } from "../i18n/translate.js";
+import { DialogEngine } from "../../dialogs/engine/engine.js";
+import { FLOWS } from "../../dialogs/flows/index.js";
 import { resolveStaffId } from "./identity.js";
 import { parseCommand } from "./commands/registry.js";
 import { helpReply, myGroupReply, progressReply, pupilReply, type CommandContext } from "./commands/handlers.js";
+import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand, type DialogCommandContext } from "./commands/dialog-commands.js";
+import { coachReply, evaluationsReply, exportReply, overviewReply } from "./commands/overview-commands.js";
+import { repliesFor } from "./dialog-replies.js";
 import type { BotReply, InboundTurn, TurnResult } from "./types.js";
 
 export interface BotCoreDeps {
   db: Db;
   logger: Logger;
   defaultLocale: Locale;
+  clock?: () => Date;
 }
 
 export interface BotCore {
   handleTurn(turn: InboundTurn): Promise<TurnResult>;
+  /** The dialog engine, for channels that open dialogs themselves (e.g. a Slack modal). */
+  engine: DialogEngine;
 }
 
 const ERROR_MESSAGES: Partial<Record<string, MessageKey>> = {
@@ -29,47 +39,99 @@ const ERROR_MESSAGES: Partial<Record<string, MessageKey>> = {
 };
 
 interface Routed {
-  command: string;
+  route: string;
   replies: BotReply[];
   /** Set when the turn changed the user's language. */
   locale?: Locale;
 }
 
-async function route(ctx: CommandContext, text: string): Promise<Routed> {
+async function runCommand(ctx: DialogCommandContext, text: string): Promise<Routed> {
   const parsed = parseCommand(text);
-  const command = parsed?.id ?? "unknown";
+  const route = parsed?.id ?? "unknown";
+  const arg = parsed?.argument ?? "";
+  const one = (reply: BotReply): Routed => ({ route, replies: [reply] });
   switch (parsed?.id) {
     case "help":
-      return { command, replies: [helpReply(ctx)] };
+      return one(helpReply(ctx));
     case "myGroup":
-      return { command, replies: [await myGroupReply(ctx)] };
+      return one(await myGroupReply(ctx));
     case "pupil":
-      return { command, replies: [await pupilReply(ctx, parsed.argument)] };
+      return one(await pupilReply(ctx, arg));
     case "progress":
-      return { command, replies: [await progressReply(ctx)] };
+      return one(await progressReply(ctx));
+    case "prepare":
+      return { route, replies: await prepareCommand(ctx, arg) };
+    case "conversation":
+      return { route, replies: await conversationCommand(ctx, arg) };
+    case "review":
+      return { route, replies: await conversationCommand(ctx, arg, "leerlingbespreking") };
+    case "groupConversation":
+      return { route, replies: await groupConversationCommand(ctx, arg) };
+    case "note":
+      return { route, replies: await noteCommand(ctx, arg) };
+    case "resume":
+      return { route, replies: await resumeCommand(ctx, arg) };
+    case "overview":
+      return one(await overviewReply(ctx));
+    case "evaluations":
+      return one(await evaluationsReply(ctx));
+    case "export":
+      return one(await exportReply(ctx, arg));
+    case "coach":
+      return one(coachReply(ctx, arg));
     case "setLocaleEn":
     case "setLocaleNl": {
       const locale = parsed.id === "setLocaleEn" ? "en" : "nl";
       await ctx.db.staff.update({ where: { id: ctx.actor.staffId }, data: { locale } });
-      return { command, replies: [{ text: translatorFor(locale)("language.switched") }], locale };
+      return { route, replies: [{ text: translatorFor(locale)("language.switched") }], locale };
     }
     default:
-      return { command, replies: [{ text: ctx.t("unknownCommand") }] };
+      return one({ text: ctx.t("unknownCommand") });
   }
 }
 
-export function createBotCore({ db, logger, defaultLocale }: BotCoreDeps): BotCore {
+/** Typed text while a dialog is active: help, "wijzig 2", or an answer. */
+async function runDialogText(ctx: DialogCommandContext, text: string): Promise<Routed | null> {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === "help" || trimmed === "hulp" || trimmed === "?") {
+    const current = await ctx.engine.resume(ctx.actor, (await ctx.engine.activeSession(ctx.actor))!.id);
+    return { route: "dialog.help", replies: [{ text: ctx.t("help.inDialog") }, ...repliesFor(current)] };
+  }
+  const edit = /^(wijzig|edit|verander|change)\s+(\d+)$/.exec(trimmed);
+  if (edit) {
+    const result = await ctx.engine.reopenField(ctx.actor, Number(edit[2]));
+    return result ? { route: "dialog.edit", replies: repliesFor(result) } : null;
+  }
+  const result = await ctx.engine.answerText(ctx.actor, text);
+  return result ? { route: `dialog.${result.kind}`, replies: repliesFor(result) } : null;
+}
+
+async function route(ctx: DialogCommandContext, turn: InboundTurn): Promise<Routed> {
+  if (turn.submission !== undefined) {
+    const result = await ctx.engine.submit(ctx.actor, turn.submission);
+    return { route: `dialog.${result.kind}`, replies: repliesFor(result) };
+  }
+  if (turn.source !== "button" && (await ctx.engine.activeSession(ctx.actor))) {
+    const routed = await runDialogText(ctx, turn.text);
+    if (routed) return routed;
+  }
+  return runCommand(ctx, turn.text);
+}
+
+export function createBotCore({ db, logger, defaultLocale, clock }: BotCoreDeps): BotCore {
+  const engine = new DialogEngine({ db, flows: FLOWS, ...(clock ? { clock } : {}) });
   return {
+    engine,
     async handleTurn(turn) {
       const started = performance.now();
       let locale = defaultLocale;
       let staffId: string | undefined;
       try {
         staffId = await resolveStaffId(db, turn.user);
-        const actor = await loadActor(db, staffId);
+        const actor: Actor = await loadActor(db, staffId);
         locale = actor.locale;
-        const routed = await route({ db, actor, t: translatorFor(locale) }, turn.text);
-        logger.info({ channel: turn.user.channel, staffId, command: routed.command, ms: Math.round(performance.now() - started) }, "turn");
+        const routed = await route({ db, actor, t: translatorFor(locale), engine }, turn);
+        logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
         return { replies: routed.replies, locale: routed.locale ?? locale };
       } catch (error) {
         const appError = toAppError(error);

@@ -3,6 +3,7 @@
 //   npm run seed:demo
 //   npm run school:setup -- <setup.json>
 //   npm run roster:import -- --school "<name or id>" <export.csv> [--dry-run] [--school-year 2026-2027]
+//   npm run format:add -- --school "<name or id>" <format.json>
 // Reports print counts, line numbers and pupil ids — never names.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -12,12 +13,14 @@ import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { seedDemoSchool } from "../demo.js";
 import { applySchoolSetup, findSchool, importRoster, isValidSchoolYear } from "../roster/index.js";
+import { addSchoolFormat } from "../../dialogs/formats/registry.js";
 
 const USAGE = `usage:
   npm run db:migrate
   npm run seed:demo
   npm run school:setup -- <setup.json>
-  npm run roster:import -- --school "<school name or id>" <export.csv> [--dry-run] [--school-year YYYY-YYYY]`;
+  npm run roster:import -- --school "<school name or id>" <export.csv> [--dry-run] [--school-year YYYY-YYYY]
+  npm run format:add -- --school "<school name or id>" <format.json>`;
 
 class UsageError extends Error {}
 
@@ -50,7 +53,7 @@ async function run(argv: string[]): Promise<number> {
     for (const name of result.modified) console.warn(`  WARNING: ${name} changed after it was applied`);
     return 0;
   }
-  if (!["seed-demo", "school-setup", "roster-import"].includes(command ?? "")) throw new UsageError(`unknown command ${command ?? "(none)"}`);
+  if (!["seed-demo", "school-setup", "roster-import", "format-add"].includes(command ?? "")) throw new UsageError(`unknown command ${command ?? "(none)"}`);
 
   await migrateDatabase(config.DATABASE_URL);
   const { db, close } = await openDatabase(config.DATABASE_URL);
@@ -65,8 +68,26 @@ async function run(argv: string[]): Promise<number> {
       console.log(JSON.stringify(report, null, 2));
       return 0;
     }
-    // roster-import
     if (!values.school) throw new UsageError("--school is required");
+    if (command === "format-add") {
+      const school = await findSchool(db, values.school);
+      if (!school) {
+        console.error(`No school named or with id "${values.school}".`);
+        return 1;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(readInput(positionals[0]));
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        console.error(`${positionals[0]} is not valid JSON: ${(error as Error).message}`);
+        return 1;
+      }
+      const added = await addSchoolFormat(db, school.id, json);
+      console.log(`format ${added.key} version ${added.version} added for ${school.name}`);
+      return 0;
+    }
+    // roster-import
     const schoolYear = values["school-year"];
     if (schoolYear !== undefined && !isValidSchoolYear(schoolYear)) throw new UsageError("--school-year must look like 2026-2027");
     const school = await findSchool(db, values.school);

@@ -6,8 +6,11 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.js";
+import type { TransactionClient } from "./generated/sqlite/internal/prismaNamespace.js";
 
 export type Db = SqliteClient;
+/** A client inside a transaction; a Db is one too, so functions that may run in either take this. */
+export type Tx = TransactionClient;
 export type DatabaseProvider = "sqlite" | "postgresql";
 
 export interface Database {

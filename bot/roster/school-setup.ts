@@ -3,6 +3,7 @@
 // twice changes nothing the second time. The file is the staff list: staff of the school that it
 // no longer names are deactivated (their records stay). An invalid file is rejected as a whole
 // with every problem named by its JSON path ("staff[3].email"); nothing is applied.
+import { loadBuiltinFormats } from "../../dialogs/formats/registry.js";
 import { z } from "zod";
 import { recordAudit } from "../audit.js";
 import type { Db } from "../db/client.js";
@@ -56,6 +57,8 @@ const ClosureSchema = z
   })
   .refine((c) => c.startDate <= c.endDate, { path: ["endDate"], message: "endDate is before startDate" });
 
+const FormatKey = z.string().regex(/^[a-z][a-z0-9-]*$/, "a format key such as \"hgw-kindgesprek\"").max(40);
+
 const SchoolSchema = z
   .strictObject({
     name: Text(200),
@@ -67,6 +70,8 @@ const SchoolSchema = z
     closures: z.array(ClosureSchema).optional(),
     teamsTenantIds: z.array(ExternalId).optional(),
     slackTeamIds: z.array(ExternalId).optional(),
+    /** The doorgaande lijn: the conversation format each bouw uses by default. */
+    formatDefaults: z.partialRecord(Bouw, FormatKey).optional(),
   })
   .refine((s) => !s.dayStart || !s.dayEnd || s.dayStart < s.dayEnd, {
     path: ["dayEnd"],
@@ -93,6 +98,8 @@ const GroupSchema = z.strictObject({
     return name;
   }),
   bouw: Bouw.optional(),
+  /** A format for this group that differs from its bouw's default. */
+  format: FormatKey.optional(),
   teachers: z.array(z.strictObject({ email: Email, workingDays: DayList.optional() })),
 });
 
@@ -284,6 +291,7 @@ export async function applySchoolSetup(
     report.schoolId = school.id;
     report.schoolYear = setup.schoolYear ?? schoolYearOf(now, school.timezone);
     await applyClosures(tx, school.id, setup, report);
+    await applyFormatDefaults(tx, school.id, setup);
     await applyBindings(tx, school.id, setup, report);
     const staffIdByEmail = await applyStaff(tx, school.id, setup, report);
     await applyGroups(tx, school.id, report.schoolYear, setup, staffIdByEmail, report);
@@ -311,6 +319,30 @@ async function applySchool(tx: Prisma.TransactionClient, setup: SchoolSetup, rep
   if (!changed) return existing;
   report.schoolUpdated = true;
   return tx.school.update({ where: { id: existing.id }, data: settings });
+}
+
+/** Format keys must name a built-in format or one the school added. */
+async function checkFormatKeys(tx: Prisma.TransactionClient, schoolId: string, setup: SchoolSetup): Promise<void> {
+  const wanted = [
+    ...Object.entries(setup.school.formatDefaults ?? {}).map(([bouw, key]) => ({ path: `school.formatDefaults.${bouw}`, key: key! })),
+    ...(setup.groups ?? []).flatMap((g, i) => (g.format ? [{ path: `groups[${i}].format`, key: g.format }] : [])),
+  ];
+  if (!wanted.length) return;
+  const known = new Set([
+    ...loadBuiltinFormats().map((f) => f.key),
+    ...(await tx.conversationFormat.findMany({ where: { schoolId }, select: { key: true } })).map((f) => f.key),
+  ]);
+  const problems = wanted.filter((w) => !known.has(w.key)).map((w) => ({ path: w.path, message: `unknown format '${w.key}'` }));
+  if (problems.length) throw new AppError(ErrorCode.ValidationFailed, "invalid school setup", problems);
+}
+
+async function applyFormatDefaults(tx: Prisma.TransactionClient, schoolId: string, setup: SchoolSetup): Promise<void> {
+  await checkFormatKeys(tx, schoolId, setup);
+  const defaults = setup.school.formatDefaults;
+  if (!defaults) return;
+  await tx.schoolFormatDefault.deleteMany({ where: { schoolId } });
+  const rows = Object.entries(defaults).map(([bouw, formatKey]) => ({ schoolId, bouw, formatKey: formatKey! }));
+  if (rows.length) await tx.schoolFormatDefault.createMany({ data: rows });
 }
 
 async function applyClosures(
@@ -481,6 +513,9 @@ async function applyGroups(
     } else if (group.bouw && current.bouw !== group.bouw) {
       await tx.group.update({ where: { id: current.id }, data: { bouw: group.bouw } });
       report.groupsUpdated++;
+    }
+    if ((group.format ?? null) !== current.formatKey) {
+      await tx.group.update({ where: { id: current.id }, data: { formatKey: group.format ?? null } });
     }
     const groupId = current.id;
     const links = new Map(current.teachers.map((l) => [l.staffId, l]));

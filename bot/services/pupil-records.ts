@@ -22,12 +22,16 @@ export interface TimelineEntry {
   status?: string;
   text?: string;
   shareWithParents?: boolean;
+  /** Ownership skills a held conversation addressed. */
+  skills?: string[];
 }
 
 export interface PupilRecord {
   pupil: PupilSummary;
   timeline: TimelineEntry[];
   openGoals: number;
+  /** Per ownership skill: in how many of the held conversations it was addressed. */
+  skills: { heldConversations: number; counts: Record<string, number> };
 }
 
 export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Promise<PupilRecord> {
@@ -36,7 +40,7 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
     where: { id: pupilId },
     include: {
       group: { select: { name: true } },
-      conversations: { select: { id: true, status: true, plannedAt: true, heldAt: true, createdAt: true, formatKey: true } },
+      conversations: { select: { id: true, status: true, plannedAt: true, heldAt: true, createdAt: true, formatKey: true, skills: true } },
       goals: { include: { evaluations: true } },
       notes: true,
     },
@@ -48,6 +52,7 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
       at: c.heldAt ?? c.plannedAt ?? c.createdAt,
       status: c.status,
       text: c.formatKey,
+      skills: JSON.parse(c.skills) as string[],
     })),
     ...pupil.goals.flatMap((g) => [
       { kind: "goal" as const, id: g.id, at: g.createdAt, status: g.status, text: g.goalText, shareWithParents: g.shareWithParents },
@@ -74,7 +79,15 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
     },
     timeline,
     openGoals: pupil.goals.filter((g) => g.status === "open").length,
+    skills: skillCounts(pupil.conversations),
   };
+}
+
+function skillCounts(conversations: { status: string; skills: string }[]) {
+  const held = conversations.filter((c) => c.status === "held" || c.status === "evaluated");
+  const counts: Record<string, number> = {};
+  for (const c of held) for (const skill of JSON.parse(c.skills) as string[]) counts[skill] = (counts[skill] ?? 0) + 1;
+  return { heldConversations: held.length, counts };
 }
 
 export const NoteInput = z.object({

@@ -6,6 +6,7 @@ import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records
 import { findReadablePupils } from "../../services/pupil-search.js";
 import { getGroupProgress, listLedGroups, listTeachingGroups } from "../../services/groups.js";
 import type { BotReply } from "../types.js";
+import { OWNERSHIP_SKILLS, SKILL_LABELS, type OwnershipSkillName } from "../../domain/ownership-skills.js";
 
 export interface CommandContext {
   db: Db;
@@ -17,7 +18,24 @@ const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "short", 
 
 export function helpReply({ t }: CommandContext): BotReply {
   return {
-    text: [t("help.title"), t("help.myGroup"), t("help.pupil"), t("help.progress"), t("help.language"), t("help.help")].join("\n"),
+    text: [
+      t("help.title"),
+      t("help.prepare"),
+      t("help.conversation"),
+      t("help.note"),
+      t("help.resume"),
+      t("help.myGroup"),
+      t("help.pupil"),
+      t("help.overview"),
+      t("help.evaluations"),
+      t("help.export"),
+      t("help.coach"),
+      t("help.review"),
+      t("help.groupConversation"),
+      t("help.progress"),
+      t("help.language"),
+      t("help.help"),
+    ].join("\n"),
   };
 }
 
@@ -30,9 +48,14 @@ export async function myGroupReply({ db, actor, t }: CommandContext): Promise<Bo
   return { text };
 }
 
-function timelineLine(entry: TimelineEntry, t: Translator): string {
+function skillNames(skills: string[], locale: "nl" | "en"): string {
+  return skills.map((s) => SKILL_LABELS[s as OwnershipSkillName]?.[locale] ?? s).join(", ");
+}
+
+function timelineLine(entry: TimelineEntry, t: Translator, locale: "nl" | "en"): string {
   const vars = { status: entry.status ?? "", text: entry.text ?? "" };
-  return `${DATE.format(entry.at)} — ${t(`timeline.${entry.kind}`, vars)}`;
+  const skills = entry.skills?.length ? ` (${t("timeline.skills", { skills: skillNames(entry.skills, locale) })})` : "";
+  return `${DATE.format(entry.at)} — ${t(`timeline.${entry.kind}`, vars)}${skills}`;
 }
 
 export async function pupilReply(ctx: CommandContext, query: string): Promise<BotReply> {
@@ -61,7 +84,11 @@ export async function pupilReply(ctx: CommandContext, query: string): Promise<Bo
   if (record.timeline.length === 0) lines.push(t("pupil.empty"));
   else {
     lines.push(t("pupil.openGoals", { count: record.openGoals }));
-    lines.push(...record.timeline.slice(0, 20).map((e) => `- ${timelineLine(e, t)}`));
+    if (record.skills.heldConversations > 0) {
+      const summary = OWNERSHIP_SKILLS.map((s) => `${SKILL_LABELS[s][actor.locale]} ${record.skills.counts[s] ?? 0}/${record.skills.heldConversations}`).join(" · ");
+      lines.push(t("skills.header", { summary }));
+    }
+    lines.push(...record.timeline.slice(0, 20).map((e) => `- ${timelineLine(e, t, actor.locale)}`));
   }
   return { text: lines.join("\n") };
 }

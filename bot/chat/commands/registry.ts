@@ -1,22 +1,57 @@
-// The typed commands, Dutch and English. Matching is on the whole lower-cased text or its prefix.
-export type CommandId = "help" | "myGroup" | "pupil" | "progress" | "setLocaleEn" | "setLocaleNl";
+// The typed commands, Dutch and English. A command is an exact phrase, or a prefix followed by
+// an argument ("leerling Sam"). Longer prefixes are tried first ("start gesprek" before "start").
+export type CommandId =
+  | "help"
+  | "myGroup"
+  | "pupil"
+  | "progress"
+  | "setLocaleEn"
+  | "setLocaleNl"
+  | "prepare"
+  | "conversation"
+  | "review"
+  | "groupConversation"
+  | "note"
+  | "resume"
+  | "overview"
+  | "evaluations"
+  | "export"
+  | "coach";
 
 interface CommandSpec {
   id: CommandId;
   /** Exact phrases. */
   phrases: string[];
-  /** Phrases followed by an argument ("leerling Sam"). */
+  /** Phrases followed by an argument. */
   prefixes?: string[];
 }
 
-const COMMANDS: CommandSpec[] = [
+export const COMMANDS: CommandSpec[] = [
   { id: "help", phrases: ["help", "hulp", "menu", "?", "start", "hallo", "hoi", "hi", "hello"] },
   { id: "myGroup", phrases: ["mijn groep", "mijn groepen", "groep", "my group", "my groups", "group"] },
-  { id: "pupil", phrases: ["leerling", "pupil"], prefixes: ["leerling", "pupil", "tijdlijn", "timeline"] },
+  { id: "pupil", phrases: ["leerling", "pupil", "tijdlijn", "timeline"], prefixes: ["leerling", "pupil", "tijdlijn", "timeline"] },
   { id: "progress", phrases: ["voortgang", "progress"] },
   { id: "setLocaleEn", phrases: ["english", "engels", "in english"] },
   { id: "setLocaleNl", phrases: ["nederlands", "dutch", "in het nederlands"] },
+  { id: "prepare", phrases: ["voorbereiden", "voorbereiding", "gesprek voorbereiden", "prepare", "preparation"], prefixes: ["voorbereiden", "voorbereiding", "bereid voor", "prepare"] },
+  {
+    id: "conversation",
+    phrases: ["gesprek", "start gesprek", "gesprek starten", "conversation", "start conversation"],
+    prefixes: ["start gesprek met", "start gesprek", "gesprek met", "gesprek", "start conversation with", "start conversation", "conversation with", "conversation", "start"],
+  },
+  { id: "review", phrases: ["leerlingbespreking", "pupil review"], prefixes: ["leerlingbespreking", "pupil review"] },
+  { id: "groupConversation", phrases: ["groepsgesprek", "group conversation"], prefixes: ["groepsgesprek", "group conversation"] },
+  { id: "note", phrases: ["notitie", "snelle notitie", "note", "quick note"], prefixes: ["notitie", "note"] },
+  { id: "resume", phrases: ["verder", "hervat", "doorgaan", "resume", "continue"], prefixes: ["verder met", "verder", "resume", "continue"] },
+  { id: "overview", phrases: ["overzicht", "groepsoverzicht", "overview", "group overview"] },
+  { id: "evaluations", phrases: ["evaluaties", "evaluaties deze week", "evaluations", "evaluations due"] },
+  { id: "export", phrases: ["export", "exporteer", "kindplan"], prefixes: ["export", "exporteer", "kindplan"] },
+  { id: "coach", phrases: ["coach", "vraagcoach", "question coach"], prefixes: ["coach", "vraagcoach"] },
 ];
+
+const PREFIXES = COMMANDS.flatMap((spec) => (spec.prefixes ?? []).map((prefix) => ({ id: spec.id, prefix }))).sort(
+  (a, b) => b.prefix.length - a.prefix.length,
+);
 
 export interface ParsedCommand {
   id: CommandId;
@@ -29,10 +64,8 @@ export function parseCommand(text: string): ParsedCommand | null {
   for (const spec of COMMANDS) {
     if (spec.phrases.includes(lower)) return { id: spec.id, argument: "" };
   }
-  for (const spec of COMMANDS) {
-    for (const prefix of spec.prefixes ?? []) {
-      if (lower.startsWith(`${prefix} `)) return { id: spec.id, argument: normalized.slice(prefix.length + 1).trim() };
-    }
+  for (const { id, prefix } of PREFIXES) {
+    if (lower.startsWith(`${prefix} `)) return { id, argument: normalized.slice(prefix.length + 1).trim() };
   }
   return null;
 }

@@ -1,0 +1,66 @@
+// Outcomes readable in chat: group overview, evaluations due, kindplan export, question coach.
+import { coachQuestion } from "../../coach/index.js";
+import { localDate } from "../../domain/local-time.js";
+import { renderKindplanHtml } from "../../exports/kindplan-html.js";
+import { getGroupOverviews, listDueEvaluations } from "../../services/group-overview.js";
+import { buildKindplanExport } from "../../services/kindplan-export.js";
+import type { MessageKey } from "../../i18n/translate.js";
+import type { BotReply } from "../types.js";
+import type { CommandContext } from "./handlers.js";
+import { choosePupil } from "./pupil-choice.js";
+
+const today = (ctx: CommandContext) => localDate(new Date(), ctx.actor.timezone);
+const shortDate = (iso: string) => iso.split("-").reverse().join("-");
+
+export async function overviewReply(ctx: CommandContext): Promise<BotReply> {
+  const { t } = ctx;
+  const overviews = await getGroupOverviews(ctx.db, ctx.actor, today(ctx));
+  if (overviews.length === 0) return { text: t("myGroup.none") };
+  const text = overviews
+    .map((o) =>
+      [
+        t("overview.header", { group: o.groupName, held: o.held, total: o.pupils.length, since: shortDate(o.since) }),
+        ...o.pupils.map((p) =>
+          t("overview.line", {
+            name: p.name,
+            status: p.status ? t(`status.${p.status}` as MessageKey) : t("overview.none"),
+            goals: p.openGoals,
+            due: p.evaluationsDue ? t("overview.due", { count: p.evaluationsDue }) : "",
+          }),
+        ),
+      ].join("\n"),
+    )
+    .join("\n\n");
+  return { text };
+}
+
+export async function evaluationsReply(ctx: CommandContext): Promise<BotReply> {
+  const until = new Date(`${today(ctx)}T12:00:00Z`);
+  until.setUTCDate(until.getUTCDate() + 7);
+  const due = await listDueEvaluations(ctx.db, ctx.actor, until.toISOString().slice(0, 10));
+  if (due.length === 0) return { text: ctx.t("evaluations.none") };
+  return {
+    text: [ctx.t("evaluations.header"), ...due.map((d) => ctx.t("evaluations.line", { date: shortDate(d.evaluationDate), name: d.pupilName, goal: d.goalText }))].join("\n"),
+    actions: [...new Map(due.map((d) => [d.pupilId, d])).values()].slice(0, 10).map((d) => ({ label: d.pupilName, command: `leerling id:${d.pupilId}` })),
+  };
+}
+
+export async function exportReply(ctx: CommandContext, argument: string): Promise<BotReply> {
+  const choice = await choosePupil(ctx, argument, "export");
+  if ("reply" in choice) return choice.reply;
+  const data = await buildKindplanExport(ctx.db, ctx.actor, choice.pupilId, today(ctx));
+  const html = renderKindplanHtml(data, ctx.actor.locale);
+  const slug = `${data.pupil.firstName}-${data.pupil.lastName}`.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "-");
+  return {
+    text: ctx.t("export.ready", { name: data.pupil.firstName }),
+    attachments: [{ filename: `kindplan-${slug}-${data.generatedOn}.html`, contentType: "text/html", content: html }],
+  };
+}
+
+export function coachReply(ctx: CommandContext, question: string): BotReply {
+  if (!question.trim()) return { text: ctx.t("coach.ask") };
+  const result = coachQuestion(question);
+  if (result.flags.length === 0) return { text: ctx.t("coach.good") };
+  const flags = result.flags.map((f) => ctx.t(`coach.${f}`)).join(", ");
+  return { text: [ctx.t("coach.flags", { flags }), ...(result.suggestion ? [ctx.t("coach.suggestion", { suggestion: result.suggestion })] : [])].join("\n") };
+}

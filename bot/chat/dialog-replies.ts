@@ -1,0 +1,24 @@
+// Turns what the dialog engine did into replies.
+import type { EngineResult } from "../../dialogs/engine/engine.js";
+import type { BotReply } from "./types.js";
+
+export function repliesFor(result: EngineResult): BotReply[] {
+  switch (result.kind) {
+    case "step":
+      return [{ text: "", step: result.view, ...(result.answered ? { answered: result.answered } : {}) }];
+    case "completed":
+      return [
+        {
+          text: result.completion.text,
+          ...(result.answered ? { answered: result.answered } : {}),
+          ...(result.completion.attachments?.length ? { attachments: result.completion.attachments } : {}),
+        },
+      ];
+    case "stale":
+      return result.view ? [{ text: result.text }, { text: "", step: result.view }] : [{ text: result.text }];
+    case "paused":
+    case "cancelled":
+    case "refused":
+      return [{ text: result.text }];
+  }
+}

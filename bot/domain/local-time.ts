@@ -1,0 +1,42 @@
+// School-local calendar helpers. Instants are stored in UTC; what a teacher means by "today"
+// or "10:30" is the school's wall clock.
+
+/** YYYY-MM-DD of an instant in a timezone. */
+export function localDate(instant: Date, timezone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+/** The UTC instant of a school-local wall-clock time. Handles daylight-saving offsets. */
+export function zonedTimeToUtc(date: string, time: string, timezone: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const asIfUtc = Date.UTC(y, m - 1, d, hh, mm);
+  // The zone's offset at that moment; computed twice so a guess near a transition settles.
+  let guess = asIfUtc;
+  for (let i = 0; i < 2; i++) guess = asIfUtc - offsetMinutes(new Date(guess), timezone) * 60_000;
+  return new Date(guess);
+}
+
+/** Minutes the zone is ahead of UTC at an instant. */
+export function offsetMinutes(instant: Date, timezone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  return Math.round((wall - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** "HH:MM" of an instant in a timezone. */
+export function localTime(instant: Date, timezone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+}

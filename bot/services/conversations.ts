@@ -1,0 +1,199 @@
+// Conversations and their outcomes: preparation, the held conversation, goals and agreements.
+import type { Db, Tx } from "../db/client.js";
+import type { Actor } from "../auth/actor.js";
+import { requirePupilAccess } from "../auth/access.js";
+import { canWritePupilContent } from "../auth/policy.js";
+import { recordAudit } from "../audit.js";
+import { ForbiddenError, NotFoundError } from "../errors.js";
+
+export interface PupilContext {
+  pupil: { id: string; firstName: string; lastName: string };
+  group: { id: string; name: string; bouw: string; schoolId: string; formatKey: string | null } | null;
+  /** Teachers of the pupil's group (and the actor): who can evaluate a goal. */
+  evaluators: { id: string; name: string }[];
+  openGoals: { id: string; goalText: string; evaluationDate: string | null; agreements: { who: string; what: string; whenText: string }[] }[];
+  /** A planned or prepared conversation not yet held, to continue from. */
+  pending: { id: string; formatKey: string; formatVersion: number; plannedAt: Date | null; preparation: string } | null;
+  /** Agreements of the last held conversation: they come back at the start of the next one. */
+  lastAgreements: { who: string; what: string; whenText: string }[];
+}
+
+export async function loadPupilContext(db: Db, actor: Actor, pupilId: string): Promise<PupilContext> {
+  await requirePupilAccess(db, actor, pupilId, "write");
+  const pupil = await db.pupil.findUniqueOrThrow({
+    where: { id: pupilId },
+    include: {
+      group: { include: { teachers: { include: { staff: { select: { id: true, displayName: true, active: true } } } } } },
+      goals: { where: { status: "open" }, include: { agreements: true }, orderBy: { createdAt: "asc" } },
+      conversations: { where: { status: { in: ["planned", "prepared"] } }, orderBy: { createdAt: "desc" }, take: 1 },
+    },
+  });
+  const lastHeld = await db.conversation.findFirst({
+    where: { pupilId, status: { in: ["held", "evaluated"] } },
+    orderBy: { heldAt: "desc" },
+    include: { agreements: true },
+  });
+  const evaluators = new Map<string, string>();
+  for (const t of pupil.group?.teachers ?? []) if (t.staff.active) evaluators.set(t.staff.id, t.staff.displayName);
+  if (!evaluators.has(actor.staffId)) {
+    const me = await db.staff.findUnique({ where: { id: actor.staffId }, select: { displayName: true } });
+    evaluators.set(actor.staffId, me?.displayName ?? "—");
+  }
+  const pending = pupil.conversations[0];
+  return {
+    pupil: { id: pupil.id, firstName: pupil.firstName, lastName: pupil.lastName },
+    group: pupil.group
+      ? { id: pupil.group.id, name: pupil.group.name, bouw: pupil.group.bouw, schoolId: pupil.group.schoolId, formatKey: pupil.group.formatKey }
+      : null,
+    evaluators: [...evaluators].map(([id, name]) => ({ id, name })),
+    openGoals: pupil.goals.map((g) => ({
+      id: g.id,
+      goalText: g.goalText,
+      evaluationDate: g.evaluationDate,
+      agreements: g.agreements.map((a) => ({ who: a.who, what: a.what, whenText: a.whenText })),
+    })),
+    pending: pending
+      ? { id: pending.id, formatKey: pending.formatKey, formatVersion: pending.formatVersion, plannedAt: pending.plannedAt, preparation: pending.preparation }
+      : null,
+    lastAgreements: (lastHeld?.agreements ?? []).map((a) => ({ who: a.who, what: a.what, whenText: a.whenText })),
+  };
+}
+
+export interface GroupContext {
+  group: { id: string; name: string; bouw: string; schoolId: string; formatKey: string | null };
+}
+
+export async function loadGroupContext(db: Db, actor: Actor, groupId: string): Promise<GroupContext> {
+  const group = await db.group.findUnique({ where: { id: groupId } });
+  if (!group || group.schoolId !== actor.schoolId) throw new NotFoundError("group");
+  if (!actor.groupIds.has(group.id)) throw new ForbiddenError("not a teacher of this group");
+  return { group: { id: group.id, name: group.name, bouw: group.bouw, schoolId: group.schoolId, formatKey: group.formatKey } };
+}
+
+export interface PreparationInput {
+  pupilId: string;
+  conversationId: string | null;
+  formatKey: string;
+  formatVersion: number;
+  plannedAt: Date | null;
+  place: string | null;
+  durationMinutes: number | null;
+  preparation: unknown;
+}
+
+/** Stores a preparation: the pending conversation becomes "prepared", or a new one is created. */
+export async function savePreparation(tx: Tx, actor: Actor, input: PreparationInput): Promise<string> {
+  const data = {
+    formatKey: input.formatKey,
+    formatVersion: input.formatVersion,
+    status: "prepared",
+    plannedAt: input.plannedAt,
+    place: input.place,
+    durationMinutes: input.durationMinutes,
+    preparation: JSON.stringify(input.preparation),
+  };
+  const existing = input.conversationId
+    ? await tx.conversation.findFirst({ where: { id: input.conversationId, pupilId: input.pupilId, status: { in: ["planned", "prepared"] } } })
+    : null;
+  const conversation = existing
+    ? await tx.conversation.update({ where: { id: existing.id }, data })
+    : await tx.conversation.create({ data: { ...data, schoolId: actor.schoolId, pupilId: input.pupilId, createdById: actor.staffId } });
+  await tx.conversationTeacher.upsert({
+    where: { conversationId_staffId: { conversationId: conversation.id, staffId: actor.staffId } },
+    create: { conversationId: conversation.id, staffId: actor.staffId },
+    update: {},
+  });
+  await recordAudit(tx, {
+    schoolId: actor.schoolId,
+    actorStaffId: actor.staffId,
+    action: existing ? "update" : "create",
+    entity: "conversation",
+    entityId: conversation.id,
+    pupilId: input.pupilId,
+  });
+  return conversation.id;
+}
+
+export interface GoalInput {
+  nowText: string | null;
+  goalText: string;
+  ownPlan: string | null;
+  helpTeacher: string | null;
+  helpParents: string | null;
+  helpOther: string | null;
+  successCriteria: string | null;
+  evaluationDate: string | null;
+  evaluatorId: string | null;
+  shareWithParents: boolean;
+}
+
+export interface AgreementInput {
+  who: string;
+  what: string;
+  whenText: string;
+  shareWithParents: boolean;
+}
+
+export interface HeldConversationInput {
+  pupilId: string | null;
+  groupId: string | null;
+  conversationId: string | null;
+  formatKey: string;
+  formatVersion: number;
+  answers: unknown;
+  skills: string[];
+  goals: GoalInput[];
+  agreements: AgreementInput[];
+  heldAt: Date;
+}
+
+/** Records a held conversation with its goals and agreements, in the caller's transaction. */
+export async function recordHeldConversation(tx: Tx, actor: Actor, input: HeldConversationInput): Promise<string> {
+  if (input.pupilId) {
+    const pupil = await tx.pupil.findUnique({ where: { id: input.pupilId }, select: { id: true, schoolId: true, groupId: true } });
+    if (!pupil || !canWritePupilContent(actor, pupil)) throw new ForbiddenError("no write access to this pupil");
+  } else if (!input.groupId || !actor.groupIds.has(input.groupId)) {
+    throw new ForbiddenError("not a teacher of this group");
+  }
+  const data = {
+    formatKey: input.formatKey,
+    formatVersion: input.formatVersion,
+    status: "held",
+    answers: JSON.stringify(input.answers),
+    skills: JSON.stringify(input.skills),
+    heldAt: input.heldAt,
+  };
+  const pending = input.conversationId
+    ? await tx.conversation.findFirst({ where: { id: input.conversationId, status: { in: ["planned", "prepared"] }, schoolId: actor.schoolId } })
+    : null;
+  const conversation = pending
+    ? await tx.conversation.update({ where: { id: pending.id }, data })
+    : await tx.conversation.create({
+        data: { ...data, schoolId: actor.schoolId, pupilId: input.pupilId, groupId: input.groupId, createdById: actor.staffId },
+      });
+  await tx.conversationTeacher.upsert({
+    where: { conversationId_staffId: { conversationId: conversation.id, staffId: actor.staffId } },
+    create: { conversationId: conversation.id, staffId: actor.staffId },
+    update: {},
+  });
+  if (input.pupilId) {
+    let firstGoalId: string | null = null;
+    for (const goal of input.goals) {
+      const created = await tx.goal.create({ data: { ...goal, pupilId: input.pupilId, conversationId: conversation.id, createdById: actor.staffId } });
+      firstGoalId ??= created.id;
+    }
+    for (const agreement of input.agreements) {
+      // Agreements serve the conversation's (first) goal; without a goal they stand alone.
+      await tx.agreement.create({ data: { ...agreement, pupilId: input.pupilId, conversationId: conversation.id, goalId: firstGoalId } });
+    }
+  }
+  await recordAudit(tx, {
+    schoolId: actor.schoolId,
+    actorStaffId: actor.staffId,
+    action: pending ? "update" : "create",
+    entity: "conversation",
+    entityId: conversation.id,
+    pupilId: input.pupilId,
+  });
+  return conversation.id;
+}

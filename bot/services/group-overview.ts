@@ -1,0 +1,89 @@
+// A teacher's overview of their group(s): who had a conversation in this period, open goals,
+// and evaluations coming up.
+import type { Db } from "../db/client.js";
+import type { Actor } from "../auth/actor.js";
+import { recordAudit } from "../audit.js";
+
+export interface PupilOverview {
+  id: string;
+  name: string;
+  /** The most advanced conversation status in the period, or null when none. */
+  status: string | null;
+  openGoals: number;
+  evaluationsDue: number;
+}
+
+export interface GroupOverview {
+  groupId: string;
+  groupName: string;
+  since: string;
+  pupils: PupilOverview[];
+  held: number;
+}
+
+const RANK: Record<string, number> = { planned: 1, prepared: 2, held: 3, evaluated: 4 };
+
+/** The period starts at the beginning of the school year (1 August) unless given. */
+export async function getGroupOverviews(db: Db, actor: Actor, today: string, options: { since?: string; dueWithinDays?: number } = {}): Promise<GroupOverview[]> {
+  const year = Number(today.slice(0, 4));
+  const since = options.since ?? (today.slice(5) >= "08-01" ? `${year}-08-01` : `${year - 1}-08-01`);
+  const dueUntil = new Date(`${today}T12:00:00Z`);
+  dueUntil.setUTCDate(dueUntil.getUTCDate() + (options.dueWithinDays ?? 7));
+  const dueLimit = dueUntil.toISOString().slice(0, 10);
+  const groups = await db.group.findMany({
+    where: { id: { in: [...actor.groupIds] }, schoolId: actor.schoolId },
+    orderBy: { name: "asc" },
+    include: {
+      pupils: {
+        where: { active: true },
+        orderBy: [{ firstName: "asc" }, { lastName: "asc" }],
+        include: {
+          conversations: { where: { status: { not: "cancelled" }, createdAt: { gte: new Date(`${since}T00:00:00Z`) } }, select: { status: true } },
+          goals: { where: { status: "open" }, select: { evaluationDate: true } },
+        },
+      },
+    },
+  });
+  for (const g of groups) await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "read", entity: "group_overview", entityId: g.id });
+  return groups.map((g) => {
+    const pupils = g.pupils.map((p) => {
+      const best = p.conversations.reduce<string | null>((acc, c) => ((RANK[c.status] ?? 0) > (RANK[acc ?? ""] ?? 0) ? c.status : acc), null);
+      return {
+        id: p.id,
+        name: `${p.firstName} ${p.lastName}`,
+        status: best,
+        openGoals: p.goals.length,
+        evaluationsDue: p.goals.filter((goal) => goal.evaluationDate !== null && goal.evaluationDate <= dueLimit).length,
+      };
+    });
+    return { groupId: g.id, groupName: g.name, since, pupils, held: pupils.filter((p) => p.status === "held" || p.status === "evaluated").length };
+  });
+}
+
+export interface DueEvaluation {
+  goalId: string;
+  pupilId: string;
+  pupilName: string;
+  goalText: string;
+  evaluationDate: string;
+}
+
+/** Open goals of the actor's pupils whose evaluation date is on or before `until`. */
+export async function listDueEvaluations(db: Db, actor: Actor, until: string): Promise<DueEvaluation[]> {
+  const goals = await db.goal.findMany({
+    where: {
+      status: "open",
+      evaluationDate: { not: null, lte: until },
+      pupil: { schoolId: actor.schoolId, active: true, OR: [{ groupId: { in: [...actor.groupIds] } }, { id: { in: [...actor.supportedPupilIds] } }] },
+    },
+    include: { pupil: { select: { id: true, firstName: true, lastName: true } } },
+    orderBy: { evaluationDate: "asc" },
+  });
+  return goals.map((g) => ({
+    goalId: g.id,
+    pupilId: g.pupil.id,
+    pupilName: `${g.pupil.firstName} ${g.pupil.lastName}`,
+    goalText: g.goalText,
+    evaluationDate: g.evaluationDate!,
+  }));
+}

@@ -1,0 +1,52 @@
+// A flow is one kind of guided dialog (prepare, conversation, note). It computes its steps from
+// what was answered so far — that is how loops ("another goal?") and conditional steps work —
+// and stores the outcome when the last step is done.
+import type { Db, Tx } from "../../bot/db/client.js";
+import type { Actor } from "../../bot/auth/actor.js";
+import type { FieldValue, StepDefinition } from "./types.js";
+
+/** { [stepId]: { [fieldId]: value } } */
+export type Answers = Record<string, Record<string, FieldValue>>;
+
+export const SKIPPED = "__skipped";
+
+export interface SessionSubject {
+  pupilId: string | null;
+  groupId: string | null;
+  conversationId: string | null;
+  formatKey: string | null;
+  formatVersion: number | null;
+}
+
+export interface FlowContext {
+  db: Db;
+  actor: Actor;
+  locale: "nl" | "en";
+  /** Today in the school's timezone, YYYY-MM-DD. */
+  today: string;
+  now: Date;
+}
+
+/** What a flow loaded for this turn (pupil, format, previous goals…); opaque to the engine. */
+export interface LoadedFlow {
+  title: string;
+  steps(answers: Answers): StepDefinition[];
+  /** Options for pupil fields. */
+  pupilOptions?: { value: string; label: string }[];
+}
+
+export interface Completion {
+  /** The confirmation to show (already localized). */
+  text: string;
+  conversationId?: string;
+  /** Files to offer (pupil preparation form, export). */
+  attachments?: { filename: string; contentType: string; content: string }[];
+}
+
+export interface DialogFlow {
+  kind: string;
+  /** Checks access and loads what the steps need. Throws Forbidden/NotFound like any service. */
+  load(ctx: FlowContext, subject: SessionSubject): Promise<LoadedFlow>;
+  /** Stores the outcome. Runs in the transaction that completes the session. */
+  complete(ctx: FlowContext & { tx: Tx }, subject: SessionSubject, answers: Answers): Promise<Completion>;
+}

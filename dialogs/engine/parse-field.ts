@@ -1,0 +1,163 @@
+// Turns what a user typed or a card sent into a field value, or a localized error.
+// Accepts the shapes every channel produces: strings (typed, Adaptive Card), arrays (Slack
+// checkboxes), booleans and numbers.
+import type { FieldDefinition, FieldValue, LocalizedText } from "./types.js";
+import { fill, UI } from "./ui-text.js";
+
+export type ParseResult = { ok: true; value: FieldValue } | { ok: false; error: LocalizedText };
+
+export interface ParseContext {
+  /** Today in the school's timezone, YYYY-MM-DD: the anchor for "morgen" or "dinsdag". */
+  today: string;
+  /** Options for pupil fields (and any field whose options are computed). */
+  options?: { value: string; label: string }[];
+}
+
+const EMPTY = new Set(["", "-", "—"]);
+const YES = new Set(["ja", "j", "yes", "y", "true", "wel", "jazeker", "ok", "oké"]);
+const NO = new Set(["nee", "n", "no", "false", "niet", "neen"]);
+const WEEKDAYS: Record<string, number> = {
+  maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 7,
+  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+};
+const RELATIVE_DAYS: Record<string, number> = { vandaag: 0, today: 0, morgen: 1, tomorrow: 1, overmorgen: 2 };
+
+const err = (error: LocalizedText, vars: Record<string, string | number> = {}): ParseResult => ({
+  ok: false,
+  error: { nl: fill(error.nl, vars), en: fill(error.en, vars) },
+});
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function isoWeekday(isoDate: string): number {
+  const day = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+function validDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export function parseDate(text: string, today: string): string | null {
+  const t = text.trim().toLowerCase();
+  if (t in RELATIVE_DAYS) return addDays(today, RELATIVE_DAYS[t]!);
+  const weekday = WEEKDAYS[t.replace(/^(a\.s\.|aanstaande|volgende|next)\s+/, "")];
+  if (weekday) {
+    // The next such day after today ("dinsdag" on a Tuesday means next week's).
+    const delta = (weekday - isoWeekday(today) + 7) % 7 || 7;
+    return addDays(today, delta);
+  }
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2,4}))?$/.exec(t);
+  if (m) {
+    const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : Number(today.slice(0, 4));
+    const date = validDate(year, Number(m[2]), Number(m[1]));
+    // Without a year, a day that has passed means next year's.
+    if (date && !m[3] && date < today) return validDate(year + 1, Number(m[2]), Number(m[1]));
+    return date;
+  }
+  return null;
+}
+
+export function parseTime(text: string): string | null {
+  const m = /^(\d{1,2})(?:[:.h](\d{2}))?(?:\s*uur)?$/.exec(text.trim().toLowerCase());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2] ?? 0);
+  if (h > 23 || min > 59) return null;
+  return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
+}
+
+function matchOption(token: string, options: { value: string; label: string }[]): string | null | "many" {
+  const t = token.trim().toLowerCase();
+  if (/^\d+$/.test(t)) {
+    const byValue = options.find((o) => o.value === t);
+    if (byValue) return byValue.value;
+    return options[Number(t) - 1]?.value ?? null;
+  }
+  // Options may be listed once per language: count distinct values, not entries.
+  const exact = new Set(options.filter((o) => o.value.toLowerCase() === t || o.label.toLowerCase() === t).map((o) => o.value));
+  if (exact.size === 1) return [...exact][0]!;
+  const partial = new Set(options.filter((o) => t.length > 0 && o.label.toLowerCase().includes(t)).map((o) => o.value));
+  if (partial.size === 1) return [...partial][0]!;
+  return partial.size > 1 ? "many" : null;
+}
+
+function asText(raw: unknown): string | null {
+  if (typeof raw === "string") return raw;
+  if (typeof raw === "number" || typeof raw === "boolean") return String(raw);
+  return null;
+}
+
+export function optionsOf(field: FieldDefinition, locale: "nl" | "en", ctx: ParseContext) {
+  if (field.kind === "pupil") return ctx.options ?? [];
+  return (field.options ?? []).map((o) => ({ value: o.value, label: o.label[locale] }));
+}
+
+/** Parses one field. `undefined`/empty for an optional field gives "" (answered, left empty). */
+export function parseFieldInput(field: FieldDefinition, raw: unknown, ctx: ParseContext): ParseResult {
+  const text = asText(raw);
+  const isEmpty = raw === undefined || raw === null || (text !== null && EMPTY.has(text.trim())) || (Array.isArray(raw) && raw.length === 0);
+  if (isEmpty) return field.required ? err(UI.required) : { ok: true, value: field.kind === "multiChoice" ? [] : "" };
+
+  switch (field.kind) {
+    case "shortText":
+    case "longText": {
+      if (text === null) return err(UI.required);
+      const value = text.trim();
+      const max = field.maxLength ?? (field.kind === "shortText" ? 200 : 2000);
+      if (value.length > max) return err(UI.tooLong, { max });
+      return { ok: true, value };
+    }
+    case "number": {
+      const n = typeof raw === "number" ? raw : Number(String(text).trim().replace(",", "."));
+      if (!Number.isFinite(n)) return err(UI.notANumber);
+      if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) {
+        return err(UI.numberRange, { min: field.min ?? "-∞", max: field.max ?? "∞" });
+      }
+      return { ok: true, value: n };
+    }
+    case "yesNo": {
+      if (typeof raw === "boolean") return { ok: true, value: raw };
+      const t = String(text).trim().toLowerCase();
+      if (YES.has(t)) return { ok: true, value: true };
+      if (NO.has(t)) return { ok: true, value: false };
+      return err(UI.notYesNo);
+    }
+    case "date": {
+      const date = text === null ? null : parseDate(text, ctx.today);
+      return date ? { ok: true, value: date } : err(UI.notADate);
+    }
+    case "time": {
+      const time = text === null ? null : parseTime(text);
+      return time ? { ok: true, value: time } : err(UI.notATime);
+    }
+    case "singleChoice":
+    case "pupil": {
+      const options = optionsOf(field, "nl", ctx).concat(field.kind === "singleChoice" ? optionsOf(field, "en", ctx) : []);
+      const match = text === null ? null : matchOption(text, options);
+      if (match === "many") return err(field.kind === "pupil" ? UI.manyPupilMatches : UI.notAnOption);
+      if (!match) return err(field.kind === "pupil" ? UI.noPupilMatch : UI.notAnOption);
+      return { ok: true, value: match };
+    }
+    case "multiChoice": {
+      const options = optionsOf(field, "nl", ctx).concat(optionsOf(field, "en", ctx));
+      const tokens = Array.isArray(raw) ? raw.map(String) : String(text).split(/[,;]|\s+en\s+|\s+and\s+/);
+      const values: string[] = [];
+      for (const token of tokens.filter((t) => t.trim())) {
+        const match = matchOption(token, options);
+        if (!match || match === "many") return err(UI.notAnOption);
+        if (!values.includes(match)) values.push(match);
+      }
+      if (values.length === 0 && field.required) return err(UI.required);
+      return { ok: true, value: values };
+    }
+  }
+}

@@ -1,0 +1,208 @@
+// The conversation itself, used while sitting with the pupil (or the group, or the IB'er):
+// the phases of the chosen format with tips at the right moment, then the kindplan, then a
+// summary to check. Completing it stores the conversation, goals and agreements.
+import { checkObservableGoal } from "../../bot/checks/index.js";
+import { deriveSkills, SKILL_LABELS } from "../../bot/domain/ownership-skills.js";
+import { loadGroupContext, loadPupilContext, recordHeldConversation } from "../../bot/services/conversations.js";
+import { getFormat } from "../formats/registry.js";
+import type { ConversationFormat, FormatSection } from "../formats/schema.js";
+import type { Answers, DialogFlow, FlowContext, LoadedFlow, SessionSubject } from "../engine/flow.js";
+import { SKIPPED } from "../engine/flow.js";
+import type { FieldError, StepDefinition } from "../engine/types.js";
+import { field, formatLocalDate, text } from "./field.js";
+import { collectAgreements, collectGoals, planSteps } from "./plan-steps.js";
+
+export const CONVERSATION = "conversation";
+
+const sectionStepId = (section: FormatSection) => `s_${section.id}`;
+
+function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinition {
+  const examples = section.exampleQuestions.map((q) => `${locale === "nl" ? "Vraag bijvoorbeeld" : "You could ask"}: “${q[locale]}”`);
+  const sharpened = section.fields.some((f) => f.id === "observableGoal");
+  return {
+    id: sectionStepId(section),
+    title: section.title,
+    ...(section.intro ? { intro: section.intro } : {}),
+    tips: section.tips,
+    info: examples,
+    fields: section.fields,
+    skippable: section.skippable,
+    // The leerlingbespreking's goal sharpener: a label or a vague wish is sent back with a
+    // concrete, observable rephrasing.
+    ...(sharpened
+      ? {
+          validate: (values): FieldError[] => {
+            const goal = values.observableGoal;
+            if (typeof goal !== "string" || !goal) return [];
+            const result = checkObservableGoal(goal);
+            if (result.observable) return [];
+            const messages = result.issues.map((i) => i.message);
+            const suggestion = result.suggestion;
+            return [
+              {
+                fieldId: "observableGoal",
+                message: {
+                  nl: [...messages.map((m) => m.nl), suggestion ? `Bijvoorbeeld: ${suggestion.nl}` : ""].filter(Boolean).join(" "),
+                  en: [...messages.map((m) => m.en), suggestion ? `For example: ${suggestion.en}` : ""].filter(Boolean).join(" "),
+                },
+              },
+            ];
+          },
+        }
+      : {}),
+  };
+}
+
+interface Subject {
+  name: string;
+  kind: "pupil" | "group";
+  evaluators: { id: string; name: string }[];
+  openingInfo: string[];
+  hasPrevious: boolean;
+  /** Prepared in the preparation dialog: the format's own preparation phase is not repeated. */
+  prepared: boolean;
+  conversationId: string | null;
+}
+
+async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<Subject> {
+  const nl = ctx.locale === "nl";
+  if (subject.pupilId) {
+    const p = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId);
+    const info: string[] = [];
+    const prep = p.pending ? (JSON.parse(p.pending.preparation) as Answers & { plannedQuestions?: string[] }) : null;
+    const aim = prep ? text(prep, "aim", "aim") : null;
+    if (aim) info.push(`${nl ? "Doel van dit gesprek" : "Aim of this conversation"}: ${aim}`);
+    for (const q of prep?.plannedQuestions ?? []) info.push(`${nl ? "Je vraag" : "Your question"}: ${q}`);
+    for (const a of p.lastAgreements) info.push(`${nl ? "Afspraak van vorige keer" : "Agreement from last time"}: ${a.who} — ${a.what} — ${a.whenText}`);
+    for (const g of p.openGoals) info.push(`${nl ? "Open doel" : "Open goal"}: ${g.goalText}${g.evaluationDate ? ` (${formatLocalDate(g.evaluationDate, ctx.locale)})` : ""}`);
+    return {
+      name: p.pupil.firstName,
+      kind: "pupil",
+      evaluators: p.evaluators,
+      openingInfo: info,
+      hasPrevious: p.lastAgreements.length > 0 || p.openGoals.length > 0,
+      prepared: p.pending?.preparation !== undefined && p.pending.preparation !== "{}",
+      conversationId: subject.conversationId ?? p.pending?.id ?? null,
+    };
+  }
+  const g = await loadGroupContext(ctx.db, ctx.actor, subject.groupId!);
+  return { name: g.group.name, kind: "group", evaluators: [], openingInfo: [], hasPrevious: false, prepared: false, conversationId: subject.conversationId };
+}
+
+function openingStep(subject: Subject): StepDefinition | null {
+  if (subject.openingInfo.length === 0) return null;
+  return {
+    id: "opening",
+    title: { nl: "Voor je begint", en: "Before you start" },
+    intro: {
+      nl: "Vertel waar het gesprek over gaat, hoe lang het duurt, en dat er geen foute antwoorden zijn.",
+      en: "Say what the conversation is about, how long it takes, and that there are no wrong answers.",
+    },
+    info: subject.openingInfo,
+    skippable: true,
+    fields: subject.hasPrevious
+      ? [
+          field({
+            id: "previousReview",
+            kind: "longText",
+            label: { nl: "Hoe ging het met de vorige doelen en afspraken? (in de woorden van de leerling)", en: "How did the previous goals and agreements go? (in the pupil's words)" },
+            maxLength: 1000,
+            shareable: true,
+          }),
+        ]
+      : [],
+  };
+}
+
+function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl" | "en"): string[] {
+  const nl = locale === "nl";
+  const lines: string[] = [];
+  for (const goal of collectGoals(answers)) {
+    lines.push(`${nl ? "Doel" : "Goal"}: ${goal.goalText}${goal.evaluationDate ? ` — ${nl ? "evaluatie" : "evaluation"} ${formatLocalDate(goal.evaluationDate, locale)}` : ""}${goal.shareWithParents ? (nl ? " (mag gedeeld)" : " (may be shared)") : ""}`);
+    if (goal.ownPlan) lines.push(`  ${nl ? "Plan" : "Plan"}: ${goal.ownPlan}`);
+  }
+  for (const a of collectAgreements(answers)) lines.push(`${nl ? "Afspraak" : "Agreement"}: ${a.who} — ${a.what} — ${a.whenText}`);
+  if (lines.length === 0) {
+    const answered = format.phases.flatMap((p) => p.sections).filter((s) => Object.keys(answers[sectionStepId(s)] ?? {}).some((k) => k !== SKIPPED));
+    lines.push(nl ? `${answered.length} onderdelen ingevuld.` : `${answered.length} parts filled in.`);
+  }
+  return lines;
+}
+
+function taggedSkills(format: ConversationFormat, answers: Answers): string[] {
+  const tags: string[] = [];
+  for (const section of format.phases.flatMap((p) => p.sections)) {
+    for (const f of section.fields) if (text(answers, sectionStepId(section), f.id)) tags.push(...f.skills);
+  }
+  for (let i = 1; i <= 5; i++) if (text(answers, `goal${i}`, "nowText")) tags.push("selfEvaluation");
+  return tags;
+}
+
+export const conversationFlow: DialogFlow = {
+  kind: CONVERSATION,
+
+  async load(ctx, subject): Promise<LoadedFlow> {
+    const who = await loadSubject(ctx, subject);
+    const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
+    const l = ctx.locale;
+    return {
+      title: `${format.name[l]} — ${who.name}`,
+      steps(answers) {
+        const steps: StepDefinition[] = [];
+        const opening = openingStep(who);
+        if (opening) steps.push(opening);
+        for (const phase of format.phases) {
+          if (who.prepared && phase.id === "voorbereiding") continue;
+          for (const section of phase.sections) steps.push(sectionStep(section, l));
+        }
+        if (format.closeWithPlan) steps.push(...planSteps(answers, { evaluators: who.evaluators, today: ctx.today, forGroup: who.kind === "group" }));
+        steps.push({
+          id: "confirm",
+          title: { nl: "Samenvatten en afronden", en: "Summarise and finish" },
+          intro: {
+            nl: "Vat samen in de woorden van de leerling en check: klopt dit? Vraag ook wat de ouders wel en niet mogen horen.",
+            en: "Summarise in the pupil's words and check: is this right? Also ask what the parents may and may not hear.",
+          },
+          info: summaryLines(format, answers, l),
+          fields: [field({ id: "confirmed", kind: "yesNo", label: { nl: "Klopt het zo? Dan sla ik het gesprek op.", en: "Is this right? Then I'll save the conversation." }, required: true })],
+          validate: (values) =>
+            values.confirmed === false
+              ? [{ fieldId: "confirmed", message: { nl: "Ga met 'Terug' naar het onderdeel dat je wilt aanpassen.", en: "Use 'Back' to go to the part you want to change." } }]
+              : [],
+        });
+        return steps;
+      },
+    };
+  },
+
+  async complete(ctx, subject, answers) {
+    const who = await loadSubject(ctx, subject);
+    const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
+    const goals = collectGoals(answers);
+    const agreements = collectAgreements(answers);
+    const skills = deriveSkills({ taggedAnswered: taggedSkills(format, answers), reviewedPrevious: !!text(answers, "opening", "previousReview"), goals });
+    const conversationId = await recordHeldConversation(ctx.tx, ctx.actor, {
+      pupilId: subject.pupilId,
+      groupId: subject.groupId,
+      conversationId: who.conversationId,
+      formatKey: format.key,
+      formatVersion: format.version,
+      answers,
+      skills,
+      goals: who.kind === "pupil" ? goals : [],
+      agreements: who.kind === "pupil" ? agreements : [],
+      heldAt: ctx.now,
+    });
+    const nl = ctx.locale === "nl";
+    const skillText = skills.length ? skills.map((s) => SKILL_LABELS[s][ctx.locale]).join(", ") : nl ? "geen" : "none";
+    const lines = [
+      nl ? `Gesprek met **${who.name}** opgeslagen.` : `Conversation with **${who.name}** saved.`,
+      ...summaryLines(format, answers, ctx.locale),
+      `${nl ? "Eigenaarschap in dit gesprek" : "Ownership in this conversation"}: ${skillText}.`,
+    ];
+    if (goals.some((g) => g.evaluationDate) && who.kind === "pupil") {
+      lines.push(nl ? "Op de evaluatiedatum vraag ik hoe het ging." : "On the evaluation date I'll ask how it went.");
+    }
+    return { text: lines.join("\n"), conversationId };
+  },
+};

@@ -1,0 +1,73 @@
+// The kindplan export contains what the pupil agreed to share, and never anything else.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadActor, type Actor } from "../../bot/auth/actor.js";
+import { buildKindplanExport } from "../../bot/services/kindplan-export.js";
+import { renderKindplanHtml } from "../../bot/exports/kindplan-html.js";
+import { DialogEngine } from "../../dialogs/engine/engine.js";
+import { CONVERSATION, FLOWS } from "../../dialogs/flows/index.js";
+import { addNote } from "../../bot/services/pupil-records.js";
+import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import { walkToEnd } from "../support/dialog-driver.js";
+import { ErrorCode } from "../../bot/errors.js";
+
+const NOW = new Date("2026-11-23T09:00:00Z");
+const TODAY = "2026-11-23";
+let t: TestDatabase;
+let teacher: Actor;
+let leader: Actor;
+let pupilId: string;
+
+const SHARED = ["GEDEELD-doel", "GEDEELD-afspraak", "GEDEELD-notitie", "GEDEELD-trots"];
+const PRIVATE = ["PRIVE-doel", "PRIVE-afspraak", "PRIVE-notitie", "PRIVE-trots", "PRIVE-hulp-ouders"];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const school = await makeSchool(t.db);
+  const group = await makeGroup(t.db, school.id, "groep 5", "middenbouw");
+  pupilId = (await makePupil(t.db, school.id, group.id, "Noor")).id;
+  teacher = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [group.id] })).id);
+  leader = await loadActor(t.db, (await makeStaff(t.db, school.id, { roles: [{ role: "team_leader", bouw: "middenbouw" }] })).id);
+  const engine = new DialogEngine({ db: t.db, flows: FLOWS, clock: () => NOW });
+  const subject = { pupilId, groupId: null, conversationId: null, formatKey: "middenbouw-kindgesprek", formatVersion: 1 };
+  // Conversation 1: everything the pupil may share is marked so.
+  await walkToEnd(engine, teacher, await engine.start(teacher, CONVERSATION, subject), TODAY, {
+    s_trots: { proudOf: "GEDEELD-trots", proudOf__share: "true" },
+    goal1: { goalText: "GEDEELD-doel", goalText__share: "true" },
+    agreement1: { who: "Noor", what: "GEDEELD-afspraak: leest elke dag 10 minuten", when: "elke dag", what__share: "true" },
+  });
+  // Conversation 2: the pupil said no to sharing.
+  await walkToEnd(engine, teacher, await engine.start(teacher, CONVERSATION, subject), TODAY, {
+    s_trots: { proudOf: "PRIVE-trots", proudOf__share: "false" },
+    goal1: { goalText: "PRIVE-doel", goalText__share: "false" },
+    goal1help: { helpParents: "PRIVE-hulp-ouders" },
+    agreement1: { who: "Noor", what: "PRIVE-afspraak: vraagt hulp na 5 minuten proberen", when: "elke rekenles", what__share: "false" },
+  });
+  await addNote(t.db, teacher, { pupilId, text: "GEDEELD-notitie", shareWithParents: true });
+  await addNote(t.db, teacher, { pupilId, text: "PRIVE-notitie" });
+});
+afterAll(async () => t?.destroy());
+
+describe(`kindplan export on ${testProvider()}`, () => {
+  it("contains every shared item and no item marked not-to-share", async () => {
+    const data = await buildKindplanExport(t.db, teacher, pupilId, TODAY);
+    for (const locale of ["nl", "en"] as const) {
+      const html = renderKindplanHtml(data, locale);
+      for (const s of SHARED) expect(html).toContain(s);
+      for (const p of PRIVATE) expect(html).not.toContain(p);
+    }
+    expect(JSON.stringify(data)).not.toMatch(/PRIVE/);
+  });
+
+  it("escapes what teachers typed", async () => {
+    await addNote(t.db, teacher, { pupilId, text: "<script>alert(1)</script>", shareWithParents: true });
+    const html = renderKindplanHtml(await buildKindplanExport(t.db, teacher, pupilId, TODAY), "nl");
+    expect(html).not.toContain("<script>alert");
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  it("is refused to a team leader and audited", async () => {
+    await expect(buildKindplanExport(t.db, leader, pupilId, TODAY)).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+    expect(await t.db.auditEvent.count({ where: { action: "export", pupilId } })).toBeGreaterThan(0);
+  });
+});

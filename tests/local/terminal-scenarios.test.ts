@@ -1,0 +1,156 @@
+// A teacher types through a preparation, a conversation and a quick note in the terminal chat,
+// and the outcomes are in the database: the same core and dialogs the channels use.
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pino from "pino";
+import { createBotCore } from "../../bot/chat/handle-turn.js";
+import { TerminalChat } from "../../adapters/local/terminal-chat.js";
+import { localDate } from "../../bot/domain/local-time.js";
+import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import { loadBuiltinFormats } from "../../dialogs/formats/registry.js";
+import { addDays } from "../support/dialog-driver.js";
+
+let t: TestDatabase;
+let chat: TerminalChat;
+let pupilId: string;
+const formatPupils: Record<string, string> = {};
+const exportDir = mkdtempSync(path.join(tmpdir(), "gw-exports-"));
+const inTwoWeeks = addDays(localDate(new Date(), "Europe/Amsterdam"), 14).split("-").reverse().join("-");
+
+/** What a teacher would type for the question the bot just asked. */
+function answerFor(output: string): string {
+  // The question is the last paragraph before the line of commands ("terug · pauze · stop").
+  const paragraphs = output.trim().split("\n\n");
+  if (/^(terug|overslaan|pauze|stop)\b/.test(paragraphs.at(-1) ?? "")) paragraphs.pop();
+  const tail = paragraphs.at(-1) ?? "";
+  if (/Typ \*?\*?ok/.test(tail) || /Typ ok/.test(tail)) return "ok";
+  if (/ja\/nee/.test(tail)) return /Nog een/.test(tail) ? "nee" : "ja";
+  if (/Typ het nummer|Typ een of meer nummers/.test(tail)) return "1";
+  if (/dd-mm-jjjj/.test(tail)) return inTwoWeeks;
+  if (/uu:mm/.test(tail)) return "10:30";
+  const range = /Typ een getal(?: van (\d+) tot en met (\d+))?/.exec(tail);
+  if (range) return range[1] ? String(Math.max(Number(range[1]), Math.min(15, Number(range[2])))) : "15";
+  if (/Wie\?/.test(tail)) return "Sam en juf Anna";
+  if (/Doet wat/.test(tail)) return "leest elke dag 10 minuten in zijn leesboek";
+  if (/Wanneer \/ hoe vaak/.test(tail)) return "elke dag na de instructie";
+  if (/Straks wil ik/.test(tail)) return "Ik wil de tafel van 7 uit mijn hoofd kennen";
+  if (/Je vragen/.test(tail)) return "Wat ging er goed deze week?";
+  if (/Onderwijsdoel/.test(tail)) return "Werkt na de groepsinstructie 10 minuten zelfstandig aan een taak";
+  return "Dat vertelde Sam zelf";
+}
+
+async function typeUntilDone(first: string, done: RegExp, maxTurns = 80): Promise<string> {
+  let output = await chat.send(first);
+  const transcript = [output];
+  for (let i = 0; i < maxTurns && !done.test(output); i++) {
+    output = await chat.send(answerFor(output));
+    transcript.push(output);
+  }
+  if (!done.test(output)) throw new Error(`not done after ${maxTurns} turns; last output:\n${output}`);
+  return transcript.join("\n---\n");
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const school = await makeSchool(t.db);
+  const group = await makeGroup(t.db, school.id, "groep 5", "middenbouw");
+  pupilId = (await makePupil(t.db, school.id, group.id, "Sam")).id;
+  for (const f of loadBuiltinFormats()) formatPupils[f.key] = (await makePupil(t.db, school.id, group.id, `Kind${f.key.replace(/-/g, "")}`)).id;
+  const teacher = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.anna@test.example" });
+  const core = createBotCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+  chat = new TerminalChat({ core, user: { channel: "local", externalId: teacher.email, email: teacher.email }, input: new PassThrough(), output: new PassThrough(), exportDir });
+});
+afterAll(async () => t?.destroy());
+
+describe(`typing in the terminal chat on ${testProvider()}`, () => {
+  it("prepares a conversation, with a typo in the date corrected on the way", async () => {
+    let out = await chat.send("voorbereiden Sam");
+    expect(out).toContain("Voorbereiding — Sam");
+    out = await chat.send("1"); // format
+    out = await chat.send("Sam is stil in de kring");
+    out = await chat.send("horen wat hem bezighoudt");
+    out = await chat.send("-"); // theme left empty
+    expect(out).toContain("Datum");
+    out = await chat.send("31-02-2026");
+    expect(out).toContain("Typ een datum");
+    expect(out).toContain("Je typte: 31-02-2026");
+    out = await chat.send(inTwoWeeks);
+    expect(out).toContain("Tijd");
+    const transcript = await typeUntilDone("10:30", /Voorbereiding opgeslagen/);
+    expect(transcript).toContain("vraagcoach");
+    const conversation = await t.db.conversation.findFirstOrThrow({ where: { pupilId } });
+    expect(conversation.status).toBe("prepared");
+    expect(JSON.parse(conversation.preparation).aim.theme).toBe("");
+  });
+
+  it("holds the prepared conversation, pausing and resuming half-way", async () => {
+    let out = await chat.send("gesprek Sam");
+    expect(out).toContain("Sam");
+    out = await chat.send("ok");
+    out = await chat.send(answerFor(out));
+    out = await chat.send("pauze");
+    expect(out).toContain("Gepauzeerd");
+    // Other commands work while the dialog is paused.
+    expect(await chat.send("mijn groep")).toContain("groep 5");
+    out = await chat.send("verder met het gesprek van Sam");
+    expect(out).toContain("Stap");
+    await typeUntilDone(answerFor(out), /Gesprek met \*?\*?Sam\*?\*? opgeslagen|Gesprek met Sam opgeslagen/);
+    const held = await t.db.conversation.findFirstOrThrow({ where: { pupilId }, include: { goals: true, agreements: true } });
+    expect(held.status).toBe("held");
+    expect(held.goals[0]?.goalText).toBe("Ik wil de tafel van 7 uit mijn hoofd kennen");
+    expect(held.agreements[0]?.what).toBe("leest elke dag 10 minuten in zijn leesboek");
+  });
+
+  it("records a quick note in one message and shows the timeline with ownership skills", async () => {
+    expect(await chat.send("notitie Sam: vertelde trots over zijn hut doel: zelf een boek kiezen")).toContain("Notitie opgeslagen");
+    const note = await t.db.note.findFirstOrThrow({ where: { pupilId } });
+    expect(note).toMatchObject({ text: "vertelde trots over zijn hut", goalText: "zelf een boek kiezen" });
+    const timeline = await chat.send("leerling Sam");
+    expect(timeline).toContain("Notitie: vertelde trots over zijn hut");
+    expect(timeline).toMatch(/Eigenaarschap over tijd: .*eigen doelen stellen 1\/1/);
+  });
+
+  it("shows the group overview and exports the kindplan as a file", async () => {
+    expect(await chat.send("overzicht")).toMatch(/1 van \d+ leerlingen hadden een gesprek[\s\S]*Sam T\.: gehouden · open doelen 1/);
+    const out = await chat.send("export Sam");
+    const file = /→ (.+\.html)/.exec(out)?.[1];
+    expect(file && existsSync(file)).toBe(true);
+    expect(readFileSync(file!, "utf8")).toContain("<h1>Kindplan — Sam T.</h1>");
+  });
+
+  it("coaches a question on demand", async () => {
+    const out = await chat.send("coach Vind je rekenen leuk?");
+    expect(out).toContain("gesloten");
+    expect(out).toContain("Probeer:");
+  });
+});
+
+describe(`every format typed through in the terminal on ${testProvider()}`, () => {
+  for (const format of loadBuiltinFormats()) {
+    it(`${format.key}`, async () => {
+      const name = `Kind${format.key.replace(/-/g, "")}`;
+      if (format.subject === "group") {
+        await typeUntilDone("groepsgesprek", /opgeslagen/);
+        const held = await t.db.conversation.findFirstOrThrow({ where: { formatKey: format.key, groupId: { not: null } } });
+        expect(held.status).toBe("held");
+        return;
+      }
+      if (format.key === "leerlingbespreking") {
+        await typeUntilDone(`leerlingbespreking ${name}`, /opgeslagen/);
+      } else {
+        // Choose the format by typing its name in the preparation, then hold the conversation.
+        const out = await chat.send(`voorbereiden ${name}`);
+        expect(out).toContain("Format");
+        await typeUntilDone(format.name.nl, /Voorbereiding opgeslagen/);
+        await typeUntilDone(`gesprek ${name}`, /opgeslagen/);
+      }
+      const held = await t.db.conversation.findFirstOrThrow({ where: { pupilId: formatPupils[format.key]! }, include: { goals: true } });
+      expect(held).toMatchObject({ status: "held", formatKey: format.key, formatVersion: format.version });
+      expect(held.goals).toHaveLength(format.closeWithPlan ? 1 : 0);
+    });
+  }
+});
