@@ -70,6 +70,14 @@ export async function loadGroupContext(db: Db, actor: Actor, groupId: string): P
   return { group: { id: group.id, name: group.name, bouw: group.bouw, schoolId: group.schoolId, formatKey: group.formatKey } };
 }
 
+async function linkTeacher(tx: Tx, conversationId: string, staffId: string): Promise<void> {
+  await tx.conversationTeacher.upsert({
+    where: { conversationId_staffId: { conversationId, staffId } },
+    create: { conversationId, staffId },
+    update: {},
+  });
+}
+
 export interface PreparationInput {
   pupilId: string;
   conversationId: string | null;
@@ -98,11 +106,7 @@ export async function savePreparation(tx: Tx, actor: Actor, input: PreparationIn
   const conversation = existing
     ? await tx.conversation.update({ where: { id: existing.id }, data })
     : await tx.conversation.create({ data: { ...data, schoolId: actor.schoolId, pupilId: input.pupilId, createdById: actor.staffId } });
-  await tx.conversationTeacher.upsert({
-    where: { conversationId_staffId: { conversationId: conversation.id, staffId: actor.staffId } },
-    create: { conversationId: conversation.id, staffId: actor.staffId },
-    update: {},
-  });
+  await linkTeacher(tx, conversation.id, actor.staffId);
   await recordAudit(tx, {
     schoolId: actor.schoolId,
     actorStaffId: actor.staffId,
@@ -171,11 +175,7 @@ export async function recordHeldConversation(tx: Tx, actor: Actor, input: HeldCo
     : await tx.conversation.create({
         data: { ...data, schoolId: actor.schoolId, pupilId: input.pupilId, groupId: input.groupId, createdById: actor.staffId },
       });
-  await tx.conversationTeacher.upsert({
-    where: { conversationId_staffId: { conversationId: conversation.id, staffId: actor.staffId } },
-    create: { conversationId: conversation.id, staffId: actor.staffId },
-    update: {},
-  });
+  await linkTeacher(tx, conversation.id, actor.staffId);
   if (input.pupilId) {
     let firstGoalId: string | null = null;
     for (const goal of input.goals) {

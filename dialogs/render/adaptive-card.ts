@@ -2,6 +2,7 @@
 // what Teams sends back when an Action.Submit on such a card is pressed. Pure: no I/O.
 import { SubmissionSchema, type FieldValue, type FieldView, type StepView, type Submission } from "../engine/types.js";
 import { progressLabel } from "./text.js";
+import { hhmm, isoDate } from "./picker-values.js";
 
 // ---------------------------------------------------------------------------------------------
 // The parts of the Adaptive Card schema this renderer uses.
@@ -448,31 +449,7 @@ function parseNumber(text: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** YYYY-MM-DD from "YYYY-MM-DD…" or a typed "dd-mm-yyyy"; undefined if not a real date. */
-function isoDate(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const s = text.trim();
-  let y: number, m: number, d: number;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(s);
-  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (dutch) [y, m, d] = [Number(dutch[3]), Number(dutch[2]), Number(dutch[1])];
-  else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
 
-/** HH:MM from "H:MM", "HH:MM" or "HH:MM:SS"; undefined if not a time of day. */
-function hhmm(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const match = /^(\d{1,2})[:.](\d{2})(?::\d{2})?$/.exec(text.trim());
-  if (!match) return undefined;
-  const h = Number(match[1]);
-  const m = Number(match[2]);
-  if (h > 23 || m > 59) return undefined;
-  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
-}
 
 function yesNoValue(value: FieldValue | undefined): "true" | "false" | undefined {
   if (typeof value === "boolean") return value ? "true" : "false";

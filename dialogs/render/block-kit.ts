@@ -3,6 +3,7 @@
 // parsing of what Slack sends back. Pure: no I/O, no Slack SDK types (they stay in the adapter).
 import { SubmissionSchema, type FieldValue, type FieldView, type StepView, type Submission } from "../engine/types.js";
 import { progressLabel } from "./text.js";
+import { hhmm, isoDate } from "./picker-values.js";
 
 // ---------------------------------------------------------------------------------------------
 // The parts of Block Kit this renderer uses.
@@ -842,31 +843,7 @@ function parseInteger(text: string | undefined): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** YYYY-MM-DD from "YYYY-MM-DD…" or a typed "dd-mm-yyyy"; undefined if not a real date. */
-function isoDate(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const s = text.trim();
-  let y: number, m: number, d: number;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(s);
-  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (dutch) [y, m, d] = [Number(dutch[3]), Number(dutch[2]), Number(dutch[1])];
-  else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
 
-/** HH:mm from "H:MM", "HH:MM" or "HH:MM:SS"; undefined if not a time of day. */
-function hhmm(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const match = /^(\d{1,2})[:.](\d{2})(?::\d{2})?$/.exec(text.trim());
-  if (!match) return undefined;
-  const h = Number(match[1]);
-  const m = Number(match[2]);
-  if (h > 23 || m > 59) return undefined;
-  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
-}
 
 function validSubmission(candidate: unknown): Submission | null {
   const parsed = SubmissionSchema.safeParse(candidate);
