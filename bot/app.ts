@@ -1,7 +1,7 @@
 // The composition root: configuration in, a running service out. Everything is passed down
 // explicitly; nothing below reads the environment.
 import type { Server } from "node:http";
-import type { Express } from "express";
+import express, { type Express } from "express";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
@@ -10,6 +10,8 @@ import { createHttpApp } from "./http/server.js";
 import { createBotCore, type BotCore } from "./chat/handle-turn.js";
 import { seedDemoSchool } from "./demo.js";
 import { syncBuiltinFormats } from "../dialogs/formats/registry.js";
+import { createTeamsChannel } from "../adapters/teams/teams-channel.js";
+import { createTeamsSender } from "../adapters/teams/teams-sender.js";
 
 export interface RunningApp {
   database: Database;
@@ -19,6 +21,43 @@ export interface RunningApp {
   /** The port actually bound (useful with PORT=0 in tests). */
   port: number;
   close(): Promise<void>;
+}
+
+/** POST /api/messages: authenticated with app credentials, or in explicit local mode only. */
+function mountTeams(http: Express, core: BotCore, config: Config, logger: Logger): void {
+  if (!config.MICROSOFT_APP_ID && !config.TEAMS_LOCAL_MODE) {
+    logger.warn({ channel: "teams" }, "Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD, or TEAMS_LOCAL_MODE=true for the Agents Playground");
+    http.post("/api/messages", (_req, res) => {
+      res.status(503).json({ error: "Teams is not configured on this server (MICROSOFT_APP_ID, or TEAMS_LOCAL_MODE=true locally)" });
+    });
+    return;
+  }
+  if (!config.MICROSOFT_APP_ID) {
+    logger.warn(
+      { channel: "teams", localMode: true },
+      "TEAMS LOCAL MODE: /api/messages accepts UNAUTHENTICATED requests. For the Agents Playground and tests only; never expose this server.",
+    );
+  }
+  const baseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? `http://localhost:${config.PORT}`;
+  const teams = createTeamsChannel({
+    core,
+    logger,
+    auth: {
+      ...(config.MICROSOFT_APP_ID ? { appId: config.MICROSOFT_APP_ID } : {}),
+      ...(config.MICROSOFT_APP_PASSWORD ? { appPassword: config.MICROSOFT_APP_PASSWORD } : {}),
+      ...(config.MICROSOFT_APP_TENANT_ID ? { tenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
+      appType: config.MICROSOFT_APP_TYPE,
+      localMode: config.TEAMS_LOCAL_MODE,
+    },
+    linkFor: async (user, file) => `${baseUrl}${await core.fileLink(user, file)}`,
+  });
+  core.proactive.register(createTeamsSender(teams.adapter, teams.appId));
+  http.post("/api/messages", express.json({ limit: "1mb" }), (req, res) => {
+    teams.handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error, channel: "teams" }, "teams request failed");
+      if (!res.headersSent) res.status(500).end();
+    });
+  });
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
@@ -36,6 +75,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
   const core = createBotCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE });
   const http = createHttpApp({ db: database.db, logger });
+  mountTeams(http, core, config, logger);
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = http.listen(config.PORT, config.HOST, () => resolve(s));

@@ -21,6 +21,15 @@ const ConfigSchema = z.object({
   DEFAULT_LOCALE: z.enum(["nl", "en"]).default("nl"),
   AUTO_MIGRATE: booleanFlag.default(true),
   SEED_DEMO: booleanFlag.default(false),
+  // Microsoft Teams (Bot Framework). Without an app id the Teams endpoint only runs in local mode.
+  MICROSOFT_APP_ID: z.string().uuid("must be the bot's Microsoft app id (a GUID)").optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  MICROSOFT_APP_TENANT_ID: z.string().uuid().optional(),
+  /** Explicitly allows unauthenticated Teams traffic (Agents Playground, tests). Never in production. */
+  TEAMS_LOCAL_MODE: booleanFlag.default(false),
+  /** The public base URL of this service, for links to exports (e.g. https://bot.school.nl). */
+  PUBLIC_BASE_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { databaseProvider: "sqlite" | "postgresql" };
@@ -39,6 +48,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }),
     );
   }
-  const databaseProvider = result.data.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
-  return { ...result.data, databaseProvider };
+  const data = result.data;
+  const problems: string[] = [];
+  if (data.MICROSOFT_APP_ID && !data.MICROSOFT_APP_PASSWORD && data.MICROSOFT_APP_TYPE !== "UserAssignedMSI") {
+    problems.push("MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (the bot's client secret)");
+  }
+  if (data.MICROSOFT_APP_TYPE === "SingleTenant" && !data.MICROSOFT_APP_TENANT_ID) {
+    problems.push("MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant");
+  }
+  if (data.NODE_ENV === "production" && !data.MICROSOFT_APP_ID) {
+    problems.push("MICROSOFT_APP_ID: required in production; the service refuses to accept unauthenticated Teams traffic");
+  }
+  if (data.NODE_ENV === "production" && data.TEAMS_LOCAL_MODE) {
+    problems.push("TEAMS_LOCAL_MODE: must not be true in production");
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const databaseProvider = data.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
+  return { ...data, databaseProvider };
 }

@@ -16,7 +16,10 @@ import { helpReply, myGroupReply, progressReply, pupilReply, type CommandContext
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand, type DialogCommandContext } from "./commands/dialog-commands.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./commands/overview-commands.js";
 import { repliesFor } from "./dialog-replies.js";
-import type { BotReply, InboundTurn, TurnResult } from "./types.js";
+import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "./types.js";
+import { createFileLink } from "../services/file-links.js";
+import { saveAddress } from "../services/channel-addresses.js";
+import { ProactiveSender } from "../proactive/send.js";
 
 export interface BotCoreDeps {
   db: Db;
@@ -27,8 +30,16 @@ export interface BotCoreDeps {
 
 export interface BotCore {
   handleTurn(turn: InboundTurn): Promise<TurnResult>;
+  /** The greeting when the app is installed or a chat starts: who am I, and buttons to begin. */
+  welcome(user: ChannelUser): Promise<TurnResult>;
+  /** Stores where to reach this person proactively; false when they are not known staff. */
+  rememberAddress(user: ChannelUser, reference: unknown): Promise<boolean>;
   /** The dialog engine, for channels that open dialogs themselves (e.g. a Slack modal). */
   engine: DialogEngine;
+  /** Sends to a member of staff on the channel they use (for the scheduler). */
+  proactive: ProactiveSender;
+  /** A short-lived download path ("/files/<token>") for a file offered to this user. */
+  fileLink(user: ChannelUser, file: FileAttachment): Promise<string>;
 }
 
 const ERROR_MESSAGES: Partial<Record<string, MessageKey>> = {
@@ -118,10 +129,56 @@ async function route(ctx: DialogCommandContext, turn: InboundTurn): Promise<Rout
   return runCommand(ctx, turn.text);
 }
 
+function welcomeReply(t: ReturnType<typeof translatorFor>, name: string): BotReply {
+  const button = (key: MessageKey, command: string) => ({ label: t(key), command });
+  return {
+    text: `${t("welcome", { name })}\n${t("welcome.intro")}`,
+    actions: [
+      button("button.prepare", "voorbereiden"),
+      button("button.conversation", "gesprek"),
+      button("button.note", "notitie"),
+      button("button.resume", "verder"),
+      button("button.overview", "overzicht"),
+      button("button.help", "help"),
+    ],
+  };
+}
+
 export function createBotCore({ db, logger, defaultLocale, clock }: BotCoreDeps): BotCore {
   const engine = new DialogEngine({ db, flows: FLOWS, ...(clock ? { clock } : {}) });
+  const refusal = (error: unknown, locale: Locale, channel: string, staffId?: string): TurnResult => {
+    const appError = toAppError(error);
+    const key = ERROR_MESSAGES[appError.code] ?? "internalError";
+    const level = key === "internalError" ? "error" : "info";
+    logger[level]({ channel, staffId, code: appError.code, err: key === "internalError" ? error : undefined }, "turn refused or failed");
+    return { replies: [{ text: translatorFor(locale)(key) }], locale };
+  };
   return {
     engine,
+    proactive: new ProactiveSender(db),
+    async welcome(user) {
+      try {
+        const staffId = await resolveStaffId(db, user);
+        const actor = await loadActor(db, staffId);
+        const staff = await db.staff.findUniqueOrThrow({ where: { id: staffId }, select: { displayName: true } });
+        return { replies: [welcomeReply(translatorFor(actor.locale), staff.displayName.split(" ")[0] ?? staff.displayName)], locale: actor.locale };
+      } catch (error) {
+        return refusal(error, defaultLocale, user.channel);
+      }
+    },
+    async fileLink(user, file) {
+      const staffId = await resolveStaffId(db, user);
+      return `/files/${await createFileLink(db, { staffId, ...file })}`;
+    },
+    async rememberAddress(user, reference) {
+      try {
+        const staffId = await resolveStaffId(db, user);
+        await saveAddress(db, staffId, user.channel, reference);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     async handleTurn(turn) {
       const started = performance.now();
       let locale = defaultLocale;
@@ -132,13 +189,9 @@ export function createBotCore({ db, logger, defaultLocale, clock }: BotCoreDeps)
         locale = actor.locale;
         const routed = await route({ db, actor, t: translatorFor(locale), engine }, turn);
         logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
-        return { replies: routed.replies, locale: routed.locale ?? locale };
+        return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route };
       } catch (error) {
-        const appError = toAppError(error);
-        const key = ERROR_MESSAGES[appError.code] ?? "internalError";
-        const level = key === "internalError" ? "error" : "info";
-        logger[level]({ channel: turn.user.channel, staffId, code: appError.code, err: key === "internalError" ? error : undefined }, "turn refused or failed");
-        return { replies: [{ text: translatorFor(locale)(key) }], locale };
+        return refusal(error, locale, turn.user.channel, staffId);
       }
     },
   };

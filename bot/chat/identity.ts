@@ -29,7 +29,7 @@ export async function resolveStaffId(db: Db, user: ChannelUser): Promise<string>
     throw new UnknownUserError();
   }
 
-  const email = user.email?.trim().toLowerCase();
+  const email = (user.email ?? (await user.lookupEmail?.()))?.trim().toLowerCase();
   if (!email) throw new UnknownUserError();
   const staff = await db.staff.findFirst({
     where: { email, active: true, ...(schoolIds ? { schoolId: { in: schoolIds } } : {}) },

@@ -9,6 +9,8 @@ export interface ChannelUser {
   /** Teams AAD object id, Slack "T…:U…", or the e-mail for the local terminal chat. */
   externalId: string;
   email?: string;
+  /** Looks the e-mail up at the channel, only when the identity is not known yet (first contact). */
+  lookupEmail?: () => Promise<string | undefined>;
   /** Teams tenant id or Slack team id; required on Teams and Slack. */
   tenantId?: string;
 }
@@ -53,4 +55,6 @@ export interface BotReply {
 export interface TurnResult {
   replies: BotReply[];
   locale: Locale;
+  /** What the turn was routed to ("prepare", "dialog.step", …); channels use it to pick a rendering. */
+  route?: string;
 }

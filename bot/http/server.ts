@@ -2,6 +2,7 @@
 import express, { type Express } from "express";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
+import { readFileLink } from "../services/file-links.js";
 
 /** Readiness waits at most this long for the database before answering 503. */
 const READINESS_TIMEOUT_MS = 2000;
@@ -32,6 +33,25 @@ export function createHttpApp({ db, logger }: HttpDeps): Express {
     const ok = await databaseAnswers(db);
     if (!ok) logger.warn({ check: "database" }, "readiness check failed");
     res.status(ok ? 200 : 503).json({ status: ok ? "ready" : "unavailable", database: ok ? "ok" : "unreachable" });
+  });
+
+  // Files the bot offered (exports), by unguessable short-lived link. Served inert: no scripts.
+  app.get("/files/:token", async (req, res) => {
+    const file = await readFileLink(db, req.params.token);
+    if (!file) {
+      res.status(404).type("text/plain").send("Deze link is verlopen of bestaat niet. / This link has expired or does not exist.");
+      return;
+    }
+    res
+      .set({
+        "Content-Type": `${file.contentType}; charset=utf-8`,
+        "Content-Disposition": `inline; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+        "Referrer-Policy": "no-referrer",
+      })
+      .send(file.content);
   });
 
   return app;

@@ -1,0 +1,59 @@
+// Teams activity → the core's channel-neutral turn. Everything from Teams is untrusted here:
+// card values are parsed by the dialog renderer's parser and validated again by the engine.
+import { TeamsInfo, type TurnContext } from "botbuilder";
+import { parseCardSubmission } from "../../dialogs/render/adaptive-card.js";
+import type { ChannelUser, InboundTurn } from "../../bot/chat/types.js";
+
+/** The tenant of an activity: Teams puts it in the conversation and in channelData. */
+export function tenantOf(context: TurnContext): string | undefined {
+  const activity = context.activity;
+  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return activity.conversation?.tenantId ?? (typeof channelTenant === "string" ? channelTenant : undefined);
+}
+
+export function channelUserOf(context: TurnContext): ChannelUser {
+  const from = context.activity.from;
+  const tenantId = tenantOf(context);
+  return {
+    channel: "teams",
+    // The AAD object id is stable across chats; the channel account id is per bot.
+    externalId: from?.aadObjectId ?? from?.id ?? "",
+    ...(tenantId ? { tenantId } : {}),
+    lookupEmail: async () => {
+      const member = await TeamsInfo.getMember(context, from.id).catch(() => undefined);
+      return member?.email ?? member?.userPrincipalName ?? undefined;
+    },
+  };
+}
+
+/** A command button on one of our cards. */
+interface CommandValue {
+  gw: "cmd";
+  command: string;
+}
+
+function isCommandValue(value: unknown): value is CommandValue {
+  const gw = typeof value === "object" && value !== null ? (value as { gw?: unknown }).gw : undefined;
+  // "cmd-choice": a drop-down of commands, whose chosen value arrives as `command`.
+  return (gw === "cmd" || gw === "cmd-choice") && typeof (value as { command?: unknown }).command === "string";
+}
+
+/** Removes "<at>Gesprekswijzer</at>" mentions and HTML Teams may wrap typed text in. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/g, "")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .trim();
+}
+
+export function inboundTurnOf(context: TurnContext): InboundTurn {
+  const user = channelUserOf(context);
+  const value: unknown = context.activity.value;
+  if (isCommandValue(value)) return { user, text: value.command.slice(0, 200), source: "button" };
+  if (value !== undefined && value !== null) {
+    // A dialog card. A value we cannot read is passed on as is: the engine refuses it politely.
+    return { user, text: "", submission: parseCardSubmission(value) ?? value };
+  }
+  return { user, text: cleanText(context.activity.text ?? ""), source: "typed" };
+}

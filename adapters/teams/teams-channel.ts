@@ -1,0 +1,131 @@
+// Microsoft Teams: a teams-ai Application on botbuilder's CloudAdapter at POST /api/messages.
+// It translates activities for the core and renders the core's replies; it decides nothing.
+// Every SDK type stays inside adapters/teams.
+import { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import { ActivityTypes, MemoryStorage, TurnContext, type Activity, type ConversationReference } from "botbuilder";
+import type { Request, Response } from "express";
+import type { BotCore } from "../../bot/chat/handle-turn.js";
+import type { BotReply, TurnResult } from "../../bot/chat/types.js";
+import type { Logger } from "../../bot/logger.js";
+import { createGuardedHttpClient } from "./connector-http.js";
+import { channelUserOf, inboundTurnOf } from "./inbound.js";
+import { activitiesFor, answeredCard } from "./outbound.js";
+import { CardFactory } from "botbuilder";
+
+export interface TeamsAuth {
+  appId?: string;
+  appPassword?: string;
+  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  tenantId?: string;
+  /** Accept unauthenticated traffic (no app id): the Agents Playground and tests only. */
+  localMode: boolean;
+}
+
+export interface TeamsChannelDeps {
+  core: BotCore;
+  logger: Logger;
+  auth: TeamsAuth;
+  /** Makes a link for a file the bot offers (exports). */
+  linkFor: (staffUser: ReturnType<typeof channelUserOf>, file: NonNullable<BotReply["attachments"]>[number]) => Promise<string>;
+}
+
+export interface TeamsChannel {
+  handle(req: Request, res: Response): Promise<void>;
+  adapter: TeamsAdapter;
+  appId: string;
+}
+
+export function createTeamsAdapter(auth: TeamsAuth): TeamsAdapter {
+  const credentials = auth.appId
+    ? {
+        MicrosoftAppId: auth.appId,
+        MicrosoftAppPassword: auth.appPassword ?? "",
+        MicrosoftAppType: auth.appType,
+        MicrosoftAppTenantId: auth.tenantId ?? "",
+      }
+    : {};
+  return new TeamsAdapter(credentials, undefined, undefined, { httpClient: createGuardedHttpClient() } as never);
+}
+
+export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannelDeps): TeamsChannel {
+  if (!auth.appId && !auth.localMode) throw new Error("Teams needs MICROSOFT_APP_ID, or TEAMS_LOCAL_MODE=true for local use");
+  const adapter = createTeamsAdapter(auth);
+  const app = new Application({
+    adapter,
+    ...(auth.appId ? { botAppId: auth.appId } : {}),
+    // Our state lives in the database; teams-ai's turn state only needs somewhere harmless.
+    storage: new MemoryStorage(),
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+  const remembered = new Set<string>();
+
+  async function send(context: TurnContext, result: TurnResult, replyToId?: string, submittedStepId?: string): Promise<void> {
+    const user = channelUserOf(context);
+    const typedInDialog = !replyToId && (result.route ?? "").startsWith("dialog.");
+    let updatedCard = false;
+    for (const reply of result.replies) {
+      // A submitted card becomes a read-only summary, so it cannot be submitted twice; the
+      // same step coming back (with errors) replaces the card in place instead.
+      if (replyToId && !updatedCard && (reply.answered || reply.step?.stepId === submittedStepId)) {
+        const card = reply.answered ? answeredCard(reply.answered) : null;
+        const activities = card ? [] : await activitiesFor(reply, { stepsAsText: false, linkFor: (f) => linkFor(user, f) });
+        const replacement = card ? { type: "message", attachments: [CardFactory.adaptiveCard(card)] } : activities.find((a) => a.attachments);
+        if (replacement) {
+          await context.updateActivity({ ...replacement, id: replyToId } as Partial<Activity>);
+          updatedCard = true;
+          if (!card) continue;
+        }
+      }
+      for (const activity of await activitiesFor(reply, { stepsAsText: typedInDialog, linkFor: (f) => linkFor(user, f) })) {
+        await context.sendActivity(activity);
+      }
+    }
+  }
+
+  async function remember(context: TurnContext): Promise<void> {
+    const user = channelUserOf(context);
+    const key = `${user.tenantId}:${user.externalId}`;
+    if (remembered.has(key)) return;
+    const reference: Partial<ConversationReference> = TurnContext.getConversationReference(context.activity);
+    if (await core.rememberAddress(user, reference)) remembered.add(key);
+  }
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const turn = inboundTurnOf(context);
+    const submission = turn.submission as { stepId?: unknown } | undefined;
+    const result = await core.handleTurn(turn);
+    await send(context, result, turn.submission !== undefined ? context.activity.replyToId : undefined, typeof submission?.stepId === "string" ? submission.stepId : undefined);
+    await remember(context);
+  });
+
+  const greet = async (context: TurnContext) => {
+    await remember(context);
+    await send(context, await core.welcome(channelUserOf(context)));
+  };
+  app.conversationUpdate("membersAdded", async (context) => {
+    const botId = context.activity.recipient?.id;
+    if (context.activity.membersAdded?.some((m) => m.id === botId)) await greet(context);
+  });
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    if (context.activity.action === "add") await greet(context);
+  });
+
+  app.error(async (context, error) => {
+    // Never the message or the activity: they may hold what a teacher typed.
+    logger.error({ err: error, channel: "teams", activityType: context.activity.type }, "teams turn failed");
+    await context
+      .sendActivity("Er ging iets mis aan mijn kant. Wat je invulde is bewaard; probeer het zo nog eens.")
+      .catch(() => undefined);
+  });
+
+  return {
+    adapter,
+    appId: auth.appId ?? "",
+    async handle(req, res) {
+      await adapter.process(req, res, async (context) => {
+        await app.run(context);
+      });
+    },
+  };
+}

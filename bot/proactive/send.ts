@@ -1,0 +1,46 @@
+// The core's proactive-send API: the scheduler (and anything else) sends a message to a member
+// of staff without knowing the channel. Each channel registers a sender; a blocked or removed
+// installation is recorded and reported, never thrown into a send loop.
+import type { Db } from "../db/client.js";
+import type { Channel } from "../domain/vocabulary.js";
+import type { BotReply } from "../chat/types.js";
+import { findAddresses, markAddressBlocked } from "../services/channel-addresses.js";
+
+export type SendOutcome =
+  | { ok: true }
+  /** Permanent: the bot was removed or blocked (403/404), or there is no address. */
+  | { ok: false; permanent: true; reason: "blocked" | "not_found" | "no_address" }
+  /** Retry later: throttled (429) with the wait the platform asked for. */
+  | { ok: false; permanent: false; reason: "throttled"; retryAfterMs: number }
+  /** The platform may or may not have accepted it (5xx, timeout): do not blindly send again. */
+  | { ok: false; permanent: false; reason: "uncertain" | "error"; detail: string };
+
+export interface ChannelSender {
+  channel: Channel;
+  send(reference: unknown, messages: BotReply[]): Promise<SendOutcome>;
+}
+
+export class ProactiveSender {
+  private readonly senders = new Map<Channel, ChannelSender>();
+
+  constructor(private readonly db: Db) {}
+
+  register(sender: ChannelSender): void {
+    this.senders.set(sender.channel, sender);
+  }
+
+  /** Sends to the person's most recently used active channel that has a sender. */
+  async sendToStaff(staffId: string, messages: BotReply[]): Promise<SendOutcome & { channel?: Channel }> {
+    const addresses = (await findAddresses(this.db, staffId)).filter((a) => a.status === "active" && this.senders.has(a.channel));
+    const address = addresses[0];
+    if (!address) return { ok: false, permanent: true, reason: "no_address" };
+    let outcome: SendOutcome;
+    try {
+      outcome = await this.senders.get(address.channel)!.send(address.reference, messages);
+    } catch (error) {
+      outcome = { ok: false, permanent: false, reason: "error", detail: error instanceof Error ? error.name : "unknown" };
+    }
+    if (!outcome.ok && outcome.permanent) await markAddressBlocked(this.db, staffId, address.channel);
+    return { ...outcome, channel: address.channel };
+  }
+}

@@ -1,0 +1,228 @@
+// Real Bot Framework activities over HTTP into the running server (teams-ai Application on
+// CloudAdapter, local mode), replies captured by a fake connector at the activity's serviceUrl.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../support/app.js";
+import { FakeConnector, type RecordedActivity } from "../support/fake-connector.js";
+import { applySchoolSetup } from "../../bot/roster/index.js";
+import { testProvider } from "../support/test-db.js";
+import { addDays } from "../support/dialog-driver.js";
+import { localDate } from "../../bot/domain/local-time.js";
+
+const TENANT = "11111111-2222-3333-4444-555555555555";
+const ALEX = { aad: "aaaaaaaa-0000-0000-0000-000000000001", name: "Alex Wilber", email: "alex@school.example" };
+const BO = { aad: "aaaaaaaa-0000-0000-0000-000000000002", name: "Bo Duo", email: "bo@school.example" };
+const NEW = { aad: "aaaaaaaa-0000-0000-0000-000000000003", name: "Nieuwe Juf", email: "nieuw@school.example" };
+const STRANGER = { aad: "aaaaaaaa-0000-0000-0000-000000000009", name: "Iemand", email: "iemand@elders.example" };
+type User = typeof ALEX;
+
+let app: TestApp;
+const connector = new FakeConnector();
+let n = 0;
+const conv = (u: User) => `a:personal-${u.aad}`;
+const today = localDate(new Date(), "Europe/Amsterdam");
+
+beforeAll(async () => {
+  await connector.start();
+  for (const u of [ALEX, BO, NEW, STRANGER]) connector.members.set(`29:${u.aad}`, { id: `29:${u.aad}`, name: u.name, aadObjectId: u.aad, email: u.email, userPrincipalName: u.email });
+  app = await startTestApp({ TEAMS_LOCAL_MODE: "true" });
+  const setup = await applySchoolSetup(app.database.db, {
+    school: { name: "Teamsschool", teamsTenantIds: [TENANT] },
+    schoolYear: "2026-2027",
+    staff: [
+      { email: ALEX.email, name: ALEX.name, roles: ["teacher"], teamsAadObjectId: ALEX.aad },
+      { email: BO.email, name: BO.name, roles: ["teacher"], teamsAadObjectId: BO.aad },
+      { email: NEW.email, name: NEW.name, roles: ["teacher"] },
+    ],
+    groups: [{ name: "groep 5", teachers: [{ email: ALEX.email }, { email: BO.email }, { email: NEW.email }] }],
+  });
+  const group = await app.database.db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId } });
+  await app.database.db.pupil.create({ data: { schoolId: setup.schoolId, groupId: group.id, externalId: "1", firstName: "Sam", lastName: "de Boer" } });
+});
+afterAll(async () => {
+  await app?.stop();
+  await connector.stop();
+});
+
+function activity(user: User, fields: Record<string, unknown>, tenantId = TENANT) {
+  return {
+    type: "message",
+    id: `in-${++n}`,
+    channelId: "msteams",
+    serviceUrl: connector.url,
+    timestamp: new Date().toISOString(),
+    locale: "nl-NL",
+    from: { id: `29:${user.aad}`, name: user.name, aadObjectId: user.aad },
+    recipient: { id: "28:gesprekswijzer", name: "Gesprekswijzer" },
+    conversation: { id: conv(user), conversationType: "personal", tenantId },
+    channelData: { tenant: { id: tenantId } },
+    ...fields,
+  };
+}
+
+async function post(body: unknown): Promise<RecordedActivity[]> {
+  const before = connector.activities.length;
+  const res = await fetch(`${app.baseUrl}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  expect(res.status).toBeLessThan(300);
+  return connector.activities.slice(before);
+}
+
+const say = (user: User, text: string) => post(activity(user, { text }));
+
+type Card = { body: Array<Record<string, unknown>>; actions?: Array<{ title: string; data: Record<string, unknown> }> };
+const cardOf = (a: RecordedActivity): Card | undefined =>
+  ((a.activity.attachments as Array<{ contentType: string; content: Card }> | undefined) ?? []).find((x) => x.contentType === "application/vnd.microsoft.card.adaptive")?.content;
+const textOf = (sent: RecordedActivity[]) => sent.map((a) => `${a.activity.text ?? ""} ${JSON.stringify(cardOf(a) ?? "")}`).join("\n");
+
+/** What a teacher fills in on a step card: a sensible value for every input. */
+function fillCard(card: Card, overrides: Record<string, string> = {}): Record<string, string> {
+  const values: Record<string, string> = {};
+  const inputs = card.body.flatMap(function walk(el): Array<Record<string, unknown>> {
+    const nested = [...((el.items as Array<Record<string, unknown>>) ?? []), ...((el.columns as Array<Record<string, unknown>>) ?? []).flatMap((c) => (c.items as Array<Record<string, unknown>>) ?? [])];
+    return [el, ...nested.flatMap(walk)];
+  }).filter((el) => String(el.type).startsWith("Input."));
+  for (const input of inputs) {
+    const id = String(input.id);
+    const field = id.replace(/^f_/, "");
+    if (field in overrides) values[id] = overrides[field]!;
+    else if (input.type === "Input.Date") values[id] = addDays(today, 14);
+    else if (input.type === "Input.Time") values[id] = "10:30";
+    else if (input.type === "Input.Number") values[id] = String(Math.max(Number(input.min ?? 0), 15));
+    else if (input.type === "Input.ChoiceSet") {
+      const choices = (input.choices as Array<{ value: string }>) ?? [];
+      values[id] = field === "another" || field.endsWith("__share") ? "false" : (choices[0]?.value ?? "");
+    } else values[id] = field === "who" ? "Sam" : field === "what" ? "leest elke dag 10 minuten in zijn leesboek" : field === "when" ? "elke dag na de lunch" : `antwoord ${field}`;
+  }
+  return values;
+}
+
+const submitData = (card: Card, action = "submit") => card.actions!.find((a) => a.data?.action === action)!.data;
+
+/** Submits the last step card until the dialog completes; returns the last replies. */
+async function completeDialog(user: User, first: RecordedActivity[], overrides: Record<string, Record<string, string>> = {}): Promise<RecordedActivity[]> {
+  let sent = first;
+  for (let i = 0; i < 40; i++) {
+    const cardActivity = [...sent].reverse().find((a) => cardOf(a)?.actions?.some((x) => x.data?.action === "submit"));
+    if (!cardActivity) return sent;
+    const card = cardOf(cardActivity)!;
+    const data = submitData(card);
+    sent = await post(activity(user, { replyToId: cardActivity.activityId, value: { ...data, ...fillCard(card, overrides[String(data.stepId)]) } }));
+  }
+  throw new Error("dialog did not complete");
+}
+
+describe(`Teams over HTTP on ${testProvider()}`, () => {
+  it("greets on install with buttons and stores the conversation reference", async () => {
+    const sent = await post(activity(ALEX, { type: "installationUpdate", action: "add", text: undefined }));
+    const card = cardOf(sent[0]!)!;
+    expect(JSON.stringify(card)).toContain("Hoi Alex");
+    expect(card.actions!.map((a) => a.data.command)).toEqual(expect.arrayContaining(["voorbereiden", "gesprek", "notitie", "help"]));
+    const address = await app.database.db.channelAddress.findFirstOrThrow({ where: { channel: "teams" } });
+    expect(JSON.parse(address.reference).conversation.id).toBe(conv(ALEX));
+  });
+
+  it("answers typed commands in Dutch and English, and buttons", async () => {
+    expect(textOf(await say(ALEX, "help"))).toContain("voorbereiden");
+    expect(textOf(await post(activity(ALEX, { value: { gw: "cmd", command: "mijn groep" } })))).toContain("Sam de Boer");
+    expect(textOf(await say(ALEX, "english"))).toContain("English");
+    expect(textOf(await say(ALEX, "my group"))).toContain("pupils");
+    await say(ALEX, "nederlands");
+  });
+
+  it("walks a preparation and a conversation with cards, replacing each answered card", async () => {
+    const start = await say(ALEX, "voorbereiden Sam");
+    const firstCard = start.find((a) => cardOf(a));
+    expect(JSON.stringify(cardOf(firstCard!))).toContain("Welk gespreksformat?");
+    const afterFirst = await post(activity(ALEX, { replyToId: firstCard!.activityId, value: { ...submitData(cardOf(firstCard!)!), ...fillCard(cardOf(firstCard!)!) } }));
+    const update = afterFirst.find((a) => a.kind === "update");
+    expect(update?.activityId).toBe(firstCard!.activityId);
+    expect(JSON.stringify(cardOf(update!))).not.toContain("Action.Submit");
+    await completeDialog(ALEX, afterFirst);
+    const prepared = await app.database.db.conversation.findFirstOrThrow({ where: { pupil: { firstName: "Sam" } } });
+    expect(prepared.status).toBe("prepared");
+
+    const done = await completeDialog(ALEX, await say(ALEX, "gesprek Sam"));
+    expect(textOf(done)).toContain("opgeslagen");
+    const held = await app.database.db.conversation.findUniqueOrThrow({ where: { id: prepared.id }, include: { goals: true, agreements: true } });
+    expect(held.status).toBe("held");
+    expect(held.goals).toHaveLength(1);
+    expect(held.agreements[0]?.what).toBe("leest elke dag 10 minuten in zijn leesboek");
+  });
+
+  it("shows validation errors inline on the same card, keeping what was typed", async () => {
+    const start = await say(ALEX, "voorbereiden Sam");
+    let card = start.find((a) => cardOf(a))!;
+    let sent = await post(activity(ALEX, { replyToId: card.activityId, value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!) } }));
+    card = sent.find((a) => a.kind !== "update" && cardOf(a))!;
+    sent = await post(activity(ALEX, { replyToId: card.activityId, value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!) } }));
+    card = sent.find((a) => a.kind !== "update" && cardOf(a))!;
+    expect(JSON.stringify(cardOf(card))).toContain("Wanneer en waar?");
+    sent = await post(activity(ALEX, { replyToId: card.activityId, value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!, { date: "31-02-2027", place: "de leeshoek" }) } }));
+    const updated = sent.find((a) => a.kind === "update" && a.activityId === card.activityId)!;
+    const json = JSON.stringify(cardOf(updated));
+    expect(json).toContain("Typ een datum");
+    expect(json).toContain("de leeshoek");
+    await say(ALEX, "stop");
+  });
+
+  it("refuses a foreign user's and a doubled submission, changing nothing", async () => {
+    const start = await say(ALEX, "voorbereiden Sam");
+    const card = start.find((a) => cardOf(a))!;
+    const value = { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!) };
+    // The card forwarded to the duo-partner: refused, and the card is not touched.
+    const foreign = await post(activity(BO, { replyToId: card.activityId, value }));
+    expect(textOf(foreign)).toContain("iemand anders");
+    expect(foreign.some((a) => a.kind === "update")).toBe(false);
+    const first = await post(activity(ALEX, { replyToId: card.activityId, value }));
+    expect(first.some((a) => a.kind === "update")).toBe(true);
+    const again = await post(activity(ALEX, { replyToId: card.activityId, value }));
+    expect(textOf(again)).toContain("niet meer actueel");
+    const session = await app.database.db.dialogSession.findFirstOrThrow({ where: { status: "active" }, orderBy: { updatedAt: "desc" } });
+    expect(session.stepId).toBe("aim");
+    await say(ALEX, "stop");
+  });
+
+  it("serves an unknown tenant and a stranger nothing but a polite refusal", async () => {
+    expect(textOf(await say({ ...ALEX }, "mijn groep").then(() => post(activity(ALEX, { text: "mijn groep" }, "99999999-0000-0000-0000-000000000000"))))).toContain("niet gekoppeld");
+    const stranger = textOf(await say(STRANGER, "mijn groep"));
+    expect(stranger).toContain("personeelslijst");
+    expect(stranger).not.toContain("Sam");
+    const noTenant = await post({ ...activity(ALEX, { text: "mijn groep" }), conversation: { id: conv(ALEX), conversationType: "personal" }, channelData: {} });
+    expect(textOf(noTenant)).toContain("niet gekoppeld");
+  });
+
+  it("matches a new teacher by e-mail on first contact and remembers the Teams identity", async () => {
+    expect(textOf(await say(NEW, "mijn groep"))).toContain("Sam de Boer");
+    const identity = await app.database.db.staffIdentity.findFirstOrThrow({ where: { channel: "teams", externalId: NEW.aad } });
+    expect(identity).toBeTruthy();
+  });
+});
+
+describe(`proactive Teams messages on ${testProvider()}`, () => {
+  const alexId = async () => (await app.database.db.staff.findFirstOrThrow({ where: { email: ALEX.email } })).id;
+
+  it("retries a 429 after Retry-After, delivering exactly once", async () => {
+    connector.failNext(conv(ALEX), { status: 429, retryAfterSeconds: 1 });
+    const started = Date.now();
+    const before = connector.sentTo(conv(ALEX)).length;
+    const outcome = await app.core.proactive.sendToStaff(await alexId(), [{ text: "Herinnering: morgen gesprek met Sam" }]);
+    expect(outcome.ok).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(connector.sentTo(conv(ALEX)).length - before).toBe(1);
+  });
+
+  it("does not re-send when the service may have accepted the message (5xx)", async () => {
+    connector.failNext(conv(ALEX), { status: 502, acceptAnyway: true });
+    const attemptsBefore = connector.attempts.length;
+    const outcome = await app.core.proactive.sendToStaff(await alexId(), [{ text: "Herinnering" }]);
+    expect(outcome).toMatchObject({ ok: false, reason: "uncertain" });
+    expect(connector.attempts.length - attemptsBefore).toBe(1);
+  });
+
+  it("records a removed installation (403) and keeps going without crashing", async () => {
+    connector.block(conv(ALEX), 403);
+    const outcome = await app.core.proactive.sendToStaff(await alexId(), [{ text: "Herinnering" }]);
+    expect(outcome).toMatchObject({ ok: false, permanent: true, reason: "blocked" });
+    expect((await app.database.db.channelAddress.findFirstOrThrow({ where: { staffId: await alexId() } })).status).toBe("blocked");
+    expect(await app.core.proactive.sendToStaff(await alexId(), [{ text: "nog een" }])).toMatchObject({ reason: "no_address" });
+  });
+});
