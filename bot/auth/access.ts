@@ -10,6 +10,11 @@ export type Access = "read" | "write";
 
 export async function requirePupilAccess(db: Db, actor: Actor, pupilId: string, access: Access): Promise<PupilFacts> {
   const pupil = await db.pupil.findUnique({ where: { id: pupilId }, select: { id: true, schoolId: true, groupId: true } });
+  return checkPupilAccess(db, actor, pupil, pupilId, access);
+}
+
+/** The same check for a pupil the caller already loaded (saves a query on hot paths). */
+export async function checkPupilAccess(db: Db, actor: Actor, pupil: PupilFacts | null, pupilId: string, access: Access): Promise<PupilFacts> {
   // Another school's pupil is reported exactly like a missing one: no existence leaks across schools.
   if (!pupil || pupil.schoolId !== actor.schoolId) {
     await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: "pupil", entityId: pupilId });

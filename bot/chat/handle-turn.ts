@@ -10,7 +10,7 @@ import type { Locale } from "../domain/vocabulary.js";
 import { translatorFor, type MessageKey } from "../i18n/translate.js";
 import { DialogEngine } from "../../dialogs/engine/engine.js";
 import { FLOWS } from "../../dialogs/flows/index.js";
-import { resolveStaffId } from "./identity.js";
+import { IdentityCache, resolveStaffId } from "./identity.js";
 import { parseCommand } from "./commands/registry.js";
 import { helpReply, myGroupReply, progressReply, pupilReply, type CommandContext } from "./commands/handlers.js";
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand, type DialogCommandContext } from "./commands/dialog-commands.js";
@@ -146,6 +146,7 @@ function welcomeReply(t: ReturnType<typeof translatorFor>, name: string): BotRep
 
 export function createBotCore({ db, logger, defaultLocale, clock }: BotCoreDeps): BotCore {
   const engine = new DialogEngine({ db, flows: FLOWS, ...(clock ? { clock } : {}) });
+  const identities = new IdentityCache();
   const refusal = (error: unknown, locale: Locale, channel: string, staffId?: string): TurnResult => {
     const appError = toAppError(error);
     const key = ERROR_MESSAGES[appError.code] ?? "internalError";
@@ -184,7 +185,7 @@ export function createBotCore({ db, logger, defaultLocale, clock }: BotCoreDeps)
       let locale = defaultLocale;
       let staffId: string | undefined;
       try {
-        staffId = await resolveStaffId(db, turn.user);
+        staffId = await resolveStaffId(db, turn.user, identities);
         const actor: Actor = await loadActor(db, staffId);
         locale = actor.locale;
         const routed = await route({ db, actor, t: translatorFor(locale), engine }, turn);

@@ -16,7 +16,39 @@ async function servedSchoolIds(db: Db, user: ChannelUser): Promise<string[] | nu
   return bindings.map((b) => b.schoolId);
 }
 
-export async function resolveStaffId(db: Db, user: ChannelUser): Promise<string> {
+/**
+ * Remembers recent channel-user → staff mappings for a short time: resolving them costs two
+ * queries on every turn. Safe to cache because loadActor re-reads the staff member (active,
+ * roles, groups) on every turn; only a tenant unbound in the last minute is still served.
+ */
+export class IdentityCache {
+  private readonly entries = new Map<string, { staffId: string; until: number }>();
+  constructor(
+    private readonly ttlMs = 60_000,
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
+  private key(user: ChannelUser): string {
+    return `${user.channel}|${user.tenantId ?? ""}|${user.externalId}`;
+  }
+  get(user: ChannelUser): string | undefined {
+    const entry = this.entries.get(this.key(user));
+    return entry && entry.until > this.clock() ? entry.staffId : undefined;
+  }
+  set(user: ChannelUser, staffId: string): void {
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(this.key(user), { staffId, until: this.clock() + this.ttlMs });
+  }
+}
+
+export async function resolveStaffId(db: Db, user: ChannelUser, cache?: IdentityCache): Promise<string> {
+  const cached = cache?.get(user);
+  if (cached) return cached;
+  const staffId = await resolveUncached(db, user);
+  cache?.set(user, staffId);
+  return staffId;
+}
+
+async function resolveUncached(db: Db, user: ChannelUser): Promise<string> {
   const schoolIds = await servedSchoolIds(db, user);
   const inServedSchool = (schoolId: string) => schoolIds === null || schoolIds.includes(schoolId);
 

@@ -1,9 +1,26 @@
 // School-local calendar helpers. Instants are stored in UTC; what a teacher means by "today"
 // or "10:30" is the school's wall clock.
 
+// Intl formatters are expensive to build and safe to share: one per timezone and purpose.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: "date" | "time" | "parts", timezone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timezone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f =
+      kind === "date"
+        ? new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" })
+        : kind === "time"
+          ? new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+          : new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** YYYY-MM-DD of an instant in a timezone. */
 export function localDate(instant: Date, timezone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return formatter("date", timezone).format(instant);
 }
 
 /** The UTC instant of a school-local wall-clock time. Handles daylight-saving offsets. */
@@ -19,24 +36,12 @@ export function zonedTimeToUtc(date: string, time: string, timezone: string): Da
 
 /** Minutes the zone is ahead of UTC at an instant. */
 export function offsetMinutes(instant: Date, timezone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: timezone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = Object.fromEntries(formatter("parts", timezone).formatToParts(instant).map((p) => [p.type, p.value]));
   const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
   return Math.round((wall - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 }
 
 /** "HH:MM" of an instant in a timezone. */
 export function localTime(instant: Date, timezone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  return formatter("time", timezone).format(instant);
 }

@@ -1,7 +1,7 @@
 // Conversations and their outcomes: preparation, the held conversation, goals and agreements.
 import type { Db, Tx } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
-import { requirePupilAccess } from "../auth/access.js";
+import { checkPupilAccess } from "../auth/access.js";
 import { canWritePupilContent } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
@@ -19,27 +19,32 @@ export interface PupilContext {
 }
 
 export async function loadPupilContext(db: Db, actor: Actor, pupilId: string): Promise<PupilContext> {
-  await requirePupilAccess(db, actor, pupilId, "write");
-  const pupil = await db.pupil.findUniqueOrThrow({
+  // One query for everything a dialog turn needs; access is checked on what it returns.
+  const pupil = await db.pupil.findUnique({
     where: { id: pupilId },
     include: {
       group: { include: { teachers: { include: { staff: { select: { id: true, displayName: true, active: true } } } } } },
       goals: { where: { status: "open" }, include: { agreements: true }, orderBy: { createdAt: "asc" } },
-      conversations: { where: { status: { in: ["planned", "prepared"] } }, orderBy: { createdAt: "desc" }, take: 1 },
+      conversations: {
+        where: { status: { in: ["planned", "prepared", "held", "evaluated"] } },
+        orderBy: [{ heldAt: "desc" }, { createdAt: "desc" }],
+        include: { agreements: true },
+      },
     },
   });
-  const lastHeld = await db.conversation.findFirst({
-    where: { pupilId, status: { in: ["held", "evaluated"] } },
-    orderBy: { heldAt: "desc" },
-    include: { agreements: true },
-  });
+  await checkPupilAccess(db, actor, pupil, pupilId, "write");
+  if (!pupil) throw new NotFoundError("pupil");
+  const lastHeld = pupil.conversations.find((c) => c.status === "held" || c.status === "evaluated");
+  const pendingConversations = pupil.conversations
+    .filter((c) => c.status === "planned" || c.status === "prepared")
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const evaluators = new Map<string, string>();
   for (const t of pupil.group?.teachers ?? []) if (t.staff.active) evaluators.set(t.staff.id, t.staff.displayName);
   if (!evaluators.has(actor.staffId)) {
     const me = await db.staff.findUnique({ where: { id: actor.staffId }, select: { displayName: true } });
     evaluators.set(actor.staffId, me?.displayName ?? "—");
   }
-  const pending = pupil.conversations[0];
+  const pending = pendingConversations[0];
   return {
     pupil: { id: pupil.id, firstName: pupil.firstName, lastName: pupil.lastName },
     group: pupil.group

@@ -36,6 +36,17 @@ export function loadBuiltinFormats(): ConversationFormat[] {
 
 const builtinId = (key: string, version: number) => `builtin:${key}:v${version}`;
 
+/** Parsed definitions by their JSON text: a released version never changes, so parse it once. */
+const parsed = new Map<string, ConversationFormat>();
+function parseDefinition(definition: string): ConversationFormat {
+  let format = parsed.get(definition);
+  if (!format) {
+    format = ConversationFormat.parse(JSON.parse(definition));
+    parsed.set(definition, format);
+  }
+  return format;
+}
+
 /**
  * Records the built-in formats in the database (idempotent; the fixed ids make concurrent
  * start-ups collide harmlessly). A released version whose file changed is reported, not
@@ -67,8 +78,20 @@ export interface FormatSummary {
   subject: "pupil" | "group" | "colleague";
 }
 
+/** Format lists change only when a school adds a format; read them at most once a minute. */
+const LIST_TTL_MS = 60_000;
+const listCache = new Map<string, { until: number; formats: FormatSummary[] }>();
+
 /** The newest version of every format a school can use: its own, then the built-in ones. */
 export async function listFormats(db: Db, schoolId: string): Promise<FormatSummary[]> {
+  const cached = listCache.get(schoolId);
+  if (cached && cached.until > Date.now()) return cached.formats;
+  const formats = await readFormatList(db, schoolId);
+  listCache.set(schoolId, { until: Date.now() + LIST_TTL_MS, formats });
+  return formats;
+}
+
+async function readFormatList(db: Db, schoolId: string): Promise<FormatSummary[]> {
   const rows = await db.conversationFormat.findMany({
     where: { OR: [{ schoolId }, { schoolId: null }] },
     orderBy: [{ key: "asc" }, { version: "desc" }],
@@ -88,7 +111,7 @@ export async function listFormats(db: Db, schoolId: string): Promise<FormatSumma
     }
   }
   return [...newest.values()].map((row) => {
-    const f = ConversationFormat.parse(JSON.parse(row.definition));
+    const f = parseDefinition(row.definition);
     return { key: f.key, version: f.version, name: f.name, audience: f.audience, subject: f.subject };
   });
 }
@@ -102,7 +125,7 @@ export async function getFormat(db: Db, schoolId: string, key: string, version?:
   const builtin = loadBuiltinFormats()
     .filter((f) => f.key === key && (!version || f.version === version))
     .sort((a, b) => b.version - a.version)[0];
-  if (row && (!builtin || row.version >= builtin.version)) return ConversationFormat.parse(JSON.parse(row.definition));
+  if (row && (!builtin || row.version >= builtin.version)) return parseDefinition(row.definition);
   if (builtin) return builtin;
   throw new NotFoundError("format");
 }
@@ -126,5 +149,6 @@ export async function addSchoolFormat(db: Db, schoolId: string, input: unknown):
     throw new AppError(ErrorCode.Conflict, `format ${format.key} already has version ${newest.version}; add version ${newest.version + 1}`);
   }
   await db.conversationFormat.create({ data: { schoolId, key: format.key, version: format.version, definition: JSON.stringify(format) } });
+  listCache.delete(schoolId);
   return { key: format.key, version: format.version };
 }
