@@ -28,6 +28,9 @@ const ConfigSchema = z.object({
   MICROSOFT_APP_TENANT_ID: z.string().uuid().optional(),
   /** Explicitly allows unauthenticated Teams traffic (Agents Playground, tests). Never in production. */
   TEAMS_LOCAL_MODE: booleanFlag.default(false),
+  /** Start the Microsoft 365 Agents Playground (a local Teams client) next to the bot. Development only. */
+  PLAYGROUND: booleanFlag.default(false),
+  PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   /** The public base URL of this service, for links to exports (e.g. https://bot.school.nl). */
   PUBLIC_BASE_URL: z.string().url().optional(),
 });
@@ -62,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (data.NODE_ENV === "production" && data.TEAMS_LOCAL_MODE) {
     problems.push("TEAMS_LOCAL_MODE: must not be true in production");
   }
+  if (data.PLAYGROUND && data.NODE_ENV === "production") problems.push("PLAYGROUND: a development tool, not for production");
+  if (data.PLAYGROUND && !data.TEAMS_LOCAL_MODE) problems.push("PLAYGROUND: needs TEAMS_LOCAL_MODE=true (the playground sends unauthenticated requests)");
   if (problems.length) throw new ConfigError(problems);
   const databaseProvider = data.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
   return { ...data, databaseProvider };

@@ -32,3 +32,15 @@ export async function seedDemoSchool(db: Db): Promise<DemoSeedResult> {
   ]);
   return { schoolId: setup.schoolId, pupils, staff };
 }
+
+/**
+ * The Agents Playground's mock users, as demo staff (the first is the one typing): the demo
+ * teacher, her duo-partner, a team leader, the IB'er and the director.
+ */
+export const PLAYGROUND_USERS = [
+  { id: "user-id-0", name: "Alex Wilber", aadObjectId: "00000000-0000-0000-0000-0000000000020", email: DEMO_TEACHER_EMAIL },
+  { id: "user-id-1", name: "Mirjam Tulpendaal", aadObjectId: "00000000-0000-0000-0000-0000000000021", email: "mirjam.tulpendaal@regenboog.example" },
+  { id: "user-id-2", name: "Ruud Fluitendaal", aadObjectId: "00000000-0000-0000-0000-0000000000022", email: "ruud.fluitendaal@regenboog.example" },
+  { id: "user-id-3", name: "Renate Uilenbroek", aadObjectId: "00000000-0000-0000-0000-0000000000023", email: "renate.uilenbroek@regenboog.example" },
+  { id: "user-id-4", name: "Harm Brugwachter", aadObjectId: "00000000-0000-0000-0000-0000000000024", email: "harm.brugwachter@regenboog.example" },
+];

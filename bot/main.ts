@@ -4,6 +4,24 @@ import { ConfigError } from "./errors.js";
 import { createLogger } from "./logger.js";
 import { startApp } from "./app.js";
 
+/** The Agents Playground next to the bot: a Teams-like chat page, no tenant needed. */
+async function startPlaygroundFor(botPort: number, port: number, logger: ReturnType<typeof createLogger>, app: { close(): Promise<void> }) {
+  const { startPlayground } = await import("../adapters/teams/playground.js");
+  const { PLAYGROUND_USERS } = await import("./demo.js");
+  try {
+    const playground = await startPlayground({ botEndpoint: `http://localhost:${botPort}/api/messages`, port, users: PLAYGROUND_USERS });
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await playground.stop();
+      await close();
+    };
+    console.log(`\n  Gesprekswijzer in a Teams-like chat: open ${playground.url}  (you are ${PLAYGROUND_USERS[0]!.name}, demo teacher of groep 5)\n`);
+  } catch (error) {
+    logger.error({ err: error }, "the Agents Playground did not start");
+    console.error(`The Agents Playground did not start: ${error instanceof Error ? error.message : String(error)}. The bot itself runs on.`);
+  }
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -33,6 +51,7 @@ async function main(): Promise<void> {
     return;
   }
   const running = app;
+  if (config.PLAYGROUND) await startPlaygroundFor(config.PORT, config.PLAYGROUND_PORT, logger, running);
   const stop = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     await running.close();

@@ -99,8 +99,15 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
     await remember(context);
   });
 
+  // Installing the app sends both installationUpdate and conversationUpdate (and the playground
+  // sends both again on every page load): greet once per conversation within a short window.
+  const greeted = new Map<string, number>();
   const greet = async (context: TurnContext) => {
     await remember(context);
+    const conversationId = context.activity.conversation?.id ?? "";
+    const now = Date.now();
+    if ((greeted.get(conversationId) ?? 0) > now - 30_000) return;
+    greeted.set(conversationId, now);
     await send(context, await core.welcome(channelUserOf(context)));
   };
   app.conversationUpdate("membersAdded", async (context) => {

@@ -123,26 +123,26 @@ export const prepareFlow: DialogFlow = {
             ],
           },
         ];
+        // The coach step is always there (so the step count does not jump); it speaks once
+        // there are questions to look at.
         const questions = plannedQuestions(answers);
-        if (questions.length) {
-          const feedback = questions.map((q) => ({ q, result: coachQuestion(q) })).filter((c) => c.result.flags.length > 0);
-          steps.push({
-            id: "coach",
-            title: { nl: "De vraagcoach", en: "The question coach" },
-            info: feedback.length
-              ? feedback.map(({ q, result }) => `“${q}” — ${result.flags.map((f) => FLAG_TEXT[f][l]).join(", ")}. ${nl ? "Probeer" : "Try"}: “${result.suggestion}”`)
-              : [nl ? "Mooi: al je vragen zijn open en enkelvoudig." : "Nice: all your questions are open and single."],
-            skippable: true,
-            fields: [
-              field({
-                id: "revised",
-                kind: "longText",
-                label: { nl: "Wil je vragen aanpassen? Schrijf ze hier opnieuw (leeg laten = zo houden).", en: "Want to change questions? Write them again here (leave empty to keep them)." },
-                maxLength: 3000,
-              }),
-            ],
-          });
-        }
+        const feedback = questions.map((q) => ({ q, result: coachQuestion(q) })).filter((c) => c.result.flags.length > 0);
+        steps.push({
+          id: "coach",
+          title: { nl: "De vraagcoach", en: "The question coach" },
+          info: feedback.length
+            ? feedback.map(({ q, result }) => `“${q}” — ${result.flags.map((f) => FLAG_TEXT[f][l]).join(", ")}. ${nl ? "Probeer" : "Try"}: “${result.suggestion}”`)
+            : [nl ? "Mooi: al je vragen zijn open en enkelvoudig." : "Nice: all your questions are open and single."],
+          skippable: true,
+          fields: [
+            field({
+              id: "revised",
+              kind: "longText",
+              label: { nl: "Wil je vragen aanpassen? Schrijf ze hier opnieuw (leeg laten = zo houden).", en: "Want to change questions? Write them again here (leave empty to keep them)." },
+              maxLength: 3000,
+            }),
+          ],
+        });
         return steps;
       },
     };

@@ -1,0 +1,389 @@
+// Starts the Microsoft 365 Agents Playground (@microsoft/m365agentsplayground, a devDependency) as a local,
+// tenant-free Teams client for the bot, headless: no browser is opened, its config and log files go to a
+// temporary directory, and stop() ends its whole process group. See docs/agents-playground-notes.md.
+//
+//   import { startPlayground } from "../adapters/teams/playground.js";
+//   const pg = await startPlayground({ botEndpoint: "http://localhost:3978/api/messages", port: 0 });
+//   // pg.url → open in Playwright; pg.connectorUrl → the serviceUrl the bot will see
+//   await pg.stop();
+//
+// Command line (stays in the foreground until Ctrl-C):
+//   tsx adapters/teams/playground.ts [--endpoint URL] [--port N]
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const DEFAULT_BOT_ENDPOINT = "http://localhost:3978/api/messages";
+/** The playground's own default port; 0 asks for a free port. */
+export const DEFAULT_PORT = 56150;
+export const DEFAULT_TENANT_ID = "00000000-0000-0000-0000-0000000000001";
+/** The playground's default bot account (recipient.id of every activity the bot receives). */
+export const DEFAULT_BOT_ID = "00000000-0000-0000-0000-00000000000011";
+
+/** A mock Teams user. `id` is the Bot Framework user id (`from.id`); `aadObjectId` is `from.aadObjectId`. */
+export interface PlaygroundUser {
+  id?: string;
+  name: string;
+  aadObjectId: string;
+  email: string;
+  /** Defaults to `email`. Returned as `userPrincipalName` by the member endpoints. */
+  userPrincipalName?: string;
+  givenName?: string;
+  surname?: string;
+}
+
+export const DEFAULT_USER: PlaygroundUser = {
+  id: "user-id-0",
+  name: "Alex Wilber",
+  aadObjectId: "00000000-0000-0000-0000-0000000000020",
+  email: "alex.wilber@regenboog.example",
+  userPrincipalName: "alex.wilber@regenboog.example",
+  givenName: "Alex",
+  surname: "Wilber",
+};
+
+/** The five other users the config file must list (its schema demands exactly five). */
+const FILLER_USERS: PlaygroundUser[] = [
+  ["Megan", "Bowen"],
+  ["Adele", "Vance"],
+  ["Isaiah", "Langer"],
+  ["Patti", "Fernandez"],
+  ["Lynne", "Robbins"],
+].map(([givenName, surname], i) => ({
+  id: `user-id-${i + 1}`,
+  name: `${givenName} ${surname}`,
+  aadObjectId: `00000000-0000-0000-0000-00000000000${21 + i}`,
+  email: `${givenName!.toLowerCase()}.${surname!.toLowerCase()}@regenboog.example`,
+  givenName: givenName!,
+  surname: surname!,
+}));
+
+export type PlaygroundChannel = "msteams" | "directline" | "webchat" | "emulator" | "agents";
+
+export interface PlaygroundOptions {
+  /** The bot's messaging endpoint. Default http://localhost:3978/api/messages. */
+  botEndpoint?: string;
+  /** Port for the web UI and the mocked connector. Default 56150; 0 picks a free port. */
+  port?: number;
+  /**
+   * Mock users. The first is the signed-in user (the one who types in the UI, `currentUser` in the
+   * playground's config); up to five more become the other members of the group chat and the team.
+   * Missing ones are filled with stand-ins. Default: [DEFAULT_USER].
+   */
+  users?: PlaygroundUser[];
+  /** Tenant id of conversation.tenantId, channelData.tenant.id and the members. */
+  tenantId?: string;
+  /** Personal-chat conversation id (conversation.id). Default: a new random UUID per start. */
+  conversationId?: string;
+  botId?: string;
+  botName?: string;
+  /** Default "msteams". */
+  channelId?: PlaygroundChannel;
+  /**
+   * IANA time zone the playground reports (activity.localTimezone, clientInfo.timezone); it is the
+   * playground process's TZ. Default: inherited from this process. (activity.locale is always en-US.)
+   */
+  timezone?: string;
+  /**
+   * The playground silently moves to a random port when the requested one is taken. With strictPort
+   * (the default) that is an error; set it to false to accept the other port.
+   */
+  strictPort?: boolean;
+  /** Milliseconds to wait for the HTTP port to answer. Default 30 000. */
+  startTimeoutMs?: number;
+  /** Keep the temporary directory (config file, playground log) after stop(). Default false. */
+  keepFiles?: boolean;
+}
+
+export interface Playground {
+  /** The web UI, e.g. http://localhost:56150 */
+  url: string;
+  /** The mocked Bot Connector service, e.g. http://localhost:56150/_connector (the activities' serviceUrl). */
+  connectorUrl: string;
+  port: number;
+  /** conversation.id of the personal chat with the signed-in user. */
+  conversationId: string;
+  /** The generated config file (YAML; written as JSON, which YAML accepts). */
+  configPath: string;
+  /** The playground's own log (its console output goes there when stdout is not a terminal). */
+  logFile: string;
+  /** Settles when the playground process ends (by stop() or on its own), with its exit code. */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+interface PlaygroundConfigUser {
+  id: string;
+  name: string;
+  userPrincipleName: string; // sic: the playground's schema spells it this way
+  aadObjectId: string;
+  givenName: string;
+  surname: string;
+  email: string;
+}
+
+function toConfigUser(user: PlaygroundUser, fallbackId: string): PlaygroundConfigUser {
+  const [first, ...rest] = user.name.split(" ");
+  return {
+    id: user.id ?? fallbackId,
+    name: user.name,
+    userPrincipleName: user.userPrincipalName ?? user.email,
+    aadObjectId: user.aadObjectId,
+    givenName: user.givenName ?? first ?? user.name,
+    surname: user.surname ?? (rest.join(" ") || user.name),
+    email: user.email,
+  };
+}
+
+/** The playground's config file content (schema version 0.1.1, see the notes). */
+export function buildPlaygroundConfig(options: {
+  users?: PlaygroundUser[];
+  tenantId?: string;
+  conversationId: string;
+  botId?: string;
+  botName?: string;
+}): Record<string, unknown> {
+  const given = options.users && options.users.length > 0 ? options.users : [DEFAULT_USER];
+  if (given.length > 6) throw new Error(`The playground supports at most 6 users (got ${given.length})`);
+  const current = toConfigUser(given[0]!, "user-id-0");
+  const others = given.slice(1).map((u, i) => toConfigUser(u, `user-id-${i + 1}`));
+  const taken = new Set([current.id, ...others.map((u) => u.id)]);
+  if (taken.size !== given.length) throw new Error("Playground user ids must be unique");
+  const takenAad = new Set([current.aadObjectId, ...others.map((u) => u.aadObjectId)]);
+  for (const filler of FILLER_USERS) {
+    if (others.length >= 5) break;
+    if (taken.has(filler.id!) || takenAad.has(filler.aadObjectId)) continue;
+    others.push(toConfigUser(filler, filler.id!));
+  }
+  for (let n = 6; others.length < 5; n++) {
+    // Only reached when the caller's ids collide with every stand-in.
+    const id = `user-id-${n}`;
+    if (!taken.has(id)) others.push(toConfigUser({ ...FILLER_USERS[0]!, id, aadObjectId: randomUUID() }, id));
+  }
+  const botName = options.botName ?? "Gesprekswijzer";
+  if (botName.length > 42) throw new Error("The playground limits the bot name to 42 characters");
+  return {
+    version: "0.1.1",
+    tenantId: options.tenantId ?? DEFAULT_TENANT_ID,
+    bot: { id: options.botId ?? DEFAULT_BOT_ID, name: botName },
+    currentUser: current,
+    users: others,
+    personalChat: { id: options.conversationId },
+    groupChat: { id: `group-${options.conversationId}`, name: "Group Chat" },
+    team: {
+      id: `team-${options.conversationId}`,
+      name: "My Team",
+      aadGroupId: "00000000-0000-0000-0000-000000000031",
+      channels: [{ id: `channel-${options.conversationId}`, name: "Announcements" }],
+    },
+  };
+}
+
+function playgroundCli(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve("@microsoft/m365agentsplayground/package.json");
+  return join(dirname(pkg), "cli.js");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+function tail(text: string, lines = 20): string {
+  return text.split("\n").slice(-lines).join("\n");
+}
+
+/** Sends a signal to the child's process group (it is started detached, so it leads its own group). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+  const botEndpoint = options.botEndpoint ?? DEFAULT_BOT_ENDPOINT;
+  const requestedPort = options.port ?? DEFAULT_PORT;
+  const strictPort = options.strictPort ?? true;
+  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  const conversationId = options.conversationId ?? randomUUID();
+
+  const config = buildPlaygroundConfig({ ...options, conversationId }); // validates before anything is created
+  const dir = mkdtempSync(join(tmpdir(), "agents-playground-"));
+  const configPath = join(dir, ".m365agentsplayground.yml");
+  const logFile = join(dir, "m365agentsplayground.log");
+  writeFileSync(configPath, `# Generated by adapters/teams/playground.ts\n${JSON.stringify(config, null, 2)}\n`);
+
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Variables the playground would otherwise read as defaults; the flags and the config file decide.
+  for (const name of ["TEAMSAPPTESTER_PORT", "BOT_ENDPOINT", "DEFAULT_CHANNEL_ID", "TEAMS_APP_TEST_TOOL_CONFIG_PATH",
+    "M365_AGENTS_PLAYGROUND_SERVICE_URL", "M365_AGENTS_PLAYGROUND_CONVERSATION_ID", "M365_AGENTS_PLAYGROUND_DELIVERY_MODE",
+    "M365_AGENTS_PLAYGROUND_ENABLE_EVENTS_RECORDING", "M365_AGENTS_PLAYGROUND_TARGET_SDK", "SEND_INSTALLATION_ACTIVITY"]) {
+    delete env[name];
+  }
+  Object.assign(env, {
+    TEAMSAPPTESTER_BROWSER: "none", // no `open`/xdg-open (exits 1 when xdg-open is missing)
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+    M365_AGENTS_PLAYGROUND_LOGFILE: logFile, // default would be ./devTools/… under the working directory
+    M365_AGENTS_PLAYGROUND_RECORDING_FILE: join(dir, "events-recording.log"),
+  });
+  if (options.timezone) env.TZ = options.timezone;
+
+  const args = [playgroundCli(), "start", "--app-endpoint", botEndpoint, "--channel-id", options.channelId ?? "msteams",
+    "--port", String(requestedPort), "--disable-telemetry"];
+  const child = spawn(process.execPath, args, {
+    cwd: dir,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"], // stdout must not be a TTY: then it prints "Listening on <port>"
+  });
+
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+    if (stdout.length < 64_000) stdout += chunk;
+  });
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr = (stderr + chunk).slice(-16_000);
+  });
+  let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  const exitPromise = new Promise<void>((r) => {
+    child.once("exit", (code, signal) => {
+      exited = { code, signal };
+      r();
+    });
+  });
+  child.once("error", (err) => {
+    stderr += `\n${err.message}`;
+    exited ??= { code: null, signal: null };
+  });
+  const killOnExit = () => signalGroup(child, "SIGKILL");
+  process.once("exit", killOnExit);
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      process.removeListener("exit", killOnExit);
+      if (!exited) {
+        signalGroup(child, "SIGTERM");
+        const done = await Promise.race([exitPromise.then(() => true), sleep(5000).then(() => false)]);
+        if (!done) {
+          signalGroup(child, "SIGKILL");
+          await Promise.race([exitPromise, sleep(2000)]);
+        }
+      }
+      // Children of the playground (short-lived shell commands) share its group; make sure none is left.
+      signalGroup(child, "SIGKILL");
+      if (!options.keepFiles) rmSync(dir, { recursive: true, force: true });
+    })();
+    return stopped;
+  };
+
+  const fail = async (message: string): Promise<never> => {
+    let log = "";
+    try {
+      log = readFileSync(logFile, "utf8");
+    } catch {
+      /* no log yet */
+    }
+    const details = [stderr && `stderr:\n${tail(stderr)}`, log && `playground log:\n${tail(log)}`].filter(Boolean).join("\n");
+    await stop();
+    throw new Error(`Agents Playground: ${message}${details ? `\n${details}` : ""}`);
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  let port: number | undefined;
+  while (port === undefined) {
+    const m = /Listening on (\d+)/.exec(stdout);
+    if (m) port = Number(m[1]);
+    else if (exited) return fail(`exited during start-up (code ${exited.code}, signal ${exited.signal})`);
+    else if (Date.now() > deadline) return fail(`did not report its port within ${timeoutMs} ms`);
+    else await sleep(50);
+  }
+  if (strictPort && requestedPort !== 0 && port !== requestedPort) {
+    return fail(`port ${requestedPort} is in use (the playground moved to ${port}); pass another port, or 0`);
+  }
+  const url = `http://localhost:${port}`;
+  while (!(await answers(`${url}/_debug/ping`))) {
+    if (exited) return fail(`exited during start-up (code ${exited.code}, signal ${exited.signal})`);
+    if (Date.now() > deadline) return fail(`${url} did not answer within ${timeoutMs} ms`);
+    await sleep(100);
+  }
+  const exitCode = exitPromise.then(() => exited?.code ?? null);
+  return { url, connectorUrl: `${url}/_connector`, port, conversationId, configPath, logFile, exited: exitCode, stop };
+}
+
+function parseCliArgs(argv: string[]): { endpoint: string; port: number } {
+  let endpoint = DEFAULT_BOT_ENDPOINT;
+  let port = DEFAULT_PORT;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = argv[i + 1];
+    if ((arg === "--endpoint" || arg === "-e") && value) {
+      endpoint = value;
+      i++;
+    } else if ((arg === "--port" || arg === "-p") && value && /^\d+$/.test(value)) {
+      port = Number(value);
+      i++;
+    } else if (arg === "--help" || arg === "-h") {
+      console.log("Usage: tsx adapters/teams/playground.ts [--endpoint URL] [--port N]");
+      process.exit(0);
+    } else {
+      console.error(`Unknown argument: ${arg}`);
+      process.exit(2);
+    }
+  }
+  return { endpoint, port };
+}
+
+async function main(): Promise<void> {
+  const { endpoint, port } = parseCliArgs(process.argv.slice(2));
+  const pg = await startPlayground({ botEndpoint: endpoint, port, strictPort: false });
+  const user = DEFAULT_USER;
+  console.log(`Agents Playground: ${pg.url}`);
+  console.log(`  bot endpoint  ${endpoint}`);
+  console.log(`  serviceUrl    ${pg.connectorUrl}`);
+  console.log(`  user          ${user.name} <${user.email}> aadObjectId ${user.aadObjectId}, tenant ${DEFAULT_TENANT_ID}`);
+  console.log(`  conversation  ${pg.conversationId}`);
+  console.log(`  log           ${pg.logFile}`);
+  console.log("Press Ctrl-C to stop.");
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    void pg.stop().then(() => process.exit(0));
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  void pg.exited.then((code) => {
+    if (stopping) return;
+    console.error(`The playground exited on its own (code ${code}); see ${pg.logFile}`);
+    process.exit(1);
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
