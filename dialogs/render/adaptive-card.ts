@@ -2,7 +2,7 @@
 // what Teams sends back when an Action.Submit on such a card is pressed. Pure: no I/O.
 import { SubmissionSchema, type FieldValue, type FieldView, type StepView, type Submission } from "../engine/types.js";
 import { progressLabel } from "./text.js";
-import { hhmm, isoDate } from "./picker-values.js";
+import { pickerInitial } from "./picker-values.js";
 
 // ---------------------------------------------------------------------------------------------
 // The parts of the Adaptive Card schema this renderer uses.
@@ -386,19 +386,12 @@ function fieldInput(view: StepView, field: FieldView): { input: CardInput; rawSh
       if (value !== undefined) input.value = value;
       return { input, rawShown: raw !== undefined && fromRaw !== undefined && String(fromRaw) === raw.trim() };
     }
-    case "date": {
-      const input: InputDate = { type: "Input.Date", id };
-      const fromRaw = raw !== undefined ? isoDate(raw) : undefined;
-      const value = fromRaw ?? isoDate(asText(field.value));
-      if (value) input.value = value;
-      return { input, rawShown: fromRaw !== undefined && fromRaw === raw?.trim() };
-    }
+    case "date":
     case "time": {
-      const input: InputTime = { type: "Input.Time", id };
-      const fromRaw = raw !== undefined ? hhmm(raw) : undefined;
-      const value = fromRaw ?? hhmm(asText(field.value));
+      const { value, rawShown } = pickerInitial(field.kind, raw, asText(field.value));
+      const input: InputDate | InputTime = { type: field.kind === "date" ? "Input.Date" : "Input.Time", id } as InputDate | InputTime;
       if (value) input.value = value;
-      return { input, rawShown: fromRaw !== undefined && fromRaw === raw?.trim() };
+      return { input, rawShown };
     }
     case "yesNo": {
       const input: InputChoiceSet = {
@@ -448,8 +441,6 @@ function parseNumber(text: string | undefined): number | undefined {
   const n = Number(trimmed);
   return Number.isFinite(n) ? n : undefined;
 }
-
-
 
 function yesNoValue(value: FieldValue | undefined): "true" | "false" | undefined {
   if (typeof value === "boolean") return value ? "true" : "false";

@@ -3,7 +3,7 @@
 // parsing of what Slack sends back. Pure: no I/O, no Slack SDK types (they stay in the adapter).
 import { SubmissionSchema, type FieldValue, type FieldView, type StepView, type Submission } from "../engine/types.js";
 import { progressLabel } from "./text.js";
-import { hhmm, isoDate } from "./picker-values.js";
+import { hhmm, isoDate, pickerInitial } from "./picker-values.js";
 
 // ---------------------------------------------------------------------------------------------
 // The parts of Block Kit this renderer uses.
@@ -598,17 +598,15 @@ function inputElement(view: StepView, field: FieldView): { element: InputElement
     }
     case "date": {
       const element: DatePicker = { type: "datepicker", action_id };
-      const fromRaw = raw !== undefined ? isoDate(raw) : undefined;
-      const initial = fromRaw ?? isoDate(asText(field.value));
-      if (initial) element.initial_date = initial;
-      return { element, rawShown: fromRaw !== undefined && fromRaw === raw?.trim() };
+      const { value, rawShown } = pickerInitial("date", raw, asText(field.value));
+      if (value) element.initial_date = value;
+      return { element, rawShown };
     }
     case "time": {
       const element: TimePicker = { type: "timepicker", action_id };
-      const fromRaw = raw !== undefined ? hhmm(raw) : undefined;
-      const initial = fromRaw ?? hhmm(asText(field.value));
-      if (initial) element.initial_time = initial;
-      return { element, rawShown: fromRaw !== undefined && fromRaw === raw?.trim() };
+      const { value, rawShown } = pickerInitial("time", raw, asText(field.value));
+      if (value) element.initial_time = value;
+      return { element, rawShown };
     }
     case "yesNo": {
       const options = yesNoOptions(t);
@@ -842,8 +840,6 @@ function parseInteger(text: string | undefined): number | undefined {
   const n = Number(text.trim());
   return Number.isSafeInteger(n) ? n : undefined;
 }
-
-
 
 function validSubmission(candidate: unknown): Submission | null {
   const parsed = SubmissionSchema.safeParse(candidate);

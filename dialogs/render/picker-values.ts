@@ -25,3 +25,15 @@ export function hhmm(text: string | undefined): string | undefined {
   if (h > 23 || m > 59) return undefined;
   return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
 }
+
+/**
+ * The initial value of a date or time picker: what was typed (when it can be shown in a picker),
+ * else the stored answer. `rawShown` tells whether the typed text itself is on screen, so the
+ * renderer need not repeat it next to the error.
+ */
+export function pickerInitial(kind: "date" | "time", raw: string | undefined, stored: string | undefined): { value?: string; rawShown: boolean } {
+  const convert = kind === "date" ? isoDate : hhmm;
+  const fromRaw = raw !== undefined ? convert(raw) : undefined;
+  const value = fromRaw ?? convert(stored);
+  return { ...(value ? { value } : {}), rawShown: fromRaw !== undefined && fromRaw === raw?.trim() };
+}

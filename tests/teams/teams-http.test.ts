@@ -164,6 +164,19 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
     await say(ALEX, "stop");
   });
 
+  it("lets a teacher type the answers instead, one question at a time", async () => {
+    const start = await say(ALEX, "notitie Sam");
+    expect(start.some((a) => cardOf(a))).toBe(true);
+    const typed = await say(ALEX, "Sam vertelde trots over zijn tekening");
+    expect(String(typed[0]!.activity.text)).toContain("Vraag 2/3");
+    expect(typed.some((a) => cardOf(a))).toBe(false);
+    await say(ALEX, "-");
+    const done = await say(ALEX, "nee");
+    expect(textOf(done)).toContain("Notitie opgeslagen");
+    const note = await app.database.db.note.findFirstOrThrow({ where: { text: "Sam vertelde trots over zijn tekening" } });
+    expect(note.shareWithParents).toBe(false);
+  });
+
   it("refuses a foreign user's and a doubled submission, changing nothing", async () => {
     const start = await say(ALEX, "voorbereiden Sam");
     const card = start.find((a) => cardOf(a))!;
