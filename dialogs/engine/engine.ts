@@ -221,7 +221,7 @@ export class DialogEngine {
       const provided = Object.hasOwn(values, field.id);
       // Typed answers come one at a time; a card without a field keeps its earlier answer.
       if (!provided && (partial || isAnswered(given[field.id]))) continue;
-      const raw = provided ? values[field.id] : undefined;
+      const raw = provided ? values[field.id] : field.defaultValue;
       const result = parseFieldInput(field, raw, this.parseContext(turn));
       if (result.ok) {
         given[field.id] = result.value;

@@ -48,6 +48,8 @@ export const FieldDefinition = z.object({
   skills: z.array(OwnershipSkill).default([]),
   /** Run the question coach on each line of the answer (planned questions). */
   coach: z.boolean().default(false),
+  /** Pre-filled until answered (e.g. the school's default format); accepted as the answer as is. */
+  defaultValue: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).optional(),
 });
 export type FieldDefinition = z.infer<typeof FieldDefinition>;
 export type FieldDefinitionInput = z.input<typeof FieldDefinition>;
@@ -91,6 +93,8 @@ export interface FieldView {
   max?: number;
   /** The stored value, to pre-fill. */
   value?: FieldValue;
+  /** The value is the field's default, not an answer yet (text mode still asks the question). */
+  isDefault?: boolean;
   /** What the user typed that did not validate: shown again so nothing typed is lost. */
   raw?: string;
   error?: string;

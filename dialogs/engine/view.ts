@@ -69,7 +69,7 @@ export function buildView(input: ViewInput): StepView {
   }
 
   const fields: FieldView[] = step.fields.map((field) => {
-    const value = given[field.id];
+    const value = given[field.id] ?? field.defaultValue;
     const options = field.kind === "singleChoice" || field.kind === "multiChoice" || field.kind === "pupil"
       ? (field.kind === "pupil" ? optionsOf(field, locale, parseContext) : (field.options ?? []).map((o) => ({
           value: o.value,
@@ -89,6 +89,7 @@ export function buildView(input: ViewInput): StepView {
       ...(field.min !== undefined ? { min: field.min } : {}),
       ...(field.max !== undefined ? { max: field.max } : {}),
       ...(value !== undefined ? { value } : {}),
+      ...(given[field.id] === undefined && field.defaultValue !== undefined ? { isDefault: true } : {}),
       ...(raws[field.id] !== undefined ? { raw: raws[field.id] } : {}),
       ...(errors[field.id] ? { error: errors[field.id]![locale] } : {}),
     };

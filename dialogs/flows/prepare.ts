@@ -51,6 +51,7 @@ export const prepareFlow: DialogFlow = {
                 kind: "singleChoice",
                 label: { nl: "Format", en: "Format" },
                 required: true,
+                defaultValue: preferred,
                 options: [...formats]
                   .sort((a, b) => (a.key === preferred ? -1 : b.key === preferred ? 1 : 0))
                   .map((f) => ({ value: f.key, label: f.name })),

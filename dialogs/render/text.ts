@@ -93,7 +93,7 @@ export function hasContent(value: FieldValue | undefined): boolean {
  * is not asked again.
  */
 export function nextTextField(view: StepView): FieldView | undefined {
-  const blocking = view.fields.find((f) => f.error !== undefined || (f.required && !hasContent(f.value)));
+  const blocking = view.fields.find((f) => f.error !== undefined || (f.required && (!hasContent(f.value) || f.isDefault === true)));
   if (blocking) return blocking;
   return view.fields.find((f) => !f.required && f.value == null);
 }

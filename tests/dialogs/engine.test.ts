@@ -106,6 +106,18 @@ describe(`dialog engine on ${testProvider()}`, () => {
     await submit(teacher, view, {}, "cancel");
   });
 
+  it("pre-fills the school's default format and takes it when the teacher leaves it", async () => {
+    const view = stepOf(await engine.start(teacher, PREPARE, subject()));
+    const format = view.fields.find((f) => f.id === "format")!;
+    expect(format).toMatchObject({ value: "bovenbouw-kindgesprek", isDefault: true });
+    expect(format.options?.[0]?.value).toBe("bovenbouw-kindgesprek");
+    const next = stepOf(await submit(teacher, view, {}));
+    expect(next.stepId).toBe("aim");
+    const session = await t.db.dialogSession.findUniqueOrThrow({ where: { id: view.sessionId } });
+    expect(JSON.parse(session.answers).format.format).toBe("bovenbouw-kindgesprek");
+    await submit(teacher, next, {}, "cancel");
+  });
+
   it("skips only skippable steps", async () => {
     let view = stepOf(await engine.start(teacher, PREPARE, subject()));
     const refused = stepOf(await submit(teacher, view, {}, "skip"));
