@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { renderStepText } from "../../dialogs/render/text.js";
+import { attachmentBytes } from "../../bot/exports/attachment.js";
 import type { Readable, Writable } from "node:stream";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { BotReply, ChannelUser, ReplyAction } from "../../bot/chat/types.js";
@@ -59,14 +60,14 @@ export class TerminalChat {
     for (const reply of result.replies) {
       parts.push(renderForTerminal(reply, this.options.color ?? false, this.actions.length + 1));
       this.actions.push(...(reply.actions ?? []));
-      for (const file of reply.attachments ?? []) parts.push(this.save(file.filename, file.content));
+      for (const file of reply.attachments ?? []) parts.push(this.save(file.filename, attachmentBytes(file)));
     }
     const rendered = parts.filter(Boolean).join("\n\n");
     this.options.output.write(`${rendered}\n`);
     return rendered;
   }
 
-  private save(filename: string, content: string): string {
+  private save(filename: string, content: Buffer): string {
     if (!this.options.exportDir) return `(${filename})`;
     mkdirSync(this.options.exportDir, { recursive: true });
     const file = path.join(this.options.exportDir, path.basename(filename));

@@ -1,7 +1,7 @@
 // The kindplan as a printable page. It renders exactly what it is given: selecting what may be
 // shared is bot/services/kindplan-export.ts's job.
 import type { KindplanExport } from "../services/kindplan-export.js";
-import { escapeHtml, htmlPage } from "./html.js";
+import { renderHtml, type Block, type Printable } from "./printable.js";
 
 const W = {
   nl: {
@@ -47,39 +47,47 @@ const day = (d: Date | string, locale: "nl" | "en") =>
     typeof d === "string" ? new Date(`${d}T12:00:00Z`) : d,
   );
 
-function line(label: string, value: string | null): string {
-  return value ? `<p><span class="label">${escapeHtml(label)}:</span> ${escapeHtml(value)}</p>` : "";
-}
+const field = (label: string, value: string | null) => (value ? [{ label, text: value }] : []);
 
-export function renderKindplanHtml(data: KindplanExport, locale: "nl" | "en"): string {
+export function kindplanPrintable(data: KindplanExport, locale: "nl" | "en"): Printable {
   const w = W[locale];
   const name = `${data.pupil.firstName} ${data.pupil.lastName}`;
-  const parts: string[] = [
-    `<h1>${escapeHtml(w.title)} — ${escapeHtml(name)}</h1>`,
-    `<p class="meta">${escapeHtml([data.pupil.groupName, data.schoolName].filter(Boolean).join(" · "))} · ${escapeHtml(w.generated)} ${escapeHtml(day(data.generatedOn, locale))}</p>`,
+  const blocks: Block[] = [
+    { kind: "paragraph", muted: true, text: `${[data.pupil.groupName, data.schoolName].filter(Boolean).join(" · ")} · ${w.generated} ${day(data.generatedOn, locale)}` },
   ];
   if (data.goals.length) {
-    parts.push(`<h2>${escapeHtml(w.goals)}</h2>`);
+    blocks.push({ kind: "heading", text: w.goals });
     for (const g of data.goals) {
-      parts.push(
-        `<div class="card">${line(w.now, g.nowText)}${line(w.later, g.goalText)}${line(w.plan, g.ownPlan)}${line(w.teacher, g.helpTeacher)}${line(w.parents, g.helpParents)}${line(w.other, g.helpOther)}${line(w.know, g.successCriteria)}${line(w.evaluation, g.evaluationDate ? day(g.evaluationDate, locale) : null)}${g.evaluations
-          .map((e) => line(day(e.date, locale), [w.outcome[e.outcome] ?? e.outcome, e.note].filter(Boolean).join(" — ")))
-          .join("")}</div>`,
-      );
+      blocks.push({
+        kind: "box",
+        lines: [
+          ...field(w.now, g.nowText),
+          ...field(w.later, g.goalText),
+          ...field(w.plan, g.ownPlan),
+          ...field(w.teacher, g.helpTeacher),
+          ...field(w.parents, g.helpParents),
+          ...field(w.other, g.helpOther),
+          ...field(w.know, g.successCriteria),
+          ...field(w.evaluation, g.evaluationDate ? day(g.evaluationDate, locale) : null),
+          ...g.evaluations.map((e) => ({ label: day(e.date, locale), text: [w.outcome[e.outcome] ?? e.outcome, e.note].filter(Boolean).join(" — ") })),
+        ],
+      });
     }
   }
   if (data.agreements.length) {
-    parts.push(`<h2>${escapeHtml(w.agreements)}</h2><ul>${data.agreements.map((a) => `<li>${escapeHtml(`${a.who} — ${a.what} — ${a.whenText}`)}</li>`).join("")}</ul>`);
+    blocks.push({ kind: "heading", text: w.agreements }, { kind: "list", items: data.agreements.map((a) => `${a.who} — ${a.what} — ${a.whenText}`) });
   }
   if (data.conversations.length) {
-    parts.push(`<h2>${escapeHtml(w.conversations)}</h2>`);
+    blocks.push({ kind: "heading", text: w.conversations });
     for (const c of data.conversations) {
-      parts.push(`<div class="card"><p class="meta">${escapeHtml(day(c.date, locale))} · ${escapeHtml(c.formatName[locale])}</p>${c.shared.map((s) => line(s.label[locale], s.value)).join("")}</div>`);
+      blocks.push({ kind: "box", lines: [{ text: `${day(c.date, locale)} · ${c.formatName[locale]}` }, ...c.shared.map((s) => ({ label: s.label[locale], text: s.value }))] });
     }
   }
-  if (data.notes.length) {
-    parts.push(`<h2>${escapeHtml(w.notes)}</h2><ul>${data.notes.map((n) => `<li>${escapeHtml(`${day(n.date, locale)}: ${n.text}`)}</li>`).join("")}</ul>`);
-  }
-  if (!data.goals.length && !data.agreements.length && !data.conversations.length && !data.notes.length) parts.push(`<p>${escapeHtml(w.empty)}</p>`);
-  return htmlPage(locale, `${w.title} — ${name}`, parts.join("\n"));
+  if (data.notes.length) blocks.push({ kind: "heading", text: w.notes }, { kind: "list", items: data.notes.map((n) => `${day(n.date, locale)}: ${n.text}`) });
+  if (!data.goals.length && !data.agreements.length && !data.conversations.length && !data.notes.length) blocks.push({ kind: "paragraph", text: w.empty });
+  return { lang: locale, title: `${w.title} — ${name}`, blocks };
+}
+
+export function renderKindplanHtml(data: KindplanExport, locale: "nl" | "en"): string {
+  return renderHtml(kindplanPrintable(data, locale));
 }

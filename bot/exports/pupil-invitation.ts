@@ -1,6 +1,6 @@
 // The pupil's invitation and preparation form (bovenbouw, optional elsewhere): why, when,
 // where, how long, and questions to think about — in words a child understands.
-import { escapeHtml, htmlPage } from "./html.js";
+import { renderHtml, type Printable } from "./printable.js";
 
 export interface InvitationInput {
   pupilFirstName: string;
@@ -42,32 +42,38 @@ function longDate(date: string, locale: "nl" | "en"): string {
   return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
 }
 
-export function renderPupilInvitation(input: InvitationInput): { html: string; text: string } {
+export function invitationPrintable(input: InvitationInput): Printable {
   const w = WORDS[input.locale];
-  const day = longDate(input.date, input.locale);
   const facts = [
-    w.when(day, input.time),
+    w.when(longDate(input.date, input.locale), input.time),
     ...(input.place ? [w.where(input.place)] : []),
     ...(input.durationMinutes ? [w.long(input.durationMinutes)] : []),
   ];
+  return {
+    lang: input.locale,
+    title: w.hello(input.pupilFirstName),
+    blocks: [
+      { kind: "paragraph", text: w.about, large: true },
+      { kind: "box", lines: [{ text: input.aim }] },
+      { kind: "list", items: facts },
+      { kind: "paragraph", text: w.noWrong },
+      ...(input.questions.length
+        ? [{ kind: "heading", text: w.think } as const, ...input.questions.map((q) => ({ kind: "writeLines", label: q, count: 2 }) as const)]
+        : []),
+      { kind: "paragraph", text: w.bring, muted: true },
+    ],
+  };
+}
+
+export function renderPupilInvitation(input: InvitationInput): { html: string; text: string; printable: Printable } {
+  const w = WORDS[input.locale];
+  const printable = invitationPrintable(input);
   const text = [
     w.hello(input.pupilFirstName),
     `${w.about} ${input.aim}`,
-    ...facts,
+    ...(printable.blocks.find((b) => b.kind === "list") as { items: string[] }).items,
     w.noWrong,
     ...(input.questions.length ? [w.think, ...input.questions.map((q, i) => `${i + 1}. ${q}`)] : []),
   ].join("\n");
-  const body = `
-<h1>${escapeHtml(w.hello(input.pupilFirstName))}</h1>
-<p class="big">${escapeHtml(w.about)}</p>
-<div class="card big">${escapeHtml(input.aim)}</div>
-<ul class="big">${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join("")}</ul>
-<p>${escapeHtml(w.noWrong)}</p>
-${
-  input.questions.length
-    ? `<h2>${escapeHtml(w.think)}</h2>${input.questions.map((q) => `<p class="label">${escapeHtml(q)}</p><div class="write"></div><div class="write"></div>`).join("")}`
-    : ""
-}
-<p class="meta">${escapeHtml(w.bring)}</p>`;
-  return { html: htmlPage(input.locale, w.title, body), text };
+  return { html: renderHtml(printable), text, printable };
 }

@@ -3,6 +3,7 @@ import express, { type Express } from "express";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { readFileLink } from "../services/file-links.js";
+import { attachmentBytes, isBase64 } from "../exports/attachment.js";
 
 /** Readiness waits at most this long for the database before answering 503. */
 const READINESS_TIMEOUT_MS = 2000;
@@ -44,14 +45,14 @@ export function createHttpApp({ db, logger }: HttpDeps): Express {
     }
     res
       .set({
-        "Content-Type": `${file.contentType}; charset=utf-8`,
+        "Content-Type": isBase64(file.contentType) ? file.contentType : `${file.contentType}; charset=utf-8`,
         "Content-Disposition": `inline; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`,
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
         "Referrer-Policy": "no-referrer",
       })
-      .send(file.content);
+      .send(attachmentBytes(file));
   });
 
   return app;

@@ -7,6 +7,7 @@ import { defaultFormatKey, getFormat, listFormats } from "../formats/registry.js
 import type { Answers, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { StepDefinition } from "../engine/types.js";
 import { renderPupilInvitation } from "../../bot/exports/pupil-invitation.js";
+import { printableAttachments } from "../../bot/exports/attachment.js";
 import { bool, field, formatLocalDate, num, text } from "./field.js";
 
 export const PREPARE = "prepare";
@@ -186,7 +187,7 @@ export const prepareFlow: DialogFlow = {
         questions: format.pupilQuestions.map((q) => q[ctx.locale]),
         locale: ctx.locale,
       });
-      attachments.push({ filename: `uitnodiging-${name.toLowerCase()}.html`, contentType: "text/html", content: invitation.html });
+      attachments.push(...(await printableAttachments(invitation.printable, `uitnodiging-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`)));
       lines.push(nl ? "De uitnodiging voor de leerling staat hieronder; je kunt hem printen of de tekst doorsturen:" : "The invitation for the pupil is below; print it or forward the text:");
       lines.push(invitation.text);
     }

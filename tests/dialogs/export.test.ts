@@ -2,7 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { buildKindplanExport } from "../../bot/services/kindplan-export.js";
-import { renderKindplanHtml } from "../../bot/exports/kindplan-html.js";
+import { kindplanPrintable, renderKindplanHtml } from "../../bot/exports/kindplan-html.js";
+import { renderPdf } from "../../bot/exports/printable.js";
+import { pdfText } from "../support/pdf-text.js";
 import { DialogEngine } from "../../dialogs/engine/engine.js";
 import { CONVERSATION, FLOWS } from "../../dialogs/flows/index.js";
 import { addNote } from "../../bot/services/pupil-records.js";
@@ -57,6 +59,15 @@ describe(`kindplan export on ${testProvider()}`, () => {
       for (const p of PRIVATE) expect(html).not.toContain(p);
     }
     expect(JSON.stringify(data)).not.toMatch(/PRIVE/);
+  });
+
+  it("the PDF holds the same shared items and none of the private ones", async () => {
+    const pdf = await renderPdf(kindplanPrintable(await buildKindplanExport(t.db, teacher, pupilId, TODAY), "nl"));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = pdfText(pdf);
+    expect(text).toContain("Kindplan");
+    for (const s of SHARED) expect(text).toContain(s);
+    for (const p of PRIVATE) expect(text).not.toContain(p);
   });
 
   it("escapes what teachers typed", async () => {

@@ -1,7 +1,8 @@
 // Outcomes readable in chat: group overview, evaluations due, kindplan export, question coach.
 import { coachQuestion } from "../../coach/index.js";
 import { localDate } from "../../domain/local-time.js";
-import { renderKindplanHtml } from "../../exports/kindplan-html.js";
+import { kindplanPrintable } from "../../exports/kindplan-html.js";
+import { printableAttachments } from "../../exports/attachment.js";
 import { getGroupOverviews, listDueEvaluations } from "../../services/group-overview.js";
 import { buildKindplanExport } from "../../services/kindplan-export.js";
 import type { MessageKey } from "../../i18n/translate.js";
@@ -49,11 +50,10 @@ export async function exportReply(ctx: CommandContext, argument: string): Promis
   const choice = await choosePupil(ctx, argument, "export");
   if ("reply" in choice) return choice.reply;
   const data = await buildKindplanExport(ctx.db, ctx.actor, choice.pupilId, today(ctx));
-  const html = renderKindplanHtml(data, ctx.actor.locale);
   const slug = `${data.pupil.firstName}-${data.pupil.lastName}`.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "-");
   return {
     text: ctx.t("export.ready", { name: data.pupil.firstName }),
-    attachments: [{ filename: `kindplan-${slug}-${data.generatedOn}.html`, contentType: "text/html", content: html }],
+    attachments: await printableAttachments(kindplanPrintable(data, ctx.actor.locale), `kindplan-${slug}-${data.generatedOn}`),
   };
 }
 
