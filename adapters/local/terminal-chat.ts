@@ -7,7 +7,7 @@ import { renderStepText } from "../../dialogs/render/text.js";
 import { attachmentBytes } from "../../bot/exports/attachment.js";
 import type { Readable, Writable } from "node:stream";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, ChannelUser, ReplyAction } from "../../bot/chat/types.js";
+import type { BotReply, ChannelUser, ReplyAction, TurnResult } from "../../bot/chat/types.js";
 
 export interface TerminalChatOptions {
   core: BotCore;
@@ -38,6 +38,7 @@ export class TerminalChat {
   /** Resolves when the input ends (Ctrl-D, end of a piped file) or the user types "exit". */
   async run(): Promise<void> {
     const { input, output, prompt = "> " } = this.options;
+    this.show(await this.options.core.welcome(this.options.user));
     const lines = createInterface({ input, terminal: false });
     output.write(prompt);
     for await (const raw of lines) {
@@ -55,6 +56,11 @@ export class TerminalChat {
     const result = await this.options.core.handleTurn(
       choice ? { user: this.options.user, text: choice.command, source: "button" } : { user: this.options.user, text: line, source: "typed" },
     );
+    return this.show(result);
+  }
+
+  /** Prints a turn's replies; their buttons become the numbered choices for the next line. */
+  private show(result: TurnResult): string {
     this.actions = [];
     const parts: string[] = [];
     for (const reply of result.replies) {
