@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.js";
 import type { TransactionClient } from "./generated/sqlite/internal/prismaNamespace.js";
+import { registerGate, TransactionGate } from "./transaction.js";
 
 export type Db = SqliteClient;
 /** A client inside a transaction; a Db is one too, so functions that may run in either take this. */
@@ -37,12 +38,23 @@ export async function openDatabase(url: string): Promise<Database> {
     const file = sqliteFilePath(url);
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const adapter = new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
-    const db = new SqliteClient({ adapter });
+    const base = new SqliteClient({ adapter });
+    const gate = new TransactionGate();
+    // Every query waits at the gate while another turn's transaction is open (see transaction.ts).
+    const db = base.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          await gate.pass();
+          return query(args);
+        },
+      },
+    }) as unknown as SqliteClient;
+    registerGate(db, gate);
     // WAL lets readers work during a write; foreign keys are off by default in SQLite.
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-    return { db, provider, url, close: () => db.$disconnect() };
+    await base.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await base.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    await base.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+    return { db, provider, url, close: () => base.$disconnect() };
   }
   const adapter = new PrismaPg({ connectionString: url });
   const db = new PostgresClient({ adapter }) as unknown as Db;

@@ -7,6 +7,7 @@
 // - active pupils of the school that the file no longer lists are deactivated (records kept).
 // Re-importing the same file changes nothing. The report holds counts only, never names.
 import { recordAudit } from "../audit.js";
+import { inTransaction } from "../db/transaction.js";
 import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/sqlite/client.js";
 import { bouwOf, normalizeGroupName, schoolYearOf, yearLevelsOf } from "../domain/vocabulary.js";
@@ -51,7 +52,6 @@ type Client = Db | Prisma.TransactionClient;
 
 const SCHOOL_YEAR = /^(\d{4})-(\d{4})$/;
 /** Interactive transactions default to 5 s; a large school on a slow disk may need more. */
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 60_000 };
 /** Keeps `IN (…)` lists well below the databases' bound-parameter limits. */
 const CHUNK = 500;
 
@@ -285,11 +285,11 @@ export async function importRoster(db: Db, options: RosterImportOptions): Promis
     const plan = makePlan(await loadState(db, schoolId, schoolYear), parsed.rows, staffIdByEmail);
     return { ok: true, ...summary, ...plan.counts };
   }
-  const counts = await db.$transaction(async (tx) => {
+  const counts = await inTransaction(db, async (tx) => {
     const plan = makePlan(await loadState(tx, schoolId, schoolYear), parsed.rows, staffIdByEmail);
     await applyPlan(tx, plan, { schoolId, schoolYear, now });
     await recordAudit(tx, { schoolId, actorStaffId: options.actorStaffId ?? null, action: "import", entity: "roster" });
     return plan.counts;
-  }, TRANSACTION_OPTIONS);
+  });
   return { ok: true, ...summary, ...counts };
 }

@@ -6,6 +6,7 @@
 import { loadBuiltinFormats } from "../../dialogs/formats/registry.js";
 import { z } from "zod";
 import { recordAudit } from "../audit.js";
+import { inTransaction } from "../db/transaction.js";
 import type { Db } from "../db/client.js";
 import type { Prisma, School } from "../db/generated/sqlite/client.js";
 import {
@@ -26,7 +27,6 @@ import { isValidSchoolYear } from "./import-roster.js";
 
 type Client = Db | Prisma.TransactionClient;
 
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 60_000 };
 
 function isValidTimezone(zone: string): boolean {
   try {
@@ -266,7 +266,7 @@ export async function applySchoolSetup(
 ): Promise<SchoolSetupReport> {
   const setup = parseSchoolSetup(input);
   const now = options.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const report: SchoolSetupReport = {
       schoolId: "",
       schoolCreated: false,
@@ -298,7 +298,7 @@ export async function applySchoolSetup(
     await applyIbAssignments(tx, school.id, setup, staffIdByEmail, report);
     await recordAudit(tx, { schoolId: school.id, actorStaffId: options.actorStaffId ?? null, action: "import", entity: "school_setup" });
     return report;
-  }, TRANSACTION_OPTIONS);
+  });
 }
 
 async function applySchool(tx: Prisma.TransactionClient, setup: SchoolSetup, report: SchoolSetupReport): Promise<School> {

@@ -2,6 +2,7 @@
 // cancel, complete. Every answer is stored the moment it arrives; every change is a conditional
 // update on the session's version, so stale or doubled submissions never corrupt a dialog.
 import type { Db } from "../../bot/db/client.js";
+import { inTransaction } from "../../bot/db/transaction.js";
 import type { Actor } from "../../bot/auth/actor.js";
 import { localDate } from "../../bot/domain/local-time.js";
 import {
@@ -325,7 +326,7 @@ export class DialogEngine {
       return { kind: "step", sessionId: session.id, view: this.view(next), answered };
     }
     // The last step: store the outcome and close the session in one transaction.
-    const completion = await this.deps.db.$transaction(async (tx) => {
+    const completion = await inTransaction(this.deps.db, async (tx) => {
       const version = await updateSession(tx, session.id, session.version, { answers, rawInputs, status: "completed" });
       if (version === null) throw new StaleSubmission();
       return this.flow(session.kind).complete({ ...ctx, tx }, session, answers);
