@@ -16,6 +16,7 @@ import { helpReply, myGroupReply, progressReply, pupilReply, type CommandContext
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand, type DialogCommandContext } from "./commands/dialog-commands.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./commands/overview-commands.js";
 import { repliesFor } from "./dialog-replies.js";
+import { ENGINE_TEXT } from "../../dialogs/engine/engine-text.js";
 import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "./types.js";
 import { createFileLink } from "../services/file-links.js";
 import { saveAddress } from "../services/channel-addresses.js";
@@ -123,8 +124,17 @@ async function route(ctx: DialogCommandContext, turn: InboundTurn): Promise<Rout
     return { route: `dialog.${result.kind}`, replies: repliesFor(result) };
   }
   if (turn.source !== "button" && (await ctx.engine.activeSession(ctx.actor))) {
-    const routed = await runDialogText(ctx, turn.text);
-    if (routed) return routed;
+    try {
+      const routed = await runDialogText(ctx, turn.text);
+      if (routed) return routed;
+    } catch (error) {
+      const code = toAppError(error).code;
+      if (code !== ErrorCode.Forbidden && code !== ErrorCode.NotFound) throw error;
+      // The dialog can no longer load (access changed): end it rather than trap the teacher.
+      await ctx.engine.abandonActive(ctx.actor);
+      const routed = await runCommand(ctx, turn.text);
+      return { ...routed, replies: [{ text: ENGINE_TEXT.abandoned[ctx.actor.locale] }, ...routed.replies] };
+    }
   }
   return runCommand(ctx, turn.text);
 }

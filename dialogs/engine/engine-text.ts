@@ -47,6 +47,14 @@ export const ENGINE_TEXT = {
     en: "Stopped. Nothing was saved to the pupil's record.",
   },
   notSkippable: { nl: "Deze stap kun je niet overslaan.", en: "This step cannot be skipped." },
+  confirmOrEdit: {
+    nl: "Deze stap is al ingevuld. Typ **ok** om verder te gaan, of **wijzig <nummer>** om een antwoord te veranderen.",
+    en: "This step is already filled in. Type **ok** to continue, or **edit <number>** to change an answer.",
+  },
+  abandoned: {
+    nl: "Het gesprek waar je mee bezig was kan niet verder (de leerling staat niet meer in je groep). Het is gestopt.",
+    en: "The dialog you were in cannot continue (the pupil is no longer in your group). It has been stopped.",
+  },
   controlWord(text: string): Exclude<DialogAction, "submit"> | null {
     return CONTROL_WORDS[text.trim().toLowerCase()] ?? null;
   },

@@ -34,6 +34,8 @@ export type EngineResult =
 
 class StaleSubmission extends Error {}
 
+const CONFIRM = /^(ok|oké|oke|ja|verder|volgende|klaar|yes|next|done|continue)$/i;
+
 export interface DialogEngineDeps {
   db: Db;
   flows: Record<string, DialogFlow>;
@@ -179,13 +181,27 @@ export class DialogEngine {
     const target = nextTextField(this.view(turn));
     try {
       if (control) return await this.apply(turn, { ...base, action: control, values: {} }, true);
-      // Everything answered (e.g. after going back): any text confirms and moves on.
-      if (!target) return await this.apply(turn, { ...base, action: "submit", values: {} }, false);
+      // Everything answered (e.g. after going back): a confirmation moves on; other text is not
+      // an answer to anything, so it is not taken (the view says how to change an answer).
+      if (!target) {
+        if (CONFIRM.test(text.trim())) return await this.apply(turn, { ...base, action: "submit", values: {} }, false);
+        return { kind: "step", sessionId: session.id, view: this.view(turn, {}, [ENGINE_TEXT.confirmOrEdit]) };
+      }
       return await this.apply(turn, { ...base, action: "submit", values: { [target.id]: text } }, true);
     } catch (error) {
       if (error instanceof StaleSubmission) return this.staleNow(actor, session.id);
       throw error;
     }
+  }
+
+  /**
+   * Ends the active dialog when it can no longer load (the pupil moved to another group, the
+   * teacher left it): the person must not be stuck in a dialog they may no longer continue.
+   */
+  async abandonActive(actor: Actor): Promise<boolean> {
+    const session = await findActiveSession(this.deps.db, actor.staffId);
+    if (!session) return false;
+    return (await updateSession(this.deps.db, session.id, session.version, { status: "cancelled", answers: {}, rawInputs: {} })) !== null;
   }
 
   /** Clears one answer of the current step so the text view asks it again ("wijzig 2"). */
@@ -236,7 +252,8 @@ export class DialogEngine {
         else delete raws[field.id];
       }
     }
-    answers[step.id] = given;
+    // Visiting a step without answering it (back, pause) does not make it "answered".
+    if (Object.keys(given).length > 0 || answers[step.id] !== undefined) answers[step.id] = given;
     rawInputs[step.id] = raws;
     if (Object.keys(raws).length === 0) delete rawInputs[step.id];
     return { answers, rawInputs, given, errors };
@@ -248,7 +265,8 @@ export class DialogEngine {
     const locale = ctx.locale;
 
     if (submission.action === "cancel") {
-      if ((await updateSession(db, session.id, session.version, { status: "cancelled" })) === null) throw new StaleSubmission();
+      // Stopped means nothing is kept: the drafts go too.
+      if ((await updateSession(db, session.id, session.version, { status: "cancelled", answers: {}, rawInputs: {} })) === null) throw new StaleSubmission();
       return { kind: "cancelled", sessionId: session.id, text: t(ENGINE_TEXT.cancelled, locale) };
     }
 
@@ -280,7 +298,10 @@ export class DialogEngine {
         if (version === null) throw new StaleSubmission();
         return this.stay(turn, answers, rawInputs, version, {}, [ENGINE_TEXT.notSkippable]);
       }
-      answers[step.id] = { ...given, [SKIPPED]: true };
+      // A skipped step records no answers; what was typed stays as a draft to see when going back.
+      const typed = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0)).map(([k, v]) => [k, String(v)]));
+      if (Object.keys(typed).length) rawInputs[step.id] = { ...typed, ...(rawInputs[step.id] ?? {}) };
+      answers[step.id] = { [SKIPPED]: true };
       return this.advance(turn, answers, rawInputs, index);
     }
 
@@ -325,11 +346,15 @@ export class DialogEngine {
       const next: Turn = { ...turn, steps, step: nextStep, session: { ...session, answers, rawInputs, version, stepId: nextStep.id } };
       return { kind: "step", sessionId: session.id, view: this.view(next), answered };
     }
-    // The last step: store the outcome and close the session in one transaction.
+    // The last step: store the outcome and close the session in one transaction. Only answers of
+    // steps that still exist count (a "no more goals" after going back drops goal 2's answers).
+    const kept = new Set(steps.map((s) => s.id));
+    const final = Object.fromEntries(Object.entries(answers).filter(([id]) => kept.has(id)));
     const completion = await inTransaction(this.deps.db, async (tx) => {
-      const version = await updateSession(tx, session.id, session.version, { answers, rawInputs, status: "completed" });
+      // The outcome now lives in the records: the draft copy is cleared.
+      const version = await updateSession(tx, session.id, session.version, { answers: {}, rawInputs: {}, status: "completed" });
       if (version === null) throw new StaleSubmission();
-      return this.flow(session.kind).complete({ ...ctx, tx }, session, answers);
+      return this.flow(session.kind).complete({ ...ctx, tx }, session, final);
     });
     return { kind: "completed", sessionId: session.id, completion, answered };
   }

@@ -80,7 +80,9 @@ function matchOption(token: string, options: { value: string; label: string }[])
   if (/^\d+$/.test(t)) {
     const byValue = options.find((o) => o.value === t);
     if (byValue) return byValue.value;
-    return options[Number(t) - 1]?.value ?? null;
+    // Options may be listed once per language: number the distinct values, in order.
+    const distinct = [...new Set(options.map((o) => o.value))];
+    return distinct[Number(t) - 1] ?? null;
   }
   // Options may be listed once per language: count distinct values, not entries.
   const exact = new Set(options.filter((o) => o.value.toLowerCase() === t || o.label.toLowerCase() === t).map((o) => o.value));
