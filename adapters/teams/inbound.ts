@@ -40,10 +40,12 @@ function isCommandValue(value: unknown): value is CommandValue {
 
 /** Removes "<at>Gesprekswijzer</at>" mentions and HTML Teams may wrap typed text in. */
 export function cleanText(text: string): string {
+  const entities: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " " };
   return text
     .replace(/<at>[^<]*<\/at>/g, "")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&nbsp;/g, " ")
+    // Only real tags (a letter after "<"): "<5 fouten" typed by a teacher stays.
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, "")
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (m) => entities[m]!)
     .trim();
 }
 

@@ -72,9 +72,16 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
         const activities = card ? [] : await activitiesFor(reply, { stepsAsText: false, linkFor: (f) => linkFor(user, f) });
         const replacement = card ? { type: "message", attachments: [CardFactory.adaptiveCard(card)] } : activities.find((a) => a.attachments);
         if (replacement) {
-          await context.updateActivity({ ...replacement, id: replyToId } as Partial<Activity>);
+          // A card that cannot be replaced (deleted, too old) must not stop the next step.
+          const updated = await context.updateActivity({ ...replacement, id: replyToId } as Partial<Activity>).then(
+            () => true,
+            (error: unknown) => {
+              logger.warn({ err: error, channel: "teams" }, "could not replace the answered card");
+              return false;
+            },
+          );
           updatedCard = true;
-          if (!card) continue;
+          if (!card && updated) continue;
         }
       }
       for (const activity of await activitiesFor(reply, { stepsAsText: typedInDialog, linkFor: (f) => linkFor(user, f) })) {

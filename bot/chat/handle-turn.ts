@@ -48,6 +48,7 @@ const ERROR_MESSAGES: Partial<Record<string, MessageKey>> = {
   [ErrorCode.UnknownTenant]: "unknownTenant",
   [ErrorCode.Forbidden]: "forbidden",
   [ErrorCode.NotFound]: "notFound",
+  [ErrorCode.ValidationFailed]: "invalidInput",
 };
 
 interface Routed {

@@ -286,9 +286,11 @@ export async function importRoster(db: Db, options: RosterImportOptions): Promis
     return { ok: true, ...summary, ...plan.counts };
   }
   const counts = await inTransaction(db, async (tx) => {
+    // A write first: on SQLite this takes the write lock before anything is read, so another
+    // process (the bot) writing meanwhile cannot make the import fail half-way ("database is locked").
+    await recordAudit(tx, { schoolId, actorStaffId: options.actorStaffId ?? null, action: "import", entity: "roster" });
     const plan = makePlan(await loadState(tx, schoolId, schoolYear), parsed.rows, staffIdByEmail);
     await applyPlan(tx, plan, { schoolId, schoolYear, now });
-    await recordAudit(tx, { schoolId, actorStaffId: options.actorStaffId ?? null, action: "import", entity: "roster" });
     return plan.counts;
   });
   return { ok: true, ...summary, ...counts };

@@ -175,8 +175,13 @@ export async function recordHeldConversation(tx: Tx, actor: Actor, input: HeldCo
   const pending = input.conversationId
     ? await tx.conversation.findFirst({ where: { id: input.conversationId, status: { in: ["planned", "prepared"] }, schoolId: actor.schoolId } })
     : null;
-  const conversation = pending
-    ? await tx.conversation.update({ where: { id: pending.id }, data })
+  // Claimed with a condition on its status: if a duo-partner recorded it a moment ago, this
+  // conversation is stored as a new one instead of overwriting theirs.
+  const claimed = pending
+    ? (await tx.conversation.updateMany({ where: { id: pending.id, status: { in: ["planned", "prepared"] } }, data })).count === 1
+    : false;
+  const conversation = claimed
+    ? await tx.conversation.findUniqueOrThrow({ where: { id: pending!.id } })
     : await tx.conversation.create({
         data: { ...data, schoolId: actor.schoolId, pupilId: input.pupilId, groupId: input.groupId, createdById: actor.staffId },
       });
@@ -195,7 +200,7 @@ export async function recordHeldConversation(tx: Tx, actor: Actor, input: HeldCo
   await recordAudit(tx, {
     schoolId: actor.schoolId,
     actorStaffId: actor.staffId,
-    action: pending ? "update" : "create",
+    action: claimed ? "update" : "create",
     entity: "conversation",
     entityId: conversation.id,
     pupilId: input.pupilId,

@@ -1,5 +1,5 @@
 // Files the bot offers (exports, invitations) on channels that cannot carry a file: a link with
-// an unguessable token, valid for a short time, for the person it was made for.
+// an unguessable token, valid for a short time (a bearer link: whoever has it may open it then).
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client.js";
 
@@ -19,6 +19,9 @@ export async function createFileLink(
 
 export async function readFileLink(db: Db, token: string, now = new Date()) {
   const link = await db.fileLink.findUnique({ where: { token } });
-  if (!link || link.expiresAt < now) return null;
+  if (!link || link.expiresAt < now) {
+    await db.fileLink.deleteMany({ where: { expiresAt: { lt: now } } });
+    return null;
+  }
   return { filename: link.filename, contentType: link.contentType, content: link.content };
 }

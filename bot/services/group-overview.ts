@@ -68,13 +68,23 @@ export interface DueEvaluation {
   evaluationDate: string;
 }
 
+/** The pupils whose goals the actor may read, as canReadPupilContent decides (as a query). */
+function readableScope(actor: Actor) {
+  return [
+    ...(actor.roles.has("teacher") ? [{ groupId: { in: [...actor.groupIds] } }] : []),
+    ...(actor.roles.has("ib") ? [{ id: { in: [...actor.supportedPupilIds] } }] : []),
+    // No role that reads content: a scope that matches nothing.
+    { id: { in: [] as string[] } },
+  ];
+}
+
 /** Open goals of the actor's pupils whose evaluation date is on or before `until`. */
 export async function listDueEvaluations(db: Db, actor: Actor, until: string): Promise<DueEvaluation[]> {
   const goals = await db.goal.findMany({
     where: {
       status: "open",
       evaluationDate: { not: null, lte: until },
-      pupil: { schoolId: actor.schoolId, active: true, OR: [{ groupId: { in: [...actor.groupIds] } }, { id: { in: [...actor.supportedPupilIds] } }] },
+      pupil: { schoolId: actor.schoolId, active: true, OR: readableScope(actor) },
     },
     include: { pupil: { select: { id: true, firstName: true, lastName: true } } },
     orderBy: { evaluationDate: "asc" },

@@ -61,6 +61,17 @@ describe(`terminal chat on ${testProvider()}`, () => {
     expect(record).toContain("Nog geen gesprekken");
   });
 
+  it("keeps a quick note's text when the name needs a choice", async () => {
+    const { chat } = chatAs(teacherEmail);
+    const choice = await chat.send("notitie Sa: vertelde over de Zeehondjes-les");
+    expect(choice).toContain("[2] Samira T.");
+    expect(await chat.send("2")).toContain("Notitie opgeslagen");
+    const note = await t.db.note.findFirstOrThrow({ where: { text: "vertelde over de Zeehondjes-les" }, include: { pupil: true } });
+    expect(note.pupil.firstName).toBe("Samira");
+    const nobody = await chat.send("notitie Xavier: iets belangrijks");
+    expect(nobody).toContain("iets belangrijks");
+  });
+
   it("switches to English and back", async () => {
     const { chat } = chatAs(teacherEmail);
     expect(await chat.send("english")).toContain("English");

@@ -59,11 +59,16 @@ export async function groupConversationCommand(ctx: DialogCommandContext, argume
 
 /** "notitie Sam: vertelde trots over zijn tekening [doel: …]" saves at once; "notitie Sam" asks. */
 export async function noteCommand(ctx: DialogCommandContext, argument: string): Promise<BotReply[]> {
+  // "id:<pupil>: text" comes from a choice button that carries the note along.
+  const byId = /^id:([^\s:]+)\s*(?::\s*([\s\S]*))?$/.exec(argument);
   const colon = argument.indexOf(":");
-  const who = colon >= 0 && !/^id$/i.test(argument.slice(0, colon).trim()) ? argument.slice(0, colon) : argument;
-  const rest = colon >= 0 && who !== argument ? argument.slice(colon + 1).trim() : "";
-  const choice = await choosePupil(ctx, who.trim(), "notitie");
-  if ("reply" in choice) return [choice.reply];
+  const who = byId ? `id:${byId[1]}` : colon >= 0 ? argument.slice(0, colon).trim() : argument.trim();
+  const rest = (byId ? (byId[2] ?? "") : colon >= 0 ? argument.slice(colon + 1) : "").trim();
+  const choice = await choosePupil(ctx, who, "notitie", rest ? `: ${rest}` : "");
+  if ("reply" in choice) {
+    // Nobody matched: show the note back, so nothing typed is lost.
+    return rest && !choice.reply.actions?.length ? [choice.reply, { text: ctx.t("note.notSaved", { text: rest }) }] : [choice.reply];
+  }
   if (!rest) return repliesFor(await ctx.engine.start(ctx.actor, NOTE, { ...NO_SUBJECT, pupilId: choice.pupilId }));
   const [text, goal] = rest.split(/\s*\b(?:doel|goal)\s*:\s*/i);
   await addNote(ctx.db, ctx.actor, { pupilId: choice.pupilId, text: text!.trim() || rest, ...(goal?.trim() ? { goalText: goal.trim() } : {}) });

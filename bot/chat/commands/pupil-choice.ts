@@ -12,7 +12,8 @@ function stripFiller(query: string): string {
   return query.replace(/^(het gesprek (van|met)|de voorbereiding (van|voor)|the conversation (of|with)|the preparation (of|for)|van|met|with|of|for)\s+/i, "").trim();
 }
 
-export async function choosePupil(ctx: CommandContext, query: string, command: string): Promise<PupilChoice> {
+/** `suffix` is appended to each choice's command (a quick note's text travels along). */
+export async function choosePupil(ctx: CommandContext, query: string, command: string, suffix = ""): Promise<PupilChoice> {
   const { db, actor, t } = ctx;
   const id = /^id:(\S+)$/.exec(query.trim())?.[1];
   if (id) return { pupilId: id };
@@ -23,7 +24,7 @@ export async function choosePupil(ctx: CommandContext, query: string, command: s
     return {
       reply: {
         text: t("choose.pupil"),
-        actions: pupils.slice(0, 40).map((p) => ({ label: `${p.firstName} ${p.lastName}`, command: `${command} id:${p.id}` })),
+        actions: pupils.slice(0, 40).map((p) => ({ label: `${p.firstName} ${p.lastName}`, command: `${command} id:${p.id}${suffix}` })),
       },
     };
   }
@@ -35,7 +36,7 @@ export async function choosePupil(ctx: CommandContext, query: string, command: s
         text: t("pupil.manyMatches"),
         actions: matches.slice(0, 10).map((m) => ({
           label: `${m.firstName} ${m.lastName}${m.groupName ? ` (${m.groupName})` : ""}`,
-          command: `${command} id:${m.id}`,
+          command: `${command} id:${m.id}${suffix}`,
         })),
       },
     };
