@@ -109,6 +109,11 @@ export interface StepActionData {
   stepId: string;
   version: number;
   action: Submission["action"];
+  /**
+   * The card's field ids, on submit. Teams leaves emptied inputs out of the submission; a field
+   * listed here but absent was emptied, so clearing an answer on a card really clears it.
+   */
+  fields?: string[];
 }
 
 export interface SubmitAction {
@@ -281,6 +286,9 @@ export function parseCardSubmission(data: unknown): Submission | null {
     const fieldId = key.slice(INPUT_PREFIX.length);
     if (FIELD_ID.test(fieldId)) values[fieldId] = value;
   }
+  if (data.action === "submit" && Array.isArray(data.fields)) {
+    for (const id of data.fields) if (typeof id === "string" && FIELD_ID.test(id) && !(id in values)) values[id] = "";
+  }
   const parsed = SubmissionSchema.safeParse({
     sessionId: data.sessionId,
     stepId: data.stepId,
@@ -317,7 +325,9 @@ function titleBlocks(view: StepView): TextBlock[] {
 }
 
 function actionData(view: StepView, action: Submission["action"]): StepActionData {
-  return { gw: "step", sessionId: view.sessionId, stepId: view.stepId, version: view.version, action };
+  const data: StepActionData = { gw: "step", sessionId: view.sessionId, stepId: view.stepId, version: view.version, action };
+  if (action === "submit") data.fields = view.fields.map((f) => f.id);
+  return data;
 }
 
 /** The input for a field, then (if it has one) its error right under it, then its help text. */

@@ -219,7 +219,8 @@ describe("renderStepCard", () => {
     ]);
     for (const a of card.actions ?? []) {
       expect(a.type).toBe("Action.Submit");
-      expect(a.data).toEqual({ gw: "step", sessionId: "sess_123", stepId: "goals", version: 4, action: a.data.action });
+      const fields = a.data.action === "submit" ? { fields: stepView().fields.map((f) => f.id) } : {};
+      expect(a.data).toEqual({ gw: "step", sessionId: "sess_123", stepId: "goals", version: 4, action: a.data.action, ...fields });
     }
     expect(action(card, "submit")).toMatchObject({ style: "positive", associatedInputs: "auto" });
     expect(action(card, "cancel")).toMatchObject({ style: "destructive", associatedInputs: "none" });
@@ -227,6 +228,14 @@ describe("renderStepCard", () => {
     // Typed input survives a pause or a step back: the engine keeps it as a draft.
     expect(action(card, "pause")?.associatedInputs).toBe("auto");
     expect(action(card, "back")?.associatedInputs).toBe("auto");
+  });
+
+  it("an input Teams leaves out because it was emptied comes back as empty", () => {
+    const card = renderStepCard(stepView());
+    const data = action(card, "submit")!.data;
+    const [first, ...rest] = stepView().fields.map((f) => f.id);
+    const submission = parseCardSubmission({ ...data, ...Object.fromEntries(rest.map((id) => [`f_${id}`, "x"])) });
+    expect(submission?.values[first!]).toBe("");
   });
 
   it("leaves out actions the step does not offer", () => {
