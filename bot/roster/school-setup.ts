@@ -267,6 +267,9 @@ export async function applySchoolSetup(
   const setup = parseSchoolSetup(input);
   const now = options.now ?? new Date();
   return inTransaction(db, async (tx) => {
+    // A write first (it changes nothing): on SQLite this takes the write lock before anything is
+    // read, so the bot writing meanwhile from another process cannot fail the setup half-way.
+    await tx.$executeRawUnsafe(`UPDATE "School" SET "name" = "name" WHERE 1 = 0`);
     const report: SchoolSetupReport = {
       schoolId: "",
       schoolCreated: false,
