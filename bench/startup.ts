@@ -57,12 +57,12 @@ const demo = await seedDemoSchool(database.db);
 await database.close();
 
 const baselineScript = `require("node:http").createServer((q, s) => s.end("ok")).listen(process.env.PORT, "127.0.0.1")`;
-const results = { baseline: [] as { ms: number; rss: number }[], bot: [] as { ms: number; rss: number }[] };
+const results = { baseline: [] as { ms: number; rss: number }[], bot: [] as { ms: number; rss: number }[], teams: [] as { ms: number; rss: number }[] };
+const botEnv = { DATABASE_URL: url, HOST: "127.0.0.1", LOG_LEVEL: "warn" };
 for (let i = 0; i < RUNS; i++) {
   results.baseline.push(await measure(["-e", baselineScript], {}, "/"));
-  results.bot.push(
-    await measure(["--import", "tsx", "bot/main.ts"], { DATABASE_URL: url, HOST: "127.0.0.1", LOG_LEVEL: "warn" }, "/readyz"),
-  );
+  results.bot.push(await measure(["--import", "tsx", "bot/main.ts"], botEnv, "/readyz"));
+  results.teams.push(await measure(["--import", "tsx", "bot/main.ts"], { ...botEnv, TEAMS_LOCAL_MODE: "true" }, "/readyz"));
 }
 rmSync(dir, { recursive: true, force: true });
 
@@ -71,4 +71,5 @@ const row = (name: string, xs: { ms: number; rss: number }[]) =>
 console.log(`Start-up until ready, and RSS after ${IDLE_MS / 1000} s idle; median of ${RUNS} runs; ${demo.pupils} pupils, ${demo.staff} staff on SQLite.\n`);
 console.log("| process | start-up | idle RSS |\n| --- | --- | --- |");
 console.log(row("bare node:http server (baseline)", results.baseline));
-console.log(row("gesprekswijzer (npm start)", results.bot));
+console.log(row("gesprekswijzer (npm start, Teams off)", results.bot));
+console.log(row("gesprekswijzer (npm start, Teams on)", results.teams));

@@ -10,8 +10,6 @@ import { createHttpApp } from "./http/server.js";
 import { createBotCore, type BotCore } from "./chat/handle-turn.js";
 import { seedDemoSchool } from "./demo.js";
 import { syncBuiltinFormats } from "../dialogs/formats/registry.js";
-import { createTeamsChannel } from "../adapters/teams/teams-channel.js";
-import { createTeamsSender } from "../adapters/teams/teams-sender.js";
 
 export interface RunningApp {
   database: Database;
@@ -24,7 +22,7 @@ export interface RunningApp {
 }
 
 /** POST /api/messages: authenticated with app credentials, or in explicit local mode only. */
-function mountTeams(http: Express, core: BotCore, config: Config, logger: Logger): void {
+async function mountTeams(http: Express, core: BotCore, config: Config, logger: Logger): Promise<void> {
   if (!config.MICROSOFT_APP_ID && !config.TEAMS_LOCAL_MODE) {
     logger.warn({ channel: "teams" }, "Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD, or TEAMS_LOCAL_MODE=true for the Agents Playground");
     http.post("/api/messages", (_req, res) => {
@@ -38,6 +36,9 @@ function mountTeams(http: Express, core: BotCore, config: Config, logger: Logger
       "TEAMS LOCAL MODE: /api/messages accepts UNAUTHENTICATED requests. For the Agents Playground and tests only; never expose this server.",
     );
   }
+  // The Teams SDKs cost about half a second and 100 MB to load: only when Teams is on.
+  const { createTeamsChannel } = await import("../adapters/teams/teams-channel.js");
+  const { createTeamsSender } = await import("../adapters/teams/teams-sender.js");
   const baseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? `http://localhost:${config.PORT}`;
   const teams = createTeamsChannel({
     core,
@@ -75,7 +76,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
   const core = createBotCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE });
   const http = createHttpApp({ db: database.db, logger });
-  mountTeams(http, core, config, logger);
+  await mountTeams(http, core, config, logger);
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = http.listen(config.PORT, config.HOST, () => resolve(s));
