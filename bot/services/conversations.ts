@@ -123,7 +123,8 @@ export async function savePreparation(tx: Tx, actor: Actor, input: PreparationIn
   return conversation.id;
 }
 
-export interface GoalInput {
+/** What a goal says (the kindplan's parts), as recorded and as exported. */
+export interface GoalContent {
   nowText: string | null;
   goalText: string;
   ownPlan: string | null;
@@ -132,6 +133,9 @@ export interface GoalInput {
   helpOther: string | null;
   successCriteria: string | null;
   evaluationDate: string | null;
+}
+
+export interface GoalInput extends GoalContent {
   evaluatorId: string | null;
   shareWithParents: boolean;
 }

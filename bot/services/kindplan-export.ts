@@ -4,6 +4,7 @@ import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { requirePupilAccess } from "../auth/access.js";
 import { recordAudit } from "../audit.js";
+import type { GoalContent } from "./conversations.js";
 import type { ConversationFormat } from "../../dialogs/formats/schema.js";
 import { getFormat } from "../../dialogs/formats/registry.js";
 import { SHARE_SUFFIX } from "../../dialogs/engine/share.js";
@@ -12,18 +13,10 @@ export interface KindplanExport {
   pupil: { firstName: string; lastName: string; groupName: string | null };
   schoolName: string;
   generatedOn: string;
-  goals: {
-    nowText: string | null;
-    goalText: string;
-    ownPlan: string | null;
-    helpTeacher: string | null;
-    helpParents: string | null;
-    helpOther: string | null;
-    successCriteria: string | null;
-    evaluationDate: string | null;
+  goals: (GoalContent & {
     status: string;
     evaluations: { date: Date; outcome: string; note: string | null }[];
-  }[];
+  })[];
   agreements: { who: string; what: string; whenText: string }[];
   conversations: { date: Date; formatName: { nl: string; en: string }; shared: { label: { nl: string; en: string }; value: string }[] }[];
   notes: { date: Date; text: string }[];

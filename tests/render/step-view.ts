@@ -1,5 +1,5 @@
 // A small builder of StepViews for the renderer tests: one field of every kind by default.
-import type { FieldKind, FieldView, StepView } from "../../dialogs/engine/types.js";
+import { FieldKind as FieldKindSchema, type FieldKind, type FieldView, type StepView } from "../../dialogs/engine/types.js";
 
 export function field(kind: FieldKind, overrides: Partial<FieldView> = {}): FieldView {
   const base: FieldView = { id: `${kind}Field`, kind, label: `Label ${kind}`, required: false };
@@ -22,17 +22,7 @@ export function pupils(count: number): NonNullable<FieldView["options"]> {
   return Array.from({ length: count }, (_, i) => ({ value: `pupil_${i + 1}`, label: `Leerling ${i + 1}` }));
 }
 
-export const ALL_KINDS: FieldKind[] = [
-  "shortText",
-  "longText",
-  "singleChoice",
-  "multiChoice",
-  "yesNo",
-  "date",
-  "time",
-  "number",
-  "pupil",
-];
+export const ALL_KINDS: FieldKind[] = [...FieldKindSchema.options];
 
 export function stepView(overrides: Partial<StepView> = {}): StepView {
   const locale = overrides.locale ?? "nl";
