@@ -15,9 +15,17 @@ export type SendOutcome =
   /** The platform may or may not have accepted it (5xx, timeout): do not blindly send again. */
   | { ok: false; permanent: false; reason: "uncertain" | "error"; detail: string };
 
+export interface SendOptions {
+  /**
+   * The outbox message's idempotency key. Channels carry it along with the message (Teams in
+   * channelData, Slack in message metadata) so a delivery can be traced and duplicates detected.
+   */
+  idempotencyKey?: string;
+}
+
 export interface ChannelSender {
   channel: Channel;
-  send(reference: unknown, messages: BotReply[]): Promise<SendOutcome>;
+  send(reference: unknown, messages: BotReply[], options?: SendOptions): Promise<SendOutcome>;
 }
 
 export class ProactiveSender {
@@ -30,13 +38,13 @@ export class ProactiveSender {
   }
 
   /** Sends to the person's most recently used active channel that has a sender. */
-  async sendToStaff(staffId: string, messages: BotReply[]): Promise<SendOutcome & { channel?: Channel }> {
+  async sendToStaff(staffId: string, messages: BotReply[], options: SendOptions = {}): Promise<SendOutcome & { channel?: Channel }> {
     const addresses = (await findAddresses(this.db, staffId)).filter((a) => a.status === "active" && this.senders.has(a.channel));
     const address = addresses[0];
     if (!address) return { ok: false, permanent: true, reason: "no_address" };
     let outcome: SendOutcome;
     try {
-      outcome = await this.senders.get(address.channel)!.send(address.reference, messages);
+      outcome = await this.senders.get(address.channel)!.send(address.reference, messages, options);
     } catch (error) {
       outcome = { ok: false, permanent: false, reason: "error", detail: error instanceof Error ? error.name : "unknown" };
     }
