@@ -1,9 +1,10 @@
-// `npx tsx bench/profile-turn.ts`: time and count the database queries of one dialog turn in-process
+// `npx tsx bench/profile-turn.ts`: time and count the database queries (Prisma and plain SQL) of one dialog turn in-process
 // (no HTTP), to see where a turn spends its time. Run with node --cpu-prof for a CPU profile.
 import { mkdtempSync } from "node:fs"; import { tmpdir } from "node:os"; import path from "node:path";
 import pino from "pino";
 import { migrateDatabase } from "../bot/db/migrate.js";
 import { openDatabase } from "../bot/db/client.js";
+import { directSqlOf, registerDirectSql } from "../bot/db/direct-sql.js";
 import { applySchoolSetup } from "../bot/roster/index.js";
 import { createBotCore } from "../bot/chat/handle-turn.js";
 const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "prof-")), "p.db")}`;
@@ -11,6 +12,14 @@ await migrateDatabase(url);
 const { db } = await openDatabase(url);
 let count = 0; const names: string[] = [];
 const counted = db.$extends({ query: { $allModels: { async $allOperations({ model, operation, args, query }) { count++; names.push(`${model}.${operation}`); return query(args); } } } }) as unknown as typeof db;
+// Plain SQL (bot/db/direct-sql.ts) is counted too, by its first words and table.
+const direct = directSqlOf(db);
+const label = (text: string) => `sql ${text.trim().split(/\s+/)[0]} ${/(?:FROM|UPDATE|INTO)\s+("\w+")/.exec(text)?.[1] ?? ""}`;
+registerDirectSql(counted, {
+  provider: direct.provider,
+  rows: (text, params) => { count++; names.push(label(text)); return direct.rows(text, params); },
+  run: (text, params) => { count++; names.push(label(text)); return direct.run(text, params); },
+});
 const setup = await applySchoolSetup(db, { school: { name: "P", teamsTenantIds: ["t1"] }, schoolYear: "2026-2027", staff: [{ email: "a@x.example", name: "A", roles: ["teacher"], teamsAadObjectId: "aad1" }], groups: [{ name: "groep 5", teachers: [{ email: "a@x.example" }] }] });
 const g = await db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId } });
 await db.pupil.create({ data: { schoolId: setup.schoolId, groupId: g.id, externalId: "1", firstName: "Kind", lastName: "X" } });

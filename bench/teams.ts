@@ -20,7 +20,11 @@ import pg from "pg";
 
 const TEACHERS = Number(process.env.BENCH_TEACHERS ?? 20);
 const TURNS_PER_TEACHER = Number(process.env.BENCH_TURNS ?? 60);
+/** Unmeasured turns per teacher first, for echo and dialog alike: figures are for a warm server. */
+const WARMUP_TURNS = Number(process.env.BENCH_WARMUP ?? 20);
 const TENANT = "11111111-2222-3333-4444-555555555555";
+/** Which databases to run ("sqlite", "postgresql" or both, the default): e.g. to profile one. */
+const DATABASES = (process.env.BENCH_DB ?? "sqlite,postgresql").split(",");
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
@@ -28,6 +32,10 @@ interface Result {
   p50: number;
   p99: number;
   perSecond: number;
+  /** This process's CPU time per turn (server, fake connector and client alike): less noisy than rates. */
+  cpuMsPerTurn: number;
+  /** Calls the bot made to the connector per turn (sends and card updates). */
+  outboundPerTurn: number;
 }
 
 function activity(connectorUrl: string, i: number, fields: Record<string, unknown>) {
@@ -54,10 +62,14 @@ async function post(url: string, body: unknown): Promise<number> {
 }
 
 /** Runs `turns` sequential turns per teacher, all teachers at once; returns latencies and rate. */
-async function drive(turn: (teacher: number, n: number) => Promise<number>): Promise<Result> {
+async function drive(connector: FakeConnector, turn: (teacher: number, n: number) => Promise<number>): Promise<Result> {
   // Warm-up (JIT, connection pools, caches), not measured.
-  await Promise.all(Array.from({ length: TEACHERS }, async (_, t) => { for (let n = 0; n < 4; n++) await turn(t, n); }));
+  await Promise.all(Array.from({ length: TEACHERS }, async (_, t) => { for (let n = 0; n < WARMUP_TURNS; n++) await turn(t, n); }));
   const latencies: number[] = [];
+  // The fake connector keeps what it received; a real one is not in our process, so neither is its memory.
+  connector.activities.length = 0;
+  const outboundBefore = connector.activities.length;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: TEACHERS }, async (_, t) => {
@@ -65,7 +77,18 @@ async function drive(turn: (teacher: number, n: number) => Promise<number>): Pro
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: latencies.length / seconds };
+  const used = process.cpuUsage(cpu);
+  if (process.env.BENCH_DEBUG) {
+    const tenth = Math.floor(latencies.length / 10);
+    console.error("p99 by tenth of the run:", Array.from({ length: 10 }, (_, i) => percentile(latencies.slice(i * tenth, (i + 1) * tenth), 99).toFixed(0)).join(" "));
+  }
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: latencies.length / seconds,
+    cpuMsPerTurn: (used.user + used.system) / 1000 / latencies.length,
+    outboundPerTurn: (connector.activities.length - outboundBefore) / latencies.length,
+  };
 }
 
 async function echoBaseline(connector: FakeConnector): Promise<Result> {
@@ -82,7 +105,7 @@ async function echoBaseline(connector: FakeConnector): Promise<Result> {
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/api/messages`;
   try {
-    return await drive((t) => post(url, activity(connector.url, t, { text: "hallo" })));
+    return await drive(connector, (t) => post(url, activity(connector.url, t, { text: "hallo" })));
   } finally {
     server.close();
   }
@@ -91,7 +114,11 @@ async function echoBaseline(connector: FakeConnector): Promise<Result> {
 async function dialogRun(databaseUrl: string, connector: FakeConnector): Promise<Result> {
   await migrateDatabase(databaseUrl);
   const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", TEAMS_LOCAL_MODE: "true" });
-  const app = await startApp(config, createLogger("silent"));
+  // BENCH_DEBUG: also report how long the core took per turn (its "turn" log line), to tell the
+  // core's time from the channel's.
+  const coreMs: number[] = [];
+  const logStream = { write: (line: string) => void (line.includes('"msg":"turn"') && coreMs.push(JSON.parse(line).ms as number)) };
+  const app = await startApp(config, process.env.BENCH_DEBUG ? createLogger("info", logStream) : createLogger("silent"));
   const url = `http://127.0.0.1:${app.port}/api/messages`;
   try {
     const emails = Array.from({ length: TEACHERS }, (_, i) => `leerkracht${i}@bench.example`);
@@ -118,7 +145,8 @@ async function dialogRun(databaseUrl: string, connector: FakeConnector): Promise
     }
     // Measured: the "aim" step submitted with three text fields (stored, advances), then "back".
     const turnsSoFar = new Array<number>(TEACHERS).fill(0);
-    return await drive(async (t) => {
+    coreMs.length = 0;
+    const measured = await drive(connector, async (t) => {
       const s = sessions[t]!;
       const n = turnsSoFar[t]!;
       turnsSoFar[t] = n + 1;
@@ -130,6 +158,8 @@ async function dialogRun(databaseUrl: string, connector: FakeConnector): Promise
       s.version += 1;
       return ms;
     });
+    if (process.env.BENCH_DEBUG) console.error(`core time per turn: p50 ${percentile(coreMs, 50)} ms, p99 ${percentile(coreMs, 99)} ms`);
+    return measured;
   } finally {
     await app.close();
   }
@@ -144,12 +174,23 @@ const connector = new FakeConnector();
 await connector.start();
 const dir = mkdtempSync(path.join(tmpdir(), "gw-bench-teams-"));
 const lines: string[] = [];
+const cpuLines: string[] = [];
+const noteCpu = (name: string, r: Result) => cpuLines.push(`${name}: ${r.cpuMsPerTurn.toFixed(2)} ms, ${r.outboundPerTurn.toFixed(2)} connector calls`);
 try {
-  const echo = await echoBaseline(connector);
-  const sqlite = await dialogRun(`file:${path.join(dir, "bench.db")}`, connector);
-  lines.push(row("bare botbuilder echo (baseline)", echo), row("dialog step, SQLite", sqlite, echo));
+  // One whole echo run first, unmeasured: otherwise the first baseline runs on a colder process
+  // than the second (JIT of express, botbuilder and fetch) and flatters the first comparison.
+  await echoBaseline(connector);
+  if (DATABASES.includes("sqlite")) {
+    const echo = await echoBaseline(connector);
+    const sqlite = await dialogRun(`file:${path.join(dir, "bench.db")}`, connector);
+    lines.push(row("bare botbuilder echo (baseline)", echo), row("dialog step, SQLite", sqlite, echo));
+    noteCpu("echo", echo);
+    noteCpu("dialog step, SQLite", sqlite);
+  }
   const bin = findPostgresBinDir();
-  if (bin || process.env.TEST_POSTGRES_URL) {
+  if (!DATABASES.includes("postgresql")) {
+    // not asked for
+  } else if (bin || process.env.TEST_POSTGRES_URL) {
     const server = process.env.TEST_POSTGRES_URL ? null : await startThrowawayPostgres(bin!);
     const adminUrl = process.env.TEST_POSTGRES_URL ?? server!.url;
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -163,6 +204,8 @@ try {
       const echoAgain = await echoBaseline(connector);
       const postgres = await dialogRun(url.toString(), connector);
       lines.push(row("bare botbuilder echo (baseline, again)", echoAgain), row("dialog step, PostgreSQL", postgres, echoAgain));
+      noteCpu("echo (again)", echoAgain);
+      noteCpu("dialog step, PostgreSQL (Node only; the server's CPU is not counted)", postgres);
     } finally {
       server?.stop();
     }
@@ -173,6 +216,7 @@ try {
   await connector.stop();
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`${TEACHERS} concurrent teachers × ${TURNS_PER_TEACHER} turns each; latency = request in → turn done (loopback).\n`);
+console.log(`${TEACHERS} concurrent teachers × ${TURNS_PER_TEACHER} turns each, after ${WARMUP_TURNS} unmeasured; latency = request in → turn done (loopback).\n`);
 console.log("| turn | p50 | p99 | turns/s | p99 vs echo | throughput vs echo |\n| --- | --- | --- | --- | --- | --- |");
 for (const line of lines) console.log(line);
+console.log(`\nPer turn, CPU time of this process and calls to the connector — ${cpuLines.join("; ")}`);

@@ -60,34 +60,46 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
   });
   const remembered = new Set<string>();
 
+  /** Replaces a card the teacher answered; false when Teams refused (deleted, too old). */
+  async function replaceCard(context: TurnContext, id: string, replacement: Partial<Activity>): Promise<boolean> {
+    // A card that cannot be replaced must not stop the next step.
+    return context.updateActivity({ ...replacement, id } as Partial<Activity>).then(
+      () => true,
+      (error: unknown) => {
+        logger.warn({ err: error, channel: "teams" }, "could not replace the answered card");
+        return false;
+      },
+    );
+  }
+
   async function send(context: TurnContext, result: TurnResult, replyToId?: string, submittedStepId?: string): Promise<void> {
     const user = channelUserOf(context);
     const typedInDialog = !replyToId && (result.route ?? "").startsWith("dialog.");
+    const render = (reply: BotReply, stepsAsText: boolean) => activitiesFor(reply, { stepsAsText, linkFor: (f) => linkFor(user, f) });
     let updatedCard = false;
+    // The answered card's read-only summary goes out while the next step is sent: neither
+    // depends on the other, so the turn waits for the slower of the two, not for both in turn.
+    let replacing: Promise<boolean> | undefined;
     for (const reply of result.replies) {
       // A submitted card becomes a read-only summary, so it cannot be submitted twice; the
       // same step coming back (with errors) replaces the card in place instead.
       if (replyToId && !updatedCard && (reply.answered || reply.step?.stepId === submittedStepId)) {
-        const card = reply.answered ? answeredCard(reply.answered) : null;
-        const activities = card ? [] : await activitiesFor(reply, { stepsAsText: false, linkFor: (f) => linkFor(user, f) });
-        const replacement = card ? { type: "message", attachments: [CardFactory.adaptiveCard(card)] } : activities.find((a) => a.attachments);
-        if (replacement) {
-          // A card that cannot be replaced (deleted, too old) must not stop the next step.
-          const updated = await context.updateActivity({ ...replacement, id: replyToId } as Partial<Activity>).then(
-            () => true,
-            (error: unknown) => {
-              logger.warn({ err: error, channel: "teams" }, "could not replace the answered card");
-              return false;
-            },
-          );
+        if (reply.answered) {
+          replacing = replaceCard(context, replyToId, { type: "message", attachments: [CardFactory.adaptiveCard(answeredCard(reply.answered))] });
           updatedCard = true;
-          if (!card && updated) continue;
+        } else {
+          const replacement = (await render(reply, false)).find((a) => a.attachments);
+          if (replacement) {
+            updatedCard = true;
+            if (await replaceCard(context, replyToId, replacement)) continue;
+          }
         }
       }
-      for (const activity of await activitiesFor(reply, { stepsAsText: typedInDialog, linkFor: (f) => linkFor(user, f) })) {
+      for (const activity of await render(reply, typedInDialog)) {
         await context.sendActivity(activity);
       }
     }
+    await replacing;
   }
 
   async function remember(context: TurnContext): Promise<void> {

@@ -1,5 +1,6 @@
 // Who is acting, with everything the policy needs, loaded once per turn.
 import type { Db } from "../db/client.js";
+import { directSqlOf } from "../db/direct-sql.js";
 import { Bouw, Locale, Role } from "../domain/vocabulary.js";
 import { UnknownUserError } from "../errors.js";
 
@@ -26,30 +27,54 @@ export interface SystemActor {
   purpose: string;
 }
 
+/**
+ * Read on every turn (so a changed role, group or deactivation counts at once), as one plain SQL
+ * statement: the staff row with its school, then one row per role, taught group and IB pupil.
+ */
+const ACTOR_SQL = `
+  SELECT 'staff' AS "kind", s."schoolId" AS "a", s."locale" AS "b", sc."locale" AS "c", sc."timezone" AS "d"
+    FROM "Staff" s JOIN "School" sc ON sc."id" = s."schoolId" WHERE s."id" = ? AND s."active" = TRUE
+  UNION ALL SELECT 'role', "role", "bouw", NULL, NULL FROM "StaffRole" WHERE "staffId" = ?
+  UNION ALL SELECT 'group', "groupId", NULL, NULL, NULL FROM "GroupTeacher" WHERE "staffId" = ?
+  UNION ALL SELECT 'pupil', "pupilId", NULL, NULL, NULL FROM "PupilSupport" WHERE "staffId" = ?`;
+
+/** A stored locale that is not ours falls back to Dutch. */
+const LocaleOrDutch = Locale.catch("nl");
+
+interface ActorRow {
+  [column: string]: unknown;
+  kind: "staff" | "role" | "group" | "pupil";
+  a: string;
+  b: string | null;
+  c: string | null;
+  d: string | null;
+}
+
 export async function loadActor(db: Db, staffId: string): Promise<Actor> {
-  const staff = await db.staff.findUnique({
-    where: { id: staffId },
-    include: {
-      roles: true,
-      groups: { select: { groupId: true } },
-      supports: { select: { pupilId: true } },
-      school: { select: { locale: true, timezone: true } },
-    },
-  });
-  if (!staff || !staff.active) throw new UnknownUserError();
-  const roles = new Set(staff.roles.map((r) => Role.parse(r.role)));
-  const leads = new Set(
-    staff.roles.filter((r) => r.role === "team_leader" && r.bouw).map((r) => Bouw.parse(r.bouw)),
-  );
+  const rows = await directSqlOf(db).rows<ActorRow>(ACTOR_SQL, [staffId, staffId, staffId, staffId]);
+  const staff = rows.find((r) => r.kind === "staff");
+  // Inactive or unknown: no staff row (roles of an inactive person do not count).
+  if (!staff) throw new UnknownUserError();
+  const roles = new Set<Role>();
+  const leads = new Set<Bouw>();
+  const groupIds = new Set<string>();
+  const supportedPupilIds = new Set<string>();
+  for (const row of rows) {
+    if (row.kind === "role") {
+      roles.add(Role.parse(row.a));
+      if (row.a === "team_leader" && row.b) leads.add(Bouw.parse(row.b));
+    } else if (row.kind === "group") groupIds.add(row.a);
+    else if (row.kind === "pupil") supportedPupilIds.add(row.a);
+  }
   return {
     kind: "staff",
-    staffId: staff.id,
-    schoolId: staff.schoolId,
-    locale: Locale.catch("nl").parse(staff.locale ?? staff.school.locale),
-    timezone: staff.school.timezone,
+    staffId,
+    schoolId: staff.a,
+    locale: LocaleOrDutch.parse(staff.b ?? staff.c),
+    timezone: staff.d!,
     roles,
     leads,
-    groupIds: new Set(staff.groups.map((g) => g.groupId)),
-    supportedPupilIds: new Set(staff.supports.map((s) => s.pupilId)),
+    groupIds,
+    supportedPupilIds,
   };
 }

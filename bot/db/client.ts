@@ -4,10 +4,13 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.js";
 import type { TransactionClient } from "./generated/sqlite/internal/prismaNamespace.js";
 import { registerGate, TransactionGate } from "./transaction.js";
+import { postgresDirectSql, registerDirectSql, sqliteDirectSql } from "./direct-sql.js";
 
 export type Db = SqliteClient;
 /** A client inside a transaction; a Db is one too, so functions that may run in either take this. */
@@ -37,7 +40,20 @@ export async function openDatabase(url: string): Promise<Database> {
   if (provider === "sqlite") {
     const file = sqliteFilePath(url);
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const adapter = new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    const factory = new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    // Plain SQL (direct-sql.ts) must use the adapter's own connection: a second connection would
+    // wait synchronously for a lock held by a transaction on this thread.
+    let connection: BetterSqlite3.Database | undefined;
+    const adapter = {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: async () => {
+        const connected = await factory.connect();
+        connection = (connected as unknown as { client: BetterSqlite3.Database }).client;
+        return connected;
+      },
+      connectToShadowDb: () => factory.connectToShadowDb(),
+    } as unknown as typeof factory;
     const base = new SqliteClient({ adapter });
     const gate = new TransactionGate();
     // Every query waits at the gate while another turn's transaction is open (see transaction.ts).
@@ -54,9 +70,23 @@ export async function openDatabase(url: string): Promise<Database> {
     await base.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await base.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     await base.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+    // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process loses
+    // nothing; a power cut may lose the last commits (the database stays consistent).
+    await base.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+    if (typeof connection?.prepare !== "function") throw new Error("the SQLite adapter no longer exposes its connection");
+    registerDirectSql(db, sqliteDirectSql(() => connection!, gate));
     return { db, provider, url, close: () => base.$disconnect() };
   }
-  const adapter = new PrismaPg({ connectionString: url });
-  const db = new PostgresClient({ adapter }) as unknown as Db;
-  return { db, provider, url, close: () => db.$disconnect() };
+  const pool = new pg.Pool({ connectionString: url });
+  const db = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+  registerDirectSql(db, postgresDirectSql(pool));
+  return {
+    db,
+    provider,
+    url,
+    close: async () => {
+      await db.$disconnect();
+      await pool.end();
+    },
+  };
 }

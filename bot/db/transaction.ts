@@ -6,6 +6,7 @@
 // their async context) pass. PostgreSQL gives each transaction its own connection: no gate.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db, Tx } from "./client.js";
+import { findDirectSql, registerDirectSql, transactionDirectSql } from "./direct-sql.js";
 
 const insideTransaction = new AsyncLocalStorage<true>();
 
@@ -16,6 +17,15 @@ export class TransactionGate {
   /** Waits while another async context holds a transaction. */
   async pass(): Promise<void> {
     while (this.current && !insideTransaction.getStore()) await this.current;
+  }
+
+  /**
+   * Runs a synchronous driver call once no other context holds a transaction. The check and the
+   * call happen in the same synchronous step, so no transaction can begin in between.
+   */
+  async runOutside<T>(call: () => T): Promise<T> {
+    while (this.current && !insideTransaction.getStore()) await this.current;
+    return call();
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
@@ -43,6 +53,12 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 60_000 };
 /** Runs `fn` in one database transaction; everything it does commits or rolls back together. */
 export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const gate = gates.get(db);
-  const run = () => db.$transaction(fn, TRANSACTION_OPTIONS);
+  const provider = findDirectSql(db)?.provider;
+  const run = () =>
+    db.$transaction((tx) => {
+      // Plain SQL inside the transaction must run on the transaction's connection.
+      if (provider) registerDirectSql(tx, transactionDirectSql(tx, provider));
+      return fn(tx);
+    }, TRANSACTION_OPTIONS);
   return gate ? gate.run(run) : run();
 }

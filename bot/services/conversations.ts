@@ -5,13 +5,29 @@ import { checkPupilAccess } from "../auth/access.js";
 import { canWritePupilContent } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
+import { queryPupilContext } from "./pupil-context-query.js";
+
+export interface GoalEvaluationSummary {
+  outcome: string;
+  note: string | null;
+  nextStep: string | null;
+  evaluatedAt: Date;
+}
 
 export interface PupilContext {
   pupil: { id: string; firstName: string; lastName: string };
   group: { id: string; name: string; bouw: string; schoolId: string; formatKey: string | null } | null;
   /** Teachers of the pupil's group (and the actor): who can evaluate a goal. */
   evaluators: { id: string; name: string }[];
-  openGoals: { id: string; goalText: string; evaluationDate: string | null; agreements: { who: string; what: string; whenText: string }[] }[];
+  openGoals: {
+    id: string;
+    goalText: string;
+    evaluationDate: string | null;
+    agreements: { who: string; what: string; whenText: string }[];
+    latestEvaluation: GoalEvaluationSummary | null;
+  }[];
+  /** Goals closed by an evaluation since the last held conversation: they come back too. */
+  evaluatedSinceLast: { id: string; goalText: string; status: string; latestEvaluation: GoalEvaluationSummary }[];
   /** A planned or prepared conversation not yet held, to continue from. */
   pending: { id: string; formatKey: string; formatVersion: number; plannedAt: Date | null; preparation: string } | null;
   /** Agreements of the last held conversation: they come back at the start of the next one. */
@@ -19,19 +35,8 @@ export interface PupilContext {
 }
 
 export async function loadPupilContext(db: Db, actor: Actor, pupilId: string): Promise<PupilContext> {
-  // One query for everything a dialog turn needs; access is checked on what it returns.
-  const pupil = await db.pupil.findUnique({
-    where: { id: pupilId },
-    include: {
-      group: { include: { teachers: { include: { staff: { select: { id: true, displayName: true, active: true } } } } } },
-      goals: { where: { status: "open" }, include: { agreements: true }, orderBy: { createdAt: "asc" } },
-      conversations: {
-        where: { status: { in: ["planned", "prepared", "held", "evaluated"] } },
-        orderBy: [{ heldAt: "desc" }, { createdAt: "desc" }],
-        include: { agreements: true },
-      },
-    },
-  });
+  // Everything a dialog turn needs, in plain SQL (see pupil-context-query.ts); access is checked on what it returns.
+  const pupil = await queryPupilContext(db, pupilId);
   await checkPupilAccess(db, actor, pupil, pupilId, "write");
   if (!pupil) throw new NotFoundError("pupil");
   const lastHeld = pupil.conversations.find((c) => c.status === "held" || c.status === "evaluated");
@@ -51,12 +56,21 @@ export async function loadPupilContext(db: Db, actor: Actor, pupilId: string): P
       ? { id: pupil.group.id, name: pupil.group.name, bouw: pupil.group.bouw, schoolId: pupil.group.schoolId, formatKey: pupil.group.formatKey }
       : null,
     evaluators: [...evaluators].map(([id, name]) => ({ id, name })),
-    openGoals: pupil.goals.map((g) => ({
-      id: g.id,
-      goalText: g.goalText,
-      evaluationDate: g.evaluationDate,
-      agreements: g.agreements.map((a) => ({ who: a.who, what: a.what, whenText: a.whenText })),
-    })),
+    openGoals: pupil.goals
+      .filter((g) => g.status === "open")
+      .map((g) => ({
+        id: g.id,
+        goalText: g.goalText,
+        evaluationDate: g.evaluationDate,
+        agreements: g.agreements.map((a) => ({ who: a.who, what: a.what, whenText: a.whenText })),
+        latestEvaluation: g.evaluations[0] ?? null,
+      })),
+    evaluatedSinceLast: pupil.goals.flatMap((g) => {
+      const latest = g.evaluations[0];
+      if (g.status === "open" || !latest) return [];
+      if (lastHeld?.heldAt && latest.evaluatedAt <= lastHeld.heldAt) return [];
+      return [{ id: g.id, goalText: g.goalText, status: g.status, latestEvaluation: latest }];
+    }),
     pending: pending
       ? { id: pending.id, formatKey: pending.formatKey, formatVersion: pending.formatVersion, plannedAt: pending.plannedAt, preparation: pending.preparation }
       : null,

@@ -1,7 +1,9 @@
 // Persistence of guided dialogs. Every change is a conditional update on (id, version): when
 // zero rows change, another submission (a double click, a second device, another instance) got
 // there first and this one is stale.
+// The reads and the update run on every dialog turn, so they are plain SQL (bot/db/direct-sql.ts).
 import type { Db, Tx } from "../db/client.js";
+import { directSqlOf, toDate, type SqlRow } from "../db/direct-sql.js";
 import type { Answers, SessionSubject } from "../../dialogs/engine/flow.js";
 
 export type SessionStatus = "active" | "paused" | "completed" | "cancelled";
@@ -20,6 +22,19 @@ export interface DialogSessionRecord extends SessionSubject {
 }
 
 type Row = Awaited<ReturnType<Db["dialogSession"]["findUniqueOrThrow"]>>;
+
+const COLUMNS = `"id", "schoolId", "staffId", "kind", "pupilId", "groupId", "conversationId", "formatKey", "formatVersion", "stepId", "version", "answers", "rawInputs", "status", "createdAt", "updatedAt"`;
+
+/** A row read with plain SQL, typed like Prisma's (integers may come back as BigInt, instants as text). */
+function fromSql(row: SqlRow): Row {
+  return {
+    ...(row as unknown as Row),
+    formatVersion: row.formatVersion === null ? null : Number(row.formatVersion),
+    version: Number(row.version),
+    createdAt: toDate(row.createdAt),
+    updatedAt: toDate(row.updatedAt),
+  };
+}
 
 function parseJson<T>(text: string, fallback: T): T {
   try {
@@ -72,14 +87,17 @@ export async function createSession(
 }
 
 export async function findSession(db: Db, id: string): Promise<DialogSessionRecord | null> {
-  const row = await db.dialogSession.findUnique({ where: { id } });
-  return row ? toRecord(row) : null;
+  const [row] = await directSqlOf(db).rows(`SELECT ${COLUMNS} FROM "DialogSession" WHERE "id" = ?`, [id]);
+  return row ? toRecord(fromSql(row)) : null;
 }
 
 /** The dialog a person is in right now, if any. */
 export async function findActiveSession(db: Db, staffId: string): Promise<DialogSessionRecord | null> {
-  const row = await db.dialogSession.findFirst({ where: { staffId, status: "active" }, orderBy: { updatedAt: "desc" } });
-  return row ? toRecord(row) : null;
+  const [row] = await directSqlOf(db).rows(
+    `SELECT ${COLUMNS} FROM "DialogSession" WHERE "staffId" = ? AND "status" = 'active' ORDER BY "updatedAt" DESC LIMIT 1`,
+    [staffId],
+  );
+  return row ? toRecord(fromSql(row)) : null;
 }
 
 /** Unfinished dialogs (active or paused), newest first. */
@@ -101,16 +119,21 @@ export interface SessionChange {
 
 /** Applies a change if the session is still at `expectedVersion`. Returns the new version, or null when stale. */
 export async function updateSession(db: Tx, id: string, expectedVersion: number, change: SessionChange): Promise<number | null> {
-  const { count } = await db.dialogSession.updateMany({
-    where: { id, version: expectedVersion },
-    data: {
-      version: expectedVersion + 1,
-      ...(change.stepId !== undefined ? { stepId: change.stepId } : {}),
-      ...(change.answers !== undefined ? { answers: JSON.stringify(change.answers) } : {}),
-      ...(change.rawInputs !== undefined ? { rawInputs: JSON.stringify(change.rawInputs) } : {}),
-      ...(change.status !== undefined ? { status: change.status } : {}),
-    },
-  });
+  // An absent part of the change keeps its column (COALESCE with NULL); none of them is nullable.
+  const count = await directSqlOf(db).run(
+    `UPDATE "DialogSession" SET "version" = ?, "updatedAt" = ?, "stepId" = COALESCE(?, "stepId"), "answers" = COALESCE(?, "answers"),
+       "rawInputs" = COALESCE(?, "rawInputs"), "status" = COALESCE(?, "status") WHERE "id" = ? AND "version" = ?`,
+    [
+      expectedVersion + 1,
+      new Date(),
+      change.stepId ?? null,
+      change.answers !== undefined ? JSON.stringify(change.answers) : null,
+      change.rawInputs !== undefined ? JSON.stringify(change.rawInputs) : null,
+      change.status ?? null,
+      id,
+      expectedVersion,
+    ],
+  );
   return count === 1 ? expectedVersion + 1 : null;
 }
 

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "../../bot/db/client.js";
+import { directSqlOf } from "../../bot/db/direct-sql.js";
 import type { Bouw } from "../../bot/domain/vocabulary.js";
 import { AppError, ErrorCode, NotFoundError } from "../../bot/errors.js";
 import { ConversationFormat } from "./schema.js";
@@ -133,7 +134,11 @@ export async function getFormat(db: Db, schoolId: string, key: string, version?:
 /** The format a group uses by default: the group's choice, else the school's per bouw, else ours. */
 export async function defaultFormatKey(db: Db, group: { id: string; schoolId: string; bouw: string; formatKey: string | null }): Promise<string> {
   if (group.formatKey) return group.formatKey;
-  const chosen = await db.schoolFormatDefault.findUnique({ where: { schoolId_bouw: { schoolId: group.schoolId, bouw: group.bouw } } });
+  // Read on every preparation turn: plain SQL (bot/db/direct-sql.ts).
+  const [chosen] = await directSqlOf(db).rows<{ formatKey: string }>(
+    `SELECT "formatKey" FROM "SchoolFormatDefault" WHERE "schoolId" = ? AND "bouw" = ?`,
+    [group.schoolId, group.bouw],
+  );
   return chosen?.formatKey ?? DEFAULT_FORMAT_BY_BOUW[group.bouw as Bouw] ?? "hgw-kindgesprek";
 }
 
