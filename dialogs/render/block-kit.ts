@@ -233,8 +233,9 @@ type Texts = (typeof TEXTS)[StepView["locale"]];
  * The step as a modal. Every field is one input block (`block_id` `f_<fieldId>`, element
  * `action_id` "value"). Back, skip and pause are buttons in a last actions block; their
  * block_actions payload carries `view.state`, so pass it to parseBlockAction to keep what was
- * typed (pause and back keep it, like on Teams). "close" is labelled with the cancel label;
- * `notify_on_close` makes Slack report it (view_closed).
+ * typed (pause and back keep it, like on Teams). "close" is labelled with the pause label:
+ * `notify_on_close` makes Slack report it (view_closed, carrying the modal's state), and closing
+ * a modal, by the button or by Slack's ×, must never throw away a dialog — it pauses it.
  * Throws a RangeError when the fields alone do not fit in Slack's 100 blocks.
  */
 export function renderStepModal(view: StepView, options: { callbackId?: string } = {}): SlackModalView {
@@ -263,7 +264,7 @@ export function renderStepModal(view: StepView, options: { callbackId?: string }
     callback_id: callbackId.slice(0, SLACK_LIMITS.callbackId),
     title: plain(view.dialogTitle, SLACK_LIMITS.modalTitle),
     submit: plain(view.actions.submit, SLACK_LIMITS.modalButton),
-    close: plain(view.actions.cancel, SLACK_LIMITS.modalButton),
+    close: plain(view.actions.pause, SLACK_LIMITS.modalButton),
     private_metadata: privateMetadata,
     notify_on_close: true,
     blocks: [...essentialsBefore, ...middle, ...essentialsAfter],

@@ -53,7 +53,8 @@ describe("renderStepModal", () => {
     expect(modal.callback_id).toBe("gw_step");
     expect(modal.title).toEqual({ type: "plain_text", text: "Kindgesprek voorbereiden", emoji: true }); // exactly 24
     expect(modal.submit.text).toBe("Volgende");
-    expect(modal.close.text).toBe("Stoppen");
+    // Closing a modal pauses the dialog (view_closed), so the close button says so.
+    expect(modal.close.text).toBe("Pauze");
     expect(JSON.parse(modal.private_metadata)).toEqual({ sessionId: "sess_123", stepId: "goals", version: 4 });
     expect(renderStepModal(stepView(), { callbackId: "gw_prepare" }).callback_id).toBe("gw_prepare");
   });
@@ -61,7 +62,7 @@ describe("renderStepModal", () => {
   it("keeps the title and buttons within 24 characters, never splitting an emoji", () => {
     const view = stepView({
       dialogTitle: "Voorbereiding kindgesprek 👩‍🏫👩‍🏫👩‍🏫 met een heel lange naam",
-      actions: { submit: "Opslaan en naar de volgende stap", pause: "Pauze", cancel: "Stoppen en alles weggooien" },
+      actions: { submit: "Opslaan en naar de volgende stap", pause: "Pauzeren en later verdergaan", cancel: "Stoppen en alles weggooien" },
     });
     const modal = renderStepModal(view);
     for (const text of [modal.title.text, modal.submit.text, modal.close.text]) {

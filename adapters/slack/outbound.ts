@@ -1,0 +1,113 @@
+// The core's replies → Slack messages (text + Block Kit): text as mrkdwn sections, quick
+// actions as buttons (a drop-down when there are many), a dialog step as a message with inputs
+// or as text prompts (the teacher is typing), an answered step as a read-only summary, files as
+// links. Pure apart from `linkFor`.
+import {
+  renderStepMessage,
+  SLACK_LIMITS,
+  truncate,
+  type ActionsBlock,
+  type Block,
+  type Button,
+  type SectionBlock,
+  type SlackOption,
+} from "../../dialogs/render/block-kit.js";
+import { renderStepText } from "../../dialogs/render/text.js";
+import type { AnsweredStep } from "../../dialogs/engine/view.js";
+import type { BotReply, FileAttachment, ReplyAction } from "../../bot/chat/types.js";
+import type { Locale } from "../../bot/domain/vocabulary.js";
+import { chunkText, escapeMrkdwn, toMrkdwn } from "./mrkdwn.js";
+import { slackTexts } from "./texts.js";
+
+export interface SlackMessage {
+  /** The notification and accessibility text; Slack shows blocks when there are any. */
+  text: string;
+  blocks: Block[];
+}
+
+/** A quick-action button: its value is the command it sends, as if typed. */
+export const COMMAND_ACTION_PREFIX = "gw_cmd:";
+export const COMMAND_SELECT_ACTION_ID = "gw_cmd_select";
+/** More quick actions than this become a drop-down. */
+const MAX_BUTTONS = 5;
+
+export interface RenderOptions {
+  /** Steps as typed prompts (one question at a time) instead of Block Kit inputs. */
+  stepsAsText: boolean;
+  locale: Locale;
+  /** Turns a file into a link the teacher can open. */
+  linkFor: (file: FileAttachment) => Promise<string>;
+}
+
+export function textSections(text: string): SectionBlock[] {
+  return chunkText(toMrkdwn(text), SLACK_LIMITS.sectionText).map((chunk) => ({ type: "section", text: { type: "mrkdwn", text: chunk } }));
+}
+
+function plainText(text: string, max: number) {
+  return { type: "plain_text" as const, text: truncate(text.replace(/\s+/g, " ").trim() || "…", max), emoji: true };
+}
+
+/** Quick actions: buttons, or one drop-down when there are many (a pupil choice, say). */
+export function commandBlocks(actions: ReplyAction[], locale: Locale): ActionsBlock[] {
+  const usable = actions.filter((a) => a.command.length <= SLACK_LIMITS.buttonValue);
+  if (usable.length === 0) return [];
+  const fitsOption = usable.every((a) => a.command.length <= SLACK_LIMITS.optionValue);
+  if (usable.length <= MAX_BUTTONS || !fitsOption) {
+    const buttons: Button[] = usable.slice(0, SLACK_LIMITS.actionsElements).map((a, i) => ({
+      type: "button",
+      action_id: `${COMMAND_ACTION_PREFIX}${i}`,
+      text: plainText(a.label, SLACK_LIMITS.buttonText),
+      value: a.command,
+    }));
+    return [{ type: "actions", elements: buttons }];
+  }
+  const options: SlackOption[] = usable.slice(0, SLACK_LIMITS.selectOptions).map((a) => ({ text: plainText(a.label, SLACK_LIMITS.optionText), value: a.command }));
+  return [
+    {
+      type: "actions",
+      elements: [{ type: "static_select", action_id: COMMAND_SELECT_ACTION_ID, placeholder: plainText(slackTexts(locale).chooseCommand, SLACK_LIMITS.placeholder), options }],
+    },
+  ];
+}
+
+/** The compact read-only form of an answered step, replacing its message. */
+export function answeredMessage(answered: AnsweredStep): SlackMessage {
+  const lines = answered.items.map((i) => `*${escapeMrkdwn(i.label.replace(/\s+/g, " "))}*: ${escapeMrkdwn(i.value)}`);
+  const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: truncate(`:white_check_mark: *${escapeMrkdwn(answered.title)}*`, SLACK_LIMITS.sectionText) } }];
+  for (const chunk of chunkText(lines.join("\n"), SLACK_LIMITS.sectionText)) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(chunk, SLACK_LIMITS.contextText) }] });
+  return { text: truncate(`✓ ${answered.title}`, SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.messageBlocks) };
+}
+
+function textMessage(text: string, extra: Block[] = []): SlackMessage {
+  const sections = textSections(text);
+  const blocks = [...sections.slice(0, SLACK_LIMITS.messageBlocks - extra.length), ...extra];
+  return { text: truncate(text.replace(/\*\*/g, ""), SLACK_LIMITS.fallbackText) || "…", blocks };
+}
+
+export async function messagesFor(reply: BotReply, options: RenderOptions): Promise<SlackMessage[]> {
+  const messages: SlackMessage[] = [];
+  if (reply.step) {
+    if (options.stepsAsText) {
+      messages.push(textMessage([reply.text, renderStepText(reply.step)].filter(Boolean).join("\n\n")));
+    } else {
+      if (reply.text) messages.push(textMessage(reply.text));
+      const step = renderStepMessage(reply.step);
+      messages.push({ text: step.text, blocks: step.blocks });
+    }
+  } else if (reply.actions?.length) {
+    messages.push(textMessage(reply.text, commandBlocks(reply.actions, options.locale)));
+  } else if (reply.text) {
+    messages.push(textMessage(reply.text));
+  }
+  for (const file of reply.attachments ?? []) {
+    const url = await options.linkFor(file);
+    if (!url) continue;
+    const label = slackTexts(options.locale).openFile;
+    const name = escapeMrkdwn(file.filename).replace(/\|/g, "");
+    messages.push({
+      text: file.filename,
+      blocks: [{ type: "section", text: { type: "mrkdwn", text: `:page_facing_up: *${name}* · <${url}|${label}>` } }],
+    });
+  }
+  return messages;
+}
