@@ -1,21 +1,32 @@
 // Proactive messages to Teams from a stored conversation reference, within Teams' limits:
-// per conversation 7 per second (and 8 per 2 s, 60 per 30 s), per app per tenant 50 per second.
+// per conversation 7 per second (and 8 per 2 s, 60 per 30 s), per app per tenant 50 per second
+// (shared by all instances: each keeps to its share, see bot/outbox/instances.ts).
 // 429s are retried by the SDK after Retry-After; a 5xx or a dropped connection is reported as
-// uncertain (see connector-http.ts) and never re-sent blindly.
-import type { ConversationReference } from "botbuilder";
+// uncertain (see connector-http.ts) and never re-sent blindly. Each activity carries the outbox
+// message's idempotency key in channelData.gesprekswijzer, so a delivery can be traced.
+import type { Activity, ConversationReference } from "botbuilder";
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import type { BotReply } from "../../bot/chat/types.js";
-import type { ChannelSender, SendOutcome } from "../../bot/proactive/send.js";
+import type { ChannelSender, SendOptions, SendOutcome } from "../../bot/proactive/send.js";
 import { RateLimiter, type Window } from "../../bot/proactive/rate-limiter.js";
 import { UNCERTAIN_DELIVERY } from "./connector-http.js";
 import { activitiesFor } from "./outbound.js";
 
+// Each window is 5 % longer than Teams' own: a send is counted here when it leaves, but at Teams
+// when it arrives, and arrival delays vary by some tens of milliseconds. Without the margin a
+// sliding window exactly at the limit crosses it at Teams about half the time (a 429).
+const JITTER_MARGIN = 1.05;
 const CONVERSATION_WINDOWS: Window[] = [
-  { max: 7, perMs: 1000 },
-  { max: 8, perMs: 2000 },
-  { max: 60, perMs: 30_000 },
+  { max: 7, perMs: 1000 * JITTER_MARGIN },
+  { max: 8, perMs: 2000 * JITTER_MARGIN },
+  { max: 60, perMs: 30_000 * JITTER_MARGIN },
 ];
-const TENANT_WINDOWS: Window[] = [{ max: 50, perMs: 1000 }];
+// The short window spreads a second's sends out instead of firing 50 at once: a burst queues in
+// the event loop, and its late sends land in the next second at Teams.
+const TENANT_WINDOWS: Window[] = [
+  { max: 50, perMs: 1000 * JITTER_MARGIN },
+  { max: 10, perMs: 200 * JITTER_MARGIN },
+];
 
 export function teamsRateLimiter(): RateLimiter {
   return new RateLimiter((key) => (key.startsWith("tenant:") ? TENANT_WINDOWS : CONVERSATION_WINDOWS));
@@ -33,13 +44,25 @@ function retryAfterMs(error: unknown): number {
   return Number.isFinite(value) && value > 0 ? value * 1000 : 1000;
 }
 
+/**
+ * The outbox key rides along in channelData (Teams ignores fields it does not know), with the
+ * activity's place in the message (a reply can be a text and a card): key and part identify it.
+ */
+function withIdempotencyKey(activity: Partial<Activity>, idempotencyKey: string | undefined, part: number): Partial<Activity> {
+  if (!idempotencyKey) return activity;
+  const channelData = (activity.channelData ?? {}) as Record<string, unknown>;
+  return { ...activity, channelData: { ...channelData, gesprekswijzer: { idempotencyKey, part } } };
+}
+
 export function createTeamsSender(adapter: TeamsAdapter, appId: string, limiter: RateLimiter = teamsRateLimiter()): ChannelSender {
   return {
     channel: "teams",
-    async send(reference: unknown, messages: BotReply[]): Promise<SendOutcome> {
+    async send(reference: unknown, messages: BotReply[], options: SendOptions = {}): Promise<SendOutcome> {
       const ref = reference as Partial<ConversationReference>;
       const conversationId = ref.conversation?.id ?? "unknown";
       const tenantId = ref.conversation?.tenantId ?? "unknown";
+      const conversationKey = `conversation:${conversationId}`;
+      let accepted = 0;
       try {
         // Errors are carried out of the turn by hand: thrown inside it, they would reach the
         // adapter's turn-error handler, which would swallow them (and try to apologise).
@@ -48,8 +71,19 @@ export function createTeamsSender(adapter: TeamsAdapter, appId: string, limiter:
           try {
             for (const message of messages) {
               for (const activity of await activitiesFor(message, { stepsAsText: false, linkFor: async () => "" })) {
-                await limiter.acquire([`conversation:${conversationId}`, `tenant:${tenantId}`]);
-                await context.sendActivity(activity);
+                const keys = [conversationKey, `tenant:${tenantId}`];
+                await limiter.acquire(keys);
+                const started = Date.now();
+                try {
+                  await context.sendActivity(withIdempotencyKey(activity, options.idempotencyKey, accepted + 1));
+                } finally {
+                  // A send that took seconds was throttled: the SDK waited out Retry-After (≥ 1 s)
+                  // and sent again. Those repeats count against the limit too, or they would push
+                  // the tenant over it again and again.
+                  const repeats = Math.floor((Date.now() - started) / 1000);
+                  if (repeats > 0) limiter.charge(keys, repeats);
+                }
+                accepted++;
               }
             }
           } catch (error) {
@@ -62,10 +96,19 @@ export function createTeamsSender(adapter: TeamsAdapter, appId: string, limiter:
         const status = statusOf(error);
         if (status === 403) return { ok: false, permanent: true, reason: "blocked" };
         if (status === 404) return { ok: false, permanent: true, reason: "not_found" };
-        if (status === 429) return { ok: false, permanent: false, reason: "throttled", retryAfterMs: retryAfterMs(error) };
+        // Part of the message is already there: sending it again would repeat that part.
+        if (accepted > 0) return { ok: false, permanent: false, reason: "uncertain", detail: `partial:${status ?? "network"}` };
+        if (status === 429) {
+          const wait = retryAfterMs(error);
+          limiter.holdOff(conversationKey, wait);
+          return { ok: false, permanent: false, reason: "throttled", retryAfterMs: wait };
+        }
         if ((error as { code?: unknown }).code === UNCERTAIN_DELIVERY) return { ok: false, permanent: false, reason: "uncertain", detail: String(status ?? "network") };
         return { ok: false, permanent: false, reason: "error", detail: String(status ?? (error as Error).name) };
       }
+    },
+    setShare(fraction: number): void {
+      limiter.setShare(fraction);
     },
   };
 }

@@ -4,6 +4,7 @@
 //   npm run school:setup -- <setup.json>
 //   npm run roster:import -- --school "<name or id>" <export.csv> [--dry-run] [--school-year 2026-2027]
 //   npm run format:add -- --school "<name or id>" <format.json>
+//   npm run cli -- outbox-failures [--school "<name or id>"] [--unreported]
 // Reports print counts, line numbers and pupil ids — never names.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -14,13 +15,15 @@ import { migrateDatabase } from "../db/migrate.js";
 import { seedDemoSchool } from "../demo.js";
 import { applySchoolSetup, findSchool, importRoster, isValidSchoolYear } from "../roster/index.js";
 import { addSchoolFormat } from "../../dialogs/formats/registry.js";
+import { formatFailures, listFailures } from "../outbox/failures.js";
 
 const USAGE = `usage:
   npm run db:migrate
   npm run seed:demo
   npm run school:setup -- <setup.json>
   npm run roster:import -- --school "<school name or id>" <export.csv> [--dry-run] [--school-year YYYY-YYYY]
-  npm run format:add -- --school "<school name or id>" <format.json>`;
+  npm run format:add -- --school "<school name or id>" <format.json>
+  npm run cli -- outbox-failures [--school "<school name or id>"] [--unreported]`;
 
 class UsageError extends Error {}
 
@@ -38,7 +41,7 @@ async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { school: { type: "string" }, "dry-run": { type: "boolean" }, "school-year": { type: "string" } },
+    options: { school: { type: "string" }, "dry-run": { type: "boolean" }, "school-year": { type: "string" }, unreported: { type: "boolean" } },
   });
   try {
     process.loadEnvFile(".env");
@@ -53,7 +56,7 @@ async function run(argv: string[]): Promise<number> {
     for (const name of result.modified) console.warn(`  WARNING: ${name} changed after it was applied`);
     return 0;
   }
-  if (!["seed-demo", "school-setup", "roster-import", "format-add"].includes(command ?? "")) throw new UsageError(`unknown command ${command ?? "(none)"}`);
+  if (!["seed-demo", "school-setup", "roster-import", "format-add", "outbox-failures"].includes(command ?? "")) throw new UsageError(`unknown command ${command ?? "(none)"}`);
 
   await migrateDatabase(config.DATABASE_URL);
   const { db, close } = await openDatabase(config.DATABASE_URL);
@@ -66,6 +69,16 @@ async function run(argv: string[]): Promise<number> {
     if (command === "school-setup") {
       const report = await applySchoolSetup(db, readInput(positionals[0]));
       console.log(JSON.stringify(report, null, 2));
+      return 0;
+    }
+    if (command === "outbox-failures") {
+      const school = values.school ? await findSchool(db, values.school) : null;
+      if (values.school && !school) {
+        console.error(`No school named or with id "${values.school}".`);
+        return 1;
+      }
+      const failures = await listFailures(db, { ...(school ? { schoolId: school.id } : {}), unreportedOnly: values.unreported ?? false });
+      for (const line of formatFailures(failures)) console.log(line);
       return 0;
     }
     if (!values.school) throw new UsageError("--school is required");

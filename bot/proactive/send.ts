@@ -26,6 +26,8 @@ export interface SendOptions {
 export interface ChannelSender {
   channel: Channel;
   send(reference: unknown, messages: BotReply[], options?: SendOptions): Promise<SendOutcome>;
+  /** This instance's fraction of the channel's rate limits, when n instances send (1/n). */
+  setShare?(fraction: number): void;
 }
 
 export class ProactiveSender {
@@ -35,6 +37,11 @@ export class ProactiveSender {
 
   register(sender: ChannelSender): void {
     this.senders.set(sender.channel, sender);
+  }
+
+  /** Several instances share the platforms' limits: the outbox worker sets each one's share. */
+  setShare(fraction: number): void {
+    for (const sender of this.senders.values()) sender.setShare?.(fraction);
   }
 
   /** Sends to the person's most recently used active channel that has a sender. */

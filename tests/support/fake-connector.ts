@@ -1,6 +1,8 @@
 // A local stand-in for Microsoft's Bot Connector service (the activity's serviceUrl): records
 // what the bot sends, answers like the real service (ids, members, error bodies), enforces
-// Teams' documented rate limits with 429 + Retry-After when asked to, and injects failures.
+// Teams' documented rate limits with 429 + Retry-After when asked to, and injects failures
+// (a 429 storm, a bot removed from a conversation). It also reads the outbox idempotency key
+// our sender puts in channelData, so tests count duplicates and losses at the receiving end.
 import express from "express";
 import type { Server } from "node:http";
 
@@ -11,6 +13,39 @@ export interface RecordedActivity {
   activityId: string;
   activity: Record<string, unknown>;
   at: number;
+  /** channelData.gesprekswijzer.idempotencyKey, when the sender carried one. */
+  idempotencyKey?: string;
+  /** channelData.gesprekswijzer.part: which activity of the message (1 for the first). */
+  part?: number;
+  tenantId: string;
+}
+
+/** Teams' documented limits for a bot: per conversation and per app per tenant. */
+const CONVERSATION_LIMITS = [
+  { max: 7, perMs: 1000 },
+  { max: 8, perMs: 2000 },
+  { max: 60, perMs: 30_000 },
+];
+const TENANT_LIMITS = [{ max: 50, perMs: 1000 }];
+
+/** Accepted-send times per key, oldest first, trimmed to the longest window. */
+class SlidingWindows {
+  private readonly times = new Map<string, number[]>();
+  constructor(private readonly limits: { max: number; perMs: number }[]) {}
+  private longest = () => Math.max(...this.limits.map((l) => l.perMs));
+
+  full(key: string, now: number): boolean {
+    const times = this.times.get(key);
+    if (!times) return false;
+    while (times.length && times[0]! <= now - this.longest()) times.shift();
+    return this.limits.some(({ max, perMs }) => times.length >= max && times[times.length - max]! > now - perMs);
+  }
+
+  record(key: string, now: number): void {
+    const times = this.times.get(key) ?? [];
+    times.push(now);
+    this.times.set(key, times);
+  }
 }
 
 export interface Member {
@@ -33,10 +68,18 @@ export class FakeConnector {
   /** Every request that reached a write endpoint, accepted or not. */
   readonly attempts: { conversationId: string; status: number; at: number; text: string }[] = [];
   members = new Map<string, Member>();
-  /** Enforce 7/s per conversation and 50/s overall (one tenant) with 429 answers. */
+  /** Enforce Teams' limits (7/s, 8/2 s, 60/30 s per conversation; 50/s per tenant) with 429s. */
   enforceLimits = false;
+  /** How many sends were accepted per idempotency key (the first activity of a message; "key#2" for its second). */
+  readonly deliveries = new Map<string, number>();
+  /** Answers per status code (200, 403, 429, …). */
+  readonly statusCounts = new Map<number, number>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly blocked = new Map<string, number>();
+  private readonly conversationWindows = new SlidingWindows(CONVERSATION_LIMITS);
+  private readonly tenantWindows = new SlidingWindows(TENANT_LIMITS);
+  private stormUntil = 0;
+  private stormRetryAfterSeconds = 1;
   private server?: Server;
   private nextId = 1;
   url = "";
@@ -51,13 +94,28 @@ export class FakeConnector {
     this.blocked.set(conversationId, status);
   }
 
+  /** The bot is back in the conversation. */
+  unblock(conversationId: string): void {
+    this.blocked.delete(conversationId);
+  }
+
+  /** A 429 storm: every write is throttled for `ms`, answered with this Retry-After. */
+  storm(ms: number, retryAfterSeconds = 1): void {
+    this.stormUntil = Date.now() + ms;
+    this.stormRetryAfterSeconds = retryAfterSeconds;
+  }
+
   sentTo(conversationId: string): RecordedActivity[] {
     return this.activities.filter((a) => a.conversationId === conversationId);
   }
 
-  private tooFast(conversationId: string, now: number): boolean {
-    const recent = this.activities.filter((a) => a.kind !== "update" && a.at > now - 1000);
-    return recent.filter((a) => a.conversationId === conversationId).length >= 7 || recent.length >= 50;
+  /** Idempotency keys that were accepted more than once, with their counts. */
+  duplicates(): Map<string, number> {
+    return new Map([...this.deliveries].filter(([, count]) => count > 1));
+  }
+
+  private tooFast(conversationId: string, tenantId: string, now: number): boolean {
+    return this.conversationWindows.full(conversationId, now) || this.tenantWindows.full(tenantId, now);
   }
 
   async start(): Promise<string> {
@@ -66,18 +124,39 @@ export class FakeConnector {
     const write = (kind: RecordedActivity["kind"]) => (req: express.Request, res: express.Response) => {
       const conversationId = decodeURIComponent(String(req.params.conversationId));
       const now = Date.now();
+      const body = req.body as { text?: unknown; conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown }; gesprekswijzer?: { idempotencyKey?: unknown; part?: unknown } } };
+      const tenantId = String(body.conversation?.tenantId ?? body.channelData?.tenant?.id ?? "unknown");
+      const idempotencyKey = body.channelData?.gesprekswijzer?.idempotencyKey;
+      const part = Number(body.channelData?.gesprekswijzer?.part ?? 1);
+      const deliveryKey = typeof idempotencyKey === "string" ? (part > 1 ? `${idempotencyKey}#${part}` : idempotencyKey) : undefined;
       const blocked = this.blocked.get(conversationId);
       const failure = this.failures.get(conversationId)?.shift();
-      const status = blocked ?? failure?.status ?? (this.enforceLimits && kind !== "update" && this.tooFast(conversationId, now) ? 429 : 200);
-      this.attempts.push({ conversationId, status, at: now, text: String((req.body as { text?: unknown }).text ?? "") });
+      const storming = now < this.stormUntil;
+      const limited = this.enforceLimits && kind !== "update" && this.tooFast(conversationId, tenantId, now);
+      const status = blocked ?? failure?.status ?? (storming || limited ? 429 : 200);
+      this.attempts.push({ conversationId, status, at: now, text: String(body.text ?? "") });
+      this.statusCounts.set(status, (this.statusCounts.get(status) ?? 0) + 1);
       const record = () => {
         const activityId = kind === "update" ? String(req.params.activityId) : `act-${this.nextId++}`;
-        this.activities.push({ conversationId, kind, activityId, activity: req.body as Record<string, unknown>, at: now });
+        this.activities.push({
+          conversationId,
+          kind,
+          activityId,
+          activity: req.body as Record<string, unknown>,
+          at: now,
+          tenantId,
+          ...(typeof idempotencyKey === "string" ? { idempotencyKey, part } : {}),
+        });
+        if (deliveryKey) this.deliveries.set(deliveryKey, (this.deliveries.get(deliveryKey) ?? 0) + 1);
+        if (kind !== "update") {
+          this.conversationWindows.record(conversationId, now);
+          this.tenantWindows.record(tenantId, now);
+        }
         return activityId;
       };
       if (status !== 200) {
         if (failure?.acceptAnyway) record();
-        if (status === 429) res.setHeader("Retry-After", String(failure?.retryAfterSeconds ?? 1));
+        if (status === 429) res.setHeader("Retry-After", String(failure?.retryAfterSeconds ?? (storming && !failure ? this.stormRetryAfterSeconds : 1)));
         const code = { 403: "BotNotInConversationRoster", 404: "ConversationNotFound", 429: "TooManyRequests" }[status] ?? "ServiceError";
         res.status(status).json({ error: { code, message: `fake connector: ${status}` } });
         return;
