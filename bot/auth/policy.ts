@@ -31,6 +31,16 @@ export function canWritePupilContent(actor: Actor, pupil: PupilFacts): boolean {
   return actor.roles.has("ib") && actor.supportedPupilIds.has(pupil.id);
 }
 
+/**
+ * Evaluating a goal: whoever may write the pupil's records (the group's teachers, duo-partners
+ * alike, and the pupil's IB'er), and the evaluator the goal names — even after moving to another
+ * group, because the kindplan made them responsible for this evaluation.
+ */
+export function canEvaluateGoal(actor: Actor, pupil: PupilFacts, goal: { evaluatorId: string | null }): boolean {
+  if (!sameSchool(actor, pupil.schoolId)) return false;
+  return canWritePupilContent(actor, pupil) || (goal.evaluatorId !== null && goal.evaluatorId === actor.staffId);
+}
+
 /** The pupil list of a group (names, no content): its teachers and the school admin. */
 export function canListGroupPupils(actor: Actor, group: GroupFacts): boolean {
   if (!sameSchool(actor, group.schoolId)) return false;

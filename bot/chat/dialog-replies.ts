@@ -12,6 +12,7 @@ export function repliesFor(result: EngineResult): BotReply[] {
           text: result.completion.text,
           ...(result.answered ? { answered: result.answered } : {}),
           ...(result.completion.attachments?.length ? { attachments: result.completion.attachments } : {}),
+          ...(result.completion.actions?.length ? { actions: result.completion.actions } : {}),
         },
       ];
     case "stale":

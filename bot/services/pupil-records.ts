@@ -24,6 +24,10 @@ export interface TimelineEntry {
   shareWithParents?: boolean;
   /** Ownership skills a held conversation addressed. */
   skills?: string[];
+  /** An evaluation: the goal it evaluated, how to go on, and who evaluated (duo-partners see each other's). */
+  goalText?: string;
+  nextStep?: string;
+  by?: string;
 }
 
 export interface PupilRecord {
@@ -45,6 +49,10 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
       notes: true,
     },
   });
+  const evaluatorIds = [...new Set(pupil.goals.flatMap((g) => g.evaluations.map((e) => e.evaluatedById)))];
+  const evaluators = new Map(
+    evaluatorIds.length ? (await db.staff.findMany({ where: { id: { in: evaluatorIds } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]) : [],
+  );
   const timeline: TimelineEntry[] = [
     ...pupil.conversations.map((c) => ({
       kind: "conversation" as const,
@@ -63,6 +71,9 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
         status: e.outcome,
         text: e.note ?? undefined,
         shareWithParents: e.shareWithParents,
+        goalText: g.goalText,
+        ...(e.nextStep ? { nextStep: e.nextStep } : {}),
+        by: evaluators.get(e.evaluatedById) ?? "—",
       })),
     ]),
     ...pupil.notes.map((n) => ({ kind: "note" as const, id: n.id, at: n.createdAt, text: n.text, shareWithParents: n.shareWithParents })),

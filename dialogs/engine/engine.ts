@@ -176,9 +176,12 @@ export class DialogEngine {
     if (!session) return null;
     const turn = await this.turn(actor, session);
     const base = { sessionId: session.id, stepId: turn.step.id, version: session.version };
-    const control = ENGINE_TEXT.controlWord(text);
     // The field the text view is asking (the same choice the text renderer makes).
     const target = nextTextField(this.view(turn));
+    // An option named like a control word ("later", "stop" when evaluating a goal) is an answer.
+    const typed = text.trim().toLowerCase();
+    const isOption = target?.options?.some((o) => o.value.toLowerCase() === typed || o.label.toLowerCase() === typed) ?? false;
+    const control = isOption ? null : ENGINE_TEXT.controlWord(text);
     try {
       if (control) return await this.apply(turn, { ...base, action: control, values: {} }, true);
       // Everything answered (e.g. after going back): a confirmation moves on; other text is not

@@ -41,6 +41,8 @@ export interface Completion {
   conversationId?: string;
   /** Files to offer (pupil preparation form, export). */
   attachments?: { filename: string; contentType: string; content: string }[];
+  /** Buttons for what may come next (e.g. start a conversation to set a new goal). */
+  actions?: { label: string; command: string }[];
 }
 
 export interface DialogFlow {

@@ -9,6 +9,7 @@ import type { StepDefinition } from "../engine/types.js";
 import { renderPupilInvitation } from "../../bot/exports/pupil-invitation.js";
 import { printableAttachments } from "../../bot/exports/attachment.js";
 import { bool, field, formatLocalDate, num, text } from "./field.js";
+import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 
 export const PREPARE = "prepare";
 
@@ -26,14 +27,15 @@ export const prepareFlow: DialogFlow = {
 
   async load(ctx, subject): Promise<LoadedFlow> {
     const pupilContext = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId!);
-    const { pupil, group, openGoals, lastAgreements } = pupilContext;
+    const { pupil, group, openGoals, lastAgreements, evaluatedSinceLast } = pupilContext;
     const formats = (await listFormats(ctx.db, ctx.actor.schoolId)).filter((f) => f.subject !== "group");
     const preferred = group ? await defaultFormatKey(ctx.db, group) : "hgw-kindgesprek";
     const name = `${pupil.firstName} ${pupil.lastName}`;
     const l = ctx.locale;
     const nl = l === "nl";
     const previousLines = [
-      ...openGoals.map((g) => `${nl ? "Open doel" : "Open goal"}: ${g.goalText}${g.evaluationDate ? ` (${nl ? "evaluatie" : "evaluation"} ${formatLocalDate(g.evaluationDate, l)})` : ""}`),
+      ...openGoals.map((g) => openGoalLine(g, l)),
+      ...evaluatedSinceLast.map((g) => evaluatedGoalLine(g, l)),
       ...lastAgreements.map((a) => `${nl ? "Afspraak" : "Agreement"}: ${a.who} — ${a.what} — ${a.whenText}`),
     ];
 

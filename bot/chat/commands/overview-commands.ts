@@ -8,6 +8,7 @@ import { buildKindplanExport } from "../../services/kindplan-export.js";
 import type { MessageKey } from "../../i18n/translate.js";
 import type { BotReply } from "../types.js";
 import type { CommandContext } from "./handlers.js";
+import { evaluateGoalCommand } from "./registry.js";
 import { choosePupil } from "./pupil-choice.js";
 
 const today = (ctx: CommandContext) => localDate(new Date(), ctx.actor.timezone);
@@ -42,7 +43,11 @@ export async function evaluationsReply(ctx: CommandContext): Promise<BotReply> {
   if (due.length === 0) return { text: ctx.t("evaluations.none") };
   return {
     text: [ctx.t("evaluations.header"), ...due.map((d) => ctx.t("evaluations.line", { date: shortDate(d.evaluationDate), name: d.pupilName, goal: d.goalText }))].join("\n"),
-    actions: [...new Map(due.map((d) => [d.pupilId, d])).values()].slice(0, 10).map((d) => ({ label: d.pupilName, command: `leerling id:${d.pupilId}` })),
+    // One button per goal: it opens the evaluation card for that goal.
+    actions: due.slice(0, 10).map((d) => ({
+      label: ctx.t("evaluations.button", { name: d.pupilName, goal: d.goalText.length > 30 ? `${d.goalText.slice(0, 29)}…` : d.goalText }),
+      command: evaluateGoalCommand(d.goalId),
+    })),
   };
 }
 

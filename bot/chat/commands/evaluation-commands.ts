@@ -1,0 +1,57 @@
+// "evalueer <naam>" / "evaluate <name>", and "evalueer doel:<goalId>" from a button (the
+// evaluation-due message, the evaluations list). A goal id travels as "doel:"/"goal:", which no
+// pupil name starts with, so a button never collides with a name.
+import { EVALUATE } from "../../../dialogs/flows/index.js";
+import { OUTCOME_LABELS } from "../../../dialogs/flows/evaluate.js";
+import { formatLocalDate } from "../../../dialogs/flows/field.js";
+import { localDate } from "../../domain/local-time.js";
+import { listOpenSessions } from "../../services/dialog-sessions.js";
+import { findGoalForEvaluation, loadEvaluablePupil, parseGoalToken, type GoalState } from "../../services/evaluations.js";
+import type { EvaluationOutcome } from "../../services/evaluations.js";
+import { repliesFor } from "../dialog-replies.js";
+import type { BotReply } from "../types.js";
+import type { DialogCommandContext } from "./dialog-commands.js";
+import { evaluationsReply } from "./overview-commands.js";
+import { choosePupil } from "./pupil-choice.js";
+
+const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
+
+function alreadyEvaluated(ctx: DialogCommandContext, goal: GoalState): BotReply {
+  const last = goal.last;
+  const outcome = last ? (OUTCOME_LABELS[last.outcome as EvaluationOutcome]?.[ctx.actor.locale] ?? last.outcome).toLowerCase() : ctx.t(`goalStatus.${goal.status}` as "goalStatus.open");
+  return {
+    text: ctx.t("evaluate.alreadyDone", {
+      name: goal.pupilFirstName,
+      outcome,
+      by: last?.byName ?? "—",
+      date: last ? formatLocalDate(localDate(last.evaluatedAt, ctx.actor.timezone), ctx.actor.locale) : "—",
+    }),
+    actions: [{ label: ctx.t("evaluate.timeline", { name: goal.pupilFirstName }), command: `leerling id:${goal.pupilId}` }],
+  };
+}
+
+async function startForGoal(ctx: DialogCommandContext, pupilId: string, token: string): Promise<BotReply[]> {
+  // A second press of the same button brings back the evaluation already under way.
+  const goalId = parseGoalToken(token)?.goalId;
+  const open = (await listOpenSessions(ctx.db, ctx.actor.staffId)).find(
+    (s) => s.kind === EVALUATE && s.pupilId === pupilId && parseGoalToken(String(s.answers.goal?.goal ?? ""))?.goalId === goalId,
+  );
+  if (open) return repliesFor(await ctx.engine.resume(ctx.actor, open.id));
+  return repliesFor(await ctx.engine.start(ctx.actor, EVALUATE, { ...NO_SUBJECT, pupilId }, { goal: { goal: token } }));
+}
+
+export async function evaluateCommand(ctx: DialogCommandContext, argument: string): Promise<BotReply[]> {
+  const goalId = /^(?:doel|goal):(\S+)$/i.exec(argument.trim())?.[1];
+  if (goalId) {
+    const goal = await findGoalForEvaluation(ctx.db, ctx.actor, goalId);
+    if (goal.status !== "open") return [alreadyEvaluated(ctx, goal)];
+    return startForGoal(ctx, goal.pupilId, goal.token);
+  }
+  if (!argument.trim()) return [await evaluationsReply(ctx)];
+  const choice = await choosePupil(ctx, argument, "evalueer");
+  if ("reply" in choice) return [choice.reply];
+  const { pupil, goals } = await loadEvaluablePupil(ctx.db, ctx.actor, choice.pupilId);
+  if (goals.length === 0) return [{ text: ctx.t("evaluate.noGoals", { name: pupil.firstName }) }];
+  if (goals.length === 1) return startForGoal(ctx, pupil.id, goals[0]!.token);
+  return repliesFor(await ctx.engine.start(ctx.actor, EVALUATE, { ...NO_SUBJECT, pupilId: pupil.id }));
+}

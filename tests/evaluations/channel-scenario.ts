@@ -1,0 +1,59 @@
+// The evaluation as a teacher answers it in a chat channel, written once for every channel:
+// a channel test supplies a driver (how to press a button, type, and submit the step card or
+// modal it sees) and compares what was stored. Teams uses it now; Slack adds a driver.
+import type { Db } from "../../bot/db/client.js";
+
+export interface ChannelDriver {
+  /** Presses a button that carries this command, as this user; returns what the user saw. */
+  press(user: string, command: string): Promise<string>;
+  /** Types a message as this user; returns what the user saw. */
+  type(user: string, text: string): Promise<string>;
+  /**
+   * Fills in the step card/modal this user sees now with these values (field id → value as the
+   * channel sends it: strings, "true"/"false", YYYY-MM-DD) and submits it. Returns the step id
+   * shown next (null when the dialog ended) and what the user saw.
+   */
+  submitStep(user: string, values: Record<string, string>): Promise<{ stepId: string | null; text: string }>;
+}
+
+export interface EvaluationAnswers {
+  outcome: "reached" | "partly" | "not_reached" | "later";
+  note: string;
+  share: boolean;
+  nextStep?: "new_goal" | "extend" | "stop";
+  newDate?: string;
+}
+
+/** Opens the evaluation from its button and answers every step; returns the steps seen and the last text. */
+export async function answerEvaluation(driver: ChannelDriver, user: string, goalId: string, answers: EvaluationAnswers) {
+  const steps: string[] = [];
+  const opened = await driver.press(user, `evalueer doel:${goalId}`);
+  let next = await driver.submitStep(user, { outcome: answers.outcome, note: answers.note, note__share: String(answers.share) });
+  steps.push("outcome");
+  const texts = [opened, next.text];
+  while (next.stepId) {
+    const stepId: string = next.stepId;
+    steps.push(stepId);
+    const values: Record<string, string> = stepId === "next" ? { nextStep: answers.nextStep ?? "" } : { newDate: answers.newDate ?? "" };
+    next = await driver.submitStep(user, values);
+    texts.push(next.text);
+    if (steps.length > 5) throw new Error("the evaluation did not end");
+  }
+  return { steps, opened, text: texts.join("\n") };
+}
+
+/** What was stored for a goal, in a form that does not depend on the channel it came through. */
+export async function storedEvaluation(db: Db, goalId: string) {
+  const goal = await db.goal.findUniqueOrThrow({ where: { id: goalId }, include: { evaluations: { orderBy: { evaluatedAt: "asc" } } } });
+  return {
+    goalStatus: goal.status,
+    evaluationDate: goal.evaluationDate,
+    evaluations: goal.evaluations.map((e) => ({
+      outcome: e.outcome,
+      note: e.note,
+      nextStep: e.nextStep,
+      shareWithParents: e.shareWithParents,
+      evaluatedById: e.evaluatedById,
+    })),
+  };
+}
