@@ -10,6 +10,7 @@ import { createHttpApp } from "./http/server.js";
 import { createBotCore, type BotCore } from "./chat/handle-turn.js";
 import { seedDemoSchool } from "./demo.js";
 import { syncBuiltinFormats } from "../dialogs/formats/registry.js";
+import { startScheduler, type Scheduler } from "./reminders/scheduler.js";
 
 export interface RunningApp {
   database: Database;
@@ -18,6 +19,8 @@ export interface RunningApp {
   server: Server;
   /** The port actually bound (useful with PORT=0 in tests). */
   port: number;
+  /** Reminders and the outbox; absent with SCHEDULER=false. */
+  scheduler: Scheduler | undefined;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,33 @@ async function mountTeams(http: Express, core: BotCore, config: Config, logger: 
   });
 }
 
+/** POST /slack/events: Bolt in HTTP mode, only when a signing secret and bot token are configured. */
+async function mountSlack(http: Express, core: BotCore, database: Database, config: Config, logger: Logger): Promise<{ stop(): void } | undefined> {
+  if (!config.SLACK_SIGNING_SECRET || !config.SLACK_BOT_TOKEN) {
+    http.post("/slack/events", (_req, res) => {
+      res.status(503).json({ error: "Slack is not configured on this server (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)" });
+    });
+    return undefined;
+  }
+  // Bolt and the Slack Web API client load only when Slack is on.
+  const { createSlackChannel } = await import("../adapters/slack/slack-channel.js");
+  const baseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? `http://localhost:${config.PORT}`;
+  const slack = createSlackChannel({
+    core,
+    db: database.db,
+    logger,
+    http,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    botToken: config.SLACK_BOT_TOKEN,
+    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+    defaultLocale: config.DEFAULT_LOCALE,
+    linkFor: async (user, file) => `${baseUrl}${await core.fileLink(user, file)}`,
+  });
+  core.proactive.register(slack.sender);
+  logger.info({ channel: "slack" }, "Slack is on at POST /slack/events");
+  return slack;
+}
+
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   if (config.AUTO_MIGRATE) {
     const result = await migrateDatabase(config.DATABASE_URL);
@@ -74,9 +104,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const demo = await seedDemoSchool(database.db);
     logger.info({ schoolId: demo.schoolId, staff: demo.staff, pupils: demo.pupils }, "demo school created");
   }
-  const core = createBotCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE });
+  const publicBaseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? `http://localhost:${config.PORT}`;
+  const core = createBotCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE, publicBaseUrl });
   const http = createHttpApp({ db: database.db, logger });
   await mountTeams(http, core, config, logger);
+  const slack = await mountSlack(http, core, database, config, logger);
+  // After the channels registered their senders: the scheduler sends through them.
+  const scheduler = config.SCHEDULER ? startScheduler({ db: database.db, proactive: core.proactive, logger }) : undefined;
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = http.listen(config.PORT, config.HOST, () => resolve(s));
@@ -92,7 +126,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     http,
     server,
     port,
+    scheduler,
     async close() {
+      await scheduler?.stop();
+      slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

@@ -21,6 +21,8 @@ const ConfigSchema = z.object({
   DEFAULT_LOCALE: z.enum(["nl", "en"]).default("nl"),
   AUTO_MIGRATE: booleanFlag.default(true),
   SEED_DEMO: booleanFlag.default(false),
+  /** Reminders and goal evaluations on schedule (the outbox worker). Off only for tests and tools. */
+  SCHEDULER: booleanFlag.default(true),
   // Microsoft Teams (Bot Framework). Without an app id the Teams endpoint only runs in local mode.
   MICROSOFT_APP_ID: z.string().uuid("must be the bot's Microsoft app id (a GUID)").optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
@@ -33,6 +35,11 @@ const ConfigSchema = z.object({
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   /** The public base URL of this service, for links to exports (e.g. https://bot.school.nl). */
   PUBLIC_BASE_URL: z.string().url().optional(),
+  // Slack (Bolt, HTTP mode at POST /slack/events). Both are needed to turn Slack on.
+  SLACK_SIGNING_SECRET: z.string().min(16, "must be the app's signing secret (Basic Information in the Slack app settings)").optional(),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be the bot token (starts with xoxb-)").optional(),
+  /** Slack's Web API base URL; only for tests and local fakes (default https://slack.com/api/). */
+  SLACK_API_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { databaseProvider: "sqlite" | "postgresql" };
@@ -47,7 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       result.error.issues.map((issue) => {
         const name = issue.path.join(".");
         const given = env[name];
-        return `${name}: ${issue.message}${given === undefined ? "" : ` (got "${given}")`}`;
+        // Never echo a secret back into logs.
+        const shown = given === undefined || /SECRET|TOKEN|PASSWORD/.test(name) ? "" : ` (got "${given}")`;
+        return `${name}: ${issue.message}${shown}`;
       }),
     );
   }
@@ -64,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (data.NODE_ENV === "production" && data.TEAMS_LOCAL_MODE) {
     problems.push("TEAMS_LOCAL_MODE: must not be true in production");
+  }
+  if (Boolean(data.SLACK_SIGNING_SECRET) !== Boolean(data.SLACK_BOT_TOKEN)) {
+    problems.push(data.SLACK_SIGNING_SECRET ? "SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET" : "SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN");
   }
   if (data.PLAYGROUND && data.NODE_ENV === "production") problems.push("PLAYGROUND: a development tool, not for production");
   if (data.PLAYGROUND && !data.TEAMS_LOCAL_MODE) problems.push("PLAYGROUND: needs TEAMS_LOCAL_MODE=true (the playground sends unauthenticated requests)");

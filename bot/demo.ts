@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import type { Db } from "./db/client.js";
 import { applySchoolSetup, importRoster } from "./roster/index.js";
 import { AppError, ErrorCode } from "./errors.js";
+import { localDate } from "./domain/local-time.js";
+import { addDays, weekStart } from "./domain/school-calendar.js";
 
 const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../prisma/seed");
 export const DEMO_SCHOOL_NAME = "OBS De Regenboog (demo)";
@@ -26,11 +28,38 @@ export async function seedDemoSchool(db: Db): Promise<DemoSeedResult> {
     csvText: readFileSync(path.join(SEED_DIR, "demo-roster.csv"), "utf8"),
   });
   if (!roster.ok) throw new AppError(ErrorCode.ImportRejected, "the demo roster did not import", roster.errors);
+  await seedDemoRound(db, setup.schoolId);
   const [pupils, staff] = await Promise.all([
     db.pupil.count({ where: { schoolId: setup.schoolId, active: true } }),
     db.staff.count({ where: { schoolId: setup.schoolId, active: true } }),
   ]);
   return { schoolId: setup.schoolId, pupils, staff };
+}
+
+/**
+ * A running round for the middenbouw (this week and the next three), so the demo shows planning
+ * and reminders at once. Only when the school has no round yet: seeding again changes nothing.
+ */
+async function seedDemoRound(db: Db, schoolId: string): Promise<void> {
+  if ((await db.round.count({ where: { schoolId } })) > 0) return;
+  const leader = await db.staff.findFirst({ where: { schoolId, roles: { some: { role: "team_leader", bouw: "middenbouw" } } } });
+  const groups = await db.group.findMany({ where: { schoolId, bouw: "middenbouw" }, select: { id: true } });
+  if (!leader || groups.length === 0) return;
+  const school = await db.school.findUniqueOrThrow({ where: { id: schoolId } });
+  const start = weekStart(localDate(new Date(), school.timezone));
+  await db.round.create({
+    data: {
+      schoolId,
+      name: "Kindgesprekken najaar (demo)",
+      formatKey: "middenbouw-kindgesprek",
+      bouw: "middenbouw",
+      startDate: start,
+      endDate: addDays(start, 25),
+      evaluationIntervalDays: 42,
+      createdById: leader.id,
+      groups: { create: groups.map((g) => ({ groupId: g.id })) },
+    },
+  });
 }
 
 /**

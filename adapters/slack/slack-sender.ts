@@ -63,6 +63,9 @@ export function createSlackSender(client: WebClient, options: SlackSenderOptions
 
   return {
     channel: "slack",
+    setShare(fraction: number) {
+      limiter.setShare(fraction);
+    },
     async send(reference: unknown, messages: BotReply[], sendOptions: SendOptions = {}): Promise<SendOutcome> {
       const ref = SlackReferenceSchema.safeParse(reference);
       if (!ref.success) return { ok: false, permanent: true, reason: "no_address" };
@@ -75,7 +78,7 @@ export function createSlackSender(client: WebClient, options: SlackSenderOptions
           if (!channel) return { ok: false, permanent: true, reason: "not_found" };
         }
         const parts = [];
-        for (const message of messages) parts.push(...(await messagesFor(message, { stepsAsText: false, locale: "nl", linkFor: async () => "" })));
+        for (const message of messages) parts.push(...(await messagesFor(message, { stepsAsText: false, locale: sendOptions.locale ?? "nl", linkFor: sendOptions.linkFor ?? (async () => "") })));
         const already = key ? (delivered.get(key) ?? 0) : 0;
         for (let part = already; part < parts.length; part++) {
           const wait = limiter.waitFor([`channel:${channel}`]);

@@ -15,6 +15,8 @@ import { parseCommand } from "./commands/registry.js";
 import { helpReply, myGroupReply, progressReply, pupilReply, type CommandContext } from "./commands/handlers.js";
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand, type DialogCommandContext } from "./commands/dialog-commands.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./commands/overview-commands.js";
+import { evaluateCommand } from "./commands/evaluation-commands.js";
+import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./commands/round-commands.js";
 import { repliesFor } from "./dialog-replies.js";
 import { ENGINE_TEXT } from "../../dialogs/engine/engine-text.js";
 import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "./types.js";
@@ -27,6 +29,8 @@ export interface BotCoreDeps {
   logger: Logger;
   defaultLocale: Locale;
   clock?: () => Date;
+  /** This service's public address, for links in proactive messages (e.g. https://bot.school.nl). */
+  publicBaseUrl?: string;
 }
 
 export interface BotCore {
@@ -88,8 +92,22 @@ async function runCommand(ctx: DialogCommandContext, text: string): Promise<Rout
       return one(await overviewReply(ctx));
     case "evaluations":
       return one(await evaluationsReply(ctx));
+    case "evaluate":
+      return { route, replies: await evaluateCommand(ctx, arg) };
     case "export":
       return one(await exportReply(ctx, arg));
+    case "rounds":
+      return one(await roundsReply(ctx, (ctx.now ?? (() => new Date()))()));
+    case "newRound":
+      return { route, replies: await newRoundCommand(ctx) };
+    case "editRound":
+      return { route, replies: await editRoundCommand(ctx, arg, "edit") };
+    case "cancelRound":
+      return { route, replies: await editRoundCommand(ctx, arg, "cancel") };
+    case "plan":
+      return { route, replies: await planCommand(ctx) };
+    case "reminders":
+      return one(await remindersCommand(ctx, arg, (ctx.now ?? (() => new Date()))()));
     case "coach":
       return one(coachReply(ctx, arg));
     case "setLocaleEn":
@@ -155,7 +173,7 @@ function welcomeReply(t: ReturnType<typeof translatorFor>, name: string): BotRep
   };
 }
 
-export function createBotCore({ db, logger, defaultLocale, clock }: BotCoreDeps): BotCore {
+export function createBotCore({ db, logger, defaultLocale, clock, publicBaseUrl }: BotCoreDeps): BotCore {
   const engine = new DialogEngine({ db, flows: FLOWS, ...(clock ? { clock } : {}) });
   const identities = new IdentityCache();
   const refusal = (error: unknown, locale: Locale, channel: string, staffId?: string): TurnResult => {
@@ -167,7 +185,7 @@ export function createBotCore({ db, logger, defaultLocale, clock }: BotCoreDeps)
   };
   return {
     engine,
-    proactive: new ProactiveSender(db),
+    proactive: new ProactiveSender(db, publicBaseUrl ?? ""),
     async welcome(user) {
       try {
         const staffId = await resolveStaffId(db, user);
@@ -199,7 +217,7 @@ export function createBotCore({ db, logger, defaultLocale, clock }: BotCoreDeps)
         staffId = await resolveStaffId(db, turn.user, identities);
         const actor: Actor = await loadActor(db, staffId);
         locale = actor.locale;
-        const routed = await route({ db, actor, t: translatorFor(locale), engine }, turn);
+        const routed = await route({ db, actor, t: translatorFor(locale), engine, now: clock ?? (() => new Date()) }, turn);
         logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
         return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route };
       } catch (error) {

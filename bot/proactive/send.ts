@@ -3,7 +3,9 @@
 // installation is recorded and reported, never thrown into a send loop.
 import type { Db } from "../db/client.js";
 import type { Channel } from "../domain/vocabulary.js";
-import type { BotReply } from "../chat/types.js";
+import type { BotReply, FileAttachment } from "../chat/types.js";
+import { Locale } from "../domain/vocabulary.js";
+import { createFileLink } from "../services/file-links.js";
 import { findAddresses, markAddressBlocked } from "../services/channel-addresses.js";
 
 export type SendOutcome =
@@ -21,6 +23,10 @@ export interface SendOptions {
    * channelData, Slack in message metadata) so a delivery can be traced and duplicates detected.
    */
   idempotencyKey?: string;
+  /** The recipient's language, for the channel's own labels. Filled in by ProactiveSender. */
+  locale?: Locale;
+  /** A download link for a file offered in the message (a printable form). Filled in by ProactiveSender. */
+  linkFor?: (file: FileAttachment) => Promise<string>;
 }
 
 export interface ChannelSender {
@@ -33,7 +39,11 @@ export interface ChannelSender {
 export class ProactiveSender {
   private readonly senders = new Map<Channel, ChannelSender>();
 
-  constructor(private readonly db: Db) {}
+  /** `publicBaseUrl` makes file links absolute (a proactive message has no request to be relative to). */
+  constructor(
+    private readonly db: Db,
+    private readonly publicBaseUrl = "",
+  ) {}
 
   register(sender: ChannelSender): void {
     this.senders.set(sender.channel, sender);
@@ -49,9 +59,15 @@ export class ProactiveSender {
     const addresses = (await findAddresses(this.db, staffId)).filter((a) => a.status === "active" && this.senders.has(a.channel));
     const address = addresses[0];
     if (!address) return { ok: false, permanent: true, reason: "no_address" };
+    const staff = await this.db.staff.findUnique({ where: { id: staffId }, select: { locale: true, school: { select: { locale: true } } } });
+    const filled: SendOptions = {
+      locale: Locale.catch("nl").parse(staff?.locale ?? staff?.school.locale),
+      linkFor: async (file) => `${this.publicBaseUrl}/files/${await createFileLink(this.db, { staffId, ...file })}`,
+      ...options,
+    };
     let outcome: SendOutcome;
     try {
-      outcome = await this.senders.get(address.channel)!.send(address.reference, messages, options);
+      outcome = await this.senders.get(address.channel)!.send(address.reference, messages, filled);
     } catch (error) {
       outcome = { ok: false, permanent: false, reason: "error", detail: error instanceof Error ? error.name : "unknown" };
     }

@@ -29,7 +29,7 @@ export interface PupilContext {
   /** Goals closed by an evaluation since the last held conversation: they come back too. */
   evaluatedSinceLast: { id: string; goalText: string; status: string; latestEvaluation: GoalEvaluationSummary }[];
   /** A planned or prepared conversation not yet held, to continue from. */
-  pending: { id: string; formatKey: string; formatVersion: number; plannedAt: Date | null; preparation: string } | null;
+  pending: { id: string; formatKey: string; formatVersion: number; plannedAt: Date | null; preparation: string; roundId: string | null } | null;
   /** Agreements of the last held conversation: they come back at the start of the next one. */
   lastAgreements: { who: string; what: string; whenText: string }[];
 }
@@ -72,7 +72,7 @@ export async function loadPupilContext(db: Db, actor: Actor, pupilId: string): P
       return [{ id: g.id, goalText: g.goalText, status: g.status, latestEvaluation: latest }];
     }),
     pending: pending
-      ? { id: pending.id, formatKey: pending.formatKey, formatVersion: pending.formatVersion, plannedAt: pending.plannedAt, preparation: pending.preparation }
+      ? { id: pending.id, formatKey: pending.formatKey, formatVersion: pending.formatVersion, plannedAt: pending.plannedAt, preparation: pending.preparation, roundId: pending.roundId }
       : null,
     lastAgreements: (lastHeld?.agreements ?? []).map((a) => ({ who: a.who, what: a.what, whenText: a.whenText })),
   };

@@ -11,6 +11,15 @@ import { SKIPPED } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { field, formatLocalDate, text } from "./field.js";
 import { collectAgreements, collectGoals, planSteps } from "./plan-steps.js";
+import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
+import { roundEvaluationInterval } from "../../bot/services/rounds.js";
+import { addDays, isoWeekday } from "../../bot/domain/school-calendar.js";
+
+/** A suggested date never falls on a weekend. */
+function weekdayOnOrAfter(date: string): string {
+  const day = isoWeekday(date);
+  return day >= 6 ? addDays(date, 8 - day) : date;
+}
 
 export const CONVERSATION = "conversation";
 
@@ -62,6 +71,8 @@ interface Subject {
   /** Prepared in the preparation dialog: the format's own preparation phase is not repeated. */
   prepared: boolean;
   conversationId: string | null;
+  /** The round's evaluation interval, when the conversation belongs to a round. */
+  evaluationIntervalDays: number | null;
 }
 
 async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<Subject> {
@@ -74,19 +85,21 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
     if (aim) info.push(`${nl ? "Doel van dit gesprek" : "Aim of this conversation"}: ${aim}`);
     for (const q of prep?.plannedQuestions ?? []) info.push(`${nl ? "Je vraag" : "Your question"}: ${q}`);
     for (const a of p.lastAgreements) info.push(`${nl ? "Afspraak van vorige keer" : "Agreement from last time"}: ${a.who} — ${a.what} — ${a.whenText}`);
-    for (const g of p.openGoals) info.push(`${nl ? "Open doel" : "Open goal"}: ${g.goalText}${g.evaluationDate ? ` (${formatLocalDate(g.evaluationDate, ctx.locale)})` : ""}`);
+    for (const g of p.openGoals) info.push(openGoalLine(g, ctx.locale));
+    for (const g of p.evaluatedSinceLast) info.push(evaluatedGoalLine(g, ctx.locale));
     return {
       name: p.pupil.firstName,
       kind: "pupil",
       evaluators: p.evaluators,
       openingInfo: info,
-      hasPrevious: p.lastAgreements.length > 0 || p.openGoals.length > 0,
+      hasPrevious: p.lastAgreements.length > 0 || p.openGoals.length > 0 || p.evaluatedSinceLast.length > 0,
       prepared: p.pending?.preparation !== undefined && p.pending.preparation !== "{}",
       conversationId: subject.conversationId ?? p.pending?.id ?? null,
+      evaluationIntervalDays: p.pending?.roundId ? await roundEvaluationInterval(ctx.db, p.pending.roundId) : null,
     };
   }
   const g = await loadGroupContext(ctx.db, ctx.actor, subject.groupId!);
-  return { name: g.group.name, kind: "group", evaluators: [], openingInfo: [], hasPrevious: false, prepared: false, conversationId: subject.conversationId };
+  return { name: g.group.name, kind: "group", evaluators: [], openingInfo: [], hasPrevious: false, prepared: false, conversationId: subject.conversationId, evaluationIntervalDays: null };
 }
 
 function openingStep(subject: Subject): StepDefinition | null {
@@ -155,7 +168,10 @@ export const conversationFlow: DialogFlow = {
           if (who.prepared && phase.id === "voorbereiding") continue;
           for (const section of phase.sections) steps.push(sectionStep(section, l));
         }
-        if (format.closeWithPlan) steps.push(...planSteps(answers, { evaluators: who.evaluators, today: ctx.today, forGroup: who.kind === "group" }));
+        if (format.closeWithPlan) {
+          const defaultEvaluationDate = who.evaluationIntervalDays ? weekdayOnOrAfter(addDays(ctx.today, who.evaluationIntervalDays)) : undefined;
+          steps.push(...planSteps(answers, { evaluators: who.evaluators, today: ctx.today, forGroup: who.kind === "group", ...(defaultEvaluationDate ? { defaultEvaluationDate } : {}) }));
+        }
         steps.push({
           id: "confirm",
           title: { nl: "Samenvatten en afronden", en: "Summarise and finish" },

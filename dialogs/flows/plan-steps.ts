@@ -14,6 +14,8 @@ export interface PlanOptions {
   today: string;
   /** A group conversation sets goals for the group: no evaluator per pupil. */
   forGroup: boolean;
+  /** Suggested evaluation date (a round's interval after today), pre-filled. */
+  defaultEvaluationDate?: string;
 }
 
 function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
@@ -46,7 +48,13 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
       title: { nl: `Doel ${i}: hoe weten we dat het gelukt is?`, en: `Goal ${i}: how will we know it worked?` },
       fields: [
         field({ id: "successCriteria", kind: "longText", label: { nl: "Wat zien, horen of merken we als het doel bereikt is?", en: "What will we see, hear or notice when the goal is reached?" }, required: true, maxLength: 500 }),
-        field({ id: "evaluationDate", kind: "date", label: { nl: "Evaluatiedatum", en: "Evaluation date" }, required: true }),
+        field({
+          id: "evaluationDate",
+          kind: "date",
+          label: { nl: "Evaluatiedatum", en: "Evaluation date" },
+          required: true,
+          ...(options.defaultEvaluationDate ? { defaultValue: options.defaultEvaluationDate } : {}),
+        }),
         ...(options.forGroup
           ? []
           : [

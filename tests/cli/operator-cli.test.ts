@@ -37,6 +37,11 @@ describe(`operator CLI on ${testProvider()}`, () => {
     expect(cli("seed-demo").code).toBe(0);
     const { db, close } = await openDatabase(url);
     expect(await db.pupil.count()).toBe(445);
+    // One running middenbouw round, not two after seeding twice.
+    const rounds = await db.round.findMany({ include: { groups: true } });
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]).toMatchObject({ bouw: "middenbouw", status: "active" });
+    expect(rounds[0]!.groups.length).toBeGreaterThan(0);
     await close();
   });
 

@@ -24,7 +24,8 @@ export function memoryLogStream(lines: string[]): Writable {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp & { databaseUrl: string }> {
   const empty = await createEmptyDatabaseUrl();
   const logs: string[] = [];
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: empty.url, LOG_LEVEL: "debug", ...env });
+  // The scheduler ticks on real time: tests that want it turn it on, or drive one with a fake clock.
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: empty.url, LOG_LEVEL: "debug", SCHEDULER: "false", ...env });
   const app = await startApp(config, createLogger(config.LOG_LEVEL, memoryLogStream(logs)));
   return {
     ...app,

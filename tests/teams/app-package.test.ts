@@ -22,8 +22,8 @@ import {
 } from "../../scripts/teams-package.js";
 
 const BOT_ID = "5b0e3d7a-1c2f-4e8b-9a6d-0f4c3b2a1e9d";
-const DUTCH_COMMANDS = ["help", "voorbereiden", "gesprek", "notitie", "verder", "overzicht", "evaluaties", "export", "coach"];
-const ENGLISH_COMMANDS = ["help", "prepare", "conversation", "note", "resume", "overview", "evaluations", "export", "coach"];
+const DUTCH_COMMANDS = ["help", "voorbereiden", "gesprek", "notitie", "verder", "overzicht", "evaluaties", "export", "coach", "plannen"];
+const ENGLISH_COMMANDS = ["help", "prepare", "conversation", "note", "resume", "overview", "evaluations", "export", "coach", "plan"];
 
 // The shapes are checked loosely here; validateManifest checks them properly.
 interface Manifest {

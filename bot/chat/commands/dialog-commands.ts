@@ -12,6 +12,8 @@ import { choosePupil } from "./pupil-choice.js";
 
 export interface DialogCommandContext extends CommandContext {
   engine: DialogEngine;
+  /** The core's clock (a fake one in tests); the real time when absent. */
+  now?: () => Date;
 }
 
 const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };

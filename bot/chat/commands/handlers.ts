@@ -1,7 +1,8 @@
 // One small function per command: call a service, shape the reply. No channel specifics.
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../../auth/actor.js";
-import type { Translator } from "../../i18n/translate.js";
+import type { MessageKey, Translator } from "../../i18n/translate.js";
+import { nl as MESSAGE_KEYS } from "../../i18n/messages.js";
 import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records.js";
 import { findReadablePupils } from "../../services/pupil-search.js";
 import { getGroupProgress, listLedGroups, listTeachingGroups } from "../../services/groups.js";
@@ -28,6 +29,10 @@ export function helpReply({ t }: CommandContext): BotReply {
       t("help.pupil"),
       t("help.overview"),
       t("help.evaluations"),
+      t("help.evaluate"),
+      t("help.plan"),
+      t("help.rounds"),
+      t("help.reminders"),
       t("help.export"),
       t("help.coach"),
       t("help.review"),
@@ -52,10 +57,25 @@ function skillNames(skills: string[], locale: "nl" | "en"): string {
   return skills.map((s) => SKILL_LABELS[s as OwnershipSkillName]?.[locale] ?? s).join(", ");
 }
 
+/** A stored status word in the reader's language; an unknown one is shown as stored. */
+function statusWord(t: Translator, prefix: "status" | "goalStatus" | "outcome" | "nextStep", status: string | undefined): string {
+  if (!status) return "";
+  const key = `${prefix}.${status}`;
+  return key in MESSAGE_KEYS ? t(key as MessageKey) : status;
+}
+
+function evaluationLine(entry: TimelineEntry, t: Translator): string {
+  const note = entry.text ? t("timeline.evaluationNote", { note: entry.text }) : "";
+  const next = entry.nextStep ? t("timeline.evaluationNext", { next: statusWord(t, "nextStep", entry.nextStep) }) : "";
+  return `${t("timeline.evaluationBy", { status: statusWord(t, "outcome", entry.status), by: entry.by ?? "—", goal: entry.goalText ?? "" })}${note}${next}`;
+}
+
 function timelineLine(entry: TimelineEntry, t: Translator, locale: "nl" | "en"): string {
-  const vars = { status: entry.status ?? "", text: entry.text ?? "" };
+  const status = entry.kind === "goal" ? statusWord(t, "goalStatus", entry.status) : entry.kind === "conversation" ? statusWord(t, "status", entry.status) : (entry.status ?? "");
+  const vars = { status, text: entry.text ?? "" };
   const skills = entry.skills?.length ? ` (${t("timeline.skills", { skills: skillNames(entry.skills, locale) })})` : "";
-  return `${DATE.format(entry.at)} — ${t(`timeline.${entry.kind}`, vars)}${skills}`;
+  const line = entry.kind === "evaluation" ? evaluationLine(entry, t) : t(`timeline.${entry.kind}`, vars);
+  return `${DATE.format(entry.at)} — ${line}${skills}`;
 }
 
 export async function pupilReply(ctx: CommandContext, query: string): Promise<BotReply> {

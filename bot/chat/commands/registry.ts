@@ -15,8 +15,15 @@ export type CommandId =
   | "resume"
   | "overview"
   | "evaluations"
+  | "evaluate"
   | "export"
-  | "coach";
+  | "coach"
+  | "rounds"
+  | "newRound"
+  | "editRound"
+  | "cancelRound"
+  | "plan"
+  | "reminders";
 
 interface CommandSpec {
   id: CommandId;
@@ -45,9 +52,19 @@ export const COMMANDS: CommandSpec[] = [
   { id: "resume", phrases: ["verder", "hervat", "doorgaan", "resume", "continue"], prefixes: ["verder met", "verder", "resume", "continue"] },
   { id: "overview", phrases: ["overzicht", "groepsoverzicht", "overview", "group overview"] },
   { id: "evaluations", phrases: ["evaluaties", "evaluaties deze week", "evaluations", "evaluations due"] },
+  { id: "evaluate", phrases: ["evalueer", "evalueren", "evaluate"], prefixes: ["evalueer", "evalueren", "evaluate"] },
   { id: "export", phrases: ["export", "exporteer", "kindplan"], prefixes: ["export", "exporteer", "kindplan"] },
   { id: "coach", phrases: ["coach", "vraagcoach", "question coach"], prefixes: ["coach", "vraagcoach"] },
+  { id: "rounds", phrases: ["rondes", "ronde", "gespreksrondes", "gespreksronde", "rounds", "round"] },
+  { id: "newRound", phrases: ["nieuwe ronde", "ronde maken", "ronde aanmaken", "new round", "create round"] },
+  { id: "editRound", phrases: ["ronde wijzigen", "wijzig ronde", "change round", "edit round"], prefixes: ["ronde wijzigen", "wijzig ronde", "change round", "edit round"] },
+  { id: "cancelRound", phrases: ["ronde annuleren", "annuleer ronde", "cancel round"], prefixes: ["ronde annuleren", "annuleer ronde", "cancel round"] },
+  { id: "plan", phrases: ["plannen", "inplannen", "gesprekken plannen", "plan", "plan conversations", "schedule"] },
+  { id: "reminders", phrases: ["herinneringen", "meldingen", "reminders", "notifications"], prefixes: ["herinneringen", "reminders"] },
 ];
+
+/** The command a button sends to evaluate one goal; "doel:" cannot be mistaken for a pupil's name. */
+export const evaluateGoalCommand = (goalId: string) => `evalueer doel:${goalId}`;
 
 const PREFIXES = COMMANDS.flatMap((spec) => (spec.prefixes ?? []).map((prefix) => ({ id: spec.id, prefix }))).sort(
   (a, b) => b.prefix.length - a.prefix.length,

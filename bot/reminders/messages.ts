@@ -1,0 +1,232 @@
+// What each reminder says, built at send time from the current state. The outbox holds ids only;
+// names are read here, in the recipient's language. A reminder that no longer fits (the
+// conversation was held, moved, or the round cancelled) renders as null and is not sent.
+import type { Db } from "../db/client.js";
+import type { OutboxRenderer, OutboxRow } from "../outbox/worker.js";
+import { Locale } from "../domain/vocabulary.js";
+import { localDate, localTime } from "../domain/local-time.js";
+import { addDays, weekStart } from "../domain/school-calendar.js";
+import { listFormats } from "../../dialogs/formats/registry.js";
+import { formatLocalDate } from "../../dialogs/flows/field.js";
+import { renderPupilInvitation } from "../exports/pupil-invitation.js";
+
+export type ReminderRenderer = OutboxRenderer;
+type ReminderMessage = OutboxRow;
+
+interface Recipient {
+  locale: Locale;
+  timezone: string;
+  groupIds: Set<string>;
+}
+
+async function recipient(db: Db, staffId: string): Promise<Recipient | null> {
+  const staff = await db.staff.findUnique({
+    where: { id: staffId },
+    select: { active: true, locale: true, school: { select: { locale: true, timezone: true } }, groups: { select: { groupId: true } } },
+  });
+  if (!staff?.active) return null;
+  return { locale: Locale.catch("nl").parse(staff.locale ?? staff.school.locale), timezone: staff.school.timezone, groupIds: new Set(staff.groups.map((g) => g.groupId)) };
+}
+
+function payloadOf(message: ReminderMessage): Record<string, string> {
+  const p = message.payload;
+  return p && typeof p === "object" ? (p as Record<string, string>) : {};
+}
+
+const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
+
+/** A round's pupils of the recipient's groups that have no conversation in it yet. */
+async function roundState(db: Db, roundId: string, who: Recipient) {
+  const round = await db.round.findUnique({ where: { id: roundId }, include: { groups: { include: { group: { select: { id: true, name: true } } } } } });
+  if (!round || round.status !== "active") return null;
+  const groups = round.groups.map((g) => g.group).filter((g) => who.groupIds.has(g.id));
+  if (groups.length === 0) return null;
+  const [pupils, planned] = await Promise.all([
+    db.pupil.findMany({ where: { groupId: { in: groups.map((g) => g.id) }, active: true }, select: { id: true, firstName: true, lastName: true, groupId: true }, orderBy: [{ firstName: "asc" }, { lastName: "asc" }] }),
+    db.conversation.findMany({ where: { roundId, status: { not: "cancelled" } }, select: { pupilId: true } }),
+  ]);
+  const plannedIds = new Set(planned.map((c) => c.pupilId));
+  return { round, groups, pupils, unplanned: pupils.filter((p) => !plannedIds.has(p.id)) };
+}
+
+const roundAnnouncement = (now: () => Date): ReminderRenderer => async (message, db) => {
+  const who = await recipient(db, message.recipientStaffId);
+  if (!who) return null;
+  const state = await roundState(db, payloadOf(message).roundId ?? message.subjectId ?? "", who);
+  if (!state || localDate(now(), who.timezone) > state.round.endDate) return null;
+  const nl = who.locale === "nl";
+  const format = (await listFormats(db, message.schoolId)).find((f) => f.key === state.round.formatKey);
+  const period = `${formatLocalDate(state.round.startDate, who.locale)} – ${formatLocalDate(state.round.endDate, who.locale)}`;
+  const groupLines = state.groups.map((g) => {
+    const names = state.pupils.filter((p) => p.groupId === g.id).map((p) => p.firstName);
+    return `**${g.name}** (${names.length}): ${names.join(", ")}`;
+  });
+  return [
+    {
+      text: [
+        nl ? `Nieuwe gespreksronde: **${state.round.name}**` : `New conversation round: **${state.round.name}**`,
+        nl ? `Periode: ${period}. Gespreksvorm: ${format?.name.nl ?? state.round.formatKey}.` : `Period: ${period}. Format: ${format?.name.en ?? state.round.formatKey}.`,
+        ...groupLines,
+        nl ? "Plan de gesprekken wanneer het jou uitkomt; ik stel graag een planning voor uit je vaste momenten." : "Plan the conversations when it suits you; I can propose a schedule from your weekly moments.",
+      ].join("\n"),
+      actions: [{ label: nl ? "Nu plannen" : "Plan now", command: "plannen" }],
+    },
+  ];
+};
+
+const planNudge: ReminderRenderer = async (message, db) => {
+  const who = await recipient(db, message.recipientStaffId);
+  if (!who) return null;
+  const state = await roundState(db, payloadOf(message).roundId ?? message.subjectId ?? "", who);
+  if (!state || state.unplanned.length === 0) return null;
+  const nl = who.locale === "nl";
+  const names = state.unplanned.map(fullName).join(", ");
+  return [
+    {
+      text: nl
+        ? `Halverwege de ronde **${state.round.name}** (tot en met ${formatLocalDate(state.round.endDate, "nl")}): nog ${state.unplanned.length} leerling(en) zonder gepland gesprek: ${names}.`
+        : `Halfway through the round **${state.round.name}** (until ${formatLocalDate(state.round.endDate, "en")}): ${state.unplanned.length} pupil(s) still without a planned conversation: ${names}.`,
+      actions: [
+        { label: nl ? "Nu plannen" : "Plan now", command: "plannen" },
+        { label: nl ? "Geen planherinneringen meer" : "No more planning reminders", command: "herinneringen uit plannen" },
+      ],
+    },
+  ];
+};
+
+/** A planned conversation still open on the date the reminder was made for. */
+async function plannedConversation(db: Db, message: ReminderMessage, who: Recipient) {
+  const conversation = await db.conversation.findUnique({
+    where: { id: payloadOf(message).conversationId ?? message.subjectId ?? "" },
+    include: { pupil: { select: { id: true, firstName: true, lastName: true, groupId: true, active: true } }, group: { select: { bouw: true, name: true } } },
+  });
+  if (!conversation?.plannedAt || !conversation.pupil?.active || !["planned", "prepared"].includes(conversation.status)) return null;
+  if (localDate(conversation.plannedAt, who.timezone) !== payloadOf(message).date) return null; // moved since
+  if (!conversation.pupil.groupId || !who.groupIds.has(conversation.pupil.groupId)) return null; // no longer their pupil
+  return { ...conversation, pupil: conversation.pupil, plannedAt: conversation.plannedAt };
+}
+
+const prepareReminder: ReminderRenderer = async (message, db) => {
+  const who = await recipient(db, message.recipientStaffId);
+  if (!who) return null;
+  const c = await plannedConversation(db, message, who);
+  if (!c || c.status !== "planned") return null;
+  const nl = who.locale === "nl";
+  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${nl ? "om" : "at"} ${localTime(c.plannedAt, who.timezone)}`;
+  return [
+    {
+      text: nl
+        ? `${when}: kindgesprek met **${fullName(c.pupil)}**. Even voorbereiden? Houd het licht: de leerling is de expert over zichzelf.`
+        : `${when}: conversation with **${fullName(c.pupil)}**. Time to prepare? Keep it light: the pupil is the expert on themselves.`,
+      actions: [
+        { label: nl ? "Nu voorbereiden" : "Prepare now", command: `voorbereiden id:${c.pupil.id}` },
+        { label: nl ? "Geen voorbereidingsherinneringen" : "No preparation reminders", command: "herinneringen uit voorbereiden" },
+      ],
+    },
+  ];
+};
+
+const pupilInvitation: ReminderRenderer = async (message, db) => {
+  const who = await recipient(db, message.recipientStaffId);
+  if (!who) return null;
+  const c = await plannedConversation(db, message, who);
+  if (!c || c.group?.bouw !== "bovenbouw") return null;
+  const nl = who.locale === "nl";
+  const date = localDate(c.plannedAt, who.timezone);
+  const invitation = renderPupilInvitation({
+    pupilFirstName: c.pupil.firstName,
+    aim: nl ? "hoe het met je gaat op school, wat goed gaat en wat je graag wilt leren" : "how school is going for you, what goes well and what you would like to learn",
+    date,
+    time: localTime(c.plannedAt, who.timezone),
+    place: c.place,
+    durationMinutes: c.durationMinutes,
+    questions: nl
+      ? ["Waar ben je trots op?", "Wat vind je nog moeilijk?", "Wat wil je de komende weken leren?", "Wie of wat helpt je daarbij?"]
+      : ["What are you proud of?", "What do you still find hard?", "What would you like to learn in the coming weeks?", "Who or what helps you with that?"],
+    locale: who.locale,
+  });
+  return [
+    {
+      text: nl
+        ? `Over een paar schooldagen (${formatLocalDate(date, "nl")}) heb je een kindgesprek met **${fullName(c.pupil)}**. Hier is een voorbereidingsformulier om vandaag mee te geven. Wil je het doel of de vragen aanpassen? Bereid het gesprek voor, dan maak ik een nieuwe uitnodiging.`
+        : `In a few school days (${formatLocalDate(date, "en")}) you have a conversation with **${fullName(c.pupil)}**. Here is a preparation form to hand out today. Want another aim or questions? Prepare the conversation and I make a new invitation.`,
+      actions: [{ label: nl ? "Voorbereiden" : "Prepare", command: `voorbereiden id:${c.pupil.id}` }],
+      attachments: [{ filename: `uitnodiging-${c.pupil.firstName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.html`, contentType: "text/html", content: invitation.html }],
+    },
+  ];
+};
+
+const unrecordedNudge: ReminderRenderer = async (message, db) => {
+  const who = await recipient(db, message.recipientStaffId);
+  if (!who) return null;
+  const c = await plannedConversation(db, message, who);
+  if (!c) return null;
+  const nl = who.locale === "nl";
+  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${nl ? "om" : "at"} ${localTime(c.plannedAt, who.timezone)}`;
+  return [
+    {
+      text: nl
+        ? `Het gesprek met **${fullName(c.pupil)}** stond gepland op ${when}, maar is nog niet vastgelegd. Is het gehouden?`
+        : `The conversation with **${fullName(c.pupil)}** was planned for ${when} but is not recorded yet. Did it take place?`,
+      actions: [
+        { label: nl ? "Gesprek vastleggen" : "Record it", command: `gesprek id:${c.pupil.id}` },
+        { label: nl ? "Verzetten" : "Move it", command: c.roundId ? "plannen" : `voorbereiden id:${c.pupil.id}` },
+        { label: nl ? "Korte notitie" : "Quick note", command: `notitie id:${c.pupil.id}` },
+      ],
+    },
+  ];
+};
+
+const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) => {
+  const who = await recipient(db, message.recipientStaffId);
+  if (!who) return null;
+  const nl = who.locale === "nl";
+  const monday = payloadOf(message).week ?? weekStart(localDate(now(), who.timezone));
+  const sunday = addDays(monday, 6);
+  const groupIds = [...who.groupIds];
+  const [conversations, goals, rounds] = await Promise.all([
+    db.conversation.findMany({
+      where: { teachers: { some: { staffId: message.recipientStaffId } }, status: { in: ["planned", "prepared"] }, plannedAt: { not: null } },
+      include: { pupil: { select: { firstName: true, lastName: true } } },
+      orderBy: { plannedAt: "asc" },
+    }),
+    db.goal.findMany({
+      where: { status: "open", evaluationDate: { gte: monday, lte: sunday }, OR: [{ evaluatorId: message.recipientStaffId }, { pupil: { groupId: { in: groupIds }, active: true } }] },
+      include: { pupil: { select: { firstName: true, lastName: true } } },
+    }),
+    db.round.findMany({ where: { status: "active", endDate: { gte: monday }, groups: { some: { groupId: { in: groupIds } } } }, select: { id: true, name: true } }),
+  ]);
+  const thisWeek = conversations.filter((c) => {
+    const d = localDate(c.plannedAt!, who.timezone);
+    return d >= monday && d <= sunday;
+  });
+  const lines: string[] = [];
+  for (const c of thisWeek) lines.push(`• ${formatLocalDate(localDate(c.plannedAt!, who.timezone), who.locale)} ${localTime(c.plannedAt!, who.timezone)} — ${c.pupil ? fullName(c.pupil) : "?"}`);
+  for (const g of goals) lines.push(`• ${nl ? "Evalueren" : "Evaluate"} ${formatLocalDate(g.evaluationDate!, who.locale)} — ${fullName(g.pupil)}`);
+  for (const r of rounds) {
+    const state = await roundState(db, r.id, who);
+    if (state?.unplanned.length) lines.push(`• ${r.name}: ${state.unplanned.length} ${nl ? "leerling(en) nog niet gepland" : "pupil(s) not planned yet"}`);
+  }
+  if (lines.length === 0) return null;
+  return [
+    {
+      text: [nl ? `Je week (${formatLocalDate(monday, "nl")} – ${formatLocalDate(sunday, "nl")}):` : `Your week (${formatLocalDate(monday, "en")} – ${formatLocalDate(sunday, "en")}):`, ...lines].join("\n"),
+      actions: [
+        { label: nl ? "Overzicht" : "Overview", command: "overzicht" },
+        { label: nl ? "Weekoverzicht uit" : "Weekly digest off", command: "herinneringen uit weekoverzicht" },
+      ],
+    },
+  ];
+};
+
+/** The renderers per reminder kind, reading "today" from the scheduler's clock. */
+export function reminderRenderers(clock: () => Date = () => new Date()): Record<string, ReminderRenderer> {
+  return {
+    round_announcement: roundAnnouncement(clock),
+    plan_nudge: planNudge,
+    prepare_reminder: prepareReminder,
+    pupil_invitation: pupilInvitation,
+    unrecorded_nudge: unrecordedNudge,
+    weekly_digest: weeklyDigest(clock),
+  };
+}
