@@ -1,41 +1,112 @@
 // `npm run bench:teams`: many concurrent teachers answer dialog steps over HTTP (Bot Framework
 // activities into /api/messages, replies to a local fake connector); next to a bare botbuilder
-// echo bot measured in the same run against the same connector. Prints p50/p99 turn latency
-// (request in → turn done, replies sent, measured on loopback) and turns per second, on SQLite
-// and on PostgreSQL. Figures, not a test.
-import express from "express";
-import type { Server } from "node:http";
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
-import { loadConfig } from "../bot/config.js";
-import { createLogger } from "../bot/logger.js";
-import { startApp } from "../bot/app.js";
-import { applySchoolSetup } from "../bot/roster/index.js";
-import { migrateDatabase } from "../bot/db/migrate.js";
+// echo bot measured in the same run against the same connector. Prints p50/p99 turn latency and
+// turns per second, on SQLite and on PostgreSQL, plus the server process's CPU time per turn.
+// Figures, not a test.
+//
+// Process layout, as in production: the server under test (the real app via startApp, or the
+// echo bot) runs alone in a child process (bench/teams-server.ts); this process is the load
+// generator and the fake connector, as Microsoft's connector is never inside our process. Each
+// connector call is then paid once in the server's CPU (its client side), not twice.
+import { fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { FakeConnector } from "../tests/support/fake-connector.js";
 import { findPostgresBinDir, startThrowawayPostgres } from "../tests/support/postgres-server.js";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
+import type { ServerMessage, ServerRequest } from "./teams-server.js";
 
 const TEACHERS = Number(process.env.BENCH_TEACHERS ?? 20);
 const TURNS_PER_TEACHER = Number(process.env.BENCH_TURNS ?? 60);
-/** Unmeasured turns per teacher first, for echo and dialog alike: figures are for a warm server. */
-const WARMUP_TURNS = Number(process.env.BENCH_WARMUP ?? 20);
+/**
+ * Unmeasured turns per teacher first, for echo and dialog alike: figures are for a warm server.
+ * Every server is a fresh process, so this is its whole warm-up; BENCH_DEBUG shows the server's
+ * CPU per turn settling after about 120 turns per teacher for the echo (2 ms → 0.8 ms) and 80 for
+ * the dialog. With 20, as when everything shared one already-warm process, the echo ran cold.
+ */
+const WARMUP_TURNS = Number(process.env.BENCH_WARMUP ?? 200);
+const WARMUP_BLOCK = 20;
 const TENANT = "11111111-2222-3333-4444-555555555555";
 /** Which databases to run ("sqlite", "postgresql" or both, the default): e.g. to profile one. */
 const DATABASES = (process.env.BENCH_DB ?? "sqlite,postgresql").split(",");
+const SERVER_SCRIPT = fileURLToPath(new URL("./teams-server.ts", import.meta.url));
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 interface Result {
+  /** Request sent → response received, at this (client) process over loopback; the server answers once the turn is done. */
   p50: number;
   p99: number;
   perSecond: number;
-  /** This process's CPU time per turn (server, fake connector and client alike): less noisy than rates. */
-  cpuMsPerTurn: number;
+  /** The same turns timed inside the server: request in → response finished. */
+  serverP50: number;
+  serverP99: number;
+  /** The server process's CPU time per turn (process.cpuUsage in the child): less noisy than rates. */
+  serverCpuMsPerTurn: number;
+  /** This process's (load generator and fake connector) CPU time per turn, for reference. */
+  driverCpuMsPerTurn: number;
   /** Calls the bot made to the connector per turn (sends and card updates). */
   outboundPerTurn: number;
+  /** Cores busy on the whole machine during the measured turns, and of those the server's and this process's. */
+  machineCores: number;
+  ourCores: number;
+}
+
+/** Busy CPU time of the whole machine so far, in ms (from /proc/stat; 0 where there is none). */
+function machineBusyMs(): number {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+    return ((user + nice + system + irq + softirq + steal) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return 0;
+  }
+}
+
+/** A forked server under test and its IPC conversation (one request at a time). */
+class ServerProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  static async start(env: Record<string, string>): Promise<ServerProcess> {
+    const child = fork(SERVER_SCRIPT, [], {
+      execArgv: ["--import", "tsx"],
+      env: { ...process.env, BENCH_TEACHERS: String(TEACHERS), BENCH_TENANT: TENANT, ...env },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    const ready = await new Promise<ServerMessage>((resolve, reject) => {
+      child.once("message", (m: ServerMessage) => resolve(m));
+      child.once("exit", (code) => reject(new Error(`server process exited with ${code} before it was ready`)));
+    });
+    if (ready.type !== "ready") throw new Error(`unexpected first message ${ready.type}`);
+    return new ServerProcess(child, `http://127.0.0.1:${ready.port}/api/messages`);
+  }
+
+  ask<T extends ServerMessage["type"]>(request: ServerRequest, expect: T): Promise<Extract<ServerMessage, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const died = (code: number | null) => reject(new Error(`server process exited with ${code} while asked to ${request.cmd}`));
+      this.child.once("exit", died);
+      this.child.once("message", (m: ServerMessage) => {
+        this.child.off("exit", died);
+        if (m.type === expect) resolve(m as Extract<ServerMessage, { type: T }>);
+        else reject(new Error(`expected ${expect}, got ${m.type}`));
+      });
+      this.child.send(request);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+    this.child.send({ cmd: "stop" } satisfies ServerRequest);
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
 }
 
 function activity(connectorUrl: string, i: number, fields: Record<string, unknown>) {
@@ -62,14 +133,24 @@ async function post(url: string, body: unknown): Promise<number> {
 }
 
 /** Runs `turns` sequential turns per teacher, all teachers at once; returns latencies and rate. */
-async function drive(connector: FakeConnector, turn: (teacher: number, n: number) => Promise<number>): Promise<Result> {
-  // Warm-up (JIT, connection pools, caches), not measured.
-  await Promise.all(Array.from({ length: TEACHERS }, async (_, t) => { for (let n = 0; n < WARMUP_TURNS; n++) await turn(t, n); }));
+async function drive(server: ServerProcess, connector: FakeConnector, turn: (teacher: number, n: number) => Promise<number>): Promise<Result> {
+  // Warm-up (JIT, connection pools, caches), not measured; in blocks, so BENCH_DEBUG can show the
+  // server's CPU per turn settling.
+  const warmupCpu: string[] = [];
+  for (let done = 0; done < WARMUP_TURNS; done += WARMUP_BLOCK) {
+    const block = Math.min(WARMUP_BLOCK, WARMUP_TURNS - done);
+    await server.ask({ cmd: "mark" }, "marked");
+    await Promise.all(Array.from({ length: TEACHERS }, async (_, t) => { for (let n = 0; n < block; n++) await turn(t, done + n); }));
+    warmupCpu.push(((await server.ask({ cmd: "report" }, "report")).cpuMs / (block * TEACHERS)).toFixed(2));
+  }
+  if (process.env.BENCH_DEBUG) console.error(`server CPU ms per turn during warm-up, by block of ${WARMUP_BLOCK} turns per teacher: ${warmupCpu.join(" ")}`);
   const latencies: number[] = [];
-  // The fake connector keeps what it received; a real one is not in our process, so neither is its memory.
+  // The fake connector keeps what it received; a real one does not grow in anyone's memory during the run.
   connector.activities.length = 0;
-  const outboundBefore = connector.activities.length;
+  connector.attempts.length = 0;
+  await server.ask({ cmd: "mark" }, "marked");
   const cpu = process.cpuUsage();
+  const machineBefore = machineBusyMs();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: TEACHERS }, async (_, t) => {
@@ -77,76 +158,55 @@ async function drive(connector: FakeConnector, turn: (teacher: number, n: number
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const machineMs = machineBusyMs() - machineBefore;
   const used = process.cpuUsage(cpu);
+  const report = await server.ask({ cmd: "report" }, "report");
+  if (report.latencies.length !== latencies.length) throw new Error(`server timed ${report.latencies.length} requests, client ${latencies.length}`);
   if (process.env.BENCH_DEBUG) {
     const tenth = Math.floor(latencies.length / 10);
     console.error("p99 by tenth of the run:", Array.from({ length: 10 }, (_, i) => percentile(latencies.slice(i * tenth, (i + 1) * tenth), 99).toFixed(0)).join(" "));
+    if (report.coreMs.length) console.error(`core time per turn: p50 ${percentile(report.coreMs, 50)} ms, p99 ${percentile(report.coreMs, 99)} ms`);
   }
   return {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     perSecond: latencies.length / seconds,
-    cpuMsPerTurn: (used.user + used.system) / 1000 / latencies.length,
-    outboundPerTurn: (connector.activities.length - outboundBefore) / latencies.length,
+    serverP50: percentile(report.latencies, 50),
+    serverP99: percentile(report.latencies, 99),
+    serverCpuMsPerTurn: report.cpuMs / latencies.length,
+    driverCpuMsPerTurn: (used.user + used.system) / 1000 / latencies.length,
+    outboundPerTurn: connector.activities.length / latencies.length,
+    machineCores: machineMs / 1000 / seconds,
+    ourCores: (report.cpuMs + (used.user + used.system) / 1000) / 1000 / seconds,
   };
 }
 
 async function echoBaseline(connector: FakeConnector): Promise<Result> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const app = express();
-  app.post("/api/messages", express.json(), (req, res) => {
-    void adapter.process(req, res, async (context) => {
-      await context.sendActivity(`echo: ${context.activity.text}`);
-    });
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/api/messages`;
+  const server = await ServerProcess.start({ BENCH_SERVER: "echo" });
   try {
-    return await drive(connector, (t) => post(url, activity(connector.url, t, { text: "hallo" })));
+    return await drive(server, connector, (t) => post(server.url, activity(connector.url, t, { text: "hallo" })));
   } finally {
-    server.close();
+    await server.stop();
   }
 }
 
 async function dialogRun(databaseUrl: string, connector: FakeConnector): Promise<Result> {
-  await migrateDatabase(databaseUrl);
-  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", TEAMS_LOCAL_MODE: "true" });
-  // BENCH_DEBUG: also report how long the core took per turn (its "turn" log line), to tell the
-  // core's time from the channel's.
-  const coreMs: number[] = [];
-  const logStream = { write: (line: string) => void (line.includes('"msg":"turn"') && coreMs.push(JSON.parse(line).ms as number)) };
-  const app = await startApp(config, process.env.BENCH_DEBUG ? createLogger("info", logStream) : createLogger("silent"));
-  const url = `http://127.0.0.1:${app.port}/api/messages`;
+  // The child migrates, starts the app and sets up the bench school (one teacher, group and pupil each).
+  const server = await ServerProcess.start({ BENCH_SERVER: "app", DATABASE_URL: databaseUrl });
+  const url = server.url;
   try {
-    const emails = Array.from({ length: TEACHERS }, (_, i) => `leerkracht${i}@bench.example`);
-    const setup = await applySchoolSetup(app.database.db, {
-      school: { name: "Benchschool", teamsTenantIds: [TENANT] },
-      schoolYear: "2026-2027",
-      staff: emails.map((email, i) => ({ email, name: `Leerkracht ${i}`, roles: ["teacher"], teamsAadObjectId: `bbbbbbbb-0000-0000-0000-${String(i).padStart(12, "0")}` })),
-      groups: emails.map((email, i) => ({ name: `groep ${(i % 8) + 1}${String.fromCharCode(97 + Math.floor(i / 8))}`, teachers: [{ email }] })),
-    });
-    const groups = await app.database.db.group.findMany({ where: { schoolId: setup.schoolId }, include: { teachers: true } });
-    for (const g of groups) {
-      await app.database.db.pupil.create({ data: { schoolId: setup.schoolId, groupId: g.id, externalId: g.id, firstName: "Kind", lastName: g.name } });
-    }
     // Each teacher opens a preparation and answers the format step (not measured).
-    const sessions: { sessionId: string; version: number; stepId: string }[] = [];
     for (let t = 0; t < TEACHERS; t++) {
       await post(url, activity(connector.url, t, { text: "voorbereiden Kind" }));
       const card = [...connector.activities].reverse().find((a) => a.conversationId.endsWith(String(t).padStart(12, "0")))!;
       const content = (card.activity.attachments as Array<{ content: { actions: Array<{ data: Record<string, unknown> }> } }>)[0]!.content;
       const data = content.actions.find((a) => a.data.action === "submit")!.data;
       await post(url, activity(connector.url, t, { replyToId: card.activityId, value: { ...data, f_format: "kindplan" } }));
-      const s = await app.database.db.dialogSession.findFirstOrThrow({ where: { staff: { email: emails[t]! }, status: "active" } });
-      sessions.push({ sessionId: s.id, version: s.version, stepId: s.stepId });
     }
+    const { sessions } = await server.ask({ cmd: "sessions" }, "sessions");
     // Measured: the "aim" step submitted with three text fields (stored, advances), then "back".
     const turnsSoFar = new Array<number>(TEACHERS).fill(0);
-    coreMs.length = 0;
-    const measured = await drive(connector, async (t) => {
+    return await drive(server, connector, async (t) => {
       const s = sessions[t]!;
       const n = turnsSoFar[t]!;
       turnsSoFar[t] = n + 1;
@@ -158,10 +218,8 @@ async function dialogRun(databaseUrl: string, connector: FakeConnector): Promise
       s.version += 1;
       return ms;
     });
-    if (process.env.BENCH_DEBUG) console.error(`core time per turn: p50 ${percentile(coreMs, 50)} ms, p99 ${percentile(coreMs, 99)} ms`);
-    return measured;
   } finally {
-    await app.close();
+    await server.stop();
   }
 }
 
@@ -170,22 +228,24 @@ function row(name: string, r: Result, base?: Result): string {
   return `| ${name} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.perSecond.toFixed(0)}${ratio} |`;
 }
 
+function serverRow(name: string, r: Result, base?: Result): string {
+  const ratio = base ? ` | ${(r.serverP99 / base.serverP99).toFixed(2)}× | ${(r.serverCpuMsPerTurn / base.serverCpuMsPerTurn).toFixed(2)}×` : " | — | —";
+  return `| ${name} | ${r.serverP50.toFixed(1)} ms | ${r.serverP99.toFixed(1)} ms | ${r.serverCpuMsPerTurn.toFixed(2)} ms | ${r.driverCpuMsPerTurn.toFixed(2)} ms | ${r.outboundPerTurn.toFixed(2)}${ratio} | ${r.machineCores.toFixed(2)} (${r.ourCores.toFixed(2)}) |`;
+}
+
 const connector = new FakeConnector();
 await connector.start();
 const dir = mkdtempSync(path.join(tmpdir(), "gw-bench-teams-"));
-const lines: string[] = [];
-const cpuLines: string[] = [];
-const noteCpu = (name: string, r: Result) => cpuLines.push(`${name}: ${r.cpuMsPerTurn.toFixed(2)} ms, ${r.outboundPerTurn.toFixed(2)} connector calls`);
+const runs: { name: string; result: Result; base?: Result }[] = [];
+let skipped = "";
 try {
-  // One whole echo run first, unmeasured: otherwise the first baseline runs on a colder process
-  // than the second (JIT of express, botbuilder and fetch) and flatters the first comparison.
+  // One whole echo run first, unmeasured: warms this process (fetch, the fake connector's express)
+  // so that the first baseline is not driven by a colder client than what follows.
   await echoBaseline(connector);
   if (DATABASES.includes("sqlite")) {
     const echo = await echoBaseline(connector);
     const sqlite = await dialogRun(`file:${path.join(dir, "bench.db")}`, connector);
-    lines.push(row("bare botbuilder echo (baseline)", echo), row("dialog step, SQLite", sqlite, echo));
-    noteCpu("echo", echo);
-    noteCpu("dialog step, SQLite", sqlite);
+    runs.push({ name: "bare botbuilder echo (baseline)", result: echo }, { name: "dialog step, SQLite", result: sqlite, base: echo });
   }
   const bin = findPostgresBinDir();
   if (!DATABASES.includes("postgresql")) {
@@ -203,20 +263,28 @@ try {
     try {
       const echoAgain = await echoBaseline(connector);
       const postgres = await dialogRun(url.toString(), connector);
-      lines.push(row("bare botbuilder echo (baseline, again)", echoAgain), row("dialog step, PostgreSQL", postgres, echoAgain));
-      noteCpu("echo (again)", echoAgain);
-      noteCpu("dialog step, PostgreSQL (Node only; the server's CPU is not counted)", postgres);
+      runs.push({ name: "bare botbuilder echo (baseline, again)", result: echoAgain }, { name: "dialog step, PostgreSQL", result: postgres, base: echoAgain });
     } finally {
       server?.stop();
     }
   } else {
-    lines.push("| dialog step, PostgreSQL | skipped: no PostgreSQL (apt-get install postgresql) | | | | |");
+    skipped = "| dialog step, PostgreSQL | skipped: no PostgreSQL (apt-get install postgresql) | | | | |";
   }
 } finally {
   await connector.stop();
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`${TEACHERS} concurrent teachers × ${TURNS_PER_TEACHER} turns each, after ${WARMUP_TURNS} unmeasured; latency = request in → turn done (loopback).\n`);
+console.log(
+  `${TEACHERS} concurrent teachers × ${TURNS_PER_TEACHER} turns each, after ${WARMUP_TURNS} unmeasured. Server under test in its own process;` +
+    ` load generator and fake connector in this one. Latency = request sent → turn done and answered, timed by the load generator over loopback.\n`,
+);
 console.log("| turn | p50 | p99 | turns/s | p99 vs echo | throughput vs echo |\n| --- | --- | --- | --- | --- | --- |");
-for (const line of lines) console.log(line);
-console.log(`\nPer turn, CPU time of this process and calls to the connector — ${cpuLines.join("; ")}`);
+for (const { name, result, base } of runs) console.log(row(name, result, base));
+if (skipped) console.log(skipped);
+console.log(
+  "\nInside the server process: request in → response finished, CPU time per turn; the load generator's CPU and connector calls per turn;" +
+    ` cores busy on the whole ${cpus().length}-core machine while measuring (of which server + load generator; the rest is PostgreSQL or other work).\n`,
+);
+console.log("| turn | server p50 | server p99 | server CPU/turn | driver CPU/turn | connector calls/turn | server p99 vs echo | server CPU vs echo | cores busy (ours) |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+for (const { name, result, base } of runs) console.log(serverRow(name, result, base));
