@@ -35,6 +35,12 @@ function payloadOf(message: ReminderMessage): Record<string, string> {
 
 const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 
+/** A round message was planned for the round's dates then; a changed round gets new messages. */
+function sameRoundDates(message: ReminderMessage, round: { startDate: string; endDate: string }): boolean {
+  const p = payloadOf(message);
+  return (p.start === undefined || p.start === round.startDate) && (p.end === undefined || message.kind === "round_announcement" || p.end === round.endDate);
+}
+
 /** A round's pupils of the recipient's groups that have no conversation in it yet. */
 async function roundState(db: Db, roundId: string, who: Recipient) {
   const round = await db.round.findUnique({ where: { id: roundId }, include: { groups: { include: { group: { select: { id: true, name: true } } } } } });
@@ -53,7 +59,7 @@ const roundAnnouncement = (now: () => Date): ReminderRenderer => async (message,
   const who = await recipient(db, message.recipientStaffId);
   if (!who) return null;
   const state = await roundState(db, payloadOf(message).roundId ?? message.subjectId ?? "", who);
-  if (!state || localDate(now(), who.timezone) > state.round.endDate) return null;
+  if (!state || !sameRoundDates(message, state.round) || localDate(now(), who.timezone) > state.round.endDate) return null;
   const nl = who.locale === "nl";
   const format = (await listFormats(db, message.schoolId)).find((f) => f.key === state.round.formatKey);
   const period = `${formatLocalDate(state.round.startDate, who.locale)} – ${formatLocalDate(state.round.endDate, who.locale)}`;
@@ -74,11 +80,11 @@ const roundAnnouncement = (now: () => Date): ReminderRenderer => async (message,
   ];
 };
 
-const planNudge: ReminderRenderer = async (message, db) => {
+const planNudge = (now: () => Date): ReminderRenderer => async (message, db) => {
   const who = await recipient(db, message.recipientStaffId);
   if (!who) return null;
   const state = await roundState(db, payloadOf(message).roundId ?? message.subjectId ?? "", who);
-  if (!state || state.unplanned.length === 0) return null;
+  if (!state || state.unplanned.length === 0 || !sameRoundDates(message, state.round) || localDate(now(), who.timezone) > state.round.endDate) return null;
   const nl = who.locale === "nl";
   const names = state.unplanned.map(fullName).join(", ");
   return [
@@ -95,21 +101,25 @@ const planNudge: ReminderRenderer = async (message, db) => {
 };
 
 /** A planned conversation still open on the date the reminder was made for. */
-async function plannedConversation(db: Db, message: ReminderMessage, who: Recipient) {
+async function plannedConversation(db: Db, message: ReminderMessage, who: Recipient, now: Date, upcoming: boolean) {
   const conversation = await db.conversation.findUnique({
     where: { id: payloadOf(message).conversationId ?? message.subjectId ?? "" },
     include: { pupil: { select: { id: true, firstName: true, lastName: true, groupId: true, active: true } }, group: { select: { bouw: true, name: true } } },
   });
   if (!conversation?.plannedAt || !conversation.pupil?.active || !["planned", "prepared"].includes(conversation.status)) return null;
-  if (localDate(conversation.plannedAt, who.timezone) !== payloadOf(message).date) return null; // moved since
+  const planned = payloadOf(message);
+  // Moved since (another day or another time): the reminder for the new moment replaces this one.
+  if (planned.at !== undefined ? planned.at !== conversation.plannedAt.toISOString() : localDate(conversation.plannedAt, who.timezone) !== planned.date) return null;
+  // A reminder to prepare that would arrive after the conversation (a snooze, an outage) is pointless.
+  if (upcoming && conversation.plannedAt <= now) return null;
   if (!conversation.pupil.groupId || !who.groupIds.has(conversation.pupil.groupId)) return null; // no longer their pupil
   return { ...conversation, pupil: conversation.pupil, plannedAt: conversation.plannedAt };
 }
 
-const prepareReminder: ReminderRenderer = async (message, db) => {
+const prepareReminder = (now: () => Date): ReminderRenderer => async (message, db) => {
   const who = await recipient(db, message.recipientStaffId);
   if (!who) return null;
-  const c = await plannedConversation(db, message, who);
+  const c = await plannedConversation(db, message, who, now(), true);
   if (!c || c.status !== "planned") return null;
   const nl = who.locale === "nl";
   const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${nl ? "om" : "at"} ${localTime(c.plannedAt, who.timezone)}`;
@@ -126,10 +136,10 @@ const prepareReminder: ReminderRenderer = async (message, db) => {
   ];
 };
 
-const pupilInvitation: ReminderRenderer = async (message, db) => {
+const pupilInvitation = (now: () => Date): ReminderRenderer => async (message, db) => {
   const who = await recipient(db, message.recipientStaffId);
   if (!who) return null;
-  const c = await plannedConversation(db, message, who);
+  const c = await plannedConversation(db, message, who, now(), true);
   if (!c || c.group?.bouw !== "bovenbouw") return null;
   const nl = who.locale === "nl";
   const date = localDate(c.plannedAt, who.timezone);
@@ -156,10 +166,10 @@ const pupilInvitation: ReminderRenderer = async (message, db) => {
   ];
 };
 
-const unrecordedNudge: ReminderRenderer = async (message, db) => {
+const unrecordedNudge = (now: () => Date): ReminderRenderer => async (message, db) => {
   const who = await recipient(db, message.recipientStaffId);
   if (!who) return null;
-  const c = await plannedConversation(db, message, who);
+  const c = await plannedConversation(db, message, who, now(), false);
   if (!c) return null;
   const nl = who.locale === "nl";
   const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${nl ? "om" : "at"} ${localTime(c.plannedAt, who.timezone)}`;
@@ -186,12 +196,12 @@ const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) 
   const groupIds = [...who.groupIds];
   const [conversations, goals, rounds] = await Promise.all([
     db.conversation.findMany({
-      where: { teachers: { some: { staffId: message.recipientStaffId } }, status: { in: ["planned", "prepared"] }, plannedAt: { not: null } },
+      where: { teachers: { some: { staffId: message.recipientStaffId } }, status: { in: ["planned", "prepared"] }, plannedAt: { not: null }, pupil: { active: true, groupId: { in: groupIds } } },
       include: { pupil: { select: { firstName: true, lastName: true } } },
       orderBy: { plannedAt: "asc" },
     }),
     db.goal.findMany({
-      where: { status: "open", evaluationDate: { gte: monday, lte: sunday }, OR: [{ evaluatorId: message.recipientStaffId }, { pupil: { groupId: { in: groupIds }, active: true } }] },
+      where: { status: "open", evaluationDate: { gte: monday, lte: sunday }, pupil: { active: true }, OR: [{ evaluatorId: message.recipientStaffId }, { pupil: { groupId: { in: groupIds } } }] },
       include: { pupil: { select: { firstName: true, lastName: true } } },
     }),
     db.round.findMany({ where: { status: "active", endDate: { gte: monday }, groups: { some: { groupId: { in: groupIds } } } }, select: { id: true, name: true } }),
@@ -223,10 +233,10 @@ const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) 
 export function reminderRenderers(clock: () => Date = () => new Date()): Record<string, ReminderRenderer> {
   return {
     round_announcement: roundAnnouncement(clock),
-    plan_nudge: planNudge,
-    prepare_reminder: prepareReminder,
-    pupil_invitation: pupilInvitation,
-    unrecorded_nudge: unrecordedNudge,
+    plan_nudge: planNudge(clock),
+    prepare_reminder: prepareReminder(clock),
+    pupil_invitation: pupilInvitation(clock),
+    unrecorded_nudge: unrecordedNudge(clock),
     weekly_digest: weeklyDigest(clock),
   };
 }

@@ -2,6 +2,7 @@
 // Safe to run as often as we like and on several instances at once: the idempotency key makes a
 // second enqueue of the same message a no-op.
 import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
 import { parseWeekdays } from "../domain/vocabulary.js";
 import { addDays } from "../domain/school-calendar.js";
 import { localDate } from "../domain/local-time.js";
@@ -73,15 +74,26 @@ export interface ProduceResult {
   schools: number;
   considered: number;
   enqueued: number;
+  /** Schools whose reminders could not be planned this pass (logged). */
+  failed: string[];
 }
 
 /** One pass over every school (or one): enqueue what is due within the horizon. */
-export async function produceReminders(db: Db, now: Date, schoolId?: string): Promise<ProduceResult> {
+export async function produceReminders(db: Db, now: Date, schoolId?: string, logger?: Logger): Promise<ProduceResult> {
   const schools = await db.school.findMany({ where: schoolId ? { id: schoolId } : {}, select: { id: true } });
   let considered = 0;
   let enqueued = 0;
+  const failed: string[] = [];
   for (const school of schools) {
-    const messages = desiredMessages(await loadScheduleState(db, school.id, now));
+    let messages;
+    try {
+      messages = desiredMessages(await loadScheduleState(db, school.id, now));
+    } catch (error) {
+      // One school's broken calendar (a closure of more than a year) must not stop the others.
+      failed.push(school.id);
+      logger?.error({ err: error, schoolId: school.id }, "reminders for this school could not be planned");
+      continue;
+    }
     considered += messages.length;
     // Most of them were queued on an earlier tick: one query finds those, so only new ones are written.
     const known = new Set<string>();
@@ -102,5 +114,5 @@ export async function produceReminders(db: Db, now: Date, schoolId?: string): Pr
       if (created) enqueued++;
     }
   }
-  return { schools: schools.length, considered, enqueued };
+  return { schools: schools.length, considered, enqueued, failed };
 }

@@ -147,11 +147,11 @@ export function desiredMessages(state: ScheduleState): DesiredMessage[] {
       const myGroups = round.groupIds.filter((id) => groupById.get(id)?.teachers.some((t) => t.staffId === staffId));
       const days = teacherDays(state, staffId, myGroups);
       const openDay = teacherDayOnOrAfter(state, round.startDate, days);
-      add({ kind: "round_announcement", recipientStaffId: staffId, subjectId: round.id, dueAt: startOf(state, openDay), payload: { roundId: round.id } }, [round.id, staffId]);
+      add({ kind: "round_announcement", recipientStaffId: staffId, subjectId: round.id, dueAt: startOf(state, openDay), payload: { roundId: round.id, start: round.startDate, end: round.endDate } }, [round.id, round.startDate, staffId]);
       const unplanned = myGroups.some((id) => groupById.get(id)!.activePupilIds.some((p) => !planned.has(p)));
       const nudgeDay = teacherDayOnOrAfter(state, halfway, days);
       if (unplanned && halfway > round.startDate && nudgeDay <= round.endDate) {
-        add({ kind: "plan_nudge", recipientStaffId: staffId, subjectId: round.id, dueAt: startOf(state, nudgeDay), payload: { roundId: round.id, date: nudgeDay } }, [round.id, nudgeDay, staffId]);
+        add({ kind: "plan_nudge", recipientStaffId: staffId, subjectId: round.id, dueAt: startOf(state, nudgeDay), payload: { roundId: round.id, date: nudgeDay, start: round.startDate, end: round.endDate } }, [round.id, round.startDate, round.endDate, nudgeDay, staffId]);
       }
     }
   }
@@ -159,24 +159,27 @@ export function desiredMessages(state: ScheduleState): DesiredMessage[] {
   for (const c of state.conversations) {
     if (!c.plannedAt || !["planned", "prepared"].includes(c.status) || !c.pupilId) continue;
     const date = localDate(c.plannedAt, state.calendar.timezone);
+    const at = c.plannedAt.toISOString();
     const teachers = c.teacherIds.length > 0 ? c.teacherIds : [c.createdById];
+    // The pupil form goes to whoever holds the conversation (the last to plan or move it).
+    const planner = teachers[0]!;
     for (const staffId of teachers) {
       const days = teacherDays(state, staffId, [c.groupId]);
       if (c.status === "planned" && c.plannedAt > state.now) {
         const day = teacherDayBefore(state, date, days);
-        add({ kind: "prepare_reminder", recipientStaffId: staffId, subjectId: c.id, dueAt: startOf(state, day), payload: { conversationId: c.id, date } }, [c.id, date, staffId]);
+        add({ kind: "prepare_reminder", recipientStaffId: staffId, subjectId: c.id, dueAt: startOf(state, day), payload: { conversationId: c.id, date, at } }, [c.id, at, staffId]);
       }
       const end = new Date(c.plannedAt.getTime() + ((c.durationMinutes ?? 15) + UNRECORDED_GRACE_MINUTES) * 60_000);
       const endDate = localDate(end, state.calendar.timezone);
       const sameDay = isSchoolDay(state.calendar, endDate, days) && localTime(end, state.calendar.timezone) < state.calendar.dayEnd ? end : null;
       const nudgeAt = sameDay ?? startOf(state, teacherDayOnOrAfter(state, addDays(endDate, 1), days));
-      add({ kind: "unrecorded_nudge", recipientStaffId: staffId, subjectId: c.id, dueAt: nextSchoolMoment(state.calendar, nudgeAt), payload: { conversationId: c.id, date } }, [c.id, date, staffId]);
+      add({ kind: "unrecorded_nudge", recipientStaffId: staffId, subjectId: c.id, dueAt: nextSchoolMoment(state.calendar, nudgeAt), payload: { conversationId: c.id, date, at } }, [c.id, at, staffId]);
     }
     const group = c.groupId ? groupById.get(c.groupId) : undefined;
     if (group?.bouw === "bovenbouw" && c.plannedAt > state.now) {
-      const days = teacherDays(state, c.createdById, [c.groupId]);
+      const days = teacherDays(state, planner, [c.groupId]);
       const day = teacherDayBefore(state, date, days, INVITATION_SCHOOL_DAYS);
-      add({ kind: "pupil_invitation", recipientStaffId: c.createdById, subjectId: c.id, dueAt: startOf(state, day), payload: { conversationId: c.id, date } }, [c.id, date, c.createdById]);
+      add({ kind: "pupil_invitation", recipientStaffId: planner, subjectId: c.id, dueAt: startOf(state, day), payload: { conversationId: c.id, date, at } }, [c.id, at, planner]);
     }
   }
 

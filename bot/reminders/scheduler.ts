@@ -63,13 +63,22 @@ export function createRenderers(clock: () => Date): Record<string, OutboxRendere
 export function createDeferral(db: Db, clock: () => Date) {
   const calendarOf = calendars(db, clock);
   return async (message: OutboxRow, now: Date): Promise<Date | null> => {
-    const calendar = await calendarOf(message.schoolId);
+    let calendar: SchoolCalendar;
+    try {
+      calendar = await calendarOf(message.schoolId);
+    } catch {
+      return null; // a calendar we cannot read never holds a message back forever
+    }
     const preference = (REMINDER_KINDS as readonly string[]).includes(message.kind) ? preferenceKindOf(message.kind as ReminderKind) : null;
     if (preference) {
       const decision = await sendDecision(db, message.recipientStaffId, preference, localDate(now, calendar.timezone));
       if (typeof decision === "object") return nextSchoolMoment(calendar, atSchoolTime(calendar, decision.snoozedUntil, calendar.dayStart));
     }
-    return withinSchoolHours(calendar, now) ? null : nextSchoolMoment(calendar, now);
+    try {
+      return withinSchoolHours(calendar, now) ? null : nextSchoolMoment(calendar, now);
+    } catch {
+      return null;
+    }
   };
 }
 
@@ -87,8 +96,8 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
   });
   let producing: Promise<unknown> | undefined;
   const produce = async () => {
-    const result = await produceReminders(o.db, clock());
-    if (result.enqueued > 0) log.info(result, "reminders queued");
+    const result = await produceReminders(o.db, clock(), undefined, log);
+    if (result.enqueued > 0) log.info({ schools: result.schools, enqueued: result.enqueued }, "reminders queued");
     return result;
   };
   // Overlapping passes would only do double work; skip a tick while one runs.

@@ -9,6 +9,7 @@ import { AppError, ErrorCode, ForbiddenError, NotFoundError } from "../errors.js
 import { Bouw, LocalDate, parseWeekdays } from "../domain/vocabulary.js";
 import { localDate } from "../domain/local-time.js";
 import { cancelPending } from "../outbox/outbox.js";
+import { findDirectSql } from "../db/direct-sql.js";
 
 export const RoundInput = z
   .object({
@@ -103,8 +104,8 @@ export async function updateRound(tx: Tx, actor: Actor, roundId: string, input: 
   for (const group of groups) {
     await tx.roundGroup.upsert({ where: { roundId_groupId: { roundId, groupId: group.id } }, create: { roundId, groupId: group.id }, update: {} });
   }
-  // Nudges computed from the old dates or groups are dropped; the scheduler makes new ones.
-  await cancelPending(tx, { subjectId: roundId });
+  // Queued nudges stay: their renderer compares the round's dates and groups at send time, and
+  // the scheduler queues new ones under new keys when the dates changed.
   await recordAudit(tx, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "update", entity: "round", entityId: roundId });
 }
 
@@ -257,7 +258,19 @@ export interface PlanItem {
  * Plans (or moves) pupils' conversations in a round. A pupil who already has a conversation in
  * the round that was not held yet is moved, never doubled; a held one is left alone.
  */
-export async function planConversations(tx: Tx, actor: Actor, roundId: string, groupId: string, items: PlanItem[]): Promise<{ id: string; pupilId: string; plannedAt: Date; durationMinutes: number }[]> {
+export async function planConversations(
+  tx: Tx,
+  actor: Actor,
+  roundId: string,
+  groupId: string,
+  items: PlanItem[],
+  options: { moveExisting: boolean } = { moveExisting: true },
+): Promise<{ id: string; pupilId: string; plannedAt: Date; durationMinutes: number }[]> {
+  // Two duo-partners planning at once must not both create a pupil's conversation: on PostgreSQL
+  // the round row is locked for the transaction (SQLite runs one transaction at a time anyway).
+  if (findDirectSql(tx)?.provider === "postgresql") {
+    await tx.$queryRawUnsafe(`SELECT "id" FROM "Round" WHERE "id" = $1 FOR UPDATE`, roundId);
+  }
   const round = await tx.round.findUnique({ where: { id: roundId }, include: { groups: true } });
   if (!round || round.schoolId !== actor.schoolId || round.status !== "active") throw new NotFoundError("round");
   if (!round.groups.some((g) => g.groupId === groupId)) throw new NotFoundError("group");
@@ -275,7 +288,7 @@ export async function planConversations(tx: Tx, actor: Actor, roundId: string, g
       throw new ForbiddenError("no write access to this pupil");
     }
     const existing = await tx.conversation.findFirst({ where: { roundId, pupilId: item.pupilId, status: { not: "cancelled" } } });
-    if (existing && HELD.includes(existing.status)) continue;
+    if (existing && (HELD.includes(existing.status) || !options.moveExisting)) continue;
     const data = { plannedAt: item.plannedAt, durationMinutes: item.durationMinutes };
     const conversation = existing
       ? await tx.conversation.update({ where: { id: existing.id }, data })
@@ -293,8 +306,16 @@ export async function planConversations(tx: Tx, actor: Actor, roundId: string, g
             teachers: { create: { staffId: actor.staffId } },
           },
         });
-    // A moved conversation's reminders were computed for the old date.
-    if (existing) await cancelPending(tx, { subjectId: existing.id });
+    // Whoever moves it holds it: reminders and the pupil form follow them. (Reminders for the
+    // old moment render as nothing: their key names the planned instant.)
+    if (existing) {
+      await tx.conversationTeacher.deleteMany({ where: { conversationId: existing.id, staffId: { not: actor.staffId } } });
+      await tx.conversationTeacher.upsert({
+        where: { conversationId_staffId: { conversationId: existing.id, staffId: actor.staffId } },
+        create: { conversationId: existing.id, staffId: actor.staffId },
+        update: {},
+      });
+    }
     await recordAudit(tx, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: existing ? "update" : "create", entity: "conversation", entityId: conversation.id, pupilId: item.pupilId });
     planned.push({ id: conversation.id, pupilId: item.pupilId, plannedAt: item.plannedAt, durationMinutes: item.durationMinutes });
   }

@@ -32,7 +32,9 @@ interface PlanData {
 
 function chosen(answers: Answers, data: PlanData): PlanningGroup | undefined {
   const value = answers.target?.target;
-  return data.targets.find((t) => planTarget(t.round.id, t.group.id) === value) ?? (data.targets.length === 1 ? data.targets[0] : undefined);
+  // Only without an answer does "the only round" count: an answered round that is gone is gone.
+  if (value === undefined) return data.targets.length === 1 ? data.targets[0] : undefined;
+  return data.targets.find((t) => planTarget(t.round.id, t.group.id) === value);
 }
 
 /** Pupils still to plan: not planned in the round (a held conversation is done). */
@@ -40,9 +42,11 @@ function unplanned(target: PlanningGroup): PlanningGroup["pupils"] {
   return target.pupils.filter((p) => !p.conversation);
 }
 
+/** The whole group is split (so a partner's share does not shrink as the other plans), then the planned are left out. */
 function myShare(target: PlanningGroup, staffId: string): string[] {
-  const ids = unplanned(target).map((p) => p.id);
-  return duoShare(ids, target.teachers.map((t) => ({ staffId: t.staffId, workingDays: t.workingDays.length })), staffId);
+  const all = target.pupils.map((p) => p.id);
+  const mine = new Set(duoShare(all, target.teachers.map((t) => ({ staffId: t.staffId, workingDays: t.workingDays.length })), staffId));
+  return unplanned(target).map((p) => p.id).filter((id) => mine.has(id));
 }
 
 function window(ctx: FlowContext, target: PlanningGroup): { from: string; to: string } {
@@ -235,6 +239,9 @@ export const planFlow: DialogFlow = {
             en: `On ${parsed.ok ? formatMoments(parsed.moments, "en") : ""}: ${proposal.planned.length} conversation(s). Not right? Choose 'back' and adjust the moments.`,
           },
           info: [
+            ...(proposal.planned.length === 0 && proposal.unplaced.length > 0
+              ? [nl ? "Geen van deze momenten valt op een schooldag waarop jij werkt, vanaf morgen tot het einde van de ronde." : "None of these moments falls on a school day you work, from tomorrow to the end of the round."]
+              : []),
             ...proposal.planned.map((p) => `${formatLocalDate(p.date, ctx.locale)} ${p.time} — ${nameOf(target, p.pupilId)}`),
             ...(proposal.unplaced.length
               ? [nl ? `Past niet meer: ${proposal.unplaced.map((id) => nameOf(target, id)).join(", ")}. Voeg een moment toe of plan ze zelf.` : `Does not fit: ${proposal.unplaced.map((id) => nameOf(target, id)).join(", ")}. Add a moment or plan them yourself.`]
@@ -266,7 +273,8 @@ export const planFlow: DialogFlow = {
       const minutes = num(answers, "moments", "minutes") ?? DEFAULT_MINUTES;
       items = (proposal?.planned ?? []).map((p) => ({ pupilId: p.pupilId, plannedAt: atSchoolTime(calendar, p.date, p.time), durationMinutes: minutes }));
     }
-    const planned = await planConversations(ctx.tx, ctx.actor, target.round.id, target.group.id, items);
+    // A proposal never moves a pupil a colleague planned in the meantime; by hand, a move is the point.
+    const planned = await planConversations(ctx.tx, ctx.actor, target.round.id, target.group.id, items, { moveExisting: answers.mode?.mode === "manual" });
     if (planned.length === 0) return { text: nl ? "Er viel niets te plannen." : "There was nothing to plan." };
     const first = (id: string) => target.pupils.find((p) => p.id === id)?.firstName ?? "";
     const ics = conversationsCalendar(

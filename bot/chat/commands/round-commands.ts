@@ -5,6 +5,7 @@ import { listRounds, roundProgress } from "../../services/rounds.js";
 import { listRoundableGroups } from "../../services/rounds.js";
 import { kindFromWord, KIND_WORDS, listPreferences, muteKind, snoozeKind, unmuteKind } from "../../reminders/preferences.js";
 import { localDate } from "../../domain/local-time.js";
+import { addDays } from "../../domain/school-calendar.js";
 import { formatLocalDate } from "../../../dialogs/flows/field.js";
 import { repliesFor } from "../dialog-replies.js";
 import type { BotReply } from "../types.js";
@@ -15,7 +16,9 @@ const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatK
 /** Rounds with progress counts: per group planned / held / evaluated / overdue. Never content. */
 export async function roundsReply(ctx: DialogCommandContext, now: Date): Promise<BotReply> {
   const nl = ctx.actor.locale === "nl";
-  const rounds = await listRounds(ctx.db, ctx.actor);
+  // Rounds that ended more than four weeks ago are history: the list stays short.
+  const recent = addDays(localDate(now, ctx.actor.timezone), -28);
+  const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.endDate >= recent);
   const canCreate = (await listRoundableGroups(ctx.db, ctx.actor)).length > 0;
   const actions = canCreate ? [{ label: nl ? "Nieuwe ronde" : "New round", command: "nieuwe ronde" }] : [];
   if (rounds.length === 0) {

@@ -1,0 +1,94 @@
+// What happens to queued reminders when plans change: a round renamed or moved, a conversation
+// moved to another time the same day or by the duo-partner, two partners planning at once.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import { loadActor, type Actor } from "../../bot/auth/actor.js";
+import { inTransaction } from "../../bot/db/transaction.js";
+import { createRound, planConversations, updateRound, type RoundInput } from "../../bot/services/rounds.js";
+import { produceReminders } from "../../bot/reminders/producer.js";
+import { createRenderers } from "../../bot/reminders/scheduler.js";
+import { zonedTimeToUtc } from "../../bot/domain/local-time.js";
+import type { OutboxRow } from "../../bot/outbox/worker.js";
+
+const TZ = "Europe/Amsterdam";
+const NOW = zonedTimeToUtc("2027-03-08", "07:00", TZ); // Monday before school
+let t: TestDatabase;
+let leader: Actor;
+let alex: Actor;
+let bo: Actor;
+let groupId: string;
+let pupils: string[];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const school = await makeSchool(t.db);
+  groupId = (await makeGroup(t.db, school.id, "groep 5", "middenbouw")).id;
+  leader = await loadActor(t.db, (await makeStaff(t.db, school.id, { roles: [{ role: "team_leader", bouw: "middenbouw" }] })).id);
+  alex = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [groupId] })).id);
+  bo = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [groupId] })).id);
+  pupils = [];
+  for (const name of ["Anna", "Bram", "Cas"]) pupils.push((await makePupil(t.db, school.id, groupId, name)).id);
+});
+afterAll(async () => t?.destroy());
+
+const renderers = createRenderers(() => NOW);
+async function render(row: { kind: string; payload: string } & Record<string, unknown>) {
+  return renderers[row.kind]!({ ...row, payload: JSON.parse(row.payload) } as unknown as OutboxRow, t.db);
+}
+const rowsOf = (kind: string, subjectId: string) => t.db.outboxMessage.findMany({ where: { kind, subjectId }, orderBy: { createdAt: "asc" } });
+
+describe(`changing plans on ${testProvider()}`, () => {
+  let roundId: string;
+  const input: RoundInput = { name: "Voorjaar", formatKey: "middenbouw-kindgesprek", groupIds: [], startDate: "2027-03-08", endDate: "2027-03-26", evaluationIntervalDays: 42 };
+
+  it("renaming a round keeps its queued announcement; moving its start replaces it", async () => {
+    roundId = await inTransaction(t.db, (tx) => createRound(tx, leader, { ...input, groupIds: [groupId] }));
+    await produceReminders(t.db, NOW);
+    const [first] = await rowsOf("round_announcement", roundId);
+    expect(first).toBeTruthy();
+    await inTransaction(t.db, (tx) => updateRound(tx, leader, roundId, { ...input, name: "Voorjaarsronde", groupIds: [groupId] }));
+    await produceReminders(t.db, NOW);
+    const afterRename = await rowsOf("round_announcement", roundId);
+    expect(afterRename.filter((r) => r.recipientStaffId === alex.staffId)).toHaveLength(1);
+    const rendered = await render(afterRename.find((r) => r.recipientStaffId === alex.staffId)!);
+    expect(rendered?.[0]?.text).toContain("Voorjaarsronde");
+    await inTransaction(t.db, (tx) => updateRound(tx, leader, roundId, { ...input, name: "Voorjaarsronde", groupIds: [groupId], startDate: "2027-03-09" }));
+    await produceReminders(t.db, NOW);
+    const afterMove = (await rowsOf("round_announcement", roundId)).filter((r) => r.recipientStaffId === alex.staffId);
+    expect(afterMove).toHaveLength(2);
+    expect(await render(afterMove[0]!)).toBeNull(); // planned for the old start
+    expect(await render(afterMove[1]!)).not.toBeNull();
+  });
+
+  it("a conversation moved to another time the same day gets reminders for the new time only", async () => {
+    const [c] = await inTransaction(t.db, (tx) => planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[0]!, plannedAt: zonedTimeToUtc("2027-03-09", "10:30", TZ), durationMinutes: 15 }]));
+    await produceReminders(t.db, NOW);
+    expect(await rowsOf("prepare_reminder", c!.id)).toHaveLength(1);
+    await inTransaction(t.db, (tx) => planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[0]!, plannedAt: zonedTimeToUtc("2027-03-09", "13:00", TZ), durationMinutes: 15 }]));
+    await produceReminders(t.db, NOW);
+    const rows = await rowsOf("prepare_reminder", c!.id);
+    expect(rows).toHaveLength(2);
+    expect(await render(rows[0]!)).toBeNull();
+    expect((await render(rows[1]!))?.[0]?.text).toMatch(/13:00/);
+  });
+
+  it("the partner who moves a conversation holds it: the reminders go to them", async () => {
+    const [c] = await inTransaction(t.db, (tx) => planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[1]!, plannedAt: zonedTimeToUtc("2027-03-10", "10:30", TZ), durationMinutes: 15 }]));
+    await inTransaction(t.db, (tx) => planConversations(tx, bo, roundId, groupId, [{ pupilId: pupils[1]!, plannedAt: zonedTimeToUtc("2027-03-11", "09:00", TZ), durationMinutes: 15 }]));
+    const teachers = await t.db.conversationTeacher.findMany({ where: { conversationId: c!.id } });
+    expect(teachers.map((x) => x.staffId)).toEqual([bo.staffId]);
+    await produceReminders(t.db, zonedTimeToUtc("2027-03-09", "12:00", TZ)); // within 36 h of Wednesday morning
+    const reminders = (await rowsOf("prepare_reminder", c!.id)).filter((r) => JSON.parse(r.payload).at === zonedTimeToUtc("2027-03-11", "09:00", TZ).toISOString());
+    expect(reminders.map((r) => r.recipientStaffId)).toEqual([bo.staffId]);
+  });
+
+  it("two partners planning the same pupil at once make one conversation", async () => {
+    const at = zonedTimeToUtc("2027-03-15", "10:30", TZ);
+    await Promise.all([
+      inTransaction(t.db, (tx) => planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[2]!, plannedAt: at, durationMinutes: 15 }], { moveExisting: false })),
+      inTransaction(t.db, (tx) => planConversations(tx, bo, roundId, groupId, [{ pupilId: pupils[2]!, plannedAt: at, durationMinutes: 15 }], { moveExisting: false })),
+    ]);
+    expect(await t.db.conversation.count({ where: { roundId, pupilId: pupils[2]! } })).toBe(1);
+  });
+});
