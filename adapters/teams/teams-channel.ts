@@ -8,6 +8,7 @@ import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { BotReply, TurnResult } from "../../bot/chat/types.js";
 import type { Logger } from "../../bot/logger.js";
 import { createGuardedHttpClient } from "./connector-http.js";
+import { cacheConnectorClients } from "./connector-cache.js";
 import { channelUserOf, inboundTurnOf } from "./inbound.js";
 import { activitiesFor, answeredCard } from "./outbound.js";
 import { CardFactory } from "botbuilder";
@@ -44,7 +45,7 @@ export function createTeamsAdapter(auth: TeamsAuth): TeamsAdapter {
         MicrosoftAppTenantId: auth.tenantId ?? "",
       }
     : {};
-  return new TeamsAdapter(credentials, undefined, undefined, { httpClient: createGuardedHttpClient() } as never);
+  return cacheConnectorClients(new TeamsAdapter(credentials, undefined, undefined, { httpClient: createGuardedHttpClient() } as never));
 }
 
 export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannelDeps): TeamsChannel {
