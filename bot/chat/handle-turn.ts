@@ -4,11 +4,12 @@
 // One exit path: every error becomes a polite, localized reply and one log line without content.
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
-import { loadActor, type Actor } from "../auth/actor.js";
+import { loadActor } from "../auth/actor.js";
+import { loadTurnActor } from "./turn-actor.js";
 import { ErrorCode, toAppError } from "../errors.js";
 import type { Locale } from "../domain/vocabulary.js";
 import { translatorFor, type MessageKey } from "../i18n/translate.js";
-import { DialogEngine } from "../../dialogs/engine/engine.js";
+import { DialogEngine, type PreloadedSession } from "../../dialogs/engine/engine.js";
 import { FLOWS } from "../../dialogs/flows/index.js";
 import { IdentityCache, resolveStaffId } from "./identity.js";
 import { parseCommand } from "./commands/registry.js";
@@ -137,9 +138,9 @@ async function runDialogText(ctx: DialogCommandContext, text: string): Promise<R
   return result ? { route: `dialog.${result.kind}`, replies: repliesFor(result) } : null;
 }
 
-async function route(ctx: DialogCommandContext, turn: InboundTurn): Promise<Routed> {
+async function route(ctx: DialogCommandContext, turn: InboundTurn, preloaded?: PreloadedSession): Promise<Routed> {
   if (turn.submission !== undefined) {
-    const result = await ctx.engine.submit(ctx.actor, turn.submission);
+    const result = await ctx.engine.submit(ctx.actor, turn.submission, preloaded);
     return { route: `dialog.${result.kind}`, replies: repliesFor(result) };
   }
   if (turn.source !== "button" && (await ctx.engine.activeSession(ctx.actor))) {
@@ -215,9 +216,9 @@ export function createBotCore({ db, logger, defaultLocale, clock, publicBaseUrl 
       let staffId: string | undefined;
       try {
         staffId = await resolveStaffId(db, turn.user, identities);
-        const actor: Actor = await loadActor(db, staffId);
+        const { actor, preloaded } = await loadTurnActor(db, staffId, turn.submission);
         locale = actor.locale;
-        const routed = await route({ db, actor, t: translatorFor(locale), engine, now: clock ?? (() => new Date()) }, turn);
+        const routed = await route({ db, actor, t: translatorFor(locale), engine, now: clock ?? (() => new Date()) }, turn, preloaded);
         logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
         return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route };
       } catch (error) {

@@ -106,9 +106,19 @@ export function sqliteDirectSql(connectionOf: () => BetterSqlite3.Database, gate
 
 /** `timestamp` values are UTC; pg would read them as server-local time. */
 const TIMESTAMP_OID = 1114;
+const parseTimestamp = (text: string) => toDate(text);
+/** pg asks for a parser per column of every result: look each one up once. */
+const textParsers = new Map<number, unknown>();
 const postgresTypes = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP_OID && format !== "binary" ? (text: string) => toDate(text) : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
+    if (format === "binary") return pg.types.getTypeParser(oid, "binary");
+    let parser = textParsers.get(oid);
+    if (parser === undefined) {
+      parser = oid === TIMESTAMP_OID ? parseTimestamp : pg.types.getTypeParser(oid, "text");
+      textParsers.set(oid, parser);
+    }
+    return parser;
+  }) as typeof pg.types.getTypeParser,
 };
 
 /** PostgreSQL: the pool Prisma's adapter uses too; each statement is prepared once per connection. */

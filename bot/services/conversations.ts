@@ -5,7 +5,7 @@ import { checkPupilAccess } from "../auth/access.js";
 import { canWritePupilContent } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
-import { queryPupilContext } from "./pupil-context-query.js";
+import { readPupilContext } from "./pupil-context-query.js";
 
 export interface GoalEvaluationSummary {
   outcome: string;
@@ -16,7 +16,15 @@ export interface GoalEvaluationSummary {
 
 export interface PupilContext {
   pupil: { id: string; firstName: string; lastName: string };
-  group: { id: string; name: string; bouw: string; schoolId: string; formatKey: string | null } | null;
+  group: {
+    id: string;
+    name: string;
+    bouw: string;
+    schoolId: string;
+    formatKey: string | null;
+    /** The school's default format for this bouw, if read along (see defaultFormatKey); undefined: not read. */
+    schoolFormatKey?: string | null;
+  } | null;
   /** Teachers of the pupil's group (and the actor): who can evaluate a goal. */
   evaluators: { id: string; name: string }[];
   openGoals: {
@@ -36,7 +44,7 @@ export interface PupilContext {
 
 export async function loadPupilContext(db: Db, actor: Actor, pupilId: string): Promise<PupilContext> {
   // Everything a dialog turn needs, in plain SQL (see pupil-context-query.ts); access is checked on what it returns.
-  const pupil = await queryPupilContext(db, pupilId);
+  const { row: pupil, schoolFormatKey } = await readPupilContext(db, pupilId);
   await checkPupilAccess(db, actor, pupil, pupilId, "write");
   if (!pupil) throw new NotFoundError("pupil");
   const lastHeld = pupil.conversations.find((c) => c.status === "held" || c.status === "evaluated");
@@ -53,7 +61,7 @@ export async function loadPupilContext(db: Db, actor: Actor, pupilId: string): P
   return {
     pupil: { id: pupil.id, firstName: pupil.firstName, lastName: pupil.lastName },
     group: pupil.group
-      ? { id: pupil.group.id, name: pupil.group.name, bouw: pupil.group.bouw, schoolId: pupil.group.schoolId, formatKey: pupil.group.formatKey }
+      ? { id: pupil.group.id, name: pupil.group.name, bouw: pupil.group.bouw, schoolId: pupil.group.schoolId, formatKey: pupil.group.formatKey, ...(schoolFormatKey !== undefined ? { schoolFormatKey } : {}) }
       : null,
     evaluators: [...evaluators].map(([id, name]) => ({ id, name })),
     openGoals: pupil.goals

@@ -91,6 +91,19 @@ export async function findSession(db: Db, id: string): Promise<DialogSessionReco
   return row ? toRecord(fromSql(row)) : null;
 }
 
+/**
+ * findSession as one row of loadActorAlong (bot/auth/actor.ts), PostgreSQL only: the session row
+ * as JSON text in the second column, so a submission's actor and session take one round trip.
+ */
+export function sessionAlongActor(id: string): { sql: string; params: string[] } {
+  return { sql: `SELECT 'session', row_to_json(ds)::text, NULL, NULL, NULL FROM (SELECT ${COLUMNS} FROM "DialogSession" WHERE "id" = ?) ds`, params: [id] };
+}
+
+/** The session of sessionAlongActor's row (absent row: no such session). */
+export function sessionFromAlong(json: string | undefined): DialogSessionRecord | null {
+  return json === undefined ? null : toRecord(fromSql(JSON.parse(json) as SqlRow));
+}
+
 /** The dialog a person is in right now, if any. */
 export async function findActiveSession(db: Db, staffId: string): Promise<DialogSessionRecord | null> {
   const [row] = await directSqlOf(db).rows(

@@ -71,6 +71,8 @@ interface Parts {
   evaluations: SqlRow[];
   conversations: SqlRow[];
   agreements: SqlRow[];
+  /** The school's default format for the group's bouw, when read with the rest (PostgreSQL); undefined: not read. */
+  schoolFormatKey?: string | null;
 }
 
 // Relations Prisma returns unordered come back by id here, so the order is stable. Conversations
@@ -120,7 +122,9 @@ async function postgresParts(db: Db, pupilId: string): Promise<Parts> {
         ${list(GOALS_OF_PUPIL.replace("?", "p.id"), ORDER.goals)} AS "goals",
         ${list(EVALUATIONS_OF_PUPIL.replace("?", "p.id"), ORDER.evaluations)} AS "evaluations",
         ${list(CONVERSATIONS_OF_PUPIL.replace("?", "p.id"), ORDER.conversations)} AS "conversations",
-        ${list(AGREEMENTS_OF_PUPIL.replace("?", "p.id").replace("?", "p.id"), ORDER.agreements)} AS "agreements"
+        ${list(AGREEMENTS_OF_PUPIL.replace("?", "p.id").replace("?", "p.id"), ORDER.agreements)} AS "agreements",
+        (SELECT d."formatKey" FROM "SchoolFormatDefault" d JOIN "Group" g ON d."schoolId" = g."schoolId" AND d."bouw" = g."bouw"
+          WHERE g."id" = p."groupId") AS "schoolFormatKey"
       FROM "Pupil" p WHERE p."id" = ?`,
     [pupilId],
   );
@@ -135,12 +139,26 @@ async function postgresParts(db: Db, pupilId: string): Promise<Parts> {
     evaluations: json(row.evaluations),
     conversations: json(row.conversations),
     agreements: json(row.agreements),
+    // Saves defaultFormatKey its own round trip on preparation turns.
+    schoolFormatKey: (row.schoolFormatKey as string | null) ?? null,
   };
 }
 
 /** `db.pupil.findUnique({ where: { id }, include: PUPIL_CONTEXT_INCLUDE })`, in plain SQL. */
 export async function queryPupilContext(db: Db, pupilId: string): Promise<PupilContextRow | null> {
+  return (await readPupilContext(db, pupilId)).row;
+}
+
+/**
+ * queryPupilContext, plus the school's default format for the pupil's group's bouw when the
+ * database read it in the same statement (PostgreSQL: a round trip saved); undefined otherwise.
+ */
+export async function readPupilContext(db: Db, pupilId: string): Promise<{ row: PupilContextRow | null; schoolFormatKey: string | null | undefined }> {
   const parts = directSqlOf(db).provider === "postgresql" ? await postgresParts(db, pupilId) : await sqliteParts(db, pupilId);
+  return { row: pupilContextOf(parts), schoolFormatKey: parts.schoolFormatKey };
+}
+
+function pupilContextOf(parts: Parts): PupilContextRow | null {
   const pupilRow = parts.pupil;
   if (!pupilRow) return null;
   const { groups: groupRows, teachers: teacherRows, goals: goalRows, evaluations: evaluationRows, conversations: conversationRows, agreements: agreementRows } = parts;

@@ -22,6 +22,12 @@ import { nextTextField } from "../render/text.js";
 import type { FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
 import { SubmissionSchema } from "./types.js";
 
+/** A submission's session as the turn already read it (with the actor, in one round trip); null: none. */
+export interface PreloadedSession {
+  sessionId: string;
+  session: DialogSessionRecord | null;
+}
+
 export type EngineResult =
   | { kind: "step"; sessionId: string; view: StepView; answered?: AnsweredStep }
   | { kind: "completed"; sessionId: string; completion: Completion; answered?: AnsweredStep }
@@ -145,11 +151,12 @@ export class DialogEngine {
   }
 
   /** A submission from a card or modal. The payload is untrusted: it is validated here. */
-  async submit(actor: Actor, payload: unknown): Promise<EngineResult> {
+  async submit(actor: Actor, payload: unknown, preloaded?: PreloadedSession): Promise<EngineResult> {
     const parsed = SubmissionSchema.safeParse(payload);
     if (!parsed.success) return { kind: "refused", text: t(ENGINE_TEXT.malformed, actor.locale) };
     const submission = parsed.data;
-    const session = await findSession(this.deps.db, submission.sessionId);
+    const session =
+      preloaded && preloaded.sessionId === submission.sessionId ? preloaded.session : await findSession(this.deps.db, submission.sessionId);
     if (!session || session.staffId !== actor.staffId) return { kind: "refused", text: t(ENGINE_TEXT.notYours, actor.locale) };
     if (session.status !== "active") {
       const text = session.status === "paused" ? ENGINE_TEXT.pausedStale : ENGINE_TEXT.finished;

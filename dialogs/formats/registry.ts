@@ -132,14 +132,22 @@ export async function getFormat(db: Db, schoolId: string, key: string, version?:
 }
 
 /** The format a group uses by default: the group's choice, else the school's per bouw, else ours. */
-export async function defaultFormatKey(db: Db, group: { id: string; schoolId: string; bouw: string; formatKey: string | null }): Promise<string> {
+export async function defaultFormatKey(
+  db: Db,
+  group: { id: string; schoolId: string; bouw: string; formatKey: string | null; schoolFormatKey?: string | null },
+): Promise<string> {
   if (group.formatKey) return group.formatKey;
-  // Read on every preparation turn: plain SQL (bot/db/direct-sql.ts).
-  const [chosen] = await directSqlOf(db).rows<{ formatKey: string }>(
-    `SELECT "formatKey" FROM "SchoolFormatDefault" WHERE "schoolId" = ? AND "bouw" = ?`,
-    [group.schoolId, group.bouw],
-  );
-  return chosen?.formatKey ?? DEFAULT_FORMAT_BY_BOUW[group.bouw as Bouw] ?? "hgw-kindgesprek";
+  // Read on every preparation turn: already read with the pupil's context (PostgreSQL), else plain SQL (bot/db/direct-sql.ts).
+  const schoolChoice =
+    group.schoolFormatKey !== undefined
+      ? group.schoolFormatKey
+      : (
+          await directSqlOf(db).rows<{ formatKey: string }>(`SELECT "formatKey" FROM "SchoolFormatDefault" WHERE "schoolId" = ? AND "bouw" = ?`, [
+            group.schoolId,
+            group.bouw,
+          ])
+        )[0]?.formatKey;
+  return schoolChoice ?? DEFAULT_FORMAT_BY_BOUW[group.bouw as Bouw] ?? "hgw-kindgesprek";
 }
 
 /** Adds a school's own format version. Versions are never replaced: a new one must be higher. */

@@ -7,7 +7,9 @@ import { inTransaction } from "../../bot/db/transaction.js";
 import { loadActor } from "../../bot/auth/actor.js";
 import { ErrorCode, toAppError } from "../../bot/errors.js";
 import { createSession, findActiveSession, findSession, updateSession } from "../../bot/services/dialog-sessions.js";
-import { PUPIL_CONTEXT_INCLUDE, queryPupilContext, type PupilContextRow } from "../../bot/services/pupil-context-query.js";
+import { PUPIL_CONTEXT_INCLUDE, queryPupilContext, readPupilContext, type PupilContextRow } from "../../bot/services/pupil-context-query.js";
+import { defaultFormatKey } from "../../dialogs/formats/registry.js";
+import { loadTurnActor } from "../../bot/chat/turn-actor.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 
@@ -162,5 +164,63 @@ describe(`plain SQL on ${testProvider()}`, () => {
     const alone = await makePupil(t.db, schoolId, null);
     expect(await queryPupilContext(t.db, alone.id)).toEqual(await prismaPupilContext(t.db, alone.id));
     expect(await queryPupilContext(t.db, "no-such-pupil")).toBeNull();
+  });
+
+  it("reads the school's default format along with a pupil's context as Prisma finds it", async () => {
+    const school = (await makeSchool(t.db)).id;
+    const group = await makeGroup(t.db, school, "groep 3", "onderbouw");
+    const pupil = await makePupil(t.db, school, group.id);
+    const loose = await makePupil(t.db, school, null);
+    // Another school's and another bouw's choice must not count.
+    await t.db.schoolFormatDefault.create({ data: { schoolId: schoolId, bouw: "onderbouw", formatKey: "other-school" } });
+    await t.db.schoolFormatDefault.create({ data: { schoolId: school, bouw: "bovenbouw", formatKey: "other-bouw" } });
+    const prismaChoice = async () =>
+      (await t.db.schoolFormatDefault.findUnique({ where: { schoolId_bouw: { schoolId: school, bouw: "onderbouw" } } }))?.formatKey ?? null;
+    const check = async () => {
+      const { row, schoolFormatKey } = await readPupilContext(t.db, pupil.id);
+      // Read along only where it saves a round trip; then it is exactly Prisma's answer.
+      if (testProvider() === "postgresql") expect(schoolFormatKey).toBe(await prismaChoice());
+      else expect(schoolFormatKey).toBeUndefined();
+      const g = row!.group!;
+      const alongside = await defaultFormatKey(t.db, { ...g, ...(schoolFormatKey !== undefined ? { schoolFormatKey } : {}) });
+      expect(alongside).toBe(await defaultFormatKey(t.db, { id: g.id, schoolId: g.schoolId, bouw: g.bouw, formatKey: g.formatKey }));
+      return alongside;
+    };
+    expect(await check()).toBe("onderbouw-welbevinden");
+    await t.db.schoolFormatDefault.create({ data: { schoolId: school, bouw: "onderbouw", formatKey: "eigen-format" } });
+    expect(await check()).toBe("eigen-format");
+    // Inside a transaction (Prisma's raw queries) the same.
+    await inTransaction(t.db, async (tx) => {
+      const { schoolFormatKey } = await readPupilContext(tx as unknown as Db, pupil.id);
+      expect(schoolFormatKey).toBe(testProvider() === "postgresql" ? "eigen-format" : undefined);
+    });
+    expect((await readPupilContext(t.db, loose.id)).schoolFormatKey).toBe(testProvider() === "postgresql" ? null : undefined);
+  });
+
+  it("loads a submission's actor and session in one statement exactly as loadActor and findSession do", async () => {
+    const pupil = await makePupil(t.db, schoolId, groupId);
+    const staff = await makeStaff(t.db, schoolId, { roles: [{ role: "teacher" }, { role: "ib" }], groups: [groupId], supports: [pupil.id] });
+    const other = await makeStaff(t.db, schoolId);
+    const session = await createSession(t.db, { schoolId, staffId: other.id, kind: "prepare", stepId: "format", subject: { ...subject, pupilId: pupil.id }, answers: { a: { b: "c" } } });
+    await sleep(3);
+    expect(await updateSession(t.db, session.id, 0, { stepId: "aim", rawInputs: { aim: { theme: "x" } } })).toBe(1);
+    const postgres = testProvider() === "postgresql";
+    for (const submission of [{ sessionId: session.id, stepId: "aim" }, { sessionId: "no-such-session" }]) {
+      const loaded = await loadTurnActor(t.db, staff.id, submission);
+      expect(loaded.actor).toEqual(await loadActor(t.db, staff.id));
+      // Another person's session is read as it is: the engine refuses it (as after findSession).
+      if (postgres) expect(loaded.preloaded).toEqual({ sessionId: submission.sessionId, session: await findSession(t.db, submission.sessionId) });
+      else expect(loaded.preloaded).toBeUndefined();
+    }
+    expect((await loadTurnActor(t.db, staff.id, { sessionId: session.id })).preloaded?.session ?? null).toEqual(postgres ? await findSession(t.db, session.id) : null);
+    expect((await findSession(t.db, session.id))?.rawInputs).toEqual({ aim: { theme: "x" } });
+    // No session named (typed text, a malformed payload): the actor alone.
+    for (const submission of [undefined, "x", { sessionId: 5 }]) {
+      const loaded = await loadTurnActor(t.db, staff.id, submission);
+      expect(loaded).toEqual({ actor: await loadActor(t.db, staff.id) });
+    }
+    // An inactive person is refused as by loadActor, whatever the submission names.
+    await t.db.staff.update({ where: { id: staff.id }, data: { active: false } });
+    expect(toAppError(await loadTurnActor(t.db, staff.id, { sessionId: session.id }).catch((e: unknown) => e)).code).toBe(ErrorCode.UnknownUser);
   });
 });
