@@ -78,6 +78,9 @@ export async function openDatabase(url: string): Promise<Database> {
     return { db, provider, url, close: () => base.$disconnect() };
   }
   const pool = new pg.Pool({ connectionString: url });
+  // An idle connection the server drops (a restart, a failover, an administrator) is discarded
+  // by the pool and replaced on the next query; without a listener its error would crash us.
+  pool.on("error", () => {});
   const db = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
   registerDirectSql(db, postgresDirectSql(pool));
   return {
