@@ -44,6 +44,8 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   /** Failed sends (not throttles) before a message is dead. */
   maxAttempts?: number;
+  /** How long to wait before trying again for someone who has not installed the app yet (4 h). */
+  noAddressWaitMs?: number;
   /** School hours etc.: a later time to postpone this message to, or null to send now. */
   deferUntil?: (message: OutboxRow, now: Date) => Promise<Date | null>;
   /** Sends in flight at once; the channel's rate limiter paces them. */
@@ -83,6 +85,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const leaseMs = o.leaseMs ?? 5 * 60_000;
   const batchSize = o.batchSize ?? 50;
   const maxAttempts = o.maxAttempts ?? 5;
+  const noAddressWaitMs = o.noAddressWaitMs ?? 4 * 3_600_000;
   const concurrency = o.concurrency ?? 8;
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
   const reportDelayMs = o.reportDelayMs ?? DEFAULT_REPORT_DELAY_MS;
@@ -118,6 +121,13 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       if (!(await completeSent(db, row, attempt, clock(), outcome.channel))) return "lost";
       if (row.kind === UNDELIVERABLE_REPORT) await markReported(db, row, clock());
       return "sent";
+    }
+    // Nobody to send to yet: the teacher has not installed the app. That is often fixed within a
+    // day, so it is tried again a few times (the renderer still drops what went stale) before
+    // the admins are told. A report to an admin without an address is not waited for.
+    if (outcome.permanent && outcome.reason === "no_address" && row.kind !== UNDELIVERABLE_REPORT && attempt < maxAttempts) {
+      const dueAt = new Date(clock().getTime() + noAddressWaitMs);
+      return (await completeRetry(db, row, attempt, dueAt, "no_address")) ? "retried" : "lost";
     }
     if (outcome.permanent) return fail(row, attempt, "dead", outcome.reason, outcome.reason);
     if (outcome.reason === "throttled") {

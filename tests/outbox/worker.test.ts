@@ -11,7 +11,7 @@ import { createOutboxWorker, type OutboxRenderer, type OutboxWorkerOptions } fro
 import { listFailures } from "../../bot/outbox/failures.js";
 import { heartbeat, leave } from "../../bot/outbox/instances.js";
 import type { ProactiveSender } from "../../bot/proactive/send.js";
-import { conversationOf, seedSchool, teamsProactive, type SeededSchool } from "./support.js";
+import { conversationOf, seedSchool, teamsProactive, teamsReference, tenantOf, type SeededSchool } from "./support.js";
 
 let database: TestDatabase;
 let connector: FakeConnector;
@@ -217,9 +217,21 @@ describe(`outbox on ${testProvider()}`, () => {
     expect(Object.fromEntries(reports.map((r) => [r.status, r._count._all]))).toEqual({ sent: 2, cancelled: 4 });
   });
 
-  it("a teacher without any address is reported too; a report that cannot be delivered stays listed", async () => {
-    const k = await queue(teacher(0)); // seeded without an address
-    await worker(() => T0).tick();
+  it("a teacher who installs the app after a reminder was due still gets it", async () => {
+    const k = await queue(teacher(0)); // not installed yet
+    await worker(() => T0, { noAddressWaitMs: 500 }).tick();
+    expect(await row(k)).toMatchObject({ status: "pending", lastError: "no_address" });
+    await database.db.channelAddress.create({ data: { staffId: teacher(0), channel: "teams", reference: JSON.stringify(teamsReference(connector.url, teacher(0), tenantOf(0))) } });
+    await worker(() => at(500), { noAddressWaitMs: 500 }).tick();
+    expect(await row(k)).toMatchObject({ status: "sent" });
+    await database.db.channelAddress.deleteMany({ where: { staffId: teacher(0) } });
+  });
+
+  it("a teacher without any address is tried again later, then reported; a report that cannot be delivered stays listed", async () => {
+    const k = await queue(teacher(0)); // seeded without an address: the app is not installed yet
+    await worker(() => T0, { maxAttempts: 2, noAddressWaitMs: 500 }).tick();
+    expect(await row(k)).toMatchObject({ status: "pending", lastError: "no_address", dueAt: at(500) });
+    await worker(() => at(500), { maxAttempts: 2, noAddressWaitMs: 500 }).tick();
     expect(await row(k)).toMatchObject({ status: "dead", lastError: "no_address" });
     for (const admin of school.adminIds) connector.block(conversationOf(admin), 403);
     await worker(() => at(1000)).tick();
