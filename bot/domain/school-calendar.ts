@@ -86,10 +86,10 @@ export function atSchoolTime(calendar: SchoolCalendar, date: string, time: strin
   return zonedTimeToUtc(date, time, calendar.timezone);
 }
 
-/** Whether an instant falls inside school hours on a school day. */
-export function withinSchoolHours(calendar: SchoolCalendar, instant: Date): boolean {
+/** Whether an instant falls inside school hours on a school day (one the teacher works, if given). */
+export function withinSchoolHours(calendar: SchoolCalendar, instant: Date, workingDays?: ReadonlySet<number>): boolean {
   const date = localDate(instant, calendar.timezone);
-  if (!isSchoolDay(calendar, date)) return false;
+  if (!isSchoolDay(calendar, date, workingDays)) return false;
   const time = localTime(instant, calendar.timezone);
   return calendar.dayStart <= time && time < calendar.dayEnd;
 }
@@ -98,11 +98,11 @@ export function withinSchoolHours(calendar: SchoolCalendar, instant: Date): bool
  * The earliest instant at or after `instant` inside school hours: the instant itself when school
  * is open, else the start of the next school day.
  */
-export function nextSchoolMoment(calendar: SchoolCalendar, instant: Date): Date {
-  if (withinSchoolHours(calendar, instant)) return instant;
+export function nextSchoolMoment(calendar: SchoolCalendar, instant: Date, workingDays?: ReadonlySet<number>): Date {
+  if (withinSchoolHours(calendar, instant, workingDays)) return instant;
   const date = localDate(instant, calendar.timezone);
-  const beforeStart = isSchoolDay(calendar, date) && localTime(instant, calendar.timezone) < calendar.dayStart;
-  const day = beforeStart ? date : schoolDayOnOrAfter(calendar, addDays(date, 1));
+  const beforeStart = isSchoolDay(calendar, date, workingDays) && localTime(instant, calendar.timezone) < calendar.dayStart;
+  const day = beforeStart ? date : schoolDayOnOrAfter(calendar, addDays(date, 1), workingDays);
   return atSchoolTime(calendar, day, calendar.dayStart);
 }
 

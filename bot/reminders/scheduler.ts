@@ -9,6 +9,7 @@ import { startOutbox } from "../outbox/start.js";
 import type { OutboxRenderer, OutboxRow, OutboxWorker } from "../outbox/worker.js";
 import { atSchoolTime, nextSchoolMoment, withinSchoolHours, type SchoolCalendar } from "../domain/school-calendar.js";
 import { localDate } from "../domain/local-time.js";
+import { parseWeekdays } from "../domain/vocabulary.js";
 import { loadSchoolCalendar } from "../services/school-calendar.js";
 import { evaluationDueMessage } from "./evaluation-message.js";
 import { reminderRenderers } from "./messages.js";
@@ -59,9 +60,23 @@ export function createRenderers(clock: () => Date): Record<string, OutboxRendere
   return all;
 }
 
-/** Only inside school hours, and not before a snooze ends. */
+/** The days a member of staff works (all their groups together); null: not a group teacher. */
+function workingDaysOf(db: Db, clock: () => Date) {
+  const cache = new Map<string, { until: number; days: ReadonlySet<number> | null }>();
+  return async (staffId: string): Promise<ReadonlySet<number> | null> => {
+    const hit = cache.get(staffId);
+    if (hit && hit.until > clock().getTime()) return hit.days;
+    const rows = await db.groupTeacher.findMany({ where: { staffId }, select: { workingDays: true } });
+    const days = rows.length ? new Set(rows.flatMap((r) => parseWeekdays(r.workingDays))) : null;
+    cache.set(staffId, { until: clock().getTime() + CALENDAR_TTL_MS, days });
+    return days;
+  };
+}
+
+/** Only inside school hours on a day the recipient works, and not before a snooze ends. */
 export function createDeferral(db: Db, clock: () => Date) {
   const calendarOf = calendars(db, clock);
+  const daysOf = workingDaysOf(db, clock);
   return async (message: OutboxRow, now: Date): Promise<Date | null> => {
     let calendar: SchoolCalendar;
     try {
@@ -70,12 +85,13 @@ export function createDeferral(db: Db, clock: () => Date) {
       return null; // a calendar we cannot read never holds a message back forever
     }
     const preference = (REMINDER_KINDS as readonly string[]).includes(message.kind) ? preferenceKindOf(message.kind as ReminderKind) : null;
-    if (preference) {
-      const decision = await sendDecision(db, message.recipientStaffId, preference, localDate(now, calendar.timezone));
-      if (typeof decision === "object") return nextSchoolMoment(calendar, atSchoolTime(calendar, decision.snoozedUntil, calendar.dayStart));
-    }
     try {
-      return withinSchoolHours(calendar, now) ? null : nextSchoolMoment(calendar, now);
+      const days = (await daysOf(message.recipientStaffId)) ?? undefined;
+      if (preference) {
+        const decision = await sendDecision(db, message.recipientStaffId, preference, localDate(now, calendar.timezone));
+        if (typeof decision === "object") return nextSchoolMoment(calendar, atSchoolTime(calendar, decision.snoozedUntil, calendar.dayStart), days);
+      }
+      return withinSchoolHours(calendar, now, days) ? null : nextSchoolMoment(calendar, now, days);
     } catch {
       return null;
     }

@@ -68,6 +68,16 @@ describe("reminder preferences", () => {
     expect(`${localDate(evening!, TZ)} ${localTime(evening!, TZ)}`).toBe("2027-03-10 08:30");
   });
 
+  it("outside school hours a message waits for the next school day the teacher works", async () => {
+    await t.db.groupTeacher.updateMany({ where: { staffId: teacher.id }, data: { workingDays: "1,2" } });
+    const defer = createDeferral(t.db, () => NOW);
+    const message = { id: "y", schoolId: (await t.db.staff.findUniqueOrThrow({ where: { id: teacher.id } })).schoolId, recipientStaffId: teacher.id, kind: "prepare_reminder", subjectId: conversationId, payload: {}, dueAt: NOW, attempts: 0, idempotencyKey: "k2" } as OutboxRow;
+    const tuesdayEvening = await defer(message, zonedTimeToUtc("2027-03-09", "19:00", TZ));
+    expect(`${localDate(tuesdayEvening!, TZ)} ${localTime(tuesdayEvening!, TZ)}`).toBe("2027-03-15 08:30"); // not Wednesday: a day off
+    expect(await defer(message, zonedTimeToUtc("2027-03-10", "10:00", TZ))).not.toBeNull(); // Wednesday during school: still waits
+    await t.db.groupTeacher.updateMany({ where: { staffId: teacher.id }, data: { workingDays: "1,2,3,4,5" } });
+  });
+
   it("the weekly digest is opt-in and lists the week", async () => {
     await produceReminders(t.db, NOW);
     expect(await kinds()).not.toContain("weekly_digest");
