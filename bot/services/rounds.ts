@@ -57,18 +57,19 @@ function commonBouw(groups: { bouw: string }[]): string | null {
   return bouwen.size === 1 ? [...bouwen][0]! : null;
 }
 
+/** What the team leader chose, as stored; the bouw is the groups' own when they share one. */
+function roundFields(data: RoundInput, groups: { bouw: string }[]) {
+  const { name, formatKey, startDate, endDate, evaluationIntervalDays } = data;
+  return { name, formatKey, bouw: commonBouw(groups), startDate, endDate, evaluationIntervalDays };
+}
+
 export async function createRound(tx: Tx, actor: Actor, input: RoundInput): Promise<string> {
   const data = RoundInput.parse(input);
   const groups = await requireManageableGroups(tx, actor, data.groupIds);
   const round = await tx.round.create({
     data: {
+      ...roundFields(data, groups),
       schoolId: actor.schoolId,
-      name: data.name,
-      formatKey: data.formatKey,
-      bouw: commonBouw(groups),
-      startDate: data.startDate,
-      endDate: data.endDate,
-      evaluationIntervalDays: data.evaluationIntervalDays,
       createdById: actor.staffId,
       groups: { create: groups.map((g) => ({ groupId: g.id })) },
     },
@@ -91,14 +92,7 @@ export async function updateRound(tx: Tx, actor: Actor, roundId: string, input: 
   const groups = await requireManageableGroups(tx, actor, data.groupIds);
   await tx.round.update({
     where: { id: roundId },
-    data: {
-      name: data.name,
-      formatKey: data.formatKey,
-      bouw: commonBouw(groups),
-      startDate: data.startDate,
-      endDate: data.endDate,
-      evaluationIntervalDays: data.evaluationIntervalDays,
-    },
+    data: roundFields(data, groups),
   });
   await tx.roundGroup.deleteMany({ where: { roundId, groupId: { notIn: groups.map((g) => g.id) } } });
   for (const group of groups) {
@@ -117,16 +111,9 @@ export async function cancelRound(tx: Tx, actor: Actor, roundId: string): Promis
   await recordAudit(tx, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "update", entity: "round", entityId: roundId });
 }
 
-function summary(round: {
-  id: string;
-  name: string;
-  formatKey: string;
-  startDate: string;
-  endDate: string;
-  evaluationIntervalDays: number;
-  status: string;
-  groups: { group: { id: string; name: string; bouw: string } }[];
-}): RoundSummary {
+type RoundRow = Omit<RoundSummary, "groups"> & { groups: { group: RoundSummary["groups"][number] }[] };
+
+function summary(round: RoundRow): RoundSummary {
   return {
     id: round.id,
     name: round.name,

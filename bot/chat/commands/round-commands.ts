@@ -1,8 +1,7 @@
 // Rounds (team leader), planning (teacher) and reminder settings (everyone).
 import { ROUND } from "../../../dialogs/flows/round.js";
 import { PLAN } from "../../../dialogs/flows/plan.js";
-import { listRounds, roundProgress } from "../../services/rounds.js";
-import { listRoundableGroups } from "../../services/rounds.js";
+import { listRoundableGroups, listRounds, roundProgress } from "../../services/rounds.js";
 import { kindFromWord, KIND_WORDS, listPreferences, muteKind, snoozeKind, unmuteKind } from "../../reminders/preferences.js";
 import { localDate } from "../../domain/local-time.js";
 import { addDays } from "../../domain/school-calendar.js";
