@@ -65,7 +65,7 @@ async function mountTeams(http: Express, core: BotCore, config: Config, logger: 
 }
 
 /** POST /slack/events: Bolt in HTTP mode, only when a signing secret and bot token are configured. */
-async function mountSlack(http: Express, core: BotCore, database: Database, config: Config, logger: Logger): Promise<{ stop(): void } | undefined> {
+async function mountSlack(http: Express, core: BotCore, config: Config, logger: Logger): Promise<{ stop(): void } | undefined> {
   if (!config.SLACK_SIGNING_SECRET || !config.SLACK_BOT_TOKEN) {
     http.post("/slack/events", (_req, res) => {
       res.status(503).json({ error: "Slack is not configured on this server (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)" });
@@ -77,7 +77,6 @@ async function mountSlack(http: Express, core: BotCore, database: Database, conf
   const baseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? `http://localhost:${config.PORT}`;
   const slack = createSlackChannel({
     core,
-    db: database.db,
     logger,
     http,
     signingSecret: config.SLACK_SIGNING_SECRET,
@@ -108,7 +107,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const core = createBotCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE, publicBaseUrl });
   const http = createHttpApp({ db: database.db, logger });
   await mountTeams(http, core, config, logger);
-  const slack = await mountSlack(http, core, database, config, logger);
+  const slack = await mountSlack(http, core, config, logger);
   // After the channels registered their senders: the scheduler sends through them.
   const scheduler = config.SCHEDULER ? startScheduler({ db: database.db, proactive: core.proactive, logger }) : undefined;
 

@@ -8,7 +8,7 @@
 //   travel in the ack — so the work gets a budget, and past it the modal says "saving…" and is
 //   updated when the work is done.
 // - Retries (X-Slack-Retry-Num, a repeated event_id or interaction payload) are claimed once in
-//   the database (DeliveryLedger), so a retry never makes a second record or a second reply.
+//   the database (core.claimDelivery), so a retry never makes a second record or a second reply.
 // - Signatures: Bolt verifies every request (HMAC of the raw body with the signing secret); a
 //   guard in front refuses unsigned requests and timestamps more than 5 minutes off either way.
 // - Workspaces: only teams bound to a school are served, checked on every request.
@@ -17,7 +17,6 @@ import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Express, NextFunction, Request, Response } from "express";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../../bot/chat/types.js";
-import type { Db } from "../../bot/db/client.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import type { Logger } from "../../bot/logger.js";
 import type { ChannelSender } from "../../bot/proactive/send.js";
@@ -34,9 +33,7 @@ import {
   type SlackModalView,
 } from "../../dialogs/render/block-kit.js";
 import type { StepView } from "../../dialogs/engine/types.js";
-import { BoundTeams } from "./bound-teams.js";
-import { DeliveryLedger } from "./deliveries.js";
-import { buildHomeView } from "./home.js";
+import { renderHomeView } from "./home.js";
 import { isSlackId, slackUser, teamIdOf, type SlackReference } from "./inbound.js";
 import { cleanTypedText } from "./mrkdwn.js";
 import { answeredMessage, COMMAND_ACTION_PREFIX, COMMAND_SELECT_ACTION_ID, messagesFor, textSections, type SlackMessage } from "./outbound.js";
@@ -53,7 +50,6 @@ const TRIGGER_FRESH_MS = 2500;
 
 export interface SlackChannelDeps {
   core: BotCore;
-  db: Db;
   logger: Logger;
   http: Express;
   signingSecret: string;
@@ -127,7 +123,7 @@ interface Delivery {
 const CHANGING_ROUTES = /^(dialog\.|prepare|conversation|review|groupConversation|note|resume|setLocale)/;
 
 export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
-  const { core, db, logger, http } = deps;
+  const { core, logger, http } = deps;
   const blog = boltLogger(logger);
   const clientOptions: WebClientOptions = {
     ...(deps.apiUrl ? { slackApiUrl: deps.apiUrl.endsWith("/") ? deps.apiUrl : `${deps.apiUrl}/` } : {}),
@@ -140,8 +136,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     logger: blog,
   };
   const client = new WebClient(deps.botToken, clientOptions);
-  const ledger = new DeliveryLedger(db);
-  const bound = new BoundTeams(db);
+  const claim = (key: string) => core.claimDelivery("slack", key);
   const budgetMs = deps.submissionBudgetMs ?? 2000;
   const refusal = () => translatorFor(deps.defaultLocale)("unknownTenant");
 
@@ -172,7 +167,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
   app.use(async (args) => {
     const body = args.body as Json;
     const teamId = teamIdOf(body);
-    if (await bound.isBound(teamId)) {
+    if (teamId && (await core.isWorkspaceBound("slack", teamId))) {
       await args.next();
       return;
     }
@@ -277,7 +272,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
 
   const homeTimers = new Map<string, NodeJS.Timeout>();
   async function publishHome(d: Pick<Delivery, "user" | "userId">): Promise<void> {
-    const view = await buildHomeView(db, d.user, deps.defaultLocale);
+    const view = renderHomeView(await core.home(d.user));
     await client.views.publish({ user_id: d.userId, view: view as never });
   }
   function scheduleHomeRefresh(d: Delivery): void {
@@ -303,7 +298,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     // Pupil data never goes into a channel: there the command is answered in the DM.
     await ack(inDm ? undefined : { response_type: "ephemeral", text: slackTexts(deps.defaultLocale).answerInDm });
     if (!isSlackId(teamId) || !isSlackId(userId)) return;
-    if (!(await ledger.claim(`command:${command.trigger_id}`))) return;
+    if (!(await claim(`command:${command.trigger_id}`))) return;
     const d: Delivery = {
       user: slackUser(teamId, userId, client),
       userId,
@@ -326,7 +321,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     const channel = str(e.channel);
     if (!isSlackId(userId) || !isSlackId(teamId) || !isSlackId(channel)) return;
     const eventId = str((body as Json).event_id) ?? `${channel}:${str(e.ts)}`;
-    if (!(await ledger.claim(`event:${eventId}`))) {
+    if (!(await claim(`event:${eventId}`))) {
       logger.info({ channel: "slack", code: "duplicate_event", retryNum: context.retryNum }, "repeated Slack event ignored");
       return;
     }
@@ -344,7 +339,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     const teamId = teamIdOf(body);
     if (!isSlackId(userId) || !isSlackId(teamId)) return;
     const eventId = str((body as Json).event_id);
-    if (eventId && !(await ledger.claim(`event:${eventId}`))) return;
+    if (eventId && !(await claim(`event:${eventId}`))) return;
     const d: Delivery = { user: slackUser(teamId, userId, client), userId, teamId };
     await guarded(undefined, async () => {
       if (e.tab === "messages") {
@@ -352,7 +347,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
         if (!isSlackId(channel)) return;
         const known = await core.rememberAddress(d.user, { teamId, userId, channelId: channel } satisfies SlackReference);
         // The welcome once per person, ever (across instances and restarts).
-        if (known && (await ledger.claim(`welcome:${teamId}:${userId}`))) await deliver(await core.welcome(d.user), { ...d, dmChannel: channel });
+        if (known && (await claim(`welcome:${teamId}:${userId}`))) await deliver(await core.welcome(d.user), { ...d, dmChannel: channel });
         return;
       }
       await publishHome(d);
@@ -382,7 +377,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     const trigger = str(body.trigger_id);
     const action = obj((body.actions as unknown[] | undefined)?.[0]);
     const key = trigger ?? str(action?.action_ts);
-    return key ? ledger.claim(`${kind}:${key}`) : true;
+    return key ? claim(`${kind}:${key}`) : true;
   }
 
   // Quick-action buttons and drop-downs: a command, as if typed; a dialog it starts opens as a modal.

@@ -20,8 +20,12 @@ import { evaluateCommand } from "./commands/evaluation-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./commands/round-commands.js";
 import { repliesFor } from "./dialog-replies.js";
 import { ENGINE_TEXT } from "../../dialogs/engine/engine-text.js";
-import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "./types.js";
+import type { BotReply, ChannelUser, FileAttachment, HomeSummary, InboundTurn, TurnResult } from "./types.js";
+import type { Channel } from "../domain/vocabulary.js";
 import { createFileLink } from "../services/file-links.js";
+import { loadHomeSummary } from "../services/home-summary.js";
+import { DeliveryLedger } from "../services/deliveries.js";
+import { WorkspaceBindings } from "../services/channel-bindings.js";
 import { saveAddress } from "../services/channel-addresses.js";
 import { ProactiveSender } from "../proactive/send.js";
 
@@ -46,6 +50,12 @@ export interface BotCore {
   proactive: ProactiveSender;
   /** A short-lived download path ("/files/<token>") for a file offered to this user. */
   fileLink(user: ChannelUser, file: FileAttachment): Promise<string>;
+  /** The teacher's overview for a channel's home page; a refusal for someone not served. */
+  home(user: ChannelUser): Promise<HomeSummary>;
+  /** Claims a delivery once across all instances: true for the first caller, false for a repeat. */
+  claimDelivery(channel: Channel, key: string): Promise<boolean>;
+  /** Whether this workspace/tenant is bound to a school (cached for a short time). */
+  isWorkspaceBound(channel: Channel, tenantId: string): Promise<boolean>;
 }
 
 const ERROR_MESSAGES: Partial<Record<string, MessageKey>> = {
@@ -177,6 +187,8 @@ function welcomeReply(t: ReturnType<typeof translatorFor>, name: string): BotRep
 export function createBotCore({ db, logger, defaultLocale, clock, publicBaseUrl }: BotCoreDeps): BotCore {
   const engine = new DialogEngine({ db, flows: FLOWS, ...(clock ? { clock } : {}) });
   const identities = new IdentityCache();
+  const deliveries = new DeliveryLedger(db);
+  const bindings = new WorkspaceBindings(db);
   const refusal = (error: unknown, locale: Locale, channel: string, staffId?: string): TurnResult => {
     const appError = toAppError(error);
     const key = ERROR_MESSAGES[appError.code] ?? "internalError";
@@ -201,6 +213,19 @@ export function createBotCore({ db, logger, defaultLocale, clock, publicBaseUrl 
       const staffId = await resolveStaffId(db, user);
       return `/files/${await createFileLink(db, { staffId, ...file })}`;
     },
+    async home(user) {
+      let staffId: string;
+      try {
+        staffId = await resolveStaffId(db, user, identities);
+      } catch (error) {
+        const code = toAppError(error).code;
+        if (code !== ErrorCode.UnknownTenant && code !== ErrorCode.UnknownUser) throw error;
+        return { kind: "refused", locale: defaultLocale, text: translatorFor(defaultLocale)(code === ErrorCode.UnknownTenant ? "unknownTenant" : "unknownUser") };
+      }
+      return loadHomeSummary(db, await loadActor(db, staffId), (clock ?? (() => new Date()))());
+    },
+    claimDelivery: (channel, key) => deliveries.claim(channel, key),
+    isWorkspaceBound: (channel, tenantId) => bindings.isBound(channel, tenantId),
     async rememberAddress(user, reference) {
       try {
         const staffId = await resolveStaffId(db, user);
