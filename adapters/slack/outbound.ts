@@ -1,7 +1,6 @@
 // The core's replies → Slack messages (text + Block Kit): text as mrkdwn sections, quick
 // actions as buttons (a drop-down when there are many), a dialog step as a message with inputs
-// or as text prompts (the teacher is typing), an answered step as a read-only summary, files as
-// links. Pure apart from `linkFor`.
+// or as text prompts (the teacher is typing), files as links. Pure apart from `linkFor`.
 import {
   renderStepMessage,
   SLACK_LIMITS,
@@ -13,7 +12,6 @@ import {
   type SlackOption,
 } from "../../dialogs/render/block-kit.js";
 import { renderStepText } from "../../dialogs/render/text.js";
-import type { AnsweredStep } from "../../dialogs/engine/view.js";
 import type { BotReply, FileAttachment, ReplyAction } from "../../bot/chat/types.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import { chunkText, escapeMrkdwn, toMrkdwn } from "./mrkdwn.js";
@@ -68,14 +66,6 @@ export function commandBlocks(actions: ReplyAction[], locale: Locale): ActionsBl
       elements: [{ type: "static_select", action_id: COMMAND_SELECT_ACTION_ID, placeholder: plainText(slackTexts(locale).chooseCommand, SLACK_LIMITS.placeholder), options }],
     },
   ];
-}
-
-/** The compact read-only form of an answered step, replacing its message. */
-export function answeredMessage(answered: AnsweredStep): SlackMessage {
-  const lines = answered.items.map((i) => `*${escapeMrkdwn(i.label.replace(/\s+/g, " "))}*: ${escapeMrkdwn(i.value)}`);
-  const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: truncate(`:white_check_mark: *${escapeMrkdwn(answered.title)}*`, SLACK_LIMITS.sectionText) } }];
-  for (const chunk of chunkText(lines.join("\n"), SLACK_LIMITS.sectionText)) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(chunk, SLACK_LIMITS.contextText) }] });
-  return { text: truncate(`✓ ${answered.title}`, SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.messageBlocks) };
 }
 
 function textMessage(text: string, extra: Block[] = []): SlackMessage {

@@ -32,11 +32,12 @@ import {
   renderStepModal,
   type SlackModalView,
 } from "../../dialogs/render/block-kit.js";
+import { renderAnsweredMessage } from "../../dialogs/render/answered.js";
 import type { StepView } from "../../dialogs/engine/types.js";
 import { renderHomeView } from "./home.js";
 import { isSlackId, slackUser, teamIdOf, type SlackReference } from "./inbound.js";
 import { cleanTypedText } from "./mrkdwn.js";
-import { answeredMessage, COMMAND_ACTION_PREFIX, COMMAND_SELECT_ACTION_ID, messagesFor, textSections, type SlackMessage } from "./outbound.js";
+import { COMMAND_ACTION_PREFIX, COMMAND_SELECT_ACTION_ID, messagesFor, textSections, type SlackMessage } from "./outbound.js";
 import { createSlackSender } from "./slack-sender.js";
 import { slackTexts } from "./texts.js";
 
@@ -229,7 +230,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
       const answered = d.answeredMessage;
       if (answered && !replaced && (reply.answered || reply.step?.stepId === answered.stepId)) {
         replaced = true;
-        const replacement = reply.answered ? answeredMessage(reply.answered) : renderStepMessage(reply.step!);
+        const replacement = reply.answered ? renderAnsweredMessage(reply.answered) : renderStepMessage(reply.step!);
         const updated = await client.chat.update({ channel: answered.channel, ts: answered.ts, text: replacement.text, blocks: replacement.blocks as never }).then(
           () => true,
           (error: unknown) => {

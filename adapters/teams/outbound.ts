@@ -1,9 +1,8 @@
 // The core's replies → Teams activities: text as simple HTML, a dialog step as an Adaptive
-// Card, buttons as a card with Action.Submit, an answered step as a compact read-only card.
+// Card, buttons as a card with Action.Submit.
 import { CardFactory, type Activity, type Attachment } from "botbuilder";
-import { renderStepCard, type AdaptiveCard } from "../../dialogs/render/adaptive-card.js";
+import { renderStepCard } from "../../dialogs/render/adaptive-card.js";
 import { renderStepText } from "../../dialogs/render/text.js";
-import type { AnsweredStep } from "../../dialogs/engine/view.js";
 import type { BotReply, ReplyAction } from "../../bot/chat/types.js";
 
 /** Teams shows at most a handful of card buttons in a row; longer lists become a drop-down. */
@@ -50,20 +49,6 @@ export function commandCard(text: string, actions: ReplyAction[]): object {
     ],
     actions: [{ type: "Action.Submit", title: "OK", data: { gw: "cmd-choice" } }],
   };
-}
-
-export function answeredCard(answered: AnsweredStep): AdaptiveCard {
-  return {
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    type: "AdaptiveCard",
-    version: "1.5",
-    body: [
-      { type: "TextBlock", text: `✓ ${answered.title}`, weight: "Bolder", wrap: true },
-      { type: "FactSet", facts: answered.items.map((i) => ({ title: i.label, value: i.value })) },
-    ],
-    fallbackText: answered.title,
-    msteams: { width: "Full" },
-  } as AdaptiveCard;
 }
 
 export interface RenderOptions {

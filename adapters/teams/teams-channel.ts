@@ -10,7 +10,8 @@ import type { Logger } from "../../bot/logger.js";
 import { createGuardedHttpClient } from "./connector-http.js";
 import { cacheConnectorClients } from "./connector-cache.js";
 import { channelUserOf, inboundTurnOf } from "./inbound.js";
-import { activitiesFor, answeredCard } from "./outbound.js";
+import { activitiesFor } from "./outbound.js";
+import { renderAnsweredCard } from "../../dialogs/render/answered.js";
 import { CardFactory } from "botbuilder";
 
 export interface TeamsAuth {
@@ -86,7 +87,7 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
       // same step coming back (with errors) replaces the card in place instead.
       if (replyToId && !updatedCard && (reply.answered || reply.step?.stepId === submittedStepId)) {
         if (reply.answered) {
-          replacing = replaceCard(context, replyToId, { type: "message", attachments: [CardFactory.adaptiveCard(answeredCard(reply.answered))] });
+          replacing = replaceCard(context, replyToId, { type: "message", attachments: [CardFactory.adaptiveCard(renderAnsweredCard(reply.answered))] });
           updatedCard = true;
         } else {
           const replacement = (await render(reply, false)).find((a) => a.attachments);
