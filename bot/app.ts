@@ -21,6 +21,8 @@ export interface RunningApp {
   port: number;
   /** Reminders and the outbox; absent with SCHEDULER=false. */
   scheduler: Scheduler | undefined;
+  /** Resolves when every channel's work after its acks is done (tests wait on it, never sleep). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,7 +67,7 @@ async function mountTeams(http: Express, core: BotCore, config: Config, logger: 
 }
 
 /** POST /slack/events: Bolt in HTTP mode, only when a signing secret and bot token are configured. */
-async function mountSlack(http: Express, core: BotCore, config: Config, logger: Logger): Promise<{ stop(): void } | undefined> {
+async function mountSlack(http: Express, core: BotCore, config: Config, logger: Logger): Promise<{ stop(): void; settled(): Promise<void> } | undefined> {
   if (!config.SLACK_SIGNING_SECRET || !config.SLACK_BOT_TOKEN) {
     http.post("/slack/events", (_req, res) => {
       res.status(503).json({ error: "Slack is not configured on this server (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)" });
@@ -126,6 +128,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     server,
     port,
     scheduler,
+    settled: async () => slack?.settled(),
     async close() {
       await scheduler?.stop();
       slack?.stop();

@@ -12,7 +12,7 @@
 // - Signatures: Bolt verifies every request (HMAC of the raw body with the signing secret); a
 //   guard in front refuses unsigned requests and timestamps more than 5 minutes off either way.
 // - Workspaces: only teams bound to a school are served, checked on every request.
-import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Express, NextFunction, Request, Response } from "express";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
@@ -39,6 +39,7 @@ import { isSlackId, slackUser, teamIdOf, type SlackReference } from "./inbound.j
 import { cleanTypedText } from "./mrkdwn.js";
 import { COMMAND_ACTION_PREFIX, COMMAND_SELECT_ACTION_ID, messagesFor, textSections, type SlackMessage } from "./outbound.js";
 import { createSlackSender } from "./slack-sender.js";
+import { TrackedApp } from "./pending-work.js";
 import { slackTexts } from "./texts.js";
 
 export const SLACK_ENDPOINT = "/slack/events";
@@ -70,6 +71,8 @@ export interface SlackChannel {
   client: WebClient;
   /** Stops pending Home refreshes (at shutdown). */
   stop(): void;
+  /** Resolves when the work after every ack so far is done (replies sent, modals updated). */
+  settled(): Promise<void>;
 }
 
 /** Bolt and the Web API client log request bodies at debug level: only warnings and errors pass, as text codes. */
@@ -162,7 +165,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     logger: blog,
     processBeforeResponse: false,
   });
-  const app = new App({ receiver, authorize, logger: blog, clientOptions, convoStore: false });
+  const app = new TrackedApp({ receiver, authorize, logger: blog, clientOptions, convoStore: false });
 
   // Every request: the workspace must be bound to a school; anything else gets a refusal and no data.
   app.use(async (args) => {
@@ -540,6 +543,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
   return {
     client,
     sender: createSlackSender(client),
+    settled: () => app.work.settled(),
     stop() {
       for (const timer of homeTimers.values()) clearTimeout(timer);
       homeTimers.clear();

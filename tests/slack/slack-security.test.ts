@@ -44,7 +44,7 @@ beforeAll(async () => {
   });
   const group = await app.database.db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId } });
   await app.database.db.pupil.create({ data: { schoolId: setup.schoolId, groupId: group.id, externalId: "7", firstName: "Noor", lastName: "Visser" } });
-  sim = new SlackSimulator(`${app.baseUrl}/slack/events`, SECRET, fake);
+  sim = new SlackSimulator(`${app.baseUrl}/slack/events`, SECRET, fake, () => app.settled());
   juf = new SlackTeacher(JUF, sim, fake, today);
   meester = new SlackTeacher(MEESTER, sim, fake, today);
   stranger = new SlackTeacher(STRANGER, sim, fake, today);
@@ -90,7 +90,8 @@ describe(`Slack request security on ${testProvider()}`, () => {
     await sim.event(FOREIGN, { type: "app_home_opened", user: FOREIGN.userId, tab: "home" });
     const interaction = await sim.interaction(sim.blockActions(FOREIGN, { type: "button", action_id: "gw_cmd:0", value: "mijn groep" }, { message: { channel: "D0FOREIGN1", ts: "1.2" } }));
     expect(interaction.status).toBe(200);
-    // Give the server the chance to misbehave: a known-good request after these is answered first.
+    // Everything the server did after acknowledging these is done; a known-good request still works.
+    await sim.settled();
     await sim.command(JUF, "help");
     await juf.dmContaining("voorbereiden", since);
     expect(fake.calls.slice(since).filter((c) => JSON.stringify(c.args).includes("FOREIGN"))).toEqual([]);
@@ -118,7 +119,8 @@ describe(`Slack retries never double anything on ${testProvider()}`, () => {
     const retry = await sim.dm(JUF, text, { eventId: "Ev0RETRY0001", retryNum: 1 });
     expect(retry.status).toBe(200);
     await sim.dm(JUF, text, { eventId: "Ev0RETRY0001", retryNum: 2 });
-    // A later, different event is answered: by then any doubled reply would have been sent.
+    // Any doubled reply would have been sent by now; a later, different event is still answered.
+    await sim.settled();
     await sim.dm(JUF, "help", { eventId: "Ev0RETRY0002" });
     await juf.dmContaining("voorbereiden", since);
     expect(await app.database.db.note.count({ where: { text: "bouwde een toren van blokken" } })).toBe(1);
@@ -143,6 +145,7 @@ describe(`Slack retries never double anything on ${testProvider()}`, () => {
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
     await juf.dmContaining("Notitie opgeslagen", since);
+    await sim.settled();
     await sim.dm(JUF, "help");
     await juf.dmContaining("voorbereiden", since);
     expect(fake.callsOf("views.open", since)).toHaveLength(1);
@@ -177,6 +180,8 @@ describe(`proactive Slack DMs on ${testProvider()}`, () => {
   });
 
   it("keeps to one message per second per channel", async () => {
+    // Replies to earlier requests must not land in this test's one-second windows.
+    await sim.settled();
     fake.enforceLimits = true;
     try {
       const since = fake.calls.length;
