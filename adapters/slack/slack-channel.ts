@@ -40,6 +40,7 @@ import { cleanTypedText } from "./mrkdwn.js";
 import { COMMAND_ACTION_PREFIX, COMMAND_SELECT_ACTION_ID, messagesFor, textSections, type SlackMessage } from "./outbound.js";
 import { createSlackSender } from "./slack-sender.js";
 import { TrackedApp } from "./pending-work.js";
+import { decodeButtonValue } from "../shared/button-action.js";
 import { slackTexts } from "./texts.js";
 
 export const SLACK_ENDPOINT = "/slack/events";
@@ -310,7 +311,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
       ...(inDm ? { dmChannel: command.channel_id } : {}),
       trigger: { id: command.trigger_id, receivedAt },
     };
-    await guarded(d, () => turn({ user: d.user, text: cleanTypedText(command.text ?? "") || "help", source: "button" }, d));
+    await guarded(d, () => turn({ user: d.user, text: cleanTypedText(command.text ?? "") || "help", isCommand: true }, d));
   });
 
   // ------------------------------------------------------------------------------------------
@@ -331,7 +332,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     }
     const d: Delivery = { user: slackUser(teamId, userId, client), userId, teamId, dmChannel: channel };
     await guarded(d, async () => {
-      const result = await core.handleTurn({ user: d.user, text: cleanTypedText(str(e.text) ?? ""), source: "typed" });
+      const result = await core.handleTurn({ user: d.user, text: cleanTypedText(str(e.text) ?? "") });
       // Typing during a dialog: the next question comes as text too (one at a time).
       await deliver(result, { ...d, stepsAsText: (result.route ?? "").startsWith("dialog.") });
     });
@@ -389,10 +390,10 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     await ack();
     const b = body as unknown as Json;
     const a = action as unknown as Json;
-    const command = str(a.value) ?? str(obj(a.selected_option)?.value);
+    const pressed = decodeButtonValue(str(a.value) ?? str(obj(a.selected_option)?.value));
     const d = interactionDelivery(b);
-    if (!d || !command || !(await firstDelivery("action", b))) return;
-    await guarded(d, () => turn({ user: d.user, text: command.slice(0, 200), source: "button" }, d));
+    if (!d || !pressed || !(await firstDelivery("action", b))) return;
+    await guarded(d, () => turn({ user: d.user, ...pressed }, d));
   });
 
   // "Fill in" on a DM step: the step (as it is now) opens as a modal.
@@ -402,7 +403,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     const token = parseStepToken(str((action as unknown as Json).value));
     const d = interactionDelivery(b);
     if (!d || !token || !(await firstDelivery("action", b))) return;
-    await guarded(d, () => turn({ user: d.user, text: `verder id:${token.sessionId}`, source: "button" }, d));
+    await guarded(d, () => turn({ user: d.user, text: "", action: { command: "resume", args: { sessionId: token.sessionId } } }, d));
   });
 
   // Step buttons and one-click field answers, in a DM message or in a modal.

@@ -15,23 +15,34 @@ export interface ChannelUser {
   tenantId?: string;
 }
 
+/** What a button does: a command id and typed arguments. The label is for people only. */
+export interface CommandAction {
+  /** A command id from the command table ("prepare", "evaluate", "resume", …). */
+  command: string;
+  /** Typed arguments ({ pupilId }, { goalId }, { sessionId }, …), checked by the command's schema. */
+  args?: Record<string, string>;
+}
+
 export interface InboundTurn {
   user: ChannelUser;
-  /** What the user typed, or the command a button carries. */
+  /** What the user typed ("" for a button press or a card submission). */
   text: string;
   /**
-   * "button" when the text is a command from a button (it then interrupts a dialog, pausing
-   * it); typed text during a dialog is always taken as an answer, so nothing typed is lost.
+   * The text is a command given explicitly (Slack's slash command, a button from before typed
+   * actions): it interrupts an open dialog instead of answering it. Plain typed text during a
+   * dialog is always an answer, so nothing typed is lost to command parsing.
    */
-  source?: "typed" | "button";
+  isCommand?: boolean;
+  /** A pressed button: untrusted until the core checks it against the command table. */
+  action?: CommandAction;
   /** A dialog step submitted from a card or modal: untrusted, validated by the engine. */
   submission?: unknown;
 }
 
-/** A quick action: a button that sends `command` as if typed. */
+/** A quick action: a button with a typed action. */
 export interface ReplyAction {
   label: string;
-  command: string;
+  action: CommandAction;
 }
 
 export interface FileAttachment {

@@ -61,3 +61,7 @@ export function schoolYearOf(date: Date, timezone: string): string {
   const start = month >= 8 ? year : year - 1;
   return `${start}-${start + 1}`;
 }
+
+/** What a teacher can mute or snooze; a round's announcement comes from the team leader and cannot be muted. */
+export const PREFERENCE_KINDS = ["plan_nudge", "prepare_reminder", "unrecorded_nudge", "evaluation_due", "weekly_digest"] as const;
+export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];

@@ -9,6 +9,7 @@ import { addDays, weekStart } from "../domain/school-calendar.js";
 import { listFormats } from "../../dialogs/formats/registry.js";
 import { formatLocalDate } from "../../dialogs/flows/field.js";
 import { renderPupilInvitation } from "../exports/pupil-invitation.js";
+import { buttonFor } from "../domain/actions.js";
 
 export type ReminderRenderer = OutboxRenderer;
 type ReminderMessage = OutboxRow;
@@ -75,7 +76,7 @@ const roundAnnouncement = (now: () => Date): ReminderRenderer => async (message,
         ...groupLines,
         nl ? "Plan de gesprekken wanneer het jou uitkomt; ik stel graag een planning voor uit je vaste momenten." : "Plan the conversations when it suits you; I can propose a schedule from your weekly moments.",
       ].join("\n"),
-      actions: [{ label: nl ? "Nu plannen" : "Plan now", command: "plannen" }],
+      actions: [buttonFor(nl ? "Nu plannen" : "Plan now", "plan")],
     },
   ];
 };
@@ -93,8 +94,8 @@ const planNudge = (now: () => Date): ReminderRenderer => async (message, db) => 
         ? `Halverwege de ronde **${state.round.name}** (tot en met ${formatLocalDate(state.round.endDate, "nl")}): nog ${state.unplanned.length} leerling(en) zonder gepland gesprek: ${names}.`
         : `Halfway through the round **${state.round.name}** (until ${formatLocalDate(state.round.endDate, "en")}): ${state.unplanned.length} pupil(s) still without a planned conversation: ${names}.`,
       actions: [
-        { label: nl ? "Nu plannen" : "Plan now", command: "plannen" },
-        { label: nl ? "Geen planherinneringen meer" : "No more planning reminders", command: "herinneringen uit plannen" },
+        buttonFor(nl ? "Nu plannen" : "Plan now", "plan"),
+        buttonFor(nl ? "Geen planherinneringen meer" : "No more planning reminders", "reminders", { set: "off", kind: "plan_nudge" }),
       ],
     },
   ];
@@ -129,8 +130,8 @@ const prepareReminder = (now: () => Date): ReminderRenderer => async (message, d
         ? `${when}: kindgesprek met **${fullName(c.pupil)}**. Even voorbereiden? Houd het licht: de leerling is de expert over zichzelf.`
         : `${when}: conversation with **${fullName(c.pupil)}**. Time to prepare? Keep it light: the pupil is the expert on themselves.`,
       actions: [
-        { label: nl ? "Nu voorbereiden" : "Prepare now", command: `voorbereiden id:${c.pupil.id}` },
-        { label: nl ? "Geen voorbereidingsherinneringen" : "No preparation reminders", command: "herinneringen uit voorbereiden" },
+        buttonFor(nl ? "Nu voorbereiden" : "Prepare now", "prepare", { pupilId: c.pupil.id }),
+        buttonFor(nl ? "Geen voorbereidingsherinneringen" : "No preparation reminders", "reminders", { set: "off", kind: "prepare_reminder" }),
       ],
     },
   ];
@@ -160,7 +161,7 @@ const pupilInvitation = (now: () => Date): ReminderRenderer => async (message, d
       text: nl
         ? `Over een paar schooldagen (${formatLocalDate(date, "nl")}) heb je een kindgesprek met **${fullName(c.pupil)}**. Hier is een voorbereidingsformulier om vandaag mee te geven. Wil je het doel of de vragen aanpassen? Bereid het gesprek voor, dan maak ik een nieuwe uitnodiging.`
         : `In a few school days (${formatLocalDate(date, "en")}) you have a conversation with **${fullName(c.pupil)}**. Here is a preparation form to hand out today. Want another aim or questions? Prepare the conversation and I make a new invitation.`,
-      actions: [{ label: nl ? "Voorbereiden" : "Prepare", command: `voorbereiden id:${c.pupil.id}` }],
+      actions: [buttonFor(nl ? "Voorbereiden" : "Prepare", "prepare", { pupilId: c.pupil.id })],
       attachments: [{ filename: `uitnodiging-${c.pupil.firstName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.html`, contentType: "text/html", content: invitation.html }],
     },
   ];
@@ -179,9 +180,9 @@ const unrecordedNudge = (now: () => Date): ReminderRenderer => async (message, d
         ? `Het gesprek met **${fullName(c.pupil)}** stond gepland op ${when}, maar is nog niet vastgelegd. Is het gehouden?`
         : `The conversation with **${fullName(c.pupil)}** was planned for ${when} but is not recorded yet. Did it take place?`,
       actions: [
-        { label: nl ? "Gesprek vastleggen" : "Record it", command: `gesprek id:${c.pupil.id}` },
-        { label: nl ? "Verzetten" : "Move it", command: c.roundId ? "plannen" : `voorbereiden id:${c.pupil.id}` },
-        { label: nl ? "Korte notitie" : "Quick note", command: `notitie id:${c.pupil.id}` },
+        buttonFor(nl ? "Gesprek vastleggen" : "Record it", "conversation", { pupilId: c.pupil.id }),
+        c.roundId ? buttonFor(nl ? "Verzetten" : "Move it", "plan") : buttonFor(nl ? "Verzetten" : "Move it", "prepare", { pupilId: c.pupil.id }),
+        buttonFor(nl ? "Korte notitie" : "Quick note", "note", { pupilId: c.pupil.id }),
       ],
     },
   ];
@@ -222,8 +223,8 @@ const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) 
     {
       text: [nl ? `Je week (${formatLocalDate(monday, "nl")} – ${formatLocalDate(sunday, "nl")}):` : `Your week (${formatLocalDate(monday, "en")} – ${formatLocalDate(sunday, "en")}):`, ...lines].join("\n"),
       actions: [
-        { label: nl ? "Overzicht" : "Overview", command: "overzicht" },
-        { label: nl ? "Weekoverzicht uit" : "Weekly digest off", command: "herinneringen uit weekoverzicht" },
+        buttonFor(nl ? "Overzicht" : "Overview", "overview"),
+        buttonFor(nl ? "Weekoverzicht uit" : "Weekly digest off", "reminders", { set: "off", kind: "weekly_digest" }),
       ],
     },
   ];

@@ -16,6 +16,7 @@ import type { SchoolCalendar } from "../../bot/domain/school-calendar.js";
 import type { Answers, Completion, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, LocalizedText, StepDefinition } from "../engine/types.js";
 import { bool, field, formatLocalDate, text } from "./field.js";
+import { buttonFor } from "../../bot/domain/actions.js";
 
 export const EVALUATE = "evaluate";
 
@@ -213,8 +214,8 @@ export const evaluateFlow: DialogFlow = {
     } else if (nextStep === "new_goal") {
       lines.push(nl ? `Maak het nieuwe doel samen met ${name}, in een gesprek of als snelle notitie:` : `Set the new goal together with ${name}, in a conversation or as a quick note:`);
       actions.push(
-        { label: nl ? `Gesprek met ${name}` : `Conversation with ${name}`, command: `gesprek id:${result.pupil.id}` },
-        { label: nl ? "Snelle notitie" : "Quick note", command: `notitie id:${result.pupil.id}` },
+        buttonFor(nl ? `Gesprek met ${name}` : `Conversation with ${name}`, "conversation", { pupilId: result.pupil.id }),
+        buttonFor(nl ? "Snelle notitie" : "Quick note", "note", { pupilId: result.pupil.id }),
       );
     }
     lines.push(nl ? `Het staat in de tijdlijn van ${name}.` : `It is in ${name}'s timeline.`);

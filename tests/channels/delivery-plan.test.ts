@@ -12,9 +12,8 @@ const file = { filename: "kindplan.html", contentType: "text/html", content: "<p
 describe("replyParts", () => {
   it("sends text, quick actions, a step and files, in that order", () => {
     expect(replyParts({ text: "Hallo" }, false)).toEqual([{ kind: "text", text: "Hallo" }]);
-    expect(replyParts({ text: "Kies", actions: [{ label: "Hulp", command: "help" }] } as BotReply, false)).toEqual([
-      { kind: "actions", text: "Kies", actions: [{ label: "Hulp", command: "help" }] },
-    ]);
+    const actions = [{ label: "Hulp", action: { command: "help" } }];
+    expect(replyParts({ text: "Kies", actions }, false)).toEqual([{ kind: "actions", text: "Kies", actions }]);
     expect(replyParts({ text: "Daar gaan we", step, attachments: [file] }, false)).toEqual([
       { kind: "text", text: "Daar gaan we" },
       { kind: "step", step },

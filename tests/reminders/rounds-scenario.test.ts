@@ -39,7 +39,7 @@ let worker: OutboxWorker;
 let schoolId: string;
 
 async function turn(email: string, text: string, submission?: unknown): Promise<TurnResult> {
-  return app.core.handleTurn({ user: local(email), text, source: submission ? undefined : "typed", ...(submission ? { submission } : {}) });
+  return app.core.handleTurn({ user: local(email), text, ...(submission ? { submission } : {}) });
 }
 
 const stepOf = (result: TurnResult): StepView | undefined => result.replies.find((r) => r.step)?.step;

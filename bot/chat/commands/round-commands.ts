@@ -8,18 +8,20 @@ import { addDays } from "../../domain/school-calendar.js";
 import { formatLocalDate } from "../../../dialogs/flows/field.js";
 import { repliesFor } from "../dialog-replies.js";
 import type { BotReply } from "../types.js";
-import type { DialogCommandContext } from "./dialog-commands.js";
+import { buttonFor } from "../../domain/actions.js";
+import type { CommandContext, CommandInput } from "./context.js";
+import type { PreferenceKind } from "../../reminders/schedule.js";
 
 const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
 
 /** Rounds with progress counts: per group planned / held / evaluated / overdue. Never content. */
-export async function roundsReply(ctx: DialogCommandContext, now: Date): Promise<BotReply> {
+export async function roundsReply(ctx: CommandContext, now: Date): Promise<BotReply> {
   const nl = ctx.actor.locale === "nl";
   // Rounds that ended more than four weeks ago are history: the list stays short.
   const recent = addDays(localDate(now, ctx.actor.timezone), -28);
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.endDate >= recent);
   const canCreate = (await listRoundableGroups(ctx.db, ctx.actor)).length > 0;
-  const actions = canCreate ? [{ label: nl ? "Nieuwe ronde" : "New round", command: "nieuwe ronde" }] : [];
+  const actions = canCreate ? [buttonFor(nl ? "Nieuwe ronde" : "New round", "newRound")] : [];
   if (rounds.length === 0) {
     return { text: nl ? "Er loopt geen gespreksronde." : "No conversation round is running.", actions };
   }
@@ -34,32 +36,33 @@ export async function roundsReply(ctx: DialogCommandContext, now: Date): Promise
           : `${g.groupName}: ${g.planned}/${g.pupils} planned, ${g.held} held, ${g.evaluated} evaluated${g.overdue ? `, ${g.overdue} overdue` : ""}`,
       );
     }
-    if (round.manageable) actions.push({ label: nl ? `Wijzig ${round.name}` : `Change ${round.name}`, command: `ronde wijzigen id:${round.id}` });
+    if (round.manageable) actions.push(buttonFor(nl ? `Wijzig ${round.name}` : `Change ${round.name}`, "editRound", { roundId: round.id }));
   }
-  if (rounds.some((r) => r.teaching)) actions.push({ label: nl ? "Plannen" : "Plan", command: "plannen" });
+  if (rounds.some((r) => r.teaching)) actions.push(buttonFor(nl ? "Plannen" : "Plan", "plan"));
   return { text: lines.join("\n"), actions: actions.slice(0, 12) };
 }
 
-export async function newRoundCommand(ctx: DialogCommandContext): Promise<BotReply[]> {
+export async function newRoundCommand(ctx: CommandContext): Promise<BotReply[]> {
   if ((await listRoundableGroups(ctx.db, ctx.actor)).length === 0) return [{ text: ctx.t("forbidden") }];
   return repliesFor(await ctx.engine.start(ctx.actor, ROUND, NO_SUBJECT));
 }
 
-/** "ronde wijzigen id:<round>" or "ronde annuleren id:<round>": the round flow with the round picked. */
-export async function editRoundCommand(ctx: DialogCommandContext, argument: string, action: "edit" | "cancel"): Promise<BotReply[]> {
+/** "ronde wijzigen <naam>" or "ronde annuleren <naam>" (or a button with the round's id): the round flow with the round picked. */
+export async function editRoundCommand(ctx: CommandContext, input: CommandInput, action: "edit" | "cancel"): Promise<BotReply[]> {
   const nl = ctx.actor.locale === "nl";
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.manageable);
-  const id = /^id:(\S+)$/.exec(argument.trim())?.[1];
-  const wanted = id ? rounds.filter((r) => r.id === id) : argument.trim() ? rounds.filter((r) => r.name.toLowerCase().includes(argument.trim().toLowerCase())) : rounds;
+  const id = input.args.roundId;
+  const name = input.text.trim().toLowerCase();
+  const wanted = id ? rounds.filter((r) => r.id === id) : name ? rounds.filter((r) => r.name.toLowerCase().includes(name)) : rounds;
   if (wanted.length === 0) return [{ text: nl ? "Ik vind geen ronde die je kunt wijzigen." : "I find no round you can change." }];
   if (wanted.length > 1) {
-    const verb = action === "cancel" ? (nl ? "ronde annuleren" : "cancel round") : nl ? "ronde wijzigen" : "change round";
-    return [{ text: nl ? "Welke ronde?" : "Which round?", actions: wanted.map((r) => ({ label: r.name, command: `${verb} id:${r.id}` })) }];
+    const command = action === "cancel" ? "cancelRound" : "editRound";
+    return [{ text: nl ? "Welke ronde?" : "Which round?", actions: wanted.map((r) => buttonFor(r.name, command, { roundId: r.id })) }];
   }
   return repliesFor(await ctx.engine.start(ctx.actor, ROUND, NO_SUBJECT, { pick: { roundId: wanted[0]!.id, action } }));
 }
 
-export async function planCommand(ctx: DialogCommandContext): Promise<BotReply[]> {
+export async function planCommand(ctx: CommandContext): Promise<BotReply[]> {
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.teaching);
   if (rounds.length === 0) {
     const nl = ctx.actor.locale === "nl";
@@ -76,31 +79,44 @@ const KIND_LABELS = {
   weekly_digest: { nl: "weekoverzicht (maandag)", en: "weekly digest (Monday)" },
 } as const;
 
+/** A reminder setting a button changes, or what was typed after "herinneringen". */
+type ReminderChange = { verb: string; kind: PreferenceKind | null; kindWord: string; amount?: string; unit?: string };
+
+function reminderChangeOf(input: CommandInput): ReminderChange | null {
+  if (input.args.set && input.args.kind) {
+    const kind = input.args.kind as PreferenceKind;
+    return { verb: input.args.set, kind, kindWord: KIND_WORDS[kind][0]! };
+  }
+  const words = input.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const [verb, kindWord, amount, unit] = words;
+  return { verb: verb!, kind: kindWord ? kindFromWord(kindWord) : null, kindWord: kindWord ?? "", ...(amount ? { amount } : {}), ...(unit ? { unit } : {}) };
+}
+
 /**
  * "herinneringen" shows the settings; "herinneringen uit|aan <soort>" mutes or unmutes;
  * "herinneringen uitstellen <soort> [n dagen|weken]" snoozes (a week by default).
  */
-export async function remindersCommand(ctx: DialogCommandContext, argument: string, now: Date): Promise<BotReply> {
+export async function remindersCommand(ctx: CommandContext, input: CommandInput, now: Date): Promise<BotReply> {
   const nl = ctx.actor.locale === "nl";
-  const words = argument.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const today = localDate(now, ctx.actor.timezone);
-  if (words.length > 0) {
-    const [verb, kindWord, amount, unit] = words;
-    const kind = kindWord ? kindFromWord(kindWord) : null;
+  const change = reminderChangeOf(input);
+  if (change) {
+    const { verb, kind, amount, unit } = change;
     if (!kind) {
       const known = Object.values(KIND_WORDS).map((w) => w[0]).join(", ");
       return { text: nl ? `Welke herinneringen? Kies uit: ${known}.` : `Which reminders? Choose from: ${known}.` };
     }
     const label = KIND_LABELS[kind][ctx.actor.locale];
-    if (["uit", "off", "stop", "mute"].includes(verb!)) {
+    if (["uit", "off", "stop", "mute"].includes(verb)) {
       await muteKind(ctx.db, ctx.actor, kind);
-      return { text: nl ? `Herinneringen voor ${label} staan uit.` : `Reminders for ${label} are off.`, actions: [{ label: nl ? "Weer aan" : "Turn on again", command: `herinneringen aan ${kindWord}` }] };
+      return { text: nl ? `Herinneringen voor ${label} staan uit.` : `Reminders for ${label} are off.`, actions: [buttonFor(nl ? "Weer aan" : "Turn on again", "reminders", { set: "on", kind })] };
     }
-    if (["aan", "on", "unmute"].includes(verb!)) {
+    if (["aan", "on", "unmute"].includes(verb)) {
       await unmuteKind(ctx.db, ctx.actor, kind);
       return { text: nl ? `Herinneringen voor ${label} staan aan.` : `Reminders for ${label} are on.` };
     }
-    if (["uitstellen", "snooze", "pauze", "pause"].includes(verb!)) {
+    if (["uitstellen", "snooze", "pauze", "pause"].includes(verb)) {
       const n = amount ? Number(amount) : 1;
       const weeks = !amount || /^(week|weken|weeks?)$/.test(unit ?? "week");
       if (!Number.isInteger(n) || n < 1 || n > 60) return { text: nl ? "Hoe lang? Bijvoorbeeld `herinneringen uitstellen evalueren 2 weken`." : "How long? For example `reminders snooze evaluating 2 weeks`." };
@@ -121,7 +137,7 @@ export async function remindersCommand(ctx: DialogCommandContext, argument: stri
     actions: prefs.map((p) => {
       const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
       const word = KIND_WORDS[p.kind][0]!;
-      return { label: `${word}: ${on ? (nl ? "uitzetten" : "turn off") : nl ? "aanzetten" : "turn on"}`, command: `herinneringen ${on ? "uit" : "aan"} ${word}` };
+      return buttonFor(`${word}: ${on ? (nl ? "uitzetten" : "turn off") : nl ? "aanzetten" : "turn on"}`, "reminders", { set: on ? "off" : "on", kind: p.kind });
     }),
   };
 }
