@@ -16,7 +16,7 @@ import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slac
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Express, NextFunction, Request, Response } from "express";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../../bot/chat/types.js";
+import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../../bot/channel/types.js";
 import type { Db } from "../../bot/db/client.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import type { Logger } from "../../bot/logger.js";

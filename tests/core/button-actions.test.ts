@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
-import type { CommandAction, ChannelUser } from "../../bot/chat/types.js";
+import type { CommandAction, ChannelUser } from "../../bot/channel/types.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 
@@ -39,7 +39,8 @@ describe(`typed button actions on ${testProvider()}`, () => {
   });
 
   it("answers an unknown command, or arguments the command does not take, without running anything", async () => {
-    for (const action of [{ command: "dropTables" }, { command: "pupil", args: { goalId: sam.id } }, { command: "prepare", args: { pupilId: "" } }]) {
+    const forged: CommandAction[] = [{ command: "dropTables" }, { command: "pupil", args: { goalId: sam.id } }, { command: "prepare", args: { pupilId: "" } }];
+    for (const action of forged) {
       const result = await press(action);
       expect(result.route).toBe("unknown");
       expect(result.replies[0]!.text).toContain("Dat begrijp ik niet");
