@@ -7,7 +7,7 @@ import { renderStepText } from "../../dialogs/render/text.js";
 import { attachmentBytes } from "../../bot/exports/attachment.js";
 import type { Readable, Writable } from "node:stream";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, ChannelUser, ReplyAction, TurnResult } from "../../bot/chat/types.js";
+import type { BotReply, ChannelUser, ReplyAction, TurnResult } from "../../bot/channel/types.js";
 
 export interface TerminalChatOptions {
   core: BotCore;

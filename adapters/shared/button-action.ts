@@ -3,7 +3,7 @@
 // id, the arguments and the caller's rights. Buttons sent before actions were typed carried a
 // command as text: those still arrive from teachers' older messages and are passed on as text.
 import { z } from "zod";
-import type { CommandAction, InboundTurn } from "../../bot/chat/types.js";
+import type { CommandAction, InboundTurn } from "../../bot/channel/types.js";
 
 export const ActionShape = z.object({
   command: z.string().regex(/^[A-Za-z.]{1,50}$/),

@@ -5,7 +5,7 @@
 //   (then the reply is sent as well), or the same step coming back with errors (then it is sent
 //   only when replacing failed, e.g. a message too old to edit).
 // The channels only translate each part into their own format and do the I/O.
-import type { BotReply, FileAttachment, ReplyAction } from "../../bot/chat/types.js";
+import type { BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
 import type { StepView } from "../../dialogs/engine/types.js";
 import type { AnsweredStep } from "../../dialogs/engine/view.js";
 import { renderStepText } from "../../dialogs/render/text.js";

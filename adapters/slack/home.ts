@@ -1,7 +1,7 @@
 // The App Home tab: a teacher's overview from the core (core.home) — unfinished drafts to resume,
 // upcoming (planned or prepared) conversations, evaluations due this week, and their groups —
 // rendered as Block Kit, with buttons that send commands like typed text. Pure.
-import type { HomeSummary, TeacherHome } from "../../bot/chat/types.js";
+import type { HomeSummary, TeacherHome } from "../../bot/channel/types.js";
 import { translatorFor } from "../../bot/i18n/translate.js";
 import { SLACK_LIMITS, truncate, type Block, type Button } from "../../dialogs/render/block-kit.js";
 import { COMMAND_ACTION_PREFIX, textSections } from "./outbound.js";

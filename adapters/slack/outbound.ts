@@ -12,7 +12,7 @@ import {
   type SlackOption,
 } from "../../dialogs/render/block-kit.js";
 import { renderStepText } from "../../dialogs/render/text.js";
-import type { BotReply, FileAttachment, ReplyAction } from "../../bot/chat/types.js";
+import type { BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import { chunkText, escapeMrkdwn, toMrkdwn } from "./mrkdwn.js";
 import { slackTexts } from "./texts.js";

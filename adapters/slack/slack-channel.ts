@@ -16,7 +16,7 @@ import { ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bol
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Express, NextFunction, Request, Response } from "express";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../../bot/chat/types.js";
+import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../../bot/channel/types.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import type { Logger } from "../../bot/logger.js";
 import type { ChannelSender } from "../../bot/proactive/send.js";

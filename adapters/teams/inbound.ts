@@ -2,7 +2,7 @@
 // card values are parsed by the dialog renderer's parser and validated again by the engine.
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import { parseCardSubmission } from "../../dialogs/render/adaptive-card.js";
-import type { ChannelUser, InboundTurn } from "../../bot/chat/types.js";
+import type { ChannelUser, InboundTurn } from "../../bot/channel/types.js";
 import { decodeButtonValue } from "../shared/button-action.js";
 
 /** The tenant of an activity: Teams puts it in the conversation and in channelData. */

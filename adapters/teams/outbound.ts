@@ -3,7 +3,7 @@
 import { CardFactory, type Activity, type Attachment } from "botbuilder";
 import { renderStepCard } from "../../dialogs/render/adaptive-card.js";
 import { renderStepText } from "../../dialogs/render/text.js";
-import type { BotReply, ReplyAction } from "../../bot/chat/types.js";
+import type { BotReply, ReplyAction } from "../../bot/channel/types.js";
 import { encodeAction } from "../shared/button-action.js";
 
 /** Teams shows at most a handful of card buttons in a row; longer lists become a drop-down. */

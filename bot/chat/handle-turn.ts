@@ -17,7 +17,7 @@ import { buttonFor } from "../domain/actions.js";
 import type { CommandContext } from "./commands/context.js";
 import { repliesFor } from "./dialog-replies.js";
 import { ENGINE_TEXT } from "../../dialogs/engine/engine-text.js";
-import type { BotReply, ChannelUser, FileAttachment, HomeSummary, InboundTurn, TurnResult } from "./types.js";
+import type { BotReply, ChannelUser, FileAttachment, HomeSummary, InboundTurn, TurnResult } from "../channel/types.js";
 import type { Channel } from "../domain/vocabulary.js";
 import { createFileLink } from "../services/file-links.js";
 import { loadHomeSummary } from "../services/home-summary.js";

@@ -2,7 +2,7 @@
 // for people; its action is data, checked here against the command's own argument schema, so a
 // forged or stale button can name nothing a typed command could not.
 import { z } from "zod";
-import type { CommandAction, ReplyAction } from "../chat/types.js";
+import type { CommandAction, ReplyAction } from "../channel/types.js";
 import { PREFERENCE_KINDS } from "./vocabulary.js";
 
 const Id = z.string().min(1).max(64);

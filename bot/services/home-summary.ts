@@ -4,7 +4,7 @@
 import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { localDate } from "../domain/local-time.js";
-import type { TeacherHome } from "../chat/types.js";
+import type { TeacherHome } from "../channel/types.js";
 import { getGroupOverviews, listDueEvaluations } from "./group-overview.js";
 import { listOpenSessions } from "./dialog-sessions.js";
 

@@ -4,7 +4,7 @@
 import type { Db, Tx } from "../../bot/db/client.js";
 import type { Actor } from "../../bot/auth/actor.js";
 import type { FieldValue, StepDefinition } from "./types.js";
-import type { ReplyAction } from "../../bot/chat/types.js";
+import type { ReplyAction } from "../../bot/channel/types.js";
 
 /** { [stepId]: { [fieldId]: value } } */
 export type Answers = Record<string, Record<string, FieldValue>>;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
-import type { ChannelUser } from "../../bot/chat/types.js";
+import type { ChannelUser } from "../../bot/channel/types.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 

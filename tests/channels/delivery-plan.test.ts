@@ -1,7 +1,7 @@
 // The delivery decisions Teams and Slack share, as a pure plan.
 import { describe, expect, it } from "vitest";
 import { AddressCache, planDelivery, replyParts } from "../../adapters/shared/delivery-plan.js";
-import type { BotReply } from "../../bot/chat/types.js";
+import type { BotReply } from "../../bot/channel/types.js";
 import { stepView } from "../render/step-view.js";
 
 const step = stepView({ stepId: "goals" });

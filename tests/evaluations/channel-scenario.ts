@@ -1,7 +1,7 @@
 // The evaluation as a teacher answers it in a chat channel, written once for every channel:
 // a channel test supplies a driver (how to press a button, type, and submit the step card or
 // modal it sees) and compares what was stored. Teams uses it now; Slack adds a driver.
-import type { CommandAction } from "../../bot/chat/types.js";
+import type { CommandAction } from "../../bot/channel/types.js";
 import type { Db } from "../../bot/db/client.js";
 
 export interface ChannelDriver {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, CommandAction } from "../../bot/chat/types.js";
+import type { BotReply, CommandAction } from "../../bot/channel/types.js";
 import { goalToken } from "../../bot/services/evaluations.js";
 import { evaluationDueMessage } from "../../bot/reminders/evaluation-message.js";
 import { DialogEngine, type EngineResult } from "../../dialogs/engine/engine.js";

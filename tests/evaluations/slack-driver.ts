@@ -3,7 +3,7 @@
 // adapter opened (view_submission with Slack's state.values), and what the teacher saw is read
 // back from the fake Web API. Every request is signed and goes over HTTP into the adapter.
 import { encodeAction } from "../../adapters/shared/button-action.js";
-import type { CommandAction } from "../../bot/chat/types.js";
+import type { CommandAction } from "../../bot/channel/types.js";
 import { expect } from "vitest";
 import type { FakeSlackApi, SlackCall } from "../support/fake-slack-api.js";
 import type { SlackPerson, SlackSimulator } from "../support/slack-requests.js";

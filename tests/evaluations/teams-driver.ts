@@ -2,7 +2,7 @@
 // (the Action.Submit of a card the user got, its data as the activity's value), a step is
 // answered by submitting the step card with its inputs, and what the user saw is read back from
 // the fake connector. Every activity goes over HTTP into the Bot Framework adapter.
-import type { CommandAction } from "../../bot/chat/types.js";
+import type { CommandAction } from "../../bot/channel/types.js";
 import { expect } from "vitest";
 import type { FakeConnector, RecordedActivity } from "../support/fake-connector.js";
 import type { ChannelDriver } from "./channel-scenario.js";

@@ -2,7 +2,7 @@
 // message goes out proactively, its button opens the evaluation card, the submitted card is
 // stored as an Evaluation; the timeline and the next conversation show it; duo-partners answer
 // each other's evaluations; stale and foreign answers change nothing.
-import type { CommandAction } from "../../bot/chat/types.js";
+import type { CommandAction } from "../../bot/channel/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.js";
 import { FakeConnector, type RecordedActivity } from "../support/fake-connector.js";

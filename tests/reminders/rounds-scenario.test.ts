@@ -14,7 +14,7 @@ import { produceReminders } from "../../bot/reminders/producer.js";
 import { addDays, isoWeekday, withinSchoolHours } from "../../bot/domain/school-calendar.js";
 import { localDate, localTime, zonedTimeToUtc } from "../../bot/domain/local-time.js";
 import { loadSchoolCalendar } from "../../bot/services/school-calendar.js";
-import type { ChannelUser, TurnResult } from "../../bot/chat/types.js";
+import type { ChannelUser, TurnResult } from "../../bot/channel/types.js";
 import type { StepView } from "../../dialogs/engine/types.js";
 import { createLogger } from "../../bot/logger.js";
 

@@ -5,7 +5,7 @@ import { listOpenSessions } from "../../services/dialog-sessions.js";
 import { loadPupilContext } from "../../services/conversations.js";
 import { addNote } from "../../services/pupil-records.js";
 import { repliesFor } from "../dialog-replies.js";
-import type { BotReply } from "../types.js";
+import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";

@@ -8,7 +8,7 @@ import { listOpenSessions } from "../../services/dialog-sessions.js";
 import { findGoalForEvaluation, loadEvaluablePupil, parseGoalToken, type GoalState } from "../../services/evaluations.js";
 import type { EvaluationOutcome } from "../../services/evaluations.js";
 import { repliesFor } from "../dialog-replies.js";
-import type { BotReply } from "../types.js";
+import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { evaluationsReply } from "./overview-commands.js";

@@ -3,7 +3,7 @@ import type { MessageKey, Translator } from "../../i18n/translate.js";
 import { nl as MESSAGE_KEYS } from "../../i18n/messages.js";
 import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records.js";
 import { getGroupProgress, listLedGroups, listTeachingGroups } from "../../services/groups.js";
-import type { BotReply } from "../types.js";
+import type { BotReply } from "../../channel/types.js";
 import { OWNERSHIP_SKILLS, SKILL_LABELS, type OwnershipSkillName } from "../../domain/ownership-skills.js";
 
 import type { CommandContext, CommandInput } from "./context.js";

@@ -6,7 +6,7 @@ import { printableAttachments } from "../../exports/attachment.js";
 import { getGroupOverviews, listDueEvaluations } from "../../services/group-overview.js";
 import { buildKindplanExport } from "../../services/kindplan-export.js";
 import type { MessageKey } from "../../i18n/translate.js";
-import type { BotReply } from "../types.js";
+import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";

@@ -1,6 +1,6 @@
 // From what arrived to a command and its input: typed text is matched on the table's phrases;
 // a button's typed action is checked against the table and the command's argument schema.
-import type { CommandAction } from "../types.js";
+import type { CommandAction } from "../../channel/types.js";
 import { checkActionArgs } from "../../domain/actions.js";
 import type { CommandInput } from "./context.js";
 import { COMMANDS, commandById, type CommandSpec } from "./table.js";

@@ -2,7 +2,7 @@
 // choice among the teacher's pupils (buttons that carry the pupil's id).
 import { findReadablePupils } from "../../services/pupil-search.js";
 import { listTeachingGroups } from "../../services/groups.js";
-import type { BotReply } from "../types.js";
+import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 

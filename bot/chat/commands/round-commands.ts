@@ -7,7 +7,7 @@ import { localDate } from "../../domain/local-time.js";
 import { addDays } from "../../domain/school-calendar.js";
 import { formatLocalDate } from "../../../dialogs/flows/field.js";
 import { repliesFor } from "../dialog-replies.js";
-import type { BotReply } from "../types.js";
+import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import type { PreferenceKind } from "../../reminders/schedule.js";

@@ -5,7 +5,7 @@
 // `who` names the audience for help and documentation.
 import type { Locale } from "../../domain/vocabulary.js";
 import { translatorFor } from "../../i18n/translate.js";
-import type { BotReply } from "../types.js";
+import type { BotReply } from "../../channel/types.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand } from "./dialog-commands.js";
 import { evaluateCommand } from "./evaluation-commands.js";

@@ -1,11 +1,15 @@
-// The channel-neutral shape of a chat turn. Adapters translate to and from these; nothing here
-// knows about Teams or Slack.
-import type { Channel, Locale } from "../domain/vocabulary.js";
-import type { StepView } from "../../dialogs/engine/types.js";
-import type { AnsweredStep } from "../../dialogs/engine/view.js";
+// The channel-neutral shapes of a turn: what an adapter hands the core, and what it gets back to
+// render. Adapters, the core and the dialogs all speak these; this module imports nothing of ours,
+// so any of them can depend on it without depending on each other.
+
+export const CHANNELS = ["teams", "slack", "local"] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
+export const LOCALES = ["nl", "en"] as const;
+export type LocaleName = (typeof LOCALES)[number];
 
 export interface ChannelUser {
-  channel: Channel;
+  channel: ChannelName;
   /** Teams AAD object id, Slack "T…:U…", or the e-mail for the local terminal chat. */
   externalId: string;
   email?: string;
@@ -51,6 +55,60 @@ export interface FileAttachment {
   content: string;
 }
 
+// ---- A dialog step, resolved for one person: all a renderer (text, Adaptive Card, Block Kit) needs.
+
+export const FIELD_KINDS = ["shortText", "longText", "singleChoice", "multiChoice", "yesNo", "date", "time", "number", "pupil"] as const;
+export type FieldKindName = (typeof FIELD_KINDS)[number];
+
+/** A value as stored in a draft. */
+export type FieldValue = string | number | boolean | string[];
+
+export interface FieldView {
+  id: string;
+  kind: FieldKindName;
+  label: string;
+  help?: string;
+  placeholder?: string;
+  required: boolean;
+  options?: { value: string; label: string; icon?: string }[];
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  /** The stored value, to pre-fill. */
+  value?: FieldValue;
+  /** The value is the field's default, not an answer yet (text mode still asks the question). */
+  isDefault?: boolean;
+  /** What the user typed that did not validate: shown again so nothing typed is lost. */
+  raw?: string;
+  error?: string;
+}
+
+export interface StepView {
+  sessionId: string;
+  /** Increments on every accepted submission: a submission with an older version is stale. */
+  version: number;
+  stepId: string;
+  dialogTitle: string;
+  title: string;
+  intro?: string;
+  tips: string[];
+  info: string[];
+  progress: { index: number; total: number };
+  fields: FieldView[];
+  /** Errors about the step as a whole. */
+  errors: string[];
+  /** Button labels in the user's language; absent when the action is not possible here. */
+  actions: { submit: string; back?: string; skip?: string; pause: string; cancel: string };
+  locale: LocaleName;
+}
+
+/** A step just answered, for channels that replace the answered card with a read-only summary. */
+export interface AnsweredStep {
+  stepId: string;
+  title: string;
+  items: { label: string; value: string }[];
+}
+
 export interface BotReply {
   /** Markdown-light text: **bold** and line breaks; adapters convert as their channel needs. */
   text: string;
@@ -65,7 +123,7 @@ export interface BotReply {
 
 export interface TurnResult {
   replies: BotReply[];
-  locale: Locale;
+  locale: LocaleName;
   /** What the turn was routed to ("prepare", "dialog.step", …); channels use it to pick a rendering. */
   route?: string;
 }
@@ -73,7 +131,7 @@ export interface TurnResult {
 /** A teacher's overview for a channel's home page (Slack's App Home): data only, rendered by the channel. */
 export interface TeacherHome {
   kind: "home";
-  locale: Locale;
+  locale: LocaleName;
   firstName: string;
   /** When this was put together: HH:MM in the school's timezone. */
   updatedAt: string;
@@ -89,7 +147,7 @@ export interface TeacherHome {
 /** Someone the core does not serve (unknown workspace or user): a localized refusal and no data. */
 export interface HomeRefusal {
   kind: "refused";
-  locale: Locale;
+  locale: LocaleName;
   text: string;
 }
 
