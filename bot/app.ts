@@ -75,7 +75,7 @@ async function mountSlack(http: Express, core: BotCore, config: Config, logger: 
     return undefined;
   }
   // Bolt and the Slack Web API client load only when Slack is on.
-  const { createSlackChannel } = await import("../adapters/slack/slack-channel.js");
+  const { createSlackChannel } = await import("../adapters/slack/index.js");
   const baseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? `http://localhost:${config.PORT}`;
   const slack = createSlackChannel({
     core,

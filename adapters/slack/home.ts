@@ -1,12 +1,13 @@
 // The App Home tab: a teacher's overview from the core (core.home) — unfinished drafts to resume,
 // upcoming (planned or prepared) conversations, evaluations due this week, and their groups —
-// rendered as Block Kit, with buttons that send commands like typed text. Pure.
-import type { HomeSummary, TeacherHome } from "../../bot/channel/types.js";
+// rendered as Block Kit, with buttons that carry typed actions. Pure.
+import type { CommandAction, HomeSummary, TeacherHome } from "../../bot/channel/types.js";
 import { translatorFor } from "../../bot/i18n/translate.js";
 import { SLACK_LIMITS, truncate, type Block, type Button } from "../../dialogs/render/block-kit.js";
 import { COMMAND_ACTION_PREFIX, textSections } from "./outbound.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { fill, slackTexts } from "./texts.js";
+import { encodeAction } from "../shared/button-action.js";
 
 export interface HomeView {
   type: "home";
@@ -19,11 +20,11 @@ const MAX_DRAFT_BUTTONS = 5;
 
 const shortDate = (iso: string) => iso.split("-").reverse().join("-");
 
-/** Buttons that send a command; action ids must be unique within a view, so they are numbered. */
+/** Buttons with a typed action; action ids must be unique within a view, so they are numbered. */
 function buttonMaker() {
   let n = 0;
-  return (label: string, command: string, primary = false): Button => {
-    const b: Button = { type: "button", action_id: `${COMMAND_ACTION_PREFIX}h${n++}`, text: { type: "plain_text", text: truncate(label, SLACK_LIMITS.buttonText), emoji: true }, value: command };
+  return (label: string, action: CommandAction, primary = false): Button => {
+    const b: Button = { type: "button", action_id: `${COMMAND_ACTION_PREFIX}h${n++}`, text: { type: "plain_text", text: truncate(label, SLACK_LIMITS.buttonText), emoji: true }, value: encodeAction(action) };
     if (primary) b.style = "primary";
     return b;
   };
@@ -57,12 +58,12 @@ function teacherBlocks(home: TeacherHome): Block[] {
     {
       type: "actions",
       elements: [
-        button(t("button.prepare"), "voorbereiden", true),
-        button(t("button.conversation"), "gesprek"),
-        button(t("button.note"), "notitie"),
-        button(t("button.evaluations"), "evaluaties"),
-        button(t("button.overview"), "overzicht"),
-        button(t("button.help"), "help"),
+        button(t("button.prepare"), { command: "prepare" }, true),
+        button(t("button.conversation"), { command: "conversation" }),
+        button(t("button.note"), { command: "note" }),
+        button(t("button.evaluations"), { command: "evaluations" }),
+        button(t("button.overview"), { command: "overview" }),
+        button(t("button.help"), { command: "help" }),
       ],
     },
   ];
@@ -74,7 +75,7 @@ function teacherBlocks(home: TeacherHome): Block[] {
     return `• *${escapeMrkdwn(kind)}*${d.pupilName ? ` — ${escapeMrkdwn(d.pupilName)}` : ""} · ${shortDate(d.updatedOn)}${paused}`;
   });
   blocks.push(...list(draftLines, s.homeNoDrafts, more));
-  if (home.drafts.length) blocks.push({ type: "actions", elements: home.drafts.slice(0, MAX_DRAFT_BUTTONS).map((d, i) => button(`${s.resume} ${i + 1}`, `verder id:${d.sessionId}`, i === 0)) });
+  if (home.drafts.length) blocks.push({ type: "actions", elements: home.drafts.slice(0, MAX_DRAFT_BUTTONS).map((d, i) => button(`${s.resume} ${i + 1}`, { command: "resume", args: { sessionId: d.sessionId } }, i === 0)) });
 
   blocks.push(header(s.homeUpcoming));
   const upcoming = home.upcoming.map((p) => `• ${escapeMrkdwn(p.pupilName)} (${escapeMrkdwn(p.groupName)}) · ${s.status[p.status] ?? p.status}`);
@@ -84,12 +85,12 @@ function teacherBlocks(home: TeacherHome): Block[] {
   const dueLines = home.due.map((d) => `• ${shortDate(d.evaluationDate)} · *${escapeMrkdwn(d.pupilName)}*: ${escapeMrkdwn(d.goalText.replace(/\s+/g, " "))}`);
   blocks.push(...list(dueLines, s.homeNoDue, more));
   const duePupils = [...new Map(home.due.map((d) => [d.pupilId, d])).values()].slice(0, 5);
-  if (duePupils.length) blocks.push({ type: "actions", elements: duePupils.map((d) => button(`${s.timeline}: ${d.pupilName}`, `leerling id:${d.pupilId}`)) });
+  if (duePupils.length) blocks.push({ type: "actions", elements: duePupils.map((d) => button(`${s.timeline}: ${d.pupilName}`, { command: "pupil", args: { pupilId: d.pupilId } })) });
 
   blocks.push(header(s.homeGroups));
   const groupLines = home.groups.map((g) => fill(s.homeGroupLine, { group: escapeMrkdwn(g.groupName), held: g.held, total: g.total, since: shortDate(g.since) }));
   blocks.push(...list(groupLines, s.homeNoGroups, more));
-  if (home.groups.length) blocks.push({ type: "actions", elements: [button(t("button.myGroup"), "mijn groep")] });
+  if (home.groups.length) blocks.push({ type: "actions", elements: [button(t("button.myGroup"), { command: "myGroup" })] });
 
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: fill(s.homeUpdated, { time: home.updatedAt }) }] });
   return blocks;

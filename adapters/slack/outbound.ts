@@ -11,11 +11,11 @@ import {
   type SectionBlock,
   type SlackOption,
 } from "../../dialogs/render/block-kit.js";
-import { renderStepText } from "../../dialogs/render/text.js";
 import type { BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import { chunkText, escapeMrkdwn, toMrkdwn } from "./mrkdwn.js";
 import { slackTexts } from "./texts.js";
+import { replyParts, type OutboundPart } from "../shared/delivery-plan.js";
 import { encodeAction } from "../shared/button-action.js";
 
 export interface SlackMessage {
@@ -75,30 +75,30 @@ function textMessage(text: string, extra: Block[] = []): SlackMessage {
   return { text: truncate(text.replace(/\*\*/g, ""), SLACK_LIMITS.fallbackText) || "…", blocks };
 }
 
+/** One part of a reply (see the shared delivery plan) as a Slack message; null for a file without a link. */
+export async function messageForPart(part: OutboundPart, options: RenderOptions): Promise<SlackMessage | null> {
+  switch (part.kind) {
+    case "text":
+      return textMessage(part.text);
+    case "actions":
+      return textMessage(part.text, commandBlocks(part.actions, options.locale));
+    case "step":
+      return renderStepMessage(part.step);
+    case "file": {
+      const url = await options.linkFor(part.file);
+      if (!url) return null;
+      const label = slackTexts(options.locale).openFile;
+      const name = escapeMrkdwn(part.file.filename).replace(/\|/g, "");
+      return { text: part.file.filename, blocks: [{ type: "section", text: { type: "mrkdwn", text: `:page_facing_up: *${name}* · <${url}|${label}>` } }] };
+    }
+  }
+}
+
 export async function messagesFor(reply: BotReply, options: RenderOptions): Promise<SlackMessage[]> {
   const messages: SlackMessage[] = [];
-  if (reply.step) {
-    if (options.stepsAsText) {
-      messages.push(textMessage([reply.text, renderStepText(reply.step)].filter(Boolean).join("\n\n")));
-    } else {
-      if (reply.text) messages.push(textMessage(reply.text));
-      const step = renderStepMessage(reply.step);
-      messages.push({ text: step.text, blocks: step.blocks });
-    }
-  } else if (reply.actions?.length) {
-    messages.push(textMessage(reply.text, commandBlocks(reply.actions, options.locale)));
-  } else if (reply.text) {
-    messages.push(textMessage(reply.text));
-  }
-  for (const file of reply.attachments ?? []) {
-    const url = await options.linkFor(file);
-    if (!url) continue;
-    const label = slackTexts(options.locale).openFile;
-    const name = escapeMrkdwn(file.filename).replace(/\|/g, "");
-    messages.push({
-      text: file.filename,
-      blocks: [{ type: "section", text: { type: "mrkdwn", text: `:page_facing_up: *${name}* · <${url}|${label}>` } }],
-    });
+  for (const part of replyParts(reply, options.stepsAsText)) {
+    const message = await messageForPart(part, options);
+    if (message) messages.push(message);
   }
   return messages;
 }

@@ -124,8 +124,12 @@ export interface BotReply {
 export interface TurnResult {
   replies: BotReply[];
   locale: LocaleName;
-  /** What the turn was routed to ("prepare", "dialog.step", …); channels use it to pick a rendering. */
+  /** What the turn was routed to ("prepare", "dialog.step", …), for logs and tests. */
   route?: string;
+  /** The turn may have changed what the teacher's overview shows (Slack refreshes its Home tab). */
+  changed?: boolean;
+  /** The active dialog handled the turn; typed text then gets the next question as text too. */
+  inDialog?: boolean;
 }
 
 /** A teacher's overview for a channel's home page (Slack's App Home): data only, rendered by the channel. */

@@ -68,13 +68,23 @@ interface Routed {
   replies: BotReply[];
   /** Set when the turn changed the user's language. */
   locale?: Locale;
+  /** See TurnResult.changed. */
+  changed?: boolean;
+  /** See TurnResult.inDialog. */
+  inDialog?: boolean;
 }
+
+/** Commands that start or resume a dialog, store a note, or switch the language (TurnResult.changed). */
+const CHANGING_COMMANDS: ReadonlySet<string> = new Set(["prepare", "conversation", "review", "groupConversation", "note", "resume", "setLocaleEn", "setLocaleNl"]);
 
 async function runCommand(ctx: CommandContext, parsed: ParsedCommand | null): Promise<Routed> {
   if (!parsed) return { route: "unknown", replies: [{ text: ctx.t("unknownCommand") }] };
   const outcome = await parsed.spec.run(ctx, parsed.input);
-  return { route: parsed.spec.id, replies: outcome.replies, ...(outcome.locale ? { locale: outcome.locale } : {}) };
+  return { route: parsed.spec.id, replies: outcome.replies, ...(outcome.locale ? { locale: outcome.locale } : {}), changed: CHANGING_COMMANDS.has(parsed.spec.id) };
 }
+
+/** A turn the active dialog handled: it moved, paused or ended the dialog. */
+const dialogTurn = (route: string, replies: BotReply[]): Routed => ({ route, replies, changed: true, inDialog: true });
 
 /** What a turn asks for when it is not a dialog answer: a pressed button or a typed command. */
 const commandOf = (turn: InboundTurn): ParsedCommand | null => (turn.action ? parseAction(turn.action) : parseTypedCommand(turn.text));
@@ -84,21 +94,21 @@ async function runDialogText(ctx: CommandContext, text: string): Promise<Routed 
   const trimmed = text.trim().toLowerCase();
   if (trimmed === "help" || trimmed === "hulp" || trimmed === "?") {
     const current = await ctx.engine.resume(ctx.actor, (await ctx.engine.activeSession(ctx.actor))!.id);
-    return { route: "dialog.help", replies: [{ text: ctx.t("help.inDialog") }, ...repliesFor(current)] };
+    return dialogTurn("dialog.help", [{ text: ctx.t("help.inDialog") }, ...repliesFor(current)]);
   }
   const edit = /^(wijzig|edit|verander|change)\s+(\d+)$/.exec(trimmed);
   if (edit) {
     const result = await ctx.engine.reopenField(ctx.actor, Number(edit[2]));
-    return result ? { route: "dialog.edit", replies: repliesFor(result) } : null;
+    return result ? dialogTurn("dialog.edit", repliesFor(result)) : null;
   }
   const result = await ctx.engine.answerText(ctx.actor, text);
-  return result ? { route: `dialog.${result.kind}`, replies: repliesFor(result) } : null;
+  return result ? dialogTurn(`dialog.${result.kind}`, repliesFor(result)) : null;
 }
 
 async function route(ctx: CommandContext, turn: InboundTurn, preloaded?: PreloadedSession): Promise<Routed> {
   if (turn.submission !== undefined) {
     const result = await ctx.engine.submit(ctx.actor, turn.submission, preloaded);
-    return { route: `dialog.${result.kind}`, replies: repliesFor(result) };
+    return dialogTurn(`dialog.${result.kind}`, repliesFor(result));
   }
   if (!turn.action && !turn.isCommand && (await ctx.engine.activeSession(ctx.actor))) {
     try {
@@ -191,7 +201,7 @@ export function createBotCore({ db, logger, defaultLocale, clock, publicBaseUrl 
         locale = actor.locale;
         const routed = await route({ db, actor, t: translatorFor(locale), engine, now: clock ?? (() => new Date()) }, turn, preloaded);
         logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
-        return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route };
+        return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route, changed: routed.changed ?? false, inDialog: routed.inDialog ?? false };
       } catch (error) {
         return refusal(error, locale, turn.user.channel, staffId);
       }

@@ -208,7 +208,10 @@ describe(`Slack over HTTP on ${testProvider()}`, () => {
     const home = JSON.stringify(fake.homes.get(ALEX.userId));
     expect(home).toContain("groep 5");
     expect(home).toContain("Sam de Boer");
-    expect(home).toContain("verder id:");
+    // The paused draft's button resumes it by a typed action, not by command text.
+    const draft = await app.database.db.dialogSession.findFirstOrThrow({ where: { status: "paused", staff: { email: "alex@school.example" } }, orderBy: { updatedAt: "desc" } });
+    const buttons = (fake.homes.get(ALEX.userId)!.blocks as Array<{ elements?: Array<{ value?: string }> }>).flatMap((b) => b.elements ?? []);
+    expect(buttons.map((b) => b.value)).toContain(JSON.stringify({ command: "resume", args: { sessionId: draft.id } }));
     since = fake.calls.length;
     await sim.dm(ALEX, "notitie Sam: speelde vandaag samen met Noor");
     await alex.dmContaining("Notitie opgeslagen", since);
