@@ -7,7 +7,7 @@
 // The channels only translate each part into their own format and do the I/O.
 import type { BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
 import type { StepView } from "../../dialogs/engine/types.js";
-import type { AnsweredStep } from "../../dialogs/engine/view.js";
+import type { AnsweredStep } from "../../bot/channel/types.js";
 import { renderStepText } from "../../dialogs/render/text.js";
 
 export type OutboundPart =

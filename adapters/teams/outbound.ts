@@ -1,10 +1,11 @@
 // The core's replies → Teams activities: text as simple HTML, a dialog step as an Adaptive
-// Card, buttons as a card with Action.Submit.
+// Card, buttons as a card with Action.Submit, an answered step as its read-only summary.
 import { CardFactory, type Activity, type Attachment } from "botbuilder";
 import { renderStepCard } from "../../dialogs/render/adaptive-card.js";
-import { renderStepText } from "../../dialogs/render/text.js";
-import type { BotReply, ReplyAction } from "../../bot/channel/types.js";
+import { renderAnsweredCard } from "../../dialogs/render/answered.js";
+import type { AnsweredStep, BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
 import { encodeAction } from "../shared/button-action.js";
+import { replyParts, type OutboundPart } from "../shared/delivery-plan.js";
 
 /** Teams shows at most a handful of card buttons in a row; longer lists become a drop-down. */
 const MAX_BUTTONS = 6;
@@ -56,40 +57,43 @@ export interface RenderOptions {
   /** Show dialog steps as typed text prompts (the teacher is typing) instead of cards. */
   stepsAsText: boolean;
   /** Turns a file into a link the teacher can open (Teams personal chat carries no files). */
-  linkFor: (file: NonNullable<BotReply["attachments"]>[number]) => Promise<string>;
+  linkFor: (file: FileAttachment) => Promise<string>;
+}
+
+const textActivity = (text: string): Partial<Activity> => ({ type: "message", text: toTeamsHtml(text), textFormat: "xml" });
+
+/** One part of a reply (see the shared delivery plan) as a Teams activity. */
+export async function activityForPart(part: OutboundPart, linkFor: RenderOptions["linkFor"]): Promise<Partial<Activity>> {
+  switch (part.kind) {
+    case "text":
+      return textActivity(part.text);
+    case "actions":
+      return cardActivity(commandCard(part.text, part.actions), part.text);
+    case "step":
+      return cardActivity(renderStepCard(part.step, { clientValidation: false }), part.step.title);
+    case "file": {
+      const url = await linkFor(part.file);
+      const card = {
+        $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+        type: "AdaptiveCard",
+        version: "1.5",
+        body: [{ type: "TextBlock", text: part.file.filename, wrap: true }],
+        actions: [{ type: "Action.OpenUrl", title: "Openen / Open", url }],
+      };
+      return cardActivity(card, part.file.filename);
+    }
+  }
 }
 
 export async function activitiesFor(reply: BotReply, options: RenderOptions): Promise<Partial<Activity>[]> {
   const activities: Partial<Activity>[] = [];
-  if (reply.step) {
-    if (options.stepsAsText) {
-      const text = [reply.text, renderStepText(reply.step)].filter(Boolean).join("\n\n");
-      activities.push({ type: "message", text: toTeamsHtml(text), textFormat: "xml" });
-    } else {
-      if (reply.text) activities.push({ type: "message", text: toTeamsHtml(reply.text), textFormat: "xml" });
-      activities.push(cardActivity(renderStepCard(reply.step, { clientValidation: false }), reply.step.title));
-    }
-  } else if (reply.actions?.length) {
-    activities.push(cardActivity(commandCard(reply.text, reply.actions), reply.text));
-  } else if (reply.text) {
-    activities.push({ type: "message", text: toTeamsHtml(reply.text), textFormat: "xml" });
-  }
-  for (const file of reply.attachments ?? []) {
-    const url = await options.linkFor(file);
-    activities.push(
-      cardActivity(
-        {
-          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-          type: "AdaptiveCard",
-          version: "1.5",
-          body: [{ type: "TextBlock", text: file.filename, wrap: true }],
-          actions: [{ type: "Action.OpenUrl", title: "Openen / Open", url }],
-        },
-        file.filename,
-      ),
-    );
-  }
+  for (const part of replyParts(reply, options.stepsAsText)) activities.push(await activityForPart(part, options.linkFor));
   return activities;
+}
+
+/** The read-only summary that replaces an answered step's card. */
+export function answeredActivity(answered: AnsweredStep): Partial<Activity> {
+  return { type: "message", attachments: [CardFactory.adaptiveCard(renderAnsweredCard(answered))] };
 }
 
 export type { Attachment };

@@ -2,7 +2,7 @@
 // nothing on it that can be pressed or submitted again.
 import { describe, expect, it } from "vitest";
 import { renderAnsweredCard, renderAnsweredMessage } from "../../dialogs/render/answered.js";
-import type { AnsweredStep } from "../../dialogs/engine/view.js";
+import type { AnsweredStep } from "../../bot/channel/types.js";
 
 const answered: AnsweredStep = {
   stepId: "goals",
