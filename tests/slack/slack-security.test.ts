@@ -98,6 +98,36 @@ describe(`Slack request security on ${testProvider()}`, () => {
     expect(await app.database.db.staffIdentity.count({ where: { externalId: { startsWith: OTHER_TEAM } } })).toBe(0);
   });
 
+  it("acknowledges malformed payloads without acting on them or failing", async () => {
+    const since = fake.calls.length;
+    const logged = app.logs.length;
+    const bad: Array<Record<string, unknown>> = [
+      { type: "block_actions", team: { id: TEAM }, user: { id: "not an id", team_id: TEAM }, trigger_id: fake.trigger(), actions: [{ action_id: "gw_cmd:0", value: "help" }] },
+      { type: "block_actions", team: { id: TEAM }, user: { id: JUF.userId, team_id: TEAM }, trigger_id: fake.trigger(), actions: [{ action_id: "gw_step_submit", value: 7 }] },
+      { type: "view_submission", team: { id: TEAM }, user: { id: JUF.userId, team_id: TEAM }, view: { callback_id: "gw_step", private_metadata: 5 } },
+      { type: "view_closed", team: { id: TEAM }, user: { id: JUF.userId }, view: { id: "V1", callback_id: "gw_step", private_metadata: "{}" } },
+    ];
+    for (const payload of bad) expect((await sim.interaction(payload)).status).toBe(200);
+    expect((await sim.event(JUF, { type: "message", channel_type: "im", channel: 42, user: JUF.userId, text: { a: 1 } })).status).toBe(200);
+    expect((await sim.event(JUF, { type: "app_home_opened", user: "lowercase", tab: "home" })).status).toBe(200);
+    await sim.settled();
+    expect(fake.calls.slice(since).filter((c) => c.method !== "auth.test")).toEqual([]);
+    expect(app.logs.slice(logged).join("\n")).not.toMatch(/slack (handler|request) failed/);
+  });
+
+  it("answers a button whose action is unreadable like unreadable input, politely and without data", async () => {
+    const since = fake.calls.length;
+    for (const value of [JSON.stringify({ command: "drop tables;" }), "{not json", JSON.stringify({ command: "pupil", args: { pupilId: 7 } })]) {
+      const response = await sim.interaction(sim.blockActions(JUF, { type: "button", action_id: "gw_cmd:0", value }, { message: { channel: juf.dmChannel, ts: "1.2" } }));
+      expect(response.status).toBe(200);
+    }
+    await sim.settled();
+    const replies = juf.posted(since).map((c) => String(c.args.text));
+    expect(replies).toHaveLength(3);
+    for (const reply of replies) expect(reply).toContain("Dat begrijp ik niet");
+    expect(juf.textOf(juf.posted(since))).not.toContain("Noor");
+  });
+
   it("gives someone not on the staff list a polite refusal and no data", async () => {
     const since = fake.calls.length;
     await sim.dm(STRANGER, "mijn groep");
