@@ -6,8 +6,7 @@ import { userDelivery } from "./delivery.js";
 import { cleanTypedText } from "./mrkdwn.js";
 import { SlashCommandPayload } from "./payloads.js";
 import { slackTexts } from "./texts.js";
-
-export const SLASH_COMMAND = "/kindgesprek";
+import { SLASH_COMMAND } from "./routes.js";
 
 export function registerSlashCommand(app: App, ctx: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack }) => {

@@ -12,8 +12,8 @@ import type { Logger } from "../../bot/logger.js";
 import { translatorFor } from "../../bot/i18n/translate.js";
 import { TrackedApp } from "./pending-work.js";
 import { teamIdOf } from "./payloads.js";
+import { SLACK_ENDPOINT } from "./routes.js";
 
-export const SLACK_ENDPOINT = "/slack/events";
 /** Slack refuses requests signed more than 5 minutes from its clock; so do we, both ways. */
 const MAX_CLOCK_SKEW_S = 300;
 

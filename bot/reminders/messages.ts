@@ -6,8 +6,8 @@ import type { OutboxRenderer, OutboxRow } from "../outbox/worker.js";
 import { Locale } from "../domain/vocabulary.js";
 import { localDate, localTime } from "../domain/local-time.js";
 import { addDays, weekStart } from "../domain/school-calendar.js";
-import { listFormats } from "../../dialogs/formats/registry.js";
-import { formatLocalDate } from "../../dialogs/flows/field.js";
+import { listFormats } from "../formats/registry.js";
+import { formatLocalDate } from "../domain/local-time.js";
 import { renderPupilInvitation } from "../exports/pupil-invitation.js";
 import { buttonFor } from "../domain/actions.js";
 

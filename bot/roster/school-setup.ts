@@ -3,7 +3,7 @@
 // twice changes nothing the second time. The file is the staff list: staff of the school that it
 // no longer names are deactivated (their records stay). An invalid file is rejected as a whole
 // with every problem named by its JSON path ("staff[3].email"); nothing is applied.
-import { loadBuiltinFormats } from "../../dialogs/formats/registry.js";
+import { loadBuiltinFormats } from "../formats/registry.js";
 import { z } from "zod";
 import { recordAudit } from "../audit.js";
 import { inTransaction } from "../db/transaction.js";

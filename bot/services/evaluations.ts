@@ -13,6 +13,14 @@ import { AppError, ErrorCode, ForbiddenError, NotFoundError } from "../errors.js
 
 export const EvaluationOutcome = z.enum(["reached", "partly", "not_reached", "later"]);
 export type EvaluationOutcome = z.infer<typeof EvaluationOutcome>;
+
+/** An outcome as the teacher chooses it (the evaluation card) and reads it back. */
+export const OUTCOME_LABELS: Record<EvaluationOutcome, { nl: string; en: string; icon: string }> = {
+  reached: { nl: "Bereikt", en: "Reached", icon: "🎉" },
+  partly: { nl: "Deels bereikt", en: "Partly reached", icon: "🌱" },
+  not_reached: { nl: "Niet bereikt", en: "Not reached", icon: "🔁" },
+  later: { nl: "Nog te vroeg: later evalueren", en: "Too early to say: evaluate later", icon: "⏳" },
+};
 export const NextStep = z.enum(["new_goal", "extend", "stop"]);
 export type NextStep = z.infer<typeof NextStep>;
 

@@ -12,21 +12,17 @@ import {
   findSession,
   updateSession,
   type DialogSessionRecord,
+  type PreloadedSession,
 } from "../../bot/services/dialog-sessions.js";
 import { SKIPPED, type Answers, type Completion, type DialogFlow, type FlowContext, type LoadedFlow, type SessionSubject } from "./flow.js";
 import { parseFieldInput, type ParseContext } from "./parse-field.js";
 import { withShareFields } from "./share.js";
 import { ENGINE_TEXT } from "./engine-text.js";
 import { buildView, describeAnswers, type AnsweredStep } from "./view.js";
-import { nextTextField } from "../render/text.js";
+import { nextTextField } from "./next-field.js";
 import type { FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
 import { SubmissionSchema } from "./types.js";
 
-/** A submission's session as the turn already read it (with the actor, in one round trip); null: none. */
-export interface PreloadedSession {
-  sessionId: string;
-  session: DialogSessionRecord | null;
-}
 
 export type EngineResult =
   | { kind: "step"; sessionId: string; view: StepView; answered?: AnsweredStep }

@@ -1,8 +1,8 @@
 // Fields marked shareable get a companion yes/no: may this answer be shared with parents?
 // The pupil decides; the default (unanswered) is "no".
+import { SHARE_SUFFIX } from "../../bot/formats/fields.js";
 import type { FieldDefinition, StepDefinition } from "./types.js";
 
-export const SHARE_SUFFIX = "__share";
 
 const SHARE_LABEL = {
   nl: "Mag dit met ouders gedeeld worden? (vraag het de leerling)",

@@ -2,10 +2,12 @@
 // an optional note, and how to go on. "Later" asks for a new date instead of a next step;
 // "extend" asks for the new evaluation date. Storing goes through the evaluations service,
 // which refuses an answer from a stale card (someone already evaluated the goal).
+import { formatLocalDate } from "../../bot/domain/local-time.js";
 import {
   celebrationText,
   checkNewEvaluationDate,
   loadEvaluablePupil,
+  OUTCOME_LABELS,
   proposedEvaluationDate,
   recordEvaluation,
   type EvaluableGoal,
@@ -15,19 +17,13 @@ import {
 import type { SchoolCalendar } from "../../bot/domain/school-calendar.js";
 import type { Answers, Completion, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, LocalizedText, StepDefinition } from "../engine/types.js";
-import { bool, field, formatLocalDate, text } from "./field.js";
+import { bool, field, text } from "./field.js";
 import { buttonFor } from "../../bot/domain/actions.js";
 
 export const EVALUATE = "evaluate";
 
 type Locale = "nl" | "en";
 
-export const OUTCOME_LABELS: Record<EvaluationOutcome, LocalizedText & { icon: string }> = {
-  reached: { nl: "Bereikt", en: "Reached", icon: "🎉" },
-  partly: { nl: "Deels bereikt", en: "Partly reached", icon: "🌱" },
-  not_reached: { nl: "Niet bereikt", en: "Not reached", icon: "🔁" },
-  later: { nl: "Nog te vroeg: later evalueren", en: "Too early to say: evaluate later", icon: "⏳" },
-};
 
 export const NEXT_STEP_LABELS: Record<NextStep, LocalizedText> = {
   new_goal: { nl: "Een nieuw doel maken", en: "Set a new goal" },

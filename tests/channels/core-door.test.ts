@@ -2,7 +2,8 @@
 // workspace binding check, and the home overview (with its refusal for someone not served).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
-import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
+import type { BotCore } from "../../bot/chat/handle-turn.js";
+import { createCore } from "../../app/core.js";
 import type { ChannelUser } from "../../bot/channel/types.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
@@ -20,7 +21,7 @@ beforeAll(async () => {
   await makePupil(t.db, school.id, group.id, "Lotte");
   const staff = await makeStaff(t.db, school.id, { groups: [group.id], email: "deur@test.example" });
   teacher = { channel: "slack", externalId: `${TEAM}:U0DOOR0001`, tenantId: TEAM, email: staff.email };
-  core = createBotCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+  core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
 });
 afterAll(async () => t?.destroy());
 

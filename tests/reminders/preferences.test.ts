@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
-import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
+import { createCore } from "../../app/core.js";
+import type { BotCore } from "../../bot/chat/handle-turn.js";
 import { createLogger } from "../../bot/logger.js";
 import { produceReminders } from "../../bot/reminders/producer.js";
 import { createDeferral, createRenderers } from "../../bot/reminders/scheduler.js";
@@ -30,7 +31,7 @@ beforeAll(async () => {
     data: { schoolId: school.id, pupilId: pupil.id, groupId: group.id, formatKey: "middenbouw-kindgesprek", formatVersion: 1, status: "planned", plannedAt: zonedTimeToUtc("2027-03-09", "10:00", TZ), durationMinutes: 15, createdById: teacher.id, teachers: { create: { staffId: teacher.id } } },
   });
   conversationId = conversation.id;
-  core = createBotCore({ db: t.db, logger: createLogger("silent"), defaultLocale: "nl", clock: () => NOW });
+  core = createCore({ db: t.db, logger: createLogger("silent"), defaultLocale: "nl", clock: () => NOW });
 });
 afterAll(async () => t?.close());
 
