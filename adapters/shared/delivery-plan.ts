@@ -29,7 +29,7 @@ export interface DeliveryContext {
   /** The teacher typed during a dialog: steps go out as text prompts. */
   stepsAsText: boolean;
   /** The card or message the teacher answered in this turn, and the step it showed. */
-  answered?: { stepId?: string };
+  answered?: { stepId?: string | undefined } | undefined;
 }
 
 /** The parts of one reply, in the order a channel sends them. */

@@ -11,11 +11,11 @@ import { translatorFor } from "../../bot/i18n/translate.js";
 import { renderStepMessage, renderStepModal, type SlackModalView } from "../../dialogs/render/block-kit.js";
 import { renderAnsweredMessage } from "../../dialogs/render/answered.js";
 import type { StepView } from "../../dialogs/engine/types.js";
-import { AddressCache, planDelivery, type Replacement } from "../shared/delivery-plan.js";
+import { AddressCache, planDelivery, type OutboundPart, type Replacement } from "../shared/delivery-plan.js";
 import { slackErrorCode, type Delivery } from "./delivery.js";
 import type { HomeTab } from "./home-refresh.js";
 import type { SlackReference } from "./inbound.js";
-import { messageForPart, type SlackMessage } from "./outbound.js";
+import { messageForPart, type RenderOptions, type SlackMessage } from "./outbound.js";
 
 export const STEP_CALLBACK_ID = "gw_step";
 /** A trigger_id is valid for 3 s after the interaction; past this, open no modal (post instead). */
@@ -54,9 +54,9 @@ export class SlackReplies {
     const channel = await this.dmChannelOf(d);
     const reference: SlackReference = { teamId: d.teamId, userId: d.userId, channelId: channel };
     await this.addresses.remember(`${d.teamId}:${d.userId}:${channel}`, () => this.deps.core.rememberAddress(d.user, reference));
-    const render = { stepsAsText: d.stepsAsText ?? false, locale: result.locale, linkFor: (f: FileAttachment) => this.deps.linkFor(d.user, f) };
+    const render: RenderOptions = { stepsAsText: d.stepsAsText ?? false, locale: result.locale, linkFor: (f) => this.deps.linkFor(d.user, f) };
     const answered = d.answeredMessage;
-    const plan = planDelivery(result.replies, { stepsAsText: render.stepsAsText, ...(answered ? { answered: { ...(answered.stepId ? { stepId: answered.stepId } : {}) } } : {}) });
+    const plan = planDelivery(result.replies, { stepsAsText: render.stepsAsText, answered });
     let modalOpened = false;
     for (const { parts, replace } of plan) {
       if (replace && answered && (await this.replaceAnswered(answered, replace)) && replace.kind === "step") continue;
@@ -102,7 +102,7 @@ export class SlackReplies {
     return id;
   }
 
-  private async postPart(channel: string, part: Parameters<typeof messageForPart>[0], render: Parameters<typeof messageForPart>[1]): Promise<void> {
+  private async postPart(channel: string, part: OutboundPart, render: RenderOptions): Promise<void> {
     const message = await messageForPart(part, render);
     if (message) await this.post(channel, message);
   }

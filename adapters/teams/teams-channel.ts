@@ -77,11 +77,11 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
     );
   }
 
-  async function send(context: TurnContext, result: TurnResult, answered?: { replyToId: string; stepId?: string }): Promise<void> {
+  async function send(context: TurnContext, result: TurnResult, answered?: { replyToId: string; stepId: string | undefined }): Promise<void> {
     const user = channelUserOf(context);
     const link = (f: FileAttachment) => linkFor(user, f);
     // Typing during a dialog: the next question comes as text too (one at a time).
-    const plan = planDelivery(result.replies, { stepsAsText: !answered && (result.inDialog ?? false), ...(answered ? { answered: { ...(answered.stepId ? { stepId: answered.stepId } : {}) } } : {}) });
+    const plan = planDelivery(result.replies, { stepsAsText: !answered && (result.inDialog ?? false), answered });
     // The answered card's read-only summary goes out while the next step is sent: neither
     // depends on the other, so the turn waits for the slower of the two, not for both in turn.
     let replacing: Promise<boolean> | undefined;
@@ -107,7 +107,7 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
     // A submitted card is replaced by its summary (or by the same step with errors).
     const replyToId = turn.submission !== undefined ? context.activity.replyToId : undefined;
     const stepId = SubmittedStep.safeParse(turn.submission).data?.stepId;
-    await send(context, result, replyToId ? { replyToId, ...(stepId ? { stepId } : {}) } : undefined);
+    await send(context, result, replyToId ? { replyToId, stepId } : undefined);
     await remember(context);
   });
 
