@@ -8,7 +8,7 @@ import { NO_SUBJECT } from "../../guide/dialog-guide.js";
 import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
-import type { PreferenceKind } from "../../reminders/schedule.js";
+import type { PreferenceKind } from "../../domain/vocabulary.js";
 
 
 /** Rounds with progress counts: per group planned / held / evaluated / overdue. Never content. */
