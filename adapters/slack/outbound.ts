@@ -47,7 +47,7 @@ function plainText(text: string, max: number) {
 }
 
 /** Quick actions: buttons, or one drop-down when there are many (a pupil choice, say). */
-export function commandBlocks(actions: ReplyAction[], locale: Locale): ActionsBlock[] {
+function commandBlocks(actions: ReplyAction[], locale: Locale): ActionsBlock[] {
   const usable = actions.map((a) => ({ label: a.label, value: encodeAction(a.action) })).filter((a) => a.value.length <= SLACK_LIMITS.buttonValue);
   if (usable.length === 0) return [];
   const fitsOption = usable.every((a) => a.value.length <= SLACK_LIMITS.optionValue);

@@ -11,12 +11,12 @@ import { RateLimiter, type Window } from "../../bot/proactive/rate-limiter.js";
 import { SlackReferenceSchema } from "./inbound.js";
 import { messagesFor } from "./outbound.js";
 
-export const MESSAGE_EVENT_TYPE = "gesprekswijzer_message";
+const MESSAGE_EVENT_TYPE = "gesprekswijzer_message";
 
 // A little over a second: the platform measures arrival, not when we sent.
 const CHANNEL_WINDOWS: Window[] = [{ max: 1, perMs: 1100 }];
 
-export function slackRateLimiter(clock?: () => number): RateLimiter {
+function slackRateLimiter(clock?: () => number): RateLimiter {
   return new RateLimiter(() => CHANNEL_WINDOWS, clock);
 }
 
@@ -32,7 +32,7 @@ const SlackError = z.looseObject({
   data: z.looseObject({ error: z.string().optional().catch(undefined) }).optional().catch(undefined),
 });
 
-export function outcomeOfError(error: unknown): SendOutcome {
+function outcomeOfError(error: unknown): SendOutcome {
   const e = SlackError.safeParse(error).data ?? {};
   if (e.code === ErrorCode.RateLimitedError) {
     return { ok: false, permanent: false, reason: "throttled", retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 };

@@ -15,7 +15,7 @@ function escapeHtml(text: string): string {
 }
 
 /** Our markdown-light (**bold**, line breaks) as the HTML subset Teams renders in messages. */
-export function toTeamsHtml(text: string): string {
+function toTeamsHtml(text: string): string {
   return escapeHtml(text)
     .replace(/\*\*(.+?)\*\*/g, "<b>$1</b>")
     .replace(/\n/g, "<br>");
@@ -30,7 +30,7 @@ function cardActivity(card: object, fallback: string): Partial<Activity> {
   return { type: "message", attachments: [CardFactory.adaptiveCard(card)], summary: fallback.slice(0, 200) };
 }
 
-export function commandCard(text: string, actions: ReplyAction[]): object {
+function commandCard(text: string, actions: ReplyAction[]): object {
   const body: object[] = text ? [{ type: "TextBlock", text: toCardMarkdown(text), wrap: true }] : [];
   if (actions.length <= MAX_BUTTONS) {
     return {

@@ -28,7 +28,7 @@ const TENANT_WINDOWS: Window[] = [
   { max: 10, perMs: 200 * JITTER_MARGIN },
 ];
 
-export function teamsRateLimiter(): RateLimiter {
+function teamsRateLimiter(): RateLimiter {
   return new RateLimiter((key) => (key.startsWith("tenant:") ? TENANT_WINDOWS : CONVERSATION_WINDOWS));
 }
 

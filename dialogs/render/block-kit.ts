@@ -5,6 +5,6 @@
 export * from "./block-kit/schema.js";
 export { renderStepModal, modalErrors } from "./block-kit/modal.js";
 export { renderStepMessage } from "./block-kit/message.js";
-export { BlockActionSchema, parseBlockAction, parseModalSubmission, parseStepToken, readModalState, type BlockAction } from "./block-kit/parse.js";
+export { parseBlockAction, parseModalSubmission, parseStepToken, readModalState } from "./block-kit/parse.js";
 export { FIELD_ACTION_PREFIX, OPEN_MODAL_ACTION_ID, STEP_ACTION_PREFIX } from "./block-kit/step-blocks.js";
 export { chunkText, escapeMrkdwn, truncate } from "./block-kit/text.js";

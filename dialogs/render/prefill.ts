@@ -35,7 +35,7 @@ export interface NumberInputLimits {
 }
 
 /** A number as the engine reads it (a comma is a decimal point); integers only when asked. */
-export function parseNumberText(text: string | undefined, integer: boolean): number | undefined {
+function parseNumberText(text: string | undefined, integer: boolean): number | undefined {
   if (text === undefined) return undefined;
   const trimmed = text.trim().replace(",", ".");
   if (!(integer ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(trimmed)) return undefined;
@@ -99,7 +99,7 @@ export function isoDate(text: string | undefined): string | undefined {
 }
 
 /** HH:MM from "H:MM", "HH:MM" or "HH:MM:SS"; undefined if not a time of day. */
-export function hhmm(text: string | undefined): string | undefined {
+function hhmm(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const match = /^(\d{1,2})[:.](\d{2})(?::\d{2})?$/.exec(text.trim());
   if (!match) return undefined;

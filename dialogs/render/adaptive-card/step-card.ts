@@ -5,7 +5,7 @@ import { progressLabel } from "../text.js";
 import { choiceInitial, numberInitial, pickerInitial, textInitial, typedRaw, yesNoInitial } from "../prefill.js";
 import type { AdaptiveCard, CardElement, CardInput, ColumnSet, InputChoiceSet, InputDate, InputNumber, InputText, InputTime, RenderStepCardOptions, StepActionData, SubmitAction, TextBlock } from "./schema.js";
 
-export const SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json" as const;
+const SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json" as const;
 
 /** Field ids are restricted by the definition schema, so `f_<id>` cannot collide with data keys. */
 export const INPUT_PREFIX = "f_";

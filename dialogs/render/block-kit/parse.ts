@@ -11,8 +11,7 @@ const StepTokenSchema = SubmissionSchema.pick({ sessionId: true, stepId: true, v
 const StepAction = z.enum(["submit", "back", "skip", "pause", "cancel"]);
 
 /** A block_actions action: the ids we route by, and whatever value members its element has. */
-export const BlockActionSchema = z.looseObject({ action_id: z.string(), block_id: z.string().optional(), type: z.string().optional() });
-export type BlockAction = z.infer<typeof BlockActionSchema>;
+const BlockActionSchema = z.looseObject({ action_id: z.string(), block_id: z.string().optional(), type: z.string().optional() });
 
 /** A view's state as Slack sends it: block id → action id → element state. */
 const ModalStateSchema = z.object({ values: z.record(z.string(), z.unknown()) });
