@@ -196,7 +196,3 @@ export function desiredMessages(state: ScheduleState): DesiredMessage[] {
   return out;
 }
 
-/** For tests and the digest: the wall-clock time a message is meant for. */
-export function describeDue(calendar: SchoolCalendar, dueAt: Date): string {
-  return `${localDate(dueAt, calendar.timezone)} ${localTime(dueAt, calendar.timezone)}`;
-}

@@ -1,6 +1,6 @@
 // Teachers mute, snooze and opt in per kind of reminder, in the chat; the producer, the renderers
 // and the deferral all respect it. Real core and database; the clock is fixed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 import { createCore } from "../../app/core.js";
@@ -34,6 +34,13 @@ beforeAll(async () => {
   core = createCore({ db: t.db, logger: createLogger("silent"), defaultLocale: "nl", clock: () => NOW });
 });
 afterAll(async () => t?.close());
+
+// Each test starts from the defaults: no settings, nothing queued, a full working week.
+beforeEach(async () => {
+  await t.db.reminderPreference.deleteMany({ where: { staffId: teacher.id } });
+  await t.db.outboxMessage.deleteMany({ where: { recipientStaffId: teacher.id } });
+  await t.db.groupTeacher.updateMany({ where: { staffId: teacher.id }, data: { workingDays: "1,2,3,4,5" } });
+});
 
 const kinds = async () => (await t.db.outboxMessage.findMany({ where: { recipientStaffId: teacher.id } })).map((m) => m.kind).sort();
 
@@ -76,7 +83,6 @@ describe("reminder preferences", () => {
     const tuesdayEvening = await defer(message, zonedTimeToUtc("2027-03-09", "19:00", TZ));
     expect(`${localDate(tuesdayEvening!, TZ)} ${localTime(tuesdayEvening!, TZ)}`).toBe("2027-03-15 08:30"); // not Wednesday: a day off
     expect(await defer(message, zonedTimeToUtc("2027-03-10", "10:00", TZ))).not.toBeNull(); // Wednesday during school: still waits
-    await t.db.groupTeacher.updateMany({ where: { staffId: teacher.id }, data: { workingDays: "1,2,3,4,5" } });
   });
 
   it("the weekly digest is opt-in and lists the week", async () => {
