@@ -110,6 +110,11 @@ describe(`Slack request security on ${testProvider()}`, () => {
     for (const payload of bad) expect((await sim.interaction(payload)).status).toBe(200);
     expect((await sim.event(JUF, { type: "message", channel_type: "im", channel: 42, user: JUF.userId, text: { a: 1 } })).status).toBe(200);
     expect((await sim.event(JUF, { type: "app_home_opened", user: "lowercase", tab: "home" })).status).toBe(200);
+    // Not JSON, or JSON of no known kind: a clean 4xx or an empty ack, never a 5xx.
+    for (const body of ["payload=%7Bnot-json", "payload=%5B1%2C2%5D", "payload=%7B%22type%22%3A%22mystery%22%7D"]) {
+      expect((await sim.send(body, "application/x-www-form-urlencoded")).status).toBeLessThan(500);
+    }
+    expect((await sim.send("{not json", "application/json")).status).toBeLessThan(500);
     await sim.settled();
     expect(fake.calls.slice(since).filter((c) => c.method !== "auth.test")).toEqual([]);
     expect(app.logs.slice(logged).join("\n")).not.toMatch(/slack (handler|request) failed/);
