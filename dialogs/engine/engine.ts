@@ -1,6 +1,8 @@
 // The guided-dialog engine: start, answer (by card or by typing), back, skip, pause, resume,
 // cancel, complete. Every answer is stored the moment it arrives; every change is a conditional
 // update on the session's version, so stale or doubled submissions never corrupt a dialog.
+// Longer than our ~300-line norm on purpose: one state machine whose transitions share the
+// versioned-update discipline, and are easiest to check for it side by side.
 import type { Db } from "../../bot/db/client.js";
 import { inTransaction } from "../../bot/db/transaction.js";
 import type { Actor } from "../../bot/auth/actor.js";
