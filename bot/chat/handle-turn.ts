@@ -20,6 +20,7 @@ import { loadHomeSummary } from "../services/home-summary.js";
 import { DeliveryLedger } from "../services/deliveries.js";
 import { WorkspaceBindings } from "../services/channel-bindings.js";
 import { ProactiveSender } from "../proactive/send.js";
+import { staffFirstName } from "../services/staff.js";
 
 export interface BotCoreDeps {
   db: Db;
@@ -89,8 +90,7 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
       try {
         const staffId = await resolveStaffId(db, user);
         const actor = await loadActor(db, staffId);
-        const staff = await db.staff.findUniqueOrThrow({ where: { id: staffId }, select: { displayName: true } });
-        return { replies: [welcomeReply(translatorFor(actor.locale), staff.displayName.split(" ")[0] ?? staff.displayName)], locale: actor.locale };
+        return { replies: [welcomeReply(translatorFor(actor.locale), await staffFirstName(db, staffId))], locale: actor.locale };
       } catch (error) {
         return refusal(error, defaultLocale, user.channel);
       }

@@ -99,7 +99,8 @@ export const prepareFlow: DialogFlow = {
                 options: [
                   { value: "form", label: { nl: "Ja, met het voorbereidingsformulier", en: "Yes, with the preparation form" } },
                   { value: "self", label: { nl: "Ja, op een eigen manier", en: "Yes, in their own way" } },
-                  { value: "not_yet", label: { nl: "Nog niet", en: "Not yet" } },
+                  // "nee" is "not yet": it would otherwise match inside "Not needed".
+                  { value: "not_yet", label: { nl: "Nog niet", en: "Not yet" }, aliases: ["nee", "no", "niet"] },
                   { value: "not_needed", label: { nl: "Niet nodig", en: "Not needed" } },
                 ],
               }),
