@@ -6,8 +6,10 @@ import { ActivityTypes, MemoryStorage, TurnContext, type Activity, type Conversa
 import type { Request, Response } from "express";
 import { z } from "zod";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, FileAttachment, TurnResult } from "../../bot/channel/types.js";
+import type { ChannelUser, FileAttachment, TurnResult } from "../../bot/channel/types.js";
 import type { Logger } from "../../bot/logger.js";
+import type { Locale } from "../../bot/domain/vocabulary.js";
+import { translatorFor } from "../../bot/i18n/translate.js";
 import { createGuardedHttpClient } from "./connector-http.js";
 import { cacheConnectorClients } from "./connector-cache.js";
 import { channelUserOf, inboundTurnOf } from "./inbound.js";
@@ -31,7 +33,9 @@ export interface TeamsChannelDeps {
   logger: Logger;
   auth: TeamsAuth;
   /** Makes a link for a file the bot offers (exports). */
-  linkFor: (staffUser: ReturnType<typeof channelUserOf>, file: NonNullable<BotReply["attachments"]>[number]) => Promise<string>;
+  linkFor: (user: ChannelUser, file: FileAttachment) => Promise<string>;
+  /** The language of the apology when a turn fails (the teacher's own is not known there). */
+  defaultLocale?: Locale;
 }
 
 export interface TeamsChannel {
@@ -52,7 +56,7 @@ export function createTeamsAdapter(auth: TeamsAuth): TeamsAdapter {
   return cacheConnectorClients(new TeamsAdapter(credentials, undefined, undefined, { httpClient: createGuardedHttpClient() } as never));
 }
 
-export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannelDeps): TeamsChannel {
+export function createTeamsChannel({ core, logger, auth, linkFor, defaultLocale }: TeamsChannelDeps): TeamsChannel {
   if (!auth.appId && !auth.localMode) throw new Error("Teams needs MICROSOFT_APP_ID, or TEAMS_LOCAL_MODE=true for local use");
   const adapter = createTeamsAdapter(auth);
   const app = new Application({
@@ -133,9 +137,7 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
   app.error(async (context, error) => {
     // Never the message or the activity: they may hold what a teacher typed.
     logger.error({ err: error, channel: "teams", activityType: context.activity.type }, "teams turn failed");
-    await context
-      .sendActivity("Er ging iets mis aan mijn kant. Wat je invulde is bewaard; probeer het zo nog eens.")
-      .catch(() => undefined);
+    await context.sendActivity(translatorFor(defaultLocale ?? "nl")("internalError")).catch(() => undefined);
   });
 
   return {
