@@ -11,6 +11,7 @@ import { createBotCore, type BotCore } from "./chat/handle-turn.js";
 import { seedDemoSchool } from "./demo.js";
 import { syncBuiltinFormats } from "../dialogs/formats/registry.js";
 import { startScheduler, type Scheduler } from "./reminders/scheduler.js";
+import { startRetentionJob } from "./privacy/retention-job.js";
 
 export interface RunningApp {
   database: Database;
@@ -111,6 +112,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const slack = await mountSlack(http, core, database, config, logger);
   // After the channels registered their senders: the scheduler sends through them.
   const scheduler = config.SCHEDULER ? startScheduler({ db: database.db, proactive: core.proactive, logger }) : undefined;
+  const retention = config.SCHEDULER ? startRetentionJob({ db: database.db, logger }) : undefined;
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = http.listen(config.PORT, config.HOST, () => resolve(s));
@@ -129,6 +131,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     scheduler,
     async close() {
       await scheduler?.stop();
+      await retention?.stop();
       slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

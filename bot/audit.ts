@@ -1,7 +1,7 @@
 // The audit trail: who read or changed which pupil's records. Ids only, never content.
 import type { Db } from "./db/client.js";
 
-export type AuditAction = "read" | "create" | "update" | "delete" | "import" | "refused" | "export";
+export type AuditAction = "read" | "create" | "update" | "delete" | "import" | "refused" | "export" | "erase";
 
 export interface AuditEntry {
   schoolId: string;

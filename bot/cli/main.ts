@@ -16,6 +16,7 @@ import { seedDemoSchool } from "../demo.js";
 import { applySchoolSetup, findSchool, importRoster, isValidSchoolYear } from "../roster/index.js";
 import { addSchoolFormat } from "../../dialogs/formats/registry.js";
 import { formatFailures, listFailures } from "../outbox/failures.js";
+import { isPrivacyCommand, PRIVACY_USAGE, PrivacyUsageError, runPrivacyCommand } from "./privacy-cli.js";
 
 const USAGE = `usage:
   npm run db:migrate
@@ -23,7 +24,8 @@ const USAGE = `usage:
   npm run school:setup -- <setup.json>
   npm run roster:import -- --school "<school name or id>" <export.csv> [--dry-run] [--school-year YYYY-YYYY]
   npm run format:add -- --school "<school name or id>" <format.json>
-  npm run cli -- outbox-failures [--school "<school name or id>"] [--unreported]`;
+  npm run cli -- outbox-failures [--school "<school name or id>"] [--unreported]
+${PRIVACY_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -38,6 +40,7 @@ function readInput(file: string | undefined): string {
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (isPrivacyCommand(command)) return runPrivacy(command, rest);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -121,6 +124,26 @@ async function run(argv: string[]): Promise<number> {
     }
     console.log(JSON.stringify(report, null, 2));
     return 0;
+  } finally {
+    await close();
+  }
+}
+
+/** The privacy commands parse their own options (bot/cli/privacy-cli.ts). */
+async function runPrivacy(command: Parameters<typeof runPrivacyCommand>[1], args: string[]): Promise<number> {
+  try {
+    process.loadEnvFile(".env");
+  } catch {
+    // No .env file.
+  }
+  const config = loadConfig();
+  await migrateDatabase(config.DATABASE_URL);
+  const { db, close } = await openDatabase(config.DATABASE_URL);
+  try {
+    return await runPrivacyCommand(db, command, args, { out: (l) => console.log(l), err: (l) => console.error(l) });
+  } catch (error) {
+    if (error instanceof PrivacyUsageError) throw new UsageError(error.message);
+    throw error;
   } finally {
     await close();
   }
