@@ -19,11 +19,14 @@ import { coachReply, evaluationsReply, exportReply, overviewReply } from "./comm
 import { evaluateCommand } from "./commands/evaluation-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./commands/round-commands.js";
 import { repliesFor } from "./dialog-replies.js";
+import { auditTrailCommand, pupilEraseCommand, pupilExportCommand } from "./commands/privacy-commands.js";
 import { ENGINE_TEXT } from "../../dialogs/engine/engine-text.js";
 import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "./types.js";
 import { createFileLink } from "../services/file-links.js";
 import { saveAddress } from "../services/channel-addresses.js";
 import { ProactiveSender } from "../proactive/send.js";
+import { trackingRefusals } from "../audit.js";
+import { ensureRefusalAudited } from "../auth/refusals.js";
 
 export interface BotCoreDeps {
   db: Db;
@@ -111,6 +114,12 @@ async function runCommand(ctx: DialogCommandContext, text: string): Promise<Rout
       return one(await remindersCommand(ctx, arg, (ctx.now ?? (() => new Date()))()));
     case "coach":
       return one(coachReply(ctx, arg));
+    case "pupilExport":
+      return { route, replies: await pupilExportCommand(ctx, arg) };
+    case "auditTrail":
+      return { route, replies: await auditTrailCommand(ctx, arg) };
+    case "pupilErase":
+      return { route, replies: await pupilEraseCommand(ctx, arg) };
     case "setLocaleEn":
     case "setLocaleNl": {
       const locale = parsed.id === "setLocaleEn" ? "en" : "nl";
@@ -210,20 +219,24 @@ export function createBotCore({ db, logger, defaultLocale, clock, publicBaseUrl 
         return false;
       }
     },
-    async handleTurn(turn) {
+    handleTurn: (turn) => trackingRefusals(async () => {
       const started = performance.now();
       let locale = defaultLocale;
       let staffId: string | undefined;
+      let schoolId: string | undefined;
       try {
         staffId = await resolveStaffId(db, turn.user, identities);
         const { actor, preloaded } = await loadTurnActor(db, staffId, turn.submission);
         locale = actor.locale;
+        schoolId = actor.schoolId;
         const routed = await route({ db, actor, t: translatorFor(locale), engine, now: clock ?? (() => new Date()) }, turn, preloaded);
         logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
         return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route };
       } catch (error) {
+        // Every refusal leaves an audit row, also when the service's own row was rolled back.
+        if (staffId && schoolId) await ensureRefusalAudited(db, { schoolId, staffId }, toAppError(error)).catch(() => {});
         return refusal(error, locale, turn.user.channel, staffId);
       }
-    },
+    }),
   };
 }

@@ -38,6 +38,8 @@ export interface FileAttachment {
   filename: string;
   contentType: string;
   content: string;
+  /** The pupil the file is about: a link to it is removed when the pupil is erased. */
+  pupilId?: string;
 }
 
 export interface BotReply {

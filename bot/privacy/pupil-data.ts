@@ -61,7 +61,7 @@ export async function collectPupilData(db: Client, pupilId: string) {
 
   const fileLinks = await db.fileLink.findMany({ where: { pupilId }, select: { id: true, filename: true, contentType: true, createdAt: true, expiresAt: true } });
   const audit = await db.auditEvent.findMany({
-    where: { schoolId: pupil.schoolId, OR: [{ pupilId }, { entityId: { in: recordIds } }] },
+    where: { schoolId: pupil.schoolId, OR: [{ pupilId }, { entityId: { in: [...recordIds, ...sessions.map((s) => s.id), ...outbox.map((m) => m.id)] } }] },
     orderBy: { at: "asc" },
   });
   return { pupil, supports, conversations, goals, agreements, notes, evaluations, rounds, sessions, outbox, fileLinks, audit, recordIds };

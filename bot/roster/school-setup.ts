@@ -72,6 +72,13 @@ const SchoolSchema = z
     slackTeamIds: z.array(ExternalId).optional(),
     /** The doorgaande lijn: the conversation format each bouw uses by default. */
     formatDefaults: z.partialRecord(Bouw, FormatKey).optional(),
+    /** Retention in months (docs/privacy.md): pupils after leaving, audit rows after writing. */
+    retention: z
+      .strictObject({
+        pupilMonthsAfterLeaving: z.number().int().min(1).max(120).optional(),
+        auditMonths: z.number().int().min(6, "at least 6 months, so access requests can be answered").max(120).optional(),
+      })
+      .optional(),
   })
   .refine((s) => !s.dayStart || !s.dayEnd || s.dayStart < s.dayEnd, {
     path: ["dayEnd"],
@@ -312,6 +319,8 @@ async function applySchool(tx: Prisma.TransactionClient, setup: SchoolSetup, rep
     ...(s.dayStart !== undefined && { dayStart: s.dayStart }),
     ...(s.dayEnd !== undefined && { dayEnd: s.dayEnd }),
     ...(s.locale !== undefined && { locale: s.locale }),
+    ...(s.retention?.pupilMonthsAfterLeaving !== undefined && { pupilRetentionMonths: s.retention.pupilMonthsAfterLeaving }),
+    ...(s.retention?.auditMonths !== undefined && { auditRetentionMonths: s.retention.auditMonths }),
   };
   const existing = await findSchoolByName(tx, s.name);
   if (!existing) {

@@ -9,6 +9,7 @@ import { repliesFor } from "../dialog-replies.js";
 import type { BotReply } from "../types.js";
 import type { CommandContext } from "./handlers.js";
 import { choosePupil } from "./pupil-choice.js";
+import { recordEarlierRecordsShown } from "../../services/pupil-context-audit.js";
 
 export interface DialogCommandContext extends CommandContext {
   engine: DialogEngine;
@@ -22,6 +23,7 @@ export async function prepareCommand(ctx: DialogCommandContext, argument: string
   const choice = await choosePupil(ctx, argument, "voorbereiden");
   if ("reply" in choice) return [choice.reply];
   const pupil = await loadPupilContext(ctx.db, ctx.actor, choice.pupilId);
+  await recordEarlierRecordsShown(ctx.db, ctx.actor, pupil, "prepare");
   return repliesFor(await ctx.engine.start(ctx.actor, PREPARE, { ...NO_SUBJECT, pupilId: choice.pupilId, conversationId: pupil.pending?.id ?? null }));
 }
 
@@ -31,6 +33,7 @@ export async function conversationCommand(ctx: DialogCommandContext, argument: s
   const choice = await choosePupil(ctx, argument, command);
   if ("reply" in choice) return [choice.reply];
   const pupil = await loadPupilContext(ctx.db, ctx.actor, choice.pupilId);
+  await recordEarlierRecordsShown(ctx.db, ctx.actor, pupil, "conversation");
   const pending = forcedFormat ? null : pupil.pending;
   const key = forcedFormat ?? pending?.formatKey ?? (pupil.group ? await defaultFormatKey(ctx.db, pupil.group) : "hgw-kindgesprek");
   const format = await getFormat(ctx.db, ctx.actor.schoolId, key, pending?.formatVersion);

@@ -23,7 +23,10 @@ export type CommandId =
   | "editRound"
   | "cancelRound"
   | "plan"
-  | "reminders";
+  | "reminders"
+  | "pupilExport"
+  | "auditTrail"
+  | "pupilErase";
 
 interface CommandSpec {
   id: CommandId;
@@ -61,6 +64,10 @@ export const COMMANDS: CommandSpec[] = [
   { id: "cancelRound", phrases: ["ronde annuleren", "annuleer ronde", "cancel round"], prefixes: ["ronde annuleren", "annuleer ronde", "cancel round"] },
   { id: "plan", phrases: ["plannen", "inplannen", "gesprekken plannen", "plan", "plan conversations", "schedule"] },
   { id: "reminders", phrases: ["herinneringen", "meldingen", "reminders", "notifications"], prefixes: ["herinneringen", "reminders"] },
+  // Privacy requests (school admin, privacy officer): bot/chat/commands/privacy-commands.ts.
+  { id: "pupilExport", phrases: ["leerling-export", "inzage", "pupil-export", "access export"], prefixes: ["leerling-export", "inzage", "pupil-export", "access export"] },
+  { id: "auditTrail", phrases: ["audit", "auditlog", "audit trail"], prefixes: ["audit", "auditlog", "audit trail"] },
+  { id: "pupilErase", phrases: ["leerling-wissen", "pupil-erase"], prefixes: ["leerling-wissen", "pupil-erase"] },
 ];
 
 /** The command a button sends to evaluate one goal; "doel:" cannot be mistaken for a pupil's name. */
