@@ -3,6 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
 import { createLogger } from "../../bot/logger.js";
+import { recordAudit, trackingRefusals } from "../../bot/audit.js";
+import { ensureRefusalAudited } from "../../bot/auth/refusals.js";
+import { inTransaction } from "../../bot/db/transaction.js";
+import { ForbiddenError, toAppError } from "../../bot/errors.js";
 import type { ChannelUser } from "../../bot/chat/types.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
@@ -119,5 +123,29 @@ describe(`every refusal is audited on ${testProvider()}`, () => {
     expect(await refusedRowsOf(() => core.handleTurn({ user: stranger, text: "leerling Samira" }), ["Samira", "stranger", "aad-"])).toBe(1);
     const gone: ChannelUser = { channel: "teams", externalId: "aad-gone", email: staff.gone!.email, tenantId: "tenant-weigering" };
     expect(await refusedRowsOf(() => core.handleTurn({ user: gone, text: "leerling Samira" }), ["Samira"])).toBe(1);
+  });
+
+  it("a refusal recorded inside a transaction that rolls back is written again, once", async () => {
+    const who = { schoolId, staffId: staff.teacher7!.id };
+    const count = () => t.db.auditEvent.count({ where: { actorStaffId: who.staffId, entity: "round" } });
+    const before = await count();
+    await trackingRefusals(async () => {
+      const error = await inTransaction(t.db, async (tx) => {
+        await recordAudit(tx, { schoolId, actorStaffId: who.staffId, action: "refused", entity: "round" });
+        throw new ForbiddenError("not the team leader of this bouw");
+      }).catch((e: unknown) => e);
+      await ensureRefusalAudited(t.db, who, toAppError(error));
+    });
+    // Rolled back with the transaction, then written by the net: one row, not zero and not two.
+    expect(await count()).toBe(before);
+    expect(await t.db.auditEvent.count({ where: { actorStaffId: who.staffId, entity: "access" } })).toBeGreaterThanOrEqual(1);
+    // A refusal that did commit is not written twice.
+    const committed = await trackingRefusals(async () => {
+      await recordAudit(t.db, { schoolId, actorStaffId: who.staffId, action: "refused", entity: "round" });
+      const n = await t.db.auditEvent.count({ where: { actorStaffId: who.staffId, action: "refused" } });
+      await ensureRefusalAudited(t.db, who, new ForbiddenError("x"));
+      return n;
+    });
+    expect(await t.db.auditEvent.count({ where: { actorStaffId: who.staffId, action: "refused" } })).toBe(committed);
   });
 });
