@@ -7,6 +7,7 @@ import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import type { Logger } from "./logger.js";
 import { createHttpApp } from "./http/server.js";
+import { jsonBody, safeErrorHandler } from "./http/request-guards.js";
 import { createBotCore, type BotCore } from "./chat/handle-turn.js";
 import { seedDemoSchool } from "./demo.js";
 import { syncBuiltinFormats } from "../dialogs/formats/registry.js";
@@ -57,7 +58,7 @@ async function mountTeams(http: Express, core: BotCore, config: Config, logger: 
     linkFor: async (user, file) => `${baseUrl}${await core.fileLink(user, file)}`,
   });
   core.proactive.register(createTeamsSender(teams.adapter, teams.appId));
-  http.post("/api/messages", express.json({ limit: "1mb" }), (req, res) => {
+  http.post("/api/messages", jsonBody(logger, "/api/messages"), (req, res) => {
     teams.handle(req, res).catch((error: unknown) => {
       logger.error({ err: error, channel: "teams" }, "teams request failed");
       if (!res.headersSent) res.status(500).end();
@@ -110,6 +111,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const http = createHttpApp({ db: database.db, logger });
   await mountTeams(http, core, config, logger);
   const slack = await mountSlack(http, core, database, config, logger);
+  http.use(safeErrorHandler(logger));
   // After the channels registered their senders: the scheduler sends through them.
   const scheduler = config.SCHEDULER ? startScheduler({ db: database.db, proactive: core.proactive, logger }) : undefined;
   const retention = config.SCHEDULER ? startRetentionJob({ db: database.db, logger }) : undefined;
