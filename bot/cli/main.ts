@@ -13,7 +13,7 @@ import { AppError, ConfigError } from "../errors.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { seedDemoSchool } from "../demo.js";
-import { applySchoolSetup, findSchool, importRoster, isValidSchoolYear } from "../roster/index.js";
+import { applySchoolSetup, decodeRosterBytes, findSchool, importRoster, isValidSchoolYear } from "../roster/index.js";
 import { addSchoolFormat } from "../../dialogs/formats/registry.js";
 import { formatFailures, listFailures } from "../outbox/failures.js";
 import { isPrivacyCommand, PRIVACY_USAGE, PrivacyUsageError, runPrivacyCommand } from "./privacy-cli.js";
@@ -30,9 +30,13 @@ ${PRIVACY_USAGE}`;
 class UsageError extends Error {}
 
 function readInput(file: string | undefined): string {
+  return readBytes(file).toString("utf8");
+}
+
+function readBytes(file: string | undefined): Buffer {
   if (!file) throw new UsageError("missing file argument");
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync(file);
   } catch {
     throw new UsageError(`cannot read ${file}`);
   }
@@ -111,9 +115,12 @@ async function run(argv: string[]): Promise<number> {
       console.error(`No school named or with id "${values.school}". Create it first with npm run school:setup.`);
       return 1;
     }
+    // The encoding is decided from the bytes (a dry run too); a conversion is reported.
+    const decoded = decodeRosterBytes(readBytes(positionals[0]));
+    if (decoded.notice) console.error(`note: ${decoded.notice}`);
     const report = await importRoster(db, {
       schoolId: school.id,
-      csvText: readInput(positionals[0]),
+      csvText: decoded.text,
       dryRun: values["dry-run"] ?? false,
       ...(schoolYear ? { schoolYear } : {}),
     });
