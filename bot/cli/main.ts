@@ -5,6 +5,7 @@
 //   npm run roster:import -- --school "<name or id>" <export.csv> [--dry-run] [--school-year 2026-2027]
 //   npm run format:add -- --school "<name or id>" <format.json>
 //   npm run cli -- outbox-failures [--school "<name or id>"] [--unreported]
+//   npm run cli -- pupil-export | pupil-erase | retention | audit   (bot/cli/privacy-cli.ts)
 // Reports print counts, line numbers and pupil ids — never names.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
