@@ -1,7 +1,7 @@
 // The operator's privacy commands (docs/privacy.md). Kept apart from main.ts so that the other
 // command groups can grow without conflicts:
 //   npm run cli -- pupil-export --school "<name or id>" --pupil <administration id> --out <folder>
-//   npm run cli -- pupil-erase  --school "<name or id>" --pupil <administration id> [--yes]
+//   npm run cli -- pupil-erase  --school "<name or id>" --pupil <administration id> [--yes] [--by <staff e-mail>]
 //   npm run cli -- retention [--school "<name or id>"] [--dry-run]
 //   npm run cli -- audit --school "<name or id>" --pupil <administration id>
 // Output holds pupil ids, counts and dates; the export files hold the pupil's data, by design.
@@ -16,12 +16,14 @@ import { erasePupil, formatReceipt, planErasure } from "../privacy/erase.js";
 import { findPupilByExternalId } from "../privacy/pupil-data.js";
 import { formatRetention, runRetention } from "../privacy/retention.js";
 import { readPupilAuditTrail } from "../privacy/audit-trail.js";
+import { loadActor } from "../auth/actor.js";
+import { canHandlePrivacyRequests } from "../auth/policy.js";
 
 export const PRIVACY_COMMANDS = ["pupil-export", "pupil-erase", "retention", "audit"] as const;
 export type PrivacyCommand = (typeof PRIVACY_COMMANDS)[number];
 
 export const PRIVACY_USAGE = `  npm run cli -- pupil-export --school "<school name or id>" --pupil <administration id> --out <folder>
-  npm run cli -- pupil-erase --school "<school name or id>" --pupil <administration id> [--yes]   (without --yes: a dry run)
+  npm run cli -- pupil-erase --school "<school name or id>" --pupil <administration id> [--yes] [--by <e-mail of the admin or privacy officer who asked>]   (without --yes: a dry run)
   npm run cli -- retention [--school "<school name or id>"] [--dry-run]
   npm run cli -- audit --school "<school name or id>" --pupil <administration id>`;
 
@@ -35,6 +37,7 @@ const Options = z.object({
   out: z.string().trim().min(1).optional(),
   yes: z.boolean().optional(),
   "dry-run": z.boolean().optional(),
+  by: z.string().trim().toLowerCase().pipe(z.email()).optional(),
 });
 
 export class PrivacyUsageError extends Error {}
@@ -43,7 +46,7 @@ export class PrivacyUsageError extends Error {}
 export async function runPrivacyCommand(db: Db, command: PrivacyCommand, args: string[], io: { out: (line: string) => void; err: (line: string) => void }, now = new Date()): Promise<number> {
   let raw;
   try {
-    raw = parseArgs({ args, allowPositionals: false, options: { school: { type: "string" }, pupil: { type: "string" }, out: { type: "string" }, yes: { type: "boolean" }, "dry-run": { type: "boolean" } } }).values;
+    raw = parseArgs({ args, allowPositionals: false, options: { school: { type: "string" }, pupil: { type: "string" }, out: { type: "string" }, yes: { type: "boolean" }, "dry-run": { type: "boolean" }, by: { type: "string" } } }).values;
   } catch (error) {
     throw new PrivacyUsageError((error as Error).message);
   }
@@ -88,7 +91,18 @@ export async function runPrivacyCommand(db: Db, command: PrivacyCommand, args: s
       io.out("Nothing was changed. Add --yes to erase.");
       return 0;
     }
-    const receipt = await erasePupil(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId: null, actorLabel: "cli", reason: "request", now });
+    // Who asked, when named: must be someone who may handle privacy requests at this school.
+    let actorStaffId: string | null = null;
+    if (o.by) {
+      const staff = await db.staff.findFirst({ where: { schoolId: school.id, email: o.by, active: true }, select: { id: true } });
+      const actor = staff ? await loadActor(db, staff.id) : null;
+      if (!actor || !canHandlePrivacyRequests(actor, school.id)) {
+        io.err(`${o.by} is not an active admin or privacy officer of ${school.name}; nothing was erased.`);
+        return 1;
+      }
+      actorStaffId = actor.staffId;
+    }
+    const receipt = await erasePupil(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId, actorLabel: "cli", reason: "request", now });
     io.out(`pupil ${o.pupil} erased. Keep this receipt id with the request:`);
     for (const line of formatReceipt(receipt)) io.out(line);
     return 0;

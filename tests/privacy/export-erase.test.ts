@@ -101,8 +101,14 @@ describe(`access export and erasure on ${testProvider()}`, () => {
       expect(bytes.includes(Buffer.from(target.canary))).toBe(true);
       expect(bytes.includes(Buffer.from(target.name.split(" ")[0]!))).toBe(true);
     }
+    // Named as the one who asked, a teacher is refused (and nothing happens); the admin is accepted.
+    const teacherEmail = (await t.db.staff.findFirstOrThrow({ where: { roles: { some: { role: "teacher" } }, schoolId } })).email;
+    const refused = io();
+    expect(await runPrivacyCommand(t.db, "pupil-erase", ["--school", schoolName, "--pupil", target.externalId, "--yes", "--by", teacherEmail], refused.io)).toBe(1);
+    expect(await t.db.pupil.count({ where: { id: target.pupilId } })).toBe(1);
+    const admin = await t.db.staff.findFirstOrThrow({ where: { roles: { some: { role: "admin" } }, schoolId } });
     const r = io();
-    expect(await runPrivacyCommand(t.db, "pupil-erase", ["--school", schoolName, "--pupil", target.externalId, "--yes"], r.io)).toBe(0);
+    expect(await runPrivacyCommand(t.db, "pupil-erase", ["--school", schoolName, "--pupil", target.externalId, "--yes", "--by", admin.email], r.io)).toBe(0);
     const printed = r.out.join("\n");
     expect(printed).toMatch(/erasure receipt \w+/);
     expect(printed).not.toContain(target.name);
@@ -118,7 +124,7 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     expect(await t.db.auditEvent.count()).toBe(auditBefore + 1);
     const receipt = await t.db.erasureReceipt.findFirstOrThrow({ where: { schoolId } });
     expect(JSON.parse(receipt.counts)).toMatchObject({ pupil: 1, notes: 1, goals: 1, evaluations: 1, dialogDrafts: 2, outboxMessages: 3 });
-    expect(receipt.actorLabel).toBe("cli");
+    expect(receipt).toMatchObject({ actorLabel: "cli", actorStaffId: admin.id, reason: "request" });
     // The neighbour keeps everything.
     for (const id of neighbour.recordIds) expect(Object.values(rows).some((text) => text.includes(id)), id).toBe(true);
 
