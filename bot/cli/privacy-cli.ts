@@ -67,7 +67,7 @@ export async function runPrivacyCommand(db: Db, command: PrivacyCommand, args: s
   }
   if (!school) throw new PrivacyUsageError("--school is required");
   if (!o.pupil) throw new PrivacyUsageError("--pupil <administration id> is required");
-  const pupil = await findPupilByExternalId(db, { schoolId: school.id, externalId: o.pupil }).catch(() => null);
+  const pupil = await findPupilByExternalId(db, { schoolId: school.id, externalId: o.pupil });
   if (!pupil) {
     io.err(`No pupil with administration id "${o.pupil}" at ${school.name}.`);
     return 1;

@@ -6,6 +6,7 @@ import type { Db, Tx } from "../db/client.js";
 import { directSqlOf } from "../db/direct-sql.js";
 import { inTransaction } from "../db/transaction.js";
 import { recordAudit } from "../audit.js";
+import { NotFoundError } from "../errors.js";
 import { collectPupilData, countPupilData, type PupilData } from "./pupil-data.js";
 import { RETENTION_NOTICE, RetentionNoticePayload } from "./retention-notice.js";
 
@@ -34,11 +35,19 @@ export async function planErasure(db: Db, pupilId: string): Promise<Record<strin
   return countPupilData(await collectPupilData(db, pupilId));
 }
 
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
 async function removeRows(tx: Tx, data: PupilData): Promise<void> {
   const pupilId = data.pupil.id;
   // A retention notice lists several pupils: drop this one from it, keep it for the others.
   for (const m of data.outbox) {
-    const notice = m.kind === RETENTION_NOTICE ? RetentionNoticePayload.safeParse(JSON.parse(m.payload)) : null;
+    const notice = m.kind === RETENTION_NOTICE ? RetentionNoticePayload.safeParse(parseJson(m.payload)) : null;
     const others = notice?.success ? notice.data.pupils.filter((p) => p.pupilId !== pupilId) : [];
     if (notice?.success && others.length > 0 && m.status === "pending") {
       await tx.outboxMessage.update({ where: { id: m.id }, data: { payload: JSON.stringify({ pupils: others }) } });
@@ -48,9 +57,12 @@ async function removeRows(tx: Tx, data: PupilData): Promise<void> {
     }
   }
   await tx.dialogSession.deleteMany({ where: { id: { in: data.sessions.map((s) => s.id) } } });
-  // Links that name no pupil may still hold this pupil's export: they live an hour; they go too.
-  await tx.fileLink.deleteMany({ where: { OR: [{ pupilId }, { pupilId: null }] } });
-  await tx.auditEvent.updateMany({ where: { id: { in: data.audit.map((a) => a.id) } }, data: { pupilId: null, entityId: null } });
+  // Links of the school's staff that name no pupil may still hold this pupil (an invitation):
+  // they live an hour; they go too.
+  const staffIds = (await tx.staff.findMany({ where: { schoolId: data.pupil.schoolId }, select: { id: true } })).map((s) => s.id);
+  await tx.fileLink.deleteMany({ where: { OR: [{ pupilId }, { pupilId: null, staffId: { in: staffIds } }] } });
+  // In every school: another school's refused attempt on this pupil's id names the pupil too.
+  await tx.auditEvent.updateMany({ where: { OR: [{ pupilId }, { entityId: { in: data.auditIds } }] }, data: { pupilId: null, entityId: null } });
   // Evaluations, agreements, goals, notes, conversations (and their teachers) and IB assignments
   // go with the pupil by their foreign keys (onDelete: Cascade); deleting them first keeps that
   // independent of the cascade for the records that name the pupil directly.
@@ -83,7 +95,7 @@ export async function erasePupil(db: Db, input: ErasureInput, options: { scrub?:
   const now = input.now ?? new Date();
   const receipt = await inTransaction(db, async (tx) => {
     const data = await collectPupilData(tx, input.pupilId);
-    if (data.pupil.schoolId !== input.schoolId) throw new Error("pupil of another school");
+    if (data.pupil.schoolId !== input.schoolId) throw new NotFoundError("pupil");
     const counts = countPupilData(data);
     await removeRows(tx, data);
     const row = await tx.erasureReceipt.create({

@@ -4,7 +4,6 @@
 // a goal or conversation id in its answers; an outbox row names a conversation or goal in its
 // subject, payload or key; an audit row names a record by entityId.
 import type { Db, Tx } from "../db/client.js";
-import { NotFoundError } from "../errors.js";
 
 type Client = Db | Tx;
 
@@ -14,10 +13,9 @@ export interface PupilKey {
   externalId: string;
 }
 
+/** The pupil with this administration id at this school, or null. */
 export async function findPupilByExternalId(db: Client, key: PupilKey) {
-  const pupil = await db.pupil.findUnique({ where: { schoolId_externalId: { schoolId: key.schoolId, externalId: key.externalId } } });
-  if (!pupil) throw new NotFoundError("pupil");
-  return pupil;
+  return db.pupil.findUnique({ where: { schoolId_externalId: { schoolId: key.schoolId, externalId: key.externalId } } });
 }
 
 /** The pupil's rows in every table, and the ids by which other rows may name them. */
@@ -60,11 +58,14 @@ export async function collectPupilData(db: Client, pupilId: string) {
   const outbox = [...direct, ...reports];
 
   const fileLinks = await db.fileLink.findMany({ where: { pupilId }, select: { id: true, filename: true, contentType: true, createdAt: true, expiresAt: true } });
+  // Every id an audit row may name: records, drafts, messages. The export shows the school's own
+  // rows; an erasure also clears rows of other schools (a refused attempt on this pupil's id).
+  const auditIds = [...recordIds, ...sessions.map((s) => s.id), ...outbox.map((m) => m.id)];
   const audit = await db.auditEvent.findMany({
-    where: { schoolId: pupil.schoolId, OR: [{ pupilId }, { entityId: { in: [...recordIds, ...sessions.map((s) => s.id), ...outbox.map((m) => m.id)] } }] },
+    where: { schoolId: pupil.schoolId, OR: [{ pupilId }, { entityId: { in: auditIds } }] },
     orderBy: { at: "asc" },
   });
-  return { pupil, supports, conversations, goals, agreements, notes, evaluations, rounds, sessions, outbox, fileLinks, audit, recordIds };
+  return { pupil, supports, conversations, goals, agreements, notes, evaluations, rounds, sessions, outbox, fileLinks, audit, recordIds, auditIds };
 }
 
 export type PupilData = Awaited<ReturnType<typeof collectPupilData>>;

@@ -57,8 +57,12 @@ export async function seedPupilEverywhere(db: Db, o: { schoolId: string; groupId
   const file = await db.fileLink.create({ data: { token: `tok-${o.tag}`, staffId: o.teacherId, pupilId: pupil.id, filename: "kindplan.html", contentType: "text/html", content: `<h1>${firstName} ${lastName}</h1><p>${canary}</p>`, expiresAt: new Date(Date.now() + 3_600_000) } });
   await recordAudit(db, { schoolId: o.schoolId, actorStaffId: o.teacherId, action: "read", entity: "pupil_record", entityId: pupil.id, pupilId: pupil.id });
   await recordAudit(db, { schoolId: o.schoolId, actorStaffId: o.teacherId, action: "create", entity: "note", entityId: note.id, pupilId: pupil.id });
-  // A refusal recorded with the pupil only as entityId (the not-found path).
+  // A refusal recorded with the pupil only as entityId (the not-found path), also by another school.
   await recordAudit(db, { schoolId: o.schoolId, actorStaffId: o.adminId, action: "refused", entity: "pupil", entityId: pupil.id });
+  const elsewhere = await db.school.create({ data: { name: `Elders ${o.tag}` } });
+  await recordAudit(db, { schoolId: elsewhere.id, actorStaffId: null, action: "refused", entity: "pupil", entityId: pupil.id });
+  // An invitation link of the school that names no pupil (made before links carried one).
+  await db.fileLink.create({ data: { token: `inv-${o.tag}`, staffId: o.teacherId, filename: "uitnodiging.html", contentType: "text/html", content: `<p>Beste ${firstName}</p>`, expiresAt: new Date(Date.now() + 3_600_000) } });
   return {
     pupilId: pupil.id,
     externalId,

@@ -25,7 +25,7 @@ async function resolve(ctx: DialogCommandContext, argument: string, command: str
   }
   const parsed = ExternalId.safeParse(argument);
   if (!parsed.success) return { reply: { text: t("privacy.askPupil") } };
-  const pupil = await findPupilByExternalId(db, { schoolId: actor.schoolId, externalId: parsed.data }).catch(() => null);
+  const pupil = await findPupilByExternalId(db, { schoolId: actor.schoolId, externalId: parsed.data });
   if (!pupil) return { reply: { text: t("privacy.noPupil", { id: parsed.data }) } };
   return { pupilId: pupil.id, externalId: pupil.externalId };
 }
