@@ -1,6 +1,7 @@
 // Retention per school: a pupil who left is erased `pupilRetentionMonths` after leaving (default
 // 24), and audit rows are deleted `auditRetentionMonths` after they were written (default 24).
-// The school admins hear a month ahead which pupils are due, and afterwards what was erased.
+// The school admins hear a month ahead which pupils are due (no pupil is erased without that
+// month's notice), and afterwards what was erased.
 // Run daily by the scheduler (retention-job.ts) and by `npm run cli -- retention [--dry-run]`.
 import type { Db } from "../db/client.js";
 import { localDate } from "../domain/local-time.js";
@@ -26,6 +27,17 @@ export function addMonths(from: Date, months: number): Date {
 export function retentionDates(leftAt: Date, months: number): { eraseAt: Date; noticeFrom: Date } {
   const eraseAt = addMonths(leftAt, months);
   return { eraseAt, noticeFrom: new Date(eraseAt.getTime() - NOTICE_DAYS_AHEAD * DAY_MS) };
+}
+
+/**
+ * The moment a pupil is actually erased: never before the retention date, and never sooner than
+ * a month after the admin was told (`noticeAt`; null: not told yet, so it would be told `now`).
+ * Normally the notice goes out a month ahead and this is the retention date itself; after a
+ * shortened setting or a job that did not run, erasure waits for the month's notice.
+ */
+export function erasureMoment(eraseAt: Date, noticeAt: Date | null, now: Date): Date {
+  const told = noticeAt ?? now;
+  return new Date(Math.max(eraseAt.getTime(), told.getTime() + NOTICE_DAYS_AHEAD * DAY_MS));
 }
 
 export interface RetentionPupil {
@@ -82,12 +94,14 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<S
     const toNotify: RetentionPupil[] = [];
     for (const p of left) {
       const { eraseAt, noticeFrom } = retentionDates(p.leftAt!, school.pupilRetentionMonths);
-      const entry = { pupilId: p.id, externalId: p.externalId, eraseOn: localDate(eraseAt, school.timezone) };
-      if (eraseAt <= now) result.due.push(entry);
+      // Told once per time the pupil left (a pupil who came back and left again is told again).
+      const noticeAt = p.retentionNoticeAt && p.retentionNoticeAt >= p.leftAt! ? p.retentionNoticeAt : null;
+      const moment = erasureMoment(eraseAt, noticeAt, now);
+      const entry = { pupilId: p.id, externalId: p.externalId, eraseOn: localDate(moment, school.timezone) };
+      if (noticeAt && moment <= now) result.due.push(entry);
       else if (noticeFrom <= now) {
         result.upcoming.push(entry);
-        // Told once per time the pupil left (a pupil who came back and left again is told again).
-        if (!p.retentionNoticeAt || p.retentionNoticeAt < p.leftAt!) toNotify.push(entry);
+        if (!noticeAt) toNotify.push(entry);
       } else result.later.push(entry);
     }
     const auditCutoff = addMonths(now, -school.auditRetentionMonths);

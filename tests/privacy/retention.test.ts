@@ -58,8 +58,9 @@ describe(`retention on ${testProvider()}`, () => {
     const out: string[] = [];
     await runPrivacyCommand(t.db, "retention", ["--dry-run"], { out: (l) => out.push(l), err: () => {} }, day("2026-06-25"));
     const text = out.join("\n");
-    expect(text).toContain("would be erased now: pupil left-2024-06 (due 2026-06-20)");
-    expect(text).toContain("erased on 2026-07-10 (admin told a month ahead): pupil left-2024-07");
+    // Past its date but never told: told now, erased a month later (never without notice).
+    expect(text).toContain("erased on 2026-07-25 (admin told a month ahead): pupil left-2024-06");
+    expect(text).toContain("erased on 2026-07-25 (admin told a month ahead): pupil left-2024-07");
     expect(text).toContain("erased on 2027-01-31: pupil left-2025-01");
     expect(text).not.toMatch(/Naam/);
     expect(await exists("left-2024-06")).toBe(true);
@@ -84,8 +85,11 @@ describe(`retention on ${testProvider()}`, () => {
     expect(await t.db.outboxMessage.count({ where: { kind: RETENTION_NOTICE } })).toBe(1);
   });
 
-  it("across the fake clock exactly the pupils past their date are erased, and the admin gets a report", async () => {
-    const first = await runRetention(t.db, { now: day("2026-06-21") });
+  it("across the fake clock exactly the pupils past their date (and a month's notice) are erased, and the admin gets a report", async () => {
+    // Told on 05-25, four days late: the retention date 06-20 passes, but the month's notice runs until 06-24.
+    await runRetention(t.db, { now: day("2026-06-21") });
+    expect(await exists("left-2024-06")).toBe(true);
+    const first = await runRetention(t.db, { now: day("2026-06-25") });
     expect(await exists("left-2024-06")).toBe(false);
     expect(await exists("left-2024-07")).toBe(true);
     expect(await exists("left-2025-01")).toBe(true);
@@ -98,8 +102,15 @@ describe(`retention on ${testProvider()}`, () => {
     expect((await render(RETENTION_REPORT, report))![0]!.text).toContain(mine.receipts[0]!.id);
     expect(await t.db.note.count({ where: { pupilId: pupils["left-2024-06"]! } })).toBe(0);
 
+    // Due 07-10, told on 06-21 (its notice period began 06-10 while the job saw it first on 06-21).
     await runRetention(t.db, { now: day("2026-07-10") });
+    expect(await exists("left-2024-07")).toBe(true);
+    await runRetention(t.db, { now: day("2026-07-21") });
     expect(await exists("left-2024-07")).toBe(false);
+    expect(await exists("left-2025-01")).toBe(true);
+    // Told on time (01-01, a month ahead), erased on its date.
+    await runRetention(t.db, { now: day("2027-01-01") });
+    await runRetention(t.db, { now: day("2027-01-30") });
     expect(await exists("left-2025-01")).toBe(true);
     await runRetention(t.db, { now: day("2027-01-31") });
     expect(await exists("left-2025-01")).toBe(false);
