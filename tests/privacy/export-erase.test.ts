@@ -1,11 +1,13 @@
 // The access export and erasure, against the real database: the export holds every record of the
 // pupil and nothing of another; after erasure no row references the pupil and (SQLite) no byte of
 // the pupil's name or notes is left in the database file or its write-ahead log.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "../../bot/db/client.js";
+import { directSqlOf } from "../../bot/db/direct-sql.js";
 import { exportPupilData } from "../../bot/privacy/export.js";
 import { erasePupil, planErasure } from "../../bot/privacy/erase.js";
 import { runPrivacyCommand } from "../../bot/cli/privacy-cli.js";
@@ -81,6 +83,16 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     expect(text).toMatch(/export\s+access_export/);
   });
 
+  it("npm run cli reaches the privacy commands (a dry run), and explains a missing option", () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "bot/cli/main.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: "silent" } });
+    const dry = cli("pupil-erase", "--school", schoolName, "--pupil", target.externalId);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain("Nothing was changed. Add --yes to erase.");
+    const missing = cli("audit", "--school", schoolName);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("--pupil <administration id> is required");
+  });
+
   it("a dry run shows what would go and changes nothing", async () => {
     const before = await allRowsAsText(t.db);
     const r = io();
@@ -128,6 +140,11 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     // The neighbour keeps everything.
     for (const id of neighbour.recordIds) expect(Object.values(rows).some((text) => text.includes(id)), id).toBe(true);
 
+    if (testProvider() === "postgresql") {
+      // What PostgreSQL allows: the tables were vacuumed after the erasure.
+      const [row] = await directSqlOf(t.db).rows<{ last_vacuum: unknown }>(`SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'Note'`);
+      expect(row?.last_vacuum).toBeTruthy();
+    }
     if (testProvider() === "sqlite") {
       const bytes = databaseBytes();
       expect(bytes.includes(Buffer.from(target.canary)), "canary bytes left in the database files").toBe(false);
