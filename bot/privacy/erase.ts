@@ -50,7 +50,7 @@ async function removeRows(tx: Tx, data: PupilData): Promise<void> {
     const notice = m.kind === RETENTION_NOTICE ? RetentionNoticePayload.safeParse(parseJson(m.payload)) : null;
     const others = notice?.success ? notice.data.pupils.filter((p) => p.pupilId !== pupilId) : [];
     if (notice?.success && others.length > 0 && m.status === "pending") {
-      await tx.outboxMessage.update({ where: { id: m.id }, data: { payload: JSON.stringify({ pupils: others }) } });
+      await tx.outboxMessage.update({ where: { id: m.id }, data: { payload: JSON.stringify({ ...notice.data, pupils: others }) } });
       // The key held no pupil id (it is per school, day and admin), so nothing else to change.
     } else {
       await tx.outboxMessage.delete({ where: { id: m.id } });

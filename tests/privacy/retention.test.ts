@@ -2,6 +2,7 @@
 // a month ahead (once), receives a report afterwards, and old audit rows go on their own clock.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths, retentionDates, runRetention } from "../../bot/privacy/retention.js";
+import { erasePupil } from "../../bot/privacy/erase.js";
 import { startRetentionJob } from "../../bot/privacy/retention-job.js";
 import { retentionRenderers, RETENTION_NOTICE, RETENTION_REPORT } from "../../bot/privacy/retention-notice.js";
 import { createLogger } from "../../bot/logger.js";
@@ -123,5 +124,19 @@ describe(`retention on ${testProvider()}`, () => {
     // At 2027-01-31 the cut-off is 2025-01-31: the 2024 row went, the 2026 row stays.
     expect(await t.db.auditEvent.count({ where: { schoolId, at: { lt: day("2025-01-01") } } })).toBe(0);
     expect(await t.db.auditEvent.count({ where: { schoolId, at: day("2026-05-01") } })).toBe(1);
+  });
+
+  it("erasing one pupil of a pending notice keeps the notice for the others", async () => {
+    const make = (key: string) => t.db.pupil.create({ data: { schoolId, externalId: key, firstName: `Naam${key}`, lastName: "N.", active: false, leftAt: day("2025-03-01") } });
+    const [x, y] = [await make("notice-x"), await make("notice-y")];
+    const row = await t.db.outboxMessage.create({
+      data: { schoolId, recipientStaffId: adminId, kind: RETENTION_NOTICE, payload: JSON.stringify({ pupils: [{ pupilId: x.id, eraseOn: "2027-03-01" }, { pupilId: y.id, eraseOn: "2027-03-01" }], months: 24 }), dueAt: day("2027-02-01"), idempotencyKey: "notice-x-y" },
+    });
+    await erasePupil(t.db, { schoolId, pupilId: x.id, actorStaffId: null, actorLabel: "test", reason: "request" });
+    const kept = await t.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    expect(JSON.parse(kept.payload)).toEqual({ pupils: [{ pupilId: y.id, eraseOn: "2027-03-01" }], months: 24 });
+    const text = (await render(RETENTION_NOTICE, kept))![0]!.text;
+    expect(text).toContain("Naamnotice-y");
+    expect(text).not.toContain("Naamnotice-x");
   });
 });
