@@ -1,7 +1,7 @@
 // The composition root: configuration in, a running service out. Everything is passed down
 // explicitly; nothing below reads the environment.
 import type { Server } from "node:http";
-import express, { type Express } from "express";
+import type { Express } from "express";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
