@@ -10,6 +10,7 @@ import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import type { Logger } from "../../bot/logger.js";
 import { translatorFor } from "../../bot/i18n/translate.js";
+import { slackPayloadGuard } from "./payload-guard.js";
 import { TrackedApp } from "./pending-work.js";
 import { teamIdOf } from "./payloads.js";
 import { SLACK_ENDPOINT } from "./routes.js";
@@ -77,7 +78,7 @@ export function createSlackApp(deps: ReceiverDeps): TrackedApp {
     return { botToken: deps.botToken, ...(await botIds) };
   };
 
-  deps.http.post(SLACK_ENDPOINT, signatureGuard(logger));
+  deps.http.post(SLACK_ENDPOINT, signatureGuard(logger), slackPayloadGuard({ signingSecret: deps.signingSecret, logger }));
   const receiver = new ExpressReceiver({
     signingSecret: deps.signingSecret,
     endpoints: SLACK_ENDPOINT,

@@ -15,6 +15,7 @@ import { cacheConnectorClients } from "./connector-cache.js";
 import { channelUserOf, inboundTurnOf } from "./inbound.js";
 import { activityForPart, answeredActivity } from "./outbound.js";
 import { AddressCache, planDelivery } from "../shared/delivery-plan.js";
+import { processGuarded } from "./activity-guard.js";
 
 /** The step a card submission answered (the engine checks the rest). */
 const SubmittedStep = z.looseObject({ stepId: z.string() });
@@ -144,7 +145,7 @@ export function createTeamsChannel({ core, logger, auth, linkFor, defaultLocale 
     adapter,
     appId: auth.appId ?? "",
     async handle(req, res) {
-      await adapter.process(req, res, async (context) => {
+      await processGuarded({ adapter, logger, authenticated: Boolean(auth.appId) }, req, res, async (context) => {
         await app.run(context);
       });
     },

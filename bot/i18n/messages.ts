@@ -111,6 +111,20 @@ export const nl = {
   "evaluationDue.criteria": "Zo weten jullie dat het gelukt is: {criteria}",
   "evaluationDue.ask": "Vraag eerst {name} zelf hoe het ging.",
   "evaluationDue.button": "Nu evalueren",
+  // Privacy (issue 13): access export, erasure, retention, audit trail. Keep these keys together.
+  "privacy.notAllowed": "Alleen de beheerder of de privacyfunctionaris van de school kan dit doen.",
+  "privacy.askPupil": "Welke leerling bedoel je? Geef het leerlingnummer uit de administratie, bijvoorbeeld **leerling-export 1042**.",
+  "privacy.noPupil": "Ik vond geen leerling met leerlingnummer '{id}' op je school.",
+  "privacy.exportReady": "Alle gegevens over leerling {id} ({count} records): een leesbare pagina (HTML en PDF) en een JSON-bestand voor het inzageverzoek. De links zijn een uur geldig.",
+  "privacy.auditHeader": "Wie las of wijzigde de gegevens van leerling {id} ({count} regels, nieuwste eerst):",
+  "privacy.auditLine": "- {at} — {who}: {action} {entity}",
+  "privacy.auditEmpty": "Er is nog niets vastgelegd over leerling {id}.",
+  "privacy.auditMore": "… en {count} oudere regels. Het volledige overzicht staat in de export (**leerling-export {id}**).",
+  "privacy.eraseViaCli": "Wissen gebeurt op de server, met bewijs: `npm run cli -- pupil-erase --school \"<school>\" --pupil {id}` (eerst zonder --yes om te zien wat er verdwijnt).",
+  "retention.notice": "Over ongeveer een maand wist Gesprekswijzer de gegevens van {count} leerling(en) die de school hebben verlaten (bewaartermijn {months} maanden):",
+  "retention.noticeLine": "- **{name}** (leerlingnummer {id}) — gewist op {date}",
+  "retention.noticeAdvice": "Wil je iets bewaren voor het leerlingdossier? Maak dan vóór die datum een export met **leerling-export <leerlingnummer>**.",
+  "retention.report": "Gesprekswijzer heeft volgens de bewaartermijn de gegevens van {count} leerling(en) gewist. Bewijs van wissen: {receipts}.",
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -226,4 +240,17 @@ export const en: Record<MessageKey, string> = {
   "evaluationDue.criteria": "How you will know it worked: {criteria}",
   "evaluationDue.ask": "First ask {name} how it went.",
   "evaluationDue.button": "Evaluate now",
+  "privacy.notAllowed": "Only the school's admin or privacy officer can do this.",
+  "privacy.askPupil": "Which pupil? Give the pupil id from the school administration, for example **pupil-export 1042**.",
+  "privacy.noPupil": "I found no pupil with id '{id}' at your school.",
+  "privacy.exportReady": "Everything stored about pupil {id} ({count} records): a readable page (HTML and PDF) and a JSON file for the access request. The links are valid for one hour.",
+  "privacy.auditHeader": "Who read or changed the records of pupil {id} ({count} entries, newest first):",
+  "privacy.auditLine": "- {at} — {who}: {action} {entity}",
+  "privacy.auditEmpty": "Nothing has been recorded about pupil {id} yet.",
+  "privacy.auditMore": "… and {count} older entries. The full list is in the export (**pupil-export {id}**).",
+  "privacy.eraseViaCli": "Erasure runs on the server, with a receipt: `npm run cli -- pupil-erase --school \"<school>\" --pupil {id}` (first without --yes to see what would go).",
+  "retention.notice": "In about a month Gesprekswijzer erases the records of {count} pupil(s) who left the school (retention period {months} months):",
+  "retention.noticeLine": "- **{name}** (pupil id {id}) — erased on {date}",
+  "retention.noticeAdvice": "Want to keep something for the pupil's file? Make an export before that date with **pupil-export <pupil id>**.",
+  "retention.report": "Gesprekswijzer erased the records of {count} pupil(s) under the retention period. Erasure receipts: {receipts}.",
 };

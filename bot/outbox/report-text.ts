@@ -61,6 +61,8 @@ const KIND_NAMES: Record<string, Texts> = {
   evaluation_due: { nl: "een herinnering om een doel te evalueren", en: "a reminder to evaluate a goal" },
   weekly_digest: { nl: "het weekoverzicht", en: "the weekly summary" },
   undeliverable_report: { nl: "een melding over een onbezorgd bericht", en: "a notice about an undelivered message" },
+  retention_notice: { nl: "een bericht over leerlinggegevens die binnenkort worden gewist", en: "a notice about pupil records due for erasure" },
+  retention_report: { nl: "een verslag van gewiste leerlinggegevens", en: "a report of erased pupil records" },
 };
 
 export function kindName(kind: string, locale: Locale): string {
