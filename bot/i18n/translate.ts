@@ -1,16 +1,22 @@
 import type { Locale } from "../domain/vocabulary.js";
-import { en, nl, type MessageKey } from "./messages.js";
+import { catalogue, type MessageKey } from "./catalogue/index.js";
+import { fill, render, type Vars } from "./text.js";
 
-export type { MessageKey };
-export type Vars = Record<string, string | number>;
+export type { MessageKey, Vars };
+export { fill };
 
-const tables: Record<Locale, Record<MessageKey, string>> = { nl, en };
-
-/** Looks up a text and fills in {placeholders}; unknown placeholders stay visible to be noticed. */
+/** Looks up a text, picks its plural form for `count`, and fills in {placeholders}. */
 export function translate(locale: Locale, key: MessageKey, vars: Vars = {}): string {
-  return tables[locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in vars ? String(vars[name]) : match,
-  );
+  return render(catalogue[key], locale, vars);
+}
+
+/** A text in both languages, for dialog steps and other values that carry `{ nl, en }`. */
+export function localized(key: MessageKey, vars: Vars = {}): Record<Locale, string> {
+  return { nl: translate("nl", key, vars), en: translate("en", key, vars) };
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue, key);
 }
 
 export type Translator = (key: MessageKey, vars?: Vars) => string;

@@ -9,6 +9,7 @@ import { addDays, weekStart } from "../domain/school-calendar.js";
 import { listFormats } from "../../dialogs/formats/registry.js";
 import { formatLocalDate } from "../../dialogs/flows/field.js";
 import { renderPupilInvitation } from "../exports/pupil-invitation.js";
+import { translate } from "../i18n/translate.js";
 
 export type ReminderRenderer = OutboxRenderer;
 type ReminderMessage = OutboxRow;
@@ -70,12 +71,12 @@ const roundAnnouncement = (now: () => Date): ReminderRenderer => async (message,
   return [
     {
       text: [
-        nl ? `Nieuwe gespreksronde: **${state.round.name}**` : `New conversation round: **${state.round.name}**`,
-        nl ? `Periode: ${period}. Gespreksvorm: ${format?.name.nl ?? state.round.formatKey}.` : `Period: ${period}. Format: ${format?.name.en ?? state.round.formatKey}.`,
+        translate(who.locale, "reminder.newConversationRound", { name: state.round.name }),
+        translate(who.locale, "reminder.periodPeriodFormat", { period, name: format?.name[who.locale] ?? state.round.formatKey }),
         ...groupLines,
-        nl ? "Plan de gesprekken wanneer het jou uitkomt; ik stel graag een planning voor uit je vaste momenten." : "Plan the conversations when it suits you; I can propose a schedule from your weekly moments.",
+        translate(who.locale, "reminder.planConversationsWhen"),
       ].join("\n"),
-      actions: [{ label: nl ? "Nu plannen" : "Plan now", command: "plannen" }],
+      actions: [{ label: translate(who.locale, "reminder.label"), command: "plannen" }],
     },
   ];
 };
@@ -89,12 +90,10 @@ const planNudge = (now: () => Date): ReminderRenderer => async (message, db) => 
   const names = state.unplanned.map(fullName).join(", ");
   return [
     {
-      text: nl
-        ? `Halverwege de ronde **${state.round.name}** (tot en met ${formatLocalDate(state.round.endDate, "nl")}): nog ${state.unplanned.length} leerling(en) zonder gepland gesprek: ${names}.`
-        : `Halfway through the round **${state.round.name}** (until ${formatLocalDate(state.round.endDate, "en")}): ${state.unplanned.length} pupil(s) still without a planned conversation: ${names}.`,
+      text: translate(who.locale, "reminder.text", { name: state.round.name, date: formatLocalDate(state.round.endDate, who.locale), length: state.unplanned.length, names }),
       actions: [
-        { label: nl ? "Nu plannen" : "Plan now", command: "plannen" },
-        { label: nl ? "Geen planherinneringen meer" : "No more planning reminders", command: "herinneringen uit plannen" },
+        { label: translate(who.locale, "reminder.label"), command: "plannen" },
+        { label: translate(who.locale, "reminder.label2"), command: "herinneringen uit plannen" },
       ],
     },
   ];
@@ -122,15 +121,13 @@ const prepareReminder = (now: () => Date): ReminderRenderer => async (message, d
   const c = await plannedConversation(db, message, who, now(), true);
   if (!c || c.status !== "planned") return null;
   const nl = who.locale === "nl";
-  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${nl ? "om" : "at"} ${localTime(c.plannedAt, who.timezone)}`;
+  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${translate(who.locale, "reminder.text2")} ${localTime(c.plannedAt, who.timezone)}`;
   return [
     {
-      text: nl
-        ? `${when}: kindgesprek met **${fullName(c.pupil)}**. Even voorbereiden? Houd het licht: de leerling is de expert over zichzelf.`
-        : `${when}: conversation with **${fullName(c.pupil)}**. Time to prepare? Keep it light: the pupil is the expert on themselves.`,
+      text: translate(who.locale, "reminder.text3", { when, name: fullName(c.pupil) }),
       actions: [
-        { label: nl ? "Nu voorbereiden" : "Prepare now", command: `voorbereiden id:${c.pupil.id}` },
-        { label: nl ? "Geen voorbereidingsherinneringen" : "No preparation reminders", command: "herinneringen uit voorbereiden" },
+        { label: translate(who.locale, "reminder.label3"), command: `voorbereiden id:${c.pupil.id}` },
+        { label: translate(who.locale, "reminder.label4"), command: "herinneringen uit voorbereiden" },
       ],
     },
   ];
@@ -145,7 +142,7 @@ const pupilInvitation = (now: () => Date): ReminderRenderer => async (message, d
   const date = localDate(c.plannedAt, who.timezone);
   const invitation = renderPupilInvitation({
     pupilFirstName: c.pupil.firstName,
-    aim: nl ? "hoe het met je gaat op school, wat goed gaat en wat je graag wilt leren" : "how school is going for you, what goes well and what you would like to learn",
+    aim: translate(who.locale, "reminder.aim"),
     date,
     time: localTime(c.plannedAt, who.timezone),
     place: c.place,
@@ -157,10 +154,8 @@ const pupilInvitation = (now: () => Date): ReminderRenderer => async (message, d
   });
   return [
     {
-      text: nl
-        ? `Over een paar schooldagen (${formatLocalDate(date, "nl")}) heb je een kindgesprek met **${fullName(c.pupil)}**. Hier is een voorbereidingsformulier om vandaag mee te geven. Wil je het doel of de vragen aanpassen? Bereid het gesprek voor, dan maak ik een nieuwe uitnodiging.`
-        : `In a few school days (${formatLocalDate(date, "en")}) you have a conversation with **${fullName(c.pupil)}**. Here is a preparation form to hand out today. Want another aim or questions? Prepare the conversation and I make a new invitation.`,
-      actions: [{ label: nl ? "Voorbereiden" : "Prepare", command: `voorbereiden id:${c.pupil.id}` }],
+      text: translate(who.locale, "reminder.text4", { date: formatLocalDate(date, who.locale), name: fullName(c.pupil) }),
+      actions: [{ label: translate(who.locale, "reminder.label5"), command: `voorbereiden id:${c.pupil.id}` }],
       attachments: [{ filename: `uitnodiging-${c.pupil.firstName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.html`, contentType: "text/html", content: invitation.html }],
     },
   ];
@@ -172,16 +167,14 @@ const unrecordedNudge = (now: () => Date): ReminderRenderer => async (message, d
   const c = await plannedConversation(db, message, who, now(), false);
   if (!c) return null;
   const nl = who.locale === "nl";
-  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${nl ? "om" : "at"} ${localTime(c.plannedAt, who.timezone)}`;
+  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${translate(who.locale, "reminder.text2")} ${localTime(c.plannedAt, who.timezone)}`;
   return [
     {
-      text: nl
-        ? `Het gesprek met **${fullName(c.pupil)}** stond gepland op ${when}, maar is nog niet vastgelegd. Is het gehouden?`
-        : `The conversation with **${fullName(c.pupil)}** was planned for ${when} but is not recorded yet. Did it take place?`,
+      text: translate(who.locale, "reminder.text5", { name: fullName(c.pupil), when }),
       actions: [
-        { label: nl ? "Gesprek vastleggen" : "Record it", command: `gesprek id:${c.pupil.id}` },
-        { label: nl ? "Verzetten" : "Move it", command: c.roundId ? "plannen" : `voorbereiden id:${c.pupil.id}` },
-        { label: nl ? "Korte notitie" : "Quick note", command: `notitie id:${c.pupil.id}` },
+        { label: translate(who.locale, "reminder.label6"), command: `gesprek id:${c.pupil.id}` },
+        { label: translate(who.locale, "reminder.label7"), command: c.roundId ? "plannen" : `voorbereiden id:${c.pupil.id}` },
+        { label: translate(who.locale, "reminder.label8"), command: `notitie id:${c.pupil.id}` },
       ],
     },
   ];
@@ -212,18 +205,18 @@ const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) 
   });
   const lines: string[] = [];
   for (const c of thisWeek) lines.push(`• ${formatLocalDate(localDate(c.plannedAt!, who.timezone), who.locale)} ${localTime(c.plannedAt!, who.timezone)} — ${c.pupil ? fullName(c.pupil) : "?"}`);
-  for (const g of goals) lines.push(`• ${nl ? "Evalueren" : "Evaluate"} ${formatLocalDate(g.evaluationDate!, who.locale)} — ${fullName(g.pupil)}`);
+  for (const g of goals) lines.push(`• ${translate(who.locale, "reminder.evaluate")} ${formatLocalDate(g.evaluationDate!, who.locale)} — ${fullName(g.pupil)}`);
   for (const r of rounds) {
     const state = await roundState(db, r.id, who);
-    if (state?.unplanned.length) lines.push(`• ${r.name}: ${state.unplanned.length} ${nl ? "leerling(en) nog niet gepland" : "pupil(s) not planned yet"}`);
+    if (state?.unplanned.length) lines.push(`• ${r.name}: ${state.unplanned.length} ${translate(who.locale, "reminder.pupilPlannedYet")}`);
   }
   if (lines.length === 0) return null;
   return [
     {
-      text: [nl ? `Je week (${formatLocalDate(monday, "nl")} – ${formatLocalDate(sunday, "nl")}):` : `Your week (${formatLocalDate(monday, "en")} – ${formatLocalDate(sunday, "en")}):`, ...lines].join("\n"),
+      text: [translate(who.locale, "reminder.weekDateDate", { date: formatLocalDate(monday, who.locale), date2: formatLocalDate(sunday, who.locale) }), ...lines].join("\n"),
       actions: [
-        { label: nl ? "Overzicht" : "Overview", command: "overzicht" },
-        { label: nl ? "Weekoverzicht uit" : "Weekly digest off", command: "herinneringen uit weekoverzicht" },
+        { label: translate(who.locale, "button.overview"), command: "overzicht" },
+        { label: translate(who.locale, "reminder.label9"), command: "herinneringen uit weekoverzicht" },
       ],
     },
   ];

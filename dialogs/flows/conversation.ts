@@ -14,6 +14,7 @@ import { collectAgreements, collectGoals, planSteps } from "./plan-steps.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";
 import { addDays, isoWeekday } from "../../bot/domain/school-calendar.js";
+import { localized, translate } from "../../bot/i18n/translate.js";
 
 /** A suggested date never falls on a weekend. */
 function weekdayOnOrAfter(date: string): string {
@@ -82,9 +83,9 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
     const info: string[] = [];
     const prep = p.pending ? (JSON.parse(p.pending.preparation) as Answers & { plannedQuestions?: string[] }) : null;
     const aim = prep ? text(prep, "aim", "aim") : null;
-    if (aim) info.push(`${nl ? "Doel van dit gesprek" : "Aim of this conversation"}: ${aim}`);
-    for (const q of prep?.plannedQuestions ?? []) info.push(`${nl ? "Je vraag" : "Your question"}: ${q}`);
-    for (const a of p.lastAgreements) info.push(`${nl ? "Afspraak van vorige keer" : "Agreement from last time"}: ${a.who} — ${a.what} — ${a.whenText}`);
+    if (aim) info.push(`${translate(ctx.locale, "conversation.aimConversation")}: ${aim}`);
+    for (const q of prep?.plannedQuestions ?? []) info.push(`${translate(ctx.locale, "conversation.question")}: ${q}`);
+    for (const a of p.lastAgreements) info.push(`${translate(ctx.locale, "conversation.agreementFromLast")}: ${a.who} — ${a.what} — ${a.whenText}`);
     for (const g of p.openGoals) info.push(openGoalLine(g, ctx.locale));
     for (const g of p.evaluatedSinceLast) info.push(evaluatedGoalLine(g, ctx.locale));
     return {
@@ -106,11 +107,8 @@ function openingStep(subject: Subject): StepDefinition | null {
   if (subject.openingInfo.length === 0) return null;
   return {
     id: "opening",
-    title: { nl: "Voor je begint", en: "Before you start" },
-    intro: {
-      nl: "Vertel waar het gesprek over gaat, hoe lang het duurt, en dat er geen foute antwoorden zijn.",
-      en: "Say what the conversation is about, how long it takes, and that there are no wrong answers.",
-    },
+    title: localized("conversation.opening.title"),
+    intro: localized("conversation.opening.intro"),
     info: subject.openingInfo,
     skippable: true,
     fields: subject.hasPrevious
@@ -118,7 +116,7 @@ function openingStep(subject: Subject): StepDefinition | null {
           field({
             id: "previousReview",
             kind: "longText",
-            label: { nl: "Hoe ging het met de vorige doelen en afspraken? (in de woorden van de leerling)", en: "How did the previous goals and agreements go? (in the pupil's words)" },
+            label: localized("conversation.opening.previousReview.label"),
             maxLength: 1000,
             shareable: true,
           }),
@@ -131,13 +129,13 @@ function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl"
   const nl = locale === "nl";
   const lines: string[] = [];
   for (const goal of collectGoals(answers)) {
-    lines.push(`${nl ? "Doel" : "Goal"}: ${goal.goalText}${goal.evaluationDate ? ` — ${nl ? "evaluatie" : "evaluation"} ${formatLocalDate(goal.evaluationDate, locale)}` : ""}${goal.shareWithParents ? (nl ? " (mag gedeeld)" : " (may be shared)") : ""}`);
-    if (goal.ownPlan) lines.push(`  ${nl ? "Plan" : "Plan"}: ${goal.ownPlan}`);
+    lines.push(`${translate(locale, "conversation.goal")}: ${goal.goalText}${goal.evaluationDate ? ` — ${translate(locale, "conversation.evaluation")} ${formatLocalDate(goal.evaluationDate, locale)}` : ""}${goal.shareWithParents ? (translate(locale, "conversation.mayShared")) : ""}`);
+    if (goal.ownPlan) lines.push(`  ${translate(locale, "conversation.plan")}: ${goal.ownPlan}`);
   }
-  for (const a of collectAgreements(answers)) lines.push(`${nl ? "Afspraak" : "Agreement"}: ${a.who} — ${a.what} — ${a.whenText}`);
+  for (const a of collectAgreements(answers)) lines.push(`${translate(locale, "conversation.agreement")}: ${a.who} — ${a.what} — ${a.whenText}`);
   if (lines.length === 0) {
     const answered = format.phases.flatMap((p) => p.sections).filter((s) => Object.keys(answers[sectionStepId(s)] ?? {}).some((k) => k !== SKIPPED));
-    lines.push(nl ? `${answered.length} onderdelen ingevuld.` : `${answered.length} parts filled in.`);
+    lines.push(translate(locale, "conversation.lengthPartsFilled", { length: answered.length }));
   }
   return lines;
 }
@@ -174,16 +172,13 @@ export const conversationFlow: DialogFlow = {
         }
         steps.push({
           id: "confirm",
-          title: { nl: "Samenvatten en afronden", en: "Summarise and finish" },
-          intro: {
-            nl: "Vat samen in de woorden van de leerling en check: klopt dit? Vraag ook wat de ouders wel en niet mogen horen.",
-            en: "Summarise in the pupil's words and check: is this right? Also ask what the parents may and may not hear.",
-          },
+          title: localized("conversation.confirm.title"),
+          intro: localized("conversation.confirm.intro"),
           info: summaryLines(format, answers, l),
-          fields: [field({ id: "confirmed", kind: "yesNo", label: { nl: "Klopt het zo? Dan sla ik het gesprek op.", en: "Is this right? Then I'll save the conversation." }, required: true })],
+          fields: [field({ id: "confirmed", kind: "yesNo", label: localized("conversation.confirm.confirmed.label"), required: true })],
           validate: (values) =>
             values.confirmed === false
-              ? [{ fieldId: "confirmed", message: { nl: "Ga met 'Terug' naar het onderdeel dat je wilt aanpassen.", en: "Use 'Back' to go to the part you want to change." } }]
+              ? [{ fieldId: "confirmed", message: localized("conversation.confirm.message") }]
               : [],
         });
         return steps;
@@ -210,14 +205,14 @@ export const conversationFlow: DialogFlow = {
       heldAt: ctx.now,
     });
     const nl = ctx.locale === "nl";
-    const skillText = skills.length ? skills.map((s) => SKILL_LABELS[s][ctx.locale]).join(", ") : nl ? "geen" : "none";
+    const skillText = skills.length ? skills.map((s) => SKILL_LABELS[s][ctx.locale]).join(", ") : translate(ctx.locale, "conversation.none");
     const lines = [
-      nl ? `Gesprek met **${who.name}** opgeslagen.` : `Conversation with **${who.name}** saved.`,
+      translate(ctx.locale, "conversation.conversationNameSaved", { name: who.name }),
       ...summaryLines(format, answers, ctx.locale),
-      `${nl ? "Eigenaarschap in dit gesprek" : "Ownership in this conversation"}: ${skillText}.`,
+      `${translate(ctx.locale, "conversation.ownershipConversation")}: ${skillText}.`,
     ];
     if (goals.some((g) => g.evaluationDate) && who.kind === "pupil") {
-      lines.push(nl ? "Op de evaluatiedatum vraag ik hoe het ging." : "On the evaluation date I'll ask how it went.");
+      lines.push(translate(ctx.locale, "conversation.evaluationDateAsk"));
     }
     return { text: lines.join("\n"), conversationId };
   },

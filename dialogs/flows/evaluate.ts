@@ -16,6 +16,7 @@ import type { SchoolCalendar } from "../../bot/domain/school-calendar.js";
 import type { Answers, Completion, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, LocalizedText, StepDefinition } from "../engine/types.js";
 import { bool, field, formatLocalDate, text } from "./field.js";
+import { localized, translate } from "../../bot/i18n/translate.js";
 
 export const EVALUATE = "evaluate";
 
@@ -29,9 +30,9 @@ export const OUTCOME_LABELS: Record<EvaluationOutcome, LocalizedText & { icon: s
 };
 
 export const NEXT_STEP_LABELS: Record<NextStep, LocalizedText> = {
-  new_goal: { nl: "Een nieuw doel maken", en: "Set a new goal" },
-  extend: { nl: "Doorgaan met dit doel (nieuwe evaluatiedatum)", en: "Continue with this goal (new evaluation date)" },
-  stop: { nl: "Dit doel afsluiten", en: "Close this goal" },
+  new_goal: localized("evaluate.new_goal"),
+  extend: localized("evaluate.extend"),
+  stop: localized("evaluate.stop"),
 };
 
 /** "bereikt — 'note'" for a previous evaluation, as shown before a conversation or evaluation. */
@@ -46,9 +47,9 @@ export function openGoalLine(
   locale: Locale,
 ): string {
   const nl = locale === "nl";
-  const date = goal.evaluationDate ? ` (${nl ? "evaluatie" : "evaluation"} ${formatLocalDate(goal.evaluationDate, locale)})` : "";
-  const last = goal.latestEvaluation ? ` — ${nl ? "laatste evaluatie" : "latest evaluation"}: ${describeEvaluation(goal.latestEvaluation, locale)}` : "";
-  return `${nl ? "Open doel" : "Open goal"}: ${goal.goalText}${date}${last}`;
+  const date = goal.evaluationDate ? ` (${translate(locale, "conversation.evaluation")} ${formatLocalDate(goal.evaluationDate, locale)})` : "";
+  const last = goal.latestEvaluation ? ` — ${translate(locale, "evaluate.latestEvaluation")}: ${describeEvaluation(goal.latestEvaluation, locale)}` : "";
+  return `${translate(locale, "evaluate.openGoal")}: ${goal.goalText}${date}${last}`;
 }
 
 /** A goal evaluated since the last conversation, as it comes back before the next one. */
@@ -60,32 +61,32 @@ const shortGoal = (goal: string) => (goal.length > 70 ? `${goal.slice(0, 67)}…
 
 function goalLines(goal: EvaluableGoal | undefined, locale: Locale): string[] {
   const nl = locale === "nl";
-  if (!goal) return [nl ? "Dit doel staat niet meer open: misschien heeft een collega het al geëvalueerd." : "This goal is no longer open: a colleague may have evaluated it already."];
-  const lines = [`${nl ? "Doel" : "Goal"}: ${goal.goalText}`];
-  if (goal.successCriteria) lines.push(`${nl ? "Zo weten we dat het gelukt is" : "How we know it worked"}: ${goal.successCriteria}`);
-  for (const a of goal.agreements) lines.push(`${nl ? "Afspraak" : "Agreement"}: ${a.who} — ${a.what} — ${a.whenText}`);
-  if (goal.evaluationDate) lines.push(`${nl ? "Evaluatiedatum" : "Evaluation date"}: ${formatLocalDate(goal.evaluationDate, locale)}`);
+  if (!goal) return [translate(locale, "evaluate.goalLongerOpen")];
+  const lines = [`${translate(locale, "conversation.goal")}: ${goal.goalText}`];
+  if (goal.successCriteria) lines.push(`${translate(locale, "evaluate.howKnowWorked")}: ${goal.successCriteria}`);
+  for (const a of goal.agreements) lines.push(`${translate(locale, "conversation.agreement")}: ${a.who} — ${a.what} — ${a.whenText}`);
+  if (goal.evaluationDate) lines.push(`${translate(locale, "evaluate.evaluationDate")}: ${formatLocalDate(goal.evaluationDate, locale)}`);
   const last = goal.latestEvaluation;
-  if (last) lines.push(`${nl ? "Vorige evaluatie" : "Previous evaluation"}: ${describeEvaluation(last, locale)}`);
+  if (last) lines.push(`${translate(locale, "evaluate.previousEvaluation")}: ${describeEvaluation(last, locale)}`);
   return lines;
 }
 
 function dateStep(id: "later" | "extend", calendar: SchoolCalendar, today: string): StepDefinition {
   const title: LocalizedText =
-    id === "later" ? { nl: "Wanneer kijken jullie opnieuw?", en: "When will you look again?" } : { nl: "Nieuwe evaluatiedatum", en: "New evaluation date" };
+    id === "later" ? localized("evaluate.whenWillLook") : localized("evaluate.newEvaluationDate");
   return {
     id,
     title,
-    intro: { nl: "Kies een schooldag na vandaag. Op die dag vraag ik het opnieuw.", en: "Choose a school day after today. I'll ask again on that day." },
+    intro: localized("evaluate.intro"),
     fields: [
-      field({ id: "newDate", kind: "date", label: { nl: "Evaluatiedatum", en: "Evaluation date" }, required: true, defaultValue: proposedEvaluationDate(calendar, today) }),
+      field({ id: "newDate", kind: "date", label: localized("evaluate.evaluationDate"), required: true, defaultValue: proposedEvaluationDate(calendar, today) }),
     ],
     validate: (values): FieldError[] => {
       if (typeof values.newDate !== "string") return [];
       const check = checkNewEvaluationDate(calendar, today, values.newDate);
-      if (check === "not_future") return [{ fieldId: "newDate", message: { nl: "Kies een datum na vandaag.", en: "Choose a date after today." } }];
+      if (check === "not_future") return [{ fieldId: "newDate", message: localized("evaluate.message") }];
       if (check === "not_school_day") {
-        return [{ fieldId: "newDate", message: { nl: "Dat is geen schooldag (weekend, vakantie of studiedag). Kies een andere dag.", en: "That is not a school day (weekend, holiday or study day). Choose another day." } }];
+        return [{ fieldId: "newDate", message: localized("evaluate.message2") }];
       }
       return [];
     },
@@ -100,7 +101,7 @@ export const evaluateFlow: DialogFlow = {
     const l = ctx.locale;
     const nl = l === "nl";
     return {
-      title: `${nl ? "Evaluatie" : "Evaluation"} — ${pupil.firstName} ${pupil.lastName}`,
+      title: `${translate(l, "dialog.evaluate")} — ${pupil.firstName} ${pupil.lastName}`,
       steps(answers: Answers): StepDefinition[] {
         const token = text(answers, "goal", "goal");
         const chosen = goals.find((g) => g.token === token);
@@ -114,31 +115,28 @@ export const evaluateFlow: DialogFlow = {
         const steps: StepDefinition[] = [
           {
             id: "goal",
-            title: { nl: "Welk doel evalueer je?", en: "Which goal are you evaluating?" },
-            ...(goals.length === 0 ? { info: [nl ? "Er staan geen doelen open om te evalueren." : "There are no open goals to evaluate."] } : {}),
-            fields: [field({ id: "goal", kind: "singleChoice", label: { nl: "Doel", en: "Goal" }, required: true, options })],
+            title: localized("evaluate.goal.title"),
+            ...(goals.length === 0 ? { info: [translate(l, "evaluate.goal.info")] } : {}),
+            fields: [field({ id: "goal", kind: "singleChoice", label: localized("conversation.goal"), required: true, options })],
           },
           {
             id: "outcome",
-            title: { nl: "Hoe ging het?", en: "How did it go?" },
-            intro: {
-              nl: `Vraag eerst ${pupil.firstName} zelf: is het gelukt? Wat zie of merk je daarvan?`,
-              en: `First ask ${pupil.firstName}: did it work? What do you see or notice?`,
-            },
-            tips: [{ nl: "Een bereikt doel mag gevierd worden.", en: "A reached goal deserves a celebration." }],
+            title: localized("evaluate.outcome.title"),
+            intro: localized("evaluate.outcome.intro", { firstName: pupil.firstName }),
+            tips: [localized("evaluate.outcome.tips")],
             info: goalLines(chosen, l),
             fields: [
               field({
                 id: "outcome",
                 kind: "singleChoice",
-                label: { nl: "Uitkomst", en: "Outcome" },
+                label: localized("evaluate.outcome.outcome.label"),
                 required: true,
                 options: (Object.keys(OUTCOME_LABELS) as EvaluationOutcome[]).map((value) => {
                   const { icon, ...label } = OUTCOME_LABELS[value];
                   return { value, label, icon };
                 }),
               }),
-              field({ id: "note", kind: "longText", label: { nl: "Notitie (mag leeg)", en: "Note (may be empty)" }, maxLength: 1000, shareable: true }),
+              field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), maxLength: 1000, shareable: true }),
             ],
           },
         ];
@@ -149,12 +147,12 @@ export const evaluateFlow: DialogFlow = {
         }
         steps.push({
           id: "next",
-          title: { nl: "Hoe gaan jullie verder?", en: "How do you go on?" },
+          title: localized("evaluate.next.title"),
           fields: [
             field({
               id: "nextStep",
               kind: "singleChoice",
-              label: { nl: "Verder", en: "Next" },
+              label: localized("evaluate.next.nextStep.label"),
               required: true,
               options: (Object.keys(NEXT_STEP_LABELS) as NextStep[]).map((value) => ({ value, label: NEXT_STEP_LABELS[value] })),
             }),
@@ -194,30 +192,30 @@ export const evaluateFlow: DialogFlow = {
           : `This goal has been evaluated in the meantime${by ? ` by ${by}` : ""}${what ? ` (${what})` : ""}. Your answer was not saved.`,
       ];
       // Nothing typed is lost: the note comes back to copy.
-      if (note) lines.push(nl ? `Je notitie, om te bewaren: ${note}` : `Your note, to keep: ${note}`);
+      if (note) lines.push(translate(ctx.locale, "evaluate.noteKeepNote", { note }));
       return { text: lines.join("\n") };
     }
     const name = result.pupil.firstName;
     const label = OUTCOME_LABELS[outcome][ctx.locale].toLowerCase();
-    const lines = [nl ? `Evaluatie opgeslagen voor het doel van **${name}**: ${label}.` : `Evaluation saved for **${name}**'s goal: ${label}.`];
+    const lines = [translate(ctx.locale, "evaluate.evaluationSavedName", { name, label })];
     const actions: Completion["actions"] = [];
     if (outcome === "reached") {
-      lines.push(nl ? `🎉 Een tekst om aan ${name} te geven:` : `🎉 Something to tell ${name}:`);
+      lines.push(translate(ctx.locale, "evaluate.somethingTellName", { name }));
       lines.push(`“${celebrationText(name, ctx.locale, result.evaluationId)}”`);
     }
     if (result.newDate) {
       const date = formatLocalDate(result.newDate, ctx.locale);
-      lines.push(outcome === "later" ? (nl ? `Ik vraag het opnieuw op ${date}.` : `I'll ask again on ${date}.`) : nl ? `Het doel loopt door; nieuwe evaluatiedatum: ${date}.` : `The goal continues; new evaluation date: ${date}.`);
+      lines.push(outcome === "later" ? (translate(ctx.locale, "evaluate.askAgainDate", { date })) : translate(ctx.locale, "evaluate.goalContinuesNew", { date }));
     } else if (nextStep === "stop") {
-      lines.push(nl ? "Het doel is afgesloten." : "The goal is closed.");
+      lines.push(translate(ctx.locale, "evaluate.goalClosed"));
     } else if (nextStep === "new_goal") {
-      lines.push(nl ? `Maak het nieuwe doel samen met ${name}, in een gesprek of als snelle notitie:` : `Set the new goal together with ${name}, in a conversation or as a quick note:`);
+      lines.push(translate(ctx.locale, "evaluate.setNewGoal", { name }));
       actions.push(
-        { label: nl ? `Gesprek met ${name}` : `Conversation with ${name}`, command: `gesprek id:${result.pupil.id}` },
-        { label: nl ? "Snelle notitie" : "Quick note", command: `notitie id:${result.pupil.id}` },
+        { label: translate(ctx.locale, "evaluate.label", { name }), command: `gesprek id:${result.pupil.id}` },
+        { label: translate(ctx.locale, "button.note"), command: `notitie id:${result.pupil.id}` },
       );
     }
-    lines.push(nl ? `Het staat in de tijdlijn van ${name}.` : `It is in ${name}'s timeline.`);
+    lines.push(translate(ctx.locale, "evaluate.nameTimeline", { name }));
     return { text: lines.join("\n"), ...(actions.length ? { actions } : {}) };
   },
 };

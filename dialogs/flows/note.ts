@@ -3,6 +3,7 @@ import { requirePupilAccess } from "../../bot/auth/access.js";
 import { recordAudit } from "../../bot/audit.js";
 import type { DialogFlow } from "../engine/flow.js";
 import { bool, field, text } from "./field.js";
+import { localized } from "../../bot/i18n/translate.js";
 
 export const NOTE = "note";
 
@@ -16,12 +17,12 @@ export const noteFlow: DialogFlow = {
       steps: () => [
         {
           id: "note",
-          title: { nl: "Wat gebeurde er?", en: "What happened?" },
-          tips: [{ nl: "Schrijf op wat het kind zei, in zijn of haar woorden.", en: "Write down what the child said, in their own words." }],
+          title: localized("note.note.title"),
+          tips: [localized("note.note.tips")],
           fields: [
-            field({ id: "text", kind: "longText", label: { nl: "Notitie", en: "Note" }, required: true, maxLength: 2000 }),
-            field({ id: "goal", kind: "shortText", label: { nl: "Een doel dat het kind noemde (mag leeg)", en: "A goal the child mentioned (may be empty)" }, maxLength: 500 }),
-            field({ id: "share", kind: "yesNo", label: { nl: "Mag dit met ouders gedeeld worden?", en: "May this be shared with parents?" } }),
+            field({ id: "text", kind: "longText", label: localized("dialog.note"), required: true, maxLength: 2000 }),
+            field({ id: "goal", kind: "shortText", label: localized("note.note.goal.label"), maxLength: 500 }),
+            field({ id: "share", kind: "yesNo", label: localized("note.note.share.label") }),
           ],
         },
       ],

@@ -14,6 +14,7 @@ import { NotFoundError } from "../../bot/errors.js";
 import type { Answers, DialogFlow, FlowContext } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { field, formatLocalDate, num, text } from "./field.js";
+import { localized, translate } from "../../bot/i18n/translate.js";
 
 export const PLAN = "plan";
 export const MAX_MANUAL = 40;
@@ -84,23 +85,23 @@ function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
       const when = p.conversation?.plannedAt
         ? ` (${formatLocalDate(localDate(p.conversation.plannedAt, ctx.actor.timezone), ctx.locale)} ${localTime(p.conversation.plannedAt, ctx.actor.timezone)})`
         : "";
-      return { value: p.id, label: { nl: `${p.firstName} ${p.lastName}${when}`, en: `${p.firstName} ${p.lastName}${when}` } };
+      return { value: p.id, label: localized("plan.label", { firstName: p.firstName, lastName: p.lastName, when }) };
     });
   const steps: StepDefinition[] = [];
   for (let i = 1; i <= MAX_MANUAL; i++) {
     steps.push({
       id: `manual${i}`,
-      title: { nl: `Leerling ${i} plannen`, en: `Plan pupil ${i}` },
+      title: localized("plan.title", { i }),
       intro: {
         nl: `Tussen ${formatLocalDate(from, "nl")} en ${formatLocalDate(to, "nl")}. Een leerling die al gepland is, wordt verzet.`,
         en: `Between ${formatLocalDate(from, "en")} and ${formatLocalDate(to, "en")}. A pupil already planned is moved.`,
       },
       fields: [
-        field({ id: "pupil", kind: "singleChoice", label: { nl: "Leerling", en: "Pupil" }, required: true, options }),
-        field({ id: "date", kind: "date", label: { nl: "Datum", en: "Date" }, required: true }),
-        field({ id: "time", kind: "time", label: { nl: "Tijd", en: "Time" }, required: true }),
-        field({ id: "minutes", kind: "number", label: { nl: "Minuten", en: "Minutes" }, required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
-        field({ id: "more", kind: "yesNo", label: { nl: "Nog een leerling plannen?", en: "Plan another pupil?" }, defaultValue: false }),
+        field({ id: "pupil", kind: "singleChoice", label: localized("plan.pupil.label"), required: true, options }),
+        field({ id: "date", kind: "date", label: localized("prepare.when.date.label"), required: true }),
+        field({ id: "time", kind: "time", label: localized("prepare.when.time.label"), required: true }),
+        field({ id: "minutes", kind: "number", label: localized("plan.minutes.label"), required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
+        field({ id: "more", kind: "yesNo", label: localized("plan.more.label"), defaultValue: false }),
       ],
       validate(values): FieldError[] {
         const date = values.date;
@@ -109,7 +110,7 @@ function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
           return [{ fieldId: "date", message: { nl: `Kies een datum tussen ${formatLocalDate(from, "nl")} en ${formatLocalDate(to, "nl")}.`, en: `Choose a date between ${formatLocalDate(from, "en")} and ${formatLocalDate(to, "en")}.` } }];
         }
         if (!isSchoolDay(data.calendar, date)) {
-          return [{ fieldId: "date", message: { nl: "Op die dag is er geen school.", en: "There is no school on that day." } }];
+          return [{ fieldId: "date", message: localized("plan.message") }];
         }
         return [];
       },
@@ -146,20 +147,20 @@ export const planFlow: DialogFlow = {
     const { targets } = data;
     const nl = ctx.locale === "nl";
     return {
-      title: nl ? "Gesprekken plannen" : "Plan conversations",
+      title: translate(ctx.locale, "plan.title2"),
       steps(answers) {
         const steps: StepDefinition[] = [];
         if (targets.length > 1) {
           steps.push({
             id: "target",
-            title: { nl: "Welke ronde en groep?", en: "Which round and group?" },
+            title: localized("plan.target.title"),
             fields: [
               field({
                 id: "target",
                 kind: "singleChoice",
-                label: { nl: "Ronde — groep", en: "Round — group" },
+                label: localized("plan.target.target.label"),
                 required: true,
-                options: targets.map((t) => ({ value: planTarget(t.round.id, t.group.id), label: { nl: `${t.round.name} — ${t.group.name}`, en: `${t.round.name} — ${t.group.name}` } })),
+                options: targets.map((t) => ({ value: planTarget(t.round.id, t.group.id), label: localized("plan.target.target.label2", { name: t.round.name, name2: t.group.name }) })),
               }),
             ],
           });
@@ -171,23 +172,21 @@ export const planFlow: DialogFlow = {
         const duo = target.teachers.length > 1;
         steps.push({
           id: "mode",
-          title: { nl: `${target.round.name} — ${target.group.name}`, en: `${target.round.name} — ${target.group.name}` },
+          title: localized("plan.target.target.label2", { name: target.round.name, name2: target.group.name }),
           info: [
-            nl
-              ? `Nog te plannen: ${open.length} van ${target.pupils.length} leerlingen, tussen ${formatLocalDate(target.round.startDate, "nl")} en ${formatLocalDate(target.round.endDate, "nl")}.`
-              : `Still to plan: ${open.length} of ${target.pupils.length} pupils, between ${formatLocalDate(target.round.startDate, "en")} and ${formatLocalDate(target.round.endDate, "en")}.`,
+            translate(ctx.locale, "plan.mode.info1", { length: open.length, length2: target.pupils.length, date: formatLocalDate(target.round.startDate, ctx.locale), date2: formatLocalDate(target.round.endDate, ctx.locale) }),
             ...(duo ? [nl ? `Jouw deel (duo): ${share.map((id) => nameOf(target, id)).join(", ") || "niemand meer"}.` : `Your share (duo): ${share.map((id) => nameOf(target, id)).join(", ") || "nobody left"}.`] : []),
           ],
           fields: [
             field({
               id: "mode",
               kind: "singleChoice",
-              label: { nl: "Hoe wil je plannen?", en: "How would you like to plan?" },
+              label: localized("plan.mode.mode.label"),
               required: true,
               defaultValue: "propose",
               options: [
-                { value: "propose", label: { nl: "Stel een planning voor uit mijn vaste momenten", en: "Propose a schedule from my weekly moments" } },
-                { value: "manual", label: { nl: "Zelf per leerling plannen of verzetten", en: "Plan or move pupils one by one" } },
+                { value: "propose", label: localized("plan.mode.mode.propose.label") },
+                { value: "manual", label: localized("plan.mode.mode.manual.label") },
               ],
             }),
           ],
@@ -196,25 +195,22 @@ export const planFlow: DialogFlow = {
         if (answers.mode?.mode !== "propose") return steps;
         steps.push({
           id: "moments",
-          title: { nl: "Je vaste momenten", en: "Your weekly moments" },
-          intro: {
-            nl: "Bijvoorbeeld twee momenten zelfstandig werken per week. Weekends, vakanties, studiedagen en je vrije dagen slaat de planning over.",
-            en: "For example two slots of independent work a week. The schedule skips weekends, holidays, study days and your days off.",
-          },
+          title: localized("plan.moments.title"),
+          intro: localized("plan.moments.intro"),
           fields: [
-            field({ id: "moments", kind: "shortText", label: { nl: "Momenten per week", en: "Moments per week" }, placeholder: { nl: "di 10:30-11:15, do 13:00-13:45", en: "tue 10:30-11:15, thu 13:00-13:45" }, required: true, maxLength: 200 }),
-            field({ id: "minutes", kind: "number", label: { nl: "Minuten per gesprek", en: "Minutes per conversation" }, required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
+            field({ id: "moments", kind: "shortText", label: localized("plan.moments.moments.label"), placeholder: localized("plan.moments.moments.placeholder"), required: true, maxLength: 200 }),
+            field({ id: "minutes", kind: "number", label: localized("plan.moments.minutes.label"), required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
             ...(duo
               ? [
                   field({
                     id: "who",
                     kind: "singleChoice",
-                    label: { nl: "Welke leerlingen?", en: "Which pupils?" },
+                    label: localized("plan.moments.who.label"),
                     required: true,
                     defaultValue: "mine",
                     options: [
-                      { value: "mine", label: { nl: `Mijn deel (${share.length})`, en: `My share (${share.length})` } },
-                      { value: "all", label: { nl: `De hele groep (${open.length})`, en: `The whole group (${open.length})` } },
+                      { value: "mine", label: localized("plan.moments.who.mine.label", { length: share.length }) },
+                      { value: "all", label: localized("plan.moments.who.all.label", { length: open.length }) },
                     ],
                   }),
                 ]
@@ -225,7 +221,7 @@ export const planFlow: DialogFlow = {
             const parsed = parseMoments(values.moments);
             return parsed.ok
               ? []
-              : [{ fieldId: "moments", message: { nl: `Dit kan ik niet lezen: "${parsed.problem}". Schrijf bijvoorbeeld "di 10:30-11:15".`, en: `I cannot read "${parsed.problem}". Write e.g. "tue 10:30-11:15".` } }];
+              : [{ fieldId: "moments", message: localized("plan.moments.message", { problem: parsed.problem }) }];
           },
         });
         const proposal = proposalFor(ctx, data, target, answers);
@@ -233,21 +229,21 @@ export const planFlow: DialogFlow = {
         const parsed = parseMoments(text(answers, "moments", "moments") ?? "");
         steps.push({
           id: "proposal",
-          title: { nl: "Voorstel", en: "Proposal" },
+          title: localized("plan.proposal.title"),
           intro: {
             nl: `Op ${parsed.ok ? formatMoments(parsed.moments, "nl") : ""}: ${proposal.planned.length} gesprek(ken). Niet goed? Kies 'terug' en pas de momenten aan.`,
             en: `On ${parsed.ok ? formatMoments(parsed.moments, "en") : ""}: ${proposal.planned.length} conversation(s). Not right? Choose 'back' and adjust the moments.`,
           },
           info: [
             ...(proposal.planned.length === 0 && proposal.unplaced.length > 0
-              ? [nl ? "Geen van deze momenten valt op een schooldag waarop jij werkt, vanaf morgen tot het einde van de ronde." : "None of these moments falls on a school day you work, from tomorrow to the end of the round."]
+              ? [translate(ctx.locale, "plan.noneTheseMoments")]
               : []),
             ...proposal.planned.map((p) => `${formatLocalDate(p.date, ctx.locale)} ${p.time} — ${nameOf(target, p.pupilId)}`),
             ...(proposal.unplaced.length
-              ? [nl ? `Past niet meer: ${proposal.unplaced.map((id) => nameOf(target, id)).join(", ")}. Voeg een moment toe of plan ze zelf.` : `Does not fit: ${proposal.unplaced.map((id) => nameOf(target, id)).join(", ")}. Add a moment or plan them yourself.`]
+              ? [translate(ctx.locale, "plan.doesFitJoin", { join: proposal.unplaced.map((id) => nameOf(target, id)).join(", ") })]
               : []),
           ],
-          fields: [field({ id: "accept", kind: "yesNo", label: { nl: "Zo inplannen?", en: "Plan it like this?" }, required: true, defaultValue: true })],
+          fields: [field({ id: "accept", kind: "yesNo", label: localized("plan.proposal.accept.label"), required: true, defaultValue: true })],
         });
         return steps;
       },
@@ -268,21 +264,21 @@ export const planFlow: DialogFlow = {
       // The same pupil chosen twice: the last choice counts.
       items = [...new Map(items.map((i) => [i.pupilId, i])).values()];
     } else {
-      if (answers.proposal?.accept !== true) return { text: nl ? "Niets gepland. Typ `plannen` om opnieuw te beginnen." : "Nothing planned. Type `plan` to start again." };
+      if (answers.proposal?.accept !== true) return { text: translate(ctx.locale, "plan.text") };
       const proposal = proposalFor(ctx, data, target, answers);
       const minutes = num(answers, "moments", "minutes") ?? DEFAULT_MINUTES;
       items = (proposal?.planned ?? []).map((p) => ({ pupilId: p.pupilId, plannedAt: atSchoolTime(calendar, p.date, p.time), durationMinutes: minutes }));
     }
     // A proposal never moves a pupil a colleague planned in the meantime; by hand, a move is the point.
     const planned = await planConversations(ctx.tx, ctx.actor, target.round.id, target.group.id, items, { moveExisting: answers.mode?.mode === "manual" });
-    if (planned.length === 0) return { text: nl ? "Er viel niets te plannen." : "There was nothing to plan." };
+    if (planned.length === 0) return { text: translate(ctx.locale, "plan.text2") };
     const first = (id: string) => target.pupils.find((p) => p.id === id)?.firstName ?? "";
     const ics = conversationsCalendar(
       planned.map((p) => ({
         uid: `${p.id}@gesprekswijzer`,
         start: p.plannedAt,
         durationMinutes: p.durationMinutes,
-        title: nl ? `Kindgesprek ${first(p.pupilId)}` : `Conversation with ${first(p.pupilId)}`,
+        title: translate(ctx.locale, "plan.title3", { first: first(p.pupilId) }),
       })),
     );
     const lines = [...planned]
@@ -290,9 +286,9 @@ export const planFlow: DialogFlow = {
       .map((p) => `${formatLocalDate(localDate(p.plannedAt, calendar.timezone), ctx.locale)} ${localTime(p.plannedAt, calendar.timezone)} — ${nameOf(target, p.pupilId)}`);
     return {
       text: [
-        nl ? `${planned.length} gesprek(ken) gepland:` : `${planned.length} conversation(s) planned:`,
+        translate(ctx.locale, "plan.lengthConversationPlanned", { length: planned.length }),
         ...lines,
-        nl ? "Je krijgt de schooldag ervoor een herinnering om voor te bereiden. Het agendabestand zet ze in je agenda." : "You get a reminder to prepare on the school day before. The calendar file puts them in your calendar.",
+        translate(ctx.locale, "plan.getReminderPrepare"),
       ].join("\n"),
       attachments: [{ filename: "kindgesprekken.ics", contentType: "text/calendar", content: ics }],
     };

@@ -1,8 +1,7 @@
 // One small function per command: call a service, shape the reply. No channel specifics.
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../../auth/actor.js";
-import type { MessageKey, Translator } from "../../i18n/translate.js";
-import { nl as MESSAGE_KEYS } from "../../i18n/messages.js";
+import { isMessageKey, type Translator } from "../../i18n/translate.js";
 import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records.js";
 import { findReadablePupils } from "../../services/pupil-search.js";
 import { getGroupProgress, listLedGroups, listTeachingGroups } from "../../services/groups.js";
@@ -61,7 +60,7 @@ function skillNames(skills: string[], locale: "nl" | "en"): string {
 function statusWord(t: Translator, prefix: "status" | "goalStatus" | "outcome" | "nextStep", status: string | undefined): string {
   if (!status) return "";
   const key = `${prefix}.${status}`;
-  return key in MESSAGE_KEYS ? t(key as MessageKey) : status;
+  return isMessageKey(key) ? t(key) : status;
 }
 
 function evaluationLine(entry: TimelineEntry, t: Translator): string {

@@ -9,6 +9,7 @@ import { formatLocalDate } from "../../../dialogs/flows/field.js";
 import { repliesFor } from "../dialog-replies.js";
 import type { BotReply } from "../types.js";
 import type { DialogCommandContext } from "./dialog-commands.js";
+import { localized, translate } from "../../i18n/translate.js";
 
 const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
 
@@ -19,9 +20,9 @@ export async function roundsReply(ctx: DialogCommandContext, now: Date): Promise
   const recent = addDays(localDate(now, ctx.actor.timezone), -28);
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.endDate >= recent);
   const canCreate = (await listRoundableGroups(ctx.db, ctx.actor)).length > 0;
-  const actions = canCreate ? [{ label: nl ? "Nieuwe ronde" : "New round", command: "nieuwe ronde" }] : [];
+  const actions = canCreate ? [{ label: translate(ctx.actor.locale, "rounds.label"), command: "nieuwe ronde" }] : [];
   if (rounds.length === 0) {
-    return { text: nl ? "Er loopt geen gespreksronde." : "No conversation round is running.", actions };
+    return { text: translate(ctx.actor.locale, "rounds.text"), actions };
   }
   const lines: string[] = [];
   for (const round of rounds) {
@@ -34,9 +35,9 @@ export async function roundsReply(ctx: DialogCommandContext, now: Date): Promise
           : `${g.groupName}: ${g.planned}/${g.pupils} planned, ${g.held} held, ${g.evaluated} evaluated${g.overdue ? `, ${g.overdue} overdue` : ""}`,
       );
     }
-    if (round.manageable) actions.push({ label: nl ? `Wijzig ${round.name}` : `Change ${round.name}`, command: `ronde wijzigen id:${round.id}` });
+    if (round.manageable) actions.push({ label: translate(ctx.actor.locale, "rounds.label2", { name: round.name }), command: `ronde wijzigen id:${round.id}` });
   }
-  if (rounds.some((r) => r.teaching)) actions.push({ label: nl ? "Plannen" : "Plan", command: "plannen" });
+  if (rounds.some((r) => r.teaching)) actions.push({ label: translate(ctx.actor.locale, "rounds.label3"), command: "plannen" });
   return { text: lines.join("\n"), actions: actions.slice(0, 12) };
 }
 
@@ -51,10 +52,10 @@ export async function editRoundCommand(ctx: DialogCommandContext, argument: stri
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.manageable);
   const id = /^id:(\S+)$/.exec(argument.trim())?.[1];
   const wanted = id ? rounds.filter((r) => r.id === id) : argument.trim() ? rounds.filter((r) => r.name.toLowerCase().includes(argument.trim().toLowerCase())) : rounds;
-  if (wanted.length === 0) return [{ text: nl ? "Ik vind geen ronde die je kunt wijzigen." : "I find no round you can change." }];
+  if (wanted.length === 0) return [{ text: translate(ctx.actor.locale, "rounds.text2") }];
   if (wanted.length > 1) {
-    const verb = action === "cancel" ? (nl ? "ronde annuleren" : "cancel round") : nl ? "ronde wijzigen" : "change round";
-    return [{ text: nl ? "Welke ronde?" : "Which round?", actions: wanted.map((r) => ({ label: r.name, command: `${verb} id:${r.id}` })) }];
+    const verb = action === "cancel" ? (translate(ctx.actor.locale, "rounds.cancelRound")) : translate(ctx.actor.locale, "rounds.changeRound");
+    return [{ text: translate(ctx.actor.locale, "round.pick.title"), actions: wanted.map((r) => ({ label: r.name, command: `${verb} id:${r.id}` })) }];
   }
   return repliesFor(await ctx.engine.start(ctx.actor, ROUND, NO_SUBJECT, { pick: { roundId: wanted[0]!.id, action } }));
 }
@@ -63,17 +64,17 @@ export async function planCommand(ctx: DialogCommandContext): Promise<BotReply[]
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.teaching);
   if (rounds.length === 0) {
     const nl = ctx.actor.locale === "nl";
-    return [{ text: nl ? "Er loopt geen gespreksronde voor jouw groep. Een gesprek buiten een ronde plan je met `voorbereiden <naam>`." : "No round is running for your group. Plan a conversation outside a round with `prepare <name>`." }];
+    return [{ text: translate(ctx.actor.locale, "rounds.text3") }];
   }
   return repliesFor(await ctx.engine.start(ctx.actor, PLAN, NO_SUBJECT));
 }
 
 const KIND_LABELS = {
-  plan_nudge: { nl: "plannen (ronde start en halverwege)", en: "planning (round start and halfway)" },
-  prepare_reminder: { nl: "voorbereiden (schooldag ervoor)", en: "preparing (school day before)" },
-  unrecorded_nudge: { nl: "vastleggen (na een gepland gesprek)", en: "recording (after a planned conversation)" },
-  evaluation_due: { nl: "evalueren (op de evaluatiedatum)", en: "evaluating (on the evaluation date)" },
-  weekly_digest: { nl: "weekoverzicht (maandag)", en: "weekly digest (Monday)" },
+  plan_nudge: localized("rounds.plan_nudge"),
+  prepare_reminder: localized("rounds.prepare_reminder"),
+  unrecorded_nudge: localized("rounds.unrecorded_nudge"),
+  evaluation_due: localized("rounds.evaluation_due"),
+  weekly_digest: localized("rounds.weekly_digest"),
 } as const;
 
 /**
@@ -89,39 +90,39 @@ export async function remindersCommand(ctx: DialogCommandContext, argument: stri
     const kind = kindWord ? kindFromWord(kindWord) : null;
     if (!kind) {
       const known = Object.values(KIND_WORDS).map((w) => w[0]).join(", ");
-      return { text: nl ? `Welke herinneringen? Kies uit: ${known}.` : `Which reminders? Choose from: ${known}.` };
+      return { text: translate(ctx.actor.locale, "rounds.text4", { known }) };
     }
     const label = KIND_LABELS[kind][ctx.actor.locale];
     if (["uit", "off", "stop", "mute"].includes(verb!)) {
       await muteKind(ctx.db, ctx.actor, kind);
-      return { text: nl ? `Herinneringen voor ${label} staan uit.` : `Reminders for ${label} are off.`, actions: [{ label: nl ? "Weer aan" : "Turn on again", command: `herinneringen aan ${kindWord}` }] };
+      return { text: translate(ctx.actor.locale, "rounds.text5", { label }), actions: [{ label: translate(ctx.actor.locale, "rounds.label4"), command: `herinneringen aan ${kindWord}` }] };
     }
     if (["aan", "on", "unmute"].includes(verb!)) {
       await unmuteKind(ctx.db, ctx.actor, kind);
-      return { text: nl ? `Herinneringen voor ${label} staan aan.` : `Reminders for ${label} are on.` };
+      return { text: translate(ctx.actor.locale, "rounds.text6", { label }) };
     }
     if (["uitstellen", "snooze", "pauze", "pause"].includes(verb!)) {
       const n = amount ? Number(amount) : 1;
       const weeks = !amount || /^(week|weken|weeks?)$/.test(unit ?? "week");
-      if (!Number.isInteger(n) || n < 1 || n > 60) return { text: nl ? "Hoe lang? Bijvoorbeeld `herinneringen uitstellen evalueren 2 weken`." : "How long? For example `reminders snooze evaluating 2 weeks`." };
+      if (!Number.isInteger(n) || n < 1 || n > 60) return { text: translate(ctx.actor.locale, "rounds.text7") };
       const until = await snoozeKind(ctx.db, ctx.actor, kind, today, weeks ? n * 7 : n);
-      return { text: nl ? `Herinneringen voor ${label} wachten tot ${formatLocalDate(until, "nl")}.` : `Reminders for ${label} wait until ${formatLocalDate(until, "en")}.` };
+      return { text: translate(ctx.actor.locale, "rounds.text8", { label, date: formatLocalDate(until, ctx.actor.locale) }) };
     }
-    return { text: nl ? "Typ `herinneringen uit <soort>`, `herinneringen aan <soort>` of `herinneringen uitstellen <soort> 1 week`." : "Type `reminders off <kind>`, `reminders on <kind>` or `reminders snooze <kind> 1 week`." };
+    return { text: translate(ctx.actor.locale, "rounds.text9") };
   }
   const prefs = await listPreferences(ctx.db, ctx.actor);
   const lines = prefs.map((p) => {
     const label = KIND_LABELS[p.kind][ctx.actor.locale];
     const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
-    const snoozed = on && p.snoozedUntil && p.snoozedUntil > today ? (nl ? ` (uitgesteld tot ${formatLocalDate(p.snoozedUntil, "nl")})` : ` (snoozed until ${formatLocalDate(p.snoozedUntil, "en")})`) : "";
-    return `• ${label}: ${on ? (nl ? "aan" : "on") : nl ? "uit" : "off"}${snoozed}`;
+    const snoozed = on && p.snoozedUntil && p.snoozedUntil > today ? (translate(ctx.actor.locale, "rounds.snoozedUntilDate", { date: formatLocalDate(p.snoozedUntil, ctx.actor.locale) })) : "";
+    return `• ${label}: ${on ? (translate(ctx.actor.locale, "rounds.text10")) : translate(ctx.actor.locale, "rounds.off")}${snoozed}`;
   });
   return {
-    text: [nl ? "Je herinneringen (alleen op schooldagen, binnen schooltijd):" : "Your reminders (school days only, within school hours):", ...lines].join("\n"),
+    text: [translate(ctx.actor.locale, "rounds.remindersSchoolDays"), ...lines].join("\n"),
     actions: prefs.map((p) => {
       const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
       const word = KIND_WORDS[p.kind][0]!;
-      return { label: `${word}: ${on ? (nl ? "uitzetten" : "turn off") : nl ? "aanzetten" : "turn on"}`, command: `herinneringen ${on ? "uit" : "aan"} ${word}` };
+      return { label: `${word}: ${on ? (translate(ctx.actor.locale, "rounds.label5")) : translate(ctx.actor.locale, "rounds.label6")}`, command: `herinneringen ${on ? "uit" : "aan"} ${word}` };
     }),
   };
 }

@@ -1,0 +1,63 @@
+// The one way texts are held: keyed entries with Dutch and English side by side, a text being a
+// plain string or plural forms chosen by the `count` placeholder. This module imports nothing of
+// ours, so any layer (adapters included) can keep its own catalogue with the same rules.
+
+export type Lang = "nl" | "en";
+
+/** Plural forms, chosen with Intl.PluralRules from the `count` placeholder (nl and en have no others). */
+export interface PluralText {
+  one: string;
+  other: string;
+}
+
+export type Text = string | PluralText;
+
+/** One text in both languages; a catalogue without one of them does not typecheck. */
+export interface Entry {
+  nl: Text;
+  en: Text;
+}
+
+export type Catalogue = Record<string, Entry>;
+
+/** A value for a placeholder; a `{nl, en}` value is shown in the reader's language. */
+export type VarValue = string | number | Readonly<Record<Lang, string>>;
+export type Vars = Readonly<Record<string, VarValue>>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** Fills in {placeholders}; an unknown placeholder stays visible so that it gets noticed. */
+export function fill(template: string, vars: Vars = {}, lang: Lang = "nl"): string {
+  return template.replace(PLACEHOLDER, (match, name: string) => {
+    const value = vars[name];
+    if (value === undefined) return match;
+    return typeof value === "object" ? value[lang] : String(value);
+  });
+}
+
+/** The placeholder names a text uses, in order of first use (plural forms together). */
+export function placeholdersOf(text: Text): string[] {
+  const forms = typeof text === "string" ? [text] : [text.one, text.other];
+  const names = forms.flatMap((form) => [...form.matchAll(PLACEHOLDER)].map((m) => m[1]!));
+  return [...new Set(names)];
+}
+
+const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+/** The plural form for a count: "1 leerling", "0 leerlingen", "2 leerlingen". */
+export function pluralForm(text: PluralText, lang: Lang, count: number): string {
+  const rules = (pluralRules[lang] ??= new Intl.PluralRules(lang));
+  return rules.select(count) === "one" ? text.one : text.other;
+}
+
+/** Resolves one entry for a language: the plural form for `vars.count`, then the placeholders. */
+export function render(entry: Entry, lang: Lang, vars: Vars = {}): string {
+  const text = entry[lang];
+  const template = typeof text === "string" ? text : pluralForm(text, lang, Number(vars.count ?? Number.NaN));
+  return fill(template, vars, lang);
+}
+
+/** A translate function over a catalogue: (lang, key, vars) → text. */
+export function translatorOver<C extends Catalogue>(catalogue: C) {
+  return (lang: Lang, key: keyof C & string, vars?: Vars): string => render(catalogue[key]!, lang, vars);
+}
