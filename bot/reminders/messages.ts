@@ -71,12 +71,12 @@ const roundAnnouncement = (now: () => Date): ReminderRenderer => async (message,
   return [
     {
       text: [
-        translate(who.locale, "reminder.newConversationRound", { name: state.round.name }),
-        translate(who.locale, "reminder.periodPeriodFormat", { period, name: format?.name[who.locale] ?? state.round.formatKey }),
+        translate(who.locale, "reminder.roundAnnouncement.title", { name: state.round.name }),
+        translate(who.locale, "reminder.roundAnnouncement.period", { period, name: format?.name[who.locale] ?? state.round.formatKey }),
         ...groupLines,
-        translate(who.locale, "reminder.planConversationsWhen"),
+        translate(who.locale, "reminder.roundAnnouncement.advice"),
       ].join("\n"),
-      actions: [{ label: translate(who.locale, "reminder.label"), command: "plannen" }],
+      actions: [{ label: translate(who.locale, "reminder.button.planNow"), command: "plannen" }],
     },
   ];
 };
@@ -90,10 +90,10 @@ const planNudge = (now: () => Date): ReminderRenderer => async (message, db) => 
   const names = state.unplanned.map(fullName).join(", ");
   return [
     {
-      text: translate(who.locale, "reminder.text", { name: state.round.name, date: formatLocalDate(state.round.endDate, who.locale), length: state.unplanned.length, names }),
+      text: translate(who.locale, "reminder.planNudge", { name: state.round.name, date: formatLocalDate(state.round.endDate, who.locale), length: state.unplanned.length, names }),
       actions: [
-        { label: translate(who.locale, "reminder.label"), command: "plannen" },
-        { label: translate(who.locale, "reminder.label2"), command: "herinneringen uit plannen" },
+        { label: translate(who.locale, "reminder.button.planNow"), command: "plannen" },
+        { label: translate(who.locale, "reminder.button.mutePlanning"), command: "herinneringen uit plannen" },
       ],
     },
   ];
@@ -121,13 +121,13 @@ const prepareReminder = (now: () => Date): ReminderRenderer => async (message, d
   const c = await plannedConversation(db, message, who, now(), true);
   if (!c || c.status !== "planned") return null;
   const nl = who.locale === "nl";
-  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${translate(who.locale, "reminder.text2")} ${localTime(c.plannedAt, who.timezone)}`;
+  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${translate(who.locale, "reminder.at")} ${localTime(c.plannedAt, who.timezone)}`;
   return [
     {
-      text: translate(who.locale, "reminder.text3", { when, name: fullName(c.pupil) }),
+      text: translate(who.locale, "reminder.prepare", { when, name: fullName(c.pupil) }),
       actions: [
-        { label: translate(who.locale, "reminder.label3"), command: `voorbereiden id:${c.pupil.id}` },
-        { label: translate(who.locale, "reminder.label4"), command: "herinneringen uit voorbereiden" },
+        { label: translate(who.locale, "reminder.button.prepareNow"), command: `voorbereiden id:${c.pupil.id}` },
+        { label: translate(who.locale, "reminder.button.mutePreparing"), command: "herinneringen uit voorbereiden" },
       ],
     },
   ];
@@ -142,7 +142,7 @@ const pupilInvitation = (now: () => Date): ReminderRenderer => async (message, d
   const date = localDate(c.plannedAt, who.timezone);
   const invitation = renderPupilInvitation({
     pupilFirstName: c.pupil.firstName,
-    aim: translate(who.locale, "reminder.aim"),
+    aim: translate(who.locale, "reminder.invitation.aim"),
     date,
     time: localTime(c.plannedAt, who.timezone),
     place: c.place,
@@ -154,8 +154,8 @@ const pupilInvitation = (now: () => Date): ReminderRenderer => async (message, d
   });
   return [
     {
-      text: translate(who.locale, "reminder.text4", { date: formatLocalDate(date, who.locale), name: fullName(c.pupil) }),
-      actions: [{ label: translate(who.locale, "reminder.label5"), command: `voorbereiden id:${c.pupil.id}` }],
+      text: translate(who.locale, "reminder.invitation", { date: formatLocalDate(date, who.locale), name: fullName(c.pupil) }),
+      actions: [{ label: translate(who.locale, "reminder.button.prepare"), command: `voorbereiden id:${c.pupil.id}` }],
       attachments: [{ filename: `uitnodiging-${c.pupil.firstName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.html`, contentType: "text/html", content: invitation.html }],
     },
   ];
@@ -167,14 +167,14 @@ const unrecordedNudge = (now: () => Date): ReminderRenderer => async (message, d
   const c = await plannedConversation(db, message, who, now(), false);
   if (!c) return null;
   const nl = who.locale === "nl";
-  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${translate(who.locale, "reminder.text2")} ${localTime(c.plannedAt, who.timezone)}`;
+  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${translate(who.locale, "reminder.at")} ${localTime(c.plannedAt, who.timezone)}`;
   return [
     {
-      text: translate(who.locale, "reminder.text5", { name: fullName(c.pupil), when }),
+      text: translate(who.locale, "reminder.unrecorded", { name: fullName(c.pupil), when }),
       actions: [
-        { label: translate(who.locale, "reminder.label6"), command: `gesprek id:${c.pupil.id}` },
-        { label: translate(who.locale, "reminder.label7"), command: c.roundId ? "plannen" : `voorbereiden id:${c.pupil.id}` },
-        { label: translate(who.locale, "reminder.label8"), command: `notitie id:${c.pupil.id}` },
+        { label: translate(who.locale, "reminder.button.record"), command: `gesprek id:${c.pupil.id}` },
+        { label: translate(who.locale, "reminder.button.move"), command: c.roundId ? "plannen" : `voorbereiden id:${c.pupil.id}` },
+        { label: translate(who.locale, "reminder.button.quickNote"), command: `notitie id:${c.pupil.id}` },
       ],
     },
   ];
@@ -205,18 +205,18 @@ const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) 
   });
   const lines: string[] = [];
   for (const c of thisWeek) lines.push(`• ${formatLocalDate(localDate(c.plannedAt!, who.timezone), who.locale)} ${localTime(c.plannedAt!, who.timezone)} — ${c.pupil ? fullName(c.pupil) : "?"}`);
-  for (const g of goals) lines.push(`• ${translate(who.locale, "reminder.evaluate")} ${formatLocalDate(g.evaluationDate!, who.locale)} — ${fullName(g.pupil)}`);
+  for (const g of goals) lines.push(`• ${translate(who.locale, "reminder.digest.evaluate")} ${formatLocalDate(g.evaluationDate!, who.locale)} — ${fullName(g.pupil)}`);
   for (const r of rounds) {
     const state = await roundState(db, r.id, who);
-    if (state?.unplanned.length) lines.push(`• ${r.name}: ${state.unplanned.length} ${translate(who.locale, "reminder.pupilPlannedYet")}`);
+    if (state?.unplanned.length) lines.push(`• ${r.name}: ${state.unplanned.length} ${translate(who.locale, "reminder.digest.unplanned")}`);
   }
   if (lines.length === 0) return null;
   return [
     {
-      text: [translate(who.locale, "reminder.weekDateDate", { date: formatLocalDate(monday, who.locale), date2: formatLocalDate(sunday, who.locale) }), ...lines].join("\n"),
+      text: [translate(who.locale, "reminder.digest.title", { date: formatLocalDate(monday, who.locale), date2: formatLocalDate(sunday, who.locale) }), ...lines].join("\n"),
       actions: [
         { label: translate(who.locale, "button.overview"), command: "overzicht" },
-        { label: translate(who.locale, "reminder.label9"), command: "herinneringen uit weekoverzicht" },
+        { label: translate(who.locale, "reminder.button.digestOff"), command: "herinneringen uit weekoverzicht" },
       ],
     },
   ];

@@ -24,31 +24,31 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
   return [
     {
       id,
-      title: localized("plan.title4", { i }),
-      intro: localized("plan.intro"),
-      tips: [localized("plan.tips")],
+      title: localized("plan.goal.title", { i }),
+      intro: localized("plan.goal.intro"),
+      tips: [localized("plan.goal.tip")],
       fields: [
-        field({ id: "nowText", kind: "longText", label: localized("plan.nowText.label"), maxLength: 500, skills: ["selfEvaluation"] }),
-        field({ id: "goalText", kind: "longText", label: localized("plan.goalText.label"), required: true, maxLength: 500, shareable: true }),
-        field({ id: "ownPlan", kind: "longText", label: localized("plan.ownPlan.label"), maxLength: 500 }),
+        field({ id: "nowText", kind: "longText", label: localized("plan.goal.nowText.label"), maxLength: 500, skills: ["selfEvaluation"] }),
+        field({ id: "goalText", kind: "longText", label: localized("plan.goal.goalText.label"), required: true, maxLength: 500, shareable: true }),
+        field({ id: "ownPlan", kind: "longText", label: localized("plan.goal.ownPlan.label"), maxLength: 500 }),
       ],
     },
     {
       id: `${id}help`,
-      title: localized("plan.title5", { i }),
-      intro: localized("plan.intro2"),
+      title: localized("plan.goalHelp.title", { i }),
+      intro: localized("plan.goalHelp.intro"),
       skippable: true,
       fields: [
-        field({ id: "helpTeacher", kind: "longText", label: localized("plan.helpTeacher.label"), maxLength: 500 }),
-        field({ id: "helpParents", kind: "longText", label: localized("plan.helpParents.label"), maxLength: 500 }),
-        field({ id: "helpOther", kind: "longText", label: localized("plan.helpOther.label"), maxLength: 500 }),
+        field({ id: "helpTeacher", kind: "longText", label: localized("plan.goalHelp.helpTeacher.label"), maxLength: 500 }),
+        field({ id: "helpParents", kind: "longText", label: localized("plan.goalHelp.helpParents.label"), maxLength: 500 }),
+        field({ id: "helpOther", kind: "longText", label: localized("plan.goalHelp.helpOther.label"), maxLength: 500 }),
       ],
     },
     {
       id: `${id}check`,
-      title: localized("plan.title6", { i }),
+      title: localized("plan.goalCheck.title", { i }),
       fields: [
-        field({ id: "successCriteria", kind: "longText", label: localized("plan.successCriteria.label"), required: true, maxLength: 500 }),
+        field({ id: "successCriteria", kind: "longText", label: localized("plan.goalCheck.successCriteria.label"), required: true, maxLength: 500 }),
         field({
           id: "evaluationDate",
           kind: "date",
@@ -62,12 +62,12 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
               field({
                 id: "evaluator",
                 kind: "singleChoice",
-                label: localized("plan.evaluator.label"),
+                label: localized("plan.goalCheck.evaluator.label"),
                 required: true,
                 options: options.evaluators.map((e) => ({ value: e.id, label: { nl: e.name, en: e.name } })),
               }),
             ]),
-        field({ id: "another", kind: "yesNo", label: localized("plan.another.label"), required: true }),
+        field({ id: "another", kind: "yesNo", label: localized("plan.goalCheck.another.label"), required: true }),
       ],
       validate: (values): FieldError[] =>
         typeof values.evaluationDate === "string" && values.evaluationDate <= options.today
@@ -80,21 +80,21 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
 function agreementStep(j: number): StepDefinition {
   return {
     id: `agreement${j}`,
-    title: localized("plan.title7", { j }),
-    intro: localized("plan.intro3"),
-    tips: [localized("plan.tips2")],
+    title: localized("plan.agreement.title", { j }),
+    intro: localized("plan.agreement.intro"),
+    tips: [localized("plan.agreement.tip")],
     skippable: j === 1,
     fields: [
-      field({ id: "who", kind: "shortText", label: localized("plan.who.label"), required: true, maxLength: 120, placeholder: localized("plan.who.placeholder") }),
-      field({ id: "what", kind: "longText", label: localized("plan.what.label"), required: true, maxLength: 500, shareable: true }),
-      field({ id: "when", kind: "shortText", label: localized("plan.when.label"), required: true, maxLength: 120 }),
-      field({ id: "another", kind: "yesNo", label: localized("plan.another.label2"), required: true }),
+      field({ id: "who", kind: "shortText", label: localized("plan.agreement.who.label"), required: true, maxLength: 120, placeholder: localized("plan.agreement.who.placeholder") }),
+      field({ id: "what", kind: "longText", label: localized("plan.agreement.what.label"), required: true, maxLength: 500, shareable: true }),
+      field({ id: "when", kind: "shortText", label: localized("plan.agreement.when.label"), required: true, maxLength: 120 }),
+      field({ id: "another", kind: "yesNo", label: localized("plan.agreement.another.label"), required: true }),
     ],
     validate: (values): FieldError[] => {
       const result = checkAgreement({ who: String(values.who ?? ""), what: String(values.what ?? ""), when: String(values.when ?? "") });
       return result.issues.map((issue) => ({
         fieldId: issue.part,
-        message: localized("plan.message2", { message: issue.message, hint: issue.hint }),
+        message: localized("plan.agreement.issue", { message: issue.message, hint: issue.hint }),
       }));
     },
   };

@@ -85,13 +85,13 @@ function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
       const when = p.conversation?.plannedAt
         ? ` (${formatLocalDate(localDate(p.conversation.plannedAt, ctx.actor.timezone), ctx.locale)} ${localTime(p.conversation.plannedAt, ctx.actor.timezone)})`
         : "";
-      return { value: p.id, label: localized("plan.label", { firstName: p.firstName, lastName: p.lastName, when }) };
+      return { value: p.id, label: localized("plan.pupilOption", { firstName: p.firstName, lastName: p.lastName, when }) };
     });
   const steps: StepDefinition[] = [];
   for (let i = 1; i <= MAX_MANUAL; i++) {
     steps.push({
       id: `manual${i}`,
-      title: localized("plan.title", { i }),
+      title: localized("plan.manual.title", { i }),
       intro: {
         nl: `Tussen ${formatLocalDate(from, "nl")} en ${formatLocalDate(to, "nl")}. Een leerling die al gepland is, wordt verzet.`,
         en: `Between ${formatLocalDate(from, "en")} and ${formatLocalDate(to, "en")}. A pupil already planned is moved.`,
@@ -110,7 +110,7 @@ function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
           return [{ fieldId: "date", message: { nl: `Kies een datum tussen ${formatLocalDate(from, "nl")} en ${formatLocalDate(to, "nl")}.`, en: `Choose a date between ${formatLocalDate(from, "en")} and ${formatLocalDate(to, "en")}.` } }];
         }
         if (!isSchoolDay(data.calendar, date)) {
-          return [{ fieldId: "date", message: localized("plan.message") }];
+          return [{ fieldId: "date", message: localized("plan.manual.noSchool") }];
         }
         return [];
       },
@@ -147,7 +147,7 @@ export const planFlow: DialogFlow = {
     const { targets } = data;
     const nl = ctx.locale === "nl";
     return {
-      title: translate(ctx.locale, "plan.title2"),
+      title: translate(ctx.locale, "plan.title"),
       steps(answers) {
         const steps: StepDefinition[] = [];
         if (targets.length > 1) {
@@ -236,11 +236,11 @@ export const planFlow: DialogFlow = {
           },
           info: [
             ...(proposal.planned.length === 0 && proposal.unplaced.length > 0
-              ? [translate(ctx.locale, "plan.noneTheseMoments")]
+              ? [translate(ctx.locale, "plan.proposal.noMoments")]
               : []),
             ...proposal.planned.map((p) => `${formatLocalDate(p.date, ctx.locale)} ${p.time} — ${nameOf(target, p.pupilId)}`),
             ...(proposal.unplaced.length
-              ? [translate(ctx.locale, "plan.doesFitJoin", { join: proposal.unplaced.map((id) => nameOf(target, id)).join(", ") })]
+              ? [translate(ctx.locale, "plan.proposal.notFitting", { join: proposal.unplaced.map((id) => nameOf(target, id)).join(", ") })]
               : []),
           ],
           fields: [field({ id: "accept", kind: "yesNo", label: localized("plan.proposal.accept.label"), required: true, defaultValue: true })],
@@ -264,21 +264,21 @@ export const planFlow: DialogFlow = {
       // The same pupil chosen twice: the last choice counts.
       items = [...new Map(items.map((i) => [i.pupilId, i])).values()];
     } else {
-      if (answers.proposal?.accept !== true) return { text: translate(ctx.locale, "plan.text") };
+      if (answers.proposal?.accept !== true) return { text: translate(ctx.locale, "plan.notPlanned") };
       const proposal = proposalFor(ctx, data, target, answers);
       const minutes = num(answers, "moments", "minutes") ?? DEFAULT_MINUTES;
       items = (proposal?.planned ?? []).map((p) => ({ pupilId: p.pupilId, plannedAt: atSchoolTime(calendar, p.date, p.time), durationMinutes: minutes }));
     }
     // A proposal never moves a pupil a colleague planned in the meantime; by hand, a move is the point.
     const planned = await planConversations(ctx.tx, ctx.actor, target.round.id, target.group.id, items, { moveExisting: answers.mode?.mode === "manual" });
-    if (planned.length === 0) return { text: translate(ctx.locale, "plan.text2") };
+    if (planned.length === 0) return { text: translate(ctx.locale, "plan.nothingToPlan") };
     const first = (id: string) => target.pupils.find((p) => p.id === id)?.firstName ?? "";
     const ics = conversationsCalendar(
       planned.map((p) => ({
         uid: `${p.id}@gesprekswijzer`,
         start: p.plannedAt,
         durationMinutes: p.durationMinutes,
-        title: translate(ctx.locale, "plan.title3", { first: first(p.pupilId) }),
+        title: translate(ctx.locale, "plan.calendarTitle", { first: first(p.pupilId) }),
       })),
     );
     const lines = [...planned]
@@ -286,9 +286,9 @@ export const planFlow: DialogFlow = {
       .map((p) => `${formatLocalDate(localDate(p.plannedAt, calendar.timezone), ctx.locale)} ${localTime(p.plannedAt, calendar.timezone)} — ${nameOf(target, p.pupilId)}`);
     return {
       text: [
-        translate(ctx.locale, "plan.lengthConversationPlanned", { length: planned.length }),
+        translate(ctx.locale, "plan.planned", { length: planned.length }),
         ...lines,
-        translate(ctx.locale, "plan.getReminderPrepare"),
+        translate(ctx.locale, "plan.plannedAdvice"),
       ].join("\n"),
       attachments: [{ filename: "kindgesprekken.ics", contentType: "text/calendar", content: ics }],
     };

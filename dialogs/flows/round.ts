@@ -126,13 +126,13 @@ export const roundFlow: DialogFlow = {
               const start = values.startDate;
               const end = values.endDate;
               if (typeof start === "string" && typeof end === "string" && end < start) {
-                return [{ fieldId: "endDate", message: localized("round.period.message") }];
+                return [{ fieldId: "endDate", message: localized("round.period.endBeforeStart") }];
               }
               if (typeof end === "string" && end < ctx.today) {
-                return [{ fieldId: "endDate", message: localized("round.period.message2") }];
+                return [{ fieldId: "endDate", message: localized("round.period.endPassed") }];
               }
               if (typeof start === "string" && typeof end === "string" && end > addDays(start, 366)) {
-                return [{ fieldId: "endDate", message: localized("round.period.message3") }];
+                return [{ fieldId: "endDate", message: localized("round.period.tooLong") }];
               }
               return [];
             },
@@ -146,9 +146,9 @@ export const roundFlow: DialogFlow = {
     const nl = ctx.locale === "nl";
     const roundId = text(answers, "pick", "roundId");
     if (answers.pick?.action === "cancel") {
-      if (!bool(answers, "confirmCancel", "sure")) return { text: translate(ctx.locale, "round.text") };
+      if (!bool(answers, "confirmCancel", "sure")) return { text: translate(ctx.locale, "round.cancel.kept") };
       await cancelRound(ctx.tx, ctx.actor, roundId!);
-      return { text: translate(ctx.locale, "round.text2") };
+      return { text: translate(ctx.locale, "round.cancel.done") };
     }
     const groupIds = answers.groups?.groupIds;
     const input = {
@@ -162,11 +162,11 @@ export const roundFlow: DialogFlow = {
     const args = { name: input.name, start: formatLocalDate(input.startDate, ctx.locale), end: formatLocalDate(input.endDate, ctx.locale) };
     if (roundId) {
       await updateRound(ctx.tx, ctx.actor, roundId, input);
-      return { text: translate(ctx.locale, "round.text3", { name: args.name, start: args.start, end: args.end }) };
+      return { text: translate(ctx.locale, "round.updated", { name: args.name, start: args.start, end: args.end }) };
     }
     await createRound(ctx.tx, ctx.actor, input);
     return {
-      text: translate(ctx.locale, "round.text4", { name: args.name, start: args.start, end: args.end, length: input.groupIds.length }),
+      text: translate(ctx.locale, "round.created", { name: args.name, start: args.start, end: args.end, length: input.groupIds.length }),
     };
   },
 };

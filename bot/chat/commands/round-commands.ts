@@ -20,9 +20,9 @@ export async function roundsReply(ctx: DialogCommandContext, now: Date): Promise
   const recent = addDays(localDate(now, ctx.actor.timezone), -28);
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.endDate >= recent);
   const canCreate = (await listRoundableGroups(ctx.db, ctx.actor)).length > 0;
-  const actions = canCreate ? [{ label: translate(ctx.actor.locale, "rounds.label"), command: "nieuwe ronde" }] : [];
+  const actions = canCreate ? [{ label: translate(ctx.actor.locale, "rounds.button.newRound"), command: "nieuwe ronde" }] : [];
   if (rounds.length === 0) {
-    return { text: translate(ctx.actor.locale, "rounds.text"), actions };
+    return { text: translate(ctx.actor.locale, "rounds.none"), actions };
   }
   const lines: string[] = [];
   for (const round of rounds) {
@@ -35,9 +35,9 @@ export async function roundsReply(ctx: DialogCommandContext, now: Date): Promise
           : `${g.groupName}: ${g.planned}/${g.pupils} planned, ${g.held} held, ${g.evaluated} evaluated${g.overdue ? `, ${g.overdue} overdue` : ""}`,
       );
     }
-    if (round.manageable) actions.push({ label: translate(ctx.actor.locale, "rounds.label2", { name: round.name }), command: `ronde wijzigen id:${round.id}` });
+    if (round.manageable) actions.push({ label: translate(ctx.actor.locale, "rounds.button.change", { name: round.name }), command: `ronde wijzigen id:${round.id}` });
   }
-  if (rounds.some((r) => r.teaching)) actions.push({ label: translate(ctx.actor.locale, "rounds.label3"), command: "plannen" });
+  if (rounds.some((r) => r.teaching)) actions.push({ label: translate(ctx.actor.locale, "rounds.button.plan"), command: "plannen" });
   return { text: lines.join("\n"), actions: actions.slice(0, 12) };
 }
 
@@ -52,7 +52,7 @@ export async function editRoundCommand(ctx: DialogCommandContext, argument: stri
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.manageable);
   const id = /^id:(\S+)$/.exec(argument.trim())?.[1];
   const wanted = id ? rounds.filter((r) => r.id === id) : argument.trim() ? rounds.filter((r) => r.name.toLowerCase().includes(argument.trim().toLowerCase())) : rounds;
-  if (wanted.length === 0) return [{ text: translate(ctx.actor.locale, "rounds.text2") }];
+  if (wanted.length === 0) return [{ text: translate(ctx.actor.locale, "rounds.noneToChange") }];
   if (wanted.length > 1) {
     const verb = action === "cancel" ? (translate(ctx.actor.locale, "rounds.cancelRound")) : translate(ctx.actor.locale, "rounds.changeRound");
     return [{ text: translate(ctx.actor.locale, "round.pick.title"), actions: wanted.map((r) => ({ label: r.name, command: `${verb} id:${r.id}` })) }];
@@ -64,17 +64,17 @@ export async function planCommand(ctx: DialogCommandContext): Promise<BotReply[]
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.teaching);
   if (rounds.length === 0) {
     const nl = ctx.actor.locale === "nl";
-    return [{ text: translate(ctx.actor.locale, "rounds.text3") }];
+    return [{ text: translate(ctx.actor.locale, "rounds.noneToPlan") }];
   }
   return repliesFor(await ctx.engine.start(ctx.actor, PLAN, NO_SUBJECT));
 }
 
 const KIND_LABELS = {
-  plan_nudge: localized("rounds.plan_nudge"),
-  prepare_reminder: localized("rounds.prepare_reminder"),
-  unrecorded_nudge: localized("rounds.unrecorded_nudge"),
-  evaluation_due: localized("rounds.evaluation_due"),
-  weekly_digest: localized("rounds.weekly_digest"),
+  plan_nudge: localized("reminderKind.plan_nudge"),
+  prepare_reminder: localized("reminderKind.prepare_reminder"),
+  unrecorded_nudge: localized("reminderKind.unrecorded_nudge"),
+  evaluation_due: localized("reminderKind.evaluation_due"),
+  weekly_digest: localized("reminderKind.weekly_digest"),
 } as const;
 
 /**
@@ -90,39 +90,39 @@ export async function remindersCommand(ctx: DialogCommandContext, argument: stri
     const kind = kindWord ? kindFromWord(kindWord) : null;
     if (!kind) {
       const known = Object.values(KIND_WORDS).map((w) => w[0]).join(", ");
-      return { text: translate(ctx.actor.locale, "rounds.text4", { known }) };
+      return { text: translate(ctx.actor.locale, "reminderSettings.whichKind", { known }) };
     }
     const label = KIND_LABELS[kind][ctx.actor.locale];
     if (["uit", "off", "stop", "mute"].includes(verb!)) {
       await muteKind(ctx.db, ctx.actor, kind);
-      return { text: translate(ctx.actor.locale, "rounds.text5", { label }), actions: [{ label: translate(ctx.actor.locale, "rounds.label4"), command: `herinneringen aan ${kindWord}` }] };
+      return { text: translate(ctx.actor.locale, "reminderSettings.muted", { label }), actions: [{ label: translate(ctx.actor.locale, "reminderSettings.button.unmute"), command: `herinneringen aan ${kindWord}` }] };
     }
     if (["aan", "on", "unmute"].includes(verb!)) {
       await unmuteKind(ctx.db, ctx.actor, kind);
-      return { text: translate(ctx.actor.locale, "rounds.text6", { label }) };
+      return { text: translate(ctx.actor.locale, "reminderSettings.unmuted", { label }) };
     }
     if (["uitstellen", "snooze", "pauze", "pause"].includes(verb!)) {
       const n = amount ? Number(amount) : 1;
       const weeks = !amount || /^(week|weken|weeks?)$/.test(unit ?? "week");
-      if (!Number.isInteger(n) || n < 1 || n > 60) return { text: translate(ctx.actor.locale, "rounds.text7") };
+      if (!Number.isInteger(n) || n < 1 || n > 60) return { text: translate(ctx.actor.locale, "reminderSettings.howLong") };
       const until = await snoozeKind(ctx.db, ctx.actor, kind, today, weeks ? n * 7 : n);
-      return { text: translate(ctx.actor.locale, "rounds.text8", { label, date: formatLocalDate(until, ctx.actor.locale) }) };
+      return { text: translate(ctx.actor.locale, "reminderSettings.snoozed", { label, date: formatLocalDate(until, ctx.actor.locale) }) };
     }
-    return { text: translate(ctx.actor.locale, "rounds.text9") };
+    return { text: translate(ctx.actor.locale, "reminderSettings.usage") };
   }
   const prefs = await listPreferences(ctx.db, ctx.actor);
   const lines = prefs.map((p) => {
     const label = KIND_LABELS[p.kind][ctx.actor.locale];
     const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
-    const snoozed = on && p.snoozedUntil && p.snoozedUntil > today ? (translate(ctx.actor.locale, "rounds.snoozedUntilDate", { date: formatLocalDate(p.snoozedUntil, ctx.actor.locale) })) : "";
-    return `• ${label}: ${on ? (translate(ctx.actor.locale, "rounds.text10")) : translate(ctx.actor.locale, "rounds.off")}${snoozed}`;
+    const snoozed = on && p.snoozedUntil && p.snoozedUntil > today ? (translate(ctx.actor.locale, "reminderSettings.snoozedUntil", { date: formatLocalDate(p.snoozedUntil, ctx.actor.locale) })) : "";
+    return `• ${label}: ${on ? (translate(ctx.actor.locale, "reminderSettings.on")) : translate(ctx.actor.locale, "reminderSettings.off")}${snoozed}`;
   });
   return {
-    text: [translate(ctx.actor.locale, "rounds.remindersSchoolDays"), ...lines].join("\n"),
+    text: [translate(ctx.actor.locale, "reminderSettings.header"), ...lines].join("\n"),
     actions: prefs.map((p) => {
       const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
       const word = KIND_WORDS[p.kind][0]!;
-      return { label: `${word}: ${on ? (translate(ctx.actor.locale, "rounds.label5")) : translate(ctx.actor.locale, "rounds.label6")}`, command: `herinneringen ${on ? "uit" : "aan"} ${word}` };
+      return { label: `${word}: ${on ? (translate(ctx.actor.locale, "reminderSettings.button.turnOff")) : translate(ctx.actor.locale, "reminderSettings.button.turnOn")}`, command: `herinneringen ${on ? "uit" : "aan"} ${word}` };
     }),
   };
 }
