@@ -90,7 +90,7 @@ const planNudge = (now: () => Date): ReminderRenderer => async (message, db) => 
   const names = state.unplanned.map(fullName).join(", ");
   return [
     {
-      text: translate(who.locale, "reminder.planNudge", { name: state.round.name, date: formatLocalDate(state.round.endDate, who.locale), length: state.unplanned.length, names }),
+      text: translate(who.locale, "reminder.planNudge", { name: state.round.name, date: formatLocalDate(state.round.endDate, who.locale), count: state.unplanned.length, names }),
       actions: [
         { label: translate(who.locale, "reminder.button.planNow"), command: "plannen" },
         { label: translate(who.locale, "reminder.button.mutePlanning"), command: "herinneringen uit plannen" },
@@ -208,7 +208,7 @@ const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) 
   for (const g of goals) lines.push(`• ${translate(who.locale, "reminder.digest.evaluate")} ${formatLocalDate(g.evaluationDate!, who.locale)} — ${fullName(g.pupil)}`);
   for (const r of rounds) {
     const state = await roundState(db, r.id, who);
-    if (state?.unplanned.length) lines.push(`• ${r.name}: ${state.unplanned.length} ${translate(who.locale, "reminder.digest.unplanned")}`);
+    if (state?.unplanned.length) lines.push(translate(who.locale, "reminder.digest.unplanned", { round: r.name, count: state.unplanned.length }));
   }
   if (lines.length === 0) return null;
   return [

@@ -135,7 +135,7 @@ function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl"
   for (const a of collectAgreements(answers)) lines.push(`${translate(locale, "conversation.agreement")}: ${a.who} — ${a.what} — ${a.whenText}`);
   if (lines.length === 0) {
     const answered = format.phases.flatMap((p) => p.sections).filter((s) => Object.keys(answers[sectionStepId(s)] ?? {}).some((k) => k !== SKIPPED));
-    lines.push(translate(locale, "conversation.lengthPartsFilled", { length: answered.length }));
+    lines.push(translate(locale, "conversation.partsFilled", { count: answered.length }));
   }
   return lines;
 }

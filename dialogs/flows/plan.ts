@@ -286,7 +286,7 @@ export const planFlow: DialogFlow = {
       .map((p) => `${formatLocalDate(localDate(p.plannedAt, calendar.timezone), ctx.locale)} ${localTime(p.plannedAt, calendar.timezone)} — ${nameOf(target, p.pupilId)}`);
     return {
       text: [
-        translate(ctx.locale, "plan.planned", { length: planned.length }),
+        translate(ctx.locale, "plan.planned", { count: planned.length }),
         ...lines,
         translate(ctx.locale, "plan.plannedAdvice"),
       ].join("\n"),

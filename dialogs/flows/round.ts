@@ -166,7 +166,7 @@ export const roundFlow: DialogFlow = {
     }
     await createRound(ctx.tx, ctx.actor, input);
     return {
-      text: translate(ctx.locale, "round.created", { name: args.name, start: args.start, end: args.end, length: input.groupIds.length }),
+      text: translate(ctx.locale, "round.created", { name: args.name, start: args.start, end: args.end, count: input.groupIds.length }),
     };
   },
 };

@@ -16,7 +16,10 @@ export const common = {
   "notFound": { nl: "Die kon ik niet vinden.", en: "I could not find that." },
   "internalError": { nl: "Er ging iets mis aan mijn kant. Wat je invoerde is bewaard; probeer het zo nog eens.", en: "Something went wrong on my side. What you entered is saved; please try again in a moment." },
   "myGroup.none": { nl: "Je bent (nog) niet gekoppeld aan een groep.", en: "You are not linked to a group (yet)." },
-  "myGroup.header": { nl: "**{group}** — {count} leerlingen", en: "**{group}** — {count} pupils" },
+  "myGroup.header": {
+    nl: { one: "**{group}** — 1 leerling", other: "**{group}** — {count} leerlingen" },
+    en: { one: "**{group}** — 1 pupil", other: "**{group}** — {count} pupils" },
+  },
   "pupil.askName": { nl: "Welke leerling bedoel je? Typ bijvoorbeeld **leerling Sam**.", en: "Which pupil do you mean? Type for example **pupil Sam**." },
   "pupil.noMatch": { nl: "Ik vond geen leerling '{query}' in je groep(en).", en: "I found no pupil '{query}' in your group(s)." },
   "pupil.manyMatches": { nl: "Ik vond meerdere leerlingen. Welke bedoel je?", en: "I found several pupils. Which one do you mean?" },

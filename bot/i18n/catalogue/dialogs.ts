@@ -13,7 +13,10 @@ export const dialogs = {
   "conversation.mayShared": { nl: " (mag gedeeld)", en: " (may be shared)" },
   "conversation.plan": { nl: "Plan", en: "Plan" },
   "conversation.agreement": { nl: "Afspraak", en: "Agreement" },
-  "conversation.lengthPartsFilled": { nl: "{length} onderdelen ingevuld.", en: "{length} parts filled in." },
+  "conversation.partsFilled": {
+    nl: { one: "1 onderdeel ingevuld.", other: "{count} onderdelen ingevuld." },
+    en: { one: "1 part filled in.", other: "{count} parts filled in." },
+  },
   "conversation.confirm.title": { nl: "Samenvatten en afronden", en: "Summarise and finish" },
   "conversation.confirm.intro": { nl: "Vat samen in de woorden van de leerling en check: klopt dit? Vraag ook wat de ouders wel en niet mogen horen.", en: "Summarise in the pupil's words and check: is this right? Also ask what the parents may and may not hear." },
   "conversation.confirm.confirmed.label": { nl: "Klopt het zo? Dan sla ik het gesprek op.", en: "Is this right? Then I'll save the conversation." },

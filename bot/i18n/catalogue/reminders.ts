@@ -6,7 +6,10 @@ export const reminders = {
   "reminder.roundAnnouncement.period": { nl: "Periode: {period}. Gespreksvorm: {name}.", en: "Period: {period}. Format: {name}." },
   "reminder.roundAnnouncement.advice": { nl: "Plan de gesprekken wanneer het jou uitkomt; ik stel graag een planning voor uit je vaste momenten.", en: "Plan the conversations when it suits you; I can propose a schedule from your weekly moments." },
   "reminder.button.planNow": { nl: "Nu plannen", en: "Plan now" },
-  "reminder.planNudge": { nl: "Halverwege de ronde **{name}** (tot en met {date}): nog {length} leerling(en) zonder gepland gesprek: {names}.", en: "Halfway through the round **{name}** (until {date}): {length} pupil(s) still without a planned conversation: {names}." },
+  "reminder.planNudge": {
+    nl: { one: "Halverwege de ronde **{name}** (tot en met {date}): nog 1 leerling zonder gepland gesprek: {names}.", other: "Halverwege de ronde **{name}** (tot en met {date}): nog {count} leerlingen zonder gepland gesprek: {names}." },
+    en: { one: "Halfway through the round **{name}** (until {date}): 1 pupil still without a planned conversation: {names}.", other: "Halfway through the round **{name}** (until {date}): {count} pupils still without a planned conversation: {names}." },
+  },
   "reminder.button.mutePlanning": { nl: "Geen planherinneringen meer", en: "No more planning reminders" },
   "reminder.at": { nl: "om", en: "at" },
   "reminder.prepare": { nl: "{when}: kindgesprek met **{name}**. Even voorbereiden? Houd het licht: de leerling is de expert over zichzelf.", en: "{when}: conversation with **{name}**. Time to prepare? Keep it light: the pupil is the expert on themselves." },
@@ -20,7 +23,10 @@ export const reminders = {
   "reminder.button.move": { nl: "Verzetten", en: "Move it" },
   "reminder.button.quickNote": { nl: "Korte notitie", en: "Quick note" },
   "reminder.digest.evaluate": { nl: "Evalueren", en: "Evaluate" },
-  "reminder.digest.unplanned": { nl: "leerling(en) nog niet gepland", en: "pupil(s) not planned yet" },
+  "reminder.digest.unplanned": {
+    nl: { one: "• {round}: 1 leerling nog niet gepland", other: "• {round}: {count} leerlingen nog niet gepland" },
+    en: { one: "• {round}: 1 pupil not planned yet", other: "• {round}: {count} pupils not planned yet" },
+  },
   "reminder.digest.title": { nl: "Je week ({date} – {date2}):", en: "Your week ({date} – {date2}):" },
   "reminder.button.digestOff": { nl: "Weekoverzicht uit", en: "Weekly digest off" },
   "reminderKind.plan_nudge": { nl: "plannen (ronde start en halverwege)", en: "planning (round start and halfway)" },

@@ -29,7 +29,10 @@ export const rounds = {
   "round.cancel.kept": { nl: "De ronde blijft staan.", en: "The round stays as it is." },
   "round.cancel.done": { nl: "De ronde is geannuleerd; de herinneringen ervan vervallen.", en: "The round is cancelled; its reminders are dropped." },
   "round.updated": { nl: "Ronde **{name}** is gewijzigd ({start} – {end}).", en: "Round **{name}** is updated ({start} – {end})." },
-  "round.created": { nl: "Ronde **{name}** staat klaar ({start} – {end}, {length} groep(en)). De leerkrachten krijgen op de eerste schooldag bericht met hun leerlingen. Voortgang: typ `rondes`.", en: "Round **{name}** is set ({start} – {end}, {length} group(s)). Teachers hear about it on the first school day, with their pupils. Progress: type `rounds`." },
+  "round.created": {
+    nl: { one: "Ronde **{name}** staat klaar ({start} – {end}, 1 groep). De leerkrachten krijgen op de eerste schooldag bericht met hun leerlingen. Voortgang: typ `rondes`.", other: "Ronde **{name}** staat klaar ({start} – {end}, {count} groepen). De leerkrachten krijgen op de eerste schooldag bericht met hun leerlingen. Voortgang: typ `rondes`." },
+    en: { one: "Round **{name}** is set ({start} – {end}, 1 group). Teachers hear about it on the first school day, with their pupils. Progress: type `rounds`.", other: "Round **{name}** is set ({start} – {end}, {count} groups). Teachers hear about it on the first school day, with their pupils. Progress: type `rounds`." },
+  },
   "plan.pupilOption": { nl: "{firstName} {lastName}{when}", en: "{firstName} {lastName}{when}" },
   "plan.manual.title": { nl: "Leerling {i} plannen", en: "Plan pupil {i}" },
   "plan.pupil.label": { nl: "Leerling", en: "Pupil" },
@@ -60,7 +63,10 @@ export const rounds = {
   "plan.notPlanned": { nl: "Niets gepland. Typ `plannen` om opnieuw te beginnen.", en: "Nothing planned. Type `plan` to start again." },
   "plan.nothingToPlan": { nl: "Er viel niets te plannen.", en: "There was nothing to plan." },
   "plan.calendarTitle": { nl: "Kindgesprek {first}", en: "Conversation with {first}" },
-  "plan.planned": { nl: "{length} gesprek(ken) gepland:", en: "{length} conversation(s) planned:" },
+  "plan.planned": {
+    nl: { one: "1 gesprek gepland:", other: "{count} gesprekken gepland:" },
+    en: { one: "1 conversation planned:", other: "{count} conversations planned:" },
+  },
   "plan.plannedAdvice": { nl: "Je krijgt de schooldag ervoor een herinnering om voor te bereiden. Het agendabestand zet ze in je agenda.", en: "You get a reminder to prepare on the school day before. The calendar file puts them in your calendar." },
   "plan.goal.title": { nl: "Doel {i}", en: "Goal {i}" },
   "plan.goal.intro": { nl: "Laat de leerling het doel in eigen woorden zeggen; schrijf op wat het kind zegt.", en: "Let the pupil put the goal in their own words; write down what the child says." },
