@@ -8,7 +8,7 @@ import { loadActor } from "../auth/actor.js";
 import { loadTurnActor } from "./turn-actor.js";
 import { ErrorCode, toAppError } from "../errors.js";
 import type { Locale } from "../domain/vocabulary.js";
-import { translatorFor, type MessageKey } from "../i18n/translate.js";
+import { translate, translatorFor, type MessageKey } from "../i18n/translate.js";
 import { DialogEngine, type PreloadedSession } from "../../dialogs/engine/engine.js";
 import { FLOWS } from "../../dialogs/flows/index.js";
 import { IdentityCache, resolveStaffId } from "./identity.js";
@@ -19,7 +19,6 @@ import { coachReply, evaluationsReply, exportReply, overviewReply } from "./comm
 import { evaluateCommand } from "./commands/evaluation-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./commands/round-commands.js";
 import { repliesFor } from "./dialog-replies.js";
-import { ENGINE_TEXT } from "../../dialogs/engine/engine-text.js";
 import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "./types.js";
 import { createFileLink } from "../services/file-links.js";
 import { saveAddress } from "../services/channel-addresses.js";
@@ -153,7 +152,7 @@ async function route(ctx: DialogCommandContext, turn: InboundTurn, preloaded?: P
       // The dialog can no longer load (access changed): end it rather than trap the teacher.
       await ctx.engine.abandonActive(ctx.actor);
       const routed = await runCommand(ctx, turn.text);
-      return { ...routed, replies: [{ text: ENGINE_TEXT.abandoned[ctx.actor.locale] }, ...routed.replies] };
+      return { ...routed, replies: [{ text: translate(ctx.actor.locale, "engine.abandoned") }, ...routed.replies] };
     }
   }
   return runCommand(ctx, turn.text);

@@ -15,6 +15,11 @@ export function localized(key: MessageKey, vars: Vars = {}): Record<Locale, stri
   return { nl: translate("nl", key, vars), en: translate("en", key, vars) };
 }
 
+/** A `{ nl, en }` value computed per language, for texts built from data (a name, a date). */
+export function eachLocale(text: (locale: Locale) => string): Record<Locale, string> {
+  return { nl: text("nl"), en: text("en") };
+}
+
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(catalogue, key);
 }

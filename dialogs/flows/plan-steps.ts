@@ -5,7 +5,7 @@ import { checkAgreement } from "../../bot/checks/index.js";
 import type { Answers } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { bool, field, text } from "./field.js";
-import { localized } from "../../bot/i18n/translate.js";
+import { localized, eachLocale } from "../../bot/i18n/translate.js";
 
 export const MAX_GOALS = 5;
 export const MAX_AGREEMENTS = 8;
@@ -64,7 +64,7 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
                 kind: "singleChoice",
                 label: localized("plan.goalCheck.evaluator.label"),
                 required: true,
-                options: options.evaluators.map((e) => ({ value: e.id, label: { nl: e.name, en: e.name } })),
+                options: options.evaluators.map((e) => ({ value: e.id, label: eachLocale(() => e.name) })),
               }),
             ]),
         field({ id: "another", kind: "yesNo", label: localized("plan.goalCheck.another.label"), required: true }),
@@ -94,7 +94,7 @@ function agreementStep(j: number): StepDefinition {
       const result = checkAgreement({ who: String(values.who ?? ""), what: String(values.what ?? ""), when: String(values.when ?? "") });
       return result.issues.map((issue) => ({
         fieldId: issue.part,
-        message: localized("plan.agreement.issue", { message: issue.message, hint: issue.hint }),
+        message: eachLocale((l) => `${issue.message[l]} ${issue.hint[l]}`),
       }));
     },
   };

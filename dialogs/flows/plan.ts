@@ -14,7 +14,7 @@ import { NotFoundError } from "../../bot/errors.js";
 import type { Answers, DialogFlow, FlowContext } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { field, formatLocalDate, num, text } from "./field.js";
-import { localized, translate } from "../../bot/i18n/translate.js";
+import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 
 export const PLAN = "plan";
 export const MAX_MANUAL = 40;
@@ -77,7 +77,6 @@ function nameOf(target: PlanningGroup, pupilId: string): string {
 }
 
 function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, answers: Answers): StepDefinition[] {
-  const nl = ctx.locale === "nl";
   const { from, to } = window(ctx, target);
   const options = target.pupils
     .filter((p) => !p.conversation || ["planned", "prepared"].includes(p.conversation.status))
@@ -85,17 +84,14 @@ function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
       const when = p.conversation?.plannedAt
         ? ` (${formatLocalDate(localDate(p.conversation.plannedAt, ctx.actor.timezone), ctx.locale)} ${localTime(p.conversation.plannedAt, ctx.actor.timezone)})`
         : "";
-      return { value: p.id, label: localized("plan.pupilOption", { firstName: p.firstName, lastName: p.lastName, when }) };
+      return { value: p.id, label: eachLocale(() => `${p.firstName} ${p.lastName}${when}`) };
     });
   const steps: StepDefinition[] = [];
   for (let i = 1; i <= MAX_MANUAL; i++) {
     steps.push({
       id: `manual${i}`,
       title: localized("plan.manual.title", { i }),
-      intro: {
-        nl: `Tussen ${formatLocalDate(from, "nl")} en ${formatLocalDate(to, "nl")}. Een leerling die al gepland is, wordt verzet.`,
-        en: `Between ${formatLocalDate(from, "en")} and ${formatLocalDate(to, "en")}. A pupil already planned is moved.`,
-      },
+      intro: localized("plan.manual.intro", { from: eachLocale((l) => formatLocalDate(from, l)), to: eachLocale((l) => formatLocalDate(to, l)) }),
       fields: [
         field({ id: "pupil", kind: "singleChoice", label: localized("plan.pupil.label"), required: true, options }),
         field({ id: "date", kind: "date", label: localized("prepare.when.date.label"), required: true }),
@@ -107,7 +103,7 @@ function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
         const date = values.date;
         if (typeof date !== "string") return [];
         if (date < from || date > to) {
-          return [{ fieldId: "date", message: { nl: `Kies een datum tussen ${formatLocalDate(from, "nl")} en ${formatLocalDate(to, "nl")}.`, en: `Choose a date between ${formatLocalDate(from, "en")} and ${formatLocalDate(to, "en")}.` } }];
+          return [{ fieldId: "date", message: localized("plan.manual.outOfRound", { from: eachLocale((l) => formatLocalDate(from, l)), to: eachLocale((l) => formatLocalDate(to, l)) }) }];
         }
         if (!isSchoolDay(data.calendar, date)) {
           return [{ fieldId: "date", message: localized("plan.manual.noSchool") }];
@@ -145,7 +141,6 @@ export const planFlow: DialogFlow = {
   async load(ctx) {
     const data = await loadPlanData(ctx);
     const { targets } = data;
-    const nl = ctx.locale === "nl";
     return {
       title: translate(ctx.locale, "plan.title"),
       steps(answers) {
@@ -160,7 +155,7 @@ export const planFlow: DialogFlow = {
                 kind: "singleChoice",
                 label: localized("plan.target.target.label"),
                 required: true,
-                options: targets.map((t) => ({ value: planTarget(t.round.id, t.group.id), label: localized("plan.target.target.label2", { name: t.round.name, name2: t.group.name }) })),
+                options: targets.map((t) => ({ value: planTarget(t.round.id, t.group.id), label: localized("plan.roundGroup", { round: t.round.name, group: t.group.name }) })),
               }),
             ],
           });
@@ -172,10 +167,10 @@ export const planFlow: DialogFlow = {
         const duo = target.teachers.length > 1;
         steps.push({
           id: "mode",
-          title: localized("plan.target.target.label2", { name: target.round.name, name2: target.group.name }),
+          title: localized("plan.roundGroup", { round: target.round.name, group: target.group.name }),
           info: [
-            translate(ctx.locale, "plan.mode.info1", { length: open.length, length2: target.pupils.length, date: formatLocalDate(target.round.startDate, ctx.locale), date2: formatLocalDate(target.round.endDate, ctx.locale) }),
-            ...(duo ? [nl ? `Jouw deel (duo): ${share.map((id) => nameOf(target, id)).join(", ") || "niemand meer"}.` : `Your share (duo): ${share.map((id) => nameOf(target, id)).join(", ") || "nobody left"}.`] : []),
+            translate(ctx.locale, "plan.mode.info", { open: open.length, total: target.pupils.length, date: formatLocalDate(target.round.startDate, ctx.locale), date2: formatLocalDate(target.round.endDate, ctx.locale) }),
+            ...(duo ? [translate(ctx.locale, "plan.mode.duoShare", { names: share.map((id) => nameOf(target, id)).join(", ") || translate(ctx.locale, "plan.mode.nobodyLeft") })] : []),
           ],
           fields: [
             field({
@@ -230,10 +225,7 @@ export const planFlow: DialogFlow = {
         steps.push({
           id: "proposal",
           title: localized("plan.proposal.title"),
-          intro: {
-            nl: `Op ${parsed.ok ? formatMoments(parsed.moments, "nl") : ""}: ${proposal.planned.length} gesprek(ken). Niet goed? Kies 'terug' en pas de momenten aan.`,
-            en: `On ${parsed.ok ? formatMoments(parsed.moments, "en") : ""}: ${proposal.planned.length} conversation(s). Not right? Choose 'back' and adjust the moments.`,
-          },
+          intro: localized("plan.proposal.intro", { moments: eachLocale((l) => (parsed.ok ? formatMoments(parsed.moments, l) : "")), count: proposal.planned.length }),
           info: [
             ...(proposal.planned.length === 0 && proposal.unplaced.length > 0
               ? [translate(ctx.locale, "plan.proposal.noMoments")]
@@ -250,7 +242,6 @@ export const planFlow: DialogFlow = {
     };
   },
   async complete(ctx, _subject, answers) {
-    const nl = ctx.locale === "nl";
     const data = await loadPlanData(ctx);
     const { calendar } = data;
     const target = chosen(answers, data);

@@ -10,7 +10,7 @@ import { addDays } from "../../bot/domain/school-calendar.js";
 import type { Answers, DialogFlow } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { bool, field, formatLocalDate, num, text } from "./field.js";
-import { localized, translate } from "../../bot/i18n/translate.js";
+import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 
 export const ROUND = "round";
 
@@ -27,7 +27,6 @@ export const roundFlow: DialogFlow = {
     const [groups, allRounds, formats] = await Promise.all([listRoundableGroups(ctx.db, ctx.actor), listRounds(ctx.db, ctx.actor), listFormats(ctx.db, ctx.actor.schoolId)]);
     if (groups.length === 0) throw new ForbiddenError("not a team leader");
     const rounds = allRounds.filter((r) => r.manageable);
-    const nl = ctx.locale === "nl";
     const pupilFormats = formats.filter((f) => f.subject === "pupil");
     const bouwen = [...new Set(groups.map((g) => g.bouw))];
     const suggestedFormat = bouwen.length === 1 ? DEFAULT_FORMAT_BY_BOUW[Bouw.parse(bouwen[0])] : "hgw-kindgesprek";
@@ -48,7 +47,7 @@ export const roundFlow: DialogFlow = {
                 kind: "singleChoice",
                 label: localized("round.pick.roundId.label"),
                 required: true,
-                options: rounds.map((r) => ({ value: r.id, label: { nl: `${r.name} (${formatLocalDate(r.startDate, "nl")} – ${formatLocalDate(r.endDate, "nl")})`, en: `${r.name} (${formatLocalDate(r.startDate, "en")} – ${formatLocalDate(r.endDate, "en")})` } })),
+                options: rounds.map((r) => ({ value: r.id, label: eachLocale((l) => `${r.name} (${formatLocalDate(r.startDate, l)} – ${formatLocalDate(r.endDate, l)})`) })),
               }),
               field({
                 id: "action",
@@ -100,7 +99,7 @@ export const roundFlow: DialogFlow = {
                 label: localized("round.groups.groupIds.label"),
                 required: true,
                 defaultValue: round ? round.groups.map((g) => g.id) : groups.map((g) => g.id),
-                options: groups.map((g) => ({ value: g.id, label: { nl: g.name, en: g.name } })),
+                options: groups.map((g) => ({ value: g.id, label: eachLocale(() => g.name) })),
               }),
             ],
           },
@@ -143,7 +142,6 @@ export const roundFlow: DialogFlow = {
     };
   },
   async complete(ctx, _subject, answers) {
-    const nl = ctx.locale === "nl";
     const roundId = text(answers, "pick", "roundId");
     if (answers.pick?.action === "cancel") {
       if (!bool(answers, "confirmCancel", "sure")) return { text: translate(ctx.locale, "round.cancel.kept") };
