@@ -61,3 +61,24 @@ export function render(entry: Entry, lang: Lang, vars: Vars = {}): string {
 export function translatorOver<C extends Catalogue>(catalogue: C) {
   return (lang: Lang, key: keyof C & string, vars?: Vars): string => render(catalogue[key]!, lang, vars);
 }
+
+/**
+ * What is wrong with a catalogue: an empty text, nl and en using different placeholders, or plural
+ * forms whose "other" form does not show the count. Run by a test over every catalogue.
+ */
+export function catalogueProblems(catalogue: Catalogue): string[] {
+  const problems: string[] = [];
+  for (const [key, entry] of Object.entries(catalogue)) {
+    for (const lang of ["nl", "en"] as const) {
+      const text = entry[lang];
+      const forms = typeof text === "string" ? [text] : [text.one, text.other];
+      if (forms.some((form) => typeof form !== "string" || form.trim() === "")) problems.push(`${key}: empty ${lang} text`);
+      if (typeof text !== "string" && !text.other.includes("{count}")) problems.push(`${key}: ${lang} plural without {count}`);
+    }
+    // A singular form may spell the count out ("1 leerling"), so plurals leave the count out of the comparison.
+    const plural = typeof entry.nl !== "string" || typeof entry.en !== "string";
+    const names = (lang: Lang) => placeholdersOf(entry[lang]).filter((n) => !plural || n !== "count").sort().join(",");
+    if (names("nl") !== names("en")) problems.push(`${key}: placeholders differ (nl: ${names("nl")}; en: ${names("en")})`);
+  }
+  return problems;
+}

@@ -61,7 +61,6 @@ const roundAnnouncement = (now: () => Date): ReminderRenderer => async (message,
   if (!who) return null;
   const state = await roundState(db, payloadOf(message).roundId ?? message.subjectId ?? "", who);
   if (!state || !sameRoundDates(message, state.round) || localDate(now(), who.timezone) > state.round.endDate) return null;
-  const nl = who.locale === "nl";
   const format = (await listFormats(db, message.schoolId)).find((f) => f.key === state.round.formatKey);
   const period = `${formatLocalDate(state.round.startDate, who.locale)} – ${formatLocalDate(state.round.endDate, who.locale)}`;
   const groupLines = state.groups.map((g) => {
@@ -86,7 +85,6 @@ const planNudge = (now: () => Date): ReminderRenderer => async (message, db) => 
   if (!who) return null;
   const state = await roundState(db, payloadOf(message).roundId ?? message.subjectId ?? "", who);
   if (!state || state.unplanned.length === 0 || !sameRoundDates(message, state.round) || localDate(now(), who.timezone) > state.round.endDate) return null;
-  const nl = who.locale === "nl";
   const names = state.unplanned.map(fullName).join(", ");
   return [
     {
@@ -120,8 +118,7 @@ const prepareReminder = (now: () => Date): ReminderRenderer => async (message, d
   if (!who) return null;
   const c = await plannedConversation(db, message, who, now(), true);
   if (!c || c.status !== "planned") return null;
-  const nl = who.locale === "nl";
-  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${translate(who.locale, "reminder.at")} ${localTime(c.plannedAt, who.timezone)}`;
+  const when = translate(who.locale, "reminder.at", { date: formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale), time: localTime(c.plannedAt, who.timezone) });
   return [
     {
       text: translate(who.locale, "reminder.prepare", { when, name: fullName(c.pupil) }),
@@ -138,7 +135,6 @@ const pupilInvitation = (now: () => Date): ReminderRenderer => async (message, d
   if (!who) return null;
   const c = await plannedConversation(db, message, who, now(), true);
   if (!c || c.group?.bouw !== "bovenbouw") return null;
-  const nl = who.locale === "nl";
   const date = localDate(c.plannedAt, who.timezone);
   const invitation = renderPupilInvitation({
     pupilFirstName: c.pupil.firstName,
@@ -147,9 +143,7 @@ const pupilInvitation = (now: () => Date): ReminderRenderer => async (message, d
     time: localTime(c.plannedAt, who.timezone),
     place: c.place,
     durationMinutes: c.durationMinutes,
-    questions: nl
-      ? ["Waar ben je trots op?", "Wat vind je nog moeilijk?", "Wat wil je de komende weken leren?", "Wie of wat helpt je daarbij?"]
-      : ["What are you proud of?", "What do you still find hard?", "What would you like to learn in the coming weeks?", "Who or what helps you with that?"],
+    questions: (["proud", "hard", "learn", "help"] as const).map((q) => translate(who.locale, `reminder.invitation.question.${q}`)),
     locale: who.locale,
   });
   return [
@@ -166,8 +160,7 @@ const unrecordedNudge = (now: () => Date): ReminderRenderer => async (message, d
   if (!who) return null;
   const c = await plannedConversation(db, message, who, now(), false);
   if (!c) return null;
-  const nl = who.locale === "nl";
-  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${translate(who.locale, "reminder.at")} ${localTime(c.plannedAt, who.timezone)}`;
+  const when = translate(who.locale, "reminder.at", { date: formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale), time: localTime(c.plannedAt, who.timezone) });
   return [
     {
       text: translate(who.locale, "reminder.unrecorded", { name: fullName(c.pupil), when }),
@@ -183,7 +176,6 @@ const unrecordedNudge = (now: () => Date): ReminderRenderer => async (message, d
 const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) => {
   const who = await recipient(db, message.recipientStaffId);
   if (!who) return null;
-  const nl = who.locale === "nl";
   const monday = payloadOf(message).week ?? weekStart(localDate(now(), who.timezone));
   const sunday = addDays(monday, 6);
   const groupIds = [...who.groupIds];

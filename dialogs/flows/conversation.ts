@@ -14,7 +14,7 @@ import { collectAgreements, collectGoals, planSteps } from "./plan-steps.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";
 import { addDays, isoWeekday } from "../../bot/domain/school-calendar.js";
-import { localized, translate } from "../../bot/i18n/translate.js";
+import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 
 /** A suggested date never falls on a weekend. */
 function weekdayOnOrAfter(date: string): string {
@@ -27,7 +27,7 @@ export const CONVERSATION = "conversation";
 const sectionStepId = (section: FormatSection) => `s_${section.id}`;
 
 function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinition {
-  const examples = section.exampleQuestions.map((q) => `${locale === "nl" ? "Vraag bijvoorbeeld" : "You could ask"}: “${q[locale]}”`);
+  const examples = section.exampleQuestions.map((q) => translate(locale, "conversation.exampleQuestion", { question: q[locale] }));
   const sharpened = section.fields.some((f) => f.id === "observableGoal");
   return {
     id: sectionStepId(section),
@@ -51,10 +51,9 @@ function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinitio
             return [
               {
                 fieldId: "observableGoal",
-                message: {
-                  nl: [...messages.map((m) => m.nl), suggestion ? `Bijvoorbeeld: ${suggestion.nl}` : ""].filter(Boolean).join(" "),
-                  en: [...messages.map((m) => m.en), suggestion ? `For example: ${suggestion.en}` : ""].filter(Boolean).join(" "),
-                },
+                message: eachLocale((l) =>
+                  [...messages.map((m) => m[l]), suggestion ? translate(l, "conversation.forExample", { suggestion: suggestion[l] }) : ""].filter(Boolean).join(" "),
+                ),
               },
             ];
           },
@@ -77,7 +76,6 @@ interface Subject {
 }
 
 async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<Subject> {
-  const nl = ctx.locale === "nl";
   if (subject.pupilId) {
     const p = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId);
     const info: string[] = [];
@@ -85,7 +83,7 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
     const aim = prep ? text(prep, "aim", "aim") : null;
     if (aim) info.push(`${translate(ctx.locale, "conversation.aimConversation")}: ${aim}`);
     for (const q of prep?.plannedQuestions ?? []) info.push(`${translate(ctx.locale, "conversation.question")}: ${q}`);
-    for (const a of p.lastAgreements) info.push(`${translate(ctx.locale, "conversation.agreementFromLast")}: ${a.who} — ${a.what} — ${a.whenText}`);
+    for (const a of p.lastAgreements) info.push(translate(ctx.locale, "conversation.agreementFromLast", { who: a.who, what: a.what, when: a.whenText }));
     for (const g of p.openGoals) info.push(openGoalLine(g, ctx.locale));
     for (const g of p.evaluatedSinceLast) info.push(evaluatedGoalLine(g, ctx.locale));
     return {
@@ -126,13 +124,12 @@ function openingStep(subject: Subject): StepDefinition | null {
 }
 
 function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl" | "en"): string[] {
-  const nl = locale === "nl";
   const lines: string[] = [];
   for (const goal of collectGoals(answers)) {
-    lines.push(`${translate(locale, "conversation.goal")}: ${goal.goalText}${goal.evaluationDate ? ` — ${translate(locale, "conversation.evaluation")} ${formatLocalDate(goal.evaluationDate, locale)}` : ""}${goal.shareWithParents ? (translate(locale, "conversation.mayShared")) : ""}`);
+    lines.push(`${translate(locale, "conversation.goal")}: ${goal.goalText}${goal.evaluationDate ? ` — ${translate(locale, "conversation.evaluation")} ${formatLocalDate(goal.evaluationDate, locale)}` : ""}${goal.shareWithParents ? translate(locale, "conversation.mayShared") : ""}`);
     if (goal.ownPlan) lines.push(`  ${translate(locale, "conversation.plan")}: ${goal.ownPlan}`);
   }
-  for (const a of collectAgreements(answers)) lines.push(`${translate(locale, "conversation.agreement")}: ${a.who} — ${a.what} — ${a.whenText}`);
+  for (const a of collectAgreements(answers)) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
   if (lines.length === 0) {
     const answered = format.phases.flatMap((p) => p.sections).filter((s) => Object.keys(answers[sectionStepId(s)] ?? {}).some((k) => k !== SKIPPED));
     lines.push(translate(locale, "conversation.partsFilled", { count: answered.length }));
@@ -204,12 +201,11 @@ export const conversationFlow: DialogFlow = {
       agreements: who.kind === "pupil" ? agreements : [],
       heldAt: ctx.now,
     });
-    const nl = ctx.locale === "nl";
     const skillText = skills.length ? skills.map((s) => SKILL_LABELS[s][ctx.locale]).join(", ") : translate(ctx.locale, "conversation.none");
     const lines = [
-      translate(ctx.locale, "conversation.conversationNameSaved", { name: who.name }),
+      translate(ctx.locale, "conversation.saved", { name: who.name }),
       ...summaryLines(format, answers, ctx.locale),
-      `${translate(ctx.locale, "conversation.ownershipConversation")}: ${skillText}.`,
+      translate(ctx.locale, "conversation.ownership", { skills: skillText }),
     ];
     if (goals.some((g) => g.evaluationDate) && who.kind === "pupil") {
       lines.push(translate(ctx.locale, "conversation.evaluationDateAsk"));

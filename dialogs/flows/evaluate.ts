@@ -16,17 +16,17 @@ import type { SchoolCalendar } from "../../bot/domain/school-calendar.js";
 import type { Answers, Completion, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, LocalizedText, StepDefinition } from "../engine/types.js";
 import { bool, field, formatLocalDate, text } from "./field.js";
-import { localized, translate } from "../../bot/i18n/translate.js";
+import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 
 export const EVALUATE = "evaluate";
 
 type Locale = "nl" | "en";
 
 export const OUTCOME_LABELS: Record<EvaluationOutcome, LocalizedText & { icon: string }> = {
-  reached: { nl: "Bereikt", en: "Reached", icon: "🎉" },
-  partly: { nl: "Deels bereikt", en: "Partly reached", icon: "🌱" },
-  not_reached: { nl: "Niet bereikt", en: "Not reached", icon: "🔁" },
-  later: { nl: "Nog te vroeg: later evalueren", en: "Too early to say: evaluate later", icon: "⏳" },
+  reached: { ...localized("evaluate.outcomeOption.reached"), icon: "🎉" },
+  partly: { ...localized("evaluate.outcomeOption.partly"), icon: "🌱" },
+  not_reached: { ...localized("evaluate.outcomeOption.not_reached"), icon: "🔁" },
+  later: { ...localized("evaluate.outcomeOption.later"), icon: "⏳" },
 };
 
 export const NEXT_STEP_LABELS: Record<NextStep, LocalizedText> = {
@@ -46,7 +46,6 @@ export function openGoalLine(
   goal: { goalText: string; evaluationDate: string | null; latestEvaluation: { outcome: string; note: string | null; evaluatedAt: Date } | null },
   locale: Locale,
 ): string {
-  const nl = locale === "nl";
   const date = goal.evaluationDate ? ` (${translate(locale, "conversation.evaluation")} ${formatLocalDate(goal.evaluationDate, locale)})` : "";
   const last = goal.latestEvaluation ? ` — ${translate(locale, "evaluate.latestEvaluation")}: ${describeEvaluation(goal.latestEvaluation, locale)}` : "";
   return `${translate(locale, "evaluate.openGoal")}: ${goal.goalText}${date}${last}`;
@@ -54,17 +53,16 @@ export function openGoalLine(
 
 /** A goal evaluated since the last conversation, as it comes back before the next one. */
 export function evaluatedGoalLine(goal: { goalText: string; latestEvaluation: { outcome: string; note: string | null; evaluatedAt: Date } }, locale: Locale): string {
-  return `${locale === "nl" ? "Geëvalueerd doel" : "Evaluated goal"}: ${goal.goalText} — ${describeEvaluation(goal.latestEvaluation, locale)}`;
+  return translate(locale, "evaluate.evaluatedGoal", { goal: goal.goalText, evaluation: describeEvaluation(goal.latestEvaluation, locale) });
 }
 
 const shortGoal = (goal: string) => (goal.length > 70 ? `${goal.slice(0, 67)}…` : goal);
 
 function goalLines(goal: EvaluableGoal | undefined, locale: Locale): string[] {
-  const nl = locale === "nl";
   if (!goal) return [translate(locale, "evaluate.goalLongerOpen")];
   const lines = [`${translate(locale, "conversation.goal")}: ${goal.goalText}`];
   if (goal.successCriteria) lines.push(`${translate(locale, "evaluate.howKnowWorked")}: ${goal.successCriteria}`);
-  for (const a of goal.agreements) lines.push(`${translate(locale, "conversation.agreement")}: ${a.who} — ${a.what} — ${a.whenText}`);
+  for (const a of goal.agreements) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
   if (goal.evaluationDate) lines.push(`${translate(locale, "evaluate.evaluationDate")}: ${formatLocalDate(goal.evaluationDate, locale)}`);
   const last = goal.latestEvaluation;
   if (last) lines.push(`${translate(locale, "evaluate.previousEvaluation")}: ${describeEvaluation(last, locale)}`);
@@ -99,7 +97,6 @@ export const evaluateFlow: DialogFlow = {
   async load(ctx, subject): Promise<LoadedFlow> {
     const { pupil, goals, calendar } = await loadEvaluablePupil(ctx.db, ctx.actor, subject.pupilId!);
     const l = ctx.locale;
-    const nl = l === "nl";
     return {
       title: `${translate(l, "dialog.evaluate")} — ${pupil.firstName} ${pupil.lastName}`,
       steps(answers: Answers): StepDefinition[] {
@@ -107,10 +104,7 @@ export const evaluateFlow: DialogFlow = {
         const chosen = goals.find((g) => g.token === token);
         const options = goals.map((g) => ({
           value: g.token,
-          label: {
-            nl: `${shortGoal(g.goalText)}${g.evaluationDate ? ` (${formatLocalDate(g.evaluationDate, "nl")})` : ""}`,
-            en: `${shortGoal(g.goalText)}${g.evaluationDate ? ` (${formatLocalDate(g.evaluationDate, "en")})` : ""}`,
-          },
+          label: eachLocale((lang) => `${shortGoal(g.goalText)}${g.evaluationDate ? ` (${formatLocalDate(g.evaluationDate, lang)})` : ""}`),
         }));
         const steps: StepDefinition[] = [
           {
@@ -165,7 +159,6 @@ export const evaluateFlow: DialogFlow = {
   },
 
   async complete(ctx, subject, answers): Promise<Completion> {
-    const nl = ctx.locale === "nl";
     const outcome = text(answers, "outcome", "outcome") as EvaluationOutcome;
     const nextStep = outcome === "later" ? null : (text(answers, "next", "nextStep") as NextStep | null);
     const note = text(answers, "outcome", "note");
@@ -187,9 +180,10 @@ export const evaluateFlow: DialogFlow = {
       const by = result.last?.byName;
       const what = result.last ? OUTCOME_LABELS[result.last.outcome as EvaluationOutcome]?.[ctx.locale].toLowerCase() ?? result.last.outcome : null;
       const lines = [
-        nl
-          ? `Dit doel is intussen al geëvalueerd${by ? ` door ${by}` : ""}${what ? ` (${what})` : ""}. Je antwoord is niet opgeslagen.`
-          : `This goal has been evaluated in the meantime${by ? ` by ${by}` : ""}${what ? ` (${what})` : ""}. Your answer was not saved.`,
+        translate(ctx.locale, "evaluate.stale", {
+          by: by ? translate(ctx.locale, "evaluate.stale.by", { by }) : "",
+          what: what ? ` (${what})` : "",
+        }),
       ];
       // Nothing typed is lost: the note comes back to copy.
       if (note) lines.push(translate(ctx.locale, "evaluate.noteKeepNote", { note }));
@@ -205,7 +199,7 @@ export const evaluateFlow: DialogFlow = {
     }
     if (result.newDate) {
       const date = formatLocalDate(result.newDate, ctx.locale);
-      lines.push(outcome === "later" ? (translate(ctx.locale, "evaluate.askAgainDate", { date })) : translate(ctx.locale, "evaluate.goalContinuesNew", { date }));
+      lines.push(outcome === "later" ? translate(ctx.locale, "evaluate.askAgainDate", { date }) : translate(ctx.locale, "evaluate.goalContinuesNew", { date }));
     } else if (nextStep === "stop") {
       lines.push(translate(ctx.locale, "evaluate.goalClosed"));
     } else if (nextStep === "new_goal") {

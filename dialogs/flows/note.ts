@@ -3,7 +3,7 @@ import { requirePupilAccess } from "../../bot/auth/access.js";
 import { recordAudit } from "../../bot/audit.js";
 import type { DialogFlow } from "../engine/flow.js";
 import { bool, field, text } from "./field.js";
-import { localized } from "../../bot/i18n/translate.js";
+import { localized, translate } from "../../bot/i18n/translate.js";
 
 export const NOTE = "note";
 
@@ -13,7 +13,7 @@ export const noteFlow: DialogFlow = {
     await requirePupilAccess(ctx.db, ctx.actor, subject.pupilId!, "write");
     const pupil = await ctx.db.pupil.findUniqueOrThrow({ where: { id: subject.pupilId! }, select: { firstName: true } });
     return {
-      title: `${ctx.locale === "nl" ? "Notitie" : "Note"} — ${pupil.firstName}`,
+      title: translate(ctx.locale, "note.title", { name: pupil.firstName }),
       steps: () => [
         {
           id: "note",
@@ -39,6 +39,6 @@ export const noteFlow: DialogFlow = {
       },
     });
     await recordAudit(ctx.tx, { schoolId: ctx.actor.schoolId, actorStaffId: ctx.actor.staffId, action: "create", entity: "note", entityId: note.id, pupilId: subject.pupilId });
-    return { text: ctx.locale === "nl" ? "Notitie opgeslagen." : "Note saved." };
+    return { text: translate(ctx.locale, "note.saved") };
   },
 };

@@ -36,7 +36,7 @@ export const prepareFlow: DialogFlow = {
     const previousLines = [
       ...openGoals.map((g) => openGoalLine(g, l)),
       ...evaluatedSinceLast.map((g) => evaluatedGoalLine(g, l)),
-      ...lastAgreements.map((a) => translate(l, "prepare.agreement", { who: a.who, what: a.what, when: a.whenText })),
+      ...lastAgreements.map((a) => translate(l, "agreement.line", { who: a.who, what: a.what, when: a.whenText })),
     ];
 
     return {

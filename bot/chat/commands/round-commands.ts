@@ -15,7 +15,6 @@ const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatK
 
 /** Rounds with progress counts: per group planned / held / evaluated / overdue. Never content. */
 export async function roundsReply(ctx: DialogCommandContext, now: Date): Promise<BotReply> {
-  const nl = ctx.actor.locale === "nl";
   // Rounds that ended more than four weeks ago are history: the list stays short.
   const recent = addDays(localDate(now, ctx.actor.timezone), -28);
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.endDate >= recent);
@@ -29,11 +28,8 @@ export async function roundsReply(ctx: DialogCommandContext, now: Date): Promise
     const { groups } = await roundProgress(ctx.db, ctx.actor, round.id, now);
     lines.push(`**${round.name}** (${formatLocalDate(round.startDate, ctx.actor.locale)} – ${formatLocalDate(round.endDate, ctx.actor.locale)})`);
     for (const g of groups) {
-      lines.push(
-        nl
-          ? `${g.groupName}: ${g.planned}/${g.pupils} gepland, ${g.held} gehouden, ${g.evaluated} geëvalueerd${g.overdue ? `, ${g.overdue} achter` : ""}`
-          : `${g.groupName}: ${g.planned}/${g.pupils} planned, ${g.held} held, ${g.evaluated} evaluated${g.overdue ? `, ${g.overdue} overdue` : ""}`,
-      );
+      const overdue = g.overdue ? translate(ctx.actor.locale, "rounds.progress.overdue", { overdue: g.overdue }) : "";
+      lines.push(translate(ctx.actor.locale, "rounds.progress", { group: g.groupName, planned: g.planned, pupils: g.pupils, held: g.held, evaluated: g.evaluated, overdue }));
     }
     if (round.manageable) actions.push({ label: translate(ctx.actor.locale, "rounds.button.change", { name: round.name }), command: `ronde wijzigen id:${round.id}` });
   }
@@ -48,13 +44,12 @@ export async function newRoundCommand(ctx: DialogCommandContext): Promise<BotRep
 
 /** "ronde wijzigen id:<round>" or "ronde annuleren id:<round>": the round flow with the round picked. */
 export async function editRoundCommand(ctx: DialogCommandContext, argument: string, action: "edit" | "cancel"): Promise<BotReply[]> {
-  const nl = ctx.actor.locale === "nl";
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.manageable);
   const id = /^id:(\S+)$/.exec(argument.trim())?.[1];
   const wanted = id ? rounds.filter((r) => r.id === id) : argument.trim() ? rounds.filter((r) => r.name.toLowerCase().includes(argument.trim().toLowerCase())) : rounds;
   if (wanted.length === 0) return [{ text: translate(ctx.actor.locale, "rounds.noneToChange") }];
   if (wanted.length > 1) {
-    const verb = action === "cancel" ? (translate(ctx.actor.locale, "rounds.cancelRound")) : translate(ctx.actor.locale, "rounds.changeRound");
+    const verb = action === "cancel" ? translate(ctx.actor.locale, "rounds.cancelRound") : translate(ctx.actor.locale, "rounds.changeRound");
     return [{ text: translate(ctx.actor.locale, "round.pick.title"), actions: wanted.map((r) => ({ label: r.name, command: `${verb} id:${r.id}` })) }];
   }
   return repliesFor(await ctx.engine.start(ctx.actor, ROUND, NO_SUBJECT, { pick: { roundId: wanted[0]!.id, action } }));
@@ -63,7 +58,6 @@ export async function editRoundCommand(ctx: DialogCommandContext, argument: stri
 export async function planCommand(ctx: DialogCommandContext): Promise<BotReply[]> {
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.teaching);
   if (rounds.length === 0) {
-    const nl = ctx.actor.locale === "nl";
     return [{ text: translate(ctx.actor.locale, "rounds.noneToPlan") }];
   }
   return repliesFor(await ctx.engine.start(ctx.actor, PLAN, NO_SUBJECT));
@@ -82,7 +76,6 @@ const KIND_LABELS = {
  * "herinneringen uitstellen <soort> [n dagen|weken]" snoozes (a week by default).
  */
 export async function remindersCommand(ctx: DialogCommandContext, argument: string, now: Date): Promise<BotReply> {
-  const nl = ctx.actor.locale === "nl";
   const words = argument.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const today = localDate(now, ctx.actor.timezone);
   if (words.length > 0) {
@@ -114,15 +107,15 @@ export async function remindersCommand(ctx: DialogCommandContext, argument: stri
   const lines = prefs.map((p) => {
     const label = KIND_LABELS[p.kind][ctx.actor.locale];
     const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
-    const snoozed = on && p.snoozedUntil && p.snoozedUntil > today ? (translate(ctx.actor.locale, "reminderSettings.snoozedUntil", { date: formatLocalDate(p.snoozedUntil, ctx.actor.locale) })) : "";
-    return `• ${label}: ${on ? (translate(ctx.actor.locale, "reminderSettings.on")) : translate(ctx.actor.locale, "reminderSettings.off")}${snoozed}`;
+    const snoozed = on && p.snoozedUntil && p.snoozedUntil > today ? translate(ctx.actor.locale, "reminderSettings.snoozedUntil", { date: formatLocalDate(p.snoozedUntil, ctx.actor.locale) }) : "";
+    return `• ${label}: ${on ? translate(ctx.actor.locale, "reminderSettings.on") : translate(ctx.actor.locale, "reminderSettings.off")}${snoozed}`;
   });
   return {
     text: [translate(ctx.actor.locale, "reminderSettings.header"), ...lines].join("\n"),
     actions: prefs.map((p) => {
       const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
       const word = KIND_WORDS[p.kind][0]!;
-      return { label: `${word}: ${on ? (translate(ctx.actor.locale, "reminderSettings.button.turnOff")) : translate(ctx.actor.locale, "reminderSettings.button.turnOn")}`, command: `herinneringen ${on ? "uit" : "aan"} ${word}` };
+      return { label: `${word}: ${on ? translate(ctx.actor.locale, "reminderSettings.button.turnOff") : translate(ctx.actor.locale, "reminderSettings.button.turnOn")}`, command: `herinneringen ${on ? "uit" : "aan"} ${word}` };
     }),
   };
 }

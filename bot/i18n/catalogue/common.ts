@@ -88,4 +88,5 @@ export const common = {
   "help.rounds": { nl: "**rondes** — gespreksrondes en hun voortgang; **nieuwe ronde** / **ronde wijzigen** (teamleider)", en: "**rounds** — conversation rounds and their progress; **new round** / **change round** (team leader)" },
   "help.reminders": { nl: "**herinneringen** — herinneringen per soort uitzetten, aanzetten of uitstellen", en: "**reminders** — turn reminders off, on or snooze them, per kind" },
   "dialog.evaluate": { nl: "Evaluatie", en: "Evaluation" },
+  "agreement.line": { nl: "Afspraak: {who} — {what} — {when}", en: "Agreement: {who} — {what} — {when}" },
 } satisfies Catalogue;

@@ -61,4 +61,11 @@ export const evaluations = {
   "evaluate.setNewGoal": { nl: "Maak het nieuwe doel samen met {name}, in een gesprek of als snelle notitie:", en: "Set the new goal together with {name}, in a conversation or as a quick note:" },
   "evaluate.label": { nl: "Gesprek met {name}", en: "Conversation with {name}" },
   "evaluate.nameTimeline": { nl: "Het staat in de tijdlijn van {name}.", en: "It is in {name}'s timeline." },
+  "evaluate.outcomeOption.reached": { nl: "Bereikt", en: "Reached" },
+  "evaluate.outcomeOption.partly": { nl: "Deels bereikt", en: "Partly reached" },
+  "evaluate.outcomeOption.not_reached": { nl: "Niet bereikt", en: "Not reached" },
+  "evaluate.outcomeOption.later": { nl: "Nog te vroeg: later evalueren", en: "Too early to say: evaluate later" },
+  "evaluate.evaluatedGoal": { nl: "Geëvalueerd doel: {goal} — {evaluation}", en: "Evaluated goal: {goal} — {evaluation}" },
+  "evaluate.stale": { nl: "Dit doel is intussen al geëvalueerd{by}{what}. Je antwoord is niet opgeslagen.", en: "This goal has been evaluated in the meantime{by}{what}. Your answer was not saved." },
+  "evaluate.stale.by": { nl: " door {by}", en: " by {by}" },
 } satisfies Catalogue;

@@ -2,7 +2,6 @@
 import type { Catalogue } from "../text.js";
 
 export const prepare = {
-  "prepare.agreement": { nl: "Afspraak: {who} — {what} — {when}", en: "Agreement: {who} — {what} — {when}" },
   "prepare.format.title": { nl: "Welk gespreksformat?", en: "Which conversation format?" },
   "prepare.format.intro": { nl: "Het format van jullie doorgaande lijn staat bovenaan.", en: "Your school's format for this group is listed first." },
   "prepare.format.format.label": { nl: "Format", en: "Format" },

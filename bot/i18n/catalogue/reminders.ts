@@ -11,7 +11,7 @@ export const reminders = {
     en: { one: "Halfway through the round **{name}** (until {date}): 1 pupil still without a planned conversation: {names}.", other: "Halfway through the round **{name}** (until {date}): {count} pupils still without a planned conversation: {names}." },
   },
   "reminder.button.mutePlanning": { nl: "Geen planherinneringen meer", en: "No more planning reminders" },
-  "reminder.at": { nl: "om", en: "at" },
+  "reminder.at": { nl: "{date} om {time}", en: "{date} at {time}" },
   "reminder.prepare": { nl: "{when}: kindgesprek met **{name}**. Even voorbereiden? Houd het licht: de leerling is de expert over zichzelf.", en: "{when}: conversation with **{name}**. Time to prepare? Keep it light: the pupil is the expert on themselves." },
   "reminder.button.prepareNow": { nl: "Nu voorbereiden", en: "Prepare now" },
   "reminder.button.mutePreparing": { nl: "Geen voorbereidingsherinneringen", en: "No preparation reminders" },
@@ -68,4 +68,8 @@ export const reminders = {
   "report.kind.evaluation_due": { nl: "een herinnering om een doel te evalueren", en: "a reminder to evaluate a goal" },
   "report.kind.weekly_digest": { nl: "het weekoverzicht", en: "the weekly summary" },
   "report.kind.undeliverable_report": { nl: "een melding over een onbezorgd bericht", en: "a notice about an undelivered message" },
+  "reminder.invitation.question.proud": { nl: "Waar ben je trots op?", en: "What are you proud of?" },
+  "reminder.invitation.question.hard": { nl: "Wat vind je nog moeilijk?", en: "What do you still find hard?" },
+  "reminder.invitation.question.learn": { nl: "Wat wil je de komende weken leren?", en: "What would you like to learn in the coming weeks?" },
+  "reminder.invitation.question.help": { nl: "Wie of wat helpt je daarbij?", en: "Who or what helps you with that?" },
 } satisfies Catalogue;
