@@ -1,6 +1,5 @@
-import type { Locale } from "../domain/vocabulary.js";
 import { catalogue, type MessageKey } from "./catalogue/index.js";
-import { fill, render, type Vars } from "./text.js";
+import { fill, render, type Lang as Locale, type Vars } from "./text.js";
 
 export type { MessageKey, Vars };
 export { fill };

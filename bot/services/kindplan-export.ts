@@ -8,6 +8,7 @@ import type { GoalContent } from "./conversations.js";
 import type { ConversationFormat } from "../../dialogs/formats/schema.js";
 import { getFormat } from "../../dialogs/formats/registry.js";
 import { SHARE_SUFFIX } from "../../dialogs/engine/share.js";
+import { localized } from "../i18n/translate.js";
 
 export interface KindplanExport {
   pupil: { firstName: string; lastName: string; groupName: string | null };
@@ -32,7 +33,7 @@ function sharedAnswers(format: ConversationFormat | null, answers: StoredAnswers
       for (const f of section.fields) labels.set(`s_${section.id}.${f.id}`, f.label);
     }
   }
-  labels.set("opening.previousReview", { nl: "Terugblik op vorige doelen", en: "Looking back on earlier goals" });
+  labels.set("opening.previousReview", localized("kindplan.previousReview"));
   const shared: { label: { nl: string; en: string }; value: string }[] = [];
   for (const [stepId, values] of Object.entries(answers)) {
     for (const [fieldId, value] of Object.entries(values)) {

@@ -2,7 +2,7 @@
 // the phases of the chosen format with tips at the right moment, then the kindplan, then a
 // summary to check. Completing it stores the conversation, goals and agreements.
 import { checkObservableGoal } from "../../bot/checks/index.js";
-import { deriveSkills, SKILL_LABELS } from "../../bot/domain/ownership-skills.js";
+import { deriveSkills, skillLabel } from "../../bot/domain/ownership-skills.js";
 import { loadGroupContext, loadPupilContext, recordHeldConversation } from "../../bot/services/conversations.js";
 import { getFormat } from "../formats/registry.js";
 import type { ConversationFormat, FormatSection } from "../formats/schema.js";
@@ -201,7 +201,7 @@ export const conversationFlow: DialogFlow = {
       agreements: who.kind === "pupil" ? agreements : [],
       heldAt: ctx.now,
     });
-    const skillText = skills.length ? skills.map((s) => SKILL_LABELS[s][ctx.locale]).join(", ") : translate(ctx.locale, "conversation.none");
+    const skillText = skills.length ? skills.map((s) => skillLabel(s, ctx.locale)).join(", ") : translate(ctx.locale, "conversation.none");
     const lines = [
       translate(ctx.locale, "conversation.saved", { name: who.name }),
       ...summaryLines(format, answers, ctx.locale),

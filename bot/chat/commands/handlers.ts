@@ -6,7 +6,7 @@ import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records
 import { findReadablePupils } from "../../services/pupil-search.js";
 import { getGroupProgress, listLedGroups, listTeachingGroups } from "../../services/groups.js";
 import type { BotReply } from "../types.js";
-import { OWNERSHIP_SKILLS, SKILL_LABELS, type OwnershipSkillName } from "../../domain/ownership-skills.js";
+import { OWNERSHIP_SKILLS, skillLabel } from "../../domain/ownership-skills.js";
 
 export interface CommandContext {
   db: Db;
@@ -53,7 +53,7 @@ export async function myGroupReply({ db, actor, t }: CommandContext): Promise<Bo
 }
 
 function skillNames(skills: string[], locale: "nl" | "en"): string {
-  return skills.map((s) => SKILL_LABELS[s as OwnershipSkillName]?.[locale] ?? s).join(", ");
+  return skills.map((s) => skillLabel(s, locale)).join(", ");
 }
 
 /** A stored status word in the reader's language; an unknown one is shown as stored. */
@@ -104,7 +104,7 @@ export async function pupilReply(ctx: CommandContext, query: string): Promise<Bo
   else {
     lines.push(t("pupil.openGoals", { count: record.openGoals }));
     if (record.skills.heldConversations > 0) {
-      const summary = OWNERSHIP_SKILLS.map((s) => `${SKILL_LABELS[s][actor.locale]} ${record.skills.counts[s] ?? 0}/${record.skills.heldConversations}`).join(" · ");
+      const summary = OWNERSHIP_SKILLS.map((s) => `${skillLabel(s, actor.locale)} ${record.skills.counts[s] ?? 0}/${record.skills.heldConversations}`).join(" · ");
       lines.push(t("skills.header", { summary }));
     }
     lines.push(...record.timeline.slice(0, 20).map((e) => `- ${timelineLine(e, t, actor.locale)}`));

@@ -89,4 +89,8 @@ export const common = {
   "help.reminders": { nl: "**herinneringen** — herinneringen per soort uitzetten, aanzetten of uitstellen", en: "**reminders** — turn reminders off, on or snooze them, per kind" },
   "dialog.evaluate": { nl: "Evaluatie", en: "Evaluation" },
   "agreement.line": { nl: "Afspraak: {who} — {what} — {when}", en: "Agreement: {who} — {what} — {when}" },
+  "skill.ownGoals": { nl: "eigen doelen stellen", en: "setting own goals" },
+  "skill.selfEvaluation": { nl: "zelfevaluatie", en: "self-evaluation" },
+  "skill.selfMonitoring": { nl: "zelfmonitoring", en: "self-monitoring" },
+  "skill.selfInstruction": { nl: "zelfinstructie", en: "self-instruction" },
 } satisfies Catalogue;

@@ -1,13 +1,15 @@
 // All of the core's texts, one catalogue per area. Keys are unique across areas (a test checks it).
+import { checks } from "./checks.js";
 import { common } from "./common.js";
 import { dialogs } from "./dialogs.js";
 import { evaluations } from "./evaluations.js";
+import { exports } from "./exports.js";
 import { prepare } from "./prepare.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
 
-export const areas = { common, dialogs, evaluations, prepare, reminders, rounds } as const;
+export const areas = { checks, common, dialogs, evaluations, exports, prepare, reminders, rounds } as const;
 
-export const catalogue = { ...common, ...dialogs, ...evaluations, ...prepare, ...reminders, ...rounds };
+export const catalogue = { ...checks, ...common, ...dialogs, ...evaluations, ...exports, ...prepare, ...reminders, ...rounds };
 
 export type MessageKey = keyof typeof catalogue;
