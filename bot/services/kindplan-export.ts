@@ -8,7 +8,7 @@ import type { GoalContent } from "./conversations.js";
 import type { ConversationFormat } from "../../dialogs/formats/schema.js";
 import { getFormat } from "../../dialogs/formats/registry.js";
 import { SHARE_SUFFIX } from "../../dialogs/engine/share.js";
-import { localized } from "../i18n/translate.js";
+import { eachLocale, localized } from "../i18n/translate.js";
 
 export interface KindplanExport {
   pupil: { firstName: string; lastName: string; groupName: string | null };
@@ -88,7 +88,7 @@ export async function buildKindplanExport(db: Db, actor: Actor, pupilId: string,
     conversations: pupil.conversations
       .map((c) => {
         const format = formats.get(`${c.formatKey}@${c.formatVersion}`) ?? null;
-        const name = format?.name ?? { nl: c.formatKey, en: c.formatKey };
+        const name = format?.name ?? eachLocale(() => c.formatKey);
         return { date: c.heldAt ?? c.updatedAt, formatName: name, shared: sharedAnswers(format, JSON.parse(c.answers) as StoredAnswers) };
       })
       .filter((c) => c.shared.length > 0),

@@ -81,9 +81,9 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
     const info: string[] = [];
     const prep = p.pending ? (JSON.parse(p.pending.preparation) as Answers & { plannedQuestions?: string[] }) : null;
     const aim = prep ? text(prep, "aim", "aim") : null;
-    if (aim) info.push(`${translate(ctx.locale, "conversation.aimConversation")}: ${aim}`);
-    for (const q of prep?.plannedQuestions ?? []) info.push(`${translate(ctx.locale, "conversation.question")}: ${q}`);
-    for (const a of p.lastAgreements) info.push(translate(ctx.locale, "conversation.agreementFromLast", { who: a.who, what: a.what, when: a.whenText }));
+    if (aim) info.push(`${translate(ctx.locale, "conversation.opening.aim")}: ${aim}`);
+    for (const q of prep?.plannedQuestions ?? []) info.push(`${translate(ctx.locale, "conversation.opening.question")}: ${q}`);
+    for (const a of p.lastAgreements) info.push(translate(ctx.locale, "conversation.opening.agreement", { who: a.who, what: a.what, when: a.whenText }));
     for (const g of p.openGoals) info.push(openGoalLine(g, ctx.locale));
     for (const g of p.evaluatedSinceLast) info.push(evaluatedGoalLine(g, ctx.locale));
     return {
@@ -126,8 +126,8 @@ function openingStep(subject: Subject): StepDefinition | null {
 function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl" | "en"): string[] {
   const lines: string[] = [];
   for (const goal of collectGoals(answers)) {
-    lines.push(`${translate(locale, "conversation.goal")}: ${goal.goalText}${goal.evaluationDate ? ` — ${translate(locale, "conversation.evaluation")} ${formatLocalDate(goal.evaluationDate, locale)}` : ""}${goal.shareWithParents ? translate(locale, "conversation.mayShared") : ""}`);
-    if (goal.ownPlan) lines.push(`  ${translate(locale, "conversation.plan")}: ${goal.ownPlan}`);
+    lines.push(`${translate(locale, "label.goal")}: ${goal.goalText}${goal.evaluationDate ? ` — ${translate(locale, "label.evaluation")} ${formatLocalDate(goal.evaluationDate, locale)}` : ""}${goal.shareWithParents ? translate(locale, "conversation.summary.mayBeShared") : ""}`);
+    if (goal.ownPlan) lines.push(`  ${translate(locale, "conversation.summary.plan")}: ${goal.ownPlan}`);
   }
   for (const a of collectAgreements(answers)) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
   if (lines.length === 0) {
@@ -175,7 +175,7 @@ export const conversationFlow: DialogFlow = {
           fields: [field({ id: "confirmed", kind: "yesNo", label: localized("conversation.confirm.confirmed.label"), required: true })],
           validate: (values) =>
             values.confirmed === false
-              ? [{ fieldId: "confirmed", message: localized("conversation.confirm.message") }]
+              ? [{ fieldId: "confirmed", message: localized("conversation.confirm.notConfirmed") }]
               : [],
         });
         return steps;
@@ -201,14 +201,14 @@ export const conversationFlow: DialogFlow = {
       agreements: who.kind === "pupil" ? agreements : [],
       heldAt: ctx.now,
     });
-    const skillText = skills.length ? skills.map((s) => skillLabel(s, ctx.locale)).join(", ") : translate(ctx.locale, "conversation.none");
+    const skillText = skills.length ? skills.map((s) => skillLabel(s, ctx.locale)).join(", ") : translate(ctx.locale, "conversation.skills.none");
     const lines = [
       translate(ctx.locale, "conversation.saved", { name: who.name }),
       ...summaryLines(format, answers, ctx.locale),
       translate(ctx.locale, "conversation.ownership", { skills: skillText }),
     ];
     if (goals.some((g) => g.evaluationDate) && who.kind === "pupil") {
-      lines.push(translate(ctx.locale, "conversation.evaluationDateAsk"));
+      lines.push(translate(ctx.locale, "conversation.evaluationDateNote"));
     }
     return { text: lines.join("\n"), conversationId };
   },

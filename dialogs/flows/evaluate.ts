@@ -30,9 +30,9 @@ export const OUTCOME_LABELS: Record<EvaluationOutcome, LocalizedText & { icon: s
 };
 
 export const NEXT_STEP_LABELS: Record<NextStep, LocalizedText> = {
-  new_goal: localized("evaluate.new_goal"),
-  extend: localized("evaluate.extend"),
-  stop: localized("evaluate.stop"),
+  new_goal: localized("evaluate.next.new_goal"),
+  extend: localized("evaluate.next.extend"),
+  stop: localized("evaluate.next.stop"),
 };
 
 /** "bereikt — 'note'" for a previous evaluation, as shown before a conversation or evaluation. */
@@ -46,7 +46,7 @@ export function openGoalLine(
   goal: { goalText: string; evaluationDate: string | null; latestEvaluation: { outcome: string; note: string | null; evaluatedAt: Date } | null },
   locale: Locale,
 ): string {
-  const date = goal.evaluationDate ? ` (${translate(locale, "conversation.evaluation")} ${formatLocalDate(goal.evaluationDate, locale)})` : "";
+  const date = goal.evaluationDate ? ` (${translate(locale, "label.evaluation")} ${formatLocalDate(goal.evaluationDate, locale)})` : "";
   const last = goal.latestEvaluation ? ` — ${translate(locale, "evaluate.latestEvaluation")}: ${describeEvaluation(goal.latestEvaluation, locale)}` : "";
   return `${translate(locale, "evaluate.openGoal")}: ${goal.goalText}${date}${last}`;
 }
@@ -59,9 +59,9 @@ export function evaluatedGoalLine(goal: { goalText: string; latestEvaluation: { 
 const shortGoal = (goal: string) => (goal.length > 70 ? `${goal.slice(0, 67)}…` : goal);
 
 function goalLines(goal: EvaluableGoal | undefined, locale: Locale): string[] {
-  if (!goal) return [translate(locale, "evaluate.goalLongerOpen")];
-  const lines = [`${translate(locale, "conversation.goal")}: ${goal.goalText}`];
-  if (goal.successCriteria) lines.push(`${translate(locale, "evaluate.howKnowWorked")}: ${goal.successCriteria}`);
+  if (!goal) return [translate(locale, "evaluate.goalNotOpen")];
+  const lines = [`${translate(locale, "label.goal")}: ${goal.goalText}`];
+  if (goal.successCriteria) lines.push(`${translate(locale, "evaluate.successCriteria")}: ${goal.successCriteria}`);
   for (const a of goal.agreements) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
   if (goal.evaluationDate) lines.push(`${translate(locale, "evaluate.evaluationDate")}: ${formatLocalDate(goal.evaluationDate, locale)}`);
   const last = goal.latestEvaluation;
@@ -71,20 +71,20 @@ function goalLines(goal: EvaluableGoal | undefined, locale: Locale): string[] {
 
 function dateStep(id: "later" | "extend", calendar: SchoolCalendar, today: string): StepDefinition {
   const title: LocalizedText =
-    id === "later" ? localized("evaluate.whenWillLook") : localized("evaluate.newEvaluationDate");
+    id === "later" ? localized("evaluate.date.later.title") : localized("evaluate.date.extend.title");
   return {
     id,
     title,
-    intro: localized("evaluate.intro"),
+    intro: localized("evaluate.date.intro"),
     fields: [
       field({ id: "newDate", kind: "date", label: localized("evaluate.evaluationDate"), required: true, defaultValue: proposedEvaluationDate(calendar, today) }),
     ],
     validate: (values): FieldError[] => {
       if (typeof values.newDate !== "string") return [];
       const check = checkNewEvaluationDate(calendar, today, values.newDate);
-      if (check === "not_future") return [{ fieldId: "newDate", message: localized("evaluate.message") }];
+      if (check === "not_future") return [{ fieldId: "newDate", message: localized("evaluate.date.notAfterToday") }];
       if (check === "not_school_day") {
-        return [{ fieldId: "newDate", message: localized("evaluate.message2") }];
+        return [{ fieldId: "newDate", message: localized("evaluate.date.noSchool") }];
       }
       return [];
     },
@@ -110,8 +110,8 @@ export const evaluateFlow: DialogFlow = {
           {
             id: "goal",
             title: localized("evaluate.goal.title"),
-            ...(goals.length === 0 ? { info: [translate(l, "evaluate.goal.info")] } : {}),
-            fields: [field({ id: "goal", kind: "singleChoice", label: localized("conversation.goal"), required: true, options })],
+            ...(goals.length === 0 ? { info: [translate(l, "evaluate.goal.none")] } : {}),
+            fields: [field({ id: "goal", kind: "singleChoice", label: localized("label.goal"), required: true, options })],
           },
           {
             id: "outcome",
@@ -186,30 +186,30 @@ export const evaluateFlow: DialogFlow = {
         }),
       ];
       // Nothing typed is lost: the note comes back to copy.
-      if (note) lines.push(translate(ctx.locale, "evaluate.noteKeepNote", { note }));
+      if (note) lines.push(translate(ctx.locale, "evaluate.noteToKeep", { note }));
       return { text: lines.join("\n") };
     }
     const name = result.pupil.firstName;
     const label = OUTCOME_LABELS[outcome][ctx.locale].toLowerCase();
-    const lines = [translate(ctx.locale, "evaluate.evaluationSavedName", { name, label })];
+    const lines = [translate(ctx.locale, "evaluate.saved", { name, label })];
     const actions: Completion["actions"] = [];
     if (outcome === "reached") {
-      lines.push(translate(ctx.locale, "evaluate.somethingTellName", { name }));
+      lines.push(translate(ctx.locale, "evaluate.celebrationIntro", { name }));
       lines.push(`“${celebrationText(name, ctx.locale, result.evaluationId)}”`);
     }
     if (result.newDate) {
       const date = formatLocalDate(result.newDate, ctx.locale);
-      lines.push(outcome === "later" ? translate(ctx.locale, "evaluate.askAgainDate", { date }) : translate(ctx.locale, "evaluate.goalContinuesNew", { date }));
+      lines.push(outcome === "later" ? translate(ctx.locale, "evaluate.askAgain", { date }) : translate(ctx.locale, "evaluate.continues", { date }));
     } else if (nextStep === "stop") {
       lines.push(translate(ctx.locale, "evaluate.goalClosed"));
     } else if (nextStep === "new_goal") {
       lines.push(translate(ctx.locale, "evaluate.setNewGoal", { name }));
       actions.push(
-        { label: translate(ctx.locale, "evaluate.label", { name }), command: `gesprek id:${result.pupil.id}` },
+        { label: translate(ctx.locale, "evaluate.button.conversation", { name }), command: `gesprek id:${result.pupil.id}` },
         { label: translate(ctx.locale, "button.note"), command: `notitie id:${result.pupil.id}` },
       );
     }
-    lines.push(translate(ctx.locale, "evaluate.nameTimeline", { name }));
+    lines.push(translate(ctx.locale, "evaluate.inTimeline", { name }));
     return { text: lines.join("\n"), ...(actions.length ? { actions } : {}) };
   },
 };

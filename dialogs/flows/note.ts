@@ -18,7 +18,7 @@ export const noteFlow: DialogFlow = {
         {
           id: "note",
           title: localized("note.note.title"),
-          tips: [localized("note.note.tips")],
+          tips: [localized("note.note.tip")],
           fields: [
             field({ id: "text", kind: "longText", label: localized("dialog.note"), required: true, maxLength: 2000 }),
             field({ id: "goal", kind: "shortText", label: localized("note.note.goal.label"), maxLength: 500 }),

@@ -216,7 +216,7 @@ export const planFlow: DialogFlow = {
             const parsed = parseMoments(values.moments);
             return parsed.ok
               ? []
-              : [{ fieldId: "moments", message: localized("plan.moments.message", { problem: parsed.problem }) }];
+              : [{ fieldId: "moments", message: localized("plan.moments.unreadable", { problem: parsed.problem }) }];
           },
         });
         const proposal = proposalFor(ctx, data, target, answers);

@@ -65,7 +65,7 @@ export const prepareFlow: DialogFlow = {
             id: "aim",
             title: localized("prepare.aim.title"),
             tips: [
-              localized("prepare.aim.tips"),
+              localized("prepare.aim.tip"),
             ],
             fields: [
               field({ id: "reason", kind: "longText", label: localized("prepare.aim.reason.label"), required: true, maxLength: 1000 }),
@@ -87,7 +87,7 @@ export const prepareFlow: DialogFlow = {
           {
             id: "ready",
             title: localized("prepare.ready.title"),
-            tips: [localized("prepare.ready.tips")],
+            tips: [localized("prepare.ready.tip")],
             fields: [
               field({ id: "knows", kind: "yesNo", label: localized("prepare.ready.knows.label"), required: true }),
               field({
@@ -108,7 +108,7 @@ export const prepareFlow: DialogFlow = {
           {
             id: "previous",
             title: localized("prepare.previous.title"),
-            info: previousLines.length ? previousLines : [translate(l, "prepare.earlierGoalsAgreements")],
+            info: previousLines.length ? previousLines : [translate(l, "prepare.previous.none")],
             skippable: true,
             fields: [
               field({ id: "followUp", kind: "longText", label: localized("prepare.previous.followUp.label"), maxLength: 1000 }),
@@ -119,8 +119,8 @@ export const prepareFlow: DialogFlow = {
             title: localized("prepare.questions.title"),
             intro: localized("prepare.questions.intro"),
             tips: [
-              localized("prepare.questions.tip1"),
-              localized("prepare.questions.tip2"),
+              localized("prepare.questions.tip.open"),
+              localized("prepare.questions.tip.oneAtATime"),
             ],
             fields: [
               field({ id: "questions", kind: "longText", label: localized("prepare.questions.questions.label"), required: true, maxLength: 3000, coach: true }),
@@ -136,7 +136,7 @@ export const prepareFlow: DialogFlow = {
           title: localized("prepare.coach.title"),
           info: feedback.length
             ? feedback.map(({ q, result }) => translate(l, "prepare.coach.feedback", { question: q, flags: result.flags.map((f) => translate(l, `coach.${f}`)).join(", "), suggestion: result.suggestion ?? "" }))
-            : [translate(l, "prepare.niceAllQuestions")],
+            : [translate(l, "prepare.coach.allOpen")],
           skippable: true,
           fields: [
             field({
@@ -173,8 +173,8 @@ export const prepareFlow: DialogFlow = {
     });
     const name = pupilContext.pupil.firstName;
     const lines = [
-      translate(ctx.locale, "prepare.preparationSavedConversation", { name, date: formatLocalDate(date, ctx.locale), time }),
-      translate(ctx.locale, "prepare.typeConversationName", { name }),
+      translate(ctx.locale, "prepare.saved", { name, date: formatLocalDate(date, ctx.locale), time }),
+      translate(ctx.locale, "prepare.saved.next", { name }),
     ];
     const attachments = [];
     if (bool(answers, "ready", "invitation") || format.pupilPreparation) {
@@ -189,7 +189,7 @@ export const prepareFlow: DialogFlow = {
         locale: ctx.locale,
       });
       attachments.push(...(await printableAttachments(invitation.printable, `uitnodiging-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`)));
-      lines.push(translate(ctx.locale, "prepare.invitationPupilBelow"));
+      lines.push(translate(ctx.locale, "prepare.invitationBelow"));
       lines.push(invitation.text);
     }
     return { text: lines.join("\n"), conversationId, attachments };

@@ -76,7 +76,7 @@ export const roundFlow: DialogFlow = {
           {
             id: "basics",
             title: localized("round.basics.title"),
-            tips: [localized("round.basics.tips")],
+            tips: [localized("round.basics.tip")],
             fields: [
               field({ id: "name", kind: "shortText", label: localized("round.basics.name.label"), required: true, maxLength: 80, ...(round ? { defaultValue: round.name } : {}) }),
               field({

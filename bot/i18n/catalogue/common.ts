@@ -93,4 +93,7 @@ export const common = {
   "skill.selfEvaluation": { nl: "zelfevaluatie", en: "self-evaluation" },
   "skill.selfMonitoring": { nl: "zelfmonitoring", en: "self-monitoring" },
   "skill.selfInstruction": { nl: "zelfinstructie", en: "self-instruction" },
+  "label.goal": { nl: "Doel", en: "Goal" },
+  "label.evaluation": { nl: "evaluatie", en: "evaluation" },
+  "file.expired": { nl: "Deze link is verlopen of bestaat niet.", en: "This link has expired or does not exist." },
 } satisfies Catalogue;

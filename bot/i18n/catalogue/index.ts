@@ -3,13 +3,13 @@ import { checks } from "./checks.js";
 import { common } from "./common.js";
 import { dialogs } from "./dialogs.js";
 import { evaluations } from "./evaluations.js";
-import { exports } from "./exports.js";
+import { printed } from "./printed.js";
 import { prepare } from "./prepare.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
 
-export const areas = { checks, common, dialogs, evaluations, exports, prepare, reminders, rounds } as const;
+export const areas = { checks, common, dialogs, evaluations, prepare, printed, reminders, rounds } as const;
 
-export const catalogue = { ...checks, ...common, ...dialogs, ...evaluations, ...exports, ...prepare, ...reminders, ...rounds };
+export const catalogue = { ...checks, ...common, ...dialogs, ...evaluations, ...prepare, ...printed, ...reminders, ...rounds };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,7 +1,7 @@
 // Printed pages (the pupil invitation, the kindplan), the celebration texts and the ownership skills.
 import type { Catalogue } from "../text.js";
 
-export const exports = {
+export const printed = {
   "invitation.hello": { nl: "Hoi {name}!", en: "Hi {name}!" },
   "invitation.about": { nl: "Ik wil graag even met jou praten. Het gaat hierover:", en: "I would like to talk with you. It is about:" },
   "invitation.when": { nl: "Wanneer: {date} om {time}", en: "When: {date} at {time}" },
