@@ -197,7 +197,7 @@ const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) 
   });
   const lines: string[] = [];
   for (const c of thisWeek) lines.push(`• ${formatLocalDate(localDate(c.plannedAt!, who.timezone), who.locale)} ${localTime(c.plannedAt!, who.timezone)} — ${c.pupil ? fullName(c.pupil) : "?"}`);
-  for (const g of goals) lines.push(`• ${translate(who.locale, "reminder.digest.evaluate")} ${formatLocalDate(g.evaluationDate!, who.locale)} — ${fullName(g.pupil)}`);
+  for (const g of goals) lines.push(translate(who.locale, "reminder.digest.evaluate", { date: formatLocalDate(g.evaluationDate!, who.locale), name: fullName(g.pupil) }));
   for (const r of rounds) {
     const state = await roundState(db, r.id, who);
     if (state?.unplanned.length) lines.push(translate(who.locale, "reminder.digest.unplanned", { round: r.name, count: state.unplanned.length }));

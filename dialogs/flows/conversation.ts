@@ -81,8 +81,8 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
     const info: string[] = [];
     const prep = p.pending ? (JSON.parse(p.pending.preparation) as Answers & { plannedQuestions?: string[] }) : null;
     const aim = prep ? text(prep, "aim", "aim") : null;
-    if (aim) info.push(`${translate(ctx.locale, "conversation.opening.aim")}: ${aim}`);
-    for (const q of prep?.plannedQuestions ?? []) info.push(`${translate(ctx.locale, "conversation.opening.question")}: ${q}`);
+    if (aim) info.push(translate(ctx.locale, "conversation.opening.aim", { aim }));
+    for (const q of prep?.plannedQuestions ?? []) info.push(translate(ctx.locale, "conversation.opening.question", { question: q }));
     for (const a of p.lastAgreements) info.push(translate(ctx.locale, "conversation.opening.agreement", { who: a.who, what: a.what, when: a.whenText }));
     for (const g of p.openGoals) info.push(openGoalLine(g, ctx.locale));
     for (const g of p.evaluatedSinceLast) info.push(evaluatedGoalLine(g, ctx.locale));
@@ -126,8 +126,10 @@ function openingStep(subject: Subject): StepDefinition | null {
 function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl" | "en"): string[] {
   const lines: string[] = [];
   for (const goal of collectGoals(answers)) {
-    lines.push(`${translate(locale, "label.goal")}: ${goal.goalText}${goal.evaluationDate ? ` — ${translate(locale, "label.evaluation")} ${formatLocalDate(goal.evaluationDate, locale)}` : ""}${goal.shareWithParents ? translate(locale, "conversation.summary.mayBeShared") : ""}`);
-    if (goal.ownPlan) lines.push(`  ${translate(locale, "conversation.summary.plan")}: ${goal.ownPlan}`);
+    const evaluation = goal.evaluationDate ? translate(locale, "conversation.summary.evaluation", { date: formatLocalDate(goal.evaluationDate, locale) }) : "";
+    const shared = goal.shareWithParents ? translate(locale, "conversation.summary.mayBeShared") : "";
+    lines.push(translate(locale, "conversation.summary.goal", { goal: goal.goalText, evaluation, shared }));
+    if (goal.ownPlan) lines.push(`  ${translate(locale, "conversation.summary.plan", { plan: goal.ownPlan })}`);
   }
   for (const a of collectAgreements(answers)) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
   if (lines.length === 0) {

@@ -46,9 +46,9 @@ export function openGoalLine(
   goal: { goalText: string; evaluationDate: string | null; latestEvaluation: { outcome: string; note: string | null; evaluatedAt: Date } | null },
   locale: Locale,
 ): string {
-  const date = goal.evaluationDate ? ` (${translate(locale, "label.evaluation")} ${formatLocalDate(goal.evaluationDate, locale)})` : "";
-  const last = goal.latestEvaluation ? ` — ${translate(locale, "evaluate.latestEvaluation")}: ${describeEvaluation(goal.latestEvaluation, locale)}` : "";
-  return `${translate(locale, "evaluate.openGoal")}: ${goal.goalText}${date}${last}`;
+  const date = goal.evaluationDate ? translate(locale, "evaluate.openGoal.date", { date: formatLocalDate(goal.evaluationDate, locale) }) : "";
+  const last = goal.latestEvaluation ? translate(locale, "evaluate.openGoal.last", { evaluation: describeEvaluation(goal.latestEvaluation, locale) }) : "";
+  return translate(locale, "evaluate.openGoal", { goal: goal.goalText, date, last });
 }
 
 /** A goal evaluated since the last conversation, as it comes back before the next one. */
@@ -60,12 +60,12 @@ const shortGoal = (goal: string) => (goal.length > 70 ? `${goal.slice(0, 67)}…
 
 function goalLines(goal: EvaluableGoal | undefined, locale: Locale): string[] {
   if (!goal) return [translate(locale, "evaluate.goalNotOpen")];
-  const lines = [`${translate(locale, "label.goal")}: ${goal.goalText}`];
-  if (goal.successCriteria) lines.push(`${translate(locale, "evaluate.successCriteria")}: ${goal.successCriteria}`);
+  const lines = [translate(locale, "evaluate.goalLine", { goal: goal.goalText })];
+  if (goal.successCriteria) lines.push(translate(locale, "evaluate.successCriteria", { criteria: goal.successCriteria }));
   for (const a of goal.agreements) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
-  if (goal.evaluationDate) lines.push(`${translate(locale, "evaluate.evaluationDate")}: ${formatLocalDate(goal.evaluationDate, locale)}`);
+  if (goal.evaluationDate) lines.push(translate(locale, "evaluate.evaluationDate", { date: formatLocalDate(goal.evaluationDate, locale) }));
   const last = goal.latestEvaluation;
-  if (last) lines.push(`${translate(locale, "evaluate.previousEvaluation")}: ${describeEvaluation(last, locale)}`);
+  if (last) lines.push(translate(locale, "evaluate.previousEvaluation", { evaluation: describeEvaluation(last, locale) }));
   return lines;
 }
 
@@ -111,7 +111,7 @@ export const evaluateFlow: DialogFlow = {
             id: "goal",
             title: localized("evaluate.goal.title"),
             ...(goals.length === 0 ? { info: [translate(l, "evaluate.goal.none")] } : {}),
-            fields: [field({ id: "goal", kind: "singleChoice", label: localized("label.goal"), required: true, options })],
+            fields: [field({ id: "goal", kind: "singleChoice", label: localized("evaluate.goal.goal.label"), required: true, options })],
           },
           {
             id: "outcome",

@@ -81,7 +81,6 @@ export const common = {
   "button.overview": { nl: "Overzicht", en: "Overview" },
   "button.evaluations": { nl: "Evaluaties", en: "Evaluations" },
   "button.help": { nl: "Help", en: "Help" },
-  "file.link": { nl: "Openen: {url} (de link werkt een uur)", en: "Open: {url} (the link works for an hour)" },
   "timeline.skills": { nl: "eigenaarschap: {skills}", en: "ownership: {skills}" },
   "help.evaluate": { nl: "**evalueer <naam>** — een doel evalueren: bereikt, deels, niet of later", en: "**evaluate <name>** — evaluate a goal: reached, partly, not reached or later" },
   "help.plan": { nl: "**plannen** — de gesprekken van een ronde plannen (ik stel een planning voor)", en: "**plan** — plan the conversations of a round (I can propose a schedule)" },
@@ -93,7 +92,5 @@ export const common = {
   "skill.selfEvaluation": { nl: "zelfevaluatie", en: "self-evaluation" },
   "skill.selfMonitoring": { nl: "zelfmonitoring", en: "self-monitoring" },
   "skill.selfInstruction": { nl: "zelfinstructie", en: "self-instruction" },
-  "label.goal": { nl: "Doel", en: "Goal" },
-  "label.evaluation": { nl: "evaluatie", en: "evaluation" },
   "file.expired": { nl: "Deze link is verlopen of bestaat niet.", en: "This link has expired or does not exist." },
 } satisfies Catalogue;

@@ -22,7 +22,7 @@ export const reminders = {
   "reminder.button.record": { nl: "Gesprek vastleggen", en: "Record it" },
   "reminder.button.move": { nl: "Verzetten", en: "Move it" },
   "reminder.button.quickNote": { nl: "Korte notitie", en: "Quick note" },
-  "reminder.digest.evaluate": { nl: "Evalueren", en: "Evaluate" },
+  "reminder.digest.evaluate": { nl: "• Evalueren {date} — {name}", en: "• Evaluate {date} — {name}" },
   "reminder.digest.unplanned": {
     nl: { one: "• {round}: 1 leerling nog niet gepland", other: "• {round}: {count} leerlingen nog niet gepland" },
     en: { one: "• {round}: 1 pupil not planned yet", other: "• {round}: {count} pupils not planned yet" },
