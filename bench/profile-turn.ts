@@ -25,7 +25,7 @@ const g = await db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId } 
 await db.pupil.create({ data: { schoolId: setup.schoolId, groupId: g.id, externalId: "1", firstName: "Kind", lastName: "X" } });
 const core = createBotCore({ db: counted, logger: pino({ level: "silent" }), defaultLocale: "nl" });
 const user = { channel: "teams" as const, externalId: "aad1", tenantId: "t1" };
-let r = await core.handleTurn({ user, text: "voorbereiden Kind", source: "typed" });
+let r = await core.handleTurn({ user, text: "voorbereiden Kind" });
 let v = r.replies.find((x) => x.step)!.step!;
 r = await core.handleTurn({ user, text: "", submission: { sessionId: v.sessionId, stepId: v.stepId, version: v.version, action: "submit", values: { format: "kindplan" } } });
 v = r.replies.find((x) => x.step)!.step!;

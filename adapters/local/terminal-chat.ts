@@ -7,7 +7,7 @@ import { renderStepText } from "../../dialogs/render/text.js";
 import { attachmentBytes } from "../../bot/exports/attachment.js";
 import type { Readable, Writable } from "node:stream";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, ChannelUser, ReplyAction, TurnResult } from "../../bot/chat/types.js";
+import type { BotReply, ChannelUser, ReplyAction, TurnResult } from "../../bot/channel/types.js";
 
 export interface TerminalChatOptions {
   core: BotCore;
@@ -54,7 +54,7 @@ export class TerminalChat {
     // A number picks a button of the last reply; in a dialog step, numbers are answers.
     const choice = /^\d+$/.test(line) ? this.actions[Number(line) - 1] : undefined;
     const result = await this.options.core.handleTurn(
-      choice ? { user: this.options.user, text: choice.command, source: "button" } : { user: this.options.user, text: line, source: "typed" },
+      choice ? { user: this.options.user, text: "", action: choice.action } : { user: this.options.user, text: line },
     );
     return this.show(result);
   }

@@ -2,7 +2,7 @@
 // prepared) conversations, evaluations due this week, and their groups — with buttons that send
 // commands like typed text. Read through the core's services, which check access and audit.
 import type { Db } from "../../bot/db/client.js";
-import type { ChannelUser } from "../../bot/chat/types.js";
+import type { ChannelUser } from "../../bot/channel/types.js";
 import { resolveStaffId } from "../../bot/chat/identity.js";
 import { loadActor } from "../../bot/auth/actor.js";
 import { localDate } from "../../bot/domain/local-time.js";

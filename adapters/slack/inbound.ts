@@ -1,7 +1,7 @@
 // Slack payloads → the core's channel-neutral user. Everything from Slack is untrusted: the
 // payload shapes are checked with zod before anything is read from them.
 import { z } from "zod";
-import type { ChannelUser } from "../../bot/chat/types.js";
+import type { ChannelUser } from "../../bot/channel/types.js";
 
 /** The Web API calls the adapter makes to identify a user (users.info needs users:read.email). */
 export interface UserDirectory {

@@ -14,10 +14,11 @@ import {
 } from "../../dialogs/render/block-kit.js";
 import { renderStepText } from "../../dialogs/render/text.js";
 import type { AnsweredStep } from "../../dialogs/engine/view.js";
-import type { BotReply, FileAttachment, ReplyAction } from "../../bot/chat/types.js";
+import type { BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import { chunkText, escapeMrkdwn, toMrkdwn } from "./mrkdwn.js";
 import { slackTexts } from "./texts.js";
+import { encodeAction } from "../shared/button-action.js";
 
 export interface SlackMessage {
   /** The notification and accessibility text; Slack shows blocks when there are any. */
@@ -25,7 +26,7 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-/** A quick-action button: its value is the command it sends, as if typed. */
+/** A quick-action button: its value is the typed action, as JSON. */
 export const COMMAND_ACTION_PREFIX = "gw_cmd:";
 export const COMMAND_SELECT_ACTION_ID = "gw_cmd_select";
 /** More quick actions than this become a drop-down. */
@@ -49,19 +50,19 @@ function plainText(text: string, max: number) {
 
 /** Quick actions: buttons, or one drop-down when there are many (a pupil choice, say). */
 export function commandBlocks(actions: ReplyAction[], locale: Locale): ActionsBlock[] {
-  const usable = actions.filter((a) => a.command.length <= SLACK_LIMITS.buttonValue);
+  const usable = actions.map((a) => ({ label: a.label, value: encodeAction(a.action) })).filter((a) => a.value.length <= SLACK_LIMITS.buttonValue);
   if (usable.length === 0) return [];
-  const fitsOption = usable.every((a) => a.command.length <= SLACK_LIMITS.optionValue);
+  const fitsOption = usable.every((a) => a.value.length <= SLACK_LIMITS.optionValue);
   if (usable.length <= MAX_BUTTONS || !fitsOption) {
     const buttons: Button[] = usable.slice(0, SLACK_LIMITS.actionsElements).map((a, i) => ({
       type: "button",
       action_id: `${COMMAND_ACTION_PREFIX}${i}`,
       text: plainText(a.label, SLACK_LIMITS.buttonText),
-      value: a.command,
+      value: a.value,
     }));
     return [{ type: "actions", elements: buttons }];
   }
-  const options: SlackOption[] = usable.slice(0, SLACK_LIMITS.selectOptions).map((a) => ({ text: plainText(a.label, SLACK_LIMITS.optionText), value: a.command }));
+  const options: SlackOption[] = usable.slice(0, SLACK_LIMITS.selectOptions).map((a) => ({ text: plainText(a.label, SLACK_LIMITS.optionText), value: a.value }));
   return [
     {
       type: "actions",

@@ -16,7 +16,7 @@ import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slac
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Express, NextFunction, Request, Response } from "express";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../../bot/chat/types.js";
+import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../../bot/channel/types.js";
 import type { Db } from "../../bot/db/client.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import type { Logger } from "../../bot/logger.js";
@@ -41,6 +41,7 @@ import { isSlackId, slackUser, teamIdOf, type SlackReference } from "./inbound.j
 import { cleanTypedText } from "./mrkdwn.js";
 import { answeredMessage, COMMAND_ACTION_PREFIX, COMMAND_SELECT_ACTION_ID, messagesFor, textSections, type SlackMessage } from "./outbound.js";
 import { createSlackSender } from "./slack-sender.js";
+import { decodeButtonValue } from "../shared/button-action.js";
 import { slackTexts } from "./texts.js";
 
 export const SLACK_ENDPOINT = "/slack/events";
@@ -311,7 +312,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
       ...(inDm ? { dmChannel: command.channel_id } : {}),
       trigger: { id: command.trigger_id, receivedAt },
     };
-    await guarded(d, () => turn({ user: d.user, text: cleanTypedText(command.text ?? "") || "help", source: "button" }, d));
+    await guarded(d, () => turn({ user: d.user, text: cleanTypedText(command.text ?? "") || "help", isCommand: true }, d));
   });
 
   // ------------------------------------------------------------------------------------------
@@ -332,7 +333,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     }
     const d: Delivery = { user: slackUser(teamId, userId, client), userId, teamId, dmChannel: channel };
     await guarded(d, async () => {
-      const result = await core.handleTurn({ user: d.user, text: cleanTypedText(str(e.text) ?? ""), source: "typed" });
+      const result = await core.handleTurn({ user: d.user, text: cleanTypedText(str(e.text) ?? "") });
       // Typing during a dialog: the next question comes as text too (one at a time).
       await deliver(result, { ...d, stepsAsText: (result.route ?? "").startsWith("dialog.") });
     });
@@ -390,10 +391,10 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     await ack();
     const b = body as unknown as Json;
     const a = action as unknown as Json;
-    const command = str(a.value) ?? str(obj(a.selected_option)?.value);
+    const pressed = decodeButtonValue(str(a.value) ?? str(obj(a.selected_option)?.value));
     const d = interactionDelivery(b);
-    if (!d || !command || !(await firstDelivery("action", b))) return;
-    await guarded(d, () => turn({ user: d.user, text: command.slice(0, 200), source: "button" }, d));
+    if (!d || !pressed || !(await firstDelivery("action", b))) return;
+    await guarded(d, () => turn({ user: d.user, ...pressed }, d));
   });
 
   // "Fill in" on a DM step: the step (as it is now) opens as a modal.
@@ -403,7 +404,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     const token = parseStepToken(str((action as unknown as Json).value));
     const d = interactionDelivery(b);
     if (!d || !token || !(await firstDelivery("action", b))) return;
-    await guarded(d, () => turn({ user: d.user, text: `verder id:${token.sessionId}`, source: "button" }, d));
+    await guarded(d, () => turn({ user: d.user, text: "", action: { command: "resume", args: { sessionId: token.sessionId } } }, d));
   });
 
   // Step buttons and one-click field answers, in a DM message or in a modal.

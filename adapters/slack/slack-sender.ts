@@ -4,7 +4,7 @@
 // outcome carries Slack's Retry-After for the caller to reschedule. A 5xx or a dropped
 // connection is "uncertain" and never re-sent blindly: Slack may have posted it.
 import { ErrorCode, type WebClient } from "@slack/web-api";
-import type { BotReply } from "../../bot/chat/types.js";
+import type { BotReply } from "../../bot/channel/types.js";
 import type { ChannelSender, SendOptions, SendOutcome } from "../../bot/proactive/send.js";
 import { RateLimiter, type Window } from "../../bot/proactive/rate-limiter.js";
 import { SlackReferenceSchema } from "./inbound.js";

@@ -2,7 +2,8 @@
 // card values are parsed by the dialog renderer's parser and validated again by the engine.
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import { parseCardSubmission } from "../../dialogs/render/adaptive-card.js";
-import type { ChannelUser, InboundTurn } from "../../bot/chat/types.js";
+import type { ChannelUser, InboundTurn } from "../../bot/channel/types.js";
+import { decodeButtonValue } from "../shared/button-action.js";
 
 /** The tenant of an activity: Teams puts it in the conversation and in channelData. */
 export function tenantOf(context: TurnContext): string | undefined {
@@ -26,16 +27,24 @@ export function channelUserOf(context: TurnContext): ChannelUser {
   };
 }
 
-/** A command button on one of our cards. */
-interface CommandValue {
-  gw: "cmd";
-  command: string;
-}
-
-function isCommandValue(value: unknown): value is CommandValue {
-  const gw = typeof value === "object" && value !== null ? (value as { gw?: unknown }).gw : undefined;
-  // "cmd-choice": a drop-down of commands, whose chosen value arrives as `command`.
-  return (gw === "cmd" || gw === "cmd-choice") && typeof (value as { command?: unknown }).command === "string";
+/**
+ * A button on one of our command cards: "act" carries a typed action, "act-choice" a drop-down whose
+ * chosen value is the action as JSON; "cmd"/"cmd-choice" are buttons from before typed actions.
+ */
+function buttonOf(value: unknown): Pick<InboundTurn, "action" | "text" | "isCommand"> | null | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const v = value as { gw?: unknown; command?: unknown; args?: unknown; gwAction?: unknown };
+  switch (v.gw) {
+    case "act":
+      return decodeButtonValue({ command: v.command, ...(v.args !== undefined ? { args: v.args } : {}) });
+    case "act-choice":
+      return typeof v.gwAction === "string" ? decodeButtonValue(v.gwAction) : null;
+    case "cmd":
+    case "cmd-choice":
+      return typeof v.command === "string" ? { text: v.command.slice(0, 200), isCommand: true } : null;
+    default:
+      return undefined;
+  }
 }
 
 /** Removes "<at>Gesprekswijzer</at>" mentions and HTML Teams may wrap typed text in. */
@@ -52,10 +61,12 @@ export function cleanText(text: string): string {
 export function inboundTurnOf(context: TurnContext): InboundTurn {
   const user = channelUserOf(context);
   const value: unknown = context.activity.value;
-  if (isCommandValue(value)) return { user, text: value.command.slice(0, 200), source: "button" };
+  const button = buttonOf(value);
+  // An unreadable button is passed on as an unknown command: the core answers it politely.
+  if (button !== undefined) return { user, ...(button ?? { text: "", action: { command: "" } }) };
   if (value !== undefined && value !== null) {
     // A dialog card. A value we cannot read is passed on as is: the engine refuses it politely.
     return { user, text: "", submission: parseCardSubmission(value) ?? value };
   }
-  return { user, text: cleanText(context.activity.text ?? ""), source: "typed" };
+  return { user, text: cleanText(context.activity.text ?? "") };
 }

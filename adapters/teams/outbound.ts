@@ -4,7 +4,8 @@ import { CardFactory, type Activity, type Attachment } from "botbuilder";
 import { renderStepCard, type AdaptiveCard } from "../../dialogs/render/adaptive-card.js";
 import { renderStepText } from "../../dialogs/render/text.js";
 import type { AnsweredStep } from "../../dialogs/engine/view.js";
-import type { BotReply, ReplyAction } from "../../bot/chat/types.js";
+import type { BotReply, ReplyAction } from "../../bot/channel/types.js";
+import { encodeAction } from "../shared/button-action.js";
 
 /** Teams shows at most a handful of card buttons in a row; longer lists become a drop-down. */
 const MAX_BUTTONS = 6;
@@ -37,7 +38,7 @@ export function commandCard(text: string, actions: ReplyAction[]): object {
       type: "AdaptiveCard",
       version: "1.5",
       body,
-      actions: actions.map((a) => ({ type: "Action.Submit", title: a.label, data: { gw: "cmd", command: a.command } })),
+      actions: actions.map((a) => ({ type: "Action.Submit", title: a.label, data: { gw: "act", ...a.action } })),
     };
   }
   return {
@@ -46,9 +47,9 @@ export function commandCard(text: string, actions: ReplyAction[]): object {
     version: "1.5",
     body: [
       ...body,
-      { type: "Input.ChoiceSet", id: "command", style: "filtered", label: "", choices: actions.map((a) => ({ title: a.label, value: a.command })) },
+      { type: "Input.ChoiceSet", id: "gwAction", style: "filtered", label: "", choices: actions.map((a) => ({ title: a.label, value: encodeAction(a.action) })) },
     ],
-    actions: [{ type: "Action.Submit", title: "OK", data: { gw: "cmd-choice" } }],
+    actions: [{ type: "Action.Submit", title: "OK", data: { gw: "act-choice" } }],
   };
 }
 

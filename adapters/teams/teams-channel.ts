@@ -5,7 +5,7 @@ import { Application, TeamsAdapter } from "@microsoft/teams-ai";
 import { ActivityTypes, MemoryStorage, TurnContext, type Activity, type ConversationReference } from "botbuilder";
 import type { Request, Response } from "express";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, TurnResult } from "../../bot/chat/types.js";
+import type { BotReply, TurnResult } from "../../bot/channel/types.js";
 import type { Logger } from "../../bot/logger.js";
 import { createGuardedHttpClient } from "./connector-http.js";
 import { cacheConnectorClients } from "./connector-cache.js";

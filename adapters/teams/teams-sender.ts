@@ -6,7 +6,7 @@
 // message's idempotency key in channelData.gesprekswijzer, so a delivery can be traced.
 import type { Activity, ConversationReference } from "botbuilder";
 import type { TeamsAdapter } from "@microsoft/teams-ai";
-import type { BotReply } from "../../bot/chat/types.js";
+import type { BotReply } from "../../bot/channel/types.js";
 import type { ChannelSender, SendOptions, SendOutcome } from "../../bot/proactive/send.js";
 import { RateLimiter, type Window } from "../../bot/proactive/rate-limiter.js";
 import { UNCERTAIN_DELIVERY } from "./connector-http.js";

@@ -12,14 +12,11 @@ import { translate, translatorFor, type MessageKey } from "../i18n/translate.js"
 import { DialogEngine, type PreloadedSession } from "../../dialogs/engine/engine.js";
 import { FLOWS } from "../../dialogs/flows/index.js";
 import { IdentityCache, resolveStaffId } from "./identity.js";
-import { parseCommand } from "./commands/registry.js";
-import { helpReply, myGroupReply, progressReply, pupilReply, type CommandContext } from "./commands/handlers.js";
-import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand, type DialogCommandContext } from "./commands/dialog-commands.js";
-import { coachReply, evaluationsReply, exportReply, overviewReply } from "./commands/overview-commands.js";
-import { evaluateCommand } from "./commands/evaluation-commands.js";
-import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./commands/round-commands.js";
+import { parseAction, parseTypedCommand, type ParsedCommand } from "./commands/parse.js";
+import { buttonFor } from "../domain/actions.js";
+import type { CommandContext } from "./commands/context.js";
 import { repliesFor } from "./dialog-replies.js";
-import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "./types.js";
+import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../channel/types.js";
 import { createFileLink } from "../services/file-links.js";
 import { saveAddress } from "../services/channel-addresses.js";
 import { ProactiveSender } from "../proactive/send.js";
@@ -62,67 +59,17 @@ interface Routed {
   locale?: Locale;
 }
 
-async function runCommand(ctx: DialogCommandContext, text: string): Promise<Routed> {
-  const parsed = parseCommand(text);
-  const route = parsed?.id ?? "unknown";
-  const arg = parsed?.argument ?? "";
-  const one = (reply: BotReply): Routed => ({ route, replies: [reply] });
-  switch (parsed?.id) {
-    case "help":
-      return one(helpReply(ctx));
-    case "myGroup":
-      return one(await myGroupReply(ctx));
-    case "pupil":
-      return one(await pupilReply(ctx, arg));
-    case "progress":
-      return one(await progressReply(ctx));
-    case "prepare":
-      return { route, replies: await prepareCommand(ctx, arg) };
-    case "conversation":
-      return { route, replies: await conversationCommand(ctx, arg) };
-    case "review":
-      return { route, replies: await conversationCommand(ctx, arg, "leerlingbespreking") };
-    case "groupConversation":
-      return { route, replies: await groupConversationCommand(ctx, arg) };
-    case "note":
-      return { route, replies: await noteCommand(ctx, arg) };
-    case "resume":
-      return { route, replies: await resumeCommand(ctx, arg) };
-    case "overview":
-      return one(await overviewReply(ctx));
-    case "evaluations":
-      return one(await evaluationsReply(ctx));
-    case "evaluate":
-      return { route, replies: await evaluateCommand(ctx, arg) };
-    case "export":
-      return one(await exportReply(ctx, arg));
-    case "rounds":
-      return one(await roundsReply(ctx, (ctx.now ?? (() => new Date()))()));
-    case "newRound":
-      return { route, replies: await newRoundCommand(ctx) };
-    case "editRound":
-      return { route, replies: await editRoundCommand(ctx, arg, "edit") };
-    case "cancelRound":
-      return { route, replies: await editRoundCommand(ctx, arg, "cancel") };
-    case "plan":
-      return { route, replies: await planCommand(ctx) };
-    case "reminders":
-      return one(await remindersCommand(ctx, arg, (ctx.now ?? (() => new Date()))()));
-    case "coach":
-      return one(coachReply(ctx, arg));
-    case "setLocaleEn":
-    case "setLocaleNl": {
-      const locale = parsed.id === "setLocaleEn" ? "en" : "nl";
-      await ctx.db.staff.update({ where: { id: ctx.actor.staffId }, data: { locale } });
-      return { route, replies: [{ text: translatorFor(locale)("language.switched") }], locale };
-    }
-    default:
-      return one({ text: ctx.t("unknownCommand") });
-  }
+async function runCommand(ctx: CommandContext, parsed: ParsedCommand | null): Promise<Routed> {
+  if (!parsed) return { route: "unknown", replies: [{ text: ctx.t("unknownCommand") }] };
+  const outcome = await parsed.spec.run(ctx, parsed.input);
+  return { route: parsed.spec.id, replies: outcome.replies, ...(outcome.locale ? { locale: outcome.locale } : {}) };
 }
 
+/** What a turn asks for when it is not a dialog answer: a pressed button or a typed command. */
+const commandOf = (turn: InboundTurn): ParsedCommand | null => (turn.action ? parseAction(turn.action) : parseTypedCommand(turn.text));
+
 /** Typed text while a dialog is active: help, "wijzig 2", or an answer. */
-async function runDialogText(ctx: DialogCommandContext, text: string): Promise<Routed | null> {
+async function runDialogText(ctx: CommandContext, text: string): Promise<Routed | null> {
   const trimmed = text.trim().toLowerCase();
   if (trimmed === "help" || trimmed === "hulp" || trimmed === "?") {
     const current = await ctx.engine.resume(ctx.actor, (await ctx.engine.activeSession(ctx.actor))!.id);
@@ -137,12 +84,12 @@ async function runDialogText(ctx: DialogCommandContext, text: string): Promise<R
   return result ? { route: `dialog.${result.kind}`, replies: repliesFor(result) } : null;
 }
 
-async function route(ctx: DialogCommandContext, turn: InboundTurn, preloaded?: PreloadedSession): Promise<Routed> {
+async function route(ctx: CommandContext, turn: InboundTurn, preloaded?: PreloadedSession): Promise<Routed> {
   if (turn.submission !== undefined) {
     const result = await ctx.engine.submit(ctx.actor, turn.submission, preloaded);
     return { route: `dialog.${result.kind}`, replies: repliesFor(result) };
   }
-  if (turn.source !== "button" && (await ctx.engine.activeSession(ctx.actor))) {
+  if (!turn.action && !turn.isCommand && (await ctx.engine.activeSession(ctx.actor))) {
     try {
       const routed = await runDialogText(ctx, turn.text);
       if (routed) return routed;
@@ -151,24 +98,23 @@ async function route(ctx: DialogCommandContext, turn: InboundTurn, preloaded?: P
       if (code !== ErrorCode.Forbidden && code !== ErrorCode.NotFound) throw error;
       // The dialog can no longer load (access changed): end it rather than trap the teacher.
       await ctx.engine.abandonActive(ctx.actor);
-      const routed = await runCommand(ctx, turn.text);
+      const routed = await runCommand(ctx, commandOf(turn));
       return { ...routed, replies: [{ text: translate(ctx.actor.locale, "engine.abandoned") }, ...routed.replies] };
     }
   }
-  return runCommand(ctx, turn.text);
+  return runCommand(ctx, commandOf(turn));
 }
 
 function welcomeReply(t: ReturnType<typeof translatorFor>, name: string): BotReply {
-  const button = (key: MessageKey, command: string) => ({ label: t(key), command });
   return {
     text: `${t("welcome", { name })}\n${t("welcome.intro")}`,
     actions: [
-      button("button.prepare", "voorbereiden"),
-      button("button.conversation", "gesprek"),
-      button("button.note", "notitie"),
-      button("button.resume", "verder"),
-      button("button.overview", "overzicht"),
-      button("button.help", "help"),
+      buttonFor(t("button.prepare"), "prepare"),
+      buttonFor(t("button.conversation"), "conversation"),
+      buttonFor(t("button.note"), "note"),
+      buttonFor(t("button.resume"), "resume"),
+      buttonFor(t("button.overview"), "overview"),
+      buttonFor(t("button.help"), "help"),
     ],
   };
 }

@@ -2,7 +2,7 @@
 // matched against the roster and the channel identity is remembered.
 import type { Db } from "../db/client.js";
 import { UnknownTenantError, UnknownUserError } from "../errors.js";
-import type { ChannelUser } from "./types.js";
+import type { ChannelUser } from "../channel/types.js";
 
 async function servedSchoolIds(db: Db, user: ChannelUser): Promise<string[] | null> {
   // The terminal chat runs on the server itself: its operator is trusted with any school.

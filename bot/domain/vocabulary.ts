@@ -1,6 +1,7 @@
 // The domain's closed vocabularies. Stored as strings (one schema for SQLite and PostgreSQL),
 // validated here at every boundary.
 import { z } from "zod";
+import { CHANNELS, LOCALES } from "../channel/types.js";
 
 export const Bouw = z.enum(["onderbouw", "middenbouw", "bovenbouw"]);
 export type Bouw = z.infer<typeof Bouw>;
@@ -8,13 +9,13 @@ export type Bouw = z.infer<typeof Bouw>;
 export const Role = z.enum(["teacher", "team_leader", "ib", "admin", "content_reader"]);
 export type Role = z.infer<typeof Role>;
 
-export const Channel = z.enum(["teams", "slack", "local"]);
+export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
 export const ConversationStatus = z.enum(["planned", "prepared", "held", "evaluated", "cancelled"]);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
-export const Locale = z.enum(["nl", "en"]);
+export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 
 /** ISO weekdays, 1 = Monday … 7 = Sunday, stored as "1,2,3". */
@@ -61,3 +62,7 @@ export function schoolYearOf(date: Date, timezone: string): string {
   const start = month >= 8 ? year : year - 1;
   return `${start}-${start + 1}`;
 }
+
+/** What a teacher can mute or snooze; a round's announcement comes from the team leader and cannot be muted. */
+export const PREFERENCE_KINDS = ["plan_nudge", "prepare_reminder", "unrecorded_nudge", "evaluation_due", "weekly_digest"] as const;
+export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];

@@ -1,5 +1,5 @@
 // Files the bot offers travel as text: HTML as is, binary formats (PDF) base64-encoded.
-import type { FileAttachment } from "../chat/types.js";
+import type { FileAttachment } from "../channel/types.js";
 import type { Printable } from "./printable.js";
 import { renderHtml, renderPdf } from "./printable.js";
 

@@ -9,7 +9,7 @@
 import type { Db, Tx } from "../db/client.js";
 import { localDate } from "../domain/local-time.js";
 import { Locale } from "../domain/vocabulary.js";
-import type { BotReply } from "../chat/types.js";
+import type { BotReply } from "../channel/types.js";
 import { enqueue } from "./outbox.js";
 import type { OutboxRow } from "./claims.js";
 import { isMessageKey, translate } from "../i18n/translate.js";

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
-import type { BotReply } from "../chat/types.js";
+import type { BotReply } from "../channel/types.js";
 import type { ProactiveSender, SendOutcome } from "../proactive/send.js";
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "./backoff.js";
 import {

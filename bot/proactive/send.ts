@@ -3,7 +3,7 @@
 // installation is recorded and reported, never thrown into a send loop.
 import type { Db } from "../db/client.js";
 import type { Channel } from "../domain/vocabulary.js";
-import type { BotReply, FileAttachment } from "../chat/types.js";
+import type { BotReply, FileAttachment } from "../channel/types.js";
 import { Locale } from "../domain/vocabulary.js";
 import { createFileLink } from "../services/file-links.js";
 import { findAddresses, markAddressBlocked } from "../services/channel-addresses.js";

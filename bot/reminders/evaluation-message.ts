@@ -7,7 +7,7 @@ import type { OutboxRenderer } from "../outbox/worker.js";
 import { loadActor } from "../auth/actor.js";
 import { canEvaluateGoal } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
-import { evaluateGoalCommand } from "../chat/commands/registry.js";
+import { buttonFor } from "../domain/actions.js";
 import { localDate } from "../domain/local-time.js";
 import { LocalDate } from "../domain/vocabulary.js";
 import { translatorFor } from "../i18n/translate.js";
@@ -68,8 +68,8 @@ export const evaluationDueMessage: OutboxRenderer = async (message, db) => {
     {
       text: lines.join("\n"),
       actions: [
-        { label: t("evaluationDue.button"), command: evaluateGoalCommand(goal.id) },
-        { label: t("evaluate.timeline", { name }), command: `leerling id:${goal.pupil.id}` },
+        buttonFor(t("evaluationDue.button"), "evaluate", { goalId: goal.id }),
+        buttonFor(t("evaluate.timeline", { name }), "pupil", { pupilId: goal.pupil.id }),
       ],
     },
   ];

@@ -9,6 +9,7 @@ import { addDays, weekStart } from "../domain/school-calendar.js";
 import { listFormats } from "../../dialogs/formats/registry.js";
 import { formatLocalDate } from "../../dialogs/flows/field.js";
 import { renderPupilInvitation } from "../exports/pupil-invitation.js";
+import { buttonFor } from "../domain/actions.js";
 import { translate } from "../i18n/translate.js";
 
 export type ReminderRenderer = OutboxRenderer;
@@ -75,7 +76,7 @@ const roundAnnouncement = (now: () => Date): ReminderRenderer => async (message,
         ...groupLines,
         translate(who.locale, "reminder.roundAnnouncement.advice"),
       ].join("\n"),
-      actions: [{ label: translate(who.locale, "reminder.button.planNow"), command: "plannen" }],
+      actions: [buttonFor(translate(who.locale, "reminder.button.planNow"), "plan")],
     },
   ];
 };
@@ -90,8 +91,8 @@ const planNudge = (now: () => Date): ReminderRenderer => async (message, db) => 
     {
       text: translate(who.locale, "reminder.planNudge", { name: state.round.name, date: formatLocalDate(state.round.endDate, who.locale), count: state.unplanned.length, names }),
       actions: [
-        { label: translate(who.locale, "reminder.button.planNow"), command: "plannen" },
-        { label: translate(who.locale, "reminder.button.mutePlanning"), command: "herinneringen uit plannen" },
+        buttonFor(translate(who.locale, "reminder.button.planNow"), "plan"),
+        buttonFor(translate(who.locale, "reminder.button.mutePlanning"), "reminders", { set: "off", kind: "plan_nudge" }),
       ],
     },
   ];
@@ -123,8 +124,8 @@ const prepareReminder = (now: () => Date): ReminderRenderer => async (message, d
     {
       text: translate(who.locale, "reminder.prepare", { when, name: fullName(c.pupil) }),
       actions: [
-        { label: translate(who.locale, "reminder.button.prepareNow"), command: `voorbereiden id:${c.pupil.id}` },
-        { label: translate(who.locale, "reminder.button.mutePreparing"), command: "herinneringen uit voorbereiden" },
+        buttonFor(translate(who.locale, "reminder.button.prepareNow"), "prepare", { pupilId: c.pupil.id }),
+        buttonFor(translate(who.locale, "reminder.button.mutePreparing"), "reminders", { set: "off", kind: "prepare_reminder" }),
       ],
     },
   ];
@@ -149,7 +150,7 @@ const pupilInvitation = (now: () => Date): ReminderRenderer => async (message, d
   return [
     {
       text: translate(who.locale, "reminder.invitation", { date: formatLocalDate(date, who.locale), name: fullName(c.pupil) }),
-      actions: [{ label: translate(who.locale, "reminder.button.prepare"), command: `voorbereiden id:${c.pupil.id}` }],
+      actions: [buttonFor(translate(who.locale, "reminder.button.prepare"), "prepare", { pupilId: c.pupil.id })],
       attachments: [{ filename: `uitnodiging-${c.pupil.firstName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.html`, contentType: "text/html", content: invitation.html }],
     },
   ];
@@ -165,9 +166,9 @@ const unrecordedNudge = (now: () => Date): ReminderRenderer => async (message, d
     {
       text: translate(who.locale, "reminder.unrecorded", { name: fullName(c.pupil), when }),
       actions: [
-        { label: translate(who.locale, "reminder.button.record"), command: `gesprek id:${c.pupil.id}` },
-        { label: translate(who.locale, "reminder.button.move"), command: c.roundId ? "plannen" : `voorbereiden id:${c.pupil.id}` },
-        { label: translate(who.locale, "reminder.button.quickNote"), command: `notitie id:${c.pupil.id}` },
+        buttonFor(translate(who.locale, "reminder.button.record"), "conversation", { pupilId: c.pupil.id }),
+        c.roundId ? buttonFor(translate(who.locale, "reminder.button.move"), "plan") : buttonFor(translate(who.locale, "reminder.button.move"), "prepare", { pupilId: c.pupil.id }),
+        buttonFor(translate(who.locale, "reminder.button.quickNote"), "note", { pupilId: c.pupil.id }),
       ],
     },
   ];
@@ -207,8 +208,8 @@ const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) 
     {
       text: [translate(who.locale, "reminder.digest.title", { date: formatLocalDate(monday, who.locale), date2: formatLocalDate(sunday, who.locale) }), ...lines].join("\n"),
       actions: [
-        { label: translate(who.locale, "button.overview"), command: "overzicht" },
-        { label: translate(who.locale, "reminder.button.digestOff"), command: "herinneringen uit weekoverzicht" },
+        buttonFor(translate(who.locale, "button.overview"), "overview"),
+        buttonFor(translate(who.locale, "reminder.button.digestOff"), "reminders", { set: "off", kind: "weekly_digest" }),
       ],
     },
   ];

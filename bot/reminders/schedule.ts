@@ -28,9 +28,8 @@ export const REMINDER_KINDS = [
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-/** What a teacher can mute or snooze; a round's announcement comes from the team leader and cannot be muted. */
-export const PREFERENCE_KINDS = ["plan_nudge", "prepare_reminder", "unrecorded_nudge", "evaluation_due", "weekly_digest"] as const;
-export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
+import { PREFERENCE_KINDS, type PreferenceKind } from "../domain/vocabulary.js";
+export { PREFERENCE_KINDS, type PreferenceKind };
 
 /** Which preference governs a message kind. */
 export function preferenceKindOf(kind: ReminderKind): PreferenceKind | null {

@@ -4,6 +4,7 @@
 import type { Db, Tx } from "../../bot/db/client.js";
 import type { Actor } from "../../bot/auth/actor.js";
 import type { FieldValue, StepDefinition } from "./types.js";
+import type { ReplyAction } from "../../bot/channel/types.js";
 
 /** { [stepId]: { [fieldId]: value } } */
 export type Answers = Record<string, Record<string, FieldValue>>;
@@ -42,7 +43,7 @@ export interface Completion {
   /** Files to offer (pupil preparation form, export). */
   attachments?: { filename: string; contentType: string; content: string }[];
   /** Buttons for what may come next (e.g. start a conversation to set a new goal). */
-  actions?: { label: string; command: string }[];
+  actions?: ReplyAction[];
 }
 
 export interface DialogFlow {

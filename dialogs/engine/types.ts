@@ -2,21 +2,15 @@
 // Definitions carry texts in both languages; a StepView is one step resolved for one user and
 // is all a renderer (text, Adaptive Card, Block Kit) needs.
 import { z } from "zod";
+import { FIELD_KINDS, type FieldValue, type FieldView, type StepView } from "../../bot/channel/types.js";
+
+// The step a renderer sees is channel-neutral (bot/channel/types.ts); re-exported for the engine's own files.
+export type { FieldValue, FieldView, StepView };
 
 export const LocalizedText = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-export const FieldKind = z.enum([
-  "shortText",
-  "longText",
-  "singleChoice",
-  "multiChoice",
-  "yesNo",
-  "date",
-  "time",
-  "number",
-  "pupil",
-]);
+export const FieldKind = z.enum(FIELD_KINDS);
 export type FieldKind = z.infer<typeof FieldKind>;
 
 /** Zimmerman's ownership skills, the lens the school uses to judge a conversation. */
@@ -54,9 +48,6 @@ export const FieldDefinition = z.object({
 export type FieldDefinition = z.infer<typeof FieldDefinition>;
 export type FieldDefinitionInput = z.input<typeof FieldDefinition>;
 
-/** A value as stored in a draft. */
-export type FieldValue = string | number | boolean | string[];
-
 export interface FieldError {
   /** Null for an error about the step as a whole. */
   fieldId: string | null;
@@ -79,45 +70,6 @@ export interface StepDefinition {
 }
 
 export type DialogAction = "submit" | "back" | "skip" | "pause" | "cancel";
-
-export interface FieldView {
-  id: string;
-  kind: FieldKind;
-  label: string;
-  help?: string;
-  placeholder?: string;
-  required: boolean;
-  options?: { value: string; label: string; icon?: string }[];
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  /** The stored value, to pre-fill. */
-  value?: FieldValue;
-  /** The value is the field's default, not an answer yet (text mode still asks the question). */
-  isDefault?: boolean;
-  /** What the user typed that did not validate: shown again so nothing typed is lost. */
-  raw?: string;
-  error?: string;
-}
-
-export interface StepView {
-  sessionId: string;
-  /** Increments on every accepted submission: a submission with an older version is stale. */
-  version: number;
-  stepId: string;
-  dialogTitle: string;
-  title: string;
-  intro?: string;
-  tips: string[];
-  info: string[];
-  progress: { index: number; total: number };
-  fields: FieldView[];
-  /** Errors about the step as a whole. */
-  errors: string[];
-  /** Button labels in the user's language; absent when the action is not possible here. */
-  actions: { submit: string; back?: string; skip?: string; pause: string; cancel: string };
-  locale: "nl" | "en";
-}
 
 /** What a channel sends back for a step: validated by SubmissionSchema before anything is used. */
 export const SubmissionSchema = z.object({

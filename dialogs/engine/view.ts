@@ -1,5 +1,6 @@
 // Resolves a step for one user: texts in their language, stored values, what they typed that did
 // not validate (with its error, recomputed so it survives a restart), buttons.
+import type { AnsweredStep } from "../../bot/channel/types.js";
 import type { DialogSessionRecord } from "../../bot/services/dialog-sessions.js";
 import { SKIPPED, type LoadedFlow } from "./flow.js";
 import { optionsOf, parseFieldInput, type ParseContext } from "./parse-field.js";
@@ -8,11 +9,7 @@ import { translate } from "../../bot/i18n/translate.js";
 
 type Locale = "nl" | "en";
 
-export interface AnsweredStep {
-  stepId: string;
-  title: string;
-  items: { label: string; value: string }[];
-}
+export type { AnsweredStep };
 
 export function formatValue(field: FieldDefinition, value: FieldValue | undefined, locale: Locale, ctx: ParseContext): string {
   if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return "—";

@@ -17,6 +17,7 @@ import type { Answers, Completion, DialogFlow, LoadedFlow } from "../engine/flow
 import type { FieldError, LocalizedText, StepDefinition } from "../engine/types.js";
 import { bool, field, formatLocalDate, text } from "./field.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
+import { buttonFor } from "../../bot/domain/actions.js";
 
 export const EVALUATE = "evaluate";
 
@@ -205,8 +206,8 @@ export const evaluateFlow: DialogFlow = {
     } else if (nextStep === "new_goal") {
       lines.push(translate(ctx.locale, "evaluate.setNewGoal", { name }));
       actions.push(
-        { label: translate(ctx.locale, "evaluate.button.conversation", { name }), command: `gesprek id:${result.pupil.id}` },
-        { label: translate(ctx.locale, "button.note"), command: `notitie id:${result.pupil.id}` },
+        buttonFor(translate(ctx.locale, "evaluate.button.conversation", { name }), "conversation", { pupilId: result.pupil.id }),
+        buttonFor(translate(ctx.locale, "button.note"), "note", { pupilId: result.pupil.id }),
       );
     }
     lines.push(translate(ctx.locale, "evaluate.inTimeline", { name }));

@@ -35,9 +35,9 @@ beforeAll(async () => {
 afterAll(async () => t?.destroy());
 
 async function dialogTitle(text: string): Promise<string> {
-  const result = await core.handleTurn({ user, text, source: "typed" });
+  const result = await core.handleTurn({ user, text });
   const step = result.replies.find((r) => r.step)?.step;
-  await core.handleTurn({ user, text: "stop", source: "typed" });
+  await core.handleTurn({ user, text: "stop" });
   return step?.dialogTitle ?? result.replies.map((r) => r.text).join(" ");
 }
 

@@ -90,9 +90,9 @@ describe(`dialog edge cases on ${testProvider()}`, () => {
   it("ends a dialog that can no longer load instead of trapping the teacher", async () => {
     const p = await pupil("Drie");
     const user = { channel: "local" as const, externalId: teacherEmail, email: teacherEmail };
-    await core.handleTurn({ user, text: `gesprek Drie`, source: "typed" });
+    await core.handleTurn({ user, text: `gesprek Drie` });
     await t.db.pupil.update({ where: { id: p.id }, data: { groupId: otherGroupId } });
-    const result = await core.handleTurn({ user, text: "mijn groep", source: "typed" });
+    const result = await core.handleTurn({ user, text: "mijn groep" });
     const text = result.replies.map((r) => r.text).join("\n");
     expect(text).toContain("kan niet verder");
     expect(text).toContain("groep 5");

@@ -15,7 +15,7 @@ import { proposedEvaluationDate } from "../../bot/services/evaluations.js";
 import { loadSchoolCalendar } from "../../bot/services/school-calendar.js";
 import { evaluationDueMessage } from "../../bot/reminders/evaluation-message.js";
 import type { Channel } from "../../bot/domain/vocabulary.js";
-import { answerEvaluation, type ChannelDriver, type EvaluationAnswers } from "./channel-scenario.js";
+import { answerEvaluation, carriesAction, type ChannelDriver, type EvaluationAnswers } from "./channel-scenario.js";
 import { makeHeldGoal } from "./fixtures.js";
 import { SlackDriver } from "./slack-driver.js";
 import { cardOf, TeamsDriver, teamsConversation, type TeamsPerson } from "./teams-driver.js";
@@ -166,7 +166,7 @@ describe(`evaluations through Teams and Slack on ${testProvider()}`, () => {
       const shown = run.delivered(since);
       expect(shown).toContain("Vandaag evalueren");
       expect(shown).toContain("Nu evalueren");
-      expect(shown).toContain(`evalueer doel:${goal.id}`);
+      expect(carriesAction(shown, { command: "evaluate", args: { goalId: goal.id } })).toBe(true);
 
       // The driver presses the button it finds in that message, then answers the step cards/modals.
       const answered = await answerEvaluation(run.driver, "juf", goal.id, answers);
@@ -174,7 +174,7 @@ describe(`evaluations through Teams and Slack on ${testProvider()}`, () => {
       expect(answered.opened).toContain("Hoe ging het?");
       expect(answered.opened).toContain("oefent elke dag vijf minuten de tafels");
       expect(answered.text).toContain("Evaluatie opgeslagen");
-      if (answers.outcome === "reached") expect(answered.text).toContain(`gesprek id:${run.pupilId}`);
+      if (answers.outcome === "reached") expect(carriesAction(answered.text, { command: "conversation", args: { pupilId: run.pupilId } })).toBe(true);
     }
   });
 

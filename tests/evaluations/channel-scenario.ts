@@ -1,11 +1,12 @@
 // The evaluation as a teacher answers it in a chat channel, written once for every channel:
 // a channel test supplies a driver (how to press a button, type, and submit the step card or
 // modal it sees) and compares what was stored. Teams uses it now; Slack adds a driver.
+import type { CommandAction } from "../../bot/channel/types.js";
 import type { Db } from "../../bot/db/client.js";
 
 export interface ChannelDriver {
   /** Presses a button that carries this command, as this user; returns what the user saw. */
-  press(user: string, command: string): Promise<string>;
+  press(user: string, action: CommandAction): Promise<string>;
   /** Types a message as this user; returns what the user saw. */
   type(user: string, text: string): Promise<string>;
   /**
@@ -27,7 +28,7 @@ export interface EvaluationAnswers {
 /** Opens the evaluation from its button and answers every step; returns the steps seen and the last text. */
 export async function answerEvaluation(driver: ChannelDriver, user: string, goalId: string, answers: EvaluationAnswers) {
   const steps: string[] = [];
-  const opened = await driver.press(user, `evalueer doel:${goalId}`);
+  const opened = await driver.press(user, { command: "evaluate", args: { goalId } });
   let next = await driver.submitStep(user, { outcome: answers.outcome, note: answers.note, note__share: String(answers.share) });
   steps.push("outcome");
   const texts = [opened, next.text];
@@ -56,4 +57,10 @@ export async function storedEvaluation(db: Db, goalId: string) {
       evaluatedById: e.evaluatedById,
     })),
   };
+}
+
+/** Whether a channel's output carries a button with this action (as Teams data, or as Slack's JSON value). */
+export function carriesAction(output: string, action: CommandAction): boolean {
+  const json = JSON.stringify(action);
+  return output.includes(json.slice(1, -1)) || output.includes(JSON.stringify(json).slice(1, -1));
 }

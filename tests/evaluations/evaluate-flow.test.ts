@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply } from "../../bot/chat/types.js";
+import type { BotReply, CommandAction } from "../../bot/channel/types.js";
 import { goalToken } from "../../bot/services/evaluations.js";
 import { evaluationDueMessage } from "../../bot/reminders/evaluation-message.js";
 import { DialogEngine, type EngineResult } from "../../dialogs/engine/engine.js";
@@ -66,7 +66,10 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     if (walk.result.kind !== "completed") throw new Error(walk.result.kind);
     expect(walk.result.completion.text).toContain("🎉");
     expect(walk.result.completion.text).toMatch(/Sam[,!]|, Sam/);
-    expect(walk.result.completion.actions?.map((a) => a.command)).toEqual([`gesprek id:${pupil.id}`, `notitie id:${pupil.id}`]);
+    expect(walk.result.completion.actions?.map((a) => a.action)).toEqual([
+      { command: "conversation", args: { pupilId: pupil.id } },
+      { command: "note", args: { pupilId: pupil.id } },
+    ]);
     const stored = await t.db.evaluation.findFirstOrThrow({ where: { goalId: goal.id } });
     expect(stored).toMatchObject({ outcome: "reached", nextStep: "new_goal", note: "Sam kent ze nu", shareWithParents: true, evaluatedById: teacher.staffId });
   });
@@ -151,8 +154,9 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
 describe(`evaluation commands and the evaluation-due message on ${testProvider()}`, () => {
   let core: BotCore;
   const emailOf = async (actor: Actor) => (await t.db.staff.findUniqueOrThrow({ where: { id: actor.staffId } })).email;
-  const say = async (actor: Actor, text: string, source: "typed" | "button" = "typed") =>
-    (await core.handleTurn({ user: { channel: "local", externalId: await emailOf(actor), email: await emailOf(actor) }, text, source })).replies;
+  const userOf = async (actor: Actor) => ({ channel: "local" as const, externalId: await emailOf(actor), email: await emailOf(actor) });
+  const say = async (actor: Actor, text: string, isCommand = false) => (await core.handleTurn({ user: await userOf(actor), text, ...(isCommand ? { isCommand } : {}) })).replies;
+  const press = async (actor: Actor, action: CommandAction) => (await core.handleTurn({ user: await userOf(actor), text: "", action })).replies;
   const message = (goalId: string, recipientStaffId: string, date = TODAY) => ({
     id: "m1",
     schoolId,
@@ -173,17 +177,17 @@ describe(`evaluation commands and the evaluation-due message on ${testProvider()
     const { pupil, goal } = await pupilWithGoal("Fenna");
     const nl = (await evaluationDueMessage(message(goal.id, teacher.staffId), t.db)) as BotReply[];
     expect(nl[0]!.text).toContain("Vandaag evalueren: het doel van **Fenna**");
-    expect(nl[0]!.actions?.[0]).toEqual({ label: "Nu evalueren", command: `evalueer doel:${goal.id}` });
+    expect(nl[0]!.actions?.[0]).toEqual({ label: "Nu evalueren", action: { command: "evaluate", args: { goalId: goal.id } } });
     await t.db.staff.update({ where: { id: duo.staffId }, data: { locale: "en" } });
     const en = (await evaluationDueMessage(message(goal.id, duo.staffId), t.db)) as BotReply[];
     expect(en[0]!.text).toContain("**Fenna**'s goal");
     expect(en[0]!.actions?.[0]?.label).toBe("Evaluate now");
     await t.db.staff.update({ where: { id: duo.staffId }, data: { locale: null } });
 
-    const started = await say(teacher, nl[0]!.actions![0]!.command, "button");
+    const started = await press(teacher, nl[0]!.actions![0]!.action);
     expect(started[0]!.step?.stepId).toBe("outcome");
     // Pressing it again brings back the same evaluation rather than a second one.
-    const again = await say(teacher, nl[0]!.actions![0]!.command, "button");
+    const again = await press(teacher, nl[0]!.actions![0]!.action);
     expect(again[0]!.step?.sessionId).toBe(started[0]!.step?.sessionId);
     await say(teacher, "stop");
     expect(pupil.id).toBeTruthy();
@@ -197,7 +201,7 @@ describe(`evaluation commands and the evaluation-due message on ${testProvider()
     expect(await evaluationDueMessage({ ...message(goal.id, teacher.staffId), subjectId: "missing" }, t.db)).toBeNull();
     await t.db.goal.update({ where: { id: goal.id }, data: { status: "reached" } });
     expect(await evaluationDueMessage(message(goal.id, teacher.staffId), t.db)).toBeNull();
-    const replies = await say(teacher, `evalueer doel:${goal.id}`, "button");
+    const replies = await press(teacher, { command: "evaluate", args: { goalId: goal.id } });
     expect(replies[0]!.text).toContain("al geëvalueerd");
   });
 
@@ -205,7 +209,7 @@ describe(`evaluation commands and the evaluation-due message on ${testProvider()
     const { goal } = await pupilWithGoal("Roos");
     const list = await say(duo, "evaluaties");
     expect(list[0]!.text).toContain("Doelen om te evalueren");
-    const button = list[0]!.actions!.find((a) => a.command === `evalueer doel:${goal.id}`);
+    const button = list[0]!.actions!.find((a) => a.action.command === "evaluate" && a.action.args?.goalId === goal.id);
     expect(button?.label).toContain("Roos");
     const started = await say(duo, "evalueer Roos");
     expect(started[0]!.step?.stepId).toBe("outcome");

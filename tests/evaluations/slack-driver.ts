@@ -2,6 +2,8 @@
 // block_actions payload for the button in the teacher's DM), a step is answered in the modal the
 // adapter opened (view_submission with Slack's state.values), and what the teacher saw is read
 // back from the fake Web API. Every request is signed and goes over HTTP into the adapter.
+import { encodeAction } from "../../adapters/shared/button-action.js";
+import type { CommandAction } from "../../bot/channel/types.js";
 import { expect } from "vitest";
 import type { FakeSlackApi, SlackCall } from "../support/fake-slack-api.js";
 import type { SlackPerson, SlackSimulator } from "../support/slack-requests.js";
@@ -72,8 +74,9 @@ export class SlackDriver implements ChannelDriver {
     }
   }
 
-  /** Presses the newest button in the user's DM that carries this command (block_actions). */
-  async press(user: string, command: string): Promise<string> {
+  /** Presses the newest button in the user's DM that carries this action (block_actions). */
+  async press(user: string, action: CommandAction): Promise<string> {
+    const command = encodeAction(action);
     const teacher = this.teacher(user);
     const found = [...this.fake.messages].reverse().flatMap((message) => {
       if (message.channel !== teacher.dmChannel) return [];

@@ -2,6 +2,7 @@
 // (the Action.Submit of a card the user got, its data as the activity's value), a step is
 // answered by submitting the step card with its inputs, and what the user saw is read back from
 // the fake connector. Every activity goes over HTTP into the Bot Framework adapter.
+import type { CommandAction } from "../../bot/channel/types.js";
 import { expect } from "vitest";
 import type { FakeConnector, RecordedActivity } from "../support/fake-connector.js";
 import type { ChannelDriver } from "./channel-scenario.js";
@@ -72,15 +73,15 @@ export class TeamsDriver implements ChannelDriver {
     return card ? String(stepSubmit(card)!.stepId) : null;
   }
 
-  /** Presses the newest card button in the user's chat that carries this command. */
-  async press(user: string, command: string): Promise<string> {
+  /** Presses the newest card button in the user's chat that carries this action. */
+  async press(user: string, wanted: CommandAction): Promise<string> {
     const conversation = teamsConversation(this.person(user));
     const action = [...this.connector.activities]
       .reverse()
       .filter((a) => a.conversationId === conversation)
       .flatMap((a) => cardOf(a)?.actions ?? [])
-      .find((x) => x.type === "Action.Submit" && x.data?.command === command);
-    if (!action) throw new Error(`no button "${command}" in ${user}'s chat`);
+      .find((x) => x.type === "Action.Submit" && x.data?.gw === "act" && x.data.command === wanted.command && JSON.stringify(x.data.args) === JSON.stringify(wanted.args));
+    if (!action) throw new Error(`no button ${JSON.stringify(wanted)} in ${user}'s chat`);
     const sent = await this.post(user, { value: action.data });
     this.remember(user, sent);
     return textOf(sent);

@@ -2,6 +2,7 @@
 // message goes out proactively, its button opens the evaluation card, the submitted card is
 // stored as an Evaluation; the timeline and the next conversation show it; duo-partners answer
 // each other's evaluations; stale and foreign answers change nothing.
+import type { CommandAction } from "../../bot/channel/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.js";
 import { FakeConnector, type RecordedActivity } from "../support/fake-connector.js";
@@ -11,7 +12,7 @@ import { localDate } from "../../bot/domain/local-time.js";
 import { proposedEvaluationDate } from "../../bot/services/evaluations.js";
 import { loadSchoolCalendar } from "../../bot/services/school-calendar.js";
 import { evaluationDueMessage } from "../../bot/reminders/evaluation-message.js";
-import { answerEvaluation, storedEvaluation, type ChannelDriver } from "./channel-scenario.js";
+import { answerEvaluation, carriesAction, storedEvaluation, type ChannelDriver } from "./channel-scenario.js";
 import { makeHeldGoal } from "./fixtures.js";
 
 const TENANT = "11111111-2222-3333-4444-555555555555";
@@ -71,8 +72,8 @@ class TeamsDriver implements ChannelDriver {
     return fresh ? String(stepSubmit(fresh)!.stepId) : null;
   }
 
-  async press(user: string, command: string) {
-    const sent = await post(activity(user as UserKey, { value: { gw: "cmd", command } }));
+  async press(user: string, action: CommandAction) {
+    const sent = await post(activity(user as UserKey, { value: { gw: "act", ...action } }));
     this.remember(user, sent);
     return textOf(sent);
   }
@@ -141,14 +142,14 @@ describe(`goal evaluations in Teams on ${testProvider()}`, () => {
     const pushed = connector.activities.slice(before);
     expect(textOf(pushed)).toContain("Vandaag evalueren");
     const button = cardOf(pushed[0]!)!.actions!.find((a) => a.title === "Nu evalueren")!;
-    expect(button.data).toEqual({ gw: "cmd", command: `evalueer doel:${goal.id}` });
+    expect(button.data).toEqual({ gw: "act", command: "evaluate", args: { goalId: goal.id } });
 
     const answered = await answerEvaluation(teams, "alex", goal.id, { outcome: "reached", note: "Sam zei alle tafels foutloos op", share: true, nextStep: "new_goal" });
     expect(answered.steps).toEqual(["outcome", "next"]);
     expect(answered.opened).toContain("Hoe ging het?");
     expect(answered.opened).toContain("oefent elke dag vijf minuten de tafels");
     expect(answered.text).toContain("🎉");
-    expect(answered.text).toContain(`gesprek id:${pupilId}`);
+    expect(carriesAction(answered.text, { command: "conversation", args: { pupilId } })).toBe(true);
     expect(await storedEvaluation(app.database.db, goal.id)).toEqual({
       goalStatus: "reached",
       evaluationDate: today,
@@ -156,7 +157,7 @@ describe(`goal evaluations in Teams on ${testProvider()}`, () => {
     });
 
     // The old button again: politely refused, nothing changes.
-    const again = await teams.press("alex", `evalueer doel:${goal.id}`);
+    const again = await teams.press("alex", { command: "evaluate", args: { goalId: goal.id } });
     expect(again).toContain("al geëvalueerd (bereikt, door Alex Wilber");
     expect(await app.database.db.evaluation.count({ where: { goalId: goal.id } })).toBe(1);
   });
@@ -174,9 +175,9 @@ describe(`goal evaluations in Teams on ${testProvider()}`, () => {
 
   it("lets the duo-partner answer from the evaluations list, and refuses the evaluator's stale card", async () => {
     const { goal } = await newGoal("Ik wil mijn werk netjes afmaken");
-    await teams.press("alex", `evalueer doel:${goal.id}`);
+    await teams.press("alex", { command: "evaluate", args: { goalId: goal.id } });
     const list = await post(activity("bo", { text: "evaluaties" }));
-    const button = cardOf(list[0]!)!.actions!.find((a) => a.data.command === `evalueer doel:${goal.id}`);
+    const button = cardOf(list[0]!)!.actions!.find((a) => a.data.command === "evaluate" && (a.data.args as { goalId?: string } | undefined)?.goalId === goal.id);
     expect(button?.title).toContain("Sam de Boer");
     const newDate = proposedEvaluationDate(await loadSchoolCalendar(app.database.db, schoolId), today);
     const answered = await answerEvaluation(teams, "bo", goal.id, { outcome: "later", note: "", share: false, newDate });
@@ -198,8 +199,8 @@ describe(`goal evaluations in Teams on ${testProvider()}`, () => {
 
   it("refuses a teacher of another group, and a card forwarded to someone else", async () => {
     const { goal } = await newGoal("Ik wil op tijd beginnen");
-    expect(await teams.press("cas", `evalueer doel:${goal.id}`)).toContain("Dat mag je niet");
-    await teams.press("alex", `evalueer doel:${goal.id}`);
+    expect(await teams.press("cas", { command: "evaluate", args: { goalId: goal.id } })).toContain("Dat mag je niet");
+    await teams.press("alex", { command: "evaluate", args: { goalId: goal.id } });
     const forwarded = await teams.submitAs("alex", "bo", { outcome: "reached", note: "", note__share: "false" });
     expect(forwarded).toContain("iemand anders");
     expect(await storedEvaluation(app.database.db, goal.id)).toMatchObject({ goalStatus: "open", evaluations: [] });

@@ -18,7 +18,7 @@ let core: BotCore;
 let teacher: { id: string; email: string };
 let conversationId: string;
 const user = () => ({ channel: "local" as const, externalId: teacher.email, email: teacher.email });
-const say = async (text: string) => (await core.handleTurn({ user: user(), text, source: "typed" })).replies.map((r) => r.text).join("\n");
+const say = async (text: string) => (await core.handleTurn({ user: user(), text })).replies.map((r) => r.text).join("\n");
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -53,7 +53,7 @@ describe("reminder preferences", () => {
     expect(await say("herinneringen aan voorbereiden")).toMatch(/staan aan/);
     const again = await createRenderers(() => NOW).prepare_reminder!({ ...row, payload: JSON.parse(row.payload) } as OutboxRow, t.db);
     expect(again?.[0]?.text).toMatch(/Sam/);
-    expect(again?.[0]?.actions?.[0]?.command).toMatch(/^voorbereiden id:/);
+    expect(again?.[0]?.actions?.[0]?.action).toMatchObject({ command: "prepare", args: { pupilId: expect.any(String) } });
   });
 
   it("a snoozed kind waits until the snooze ends, at the start of that school day", async () => {

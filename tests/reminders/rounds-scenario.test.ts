@@ -14,7 +14,7 @@ import { produceReminders } from "../../bot/reminders/producer.js";
 import { addDays, isoWeekday, withinSchoolHours } from "../../bot/domain/school-calendar.js";
 import { localDate, localTime, zonedTimeToUtc } from "../../bot/domain/local-time.js";
 import { loadSchoolCalendar } from "../../bot/services/school-calendar.js";
-import type { ChannelUser, TurnResult } from "../../bot/chat/types.js";
+import type { ChannelUser, TurnResult } from "../../bot/channel/types.js";
 import type { StepView } from "../../dialogs/engine/types.js";
 import { createLogger } from "../../bot/logger.js";
 
@@ -39,7 +39,7 @@ let worker: OutboxWorker;
 let schoolId: string;
 
 async function turn(email: string, text: string, submission?: unknown): Promise<TurnResult> {
-  return app.core.handleTurn({ user: local(email), text, source: submission ? undefined : "typed", ...(submission ? { submission } : {}) });
+  return app.core.handleTurn({ user: local(email), text, ...(submission ? { submission } : {}) });
 }
 
 const stepOf = (result: TurnResult): StepView | undefined => result.replies.find((r) => r.step)?.step;

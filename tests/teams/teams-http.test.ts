@@ -115,7 +115,7 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
     const sent = await post(activity(ALEX, { type: "installationUpdate", action: "add", text: undefined }));
     const card = cardOf(sent[0]!)!;
     expect(JSON.stringify(card)).toContain("Hoi Alex");
-    expect(card.actions!.map((a) => a.data.command)).toEqual(expect.arrayContaining(["voorbereiden", "gesprek", "notitie", "help"]));
+    expect(card.actions!.map((a) => a.data.command)).toEqual(expect.arrayContaining(["prepare", "conversation", "note", "help"]));
     const address = await app.database.db.channelAddress.findFirstOrThrow({ where: { channel: "teams" } });
     expect(JSON.parse(address.reference).conversation.id).toBe(conv(ALEX));
   });

@@ -1,34 +1,27 @@
 // Commands that start or resume a guided dialog.
-import type { DialogEngine } from "../../../dialogs/engine/engine.js";
 import { CONVERSATION, NOTE, PREPARE } from "../../../dialogs/flows/index.js";
 import { defaultFormatKey, getFormat } from "../../../dialogs/formats/registry.js";
 import { listOpenSessions } from "../../services/dialog-sessions.js";
 import { loadPupilContext } from "../../services/conversations.js";
 import { addNote } from "../../services/pupil-records.js";
 import { repliesFor } from "../dialog-replies.js";
-import type { BotReply } from "../types.js";
-import type { CommandContext } from "./handlers.js";
+import type { BotReply } from "../../channel/types.js";
+import { buttonFor } from "../../domain/actions.js";
+import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
-
-export interface DialogCommandContext extends CommandContext {
-  engine: DialogEngine;
-  /** The core's clock (a fake one in tests); the real time when absent. */
-  now?: () => Date;
-}
 
 const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
 
-export async function prepareCommand(ctx: DialogCommandContext, argument: string): Promise<BotReply[]> {
-  const choice = await choosePupil(ctx, argument, "voorbereiden");
+export async function prepareCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
+  const choice = await choosePupil(ctx, input, "prepare");
   if ("reply" in choice) return [choice.reply];
   const pupil = await loadPupilContext(ctx.db, ctx.actor, choice.pupilId);
   return repliesFor(await ctx.engine.start(ctx.actor, PREPARE, { ...NO_SUBJECT, pupilId: choice.pupilId, conversationId: pupil.pending?.id ?? null }));
 }
 
 /** A conversation uses the format it was prepared with, else the group's (doorgaande lijn). */
-export async function conversationCommand(ctx: DialogCommandContext, argument: string, forcedFormat?: string): Promise<BotReply[]> {
-  const command = forcedFormat === "leerlingbespreking" ? "leerlingbespreking" : "gesprek";
-  const choice = await choosePupil(ctx, argument, command);
+export async function conversationCommand(ctx: CommandContext, input: CommandInput, forcedFormat?: "leerlingbespreking"): Promise<BotReply[]> {
+  const choice = await choosePupil(ctx, input, forcedFormat ? "review" : "conversation");
   if ("reply" in choice) return [choice.reply];
   const pupil = await loadPupilContext(ctx.db, ctx.actor, choice.pupilId);
   const pending = forcedFormat ? null : pupil.pending;
@@ -45,13 +38,14 @@ export async function conversationCommand(ctx: DialogCommandContext, argument: s
   );
 }
 
-export async function groupConversationCommand(ctx: DialogCommandContext, argument: string): Promise<BotReply[]> {
+export async function groupConversationCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
   const groups = await ctx.db.group.findMany({ where: { id: { in: [...ctx.actor.groupIds] } }, orderBy: { name: "asc" } });
-  const id = /^id:(\S+)$/.exec(argument)?.[1];
-  const wanted = id ? groups.filter((g) => g.id === id) : argument ? groups.filter((g) => g.name.toLowerCase().includes(argument.toLowerCase())) : groups;
+  const id = input.args.groupId;
+  const name = input.text.toLowerCase();
+  const wanted = id ? groups.filter((g) => g.id === id) : name ? groups.filter((g) => g.name.toLowerCase().includes(name)) : groups;
   if (wanted.length === 0) return [{ text: ctx.t("myGroup.none") }];
   if (wanted.length > 1) {
-    return [{ text: ctx.t("choose.group"), actions: wanted.map((g) => ({ label: g.name, command: `groepsgesprek id:${g.id}` })) }];
+    return [{ text: ctx.t("choose.group"), actions: wanted.map((g) => buttonFor(g.name, "groupConversation", { groupId: g.id })) }];
   }
   const format = await getFormat(ctx.db, ctx.actor.schoolId, "groepsgesprek");
   return repliesFor(
@@ -60,13 +54,12 @@ export async function groupConversationCommand(ctx: DialogCommandContext, argume
 }
 
 /** "notitie Sam: vertelde trots over zijn tekening [doel: …]" saves at once; "notitie Sam" asks. */
-export async function noteCommand(ctx: DialogCommandContext, argument: string): Promise<BotReply[]> {
-  // "id:<pupil>: text" comes from a choice button that carries the note along.
-  const byId = /^id:([^\s:]+)\s*(?::\s*([\s\S]*))?$/.exec(argument);
-  const colon = argument.indexOf(":");
-  const who = byId ? `id:${byId[1]}` : colon >= 0 ? argument.slice(0, colon).trim() : argument.trim();
-  const rest = (byId ? (byId[2] ?? "") : colon >= 0 ? argument.slice(colon + 1) : "").trim();
-  const choice = await choosePupil(ctx, who, "notitie", rest ? `: ${rest}` : "");
+export async function noteCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
+  // From a choice button the pupil and the note's text come as arguments; typed, "<who>: <text>".
+  const colon = input.text.indexOf(":");
+  const who = colon >= 0 ? input.text.slice(0, colon).trim() : input.text.trim();
+  const rest = (input.args.pupilId ? (input.args.text ?? "") : colon >= 0 ? input.text.slice(colon + 1) : "").trim();
+  const choice = await choosePupil(ctx, { text: who, args: input.args }, "note", rest);
   if ("reply" in choice) {
     // Nobody matched: show the note back, so nothing typed is lost.
     return rest && !choice.reply.actions?.length ? [choice.reply, { text: ctx.t("note.notSaved", { text: rest }) }] : [choice.reply];
@@ -77,9 +70,9 @@ export async function noteCommand(ctx: DialogCommandContext, argument: string): 
   return [{ text: ctx.t("note.saved") }];
 }
 
-export async function resumeCommand(ctx: DialogCommandContext, argument: string): Promise<BotReply[]> {
-  const id = /^id:(\S+)$/.exec(argument)?.[1];
-  if (id) return repliesFor(await ctx.engine.resume(ctx.actor, id));
+export async function resumeCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
+  if (input.args.sessionId) return repliesFor(await ctx.engine.resume(ctx.actor, input.args.sessionId));
+  const argument = input.text;
   const sessions = await listOpenSessions(ctx.db, ctx.actor.staffId);
   const pupilIds = sessions.map((s) => s.pupilId).filter((p): p is string => p !== null);
   const pupils = new Map(
@@ -93,5 +86,5 @@ export async function resumeCommand(ctx: DialogCommandContext, argument: string)
   const matching = name ? labelled.filter((l) => l.label.toLowerCase().includes(name)) : labelled;
   if (matching.length === 0) return [{ text: ctx.t("resume.none") }];
   if (matching.length === 1) return repliesFor(await ctx.engine.resume(ctx.actor, matching[0]!.session.id));
-  return [{ text: ctx.t("resume.choose"), actions: matching.map((m) => ({ label: m.label, command: `verder id:${m.session.id}` })) }];
+  return [{ text: ctx.t("resume.choose"), actions: matching.map((m) => buttonFor(m.label, "resume", { sessionId: m.session.id })) }];
 }

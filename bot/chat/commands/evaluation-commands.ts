@@ -1,6 +1,5 @@
-// "evalueer <naam>" / "evaluate <name>", and "evalueer doel:<goalId>" from a button (the
-// evaluation-due message, the evaluations list). A goal id travels as "doel:"/"goal:", which no
-// pupil name starts with, so a button never collides with a name.
+// "evalueer <naam>" / "evaluate <name>", and a button with the goal's id (the evaluation-due
+// message, the evaluations list).
 import { EVALUATE } from "../../../dialogs/flows/index.js";
 import { OUTCOME_LABELS } from "../../../dialogs/flows/evaluate.js";
 import { formatLocalDate } from "../../../dialogs/flows/field.js";
@@ -9,14 +8,15 @@ import { listOpenSessions } from "../../services/dialog-sessions.js";
 import { findGoalForEvaluation, loadEvaluablePupil, parseGoalToken, type GoalState } from "../../services/evaluations.js";
 import type { EvaluationOutcome } from "../../services/evaluations.js";
 import { repliesFor } from "../dialog-replies.js";
-import type { BotReply } from "../types.js";
-import type { DialogCommandContext } from "./dialog-commands.js";
+import type { BotReply } from "../../channel/types.js";
+import { buttonFor } from "../../domain/actions.js";
+import type { CommandContext, CommandInput } from "./context.js";
 import { evaluationsReply } from "./overview-commands.js";
 import { choosePupil } from "./pupil-choice.js";
 
 const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
 
-function alreadyEvaluated(ctx: DialogCommandContext, goal: GoalState): BotReply {
+function alreadyEvaluated(ctx: CommandContext, goal: GoalState): BotReply {
   const last = goal.last;
   const outcome = last ? (OUTCOME_LABELS[last.outcome as EvaluationOutcome]?.[ctx.actor.locale] ?? last.outcome).toLowerCase() : ctx.t(`goalStatus.${goal.status}` as "goalStatus.open");
   return {
@@ -26,11 +26,11 @@ function alreadyEvaluated(ctx: DialogCommandContext, goal: GoalState): BotReply 
       by: last?.byName ?? "—",
       date: last ? formatLocalDate(localDate(last.evaluatedAt, ctx.actor.timezone), ctx.actor.locale) : "—",
     }),
-    actions: [{ label: ctx.t("evaluate.timeline", { name: goal.pupilFirstName }), command: `leerling id:${goal.pupilId}` }],
+    actions: [buttonFor(ctx.t("evaluate.timeline", { name: goal.pupilFirstName }), "pupil", { pupilId: goal.pupilId })],
   };
 }
 
-async function startForGoal(ctx: DialogCommandContext, pupilId: string, token: string): Promise<BotReply[]> {
+async function startForGoal(ctx: CommandContext, pupilId: string, token: string): Promise<BotReply[]> {
   // A second press of the same button brings back the evaluation already under way.
   const goalId = parseGoalToken(token)?.goalId;
   const open = (await listOpenSessions(ctx.db, ctx.actor.staffId)).find(
@@ -40,15 +40,15 @@ async function startForGoal(ctx: DialogCommandContext, pupilId: string, token: s
   return repliesFor(await ctx.engine.start(ctx.actor, EVALUATE, { ...NO_SUBJECT, pupilId }, { goal: { goal: token } }));
 }
 
-export async function evaluateCommand(ctx: DialogCommandContext, argument: string): Promise<BotReply[]> {
-  const goalId = /^(?:doel|goal):(\S+)$/i.exec(argument.trim())?.[1];
+export async function evaluateCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
+  const goalId = input.args.goalId;
   if (goalId) {
     const goal = await findGoalForEvaluation(ctx.db, ctx.actor, goalId);
     if (goal.status !== "open") return [alreadyEvaluated(ctx, goal)];
     return startForGoal(ctx, goal.pupilId, goal.token);
   }
-  if (!argument.trim()) return [await evaluationsReply(ctx)];
-  const choice = await choosePupil(ctx, argument, "evalueer");
+  if (!input.text.trim() && !input.args.pupilId) return [await evaluationsReply(ctx)];
+  const choice = await choosePupil(ctx, input, "evaluate");
   if ("reply" in choice) return [choice.reply];
   const { pupil, goals } = await loadEvaluablePupil(ctx.db, ctx.actor, choice.pupilId);
   if (goals.length === 0) return [{ text: ctx.t("evaluate.noGoals", { name: pupil.firstName }) }];

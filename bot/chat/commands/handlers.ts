@@ -1,18 +1,12 @@
 // One small function per command: call a service, shape the reply. No channel specifics.
-import type { Db } from "../../db/client.js";
-import type { Actor } from "../../auth/actor.js";
 import { isMessageKey, type Translator } from "../../i18n/translate.js";
 import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records.js";
-import { findReadablePupils } from "../../services/pupil-search.js";
 import { getGroupProgress, listLedGroups, listTeachingGroups } from "../../services/groups.js";
-import type { BotReply } from "../types.js";
+import type { BotReply } from "../../channel/types.js";
 import { OWNERSHIP_SKILLS, skillLabel } from "../../domain/ownership-skills.js";
 
-export interface CommandContext {
-  db: Db;
-  actor: Actor;
-  t: Translator;
-}
+import type { CommandContext, CommandInput } from "./context.js";
+import { choosePupil } from "./pupil-choice.js";
 
 const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/Amsterdam" });
 
@@ -77,26 +71,12 @@ function timelineLine(entry: TimelineEntry, t: Translator, locale: "nl" | "en"):
   return `${DATE.format(entry.at)} — ${line}${skills}`;
 }
 
-export async function pupilReply(ctx: CommandContext, query: string): Promise<BotReply> {
+export async function pupilReply(ctx: CommandContext, input: CommandInput): Promise<BotReply> {
   const { db, actor, t } = ctx;
-  if (!query) return { text: t("pupil.askName") };
-  // A button may carry the pupil's id directly ("leerling id:…"), so a choice is never ambiguous.
-  const byId = /^id:(\S+)$/.exec(query)?.[1];
-  let pupilId = byId;
-  if (!pupilId) {
-    const matches = await findReadablePupils(db, actor, query);
-    if (matches.length === 0) return { text: t("pupil.noMatch", { query }) };
-    if (matches.length > 1) {
-      return {
-        text: t("pupil.manyMatches"),
-        actions: matches.slice(0, 10).map((m) => ({
-          label: `${m.firstName} ${m.lastName}${m.groupName ? ` (${m.groupName})` : ""}`,
-          command: `leerling id:${m.id}`,
-        })),
-      };
-    }
-    pupilId = matches[0]!.id;
-  }
+  if (!input.text && !input.args.pupilId) return { text: t("pupil.askName") };
+  const choice = await choosePupil(ctx, input, "pupil");
+  if ("reply" in choice) return choice.reply;
+  const pupilId = choice.pupilId;
   const record = await getPupilRecord(db, actor, pupilId);
   const name = `${record.pupil.firstName} ${record.pupil.lastName}`;
   const lines = [t("pupil.header", { name, group: record.pupil.groupName ?? "-" })];

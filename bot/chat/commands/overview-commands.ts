@@ -6,12 +6,12 @@ import { printableAttachments } from "../../exports/attachment.js";
 import { getGroupOverviews, listDueEvaluations } from "../../services/group-overview.js";
 import { buildKindplanExport } from "../../services/kindplan-export.js";
 import type { MessageKey } from "../../i18n/translate.js";
-import type { BotReply } from "../types.js";
-import type { CommandContext } from "./handlers.js";
-import { evaluateGoalCommand } from "./registry.js";
+import type { BotReply } from "../../channel/types.js";
+import { buttonFor } from "../../domain/actions.js";
+import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
 
-const today = (ctx: CommandContext) => localDate(new Date(), ctx.actor.timezone);
+const today = (ctx: CommandContext) => localDate(ctx.now(), ctx.actor.timezone);
 const shortDate = (iso: string) => iso.split("-").reverse().join("-");
 
 export async function overviewReply(ctx: CommandContext): Promise<BotReply> {
@@ -44,15 +44,14 @@ export async function evaluationsReply(ctx: CommandContext): Promise<BotReply> {
   return {
     text: [ctx.t("evaluations.header"), ...due.map((d) => ctx.t("evaluations.line", { date: shortDate(d.evaluationDate), name: d.pupilName, goal: d.goalText }))].join("\n"),
     // One button per goal: it opens the evaluation card for that goal.
-    actions: due.slice(0, 10).map((d) => ({
-      label: ctx.t("evaluations.button", { name: d.pupilName, goal: d.goalText.length > 30 ? `${d.goalText.slice(0, 29)}…` : d.goalText }),
-      command: evaluateGoalCommand(d.goalId),
-    })),
+    actions: due
+      .slice(0, 10)
+      .map((d) => buttonFor(ctx.t("evaluations.button", { name: d.pupilName, goal: d.goalText.length > 30 ? `${d.goalText.slice(0, 29)}…` : d.goalText }), "evaluate", { goalId: d.goalId })),
   };
 }
 
-export async function exportReply(ctx: CommandContext, argument: string): Promise<BotReply> {
-  const choice = await choosePupil(ctx, argument, "export");
+export async function exportReply(ctx: CommandContext, input: CommandInput): Promise<BotReply> {
+  const choice = await choosePupil(ctx, input, "export");
   if ("reply" in choice) return choice.reply;
   const data = await buildKindplanExport(ctx.db, ctx.actor, choice.pupilId, today(ctx));
   const slug = `${data.pupil.firstName}-${data.pupil.lastName}`.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "-");

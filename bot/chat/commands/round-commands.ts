@@ -7,19 +7,21 @@ import { localDate } from "../../domain/local-time.js";
 import { addDays } from "../../domain/school-calendar.js";
 import { formatLocalDate } from "../../../dialogs/flows/field.js";
 import { repliesFor } from "../dialog-replies.js";
-import type { BotReply } from "../types.js";
-import type { DialogCommandContext } from "./dialog-commands.js";
-import { localized, translate } from "../../i18n/translate.js";
+import type { BotReply } from "../../channel/types.js";
+import { buttonFor } from "../../domain/actions.js";
+import type { CommandContext, CommandInput } from "./context.js";
+import type { PreferenceKind } from "../../reminders/schedule.js";
+import { translate } from "../../i18n/translate.js";
 
 const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
 
 /** Rounds with progress counts: per group planned / held / evaluated / overdue. Never content. */
-export async function roundsReply(ctx: DialogCommandContext, now: Date): Promise<BotReply> {
+export async function roundsReply(ctx: CommandContext, now: Date): Promise<BotReply> {
   // Rounds that ended more than four weeks ago are history: the list stays short.
   const recent = addDays(localDate(now, ctx.actor.timezone), -28);
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.endDate >= recent);
   const canCreate = (await listRoundableGroups(ctx.db, ctx.actor)).length > 0;
-  const actions = canCreate ? [{ label: translate(ctx.actor.locale, "rounds.button.newRound"), command: "nieuwe ronde" }] : [];
+  const actions = canCreate ? [buttonFor(translate(ctx.actor.locale, "rounds.button.newRound"), "newRound")] : [];
   if (rounds.length === 0) {
     return { text: translate(ctx.actor.locale, "rounds.none"), actions };
   }
@@ -31,31 +33,32 @@ export async function roundsReply(ctx: DialogCommandContext, now: Date): Promise
       const overdue = g.overdue ? translate(ctx.actor.locale, "rounds.progress.overdue", { overdue: g.overdue }) : "";
       lines.push(translate(ctx.actor.locale, "rounds.progress", { group: g.groupName, planned: g.planned, pupils: g.pupils, held: g.held, evaluated: g.evaluated, overdue }));
     }
-    if (round.manageable) actions.push({ label: translate(ctx.actor.locale, "rounds.button.change", { name: round.name }), command: `ronde wijzigen id:${round.id}` });
+    if (round.manageable) actions.push(buttonFor(translate(ctx.actor.locale, "rounds.button.change", { name: round.name }), "editRound", { roundId: round.id }));
   }
-  if (rounds.some((r) => r.teaching)) actions.push({ label: translate(ctx.actor.locale, "rounds.button.plan"), command: "plannen" });
+  if (rounds.some((r) => r.teaching)) actions.push(buttonFor(translate(ctx.actor.locale, "rounds.button.plan"), "plan"));
   return { text: lines.join("\n"), actions: actions.slice(0, 12) };
 }
 
-export async function newRoundCommand(ctx: DialogCommandContext): Promise<BotReply[]> {
+export async function newRoundCommand(ctx: CommandContext): Promise<BotReply[]> {
   if ((await listRoundableGroups(ctx.db, ctx.actor)).length === 0) return [{ text: ctx.t("forbidden") }];
   return repliesFor(await ctx.engine.start(ctx.actor, ROUND, NO_SUBJECT));
 }
 
-/** "ronde wijzigen id:<round>" or "ronde annuleren id:<round>": the round flow with the round picked. */
-export async function editRoundCommand(ctx: DialogCommandContext, argument: string, action: "edit" | "cancel"): Promise<BotReply[]> {
+/** "ronde wijzigen <naam>" or "ronde annuleren <naam>" (or a button with the round's id): the round flow with the round picked. */
+export async function editRoundCommand(ctx: CommandContext, input: CommandInput, action: "edit" | "cancel"): Promise<BotReply[]> {
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.manageable);
-  const id = /^id:(\S+)$/.exec(argument.trim())?.[1];
-  const wanted = id ? rounds.filter((r) => r.id === id) : argument.trim() ? rounds.filter((r) => r.name.toLowerCase().includes(argument.trim().toLowerCase())) : rounds;
+  const id = input.args.roundId;
+  const name = input.text.trim().toLowerCase();
+  const wanted = id ? rounds.filter((r) => r.id === id) : name ? rounds.filter((r) => r.name.toLowerCase().includes(name)) : rounds;
   if (wanted.length === 0) return [{ text: translate(ctx.actor.locale, "rounds.noneToChange") }];
   if (wanted.length > 1) {
-    const verb = action === "cancel" ? translate(ctx.actor.locale, "rounds.cancelRound") : translate(ctx.actor.locale, "rounds.changeRound");
-    return [{ text: translate(ctx.actor.locale, "round.pick.title"), actions: wanted.map((r) => ({ label: r.name, command: `${verb} id:${r.id}` })) }];
+    const command = action === "cancel" ? "cancelRound" : "editRound";
+    return [{ text: translate(ctx.actor.locale, "round.pick.title"), actions: wanted.map((r) => buttonFor(r.name, command, { roundId: r.id })) }];
   }
   return repliesFor(await ctx.engine.start(ctx.actor, ROUND, NO_SUBJECT, { pick: { roundId: wanted[0]!.id, action } }));
 }
 
-export async function planCommand(ctx: DialogCommandContext): Promise<BotReply[]> {
+export async function planCommand(ctx: CommandContext): Promise<BotReply[]> {
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.teaching);
   if (rounds.length === 0) {
     return [{ text: translate(ctx.actor.locale, "rounds.noneToPlan") }];
@@ -63,38 +66,43 @@ export async function planCommand(ctx: DialogCommandContext): Promise<BotReply[]
   return repliesFor(await ctx.engine.start(ctx.actor, PLAN, NO_SUBJECT));
 }
 
-const KIND_LABELS = {
-  plan_nudge: localized("reminderKind.plan_nudge"),
-  prepare_reminder: localized("reminderKind.prepare_reminder"),
-  unrecorded_nudge: localized("reminderKind.unrecorded_nudge"),
-  evaluation_due: localized("reminderKind.evaluation_due"),
-  weekly_digest: localized("reminderKind.weekly_digest"),
-} as const;
+/** A reminder setting a button changes, or what was typed after "herinneringen". */
+type ReminderChange = { verb: string; kind: PreferenceKind | null; kindWord: string; amount?: string; unit?: string };
+
+function reminderChangeOf(input: CommandInput): ReminderChange | null {
+  if (input.args.set && input.args.kind) {
+    const kind = input.args.kind as PreferenceKind;
+    return { verb: input.args.set, kind, kindWord: KIND_WORDS[kind][0]! };
+  }
+  const words = input.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const [verb, kindWord, amount, unit] = words;
+  return { verb: verb!, kind: kindWord ? kindFromWord(kindWord) : null, kindWord: kindWord ?? "", ...(amount ? { amount } : {}), ...(unit ? { unit } : {}) };
+}
 
 /**
  * "herinneringen" shows the settings; "herinneringen uit|aan <soort>" mutes or unmutes;
  * "herinneringen uitstellen <soort> [n dagen|weken]" snoozes (a week by default).
  */
-export async function remindersCommand(ctx: DialogCommandContext, argument: string, now: Date): Promise<BotReply> {
-  const words = argument.trim().toLowerCase().split(/\s+/).filter(Boolean);
+export async function remindersCommand(ctx: CommandContext, input: CommandInput, now: Date): Promise<BotReply> {
   const today = localDate(now, ctx.actor.timezone);
-  if (words.length > 0) {
-    const [verb, kindWord, amount, unit] = words;
-    const kind = kindWord ? kindFromWord(kindWord) : null;
+  const change = reminderChangeOf(input);
+  if (change) {
+    const { verb, kind, amount, unit } = change;
     if (!kind) {
       const known = Object.values(KIND_WORDS).map((w) => w[0]).join(", ");
       return { text: translate(ctx.actor.locale, "reminderSettings.whichKind", { known }) };
     }
-    const label = KIND_LABELS[kind][ctx.actor.locale];
-    if (["uit", "off", "stop", "mute"].includes(verb!)) {
+    const label = translate(ctx.actor.locale, `reminderKind.${kind}`);
+    if (["uit", "off", "stop", "mute"].includes(verb)) {
       await muteKind(ctx.db, ctx.actor, kind);
-      return { text: translate(ctx.actor.locale, "reminderSettings.muted", { label }), actions: [{ label: translate(ctx.actor.locale, "reminderSettings.button.unmute"), command: `herinneringen aan ${kindWord}` }] };
+      return { text: translate(ctx.actor.locale, "reminderSettings.muted", { label }), actions: [buttonFor(translate(ctx.actor.locale, "reminderSettings.button.unmute"), "reminders", { set: "on", kind })] };
     }
-    if (["aan", "on", "unmute"].includes(verb!)) {
+    if (["aan", "on", "unmute"].includes(verb)) {
       await unmuteKind(ctx.db, ctx.actor, kind);
       return { text: translate(ctx.actor.locale, "reminderSettings.unmuted", { label }) };
     }
-    if (["uitstellen", "snooze", "pauze", "pause"].includes(verb!)) {
+    if (["uitstellen", "snooze", "pauze", "pause"].includes(verb)) {
       const n = amount ? Number(amount) : 1;
       const weeks = !amount || /^(week|weken|weeks?)$/.test(unit ?? "week");
       if (!Number.isInteger(n) || n < 1 || n > 60) return { text: translate(ctx.actor.locale, "reminderSettings.howLong") };
@@ -105,7 +113,7 @@ export async function remindersCommand(ctx: DialogCommandContext, argument: stri
   }
   const prefs = await listPreferences(ctx.db, ctx.actor);
   const lines = prefs.map((p) => {
-    const label = KIND_LABELS[p.kind][ctx.actor.locale];
+    const label = translate(ctx.actor.locale, `reminderKind.${p.kind}`);
     const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
     const snoozed = on && p.snoozedUntil && p.snoozedUntil > today ? translate(ctx.actor.locale, "reminderSettings.snoozedUntil", { date: formatLocalDate(p.snoozedUntil, ctx.actor.locale) }) : "";
     return `• ${label}: ${on ? translate(ctx.actor.locale, "reminderSettings.on") : translate(ctx.actor.locale, "reminderSettings.off")}${snoozed}`;
@@ -115,7 +123,7 @@ export async function remindersCommand(ctx: DialogCommandContext, argument: stri
     actions: prefs.map((p) => {
       const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
       const word = KIND_WORDS[p.kind][0]!;
-      return { label: `${word}: ${on ? translate(ctx.actor.locale, "reminderSettings.button.turnOff") : translate(ctx.actor.locale, "reminderSettings.button.turnOn")}`, command: `herinneringen ${on ? "uit" : "aan"} ${word}` };
+      return buttonFor(`${word}: ${translate(ctx.actor.locale, on ? "reminderSettings.button.turnOff" : "reminderSettings.button.turnOn")}`, "reminders", { set: on ? "off" : "on", kind: p.kind });
     }),
   };
 }

@@ -1,0 +1,129 @@
+// The channel-neutral shapes of a turn: what an adapter hands the core, and what it gets back to
+// render. Adapters, the core and the dialogs all speak these; this module imports nothing of ours,
+// so any of them can depend on it without depending on each other.
+
+export const CHANNELS = ["teams", "slack", "local"] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
+export const LOCALES = ["nl", "en"] as const;
+export type LocaleName = (typeof LOCALES)[number];
+
+export interface ChannelUser {
+  channel: ChannelName;
+  /** Teams AAD object id, Slack "T…:U…", or the e-mail for the local terminal chat. */
+  externalId: string;
+  email?: string;
+  /** Looks the e-mail up at the channel, only when the identity is not known yet (first contact). */
+  lookupEmail?: () => Promise<string | undefined>;
+  /** Teams tenant id or Slack team id; required on Teams and Slack. */
+  tenantId?: string;
+}
+
+/** What a button does: a command id and typed arguments. The label is for people only. */
+export interface CommandAction {
+  /** A command id from the command table ("prepare", "evaluate", "resume", …). */
+  command: string;
+  /** Typed arguments ({ pupilId }, { goalId }, { sessionId }, …), checked by the command's schema. */
+  args?: Record<string, string>;
+}
+
+export interface InboundTurn {
+  user: ChannelUser;
+  /** What the user typed ("" for a button press or a card submission). */
+  text: string;
+  /**
+   * The text is a command given explicitly (Slack's slash command, a button from before typed
+   * actions): it interrupts an open dialog instead of answering it. Plain typed text during a
+   * dialog is always an answer, so nothing typed is lost to command parsing.
+   */
+  isCommand?: boolean;
+  /** A pressed button: untrusted until the core checks it against the command table. */
+  action?: CommandAction;
+  /** A dialog step submitted from a card or modal: untrusted, validated by the engine. */
+  submission?: unknown;
+}
+
+/** A quick action: a button with a typed action. */
+export interface ReplyAction {
+  label: string;
+  action: CommandAction;
+}
+
+export interface FileAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+// ---- A dialog step, resolved for one person: all a renderer (text, Adaptive Card, Block Kit) needs.
+
+export const FIELD_KINDS = ["shortText", "longText", "singleChoice", "multiChoice", "yesNo", "date", "time", "number", "pupil"] as const;
+export type FieldKindName = (typeof FIELD_KINDS)[number];
+
+/** A value as stored in a draft. */
+export type FieldValue = string | number | boolean | string[];
+
+export interface FieldView {
+  id: string;
+  kind: FieldKindName;
+  label: string;
+  help?: string;
+  placeholder?: string;
+  required: boolean;
+  options?: { value: string; label: string; icon?: string }[];
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  /** The stored value, to pre-fill. */
+  value?: FieldValue;
+  /** The value is the field's default, not an answer yet (text mode still asks the question). */
+  isDefault?: boolean;
+  /** What the user typed that did not validate: shown again so nothing typed is lost. */
+  raw?: string;
+  error?: string;
+}
+
+export interface StepView {
+  sessionId: string;
+  /** Increments on every accepted submission: a submission with an older version is stale. */
+  version: number;
+  stepId: string;
+  dialogTitle: string;
+  title: string;
+  intro?: string;
+  tips: string[];
+  info: string[];
+  progress: { index: number; total: number };
+  fields: FieldView[];
+  /** Errors about the step as a whole. */
+  errors: string[];
+  /** Button labels in the user's language; absent when the action is not possible here. */
+  actions: { submit: string; back?: string; skip?: string; pause: string; cancel: string };
+  locale: LocaleName;
+}
+
+/** A step just answered, for channels that replace the answered card with a read-only summary. */
+export interface AnsweredStep {
+  stepId: string;
+  title: string;
+  items: { label: string; value: string }[];
+}
+
+export interface BotReply {
+  /** Markdown-light text: **bold** and line breaks; adapters convert as their channel needs. */
+  text: string;
+  actions?: ReplyAction[];
+  /** A dialog step to show: as text, an Adaptive Card or a Slack modal/message. */
+  step?: StepView;
+  /** The step that was just answered, for channels that replace the old card with a summary. */
+  answered?: AnsweredStep;
+  /** Files to offer (printable HTML). */
+  attachments?: FileAttachment[];
+}
+
+export interface TurnResult {
+  replies: BotReply[];
+  locale: LocaleName;
+  /** What the turn was routed to ("prepare", "dialog.step", …); channels use it to pick a rendering. */
+  route?: string;
+}

@@ -1,0 +1,146 @@
+// The command table: every command once, with its Dutch and English phrases, who it is for, and
+// its handler. Typed text is matched on the phrases (an exact phrase, or a prefix followed by an
+// argument: "leerling Sam"); a button names the command's id with typed arguments (actions.ts).
+// Authorization is not decided here: the services check every record against bot/auth/policy.ts;
+// `who` names the audience for help and documentation.
+import type { Locale } from "../../domain/vocabulary.js";
+import { translatorFor } from "../../i18n/translate.js";
+import type { BotReply } from "../../channel/types.js";
+import type { CommandContext, CommandInput } from "./context.js";
+import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand } from "./dialog-commands.js";
+import { evaluateCommand } from "./evaluation-commands.js";
+import { helpReply, myGroupReply, progressReply, pupilReply } from "./handlers.js";
+import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
+import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
+
+export type Audience = "staff" | "teachers" | "team leaders" | "teachers and IB'ers";
+
+export interface CommandOutcome {
+  replies: BotReply[];
+  /** Set when the command changed the user's language. */
+  locale?: Locale;
+}
+
+export interface CommandSpec {
+  id: string;
+  /** Exact phrases, Dutch and English. */
+  phrases: readonly string[];
+  /** Phrases followed by an argument. */
+  prefixes?: readonly string[];
+  who: Audience;
+  run(ctx: CommandContext, input: CommandInput): Promise<CommandOutcome>;
+}
+
+const one = async (reply: BotReply | Promise<BotReply>): Promise<CommandOutcome> => ({ replies: [await reply] });
+const many = async (replies: Promise<BotReply[]>): Promise<CommandOutcome> => ({ replies: await replies });
+
+async function setLocale(ctx: CommandContext, locale: Locale): Promise<CommandOutcome> {
+  await ctx.db.staff.update({ where: { id: ctx.actor.staffId }, data: { locale } });
+  return { replies: [{ text: translatorFor(locale)("language.switched") }], locale };
+}
+
+export const COMMANDS = [
+  { id: "help", who: "staff", phrases: ["help", "hulp", "menu", "?", "start", "hallo", "hoi", "hi", "hello"], run: (ctx) => one(helpReply(ctx)) },
+  { id: "myGroup", who: "teachers", phrases: ["mijn groep", "mijn groepen", "groep", "my group", "my groups", "group"], run: (ctx) => one(myGroupReply(ctx)) },
+  {
+    id: "pupil",
+    who: "teachers and IB'ers",
+    phrases: ["leerling", "pupil", "tijdlijn", "timeline"],
+    prefixes: ["leerling", "pupil", "tijdlijn", "timeline"],
+    run: (ctx, input) => one(pupilReply(ctx, input)),
+  },
+  { id: "progress", who: "team leaders", phrases: ["voortgang", "progress"], run: (ctx) => one(progressReply(ctx)) },
+  { id: "setLocaleEn", who: "staff", phrases: ["english", "engels", "in english"], run: (ctx) => setLocale(ctx, "en") },
+  { id: "setLocaleNl", who: "staff", phrases: ["nederlands", "dutch", "in het nederlands"], run: (ctx) => setLocale(ctx, "nl") },
+  {
+    id: "prepare",
+    who: "teachers and IB'ers",
+    phrases: ["voorbereiden", "voorbereiding", "gesprek voorbereiden", "prepare", "preparation"],
+    prefixes: ["voorbereiden", "voorbereiding", "bereid voor", "prepare"],
+    run: (ctx, input) => many(prepareCommand(ctx, input)),
+  },
+  {
+    id: "conversation",
+    who: "teachers and IB'ers",
+    phrases: ["gesprek", "start gesprek", "gesprek starten", "conversation", "start conversation"],
+    prefixes: ["start gesprek met", "start gesprek", "gesprek met", "gesprek", "start conversation with", "start conversation", "conversation with", "conversation", "start"],
+    run: (ctx, input) => many(conversationCommand(ctx, input)),
+  },
+  {
+    id: "review",
+    who: "teachers and IB'ers",
+    phrases: ["leerlingbespreking", "pupil review"],
+    prefixes: ["leerlingbespreking", "pupil review"],
+    run: (ctx, input) => many(conversationCommand(ctx, input, "leerlingbespreking")),
+  },
+  {
+    id: "groupConversation",
+    who: "teachers",
+    phrases: ["groepsgesprek", "group conversation"],
+    prefixes: ["groepsgesprek", "group conversation"],
+    run: (ctx, input) => many(groupConversationCommand(ctx, input)),
+  },
+  {
+    id: "note",
+    who: "teachers and IB'ers",
+    phrases: ["notitie", "snelle notitie", "note", "quick note"],
+    prefixes: ["notitie", "note"],
+    run: (ctx, input) => many(noteCommand(ctx, input)),
+  },
+  {
+    id: "resume",
+    who: "staff",
+    phrases: ["verder", "hervat", "doorgaan", "resume", "continue"],
+    prefixes: ["verder met", "verder", "resume", "continue"],
+    run: (ctx, input) => many(resumeCommand(ctx, input)),
+  },
+  { id: "overview", who: "teachers", phrases: ["overzicht", "groepsoverzicht", "overview", "group overview"], run: (ctx) => one(overviewReply(ctx)) },
+  { id: "evaluations", who: "teachers and IB'ers", phrases: ["evaluaties", "evaluaties deze week", "evaluations", "evaluations due"], run: (ctx) => one(evaluationsReply(ctx)) },
+  {
+    id: "evaluate",
+    who: "teachers and IB'ers",
+    phrases: ["evalueer", "evalueren", "evaluate"],
+    prefixes: ["evalueer", "evalueren", "evaluate"],
+    run: (ctx, input) => many(evaluateCommand(ctx, input)),
+  },
+  {
+    id: "export",
+    who: "teachers and IB'ers",
+    phrases: ["export", "exporteer", "kindplan"],
+    prefixes: ["export", "exporteer", "kindplan"],
+    run: (ctx, input) => one(exportReply(ctx, input)),
+  },
+  { id: "coach", who: "staff", phrases: ["coach", "vraagcoach", "question coach"], prefixes: ["coach", "vraagcoach"], run: (ctx, input) => one(coachReply(ctx, input.text)) },
+  { id: "rounds", who: "staff", phrases: ["rondes", "ronde", "gespreksrondes", "gespreksronde", "rounds", "round"], run: (ctx) => one(roundsReply(ctx, ctx.now())) },
+  { id: "newRound", who: "team leaders", phrases: ["nieuwe ronde", "ronde maken", "ronde aanmaken", "new round", "create round"], run: (ctx) => many(newRoundCommand(ctx)) },
+  {
+    id: "editRound",
+    who: "team leaders",
+    phrases: ["ronde wijzigen", "wijzig ronde", "change round", "edit round"],
+    prefixes: ["ronde wijzigen", "wijzig ronde", "change round", "edit round"],
+    run: (ctx, input) => many(editRoundCommand(ctx, input, "edit")),
+  },
+  {
+    id: "cancelRound",
+    who: "team leaders",
+    phrases: ["ronde annuleren", "annuleer ronde", "cancel round"],
+    prefixes: ["ronde annuleren", "annuleer ronde", "cancel round"],
+    run: (ctx, input) => many(editRoundCommand(ctx, input, "cancel")),
+  },
+  { id: "plan", who: "teachers", phrases: ["plannen", "inplannen", "gesprekken plannen", "plan", "plan conversations", "schedule"], run: (ctx) => many(planCommand(ctx)) },
+  {
+    id: "reminders",
+    who: "staff",
+    phrases: ["herinneringen", "meldingen", "reminders", "notifications"],
+    prefixes: ["herinneringen", "reminders"],
+    run: (ctx, input) => one(remindersCommand(ctx, input, ctx.now())),
+  },
+] as const satisfies readonly CommandSpec[];
+
+export type CommandId = (typeof COMMANDS)[number]["id"];
+
+const BY_ID: ReadonlyMap<string, CommandSpec> = new Map(COMMANDS.map((spec) => [spec.id, spec]));
+
+export function commandById(id: string): CommandSpec | undefined {
+  return BY_ID.get(id);
+}
