@@ -20,6 +20,10 @@ export interface Entry {
 
 export type Catalogue = Record<string, Entry>;
 
+/** The placeholder names in a text's literal type: "Hoi {name}" → "name"; plural forms need "count". */
+type NamesIn<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | NamesIn<Rest> : never;
+export type PlaceholderOf<T> = T extends string ? NamesIn<T> : T extends PluralText ? NamesIn<T["one"]> | NamesIn<T["other"]> | "count" : never;
+
 /** A value for a placeholder; a `{nl, en}` value is shown in the reader's language. */
 export type VarValue = string | number | Readonly<Record<Lang, string>>;
 export type Vars = Readonly<Record<string, VarValue>>;

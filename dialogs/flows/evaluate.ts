@@ -64,7 +64,7 @@ function goalLines(goal: EvaluableGoal | undefined, locale: Locale): string[] {
   const lines = [translate(locale, "evaluate.goalLine", { goal: goal.goalText })];
   if (goal.successCriteria) lines.push(translate(locale, "evaluate.successCriteria", { criteria: goal.successCriteria }));
   for (const a of goal.agreements) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
-  if (goal.evaluationDate) lines.push(translate(locale, "evaluate.evaluationDate", { date: formatLocalDate(goal.evaluationDate, locale) }));
+  if (goal.evaluationDate) lines.push(translate(locale, "evaluate.evaluationDateLine", { date: formatLocalDate(goal.evaluationDate, locale) }));
   const last = goal.latestEvaluation;
   if (last) lines.push(translate(locale, "evaluate.previousEvaluation", { evaluation: describeEvaluation(last, locale) }));
   return lines;
@@ -78,7 +78,7 @@ function dateStep(id: "later" | "extend", calendar: SchoolCalendar, today: strin
     title,
     intro: localized("evaluate.date.intro"),
     fields: [
-      field({ id: "newDate", kind: "date", label: localized("evaluate.evaluationDate"), required: true, defaultValue: proposedEvaluationDate(calendar, today) }),
+      field({ id: "newDate", kind: "date", label: localized("label.evaluationDate"), required: true, defaultValue: proposedEvaluationDate(calendar, today) }),
     ],
     validate: (values): FieldError[] => {
       if (typeof values.newDate !== "string") return [];

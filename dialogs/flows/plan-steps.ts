@@ -52,7 +52,7 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
         field({
           id: "evaluationDate",
           kind: "date",
-          label: localized("evaluate.evaluationDate"),
+          label: localized("label.evaluationDate"),
           required: true,
           ...(options.defaultEvaluationDate ? { defaultValue: options.defaultEvaluationDate } : {}),
         }),

@@ -56,6 +56,14 @@ describe("plurals", () => {
 });
 
 describe("filling in", () => {
+  it("is checked by the compiler: a key's placeholders must all be given", () => {
+    // @ts-expect-error: "welcome" needs {name}; without it the placeholder stays visible.
+    expect(translate("nl", "welcome")).toContain("{name}");
+    // @ts-expect-error: a plural text needs {count}.
+    expect(translate("en", "plan.planned", {})).toBe("{count} conversations planned:");
+    expect(translate("en", "welcome", { name: "Alex" })).toMatch(/^Hi Alex!/);
+  });
+
   it("fills placeholders, leaves unknown ones visible and shows a {nl, en} value in the reader's language", () => {
     expect(fill("{a} en {b}", { a: 1 })).toBe("1 en {b}");
     expect(fill("op {date}", { date: { nl: "3 maart", en: "3 March" } }, "en")).toBe("op 3 March");

@@ -47,4 +47,4 @@ export const checks = {
   "check.goal.not_observable": { nl: "Dit doel noemt geen gedrag dat je kunt zien of horen: wat doet de leerling precies?", en: "This goal names no behaviour you can see or hear: what exactly does the pupil do?" },
   "check.goal.empty": { nl: "Er staat nog geen doel: wat wil je dat de leerling straks kan of doet?", en: "There is no goal yet: what should the pupil be able to do by the end?" },
   "check.goal.no_measure": { nl: "Het gedrag is zichtbaar, maar er staat niet hoe vaak, hoe lang of hoe goed.", en: "The behaviour is visible, but it does not say how often, how long or how well." },
-} satisfies Catalogue;
+} as const satisfies Catalogue;

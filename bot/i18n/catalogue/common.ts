@@ -93,4 +93,5 @@ export const common = {
   "skill.selfMonitoring": { nl: "zelfmonitoring", en: "self-monitoring" },
   "skill.selfInstruction": { nl: "zelfinstructie", en: "self-instruction" },
   "file.expired": { nl: "Deze link is verlopen of bestaat niet.", en: "This link has expired or does not exist." },
-} satisfies Catalogue;
+  "label.evaluationDate": { nl: "Evaluatiedatum", en: "Evaluation date" },
+} as const satisfies Catalogue;

@@ -61,4 +61,4 @@ export const dialogs = {
   "note.title": { nl: "Notitie — {name}", en: "Note — {name}" },
   "conversation.summary.goal": { nl: "Doel: {goal}{evaluation}{shared}", en: "Goal: {goal}{evaluation}{shared}" },
   "conversation.summary.evaluation": { nl: " — evaluatie {date}", en: " — evaluation {date}" },
-} satisfies Catalogue;
+} as const satisfies Catalogue;

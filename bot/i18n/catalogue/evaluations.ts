@@ -36,7 +36,7 @@ export const evaluations = {
   "evaluate.openGoal": { nl: "Open doel: {goal}{date}{last}", en: "Open goal: {goal}{date}{last}" },
   "evaluate.goalNotOpen": { nl: "Dit doel staat niet meer open: misschien heeft een collega het al geëvalueerd.", en: "This goal is no longer open: a colleague may have evaluated it already." },
   "evaluate.successCriteria": { nl: "Zo weten we dat het gelukt is: {criteria}", en: "How we know it worked: {criteria}" },
-  "evaluate.evaluationDate": { nl: "Evaluatiedatum: {date}", en: "Evaluation date: {date}" },
+  "evaluate.evaluationDateLine": { nl: "Evaluatiedatum: {date}", en: "Evaluation date: {date}" },
   "evaluate.previousEvaluation": { nl: "Vorige evaluatie: {evaluation}", en: "Previous evaluation: {evaluation}" },
   "evaluate.date.later.title": { nl: "Wanneer kijken jullie opnieuw?", en: "When will you look again?" },
   "evaluate.date.extend.title": { nl: "Nieuwe evaluatiedatum", en: "New evaluation date" },
@@ -71,4 +71,4 @@ export const evaluations = {
   "evaluate.openGoal.date": { nl: " (evaluatie {date})", en: " (evaluation {date})" },
   "evaluate.goalLine": { nl: "Doel: {goal}", en: "Goal: {goal}" },
   "evaluate.goal.goal.label": { nl: "Doel", en: "Goal" },
-} satisfies Catalogue;
+} as const satisfies Catalogue;

@@ -41,4 +41,4 @@ export const prepare = {
   "prepare.saved": { nl: "Voorbereiding opgeslagen: gesprek met **{name}** op {date} om {time}.", en: "Preparation saved: conversation with **{name}** on {date} at {time}." },
   "prepare.saved.next": { nl: "Typ **gesprek {name}** als jullie gaan zitten.", en: "Type **conversation {name}** when you sit down together." },
   "prepare.invitationBelow": { nl: "De uitnodiging voor de leerling staat hieronder; je kunt hem printen of de tekst doorsturen:", en: "The invitation for the pupil is below; print it or forward the text:" },
-} satisfies Catalogue;
+} as const satisfies Catalogue;

@@ -35,4 +35,4 @@ export const printed = {
   "celebration.4": { nl: "Doel bereikt, {name}! Vertel eens: waar ben je zelf het meest trots op?", en: "Goal reached, {name}! Tell me: what are you most proud of?" },
   "celebration.5": { nl: "Kijk eens wat jij voor elkaar hebt gekregen, {name}: je doel is gelukt, en dat heb je zelf gedaan!", en: "Look what you managed, {name}: your goal worked out, and you did it yourself!" },
   "kindplan.previousReview": { nl: "Terugblik op vorige doelen", en: "Looking back on earlier goals" },
-} satisfies Catalogue;
+} as const satisfies Catalogue;

@@ -72,4 +72,4 @@ export const reminders = {
   "reminder.invitation.question.hard": { nl: "Wat vind je nog moeilijk?", en: "What do you still find hard?" },
   "reminder.invitation.question.learn": { nl: "Wat wil je de komende weken leren?", en: "What would you like to learn in the coming weeks?" },
   "reminder.invitation.question.help": { nl: "Wie of wat helpt je daarbij?", en: "Who or what helps you with that?" },
-} satisfies Catalogue;
+} as const satisfies Catalogue;

@@ -105,4 +105,4 @@ export const rounds = {
   "plan.proposal.intro": { nl: { one: "Op {moments}: 1 gesprek. Niet goed? Kies 'terug' en pas de momenten aan.", other: "Op {moments}: {count} gesprekken. Niet goed? Kies 'terug' en pas de momenten aan." }, en: { one: "On {moments}: 1 conversation. Not right? Choose 'back' and adjust the moments.", other: "On {moments}: {count} conversations. Not right? Choose 'back' and adjust the moments." } },
   "rounds.progress": { nl: "{group}: {planned}/{pupils} gepland, {held} gehouden, {evaluated} geëvalueerd{overdue}", en: "{group}: {planned}/{pupils} planned, {held} held, {evaluated} evaluated{overdue}" },
   "rounds.progress.overdue": { nl: ", {overdue} achter", en: ", {overdue} overdue" },
-} satisfies Catalogue;
+} as const satisfies Catalogue;
