@@ -83,7 +83,7 @@ function dateStep(id: "later" | "extend", calendar: SchoolCalendar, today: strin
     validate: (values): FieldError[] => {
       if (typeof values.newDate !== "string") return [];
       const check = checkNewEvaluationDate(calendar, today, values.newDate);
-      if (check === "not_future") return [{ fieldId: "newDate", message: localized("evaluate.date.notAfterToday") }];
+      if (check === "not_future") return [{ fieldId: "newDate", message: localized("date.notAfterToday") }];
       if (check === "not_school_day") {
         return [{ fieldId: "newDate", message: localized("evaluate.date.noSchool") }];
       }

@@ -71,7 +71,7 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
       ],
       validate: (values): FieldError[] =>
         typeof values.evaluationDate === "string" && values.evaluationDate <= options.today
-          ? [{ fieldId: "evaluationDate", message: localized("evaluate.date.notAfterToday") }]
+          ? [{ fieldId: "evaluationDate", message: localized("date.notAfterToday") }]
           : [],
     },
   ];

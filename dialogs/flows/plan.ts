@@ -94,8 +94,8 @@ function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
       intro: localized("plan.manual.intro", { from: eachLocale((l) => formatLocalDate(from, l)), to: eachLocale((l) => formatLocalDate(to, l)) }),
       fields: [
         field({ id: "pupil", kind: "singleChoice", label: localized("plan.pupil.label"), required: true, options }),
-        field({ id: "date", kind: "date", label: localized("prepare.when.date.label"), required: true }),
-        field({ id: "time", kind: "time", label: localized("prepare.when.time.label"), required: true }),
+        field({ id: "date", kind: "date", label: localized("label.date"), required: true }),
+        field({ id: "time", kind: "time", label: localized("label.time"), required: true }),
         field({ id: "minutes", kind: "number", label: localized("plan.minutes.label"), required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
         field({ id: "more", kind: "yesNo", label: localized("plan.more.label"), defaultValue: false }),
       ],

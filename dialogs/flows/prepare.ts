@@ -78,8 +78,8 @@ export const prepareFlow: DialogFlow = {
             title: localized("prepare.when.title"),
             intro: localized("prepare.when.intro"),
             fields: [
-              field({ id: "date", kind: "date", label: localized("prepare.when.date.label"), required: true }),
-              field({ id: "time", kind: "time", label: localized("prepare.when.time.label"), required: true }),
+              field({ id: "date", kind: "date", label: localized("label.date"), required: true }),
+              field({ id: "time", kind: "time", label: localized("label.time"), required: true }),
               field({ id: "place", kind: "shortText", label: localized("prepare.when.place.label"), maxLength: 120, placeholder: localized("prepare.when.place.placeholder") }),
               field({ id: "duration", kind: "number", label: localized("prepare.when.duration.label"), min: 3, max: 90 }),
             ],

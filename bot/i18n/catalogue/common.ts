@@ -94,4 +94,7 @@ export const common = {
   "skill.selfInstruction": { nl: "zelfinstructie", en: "self-instruction" },
   "file.expired": { nl: "Deze link is verlopen of bestaat niet.", en: "This link has expired or does not exist." },
   "label.evaluationDate": { nl: "Evaluatiedatum", en: "Evaluation date" },
+  "label.date": { nl: "Datum", en: "Date" },
+  "label.time": { nl: "Tijd", en: "Time" },
+  "date.notAfterToday": { nl: "Kies een datum na vandaag.", en: "Choose a date after today." },
 } as const satisfies Catalogue;

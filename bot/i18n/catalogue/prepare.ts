@@ -12,8 +12,6 @@ export const prepare = {
   "prepare.aim.theme.label": { nl: "Thema (bijv. rekenen, samenwerken, welbevinden)", en: "Theme (e.g. maths, working together, wellbeing)" },
   "prepare.when.title": { nl: "Wanneer en waar?", en: "When and where?" },
   "prepare.when.intro": { nl: "Bijvoorbeeld tijdens zelfstandig werken, of als er een extra volwassene in de klas is.", en: "For example during independent work, or when an extra adult is in the room." },
-  "prepare.when.date.label": { nl: "Datum", en: "Date" },
-  "prepare.when.time.label": { nl: "Tijd", en: "Time" },
   "prepare.when.place.label": { nl: "Plek", en: "Place" },
   "prepare.when.place.placeholder": { nl: "bijv. de leeshoek", en: "e.g. the reading corner" },
   "prepare.when.duration.label": { nl: "Hoe lang (minuten)?", en: "How long (minutes)?" },
