@@ -61,9 +61,21 @@ export function render(entry: Entry, lang: Lang, vars: Vars = {}): string {
   return fill(template, vars, lang);
 }
 
-/** A translate function over a catalogue: (lang, key, vars) → text. */
+type NamesOfEntry<E> = E extends Entry ? PlaceholderOf<E["nl"]> | PlaceholderOf<E["en"]> : never;
+
+/**
+ * The vars a key needs, checked by the compiler: every placeholder of its texts, by name. A key
+ * typed as any key of the catalogue at all (looked up at run time) is not checked.
+ */
+export type VarsArg<C extends Catalogue, K extends keyof C> = keyof C extends K
+  ? [vars?: Vars]
+  : [NamesOfEntry<C[K]>] extends [never]
+    ? [vars?: Vars]
+    : [vars: Readonly<Record<NamesOfEntry<C[K]>, VarValue>> & Vars];
+
+/** A translate function over a catalogue (declared `as const`, so placeholders are checked): (lang, key, vars) → text. */
 export function translatorOver<C extends Catalogue>(catalogue: C) {
-  return (lang: Lang, key: keyof C & string, vars?: Vars): string => render(catalogue[key]!, lang, vars);
+  return <K extends keyof C & string>(lang: Lang, key: K, ...[vars]: VarsArg<C, K>): string => render(catalogue[key]!, lang, vars);
 }
 
 /**

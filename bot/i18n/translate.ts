@@ -1,24 +1,17 @@
+// The core's texts by key: translate for one reader, localized for both languages at once.
 import { catalogue, type MessageKey } from "./catalogue/index.js";
-import { fill, render, type Lang as Locale, type PlaceholderOf, type VarValue, type Vars } from "./text.js";
+import { fill, translatorOver, type Lang as Locale, type Vars, type VarsArg as VarsArgOf } from "./text.js";
 
 export type { MessageKey, Vars };
 export { fill };
 
-type NamesOf<K extends MessageKey> = PlaceholderOf<(typeof catalogue)[K]["nl"]> | PlaceholderOf<(typeof catalogue)[K]["en"]>;
+export type VarsArg<K extends MessageKey> = VarsArgOf<typeof catalogue, K>;
 
-/**
- * The vars a key needs, checked by the compiler: every placeholder of its texts, by name. A key
- * typed as any MessageKey at all (looked up at run time) is not checked.
- */
-export type VarsArg<K extends MessageKey> = MessageKey extends K
-  ? [vars?: Vars]
-  : [NamesOf<K>] extends [never]
-    ? [vars?: Vars]
-    : [vars: Readonly<Record<NamesOf<K>, VarValue>> & Vars];
+const translateKey = translatorOver(catalogue);
 
 /** Looks up a text, picks its plural form for `count`, and fills in {placeholders}. */
-export function translate<K extends MessageKey>(locale: Locale, key: K, ...[vars]: VarsArg<K>): string {
-  return render(catalogue[key], locale, vars);
+export function translate<K extends MessageKey>(locale: Locale, key: K, ...vars: VarsArg<K>): string {
+  return translateKey(locale, key, ...vars);
 }
 
 /** A text in both languages, for dialog steps and other values that carry `{ nl, en }`. */
