@@ -7,7 +7,8 @@ export default defineConfig({
     // Each test file gets its own database; two workers match the machines' two cores.
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 20_000,
+    // Fake-clock scenarios walk weeks of scheduler ticks: generous, so a busy machine does not fail them.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

@@ -6,7 +6,7 @@ import { migrateDatabase } from "../bot/db/migrate.js";
 import { openDatabase } from "../bot/db/client.js";
 import { directSqlOf, registerDirectSql } from "../bot/db/direct-sql.js";
 import { applySchoolSetup } from "../bot/roster/index.js";
-import { createBotCore } from "../bot/chat/handle-turn.js";
+import { createCore } from "../app/core.js";
 const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "prof-")), "p.db")}`;
 await migrateDatabase(url);
 const { db } = await openDatabase(url);
@@ -23,7 +23,7 @@ registerDirectSql(counted, {
 const setup = await applySchoolSetup(db, { school: { name: "P", teamsTenantIds: ["t1"] }, schoolYear: "2026-2027", staff: [{ email: "a@x.example", name: "A", roles: ["teacher"], teamsAadObjectId: "aad1" }], groups: [{ name: "groep 5", teachers: [{ email: "a@x.example" }] }] });
 const g = await db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId } });
 await db.pupil.create({ data: { schoolId: setup.schoolId, groupId: g.id, externalId: "1", firstName: "Kind", lastName: "X" } });
-const core = createBotCore({ db: counted, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+const core = createCore({ db: counted, logger: pino({ level: "silent" }), defaultLocale: "nl" });
 const user = { channel: "teams" as const, externalId: "aad1", tenantId: "t1" };
 let r = await core.handleTurn({ user, text: "voorbereiden Kind" });
 let v = r.replies.find((x) => x.step)!.step!;

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "../bot/db/client.js";
 import { migrateDatabase } from "../bot/db/migrate.js";
-import { seedDemoSchool } from "../bot/demo.js";
+import { seedDemoSchool } from "../bot/roster/demo.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const IDLE_MS = 3000;
@@ -61,8 +61,8 @@ const results = { baseline: [] as { ms: number; rss: number }[], bot: [] as { ms
 const botEnv = { DATABASE_URL: url, HOST: "127.0.0.1", LOG_LEVEL: "warn" };
 for (let i = 0; i < RUNS; i++) {
   results.baseline.push(await measure(["-e", baselineScript], {}, "/"));
-  results.bot.push(await measure(["--import", "tsx", "bot/main.ts"], botEnv, "/readyz"));
-  results.teams.push(await measure(["--import", "tsx", "bot/main.ts"], { ...botEnv, TEAMS_LOCAL_MODE: "true" }, "/readyz"));
+  results.bot.push(await measure(["--import", "tsx", "app/main.ts"], botEnv, "/readyz"));
+  results.teams.push(await measure(["--import", "tsx", "app/main.ts"], { ...botEnv, TEAMS_LOCAL_MODE: "true" }, "/readyz"));
 }
 rmSync(dir, { recursive: true, force: true });
 

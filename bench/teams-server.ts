@@ -10,7 +10,7 @@ import type { Server } from "node:http";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import { loadConfig } from "../bot/config.js";
 import { createLogger } from "../bot/logger.js";
-import { startApp, type RunningApp } from "../bot/app.js";
+import { startApp, type RunningApp } from "../app/start-app.js";
 import { applySchoolSetup } from "../bot/roster/index.js";
 import { migrateDatabase } from "../bot/db/migrate.js";
 

@@ -20,13 +20,6 @@ export interface Actor {
   supportedPupilIds: ReadonlySet<string>;
 }
 
-/** The school's own processes (roster import from the server's CLI, the scheduler). */
-export interface SystemActor {
-  kind: "system";
-  schoolId: string;
-  purpose: string;
-}
-
 /**
  * Read on every turn (so a changed role, group or deactivation counts at once), as one plain SQL
  * statement: the staff row with its school, then one row per role, taught group and IB pupil.

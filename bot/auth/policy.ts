@@ -24,6 +24,22 @@ export function canReadPupilContent(actor: Actor, pupil: PupilFacts): boolean {
   return canWritePupilContent(actor, pupil);
 }
 
+/**
+ * The pupils canReadPupilContent ("read") or canWritePupilContent ("write") allow, as data a query
+ * can use (bot/auth/pupil-scope.ts) — within the actor's own school always. Kept beside the two
+ * rules it mirrors; a test checks they agree pupil by pupil.
+ */
+export type PupilScope = { kind: "school" } | { kind: "some"; groupIds: string[]; pupilIds: string[] };
+
+export function pupilScope(actor: Actor, access: "read" | "write"): PupilScope {
+  if (access === "read" && actor.roles.has("content_reader")) return { kind: "school" };
+  return {
+    kind: "some",
+    groupIds: actor.roles.has("teacher") ? [...actor.groupIds] : [],
+    pupilIds: actor.roles.has("ib") ? [...actor.supportedPupilIds] : [],
+  };
+}
+
 /** Recording conversations and notes: the group's teachers and the pupil's IB'er. */
 export function canWritePupilContent(actor: Actor, pupil: PupilFacts): boolean {
   if (!sameSchool(actor, pupil.schoolId)) return false;

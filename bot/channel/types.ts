@@ -127,3 +127,41 @@ export interface TurnResult {
   /** What the turn was routed to ("prepare", "dialog.step", …); channels use it to pick a rendering. */
   route?: string;
 }
+
+// ---- Proactive sends and mounting: what a channel module offers the core and the composition root.
+
+export type SendOutcome =
+  | { ok: true }
+  /** Permanent: the bot was removed or blocked (403/404), or there is no address. */
+  | { ok: false; permanent: true; reason: "blocked" | "not_found" | "no_address" }
+  /** Retry later: throttled (429) with the wait the platform asked for. */
+  | { ok: false; permanent: false; reason: "throttled"; retryAfterMs: number }
+  /** The platform may or may not have accepted it (5xx, timeout): do not blindly send again. */
+  | { ok: false; permanent: false; reason: "uncertain" | "error"; detail: string };
+
+export interface SendOptions {
+  /**
+   * The outbox message's idempotency key. Channels carry it along with the message (Teams in
+   * channelData, Slack in message metadata) so a delivery can be traced and duplicates detected.
+   */
+  idempotencyKey?: string;
+  /** The recipient's language, for the channel's own labels. Filled in by ProactiveSender. */
+  locale?: LocaleName;
+  /** A download link for a file offered in the message (a printable form). Filled in by ProactiveSender. */
+  linkFor?: (file: FileAttachment) => Promise<string>;
+}
+
+export interface ChannelSender {
+  channel: ChannelName;
+  send(reference: unknown, messages: BotReply[], options?: SendOptions): Promise<SendOutcome>;
+  /** This instance's fraction of the channel's rate limits, when n instances send (1/n). */
+  setShare?(fraction: number): void;
+}
+
+/** A mounted channel: its HTTP routes are on the server; the composition root treats every one alike. */
+export interface ChannelModule {
+  channel: ChannelName;
+  /** Sends proactive messages (reminders) on this channel. */
+  sender: ChannelSender;
+  stop(): void | Promise<void>;
+}

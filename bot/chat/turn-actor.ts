@@ -5,8 +5,7 @@
 import type { Db } from "../db/client.js";
 import { directSqlOf } from "../db/direct-sql.js";
 import { loadActor, loadActorAlong, type Actor } from "../auth/actor.js";
-import { sessionAlongActor, sessionFromAlong } from "../services/dialog-sessions.js";
-import type { PreloadedSession } from "../../dialogs/engine/engine.js";
+import { sessionAlongActor, sessionFromAlong, type PreloadedSession } from "../services/dialog-sessions.js";
 
 /** The session id a submission names, if it names one (the payload is validated later, by the engine). */
 function submittedSessionId(submission: unknown): string | undefined {

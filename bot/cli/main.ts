@@ -12,9 +12,9 @@ import { loadConfig } from "../config.js";
 import { AppError, ConfigError } from "../errors.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
-import { seedDemoSchool } from "../demo.js";
+import { seedDemoSchool } from "../roster/demo.js";
 import { applySchoolSetup, findSchool, importRoster, isValidSchoolYear } from "../roster/index.js";
-import { addSchoolFormat } from "../../dialogs/formats/registry.js";
+import { addSchoolFormat } from "../formats/registry.js";
 import { formatFailures, listFailures } from "../outbox/failures.js";
 
 const USAGE = `usage:

@@ -2,6 +2,8 @@
  * English rewrite rules: turn a flagged question into an open one. Same approach as the
  * Dutch rewriter: templates keyed on the question's shape; the caller keeps the first
  * candidate that the detector finds clean.
+ *
+ * Longer than our ~300-line norm on purpose: a table of rules read together (see rewrite-nl.ts).
  */
 import type { SentenceAnalysis } from "./analyse.js";
 import {

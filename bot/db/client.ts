@@ -8,14 +8,11 @@ import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.js";
-import type { TransactionClient } from "./generated/sqlite/internal/prismaNamespace.js";
+import type { Db, DatabaseProvider, Tx } from "./types.js";
 import { registerGate, TransactionGate } from "./transaction.js";
 import { postgresDirectSql, registerDirectSql, sqliteDirectSql } from "./direct-sql.js";
 
-export type Db = SqliteClient;
-/** A client inside a transaction; a Db is one too, so functions that may run in either take this. */
-export type Tx = TransactionClient;
-export type DatabaseProvider = "sqlite" | "postgresql";
+export type { Db, Tx, DatabaseProvider };
 
 export interface Database {
   db: Db;

@@ -8,8 +8,12 @@
 // inTransaction) runs them through Prisma's raw queries, on the transaction's own connection.
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
-import type { DatabaseProvider, Tx } from "./client.js";
-import type { TransactionGate } from "./transaction.js";
+import type { DatabaseProvider, Tx } from "./types.js";
+
+/** The part of the transaction gate (transaction.ts) a plain statement goes through. */
+interface Gate {
+  runOutside<T>(call: () => T): Promise<T>;
+}
 
 export type SqlValue = string | number | boolean | Date | null;
 export type SqlRow = Record<string, unknown>;
@@ -78,7 +82,7 @@ export function toDateOrNull(value: unknown): Date | null {
  * must not run while another turn's transaction holds the shared connection (it would become part
  * of it): the gate is checked and the statement run in the same synchronous step.
  */
-export function sqliteDirectSql(connectionOf: () => BetterSqlite3.Database, gate: TransactionGate): DirectSql {
+export function sqliteDirectSql(connectionOf: () => BetterSqlite3.Database, gate: Gate): DirectSql {
   const statements = new Map<string, BetterSqlite3.Statement>();
   let preparedOn: BetterSqlite3.Database | undefined;
   const prepared = (text: string) => {

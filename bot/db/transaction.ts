@@ -5,7 +5,7 @@
 // every query outside the transaction until the transaction ends; queries inside it (recognised by
 // their async context) pass. PostgreSQL gives each transaction its own connection: no gate.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Db, Tx } from "./client.js";
+import type { Db, Tx } from "./types.js";
 import { findDirectSql, registerDirectSql, transactionDirectSql } from "./direct-sql.js";
 
 const insideTransaction = new AsyncLocalStorage<true>();

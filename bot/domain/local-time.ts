@@ -45,3 +45,11 @@ export function offsetMinutes(instant: Date, timezone: string): number {
 export function localTime(instant: Date, timezone: string): string {
   return formatter("time", timezone).format(instant);
 }
+
+const DATE_NL = new Intl.DateTimeFormat("nl-NL", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+const DATE_EN = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+
+/** "di 24 nov." for a YYYY-MM-DD date. */
+export function formatLocalDate(date: string, locale: "nl" | "en"): string {
+  return (locale === "nl" ? DATE_NL : DATE_EN).format(new Date(`${date}T12:00:00Z`));
+}

@@ -2,7 +2,7 @@
 import express, { type Express } from "express";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
-import { readFileLink } from "../services/file-links.js";
+import { readFileLink } from "../proactive/file-links.js";
 import { attachmentBytes, isBase64 } from "../exports/attachment.js";
 import { translate } from "../i18n/translate.js";
 

@@ -4,8 +4,6 @@
 // instances at once, never queues a message twice.
 import type { Db, Tx } from "../db/client.js";
 
-/** pending → sending → sent | dead | uncertain | cancelled (see prisma/schema.prisma). */
-export type OutboxStatus = "pending" | "sending" | "sent" | "dead" | "uncertain" | "cancelled";
 
 export interface NewOutboxMessage {
   schoolId: string;

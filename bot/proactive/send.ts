@@ -3,38 +3,12 @@
 // installation is recorded and reported, never thrown into a send loop.
 import type { Db } from "../db/client.js";
 import type { Channel } from "../domain/vocabulary.js";
-import type { BotReply, FileAttachment } from "../channel/types.js";
+import type { BotReply, ChannelSender, FileAttachment, SendOptions, SendOutcome } from "../channel/types.js";
+
+export type { ChannelSender, SendOptions, SendOutcome };
 import { Locale } from "../domain/vocabulary.js";
-import { createFileLink } from "../services/file-links.js";
-import { findAddresses, markAddressBlocked } from "../services/channel-addresses.js";
-
-export type SendOutcome =
-  | { ok: true }
-  /** Permanent: the bot was removed or blocked (403/404), or there is no address. */
-  | { ok: false; permanent: true; reason: "blocked" | "not_found" | "no_address" }
-  /** Retry later: throttled (429) with the wait the platform asked for. */
-  | { ok: false; permanent: false; reason: "throttled"; retryAfterMs: number }
-  /** The platform may or may not have accepted it (5xx, timeout): do not blindly send again. */
-  | { ok: false; permanent: false; reason: "uncertain" | "error"; detail: string };
-
-export interface SendOptions {
-  /**
-   * The outbox message's idempotency key. Channels carry it along with the message (Teams in
-   * channelData, Slack in message metadata) so a delivery can be traced and duplicates detected.
-   */
-  idempotencyKey?: string;
-  /** The recipient's language, for the channel's own labels. Filled in by ProactiveSender. */
-  locale?: Locale;
-  /** A download link for a file offered in the message (a printable form). Filled in by ProactiveSender. */
-  linkFor?: (file: FileAttachment) => Promise<string>;
-}
-
-export interface ChannelSender {
-  channel: Channel;
-  send(reference: unknown, messages: BotReply[], options?: SendOptions): Promise<SendOutcome>;
-  /** This instance's fraction of the channel's rate limits, when n instances send (1/n). */
-  setShare?(fraction: number): void;
-}
+import { createFileLink } from "./file-links.js";
+import { findAddresses, markAddressBlocked } from "./channel-addresses.js";
 
 export class ProactiveSender {
   private readonly senders = new Map<Channel, ChannelSender>();

@@ -11,7 +11,7 @@ import { buttonFor } from "../domain/actions.js";
 import { localDate } from "../domain/local-time.js";
 import { LocalDate } from "../domain/vocabulary.js";
 import { translatorFor } from "../i18n/translate.js";
-import { formatLocalDate } from "../../dialogs/flows/field.js";
+import { formatLocalDate } from "../domain/local-time.js";
 
 /** The scheduler plans the message for the goal's evaluation date as it was then. */
 const Payload = z.object({ date: LocalDate.optional() }).catch({});

@@ -2,7 +2,8 @@
 import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { addDays } from "../domain/school-calendar.js";
-import { PREFERENCE_KINDS, type PreferenceKind } from "./schedule.js";
+import { PREFERENCE_KINDS, type PreferenceKind } from "../domain/vocabulary.js";
+import { gateReminder, type GateDecision } from "./gate.js";
 
 export interface PreferenceView {
   kind: PreferenceKind;
@@ -60,11 +61,8 @@ export async function snoozeKind(db: Db, actor: Actor, kind: PreferenceKind, tod
   return until;
 }
 
-/** At send time: is this kind muted, or snoozed past `date`, for the recipient? */
-export async function sendDecision(db: Db, staffId: string, kind: PreferenceKind, date: string): Promise<"send" | "muted" | { snoozedUntil: string }> {
+/** At send time: the recipient's current setting for this kind (gate.ts), for a reminder due on `date`. */
+export async function sendDecision(db: Db, staffId: string, kind: PreferenceKind, date?: string): Promise<GateDecision> {
   const row = await db.reminderPreference.findUnique({ where: { staffId_kind: { staffId, kind } } });
-  if (!row) return kind === "weekly_digest" ? "muted" : "send";
-  if (kind === "weekly_digest" ? !row.enabled : row.muted) return "muted";
-  if (row.snoozedUntil && date < row.snoozedUntil) return { snoozedUntil: row.snoozedUntil };
-  return "send";
+  return gateReminder(kind, row ?? undefined, date);
 }

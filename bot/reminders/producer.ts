@@ -8,7 +8,8 @@ import { addDays } from "../domain/school-calendar.js";
 import { localDate } from "../domain/local-time.js";
 import { enqueue } from "../outbox/outbox.js";
 import { loadSchoolCalendar } from "../services/school-calendar.js";
-import { desiredMessages, type ScheduleState, type TeacherPreference } from "./schedule.js";
+import { desiredMessages, type ScheduleState } from "./schedule.js";
+import type { TeacherPreference } from "./gate.js";
 
 export async function loadScheduleState(db: Db, schoolId: string, now: Date): Promise<ScheduleState> {
   const calendar = await loadSchoolCalendar(db, schoolId);

@@ -16,6 +16,8 @@ import {
   type SchoolCalendar,
 } from "../domain/school-calendar.js";
 import { localDate, localTime } from "../domain/local-time.js";
+import { PREFERENCE_KINDS, type PreferenceKind } from "../domain/vocabulary.js";
+import { gateReminder, type TeacherPreference } from "./gate.js";
 
 export const REMINDER_KINDS = [
   "round_announcement",
@@ -28,8 +30,6 @@ export const REMINDER_KINDS = [
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-import { PREFERENCE_KINDS, type PreferenceKind } from "../domain/vocabulary.js";
-export { PREFERENCE_KINDS, type PreferenceKind };
 
 /** Which preference governs a message kind. */
 export function preferenceKindOf(kind: ReminderKind): PreferenceKind | null {
@@ -43,11 +43,6 @@ export function preferenceKindOf(kind: ReminderKind): PreferenceKind | null {
   }
 }
 
-export interface TeacherPreference {
-  muted: boolean;
-  snoozedUntil: string | null;
-  enabled: boolean;
-}
 
 export interface ScheduleState {
   calendar: SchoolCalendar;
@@ -126,12 +121,10 @@ export function desiredMessages(state: ScheduleState): DesiredMessage[] {
   const today = localDate(state.now, state.calendar.timezone);
   const add = (m: Omit<DesiredMessage, "idempotencyKey">, keyParts: string[]) => {
     if (!state.activeStaffIds.has(m.recipientStaffId)) return;
-    const pref = preference(state, m.recipientStaffId, preferenceKindOf(m.kind));
-    if (pref?.muted) return;
-    let dueAt = m.dueAt;
-    if (pref?.snoozedUntil && localDate(dueAt, state.calendar.timezone) < pref.snoozedUntil) {
-      dueAt = nextSchoolMoment(state.calendar, startOf(state, pref.snoozedUntil));
-    }
+    const kind = preferenceKindOf(m.kind);
+    const decision = kind ? gateReminder(kind, preference(state, m.recipientStaffId, kind), localDate(m.dueAt, state.calendar.timezone)) : "send";
+    if (decision === "muted") return;
+    const dueAt = typeof decision === "object" ? nextSchoolMoment(state.calendar, startOf(state, decision.snoozedUntil)) : m.dueAt;
     if (dueAt.getTime() > state.now.getTime() + HORIZON_MS) return;
     out.push({ ...m, dueAt, idempotencyKey: [m.kind, ...keyParts].join(":") });
   };
@@ -203,7 +196,3 @@ export function desiredMessages(state: ScheduleState): DesiredMessage[] {
   return out;
 }
 
-/** For tests and the digest: the wall-clock time a message is meant for. */
-export function describeDue(calendar: SchoolCalendar, dueAt: Date): string {
-  return `${localDate(dueAt, calendar.timezone)} ${localTime(dueAt, calendar.timezone)}`;
-}

@@ -51,7 +51,7 @@ function calendars(db: Db, clock: () => Date) {
 function respectingMute(kind: ReminderKind, render: OutboxRenderer): OutboxRenderer {
   const preference = preferenceKindOf(kind);
   if (!preference) return render;
-  return async (message, db) => ((await sendDecision(db, message.recipientStaffId, preference, "9999-12-31")) === "muted" ? null : render(message, db));
+  return async (message, db) => ((await sendDecision(db, message.recipientStaffId, preference)) === "muted" ? null : render(message, db));
 }
 
 export function createRenderers(clock: () => Date): Record<string, OutboxRenderer> {

@@ -4,7 +4,24 @@
 // The reads and the update run on every dialog turn, so they are plain SQL (bot/db/direct-sql.ts).
 import type { Db, Tx } from "../db/client.js";
 import { directSqlOf, toDate, type SqlRow } from "../db/direct-sql.js";
-import type { Answers, SessionSubject } from "../../dialogs/engine/flow.js";
+import type { FieldValue } from "../channel/types.js";
+
+/** { [stepId]: { [fieldId]: value } } */
+export type Answers = Record<string, Record<string, FieldValue>>;
+
+export interface SessionSubject {
+  pupilId: string | null;
+  groupId: string | null;
+  conversationId: string | null;
+  formatKey: string | null;
+  formatVersion: number | null;
+}
+
+/** A submission's session as the turn already read it (with the actor, in one round trip); null: none. */
+export interface PreloadedSession {
+  sessionId: string;
+  session: DialogSessionRecord | null;
+}
 
 export type SessionStatus = "active" | "paused" | "completed" | "cancelled";
 

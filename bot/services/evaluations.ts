@@ -10,10 +10,18 @@ import { recordAudit } from "../audit.js";
 import { LocalDate } from "../domain/vocabulary.js";
 import { addDays, isSchoolDay, schoolDayOnOrAfter, type SchoolCalendar } from "../domain/school-calendar.js";
 import { AppError, ErrorCode, ForbiddenError, NotFoundError } from "../errors.js";
-import { translate, type MessageKey } from "../i18n/translate.js";
+import { localized, translate, type MessageKey } from "../i18n/translate.js";
 
 export const EvaluationOutcome = z.enum(["reached", "partly", "not_reached", "later"]);
 export type EvaluationOutcome = z.infer<typeof EvaluationOutcome>;
+
+/** An outcome as the teacher chooses it (the evaluation card) and reads it back. */
+export const OUTCOME_LABELS: Record<EvaluationOutcome, { nl: string; en: string; icon: string }> = {
+  reached: { ...localized("evaluate.outcomeOption.reached"), icon: "🎉" },
+  partly: { ...localized("evaluate.outcomeOption.partly"), icon: "🌱" },
+  not_reached: { ...localized("evaluate.outcomeOption.not_reached"), icon: "🔁" },
+  later: { ...localized("evaluate.outcomeOption.later"), icon: "⏳" },
+};
 export const NextStep = z.enum(["new_goal", "extend", "stop"]);
 export type NextStep = z.infer<typeof NextStep>;
 

@@ -3,6 +3,7 @@
 import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { recordAudit } from "../audit.js";
+import { pupilsWhere } from "../auth/pupil-scope.js";
 
 export interface PupilOverview {
   id: string;
@@ -68,23 +69,13 @@ export interface DueEvaluation {
   evaluationDate: string;
 }
 
-/** The pupils whose goals the actor may read, as canReadPupilContent decides (as a query). */
-function readableScope(actor: Actor) {
-  return [
-    ...(actor.roles.has("teacher") ? [{ groupId: { in: [...actor.groupIds] } }] : []),
-    ...(actor.roles.has("ib") ? [{ id: { in: [...actor.supportedPupilIds] } }] : []),
-    // No role that reads content: a scope that matches nothing.
-    { id: { in: [] as string[] } },
-  ];
-}
-
-/** Open goals of the actor's pupils whose evaluation date is on or before `until`. */
+/** Open goals whose evaluation date is on or before `until`, of the pupils whose records the actor keeps (writes). */
 export async function listDueEvaluations(db: Db, actor: Actor, until: string): Promise<DueEvaluation[]> {
   const goals = await db.goal.findMany({
     where: {
       status: "open",
       evaluationDate: { not: null, lte: until },
-      pupil: { schoolId: actor.schoolId, active: true, OR: readableScope(actor) },
+      pupil: { ...pupilsWhere(actor, "write"), active: true },
     },
     include: { pupil: { select: { id: true, firstName: true, lastName: true } } },
     orderBy: { evaluationDate: "asc" },

@@ -5,9 +5,9 @@ import type { Actor } from "../auth/actor.js";
 import { requirePupilAccess } from "../auth/access.js";
 import { recordAudit } from "../audit.js";
 import type { GoalContent } from "./conversations.js";
-import type { ConversationFormat } from "../../dialogs/formats/schema.js";
-import { getFormat } from "../../dialogs/formats/registry.js";
-import { SHARE_SUFFIX } from "../../dialogs/engine/share.js";
+import type { ConversationFormat } from "../formats/schema.js";
+import { getFormat } from "../formats/registry.js";
+import { SHARE_SUFFIX } from "../formats/fields.js";
 import { eachLocale, localized } from "../i18n/translate.js";
 
 export interface KindplanExport {

@@ -2,6 +2,7 @@
 // Matching happens here rather than in SQL: SQLite and PostgreSQL disagree on case-insensitivity.
 import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
+import { pupilsWhere } from "../auth/pupil-scope.js";
 
 export interface PupilMatch {
   id: string;
@@ -13,15 +14,8 @@ export interface PupilMatch {
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
 
 export async function findReadablePupils(db: Db, actor: Actor, query: string): Promise<PupilMatch[]> {
-  // The same scope as canReadPupilContent, expressed as a query.
-  const reachable = [
-    ...(actor.roles.has("teacher") ? [{ groupId: { in: [...actor.groupIds] } }] : []),
-    ...(actor.roles.has("ib") ? [{ id: { in: [...actor.supportedPupilIds] } }] : []),
-  ];
-  const contentReader = actor.roles.has("content_reader");
-  if (!contentReader && reachable.length === 0) return [];
   const pupils = await db.pupil.findMany({
-    where: { schoolId: actor.schoolId, active: true, ...(contentReader ? {} : { OR: reachable }) },
+    where: { ...pupilsWhere(actor, "read"), active: true },
     select: { id: true, firstName: true, lastName: true, group: { select: { name: true } } },
   });
   const q = fold(query);

@@ -1,6 +1,8 @@
 // The guided-dialog engine: start, answer (by card or by typing), back, skip, pause, resume,
 // cancel, complete. Every answer is stored the moment it arrives; every change is a conditional
 // update on the session's version, so stale or doubled submissions never corrupt a dialog.
+// Longer than our ~300-line norm on purpose: one state machine whose transitions share the
+// versioned-update discipline, and are easiest to check for it side by side.
 import type { Db } from "../../bot/db/client.js";
 import { inTransaction } from "../../bot/db/transaction.js";
 import type { Actor } from "../../bot/auth/actor.js";
@@ -12,6 +14,7 @@ import {
   findSession,
   updateSession,
   type DialogSessionRecord,
+  type PreloadedSession,
 } from "../../bot/services/dialog-sessions.js";
 import { SKIPPED, type Answers, type Completion, type DialogFlow, type FlowContext, type LoadedFlow, type SessionSubject } from "./flow.js";
 import { parseFieldInput, type ParseContext } from "./parse-field.js";
@@ -19,15 +22,10 @@ import { withShareFields } from "./share.js";
 import { controlWord } from "./engine-text.js";
 import { localized, translate, type MessageKey } from "../../bot/i18n/translate.js";
 import { buildView, describeAnswers, type AnsweredStep } from "./view.js";
-import { nextTextField } from "../render/text.js";
+import { nextTextField } from "./next-field.js";
 import type { FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
 import { SubmissionSchema } from "./types.js";
 
-/** A submission's session as the turn already read it (with the actor, in one round trip); null: none. */
-export interface PreloadedSession {
-  sessionId: string;
-  session: DialogSessionRecord | null;
-}
 
 export type EngineResult =
   | { kind: "step"; sessionId: string; view: StepView; answered?: AnsweredStep }

@@ -3,21 +3,16 @@
 // and stores the outcome when the last step is done.
 import type { Db, Tx } from "../../bot/db/client.js";
 import type { Actor } from "../../bot/auth/actor.js";
-import type { FieldValue, StepDefinition } from "./types.js";
-import type { ReplyAction } from "../../bot/channel/types.js";
+import type { StepDefinition } from "./types.js";
+import type { Answers, SessionSubject } from "../../bot/services/dialog-sessions.js";
+import type { FlowKind } from "../../bot/guide/dialog-guide.js";
 
-/** { [stepId]: { [fieldId]: value } } */
-export type Answers = Record<string, Record<string, FieldValue>>;
+// A session's answers and subject are stored by the core (bot/services/dialog-sessions.ts).
+export type { Answers, SessionSubject };
+import type { ReplyAction } from "../../bot/channel/types.js";
 
 export const SKIPPED = "__skipped";
 
-export interface SessionSubject {
-  pupilId: string | null;
-  groupId: string | null;
-  conversationId: string | null;
-  formatKey: string | null;
-  formatVersion: number | null;
-}
 
 export interface FlowContext {
   db: Db;
@@ -47,7 +42,7 @@ export interface Completion {
 }
 
 export interface DialogFlow {
-  kind: string;
+  kind: FlowKind;
   /** Checks access and loads what the steps need. Throws Forbidden/NotFound like any service. */
   load(ctx: FlowContext, subject: SessionSubject): Promise<LoadedFlow>;
   /** Stores the outcome. Runs in the transaction that completes the session. */

@@ -1,9 +1,9 @@
 // Fields marked shareable get a companion yes/no: may this answer be shared with parents?
 // The pupil decides; the default (unanswered) is "no".
+import { SHARE_SUFFIX } from "../../bot/formats/fields.js";
 import type { FieldDefinition, StepDefinition } from "./types.js";
 import { localized } from "../../bot/i18n/translate.js";
 
-export const SHARE_SUFFIX = "__share";
 
 
 export function withShareFields(step: StepDefinition): StepDefinition {

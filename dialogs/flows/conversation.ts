@@ -1,15 +1,16 @@
 // The conversation itself, used while sitting with the pupil (or the group, or the IB'er):
 // the phases of the chosen format with tips at the right moment, then the kindplan, then a
 // summary to check. Completing it stores the conversation, goals and agreements.
+import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { checkObservableGoal } from "../../bot/checks/index.js";
 import { deriveSkills, skillLabel } from "../../bot/domain/ownership-skills.js";
 import { loadGroupContext, loadPupilContext, recordHeldConversation } from "../../bot/services/conversations.js";
-import { getFormat } from "../formats/registry.js";
-import type { ConversationFormat, FormatSection } from "../formats/schema.js";
+import { getFormat } from "../../bot/formats/registry.js";
+import type { ConversationFormat, FormatSection } from "../../bot/formats/schema.js";
 import type { Answers, DialogFlow, FlowContext, LoadedFlow, SessionSubject } from "../engine/flow.js";
 import { SKIPPED } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
-import { field, formatLocalDate, text } from "./field.js";
+import { field, text } from "./field.js";
 import { collectAgreements, collectGoals, planSteps } from "./plan-steps.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";

@@ -2,10 +2,12 @@
 // an optional note, and how to go on. "Later" asks for a new date instead of a next step;
 // "extend" asks for the new evaluation date. Storing goes through the evaluations service,
 // which refuses an answer from a stale card (someone already evaluated the goal).
+import { formatLocalDate } from "../../bot/domain/local-time.js";
 import {
   celebrationText,
   checkNewEvaluationDate,
   loadEvaluablePupil,
+  OUTCOME_LABELS,
   proposedEvaluationDate,
   recordEvaluation,
   type EvaluableGoal,
@@ -15,7 +17,7 @@ import {
 import type { SchoolCalendar } from "../../bot/domain/school-calendar.js";
 import type { Answers, Completion, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, LocalizedText, StepDefinition } from "../engine/types.js";
-import { bool, field, formatLocalDate, text } from "./field.js";
+import { bool, field, text } from "./field.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 import { buttonFor } from "../../bot/domain/actions.js";
 
@@ -23,12 +25,6 @@ export const EVALUATE = "evaluate";
 
 type Locale = "nl" | "en";
 
-export const OUTCOME_LABELS: Record<EvaluationOutcome, LocalizedText & { icon: string }> = {
-  reached: { ...localized("evaluate.outcomeOption.reached"), icon: "🎉" },
-  partly: { ...localized("evaluate.outcomeOption.partly"), icon: "🌱" },
-  not_reached: { ...localized("evaluate.outcomeOption.not_reached"), icon: "🔁" },
-  later: { ...localized("evaluate.outcomeOption.later"), icon: "⏳" },
-};
 
 export const NEXT_STEP_LABELS: Record<NextStep, LocalizedText> = {
   new_goal: localized("evaluate.next.new_goal"),

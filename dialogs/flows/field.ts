@@ -22,10 +22,3 @@ export function num(answers: Answers, stepId: string, fieldId: string): number |
   return typeof value === "number" ? value : null;
 }
 
-export const DATE_NL = new Intl.DateTimeFormat("nl-NL", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-export const DATE_EN = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-
-/** "di 24 nov." for a YYYY-MM-DD date. */
-export function formatLocalDate(date: string, locale: "nl" | "en"): string {
-  return (locale === "nl" ? DATE_NL : DATE_EN).format(new Date(`${date}T12:00:00Z`));
-}

@@ -1,3 +1,4 @@
+import type { FlowKind } from "../../bot/guide/dialog-guide.js";
 import type { DialogFlow } from "../engine/flow.js";
 import { conversationFlow } from "./conversation.js";
 import { evaluateFlow } from "./evaluate.js";
@@ -11,11 +12,11 @@ export { EVALUATE } from "./evaluate.js";
 export { NOTE } from "./note.js";
 export { PREPARE } from "./prepare.js";
 
-export const FLOWS: Record<string, DialogFlow> = {
-  [prepareFlow.kind]: prepareFlow,
-  [conversationFlow.kind]: conversationFlow,
-  [noteFlow.kind]: noteFlow,
-  [roundFlow.kind]: roundFlow,
-  [planFlow.kind]: planFlow,
-  [evaluateFlow.kind]: evaluateFlow,
+export const FLOWS: Record<FlowKind, DialogFlow> = {
+  prepare: prepareFlow,
+  conversation: conversationFlow,
+  note: noteFlow,
+  round: roundFlow,
+  plan: planFlow,
+  evaluate: evaluateFlow,
 };

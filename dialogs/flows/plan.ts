@@ -2,6 +2,7 @@
 // moments (the teacher accepts, or goes back to adjust), or the teacher plans pupils one by one
 // (choosing an already planned pupil moves their conversation). Duo-partners split the group by
 // default. The result comes with a calendar file.
+import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { localDate, localTime } from "../../bot/domain/local-time.js";
 import { addDays, atSchoolTime, isSchoolDay, type SchoolCalendar } from "../../bot/domain/school-calendar.js";
 import { duoShare } from "../../bot/rounds/duo-split.js";
@@ -13,7 +14,7 @@ import { loadSchoolCalendar } from "../../bot/services/school-calendar.js";
 import { NotFoundError } from "../../bot/errors.js";
 import type { Answers, DialogFlow, FlowContext } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
-import { field, formatLocalDate, num, text } from "./field.js";
+import { field, num, text } from "./field.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 
 export const PLAN = "plan";

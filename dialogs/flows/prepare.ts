@@ -1,14 +1,15 @@
 // The teacher's preparation: format, reason and aim, when and where, is the pupil ready,
 // what to come back to, and the questions to ask — checked by the question coach.
+import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { coachQuestion } from "../../bot/coach/index.js";
 import { zonedTimeToUtc } from "../../bot/domain/local-time.js";
 import { loadPupilContext, savePreparation } from "../../bot/services/conversations.js";
-import { defaultFormatKey, getFormat, listFormats } from "../formats/registry.js";
+import { defaultFormatKey, getFormat, listFormats } from "../../bot/formats/registry.js";
 import type { Answers, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { StepDefinition } from "../engine/types.js";
 import { renderPupilInvitation } from "../../bot/exports/pupil-invitation.js";
 import { printableAttachments } from "../../bot/exports/attachment.js";
-import { bool, field, formatLocalDate, num, text } from "./field.js";
+import { bool, field, num, text } from "./field.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { localized, translate } from "../../bot/i18n/translate.js";
 

@@ -1,15 +1,16 @@
 // A team leader creates, changes or cancels a conversation round. Creating asks name and format,
 // the groups, and the period; changing starts with the round picked (by the command) and every
 // field filled in with what the round has now; cancelling asks for a confirmation.
+import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { cancelRound, createRound, listRoundableGroups, listRounds, updateRound, type RoundSummary } from "../../bot/services/rounds.js";
-import { listFormats } from "../formats/registry.js";
-import { DEFAULT_FORMAT_BY_BOUW } from "../formats/registry.js";
+import { listFormats } from "../../bot/formats/registry.js";
+import { DEFAULT_FORMAT_BY_BOUW } from "../../bot/formats/registry.js";
 import { ForbiddenError } from "../../bot/errors.js";
 import { Bouw } from "../../bot/domain/vocabulary.js";
 import { addDays } from "../../bot/domain/school-calendar.js";
 import type { Answers, DialogFlow } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
-import { bool, field, formatLocalDate, num, text } from "./field.js";
+import { bool, field, num, text } from "./field.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 
 export const ROUND = "round";

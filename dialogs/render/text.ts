@@ -2,6 +2,7 @@
 // Text mode asks one field at a time; the engine parses what comes back. Pure: no I/O, no clock.
 // Output is markdown-light (**bold** and line breaks), which the adapters convert.
 import type { FieldValue, FieldView, StepView } from "../engine/types.js";
+import { hasContent, nextTextField } from "../engine/next-field.js";
 
 type Locale = StepView["locale"];
 
@@ -78,26 +79,6 @@ export function progressLabel(view: StepView): string {
 }
 
 /** Whether the field holds something other than "nothing" (undefined, "", blank, []). */
-export function hasContent(value: FieldValue | undefined): boolean {
-  if (value == null) return false; // drafts come from JSON: null too
-  if (typeof value === "string") return value.trim() !== "";
-  if (Array.isArray(value)) return value.length > 0;
-  return true;
-}
-
-/**
- * The field text mode asks next: the first field that is required and empty or has an error;
- * else the first optional field not yet answered; undefined when everything is answered.
- * An optional field counts as answered as soon as it has any stored value, also "" or [] — so
- * the engine records "-" (leave empty) by storing "" (or [] for multiChoice) and the question
- * is not asked again.
- */
-export function nextTextField(view: StepView): FieldView | undefined {
-  const blocking = view.fields.find((f) => f.error !== undefined || (f.required && (!hasContent(f.value) || f.isDefault === true)));
-  if (blocking) return blocking;
-  return view.fields.find((f) => !f.required && f.value == null);
-}
-
 /** The typed commands the step allows, in the view's language: "terug · overslaan · pauze · stop". */
 export function commandsLine(view: StepView): string {
   const words = TEXTS[view.locale].commands;

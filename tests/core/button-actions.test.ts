@@ -3,7 +3,8 @@
 // interrupts an open dialog (pausing it, nothing lost), and buttons from before typed actions work.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
-import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
+import { createCore } from "../../app/core.js";
+import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { CommandAction, ChannelUser } from "../../bot/channel/types.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
@@ -24,7 +25,7 @@ beforeAll(async () => {
   juf = { channel: "local", externalId: staff.email, email: staff.email };
   const other = await makeSchool(t.db, "Andere school");
   otherSchoolPupil = await makePupil(t.db, other.id, (await makeGroup(t.db, other.id, "groep 5", "middenbouw")).id, "Vreemd");
-  core = createBotCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+  core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
 });
 afterAll(async () => t?.destroy());
 

@@ -8,7 +8,7 @@ import { loadActor } from "../../bot/auth/actor.js";
 import { ErrorCode, toAppError } from "../../bot/errors.js";
 import { createSession, findActiveSession, findSession, updateSession } from "../../bot/services/dialog-sessions.js";
 import { PUPIL_CONTEXT_INCLUDE, queryPupilContext, readPupilContext, type PupilContextRow } from "../../bot/services/pupil-context-query.js";
-import { defaultFormatKey } from "../../dialogs/formats/registry.js";
+import { defaultFormatKey } from "../../bot/formats/registry.js";
 import { loadTurnActor } from "../../bot/chat/turn-actor.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";

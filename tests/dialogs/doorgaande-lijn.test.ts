@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { applySchoolSetup } from "../../bot/roster/index.js";
-import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
-import { addSchoolFormat, getFormat, loadBuiltinFormats } from "../../dialogs/formats/registry.js";
+import { createCore } from "../../app/core.js";
+import type { BotCore } from "../../bot/chat/handle-turn.js";
+import { addSchoolFormat, getFormat, loadBuiltinFormats } from "../../bot/formats/registry.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { ErrorCode } from "../../bot/errors.js";
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   for (const g of groups) {
     await t.db.pupil.create({ data: { schoolId, groupId: g.id, externalId: g.name, firstName: g.name === "groep 4" ? "Vier" : "Vijf", lastName: "K." } });
   }
-  core = createBotCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+  core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
 });
 afterAll(async () => t?.destroy());
 

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
-import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
+import { createCore } from "../../app/core.js";
+import type { BotCore } from "../../bot/chat/handle-turn.js";
 import { DialogEngine, type EngineResult } from "../../dialogs/engine/engine.js";
 import { CONVERSATION, FLOWS } from "../../dialogs/flows/index.js";
 import { parseFieldInput } from "../../dialogs/engine/parse-field.js";
@@ -32,7 +33,7 @@ beforeAll(async () => {
   teacherEmail = staff.email;
   teacher = await loadActor(t.db, staff.id);
   engine = new DialogEngine({ db: t.db, flows: FLOWS, clock: () => NOW });
-  core = createBotCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+  core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
 });
 afterAll(async () => t?.destroy());
 

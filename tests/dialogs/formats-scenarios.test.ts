@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { DialogEngine } from "../../dialogs/engine/engine.js";
 import { CONVERSATION, FLOWS, NOTE, PREPARE } from "../../dialogs/flows/index.js";
-import { loadBuiltinFormats } from "../../dialogs/formats/registry.js";
+import { loadBuiltinFormats } from "../../bot/formats/registry.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 import { addDays, autoValues, walkToEnd } from "../support/dialog-driver.js";

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { startTestApp, type TestApp } from "../support/app.js";
-import { seedDemoSchool } from "../../bot/demo.js";
+import { seedDemoSchool } from "../../bot/roster/demo.js";
 import { startPlayground, type Playground } from "../../adapters/teams/playground.js";
 import { addDays } from "../support/dialog-driver.js";
 import { localDate } from "../../bot/domain/local-time.js";

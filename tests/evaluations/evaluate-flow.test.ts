@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
-import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
+import { createCore } from "../../app/core.js";
+import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { BotReply, CommandAction } from "../../bot/channel/types.js";
 import { goalToken } from "../../bot/services/evaluations.js";
 import { evaluationDueMessage } from "../../bot/reminders/evaluation-message.js";
@@ -170,7 +171,7 @@ describe(`evaluation commands and the evaluation-due message on ${testProvider()
   });
 
   beforeAll(async () => {
-    core = createBotCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl", clock: () => NOW });
+    core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl", clock: () => NOW });
   });
 
   it("renders the message in the recipient's language with a button that opens the evaluation", async () => {

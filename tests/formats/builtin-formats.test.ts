@@ -4,9 +4,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ChoiceOption, FieldDefinition, LocalizedText } from "../../dialogs/engine/types.js";
-import { ConversationFormat, FormatPhase, FormatSection } from "../../dialogs/formats/schema.js";
+import { ConversationFormat, FormatPhase, FormatSection } from "../../bot/formats/schema.js";
 
-const BUILTIN_DIR = fileURLToPath(new URL("../../dialogs/formats/builtin/", import.meta.url));
+const BUILTIN_DIR = fileURLToPath(new URL("../../bot/formats/builtin/", import.meta.url));
 
 const EXPECTED_KEYS = [
   "hgw-kindgesprek",

@@ -29,7 +29,7 @@ async function waitReady(base: string): Promise<Response> {
 describe(`service process on ${testProvider()}`, () => {
   it("starts on an empty database with the demo school and stops on SIGTERM", async () => {
     const port = 42000 + Math.floor(Math.random() * 2000);
-    const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
       env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "true" },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -51,7 +51,7 @@ describe(`service process on ${testProvider()}`, () => {
   });
 
   it("refuses to start with a malformed variable and names it", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
       env: { ...process.env, DATABASE_URL: url, PORT: "not-a-port" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -2,7 +2,7 @@
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
-import { createBotCore } from "../../bot/chat/handle-turn.js";
+import { createCore } from "../../app/core.js";
 import { TerminalChat } from "../../adapters/local/terminal-chat.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
@@ -26,7 +26,7 @@ function chatAs(email: string) {
   const output = new PassThrough();
   let text = "";
   output.on("data", (chunk) => (text += String(chunk)));
-  const core = createBotCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+  const core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
   const chat = new TerminalChat({ core, user: { channel: "local", externalId: email, email }, input: new PassThrough(), output });
   return { chat, output: () => text };
 }
@@ -37,7 +37,7 @@ describe(`terminal chat on ${testProvider()}`, () => {
     const output = new PassThrough();
     let text = "";
     output.on("data", (chunk) => (text += String(chunk)));
-    const core = createBotCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+    const core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
     const chat = new TerminalChat({ core, user: { channel: "local", externalId: teacherEmail, email: teacherEmail }, input, output });
     const done = chat.run();
     input.end("help\nmijn groep\nexit\nhelp\n");

@@ -6,12 +6,12 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
-import { createBotCore } from "../../bot/chat/handle-turn.js";
+import { createCore } from "../../app/core.js";
 import { TerminalChat } from "../../adapters/local/terminal-chat.js";
 import { localDate } from "../../bot/domain/local-time.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
-import { loadBuiltinFormats } from "../../dialogs/formats/registry.js";
+import { loadBuiltinFormats } from "../../bot/formats/registry.js";
 import { addDays } from "../support/dialog-driver.js";
 
 let t: TestDatabase;
@@ -61,7 +61,7 @@ beforeAll(async () => {
   pupilId = (await makePupil(t.db, school.id, group.id, "Sam")).id;
   for (const f of loadBuiltinFormats()) formatPupils[f.key] = (await makePupil(t.db, school.id, group.id, `Kind${f.key.replace(/-/g, "")}`)).id;
   const teacher = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.anna@test.example" });
-  const core = createBotCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+  const core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
   chat = new TerminalChat({ core, user: { channel: "local", externalId: teacher.email, email: teacher.email }, input: new PassThrough(), output: new PassThrough(), exportDir });
 });
 afterAll(async () => t?.destroy());

@@ -1,9 +1,10 @@
 // Teachers mute, snooze and opt in per kind of reminder, in the chat; the producer, the renderers
 // and the deferral all respect it. Real core and database; the clock is fixed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
-import { createBotCore, type BotCore } from "../../bot/chat/handle-turn.js";
+import { createCore } from "../../app/core.js";
+import type { BotCore } from "../../bot/chat/handle-turn.js";
 import { createLogger } from "../../bot/logger.js";
 import { produceReminders } from "../../bot/reminders/producer.js";
 import { createDeferral, createRenderers } from "../../bot/reminders/scheduler.js";
@@ -30,9 +31,16 @@ beforeAll(async () => {
     data: { schoolId: school.id, pupilId: pupil.id, groupId: group.id, formatKey: "middenbouw-kindgesprek", formatVersion: 1, status: "planned", plannedAt: zonedTimeToUtc("2027-03-09", "10:00", TZ), durationMinutes: 15, createdById: teacher.id, teachers: { create: { staffId: teacher.id } } },
   });
   conversationId = conversation.id;
-  core = createBotCore({ db: t.db, logger: createLogger("silent"), defaultLocale: "nl", clock: () => NOW });
+  core = createCore({ db: t.db, logger: createLogger("silent"), defaultLocale: "nl", clock: () => NOW });
 });
 afterAll(async () => t?.close());
+
+// Each test starts from the defaults: no settings, nothing queued, a full working week.
+beforeEach(async () => {
+  await t.db.reminderPreference.deleteMany({ where: { staffId: teacher.id } });
+  await t.db.outboxMessage.deleteMany({ where: { recipientStaffId: teacher.id } });
+  await t.db.groupTeacher.updateMany({ where: { staffId: teacher.id }, data: { workingDays: "1,2,3,4,5" } });
+});
 
 const kinds = async () => (await t.db.outboxMessage.findMany({ where: { recipientStaffId: teacher.id } })).map((m) => m.kind).sort();
 
@@ -75,7 +83,6 @@ describe("reminder preferences", () => {
     const tuesdayEvening = await defer(message, zonedTimeToUtc("2027-03-09", "19:00", TZ));
     expect(`${localDate(tuesdayEvening!, TZ)} ${localTime(tuesdayEvening!, TZ)}`).toBe("2027-03-15 08:30"); // not Wednesday: a day off
     expect(await defer(message, zonedTimeToUtc("2027-03-10", "10:00", TZ))).not.toBeNull(); // Wednesday during school: still waits
-    await t.db.groupTeacher.updateMany({ where: { staffId: teacher.id }, data: { workingDays: "1,2,3,4,5" } });
   });
 
   it("the weekly digest is opt-in and lists the week", async () => {

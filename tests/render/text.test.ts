@@ -1,6 +1,7 @@
 // The text renderer: one field at a time, numbered options, what to type, the commands line.
 import { describe, expect, it } from "vitest";
-import { commandsLine, nextTextField, progressLabel, renderStepText } from "../../dialogs/render/text.js";
+import { commandsLine, progressLabel, renderStepText } from "../../dialogs/render/text.js";
+import { nextTextField } from "../../dialogs/engine/next-field.js";
 import { field, stepView } from "./step-view.js";
 
 describe("nextTextField", () => {

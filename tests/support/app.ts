@@ -3,7 +3,7 @@
 import { Writable } from "node:stream";
 import { loadConfig } from "../../bot/config.js";
 import { createLogger } from "../../bot/logger.js";
-import { startApp, type RunningApp } from "../../bot/app.js";
+import { startApp, type RunningApp } from "../../app/start-app.js";
 import { createEmptyDatabaseUrl } from "./test-db.js";
 
 export interface TestApp extends RunningApp {

@@ -1,14 +1,15 @@
-// What every command handler gets: the acting person, the database, texts, the dialog engine, the clock.
+// What every command handler gets: the acting person, the database, texts, the dialogs, the clock.
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../../auth/actor.js";
 import type { Translator } from "../../i18n/translate.js";
-import type { DialogEngine } from "../../../dialogs/engine/engine.js";
+import type { DialogGuide } from "../../guide/dialog-guide.js";
 
 export interface CommandContext {
   db: Db;
   actor: Actor;
   t: Translator;
-  engine: DialogEngine;
+  /** Starts and resumes guided dialogs. */
+  guide: DialogGuide;
   /** The core's clock (a fake one in tests). */
   now: () => Date;
 }

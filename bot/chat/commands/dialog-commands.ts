@@ -1,22 +1,20 @@
 // Commands that start or resume a guided dialog.
-import { CONVERSATION, NOTE, PREPARE } from "../../../dialogs/flows/index.js";
-import { defaultFormatKey, getFormat } from "../../../dialogs/formats/registry.js";
+import { defaultFormatKey, getFormat } from "../../formats/registry.js";
 import { listOpenSessions } from "../../services/dialog-sessions.js";
 import { loadPupilContext } from "../../services/conversations.js";
 import { addNote } from "../../services/pupil-records.js";
-import { repliesFor } from "../dialog-replies.js";
+import { NO_SUBJECT } from "../../guide/dialog-guide.js";
 import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
 
-const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
 
 export async function prepareCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
   const choice = await choosePupil(ctx, input, "prepare");
   if ("reply" in choice) return [choice.reply];
   const pupil = await loadPupilContext(ctx.db, ctx.actor, choice.pupilId);
-  return repliesFor(await ctx.engine.start(ctx.actor, PREPARE, { ...NO_SUBJECT, pupilId: choice.pupilId, conversationId: pupil.pending?.id ?? null }));
+  return ctx.guide.start(ctx.actor, "prepare", { ...NO_SUBJECT, pupilId: choice.pupilId, conversationId: pupil.pending?.id ?? null });
 }
 
 /** A conversation uses the format it was prepared with, else the group's (doorgaande lijn). */
@@ -27,15 +25,13 @@ export async function conversationCommand(ctx: CommandContext, input: CommandInp
   const pending = forcedFormat ? null : pupil.pending;
   const key = forcedFormat ?? pending?.formatKey ?? (pupil.group ? await defaultFormatKey(ctx.db, pupil.group) : "hgw-kindgesprek");
   const format = await getFormat(ctx.db, ctx.actor.schoolId, key, pending?.formatVersion);
-  return repliesFor(
-    await ctx.engine.start(ctx.actor, CONVERSATION, {
+  return ctx.guide.start(ctx.actor, "conversation", {
       ...NO_SUBJECT,
       pupilId: choice.pupilId,
       conversationId: pending?.id ?? null,
       formatKey: format.key,
       formatVersion: format.version,
-    }),
-  );
+    });
 }
 
 export async function groupConversationCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
@@ -48,9 +44,7 @@ export async function groupConversationCommand(ctx: CommandContext, input: Comma
     return [{ text: ctx.t("choose.group"), actions: wanted.map((g) => buttonFor(g.name, "groupConversation", { groupId: g.id })) }];
   }
   const format = await getFormat(ctx.db, ctx.actor.schoolId, "groepsgesprek");
-  return repliesFor(
-    await ctx.engine.start(ctx.actor, CONVERSATION, { ...NO_SUBJECT, groupId: wanted[0]!.id, formatKey: format.key, formatVersion: format.version }),
-  );
+  return ctx.guide.start(ctx.actor, "conversation", { ...NO_SUBJECT, groupId: wanted[0]!.id, formatKey: format.key, formatVersion: format.version });
 }
 
 /** "notitie Sam: vertelde trots over zijn tekening [doel: …]" saves at once; "notitie Sam" asks. */
@@ -64,14 +58,14 @@ export async function noteCommand(ctx: CommandContext, input: CommandInput): Pro
     // Nobody matched: show the note back, so nothing typed is lost.
     return rest && !choice.reply.actions?.length ? [choice.reply, { text: ctx.t("note.notSaved", { text: rest }) }] : [choice.reply];
   }
-  if (!rest) return repliesFor(await ctx.engine.start(ctx.actor, NOTE, { ...NO_SUBJECT, pupilId: choice.pupilId }));
+  if (!rest) return ctx.guide.start(ctx.actor, "note", { ...NO_SUBJECT, pupilId: choice.pupilId });
   const [text, goal] = rest.split(/\s*\b(?:doel|goal)\s*:\s*/i);
   await addNote(ctx.db, ctx.actor, { pupilId: choice.pupilId, text: text!.trim() || rest, ...(goal?.trim() ? { goalText: goal.trim() } : {}) });
   return [{ text: ctx.t("note.saved") }];
 }
 
 export async function resumeCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
-  if (input.args.sessionId) return repliesFor(await ctx.engine.resume(ctx.actor, input.args.sessionId));
+  if (input.args.sessionId) return ctx.guide.resume(ctx.actor, input.args.sessionId);
   const argument = input.text;
   const sessions = await listOpenSessions(ctx.db, ctx.actor.staffId);
   const pupilIds = sessions.map((s) => s.pupilId).filter((p): p is string => p !== null);
@@ -85,6 +79,6 @@ export async function resumeCommand(ctx: CommandContext, input: CommandInput): P
   });
   const matching = name ? labelled.filter((l) => l.label.toLowerCase().includes(name)) : labelled;
   if (matching.length === 0) return [{ text: ctx.t("resume.none") }];
-  if (matching.length === 1) return repliesFor(await ctx.engine.resume(ctx.actor, matching[0]!.session.id));
+  if (matching.length === 1) return ctx.guide.resume(ctx.actor, matching[0]!.session.id);
   return [{ text: ctx.t("resume.choose"), actions: matching.map((m) => buttonFor(m.label, "resume", { sessionId: m.session.id })) }];
 }

@@ -1,20 +1,17 @@
 // "evalueer <naam>" / "evaluate <name>", and a button with the goal's id (the evaluation-due
 // message, the evaluations list).
-import { EVALUATE } from "../../../dialogs/flows/index.js";
-import { OUTCOME_LABELS } from "../../../dialogs/flows/evaluate.js";
-import { formatLocalDate } from "../../../dialogs/flows/field.js";
+import { formatLocalDate } from "../../domain/local-time.js";
 import { localDate } from "../../domain/local-time.js";
 import { listOpenSessions } from "../../services/dialog-sessions.js";
-import { findGoalForEvaluation, loadEvaluablePupil, parseGoalToken, type GoalState } from "../../services/evaluations.js";
+import { findGoalForEvaluation, loadEvaluablePupil, OUTCOME_LABELS, parseGoalToken, type GoalState } from "../../services/evaluations.js";
 import type { EvaluationOutcome } from "../../services/evaluations.js";
-import { repliesFor } from "../dialog-replies.js";
+import { NO_SUBJECT } from "../../guide/dialog-guide.js";
 import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { evaluationsReply } from "./overview-commands.js";
 import { choosePupil } from "./pupil-choice.js";
 
-const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
 
 function alreadyEvaluated(ctx: CommandContext, goal: GoalState): BotReply {
   const last = goal.last;
@@ -34,10 +31,10 @@ async function startForGoal(ctx: CommandContext, pupilId: string, token: string)
   // A second press of the same button brings back the evaluation already under way.
   const goalId = parseGoalToken(token)?.goalId;
   const open = (await listOpenSessions(ctx.db, ctx.actor.staffId)).find(
-    (s) => s.kind === EVALUATE && s.pupilId === pupilId && parseGoalToken(String(s.answers.goal?.goal ?? ""))?.goalId === goalId,
+    (s) => s.kind === "evaluate" && s.pupilId === pupilId && parseGoalToken(String(s.answers.goal?.goal ?? ""))?.goalId === goalId,
   );
-  if (open) return repliesFor(await ctx.engine.resume(ctx.actor, open.id));
-  return repliesFor(await ctx.engine.start(ctx.actor, EVALUATE, { ...NO_SUBJECT, pupilId }, { goal: { goal: token } }));
+  if (open) return ctx.guide.resume(ctx.actor, open.id);
+  return ctx.guide.start(ctx.actor, "evaluate", { ...NO_SUBJECT, pupilId }, { goal: { goal: token } });
 }
 
 export async function evaluateCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
@@ -53,5 +50,5 @@ export async function evaluateCommand(ctx: CommandContext, input: CommandInput):
   const { pupil, goals } = await loadEvaluablePupil(ctx.db, ctx.actor, choice.pupilId);
   if (goals.length === 0) return [{ text: ctx.t("evaluate.noGoals", { name: pupil.firstName }) }];
   if (goals.length === 1) return startForGoal(ctx, pupil.id, goals[0]!.token);
-  return repliesFor(await ctx.engine.start(ctx.actor, EVALUATE, { ...NO_SUBJECT, pupilId: pupil.id }));
+  return ctx.guide.start(ctx.actor, "evaluate", { ...NO_SUBJECT, pupilId: pupil.id });
 }

@@ -1,19 +1,16 @@
 // Rounds (team leader), planning (teacher) and reminder settings (everyone).
-import { ROUND } from "../../../dialogs/flows/round.js";
-import { PLAN } from "../../../dialogs/flows/plan.js";
 import { listRoundableGroups, listRounds, roundProgress } from "../../services/rounds.js";
 import { kindFromWord, KIND_WORDS, listPreferences, muteKind, snoozeKind, unmuteKind } from "../../reminders/preferences.js";
 import { localDate } from "../../domain/local-time.js";
 import { addDays } from "../../domain/school-calendar.js";
-import { formatLocalDate } from "../../../dialogs/flows/field.js";
-import { repliesFor } from "../dialog-replies.js";
+import { formatLocalDate } from "../../domain/local-time.js";
+import { NO_SUBJECT } from "../../guide/dialog-guide.js";
 import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
-import type { PreferenceKind } from "../../reminders/schedule.js";
+import type { PreferenceKind } from "../../domain/vocabulary.js";
 import { translate } from "../../i18n/translate.js";
 
-const NO_SUBJECT = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
 
 /** Rounds with progress counts: per group planned / held / evaluated / overdue. Never content. */
 export async function roundsReply(ctx: CommandContext, now: Date): Promise<BotReply> {
@@ -41,7 +38,7 @@ export async function roundsReply(ctx: CommandContext, now: Date): Promise<BotRe
 
 export async function newRoundCommand(ctx: CommandContext): Promise<BotReply[]> {
   if ((await listRoundableGroups(ctx.db, ctx.actor)).length === 0) return [{ text: ctx.t("forbidden") }];
-  return repliesFor(await ctx.engine.start(ctx.actor, ROUND, NO_SUBJECT));
+  return ctx.guide.start(ctx.actor, "round", NO_SUBJECT);
 }
 
 /** "ronde wijzigen <naam>" or "ronde annuleren <naam>" (or a button with the round's id): the round flow with the round picked. */
@@ -55,7 +52,7 @@ export async function editRoundCommand(ctx: CommandContext, input: CommandInput,
     const command = action === "cancel" ? "cancelRound" : "editRound";
     return [{ text: translate(ctx.actor.locale, "round.pick.title"), actions: wanted.map((r) => buttonFor(r.name, command, { roundId: r.id })) }];
   }
-  return repliesFor(await ctx.engine.start(ctx.actor, ROUND, NO_SUBJECT, { pick: { roundId: wanted[0]!.id, action } }));
+  return ctx.guide.start(ctx.actor, "round", NO_SUBJECT, { pick: { roundId: wanted[0]!.id, action } });
 }
 
 export async function planCommand(ctx: CommandContext): Promise<BotReply[]> {
@@ -63,7 +60,7 @@ export async function planCommand(ctx: CommandContext): Promise<BotReply[]> {
   if (rounds.length === 0) {
     return [{ text: translate(ctx.actor.locale, "rounds.noneToPlan") }];
   }
-  return repliesFor(await ctx.engine.start(ctx.actor, PLAN, NO_SUBJECT));
+  return ctx.guide.start(ctx.actor, "plan", NO_SUBJECT);
 }
 
 /** A reminder setting a button changes, or what was typed after "herinneringen". */

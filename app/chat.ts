@@ -1,14 +1,14 @@
 // `npm run chat [-- --as <e-mail>]`: talk to the bot in the terminal as a member of staff.
 // Uses the configured database (the embedded SQLite file by default) and the demo school.
 import { parseArgs } from "node:util";
-import { loadConfig } from "../../bot/config.js";
-import { ConfigError } from "../../bot/errors.js";
-import { createLogger } from "../../bot/logger.js";
-import { openDatabase } from "../../bot/db/client.js";
-import { migrateDatabase } from "../../bot/db/migrate.js";
-import { createBotCore } from "../../bot/chat/handle-turn.js";
-import { DEMO_TEACHER_EMAIL, seedDemoSchool } from "../../bot/demo.js";
-import { TerminalChat } from "./terminal-chat.js";
+import { loadConfig } from "../bot/config.js";
+import { ConfigError } from "../bot/errors.js";
+import { createLogger } from "../bot/logger.js";
+import { openDatabase } from "../bot/db/client.js";
+import { migrateDatabase } from "../bot/db/migrate.js";
+import { createCore } from "./core.js";
+import { DEMO_TEACHER_EMAIL, seedDemoSchool } from "../bot/roster/demo.js";
+import { TerminalChat } from "../adapters/local/terminal-chat.js";
 
 const { values } = parseArgs({ options: { as: { type: "string" } } });
 
@@ -36,7 +36,7 @@ if ((await database.db.school.count()) === 0) {
 const email = values.as ?? DEMO_TEACHER_EMAIL;
 console.log(`Gesprekswijzer — lokale chat als ${email}. Typ 'help', of 'exit' om te stoppen.`);
 const chat = new TerminalChat({
-  core: createBotCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE }),
+  core: createCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE }),
   user: { channel: "local", externalId: email, email },
   input: process.stdin,
   output: process.stdout,

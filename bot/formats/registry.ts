@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Db } from "../../bot/db/client.js";
-import { directSqlOf } from "../../bot/db/direct-sql.js";
-import type { Bouw } from "../../bot/domain/vocabulary.js";
-import { AppError, ErrorCode, NotFoundError } from "../../bot/errors.js";
+import type { Db } from "../db/client.js";
+import { directSqlOf } from "../db/direct-sql.js";
+import type { Bouw } from "../domain/vocabulary.js";
+import { AppError, ErrorCode, NotFoundError } from "../errors.js";
 import { ConversationFormat } from "./schema.js";
 
 const BUILTIN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "builtin");

@@ -1,13 +1,13 @@
 // `npm start`: runs the service until SIGINT/SIGTERM.
-import { loadConfig } from "./config.js";
-import { ConfigError } from "./errors.js";
-import { createLogger } from "./logger.js";
-import { startApp } from "./app.js";
+import { loadConfig } from "../bot/config.js";
+import { ConfigError } from "../bot/errors.js";
+import { createLogger } from "../bot/logger.js";
+import { startApp } from "./start-app.js";
 
 /** The Agents Playground next to the bot: a Teams-like chat page, no tenant needed. */
 async function startPlaygroundFor(botPort: number, port: number, logger: ReturnType<typeof createLogger>, app: { close(): Promise<void> }) {
   const { startPlayground } = await import("../adapters/teams/playground.js");
-  const { PLAYGROUND_USERS } = await import("./demo.js");
+  const { PLAYGROUND_USERS } = await import("../bot/roster/demo.js");
   try {
     const playground = await startPlayground({ botEndpoint: `http://localhost:${botPort}/api/messages`, port, users: PLAYGROUND_USERS });
     const close = app.close.bind(app);

@@ -2,13 +2,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Db } from "./db/client.js";
-import { applySchoolSetup, importRoster } from "./roster/index.js";
-import { AppError, ErrorCode } from "./errors.js";
-import { localDate } from "./domain/local-time.js";
-import { addDays, weekStart } from "./domain/school-calendar.js";
+import type { Db } from "../db/client.js";
+import { applySchoolSetup, importRoster } from "./index.js";
+import { AppError, ErrorCode } from "../errors.js";
+import { localDate } from "../domain/local-time.js";
+import { addDays, weekStart } from "../domain/school-calendar.js";
 
-const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../prisma/seed");
+const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/seed");
 export const DEMO_SCHOOL_NAME = "OBS De Regenboog (demo)";
 /** The demo teacher (groep 5); also the Teams playground's default user. */
 export const DEMO_TEACHER_EMAIL = "alex.wilber@regenboog.example";

@@ -1,6 +1,6 @@
 // Turns what the dialog engine did into replies.
-import type { EngineResult } from "../../dialogs/engine/engine.js";
-import type { BotReply } from "../channel/types.js";
+import type { EngineResult } from "./engine.js";
+import type { BotReply } from "../../bot/channel/types.js";
 
 export function repliesFor(result: EngineResult): BotReply[] {
   switch (result.kind) {

@@ -1,8 +1,8 @@
 // A conversation format as data: validated when loaded, versioned, Dutch and English.
 // Phases hold sections; each section becomes one step of the conversation dialog.
 import { z } from "zod";
-import { Bouw } from "../../bot/domain/vocabulary.js";
-import { FieldDefinition, LocalizedText } from "../engine/types.js";
+import { Bouw } from "../domain/vocabulary.js";
+import { FieldDefinition, LocalizedText } from "./fields.js";
 
 export const FormatSection = z.object({
   id: z.string().regex(/^[a-z][a-zA-Z0-9_]*$/).max(40),

@@ -1,0 +1,85 @@
+// The composition root: configuration in, a running service out. Everything is passed down
+// explicitly; nothing below reads the environment.
+import type { Server } from "node:http";
+import type { Express } from "express";
+import type { ChannelModule } from "../bot/channel/types.js";
+import type { BotCore } from "../bot/chat/handle-turn.js";
+import type { Config } from "../bot/config.js";
+import { openDatabase, type Database, type Db } from "../bot/db/client.js";
+import { migrateDatabase } from "../bot/db/migrate.js";
+import { seedDemoSchool } from "../bot/roster/demo.js";
+import { syncBuiltinFormats } from "../bot/formats/registry.js";
+import { createHttpApp } from "../bot/http/server.js";
+import type { Logger } from "../bot/logger.js";
+import { startScheduler, type Scheduler } from "../bot/reminders/scheduler.js";
+import { createCore } from "./core.js";
+
+export interface RunningApp {
+  database: Database;
+  core: BotCore;
+  http: Express;
+  server: Server;
+  /** The port actually bound (useful with PORT=0 in tests). */
+  port: number;
+  /** Reminders and the outbox; absent with SCHEDULER=false. */
+  scheduler: Scheduler | undefined;
+  close(): Promise<void>;
+}
+
+/** Every channel mounts itself alike; each stays off (and loads nothing) unless configured. */
+const CHANNELS = [
+  async (deps: ChannelMountDeps) => (await import("../adapters/teams/index.js")).mountTeams(deps),
+  async (deps: ChannelMountDeps) => (await import("../adapters/slack/index.js")).mountSlack(deps),
+];
+
+type ChannelMountDeps = { http: Express; core: BotCore; config: Config; logger: Logger; publicBaseUrl: string; db: Db };
+
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  if (config.AUTO_MIGRATE) {
+    const result = await migrateDatabase(config.DATABASE_URL);
+    logger.info({ provider: config.databaseProvider, applied: result.applied.length, alreadyApplied: result.alreadyApplied }, "migrations checked");
+    if (result.modified.length) logger.warn({ migrations: result.modified }, "applied migrations were modified afterwards");
+  }
+  const database = await openDatabase(config.DATABASE_URL);
+  const formats = await syncBuiltinFormats(database.db);
+  if (formats.changed.length) logger.warn({ formats: formats.changed }, "built-in format files changed after release; add a new version instead");
+  if (config.SEED_DEMO && (await database.db.school.count()) === 0) {
+    const demo = await seedDemoSchool(database.db);
+    logger.info({ schoolId: demo.schoolId, staff: demo.staff, pupils: demo.pupils }, "demo school created");
+  }
+  const publicBaseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? `http://localhost:${config.PORT}`;
+  const core = createCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE, publicBaseUrl });
+  const http = createHttpApp({ db: database.db, logger });
+  const channels: ChannelModule[] = [];
+  for (const mount of CHANNELS) {
+    const channel = await mount({ http, core, config, logger, publicBaseUrl, db: database.db });
+    if (!channel) continue;
+    core.proactive.register(channel.sender);
+    channels.push(channel);
+  }
+  // After the channels registered their senders: the scheduler sends through them.
+  const scheduler = config.SCHEDULER ? startScheduler({ db: database.db, proactive: core.proactive, logger }) : undefined;
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = http.listen(config.PORT, config.HOST, () => resolve(s));
+    s.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  logger.info({ port, provider: config.databaseProvider }, "listening");
+
+  return {
+    database,
+    core,
+    http,
+    server,
+    port,
+    scheduler,
+    async close() {
+      await scheduler?.stop();
+      for (const channel of channels) await channel.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Routing one turn, in a fixed order: a card/modal submission goes to its dialog; typed text while a
+// dialog is open is an answer (nothing typed is lost to command parsing); a pressed button or any
+// other text is a command from the command table.
+import { ErrorCode, toAppError } from "../errors.js";
+import type { Locale } from "../domain/vocabulary.js";
+import type { BotReply, InboundTurn } from "../channel/types.js";
+import type { PreloadedSession } from "../services/dialog-sessions.js";
+import type { CommandContext } from "./commands/context.js";
+import { parseAction, parseTypedCommand, type ParsedCommand } from "./commands/parse.js";
+
+export interface Routed {
+  route: string;
+  replies: BotReply[];
+  /** Set when the turn changed the user's language. */
+  locale?: Locale;
+}
+
+async function runCommand(ctx: CommandContext, parsed: ParsedCommand | null): Promise<Routed> {
+  if (!parsed) return { route: "unknown", replies: [{ text: ctx.t("unknownCommand") }] };
+  const outcome = await parsed.spec.run(ctx, parsed.input);
+  return { route: parsed.spec.id, replies: outcome.replies, ...(outcome.locale ? { locale: outcome.locale } : {}) };
+}
+
+/** What a turn asks for when it is not a dialog answer: a pressed button or a typed command. */
+const commandOf = (turn: InboundTurn): ParsedCommand | null => (turn.action ? parseAction(turn.action) : parseTypedCommand(turn.text));
+
+export async function routeTurn(ctx: CommandContext, turn: InboundTurn, preloaded?: PreloadedSession): Promise<Routed> {
+  if (turn.submission !== undefined) return ctx.guide.submit(ctx.actor, turn.submission, preloaded);
+  if (!turn.action && !turn.isCommand && (await ctx.guide.hasActive(ctx.actor))) {
+    try {
+      const answered = await ctx.guide.typed(ctx.actor, turn.text);
+      if (answered) return answered;
+    } catch (error) {
+      const code = toAppError(error).code;
+      if (code !== ErrorCode.Forbidden && code !== ErrorCode.NotFound) throw error;
+      // The dialog can no longer load (access changed): end it rather than trap the teacher.
+      const notice = await ctx.guide.abandonActive(ctx.actor);
+      const routed = await runCommand(ctx, commandOf(turn));
+      return { ...routed, replies: [notice, ...routed.replies] };
+    }
+  }
+  return runCommand(ctx, commandOf(turn));
+}

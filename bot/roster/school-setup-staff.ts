@@ -1,0 +1,115 @@
+// Applying a school setup file, part two: the staff list (created, updated, or deactivated when
+// the file no longer names them) with their roles and channel identities. Runs in the setup's
+// transaction (school-setup.ts).
+import type { Prisma } from "../db/generated/sqlite/client.js";
+import { AppError, ErrorCode } from "../errors.js";
+import type { SchoolSetup, SchoolSetupReport } from "./school-setup-schema.js";
+
+const roleKey = (role: string, bouw: string | null) => `${role}/${bouw ?? ""}`;
+
+function slackExternalId(userId: string, teams: string[]): string {
+  return userId.includes(":") ? userId : `${teams[0]}:${userId}`;
+}
+
+export async function applyStaff(
+  tx: Prisma.TransactionClient,
+  schoolId: string,
+  setup: SchoolSetup,
+  report: SchoolSetupReport,
+): Promise<Map<string, string>> {
+  const existing = await tx.staff.findMany({ where: { schoolId }, include: { roles: true, identities: true } });
+  const byEmail = new Map(existing.map((s) => [s.email.toLowerCase(), s]));
+  const slackTeams = setup.school.slackTeamIds ?? [];
+  const staffIdByEmail = new Map<string, string>();
+
+  // Identities are unique per channel across all schools: find who holds the ones the file names.
+  const wantedIdentities = setup.staff.flatMap((m) => [
+    ...(m.teamsAadObjectId ? [{ channel: "teams", externalId: m.teamsAadObjectId }] : []),
+    ...(m.slackUserId ? [{ channel: "slack", externalId: slackExternalId(m.slackUserId, slackTeams) }] : []),
+  ]);
+  const holders = wantedIdentities.length
+    ? await tx.staffIdentity.findMany({
+        where: { OR: wantedIdentities },
+        include: { staff: { select: { schoolId: true } } },
+      })
+    : [];
+  const holderOf = new Map(holders.map((h) => [`${h.channel}/${h.externalId}`, h]));
+
+  for (const [index, member] of setup.staff.entries()) {
+    const roles = new Map<string, { role: string; bouw: string | null }>();
+    for (const role of member.roles) {
+      if (role === "team_leader") {
+        for (const bouw of member.leads ?? []) roles.set(roleKey(role, bouw), { role, bouw });
+      } else roles.set(roleKey(role, null), { role, bouw: null });
+    }
+    const identities = [
+      ...(member.teamsAadObjectId ? [{ channel: "teams", externalId: member.teamsAadObjectId }] : []),
+      ...(member.slackUserId ? [{ channel: "slack", externalId: slackExternalId(member.slackUserId, slackTeams) }] : []),
+    ];
+
+    let current = byEmail.get(member.email);
+    let changed = false;
+    if (!current) {
+      const created = await tx.staff.create({
+        data: { schoolId, email: member.email, displayName: member.name, locale: member.locale ?? null },
+      });
+      current = { ...created, roles: [], identities: [] };
+      report.staffCreated++;
+    } else {
+      const data = {
+        ...(current.displayName !== member.name && { displayName: member.name }),
+        ...(member.locale !== undefined && current.locale !== member.locale && { locale: member.locale }),
+        ...(!current.active && { active: true }),
+      };
+      if (Object.keys(data).length) {
+        await tx.staff.update({ where: { id: current.id }, data });
+        changed = true;
+      }
+    }
+    const staffId = current.id;
+    staffIdByEmail.set(member.email, staffId);
+
+    // Roles: exactly the file's.
+    const currentRoles = new Set(current.roles.map((r) => roleKey(r.role, r.bouw)));
+    const sameRoles = currentRoles.size === roles.size && [...roles.keys()].every((k) => currentRoles.has(k));
+    if (!sameRoles) {
+      await tx.staffRole.deleteMany({ where: { staffId } });
+      await tx.staffRole.createMany({ data: [...roles.values()].map((r) => ({ staffId, ...r })) });
+      changed = true;
+    }
+
+    // Identities: a channel the file names gets exactly that identity; others are left alone
+    // (the bot may have linked them on first contact).
+    for (const identity of identities) {
+      const k = `${identity.channel}/${identity.externalId}`;
+      const holder = holderOf.get(k);
+      if (holder?.staffId === staffId) continue;
+      if (holder && holder.staff.schoolId !== schoolId) {
+        const field = identity.channel === "teams" ? "teamsAadObjectId" : "slackUserId";
+        throw new AppError(
+          ErrorCode.Conflict,
+          `staff[${index}].${field} is already linked to a staff member of another school`,
+          [{ path: `staff[${index}].${field}`, message: "already linked to a staff member of another school" }],
+        );
+      }
+      // Held by someone else in this school (e.g. an old e-mail address): move it.
+      if (holder) await tx.staffIdentity.delete({ where: { id: holder.id } });
+      await tx.staffIdentity.deleteMany({ where: { staffId, channel: identity.channel } });
+      await tx.staffIdentity.create({ data: { staffId, ...identity } });
+      changed = true;
+    }
+    if (byEmail.has(member.email)) {
+      if (changed) report.staffUpdated++;
+      else report.staffUnchanged++;
+    }
+  }
+
+  // The file is the staff list: whoever it no longer names loses access.
+  const leaving = existing.filter((s) => s.active && !staffIdByEmail.has(s.email.toLowerCase())).map((s) => s.id);
+  if (leaving.length) {
+    await tx.staff.updateMany({ where: { id: { in: leaving } }, data: { active: false } });
+    report.staffDeactivated = leaving.length;
+  }
+  return staffIdByEmail;
+}
+
