@@ -24,31 +24,31 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
   return [
     {
       id,
-      title: localized("plan.goal.title", { i }),
-      intro: localized("plan.goal.intro"),
-      tips: [localized("plan.goal.tip")],
+      title: localized("kindplanStep.goal.title", { i }),
+      intro: localized("kindplanStep.goal.intro"),
+      tips: [localized("kindplanStep.goal.tip")],
       fields: [
-        field({ id: "nowText", kind: "longText", label: localized("plan.goal.nowText.label"), maxLength: 500, skills: ["selfEvaluation"] }),
-        field({ id: "goalText", kind: "longText", label: localized("plan.goal.goalText.label"), required: true, maxLength: 500, shareable: true }),
-        field({ id: "ownPlan", kind: "longText", label: localized("plan.goal.ownPlan.label"), maxLength: 500 }),
+        field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), maxLength: 500, skills: ["selfEvaluation"] }),
+        field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), required: true, maxLength: 500, shareable: true }),
+        field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), maxLength: 500 }),
       ],
     },
     {
       id: `${id}help`,
-      title: localized("plan.goalHelp.title", { i }),
-      intro: localized("plan.goalHelp.intro"),
+      title: localized("kindplanStep.goalHelp.title", { i }),
+      intro: localized("kindplanStep.goalHelp.intro"),
       skippable: true,
       fields: [
-        field({ id: "helpTeacher", kind: "longText", label: localized("plan.goalHelp.helpTeacher.label"), maxLength: 500 }),
-        field({ id: "helpParents", kind: "longText", label: localized("plan.goalHelp.helpParents.label"), maxLength: 500 }),
-        field({ id: "helpOther", kind: "longText", label: localized("plan.goalHelp.helpOther.label"), maxLength: 500 }),
+        field({ id: "helpTeacher", kind: "longText", label: localized("kindplanStep.goalHelp.helpTeacher.label"), maxLength: 500 }),
+        field({ id: "helpParents", kind: "longText", label: localized("kindplanStep.goalHelp.helpParents.label"), maxLength: 500 }),
+        field({ id: "helpOther", kind: "longText", label: localized("kindplanStep.goalHelp.helpOther.label"), maxLength: 500 }),
       ],
     },
     {
       id: `${id}check`,
-      title: localized("plan.goalCheck.title", { i }),
+      title: localized("kindplanStep.goalCheck.title", { i }),
       fields: [
-        field({ id: "successCriteria", kind: "longText", label: localized("plan.goalCheck.successCriteria.label"), required: true, maxLength: 500 }),
+        field({ id: "successCriteria", kind: "longText", label: localized("kindplanStep.goalCheck.successCriteria.label"), required: true, maxLength: 500 }),
         field({
           id: "evaluationDate",
           kind: "date",
@@ -62,12 +62,12 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
               field({
                 id: "evaluator",
                 kind: "singleChoice",
-                label: localized("plan.goalCheck.evaluator.label"),
+                label: localized("kindplanStep.goalCheck.evaluator.label"),
                 required: true,
                 options: options.evaluators.map((e) => ({ value: e.id, label: eachLocale(() => e.name) })),
               }),
             ]),
-        field({ id: "another", kind: "yesNo", label: localized("plan.goalCheck.another.label"), required: true }),
+        field({ id: "another", kind: "yesNo", label: localized("kindplanStep.goalCheck.another.label"), required: true }),
       ],
       validate: (values): FieldError[] =>
         typeof values.evaluationDate === "string" && values.evaluationDate <= options.today
@@ -80,15 +80,15 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
 function agreementStep(j: number): StepDefinition {
   return {
     id: `agreement${j}`,
-    title: localized("plan.agreement.title", { j }),
-    intro: localized("plan.agreement.intro"),
-    tips: [localized("plan.agreement.tip")],
+    title: localized("kindplanStep.agreement.title", { j }),
+    intro: localized("kindplanStep.agreement.intro"),
+    tips: [localized("kindplanStep.agreement.tip")],
     skippable: j === 1,
     fields: [
-      field({ id: "who", kind: "shortText", label: localized("plan.agreement.who.label"), required: true, maxLength: 120, placeholder: localized("plan.agreement.who.placeholder") }),
-      field({ id: "what", kind: "longText", label: localized("plan.agreement.what.label"), required: true, maxLength: 500, shareable: true }),
-      field({ id: "when", kind: "shortText", label: localized("plan.agreement.when.label"), required: true, maxLength: 120 }),
-      field({ id: "another", kind: "yesNo", label: localized("plan.agreement.another.label"), required: true }),
+      field({ id: "who", kind: "shortText", label: localized("kindplanStep.agreement.who.label"), required: true, maxLength: 120, placeholder: localized("kindplanStep.agreement.who.placeholder") }),
+      field({ id: "what", kind: "longText", label: localized("kindplanStep.agreement.what.label"), required: true, maxLength: 500, shareable: true }),
+      field({ id: "when", kind: "shortText", label: localized("kindplanStep.agreement.when.label"), required: true, maxLength: 120 }),
+      field({ id: "another", kind: "yesNo", label: localized("kindplanStep.agreement.another.label"), required: true }),
     ],
     validate: (values): FieldError[] => {
       const result = checkAgreement({ who: String(values.who ?? ""), what: String(values.what ?? ""), when: String(values.when ?? "") });
