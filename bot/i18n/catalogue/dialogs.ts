@@ -1,4 +1,4 @@
-// The dialog engine's own words and the conversation and note dialogs.
+// The dialog engine's own words, and the conversation, note and kindplan-step texts.
 import type { Catalogue } from "../text.js";
 
 export const dialogs = {
