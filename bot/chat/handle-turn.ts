@@ -16,6 +16,7 @@ import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } f
 import { createFileLink } from "../proactive/file-links.js";
 import { saveAddress } from "../proactive/channel-addresses.js";
 import { ProactiveSender } from "../proactive/send.js";
+import { staffFirstName } from "../services/staff.js";
 
 export interface BotCoreDeps {
   db: Db;
@@ -77,8 +78,7 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
       try {
         const staffId = await resolveStaffId(db, user);
         const actor = await loadActor(db, staffId);
-        const staff = await db.staff.findUniqueOrThrow({ where: { id: staffId }, select: { displayName: true } });
-        return { replies: [welcomeReply(translatorFor(actor.locale), staff.displayName.split(" ")[0] ?? staff.displayName)], locale: actor.locale };
+        return { replies: [welcomeReply(translatorFor(actor.locale), await staffFirstName(db, staffId))], locale: actor.locale };
       } catch (error) {
         return refusal(error, defaultLocale, user.channel);
       }

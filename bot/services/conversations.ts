@@ -233,3 +233,12 @@ export async function recordHeldConversation(tx: Tx, actor: Actor, input: HeldCo
   });
   return conversation.id;
 }
+
+/** When this teacher's planned or prepared conversations from `from` on take place (their taken slots). */
+export async function listUpcomingConversationTimes(db: Db, staffId: string, from: Date): Promise<Date[]> {
+  const rows = await db.conversation.findMany({
+    where: { teachers: { some: { staffId } }, status: { in: ["planned", "prepared"] }, plannedAt: { gte: from } },
+    select: { plannedAt: true },
+  });
+  return rows.flatMap((r) => (r.plannedAt ? [r.plannedAt] : []));
+}

@@ -1,6 +1,6 @@
 // A pupil's record: conversations, goals with evaluations, agreements, quick notes.
 import { z } from "zod";
-import type { Db } from "../db/client.js";
+import type { Db, Tx } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { requirePupilAccess } from "../auth/access.js";
 import { recordAudit } from "../audit.js";
@@ -109,7 +109,8 @@ export const NoteInput = z.object({
 });
 export type NoteInput = z.input<typeof NoteInput>;
 
-export async function addNote(db: Db, actor: Actor, input: NoteInput): Promise<{ id: string }> {
+/** A note about a pupil; in a dialog it runs in the dialog's completing transaction. */
+export async function addNote(db: Tx, actor: Actor, input: NoteInput): Promise<{ id: string }> {
   const parsed = NoteInput.safeParse(input);
   if (!parsed.success) throw new AppError(ErrorCode.ValidationFailed, "invalid note", parsed.error.issues);
   const pupil = await requirePupilAccess(db, actor, parsed.data.pupilId, "write");

@@ -11,6 +11,12 @@ export interface PupilMatch {
   groupName: string | null;
 }
 
+/** Names of pupils the caller already holds ids of (and checked access to). */
+export async function pupilNamesById(db: Db, ids: string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
+  const rows = await db.pupil.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true, lastName: true } });
+  return new Map(rows.map((p) => [p.id, { firstName: p.firstName, lastName: p.lastName }]));
+}
+
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
 
 export async function findReadablePupils(db: Db, actor: Actor, query: string): Promise<PupilMatch[]> {

@@ -1,6 +1,7 @@
 // A quick note of a spontaneous conversation (the onderbouw practice: "now or it is gone").
 import { requirePupilAccess } from "../../bot/auth/access.js";
-import { recordAudit } from "../../bot/audit.js";
+import { addNote } from "../../bot/services/pupil-records.js";
+import { pupilNamesById } from "../../bot/services/pupil-search.js";
 import type { DialogFlow } from "../engine/flow.js";
 import { bool, field, text } from "./field.js";
 import { localized, translate } from "../../bot/i18n/translate.js";
@@ -11,7 +12,7 @@ export const noteFlow: DialogFlow = {
   kind: NOTE,
   async load(ctx, subject) {
     await requirePupilAccess(ctx.db, ctx.actor, subject.pupilId!, "write");
-    const pupil = await ctx.db.pupil.findUniqueOrThrow({ where: { id: subject.pupilId! }, select: { firstName: true } });
+    const pupil = (await pupilNamesById(ctx.db, [subject.pupilId!])).get(subject.pupilId!)!;
     return {
       title: translate(ctx.locale, "note.title", { name: pupil.firstName }),
       steps: () => [
@@ -29,16 +30,13 @@ export const noteFlow: DialogFlow = {
     };
   },
   async complete(ctx, subject, answers) {
-    const note = await ctx.tx.note.create({
-      data: {
-        pupilId: subject.pupilId!,
-        authorId: ctx.actor.staffId,
-        text: text(answers, "note", "text")!,
-        goalText: text(answers, "note", "goal"),
-        shareWithParents: bool(answers, "note", "share"),
-      },
+    const goal = text(answers, "note", "goal");
+    await addNote(ctx.tx, ctx.actor, {
+      pupilId: subject.pupilId!,
+      text: text(answers, "note", "text")!,
+      ...(goal ? { goalText: goal } : {}),
+      shareWithParents: bool(answers, "note", "share"),
     });
-    await recordAudit(ctx.tx, { schoolId: ctx.actor.schoolId, actorStaffId: ctx.actor.staffId, action: "create", entity: "note", entityId: note.id, pupilId: subject.pupilId });
     return { text: translate(ctx.locale, "note.saved") };
   },
 };

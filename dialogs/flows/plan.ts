@@ -16,6 +16,7 @@ import type { Answers, DialogFlow, FlowContext } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { field, num, text } from "./field.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
+import { listUpcomingConversationTimes } from "../../bot/services/conversations.js";
 
 export const PLAN = "plan";
 export const MAX_MANUAL = 40;
@@ -126,14 +127,11 @@ async function loadPlanData(ctx: FlowContext): Promise<PlanData> {
   }
   if (targets.length === 0) throw new NotFoundError("round");
   const calendar = await loadSchoolCalendar(ctx.db, ctx.actor.schoolId);
-  const mine = await ctx.db.conversation.findMany({
-    where: { teachers: { some: { staffId: ctx.actor.staffId } }, status: { in: ["planned", "prepared"] }, plannedAt: { gte: ctx.now } },
-    select: { plannedAt: true },
-  });
+  const mine = await listUpcomingConversationTimes(ctx.db, ctx.actor.staffId, ctx.now);
   return {
     targets,
     calendar,
-    taken: new Set(mine.map((c) => `${localDate(c.plannedAt!, calendar.timezone)} ${localTime(c.plannedAt!, calendar.timezone)}`)),
+    taken: new Set(mine.map((at) => `${localDate(at, calendar.timezone)} ${localTime(at, calendar.timezone)}`)),
   };
 }
 

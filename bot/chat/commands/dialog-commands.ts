@@ -8,6 +8,8 @@ import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
+import { pupilNamesById } from "../../services/pupil-search.js";
+import { listTeachingGroups } from "../../services/groups.js";
 
 
 export async function prepareCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
@@ -35,7 +37,7 @@ export async function conversationCommand(ctx: CommandContext, input: CommandInp
 }
 
 export async function groupConversationCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
-  const groups = await ctx.db.group.findMany({ where: { id: { in: [...ctx.actor.groupIds] } }, orderBy: { name: "asc" } });
+  const groups = await listTeachingGroups(ctx.db, ctx.actor);
   const id = input.args.groupId;
   const name = input.text.toLowerCase();
   const wanted = id ? groups.filter((g) => g.id === id) : name ? groups.filter((g) => g.name.toLowerCase().includes(name)) : groups;
@@ -69,9 +71,7 @@ export async function resumeCommand(ctx: CommandContext, input: CommandInput): P
   const argument = input.text;
   const sessions = await listOpenSessions(ctx.db, ctx.actor.staffId);
   const pupilIds = sessions.map((s) => s.pupilId).filter((p): p is string => p !== null);
-  const pupils = new Map(
-    (await ctx.db.pupil.findMany({ where: { id: { in: pupilIds } }, select: { id: true, firstName: true, lastName: true } })).map((p) => [p.id, p]),
-  );
+  const pupils = await pupilNamesById(ctx.db, pupilIds);
   const name = argument.replace(/^(het gesprek (van|met)|de voorbereiding (van|voor)|the conversation (of|with)|van|met|with)\s+/i, "").toLowerCase();
   const labelled = sessions.map((s) => {
     const p = s.pupilId ? pupils.get(s.pupilId) : undefined;

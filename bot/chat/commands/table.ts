@@ -5,6 +5,7 @@
 // `who` names the audience for help and documentation.
 import type { Locale } from "../../domain/vocabulary.js";
 import { translatorFor } from "../../i18n/translate.js";
+import { setStaffLocale } from "../../services/staff.js";
 import type { BotReply } from "../../channel/types.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand } from "./dialog-commands.js";
@@ -35,7 +36,7 @@ const one = async (reply: BotReply | Promise<BotReply>): Promise<CommandOutcome>
 const many = async (replies: Promise<BotReply[]>): Promise<CommandOutcome> => ({ replies: await replies });
 
 async function setLocale(ctx: CommandContext, locale: Locale): Promise<CommandOutcome> {
-  await ctx.db.staff.update({ where: { id: ctx.actor.staffId }, data: { locale } });
+  await setStaffLocale(ctx.db, ctx.actor.staffId, locale);
   return { replies: [{ text: translatorFor(locale)("language.switched") }], locale };
 }
 
