@@ -97,4 +97,11 @@ export const common = {
   "label.date": { nl: "Datum", en: "Date" },
   "label.time": { nl: "Tijd", en: "Time" },
   "date.notAfterToday": { nl: "Kies een datum na vandaag.", en: "Choose a date after today." },
+  "weekday.1": { nl: "ma", en: "Mon" },
+  "weekday.2": { nl: "di", en: "Tue" },
+  "weekday.3": { nl: "wo", en: "Wed" },
+  "weekday.4": { nl: "do", en: "Thu" },
+  "weekday.5": { nl: "vr", en: "Fri" },
+  "weekday.6": { nl: "za", en: "Sat" },
+  "weekday.7": { nl: "zo", en: "Sun" },
 } as const satisfies Catalogue;
