@@ -168,7 +168,7 @@ export const planFlow: DialogFlow = {
           id: "mode",
           title: localized("plan.roundGroup", { round: target.round.name, group: target.group.name }),
           info: [
-            translate(ctx.locale, "plan.mode.info", { open: open.length, total: target.pupils.length, date: formatLocalDate(target.round.startDate, ctx.locale), date2: formatLocalDate(target.round.endDate, ctx.locale) }),
+            translate(ctx.locale, "plan.mode.info", { open: open.length, count: target.pupils.length, date: formatLocalDate(target.round.startDate, ctx.locale), date2: formatLocalDate(target.round.endDate, ctx.locale) }),
             ...(duo ? [translate(ctx.locale, "plan.mode.duoShare", { names: share.map((id) => nameOf(target, id)).join(", ") || translate(ctx.locale, "plan.mode.nobodyLeft") })] : []),
           ],
           fields: [

@@ -98,7 +98,7 @@ export async function progressReply({ db, actor, t }: CommandContext): Promise<B
   const lines = [];
   for (const group of groups) {
     const p = await getGroupProgress(db, actor, group.id);
-    lines.push(t("progress.line", { group: p.groupName, ...p }));
+    lines.push(t("progress.line", { group: p.groupName, count: p.pupils, ...p }));
   }
   return { text: lines.join("\n") };
 }

@@ -48,7 +48,10 @@ export const common = {
   "timeline.note": { nl: "Notitie: {text}", en: "Note: {text}" },
   "timeline.skills": { nl: "eigenaarschap: {skills}", en: "ownership: {skills}" },
   "progress.none": { nl: "Je bent geen teamleider van een bouw.", en: "You are not a team leader of a bouw." },
-  "progress.line": { nl: "**{group}**: {pupils} leerlingen · gepland {planned} · voorbereid {prepared} · gehouden {held} · geëvalueerd {evaluated} · open doelen {openGoals}", en: "**{group}**: {pupils} pupils · planned {planned} · prepared {prepared} · held {held} · evaluated {evaluated} · open goals {openGoals}" },
+  "progress.line": {
+    nl: { one: "**{group}**: 1 leerling · gepland {planned} · voorbereid {prepared} · gehouden {held} · geëvalueerd {evaluated} · open doelen {openGoals}", other: "**{group}**: {count} leerlingen · gepland {planned} · voorbereid {prepared} · gehouden {held} · geëvalueerd {evaluated} · open doelen {openGoals}" },
+    en: { one: "**{group}**: 1 pupil · planned {planned} · prepared {prepared} · held {held} · evaluated {evaluated} · open goals {openGoals}", other: "**{group}**: {count} pupils · planned {planned} · prepared {prepared} · held {held} · evaluated {evaluated} · open goals {openGoals}" },
+  },
   "language.switched": { nl: "Ik spreek vanaf nu Nederlands met je.", en: "I'll speak English with you from now on." },
   "choose.pupil": { nl: "Over welke leerling gaat het?", en: "Which pupil is it about?" },
   "choose.group": { nl: "Met welke groep?", en: "With which group?" },
@@ -62,7 +65,10 @@ export const common = {
   "dialog.evaluate": { nl: "Evaluatie", en: "Evaluation" },
   "resume.none": { nl: "Je hebt geen open gesprekken.", en: "You have no open dialogs." },
   "resume.choose": { nl: "Met welk gesprek wil je verder?", en: "Which dialog do you want to continue?" },
-  "overview.header": { nl: "**{group}** — {held} van {total} leerlingen hadden een gesprek sinds {since}", en: "**{group}** — {held} of {total} pupils had a conversation since {since}" },
+  "overview.header": {
+    nl: { one: "**{group}** — {held} van 1 leerling had een gesprek sinds {since}", other: "**{group}** — {held} van {count} leerlingen hadden een gesprek sinds {since}" },
+    en: { one: "**{group}** — {held} of 1 pupil had a conversation since {since}", other: "**{group}** — {held} of {count} pupils had a conversation since {since}" },
+  },
   "overview.line": { nl: "- {name}: {status} · open doelen {goals}{due}", en: "- {name}: {status} · open goals {goals}{due}" },
   "overview.due": { nl: " · evaluatie binnenkort: {count}", en: " · evaluation soon: {count}" },
   "overview.none": { nl: "geen gesprek", en: "no conversation" },

@@ -42,7 +42,10 @@ export const rounds = {
   "plan.target.title": { nl: "Welke ronde en groep?", en: "Which round and group?" },
   "plan.target.target.label": { nl: "Ronde — groep", en: "Round — group" },
   "plan.roundGroup": { nl: "{round} — {group}", en: "{round} — {group}" },
-  "plan.mode.info": { nl: "Nog te plannen: {open} van {total} leerlingen, tussen {date} en {date2}.", en: "Still to plan: {open} of {total} pupils, between {date} and {date2}." },
+  "plan.mode.info": {
+    nl: { one: "Nog te plannen: {open} van 1 leerling, tussen {date} en {date2}.", other: "Nog te plannen: {open} van {count} leerlingen, tussen {date} en {date2}." },
+    en: { one: "Still to plan: {open} of 1 pupil, between {date} and {date2}.", other: "Still to plan: {open} of {count} pupils, between {date} and {date2}." },
+  },
   "plan.mode.mode.label": { nl: "Hoe wil je plannen?", en: "How would you like to plan?" },
   "plan.mode.mode.propose.label": { nl: "Stel een planning voor uit mijn vaste momenten", en: "Propose a schedule from my weekly moments" },
   "plan.mode.mode.manual.label": { nl: "Zelf per leerling plannen of verzetten", en: "Plan or move pupils one by one" },
