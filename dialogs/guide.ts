@@ -15,6 +15,8 @@ export interface GuideDeps {
 }
 
 const HELP_WORDS = new Set(["help", "hulp", "?"]);
+/** "verder" (the resume command) while the dialog is open: show where we are; never an answer. */
+const RESUME_WORDS = new Set(["verder", "hervat", "doorgaan", "resume", "continue"]);
 const EDIT = /^(wijzig|edit|verander|change)\s+(\d+)$/;
 
 export function createDialogGuide({ db, clock }: GuideDeps): DialogGuide {
@@ -33,6 +35,7 @@ export function createDialogGuide({ db, clock }: GuideDeps): DialogGuide {
       if (HELP_WORDS.has(trimmed)) {
         return { route: "dialog.help", replies: [{ text: translatorFor(actor.locale)("help.inDialog") }, ...repliesFor(await currentStep(actor))] };
       }
+      if (RESUME_WORDS.has(trimmed)) return { route: "dialog.resume", replies: repliesFor(await currentStep(actor)) };
       const edit = EDIT.exec(trimmed);
       if (edit) {
         const result = await engine.reopenField(actor, Number(edit[2]));

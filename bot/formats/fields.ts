@@ -18,6 +18,8 @@ export const ChoiceOption = z.object({
   label: LocalizedText,
   /** A picture for young pupils (an emoji), shown before the label. */
   icon: z.string().max(8).optional(),
+  /** Words a teacher may type for this option besides its label ("nee" for "Nog niet"); they win over partial matches. */
+  aliases: z.array(z.string().min(1).max(40)).max(10).optional(),
 });
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 

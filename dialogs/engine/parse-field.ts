@@ -72,7 +72,7 @@ export function parseTime(text: string): string | null {
   return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
 }
 
-function matchOption(token: string, options: { value: string; label: string }[]): string | null | "many" {
+function matchOption(token: string, options: { value: string; label: string; aliases?: string[] }[]): string | null | "many" {
   const t = token.trim().toLowerCase();
   if (/^\d+$/.test(t)) {
     const byValue = options.find((o) => o.value === t);
@@ -82,7 +82,9 @@ function matchOption(token: string, options: { value: string; label: string }[])
     return distinct[Number(t) - 1] ?? null;
   }
   // Options may be listed once per language: count distinct values, not entries.
-  const exact = new Set(options.filter((o) => o.value.toLowerCase() === t || o.label.toLowerCase() === t).map((o) => o.value));
+  const exact = new Set(
+    options.filter((o) => o.value.toLowerCase() === t || o.label.toLowerCase() === t || o.aliases?.some((a) => a.toLowerCase() === t)).map((o) => o.value),
+  );
   if (exact.size === 1) return [...exact][0]!;
   const partial = new Set(options.filter((o) => t.length > 0 && o.label.toLowerCase().includes(t)).map((o) => o.value));
   if (partial.size === 1) return [...partial][0]!;
@@ -97,7 +99,7 @@ function asText(raw: unknown): string | null {
 
 export function optionsOf(field: FieldDefinition, locale: "nl" | "en", ctx: ParseContext) {
   if (field.kind === "pupil") return ctx.options ?? [];
-  return (field.options ?? []).map((o) => ({ value: o.value, label: o.label[locale] }));
+  return (field.options ?? []).map((o) => ({ value: o.value, label: o.label[locale], ...(o.aliases ? { aliases: o.aliases } : {}) }));
 }
 
 /** Parses one field. `undefined`/empty for an optional field gives "" (answered, left empty). */

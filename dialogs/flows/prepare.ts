@@ -99,7 +99,8 @@ export const prepareFlow: DialogFlow = {
                 options: [
                   { value: "form", label: localized("prepare.ready.prepared.form.label") },
                   { value: "self", label: localized("prepare.ready.prepared.self.label") },
-                  { value: "not_yet", label: localized("prepare.ready.prepared.not_yet.label") },
+                  // "nee" is "not yet": it would otherwise match inside "Not needed".
+                  { value: "not_yet", label: localized("prepare.ready.prepared.not_yet.label"), aliases: ["nee", "no", "niet"] },
                   { value: "not_needed", label: localized("prepare.ready.prepared.not_needed.label") },
                 ],
               }),
