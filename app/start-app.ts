@@ -12,6 +12,8 @@ import { syncBuiltinFormats } from "../bot/formats/registry.js";
 import { createHttpApp } from "../bot/http/server.js";
 import type { Logger } from "../bot/logger.js";
 import { startScheduler, type Scheduler } from "../bot/reminders/scheduler.js";
+import { safeErrorHandler } from "../bot/http/request-guards.js";
+import { startRetentionJob } from "../bot/privacy/retention-job.js";
 import { createCore } from "./core.js";
 
 export interface RunningApp {
@@ -57,8 +59,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     core.proactive.register(channel.sender);
     channels.push(channel);
   }
+  http.use(safeErrorHandler(logger));
   // After the channels registered their senders: the scheduler sends through them.
   const scheduler = config.SCHEDULER ? startScheduler({ db: database.db, proactive: core.proactive, logger }) : undefined;
+  const retention = config.SCHEDULER ? startRetentionJob({ db: database.db, logger }) : undefined;
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = http.listen(config.PORT, config.HOST, () => resolve(s));
@@ -77,6 +81,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     scheduler,
     async close() {
       await scheduler?.stop();
+      await retention?.stop();
       for (const channel of channels) await channel.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

@@ -26,7 +26,8 @@ const ConfigSchema = z.object({
   // Microsoft Teams (Bot Framework). Without an app id the Teams endpoint only runs in local mode.
   MICROSOFT_APP_ID: z.string().uuid("must be the bot's Microsoft app id (a GUID)").optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
-  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  // SingleTenant: Microsoft no longer creates new multi-tenant bots; a school board's bot lives in its own tenant.
+  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
   MICROSOFT_APP_TENANT_ID: z.string().uuid().optional(),
   /** Explicitly allows unauthenticated Teams traffic (Agents Playground, tests). Never in production. */
   TEAMS_LOCAL_MODE: booleanFlag.default(false),
@@ -65,7 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (data.MICROSOFT_APP_ID && !data.MICROSOFT_APP_PASSWORD && data.MICROSOFT_APP_TYPE !== "UserAssignedMSI") {
     problems.push("MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (the bot's client secret)");
   }
-  if (data.MICROSOFT_APP_TYPE === "SingleTenant" && !data.MICROSOFT_APP_TENANT_ID) {
+  if (data.MICROSOFT_APP_ID && data.MICROSOFT_APP_TYPE === "SingleTenant" && !data.MICROSOFT_APP_TENANT_ID) {
     problems.push("MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant");
   }
   if (data.NODE_ENV === "production" && !data.MICROSOFT_APP_ID) {

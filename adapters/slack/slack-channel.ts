@@ -15,6 +15,7 @@
 import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Express, NextFunction, Request, Response } from "express";
+import { slackPayloadGuard } from "./payload-guard.js";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../../bot/channel/types.js";
 import type { Db } from "../../bot/db/client.js";
@@ -159,7 +160,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     return { botToken: deps.botToken, ...(await botIds) };
   };
 
-  http.post(SLACK_ENDPOINT, signatureGuard(logger));
+  http.post(SLACK_ENDPOINT, signatureGuard(logger), slackPayloadGuard({ signingSecret: deps.signingSecret, logger }));
   const receiver = new ExpressReceiver({
     signingSecret: deps.signingSecret,
     endpoints: SLACK_ENDPOINT,

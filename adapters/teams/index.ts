@@ -2,11 +2,11 @@
 // or unauthenticated in explicit local mode (the Agents Playground, tests) only. The Teams SDKs
 // cost about half a second and 100 MB to load, so they load only when Teams is on.
 import type { Express } from "express";
-import express from "express";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { ChannelModule } from "../../bot/channel/types.js";
 import type { Config } from "../../bot/config.js";
 import type { Logger } from "../../bot/logger.js";
+import { jsonBody } from "../../bot/http/request-guards.js";
 
 export const TEAMS_ENDPOINT = "/api/messages";
 
@@ -47,7 +47,7 @@ export async function mountTeams({ http, core, config, logger, publicBaseUrl }: 
     },
     linkFor: async (user, file) => `${publicBaseUrl}${await core.fileLink(user, file)}`,
   });
-  http.post(TEAMS_ENDPOINT, express.json({ limit: "1mb" }), (req, res) => {
+  http.post(TEAMS_ENDPOINT, jsonBody(logger, TEAMS_ENDPOINT), (req, res) => {
     teams.handle(req, res).catch((error: unknown) => {
       logger.error({ err: error, channel: "teams" }, "teams request failed");
       if (!res.headersSent) res.status(500).end();

@@ -12,6 +12,7 @@ import { cacheConnectorClients } from "./connector-cache.js";
 import { channelUserOf, inboundTurnOf } from "./inbound.js";
 import { activitiesFor, answeredCard } from "./outbound.js";
 import { CardFactory } from "botbuilder";
+import { processGuarded } from "./activity-guard.js";
 
 export interface TeamsAuth {
   appId?: string;
@@ -150,7 +151,7 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
     adapter,
     appId: auth.appId ?? "",
     async handle(req, res) {
-      await adapter.process(req, res, async (context) => {
+      await processGuarded({ adapter, logger, authenticated: Boolean(auth.appId) }, req, res, async (context) => {
         await app.run(context);
       });
     },

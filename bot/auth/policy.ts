@@ -80,3 +80,12 @@ export function canManageRounds(actor: Actor, schoolId: string, bouw: Bouw): boo
 export function canManageSchool(actor: Actor, schoolId: string): boolean {
   return sameSchool(actor, schoolId) && actor.roles.has("admin");
 }
+
+/**
+ * The data subject's rights (access export, erasure) and the audit trail: the school admin or
+ * the privacy officer, who act for the controller (the school board). Neither needs a content
+ * grant: answering an access request is a duty, not a reading of records for teaching.
+ */
+export function canHandlePrivacyRequests(actor: Actor, schoolId: string): boolean {
+  return sameSchool(actor, schoolId) && (actor.roles.has("admin") || actor.roles.has("privacy_officer"));
+}

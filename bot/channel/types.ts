@@ -53,6 +53,8 @@ export interface FileAttachment {
   filename: string;
   contentType: string;
   content: string;
+  /** The pupil the file is about: a link to it is removed when the pupil is erased. */
+  pupilId?: string;
 }
 
 // ---- A dialog step, resolved for one person: all a renderer (text, Adaptive Card, Block Kit) needs.

@@ -17,6 +17,8 @@ import { createFileLink } from "../proactive/file-links.js";
 import { saveAddress } from "../proactive/channel-addresses.js";
 import { ProactiveSender } from "../proactive/send.js";
 import { staffFirstName } from "../services/staff.js";
+import { trackingRefusals } from "../audit.js";
+import { ensureRefusalAudited } from "../auth/refusals.js";
 
 export interface BotCoreDeps {
   db: Db;
@@ -96,20 +98,24 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
         return false;
       }
     },
-    async handleTurn(turn) {
+    handleTurn: (turn) => trackingRefusals(async () => {
       const started = performance.now();
       let locale = defaultLocale;
       let staffId: string | undefined;
+      let schoolId: string | undefined;
       try {
         staffId = await resolveStaffId(db, turn.user, identities);
         const { actor, preloaded } = await loadTurnActor(db, staffId, turn.submission);
         locale = actor.locale;
+        schoolId = actor.schoolId;
         const routed = await routeTurn({ db, actor, t: translatorFor(locale), guide, now: clock ?? (() => new Date()) }, turn, preloaded);
         logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
         return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route };
       } catch (error) {
+        // Every refusal leaves an audit row, also when the service's own row was rolled back.
+        if (staffId && schoolId) await ensureRefusalAudited(db, { schoolId, staffId }, toAppError(error)).catch(() => {});
         return refusal(error, locale, turn.user.channel, staffId);
       }
-    },
+    }),
   };
 }

@@ -3,6 +3,7 @@
 import type { Db } from "../db/client.js";
 import { UnknownTenantError, UnknownUserError } from "../errors.js";
 import type { ChannelUser } from "../channel/types.js";
+import { recordUnknownUser } from "../auth/refusals.js";
 
 async function servedSchoolIds(db: Db, user: ChannelUser): Promise<string[] | null> {
   // The terminal chat runs on the server itself: its operator is trusted with any school.
@@ -58,17 +59,24 @@ async function resolveUncached(db: Db, user: ChannelUser): Promise<string> {
   });
   if (identity) {
     if (identity.staff.active && inServedSchool(identity.staff.schoolId)) return identity.staff.id;
+    if (schoolIds) await recordUnknownUser(db, schoolIds, inServedSchool(identity.staff.schoolId) ? identity.staff.id : null);
     throw new UnknownUserError();
   }
 
   const email = (user.email ?? (await user.lookupEmail?.()))?.trim().toLowerCase();
-  if (!email) throw new UnknownUserError();
+  if (!email) {
+    if (schoolIds) await recordUnknownUser(db, schoolIds, null);
+    throw new UnknownUserError();
+  }
   const staff = await db.staff.findFirst({
     where: { email, active: true, ...(schoolIds ? { schoolId: { in: schoolIds } } : {}) },
     orderBy: { createdAt: "asc" },
     select: { id: true },
   });
-  if (!staff) throw new UnknownUserError();
+  if (!staff) {
+    if (schoolIds) await recordUnknownUser(db, schoolIds, null);
+    throw new UnknownUserError();
+  }
   // Local "identities" are e-mails typed at the terminal; only real channel ids are remembered.
   if (user.channel !== "local") {
     await db.staffIdentity.upsert({

@@ -5,6 +5,7 @@
 //   npm run roster:import -- --school "<name or id>" <export.csv> [--dry-run] [--school-year 2026-2027]
 //   npm run format:add -- --school "<name or id>" <format.json>
 //   npm run cli -- outbox-failures [--school "<name or id>"] [--unreported]
+//   npm run cli -- pupil-export | pupil-erase | retention | audit   (bot/cli/privacy-cli.ts)
 // Reports print counts, line numbers and pupil ids — never names.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -13,9 +14,10 @@ import { AppError, ConfigError } from "../errors.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { seedDemoSchool } from "../roster/demo.js";
-import { applySchoolSetup, findSchool, importRoster, isValidSchoolYear } from "../roster/index.js";
+import { applySchoolSetup, decodeRosterBytes, findSchool, importRoster, isValidSchoolYear } from "../roster/index.js";
 import { addSchoolFormat } from "../formats/registry.js";
 import { formatFailures, listFailures } from "../outbox/failures.js";
+import { isPrivacyCommand, PRIVACY_USAGE, PrivacyUsageError, runPrivacyCommand } from "./privacy-cli.js";
 
 const USAGE = `usage:
   npm run db:migrate
@@ -23,14 +25,19 @@ const USAGE = `usage:
   npm run school:setup -- <setup.json>
   npm run roster:import -- --school "<school name or id>" <export.csv> [--dry-run] [--school-year YYYY-YYYY]
   npm run format:add -- --school "<school name or id>" <format.json>
-  npm run cli -- outbox-failures [--school "<school name or id>"] [--unreported]`;
+  npm run cli -- outbox-failures [--school "<school name or id>"] [--unreported]
+${PRIVACY_USAGE}`;
 
 class UsageError extends Error {}
 
 function readInput(file: string | undefined): string {
+  return readBytes(file).toString("utf8");
+}
+
+function readBytes(file: string | undefined): Buffer {
   if (!file) throw new UsageError("missing file argument");
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync(file);
   } catch {
     throw new UsageError(`cannot read ${file}`);
   }
@@ -38,6 +45,7 @@ function readInput(file: string | undefined): string {
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (isPrivacyCommand(command)) return runPrivacy(command, rest);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -108,9 +116,12 @@ async function run(argv: string[]): Promise<number> {
       console.error(`No school named or with id "${values.school}". Create it first with npm run school:setup.`);
       return 1;
     }
+    // The encoding is decided from the bytes (a dry run too); a conversion is reported.
+    const decoded = decodeRosterBytes(readBytes(positionals[0]));
+    if (decoded.notice) console.error(`note: ${decoded.notice}`);
     const report = await importRoster(db, {
       schoolId: school.id,
-      csvText: readInput(positionals[0]),
+      csvText: decoded.text,
       dryRun: values["dry-run"] ?? false,
       ...(schoolYear ? { schoolYear } : {}),
     });
@@ -121,6 +132,26 @@ async function run(argv: string[]): Promise<number> {
     }
     console.log(JSON.stringify(report, null, 2));
     return 0;
+  } finally {
+    await close();
+  }
+}
+
+/** The privacy commands parse their own options (bot/cli/privacy-cli.ts). */
+async function runPrivacy(command: Parameters<typeof runPrivacyCommand>[1], args: string[]): Promise<number> {
+  try {
+    process.loadEnvFile(".env");
+  } catch {
+    // No .env file.
+  }
+  const config = loadConfig();
+  await migrateDatabase(config.DATABASE_URL);
+  const { db, close } = await openDatabase(config.DATABASE_URL);
+  try {
+    return await runPrivacyCommand(db, command, args, { out: (l) => console.log(l), err: (l) => console.error(l) });
+  } catch (error) {
+    if (error instanceof PrivacyUsageError) throw new UsageError(error.message);
+    throw error;
   } finally {
     await close();
   }

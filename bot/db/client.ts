@@ -70,6 +70,8 @@ export async function openDatabase(url: string): Promise<Database> {
     // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process loses
     // nothing; a power cut may lose the last commits (the database stays consistent).
     await base.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+    // Deleted rows are overwritten with zeros, not left in free space (pupil erasure, docs/privacy.md).
+    await base.$queryRawUnsafe("PRAGMA secure_delete = ON");
     if (typeof connection?.prepare !== "function") throw new Error("the SQLite adapter no longer exposes its connection");
     registerDirectSql(db, sqliteDirectSql(() => connection!, gate));
     return { db, provider, url, close: () => base.$disconnect() };

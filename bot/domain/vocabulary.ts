@@ -6,7 +6,7 @@ import { CHANNELS, LOCALES } from "../channel/types.js";
 export const Bouw = z.enum(["onderbouw", "middenbouw", "bovenbouw"]);
 export type Bouw = z.infer<typeof Bouw>;
 
-export const Role = z.enum(["teacher", "team_leader", "ib", "admin", "content_reader"]);
+export const Role = z.enum(["teacher", "team_leader", "ib", "admin", "content_reader", "privacy_officer"]);
 export type Role = z.infer<typeof Role>;
 
 export const Channel = z.enum(CHANNELS);

@@ -7,7 +7,7 @@ export const FILE_LINK_TTL_MS = 60 * 60 * 1000;
 
 export async function createFileLink(
   db: Db,
-  input: { staffId: string; filename: string; contentType: string; content: string },
+  input: { staffId: string; filename: string; contentType: string; content: string; pupilId?: string },
   now = new Date(),
 ): Promise<string> {
   const token = randomBytes(24).toString("base64url");

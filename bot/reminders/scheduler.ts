@@ -12,6 +12,7 @@ import { localDate } from "../domain/local-time.js";
 import { parseWeekdays } from "../domain/vocabulary.js";
 import { loadSchoolCalendar } from "../services/school-calendar.js";
 import { evaluationDueMessage } from "./evaluation-message.js";
+import { retentionRenderers } from "../privacy/retention-notice.js";
 import { reminderRenderers } from "./messages.js";
 import { sendDecision } from "./preferences.js";
 import { produceReminders } from "./producer.js";
@@ -55,7 +56,7 @@ function respectingMute(kind: ReminderKind, render: OutboxRenderer): OutboxRende
 }
 
 export function createRenderers(clock: () => Date): Record<string, OutboxRenderer> {
-  const all: Record<string, OutboxRenderer> = { ...reminderRenderers(clock), evaluation_due: evaluationDueMessage };
+  const all: Record<string, OutboxRenderer> = { ...reminderRenderers(clock), evaluation_due: evaluationDueMessage, ...retentionRenderers };
   for (const kind of REMINDER_KINDS) all[kind] = respectingMute(kind, all[kind]!);
   return all;
 }

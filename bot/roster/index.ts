@@ -27,3 +27,4 @@ export {
   type SchoolSetupReport,
   type SetupProblem,
 } from "./school-setup.js";
+export { decodeRosterBytes, type DecodedRoster, type RosterEncoding } from "./decode-roster.js";

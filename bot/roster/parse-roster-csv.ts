@@ -70,6 +70,9 @@ const Email = z.email();
 
 // eslint-disable-next-line no-control-regex
 const noControlCharacters = (value: string): boolean => !/[\u0000-\u001f\u007f]/.test(value);
+/** U+FFFD: the file went through a conversion with the wrong encoding before it reached us. */
+const noReplacementCharacter = (value: string): boolean => !value.includes("\uFFFD");
+const REPLACEMENT_REASON = "contains '\uFFFD' (a character lost to a wrong encoding); export the file again as UTF-8";
 
 /**
  * Checks a syntactically valid, lower-cased teacher e-mail against the staff list; returns the
@@ -94,13 +97,15 @@ function rowSchema(checkTeacherEmail: TeacherEmailCheck | undefined) {
       .trim()
       .min(1, "empty first name")
       .max(100, "first name is longer than 100 characters")
-      .refine(noControlCharacters, "first name contains a line break or control character"),
+      .refine(noControlCharacters, "first name contains a line break or control character")
+      .refine(noReplacementCharacter, `first name ${REPLACEMENT_REASON}`),
     lastName: z
       .string()
       .trim()
       .min(1, "empty last name")
       .max(100, "last name is longer than 100 characters")
-      .refine(noControlCharacters, "last name contains a line break or control character"),
+      .refine(noControlCharacters, "last name contains a line break or control character")
+      .refine(noReplacementCharacter, `last name ${REPLACEMENT_REASON}`),
     group: z.string().trim().min(1, "missing group").transform((raw, ctx) => {
       const name = normalizeGroupName(raw);
       if (!name) {

@@ -59,6 +59,13 @@ const SchoolSchema = z
     slackTeamIds: z.array(ExternalId).optional(),
     /** The doorgaande lijn: the conversation format each bouw uses by default. */
     formatDefaults: z.partialRecord(Bouw, FormatKey).optional(),
+    /** Retention in months (docs/privacy.md): pupils after leaving, audit rows after writing. */
+    retention: z
+      .strictObject({
+        pupilMonthsAfterLeaving: z.number().int().min(1).max(120).optional(),
+        auditMonths: z.number().int().min(6, "at least 6 months, so access requests can be answered").max(120).optional(),
+      })
+      .optional(),
   })
   .refine((s) => !s.dayStart || !s.dayEnd || s.dayStart < s.dayEnd, {
     path: ["dayEnd"],

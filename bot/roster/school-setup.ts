@@ -111,6 +111,8 @@ async function applySchool(tx: Prisma.TransactionClient, setup: SchoolSetup, rep
     ...(s.dayStart !== undefined && { dayStart: s.dayStart }),
     ...(s.dayEnd !== undefined && { dayEnd: s.dayEnd }),
     ...(s.locale !== undefined && { locale: s.locale }),
+    ...(s.retention?.pupilMonthsAfterLeaving !== undefined && { pupilRetentionMonths: s.retention.pupilMonthsAfterLeaving }),
+    ...(s.retention?.auditMonths !== undefined && { auditRetentionMonths: s.retention.auditMonths }),
   };
   const existing = await findSchoolByName(tx, s.name);
   if (!existing) {

@@ -3,6 +3,7 @@
 import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { pupilsWhere } from "../auth/pupil-scope.js";
+import { recordUnreachablePupils } from "../auth/refusals.js";
 
 export interface PupilMatch {
   id: string;
@@ -35,7 +36,23 @@ export async function findReadablePupils(db: Db, actor: Actor, query: string): P
   // An exact full-name or first-name match wins over partial matches.
   const exact = candidates.filter((c) => c.full === q || fold(c.firstName) === q);
   const matches = exact.length > 0 ? exact : candidates.filter((c) => c.full.includes(q));
+  if (matches.length === 0) return refuseUnreachable(db, actor, query);
   return matches
     .map(({ full: _full, ...rest }) => rest)
     .sort((a, b) => a.firstName.localeCompare(b.firstName, "nl") || a.lastName.localeCompare(b.lastName, "nl"));
+}
+
+/**
+ * Nothing the actor may read matches. If a pupil of the school does match, the search was a
+ * refused attempt to reach that pupil: recorded (ids only, never the typed name). The answer
+ * stays "no match", so the actor learns nothing about pupils outside their reach.
+ */
+async function refuseUnreachable(db: Db, actor: Actor, query: string): Promise<PupilMatch[]> {
+  const q = fold(query);
+  if (!q) return [];
+  const all = await db.pupil.findMany({ where: { schoolId: actor.schoolId, active: true }, select: { id: true, firstName: true, lastName: true } });
+  const hit = (p: { firstName: string; lastName: string }) => fold(`${p.firstName} ${p.lastName}`).includes(q) || fold(p.firstName) === q;
+  const unreachable = all.filter(hit).map((p) => p.id);
+  if (unreachable.length > 0) await recordUnreachablePupils(db, { schoolId: actor.schoolId, staffId: actor.staffId }, unreachable);
+  return [];
 }

@@ -5,6 +5,7 @@
 // versioned-update discipline, and are easiest to check for it side by side.
 import type { Db } from "../../bot/db/client.js";
 import { inTransaction } from "../../bot/db/transaction.js";
+import { recordAudit } from "../../bot/audit.js";
 import type { Actor } from "../../bot/auth/actor.js";
 import { localDate } from "../../bot/domain/local-time.js";
 import {
@@ -134,10 +135,16 @@ export class DialogEngine {
     return { kind: "step", sessionId: session.id, view: this.view({ ctx, session, loaded, steps, step: first }) };
   }
 
+  /** Someone else's (or no) session: refused, recorded in the audit trail (ids only). */
+  private async refuse(actor: Actor, sessionId: string | null): Promise<EngineResult> {
+    await recordAudit(this.deps.db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: "dialog_session", entityId: sessionId });
+    return { kind: "refused", text: t("engine.notYours", actor.locale) };
+  }
+
   /** Shows the current step of a session again (after a restart, on another device). */
   async resume(actor: Actor, sessionId: string): Promise<EngineResult> {
     const session = await findSession(this.deps.db, sessionId);
-    if (!session || session.staffId !== actor.staffId) return { kind: "refused", text: t("engine.notYours", actor.locale) };
+    if (!session || session.staffId !== actor.staffId) return this.refuse(actor, session?.id ?? null);
     if (session.status === "completed" || session.status === "cancelled") return { kind: "stale", text: t("engine.finished", actor.locale) };
     const version = session.status === "active" ? session.version : await activateSession(this.deps.db, session);
     if (version === null) return this.resume(actor, sessionId);
@@ -156,7 +163,7 @@ export class DialogEngine {
     const submission = parsed.data;
     const session =
       preloaded && preloaded.sessionId === submission.sessionId ? preloaded.session : await findSession(this.deps.db, submission.sessionId);
-    if (!session || session.staffId !== actor.staffId) return { kind: "refused", text: t("engine.notYours", actor.locale) };
+    if (!session || session.staffId !== actor.staffId) return this.refuse(actor, session?.id ?? null);
     if (session.status !== "active") {
       const text = session.status === "paused" ? "engine.pausedStale" : "engine.finished";
       return { kind: "stale", text: t(text, actor.locale) };

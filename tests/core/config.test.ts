@@ -22,6 +22,14 @@ describe("configuration", () => {
     expect(config.AUTO_MIGRATE).toBe(true);
   });
 
+  it("defaults the Teams app type to SingleTenant, which needs the tenant id only with an app id", () => {
+    expect(loadConfig({}).MICROSOFT_APP_TYPE).toBe("SingleTenant");
+    expect(loadConfig({ TEAMS_LOCAL_MODE: "true" }).MICROSOFT_APP_TYPE).toBe("SingleTenant");
+    const appId = "8f2c1c4e-5d7b-4a51-9a0e-1c2d3e4f5a6b";
+    expect(problemsOf({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: "s" })).toEqual([expect.stringContaining("MICROSOFT_APP_TENANT_ID")]);
+    expect(problemsOf({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: "s", MICROSOFT_APP_TYPE: "MultiTenant" })).toEqual([]);
+  });
+
   it("selects PostgreSQL from a postgresql:// URL", () => {
     expect(loadConfig({ DATABASE_URL: "postgresql://u@db:5432/gw" }).databaseProvider).toBe("postgresql");
   });

@@ -10,12 +10,14 @@ import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
 import { pupilNamesById } from "../../services/pupil-search.js";
 import { listTeachingGroups } from "../../services/groups.js";
+import { recordEarlierRecordsShown } from "../../services/pupil-context-audit.js";
 
 
 export async function prepareCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
   const choice = await choosePupil(ctx, input, "prepare");
   if ("reply" in choice) return [choice.reply];
   const pupil = await loadPupilContext(ctx.db, ctx.actor, choice.pupilId);
+  await recordEarlierRecordsShown(ctx.db, ctx.actor, pupil, "prepare");
   return ctx.guide.start(ctx.actor, "prepare", { ...NO_SUBJECT, pupilId: choice.pupilId, conversationId: pupil.pending?.id ?? null });
 }
 
@@ -24,6 +26,7 @@ export async function conversationCommand(ctx: CommandContext, input: CommandInp
   const choice = await choosePupil(ctx, input, forcedFormat ? "review" : "conversation");
   if ("reply" in choice) return [choice.reply];
   const pupil = await loadPupilContext(ctx.db, ctx.actor, choice.pupilId);
+  await recordEarlierRecordsShown(ctx.db, ctx.actor, pupil, "conversation");
   const pending = forcedFormat ? null : pupil.pending;
   const key = forcedFormat ?? pending?.formatKey ?? (pupil.group ? await defaultFormatKey(ctx.db, pupil.group) : "hgw-kindgesprek");
   const format = await getFormat(ctx.db, ctx.actor.schoolId, key, pending?.formatVersion);

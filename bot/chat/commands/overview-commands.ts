@@ -57,7 +57,7 @@ export async function exportReply(ctx: CommandContext, input: CommandInput): Pro
   const slug = `${data.pupil.firstName}-${data.pupil.lastName}`.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "-");
   return {
     text: ctx.t("export.ready", { name: data.pupil.firstName }),
-    attachments: await printableAttachments(kindplanPrintable(data, ctx.actor.locale), `kindplan-${slug}-${data.generatedOn}`),
+    attachments: (await printableAttachments(kindplanPrintable(data, ctx.actor.locale), `kindplan-${slug}-${data.generatedOn}`)).map((a) => ({ ...a, pupilId: choice.pupilId })),
   };
 }
 

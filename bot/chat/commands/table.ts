@@ -12,9 +12,10 @@ import { conversationCommand, groupConversationCommand, noteCommand, prepareComm
 import { evaluateCommand } from "./evaluation-commands.js";
 import { helpReply, myGroupReply, progressReply, pupilReply } from "./handlers.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
+import { auditTrailCommand, pupilEraseCommand, pupilExportCommand } from "./privacy-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
 
-export type Audience = "staff" | "teachers" | "team leaders" | "teachers and IB'ers";
+export type Audience = "staff" | "teachers" | "team leaders" | "teachers and IB'ers" | "admins and privacy officers";
 
 export interface CommandOutcome {
   replies: BotReply[];
@@ -135,6 +136,28 @@ export const COMMANDS = [
     phrases: ["herinneringen", "meldingen", "reminders", "notifications"],
     prefixes: ["herinneringen", "reminders"],
     run: (ctx, input) => one(remindersCommand(ctx, input, ctx.now())),
+  },
+  // Privacy requests; a pupil is named by the administration's id (privacy-commands.ts).
+  {
+    id: "pupilExport",
+    who: "admins and privacy officers",
+    phrases: ["leerling-export", "inzage", "pupil-export", "access export"],
+    prefixes: ["leerling-export", "inzage", "pupil-export", "access export"],
+    run: (ctx, input) => many(pupilExportCommand(ctx, input.text)),
+  },
+  {
+    id: "auditTrail",
+    who: "admins and privacy officers",
+    phrases: ["audit", "auditlog", "audit trail"],
+    prefixes: ["audit", "auditlog", "audit trail"],
+    run: (ctx, input) => many(auditTrailCommand(ctx, input.text)),
+  },
+  {
+    id: "pupilErase",
+    who: "admins and privacy officers",
+    phrases: ["leerling-wissen", "pupil-erase"],
+    prefixes: ["leerling-wissen", "pupil-erase"],
+    run: (ctx, input) => many(pupilEraseCommand(ctx, input.text)),
   },
 ] as const satisfies readonly CommandSpec[];
 

@@ -72,4 +72,6 @@ export const reminders = {
   "report.kind.evaluation_due": { nl: "een herinnering om een doel te evalueren", en: "a reminder to evaluate a goal" },
   "report.kind.weekly_digest": { nl: "het weekoverzicht", en: "the weekly summary" },
   "report.kind.undeliverable_report": { nl: "een melding over een onbezorgd bericht", en: "a notice about an undelivered message" },
+  "report.kind.retention_notice": { nl: "een bericht over leerlinggegevens die binnenkort worden gewist", en: "a notice about pupil records due for erasure" },
+  "report.kind.retention_report": { nl: "een verslag van gewiste leerlinggegevens", en: "a report of erased pupil records" },
 } as const satisfies Catalogue;

@@ -1,0 +1,115 @@
+// The operator's privacy commands (docs/privacy.md). Kept apart from main.ts so that the other
+// command groups can grow without conflicts:
+//   npm run cli -- pupil-export --school "<name or id>" --pupil <administration id> --out <folder>
+//   npm run cli -- pupil-erase  --school "<name or id>" --pupil <administration id> [--yes] [--by <staff e-mail>]
+//   npm run cli -- retention [--school "<name or id>"] [--dry-run]
+//   npm run cli -- audit --school "<name or id>" --pupil <administration id>
+// Output holds pupil ids, counts and dates; the export files hold the pupil's data, by design.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import { findSchool } from "../roster/index.js";
+import { exportPupilData } from "../privacy/export.js";
+import { erasePupil, formatReceipt, planErasure } from "../privacy/erase.js";
+import { findPupilByExternalId } from "../privacy/pupil-data.js";
+import { formatRetention, runRetention } from "../privacy/retention.js";
+import { readPupilAuditTrail } from "../privacy/audit-trail.js";
+import { loadActor } from "../auth/actor.js";
+import { canHandlePrivacyRequests } from "../auth/policy.js";
+
+export const PRIVACY_COMMANDS = ["pupil-export", "pupil-erase", "retention", "audit"] as const;
+export type PrivacyCommand = (typeof PRIVACY_COMMANDS)[number];
+
+export const PRIVACY_USAGE = `  npm run cli -- pupil-export --school "<school name or id>" --pupil <administration id> --out <folder>
+  npm run cli -- pupil-erase --school "<school name or id>" --pupil <administration id> [--yes] [--by <e-mail of the admin or privacy officer who asked>]   (without --yes: a dry run)
+  npm run cli -- retention [--school "<school name or id>"] [--dry-run]
+  npm run cli -- audit --school "<school name or id>" --pupil <administration id>`;
+
+export function isPrivacyCommand(command: string | undefined): command is PrivacyCommand {
+  return (PRIVACY_COMMANDS as readonly string[]).includes(command ?? "");
+}
+
+const Options = z.object({
+  school: z.string().trim().min(1).optional(),
+  pupil: z.string().trim().min(1).max(64).optional(),
+  out: z.string().trim().min(1).optional(),
+  yes: z.boolean().optional(),
+  "dry-run": z.boolean().optional(),
+  by: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+});
+
+export class PrivacyUsageError extends Error {}
+
+/** Exit code; writes its report to `out` and problems to `err`. */
+export async function runPrivacyCommand(db: Db, command: PrivacyCommand, args: string[], io: { out: (line: string) => void; err: (line: string) => void }, now = new Date()): Promise<number> {
+  let raw;
+  try {
+    raw = parseArgs({ args, allowPositionals: false, options: { school: { type: "string" }, pupil: { type: "string" }, out: { type: "string" }, yes: { type: "boolean" }, "dry-run": { type: "boolean" }, by: { type: "string" } } }).values;
+  } catch (error) {
+    throw new PrivacyUsageError((error as Error).message);
+  }
+  const parsed = Options.safeParse(raw);
+  if (!parsed.success) throw new PrivacyUsageError(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
+  const o = parsed.data;
+
+  const school = o.school ? await findSchool(db, o.school) : null;
+  if (o.school && !school) {
+    io.err(`No school named or with id "${o.school}".`);
+    return 1;
+  }
+  if (command === "retention") {
+    const dryRun = o["dry-run"] ?? false;
+    const results = await runRetention(db, { now, dryRun, ...(school ? { schoolId: school.id } : {}) });
+    for (const line of formatRetention(results, dryRun)) io.out(line);
+    return 0;
+  }
+  if (!school) throw new PrivacyUsageError("--school is required");
+  if (!o.pupil) throw new PrivacyUsageError("--pupil <administration id> is required");
+  const pupil = await findPupilByExternalId(db, { schoolId: school.id, externalId: o.pupil });
+  if (!pupil) {
+    io.err(`No pupil with administration id "${o.pupil}" at ${school.name}.`);
+    return 1;
+  }
+  if (command === "pupil-export") {
+    if (!o.out) throw new PrivacyUsageError("--out <folder> is required");
+    const files = await exportPupilData(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId: null, now });
+    mkdirSync(o.out, { recursive: true });
+    const base = path.join(o.out, `pupil-${o.pupil.replace(/[^\w.-]/g, "_")}`);
+    writeFileSync(`${base}.json`, files.json);
+    writeFileSync(`${base}.html`, files.html);
+    writeFileSync(`${base}.pdf`, files.pdf);
+    io.out(`access export of pupil ${o.pupil} written: ${base}.json, ${base}.html, ${base}.pdf`);
+    for (const [k, v] of Object.entries(files.counts)) io.out(`  ${k.padEnd(16)}${v}`);
+    return 0;
+  }
+  if (command === "pupil-erase") {
+    if (!o.yes) {
+      io.out(`dry run: erasing pupil ${o.pupil} would remove (audit rows are kept without the pupil's identity):`);
+      for (const [k, v] of Object.entries(await planErasure(db, pupil.id))) io.out(`  ${k.padEnd(16)}${v}`);
+      io.out("Nothing was changed. Add --yes to erase.");
+      return 0;
+    }
+    // Who asked, when named: must be someone who may handle privacy requests at this school.
+    let actorStaffId: string | null = null;
+    if (o.by) {
+      const staff = await db.staff.findFirst({ where: { schoolId: school.id, email: o.by, active: true }, select: { id: true } });
+      const actor = staff ? await loadActor(db, staff.id) : null;
+      if (!actor || !canHandlePrivacyRequests(actor, school.id)) {
+        io.err(`${o.by} is not an active admin or privacy officer of ${school.name}; nothing was erased.`);
+        return 1;
+      }
+      actorStaffId = actor.staffId;
+    }
+    const receipt = await erasePupil(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId, actorLabel: "cli", reason: "request", now });
+    io.out(`pupil ${o.pupil} erased. Keep this receipt id with the request:`);
+    for (const line of formatReceipt(receipt)) io.out(line);
+    return 0;
+  }
+  // audit
+  const lines = await readPupilAuditTrail(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId: null });
+  io.out(`audit trail of pupil ${o.pupil}: ${lines.length} entries, newest first`);
+  for (const l of lines) io.out(`  ${l.at.toISOString()}  ${(l.actorName ?? l.actorStaffId ?? "system").padEnd(28)}  ${l.action.padEnd(8)}  ${l.entity}${l.entityId ? ` ${l.entityId}` : ""}`);
+  return 0;
+}

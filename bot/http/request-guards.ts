@@ -1,0 +1,54 @@
+// What the HTTP edge does with a request it cannot use: a clear 4xx and one log line with a code,
+// never the request's content. Express's own fallbacks print an error's message and stack to
+// stderr, and a JSON parse error's message quotes the body: a pupil's name or a note would end up
+// in the logs before anyone was authenticated.
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import type { Logger } from "../logger.js";
+
+const BODY_LIMIT = "1mb";
+
+/** A body-parser error: `type` and `status` are set by body-parser (and raw-body). */
+function bodyErrorStatus(error: unknown): { status: number; code: string } | null {
+  const e = error as { type?: unknown; status?: unknown; statusCode?: unknown };
+  const status = typeof e?.status === "number" ? e.status : typeof e?.statusCode === "number" ? e.statusCode : null;
+  if (typeof e?.type !== "string" || status === null || status < 400 || status >= 500) return null;
+  return { status, code: e.type };
+}
+
+/**
+ * express.json() whose failures answer 400/413/415 with a fixed text and log only a code. A body
+ * that is not a JSON object (an array, a number) is refused too: every endpoint expects an object.
+ */
+export function jsonBody(logger: Logger, route: string): RequestHandler {
+  const parse = express.json({ limit: BODY_LIMIT });
+  return (req, res, next) => {
+    parse(req, res, (error?: unknown) => {
+      if (error) {
+        const known = bodyErrorStatus(error);
+        logger.info({ route, code: known?.code ?? "body_unreadable" }, "request body refused");
+        res.status(known?.status ?? 400).json({ error: known?.status === 413 ? "request body too large" : "request body is not valid JSON" });
+        return;
+      }
+      if (typeof req.body !== "object" || req.body === null || Array.isArray(req.body)) {
+        logger.info({ route, code: "body_not_object" }, "request body refused");
+        res.status(400).json({ error: "request body must be a JSON object" });
+        return;
+      }
+      next();
+    });
+  };
+}
+
+/**
+ * The last error handler of the server: anything a route let through is logged with the safe
+ * serializer (type, code, stack frames; no message) and answered without internal text.
+ */
+export function safeErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const known = bodyErrorStatus(error);
+    if (known) logger.info({ route: req.path, code: known.code }, "request refused");
+    else logger.error({ route: req.path, err: error }, "request failed");
+    if (res.headersSent) return;
+    res.status(known?.status ?? 500).json({ error: known ? "bad request" : "internal error" });
+  };
+}

@@ -1,0 +1,43 @@
+// The daily retention run on this instance (with SCHEDULER on). node-cron only ticks; what is due
+// is decided by runRetention from the clock. Several instances may run it: notices are keyed, and
+// a pupil another instance erased first is skipped (runRetention re-reads what is due each time).
+import cron, { type ScheduledTask } from "node-cron";
+import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import { runRetention, type SchoolRetention } from "./retention.js";
+
+/** 03:30 server time: after midnight in every school's zone in Europe, before anyone works. */
+export const RETENTION_CRON = "30 3 * * *";
+
+export interface RetentionJob {
+  runOnce(): Promise<SchoolRetention[]>;
+  stop(): Promise<void>;
+}
+
+export function startRetentionJob(o: { db: Db; logger: Logger; clock?: () => Date }): RetentionJob {
+  const clock = o.clock ?? (() => new Date());
+  const log = o.logger.child({ component: "retention" });
+  let running: Promise<unknown> | undefined;
+  const runOnce = async () => {
+    const results = await runRetention(o.db, { now: clock() });
+    for (const r of results) {
+      if (r.receipts.length || r.auditRowsDeleted || r.noticesQueued) {
+        log.info({ schoolId: r.schoolId, erased: r.receipts.length, receipts: r.receipts.map((x) => x.id), auditRowsDeleted: r.auditRowsDeleted, noticesQueued: r.noticesQueued }, "retention applied");
+      }
+    }
+    return results;
+  };
+  const task: ScheduledTask = cron.schedule(RETENTION_CRON, () => {
+    if (running) return;
+    running = runOnce()
+      .catch((error: unknown) => log.error({ err: error }, "retention run failed"))
+      .finally(() => (running = undefined));
+  });
+  return {
+    runOnce,
+    async stop() {
+      await task.stop();
+      await running;
+    },
+  };
+}

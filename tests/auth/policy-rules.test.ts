@@ -1,0 +1,66 @@
+// Each authorization rule decides on its own (bot/auth/policy.ts), not only because a service
+// refused first: pure checks with actors built to differ in exactly one fact.
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../../bot/auth/actor.js";
+import { canEvaluateGoal, canListGroupPupils, canManageRounds, canReadPupilContent, canViewGroupProgress, canWritePupilContent } from "../../bot/auth/policy.js";
+import type { Role } from "../../bot/domain/vocabulary.js";
+
+function actor(o: { school?: string; roles?: Role[]; groups?: string[]; pupils?: string[]; leads?: ("onderbouw" | "middenbouw" | "bovenbouw")[] } = {}): Actor {
+  return {
+    kind: "staff",
+    staffId: "s1",
+    schoolId: o.school ?? "A",
+    locale: "nl",
+    timezone: "Europe/Amsterdam",
+    roles: new Set(o.roles ?? ["teacher"]),
+    leads: new Set(o.leads ?? []),
+    groupIds: new Set(o.groups ?? []),
+    supportedPupilIds: new Set(o.pupils ?? []),
+  };
+}
+const pupil = { id: "p1", schoolId: "A", groupId: "g1" };
+const group = { id: "g1", schoolId: "A", bouw: "middenbouw" };
+
+describe("each rule decides", () => {
+  it("the school comes first: the same group or pupil id in another school grants nothing", () => {
+    const elsewhere = { roles: ["teacher", "ib", "admin", "content_reader", "team_leader"] as Role[], groups: ["g1"], pupils: ["p1"], leads: ["middenbouw" as const] };
+    expect(canReadPupilContent(actor({ ...elsewhere, school: "B" }), pupil)).toBe(false);
+    expect(canWritePupilContent(actor({ ...elsewhere, school: "B" }), pupil)).toBe(false);
+    expect(canEvaluateGoal({ ...actor({ ...elsewhere, school: "B" }) }, pupil, { evaluatorId: "s1" })).toBe(false);
+    expect(canListGroupPupils(actor({ ...elsewhere, school: "B" }), group)).toBe(false);
+    expect(canViewGroupProgress(actor({ ...elsewhere, school: "B" }), group)).toBe(false);
+    expect(canManageRounds(actor({ ...elsewhere, school: "B" }), "A", "middenbouw")).toBe(false);
+    // The same actor in the right school is allowed everything: the school alone decided above.
+    expect(canReadPupilContent(actor(elsewhere), pupil)).toBe(true);
+    expect(canWritePupilContent(actor(elsewhere), pupil)).toBe(true);
+    expect(canEvaluateGoal(actor(elsewhere), pupil, { evaluatorId: "s1" })).toBe(true);
+    expect(canListGroupPupils(actor(elsewhere), group)).toBe(true);
+    expect(canViewGroupProgress(actor(elsewhere), group)).toBe(true);
+    expect(canManageRounds(actor(elsewhere), "A", "middenbouw")).toBe(true);
+  });
+
+  it("writing needs the teacher role for the group, or the IB role for the pupil", () => {
+    expect(canWritePupilContent(actor({ roles: ["teacher"], groups: ["g1"] }), pupil)).toBe(true);
+    expect(canWritePupilContent(actor({ roles: ["admin"], groups: ["g1"] }), pupil)).toBe(false);
+    expect(canWritePupilContent(actor({ roles: ["ib"], pupils: ["p1"] }), pupil)).toBe(true);
+    expect(canWritePupilContent(actor({ roles: ["teacher"], pupils: ["p1"] }), pupil)).toBe(false);
+    expect(canWritePupilContent(actor({ roles: ["teacher"], groups: ["g1"] }), { ...pupil, groupId: null })).toBe(false);
+  });
+
+  it("a content reader reads but does not write; the named evaluator evaluates without other rights", () => {
+    expect(canReadPupilContent(actor({ roles: ["content_reader"] }), pupil)).toBe(true);
+    expect(canWritePupilContent(actor({ roles: ["content_reader"] }), pupil)).toBe(false);
+    expect(canEvaluateGoal(actor({ roles: ["teacher"] }), pupil, { evaluatorId: "s1" })).toBe(true);
+    expect(canEvaluateGoal(actor({ roles: ["teacher"] }), pupil, { evaluatorId: "s2" })).toBe(false);
+    expect(canEvaluateGoal(actor({ roles: ["teacher"] }), pupil, { evaluatorId: null })).toBe(false);
+  });
+
+  it("progress and rounds follow the bouw a team leader leads", () => {
+    expect(canViewGroupProgress(actor({ roles: ["team_leader"], leads: ["middenbouw"] }), group)).toBe(true);
+    expect(canViewGroupProgress(actor({ roles: ["team_leader"], leads: ["bovenbouw"] }), group)).toBe(false);
+    expect(canViewGroupProgress(actor({ roles: ["teacher"], leads: ["middenbouw"] }), group)).toBe(false);
+    expect(canManageRounds(actor({ roles: ["team_leader"], leads: ["middenbouw"] }), "A", "middenbouw")).toBe(true);
+    expect(canManageRounds(actor({ roles: ["team_leader"], leads: ["middenbouw"] }), "A", "onderbouw")).toBe(false);
+    expect(canManageRounds(actor({ roles: ["admin"] }), "A", "onderbouw")).toBe(true);
+  });
+});

@@ -1,0 +1,161 @@
+// The access export and erasure, against the real database: the export holds every record of the
+// pupil and nothing of another; after erasure no row references the pupil and (SQLite) no byte of
+// the pupil's name or notes is left in the database file or its write-ahead log.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqliteFilePath } from "../../bot/db/client.js";
+import { directSqlOf } from "../../bot/db/direct-sql.js";
+import { exportPupilData } from "../../bot/privacy/export.js";
+import { erasePupil, planErasure } from "../../bot/privacy/erase.js";
+import { runPrivacyCommand } from "../../bot/cli/privacy-cli.js";
+import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+import { makeGroup, makeSchool, makeStaff } from "../support/fixtures.js";
+import { allRowsAsText, seedPupilEverywhere, type SeededPupil } from "./pupil-data.js";
+
+let t: TestDatabase;
+let target: SeededPupil;
+let neighbour: SeededPupil;
+let schoolName: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const school = await makeSchool(t.db, "OBS Privacy");
+  schoolName = school.name;
+  const group = await makeGroup(t.db, school.id, "groep 6", "bovenbouw");
+  const teacher = await makeStaff(t.db, school.id, { groups: [group.id] });
+  const admin = await makeStaff(t.db, school.id, { roles: [{ role: "admin" }] });
+  const base = { schoolId: school.id, groupId: group.id, teacherId: teacher.id, adminId: admin.id };
+  target = await seedPupilEverywhere(t.db, { ...base, tag: "A" });
+  neighbour = await seedPupilEverywhere(t.db, { ...base, tag: "B" });
+});
+
+afterAll(async () => t?.destroy());
+
+/** The SQLite main file and its WAL, as bytes (what someone with the files could read). */
+function databaseBytes(): Buffer {
+  const file = sqliteFilePath(t.url);
+  return Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
+}
+
+const io = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) } };
+};
+
+describe(`access export and erasure on ${testProvider()}`, () => {
+  it("the export holds every record of the pupil and nothing of another pupil", async () => {
+    const files = await exportPupilData(t.db, { schoolId: (await t.db.pupil.findUniqueOrThrow({ where: { id: target.pupilId } })).schoolId, pupilId: target.pupilId, actorStaffId: null });
+    for (const id of target.recordIds) expect(files.json, `record ${id}`).toContain(id);
+    expect(files.json).toContain(target.canary);
+    expect(files.html).toContain(target.canary);
+    expect(files.html).toContain(target.name);
+    expect(files.pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    for (const id of neighbour.recordIds) expect(files.json).not.toContain(id);
+    expect(files.json).not.toContain(neighbour.canary);
+    expect(files.html).not.toContain(neighbour.name);
+    expect(files.counts).toMatchObject({ conversations: 1, goals: 1, agreements: 1, evaluations: 1, notes: 1, dialogDrafts: 2, outboxMessages: 3, fileLinks: 1 });
+    // Making the export is itself in the audit trail.
+    expect(await t.db.auditEvent.count({ where: { pupilId: target.pupilId, entity: "access_export" } })).toBe(1);
+  });
+
+  it("the CLI writes the export as JSON, HTML and PDF, and refuses an unknown pupil", async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "gw-export-"));
+    const ok = io();
+    expect(await runPrivacyCommand(t.db, "pupil-export", ["--school", schoolName, "--pupil", target.externalId, "--out", out], ok.io)).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(out, `pupil-${target.externalId}.json`), "utf8")) as { pupil: { externalId: string } };
+    expect(json.pupil.externalId).toBe(target.externalId);
+    expect(readFileSync(path.join(out, `pupil-${target.externalId}.html`), "utf8")).toContain(target.canary);
+    expect(ok.out.join("\n")).not.toContain(target.name);
+    const missing = io();
+    expect(await runPrivacyCommand(t.db, "pupil-export", ["--school", schoolName, "--pupil", "nobody", "--out", out], missing.io)).toBe(1);
+  });
+
+  it("the audit command lists who read or changed the records", async () => {
+    const r = io();
+    expect(await runPrivacyCommand(t.db, "audit", ["--school", schoolName, "--pupil", target.externalId], r.io)).toBe(0);
+    const text = r.out.join("\n");
+    expect(text).toMatch(/read\s+pupil_record/);
+    expect(text).toMatch(/refused\s+pupil/);
+    expect(text).toMatch(/export\s+access_export/);
+  });
+
+  it("npm run cli reaches the privacy commands (a dry run), and explains a missing option", () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "bot/cli/main.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: "silent" } });
+    const dry = cli("pupil-erase", "--school", schoolName, "--pupil", target.externalId);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain("Nothing was changed. Add --yes to erase.");
+    const missing = cli("audit", "--school", schoolName);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("--pupil <administration id> is required");
+  });
+
+  it("a dry run shows what would go and changes nothing", async () => {
+    const before = await allRowsAsText(t.db);
+    const r = io();
+    expect(await runPrivacyCommand(t.db, "pupil-erase", ["--school", schoolName, "--pupil", target.externalId], r.io)).toBe(0);
+    expect(r.out.join("\n")).toMatch(/notes\s+1/);
+    const after = await allRowsAsText(t.db);
+    // Only the audit trail grew (reading it is recorded); every other table is as it was.
+    for (const table of Object.keys(before).filter((name) => name !== "AuditEvent")) expect(after[table], table).toBe(before[table]);
+    expect(await planErasure(t.db, target.pupilId)).toMatchObject({ pupil: 1, notes: 1, dialogDrafts: 2 });
+  });
+
+  it("after erasure no row references the pupil, a receipt is kept, and the neighbour is untouched", async () => {
+    const schoolId = (await t.db.pupil.findUniqueOrThrow({ where: { id: target.pupilId } })).schoolId;
+    const auditBefore = await t.db.auditEvent.count();
+    if (testProvider() === "sqlite") {
+      // The test could fail: the name and the canary are in the files before erasure.
+      const bytes = databaseBytes();
+      expect(bytes.includes(Buffer.from(target.canary))).toBe(true);
+      expect(bytes.includes(Buffer.from(target.name.split(" ")[0]!))).toBe(true);
+    }
+    // Named as the one who asked, a teacher is refused (and nothing happens); the admin is accepted.
+    const teacherEmail = (await t.db.staff.findFirstOrThrow({ where: { roles: { some: { role: "teacher" } }, schoolId } })).email;
+    const refused = io();
+    expect(await runPrivacyCommand(t.db, "pupil-erase", ["--school", schoolName, "--pupil", target.externalId, "--yes", "--by", teacherEmail], refused.io)).toBe(1);
+    expect(await t.db.pupil.count({ where: { id: target.pupilId } })).toBe(1);
+    const admin = await t.db.staff.findFirstOrThrow({ where: { roles: { some: { role: "admin" } }, schoolId } });
+    const r = io();
+    expect(await runPrivacyCommand(t.db, "pupil-erase", ["--school", schoolName, "--pupil", target.externalId, "--yes", "--by", admin.email], r.io)).toBe(0);
+    const printed = r.out.join("\n");
+    expect(printed).toMatch(/erasure receipt \w+/);
+    expect(printed).not.toContain(target.name);
+
+    const rows = await allRowsAsText(t.db);
+    for (const [table, text] of Object.entries(rows)) {
+      for (const id of target.recordIds) expect(text.includes(id), `${table} still holds ${id}`).toBe(false);
+      expect(text.includes(target.canary), `${table} still holds the canary`).toBe(false);
+      expect(text.includes(target.name.split(" ")[0]!), `${table} still holds the name`).toBe(false);
+      expect(text.includes(target.externalId), `${table} still holds the administration id`).toBe(false);
+    }
+    // Audit rows stay (plus one for the erasure), without the pupil's identity.
+    expect(await t.db.auditEvent.count()).toBe(auditBefore + 1);
+    const receipt = await t.db.erasureReceipt.findFirstOrThrow({ where: { schoolId } });
+    expect(JSON.parse(receipt.counts)).toMatchObject({ pupil: 1, notes: 1, goals: 1, evaluations: 1, dialogDrafts: 2, outboxMessages: 3 });
+    expect(receipt).toMatchObject({ actorLabel: "cli", actorStaffId: admin.id, reason: "request" });
+    // The neighbour keeps everything.
+    for (const id of neighbour.recordIds) expect(Object.values(rows).some((text) => text.includes(id)), id).toBe(true);
+
+    if (testProvider() === "postgresql") {
+      // What PostgreSQL allows: the tables were vacuumed after the erasure.
+      const [row] = await directSqlOf(t.db).rows<{ last_vacuum: unknown }>(`SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'Note'`);
+      expect(row?.last_vacuum).toBeTruthy();
+    }
+    if (testProvider() === "sqlite") {
+      const bytes = databaseBytes();
+      expect(bytes.includes(Buffer.from(target.canary)), "canary bytes left in the database files").toBe(false);
+      expect(bytes.includes(Buffer.from(target.name.split(" ")[0]!)), "name bytes left in the database files").toBe(false);
+      expect(bytes.includes(Buffer.from(neighbour.canary))).toBe(true);
+    }
+  });
+
+  it("erasing a pupil of another school is refused", async () => {
+    const other = await makeSchool(t.db, "Elders");
+    await expect(erasePupil(t.db, { schoolId: other.id, pupilId: neighbour.pupilId, actorStaffId: null, actorLabel: "test", reason: "request" })).rejects.toThrow();
+    expect(await t.db.pupil.count({ where: { id: neighbour.pupilId } })).toBe(1);
+  });
+});
