@@ -3,10 +3,9 @@
 import type { Actor } from "../bot/auth/actor.js";
 import type { DialogGuide } from "../bot/guide/dialog-guide.js";
 import type { Db } from "../bot/db/client.js";
-import { translatorFor } from "../bot/i18n/translate.js";
+import { translate, translatorFor } from "../bot/i18n/translate.js";
 import { FLOWS } from "./flows/index.js";
 import { DialogEngine } from "./engine/engine.js";
-import { ENGINE_TEXT } from "./engine/engine-text.js";
 import { repliesFor } from "./engine/replies.js";
 
 export interface GuideDeps {
@@ -53,7 +52,7 @@ export function createDialogGuide({ db, clock }: GuideDeps): DialogGuide {
     },
     async abandonActive(actor) {
       await engine.abandonActive(actor);
-      return { text: ENGINE_TEXT.abandoned[actor.locale] };
+      return { text: translate(actor.locale, "engine.abandoned") };
     },
   };
 }

@@ -9,6 +9,7 @@
  * - no_measure: a visible behaviour without how often, how long or how well ("Sam leest beter").
  */
 import { detectTopic, goalExample } from "./examples.js";
+import { eachLocale, localized, translate } from "../i18n/translate.js";
 import { detectCheckLanguage } from "./language.js";
 import { EFFORT_PATTERNS, hasMeasure } from "./lexicon.js";
 import { capitalize, findAll, patterns, quote, shorten, tokenize, wordSet, type PhraseHit, type Word } from "./text.js";
@@ -176,63 +177,24 @@ function pupilName(tokens: readonly Word[]): string | null {
 }
 
 function buildSuggestion(text: string, issues: GoalIssue[], name: string | null, lang: CheckLanguage): Bilingual {
-  const nlName = name ?? "de leerling";
-  const enName = name ?? "the pupil";
-  const example = goalExample(detectTopic(text), { nl: name ?? "De leerling", en: name ?? "The pupil" });
+  // Unnamed, the pupil is "de leerling" in a sentence and "De leerling" at the start of the example.
+  const pupil = eachLocale((l) => name ?? translate(l, "check.goal.thePupil"));
+  const example = goalExample(detectTopic(text), eachLocale((l) => name ?? capitalize(translate(l, "check.goal.thePupil"))));
   const first = issues[0]?.code ?? "not_observable";
   const short = shorten(text, 80);
-  const quoted = (target: CheckLanguage): string => (lang === target && short.length > 0 ? ` '${short}'` : "");
-  const lead: Bilingual =
-    first === "label"
-      ? {
-          nl: `Beschrijf wat ${nlName} doet in plaats van een label of diagnose.`,
-          en: `Describe what ${enName} does instead of a label or diagnosis.`,
-        }
-      : first === "not_observable"
-        ? {
-            nl: `Maak het doel${quoted("nl")} zichtbaar: wat doet ${nlName} als het doel bereikt is?`,
-            en: `Make the goal${quoted("en")} visible: what does ${enName} do once the goal is reached?`,
-          }
-        : {
-            nl: `Maak het doel${quoted("nl")} meetbaar: hoe vaak, hoe lang of hoe goed? Denk aan '3 van de 4 keer', 'binnen 10 minuten' of 'zonder hulp'.`,
-            en: `Make the goal${quoted("en")} measurable: how often, how long or how well? Think of '3 out of 4 times', 'within 10 minutes' or 'without help'.`,
-          };
-  const follow: Bilingual =
-    first === "label"
-      ? {
-          nl: ` Bespreek daarna in een kindgesprek hoe ${nlName} de taak zelf aanpakt.`,
-          en: ` Then, in a pupil conversation, ask ${enName} to explain how they tackle the task.`,
-        }
-      : { nl: "", en: "" };
-  return {
-    nl:
-      `${lead.nl} Schrijf het als: <naam> <doet wat> <hoe vaak/hoe lang/hoe goed> <wanneer>. ` +
-      `Bijvoorbeeld: '${example.nl}' Vraag: 'Wat zie je ${nlName} precies doen, wanneer, en hoe vaak?'${follow.nl}`,
-    en:
-      `${lead.en} Write it as: <name> <does what> <how often/how long/how well> <when>. ` +
-      `For example: '${example.en}' Ask: 'What exactly do you see ${enName} do, when, and how often?'${follow.en}`,
-  };
+  const quoted = eachLocale((target) => (lang === target && short.length > 0 ? ` '${short}'` : ""));
+  const lead = localized(first === "label" ? "check.goal.lead.label" : first === "not_observable" ? "check.goal.lead.not_observable" : "check.goal.lead.no_measure", { name: pupil, goal: quoted });
+  const follow = eachLocale((l) => (first === "label" ? translate(l, "check.goal.follow.label", { name: pupil }) : ""));
+  return localized("check.goal.suggestion", { lead, example, name: pupil, follow });
 }
 
 // ---------------------------------------------------------------------------------------------
 
 const MESSAGES = {
-  label: (found: string): Bilingual => ({
-    nl: `'${found}' is een label of diagnose, geen gedrag dat je kunt zien. Het zegt niet wat de leerling doet of nodig heeft.`,
-    en: `'${found}' is a label or diagnosis, not behaviour you can see. It does not say what the pupil does or needs.`,
-  }),
-  not_observable: {
-    nl: "Dit doel noemt geen gedrag dat je kunt zien of horen: wat doet de leerling precies?",
-    en: "This goal names no behaviour you can see or hear: what exactly does the pupil do?",
-  } satisfies Bilingual,
-  empty: {
-    nl: "Er staat nog geen doel: wat wil je dat de leerling straks kan of doet?",
-    en: "There is no goal yet: what should the pupil be able to do by the end?",
-  } satisfies Bilingual,
-  no_measure: {
-    nl: "Het gedrag is zichtbaar, maar er staat niet hoe vaak, hoe lang of hoe goed.",
-    en: "The behaviour is visible, but it does not say how often, how long or how well.",
-  } satisfies Bilingual,
+  label: (found: string): Bilingual => localized("check.goal.label", { found }),
+  not_observable: localized("check.goal.not_observable"),
+  empty: localized("check.goal.empty"),
+  no_measure: localized("check.goal.no_measure"),
 };
 
 export function checkObservableGoal(text: string, lang?: CheckLanguage): GoalCheck {

@@ -11,7 +11,8 @@
  *   ("… door naar het bord te kijken").
  * - WHEN must be a date, day, frequency or recognisable moment, not "binnenkort" or "sometimes".
  */
-import { agreementExample, detectTopic, WHEN_EXAMPLE, WHO_EXAMPLE } from "./examples.js";
+import { agreementExample, detectTopic } from "./examples.js";
+import { eachLocale, localized, translate } from "../i18n/translate.js";
 import { detectCheckLanguage } from "./language.js";
 import {
   ACTION_PHRASES,
@@ -167,29 +168,23 @@ function issue(part: AgreementPart, code: AgreementIssueCode, message: Bilingual
  */
 function subject(text: string, lang: CheckLanguage, target: CheckLanguage): string {
   if (lang === target) return `'${shorten(text)}'`;
-  return target === "nl" ? "Dit" : "This";
+  return translate(target, "check.subject.this");
 }
 
 function whoIssue(verdict: Exclude<WhoVerdict, "ok">, who: string, lang: CheckLanguage): AgreementIssue {
-  const hint: Bilingual = {
-    nl: `Noem één persoon of rol, met naam: bijvoorbeeld ${WHO_EXAMPLE.nl}.`,
-    en: `Name one person or role, by name: for example ${WHO_EXAMPLE.en}.`,
-  };
+  const hint = localized("check.who.hint");
   if (verdict === "missing") {
     return issue(
       "who",
       "missing",
-      { nl: "Er staat nog niet wie de afspraak uitvoert.", en: "It does not say yet who carries out the agreement." },
+      localized("check.who.missing"),
       hint,
     );
   }
   return issue(
     "who",
     "vague_who",
-    {
-      nl: `${subject(who, lang, "nl")} zegt niet wie het precies doet. Als iedereen het doet, voelt niemand zich eigenaar.`,
-      en: `${subject(who, lang, "en")} does not say who exactly does it. When everyone does it, nobody owns it.`,
-    },
+    localized("check.who.vague", { subject: eachLocale((l) => subject(who, lang, l)) }),
     hint,
   );
 }
@@ -200,69 +195,36 @@ function whatIssue(verdict: Exclude<WhatVerdict, { ok: true }>, what: string, la
     return issue(
       "what",
       "missing",
-      { nl: "Er staat nog niet wat er gaat gebeuren.", en: "It does not say yet what is going to happen." },
-      {
-        nl: `Schrijf op wat je gaat doen. Bijvoorbeeld: '${example.nl}'`,
-        en: `Write down what you are going to do. For example: '${example.en}'`,
-      },
+      localized("check.what.missing"),
+      localized("check.what.missing.hint", { example }),
     );
   }
-  const nl = subject(what, lang, "nl");
-  const en = subject(what, lang, "en");
+  const said = eachLocale((l) => subject(what, lang, l));
   if (verdict.code === "not_measurable") {
     return issue(
       "what",
       "not_measurable",
-      {
-        nl: `${nl} zegt niet hoeveel: hoe vaak, hoe lang of hoeveel? Zonder maat weet je later niet of het gelukt is.`,
-        en: `${en} does not say how much: how often, how long or how many? Without a measure nobody can tell later whether it worked.`,
-      },
-      {
-        nl: `Voeg een getal, een tijdsduur of een aantal keer toe. Bijvoorbeeld: '${example.nl}'`,
-        en: `Add a number, a duration or how many times. For example: '${example.en}'`,
-      },
+      localized("check.what.notMeasurable", { subject: said }),
+      localized("check.what.notMeasurable.hint", { example }),
     );
   }
-  const messages: Record<typeof verdict.reason, Bilingual> = {
-    effort: {
-      nl: `${nl} is een goed voornemen, maar niemand kan het zien of tellen. Wat ga je dan precies doen?`,
-      en: `${en} is a good intention, but nobody can see or count it. What exactly will you do?`,
-    },
-    short: {
-      nl: `${nl} is te kort om na te gaan: wat doe je precies, hoeveel en hoe?`,
-      en: `${en} is too short to check: what exactly, how much and how?`,
-    },
-    no_verb: {
-      nl: `${nl} noemt geen handeling: wat ga je doen?`,
-      en: `${en} names no action: what are you going to do?`,
-    },
-  };
-  return issue("what", "vague_action", messages[verdict.reason], {
-    nl: `Beschrijf iets wat je kunt zien gebeuren. Bijvoorbeeld: '${example.nl}'`,
-    en: `Describe something you can see happen. For example: '${example.en}'`,
-  });
+  return issue("what", "vague_action", localized(`check.what.${verdict.reason}`, { subject: said }), localized("check.what.vague.hint", { example }));
 }
 
 function whenIssue(missing: boolean, when: string, lang: CheckLanguage): AgreementIssue {
-  const hint: Bilingual = {
-    nl: `Kies een vast moment, een dag of een datum: bijvoorbeeld ${WHEN_EXAMPLE.nl}.`,
-    en: `Pick a fixed moment, a day or a date: for example ${WHEN_EXAMPLE.en}.`,
-  };
+  const hint = localized("check.when.hint");
   if (missing) {
     return issue(
       "when",
       "missing",
-      { nl: "Er staat nog niet wanneer het gebeurt.", en: "It does not say yet when it happens." },
+      localized("check.when.missing"),
       hint,
     );
   }
   return issue(
     "when",
     "vague_when",
-    {
-      nl: `${subject(when, lang, "nl")} is geen vast moment: wanneer precies, en hoe vaak?`,
-      en: `${subject(when, lang, "en")} is not a fixed moment: when exactly, and how often?`,
-    },
+    localized("check.when.vague", { subject: eachLocale((l) => subject(when, lang, l)) }),
     hint,
   );
 }

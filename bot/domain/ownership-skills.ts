@@ -1,14 +1,15 @@
 // Which of Zimmerman's ownership skills a conversation addressed, derived from what was
 // recorded (never ticked by hand, so the figure means something).
+import { isMessageKey, translate } from "../i18n/translate.js";
+
 export const OWNERSHIP_SKILLS = ["ownGoals", "selfEvaluation", "selfMonitoring", "selfInstruction"] as const;
 export type OwnershipSkillName = (typeof OWNERSHIP_SKILLS)[number];
 
-export const SKILL_LABELS: Record<OwnershipSkillName, { nl: string; en: string }> = {
-  ownGoals: { nl: "eigen doelen stellen", en: "setting own goals" },
-  selfEvaluation: { nl: "zelfevaluatie", en: "self-evaluation" },
-  selfMonitoring: { nl: "zelfmonitoring", en: "self-monitoring" },
-  selfInstruction: { nl: "zelfinstructie", en: "self-instruction" },
-};
+/** A skill in words; an unknown (older) skill id is shown as it is. */
+export function skillLabel(skill: string, locale: "nl" | "en"): string {
+  const key = `skill.${skill}`;
+  return isMessageKey(key) ? translate(locale, key) : skill;
+}
 
 export interface SkillEvidence {
   /** Skills tagged on format fields that were answered. */

@@ -4,6 +4,7 @@ import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { readFileLink } from "../proactive/file-links.js";
 import { attachmentBytes, isBase64 } from "../exports/attachment.js";
+import { translate } from "../i18n/translate.js";
 
 /** Readiness waits at most this long for the database before answering 503. */
 const READINESS_TIMEOUT_MS = 2000;
@@ -40,7 +41,8 @@ export function createHttpApp({ db, logger }: HttpDeps): Express {
   app.get("/files/:token", async (req, res) => {
     const file = await readFileLink(db, req.params.token);
     if (!file) {
-      res.status(404).type("text/plain").send("Deze link is verlopen of bestaat niet. / This link has expired or does not exist.");
+      // The reader is unknown here, so both languages.
+      res.status(404).type("text/plain").send(`${translate("nl", "file.expired")} / ${translate("en", "file.expired")}`);
       return;
     }
     res

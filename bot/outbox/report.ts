@@ -12,7 +12,7 @@ import { Locale } from "../domain/vocabulary.js";
 import type { BotReply } from "../channel/types.js";
 import { enqueue } from "./outbox.js";
 import type { OutboxRow } from "./claims.js";
-import { fill, kindName, REPORT_TEXT, SHORT_REASON } from "./report-text.js";
+import { isMessageKey, translate } from "../i18n/translate.js";
 
 export const UNDELIVERABLE_REPORT = "undeliverable_report";
 export const DEFAULT_REPORT_DELAY_MS = 60_000;
@@ -122,9 +122,15 @@ export async function renderUndeliverableReport(row: OutboxRow, db: Db): Promise
   });
   if (failed.length === 1) {
     const f = failed[0]!;
-    const detail = REPORT_TEXT[reasonOf.get(f.id) ?? "exhausted"];
-    return [{ text: `${fill(REPORT_TEXT.intro[locale], varsOf(f))}\n\n${fill(detail[locale], varsOf(f))}` }];
+    const reason = reasonOf.get(f.id) ?? "exhausted";
+    return [{ text: `${translate(locale, "report.intro", varsOf(f))}\n\n${translate(locale, `report.${reason}`, varsOf(f))}` }];
   }
-  const lines = failed.map((f) => fill(REPORT_TEXT.line[locale], { ...varsOf(f), reason: SHORT_REASON[reasonOf.get(f.id) ?? "exhausted"][locale] }));
-  return [{ text: [fill(REPORT_TEXT.many[locale], { count: failed.length }), ...lines, "", REPORT_TEXT.manyAdvice[locale]].join("\n") }];
+  const lines = failed.map((f) => translate(locale, "report.line", { ...varsOf(f), reason: translate(locale, `report.reason.${reasonOf.get(f.id) ?? "exhausted"}`) }));
+  return [{ text: [translate(locale, "report.many", { count: failed.length }), ...lines, "", translate(locale, "report.manyAdvice")].join("\n") }];
+}
+
+/** A message kind in words; an unknown kind is shown as its code. */
+function kindName(kind: string, locale: Locale): string {
+  const key = `report.kind.${kind}`;
+  return isMessageKey(key) ? translate(locale, key) : kind;
 }

@@ -10,6 +10,7 @@ import { listFormats } from "../formats/registry.js";
 import { formatLocalDate } from "../domain/local-time.js";
 import { renderPupilInvitation } from "../exports/pupil-invitation.js";
 import { buttonFor } from "../domain/actions.js";
+import { translate } from "../i18n/translate.js";
 
 export type ReminderRenderer = OutboxRenderer;
 type ReminderMessage = OutboxRow;
@@ -61,7 +62,6 @@ const roundAnnouncement = (now: () => Date): ReminderRenderer => async (message,
   if (!who) return null;
   const state = await roundState(db, payloadOf(message).roundId ?? message.subjectId ?? "", who);
   if (!state || !sameRoundDates(message, state.round) || localDate(now(), who.timezone) > state.round.endDate) return null;
-  const nl = who.locale === "nl";
   const format = (await listFormats(db, message.schoolId)).find((f) => f.key === state.round.formatKey);
   const period = `${formatLocalDate(state.round.startDate, who.locale)} – ${formatLocalDate(state.round.endDate, who.locale)}`;
   const groupLines = state.groups.map((g) => {
@@ -71,12 +71,12 @@ const roundAnnouncement = (now: () => Date): ReminderRenderer => async (message,
   return [
     {
       text: [
-        nl ? `Nieuwe gespreksronde: **${state.round.name}**` : `New conversation round: **${state.round.name}**`,
-        nl ? `Periode: ${period}. Gespreksvorm: ${format?.name.nl ?? state.round.formatKey}.` : `Period: ${period}. Format: ${format?.name.en ?? state.round.formatKey}.`,
+        translate(who.locale, "reminder.roundAnnouncement.title", { name: state.round.name }),
+        translate(who.locale, "reminder.roundAnnouncement.period", { period, name: format?.name[who.locale] ?? state.round.formatKey }),
         ...groupLines,
-        nl ? "Plan de gesprekken wanneer het jou uitkomt; ik stel graag een planning voor uit je vaste momenten." : "Plan the conversations when it suits you; I can propose a schedule from your weekly moments.",
+        translate(who.locale, "reminder.roundAnnouncement.advice"),
       ].join("\n"),
-      actions: [buttonFor(nl ? "Nu plannen" : "Plan now", "plan")],
+      actions: [buttonFor(translate(who.locale, "reminder.button.planNow"), "plan")],
     },
   ];
 };
@@ -86,16 +86,13 @@ const planNudge = (now: () => Date): ReminderRenderer => async (message, db) => 
   if (!who) return null;
   const state = await roundState(db, payloadOf(message).roundId ?? message.subjectId ?? "", who);
   if (!state || state.unplanned.length === 0 || !sameRoundDates(message, state.round) || localDate(now(), who.timezone) > state.round.endDate) return null;
-  const nl = who.locale === "nl";
   const names = state.unplanned.map(fullName).join(", ");
   return [
     {
-      text: nl
-        ? `Halverwege de ronde **${state.round.name}** (tot en met ${formatLocalDate(state.round.endDate, "nl")}): nog ${state.unplanned.length} leerling(en) zonder gepland gesprek: ${names}.`
-        : `Halfway through the round **${state.round.name}** (until ${formatLocalDate(state.round.endDate, "en")}): ${state.unplanned.length} pupil(s) still without a planned conversation: ${names}.`,
+      text: translate(who.locale, "reminder.planNudge", { name: state.round.name, date: formatLocalDate(state.round.endDate, who.locale), count: state.unplanned.length, names }),
       actions: [
-        buttonFor(nl ? "Nu plannen" : "Plan now", "plan"),
-        buttonFor(nl ? "Geen planherinneringen meer" : "No more planning reminders", "reminders", { set: "off", kind: "plan_nudge" }),
+        buttonFor(translate(who.locale, "reminder.button.planNow"), "plan"),
+        buttonFor(translate(who.locale, "reminder.button.mutePlanning"), "reminders", { set: "off", kind: "plan_nudge" }),
       ],
     },
   ];
@@ -122,16 +119,13 @@ const prepareReminder = (now: () => Date): ReminderRenderer => async (message, d
   if (!who) return null;
   const c = await plannedConversation(db, message, who, now(), true);
   if (!c || c.status !== "planned") return null;
-  const nl = who.locale === "nl";
-  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${nl ? "om" : "at"} ${localTime(c.plannedAt, who.timezone)}`;
+  const when = translate(who.locale, "reminder.at", { date: formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale), time: localTime(c.plannedAt, who.timezone) });
   return [
     {
-      text: nl
-        ? `${when}: kindgesprek met **${fullName(c.pupil)}**. Even voorbereiden? Houd het licht: de leerling is de expert over zichzelf.`
-        : `${when}: conversation with **${fullName(c.pupil)}**. Time to prepare? Keep it light: the pupil is the expert on themselves.`,
+      text: translate(who.locale, "reminder.prepare", { when, name: fullName(c.pupil) }),
       actions: [
-        buttonFor(nl ? "Nu voorbereiden" : "Prepare now", "prepare", { pupilId: c.pupil.id }),
-        buttonFor(nl ? "Geen voorbereidingsherinneringen" : "No preparation reminders", "reminders", { set: "off", kind: "prepare_reminder" }),
+        buttonFor(translate(who.locale, "reminder.button.prepareNow"), "prepare", { pupilId: c.pupil.id }),
+        buttonFor(translate(who.locale, "reminder.button.mutePreparing"), "reminders", { set: "off", kind: "prepare_reminder" }),
       ],
     },
   ];
@@ -142,26 +136,21 @@ const pupilInvitation = (now: () => Date): ReminderRenderer => async (message, d
   if (!who) return null;
   const c = await plannedConversation(db, message, who, now(), true);
   if (!c || c.group?.bouw !== "bovenbouw") return null;
-  const nl = who.locale === "nl";
   const date = localDate(c.plannedAt, who.timezone);
   const invitation = renderPupilInvitation({
     pupilFirstName: c.pupil.firstName,
-    aim: nl ? "hoe het met je gaat op school, wat goed gaat en wat je graag wilt leren" : "how school is going for you, what goes well and what you would like to learn",
+    aim: translate(who.locale, "reminder.invitation.aim"),
     date,
     time: localTime(c.plannedAt, who.timezone),
     place: c.place,
     durationMinutes: c.durationMinutes,
-    questions: nl
-      ? ["Waar ben je trots op?", "Wat vind je nog moeilijk?", "Wat wil je de komende weken leren?", "Wie of wat helpt je daarbij?"]
-      : ["What are you proud of?", "What do you still find hard?", "What would you like to learn in the coming weeks?", "Who or what helps you with that?"],
+    questions: (["proud", "hard", "learn", "help"] as const).map((q) => translate(who.locale, `reminder.invitation.question.${q}`)),
     locale: who.locale,
   });
   return [
     {
-      text: nl
-        ? `Over een paar schooldagen (${formatLocalDate(date, "nl")}) heb je een kindgesprek met **${fullName(c.pupil)}**. Hier is een voorbereidingsformulier om vandaag mee te geven. Wil je het doel of de vragen aanpassen? Bereid het gesprek voor, dan maak ik een nieuwe uitnodiging.`
-        : `In a few school days (${formatLocalDate(date, "en")}) you have a conversation with **${fullName(c.pupil)}**. Here is a preparation form to hand out today. Want another aim or questions? Prepare the conversation and I make a new invitation.`,
-      actions: [buttonFor(nl ? "Voorbereiden" : "Prepare", "prepare", { pupilId: c.pupil.id })],
+      text: translate(who.locale, "reminder.invitation", { date: formatLocalDate(date, who.locale), name: fullName(c.pupil) }),
+      actions: [buttonFor(translate(who.locale, "reminder.button.prepare"), "prepare", { pupilId: c.pupil.id })],
       attachments: [{ filename: `uitnodiging-${c.pupil.firstName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.html`, contentType: "text/html", content: invitation.html }],
     },
   ];
@@ -172,17 +161,14 @@ const unrecordedNudge = (now: () => Date): ReminderRenderer => async (message, d
   if (!who) return null;
   const c = await plannedConversation(db, message, who, now(), false);
   if (!c) return null;
-  const nl = who.locale === "nl";
-  const when = `${formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale)} ${nl ? "om" : "at"} ${localTime(c.plannedAt, who.timezone)}`;
+  const when = translate(who.locale, "reminder.at", { date: formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale), time: localTime(c.plannedAt, who.timezone) });
   return [
     {
-      text: nl
-        ? `Het gesprek met **${fullName(c.pupil)}** stond gepland op ${when}, maar is nog niet vastgelegd. Is het gehouden?`
-        : `The conversation with **${fullName(c.pupil)}** was planned for ${when} but is not recorded yet. Did it take place?`,
+      text: translate(who.locale, "reminder.unrecorded", { name: fullName(c.pupil), when }),
       actions: [
-        buttonFor(nl ? "Gesprek vastleggen" : "Record it", "conversation", { pupilId: c.pupil.id }),
-        c.roundId ? buttonFor(nl ? "Verzetten" : "Move it", "plan") : buttonFor(nl ? "Verzetten" : "Move it", "prepare", { pupilId: c.pupil.id }),
-        buttonFor(nl ? "Korte notitie" : "Quick note", "note", { pupilId: c.pupil.id }),
+        buttonFor(translate(who.locale, "reminder.button.record"), "conversation", { pupilId: c.pupil.id }),
+        c.roundId ? buttonFor(translate(who.locale, "reminder.button.move"), "plan") : buttonFor(translate(who.locale, "reminder.button.move"), "prepare", { pupilId: c.pupil.id }),
+        buttonFor(translate(who.locale, "reminder.button.quickNote"), "note", { pupilId: c.pupil.id }),
       ],
     },
   ];
@@ -191,7 +177,6 @@ const unrecordedNudge = (now: () => Date): ReminderRenderer => async (message, d
 const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) => {
   const who = await recipient(db, message.recipientStaffId);
   if (!who) return null;
-  const nl = who.locale === "nl";
   const monday = payloadOf(message).week ?? weekStart(localDate(now(), who.timezone));
   const sunday = addDays(monday, 6);
   const groupIds = [...who.groupIds];
@@ -213,18 +198,18 @@ const weeklyDigest = (now: () => Date): ReminderRenderer => async (message, db) 
   });
   const lines: string[] = [];
   for (const c of thisWeek) lines.push(`• ${formatLocalDate(localDate(c.plannedAt!, who.timezone), who.locale)} ${localTime(c.plannedAt!, who.timezone)} — ${c.pupil ? fullName(c.pupil) : "?"}`);
-  for (const g of goals) lines.push(`• ${nl ? "Evalueren" : "Evaluate"} ${formatLocalDate(g.evaluationDate!, who.locale)} — ${fullName(g.pupil)}`);
+  for (const g of goals) lines.push(translate(who.locale, "reminder.digest.evaluate", { date: formatLocalDate(g.evaluationDate!, who.locale), name: fullName(g.pupil) }));
   for (const r of rounds) {
     const state = await roundState(db, r.id, who);
-    if (state?.unplanned.length) lines.push(`• ${r.name}: ${state.unplanned.length} ${nl ? "leerling(en) nog niet gepland" : "pupil(s) not planned yet"}`);
+    if (state?.unplanned.length) lines.push(translate(who.locale, "reminder.digest.unplanned", { round: r.name, count: state.unplanned.length }));
   }
   if (lines.length === 0) return null;
   return [
     {
-      text: [nl ? `Je week (${formatLocalDate(monday, "nl")} – ${formatLocalDate(sunday, "nl")}):` : `Your week (${formatLocalDate(monday, "en")} – ${formatLocalDate(sunday, "en")}):`, ...lines].join("\n"),
+      text: [translate(who.locale, "reminder.digest.title", { date: formatLocalDate(monday, who.locale), date2: formatLocalDate(sunday, who.locale) }), ...lines].join("\n"),
       actions: [
-        buttonFor(nl ? "Overzicht" : "Overview", "overview"),
-        buttonFor(nl ? "Weekoverzicht uit" : "Weekly digest off", "reminders", { set: "off", kind: "weekly_digest" }),
+        buttonFor(translate(who.locale, "button.overview"), "overview"),
+        buttonFor(translate(who.locale, "reminder.button.digestOff"), "reminders", { set: "off", kind: "weekly_digest" }),
       ],
     },
   ];

@@ -1,5 +1,7 @@
 // A teacher's weekly available moments, typed as "di 10:30-11:15, do 13:00-13:45" (Dutch or
 // English day names). Parsed strictly: a moment we cannot read is reported, never guessed.
+import { translate } from "../i18n/translate.js";
+
 export interface WeeklyMoment {
   /** ISO weekday, 1 = Monday. */
   weekday: number;
@@ -17,10 +19,8 @@ const DAY_NAMES: Record<string, number> = {
   zo: 7, zondag: 7, sun: 7, sunday: 7,
 };
 
-export const DAY_SHORT = {
-  nl: ["", "ma", "di", "wo", "do", "vr", "za", "zo"],
-  en: ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-} as const;
+// Short day names for showing moments back, Monday first (ISO weekday 1).
+const DAY_SHORT = ["weekday.1", "weekday.2", "weekday.3", "weekday.4", "weekday.5", "weekday.6", "weekday.7"] as const;
 
 export type MomentsParse = { ok: true; moments: WeeklyMoment[] } | { ok: false; problem: string };
 
@@ -50,5 +50,5 @@ export function parseMoments(text: string): MomentsParse {
 }
 
 export function formatMoments(moments: WeeklyMoment[], locale: "nl" | "en"): string {
-  return moments.map((m) => `${DAY_SHORT[locale][m.weekday]} ${m.start}-${m.end}`).join(", ");
+  return moments.map((m) => `${translate(locale, DAY_SHORT[m.weekday - 1]!)} ${m.start}-${m.end}`).join(", ");
 }

@@ -10,16 +10,17 @@ import { recordAudit } from "../audit.js";
 import { LocalDate } from "../domain/vocabulary.js";
 import { addDays, isSchoolDay, schoolDayOnOrAfter, type SchoolCalendar } from "../domain/school-calendar.js";
 import { AppError, ErrorCode, ForbiddenError, NotFoundError } from "../errors.js";
+import { localized, translate, type MessageKey } from "../i18n/translate.js";
 
 export const EvaluationOutcome = z.enum(["reached", "partly", "not_reached", "later"]);
 export type EvaluationOutcome = z.infer<typeof EvaluationOutcome>;
 
 /** An outcome as the teacher chooses it (the evaluation card) and reads it back. */
 export const OUTCOME_LABELS: Record<EvaluationOutcome, { nl: string; en: string; icon: string }> = {
-  reached: { nl: "Bereikt", en: "Reached", icon: "🎉" },
-  partly: { nl: "Deels bereikt", en: "Partly reached", icon: "🌱" },
-  not_reached: { nl: "Niet bereikt", en: "Not reached", icon: "🔁" },
-  later: { nl: "Nog te vroeg: later evalueren", en: "Too early to say: evaluate later", icon: "⏳" },
+  reached: { ...localized("evaluate.outcomeOption.reached"), icon: "🎉" },
+  partly: { ...localized("evaluate.outcomeOption.partly"), icon: "🌱" },
+  not_reached: { ...localized("evaluate.outcomeOption.not_reached"), icon: "🔁" },
+  later: { ...localized("evaluate.outcomeOption.later"), icon: "⏳" },
 };
 export const NextStep = z.enum(["new_goal", "extend", "stop"]);
 export type NextStep = z.infer<typeof NextStep>;
@@ -293,29 +294,13 @@ export async function recordEvaluation(tx: Tx, actor: Actor, raw: EvaluationInpu
 
 // Short, warm texts for a reached goal, for the teacher to pass on to the pupil. Varied, so a
 // pupil with several goals does not hear the same sentence twice in a row.
-const CELEBRATIONS = {
-  nl: [
-    "{name}, het is gelukt! Je hebt hard aan je doel gewerkt en nu kun je het. Wat knap van jou!",
-    "Gefeliciteerd, {name}! Je doel is bereikt. Weet je nog hoe je het aanpakte? Dat kun je vaker doen.",
-    "{name}, je hebt je doel gehaald! Je liet zien dat oefenen helpt. Ik ben trots op je, en jij mag dat ook zijn.",
-    "Doel bereikt, {name}! Vertel eens: waar ben je zelf het meest trots op?",
-    "Kijk eens wat jij voor elkaar hebt gekregen, {name}: je doel is gelukt, en dat heb je zelf gedaan!",
-  ],
-  en: [
-    "{name}, you did it! You worked hard on your goal and now you can do it. Well done!",
-    "Congratulations, {name}! You reached your goal. Remember how you went about it? You can do that again.",
-    "{name}, you reached your goal! You showed that practising works. I'm proud of you, and you can be proud too.",
-    "Goal reached, {name}! Tell me: what are you most proud of?",
-    "Look what you managed, {name}: your goal worked out, and you did it yourself!",
-  ],
-} as const;
+const CELEBRATIONS = ["celebration.1", "celebration.2", "celebration.3", "celebration.4", "celebration.5"] as const satisfies readonly MessageKey[];
 
 /** A celebration for a reached goal; `seed` (e.g. the evaluation id) picks one of the texts. */
 export function celebrationText(firstName: string, locale: "nl" | "en", seed: string): string {
-  const texts = CELEBRATIONS[locale];
   let hash = 0;
   for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return texts[hash % texts.length]!.replaceAll("{name}", firstName);
+  return translate(locale, CELEBRATIONS[hash % CELEBRATIONS.length]!, { name: firstName });
 }
 
-export const CELEBRATION_COUNT = CELEBRATIONS.nl.length;
+export const CELEBRATION_COUNT = CELEBRATIONS.length;

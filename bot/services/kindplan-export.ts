@@ -8,6 +8,7 @@ import type { GoalContent } from "./conversations.js";
 import type { ConversationFormat } from "../formats/schema.js";
 import { getFormat } from "../formats/registry.js";
 import { SHARE_SUFFIX } from "../formats/fields.js";
+import { eachLocale, localized } from "../i18n/translate.js";
 
 export interface KindplanExport {
   pupil: { firstName: string; lastName: string; groupName: string | null };
@@ -32,7 +33,7 @@ function sharedAnswers(format: ConversationFormat | null, answers: StoredAnswers
       for (const f of section.fields) labels.set(`s_${section.id}.${f.id}`, f.label);
     }
   }
-  labels.set("opening.previousReview", { nl: "Terugblik op vorige doelen", en: "Looking back on earlier goals" });
+  labels.set("opening.previousReview", localized("kindplan.previousReview"));
   const shared: { label: { nl: string; en: string }; value: string }[] = [];
   for (const [stepId, values] of Object.entries(answers)) {
     for (const [fieldId, value] of Object.entries(values)) {
@@ -87,7 +88,7 @@ export async function buildKindplanExport(db: Db, actor: Actor, pupilId: string,
     conversations: pupil.conversations
       .map((c) => {
         const format = formats.get(`${c.formatKey}@${c.formatVersion}`) ?? null;
-        const name = format?.name ?? { nl: c.formatKey, en: c.formatKey };
+        const name = format?.name ?? eachLocale(() => c.formatKey);
         return { date: c.heldAt ?? c.updatedAt, formatName: name, shared: sharedAnswers(format, JSON.parse(c.answers) as StoredAnswers) };
       })
       .filter((c) => c.shared.length > 0),

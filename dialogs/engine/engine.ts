@@ -20,7 +20,8 @@ import {
 import { SKIPPED, type Answers, type Completion, type DialogFlow, type FlowContext, type LoadedFlow, type SessionSubject } from "./flow.js";
 import { parseFieldInput, type ParseContext } from "./parse-field.js";
 import { withShareFields } from "./share.js";
-import { ENGINE_TEXT } from "./engine-text.js";
+import { controlWord } from "./engine-text.js";
+import { localized, translate, type MessageKey } from "../../bot/i18n/translate.js";
 import { buildView, describeAnswers, type AnsweredStep } from "./view.js";
 import { nextTextField } from "./next-field.js";
 import type { FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
@@ -55,7 +56,7 @@ interface Turn {
   step: StepDefinition;
 }
 
-const t = (text: LocalizedText, locale: "nl" | "en") => text[locale];
+const t = (key: MessageKey, locale: "nl" | "en") => translate(locale, key);
 
 function stepsOf(loaded: LoadedFlow, answers: Answers): StepDefinition[] {
   return loaded.steps(answers).map(withShareFields);
@@ -137,14 +138,14 @@ export class DialogEngine {
   /** Someone else's (or no) session: refused, recorded in the audit trail (ids only). */
   private async refuse(actor: Actor, sessionId: string | null): Promise<EngineResult> {
     await recordAudit(this.deps.db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: "dialog_session", entityId: sessionId });
-    return { kind: "refused", text: t(ENGINE_TEXT.notYours, actor.locale) };
+    return { kind: "refused", text: t("engine.notYours", actor.locale) };
   }
 
   /** Shows the current step of a session again (after a restart, on another device). */
   async resume(actor: Actor, sessionId: string): Promise<EngineResult> {
     const session = await findSession(this.deps.db, sessionId);
     if (!session || session.staffId !== actor.staffId) return this.refuse(actor, session?.id ?? null);
-    if (session.status === "completed" || session.status === "cancelled") return { kind: "stale", text: t(ENGINE_TEXT.finished, actor.locale) };
+    if (session.status === "completed" || session.status === "cancelled") return { kind: "stale", text: t("engine.finished", actor.locale) };
     const version = session.status === "active" ? session.version : await activateSession(this.deps.db, session);
     if (version === null) return this.resume(actor, sessionId);
     const turn = await this.turn(actor, { ...session, version, status: "active" });
@@ -158,18 +159,18 @@ export class DialogEngine {
   /** A submission from a card or modal. The payload is untrusted: it is validated here. */
   async submit(actor: Actor, payload: unknown, preloaded?: PreloadedSession): Promise<EngineResult> {
     const parsed = SubmissionSchema.safeParse(payload);
-    if (!parsed.success) return { kind: "refused", text: t(ENGINE_TEXT.malformed, actor.locale) };
+    if (!parsed.success) return { kind: "refused", text: t("engine.malformed", actor.locale) };
     const submission = parsed.data;
     const session =
       preloaded && preloaded.sessionId === submission.sessionId ? preloaded.session : await findSession(this.deps.db, submission.sessionId);
     if (!session || session.staffId !== actor.staffId) return this.refuse(actor, session?.id ?? null);
     if (session.status !== "active") {
-      const text = session.status === "paused" ? ENGINE_TEXT.pausedStale : ENGINE_TEXT.finished;
+      const text = session.status === "paused" ? "engine.pausedStale" : "engine.finished";
       return { kind: "stale", text: t(text, actor.locale) };
     }
     const turn = await this.turn(actor, session);
     if (submission.stepId !== turn.step.id || submission.version !== session.version) {
-      return { kind: "stale", text: t(ENGINE_TEXT.stale, actor.locale), view: this.view(turn) };
+      return { kind: "stale", text: t("engine.stale", actor.locale), view: this.view(turn) };
     }
     try {
       return await this.apply(turn, submission, false);
@@ -193,14 +194,14 @@ export class DialogEngine {
     // An option named like a control word ("later", "stop" when evaluating a goal) is an answer.
     const typed = text.trim().toLowerCase();
     const isOption = target?.options?.some((o) => o.value.toLowerCase() === typed || o.label.toLowerCase() === typed) ?? false;
-    const control = isOption ? null : ENGINE_TEXT.controlWord(text);
+    const control = isOption ? null : controlWord(text);
     try {
       if (control) return await this.apply(turn, { ...base, action: control, values: {} }, true);
       // Everything answered (e.g. after going back): a confirmation moves on; other text is not
       // an answer to anything, so it is not taken (the view says how to change an answer).
       if (!target) {
         if (CONFIRM.test(text.trim())) return await this.apply(turn, { ...base, action: "submit", values: {} }, false);
-        return { kind: "step", sessionId: session.id, view: this.view(turn, {}, [ENGINE_TEXT.confirmOrEdit]) };
+        return { kind: "step", sessionId: session.id, view: this.view(turn, {}, [localized("engine.confirmOrEdit")]) };
       }
       return await this.apply(turn, { ...base, action: "submit", values: { [target.id]: text } }, true);
     } catch (error) {
@@ -236,8 +237,8 @@ export class DialogEngine {
 
   private async staleNow(actor: Actor, sessionId: string): Promise<EngineResult> {
     const fresh = await findSession(this.deps.db, sessionId);
-    if (!fresh || fresh.status !== "active") return { kind: "stale", text: t(ENGINE_TEXT.finished, actor.locale) };
-    return { kind: "stale", text: t(ENGINE_TEXT.stale, actor.locale), view: this.view(await this.turn(actor, fresh)) };
+    if (!fresh || fresh.status !== "active") return { kind: "stale", text: t("engine.finished", actor.locale) };
+    return { kind: "stale", text: t("engine.stale", actor.locale), view: this.view(await this.turn(actor, fresh)) };
   }
 
   /** Stores what was sent for the current step; returns the updated answers and any field errors. */
@@ -282,7 +283,7 @@ export class DialogEngine {
     if (submission.action === "cancel") {
       // Stopped means nothing is kept: the drafts go too.
       if ((await updateSession(db, session.id, session.version, { status: "cancelled", answers: {}, rawInputs: {} })) === null) throw new StaleSubmission();
-      return { kind: "cancelled", sessionId: session.id, text: t(ENGINE_TEXT.cancelled, locale) };
+      return { kind: "cancelled", sessionId: session.id, text: t("engine.cancelled", locale) };
     }
 
     // Whatever came with back/pause/skip is kept as a draft too. A card's submit sends the whole
@@ -293,7 +294,7 @@ export class DialogEngine {
 
     if (submission.action === "pause") {
       if ((await updateSession(db, session.id, session.version, { answers, rawInputs, status: "paused" })) === null) throw new StaleSubmission();
-      return { kind: "paused", sessionId: session.id, text: t(ENGINE_TEXT.paused, locale) };
+      return { kind: "paused", sessionId: session.id, text: t("engine.paused", locale) };
     }
 
     const steps = stepsOf(turn.loaded, answers);
@@ -311,7 +312,7 @@ export class DialogEngine {
       if (!step.skippable) {
         const version = await updateSession(db, session.id, session.version, { answers, rawInputs });
         if (version === null) throw new StaleSubmission();
-        return this.stay(turn, answers, rawInputs, version, {}, [ENGINE_TEXT.notSkippable]);
+        return this.stay(turn, answers, rawInputs, version, {}, [localized("engine.notSkippable")]);
       }
       // A skipped step records no answers; what was typed stays as a draft to see when going back.
       const typed = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0)).map(([k, v]) => [k, String(v)]));

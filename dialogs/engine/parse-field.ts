@@ -2,7 +2,7 @@
 // Accepts the shapes every channel produces: strings (typed, Adaptive Card), arrays (Slack
 // checkboxes), booleans and numbers.
 import type { FieldDefinition, FieldValue, LocalizedText } from "./types.js";
-import { fill, UI } from "./ui-text.js";
+import { localized, type MessageKey, type Vars } from "../../bot/i18n/translate.js";
 
 export type ParseResult = { ok: true; value: FieldValue } | { ok: false; error: LocalizedText };
 
@@ -22,10 +22,7 @@ const WEEKDAYS: Record<string, number> = {
 };
 const RELATIVE_DAYS: Record<string, number> = { vandaag: 0, today: 0, morgen: 1, tomorrow: 1, overmorgen: 2 };
 
-const err = (error: LocalizedText, vars: Record<string, string | number> = {}): ParseResult => ({
-  ok: false,
-  error: { nl: fill(error.nl, vars), en: fill(error.en, vars) },
-});
+const err = (key: MessageKey, vars: Vars = {}): ParseResult => ({ ok: false, error: localized(key, vars) });
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T12:00:00Z`);
@@ -109,22 +106,22 @@ export function optionsOf(field: FieldDefinition, locale: "nl" | "en", ctx: Pars
 export function parseFieldInput(field: FieldDefinition, raw: unknown, ctx: ParseContext): ParseResult {
   const text = asText(raw);
   const isEmpty = raw === undefined || raw === null || (text !== null && EMPTY.has(text.trim())) || (Array.isArray(raw) && raw.length === 0);
-  if (isEmpty) return field.required ? err(UI.required) : { ok: true, value: field.kind === "multiChoice" ? [] : "" };
+  if (isEmpty) return field.required ? err("engine.required") : { ok: true, value: field.kind === "multiChoice" ? [] : "" };
 
   switch (field.kind) {
     case "shortText":
     case "longText": {
-      if (text === null) return err(UI.required);
+      if (text === null) return err("engine.required");
       const value = text.trim();
       const max = field.maxLength ?? (field.kind === "shortText" ? 200 : 2000);
-      if (value.length > max) return err(UI.tooLong, { max });
+      if (value.length > max) return err("engine.tooLong", { max });
       return { ok: true, value };
     }
     case "number": {
       const n = typeof raw === "number" ? raw : Number(String(text).trim().replace(",", "."));
-      if (!Number.isFinite(n)) return err(UI.notANumber);
+      if (!Number.isFinite(n)) return err("engine.notANumber");
       if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) {
-        return err(UI.numberRange, { min: field.min ?? "-∞", max: field.max ?? "∞" });
+        return err("engine.numberRange", { min: field.min ?? "-∞", max: field.max ?? "∞" });
       }
       return { ok: true, value: n };
     }
@@ -133,22 +130,22 @@ export function parseFieldInput(field: FieldDefinition, raw: unknown, ctx: Parse
       const t = String(text).trim().toLowerCase();
       if (YES.has(t)) return { ok: true, value: true };
       if (NO.has(t)) return { ok: true, value: false };
-      return err(UI.notYesNo);
+      return err("engine.notYesNo");
     }
     case "date": {
       const date = text === null ? null : parseDate(text, ctx.today);
-      return date ? { ok: true, value: date } : err(UI.notADate);
+      return date ? { ok: true, value: date } : err("engine.notADate");
     }
     case "time": {
       const time = text === null ? null : parseTime(text);
-      return time ? { ok: true, value: time } : err(UI.notATime);
+      return time ? { ok: true, value: time } : err("engine.notATime");
     }
     case "singleChoice":
     case "pupil": {
       const options = optionsOf(field, "nl", ctx).concat(field.kind === "singleChoice" ? optionsOf(field, "en", ctx) : []);
       const match = text === null ? null : matchOption(text, options);
-      if (match === "many") return err(field.kind === "pupil" ? UI.manyPupilMatches : UI.notAnOption);
-      if (!match) return err(field.kind === "pupil" ? UI.noPupilMatch : UI.notAnOption);
+      if (match === "many") return err(field.kind === "pupil" ? "engine.manyPupilMatches" : "engine.notAnOption");
+      if (!match) return err(field.kind === "pupil" ? "engine.noPupilMatch" : "engine.notAnOption");
       return { ok: true, value: match };
     }
     case "multiChoice": {
@@ -157,10 +154,10 @@ export function parseFieldInput(field: FieldDefinition, raw: unknown, ctx: Parse
       const values: string[] = [];
       for (const token of tokens.filter((t) => t.trim())) {
         const match = matchOption(token, options);
-        if (!match || match === "many") return err(UI.notAnOption);
+        if (!match || match === "many") return err("engine.notAnOption");
         if (!values.includes(match)) values.push(match);
       }
-      if (values.length === 0 && field.required) return err(UI.required);
+      if (values.length === 0 && field.required) return err("engine.required");
       return { ok: true, value: values };
     }
   }

@@ -2,12 +2,9 @@
 // The pupil decides; the default (unanswered) is "no".
 import { SHARE_SUFFIX } from "../../bot/formats/fields.js";
 import type { FieldDefinition, StepDefinition } from "./types.js";
+import { localized } from "../../bot/i18n/translate.js";
 
 
-const SHARE_LABEL = {
-  nl: "Mag dit met ouders gedeeld worden? (vraag het de leerling)",
-  en: "May this be shared with parents? (ask the pupil)",
-};
 
 export function withShareFields(step: StepDefinition): StepDefinition {
   if (!step.fields.some((f) => f.shareable)) return step;
@@ -18,7 +15,7 @@ export function withShareFields(step: StepDefinition): StepDefinition {
       fields.push({
         id: `${field.id}${SHARE_SUFFIX}`,
         kind: "yesNo",
-        label: SHARE_LABEL,
+        label: localized("engine.shareLabel"),
         required: false,
         shareable: false,
         skills: [],

@@ -5,7 +5,7 @@ import type { DialogSessionRecord } from "../../bot/services/dialog-sessions.js"
 import { SKIPPED, type LoadedFlow } from "./flow.js";
 import { optionsOf, parseFieldInput, type ParseContext } from "./parse-field.js";
 import type { FieldDefinition, FieldValue, FieldView, LocalizedText, StepDefinition, StepView } from "./types.js";
-import { UI } from "./ui-text.js";
+import { translate } from "../../bot/i18n/translate.js";
 
 type Locale = "nl" | "en";
 
@@ -14,7 +14,7 @@ export type { AnsweredStep };
 export function formatValue(field: FieldDefinition, value: FieldValue | undefined, locale: Locale, ctx: ParseContext): string {
   if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return "—";
   const labelOf = (v: string) => optionsOf(field, locale, ctx).find((o) => o.value === v)?.label ?? v;
-  if (typeof value === "boolean") return value ? (locale === "nl" ? "ja" : "yes") : locale === "nl" ? "nee" : "no";
+  if (typeof value === "boolean") return translate(locale, value ? "engine.yes" : "engine.no");
   if (Array.isArray(value)) return value.map(labelOf).join(", ");
   if (field.kind === "singleChoice" || field.kind === "pupil") return labelOf(String(value));
   if (field.kind === "date" && typeof value === "string") return value.split("-").reverse().join("-");
@@ -27,7 +27,7 @@ export function describeAnswers(step: StepDefinition, given: Record<string, Fiel
     stepId: step.id,
     title: step.title[locale],
     items: skipped
-      ? [{ label: step.title[locale], value: locale === "nl" ? "overgeslagen" : "skipped" }]
+      ? [{ label: step.title[locale], value: translate(locale, "engine.skipped") }]
       : step.fields.map((f) => ({ label: f.label[locale], value: formatValue(f, given[f.id], locale, ctx) })),
   };
 }
@@ -107,11 +107,11 @@ export function buildView(input: ViewInput): StepView {
     fields,
     errors: stepErrors.map((e) => e[locale]),
     actions: {
-      submit: (isLast ? UI.finish : UI.submit)[locale],
-      ...(index > 0 ? { back: UI.back[locale] } : {}),
-      ...(step.skippable ? { skip: UI.skip[locale] } : {}),
-      pause: UI.pause[locale],
-      cancel: UI.cancel[locale],
+      submit: translate(locale, isLast ? "engine.finish" : "engine.submit"),
+      ...(index > 0 ? { back: translate(locale, "engine.back") } : {}),
+      ...(step.skippable ? { skip: translate(locale, "engine.skip") } : {}),
+      pause: translate(locale, "engine.pause"),
+      cancel: translate(locale, "engine.cancel"),
     },
     locale,
   };

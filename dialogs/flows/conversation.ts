@@ -3,7 +3,7 @@
 // summary to check. Completing it stores the conversation, goals and agreements.
 import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { checkObservableGoal } from "../../bot/checks/index.js";
-import { deriveSkills, SKILL_LABELS } from "../../bot/domain/ownership-skills.js";
+import { deriveSkills, skillLabel } from "../../bot/domain/ownership-skills.js";
 import { loadGroupContext, loadPupilContext, recordHeldConversation } from "../../bot/services/conversations.js";
 import { getFormat } from "../../bot/formats/registry.js";
 import type { ConversationFormat, FormatSection } from "../../bot/formats/schema.js";
@@ -15,6 +15,7 @@ import { collectAgreements, collectGoals, planSteps } from "./plan-steps.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";
 import { addDays, isoWeekday } from "../../bot/domain/school-calendar.js";
+import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 
 /** A suggested date never falls on a weekend. */
 function weekdayOnOrAfter(date: string): string {
@@ -27,7 +28,7 @@ export const CONVERSATION = "conversation";
 const sectionStepId = (section: FormatSection) => `s_${section.id}`;
 
 function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinition {
-  const examples = section.exampleQuestions.map((q) => `${locale === "nl" ? "Vraag bijvoorbeeld" : "You could ask"}: “${q[locale]}”`);
+  const examples = section.exampleQuestions.map((q) => translate(locale, "conversation.exampleQuestion", { question: q[locale] }));
   const sharpened = section.fields.some((f) => f.id === "observableGoal");
   return {
     id: sectionStepId(section),
@@ -51,10 +52,9 @@ function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinitio
             return [
               {
                 fieldId: "observableGoal",
-                message: {
-                  nl: [...messages.map((m) => m.nl), suggestion ? `Bijvoorbeeld: ${suggestion.nl}` : ""].filter(Boolean).join(" "),
-                  en: [...messages.map((m) => m.en), suggestion ? `For example: ${suggestion.en}` : ""].filter(Boolean).join(" "),
-                },
+                message: eachLocale((l) =>
+                  [...messages.map((m) => m[l]), suggestion ? translate(l, "conversation.forExample", { suggestion: suggestion[l] }) : ""].filter(Boolean).join(" "),
+                ),
               },
             ];
           },
@@ -77,15 +77,14 @@ interface Subject {
 }
 
 async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<Subject> {
-  const nl = ctx.locale === "nl";
   if (subject.pupilId) {
     const p = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId);
     const info: string[] = [];
     const prep = p.pending ? (JSON.parse(p.pending.preparation) as Answers & { plannedQuestions?: string[] }) : null;
     const aim = prep ? text(prep, "aim", "aim") : null;
-    if (aim) info.push(`${nl ? "Doel van dit gesprek" : "Aim of this conversation"}: ${aim}`);
-    for (const q of prep?.plannedQuestions ?? []) info.push(`${nl ? "Je vraag" : "Your question"}: ${q}`);
-    for (const a of p.lastAgreements) info.push(`${nl ? "Afspraak van vorige keer" : "Agreement from last time"}: ${a.who} — ${a.what} — ${a.whenText}`);
+    if (aim) info.push(translate(ctx.locale, "conversation.opening.aim", { aim }));
+    for (const q of prep?.plannedQuestions ?? []) info.push(translate(ctx.locale, "conversation.opening.question", { question: q }));
+    for (const a of p.lastAgreements) info.push(translate(ctx.locale, "conversation.opening.agreement", { who: a.who, what: a.what, when: a.whenText }));
     for (const g of p.openGoals) info.push(openGoalLine(g, ctx.locale));
     for (const g of p.evaluatedSinceLast) info.push(evaluatedGoalLine(g, ctx.locale));
     return {
@@ -107,11 +106,8 @@ function openingStep(subject: Subject): StepDefinition | null {
   if (subject.openingInfo.length === 0) return null;
   return {
     id: "opening",
-    title: { nl: "Voor je begint", en: "Before you start" },
-    intro: {
-      nl: "Vertel waar het gesprek over gaat, hoe lang het duurt, en dat er geen foute antwoorden zijn.",
-      en: "Say what the conversation is about, how long it takes, and that there are no wrong answers.",
-    },
+    title: localized("conversation.opening.title"),
+    intro: localized("conversation.opening.intro"),
     info: subject.openingInfo,
     skippable: true,
     fields: subject.hasPrevious
@@ -119,7 +115,7 @@ function openingStep(subject: Subject): StepDefinition | null {
           field({
             id: "previousReview",
             kind: "longText",
-            label: { nl: "Hoe ging het met de vorige doelen en afspraken? (in de woorden van de leerling)", en: "How did the previous goals and agreements go? (in the pupil's words)" },
+            label: localized("conversation.opening.previousReview.label"),
             maxLength: 1000,
             shareable: true,
           }),
@@ -129,16 +125,17 @@ function openingStep(subject: Subject): StepDefinition | null {
 }
 
 function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl" | "en"): string[] {
-  const nl = locale === "nl";
   const lines: string[] = [];
   for (const goal of collectGoals(answers)) {
-    lines.push(`${nl ? "Doel" : "Goal"}: ${goal.goalText}${goal.evaluationDate ? ` — ${nl ? "evaluatie" : "evaluation"} ${formatLocalDate(goal.evaluationDate, locale)}` : ""}${goal.shareWithParents ? (nl ? " (mag gedeeld)" : " (may be shared)") : ""}`);
-    if (goal.ownPlan) lines.push(`  ${nl ? "Plan" : "Plan"}: ${goal.ownPlan}`);
+    const evaluation = goal.evaluationDate ? translate(locale, "conversation.summary.evaluation", { date: formatLocalDate(goal.evaluationDate, locale) }) : "";
+    const shared = goal.shareWithParents ? translate(locale, "conversation.summary.mayBeShared") : "";
+    lines.push(translate(locale, "conversation.summary.goal", { goal: goal.goalText, evaluation, shared }));
+    if (goal.ownPlan) lines.push(`  ${translate(locale, "conversation.summary.plan", { plan: goal.ownPlan })}`);
   }
-  for (const a of collectAgreements(answers)) lines.push(`${nl ? "Afspraak" : "Agreement"}: ${a.who} — ${a.what} — ${a.whenText}`);
+  for (const a of collectAgreements(answers)) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
   if (lines.length === 0) {
     const answered = format.phases.flatMap((p) => p.sections).filter((s) => Object.keys(answers[sectionStepId(s)] ?? {}).some((k) => k !== SKIPPED));
-    lines.push(nl ? `${answered.length} onderdelen ingevuld.` : `${answered.length} parts filled in.`);
+    lines.push(translate(locale, "conversation.partsFilled", { count: answered.length }));
   }
   return lines;
 }
@@ -175,16 +172,13 @@ export const conversationFlow: DialogFlow = {
         }
         steps.push({
           id: "confirm",
-          title: { nl: "Samenvatten en afronden", en: "Summarise and finish" },
-          intro: {
-            nl: "Vat samen in de woorden van de leerling en check: klopt dit? Vraag ook wat de ouders wel en niet mogen horen.",
-            en: "Summarise in the pupil's words and check: is this right? Also ask what the parents may and may not hear.",
-          },
+          title: localized("conversation.confirm.title"),
+          intro: localized("conversation.confirm.intro"),
           info: summaryLines(format, answers, l),
-          fields: [field({ id: "confirmed", kind: "yesNo", label: { nl: "Klopt het zo? Dan sla ik het gesprek op.", en: "Is this right? Then I'll save the conversation." }, required: true })],
+          fields: [field({ id: "confirmed", kind: "yesNo", label: localized("conversation.confirm.confirmed.label"), required: true })],
           validate: (values) =>
             values.confirmed === false
-              ? [{ fieldId: "confirmed", message: { nl: "Ga met 'Terug' naar het onderdeel dat je wilt aanpassen.", en: "Use 'Back' to go to the part you want to change." } }]
+              ? [{ fieldId: "confirmed", message: localized("conversation.confirm.notConfirmed") }]
               : [],
         });
         return steps;
@@ -210,15 +204,14 @@ export const conversationFlow: DialogFlow = {
       agreements: who.kind === "pupil" ? agreements : [],
       heldAt: ctx.now,
     });
-    const nl = ctx.locale === "nl";
-    const skillText = skills.length ? skills.map((s) => SKILL_LABELS[s][ctx.locale]).join(", ") : nl ? "geen" : "none";
+    const skillText = skills.length ? skills.map((s) => skillLabel(s, ctx.locale)).join(", ") : translate(ctx.locale, "conversation.skills.none");
     const lines = [
-      nl ? `Gesprek met **${who.name}** opgeslagen.` : `Conversation with **${who.name}** saved.`,
+      translate(ctx.locale, "conversation.saved", { name: who.name }),
       ...summaryLines(format, answers, ctx.locale),
-      `${nl ? "Eigenaarschap in dit gesprek" : "Ownership in this conversation"}: ${skillText}.`,
+      translate(ctx.locale, "conversation.ownership", { skills: skillText }),
     ];
     if (goals.some((g) => g.evaluationDate) && who.kind === "pupil") {
-      lines.push(nl ? "Op de evaluatiedatum vraag ik hoe het ging." : "On the evaluation date I'll ask how it went.");
+      lines.push(translate(ctx.locale, "conversation.evaluationDateNote"));
     }
     return { text: lines.join("\n"), conversationId };
   },

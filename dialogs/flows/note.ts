@@ -4,6 +4,7 @@ import { addNote } from "../../bot/services/pupil-records.js";
 import { pupilNamesById } from "../../bot/services/pupil-search.js";
 import type { DialogFlow } from "../engine/flow.js";
 import { bool, field, text } from "./field.js";
+import { localized, translate } from "../../bot/i18n/translate.js";
 
 export const NOTE = "note";
 
@@ -13,16 +14,16 @@ export const noteFlow: DialogFlow = {
     await requirePupilAccess(ctx.db, ctx.actor, subject.pupilId!, "write");
     const pupil = (await pupilNamesById(ctx.db, [subject.pupilId!])).get(subject.pupilId!)!;
     return {
-      title: `${ctx.locale === "nl" ? "Notitie" : "Note"} — ${pupil.firstName}`,
+      title: translate(ctx.locale, "note.title", { name: pupil.firstName }),
       steps: () => [
         {
           id: "note",
-          title: { nl: "Wat gebeurde er?", en: "What happened?" },
-          tips: [{ nl: "Schrijf op wat het kind zei, in zijn of haar woorden.", en: "Write down what the child said, in their own words." }],
+          title: localized("note.note.title"),
+          tips: [localized("note.note.tip")],
           fields: [
-            field({ id: "text", kind: "longText", label: { nl: "Notitie", en: "Note" }, required: true, maxLength: 2000 }),
-            field({ id: "goal", kind: "shortText", label: { nl: "Een doel dat het kind noemde (mag leeg)", en: "A goal the child mentioned (may be empty)" }, maxLength: 500 }),
-            field({ id: "share", kind: "yesNo", label: { nl: "Mag dit met ouders gedeeld worden?", en: "May this be shared with parents?" } }),
+            field({ id: "text", kind: "longText", label: localized("dialog.note"), required: true, maxLength: 2000 }),
+            field({ id: "goal", kind: "shortText", label: localized("note.note.goal.label"), maxLength: 500 }),
+            field({ id: "share", kind: "yesNo", label: localized("note.note.share.label") }),
           ],
         },
       ],
@@ -36,6 +37,6 @@ export const noteFlow: DialogFlow = {
       ...(goal ? { goalText: goal } : {}),
       shareWithParents: bool(answers, "note", "share"),
     });
-    return { text: ctx.locale === "nl" ? "Notitie opgeslagen." : "Note saved." };
+    return { text: translate(ctx.locale, "note.saved") };
   },
 };

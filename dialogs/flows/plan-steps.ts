@@ -5,6 +5,7 @@ import { checkAgreement } from "../../bot/checks/index.js";
 import type { Answers } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { bool, field, text } from "./field.js";
+import { localized, eachLocale } from "../../bot/i18n/translate.js";
 
 export const MAX_GOALS = 5;
 export const MAX_AGREEMENTS = 8;
@@ -23,35 +24,35 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
   return [
     {
       id,
-      title: { nl: `Doel ${i}`, en: `Goal ${i}` },
-      intro: { nl: "Laat de leerling het doel in eigen woorden zeggen; schrijf op wat het kind zegt.", en: "Let the pupil put the goal in their own words; write down what the child says." },
-      tips: [{ nl: "Niet invullen voor de leerling: wacht, vraag door, vat samen.", en: "Don't fill in for the pupil: wait, ask further, summarise." }],
+      title: localized("kindplanStep.goal.title", { i }),
+      intro: localized("kindplanStep.goal.intro"),
+      tips: [localized("kindplanStep.goal.tip")],
       fields: [
-        field({ id: "nowText", kind: "longText", label: { nl: "Nu kan/weet ik …", en: "Now I can / know …" }, maxLength: 500, skills: ["selfEvaluation"] }),
-        field({ id: "goalText", kind: "longText", label: { nl: "Straks wil ik kunnen/weten …", en: "Later I want to be able to / know …" }, required: true, maxLength: 500, shareable: true }),
-        field({ id: "ownPlan", kind: "longText", label: { nl: "Om daar te komen ga ik …", en: "To get there I will …" }, maxLength: 500 }),
+        field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), maxLength: 500, skills: ["selfEvaluation"] }),
+        field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), required: true, maxLength: 500, shareable: true }),
+        field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), maxLength: 500 }),
       ],
     },
     {
       id: `${id}help`,
-      title: { nl: `Doel ${i}: wie helpt?`, en: `Goal ${i}: who helps?` },
-      intro: { nl: "Eerst de oplossingen van de leerling zelf, dan jouw aanvulling.", en: "The pupil's own solutions first, then your additions." },
+      title: localized("kindplanStep.goalHelp.title", { i }),
+      intro: localized("kindplanStep.goalHelp.intro"),
       skippable: true,
       fields: [
-        field({ id: "helpTeacher", kind: "longText", label: { nl: "Mijn juf/meester helpt me door …", en: "My teacher helps me by …" }, maxLength: 500 }),
-        field({ id: "helpParents", kind: "longText", label: { nl: "Mijn ouders helpen me door …", en: "My parents help me by …" }, maxLength: 500 }),
-        field({ id: "helpOther", kind: "longText", label: { nl: "Materialen of een klasgenoot die helpt …", en: "Materials or a classmate who helps …" }, maxLength: 500 }),
+        field({ id: "helpTeacher", kind: "longText", label: localized("kindplanStep.goalHelp.helpTeacher.label"), maxLength: 500 }),
+        field({ id: "helpParents", kind: "longText", label: localized("kindplanStep.goalHelp.helpParents.label"), maxLength: 500 }),
+        field({ id: "helpOther", kind: "longText", label: localized("kindplanStep.goalHelp.helpOther.label"), maxLength: 500 }),
       ],
     },
     {
       id: `${id}check`,
-      title: { nl: `Doel ${i}: hoe weten we dat het gelukt is?`, en: `Goal ${i}: how will we know it worked?` },
+      title: localized("kindplanStep.goalCheck.title", { i }),
       fields: [
-        field({ id: "successCriteria", kind: "longText", label: { nl: "Wat zien, horen of merken we als het doel bereikt is?", en: "What will we see, hear or notice when the goal is reached?" }, required: true, maxLength: 500 }),
+        field({ id: "successCriteria", kind: "longText", label: localized("kindplanStep.goalCheck.successCriteria.label"), required: true, maxLength: 500 }),
         field({
           id: "evaluationDate",
           kind: "date",
-          label: { nl: "Evaluatiedatum", en: "Evaluation date" },
+          label: localized("label.evaluationDate"),
           required: true,
           ...(options.defaultEvaluationDate ? { defaultValue: options.defaultEvaluationDate } : {}),
         }),
@@ -61,16 +62,16 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
               field({
                 id: "evaluator",
                 kind: "singleChoice",
-                label: { nl: "Wie evalueert?", en: "Who evaluates?" },
+                label: localized("kindplanStep.goalCheck.evaluator.label"),
                 required: true,
-                options: options.evaluators.map((e) => ({ value: e.id, label: { nl: e.name, en: e.name } })),
+                options: options.evaluators.map((e) => ({ value: e.id, label: eachLocale(() => e.name) })),
               }),
             ]),
-        field({ id: "another", kind: "yesNo", label: { nl: "Nog een doel toevoegen?", en: "Add another goal?" }, required: true }),
+        field({ id: "another", kind: "yesNo", label: localized("kindplanStep.goalCheck.another.label"), required: true }),
       ],
       validate: (values): FieldError[] =>
         typeof values.evaluationDate === "string" && values.evaluationDate <= options.today
-          ? [{ fieldId: "evaluationDate", message: { nl: "Kies een datum na vandaag.", en: "Choose a date after today." } }]
+          ? [{ fieldId: "evaluationDate", message: localized("date.notAfterToday") }]
           : [],
     },
   ];
@@ -79,21 +80,21 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
 function agreementStep(j: number): StepDefinition {
   return {
     id: `agreement${j}`,
-    title: { nl: `Afspraak ${j}`, en: `Agreement ${j}` },
-    intro: { nl: "Maak de afspraak SMART: wie doet wat, hoe, en wanneer.", en: "Make the agreement SMART: who does what, how, and when." },
-    tips: [{ nl: "Denk win-win: wat levert de afspraak de leerling op?", en: "Think win-win: what does the pupil gain from it?" }],
+    title: localized("kindplanStep.agreement.title", { j }),
+    intro: localized("kindplanStep.agreement.intro"),
+    tips: [localized("kindplanStep.agreement.tip")],
     skippable: j === 1,
     fields: [
-      field({ id: "who", kind: "shortText", label: { nl: "Wie?", en: "Who?" }, required: true, maxLength: 120, placeholder: { nl: "bijv. Sam en juf Anna", en: "e.g. Sam and Ms Anna" } }),
-      field({ id: "what", kind: "longText", label: { nl: "Doet wat, en hoe?", en: "Does what, and how?" }, required: true, maxLength: 500, shareable: true }),
-      field({ id: "when", kind: "shortText", label: { nl: "Wanneer / hoe vaak?", en: "When / how often?" }, required: true, maxLength: 120 }),
-      field({ id: "another", kind: "yesNo", label: { nl: "Nog een afspraak toevoegen?", en: "Add another agreement?" }, required: true }),
+      field({ id: "who", kind: "shortText", label: localized("kindplanStep.agreement.who.label"), required: true, maxLength: 120, placeholder: localized("kindplanStep.agreement.who.placeholder") }),
+      field({ id: "what", kind: "longText", label: localized("kindplanStep.agreement.what.label"), required: true, maxLength: 500, shareable: true }),
+      field({ id: "when", kind: "shortText", label: localized("kindplanStep.agreement.when.label"), required: true, maxLength: 120 }),
+      field({ id: "another", kind: "yesNo", label: localized("kindplanStep.agreement.another.label"), required: true }),
     ],
     validate: (values): FieldError[] => {
       const result = checkAgreement({ who: String(values.who ?? ""), what: String(values.what ?? ""), when: String(values.when ?? "") });
       return result.issues.map((issue) => ({
         fieldId: issue.part,
-        message: { nl: `${issue.message.nl} ${issue.hint.nl}`, en: `${issue.message.en} ${issue.hint.en}` },
+        message: eachLocale((l) => `${issue.message[l]} ${issue.hint[l]}`),
       }));
     },
   };

@@ -15,6 +15,7 @@ import { NotFoundError } from "../../bot/errors.js";
 import type { Answers, DialogFlow, FlowContext } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { field, num, text } from "./field.js";
+import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 import { listUpcomingConversationTimes } from "../../bot/services/conversations.js";
 
 export const PLAN = "plan";
@@ -78,7 +79,6 @@ function nameOf(target: PlanningGroup, pupilId: string): string {
 }
 
 function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, answers: Answers): StepDefinition[] {
-  const nl = ctx.locale === "nl";
   const { from, to } = window(ctx, target);
   const options = target.pupils
     .filter((p) => !p.conversation || ["planned", "prepared"].includes(p.conversation.status))
@@ -86,32 +86,29 @@ function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
       const when = p.conversation?.plannedAt
         ? ` (${formatLocalDate(localDate(p.conversation.plannedAt, ctx.actor.timezone), ctx.locale)} ${localTime(p.conversation.plannedAt, ctx.actor.timezone)})`
         : "";
-      return { value: p.id, label: { nl: `${p.firstName} ${p.lastName}${when}`, en: `${p.firstName} ${p.lastName}${when}` } };
+      return { value: p.id, label: eachLocale(() => `${p.firstName} ${p.lastName}${when}`) };
     });
   const steps: StepDefinition[] = [];
   for (let i = 1; i <= MAX_MANUAL; i++) {
     steps.push({
       id: `manual${i}`,
-      title: { nl: `Leerling ${i} plannen`, en: `Plan pupil ${i}` },
-      intro: {
-        nl: `Tussen ${formatLocalDate(from, "nl")} en ${formatLocalDate(to, "nl")}. Een leerling die al gepland is, wordt verzet.`,
-        en: `Between ${formatLocalDate(from, "en")} and ${formatLocalDate(to, "en")}. A pupil already planned is moved.`,
-      },
+      title: localized("plan.manual.title", { i }),
+      intro: localized("plan.manual.intro", { from: eachLocale((l) => formatLocalDate(from, l)), to: eachLocale((l) => formatLocalDate(to, l)) }),
       fields: [
-        field({ id: "pupil", kind: "singleChoice", label: { nl: "Leerling", en: "Pupil" }, required: true, options }),
-        field({ id: "date", kind: "date", label: { nl: "Datum", en: "Date" }, required: true }),
-        field({ id: "time", kind: "time", label: { nl: "Tijd", en: "Time" }, required: true }),
-        field({ id: "minutes", kind: "number", label: { nl: "Minuten", en: "Minutes" }, required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
-        field({ id: "more", kind: "yesNo", label: { nl: "Nog een leerling plannen?", en: "Plan another pupil?" }, defaultValue: false }),
+        field({ id: "pupil", kind: "singleChoice", label: localized("plan.pupil.label"), required: true, options }),
+        field({ id: "date", kind: "date", label: localized("label.date"), required: true }),
+        field({ id: "time", kind: "time", label: localized("label.time"), required: true }),
+        field({ id: "minutes", kind: "number", label: localized("plan.minutes.label"), required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
+        field({ id: "more", kind: "yesNo", label: localized("plan.more.label"), defaultValue: false }),
       ],
       validate(values): FieldError[] {
         const date = values.date;
         if (typeof date !== "string") return [];
         if (date < from || date > to) {
-          return [{ fieldId: "date", message: { nl: `Kies een datum tussen ${formatLocalDate(from, "nl")} en ${formatLocalDate(to, "nl")}.`, en: `Choose a date between ${formatLocalDate(from, "en")} and ${formatLocalDate(to, "en")}.` } }];
+          return [{ fieldId: "date", message: localized("plan.manual.outOfRound", { from: eachLocale((l) => formatLocalDate(from, l)), to: eachLocale((l) => formatLocalDate(to, l)) }) }];
         }
         if (!isSchoolDay(data.calendar, date)) {
-          return [{ fieldId: "date", message: { nl: "Op die dag is er geen school.", en: "There is no school on that day." } }];
+          return [{ fieldId: "date", message: localized("plan.manual.noSchool") }];
         }
         return [];
       },
@@ -143,22 +140,21 @@ export const planFlow: DialogFlow = {
   async load(ctx) {
     const data = await loadPlanData(ctx);
     const { targets } = data;
-    const nl = ctx.locale === "nl";
     return {
-      title: nl ? "Gesprekken plannen" : "Plan conversations",
+      title: translate(ctx.locale, "plan.title"),
       steps(answers) {
         const steps: StepDefinition[] = [];
         if (targets.length > 1) {
           steps.push({
             id: "target",
-            title: { nl: "Welke ronde en groep?", en: "Which round and group?" },
+            title: localized("plan.target.title"),
             fields: [
               field({
                 id: "target",
                 kind: "singleChoice",
-                label: { nl: "Ronde — groep", en: "Round — group" },
+                label: localized("plan.target.target.label"),
                 required: true,
-                options: targets.map((t) => ({ value: planTarget(t.round.id, t.group.id), label: { nl: `${t.round.name} — ${t.group.name}`, en: `${t.round.name} — ${t.group.name}` } })),
+                options: targets.map((t) => ({ value: planTarget(t.round.id, t.group.id), label: localized("plan.roundGroup", { round: t.round.name, group: t.group.name }) })),
               }),
             ],
           });
@@ -170,23 +166,21 @@ export const planFlow: DialogFlow = {
         const duo = target.teachers.length > 1;
         steps.push({
           id: "mode",
-          title: { nl: `${target.round.name} — ${target.group.name}`, en: `${target.round.name} — ${target.group.name}` },
+          title: localized("plan.roundGroup", { round: target.round.name, group: target.group.name }),
           info: [
-            nl
-              ? `Nog te plannen: ${open.length} van ${target.pupils.length} leerlingen, tussen ${formatLocalDate(target.round.startDate, "nl")} en ${formatLocalDate(target.round.endDate, "nl")}.`
-              : `Still to plan: ${open.length} of ${target.pupils.length} pupils, between ${formatLocalDate(target.round.startDate, "en")} and ${formatLocalDate(target.round.endDate, "en")}.`,
-            ...(duo ? [nl ? `Jouw deel (duo): ${share.map((id) => nameOf(target, id)).join(", ") || "niemand meer"}.` : `Your share (duo): ${share.map((id) => nameOf(target, id)).join(", ") || "nobody left"}.`] : []),
+            translate(ctx.locale, "plan.mode.info", { open: open.length, count: target.pupils.length, date: formatLocalDate(target.round.startDate, ctx.locale), date2: formatLocalDate(target.round.endDate, ctx.locale) }),
+            ...(duo ? [translate(ctx.locale, "plan.mode.duoShare", { names: share.map((id) => nameOf(target, id)).join(", ") || translate(ctx.locale, "plan.mode.nobodyLeft") })] : []),
           ],
           fields: [
             field({
               id: "mode",
               kind: "singleChoice",
-              label: { nl: "Hoe wil je plannen?", en: "How would you like to plan?" },
+              label: localized("plan.mode.mode.label"),
               required: true,
               defaultValue: "propose",
               options: [
-                { value: "propose", label: { nl: "Stel een planning voor uit mijn vaste momenten", en: "Propose a schedule from my weekly moments" } },
-                { value: "manual", label: { nl: "Zelf per leerling plannen of verzetten", en: "Plan or move pupils one by one" } },
+                { value: "propose", label: localized("plan.mode.mode.propose.label") },
+                { value: "manual", label: localized("plan.mode.mode.manual.label") },
               ],
             }),
           ],
@@ -195,25 +189,22 @@ export const planFlow: DialogFlow = {
         if (answers.mode?.mode !== "propose") return steps;
         steps.push({
           id: "moments",
-          title: { nl: "Je vaste momenten", en: "Your weekly moments" },
-          intro: {
-            nl: "Bijvoorbeeld twee momenten zelfstandig werken per week. Weekends, vakanties, studiedagen en je vrije dagen slaat de planning over.",
-            en: "For example two slots of independent work a week. The schedule skips weekends, holidays, study days and your days off.",
-          },
+          title: localized("plan.moments.title"),
+          intro: localized("plan.moments.intro"),
           fields: [
-            field({ id: "moments", kind: "shortText", label: { nl: "Momenten per week", en: "Moments per week" }, placeholder: { nl: "di 10:30-11:15, do 13:00-13:45", en: "tue 10:30-11:15, thu 13:00-13:45" }, required: true, maxLength: 200 }),
-            field({ id: "minutes", kind: "number", label: { nl: "Minuten per gesprek", en: "Minutes per conversation" }, required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
+            field({ id: "moments", kind: "shortText", label: localized("plan.moments.moments.label"), placeholder: localized("plan.moments.moments.placeholder"), required: true, maxLength: 200 }),
+            field({ id: "minutes", kind: "number", label: localized("plan.moments.minutes.label"), required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
             ...(duo
               ? [
                   field({
                     id: "who",
                     kind: "singleChoice",
-                    label: { nl: "Welke leerlingen?", en: "Which pupils?" },
+                    label: localized("plan.moments.who.label"),
                     required: true,
                     defaultValue: "mine",
                     options: [
-                      { value: "mine", label: { nl: `Mijn deel (${share.length})`, en: `My share (${share.length})` } },
-                      { value: "all", label: { nl: `De hele groep (${open.length})`, en: `The whole group (${open.length})` } },
+                      { value: "mine", label: localized("plan.moments.who.mine.label", { length: share.length }) },
+                      { value: "all", label: localized("plan.moments.who.all.label", { length: open.length }) },
                     ],
                   }),
                 ]
@@ -224,7 +215,7 @@ export const planFlow: DialogFlow = {
             const parsed = parseMoments(values.moments);
             return parsed.ok
               ? []
-              : [{ fieldId: "moments", message: { nl: `Dit kan ik niet lezen: "${parsed.problem}". Schrijf bijvoorbeeld "di 10:30-11:15".`, en: `I cannot read "${parsed.problem}". Write e.g. "tue 10:30-11:15".` } }];
+              : [{ fieldId: "moments", message: localized("plan.moments.unreadable", { problem: parsed.problem }) }];
           },
         });
         const proposal = proposalFor(ctx, data, target, answers);
@@ -232,28 +223,24 @@ export const planFlow: DialogFlow = {
         const parsed = parseMoments(text(answers, "moments", "moments") ?? "");
         steps.push({
           id: "proposal",
-          title: { nl: "Voorstel", en: "Proposal" },
-          intro: {
-            nl: `Op ${parsed.ok ? formatMoments(parsed.moments, "nl") : ""}: ${proposal.planned.length} gesprek(ken). Niet goed? Kies 'terug' en pas de momenten aan.`,
-            en: `On ${parsed.ok ? formatMoments(parsed.moments, "en") : ""}: ${proposal.planned.length} conversation(s). Not right? Choose 'back' and adjust the moments.`,
-          },
+          title: localized("plan.proposal.title"),
+          intro: localized("plan.proposal.intro", { moments: eachLocale((l) => (parsed.ok ? formatMoments(parsed.moments, l) : "")), count: proposal.planned.length }),
           info: [
             ...(proposal.planned.length === 0 && proposal.unplaced.length > 0
-              ? [nl ? "Geen van deze momenten valt op een schooldag waarop jij werkt, vanaf morgen tot het einde van de ronde." : "None of these moments falls on a school day you work, from tomorrow to the end of the round."]
+              ? [translate(ctx.locale, "plan.proposal.noMoments")]
               : []),
             ...proposal.planned.map((p) => `${formatLocalDate(p.date, ctx.locale)} ${p.time} — ${nameOf(target, p.pupilId)}`),
             ...(proposal.unplaced.length
-              ? [nl ? `Past niet meer: ${proposal.unplaced.map((id) => nameOf(target, id)).join(", ")}. Voeg een moment toe of plan ze zelf.` : `Does not fit: ${proposal.unplaced.map((id) => nameOf(target, id)).join(", ")}. Add a moment or plan them yourself.`]
+              ? [translate(ctx.locale, "plan.proposal.notFitting", { join: proposal.unplaced.map((id) => nameOf(target, id)).join(", ") })]
               : []),
           ],
-          fields: [field({ id: "accept", kind: "yesNo", label: { nl: "Zo inplannen?", en: "Plan it like this?" }, required: true, defaultValue: true })],
+          fields: [field({ id: "accept", kind: "yesNo", label: localized("plan.proposal.accept.label"), required: true, defaultValue: true })],
         });
         return steps;
       },
     };
   },
   async complete(ctx, _subject, answers) {
-    const nl = ctx.locale === "nl";
     const data = await loadPlanData(ctx);
     const { calendar } = data;
     const target = chosen(answers, data);
@@ -267,21 +254,21 @@ export const planFlow: DialogFlow = {
       // The same pupil chosen twice: the last choice counts.
       items = [...new Map(items.map((i) => [i.pupilId, i])).values()];
     } else {
-      if (answers.proposal?.accept !== true) return { text: nl ? "Niets gepland. Typ `plannen` om opnieuw te beginnen." : "Nothing planned. Type `plan` to start again." };
+      if (answers.proposal?.accept !== true) return { text: translate(ctx.locale, "plan.notPlanned") };
       const proposal = proposalFor(ctx, data, target, answers);
       const minutes = num(answers, "moments", "minutes") ?? DEFAULT_MINUTES;
       items = (proposal?.planned ?? []).map((p) => ({ pupilId: p.pupilId, plannedAt: atSchoolTime(calendar, p.date, p.time), durationMinutes: minutes }));
     }
     // A proposal never moves a pupil a colleague planned in the meantime; by hand, a move is the point.
     const planned = await planConversations(ctx.tx, ctx.actor, target.round.id, target.group.id, items, { moveExisting: answers.mode?.mode === "manual" });
-    if (planned.length === 0) return { text: nl ? "Er viel niets te plannen." : "There was nothing to plan." };
+    if (planned.length === 0) return { text: translate(ctx.locale, "plan.nothingToPlan") };
     const first = (id: string) => target.pupils.find((p) => p.id === id)?.firstName ?? "";
     const ics = conversationsCalendar(
       planned.map((p) => ({
         uid: `${p.id}@gesprekswijzer`,
         start: p.plannedAt,
         durationMinutes: p.durationMinutes,
-        title: nl ? `Kindgesprek ${first(p.pupilId)}` : `Conversation with ${first(p.pupilId)}`,
+        title: translate(ctx.locale, "plan.calendarTitle", { first: first(p.pupilId) }),
       })),
     );
     const lines = [...planned]
@@ -289,9 +276,9 @@ export const planFlow: DialogFlow = {
       .map((p) => `${formatLocalDate(localDate(p.plannedAt, calendar.timezone), ctx.locale)} ${localTime(p.plannedAt, calendar.timezone)} — ${nameOf(target, p.pupilId)}`);
     return {
       text: [
-        nl ? `${planned.length} gesprek(ken) gepland:` : `${planned.length} conversation(s) planned:`,
+        translate(ctx.locale, "plan.planned", { count: planned.length }),
         ...lines,
-        nl ? "Je krijgt de schooldag ervoor een herinnering om voor te bereiden. Het agendabestand zet ze in je agenda." : "You get a reminder to prepare on the school day before. The calendar file puts them in your calendar.",
+        translate(ctx.locale, "plan.plannedAdvice"),
       ].join("\n"),
       attachments: [{ filename: "kindgesprekken.ics", contentType: "text/calendar", content: ics }],
     };

@@ -11,6 +11,7 @@ import { renderPupilInvitation } from "../../bot/exports/pupil-invitation.js";
 import { printableAttachments } from "../../bot/exports/attachment.js";
 import { bool, field, num, text } from "./field.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
+import { localized, translate } from "../../bot/i18n/translate.js";
 
 export const PREPARE = "prepare";
 
@@ -33,27 +34,26 @@ export const prepareFlow: DialogFlow = {
     const preferred = group ? await defaultFormatKey(ctx.db, group) : "hgw-kindgesprek";
     const name = `${pupil.firstName} ${pupil.lastName}`;
     const l = ctx.locale;
-    const nl = l === "nl";
     const previousLines = [
       ...openGoals.map((g) => openGoalLine(g, l)),
       ...evaluatedSinceLast.map((g) => evaluatedGoalLine(g, l)),
-      ...lastAgreements.map((a) => `${nl ? "Afspraak" : "Agreement"}: ${a.who} — ${a.what} — ${a.whenText}`),
+      ...lastAgreements.map((a) => translate(l, "agreement.line", { who: a.who, what: a.what, when: a.whenText })),
     ];
 
     return {
-      title: `${nl ? "Voorbereiding" : "Preparation"} — ${name}`,
+      title: `${translate(l, "dialog.prepare")} — ${name}`,
       steps(answers: Answers): StepDefinition[] {
 
         const steps: StepDefinition[] = [
           {
             id: "format",
-            title: { nl: "Welk gespreksformat?", en: "Which conversation format?" },
-            intro: { nl: "Het format van jullie doorgaande lijn staat bovenaan.", en: "Your school's format for this group is listed first." },
+            title: localized("prepare.format.title"),
+            intro: localized("prepare.format.intro"),
             fields: [
               field({
                 id: "format",
                 kind: "singleChoice",
-                label: { nl: "Format", en: "Format" },
+                label: localized("prepare.format.format.label"),
                 required: true,
                 defaultValue: preferred,
                 options: [...formats]
@@ -64,68 +64,68 @@ export const prepareFlow: DialogFlow = {
           },
           {
             id: "aim",
-            title: { nl: "Waarom dit gesprek?", en: "Why this conversation?" },
+            title: localized("prepare.aim.title"),
             tips: [
-              { nl: "Houd de voorbereiding licht: de leerling is de expert over zichzelf. Te veel invullen vooraf kleurt je blik.", en: "Keep preparation light: the pupil is the expert on themselves. Filling in too much beforehand colours your view." },
+              localized("prepare.aim.tip"),
             ],
             fields: [
-              field({ id: "reason", kind: "longText", label: { nl: "Aanleiding", en: "Reason" }, required: true, maxLength: 1000 }),
-              field({ id: "aim", kind: "longText", label: { nl: "Wat wil je met dit gesprek bereiken?", en: "What do you want this conversation to achieve?" }, required: true, maxLength: 1000 }),
-              field({ id: "theme", kind: "shortText", label: { nl: "Thema (bijv. rekenen, samenwerken, welbevinden)", en: "Theme (e.g. maths, working together, wellbeing)" }, maxLength: 120 }),
+              field({ id: "reason", kind: "longText", label: localized("prepare.aim.reason.label"), required: true, maxLength: 1000 }),
+              field({ id: "aim", kind: "longText", label: localized("prepare.aim.aim.label"), required: true, maxLength: 1000 }),
+              field({ id: "theme", kind: "shortText", label: localized("prepare.aim.theme.label"), maxLength: 120 }),
             ],
           },
           {
             id: "when",
-            title: { nl: "Wanneer en waar?", en: "When and where?" },
-            intro: { nl: "Bijvoorbeeld tijdens zelfstandig werken, of als er een extra volwassene in de klas is.", en: "For example during independent work, or when an extra adult is in the room." },
+            title: localized("prepare.when.title"),
+            intro: localized("prepare.when.intro"),
             fields: [
-              field({ id: "date", kind: "date", label: { nl: "Datum", en: "Date" }, required: true }),
-              field({ id: "time", kind: "time", label: { nl: "Tijd", en: "Time" }, required: true }),
-              field({ id: "place", kind: "shortText", label: { nl: "Plek", en: "Place" }, maxLength: 120, placeholder: { nl: "bijv. de leeshoek", en: "e.g. the reading corner" } }),
-              field({ id: "duration", kind: "number", label: { nl: "Hoe lang (minuten)?", en: "How long (minutes)?" }, min: 3, max: 90 }),
+              field({ id: "date", kind: "date", label: localized("label.date"), required: true }),
+              field({ id: "time", kind: "time", label: localized("label.time"), required: true }),
+              field({ id: "place", kind: "shortText", label: localized("prepare.when.place.label"), maxLength: 120, placeholder: localized("prepare.when.place.placeholder") }),
+              field({ id: "duration", kind: "number", label: localized("prepare.when.duration.label"), min: 3, max: 90 }),
             ],
           },
           {
             id: "ready",
-            title: { nl: "Is de leerling voorbereid?", en: "Is the pupil prepared?" },
-            tips: [{ nl: "Een kind dat weet waarom, waar, wanneer en hoe lang, praat vrijer.", en: "A child who knows why, where, when and how long talks more freely." }],
+            title: localized("prepare.ready.title"),
+            tips: [localized("prepare.ready.tip")],
             fields: [
-              field({ id: "knows", kind: "yesNo", label: { nl: "Weet de leerling waarom, waar, wanneer en hoe lang?", en: "Does the pupil know why, where, when and how long?" }, required: true }),
+              field({ id: "knows", kind: "yesNo", label: localized("prepare.ready.knows.label"), required: true }),
               field({
                 id: "prepared",
                 kind: "singleChoice",
-                label: { nl: "Heeft de leerling zich voorbereid?", en: "Has the pupil prepared?" },
+                label: localized("prepare.ready.prepared.label"),
                 required: true,
                 options: [
-                  { value: "form", label: { nl: "Ja, met het voorbereidingsformulier", en: "Yes, with the preparation form" } },
-                  { value: "self", label: { nl: "Ja, op een eigen manier", en: "Yes, in their own way" } },
+                  { value: "form", label: localized("prepare.ready.prepared.form.label") },
+                  { value: "self", label: localized("prepare.ready.prepared.self.label") },
                   // "nee" is "not yet": it would otherwise match inside "Not needed".
-                  { value: "not_yet", label: { nl: "Nog niet", en: "Not yet" }, aliases: ["nee", "no", "niet"] },
-                  { value: "not_needed", label: { nl: "Niet nodig", en: "Not needed" } },
+                  { value: "not_yet", label: localized("prepare.ready.prepared.not_yet.label"), aliases: ["nee", "no", "niet"] },
+                  { value: "not_needed", label: localized("prepare.ready.prepared.not_needed.label") },
                 ],
               }),
-              field({ id: "invitation", kind: "yesNo", label: { nl: "Een uitnodiging voor de leerling maken (om te printen of door te sturen)?", en: "Make an invitation for the pupil (to print or forward)?" } }),
+              field({ id: "invitation", kind: "yesNo", label: localized("prepare.ready.invitation.label") }),
             ],
           },
           {
             id: "previous",
-            title: { nl: "Wat komt terug van vorige keer?", en: "What comes back from last time?" },
-            info: previousLines.length ? previousLines : [nl ? "Nog geen eerdere doelen of afspraken." : "No earlier goals or agreements yet."],
+            title: localized("prepare.previous.title"),
+            info: previousLines.length ? previousLines : [translate(l, "prepare.previous.none")],
             skippable: true,
             fields: [
-              field({ id: "followUp", kind: "longText", label: { nl: "Waar wil je op terugkomen?", en: "What do you want to come back to?" }, maxLength: 1000 }),
+              field({ id: "followUp", kind: "longText", label: localized("prepare.previous.followUp.label"), maxLength: 1000 }),
             ],
           },
           {
             id: "questions",
-            title: { nl: "Welke vragen wil je stellen?", en: "Which questions do you want to ask?" },
-            intro: { nl: "Eén vraag per regel. De vraagcoach kijkt mee.", en: "One question per line. The question coach will take a look." },
+            title: localized("prepare.questions.title"),
+            intro: localized("prepare.questions.intro"),
             tips: [
-              { nl: "Open vragen beginnen vaak met wat, hoe, wanneer, wie of welke.", en: "Open questions often start with what, how, when, who or which." },
-              { nl: "Eén vraag tegelijk; vraag door op een woord van de leerling.", en: "One question at a time; follow up on a word the pupil uses." },
+              localized("prepare.questions.tip.open"),
+              localized("prepare.questions.tip.oneAtATime"),
             ],
             fields: [
-              field({ id: "questions", kind: "longText", label: { nl: "Je vragen", en: "Your questions" }, required: true, maxLength: 3000, coach: true }),
+              field({ id: "questions", kind: "longText", label: localized("prepare.questions.questions.label"), required: true, maxLength: 3000, coach: true }),
             ],
           },
         ];
@@ -135,16 +135,16 @@ export const prepareFlow: DialogFlow = {
         const feedback = questions.map((q) => ({ q, result: coachQuestion(q) })).filter((c) => c.result.flags.length > 0);
         steps.push({
           id: "coach",
-          title: { nl: "De vraagcoach", en: "The question coach" },
+          title: localized("prepare.coach.title"),
           info: feedback.length
-            ? feedback.map(({ q, result }) => `“${q}” — ${result.flags.map((f) => FLAG_TEXT[f][l]).join(", ")}. ${nl ? "Probeer" : "Try"}: “${result.suggestion}”`)
-            : [nl ? "Mooi: al je vragen zijn open en enkelvoudig." : "Nice: all your questions are open and single."],
+            ? feedback.map(({ q, result }) => translate(l, "prepare.coach.feedback", { question: q, flags: result.flags.map((f) => translate(l, `coach.${f}`)).join(", "), suggestion: result.suggestion ?? "" }))
+            : [translate(l, "prepare.coach.allOpen")],
           skippable: true,
           fields: [
             field({
               id: "revised",
               kind: "longText",
-              label: { nl: "Wil je vragen aanpassen? Schrijf ze hier opnieuw (leeg laten = zo houden).", en: "Want to change questions? Write them again here (leave empty to keep them)." },
+              label: localized("prepare.coach.revised.label"),
               maxLength: 3000,
             }),
           ],
@@ -173,11 +173,10 @@ export const prepareFlow: DialogFlow = {
       durationMinutes: num(answers, "when", "duration"),
       preparation: { ...answers, plannedQuestions: questions },
     });
-    const nl = ctx.locale === "nl";
     const name = pupilContext.pupil.firstName;
     const lines = [
-      nl ? `Voorbereiding opgeslagen: gesprek met **${name}** op ${formatLocalDate(date, "nl")} om ${time}.` : `Preparation saved: conversation with **${name}** on ${formatLocalDate(date, "en")} at ${time}.`,
-      nl ? `Typ **gesprek ${name}** als jullie gaan zitten.` : `Type **conversation ${name}** when you sit down together.`,
+      translate(ctx.locale, "prepare.saved", { name, date: formatLocalDate(date, ctx.locale), time }),
+      translate(ctx.locale, "prepare.saved.next", { name }),
     ];
     const attachments = [];
     if (bool(answers, "ready", "invitation") || format.pupilPreparation) {
@@ -192,15 +191,9 @@ export const prepareFlow: DialogFlow = {
         locale: ctx.locale,
       });
       attachments.push(...(await printableAttachments(invitation.printable, `uitnodiging-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`)));
-      lines.push(nl ? "De uitnodiging voor de leerling staat hieronder; je kunt hem printen of de tekst doorsturen:" : "The invitation for the pupil is below; print it or forward the text:");
+      lines.push(translate(ctx.locale, "prepare.invitationBelow"));
       lines.push(invitation.text);
     }
     return { text: lines.join("\n"), conversationId, attachments };
   },
 };
-
-const FLAG_TEXT = {
-  closed: { nl: "gesloten (ja/nee)", en: "closed (yes/no)" },
-  multiple: { nl: "meerdere vragen tegelijk", en: "several questions at once" },
-  leading: { nl: "sturend of oordelend", en: "leading or judgemental" },
-} as const;

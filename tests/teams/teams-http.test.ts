@@ -124,7 +124,7 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
     expect(textOf(await say(ALEX, "help"))).toContain("voorbereiden");
     expect(textOf(await post(activity(ALEX, { value: { gw: "cmd", command: "mijn groep" } })))).toContain("Sam de Boer");
     expect(textOf(await say(ALEX, "english"))).toContain("English");
-    expect(textOf(await say(ALEX, "my group"))).toContain("pupils");
+    expect(textOf(await say(ALEX, "my group"))).toContain("1 pupil<br>"); // one pupil: the singular (was "1 pupils")
     await say(ALEX, "nederlands");
   });
 

@@ -1,10 +1,9 @@
 // One small function per command: call a service, shape the reply. No channel specifics.
-import type { MessageKey, Translator } from "../../i18n/translate.js";
-import { nl as MESSAGE_KEYS } from "../../i18n/messages.js";
+import { isMessageKey, type Translator } from "../../i18n/translate.js";
 import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records.js";
 import { getGroupProgress, listLedGroups, listTeachingGroups } from "../../services/groups.js";
 import type { BotReply } from "../../channel/types.js";
-import { OWNERSHIP_SKILLS, SKILL_LABELS, type OwnershipSkillName } from "../../domain/ownership-skills.js";
+import { OWNERSHIP_SKILLS, skillLabel } from "../../domain/ownership-skills.js";
 
 import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
@@ -48,14 +47,14 @@ export async function myGroupReply({ db, actor, t }: CommandContext): Promise<Bo
 }
 
 function skillNames(skills: string[], locale: "nl" | "en"): string {
-  return skills.map((s) => SKILL_LABELS[s as OwnershipSkillName]?.[locale] ?? s).join(", ");
+  return skills.map((s) => skillLabel(s, locale)).join(", ");
 }
 
 /** A stored status word in the reader's language; an unknown one is shown as stored. */
 function statusWord(t: Translator, prefix: "status" | "goalStatus" | "outcome" | "nextStep", status: string | undefined): string {
   if (!status) return "";
   const key = `${prefix}.${status}`;
-  return key in MESSAGE_KEYS ? t(key as MessageKey) : status;
+  return isMessageKey(key) ? t(key) : status;
 }
 
 function evaluationLine(entry: TimelineEntry, t: Translator): string {
@@ -85,7 +84,7 @@ export async function pupilReply(ctx: CommandContext, input: CommandInput): Prom
   else {
     lines.push(t("pupil.openGoals", { count: record.openGoals }));
     if (record.skills.heldConversations > 0) {
-      const summary = OWNERSHIP_SKILLS.map((s) => `${SKILL_LABELS[s][actor.locale]} ${record.skills.counts[s] ?? 0}/${record.skills.heldConversations}`).join(" · ");
+      const summary = OWNERSHIP_SKILLS.map((s) => `${skillLabel(s, actor.locale)} ${record.skills.counts[s] ?? 0}/${record.skills.heldConversations}`).join(" · ");
       lines.push(t("skills.header", { summary }));
     }
     lines.push(...record.timeline.slice(0, 20).map((e) => `- ${timelineLine(e, t, actor.locale)}`));
@@ -99,7 +98,7 @@ export async function progressReply({ db, actor, t }: CommandContext): Promise<B
   const lines = [];
   for (const group of groups) {
     const p = await getGroupProgress(db, actor, group.id);
-    lines.push(t("progress.line", { group: p.groupName, ...p }));
+    lines.push(t("progress.line", { group: p.groupName, count: p.pupils, ...p }));
   }
   return { text: lines.join("\n") };
 }

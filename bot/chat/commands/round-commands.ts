@@ -9,33 +9,30 @@ import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import type { PreferenceKind } from "../../domain/vocabulary.js";
+import { translate } from "../../i18n/translate.js";
 
 
 /** Rounds with progress counts: per group planned / held / evaluated / overdue. Never content. */
 export async function roundsReply(ctx: CommandContext, now: Date): Promise<BotReply> {
-  const nl = ctx.actor.locale === "nl";
   // Rounds that ended more than four weeks ago are history: the list stays short.
   const recent = addDays(localDate(now, ctx.actor.timezone), -28);
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.endDate >= recent);
   const canCreate = (await listRoundableGroups(ctx.db, ctx.actor)).length > 0;
-  const actions = canCreate ? [buttonFor(nl ? "Nieuwe ronde" : "New round", "newRound")] : [];
+  const actions = canCreate ? [buttonFor(translate(ctx.actor.locale, "rounds.button.newRound"), "newRound")] : [];
   if (rounds.length === 0) {
-    return { text: nl ? "Er loopt geen gespreksronde." : "No conversation round is running.", actions };
+    return { text: translate(ctx.actor.locale, "rounds.none"), actions };
   }
   const lines: string[] = [];
   for (const round of rounds) {
     const { groups } = await roundProgress(ctx.db, ctx.actor, round.id, now);
     lines.push(`**${round.name}** (${formatLocalDate(round.startDate, ctx.actor.locale)} – ${formatLocalDate(round.endDate, ctx.actor.locale)})`);
     for (const g of groups) {
-      lines.push(
-        nl
-          ? `${g.groupName}: ${g.planned}/${g.pupils} gepland, ${g.held} gehouden, ${g.evaluated} geëvalueerd${g.overdue ? `, ${g.overdue} achter` : ""}`
-          : `${g.groupName}: ${g.planned}/${g.pupils} planned, ${g.held} held, ${g.evaluated} evaluated${g.overdue ? `, ${g.overdue} overdue` : ""}`,
-      );
+      const overdue = g.overdue ? translate(ctx.actor.locale, "rounds.progress.overdue", { overdue: g.overdue }) : "";
+      lines.push(translate(ctx.actor.locale, "rounds.progress", { group: g.groupName, planned: g.planned, pupils: g.pupils, held: g.held, evaluated: g.evaluated, overdue }));
     }
-    if (round.manageable) actions.push(buttonFor(nl ? `Wijzig ${round.name}` : `Change ${round.name}`, "editRound", { roundId: round.id }));
+    if (round.manageable) actions.push(buttonFor(translate(ctx.actor.locale, "rounds.button.change", { name: round.name }), "editRound", { roundId: round.id }));
   }
-  if (rounds.some((r) => r.teaching)) actions.push(buttonFor(nl ? "Plannen" : "Plan", "plan"));
+  if (rounds.some((r) => r.teaching)) actions.push(buttonFor(translate(ctx.actor.locale, "rounds.button.plan"), "plan"));
   return { text: lines.join("\n"), actions: actions.slice(0, 12) };
 }
 
@@ -46,15 +43,14 @@ export async function newRoundCommand(ctx: CommandContext): Promise<BotReply[]> 
 
 /** "ronde wijzigen <naam>" or "ronde annuleren <naam>" (or a button with the round's id): the round flow with the round picked. */
 export async function editRoundCommand(ctx: CommandContext, input: CommandInput, action: "edit" | "cancel"): Promise<BotReply[]> {
-  const nl = ctx.actor.locale === "nl";
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.manageable);
   const id = input.args.roundId;
   const name = input.text.trim().toLowerCase();
   const wanted = id ? rounds.filter((r) => r.id === id) : name ? rounds.filter((r) => r.name.toLowerCase().includes(name)) : rounds;
-  if (wanted.length === 0) return [{ text: nl ? "Ik vind geen ronde die je kunt wijzigen." : "I find no round you can change." }];
+  if (wanted.length === 0) return [{ text: translate(ctx.actor.locale, "rounds.noneToChange") }];
   if (wanted.length > 1) {
     const command = action === "cancel" ? "cancelRound" : "editRound";
-    return [{ text: nl ? "Welke ronde?" : "Which round?", actions: wanted.map((r) => buttonFor(r.name, command, { roundId: r.id })) }];
+    return [{ text: translate(ctx.actor.locale, "round.pick.title"), actions: wanted.map((r) => buttonFor(r.name, command, { roundId: r.id })) }];
   }
   return ctx.guide.start(ctx.actor, "round", NO_SUBJECT, { pick: { roundId: wanted[0]!.id, action } });
 }
@@ -62,19 +58,10 @@ export async function editRoundCommand(ctx: CommandContext, input: CommandInput,
 export async function planCommand(ctx: CommandContext): Promise<BotReply[]> {
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.teaching);
   if (rounds.length === 0) {
-    const nl = ctx.actor.locale === "nl";
-    return [{ text: nl ? "Er loopt geen gespreksronde voor jouw groep. Een gesprek buiten een ronde plan je met `voorbereiden <naam>`." : "No round is running for your group. Plan a conversation outside a round with `prepare <name>`." }];
+    return [{ text: translate(ctx.actor.locale, "rounds.noneToPlan") }];
   }
   return ctx.guide.start(ctx.actor, "plan", NO_SUBJECT);
 }
-
-const KIND_LABELS = {
-  plan_nudge: { nl: "plannen (ronde start en halverwege)", en: "planning (round start and halfway)" },
-  prepare_reminder: { nl: "voorbereiden (schooldag ervoor)", en: "preparing (school day before)" },
-  unrecorded_nudge: { nl: "vastleggen (na een gepland gesprek)", en: "recording (after a planned conversation)" },
-  evaluation_due: { nl: "evalueren (op de evaluatiedatum)", en: "evaluating (on the evaluation date)" },
-  weekly_digest: { nl: "weekoverzicht (maandag)", en: "weekly digest (Monday)" },
-} as const;
 
 /** A reminder setting a button changes, or what was typed after "herinneringen". */
 type ReminderChange = { verb: string; kind: PreferenceKind | null; kindWord: string; amount?: string; unit?: string };
@@ -95,46 +82,45 @@ function reminderChangeOf(input: CommandInput): ReminderChange | null {
  * "herinneringen uitstellen <soort> [n dagen|weken]" snoozes (a week by default).
  */
 export async function remindersCommand(ctx: CommandContext, input: CommandInput, now: Date): Promise<BotReply> {
-  const nl = ctx.actor.locale === "nl";
   const today = localDate(now, ctx.actor.timezone);
   const change = reminderChangeOf(input);
   if (change) {
     const { verb, kind, amount, unit } = change;
     if (!kind) {
       const known = Object.values(KIND_WORDS).map((w) => w[0]).join(", ");
-      return { text: nl ? `Welke herinneringen? Kies uit: ${known}.` : `Which reminders? Choose from: ${known}.` };
+      return { text: translate(ctx.actor.locale, "reminderSettings.whichKind", { known }) };
     }
-    const label = KIND_LABELS[kind][ctx.actor.locale];
+    const label = translate(ctx.actor.locale, `reminderKind.${kind}`);
     if (["uit", "off", "stop", "mute"].includes(verb)) {
       await muteKind(ctx.db, ctx.actor, kind);
-      return { text: nl ? `Herinneringen voor ${label} staan uit.` : `Reminders for ${label} are off.`, actions: [buttonFor(nl ? "Weer aan" : "Turn on again", "reminders", { set: "on", kind })] };
+      return { text: translate(ctx.actor.locale, "reminderSettings.muted", { label }), actions: [buttonFor(translate(ctx.actor.locale, "reminderSettings.button.unmute"), "reminders", { set: "on", kind })] };
     }
     if (["aan", "on", "unmute"].includes(verb)) {
       await unmuteKind(ctx.db, ctx.actor, kind);
-      return { text: nl ? `Herinneringen voor ${label} staan aan.` : `Reminders for ${label} are on.` };
+      return { text: translate(ctx.actor.locale, "reminderSettings.unmuted", { label }) };
     }
     if (["uitstellen", "snooze", "pauze", "pause"].includes(verb)) {
       const n = amount ? Number(amount) : 1;
       const weeks = !amount || /^(week|weken|weeks?)$/.test(unit ?? "week");
-      if (!Number.isInteger(n) || n < 1 || n > 60) return { text: nl ? "Hoe lang? Bijvoorbeeld `herinneringen uitstellen evalueren 2 weken`." : "How long? For example `reminders snooze evaluating 2 weeks`." };
+      if (!Number.isInteger(n) || n < 1 || n > 60) return { text: translate(ctx.actor.locale, "reminderSettings.howLong") };
       const until = await snoozeKind(ctx.db, ctx.actor, kind, today, weeks ? n * 7 : n);
-      return { text: nl ? `Herinneringen voor ${label} wachten tot ${formatLocalDate(until, "nl")}.` : `Reminders for ${label} wait until ${formatLocalDate(until, "en")}.` };
+      return { text: translate(ctx.actor.locale, "reminderSettings.snoozed", { label, date: formatLocalDate(until, ctx.actor.locale) }) };
     }
-    return { text: nl ? "Typ `herinneringen uit <soort>`, `herinneringen aan <soort>` of `herinneringen uitstellen <soort> 1 week`." : "Type `reminders off <kind>`, `reminders on <kind>` or `reminders snooze <kind> 1 week`." };
+    return { text: translate(ctx.actor.locale, "reminderSettings.usage") };
   }
   const prefs = await listPreferences(ctx.db, ctx.actor);
   const lines = prefs.map((p) => {
-    const label = KIND_LABELS[p.kind][ctx.actor.locale];
+    const label = translate(ctx.actor.locale, `reminderKind.${p.kind}`);
     const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
-    const snoozed = on && p.snoozedUntil && p.snoozedUntil > today ? (nl ? ` (uitgesteld tot ${formatLocalDate(p.snoozedUntil, "nl")})` : ` (snoozed until ${formatLocalDate(p.snoozedUntil, "en")})`) : "";
-    return `• ${label}: ${on ? (nl ? "aan" : "on") : nl ? "uit" : "off"}${snoozed}`;
+    const snoozed = on && p.snoozedUntil && p.snoozedUntil > today ? translate(ctx.actor.locale, "reminderSettings.snoozedUntil", { date: formatLocalDate(p.snoozedUntil, ctx.actor.locale) }) : "";
+    return `• ${label}: ${on ? translate(ctx.actor.locale, "reminderSettings.on") : translate(ctx.actor.locale, "reminderSettings.off")}${snoozed}`;
   });
   return {
-    text: [nl ? "Je herinneringen (alleen op schooldagen, binnen schooltijd):" : "Your reminders (school days only, within school hours):", ...lines].join("\n"),
+    text: [translate(ctx.actor.locale, "reminderSettings.header"), ...lines].join("\n"),
     actions: prefs.map((p) => {
       const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
       const word = KIND_WORDS[p.kind][0]!;
-      return buttonFor(`${word}: ${on ? (nl ? "uitzetten" : "turn off") : nl ? "aanzetten" : "turn on"}`, "reminders", { set: on ? "off" : "on", kind: p.kind });
+      return buttonFor(`${word}: ${translate(ctx.actor.locale, on ? "reminderSettings.button.turnOff" : "reminderSettings.button.turnOn")}`, "reminders", { set: on ? "off" : "on", kind: p.kind });
     }),
   };
 }

@@ -1,0 +1,20 @@
+// All of the core's texts, one catalogue per area. Keys are unique across areas (a test checks it).
+// Adding a text: a key in its area's file with Dutch and English side by side, {name} for a value,
+// { one, other } forms for a count ({count}). Read it with translate(locale, key, vars), ctx.t(key,
+// vars) in commands, or localized(key, vars) where a `{ nl, en }` value is wanted (dialog steps).
+// The compiler checks that both languages are there and that every placeholder is given.
+import { checks } from "./checks.js";
+import { common } from "./common.js";
+import { dialogs } from "./dialogs.js";
+import { evaluations } from "./evaluations.js";
+import { printed } from "./printed.js";
+import { privacy } from "./privacy.js";
+import { prepare } from "./prepare.js";
+import { reminders } from "./reminders.js";
+import { rounds } from "./rounds.js";
+
+export const areas = { checks, common, dialogs, evaluations, prepare, printed, privacy, reminders, rounds } as const;
+
+export const catalogue = { ...checks, ...common, ...dialogs, ...evaluations, ...prepare, ...printed, ...privacy, ...reminders, ...rounds };
+
+export type MessageKey = keyof typeof catalogue;
