@@ -5,7 +5,7 @@ import type { SlackContext } from "./context.js";
 import { userDelivery } from "./delivery.js";
 import { cleanTypedText } from "./mrkdwn.js";
 import { SlashCommandPayload } from "./payloads.js";
-import { slackTexts } from "./texts.js";
+import { slackText } from "./texts.js";
 import { SLASH_COMMAND } from "./routes.js";
 
 export function registerSlashCommand(app: App, ctx: SlackContext): void {
@@ -13,7 +13,7 @@ export function registerSlashCommand(app: App, ctx: SlackContext): void {
     const receivedAt = Date.now();
     const parsed = SlashCommandPayload.safeParse(command);
     const inDm = parsed.success && (parsed.data.channel_name === "directmessage" || parsed.data.channel_id.startsWith("D"));
-    await ack(inDm || !parsed.success ? undefined : { response_type: "ephemeral", text: slackTexts(ctx.defaultLocale).answerInDm });
+    await ack(inDm || !parsed.success ? undefined : { response_type: "ephemeral", text: slackText(ctx.defaultLocale, "slack.answerInDm") });
     if (!parsed.success) return;
     const c = parsed.data;
     if (!(await ctx.claim(`command:${c.trigger_id}`))) return;

@@ -6,7 +6,7 @@ import { translatorFor } from "../../bot/i18n/translate.js";
 import { SLACK_LIMITS, truncate, type Block, type Button } from "../../dialogs/render/block-kit.js";
 import { COMMAND_ACTION_PREFIX, textSections } from "./outbound.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
-import { fill, slackTexts } from "./texts.js";
+import { slackText, slackTextOr } from "./texts.js";
 import { encodeAction } from "../shared/button-action.js";
 
 export interface HomeView {
@@ -47,14 +47,14 @@ export function renderHomeView(summary: HomeSummary): HomeView {
 }
 
 function teacherBlocks(home: TeacherHome): Block[] {
-  const s = slackTexts(home.locale);
+  const lang = home.locale;
   const t = translatorFor(home.locale);
   const button = buttonMaker();
-  const more = (n: number) => `_${fill(s.homeMore, { count: n })}_`;
+  const more = (n: number) => `_${slackText(lang, "home.more", { count: n })}_`;
 
   const blocks: Block[] = [
-    header(s.homeTitle),
-    { type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(fill(s.homeHello, { name: home.firstName })) } },
+    header(slackText(lang, "home.title")),
+    { type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(slackText(lang, "home.hello", { name: home.firstName })) } },
     {
       type: "actions",
       elements: [
@@ -68,30 +68,30 @@ function teacherBlocks(home: TeacherHome): Block[] {
     },
   ];
 
-  blocks.push(header(s.homeDrafts));
+  blocks.push(header(slackText(lang, "home.drafts")));
   const draftLines = home.drafts.map((d) => {
-    const kind = s.kind[d.kind] ?? d.kind;
-    const paused = d.paused ? ` · ${s.paused}` : "";
+    const kind = slackTextOr(lang, `home.kind.${d.kind}`, d.kind);
+    const paused = d.paused ? ` · ${slackText(lang, "home.paused")}` : "";
     return `• *${escapeMrkdwn(kind)}*${d.pupilName ? ` — ${escapeMrkdwn(d.pupilName)}` : ""} · ${shortDate(d.updatedOn)}${paused}`;
   });
-  blocks.push(...list(draftLines, s.homeNoDrafts, more));
-  if (home.drafts.length) blocks.push({ type: "actions", elements: home.drafts.slice(0, MAX_DRAFT_BUTTONS).map((d, i) => button(`${s.resume} ${i + 1}`, { command: "resume", args: { sessionId: d.sessionId } }, i === 0)) });
+  blocks.push(...list(draftLines, slackText(lang, "home.noDrafts"), more));
+  if (home.drafts.length) blocks.push({ type: "actions", elements: home.drafts.slice(0, MAX_DRAFT_BUTTONS).map((d, i) => button(`${slackText(lang, "home.resume")} ${i + 1}`, { command: "resume", args: { sessionId: d.sessionId } }, i === 0)) });
 
-  blocks.push(header(s.homeUpcoming));
-  const upcoming = home.upcoming.map((p) => `• ${escapeMrkdwn(p.pupilName)} (${escapeMrkdwn(p.groupName)}) · ${s.status[p.status] ?? p.status}`);
-  blocks.push(...list(upcoming, s.homeNoUpcoming, more));
+  blocks.push(header(slackText(lang, "home.upcoming")));
+  const upcoming = home.upcoming.map((p) => `• ${escapeMrkdwn(p.pupilName)} (${escapeMrkdwn(p.groupName)}) · ${slackTextOr(lang, `home.status.${p.status}`, p.status)}`);
+  blocks.push(...list(upcoming, slackText(lang, "home.noUpcoming"), more));
 
-  blocks.push(header(s.homeDue));
+  blocks.push(header(slackText(lang, "home.due")));
   const dueLines = home.due.map((d) => `• ${shortDate(d.evaluationDate)} · *${escapeMrkdwn(d.pupilName)}*: ${escapeMrkdwn(d.goalText.replace(/\s+/g, " "))}`);
-  blocks.push(...list(dueLines, s.homeNoDue, more));
+  blocks.push(...list(dueLines, slackText(lang, "home.noDue"), more));
   const duePupils = [...new Map(home.due.map((d) => [d.pupilId, d])).values()].slice(0, 5);
-  if (duePupils.length) blocks.push({ type: "actions", elements: duePupils.map((d) => button(`${s.timeline}: ${d.pupilName}`, { command: "pupil", args: { pupilId: d.pupilId } })) });
+  if (duePupils.length) blocks.push({ type: "actions", elements: duePupils.map((d) => button(`${slackText(lang, "home.timeline")}: ${d.pupilName}`, { command: "pupil", args: { pupilId: d.pupilId } })) });
 
-  blocks.push(header(s.homeGroups));
-  const groupLines = home.groups.map((g) => fill(s.homeGroupLine, { group: escapeMrkdwn(g.groupName), held: g.held, total: g.total, since: shortDate(g.since) }));
-  blocks.push(...list(groupLines, s.homeNoGroups, more));
+  blocks.push(header(slackText(lang, "home.groups")));
+  const groupLines = home.groups.map((g) => slackText(lang, "home.groupLine", { group: escapeMrkdwn(g.groupName), held: g.held, count: g.total, since: shortDate(g.since) }));
+  blocks.push(...list(groupLines, slackText(lang, "home.noGroups"), more));
   if (home.groups.length) blocks.push({ type: "actions", elements: [button(t("button.myGroup"), { command: "myGroup" })] });
 
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: fill(s.homeUpdated, { time: home.updatedAt }) }] });
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: slackText(lang, "home.updated", { time: home.updatedAt }) }] });
   return blocks;
 }

@@ -11,7 +11,7 @@ import { interactionDelivery, slackErrorCode, withoutTrigger, type Delivery } fr
 import { textSections } from "./outbound.js";
 import { ViewPayload } from "./payloads.js";
 import { modalOrNull, STEP_CALLBACK_ID } from "./replies.js";
-import { slackTexts } from "./texts.js";
+import { slackText } from "./texts.js";
 
 type ModalResponse = { response_action: "clear" } | { response_action: "errors"; errors: Record<string, string> } | { response_action: "update"; view: SlackModalView | InfoModal };
 
@@ -25,8 +25,8 @@ interface InfoModal {
 }
 
 function infoModal(text: string, locale: Locale): InfoModal {
-  const s = slackTexts(locale);
-  return { type: "modal", callback_id: "gw_info", title: { type: "plain_text", text: s.appName }, close: { type: "plain_text", text: s.close }, blocks: textSections(text).slice(0, 50) };
+  const title = slackText(locale, "slack.appName");
+  return { type: "modal", callback_id: "gw_info", title: { type: "plain_text", text: title }, close: { type: "plain_text", text: slackText(locale, "slack.close") }, blocks: textSections(text).slice(0, 50) };
 }
 
 /** Our modal responses as Bolt's ack type: our Block Kit types are a structural subset of Slack's. */
@@ -78,7 +78,7 @@ export async function updateModal(ctx: SlackContext, result: TurnResult, d: Deli
   if (response.response_action === "update") view = response.view;
   else {
     const text = result.replies.map((r) => r.text).filter(Boolean).join("\n\n");
-    view = infoModal(text || slackTexts(result.locale).paused, result.locale);
+    view = infoModal(text || slackText(result.locale, "slack.paused"), result.locale);
   }
   if (viewId) {
     await ctx.client.views.update({ view_id: viewId, ...(hash ? { hash } : {}), view: view as never }).catch((error: unknown) => {
@@ -115,7 +115,7 @@ export function registerModalSubmissions(app: App, ctx: SlackContext): void {
       return;
     }
     // Too slow for the ack: show "saving…" now, the result when it is there.
-    await ack(asViewResponse({ response_action: "update", view: infoModal(slackTexts(ctx.defaultLocale).saving, ctx.defaultLocale) }));
+    await ack(asViewResponse({ response_action: "update", view: infoModal(slackText(ctx.defaultLocale, "slack.saving"), ctx.defaultLocale) }));
     await ctx.replies.guarded(d, async () => updateModal(ctx, await work, d, viewId, undefined));
   });
 

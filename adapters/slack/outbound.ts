@@ -14,7 +14,7 @@ import {
 import type { BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import { chunkText, escapeMrkdwn, toMrkdwn } from "./mrkdwn.js";
-import { slackTexts } from "./texts.js";
+import { slackText } from "./texts.js";
 import { replyParts, type OutboundPart } from "../shared/delivery-plan.js";
 import { encodeAction } from "../shared/button-action.js";
 
@@ -64,7 +64,7 @@ function commandBlocks(actions: ReplyAction[], locale: Locale): ActionsBlock[] {
   return [
     {
       type: "actions",
-      elements: [{ type: "static_select", action_id: COMMAND_SELECT_ACTION_ID, placeholder: plainText(slackTexts(locale).chooseCommand, SLACK_LIMITS.placeholder), options }],
+      elements: [{ type: "static_select", action_id: COMMAND_SELECT_ACTION_ID, placeholder: plainText(slackText(locale, "slack.chooseCommand"), SLACK_LIMITS.placeholder), options }],
     },
   ];
 }
@@ -87,7 +87,7 @@ export async function messageForPart(part: OutboundPart, options: RenderOptions)
     case "file": {
       const url = await options.linkFor(part.file);
       if (!url) return null;
-      const label = slackTexts(options.locale).openFile;
+      const label = slackText(options.locale, "slack.openFile");
       const name = escapeMrkdwn(part.file.filename).replace(/\|/g, "");
       return { text: part.file.filename, blocks: [{ type: "section", text: { type: "mrkdwn", text: `:page_facing_up: *${name}* · <${url}|${label}>` } }] };
     }
