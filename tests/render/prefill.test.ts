@@ -6,6 +6,8 @@ import { renderStepCard, type CardInput } from "../../dialogs/render/adaptive-ca
 import { renderStepModal, type InputBlock } from "../../dialogs/render/block-kit.js";
 import type { FieldView } from "../../dialogs/engine/types.js";
 import { field, stepView } from "./step-view.js";
+import { catalogueProblems } from "../../bot/i18n/text.js";
+import { renderCatalogue, renderText } from "../../dialogs/render/texts.js";
 
 describe("prefill", () => {
   it("numbers: typed over stored, only when the input's limits accept it", () => {
@@ -68,5 +70,13 @@ describe("both renderers pre-fill alike", () => {
     const { card, modal, cardNote, modalNote } = initials(f);
     expect(card).toBe(modal);
     expect(cardNote).toBe(modalNote);
+  });
+});
+
+describe("the renderers' texts", () => {
+  it("are a sound catalogue, with a plural for the length limit", () => {
+    expect(catalogueProblems(renderCatalogue)).toEqual([]);
+    expect(renderText("nl", "render.maxLength", { count: 1 })).toBe("Hoogstens 1 teken.");
+    expect(renderText("en", "render.maxLength", { count: 80 })).toBe("At most 80 characters.");
   });
 });

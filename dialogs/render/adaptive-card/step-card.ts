@@ -2,6 +2,7 @@
 // input, pre-filled with what was typed (or stored), each error right under its input.
 import type { FieldView, StepView, Submission } from "../../engine/types.js";
 import { progressLabel } from "../text.js";
+import { renderText } from "../texts.js";
 import { choiceInitial, numberInitial, pickerInitial, textInitial, typedRaw, yesNoInitial } from "../prefill.js";
 import type { AdaptiveCard, CardElement, CardInput, ColumnSet, InputChoiceSet, InputDate, InputNumber, InputText, InputTime, RenderStepCardOptions, StepActionData, SubmitAction, TextBlock } from "./schema.js";
 
@@ -12,25 +13,6 @@ export const INPUT_PREFIX = "f_";
 
 /** More options than this and an expanded list of radio buttons gets too long: a drop-down. */
 const EXPANDED_MAX_OPTIONS = 5;
-
-const TEXTS = {
-  nl: {
-    yes: "Ja",
-    no: "Nee",
-    required: "Vul dit in.",
-    numberRange: (min: string, max: string) => `Vul een getal in van ${min} tot en met ${max}.`,
-    choose: "Kies…",
-    typed: "Je typte",
-  },
-  en: {
-    yes: "Yes",
-    no: "No",
-    required: "Please fill this in.",
-    numberRange: (min: string, max: string) => `Enter a number from ${min} to ${max}.`,
-    choose: "Choose…",
-    typed: "You typed",
-  },
-} as const;
 
 /**
  * How each action treats the card's inputs. A deliberate choice, because Teams sends nothing but
@@ -132,23 +114,23 @@ function actionData(view: StepView, action: Submission["action"]): StepActionDat
 
 /** The input for a field, then (if it has one) its error right under it, then its help text. */
 function fieldElements(view: StepView, field: FieldView, clientValidation: boolean): CardElement[] {
-  const t = TEXTS[view.locale];
+  const lang = view.locale;
   const { input, rawShown } = fieldInput(view, field, clientValidation);
 
   const label = clientValidation || !field.required ? field.label : `${field.label} *`;
   input.label = label;
   if (field.required && clientValidation) {
     input.isRequired = true;
-    input.errorMessage = t.required;
+    input.errorMessage = renderText(lang, "render.fillThisIn");
   }
   if (input.type === "Input.Number" && (input.min !== undefined || input.max !== undefined)) {
     // Teams shows one errorMessage for every failed check of an input: name the range.
-    input.errorMessage = t.numberRange(input.min !== undefined ? String(input.min) : "…", input.max !== undefined ? String(input.max) : "…");
+    input.errorMessage = renderText(lang, "render.numberRange", { min: input.min ?? "…", max: input.max ?? "…" });
   }
 
   const elements: CardElement[] = [input];
   const raw = field.raw?.trim();
-  const typedNote = raw && !rawShown ? `${t.typed}: ${raw}` : undefined;
+  const typedNote = raw && !rawShown ? renderText(lang, "render.typed", { text: raw }) : undefined;
   if (field.error?.trim() || typedNote) {
     const text = [field.error?.trim(), typedNote].filter(Boolean).join(" · ");
     elements.push({ type: "TextBlock", text, color: "attention", wrap: true, spacing: "none" });
@@ -165,7 +147,7 @@ function fieldElements(view: StepView, field: FieldView, clientValidation: boole
  * Without client validation a number input has no range: the engine checks it on submit.
  */
 function fieldInput(view: StepView, field: FieldView, clientValidation: boolean): { input: CardInput; rawShown: boolean } {
-  const t = TEXTS[view.locale];
+  const lang = view.locale;
   const id = INPUT_PREFIX + field.id;
   const raw = typedRaw(field.raw);
 
@@ -209,8 +191,8 @@ function fieldInput(view: StepView, field: FieldView, clientValidation: boolean)
         id,
         style: "expanded",
         choices: [
-          { title: t.yes, value: "true" },
-          { title: t.no, value: "false" },
+          { title: renderText(lang, "render.yes"), value: "true" },
+          { title: renderText(lang, "render.no"), value: "false" },
         ],
       };
       const { value, rawShown } = yesNoInitial(raw, field.value);
@@ -226,7 +208,7 @@ function fieldInput(view: StepView, field: FieldView, clientValidation: boolean)
       if (field.kind === "pupil") input.style = "filtered";
       else input.style = options.length <= EXPANDED_MAX_OPTIONS ? "expanded" : "compact";
       if (field.kind === "multiChoice") input.isMultiSelect = true;
-      if (input.style !== "expanded") input.placeholder = field.placeholder ?? t.choose;
+      if (input.style !== "expanded") input.placeholder = field.placeholder ?? renderText(lang, "render.choose");
       const known = new Set(options.map((o) => o.value));
       const { value, rawShown } = choiceInitial(raw, field.value, known, field.kind === "multiChoice");
       if (value) input.value = value.join(",");

@@ -20,7 +20,8 @@ import {
   stepToken,
   yesNoOptions,
 } from "./step-blocks.js";
-import { escapeMrkdwn, mrkdwn, oneLine, plain, TEXTS, truncate, type Texts } from "./text.js";
+import { escapeMrkdwn, mrkdwn, oneLine, plain, truncate } from "./text.js";
+import { renderText } from "../texts.js";
 
 /** Buttons (one per option) for a yes/no or a choice with at most this many options, in a message. */
 const MESSAGE_BUTTON_MAX_OPTIONS = 5;
@@ -35,7 +36,7 @@ const MESSAGE_BUTTON_MAX_OPTIONS = 5;
  * `gw_open_modal` button (value: the JSON step token) takes the place of the submit button.
  */
 export function renderStepMessage(view: StepView): { text: string; blocks: Block[] } {
-  const t = TEXTS[view.locale];
+  const lang = view.locale;
   const token = stepToken(view);
 
   const inline = view.fields.filter(answerableInMessage);
@@ -47,13 +48,13 @@ export function renderStepMessage(view: StepView): { text: string; blocks: Block
     if (errors) blocks.push(errors);
     if (note) blocks.push({ type: "context", elements: [mrkdwn(`_${escapeMrkdwn(note)}_`, SLACK_LIMITS.contextText)] });
     for (const field of inlineFields) blocks.push(...messageFieldBlocks(view, token, field));
-    if (modalFields.length) blocks.push(formFieldsSection(t, modalFields));
+    if (modalFields.length) blocks.push(formFieldsSection(lang, modalFields));
     const buttons: Button[] = [];
     if (modalFields.length) {
       buttons.push({
         type: "button",
         action_id: OPEN_MODAL_ACTION_ID,
-        text: plain(t.openForm, SLACK_LIMITS.buttonText),
+        text: plain(renderText(lang, "render.openForm"), SLACK_LIMITS.buttonText),
         value: JSON.stringify(token),
         style: "primary",
       });
@@ -69,10 +70,10 @@ export function renderStepMessage(view: StepView): { text: string; blocks: Block
   let after = build(inline, formOnly);
   if (before.length + after.length > SLACK_LIMITS.messageBlocks) {
     // Too many questions for one message: all of them go to the form.
-    after = build([], view.fields, t.tooManyFields);
+    after = build([], view.fields, renderText(lang, "render.tooManyFields"));
   }
   const room = SLACK_LIMITS.messageBlocks - before.length - after.length;
-  const middle = fitOptionalBlocks(view, t, Math.max(0, room));
+  const middle = fitOptionalBlocks(view, Math.max(0, room));
 
   const fallback = `${view.dialogTitle} · ${progressLabel(view)}: ${view.title}`;
   return { text: truncate(fallback, SLACK_LIMITS.fallbackText), blocks: [...before, ...middle, ...after] };
@@ -89,11 +90,11 @@ function answerableInMessage(field: FieldView): boolean {
 
 /** A section with the question (help, error) and an actions block with its element(s). */
 function messageFieldBlocks(view: StepView, token: StepToken, field: FieldView): Block[] {
-  const t = TEXTS[view.locale];
-  const lines = [`*${escapeMrkdwn(oneLine(field.label))}*${field.required ? ` ${t.required}` : ""}`];
+  const lang = view.locale;
+  const lines = [`*${escapeMrkdwn(oneLine(field.label))}*${field.required ? ` ${renderText(lang, "render.required")}` : ""}`];
   if (field.help?.trim()) lines.push(escapeMrkdwn(field.help.trim()));
   const raw = field.raw?.trim();
-  const problem = [field.error?.trim(), raw ? `${t.typed}: ${oneLine(raw)}` : undefined].filter(Boolean).join(" · ");
+  const problem = [field.error?.trim(), raw ? renderText(lang, "render.typed", { text: oneLine(raw) }) : undefined].filter(Boolean).join(" · ");
   if (problem) lines.push(`:warning: ${escapeMrkdwn(problem)}`);
   const section: SectionBlock = { type: "section", text: mrkdwn(lines.join("\n"), SLACK_LIMITS.sectionText) };
 
@@ -115,7 +116,7 @@ function messageFieldBlocks(view: StepView, token: StepToken, field: FieldView):
       break;
     }
     default: {
-      const options = field.kind === "yesNo" ? yesNoOptions(t) : choiceOptions(field);
+      const options = field.kind === "yesNo" ? yesNoOptions(lang) : choiceOptions(field);
       const chosen = field.kind === "yesNo" ? yesNoValue(field.value) : choiceValues(field.value, optionValues(options), false)?.[0];
       if (field.kind !== "pupil" && options.length <= MESSAGE_BUTTON_MAX_OPTIONS) {
         options.forEach((option, i) => {
@@ -124,7 +125,7 @@ function messageFieldBlocks(view: StepView, token: StepToken, field: FieldView):
           elements.push(button);
         });
       } else {
-        const element: StaticSelect = { type: "static_select", action_id: actionId, placeholder: plain(field.placeholder ?? t.choose, SLACK_LIMITS.placeholder) };
+        const element: StaticSelect = { type: "static_select", action_id: actionId, placeholder: plain(field.placeholder ?? renderText(lang, "render.choose"), SLACK_LIMITS.placeholder) };
         setSelectOptions(element, options);
         const initial = options.find((o) => o.value === chosen);
         if (initial) element.initial_option = initial;
@@ -139,11 +140,11 @@ function messageFieldBlocks(view: StepView, token: StepToken, field: FieldView):
 }
 
 /** The questions that need the form, with their current answers. */
-function formFieldsSection(t: Texts, fields: FieldView[]): SectionBlock {
-  const lines = [`*${t.inForm}:*`];
+function formFieldsSection(lang: StepView["locale"], fields: FieldView[]): SectionBlock {
+  const lines = [`*${renderText(lang, "render.inForm")}:*`];
   for (const field of fields) {
-    let line = `• ${escapeMrkdwn(oneLine(field.label))}${field.required ? ` ${t.required}` : ""}`;
-    const current = displayValue(t, field);
+    let line = `• ${escapeMrkdwn(oneLine(field.label))}${field.required ? ` ${renderText(lang, "render.required")}` : ""}`;
+    const current = displayValue(lang, field);
     if (current) line += `: _${escapeMrkdwn(oneLine(current))}_`;
     if (field.error?.trim()) line += ` :warning: ${escapeMrkdwn(oneLine(field.error))}`;
     lines.push(truncate(line, 500));
@@ -151,11 +152,11 @@ function formFieldsSection(t: Texts, fields: FieldView[]): SectionBlock {
   return { type: "section", text: mrkdwn(lines.join("\n"), SLACK_LIMITS.sectionText) };
 }
 
-function displayValue(t: Texts, field: FieldView): string | undefined {
+function displayValue(lang: StepView["locale"], field: FieldView): string | undefined {
   const value = field.value;
   if (value == null || value === "" || (Array.isArray(value) && value.length === 0)) return undefined;
   const labelOf = (v: string) => field.options?.find((o) => o.value === v)?.label ?? v;
-  if (typeof value === "boolean") return value ? t.yes : t.no;
+  if (typeof value === "boolean") return renderText(lang, value ? "render.yes" : "render.no");
   if (Array.isArray(value)) return value.map(labelOf).join(", ");
   return field.options ? labelOf(String(value)) : String(value);
 }

@@ -32,7 +32,8 @@ import {
   VALUE_ACTION_ID,
   yesNoOptions,
 } from "./step-blocks.js";
-import { oneLine, plain, TEXTS } from "./text.js";
+import { oneLine, plain } from "./text.js";
+import { renderText } from "../texts.js";
 
 /**
  * The step as a modal. Every field is one input block (`block_id` `f_<fieldId>`, element
@@ -44,7 +45,6 @@ import { oneLine, plain, TEXTS } from "./text.js";
  * Throws a RangeError when the fields alone do not fit in Slack's 100 blocks.
  */
 export function renderStepModal(view: StepView, options: { callbackId?: string } = {}): SlackModalView {
-  const t = TEXTS[view.locale];
   const token = stepToken(view);
   const privateMetadata = JSON.stringify(token);
   if (privateMetadata.length > SLACK_LIMITS.privateMetadata) {
@@ -61,7 +61,7 @@ export function renderStepModal(view: StepView, options: { callbackId?: string }
 
   const room = SLACK_LIMITS.modalBlocks - essentialsBefore.length - essentialsAfter.length;
   if (room < 0) throw new RangeError(`step ${view.stepId} has too many fields for a Slack modal`);
-  const middle = fitOptionalBlocks(view, t, room);
+  const middle = fitOptionalBlocks(view, room);
 
   const callbackId = options.callbackId ?? "gw_step";
   return {
@@ -90,7 +90,6 @@ export function modalErrors(view: StepView): Record<string, string> {
 }
 
 function inputBlock(view: StepView, field: FieldView): InputBlock {
-  const t = TEXTS[view.locale];
   const { element, rawShown } = inputElement(view, field);
   const block: InputBlock = {
     type: "input",
@@ -103,14 +102,14 @@ function inputBlock(view: StepView, field: FieldView): InputBlock {
   // cannot show it), then the help text. response_action "errors" shows errors too, but a
   // freshly opened or updated view only has the hint.
   const raw = field.raw?.trim();
-  const problem = [field.error?.trim(), raw && !rawShown ? `${t.typed}: ${oneLine(raw)}` : undefined].filter(Boolean).join(" · ");
+  const problem = [field.error?.trim(), raw && !rawShown ? renderText(view.locale, "render.typed", { text: oneLine(raw) }) : undefined].filter(Boolean).join(" · ");
   const hint = [problem ? `⚠️ ${problem}` : "", field.help?.trim() ?? ""].filter((s) => s !== "").join("\n");
   if (hint) block.hint = plain(hint, SLACK_LIMITS.hint);
   return block;
 }
 
 function inputElement(view: StepView, field: FieldView): { element: InputElement; rawShown: boolean } {
-  const t = TEXTS[view.locale];
+  const choose = renderText(view.locale, "render.choose");
   const raw = typedRaw(field.raw);
   const action_id = VALUE_ACTION_ID;
 
@@ -154,7 +153,7 @@ function inputElement(view: StepView, field: FieldView): { element: InputElement
       return { element, rawShown };
     }
     case "yesNo": {
-      const options = yesNoOptions(t);
+      const options = yesNoOptions(view.locale);
       const element: RadioButtons = { type: "radio_buttons", action_id, options };
       const { value, rawShown } = yesNoInitial(raw, field.value);
       const initial = options.find((o) => o.value === value);
@@ -173,7 +172,7 @@ function inputElement(view: StepView, field: FieldView): { element: InputElement
         if (initial) element.initial_option = initial;
         return { element, rawShown };
       }
-      const element: StaticSelect = { type: "static_select", action_id, placeholder: plain(field.placeholder ?? t.choose, SLACK_LIMITS.placeholder) };
+      const element: StaticSelect = { type: "static_select", action_id, placeholder: plain(field.placeholder ?? choose, SLACK_LIMITS.placeholder) };
       setSelectOptions(element, options);
       if (initial) element.initial_option = initial;
       return { element, rawShown };
@@ -191,7 +190,7 @@ function inputElement(view: StepView, field: FieldView): { element: InputElement
       const element: MultiStaticSelect = {
         type: "multi_static_select",
         action_id,
-        placeholder: plain(field.placeholder ?? t.choose, SLACK_LIMITS.placeholder),
+        placeholder: plain(field.placeholder ?? choose, SLACK_LIMITS.placeholder),
       };
       setSelectOptions(element, options);
       if (initial.length) element.initial_options = initial;

@@ -3,7 +3,8 @@
 import type { FieldView, StepView, Submission } from "../../engine/types.js";
 import { progressLabel } from "../text.js";
 import { SLACK_LIMITS, type Block, type Button, type ContextBlock, type HeaderBlock, type MultiStaticSelect, type SectionBlock, type SlackOption, type SlackOptionGroup, type StaticSelect, type StepToken } from "./schema.js";
-import { escapeMrkdwn, mrkdwn, oneLine, plain, truncate, type Texts } from "./text.js";
+import { escapeMrkdwn, mrkdwn, oneLine, plain, truncate } from "./text.js";
+import { renderText } from "../texts.js";
 
 /** Every input block is `f_<fieldId>`; field ids are restricted, so this cannot collide. */
 export const INPUT_PREFIX = "f_";
@@ -42,7 +43,7 @@ export function stepErrorsBlock(view: StepView): SectionBlock | undefined {
  * Intro, tips and info lines in the room that is left, in that order of importance: info lines
  * are dropped first, then tips, then the intro; when anything is dropped a context block says so.
  */
-export function fitOptionalBlocks(view: StepView, t: Texts, room: number): Block[] {
+export function fitOptionalBlocks(view: StepView, room: number): Block[] {
   const intro: Block[] = view.intro?.trim() ? [{ type: "section", text: mrkdwn(escapeMrkdwn(view.intro.trim()), SLACK_LIMITS.sectionText) }] : [];
   const info: Block[] = infoSections(view.info);
   const tips: Block[] = view.tips
@@ -64,7 +65,7 @@ export function fitOptionalBlocks(view: StepView, t: Texts, room: number): Block
   const keptTips = take(tips);
   const keptInfo = take(info);
   const note: Block[] =
-    room >= 1 ? [{ type: "context", elements: [mrkdwn(`_${escapeMrkdwn(t.omitted)}_`, SLACK_LIMITS.contextText)] }] : [];
+    room >= 1 ? [{ type: "context", elements: [mrkdwn(`_${escapeMrkdwn(renderText(view.locale, "render.omitted"))}_`, SLACK_LIMITS.contextText)] }] : [];
   return [...keptIntro, ...keptInfo, ...note, ...keptTips];
 }
 
@@ -104,10 +105,10 @@ export function stepButtons(view: StepView, token: StepToken, actions: Submissio
   return buttons;
 }
 
-export function yesNoOptions(t: Texts): SlackOption[] {
+export function yesNoOptions(lang: StepView["locale"]): SlackOption[] {
   return [
-    { text: plain(t.yes, SLACK_LIMITS.optionText), value: "true" },
-    { text: plain(t.no, SLACK_LIMITS.optionText), value: "false" },
+    { text: plain(renderText(lang, "render.yes"), SLACK_LIMITS.optionText), value: "true" },
+    { text: plain(renderText(lang, "render.no"), SLACK_LIMITS.optionText), value: "false" },
   ];
 }
 

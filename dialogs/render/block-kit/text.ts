@@ -1,34 +1,6 @@
 // Text for Block Kit: cutting to Slack's limits (never half an emoji), plain_text and mrkdwn
-// objects, escaping, and the renderer's own few words.
-import type { StepView } from "../../engine/types.js";
+// objects, escaping. The renderer's own words are in ../texts.ts.
 import { SLACK_LIMITS, type Mrkdwn, type PlainText } from "./schema.js";
-
-export const TEXTS = {
-  nl: {
-    yes: "Ja",
-    no: "Nee",
-    choose: "Kies…",
-    typed: "Je typte",
-    omitted: "Niet alle informatie bij deze stap past hier; een deel is weggelaten.",
-    openForm: "Invullen",
-    inForm: "In het formulier",
-    tooManyFields: "Deze stap heeft te veel vragen voor een bericht: vul ze in het formulier in.",
-    required: "(verplicht)",
-  },
-  en: {
-    yes: "Yes",
-    no: "No",
-    choose: "Choose…",
-    typed: "You typed",
-    omitted: "Not all information for this step fits here; part of it was left out.",
-    openForm: "Fill in",
-    inForm: "In the form",
-    tooManyFields: "This step has too many questions for a message: fill them in in the form.",
-    required: "(required)",
-  },
-} as const;
-
-export type Texts = (typeof TEXTS)[StepView["locale"]];
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 const GRAPHEME_WINDOW = 64;
