@@ -6,6 +6,8 @@ import { renderAnsweredCard } from "../../dialogs/render/answered.js";
 import type { AnsweredStep, BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
 import { encodeAction } from "../shared/button-action.js";
 import { replyParts, type OutboundPart } from "../shared/delivery-plan.js";
+import type { Locale } from "../../bot/domain/vocabulary.js";
+import { teamsText } from "./texts.js";
 
 /** Teams shows at most a handful of card buttons in a row; longer lists become a drop-down. */
 const MAX_BUTTONS = 6;
@@ -30,7 +32,7 @@ function cardActivity(card: object, fallback: string): Partial<Activity> {
   return { type: "message", attachments: [CardFactory.adaptiveCard(card)], summary: fallback.slice(0, 200) };
 }
 
-function commandCard(text: string, actions: ReplyAction[]): object {
+function commandCard(text: string, actions: ReplyAction[], locale: Locale): object {
   const body: object[] = text ? [{ type: "TextBlock", text: toCardMarkdown(text), wrap: true }] : [];
   if (actions.length <= MAX_BUTTONS) {
     return {
@@ -49,13 +51,15 @@ function commandCard(text: string, actions: ReplyAction[]): object {
       ...body,
       { type: "Input.ChoiceSet", id: "gwAction", style: "filtered", label: "", choices: actions.map((a) => ({ title: a.label, value: encodeAction(a.action) })) },
     ],
-    actions: [{ type: "Action.Submit", title: "OK", data: { gw: "act-choice" } }],
+    actions: [{ type: "Action.Submit", title: teamsText(locale, "teams.chooseCommand"), data: { gw: "act-choice" } }],
   };
 }
 
 export interface RenderOptions {
   /** Show dialog steps as typed text prompts (the teacher is typing) instead of cards. */
   stepsAsText: boolean;
+  /** The reader's language, for the adapter's own labels. */
+  locale: Locale;
   /** Turns a file into a link the teacher can open (Teams personal chat carries no files). */
   linkFor: (file: FileAttachment) => Promise<string>;
 }
@@ -63,22 +67,22 @@ export interface RenderOptions {
 const textActivity = (text: string): Partial<Activity> => ({ type: "message", text: toTeamsHtml(text), textFormat: "xml" });
 
 /** One part of a reply (see the shared delivery plan) as a Teams activity. */
-export async function activityForPart(part: OutboundPart, linkFor: RenderOptions["linkFor"]): Promise<Partial<Activity>> {
+export async function activityForPart(part: OutboundPart, options: Pick<RenderOptions, "linkFor" | "locale">): Promise<Partial<Activity>> {
   switch (part.kind) {
     case "text":
       return textActivity(part.text);
     case "actions":
-      return cardActivity(commandCard(part.text, part.actions), part.text);
+      return cardActivity(commandCard(part.text, part.actions, options.locale), part.text);
     case "step":
       return cardActivity(renderStepCard(part.step, { clientValidation: false }), part.step.title);
     case "file": {
-      const url = await linkFor(part.file);
+      const url = await options.linkFor(part.file);
       const card = {
         $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
         type: "AdaptiveCard",
         version: "1.5",
         body: [{ type: "TextBlock", text: part.file.filename, wrap: true }],
-        actions: [{ type: "Action.OpenUrl", title: "Openen / Open", url }],
+        actions: [{ type: "Action.OpenUrl", title: teamsText(options.locale, "teams.openFile"), url }],
       };
       return cardActivity(card, part.file.filename);
     }
@@ -87,7 +91,7 @@ export async function activityForPart(part: OutboundPart, linkFor: RenderOptions
 
 export async function activitiesFor(reply: BotReply, options: RenderOptions): Promise<Partial<Activity>[]> {
   const activities: Partial<Activity>[] = [];
-  for (const part of replyParts(reply, options.stepsAsText)) activities.push(await activityForPart(part, options.linkFor));
+  for (const part of replyParts(reply, options.stepsAsText)) activities.push(await activityForPart(part, options));
   return activities;
 }
 

@@ -84,7 +84,7 @@ export function createTeamsChannel({ core, logger, auth, linkFor, defaultLocale 
 
   async function send(context: TurnContext, result: TurnResult, answered?: { replyToId: string; stepId: string | undefined }): Promise<void> {
     const user = channelUserOf(context);
-    const link = (f: FileAttachment) => linkFor(user, f);
+    const render = { locale: result.locale, linkFor: (f: FileAttachment) => linkFor(user, f) };
     // Typing during a dialog: the next question comes as text too (one at a time).
     const plan = planDelivery(result.replies, { stepsAsText: !answered && (result.inDialog ?? false), answered });
     // The answered card's read-only summary goes out while the next step is sent: neither
@@ -93,9 +93,9 @@ export function createTeamsChannel({ core, logger, auth, linkFor, defaultLocale 
     for (const { parts, replace } of plan) {
       if (replace && answered) {
         if (replace.kind === "summary") replacing = replaceCard(context, answered.replyToId, answeredActivity(replace.answered));
-        else if (await replaceCard(context, answered.replyToId, await activityForPart({ kind: "step", step: replace.step }, link))) continue;
+        else if (await replaceCard(context, answered.replyToId, await activityForPart({ kind: "step", step: replace.step }, render))) continue;
       }
-      for (const part of parts) await context.sendActivity(await activityForPart(part, link));
+      for (const part of parts) await context.sendActivity(await activityForPart(part, render));
     }
     await replacing;
   }
