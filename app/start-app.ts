@@ -5,7 +5,7 @@ import type { Express } from "express";
 import type { ChannelModule } from "../bot/channel/types.js";
 import type { BotCore } from "../bot/chat/handle-turn.js";
 import type { Config } from "../bot/config.js";
-import { openDatabase, type Database, type Db } from "../bot/db/client.js";
+import { openDatabase, type Database } from "../bot/db/client.js";
 import { migrateDatabase } from "../bot/db/migrate.js";
 import { seedDemoSchool } from "../bot/roster/demo.js";
 import { syncBuiltinFormats } from "../bot/formats/registry.js";
@@ -25,6 +25,8 @@ export interface RunningApp {
   port: number;
   /** Reminders and the outbox; absent with SCHEDULER=false. */
   scheduler: Scheduler | undefined;
+  /** Resolves when every channel's work after its acks is done (tests wait on it, never sleep). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ const CHANNELS = [
   async (deps: ChannelMountDeps) => (await import("../adapters/slack/index.js")).mountSlack(deps),
 ];
 
-type ChannelMountDeps = { http: Express; core: BotCore; config: Config; logger: Logger; publicBaseUrl: string; db: Db };
+type ChannelMountDeps = { http: Express; core: BotCore; config: Config; logger: Logger; publicBaseUrl: string };
 
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   if (config.AUTO_MIGRATE) {
@@ -54,7 +56,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const http = createHttpApp({ db: database.db, logger });
   const channels: ChannelModule[] = [];
   for (const mount of CHANNELS) {
-    const channel = await mount({ http, core, config, logger, publicBaseUrl, db: database.db });
+    const channel = await mount({ http, core, config, logger, publicBaseUrl });
     if (!channel) continue;
     core.proactive.register(channel.sender);
     channels.push(channel);
@@ -79,6 +81,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     server,
     port,
     scheduler,
+    async settled() {
+      for (const channel of channels) await channel.settled?.();
+    },
     async close() {
       await scheduler?.stop();
       await retention?.stop();

@@ -21,7 +21,7 @@ export interface TerminalChatOptions {
   exportDir?: string;
 }
 
-export function renderForTerminal(reply: BotReply, color: boolean, firstAction = 1): string {
+function renderForTerminal(reply: BotReply, color: boolean, firstAction = 1): string {
   const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
   const body = [reply.text, reply.step ? renderStepText(reply.step) : ""].filter(Boolean).join("\n");
   const text = body.replace(/\*\*(.+?)\*\*/g, (_m, inner: string) => bold(inner));

@@ -13,6 +13,9 @@ export const ActionShape = z.object({
     .optional(),
 });
 
+/** What an unreadable button is passed on as: an unknown command, which the core answers politely. */
+export const UNREADABLE_BUTTON: Pick<InboundTurn, "action" | "text"> = { text: "", action: { command: "" } };
+
 export function encodeAction(action: CommandAction): string {
   return JSON.stringify(action);
 }

@@ -2,27 +2,11 @@
 // payload shapes are checked with zod before anything is read from them.
 import { z } from "zod";
 import type { ChannelUser } from "../../bot/channel/types.js";
+import { SlackId as Id } from "./payloads.js";
 
 /** The Web API calls the adapter makes to identify a user (users.info needs users:read.email). */
 export interface UserDirectory {
   users: { info(args: { user: string }): Promise<{ user?: { profile?: { email?: string }; deleted?: boolean; is_bot?: boolean } }> };
-}
-
-const Id = z.string().regex(/^[A-Z0-9]{2,40}$/);
-
-/** The workspace a request comes from: commands and events carry team_id; interactions team.id. */
-export function teamIdOf(body: unknown): string | undefined {
-  const b = body as { team_id?: unknown; team?: { id?: unknown }; user?: { team_id?: unknown }; event?: { team?: unknown } } | undefined;
-  const candidates = [b?.team_id, b?.team?.id, b?.user?.team_id, b?.event?.team];
-  for (const candidate of candidates) {
-    const parsed = Id.safeParse(candidate);
-    if (parsed.success) return parsed.data;
-  }
-  return undefined;
-}
-
-export function isSlackId(value: unknown): value is string {
-  return Id.safeParse(value).success;
 }
 
 export function slackUser(teamId: string, userId: string, directory: UserDirectory): ChannelUser {

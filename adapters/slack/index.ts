@@ -4,8 +4,10 @@ import type { Express } from "express";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { ChannelModule } from "../../bot/channel/types.js";
 import type { Config } from "../../bot/config.js";
-import type { Db } from "../../bot/db/client.js";
 import type { Logger } from "../../bot/logger.js";
+import { SLACK_ENDPOINT } from "./routes.js";
+
+export { SLACK_ENDPOINT, SLASH_COMMAND } from "./routes.js";
 
 export interface MountDeps {
   http: Express;
@@ -14,20 +16,18 @@ export interface MountDeps {
   logger: Logger;
   /** This service's public address, for file links. */
   publicBaseUrl: string;
-  db: Db;
 }
 
-export async function mountSlack({ http, core, config, logger, publicBaseUrl, db }: MountDeps): Promise<ChannelModule | undefined> {
+export async function mountSlack({ http, core, config, logger, publicBaseUrl }: MountDeps): Promise<ChannelModule | undefined> {
   if (!config.SLACK_SIGNING_SECRET || !config.SLACK_BOT_TOKEN) {
-    http.post("/slack/events", (_req, res) => {
+    http.post(SLACK_ENDPOINT, (_req, res) => {
       res.status(503).json({ error: "Slack is not configured on this server (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)" });
     });
     return undefined;
   }
-  const { createSlackChannel } = await import("./slack-channel.js");
+  const { createSlackChannel } = await import("./channel.js");
   const slack = createSlackChannel({
     core,
-    db,
     logger,
     http,
     signingSecret: config.SLACK_SIGNING_SECRET,
@@ -37,5 +37,5 @@ export async function mountSlack({ http, core, config, logger, publicBaseUrl, db
     linkFor: async (user, file) => `${publicBaseUrl}${await core.fileLink(user, file)}`,
   });
   logger.info({ channel: "slack" }, "Slack is on at POST /slack/events");
-  return { channel: "slack", sender: slack.sender, stop: () => slack.stop() };
+  return { channel: "slack", sender: slack.sender, stop: () => slack.stop(), settled: () => slack.settled() };
 }

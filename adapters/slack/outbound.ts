@@ -1,7 +1,6 @@
 // The core's replies → Slack messages (text + Block Kit): text as mrkdwn sections, quick
 // actions as buttons (a drop-down when there are many), a dialog step as a message with inputs
-// or as text prompts (the teacher is typing), an answered step as a read-only summary, files as
-// links. Pure apart from `linkFor`.
+// or as text prompts (the teacher is typing), files as links. Pure apart from `linkFor`.
 import {
   renderStepMessage,
   SLACK_LIMITS,
@@ -12,12 +11,11 @@ import {
   type SectionBlock,
   type SlackOption,
 } from "../../dialogs/render/block-kit.js";
-import { renderStepText } from "../../dialogs/render/text.js";
-import type { AnsweredStep } from "../../dialogs/engine/view.js";
 import type { BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import { chunkText, escapeMrkdwn, toMrkdwn } from "./mrkdwn.js";
-import { slackTexts } from "./texts.js";
+import { slackText } from "./texts.js";
+import { replyParts, type OutboundPart } from "../shared/delivery-plan.js";
 import { encodeAction } from "../shared/button-action.js";
 
 export interface SlackMessage {
@@ -49,7 +47,7 @@ function plainText(text: string, max: number) {
 }
 
 /** Quick actions: buttons, or one drop-down when there are many (a pupil choice, say). */
-export function commandBlocks(actions: ReplyAction[], locale: Locale): ActionsBlock[] {
+function commandBlocks(actions: ReplyAction[], locale: Locale): ActionsBlock[] {
   const usable = actions.map((a) => ({ label: a.label, value: encodeAction(a.action) })).filter((a) => a.value.length <= SLACK_LIMITS.buttonValue);
   if (usable.length === 0) return [];
   const fitsOption = usable.every((a) => a.value.length <= SLACK_LIMITS.optionValue);
@@ -66,17 +64,9 @@ export function commandBlocks(actions: ReplyAction[], locale: Locale): ActionsBl
   return [
     {
       type: "actions",
-      elements: [{ type: "static_select", action_id: COMMAND_SELECT_ACTION_ID, placeholder: plainText(slackTexts(locale).chooseCommand, SLACK_LIMITS.placeholder), options }],
+      elements: [{ type: "static_select", action_id: COMMAND_SELECT_ACTION_ID, placeholder: plainText(slackText(locale, "slack.chooseCommand"), SLACK_LIMITS.placeholder), options }],
     },
   ];
-}
-
-/** The compact read-only form of an answered step, replacing its message. */
-export function answeredMessage(answered: AnsweredStep): SlackMessage {
-  const lines = answered.items.map((i) => `*${escapeMrkdwn(i.label.replace(/\s+/g, " "))}*: ${escapeMrkdwn(i.value)}`);
-  const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: truncate(`:white_check_mark: *${escapeMrkdwn(answered.title)}*`, SLACK_LIMITS.sectionText) } }];
-  for (const chunk of chunkText(lines.join("\n"), SLACK_LIMITS.sectionText)) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(chunk, SLACK_LIMITS.contextText) }] });
-  return { text: truncate(`✓ ${answered.title}`, SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.messageBlocks) };
 }
 
 function textMessage(text: string, extra: Block[] = []): SlackMessage {
@@ -85,30 +75,30 @@ function textMessage(text: string, extra: Block[] = []): SlackMessage {
   return { text: truncate(text.replace(/\*\*/g, ""), SLACK_LIMITS.fallbackText) || "…", blocks };
 }
 
+/** One part of a reply (see the shared delivery plan) as a Slack message; null for a file without a link. */
+export async function messageForPart(part: OutboundPart, options: RenderOptions): Promise<SlackMessage | null> {
+  switch (part.kind) {
+    case "text":
+      return textMessage(part.text);
+    case "actions":
+      return textMessage(part.text, commandBlocks(part.actions, options.locale));
+    case "step":
+      return renderStepMessage(part.step);
+    case "file": {
+      const url = await options.linkFor(part.file);
+      if (!url) return null;
+      const label = slackText(options.locale, "slack.openFile");
+      const name = escapeMrkdwn(part.file.filename).replace(/\|/g, "");
+      return { text: part.file.filename, blocks: [{ type: "section", text: { type: "mrkdwn", text: `:page_facing_up: *${name}* · <${url}|${label}>` } }] };
+    }
+  }
+}
+
 export async function messagesFor(reply: BotReply, options: RenderOptions): Promise<SlackMessage[]> {
   const messages: SlackMessage[] = [];
-  if (reply.step) {
-    if (options.stepsAsText) {
-      messages.push(textMessage([reply.text, renderStepText(reply.step)].filter(Boolean).join("\n\n")));
-    } else {
-      if (reply.text) messages.push(textMessage(reply.text));
-      const step = renderStepMessage(reply.step);
-      messages.push({ text: step.text, blocks: step.blocks });
-    }
-  } else if (reply.actions?.length) {
-    messages.push(textMessage(reply.text, commandBlocks(reply.actions, options.locale)));
-  } else if (reply.text) {
-    messages.push(textMessage(reply.text));
-  }
-  for (const file of reply.attachments ?? []) {
-    const url = await options.linkFor(file);
-    if (!url) continue;
-    const label = slackTexts(options.locale).openFile;
-    const name = escapeMrkdwn(file.filename).replace(/\|/g, "");
-    messages.push({
-      text: file.filename,
-      blocks: [{ type: "section", text: { type: "mrkdwn", text: `:page_facing_up: *${name}* · <${url}|${label}>` } }],
-    });
+  for (const part of replyParts(reply, options.stepsAsText)) {
+    const message = await messageForPart(part, options);
+    if (message) messages.push(message);
   }
   return messages;
 }

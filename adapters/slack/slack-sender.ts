@@ -4,18 +4,19 @@
 // outcome carries Slack's Retry-After for the caller to reschedule. A 5xx or a dropped
 // connection is "uncertain" and never re-sent blindly: Slack may have posted it.
 import { ErrorCode, type WebClient } from "@slack/web-api";
+import { z } from "zod";
 import type { BotReply } from "../../bot/channel/types.js";
 import type { ChannelSender, SendOptions, SendOutcome } from "../../bot/proactive/send.js";
 import { RateLimiter, type Window } from "../../bot/proactive/rate-limiter.js";
 import { SlackReferenceSchema } from "./inbound.js";
 import { messagesFor } from "./outbound.js";
 
-export const MESSAGE_EVENT_TYPE = "gesprekswijzer_message";
+const MESSAGE_EVENT_TYPE = "gesprekswijzer_message";
 
 // A little over a second: the platform measures arrival, not when we sent.
 const CHANNEL_WINDOWS: Window[] = [{ max: 1, perMs: 1100 }];
 
-export function slackRateLimiter(clock?: () => number): RateLimiter {
+function slackRateLimiter(clock?: () => number): RateLimiter {
   return new RateLimiter(() => CHANNEL_WINDOWS, clock);
 }
 
@@ -23,15 +24,16 @@ export function slackRateLimiter(clock?: () => number): RateLimiter {
 const BLOCKED_ERRORS = new Set(["account_inactive", "cannot_dm_bot", "user_disabled", "is_archived", "messages_tab_disabled", "restricted_action", "not_in_channel"]);
 const GONE_ERRORS = new Set(["channel_not_found", "user_not_found", "users_not_found"]);
 
-interface SlackErrorShape {
-  code?: string;
-  retryAfter?: number;
-  statusCode?: number;
-  data?: { error?: string };
-}
+/** The members of the Web API client's errors that say what went wrong (never the message). */
+const SlackError = z.looseObject({
+  code: z.string().optional().catch(undefined),
+  retryAfter: z.number().optional().catch(undefined),
+  statusCode: z.number().optional().catch(undefined),
+  data: z.looseObject({ error: z.string().optional().catch(undefined) }).optional().catch(undefined),
+});
 
-export function outcomeOfError(error: unknown): SendOutcome {
-  const e = (error ?? {}) as SlackErrorShape;
+function outcomeOfError(error: unknown): SendOutcome {
+  const e = SlackError.safeParse(error).data ?? {};
   if (e.code === ErrorCode.RateLimitedError) {
     return { ok: false, permanent: false, reason: "throttled", retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 };
   }

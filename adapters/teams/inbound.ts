@@ -1,15 +1,18 @@
 // Teams activity → the core's channel-neutral turn. Everything from Teams is untrusted here:
 // card values are parsed by the dialog renderer's parser and validated again by the engine.
 import { TeamsInfo, type TurnContext } from "botbuilder";
+import { z } from "zod";
 import { parseCardSubmission } from "../../dialogs/render/adaptive-card.js";
 import type { ChannelUser, InboundTurn } from "../../bot/channel/types.js";
-import { decodeButtonValue } from "../shared/button-action.js";
+import { decodeButtonValue, UNREADABLE_BUTTON } from "../shared/button-action.js";
+
+const ChannelData = z.looseObject({ tenant: z.looseObject({ id: z.string().optional() }).optional() });
 
 /** The tenant of an activity: Teams puts it in the conversation and in channelData. */
 export function tenantOf(context: TurnContext): string | undefined {
   const activity = context.activity;
-  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  return activity.conversation?.tenantId ?? (typeof channelTenant === "string" ? channelTenant : undefined);
+  const channelTenant = ChannelData.safeParse(activity.channelData).data?.tenant?.id;
+  return activity.conversation?.tenantId ?? channelTenant;
 }
 
 export function channelUserOf(context: TurnContext): ChannelUser {
@@ -27,14 +30,16 @@ export function channelUserOf(context: TurnContext): ChannelUser {
   };
 }
 
+/** What a card's Action.Submit sends: its data, merged with the card's inputs. */
+const CardValue = z.looseObject({ gw: z.unknown().optional(), command: z.unknown().optional(), args: z.unknown().optional(), gwAction: z.unknown().optional() });
+
 /**
  * A button on one of our command cards: "act" carries a typed action, "act-choice" a drop-down whose
  * chosen value is the action as JSON; "cmd"/"cmd-choice" are buttons from before typed actions.
  */
 function buttonOf(value: unknown): Pick<InboundTurn, "action" | "text" | "isCommand"> | null | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const v = value as { gw?: unknown; command?: unknown; args?: unknown; gwAction?: unknown };
-  switch (v.gw) {
+  const v = CardValue.safeParse(value).data;
+  switch (v?.gw) {
     case "act":
       return decodeButtonValue({ command: v.command, ...(v.args !== undefined ? { args: v.args } : {}) });
     case "act-choice":
@@ -63,7 +68,7 @@ export function inboundTurnOf(context: TurnContext): InboundTurn {
   const value: unknown = context.activity.value;
   const button = buttonOf(value);
   // An unreadable button is passed on as an unknown command: the core answers it politely.
-  if (button !== undefined) return { user, ...(button ?? { text: "", action: { command: "" } }) };
+  if (button !== undefined) return { user, ...(button ?? UNREADABLE_BUTTON) };
   if (value !== undefined && value !== null) {
     // A dialog card. A value we cannot read is passed on as is: the engine refuses it politely.
     return { user, text: "", submission: parseCardSubmission(value) ?? value };

@@ -4,15 +4,21 @@
 import { Application, TeamsAdapter } from "@microsoft/teams-ai";
 import { ActivityTypes, MemoryStorage, TurnContext, type Activity, type ConversationReference } from "botbuilder";
 import type { Request, Response } from "express";
+import { z } from "zod";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, TurnResult } from "../../bot/channel/types.js";
+import type { ChannelUser, FileAttachment, TurnResult } from "../../bot/channel/types.js";
 import type { Logger } from "../../bot/logger.js";
+import type { Locale } from "../../bot/domain/vocabulary.js";
+import { translatorFor } from "../../bot/i18n/translate.js";
 import { createGuardedHttpClient } from "./connector-http.js";
 import { cacheConnectorClients } from "./connector-cache.js";
 import { channelUserOf, inboundTurnOf } from "./inbound.js";
-import { activitiesFor, answeredCard } from "./outbound.js";
-import { CardFactory } from "botbuilder";
+import { activityForPart, answeredActivity } from "./outbound.js";
+import { AddressCache, planDelivery } from "../shared/delivery-plan.js";
 import { processGuarded } from "./activity-guard.js";
+
+/** The step a card submission answered (the engine checks the rest). */
+const SubmittedStep = z.looseObject({ stepId: z.string() });
 
 export interface TeamsAuth {
   appId?: string;
@@ -28,7 +34,9 @@ export interface TeamsChannelDeps {
   logger: Logger;
   auth: TeamsAuth;
   /** Makes a link for a file the bot offers (exports). */
-  linkFor: (staffUser: ReturnType<typeof channelUserOf>, file: NonNullable<BotReply["attachments"]>[number]) => Promise<string>;
+  linkFor: (user: ChannelUser, file: FileAttachment) => Promise<string>;
+  /** The language of the apology when a turn fails (the teacher's own is not known there). */
+  defaultLocale?: Locale;
 }
 
 export interface TeamsChannel {
@@ -49,7 +57,7 @@ export function createTeamsAdapter(auth: TeamsAuth): TeamsAdapter {
   return cacheConnectorClients(new TeamsAdapter(credentials, undefined, undefined, { httpClient: createGuardedHttpClient() } as never));
 }
 
-export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannelDeps): TeamsChannel {
+export function createTeamsChannel({ core, logger, auth, linkFor, defaultLocale }: TeamsChannelDeps): TeamsChannel {
   if (!auth.appId && !auth.localMode) throw new Error("Teams needs MICROSOFT_APP_ID, or TEAMS_LOCAL_MODE=true for local use");
   const adapter = createTeamsAdapter(auth);
   const app = new Application({
@@ -60,7 +68,7 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
     startTypingTimer: false,
     removeRecipientMention: true,
   });
-  const remembered = new Set<string>();
+  const addresses = new AddressCache();
 
   /** Replaces a card the teacher answered; false when Teams refused (deleted, too old). */
   async function replaceCard(context: TurnContext, id: string, replacement: Partial<Activity>): Promise<boolean> {
@@ -74,49 +82,37 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
     );
   }
 
-  async function send(context: TurnContext, result: TurnResult, replyToId?: string, submittedStepId?: string): Promise<void> {
+  async function send(context: TurnContext, result: TurnResult, answered?: { replyToId: string; stepId: string | undefined }): Promise<void> {
     const user = channelUserOf(context);
-    const typedInDialog = !replyToId && (result.route ?? "").startsWith("dialog.");
-    const render = (reply: BotReply, stepsAsText: boolean) => activitiesFor(reply, { stepsAsText, linkFor: (f) => linkFor(user, f) });
-    let updatedCard = false;
+    const render = { locale: result.locale, linkFor: (f: FileAttachment) => linkFor(user, f) };
+    // Typing during a dialog: the next question comes as text too (one at a time).
+    const plan = planDelivery(result.replies, { stepsAsText: !answered && (result.inDialog ?? false), answered });
     // The answered card's read-only summary goes out while the next step is sent: neither
     // depends on the other, so the turn waits for the slower of the two, not for both in turn.
     let replacing: Promise<boolean> | undefined;
-    for (const reply of result.replies) {
-      // A submitted card becomes a read-only summary, so it cannot be submitted twice; the
-      // same step coming back (with errors) replaces the card in place instead.
-      if (replyToId && !updatedCard && (reply.answered || reply.step?.stepId === submittedStepId)) {
-        if (reply.answered) {
-          replacing = replaceCard(context, replyToId, { type: "message", attachments: [CardFactory.adaptiveCard(answeredCard(reply.answered))] });
-          updatedCard = true;
-        } else {
-          const replacement = (await render(reply, false)).find((a) => a.attachments);
-          if (replacement) {
-            updatedCard = true;
-            if (await replaceCard(context, replyToId, replacement)) continue;
-          }
-        }
+    for (const { parts, replace } of plan) {
+      if (replace && answered) {
+        if (replace.kind === "summary") replacing = replaceCard(context, answered.replyToId, answeredActivity(replace.answered));
+        else if (await replaceCard(context, answered.replyToId, await activityForPart({ kind: "step", step: replace.step }, render))) continue;
       }
-      for (const activity of await render(reply, typedInDialog)) {
-        await context.sendActivity(activity);
-      }
+      for (const part of parts) await context.sendActivity(await activityForPart(part, render));
     }
     await replacing;
   }
 
   async function remember(context: TurnContext): Promise<void> {
     const user = channelUserOf(context);
-    const key = `${user.tenantId}:${user.externalId}`;
-    if (remembered.has(key)) return;
     const reference: Partial<ConversationReference> = TurnContext.getConversationReference(context.activity);
-    if (await core.rememberAddress(user, reference)) remembered.add(key);
+    await addresses.remember(`${user.tenantId}:${user.externalId}`, () => core.rememberAddress(user, reference));
   }
 
   app.activity(ActivityTypes.Message, async (context) => {
     const turn = inboundTurnOf(context);
-    const submission = turn.submission as { stepId?: unknown } | undefined;
     const result = await core.handleTurn(turn);
-    await send(context, result, turn.submission !== undefined ? context.activity.replyToId : undefined, typeof submission?.stepId === "string" ? submission.stepId : undefined);
+    // A submitted card is replaced by its summary (or by the same step with errors).
+    const replyToId = turn.submission !== undefined ? context.activity.replyToId : undefined;
+    const stepId = SubmittedStep.safeParse(turn.submission).data?.stepId;
+    await send(context, result, replyToId ? { replyToId, stepId } : undefined);
     await remember(context);
   });
 
@@ -142,9 +138,7 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
   app.error(async (context, error) => {
     // Never the message or the activity: they may hold what a teacher typed.
     logger.error({ err: error, channel: "teams", activityType: context.activity.type }, "teams turn failed");
-    await context
-      .sendActivity("Er ging iets mis aan mijn kant. Wat je invulde is bewaard; probeer het zo nog eens.")
-      .catch(() => undefined);
+    await context.sendActivity(translatorFor(defaultLocale ?? "nl")("internalError")).catch(() => undefined);
   });
 
   return {

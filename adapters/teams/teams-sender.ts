@@ -28,7 +28,7 @@ const TENANT_WINDOWS: Window[] = [
   { max: 10, perMs: 200 * JITTER_MARGIN },
 ];
 
-export function teamsRateLimiter(): RateLimiter {
+function teamsRateLimiter(): RateLimiter {
   return new RateLimiter((key) => (key.startsWith("tenant:") ? TENANT_WINDOWS : CONVERSATION_WINDOWS));
 }
 
@@ -70,7 +70,7 @@ export function createTeamsSender(adapter: TeamsAdapter, appId: string, limiter:
         await adapter.continueConversationAsync(appId, ref, async (context) => {
           try {
             for (const message of messages) {
-              for (const activity of await activitiesFor(message, { stepsAsText: false, linkFor: options.linkFor ?? (async () => "") })) {
+              for (const activity of await activitiesFor(message, { stepsAsText: false, locale: options.locale ?? "nl", linkFor: options.linkFor ?? (async () => "") })) {
                 const keys = [conversationKey, `tenant:${tenantId}`];
                 await limiter.acquire(keys);
                 const started = Date.now();

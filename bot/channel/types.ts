@@ -126,9 +126,38 @@ export interface BotReply {
 export interface TurnResult {
   replies: BotReply[];
   locale: LocaleName;
-  /** What the turn was routed to ("prepare", "dialog.step", …); channels use it to pick a rendering. */
+  /** What the turn was routed to ("prepare", "dialog.step", …), for logs and tests. */
   route?: string;
+  /** The turn may have changed what the teacher's overview shows (Slack refreshes its Home tab). */
+  changed?: boolean;
+  /** The active dialog handled the turn; typed text then gets the next question as text too. */
+  inDialog?: boolean;
 }
+
+/** A teacher's overview for a channel's home page (Slack's App Home): data only, rendered by the channel. */
+export interface TeacherHome {
+  kind: "home";
+  locale: LocaleName;
+  firstName: string;
+  /** When this was put together: HH:MM in the school's timezone. */
+  updatedAt: string;
+  /** Unfinished dialogs (active or paused), newest first. */
+  drafts: { sessionId: string; kind: string; pupilName?: string; /** YYYY-MM-DD, school-local. */ updatedOn: string; paused: boolean }[];
+  /** Pupils with a planned or prepared conversation. */
+  upcoming: { pupilName: string; groupName: string; status: "planned" | "prepared" }[];
+  /** Open goals evaluated within the coming week, soonest first. */
+  due: { pupilId: string; pupilName: string; /** YYYY-MM-DD */ evaluationDate: string; goalText: string }[];
+  groups: { groupName: string; held: number; total: number; /** YYYY-MM-DD */ since: string }[];
+}
+
+/** Someone the core does not serve (unknown workspace or user): a localized refusal and no data. */
+export interface HomeRefusal {
+  kind: "refused";
+  locale: LocaleName;
+  text: string;
+}
+
+export type HomeSummary = TeacherHome | HomeRefusal;
 
 // ---- Proactive sends and mounting: what a channel module offers the core and the composition root.
 
@@ -166,4 +195,6 @@ export interface ChannelModule {
   /** Sends proactive messages (reminders) on this channel. */
   sender: ChannelSender;
   stop(): void | Promise<void>;
+  /** Resolves when the work the channel does after acknowledging requests is done (tests wait on it). */
+  settled?(): Promise<void>;
 }

@@ -12,9 +12,13 @@ import { IdentityCache, resolveStaffId } from "./identity.js";
 import { buttonFor } from "../domain/actions.js";
 import type { DialogGuide } from "../guide/dialog-guide.js";
 import { routeTurn } from "./route-turn.js";
-import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../channel/types.js";
+import type { BotReply, ChannelUser, FileAttachment, HomeSummary, InboundTurn, TurnResult } from "../channel/types.js";
+import type { Channel } from "../domain/vocabulary.js";
 import { createFileLink } from "../proactive/file-links.js";
 import { saveAddress } from "../proactive/channel-addresses.js";
+import { loadHomeSummary } from "../services/home-summary.js";
+import { DeliveryLedger } from "../services/deliveries.js";
+import { WorkspaceBindings } from "../services/channel-bindings.js";
 import { ProactiveSender } from "../proactive/send.js";
 import { staffFirstName } from "../services/staff.js";
 import { trackingRefusals } from "../audit.js";
@@ -41,6 +45,12 @@ export interface BotCore {
   proactive: ProactiveSender;
   /** A short-lived download path ("/files/<token>") for a file offered to this user. */
   fileLink(user: ChannelUser, file: FileAttachment): Promise<string>;
+  /** The teacher's overview for a channel's home page; a refusal for someone not served. */
+  home(user: ChannelUser): Promise<HomeSummary>;
+  /** Claims a delivery once across all instances: true for the first caller, false for a repeat. */
+  claimDelivery(channel: Channel, key: string): Promise<boolean>;
+  /** Whether this workspace/tenant is bound to a school (cached for a short time). */
+  isWorkspaceBound(channel: Channel, tenantId: string): Promise<boolean>;
 }
 
 const ERROR_MESSAGES: Partial<Record<string, MessageKey>> = {
@@ -67,6 +77,8 @@ function welcomeReply(t: ReturnType<typeof translatorFor>, name: string): BotRep
 
 export function createBotCore({ db, logger, defaultLocale, clock, guide, publicBaseUrl }: BotCoreDeps): BotCore {
   const identities = new IdentityCache();
+  const deliveries = new DeliveryLedger(db);
+  const bindings = new WorkspaceBindings(db);
   const refusal = (error: unknown, locale: Locale, channel: string, staffId?: string): TurnResult => {
     const appError = toAppError(error);
     const key = ERROR_MESSAGES[appError.code] ?? "internalError";
@@ -89,6 +101,19 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
       const staffId = await resolveStaffId(db, user);
       return `/files/${await createFileLink(db, { staffId, ...file })}`;
     },
+    async home(user) {
+      let staffId: string;
+      try {
+        staffId = await resolveStaffId(db, user, identities);
+      } catch (error) {
+        const code = toAppError(error).code;
+        if (code !== ErrorCode.UnknownTenant && code !== ErrorCode.UnknownUser) throw error;
+        return { kind: "refused", locale: defaultLocale, text: translatorFor(defaultLocale)(code === ErrorCode.UnknownTenant ? "unknownTenant" : "unknownUser") };
+      }
+      return loadHomeSummary(db, await loadActor(db, staffId), (clock ?? (() => new Date()))());
+    },
+    claimDelivery: (channel, key) => deliveries.claim(channel, key),
+    isWorkspaceBound: (channel, tenantId) => bindings.isBound(channel, tenantId),
     async rememberAddress(user, reference) {
       try {
         const staffId = await resolveStaffId(db, user);
@@ -110,7 +135,7 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
         schoolId = actor.schoolId;
         const routed = await routeTurn({ db, actor, t: translatorFor(locale), guide, now: clock ?? (() => new Date()) }, turn, preloaded);
         logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
-        return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route };
+        return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route, changed: routed.changed, inDialog: routed.inDialog };
       } catch (error) {
         // Every refusal leaves an audit row, also when the service's own row was rolled back.
         if (staffId && schoolId) await ensureRefusalAudited(db, { schoolId, staffId }, toAppError(error)).catch(() => {});

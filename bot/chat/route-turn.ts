@@ -6,6 +6,7 @@ import type { Locale } from "../domain/vocabulary.js";
 import type { BotReply, InboundTurn } from "../channel/types.js";
 import type { PreloadedSession } from "../services/dialog-sessions.js";
 import type { CommandContext } from "./commands/context.js";
+import type { GuideResult } from "../guide/dialog-guide.js";
 import { parseAction, parseTypedCommand, type ParsedCommand } from "./commands/parse.js";
 
 export interface Routed {
@@ -13,23 +14,33 @@ export interface Routed {
   replies: BotReply[];
   /** Set when the turn changed the user's language. */
   locale?: Locale;
+  /** See TurnResult.changed. */
+  changed: boolean;
+  /** See TurnResult.inDialog. */
+  inDialog: boolean;
 }
 
+/** Commands that start or resume a dialog, store a note, or switch the language (TurnResult.changed). */
+const CHANGING_COMMANDS: ReadonlySet<string> = new Set(["prepare", "conversation", "review", "groupConversation", "note", "resume", "setLocaleEn", "setLocaleNl"]);
+
 async function runCommand(ctx: CommandContext, parsed: ParsedCommand | null): Promise<Routed> {
-  if (!parsed) return { route: "unknown", replies: [{ text: ctx.t("unknownCommand") }] };
+  if (!parsed) return { route: "unknown", replies: [{ text: ctx.t("unknownCommand") }], changed: false, inDialog: false };
   const outcome = await parsed.spec.run(ctx, parsed.input);
-  return { route: parsed.spec.id, replies: outcome.replies, ...(outcome.locale ? { locale: outcome.locale } : {}) };
+  return { route: parsed.spec.id, replies: outcome.replies, ...(outcome.locale ? { locale: outcome.locale } : {}), changed: CHANGING_COMMANDS.has(parsed.spec.id), inDialog: false };
 }
+
+/** A turn the open dialog handled: it moved, paused or ended the dialog. */
+const inDialog = (result: GuideResult): Routed => ({ ...result, changed: true, inDialog: true });
 
 /** What a turn asks for when it is not a dialog answer: a pressed button or a typed command. */
 const commandOf = (turn: InboundTurn): ParsedCommand | null => (turn.action ? parseAction(turn.action) : parseTypedCommand(turn.text));
 
 export async function routeTurn(ctx: CommandContext, turn: InboundTurn, preloaded?: PreloadedSession): Promise<Routed> {
-  if (turn.submission !== undefined) return ctx.guide.submit(ctx.actor, turn.submission, preloaded);
+  if (turn.submission !== undefined) return inDialog(await ctx.guide.submit(ctx.actor, turn.submission, preloaded));
   if (!turn.action && !turn.isCommand && (await ctx.guide.hasActive(ctx.actor))) {
     try {
       const answered = await ctx.guide.typed(ctx.actor, turn.text);
-      if (answered) return answered;
+      if (answered) return inDialog(answered);
     } catch (error) {
       const code = toAppError(error).code;
       if (code !== ErrorCode.Forbidden && code !== ErrorCode.NotFound) throw error;

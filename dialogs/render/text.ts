@@ -3,63 +3,12 @@
 // Output is markdown-light (**bold** and line breaks), which the adapters convert.
 import type { FieldValue, FieldView, StepView } from "../engine/types.js";
 import { hasContent, nextTextField } from "../engine/next-field.js";
+import { renderText } from "./texts.js";
 
 type Locale = StepView["locale"];
 
-const TEXTS = {
-  nl: {
-    step: "Stap",
-    question: "Vraag",
-    tip: "💡",
-    warning: "⚠️",
-    typed: "Je typte",
-    current: "Nu ingevuld",
-    yes: "ja",
-    no: "nee",
-    typeText: "Typ je antwoord.",
-    typeLongText: "Typ je antwoord (meerdere zinnen mag).",
-    maxLength: (n: number) => `Hoogstens ${n} tekens.`,
-    typeChoice: "Typ het nummer van je keuze.",
-    typePupil: "Typ het nummer van de leerling.",
-    typeMulti: "Typ een of meer nummers, gescheiden door komma's (bijvoorbeeld 1,3).",
-    typeYesNo: "Typ ja/nee.",
-    typeDate: "Typ een datum als dd-mm-jjjj.",
-    typeTime: "Typ een tijd als uu:mm.",
-    typeNumber: "Typ een getal",
-    between: (min: number, max: number) => ` van ${min} tot en met ${max}`,
-    atLeast: (min: number) => ` van minstens ${min}`,
-    atMost: (max: number) => ` van hoogstens ${max}`,
-    leaveEmpty: 'Typ "-" om dit leeg te laten.',
-    allAnswered: "Alle vragen van deze stap zijn beantwoord. Typ **ok** om verder te gaan, of **wijzig <nummer>** om een antwoord te veranderen.",
-    commands: { back: "terug", skip: "overslaan", pause: "pauze", cancel: "stop" },
-  },
-  en: {
-    step: "Step",
-    question: "Question",
-    tip: "💡",
-    warning: "⚠️",
-    typed: "You typed",
-    current: "Current answer",
-    yes: "yes",
-    no: "no",
-    typeText: "Type your answer.",
-    typeLongText: "Type your answer (several sentences are fine).",
-    maxLength: (n: number) => `At most ${n} characters.`,
-    typeChoice: "Type the number of your choice.",
-    typePupil: "Type the number of the pupil.",
-    typeMulti: "Type one or more numbers, separated by commas (for example 1,3).",
-    typeYesNo: "Type yes/no.",
-    typeDate: "Type a date as dd-mm-yyyy.",
-    typeTime: "Type a time as hh:mm.",
-    typeNumber: "Type a number",
-    between: (min: number, max: number) => ` from ${min} to ${max}`,
-    atLeast: (min: number) => ` of at least ${min}`,
-    atMost: (max: number) => ` of at most ${max}`,
-    leaveEmpty: 'Type "-" to leave this empty.',
-    allAnswered: "All questions of this step are answered. Type **ok** to continue, or **edit <number>** to change an answer.",
-    commands: { back: "back", skip: "skip", pause: "pause", cancel: "stop" },
-  },
-} as const;
+const TIP = "💡";
+const WARNING = "⚠️";
 
 /**
  * The step's position for display: "2/7". `progress.index` is the 1-based number of the step
@@ -75,38 +24,36 @@ export function stepProgress(view: StepView): { current: number; total: number }
 /** "Stap 2/7" / "Step 2/7". */
 export function progressLabel(view: StepView): string {
   const { current, total } = stepProgress(view);
-  return `${TEXTS[view.locale].step} ${current}/${total}`;
+  return renderText(view.locale, "render.step", { current, total });
 }
 
 /** Whether the field holds something other than "nothing" (undefined, "", blank, []). */
 /** The typed commands the step allows, in the view's language: "terug · overslaan · pauze · stop". */
 export function commandsLine(view: StepView): string {
-  const words = TEXTS[view.locale].commands;
   const present = (label: string | undefined) => label !== undefined && label.trim() !== "";
   const parts: string[] = [];
-  if (present(view.actions.back)) parts.push(words.back);
-  if (present(view.actions.skip)) parts.push(words.skip);
-  if (present(view.actions.pause)) parts.push(words.pause);
-  if (present(view.actions.cancel)) parts.push(words.cancel);
+  if (present(view.actions.back)) parts.push(renderText(view.locale, "render.command.back"));
+  if (present(view.actions.skip)) parts.push(renderText(view.locale, "render.command.skip"));
+  if (present(view.actions.pause)) parts.push(renderText(view.locale, "render.command.pause"));
+  if (present(view.actions.cancel)) parts.push(renderText(view.locale, "render.command.cancel"));
   return parts.join(" · ");
 }
 
 export function renderStepText(view: StepView): string {
-  const t = TEXTS[view.locale];
   const lines: string[] = [];
   lines.push(`${oneLine(view.dialogTitle)} · ${progressLabel(view)}`);
   lines.push(`**${oneLine(view.title)}**`);
   if (view.intro?.trim()) lines.push(view.intro.trim());
   for (const info of view.info) if (info.trim()) lines.push(`• ${info.trim()}`);
-  for (const tip of view.tips) if (tip.trim()) lines.push(`${t.tip} ${tip.trim()}`);
-  for (const error of view.errors) if (error.trim()) lines.push(`${t.warning} ${error.trim()}`);
+  for (const tip of view.tips) if (tip.trim()) lines.push(`${TIP} ${tip.trim()}`);
+  for (const error of view.errors) if (error.trim()) lines.push(`${WARNING} ${error.trim()}`);
 
   const field = nextTextField(view);
   lines.push("");
   if (field) {
     lines.push(...renderFieldText(view, field));
   } else {
-    lines.push(t.allAnswered);
+    lines.push(renderText(view.locale, "render.allAnswered"));
   }
 
   const commands = commandsLine(view);
@@ -118,11 +65,11 @@ export function renderStepText(view: StepView): string {
 }
 
 function renderFieldText(view: StepView, field: FieldView): string[] {
-  const t = TEXTS[view.locale];
+  const lang = view.locale;
   const lines: string[] = [];
   const position = view.fields.indexOf(field);
-  const counter = view.fields.length > 1 ? `${t.question} ${position + 1}/${view.fields.length}: ` : "";
-  lines.push(`${counter}${oneLine(field.label)}`);
+  const label = oneLine(field.label);
+  lines.push(view.fields.length > 1 ? renderText(lang, "render.question", { current: position + 1, total: view.fields.length, label }) : label);
   if (field.help?.trim()) lines.push(field.help.trim());
 
   if (hasOptions(field)) {
@@ -132,12 +79,12 @@ function renderFieldText(view: StepView, field: FieldView): string[] {
   }
 
   const instruction = [instructionFor(view.locale, field)];
-  if (!field.required) instruction.push(t.leaveEmpty);
+  if (!field.required) instruction.push(renderText(lang, "render.leaveEmpty"));
   lines.push(instruction.join(" "));
 
-  if (field.value != null && hasContent(field.value)) lines.push(`${t.current}: ${displayValue(view.locale, field, field.value)}`);
-  if (field.error?.trim()) lines.push(`${t.warning} ${field.error.trim()}`);
-  if (field.raw !== undefined && field.raw.trim() !== "") lines.push(`${t.typed}: ${oneLine(field.raw)}`);
+  if (field.value != null && hasContent(field.value)) lines.push(renderText(lang, "render.current", { value: displayValue(lang, field, field.value) }));
+  if (field.error?.trim()) lines.push(`${WARNING} ${field.error.trim()}`);
+  if (field.raw !== undefined && field.raw.trim() !== "") lines.push(renderText(lang, "render.typed", { text: oneLine(field.raw) }));
   return lines;
 }
 
@@ -149,48 +96,43 @@ function hasOptions(field: FieldView): boolean {
 }
 
 function instructionFor(locale: Locale, field: FieldView): string {
-  const t = TEXTS[locale];
   switch (field.kind) {
     case "shortText":
     case "longText": {
-      const base = field.kind === "longText" ? t.typeLongText : t.typeText;
-      return field.maxLength ? `${base} ${t.maxLength(field.maxLength)}` : base;
+      const base = renderText(locale, field.kind === "longText" ? "render.typeLongText" : "render.typeText");
+      return field.maxLength ? `${base} ${renderText(locale, "render.maxLength", { count: field.maxLength })}` : base;
     }
     case "singleChoice":
-      return t.typeChoice;
+      return renderText(locale, "render.typeChoice");
     case "pupil":
-      return t.typePupil;
+      return renderText(locale, "render.typePupil");
     case "multiChoice":
-      return t.typeMulti;
+      return renderText(locale, "render.typeMulti");
     case "yesNo":
-      return t.typeYesNo;
+      return renderText(locale, "render.typeYesNo");
     case "date":
-      return t.typeDate;
+      return renderText(locale, "render.typeDate");
     case "time":
-      return t.typeTime;
+      return renderText(locale, "render.typeTime");
     case "number": {
       const { min, max } = field;
-      const range =
-        min !== undefined && max !== undefined
-          ? t.between(min, max)
-          : min !== undefined
-            ? t.atLeast(min)
-            : max !== undefined
-              ? t.atMost(max)
-              : "";
-      return `${t.typeNumber}${range}.`;
+      if (min !== undefined && max !== undefined) return renderText(locale, "render.typeNumberBetween", { min, max });
+      if (min !== undefined) return renderText(locale, "render.typeNumberAtLeast", { min });
+      if (max !== undefined) return renderText(locale, "render.typeNumberAtMost", { max });
+      return renderText(locale, "render.typeNumber");
     }
   }
 }
 
 /** A stored value as the teacher would read (and type) it. */
 function displayValue(locale: Locale, field: FieldView, value: FieldValue): string {
-  const t = TEXTS[locale];
+  const yes = renderText(locale, "render.text.yes");
+  const no = renderText(locale, "render.text.no");
   const labelOf = (v: string) => field.options?.find((o) => o.value === v)?.label ?? v;
-  if (typeof value === "boolean") return value ? t.yes : t.no;
+  if (typeof value === "boolean") return value ? yes : no;
   if (Array.isArray(value)) return value.map(labelOf).join(", ");
   if (typeof value === "number") return String(value);
-  if (field.kind === "yesNo") return value === "true" ? t.yes : value === "false" ? t.no : value;
+  if (field.kind === "yesNo") return value === "true" ? yes : value === "false" ? no : value;
   if (field.kind === "singleChoice" || field.kind === "pupil") return labelOf(value);
   if (field.kind === "multiChoice") return value.split(",").map((v) => labelOf(v.trim())).join(", ");
   if (field.kind === "date") {

@@ -49,7 +49,7 @@ beforeAll(async () => {
     const group = await app.database.db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId, name } });
     await app.database.db.pupil.create({ data: { schoolId: setup.schoolId, groupId: group.id, externalId: name, firstName: "Sam", lastName: "de Boer" } });
   }
-  sim = new SlackSimulator(`${app.baseUrl}/slack/events`, SECRET, fake);
+  sim = new SlackSimulator(`${app.baseUrl}/slack/events`, SECRET, fake, () => app.settled());
   slack = new SlackTeacher(SLACK_USER, sim, fake, today);
 });
 afterAll(async () => {

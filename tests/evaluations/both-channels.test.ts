@@ -108,7 +108,7 @@ beforeAll(async () => {
         .join("\n"),
   });
 
-  sim = new SlackSimulator(`${app.baseUrl}/slack/events`, SECRET, fake);
+  sim = new SlackSimulator(`${app.baseUrl}/slack/events`, SECRET, fake, () => app.settled());
   const slack = new SlackDriver(sim, fake, { juf: SLACK_JUF }, today);
   // Opening the app's Messages tab in Slack does the same (and brings the welcome).
   const dm = `D${SLACK_JUF.userId.slice(1)}`;

@@ -13,7 +13,6 @@ import type { ChannelDriver } from "./channel-scenario.js";
 type Element = Record<string, unknown> & { type: string; options?: Array<{ text: unknown; value: string }> };
 
 const stepIdOf = (view: View) => (JSON.parse(view.private_metadata) as { stepId: string }).stepId;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A modal's state.values as Slack sends them: every input block, empty where nothing was given. */
 export function modalState(view: View, values: Record<string, string>): Record<string, Record<string, unknown>> {
@@ -62,16 +61,13 @@ export class SlackDriver implements ChannelDriver {
   }
 
   /**
-   * Slack acks first and replies after: waits for the first reply (a DM message or a modal, when
-   * one is expected), then until the adapter has been quiet for a moment.
+   * Slack acks first and replies after: waits for the adapter's "turn settled" signal, then
+   * checks a reply (a DM message or a modal) came when one is expected.
    */
   private async settle(user: string, since: number, expectReply: boolean): Promise<void> {
+    await this.sim.settled();
     const dm = this.teacher(user).dmChannel;
-    if (expectReply) await this.fake.waitFor((c) => (c.method === "chat.postMessage" && c.args.channel === dm) || c.method === "views.open", since);
-    for (let count = -1; count !== this.fake.calls.length; ) {
-      count = this.fake.calls.length;
-      await sleep(150);
-    }
+    if (expectReply) expect(this.fake.calls.slice(since).some((c) => (c.method === "chat.postMessage" && c.args.channel === dm) || c.method === "views.open")).toBe(true);
   }
 
   /** Presses the newest button in the user's DM that carries this action (block_actions). */

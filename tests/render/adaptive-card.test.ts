@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import {
   cardByteSize,
   parseCardSubmission,
-  renderCompletedStepCard,
   renderStepCard,
   type AdaptiveCard,
   type CardElement,
@@ -261,33 +260,6 @@ describe("renderStepCard", () => {
     expect(inputs(card)).toHaveLength(40);
     expect(cardByteSize(card)).toBeLessThan(80 * 1024);
     expect(cardByteSize(card)).toBe(Buffer.byteLength(JSON.stringify(card)));
-  });
-});
-
-describe("renderCompletedStepCard", () => {
-  it("shows the title and the answers, without inputs or actions", () => {
-    const view = stepView();
-    const card = renderCompletedStepCard(view, [
-      { label: "Doel", value: "Beter lezen" },
-      { label: "Wanneer", value: "" },
-    ]);
-    expect(card.version).toBe("1.5");
-    expect(inputs(card)).toHaveLength(0);
-    expect(card.actions).toBeUndefined();
-    expect(allText(card.body)).toContain("Doelen");
-    const facts = card.body.find((e) => e.type === "FactSet");
-    expect(facts).toEqual({
-      type: "FactSet",
-      facts: [
-        { title: "Doel", value: "Beter lezen" },
-        { title: "Wanneer", value: "—" },
-      ],
-    });
-  });
-
-  it("says so when nothing was filled in", () => {
-    const card = renderCompletedStepCard(stepView({ locale: "en" }), []);
-    expect(allText(card.body)).toContain("Nothing filled in.");
   });
 });
 

@@ -1,7 +1,7 @@
 // The Slack app manifest in the repository matches what the adapter serves and needs.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SLACK_ENDPOINT, SLASH_COMMAND } from "../../adapters/slack/slack-channel.js";
+import { SLACK_ENDPOINT, SLASH_COMMAND } from "../../adapters/slack/index.js";
 
 const manifest = readFileSync(new URL("../../slack/manifest.yaml", import.meta.url), "utf8");
 const listUnder = (key: string) => {

@@ -43,7 +43,7 @@ beforeAll(async () => {
   });
   const group = await app.database.db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId } });
   await app.database.db.pupil.create({ data: { schoolId: setup.schoolId, groupId: group.id, externalId: "1", firstName: "Sam", lastName: "de Boer" } });
-  sim = new SlackSimulator(`${app.baseUrl}/slack/events`, SECRET, fake);
+  sim = new SlackSimulator(`${app.baseUrl}/slack/events`, SECRET, fake, () => app.settled());
   alex = new SlackTeacher(ALEX, sim, fake, today);
   newTeacher = new SlackTeacher(NEW, sim, fake, today);
 });
@@ -66,6 +66,15 @@ describe(`Slack over HTTP on ${testProvider()}`, () => {
     await alex.dmContaining("Sam de Boer", group.since);
     const dutch = await alex.command("nederlands");
     await alex.dmContaining("Nederlands", dutch.since);
+  });
+
+  it("settles a turn: once the app says so, the replies after the ack have been sent", async () => {
+    const since = fake.calls.length;
+    const response = await sim.dm(ALEX, "mijn groep");
+    expect(response.status).toBe(200);
+    await sim.settled();
+    // No waiting for a call: it must be there already.
+    expect(alex.posted(since).map((c) => JSON.stringify(c.args))).toEqual([expect.stringContaining("Sam de Boer")]);
   });
 
   it("answers a command typed in a channel only in the DM, never in the channel", async () => {
@@ -199,7 +208,10 @@ describe(`Slack over HTTP on ${testProvider()}`, () => {
     const home = JSON.stringify(fake.homes.get(ALEX.userId));
     expect(home).toContain("groep 5");
     expect(home).toContain("Sam de Boer");
-    expect(home).toContain("verder id:");
+    // The paused draft's button resumes it by a typed action, not by command text.
+    const draft = await app.database.db.dialogSession.findFirstOrThrow({ where: { status: "paused", staff: { email: "alex@school.example" } }, orderBy: { updatedAt: "desc" } });
+    const buttons = (fake.homes.get(ALEX.userId)!.blocks as Array<{ elements?: Array<{ value?: string }> }>).flatMap((b) => b.elements ?? []);
+    expect(buttons.map((b) => b.value)).toContain(JSON.stringify({ command: "resume", args: { sessionId: draft.id } }));
     since = fake.calls.length;
     await sim.dm(ALEX, "notitie Sam: speelde vandaag samen met Noor");
     await alex.dmContaining("Notitie opgeslagen", since);

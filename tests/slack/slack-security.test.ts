@@ -44,7 +44,7 @@ beforeAll(async () => {
   });
   const group = await app.database.db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId } });
   await app.database.db.pupil.create({ data: { schoolId: setup.schoolId, groupId: group.id, externalId: "7", firstName: "Noor", lastName: "Visser" } });
-  sim = new SlackSimulator(`${app.baseUrl}/slack/events`, SECRET, fake);
+  sim = new SlackSimulator(`${app.baseUrl}/slack/events`, SECRET, fake, () => app.settled());
   juf = new SlackTeacher(JUF, sim, fake, today);
   meester = new SlackTeacher(MEESTER, sim, fake, today);
   stranger = new SlackTeacher(STRANGER, sim, fake, today);
@@ -90,11 +90,48 @@ describe(`Slack request security on ${testProvider()}`, () => {
     await sim.event(FOREIGN, { type: "app_home_opened", user: FOREIGN.userId, tab: "home" });
     const interaction = await sim.interaction(sim.blockActions(FOREIGN, { type: "button", action_id: "gw_cmd:0", value: "mijn groep" }, { message: { channel: "D0FOREIGN1", ts: "1.2" } }));
     expect(interaction.status).toBe(200);
-    // Give the server the chance to misbehave: a known-good request after these is answered first.
+    // Everything the server did after acknowledging these is done; a known-good request still works.
+    await sim.settled();
     await sim.command(JUF, "help");
     await juf.dmContaining("voorbereiden", since);
     expect(fake.calls.slice(since).filter((c) => JSON.stringify(c.args).includes("FOREIGN"))).toEqual([]);
     expect(await app.database.db.staffIdentity.count({ where: { externalId: { startsWith: OTHER_TEAM } } })).toBe(0);
+  });
+
+  it("acknowledges malformed payloads without acting on them or failing", async () => {
+    const since = fake.calls.length;
+    const logged = app.logs.length;
+    const bad: Array<Record<string, unknown>> = [
+      { type: "block_actions", team: { id: TEAM }, user: { id: "not an id", team_id: TEAM }, trigger_id: fake.trigger(), actions: [{ action_id: "gw_cmd:0", value: "help" }] },
+      { type: "block_actions", team: { id: TEAM }, user: { id: JUF.userId, team_id: TEAM }, trigger_id: fake.trigger(), actions: [{ action_id: "gw_step_submit", value: 7 }] },
+      { type: "view_submission", team: { id: TEAM }, user: { id: JUF.userId, team_id: TEAM }, view: { callback_id: "gw_step", private_metadata: 5 } },
+      { type: "view_closed", team: { id: TEAM }, user: { id: JUF.userId }, view: { id: "V1", callback_id: "gw_step", private_metadata: "{}" } },
+    ];
+    // Refused by the payload guard (400) or acknowledged and dropped (200): never a 5xx.
+    for (const payload of bad) expect((await sim.interaction(payload)).status).toBeLessThan(500);
+    expect((await sim.event(JUF, { type: "message", channel_type: "im", channel: 42, user: JUF.userId, text: { a: 1 } })).status).toBeLessThan(500);
+    expect((await sim.event(JUF, { type: "app_home_opened", user: "lowercase", tab: "home" })).status).toBeLessThan(500);
+    // Not JSON, or JSON of no known kind: a clean 4xx or an empty ack, never a 5xx.
+    for (const body of ["payload=%7Bnot-json", "payload=%5B1%2C2%5D", "payload=%7B%22type%22%3A%22mystery%22%7D"]) {
+      expect((await sim.send(body, "application/x-www-form-urlencoded")).status).toBeLessThan(500);
+    }
+    expect((await sim.send("{not json", "application/json")).status).toBeLessThan(500);
+    await sim.settled();
+    expect(fake.calls.slice(since).filter((c) => c.method !== "auth.test")).toEqual([]);
+    expect(app.logs.slice(logged).join("\n")).not.toMatch(/slack (handler|request) failed/);
+  });
+
+  it("answers a button whose action is unreadable like unreadable input, politely and without data", async () => {
+    const since = fake.calls.length;
+    for (const value of [JSON.stringify({ command: "drop tables;" }), "{not json", JSON.stringify({ command: "pupil", args: { pupilId: 7 } })]) {
+      const response = await sim.interaction(sim.blockActions(JUF, { type: "button", action_id: "gw_cmd:0", value }, { message: { channel: juf.dmChannel, ts: "1.2" } }));
+      expect(response.status).toBe(200);
+    }
+    await sim.settled();
+    const replies = juf.posted(since).map((c) => String(c.args.text));
+    expect(replies).toHaveLength(3);
+    for (const reply of replies) expect(reply).toContain("Dat begrijp ik niet");
+    expect(juf.textOf(juf.posted(since))).not.toContain("Noor");
   });
 
   it("gives someone not on the staff list a polite refusal and no data", async () => {
@@ -118,7 +155,8 @@ describe(`Slack retries never double anything on ${testProvider()}`, () => {
     const retry = await sim.dm(JUF, text, { eventId: "Ev0RETRY0001", retryNum: 1 });
     expect(retry.status).toBe(200);
     await sim.dm(JUF, text, { eventId: "Ev0RETRY0001", retryNum: 2 });
-    // A later, different event is answered: by then any doubled reply would have been sent.
+    // Any doubled reply would have been sent by now; a later, different event is still answered.
+    await sim.settled();
     await sim.dm(JUF, "help", { eventId: "Ev0RETRY0002" });
     await juf.dmContaining("voorbereiden", since);
     expect(await app.database.db.note.count({ where: { text: "bouwde een toren van blokken" } })).toBe(1);
@@ -143,6 +181,7 @@ describe(`Slack retries never double anything on ${testProvider()}`, () => {
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
     await juf.dmContaining("Notitie opgeslagen", since);
+    await sim.settled();
     await sim.dm(JUF, "help");
     await juf.dmContaining("voorbereiden", since);
     expect(fake.callsOf("views.open", since)).toHaveLength(1);
@@ -177,6 +216,8 @@ describe(`proactive Slack DMs on ${testProvider()}`, () => {
   });
 
   it("keeps to one message per second per channel", async () => {
+    // Replies to earlier requests must not land in this test's one-second windows.
+    await sim.settled();
     fake.enforceLimits = true;
     try {
       const since = fake.calls.length;

@@ -27,7 +27,14 @@ export class SlackSimulator {
     private readonly endpoint: string,
     private readonly secret: string,
     private readonly fake: FakeSlackApi,
+    /** The app's "turn settled" signal: resolves when the work after every ack so far is done. */
+    private readonly settledSignal: () => Promise<void> = async () => undefined,
   ) {}
+
+  /** Waits until the adapter has finished what it does after acknowledging (no sleeping). */
+  settled(): Promise<void> {
+    return this.settledSignal();
+  }
 
   async send(body: string, contentType: string, options: SendOptions = {}): Promise<Response> {
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);

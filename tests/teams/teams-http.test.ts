@@ -128,6 +128,18 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
     await say(ALEX, "nederlands");
   });
 
+  it("takes typed actions from buttons and drop-downs, legacy command buttons as text, and answers an unreadable one politely", async () => {
+    expect(textOf(await post(activity(ALEX, { value: { gw: "act", command: "myGroup" } })))).toContain("Sam de Boer");
+    const choice = JSON.stringify({ command: "myGroup" });
+    expect(textOf(await post(activity(ALEX, { value: { gw: "act-choice", gwAction: choice } })))).toContain("Sam de Boer");
+    expect(textOf(await post(activity(ALEX, { value: { gw: "cmd-choice", command: "mijn groep" } })))).toContain("Sam de Boer");
+    for (const unreadable of [{ gw: "act", command: "drop tables;" }, { gw: "act-choice", gwAction: "{not json" }, { gw: "act", command: "pupil", args: ["x"] }]) {
+      const reply = textOf(await post(activity(ALEX, { value: unreadable })));
+      expect(reply).toContain("Dat begrijp ik niet");
+      expect(reply).not.toContain("Sam");
+    }
+  });
+
   it("walks a preparation and a conversation with cards, replacing each answered card", async () => {
     const start = await say(ALEX, "voorbereiden Sam");
     const firstCard = start.find((a) => cardOf(a));
