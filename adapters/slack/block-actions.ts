@@ -2,7 +2,7 @@
 // (resume that session in a modal), and step buttons and one-click field answers, in a DM
 // message or inside a modal. Every payload is parsed first; a repeated one is handled once.
 import type { App } from "@slack/bolt";
-import { OPEN_MODAL_ACTION_ID, parseBlockAction, parseStepToken } from "../../dialogs/render/block-kit.js";
+import { OPEN_MODAL_ACTION_ID, parseBlockAction, parseStepToken } from "../../dialogs/render/block-kit/index.js";
 import { decodeButtonValue, UNREADABLE_BUTTON } from "../shared/button-action.js";
 import type { SlackContext } from "./context.js";
 import { interactionDelivery, withoutTrigger } from "./delivery.js";

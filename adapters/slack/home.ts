@@ -3,7 +3,7 @@
 // rendered as Block Kit, with buttons that carry typed actions. Pure.
 import type { CommandAction, HomeSummary, TeacherHome } from "../../bot/channel/types.js";
 import { translatorFor } from "../../bot/i18n/translate.js";
-import { SLACK_LIMITS, truncate, type Block, type Button } from "../../dialogs/render/block-kit.js";
+import { SLACK_LIMITS, truncate, type Block, type Button } from "../../dialogs/render/block-kit/index.js";
 import { COMMAND_ACTION_PREFIX, textSections } from "./outbound.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { slackText, slackTextOr } from "./texts.js";

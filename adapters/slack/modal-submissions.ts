@@ -5,7 +5,7 @@
 import type { App, ViewResponseAction } from "@slack/bolt";
 import type { BotReply, TurnResult } from "../../bot/channel/types.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
-import { modalErrors, parseModalSubmission, parseStepToken, readModalState, type SlackModalView } from "../../dialogs/render/block-kit.js";
+import { modalErrors, parseModalSubmission, parseStepToken, readModalState, type SlackModalView } from "../../dialogs/render/block-kit/index.js";
 import type { SlackContext } from "./context.js";
 import { interactionDelivery, slackErrorCode, withoutTrigger, type Delivery } from "./delivery.js";
 import { textSections } from "./outbound.js";

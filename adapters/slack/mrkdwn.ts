@@ -1,8 +1,8 @@
 // Text between the core's markdown-light (**bold**, line breaks) and Slack's mrkdwn, both ways.
 // Escaping and chunking are the Block Kit renderer's; re-exported for the adapter.
-import { escapeMrkdwn } from "../../dialogs/render/block-kit.js";
+import { escapeMrkdwn } from "../../dialogs/render/block-kit/index.js";
 
-export { chunkText, escapeMrkdwn } from "../../dialogs/render/block-kit.js";
+export { chunkText, escapeMrkdwn } from "../../dialogs/render/block-kit/index.js";
 
 /** The core's **bold** as Slack's *bold*, everything else escaped. */
 export function toMrkdwn(text: string): string {

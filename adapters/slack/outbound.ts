@@ -10,7 +10,7 @@ import {
   type Button,
   type SectionBlock,
   type SlackOption,
-} from "../../dialogs/render/block-kit.js";
+} from "../../dialogs/render/block-kit/index.js";
 import type { BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import { chunkText, escapeMrkdwn, toMrkdwn } from "./mrkdwn.js";

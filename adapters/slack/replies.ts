@@ -8,8 +8,8 @@ import type { ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../..
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import type { Logger } from "../../bot/logger.js";
 import { translatorFor } from "../../bot/i18n/translate.js";
-import { renderStepMessage, renderStepModal, type SlackModalView } from "../../dialogs/render/block-kit.js";
-import { renderAnsweredMessage } from "../../dialogs/render/answered.js";
+import { renderStepMessage, renderStepModal, type SlackModalView } from "../../dialogs/render/block-kit/index.js";
+import { renderAnsweredMessage } from "../../dialogs/render/answered/index.js";
 import type { StepView } from "../../dialogs/engine/types.js";
 import { AddressCache, planDelivery, type OutboundPart, type Replacement } from "../shared/delivery-plan.js";
 import { slackErrorCode, type Delivery } from "./delivery.js";

@@ -2,7 +2,7 @@
 // held the one way texts are held (bot/i18n/text.ts): keyed, Dutch and English side by side,
 // plural forms for a count. The compiler checks every placeholder is given.
 import type { Locale } from "../../bot/domain/vocabulary.js";
-import { translatorOver, type Catalogue, type VarsArg } from "../../bot/i18n/text.js";
+import { translatorOver, type Catalogue, type VarsArg } from "../../bot/text/text.js";
 
 export const slackCatalogue = {
   "slack.answerInDm": {

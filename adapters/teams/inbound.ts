@@ -2,7 +2,7 @@
 // card values are parsed by the dialog renderer's parser and validated again by the engine.
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import { z } from "zod";
-import { parseCardSubmission } from "../../dialogs/render/adaptive-card.js";
+import { parseCardSubmission } from "../../dialogs/render/adaptive-card/index.js";
 import type { ChannelUser, InboundTurn } from "../../bot/channel/types.js";
 import { decodeButtonValue, UNREADABLE_BUTTON } from "../shared/button-action.js";
 

@@ -1,8 +1,8 @@
 // The core's replies → Teams activities: text as simple HTML, a dialog step as an Adaptive
 // Card, buttons as a card with Action.Submit, an answered step as its read-only summary.
 import { CardFactory, type Activity, type Attachment } from "botbuilder";
-import { renderStepCard } from "../../dialogs/render/adaptive-card.js";
-import { renderAnsweredCard } from "../../dialogs/render/answered.js";
+import { renderStepCard } from "../../dialogs/render/adaptive-card/index.js";
+import { renderAnsweredCard } from "../../dialogs/render/answered/index.js";
 import type { AnsweredStep, BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
 import { encodeAction } from "../shared/button-action.js";
 import { replyParts, type OutboundPart } from "../shared/delivery-plan.js";

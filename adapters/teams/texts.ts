@@ -1,7 +1,7 @@
 // The Teams adapter's own few texts (everything else comes from the core, already localized),
 // held the one way texts are held (bot/i18n/text.ts): keyed, Dutch and English side by side.
 import type { Locale } from "../../bot/domain/vocabulary.js";
-import { translatorOver, type Catalogue } from "../../bot/i18n/text.js";
+import { translatorOver, type Catalogue } from "../../bot/text/text.js";
 
 export const teamsCatalogue = {
   "teams.openFile": { nl: "Openen", en: "Open" },

@@ -1,6 +1,6 @@
 // The core's texts by key: translate for one reader, localized for both languages at once.
 import { catalogue, type MessageKey } from "./catalogue/index.js";
-import { fill, translatorOver, type Lang as Locale, type Vars, type VarsArg as VarsArgOf } from "./text.js";
+import { fill, translatorOver, type Lang as Locale, type Vars, type VarsArg as VarsArgOf } from "../text/text.js";
 
 export type { MessageKey, Vars };
 export { fill };

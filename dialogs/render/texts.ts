@@ -1,7 +1,7 @@
 // The renderers' own words (labels, instructions, notes), held the one way texts are held
 // (bot/i18n/text.ts): keyed, Dutch and English side by side, plural forms for a count. The step's
 // own texts come from the flow, already in the teacher's language.
-import { translatorOver, type Catalogue, type Lang, type VarsArg } from "../../bot/i18n/text.js";
+import { translatorOver, type Catalogue, type Lang, type VarsArg } from "../../bot/text/text.js";
 
 export const renderCatalogue = {
   "render.yes": { nl: "Ja", en: "Yes" },

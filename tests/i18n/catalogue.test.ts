@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { areas, catalogue } from "../../bot/i18n/catalogue/index.js";
-import { catalogueProblems, fill, type Catalogue } from "../../bot/i18n/text.js";
+import { catalogueProblems, fill, type Catalogue } from "../../bot/text/text.js";
 import { localized, translate, type MessageKey } from "../../bot/i18n/translate.js";
 
 const pluralKeys = (Object.keys(catalogue) as MessageKey[]).filter((key) => typeof catalogue[key].nl !== "string" || typeof catalogue[key].en !== "string");

@@ -11,7 +11,7 @@ import {
   type InputChoiceSet,
   type SubmitAction,
   type TextBlock,
-} from "../../dialogs/render/adaptive-card.js";
+} from "../../dialogs/render/adaptive-card/index.js";
 import { ALL_KINDS, field, options, pupils, stepView } from "./step-view.js";
 
 function inputs(card: AdaptiveCard): CardInput[] {

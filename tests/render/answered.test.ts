@@ -1,7 +1,7 @@
 // The answered step, in both rich formats: a read-only summary with the title and the answers,
 // nothing on it that can be pressed or submitted again.
 import { describe, expect, it } from "vitest";
-import { renderAnsweredCard, renderAnsweredMessage } from "../../dialogs/render/answered.js";
+import { renderAnsweredCard, renderAnsweredMessage } from "../../dialogs/render/answered/index.js";
 import type { AnsweredStep } from "../../bot/channel/types.js";
 
 const answered: AnsweredStep = {

@@ -14,7 +14,7 @@ import {
   type Button,
   type InputBlock,
   type SlackOption,
-} from "../../dialogs/render/block-kit.js";
+} from "../../dialogs/render/block-kit/index.js";
 import { ALL_KINDS, field, options, pupils, stepView } from "./step-view.js";
 
 function inputBlock(blocks: Block[], fieldId: string): InputBlock {

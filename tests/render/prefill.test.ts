@@ -2,11 +2,11 @@
 // the stored answer; what was typed but cannot be shown is repeated next to the error.
 import { describe, expect, it } from "vitest";
 import { choiceInitial, numberInitial, pickerInitial, textInitial, yesNoInitial } from "../../dialogs/render/prefill.js";
-import { renderStepCard, type CardInput } from "../../dialogs/render/adaptive-card.js";
-import { renderStepModal, type InputBlock } from "../../dialogs/render/block-kit.js";
+import { renderStepCard, type CardInput } from "../../dialogs/render/adaptive-card/index.js";
+import { renderStepModal, type InputBlock } from "../../dialogs/render/block-kit/index.js";
 import type { FieldView } from "../../dialogs/engine/types.js";
 import { field, stepView } from "./step-view.js";
-import { catalogueProblems } from "../../bot/i18n/text.js";
+import { catalogueProblems } from "../../bot/text/text.js";
 import { renderCatalogue, renderText } from "../../dialogs/render/texts.js";
 
 describe("prefill", () => {

@@ -1,7 +1,7 @@
 // The Slack adapter's texts follow the catalogue rules: both languages, the same placeholders,
 // plural forms that show the count.
 import { describe, expect, it } from "vitest";
-import { catalogueProblems } from "../../bot/i18n/text.js";
+import { catalogueProblems } from "../../bot/text/text.js";
 import { slackCatalogue, slackText, slackTextOr } from "../../adapters/slack/texts.js";
 
 describe("Slack texts", () => {

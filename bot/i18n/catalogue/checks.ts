@@ -1,5 +1,5 @@
 // The SMART-agreement and observable-goal checks: what is missing, a hint, and examples per topic.
-import type { Catalogue } from "../text.js";
+import type { Catalogue } from "../../text/text.js";
 
 export const checks = {
   "check.example.agreement.reading": { nl: "Ik lees elke dag na de pauze 15 minuten in mijn leesboek.", en: "I read my reading book for 15 minutes every day after break." },

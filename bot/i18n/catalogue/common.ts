@@ -1,5 +1,5 @@
 // Chat commands, help, errors and the pupil timeline.
-import type { Catalogue } from "../text.js";
+import type { Catalogue } from "../../text/text.js";
 
 export const common = {
   "help.title": { nl: "Dit kan ik voor je doen:", en: "Here is what I can do for you:" },

@@ -1,5 +1,5 @@
 // The dialog engine's own words, and the conversation, note and kindplan-step texts.
-import type { Catalogue } from "../text.js";
+import type { Catalogue } from "../../text/text.js";
 
 export const dialogs = {
   "engine.submit": { nl: "Volgende", en: "Next" },

@@ -1,5 +1,5 @@
 // Evaluating goals: the commands, the evaluation dialog and the reminder on the evaluation date.
-import type { Catalogue } from "../text.js";
+import type { Catalogue } from "../../text/text.js";
 
 export const evaluations = {
   "evaluations.none": { nl: "Er zijn geen evaluaties de komende week.", en: "There are no evaluations in the coming week." },

@@ -1,5 +1,5 @@
 // Preparing a conversation: the preparation dialog and what it answers.
-import type { Catalogue } from "../text.js";
+import type { Catalogue } from "../../text/text.js";
 
 export const prepare = {
   "prepare.format.title": { nl: "Welk gespreksformat?", en: "Which conversation format?" },

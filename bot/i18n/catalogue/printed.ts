@@ -1,5 +1,5 @@
 // Printed pages (the pupil invitation, the kindplan), the celebration texts and the ownership skills.
-import type { Catalogue } from "../text.js";
+import type { Catalogue } from "../../text/text.js";
 
 export const printed = {
   "invitation.hello": { nl: "Hoi {name}!", en: "Hi {name}!" },

@@ -1,5 +1,5 @@
 // Privacy: the access export, the audit trail, erasure and the retention notices (issue 13).
-import type { Catalogue } from "../text.js";
+import type { Catalogue } from "../../text/text.js";
 
 export const privacy = {
   "privacy.notAllowed": { nl: "Alleen de beheerder of de privacyfunctionaris van de school kan dit doen.", en: "Only the school's admin or privacy officer can do this." },

@@ -1,5 +1,5 @@
 // Reminders and the outbox: what each reminder says, reminder settings, undeliverable reports.
-import type { Catalogue } from "../text.js";
+import type { Catalogue } from "../../text/text.js";
 
 export const reminders = {
   "reminder.roundAnnouncement.title": { nl: "Nieuwe gespreksronde: **{name}**", en: "New conversation round: **{name}**" },

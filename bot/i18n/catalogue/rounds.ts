@@ -1,5 +1,5 @@
 // Conversation rounds: creating and changing them, planning their conversations, the round commands.
-import type { Catalogue } from "../text.js";
+import type { Catalogue } from "../../text/text.js";
 
 export const rounds = {
   "round.title": { nl: "Gespreksronde", en: "Conversation round" },

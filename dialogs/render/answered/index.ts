@@ -1,10 +1,10 @@
 // An answered step in each rich format: the compact read-only summary that replaces the step's
 // card (Teams) or message (Slack) once it is answered, so nothing on it can be sent twice.
 // Pure; one place for both, so the two channels show the same thing.
-import type { AnsweredStep } from "../../bot/channel/types.js";
-import type { AdaptiveCard } from "./adaptive-card.js";
-import { SLACK_LIMITS, type Block } from "./block-kit/schema.js";
-import { chunkText, escapeMrkdwn, truncate } from "./block-kit/text.js";
+import type { AnsweredStep } from "../../../bot/channel/types.js";
+import type { AdaptiveCard } from "../adaptive-card/index.js";
+import { SLACK_LIMITS, type Block } from "../block-kit/schema.js";
+import { chunkText, escapeMrkdwn, truncate } from "../block-kit/text.js";
 
 /** Title and answers as facts; no inputs and no actions. */
 export function renderAnsweredCard(answered: AnsweredStep): AdaptiveCard {
