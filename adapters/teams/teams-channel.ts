@@ -107,6 +107,13 @@ export function createTeamsChannel({ core, logger, auth, linkFor, defaultLocale 
   }
 
   app.activity(ActivityTypes.Message, async (context) => {
+    // Teams delivers an activity again when our answer was slow: the same activity acts once,
+    // also after a restart or on another instance (the core's durable delivery ledger).
+    const activityId = context.activity.id;
+    if (activityId && !(await core.claimDelivery("teams", `${context.activity.conversation?.id ?? ""}:${activityId}`))) {
+      logger.info({ channel: "teams", code: "duplicate_activity" }, "repeated Teams activity ignored");
+      return;
+    }
     const turn = inboundTurnOf(context);
     const result = await core.handleTurn(turn);
     // A submitted card is replaced by its summary (or by the same step with errors).

@@ -220,6 +220,24 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
     const identity = await app.database.db.staffIdentity.findFirstOrThrow({ where: { channel: "teams", externalId: NEW.aad } });
     expect(identity).toBeTruthy();
   });
+
+  it("acts once on an activity Teams delivers twice (claimed in the database: across restarts and instances)", async () => {
+    const sam = await app.database.db.pupil.findFirstOrThrow({ where: { firstName: "Sam" } });
+    // Start outside any dialog an earlier test left open, so the note is a command, not an answer.
+    await app.database.db.dialogSession.updateMany({ where: { status: "active" }, data: { status: "paused" } });
+    const before = await app.database.db.note.count({ where: { pupilId: sam.id } });
+    const once = activity(ALEX, { text: "notitie Sam: vertelde over de moestuin, twee keer bezorgd" });
+    const first = await post(once);
+    const second = await post(once);
+    const third = await post(once);
+    expect(textOf(first)).toContain("opgeslagen");
+    expect(second).toEqual([]);
+    expect(third).toEqual([]);
+    expect(await app.database.db.note.count({ where: { pupilId: sam.id } })).toBe(before + 1);
+    // A new activity with the same text is a new message, and acts.
+    await post(activity(ALEX, { text: "notitie Sam: vertelde over de moestuin, twee keer bezorgd" }));
+    expect(await app.database.db.note.count({ where: { pupilId: sam.id } })).toBe(before + 2);
+  });
 });
 
 describe(`proactive Teams messages on ${testProvider()}`, () => {
