@@ -11,6 +11,8 @@ import { createBotCore, type BotCore } from "./chat/handle-turn.js";
 import { seedDemoSchool } from "./demo.js";
 import { syncBuiltinFormats } from "../dialogs/formats/registry.js";
 import { startScheduler, type Scheduler } from "./reminders/scheduler.js";
+import { createMetrics, type Metrics } from "./metrics/metrics.js";
+import { mountMetrics } from "./metrics/http.js";
 
 export interface RunningApp {
   database: Database;
@@ -21,6 +23,8 @@ export interface RunningApp {
   port: number;
   /** Reminders and the outbox; absent with SCHEDULER=false. */
   scheduler: Scheduler | undefined;
+  /** The Prometheus metrics served at GET /metrics. */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -105,12 +109,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.info({ schoolId: demo.schoolId, staff: demo.staff, pupils: demo.pupils }, "demo school created");
   }
   const publicBaseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? `http://localhost:${config.PORT}`;
-  const core = createBotCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE, publicBaseUrl });
+  const metrics = createMetrics(database.db);
+  const core = createBotCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE, publicBaseUrl, onTurn: metrics.observeTurn });
   const http = createHttpApp({ db: database.db, logger });
+  mountMetrics(http, metrics, logger, config.METRICS_TOKEN);
   await mountTeams(http, core, config, logger);
   const slack = await mountSlack(http, core, database, config, logger);
   // After the channels registered their senders: the scheduler sends through them.
-  const scheduler = config.SCHEDULER ? startScheduler({ db: database.db, proactive: core.proactive, logger }) : undefined;
+  const outboxHooks = { onSend: metrics.observeSend, onError: (error: unknown) => metrics.observeError("outbox", error) };
+  const scheduler = config.SCHEDULER ? startScheduler({ db: database.db, proactive: core.proactive, logger, outboxHooks }) : undefined;
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = http.listen(config.PORT, config.HOST, () => resolve(s));
@@ -127,6 +134,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     server,
     port,
     scheduler,
+    metrics,
     async close() {
       await scheduler?.stop();
       slack?.stop();

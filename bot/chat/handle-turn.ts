@@ -24,6 +24,7 @@ import type { BotReply, ChannelUser, FileAttachment, InboundTurn, TurnResult } f
 import { createFileLink } from "../services/file-links.js";
 import { saveAddress } from "../services/channel-addresses.js";
 import { ProactiveSender } from "../proactive/send.js";
+import type { TurnObservation } from "../metrics/metrics.js";
 
 export interface BotCoreDeps {
   db: Db;
@@ -32,6 +33,8 @@ export interface BotCoreDeps {
   clock?: () => Date;
   /** This service's public address, for links in proactive messages (e.g. https://bot.school.nl). */
   publicBaseUrl?: string;
+  /** Told about every turn (the metrics): route names and error codes only, never content. */
+  onTurn?: (turn: TurnObservation) => void;
 }
 
 export interface BotCore {
@@ -174,7 +177,7 @@ function welcomeReply(t: ReturnType<typeof translatorFor>, name: string): BotRep
   };
 }
 
-export function createBotCore({ db, logger, defaultLocale, clock, publicBaseUrl }: BotCoreDeps): BotCore {
+export function createBotCore({ db, logger, defaultLocale, clock, publicBaseUrl, onTurn }: BotCoreDeps): BotCore {
   const engine = new DialogEngine({ db, flows: FLOWS, ...(clock ? { clock } : {}) });
   const identities = new IdentityCache();
   const refusal = (error: unknown, locale: Locale, channel: string, staffId?: string): TurnResult => {
@@ -220,8 +223,10 @@ export function createBotCore({ db, logger, defaultLocale, clock, publicBaseUrl 
         locale = actor.locale;
         const routed = await route({ db, actor, t: translatorFor(locale), engine, now: clock ?? (() => new Date()) }, turn, preloaded);
         logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
+        onTurn?.({ channel: turn.user.channel, route: routed.route, outcome: "ok", seconds: (performance.now() - started) / 1000 });
         return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route };
       } catch (error) {
+        onTurn?.({ channel: turn.user.channel, route: "none", outcome: toAppError(error).code, seconds: (performance.now() - started) / 1000, error });
         return refusal(error, locale, turn.user.channel, staffId);
       }
     },
