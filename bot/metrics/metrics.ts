@@ -120,14 +120,23 @@ export function createMetrics(db: Db, clock: () => Date = () => new Date()): Met
   return {
     registry,
     contentType: registry.contentType,
+    // Counting never fails a turn or a send: these run inside both, so they cannot throw.
     observeTurn(turn) {
-      const channel = safe(turn.channel, "other");
-      turns.inc({ channel, route: safe(turn.route, "other"), outcome: safe(turn.outcome, "other") });
-      turnSeconds.observe({ channel }, turn.seconds);
-      if (turn.error !== undefined && isDatabaseError(turn.error)) databaseErrors.inc({ source: "turn" });
+      try {
+        const channel = safe(turn.channel, "other");
+        turns.inc({ channel, route: safe(turn.route, "other"), outcome: safe(turn.outcome, "other") });
+        turnSeconds.observe({ channel }, turn.seconds);
+        if (turn.error !== undefined && isDatabaseError(turn.error)) databaseErrors.inc({ source: "turn" });
+      } catch {
+        // A metric that cannot be recorded is lost; the turn goes on.
+      }
     },
     observeSend(outcome) {
-      sends.inc({ channel: safe(outcome.channel, "none"), status: safe(sendStatus(outcome), "other") });
+      try {
+        sends.inc({ channel: safe(outcome.channel, "none"), status: safe(sendStatus(outcome), "other") });
+      } catch {
+        // As above.
+      }
     },
     observeError(source, error) {
       if (isDatabaseError(error)) databaseErrors.inc({ source });
