@@ -15,6 +15,8 @@ import { startScheduler, type Scheduler } from "../bot/reminders/scheduler.js";
 import { safeErrorHandler } from "../bot/http/request-guards.js";
 import { startRetentionJob } from "../bot/privacy/retention-job.js";
 import { createCore } from "./core.js";
+import { createMetrics, type Metrics } from "../bot/metrics/metrics.js";
+import { mountMetrics } from "../bot/metrics/http.js";
 
 export interface RunningApp {
   database: Database;
@@ -25,6 +27,8 @@ export interface RunningApp {
   port: number;
   /** Reminders and the outbox; absent with SCHEDULER=false. */
   scheduler: Scheduler | undefined;
+  /** The Prometheus metrics served at GET /metrics. */
+  metrics: Metrics;
   /** Resolves when every channel's work after its acks is done (tests wait on it, never sleep). */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -52,8 +56,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.info({ schoolId: demo.schoolId, staff: demo.staff, pupils: demo.pupils }, "demo school created");
   }
   const publicBaseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, "") ?? `http://localhost:${config.PORT}`;
-  const core = createCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE, publicBaseUrl });
+  const metrics = createMetrics(database.db);
+  const core = createCore({ db: database.db, logger, defaultLocale: config.DEFAULT_LOCALE, publicBaseUrl, onTurn: metrics.observeTurn });
   const http = createHttpApp({ db: database.db, logger });
+  mountMetrics(http, metrics, logger, config.METRICS_TOKEN);
   const channels: ChannelModule[] = [];
   for (const mount of CHANNELS) {
     const channel = await mount({ http, core, config, logger, publicBaseUrl });
@@ -63,7 +69,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
   http.use(safeErrorHandler(logger));
   // After the channels registered their senders: the scheduler sends through them.
-  const scheduler = config.SCHEDULER ? startScheduler({ db: database.db, proactive: core.proactive, logger }) : undefined;
+  const outboxHooks = { onSend: metrics.observeSend, onError: (error: unknown) => metrics.observeError("outbox", error) };
+  const scheduler = config.SCHEDULER ? startScheduler({ db: database.db, proactive: core.proactive, logger, outboxHooks }) : undefined;
   const retention = config.SCHEDULER ? startRetentionJob({ db: database.db, logger }) : undefined;
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -81,6 +88,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     server,
     port,
     scheduler,
+    metrics,
     async settled() {
       for (const channel of channels) await channel.settled?.();
     },

@@ -41,6 +41,12 @@ const ConfigSchema = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be the bot token (starts with xoxb-)").optional(),
   /** Slack's Web API base URL; only for tests and local fakes (default https://slack.com/api/). */
   SLACK_API_URL: z.string().url().optional(),
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "must be at least 16 characters (a random token, e.g. `openssl rand -hex 24`)")
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces (it travels in an HTTP header)")
+    .optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { databaseProvider: "sqlite" | "postgresql" };

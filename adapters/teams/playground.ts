@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -83,6 +84,20 @@ function playgroundCli(): string {
   return join(dirname(pkg), "cli.js");
 }
 
+/** True when something (often a playground left over from a crashed run) listens on the port. */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE"));
+    probe.listen(port, () => probe.close(() => resolve(false)));
+  });
+}
+
+function portInUseMessage(port: number): string {
+  return `port ${port} is already in use, often by an Agents Playground left over from an earlier run that crashed. ` +
+    `Stop that process (\`ss -ltnp 'sport = :${port}'\` shows which one), or set PLAYGROUND_PORT to a free port.`;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -122,6 +137,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const conversationId = options.conversationId ?? randomUUID();
 
   const config = buildPlaygroundConfig({ ...options, conversationId }); // validates before anything is created
+  // The playground itself would silently move to another port, leaving the old page talking to nothing.
+  if (strictPort && requestedPort !== 0 && (await portTaken(requestedPort))) throw new Error(`Agents Playground: ${portInUseMessage(requestedPort)}`);
   const dir = mkdtempSync(join(tmpdir(), "agents-playground-"));
   const configPath = join(dir, ".m365agentsplayground.yml");
   const logFile = join(dir, "m365agentsplayground.log");
@@ -214,7 +231,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     else await sleep(50);
   }
   if (strictPort && requestedPort !== 0 && port !== requestedPort) {
-    return fail(`port ${requestedPort} is in use (the playground moved to ${port}); pass another port, or 0`);
+    return fail(`${portInUseMessage(requestedPort)} (The playground moved to ${port}.)`);
   }
   const url = `http://localhost:${port}`;
   while (!(await answers(`${url}/_debug/ping`))) {

@@ -23,6 +23,7 @@ import { ProactiveSender } from "../proactive/send.js";
 import { staffFirstName } from "../services/staff.js";
 import { trackingRefusals } from "../audit.js";
 import { ensureRefusalAudited } from "../auth/refusals.js";
+import type { TurnObservation } from "../metrics/metrics.js";
 
 export interface BotCoreDeps {
   db: Db;
@@ -33,6 +34,8 @@ export interface BotCoreDeps {
   guide: DialogGuide;
   /** This service's public address, for links in proactive messages (e.g. https://bot.school.nl). */
   publicBaseUrl?: string;
+  /** Told about every turn (the metrics): route names and error codes only, never content. */
+  onTurn?: (turn: TurnObservation) => void;
 }
 
 export interface BotCore {
@@ -75,7 +78,7 @@ function welcomeReply(t: ReturnType<typeof translatorFor>, name: string): BotRep
   };
 }
 
-export function createBotCore({ db, logger, defaultLocale, clock, guide, publicBaseUrl }: BotCoreDeps): BotCore {
+export function createBotCore({ db, logger, defaultLocale, clock, guide, publicBaseUrl, onTurn }: BotCoreDeps): BotCore {
   const identities = new IdentityCache();
   const deliveries = new DeliveryLedger(db);
   const bindings = new WorkspaceBindings(db);
@@ -135,8 +138,10 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
         schoolId = actor.schoolId;
         const routed = await routeTurn({ db, actor, t: translatorFor(locale), guide, now: clock ?? (() => new Date()) }, turn, preloaded);
         logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
+        onTurn?.({ channel: turn.user.channel, route: routed.route, outcome: "ok", seconds: (performance.now() - started) / 1000 });
         return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route, changed: routed.changed, inDialog: routed.inDialog };
       } catch (error) {
+        onTurn?.({ channel: turn.user.channel, route: "none", outcome: toAppError(error).code, seconds: (performance.now() - started) / 1000, error });
         // Every refusal leaves an audit row, also when the service's own row was rolled back.
         if (staffId && schoolId) await ensureRefusalAudited(db, { schoolId, staffId }, toAppError(error)).catch(() => {});
         return refusal(error, locale, turn.user.channel, staffId);

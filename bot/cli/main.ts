@@ -6,6 +6,8 @@
 //   npm run format:add -- --school "<name or id>" <format.json>
 //   npm run cli -- outbox-failures [--school "<name or id>"] [--unreported]
 //   npm run cli -- pupil-export | pupil-erase | retention | audit   (bot/cli/privacy-cli.ts)
+//   npm run cli -- backup --out <file>            (while the bot runs)
+//   npm run cli -- restore --from <file> [--force] (with the bot stopped)
 // Reports print counts, line numbers and pupil ids — never names.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -18,6 +20,7 @@ import { applySchoolSetup, decodeRosterBytes, findSchool, importRoster, isValidS
 import { addSchoolFormat } from "../formats/registry.js";
 import { formatFailures, listFailures } from "../outbox/failures.js";
 import { isPrivacyCommand, PRIVACY_USAGE, PrivacyUsageError, runPrivacyCommand } from "./privacy-cli.js";
+import { BackupError, backupDatabase, restoreDatabase } from "../ops/backup.js";
 
 const USAGE = `usage:
   npm run db:migrate
@@ -26,6 +29,8 @@ const USAGE = `usage:
   npm run roster:import -- --school "<school name or id>" <export.csv> [--dry-run] [--school-year YYYY-YYYY]
   npm run format:add -- --school "<school name or id>" <format.json>
   npm run cli -- outbox-failures [--school "<school name or id>"] [--unreported]
+  npm run cli -- backup --out <file>
+  npm run cli -- restore --from <file> [--force]
 ${PRIVACY_USAGE}`;
 
 class UsageError extends Error {}
@@ -49,7 +54,15 @@ async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { school: { type: "string" }, "dry-run": { type: "boolean" }, "school-year": { type: "string" }, unreported: { type: "boolean" } },
+    options: {
+      school: { type: "string" },
+      "dry-run": { type: "boolean" },
+      "school-year": { type: "string" },
+      unreported: { type: "boolean" },
+      out: { type: "string" },
+      from: { type: "string" },
+      force: { type: "boolean" },
+    },
   });
   try {
     process.loadEnvFile(".env");
@@ -62,6 +75,20 @@ async function run(argv: string[]): Promise<number> {
     console.log(`${config.databaseProvider}: ${result.applied.length} migration(s) applied, ${result.alreadyApplied} already applied`);
     for (const name of result.applied) console.log(`  applied ${name}`);
     for (const name of result.modified) console.warn(`  WARNING: ${name} changed after it was applied`);
+    return 0;
+  }
+  // Before migrating: a backup copies the database as it is, and a restore replaces it.
+  if (command === "backup") {
+    if (!values.out) throw new UsageError("backup needs --out <file>");
+    const report = await backupDatabase(config.DATABASE_URL, values.out);
+    console.log(`${report.provider} backup written to ${report.file} (${report.bytes} bytes, ${report.schools} school(s))`);
+    return 0;
+  }
+  if (command === "restore") {
+    if (!values.from) throw new UsageError("restore needs --from <file>");
+    const report = await restoreDatabase(config.DATABASE_URL, values.from, { force: values.force ?? false });
+    console.log(`${report.provider} database restored (${report.schools} school(s)); start the bot to apply newer migrations`);
+    if (report.previous) console.log(`  the database it replaced is kept at ${report.previous}`);
     return 0;
   }
   if (!["seed-demo", "school-setup", "roster-import", "format-add", "outbox-failures"].includes(command ?? "")) throw new UsageError(`unknown command ${command ?? "(none)"}`);
@@ -163,6 +190,9 @@ try {
   if (error instanceof UsageError) {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
+  } else if (error instanceof BackupError) {
+    console.error(`backup/restore: ${error.message}`);
+    process.exitCode = 1;
   } else if (error instanceof ConfigError) {
     console.error(error.message);
     process.exitCode = 1;

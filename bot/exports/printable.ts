@@ -1,6 +1,5 @@
 // A printable document as data, rendered two ways: HTML (open, print, forward) and PDF.
 // The exports (kindplan, pupil invitation) build this model; they never format output themselves.
-import PDFDocument from "pdfkit";
 import { escapeHtml, htmlPage } from "./html.js";
 
 export type Block =
@@ -39,7 +38,9 @@ export function renderHtml(doc: Printable): string {
 }
 
 /** PDF with the standard Helvetica fonts (Latin-1: Dutch accents print, emoji are left out). */
-export function renderPdf(doc: Printable): Promise<Buffer> {
+export async function renderPdf(doc: Printable): Promise<Buffer> {
+  // Loaded on first use: pdfkit and its fonts cost about 250 ms and 20 MB at start-up otherwise.
+  const { default: PDFDocument } = await import("pdfkit");
   // Standard PDF fonts cannot draw characters outside Latin-1; drop them rather than print garbage.
   const latin1 = (text: string) => text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, "-").replace(/[^\u0000-\u00ff]/gu, "");
   const pdf = new PDFDocument({ size: "A4", margin: 56, info: { Title: latin1(doc.title) }, lang: doc.lang, compress: false });

@@ -55,6 +55,10 @@ export interface OutboxWorkerOptions {
   intervalSeconds?: number;
   /** How long a report to the admins waits, so a burst of failures becomes one message (60 s). */
   reportDelayMs?: number;
+  /** Told every send's outcome (the metrics); must not throw. */
+  onSend?: (outcome: SendOutcome & { channel?: string }) => void;
+  /** Told every error a tick or a row failed with (the metrics count the database's); must not throw. */
+  onError?: (error: unknown) => void;
 }
 
 export interface TickResult {
@@ -154,6 +158,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     const attempt = await beginSend(db, row, clock(), leaseMs);
     if (attempt === null) return "lost";
     const outcome = await proactive.sendToStaff(row.recipientStaffId, replies, { idempotencyKey: row.idempotencyKey });
+    o.onSend?.(outcome);
     return record(row, attempt, outcome);
   }
 
@@ -178,6 +183,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
           // A database failure mid-row: the claim expires, and the row is claimed again (or,
           // if its send had begun, becomes uncertain and is reported).
           log.error({ err: error, messageId: row.id }, "outbox row failed; its claim will expire");
+          o.onError?.(error);
           continue;
         }
         if (result === "lost") log.warn({ messageId: row.id }, "outbox claim lost to another worker; nothing recorded");
@@ -257,7 +263,10 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
         `*/${seconds} * * * * *`,
         async () => {
           if (running) return;
-          await tick().catch((error: unknown) => log.error({ err: error }, "outbox tick failed"));
+          await tick().catch((error: unknown) => {
+            log.error({ err: error }, "outbox tick failed");
+            o.onError?.(error);
+          });
         },
         // A tick that drains a long queue outlasts the interval: skipping is expected, not news.
         { noOverlap: true, name: `outbox-${workerId}`, logger: cronLogger },

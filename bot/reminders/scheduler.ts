@@ -6,7 +6,7 @@ import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import type { ProactiveSender } from "../proactive/send.js";
 import { startOutbox } from "../outbox/start.js";
-import type { OutboxRenderer, OutboxRow, OutboxWorker } from "../outbox/worker.js";
+import type { OutboxRenderer, OutboxRow, OutboxWorker, OutboxWorkerOptions } from "../outbox/worker.js";
 import { atSchoolTime, nextSchoolMoment, withinSchoolHours, type SchoolCalendar } from "../domain/school-calendar.js";
 import { localDate } from "../domain/local-time.js";
 import { parseWeekdays } from "../domain/vocabulary.js";
@@ -25,6 +25,8 @@ export interface SchedulerOptions {
   clock?: () => Date;
   /** Seconds between outbox ticks. */
   outboxIntervalSeconds?: number;
+  /** Observers of the outbox worker's sends and errors (the metrics). */
+  outboxHooks?: Pick<OutboxWorkerOptions, "onSend" | "onError">;
 }
 
 export interface Scheduler {
@@ -110,6 +112,7 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
     clock,
     deferUntil: createDeferral(o.db, clock),
     ...(o.outboxIntervalSeconds ? { intervalSeconds: o.outboxIntervalSeconds } : {}),
+    ...o.outboxHooks,
   });
   let producing: Promise<unknown> | undefined;
   const produce = async () => {

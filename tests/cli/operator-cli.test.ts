@@ -6,13 +6,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../bot/db/client.js";
 import { createEmptyDatabaseUrl, testProvider } from "../support/test-db.js";
+import { cliArgs } from "../support/target.js";
 
 let url: string;
 let drop: () => Promise<void>;
 const dir = mkdtempSync(path.join(tmpdir(), "gw-cli-"));
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "bot/cli/main.ts", ...args], {
+  const result = spawnSync(process.execPath, [...cliArgs(), ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" },
   });
@@ -87,7 +88,7 @@ describe(`operator CLI on ${testProvider()}`, () => {
   });
 
   it("names a malformed configuration variable", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "bot/cli/main.ts", "migrate"], {
+    const result = spawnSync(process.execPath, [...cliArgs(), "migrate"], {
       encoding: "utf8",
       env: { ...process.env, DATABASE_URL: "mysql://nope" },
     });

@@ -5,6 +5,7 @@ import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../bot/db/client.js";
 import { createEmptyDatabaseUrl, testProvider } from "../support/test-db.js";
+import { serviceArgs, testTarget } from "../support/target.js";
 
 let url: string;
 let drop: () => Promise<void>;
@@ -26,10 +27,10 @@ async function waitReady(base: string): Promise<Response> {
   throw new Error("service did not become ready");
 }
 
-describe(`service process on ${testProvider()}`, () => {
+describe(`service process (${testTarget()}) on ${testProvider()}`, () => {
   it("starts on an empty database with the demo school and stops on SIGTERM", async () => {
     const port = 42000 + Math.floor(Math.random() * 2000);
-    const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
+    const child = spawn(process.execPath, serviceArgs(), {
       env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "true" },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -51,7 +52,7 @@ describe(`service process on ${testProvider()}`, () => {
   });
 
   it("refuses to start with a malformed variable and names it", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
+    const child = spawn(process.execPath, serviceArgs(), {
       env: { ...process.env, DATABASE_URL: url, PORT: "not-a-port" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../bot/db/client.js";
 import { migrateDatabase } from "../../bot/db/migrate.js";
 import { createEmptyDatabaseUrl, testProvider } from "../support/test-db.js";
+import { cliArgs } from "../support/target.js";
 
 let url: string;
 let drop: () => Promise<void>;
 const CANARY = "Kanarie-leerling-Fenna";
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "bot/cli/main.ts", ...args], {
+  const result = spawnSync(process.execPath, [...cliArgs(), ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" },
   });

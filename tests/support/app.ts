@@ -3,7 +3,8 @@
 import { Writable } from "node:stream";
 import { loadConfig } from "../../bot/config.js";
 import { createLogger } from "../../bot/logger.js";
-import { startApp, type RunningApp } from "../../app/start-app.js";
+import type { RunningApp } from "../../app/start-app.js";
+import { loadStartApp } from "./target.js";
 import { createEmptyDatabaseUrl } from "./test-db.js";
 
 export interface TestApp extends RunningApp {
@@ -26,6 +27,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const logs: string[] = [];
   // The scheduler ticks on real time: tests that want it turn it on, or drive one with a fake clock.
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: empty.url, LOG_LEVEL: "debug", SCHEDULER: "false", ...env });
+  const startApp = await loadStartApp();
   const app = await startApp(config, createLogger(config.LOG_LEVEL, memoryLogStream(logs)));
   return {
     ...app,
