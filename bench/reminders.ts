@@ -67,7 +67,9 @@ try {
   server?.stop();
 }
 
-console.log(`${MESSAGES} reminders to distinct teachers over ${TENANTS} tenant(s); allowed rate ${50 * TENANTS}/s (Teams: 50 requests/s per app per tenant).\n`);
+console.log(
+  `${MESSAGES} reminders to distinct teachers over ${TENANTS} tenant(s); allowed rate ${50 * TENANTS}/s (Teams: 50 requests/s per app per tenant).\n`,
+);
 console.log("| instances | allowed/s | achieved/s | achieved ÷ allowed | duplicates | losses | 429s seen | delivery time |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const { instances, result } of results) {

@@ -93,7 +93,9 @@ rmSync(dir, { recursive: true, force: true });
 
 const med = (n: number) => ({ ms: median(results[n]!.map((x) => x.ms)), rss: median(results[n]!.map((x) => x.rss)) });
 const echo = med(1);
-console.log(`Start-up until ready, and RSS after ${IDLE_MS / 1000} s idle; median of ${RUNS} runs; ${demo.pupils} pupils, ${demo.staff} staff on SQLite; Node ${process.version}.\n`);
+console.log(
+  `Start-up until ready, and RSS after ${IDLE_MS / 1000} s idle; median of ${RUNS} runs; ${demo.pupils} pupils, ${demo.staff} staff on SQLite; Node ${process.version}.\n`,
+);
 console.log("| process | start-up | idle RSS | start-up vs echo | RSS vs echo |\n| --- | --- | --- | --- | --- |");
 for (const [n, c] of cases.entries()) {
   const m = med(n);

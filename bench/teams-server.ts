@@ -55,7 +55,12 @@ async function startBenchApp(databaseUrl: string): Promise<RunningApp> {
   const setup = await applySchoolSetup(app.database.db, {
     school: { name: "Benchschool", teamsTenantIds: [tenant] },
     schoolYear: "2026-2027",
-    staff: emails.map((email, i) => ({ email, name: `Leerkracht ${i}`, roles: ["teacher"], teamsAadObjectId: `bbbbbbbb-0000-0000-0000-${String(i).padStart(12, "0")}` })),
+    staff: emails.map((email, i) => ({
+      email,
+      name: `Leerkracht ${i}`,
+      roles: ["teacher"],
+      teamsAadObjectId: `bbbbbbbb-0000-0000-0000-${String(i).padStart(12, "0")}`,
+    })),
     groups: emails.map((email, i) => ({ name: `groep ${(i % 8) + 1}${String.fromCharCode(97 + Math.floor(i / 8))}`, teachers: [{ email }] })),
   });
   const groups = await app.database.db.group.findMany({ where: { schoolId: setup.schoolId } });

@@ -141,7 +141,11 @@ async function drive(server: ServerProcess, connector: FakeConnector, turn: (tea
   for (let done = 0; done < WARMUP_TURNS; done += WARMUP_BLOCK) {
     const block = Math.min(WARMUP_BLOCK, WARMUP_TURNS - done);
     await server.ask({ cmd: "mark" }, "marked");
-    await Promise.all(Array.from({ length: TEACHERS }, async (_, t) => { for (let n = 0; n < block; n++) await turn(t, done + n); }));
+    await Promise.all(
+      Array.from({ length: TEACHERS }, async (_, t) => {
+        for (let n = 0; n < block; n++) await turn(t, done + n);
+      }),
+    );
     warmupCpu.push(((await server.ask({ cmd: "report" }, "report")).cpuMs / (block * TEACHERS)).toFixed(2));
   }
   if (process.env.BENCH_DEBUG) console.error(`server CPU ms per turn during warm-up, by block of ${WARMUP_BLOCK} turns per teacher: ${warmupCpu.join(" ")}`);
@@ -165,7 +169,10 @@ async function drive(server: ServerProcess, connector: FakeConnector, turn: (tea
   if (report.latencies.length !== latencies.length) throw new Error(`server timed ${report.latencies.length} requests, client ${latencies.length}`);
   if (process.env.BENCH_DEBUG) {
     const tenth = Math.floor(latencies.length / 10);
-    console.error("p99 by tenth of the run:", Array.from({ length: 10 }, (_, i) => percentile(latencies.slice(i * tenth, (i + 1) * tenth), 99).toFixed(0)).join(" "));
+    console.error(
+      "p99 by tenth of the run:",
+      Array.from({ length: 10 }, (_, i) => percentile(latencies.slice(i * tenth, (i + 1) * tenth), 99).toFixed(0)).join(" "),
+    );
     if (report.coreMs.length) console.error(`core time per turn: p50 ${percentile(report.coreMs, 50)} ms, p99 ${percentile(report.coreMs, 99)} ms`);
   }
   return {
@@ -213,7 +220,16 @@ async function dialogRun(databaseUrl: string, connector: FakeConnector): Promise
       turnsSoFar[t] = n + 1;
       const forward = n % 2 === 0;
       const value = forward
-        ? { gw: "step", sessionId: s.sessionId, stepId: "aim", version: s.version, action: "submit", f_reason: `reden ${n}`, f_aim: "doel van het gesprek", f_theme: "lezen" }
+        ? {
+            gw: "step",
+            sessionId: s.sessionId,
+            stepId: "aim",
+            version: s.version,
+            action: "submit",
+            f_reason: `reden ${n}`,
+            f_aim: "doel van het gesprek",
+            f_theme: "lezen",
+          }
         : { gw: "step", sessionId: s.sessionId, stepId: "when", version: s.version, action: "back" };
       const ms = await post(url, activity(connector.url, t, { replyToId: "card", value }));
       s.version += 1;
@@ -286,6 +302,8 @@ console.log(
   "\nInside the server process: request in → response finished, CPU time per turn; the load generator's CPU and connector calls per turn;" +
     ` cores busy on the whole ${cpus().length}-core machine while measuring (of which server + load generator; the rest is PostgreSQL or other work).\n`,
 );
-console.log("| turn | server p50 | server p99 | server CPU/turn | driver CPU/turn | connector calls/turn | server p99 vs echo | server CPU vs echo | cores busy (ours) |");
+console.log(
+  "| turn | server p50 | server p99 | server CPU/turn | driver CPU/turn | connector calls/turn | server p99 vs echo | server CPU vs echo | cores busy (ours) |",
+);
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const { name, result, base } of runs) console.log(serverRow(name, result, base));

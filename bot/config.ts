@@ -2,9 +2,7 @@
 import { z } from "zod";
 import { ConfigError } from "./errors.js";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -38,7 +36,10 @@ const ConfigSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   // Slack (Bolt, HTTP mode at POST /slack/events). Both are needed to turn Slack on.
   SLACK_SIGNING_SECRET: z.string().min(16, "must be the app's signing secret (Basic Information in the Slack app settings)").optional(),
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be the bot token (starts with xoxb-)").optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, "must be the bot token (starts with xoxb-)")
+    .optional(),
   /** Slack's Web API base URL; only for tests and local fakes (default https://slack.com/api/). */
   SLACK_API_URL: z.string().url().optional(),
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */

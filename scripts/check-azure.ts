@@ -70,7 +70,11 @@ function codeOnly(source: string): string {
   return out;
 }
 const code = codeOnly(bicep);
-for (const [open, close] of [["{", "}"], ["[", "]"], ["(", ")"]] as const) {
+for (const [open, close] of [
+  ["{", "}"],
+  ["[", "]"],
+  ["(", ")"],
+] as const) {
   let depth = 0;
   for (const ch of code) {
     if (ch === open) depth++;
@@ -98,7 +102,11 @@ for (const p of params.filter((x) => x.secure)) {
   need(!outputs.some((o) => new RegExp(`\\b${p.name}\\b`).test(o)), `main.bicep: secret ${p.name} appears in an output`);
   // Only in the Key Vault secret (and the PostgreSQL server's own admin password) — never in app settings.
   const lines = bicep.split("\n").filter((l) => new RegExp(`\\b${p.name}\\b`).test(l) && !/^\s*(param|@)/.test(l));
-  for (const line of lines) need(/properties: \{ value:|administratorLoginPassword:|value: 'postgresql:/.test(line), `main.bicep: secret ${p.name} used outside Key Vault: ${line.trim()}`);
+  for (const line of lines)
+    need(
+      /properties: \{ value:|administratorLoginPassword:|value: 'postgresql:/.test(line),
+      `main.bicep: secret ${p.name} used outside Key Vault: ${line.trim()}`,
+    );
 }
 
 const resource = (type: string) => new RegExp(`resource \\w+ '${type.replace(/\//g, "\\/")}@[\\d-]+(-preview)?'`).test(bicep);
@@ -130,14 +138,28 @@ const known = new Set([...schema.matchAll(/^\s{2}([A-Z][A-Z0-9_]+):/gm)].map((m)
 const envNames = [...bicep.matchAll(/\{ name: '([A-Z][A-Z0-9_]+)', (?:value|secretRef):/g)].map((m) => m[1]!);
 need(envNames.length >= 5, "main.bicep: the container's environment was not found");
 for (const name of envNames) need(known.has(name), `main.bicep: sets ${name}, which bot/config.ts does not read`);
-for (const required of ["DATABASE_URL", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "MICROSOFT_APP_TYPE", "MICROSOFT_APP_TENANT_ID", "PUBLIC_BASE_URL", "NODE_ENV"]) {
+for (const required of [
+  "DATABASE_URL",
+  "MICROSOFT_APP_ID",
+  "MICROSOFT_APP_PASSWORD",
+  "MICROSOFT_APP_TYPE",
+  "MICROSOFT_APP_TENANT_ID",
+  "PUBLIC_BASE_URL",
+  "NODE_ENV",
+]) {
   need(envNames.includes(required), `main.bicep: the container needs ${required}`);
 }
 
 const example = JSON.parse(readFileSync(path.join(ROOT, "infra/azure/main.parameters.example.json"), "utf8")) as { parameters: Record<string, unknown> };
-for (const name of Object.keys(example.parameters)) need(params.some((p) => p.name === name), `main.parameters.example.json: ${name} is not a parameter of main.bicep`);
-for (const p of params.filter((x) => !x.secure && !x.hasDefault)) need(p.name in example.parameters, `main.parameters.example.json: the required parameter ${p.name} is missing`);
-for (const p of params.filter((x) => x.secure)) need(!(p.name in example.parameters), `main.parameters.example.json: the secret ${p.name} must not be in a file`);
+for (const name of Object.keys(example.parameters))
+  need(
+    params.some((p) => p.name === name),
+    `main.parameters.example.json: ${name} is not a parameter of main.bicep`,
+  );
+for (const p of params.filter((x) => !x.secure && !x.hasDefault))
+  need(p.name in example.parameters, `main.parameters.example.json: the required parameter ${p.name} is missing`);
+for (const p of params.filter((x) => x.secure))
+  need(!(p.name in example.parameters), `main.parameters.example.json: the secret ${p.name} must not be in a file`);
 
 // The Teams app package for the address the template gives the app.
 const dir = mkdtempSync(path.join(tmpdir(), "gw-azure-package-"));

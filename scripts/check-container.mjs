@@ -44,16 +44,40 @@ const build = stages[0] ?? { lines: [] };
 const inRuntime = (op) => runtime.lines.filter((l) => l.op === op);
 const user = inRuntime("USER").at(-1)?.args;
 need(user && !/^(root|0)(:|$)/.test(user), "Dockerfile: the runtime stage must switch to a non-root USER");
-need(inRuntime("HEALTHCHECK").some((l) => /\/healthz|\/readyz/.test(l.args)), "Dockerfile: the runtime stage needs a HEALTHCHECK on /healthz or /readyz");
-need(inRuntime("VOLUME").some((l) => l.args.includes("/data")), "Dockerfile: SQLite's /data must be a VOLUME");
-need(inRuntime("ENV").some((l) => l.args.includes("DATABASE_URL=file:/data/")), "Dockerfile: DATABASE_URL should default to a file under /data");
-need(inRuntime("ENV").some((l) => l.args.includes("NODE_ENV=production")), "Dockerfile: NODE_ENV=production in the runtime stage");
-need(inRuntime("CMD").some((l) => l.args.includes("dist/bot/main.js")), "Dockerfile: the runtime stage must run the production build (dist/bot/main.js)");
-need(build.lines.some((l) => l.op === "RUN" && l.args.includes("npm run build")), "Dockerfile: the build stage must run `npm run build` (scripts/build.mjs)");
-need(!runtime.lines.some((l) => l.op === "RUN" && /npm (ci|install)\b/.test(l.args)), "Dockerfile: the runtime stage must not install packages (it copies them from the build stage)");
+need(
+  inRuntime("HEALTHCHECK").some((l) => /\/healthz|\/readyz/.test(l.args)),
+  "Dockerfile: the runtime stage needs a HEALTHCHECK on /healthz or /readyz",
+);
+need(
+  inRuntime("VOLUME").some((l) => l.args.includes("/data")),
+  "Dockerfile: SQLite's /data must be a VOLUME",
+);
+need(
+  inRuntime("ENV").some((l) => l.args.includes("DATABASE_URL=file:/data/")),
+  "Dockerfile: DATABASE_URL should default to a file under /data",
+);
+need(
+  inRuntime("ENV").some((l) => l.args.includes("NODE_ENV=production")),
+  "Dockerfile: NODE_ENV=production in the runtime stage",
+);
+need(
+  inRuntime("CMD").some((l) => l.args.includes("dist/bot/main.js")),
+  "Dockerfile: the runtime stage must run the production build (dist/bot/main.js)",
+);
+need(
+  build.lines.some((l) => l.op === "RUN" && l.args.includes("npm run build")),
+  "Dockerfile: the build stage must run `npm run build` (scripts/build.mjs)",
+);
+need(
+  !runtime.lines.some((l) => l.op === "RUN" && /npm (ci|install)\b/.test(l.args)),
+  "Dockerfile: the runtime stage must not install packages (it copies them from the build stage)",
+);
 
 // Every file the build stage copies from the context exists and is not excluded by .dockerignore.
-const ignored = readFileSync(path.join(ROOT, ".dockerignore"), "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+const ignored = readFileSync(path.join(ROOT, ".dockerignore"), "utf8")
+  .split("\n")
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith("#"));
 for (const copy of instructions.filter((i) => i.op === "COPY" && !i.args.includes("--from="))) {
   const parts = copy.args.split(/\s+/).filter((p) => !p.startsWith("--"));
   for (const source of parts.slice(0, -1)) {
@@ -63,7 +87,8 @@ for (const copy of instructions.filter((i) => i.op === "COPY" && !i.args.include
   }
 }
 for (const required of ["node_modules", "dist", ".env", "data"]) need(ignored.includes(required), `.dockerignore: ${required} should be excluded`);
-if (existsSync(path.join(ROOT, "dist"))) need(existsSync(path.join(ROOT, "dist/bot/main.js")), "dist/bot/main.js is missing: the image's command would fail (npm run build)");
+if (existsSync(path.join(ROOT, "dist")))
+  need(existsSync(path.join(ROOT, "dist/bot/main.js")), "dist/bot/main.js is missing: the image's command would fail (npm run build)");
 else notes.push("dist/ not built here; run `npm run build` to check the image's command exists");
 
 // --- compose.yaml -------------------------------------------------------------------------
@@ -85,7 +110,8 @@ if (compose) {
   for (const [name, service] of Object.entries(services)) {
     for (const volume of service.volumes ?? []) {
       const named = String(volume).split(":")[0];
-      if (!named.startsWith(".") && !named.startsWith("/")) need(compose.volumes && named in compose.volumes, `compose.yaml: service ${name} uses undeclared volume ${named}`);
+      if (!named.startsWith(".") && !named.startsWith("/"))
+        need(compose.volumes && named in compose.volumes, `compose.yaml: service ${name} uses undeclared volume ${named}`);
     }
   }
 }

@@ -48,7 +48,10 @@ try {
     console.log("No schema change since the last migration.");
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-    for (const [dir, sql] of [["prisma/migrations", sqliteSql], ["prisma/postgres/migrations", postgresSql]] as const) {
+    for (const [dir, sql] of [
+      ["prisma/migrations", sqliteSql],
+      ["prisma/postgres/migrations", postgresSql],
+    ] as const) {
       const folder = path.join(dir, `${stamp}_${name}`);
       mkdirSync(folder, { recursive: true });
       writeFileSync(path.join(folder, "migration.sql"), sql);

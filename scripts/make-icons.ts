@@ -72,12 +72,7 @@ export function encodePng({ width, height, rgba }: RgbaImage): Uint8Array {
     raw.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
 
-  const parts = [
-    Uint8Array.from(PNG_SIGNATURE),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", zlibSync(raw, { level: 9 })),
-    chunk("IEND", new Uint8Array(0)),
-  ];
+  const parts = [Uint8Array.from(PNG_SIGNATURE), chunk("IHDR", ihdr), chunk("IDAT", zlibSync(raw, { level: 9 })), chunk("IEND", new Uint8Array(0))];
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {
@@ -125,11 +120,7 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
 
 function triangle(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): Sdf {
   return (x, y) => {
-    const d = Math.min(
-      segmentDistance(x, y, ax, ay, bx, by),
-      segmentDistance(x, y, bx, by, cx, cy),
-      segmentDistance(x, y, cx, cy, ax, ay),
-    );
+    const d = Math.min(segmentDistance(x, y, ax, ay, bx, by), segmentDistance(x, y, bx, by, cx, cy), segmentDistance(x, y, cx, cy, ax, ay));
     const s1 = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
     const s2 = (cx - bx) * (y - by) - (cy - by) * (x - bx);
     const s3 = (ax - cx) * (y - cy) - (ay - cy) * (x - cx);
@@ -222,13 +213,7 @@ export function drawColorIcon(): RgbaImage {
  * two sides moved `inset` pixels inwards and extended up to `topY` (inside the bubble), so that the
  * union with the bubble body leaves the mouth open.
  */
-function tail(
-  tip: readonly [number, number],
-  left: readonly [number, number],
-  right: readonly [number, number],
-  topY: number,
-  inset: number,
-): Sdf {
+function tail(tip: readonly [number, number], left: readonly [number, number], right: readonly [number, number], topY: number, inset: number): Sdf {
   const side = (from: readonly [number, number], to: readonly [number, number], other: readonly [number, number]) => {
     const dx = to[0] - from[0];
     const dy = to[1] - from[1];
@@ -259,10 +244,7 @@ export function drawOutlineIcon(): RgbaImage {
   const mouthLeft = [7, 22] as const;
   const mouthRight = [17, 22] as const;
   const outer = union(roundedRect(3, 4, 29, 22, 6), tail(tip, mouthLeft, mouthRight, 17, 0));
-  const inner = union(
-    roundedRect(3 + stroke, 4 + stroke, 29 - stroke, 22 - stroke, 6 - stroke),
-    tail(tip, mouthLeft, mouthRight, 17, stroke),
-  );
+  const inner = union(roundedRect(3 + stroke, 4 + stroke, 29 - stroke, 22 - stroke, 6 - stroke), tail(tip, mouthLeft, mouthRight, 17, stroke));
   const dots = union(circle(10.5, 13, 1.6), circle(16, 13, 1.6), circle(21.5, 13, 1.6));
   return rasterize(size, size, (x, y) => {
     if ((outer(x, y) <= 0 && inner(x, y) > 0) || dots(x, y) <= 0) return WHITE;

@@ -170,9 +170,7 @@ const ManifestSchema = z.object({
     .length(1, { message: "must define exactly one bot" }),
   permissions: z.array(z.enum(["identity", "messageTeamMembers"])).optional(),
   validDomains: z
-    .array(
-      z.string().regex(DOMAIN, { message: "must be a host name such as bot.school.nl, without https:// or a path" }),
-    )
+    .array(z.string().regex(DOMAIN, { message: "must be a host name such as bot.school.nl, without https:// or a path" }))
     .max(100, { message: "has too many domains (at most 100)" })
     .optional(),
 });

@@ -41,7 +41,11 @@ export function withoutTrigger(d: Delivery): Delivery {
   return rest;
 }
 
-const SlackError = z.looseObject({ data: z.looseObject({ error: z.unknown().optional() }).nullish(), code: z.unknown().optional(), name: z.unknown().optional() });
+const SlackError = z.looseObject({
+  data: z.looseObject({ error: z.unknown().optional() }).nullish(),
+  code: z.unknown().optional(),
+  name: z.unknown().optional(),
+});
 
 /** Slack's error code ("channel_not_found", "slack_webapi_rate_limited_error"), never a message. */
 export function slackErrorCode(error: unknown): string {

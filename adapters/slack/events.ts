@@ -12,7 +12,7 @@ export function registerEvents(app: App, ctx: SlackContext): void {
   app.event("message", async ({ event, body, context }) => {
     const e = MessageEvent.safeParse(event).data;
     // Only what a person typed in the DM with the bot: no edits, joins, bots (our own posts).
-    if (!e || e.channel_type !== "im" || e.subtype !== undefined || e.bot_id !== undefined) return;
+    if (e?.channel_type !== "im" || e.subtype !== undefined || e.bot_id !== undefined) return;
     const userId = SlackId.safeParse(e.user).data;
     const teamId = SlackId.safeParse(e.user_team ?? e.team ?? teamIdOf(body)).data;
     const channel = SlackId.safeParse(e.channel).data;

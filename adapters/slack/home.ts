@@ -24,7 +24,12 @@ const shortDate = (iso: string) => iso.split("-").reverse().join("-");
 function buttonMaker() {
   let n = 0;
   return (label: string, action: CommandAction, primary = false): Button => {
-    const b: Button = { type: "button", action_id: `${COMMAND_ACTION_PREFIX}h${n++}`, text: { type: "plain_text", text: truncate(label, SLACK_LIMITS.buttonText), emoji: true }, value: encodeAction(action) };
+    const b: Button = {
+      type: "button",
+      action_id: `${COMMAND_ACTION_PREFIX}h${n++}`,
+      text: { type: "plain_text", text: truncate(label, SLACK_LIMITS.buttonText), emoji: true },
+      value: encodeAction(action),
+    };
     if (primary) b.style = "primary";
     return b;
   };
@@ -75,20 +80,34 @@ function teacherBlocks(home: TeacherHome): Block[] {
     return `• *${escapeMrkdwn(kind)}*${d.pupilName ? ` — ${escapeMrkdwn(d.pupilName)}` : ""} · ${shortDate(d.updatedOn)}${paused}`;
   });
   blocks.push(...list(draftLines, slackText(lang, "home.noDrafts"), more));
-  if (home.drafts.length) blocks.push({ type: "actions", elements: home.drafts.slice(0, MAX_DRAFT_BUTTONS).map((d, i) => button(`${slackText(lang, "home.resume")} ${i + 1}`, { command: "resume", args: { sessionId: d.sessionId } }, i === 0)) });
+  if (home.drafts.length)
+    blocks.push({
+      type: "actions",
+      elements: home.drafts
+        .slice(0, MAX_DRAFT_BUTTONS)
+        .map((d, i) => button(`${slackText(lang, "home.resume")} ${i + 1}`, { command: "resume", args: { sessionId: d.sessionId } }, i === 0)),
+    });
 
   blocks.push(header(slackText(lang, "home.upcoming")));
-  const upcoming = home.upcoming.map((p) => `• ${escapeMrkdwn(p.pupilName)} (${escapeMrkdwn(p.groupName)}) · ${slackTextOr(lang, `home.status.${p.status}`, p.status)}`);
+  const upcoming = home.upcoming.map(
+    (p) => `• ${escapeMrkdwn(p.pupilName)} (${escapeMrkdwn(p.groupName)}) · ${slackTextOr(lang, `home.status.${p.status}`, p.status)}`,
+  );
   blocks.push(...list(upcoming, slackText(lang, "home.noUpcoming"), more));
 
   blocks.push(header(slackText(lang, "home.due")));
   const dueLines = home.due.map((d) => `• ${shortDate(d.evaluationDate)} · *${escapeMrkdwn(d.pupilName)}*: ${escapeMrkdwn(d.goalText.replace(/\s+/g, " "))}`);
   blocks.push(...list(dueLines, slackText(lang, "home.noDue"), more));
   const duePupils = [...new Map(home.due.map((d) => [d.pupilId, d])).values()].slice(0, 5);
-  if (duePupils.length) blocks.push({ type: "actions", elements: duePupils.map((d) => button(`${slackText(lang, "home.timeline")}: ${d.pupilName}`, { command: "pupil", args: { pupilId: d.pupilId } })) });
+  if (duePupils.length)
+    blocks.push({
+      type: "actions",
+      elements: duePupils.map((d) => button(`${slackText(lang, "home.timeline")}: ${d.pupilName}`, { command: "pupil", args: { pupilId: d.pupilId } })),
+    });
 
   blocks.push(header(slackText(lang, "home.groups")));
-  const groupLines = home.groups.map((g) => slackText(lang, "home.groupLine", { group: escapeMrkdwn(g.groupName), held: g.held, count: g.total, since: shortDate(g.since) }));
+  const groupLines = home.groups.map((g) =>
+    slackText(lang, "home.groupLine", { group: escapeMrkdwn(g.groupName), held: g.held, count: g.total, since: shortDate(g.since) }),
+  );
   blocks.push(...list(groupLines, slackText(lang, "home.noGroups"), more));
   if (home.groups.length) blocks.push({ type: "actions", elements: [button(t("button.myGroup"), { command: "myGroup" })] });
 

@@ -13,7 +13,10 @@ import { ViewPayload } from "./payloads.js";
 import { modalOrNull, STEP_CALLBACK_ID } from "./replies.js";
 import { slackText } from "./texts.js";
 
-type ModalResponse = { response_action: "clear" } | { response_action: "errors"; errors: Record<string, string> } | { response_action: "update"; view: SlackModalView | InfoModal };
+type ModalResponse =
+  | { response_action: "clear" }
+  | { response_action: "errors"; errors: Record<string, string> }
+  | { response_action: "update"; view: SlackModalView | InfoModal };
 
 /** A modal with just text and a close button: after a dialog ended or paused from a modal. */
 interface InfoModal {
@@ -26,7 +29,13 @@ interface InfoModal {
 
 function infoModal(text: string, locale: Locale): InfoModal {
   const title = slackText(locale, "slack.appName");
-  return { type: "modal", callback_id: "gw_info", title: { type: "plain_text", text: title }, close: { type: "plain_text", text: slackText(locale, "slack.close") }, blocks: textSections(text).slice(0, 50) };
+  return {
+    type: "modal",
+    callback_id: "gw_info",
+    title: { type: "plain_text", text: title },
+    close: { type: "plain_text", text: slackText(locale, "slack.close") },
+    blocks: textSections(text).slice(0, 50),
+  };
 }
 
 /** Our modal responses as Bolt's ack type: our Block Kit types are a structural subset of Slack's. */
@@ -60,7 +69,10 @@ function modalResponse(result: TurnResult, submittedStep: string | undefined): {
   if (stepIndex < 0) return { response: { response_action: "clear" }, rest: result.replies };
   const step = result.replies[stepIndex]!.step!;
   // Text before the step (e.g. "this step is no longer current") is shown in the modal.
-  const notes = result.replies.slice(0, stepIndex).filter((r) => !r.step && r.text).map((r) => r.text);
+  const notes = result.replies
+    .slice(0, stepIndex)
+    .filter((r) => !r.step && r.text)
+    .map((r) => r.text);
   const rest = result.replies.filter((r, i) => i !== stepIndex && !(i < stepIndex && !r.step && r.text && !r.attachments?.length));
   const errors = modalErrors(step);
   if (step.stepId === submittedStep && notes.length === 0 && step.errors.length === 0 && Object.keys(errors).length > 0) {
@@ -77,7 +89,10 @@ export async function updateModal(ctx: SlackContext, result: TurnResult, d: Deli
   let view: SlackModalView | InfoModal;
   if (response.response_action === "update") view = response.view;
   else {
-    const text = result.replies.map((r) => r.text).filter(Boolean).join("\n\n");
+    const text = result.replies
+      .map((r) => r.text)
+      .filter(Boolean)
+      .join("\n\n");
     view = infoModal(text || slackText(result.locale, "slack.paused"), result.locale);
   }
   if (viewId) {

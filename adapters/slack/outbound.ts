@@ -60,11 +60,20 @@ function commandBlocks(actions: ReplyAction[], locale: Locale): ActionsBlock[] {
     }));
     return [{ type: "actions", elements: buttons }];
   }
-  const options: SlackOption[] = usable.slice(0, SLACK_LIMITS.selectOptions).map((a) => ({ text: plainText(a.label, SLACK_LIMITS.optionText), value: a.value }));
+  const options: SlackOption[] = usable
+    .slice(0, SLACK_LIMITS.selectOptions)
+    .map((a) => ({ text: plainText(a.label, SLACK_LIMITS.optionText), value: a.value }));
   return [
     {
       type: "actions",
-      elements: [{ type: "static_select", action_id: COMMAND_SELECT_ACTION_ID, placeholder: plainText(slackText(locale, "slack.chooseCommand"), SLACK_LIMITS.placeholder), options }],
+      elements: [
+        {
+          type: "static_select",
+          action_id: COMMAND_SELECT_ACTION_ID,
+          placeholder: plainText(slackText(locale, "slack.chooseCommand"), SLACK_LIMITS.placeholder),
+          options,
+        },
+      ],
     },
   ];
 }

@@ -19,8 +19,16 @@ const Interaction = Obj({
   api_app_id: z.string().max(64).optional(),
   trigger_id: z.string().max(256).optional(),
   response_url: z.string().max(2048).optional(),
-  view: Obj({ id: Str, callback_id: z.string().max(256).optional(), private_metadata: z.string().max(4000).optional(), state: Obj({ values: z.record(z.string(), z.unknown()) }).optional() }).optional(),
-  actions: z.array(Obj({ action_id: z.string().max(256).optional(), type: z.string().max(64).optional() })).max(50).optional(),
+  view: Obj({
+    id: Str,
+    callback_id: z.string().max(256).optional(),
+    private_metadata: z.string().max(4000).optional(),
+    state: Obj({ values: z.record(z.string(), z.unknown()) }).optional(),
+  }).optional(),
+  actions: z
+    .array(Obj({ action_id: z.string().max(256).optional(), type: z.string().max(64).optional() }))
+    .max(50)
+    .optional(),
   container: Obj({ type: z.string().max(64).optional() }).optional(),
   channel: Obj({ id: Str }).optional(),
   message: Obj({ ts: z.string().max(64).optional() }).optional(),

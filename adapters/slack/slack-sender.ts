@@ -21,7 +21,15 @@ function slackRateLimiter(clock?: () => number): RateLimiter {
 }
 
 /** The person left, was deactivated, or cannot receive DMs from the app: stop sending there. */
-const BLOCKED_ERRORS = new Set(["account_inactive", "cannot_dm_bot", "user_disabled", "is_archived", "messages_tab_disabled", "restricted_action", "not_in_channel"]);
+const BLOCKED_ERRORS = new Set([
+  "account_inactive",
+  "cannot_dm_bot",
+  "user_disabled",
+  "is_archived",
+  "messages_tab_disabled",
+  "restricted_action",
+  "not_in_channel",
+]);
 const GONE_ERRORS = new Set(["channel_not_found", "user_not_found", "users_not_found"]);
 
 /** The members of the Web API client's errors that say what went wrong (never the message). */
@@ -29,7 +37,10 @@ const SlackError = z.looseObject({
   code: z.string().optional().catch(undefined),
   retryAfter: z.number().optional().catch(undefined),
   statusCode: z.number().optional().catch(undefined),
-  data: z.looseObject({ error: z.string().optional().catch(undefined) }).optional().catch(undefined),
+  data: z
+    .looseObject({ error: z.string().optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
 });
 
 function outcomeOfError(error: unknown): SendOutcome {
@@ -80,7 +91,10 @@ export function createSlackSender(client: WebClient, options: SlackSenderOptions
           if (!channel) return { ok: false, permanent: true, reason: "not_found" };
         }
         const parts = [];
-        for (const message of messages) parts.push(...(await messagesFor(message, { stepsAsText: false, locale: sendOptions.locale ?? "nl", linkFor: sendOptions.linkFor ?? (async () => "") })));
+        for (const message of messages)
+          parts.push(
+            ...(await messagesFor(message, { stepsAsText: false, locale: sendOptions.locale ?? "nl", linkFor: sendOptions.linkFor ?? (async () => "") })),
+          );
         const already = key ? (delivered.get(key) ?? 0) : 0;
         for (let part = already; part < parts.length; part++) {
           const wait = limiter.waitFor([`channel:${channel}`]);

@@ -26,7 +26,10 @@ export const slackCatalogue = {
   "home.groups": { nl: "Jouw groepen", en: "Your groups" },
   "home.noGroups": { nl: "Je hebt (nog) geen groepen.", en: "You have no groups (yet)." },
   "home.groupLine": {
-    nl: { one: "*{group}*: {held} van 1 leerling had een gesprek sinds {since}", other: "*{group}*: {held} van {count} leerlingen hadden een gesprek sinds {since}" },
+    nl: {
+      one: "*{group}*: {held} van 1 leerling had een gesprek sinds {since}",
+      other: "*{group}*: {held} van {count} leerlingen hadden een gesprek sinds {since}",
+    },
     en: { one: "*{group}*: {held} of 1 pupil had a conversation since {since}", other: "*{group}*: {held} of {count} pupils had a conversation since {since}" },
   },
   "home.more": { nl: "… en nog {count}", en: "… and {count} more" },

@@ -18,7 +18,11 @@ const Text = z.string().max(100_000).nullish();
 export const ActivityShape = z.looseObject({
   type: z.string().min(1).max(64),
   id: z.string().max(1024).nullish(),
-  serviceUrl: z.string().max(2048).refine((v) => /^https?:\/\//.test(v), "not an http(s) URL").optional(),
+  serviceUrl: z
+    .string()
+    .max(2048)
+    .refine((v) => /^https?:\/\//.test(v), "not an http(s) URL")
+    .optional(),
   channelId: z.string().max(64).optional(),
   from: Account.optional(),
   recipient: Account.optional(),
@@ -31,8 +35,14 @@ export const ActivityShape = z.looseObject({
   timestamp: z.string().max(64).optional(),
   localTimestamp: z.string().max(64).optional(),
   expiration: z.string().max(64).optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string().max(256) })).max(50).optional(),
-  entities: z.array(z.looseObject({ type: z.string().max(256) })).max(50).optional(),
+  attachments: z
+    .array(z.looseObject({ contentType: z.string().max(256) }))
+    .max(50)
+    .optional(),
+  entities: z
+    .array(z.looseObject({ type: z.string().max(256) }))
+    .max(50)
+    .optional(),
   membersAdded: z.array(Account).max(1000).optional(),
   membersRemoved: z.array(Account).max(1000).optional(),
   channelData: z.looseObject({ tenant: z.looseObject({ id: z.string().max(256) }).optional() }).nullish(),
@@ -41,7 +51,11 @@ export const ActivityShape = z.looseObject({
 /** Timestamps arrive as text; the SDK's turn code expects dates (as its own request handler does). */
 function withDates(activity: Record<string, unknown>): Record<string, unknown> {
   const out = { ...activity };
-  for (const [field, raw] of [["timestamp", "rawTimestamp"], ["localTimestamp", "rawLocalTimestamp"], ["expiration", "rawExpiration"]] as const) {
+  for (const [field, raw] of [
+    ["timestamp", "rawTimestamp"],
+    ["localTimestamp", "rawLocalTimestamp"],
+    ["expiration", "rawExpiration"],
+  ] as const) {
     if (typeof out[field] === "string") {
       out[raw] = out[field];
       out[field] = new Date(out[field] as string);
@@ -76,7 +90,13 @@ export async function processGuarded(o: GuardedProcessOptions, req: Request, res
   try {
     // The method adapter.process() itself calls after parsing; protected in the typings only.
     // (processActivityDirect is public but drops the invoke response that invokes need.)
-    const sdk = o.adapter as unknown as { processActivity(auth: string, activity: unknown, logic: (context: TurnContext) => Promise<void>): Promise<{ status?: number; body?: unknown } | undefined> };
+    const sdk = o.adapter as unknown as {
+      processActivity(
+        auth: string,
+        activity: unknown,
+        logic: (context: TurnContext) => Promise<void>,
+      ): Promise<{ status?: number; body?: unknown } | undefined>;
+    };
     const invokeResponse = await sdk.processActivity(authHeader, withDates(parsed.data), async (context: TurnContext) => {
       turnStarted = true;
       await logic(context);

@@ -31,7 +31,12 @@ export function channelUserOf(context: TurnContext): ChannelUser {
 }
 
 /** What a card's Action.Submit sends: its data, merged with the card's inputs. */
-const CardValue = z.looseObject({ gw: z.unknown().optional(), command: z.unknown().optional(), args: z.unknown().optional(), gwAction: z.unknown().optional() });
+const CardValue = z.looseObject({
+  gw: z.unknown().optional(),
+  command: z.unknown().optional(),
+  args: z.unknown().optional(),
+  gwAction: z.unknown().optional(),
+});
 
 /**
  * A button on one of our command cards: "act" carries a typed action, "act-choice" a drop-down whose
@@ -55,12 +60,14 @@ function buttonOf(value: unknown): Pick<InboundTurn, "action" | "text" | "isComm
 /** Removes "<at>Gesprekswijzer</at>" mentions and HTML Teams may wrap typed text in. */
 export function cleanText(text: string): string {
   const entities: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " " };
-  return text
-    .replace(/<at>[^<]*<\/at>/g, "")
-    // Only real tags (a letter after "<"): "<5 fouten" typed by a teacher stays.
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, "")
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (m) => entities[m]!)
-    .trim();
+  return (
+    text
+      .replace(/<at>[^<]*<\/at>/g, "")
+      // Only real tags (a letter after "<"): "<5 fouten" typed by a teacher stays.
+      .replace(/<\/?[a-zA-Z][^<>]*>/g, "")
+      .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (m) => entities[m]!)
+      .trim()
+  );
 }
 
 export function inboundTurnOf(context: TurnContext): InboundTurn {

@@ -49,7 +49,13 @@ function commandCard(text: string, actions: ReplyAction[], locale: Locale): obje
     version: "1.5",
     body: [
       ...body,
-      { type: "Input.ChoiceSet", id: "gwAction", style: "filtered", label: "", choices: actions.map((a) => ({ title: a.label, value: encodeAction(a.action) })) },
+      {
+        type: "Input.ChoiceSet",
+        id: "gwAction",
+        style: "filtered",
+        label: "",
+        choices: actions.map((a) => ({ title: a.label, value: encodeAction(a.action) })),
+      },
     ],
     actions: [{ type: "Action.Submit", title: teamsText(locale, "teams.chooseCommand"), data: { gw: "act-choice" } }],
   };

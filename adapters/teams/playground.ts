@@ -94,8 +94,10 @@ function portTaken(port: number): Promise<boolean> {
 }
 
 function portInUseMessage(port: number): string {
-  return `port ${port} is already in use, often by an Agents Playground left over from an earlier run that crashed. ` +
-    `Stop that process (\`ss -ltnp 'sport = :${port}'\` shows which one), or set PLAYGROUND_PORT to a free port.`;
+  return (
+    `port ${port} is already in use, often by an Agents Playground left over from an earlier run that crashed. ` +
+    `Stop that process (\`ss -ltnp 'sport = :${port}'\` shows which one), or set PLAYGROUND_PORT to a free port.`
+  );
 }
 
 function sleep(ms: number): Promise<void> {
@@ -146,9 +148,18 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Variables the playground would otherwise read as defaults; the flags and the config file decide.
-  for (const name of ["TEAMSAPPTESTER_PORT", "BOT_ENDPOINT", "DEFAULT_CHANNEL_ID", "TEAMS_APP_TEST_TOOL_CONFIG_PATH",
-    "M365_AGENTS_PLAYGROUND_SERVICE_URL", "M365_AGENTS_PLAYGROUND_CONVERSATION_ID", "M365_AGENTS_PLAYGROUND_DELIVERY_MODE",
-    "M365_AGENTS_PLAYGROUND_ENABLE_EVENTS_RECORDING", "M365_AGENTS_PLAYGROUND_TARGET_SDK", "SEND_INSTALLATION_ACTIVITY"]) {
+  for (const name of [
+    "TEAMSAPPTESTER_PORT",
+    "BOT_ENDPOINT",
+    "DEFAULT_CHANNEL_ID",
+    "TEAMS_APP_TEST_TOOL_CONFIG_PATH",
+    "M365_AGENTS_PLAYGROUND_SERVICE_URL",
+    "M365_AGENTS_PLAYGROUND_CONVERSATION_ID",
+    "M365_AGENTS_PLAYGROUND_DELIVERY_MODE",
+    "M365_AGENTS_PLAYGROUND_ENABLE_EVENTS_RECORDING",
+    "M365_AGENTS_PLAYGROUND_TARGET_SDK",
+    "SEND_INSTALLATION_ACTIVITY",
+  ]) {
     delete env[name];
   }
   Object.assign(env, {
@@ -159,8 +170,17 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   });
   if (options.timezone) env.TZ = options.timezone;
 
-  const args = [playgroundCli(), "start", "--app-endpoint", botEndpoint, "--channel-id", options.channelId ?? "msteams",
-    "--port", String(requestedPort), "--disable-telemetry"];
+  const args = [
+    playgroundCli(),
+    "start",
+    "--app-endpoint",
+    botEndpoint,
+    "--channel-id",
+    options.channelId ?? "msteams",
+    "--port",
+    String(requestedPort),
+    "--disable-telemetry",
+  ];
   const child = spawn(process.execPath, args, {
     cwd: dir,
     env,

@@ -70,7 +70,11 @@ export function createTeamsSender(adapter: TeamsAdapter, appId: string, limiter:
         await adapter.continueConversationAsync(appId, ref, async (context) => {
           try {
             for (const message of messages) {
-              for (const activity of await activitiesFor(message, { stepsAsText: false, locale: options.locale ?? "nl", linkFor: options.linkFor ?? (async () => "") })) {
+              for (const activity of await activitiesFor(message, {
+                stepsAsText: false,
+                locale: options.locale ?? "nl",
+                linkFor: options.linkFor ?? (async () => ""),
+              })) {
                 const keys = [conversationKey, `tenant:${tenantId}`];
                 await limiter.acquire(keys);
                 const started = Date.now();
@@ -103,7 +107,8 @@ export function createTeamsSender(adapter: TeamsAdapter, appId: string, limiter:
           limiter.holdOff(conversationKey, wait);
           return { ok: false, permanent: false, reason: "throttled", retryAfterMs: wait };
         }
-        if ((error as { code?: unknown }).code === UNCERTAIN_DELIVERY) return { ok: false, permanent: false, reason: "uncertain", detail: String(status ?? "network") };
+        if ((error as { code?: unknown }).code === UNCERTAIN_DELIVERY)
+          return { ok: false, permanent: false, reason: "uncertain", detail: String(status ?? "network") };
         return { ok: false, permanent: false, reason: "error", detail: String(status ?? (error as Error).name) };
       }
     },

@@ -54,7 +54,11 @@ export async function loadActor(db: Db, staffId: string): Promise<Actor> {
  * round trip costs driver and server CPU). `along` must select five text columns, the first a
  * kind other than the actor's own ("staff", "role", "group", "pupil"); its rows come back as they are.
  */
-export async function loadActorAlong(db: Db, staffId: string, along: { sql: string; params: readonly SqlValue[] }): Promise<{ actor: Actor; along: ActorRow[] }> {
+export async function loadActorAlong(
+  db: Db,
+  staffId: string,
+  along: { sql: string; params: readonly SqlValue[] },
+): Promise<{ actor: Actor; along: ActorRow[] }> {
   const rows = await directSqlOf(db).rows<ActorRow>(`${ACTOR_SQL}\n  UNION ALL ${along.sql}`, [staffId, staffId, staffId, staffId, ...along.params]);
   const own = new Set<string>(["staff", "role", "group", "pupil"]);
   return { actor: actorFromRows(staffId, rows), along: rows.filter((r) => !own.has(r.kind)) };

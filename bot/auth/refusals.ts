@@ -22,7 +22,8 @@ export async function ensureRefusalAudited(db: Db, who: { schoolId: string; staf
 
 /** Someone the school does not know (or no longer employs) tried to use the bot in its tenant. */
 export async function recordUnknownUser(db: Db, schoolIds: readonly string[], staffId: string | null): Promise<void> {
-  for (const schoolId of schoolIds) await recordAudit(db, { schoolId, actorStaffId: staffId, action: "refused", entity: staffId ? "inactive_staff" : "unknown_user" });
+  for (const schoolId of schoolIds)
+    await recordAudit(db, { schoolId, actorStaffId: staffId, action: "refused", entity: staffId ? "inactive_staff" : "unknown_user" });
 }
 
 /** A pupil search found pupils only outside the actor's reach: a refused attempt per pupil. */

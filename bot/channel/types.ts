@@ -142,12 +142,12 @@ export interface TeacherHome {
   /** When this was put together: HH:MM in the school's timezone. */
   updatedAt: string;
   /** Unfinished dialogs (active or paused), newest first. */
-  drafts: { sessionId: string; kind: string; pupilName?: string; /** YYYY-MM-DD, school-local. */ updatedOn: string; paused: boolean }[];
+  drafts: { sessionId: string; kind: string; pupilName?: string /** YYYY-MM-DD, school-local. */; updatedOn: string; paused: boolean }[];
   /** Pupils with a planned or prepared conversation. */
   upcoming: { pupilName: string; groupName: string; status: "planned" | "prepared" }[];
   /** Open goals evaluated within the coming week, soonest first. */
-  due: { pupilId: string; pupilName: string; /** YYYY-MM-DD */ evaluationDate: string; goalText: string }[];
-  groups: { groupName: string; held: number; total: number; /** YYYY-MM-DD */ since: string }[];
+  due: { pupilId: string; pupilName: string /** YYYY-MM-DD */; evaluationDate: string; goalText: string }[];
+  groups: { groupName: string; held: number; total: number /** YYYY-MM-DD */; since: string }[];
 }
 
 /** Someone the core does not serve (unknown workspace or user): a localized refusal and no data. */

@@ -111,7 +111,11 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
       } catch (error) {
         const code = toAppError(error).code;
         if (code !== ErrorCode.UnknownTenant && code !== ErrorCode.UnknownUser) throw error;
-        return { kind: "refused", locale: defaultLocale, text: translatorFor(defaultLocale)(code === ErrorCode.UnknownTenant ? "unknownTenant" : "unknownUser") };
+        return {
+          kind: "refused",
+          locale: defaultLocale,
+          text: translatorFor(defaultLocale)(code === ErrorCode.UnknownTenant ? "unknownTenant" : "unknownUser"),
+        };
       }
       return loadHomeSummary(db, await loadActor(db, staffId), (clock ?? (() => new Date()))());
     },
@@ -126,26 +130,27 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
         return false;
       }
     },
-    handleTurn: (turn) => trackingRefusals(async () => {
-      const started = performance.now();
-      let locale = defaultLocale;
-      let staffId: string | undefined;
-      let schoolId: string | undefined;
-      try {
-        staffId = await resolveStaffId(db, turn.user, identities);
-        const { actor, preloaded } = await loadTurnActor(db, staffId, turn.submission);
-        locale = actor.locale;
-        schoolId = actor.schoolId;
-        const routed = await routeTurn({ db, actor, t: translatorFor(locale), guide, now: clock ?? (() => new Date()) }, turn, preloaded);
-        logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
-        onTurn?.({ channel: turn.user.channel, route: routed.route, outcome: "ok", seconds: (performance.now() - started) / 1000 });
-        return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route, changed: routed.changed, inDialog: routed.inDialog };
-      } catch (error) {
-        onTurn?.({ channel: turn.user.channel, route: "none", outcome: toAppError(error).code, seconds: (performance.now() - started) / 1000, error });
-        // Every refusal leaves an audit row, also when the service's own row was rolled back.
-        if (staffId && schoolId) await ensureRefusalAudited(db, { schoolId, staffId }, toAppError(error)).catch(() => {});
-        return refusal(error, locale, turn.user.channel, staffId);
-      }
-    }),
+    handleTurn: (turn) =>
+      trackingRefusals(async () => {
+        const started = performance.now();
+        let locale = defaultLocale;
+        let staffId: string | undefined;
+        let schoolId: string | undefined;
+        try {
+          staffId = await resolveStaffId(db, turn.user, identities);
+          const { actor, preloaded } = await loadTurnActor(db, staffId, turn.submission);
+          locale = actor.locale;
+          schoolId = actor.schoolId;
+          const routed = await routeTurn({ db, actor, t: translatorFor(locale), guide, now: clock ?? (() => new Date()) }, turn, preloaded);
+          logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
+          onTurn?.({ channel: turn.user.channel, route: routed.route, outcome: "ok", seconds: (performance.now() - started) / 1000 });
+          return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route, changed: routed.changed, inDialog: routed.inDialog };
+        } catch (error) {
+          onTurn?.({ channel: turn.user.channel, route: "none", outcome: toAppError(error).code, seconds: (performance.now() - started) / 1000, error });
+          // Every refusal leaves an audit row, also when the service's own row was rolled back.
+          if (staffId && schoolId) await ensureRefusalAudited(db, { schoolId, staffId }, toAppError(error)).catch(() => {});
+          return refusal(error, locale, turn.user.channel, staffId);
+        }
+      }),
   };
 }

@@ -21,12 +21,27 @@ export interface Routed {
 }
 
 /** Commands that start or resume a dialog, store a note, or switch the language (TurnResult.changed). */
-const CHANGING_COMMANDS: ReadonlySet<string> = new Set(["prepare", "conversation", "review", "groupConversation", "note", "resume", "setLocaleEn", "setLocaleNl"]);
+const CHANGING_COMMANDS: ReadonlySet<string> = new Set([
+  "prepare",
+  "conversation",
+  "review",
+  "groupConversation",
+  "note",
+  "resume",
+  "setLocaleEn",
+  "setLocaleNl",
+]);
 
 async function runCommand(ctx: CommandContext, parsed: ParsedCommand | null): Promise<Routed> {
   if (!parsed) return { route: "unknown", replies: [{ text: ctx.t("unknownCommand") }], changed: false, inDialog: false };
   const outcome = await parsed.spec.run(ctx, parsed.input);
-  return { route: parsed.spec.id, replies: outcome.replies, ...(outcome.locale ? { locale: outcome.locale } : {}), changed: CHANGING_COMMANDS.has(parsed.spec.id), inDialog: false };
+  return {
+    route: parsed.spec.id,
+    replies: outcome.replies,
+    ...(outcome.locale ? { locale: outcome.locale } : {}),
+    changed: CHANGING_COMMANDS.has(parsed.spec.id),
+    inDialog: false,
+  };
 }
 
 /** A turn the open dialog handled: it moved, paused or ended the dialog. */

@@ -5,29 +5,72 @@
 import type { Bilingual } from "./types.js";
 import { localized } from "../i18n/translate.js";
 
-export type Topic =
-  | "reading"
-  | "maths"
-  | "spelling"
-  | "attention"
-  | "calm"
-  | "social"
-  | "help"
-  | "planning"
-  | "confidence"
-  | "general";
+export type Topic = "reading" | "maths" | "spelling" | "attention" | "calm" | "social" | "help" | "planning" | "confidence" | "general";
 
 // Word beginnings per topic ("som$": the whole word only); the topic with the most hits wins, earlier topics win ties.
 const TOPIC_STEMS: readonly [Topic, readonly string[]][] = [
   ["confidence", ["faalangst", "zelfvertrouwen", "verlegen", "onzeker", "bang", "durf", "confiden", "shy", "anxi", "fear", "dare", "trots", "proud"]],
   ["reading", ["lees", "lezen", "leest", "boek", "bieb", "biblio", "avi", "dmt", "mkm", "dyslex", "dyslec", "read", "book", "librar", "cvc", "phonic"]],
-  ["maths", ["reken", "som$", "sommen", "tafel", "breuk", "getal", "klok", "dyscalc", "math", "sum", "times", "table", "fraction", "number", "tel$", "telt", "tellen", "count"]],
+  [
+    "maths",
+    [
+      "reken",
+      "som$",
+      "sommen",
+      "tafel",
+      "breuk",
+      "getal",
+      "klok",
+      "dyscalc",
+      "math",
+      "sum",
+      "times",
+      "table",
+      "fraction",
+      "number",
+      "tel$",
+      "telt",
+      "tellen",
+      "count",
+    ],
+  ],
   ["spelling", ["spel", "dictee", "woordje", "schrijf", "schrijv", "handschrift", "zinnen", "writ", "handwrit", "sentence", "neat", "netter", "netjes"]],
   ["calm", ["rustig", "druk", "stuiter", "onrust", "adhd", "stilzit", "roep", "calm", "restless", "hyper", "bounc", "shout", "sit still", "seat", "plek"]],
-  ["social", ["ruzie", "boos", "pest", "slaan", "slaat", "duw", "aardig", "lief", "vriend", "angry", "fight", "nice", "kind$", "kinder", "friend", "bully", "push"]],
+  [
+    "social",
+    ["ruzie", "boos", "pest", "slaan", "slaat", "duw", "aardig", "lief", "vriend", "angry", "fight", "nice", "kind$", "kinder", "friend", "bully", "push"],
+  ],
   ["help", ["hulp", "vraag", "vragen", "vinger", "vastloop", "vastzit", "help", "ask", "stuck", "hand"]],
   ["planning", ["huiswerk", "agenda", "plan", "tas", "spullen", "homework", "planner", "bag", "weektaak", "weekly task"]],
-  ["attention", ["oplet", "let op", "concentr", "aandacht", "werkhouding", "taak", "instructie", "focus", "attention", "task", "lui", "lazy", "dromer", "dromerig", "afwezig", "spanningsboog", "motiv", "daydream", "attitude", "best", "harder", "try", "werk", "work"]],
+  [
+    "attention",
+    [
+      "oplet",
+      "let op",
+      "concentr",
+      "aandacht",
+      "werkhouding",
+      "taak",
+      "instructie",
+      "focus",
+      "attention",
+      "task",
+      "lui",
+      "lazy",
+      "dromer",
+      "dromerig",
+      "afwezig",
+      "spanningsboog",
+      "motiv",
+      "daydream",
+      "attitude",
+      "best",
+      "harder",
+      "try",
+      "werk",
+      "work",
+    ],
+  ],
 ];
 
 export function detectTopic(text: string): Topic {

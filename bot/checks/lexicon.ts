@@ -117,11 +117,7 @@ export function findMeasure(words: readonly string[]): MeasureHit | null {
     if (/^(een|a|an)$/u.test(w) && COUNTABLE_UNITS.has(words[i + 1] ?? "")) return { index: i, kind: "number" };
     if (FREQUENCY_WORDS.has(w)) return { index: i, kind: "frequency" };
     const next = words[i + 1] ?? "";
-    if (
-      REPETITION_WORDS.has(w) &&
-      (isNumberish(prev) || prev === "een" || prev === "a") &&
-      !/^(table|tables|tafel|tafels)$/u.test(next)
-    ) {
+    if (REPETITION_WORDS.has(w) && (isNumberish(prev) || prev === "een" || prev === "a") && !/^(table|tables|tafel|tafels)$/u.test(next)) {
       return { index: i, kind: "frequency" };
     }
     if (CRITERION_WORDS.has(w)) {
@@ -312,8 +308,21 @@ export const VAGUE_WHO = wordSet(`
 // When.
 
 const DAY_PREFIXES = [
-  "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "weekend",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "maandag",
+  "dinsdag",
+  "woensdag",
+  "donderdag",
+  "vrijdag",
+  "zaterdag",
+  "zondag",
+  "weekend",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
 ];
 const DAY_ABBREVIATIONS = wordSet(`ma di wo vr za zo mon tue tues wed thu thur thurs fri sat sun`);
 
@@ -424,9 +433,7 @@ function isMomentWord(w: string, previous: string): boolean {
   if (w === "school") return /^(na|voor|vóór|after|before)$/u.test(previous);
   // Plurals: "in de pauzes", "tijdens de rekenlessen", "at breaktimes".
   const singulars = [w, w.replace(/s$/u, ""), w.replace(/en$/u, ""), w.replace(/sen$/u, "s")];
-  return singulars.some(
-    (s) => MOMENTS.has(s) || MOMENT_SUFFIXES.some((suffix) => s.length > suffix.length + 2 && s.endsWith(suffix)),
-  );
+  return singulars.some((s) => MOMENTS.has(s) || MOMENT_SUFFIXES.some((suffix) => s.length > suffix.length + 2 && s.endsWith(suffix)));
 }
 
 /** Clock words: "om half acht", "at eight o'clock", "kwart over drie". */

@@ -135,12 +135,7 @@ const GOAL_VISIBLE_LIGHT = wordSet(`werk werkt werken work works working`);
 /** Idioms with an action verb that describe a feeling: "lekker in je vel zitten". */
 const FEELING_IDIOMS = patterns(["in zijn|haar|je|mijn|het vel zitten|zit", "lekker in zijn|haar|je vel"]);
 
-function visibleActions(
-  words: readonly string[],
-  lang: CheckLanguage,
-  excluded: ReadonlySet<number>,
-  nameFirst: boolean,
-): number[] {
+function visibleActions(words: readonly string[], lang: CheckLanguage, excluded: ReadonlySet<number>, nameFirst: boolean): number[] {
   const skip = new Set(excluded);
   for (const hit of [...findAll(words, FEELING_IDIOMS), ...findAll(words, EFFORT_PATTERNS)]) {
     for (let i = hit.start; i < hit.end; i++) skip.add(i);
@@ -179,11 +174,17 @@ function pupilName(tokens: readonly Word[]): string | null {
 function buildSuggestion(text: string, issues: GoalIssue[], name: string | null, lang: CheckLanguage): Bilingual {
   // Unnamed, the pupil is "de leerling" in a sentence and "De leerling" at the start of the example.
   const pupil = eachLocale((l) => name ?? translate(l, "check.goal.thePupil"));
-  const example = goalExample(detectTopic(text), eachLocale((l) => name ?? capitalize(translate(l, "check.goal.thePupil"))));
+  const example = goalExample(
+    detectTopic(text),
+    eachLocale((l) => name ?? capitalize(translate(l, "check.goal.thePupil"))),
+  );
   const first = issues[0]?.code ?? "not_observable";
   const short = shorten(text, 80);
   const quoted = eachLocale((target) => (lang === target && short.length > 0 ? ` '${short}'` : ""));
-  const lead = localized(first === "label" ? "check.goal.lead.label" : first === "not_observable" ? "check.goal.lead.not_observable" : "check.goal.lead.no_measure", { name: pupil, goal: quoted });
+  const lead = localized(
+    first === "label" ? "check.goal.lead.label" : first === "not_observable" ? "check.goal.lead.not_observable" : "check.goal.lead.no_measure",
+    { name: pupil, goal: quoted },
+  );
   const follow = eachLocale((l) => (first === "label" ? translate(l, "check.goal.follow.label", { name: pupil }) : ""));
   return localized("check.goal.suggestion", { lead, example, name: pupil, follow });
 }

@@ -28,15 +28,7 @@ import {
   WHO_FILLERS,
 } from "./lexicon.js";
 import { findAll, lowerWords, quote, shorten, tokenize } from "./text.js";
-import type {
-  AgreementCheck,
-  AgreementInput,
-  AgreementIssue,
-  AgreementIssueCode,
-  AgreementPart,
-  Bilingual,
-  CheckLanguage,
-} from "./types.js";
+import type { AgreementCheck, AgreementInput, AgreementIssue, AgreementIssueCode, AgreementPart, Bilingual, CheckLanguage } from "./types.js";
 import { COPULAR_LEMMAS, guessDutchInfinitive, guessEnglishVerb, verbAt } from "./verbs.js";
 
 /** Fewer words than this cannot say what, how and how much ("lezen", "Sam helpen"). */
@@ -115,9 +107,7 @@ function analyseWhat(what: string, lang: CheckLanguage): WhatAnalysis {
     anyVerb = true;
     if (verb.kind === "action") concreteAction = true;
   });
-  const phraseHits = [...findAll(words, ACTION_PHRASES), ...findAll(words, BEHAVIOUR_STATES)].filter(
-    (hit) => !consumed.has(hit.start),
-  );
+  const phraseHits = [...findAll(words, ACTION_PHRASES), ...findAll(words, BEHAVIOUR_STATES)].filter((hit) => !consumed.has(hit.start));
   if (phraseHits.length > 0) {
     concreteAction = true;
     anyVerb = true;
@@ -174,39 +164,19 @@ function subject(text: string, lang: CheckLanguage, target: CheckLanguage): stri
 function whoIssue(verdict: Exclude<WhoVerdict, "ok">, who: string, lang: CheckLanguage): AgreementIssue {
   const hint = localized("check.who.hint");
   if (verdict === "missing") {
-    return issue(
-      "who",
-      "missing",
-      localized("check.who.missing"),
-      hint,
-    );
+    return issue("who", "missing", localized("check.who.missing"), hint);
   }
-  return issue(
-    "who",
-    "vague_who",
-    localized("check.who.vague", { subject: eachLocale((l) => subject(who, lang, l)) }),
-    hint,
-  );
+  return issue("who", "vague_who", localized("check.who.vague", { subject: eachLocale((l) => subject(who, lang, l)) }), hint);
 }
 
 function whatIssue(verdict: Exclude<WhatVerdict, { ok: true }>, what: string, lang: CheckLanguage): AgreementIssue {
   const example = agreementExample(detectTopic(what));
   if (verdict.code === "missing") {
-    return issue(
-      "what",
-      "missing",
-      localized("check.what.missing"),
-      localized("check.what.missing.hint", { example }),
-    );
+    return issue("what", "missing", localized("check.what.missing"), localized("check.what.missing.hint", { example }));
   }
   const said = eachLocale((l) => subject(what, lang, l));
   if (verdict.code === "not_measurable") {
-    return issue(
-      "what",
-      "not_measurable",
-      localized("check.what.notMeasurable", { subject: said }),
-      localized("check.what.notMeasurable.hint", { example }),
-    );
+    return issue("what", "not_measurable", localized("check.what.notMeasurable", { subject: said }), localized("check.what.notMeasurable.hint", { example }));
   }
   return issue("what", "vague_action", localized(`check.what.${verdict.reason}`, { subject: said }), localized("check.what.vague.hint", { example }));
 }
@@ -214,19 +184,9 @@ function whatIssue(verdict: Exclude<WhatVerdict, { ok: true }>, what: string, la
 function whenIssue(missing: boolean, when: string, lang: CheckLanguage): AgreementIssue {
   const hint = localized("check.when.hint");
   if (missing) {
-    return issue(
-      "when",
-      "missing",
-      localized("check.when.missing"),
-      hint,
-    );
+    return issue("when", "missing", localized("check.when.missing"), hint);
   }
-  return issue(
-    "when",
-    "vague_when",
-    localized("check.when.vague", { subject: eachLocale((l) => subject(when, lang, l)) }),
-    hint,
-  );
+  return issue("when", "vague_when", localized("check.when.vague", { subject: eachLocale((l) => subject(when, lang, l)) }), hint);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,7 +41,10 @@ export function wordSet(list: string): ReadonlySet<string> {
 export type Pattern = readonly string[][];
 
 export function pattern(source: string): Pattern {
-  return source.split(" ").filter((p) => p.length > 0).map((p) => p.split("|"));
+  return source
+    .split(" ")
+    .filter((p) => p.length > 0)
+    .map((p) => p.split("|"));
 }
 
 export function patterns(list: readonly string[]): Pattern[] {
@@ -95,6 +98,9 @@ export function capitalize(text: string): string {
 
 /** Shortens a teacher's text for quoting inside a message. */
 export function shorten(text: string, max = 60): string {
-  const clean = text.trim().replace(/\s+/g, " ").replace(/[.!?]+$/u, "");
+  const clean = text
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/[.!?]+$/u, "");
   return clean.length <= max ? clean : clean.slice(0, max - 1).trimEnd() + "…";
 }

@@ -11,9 +11,7 @@ import { wordSet } from "./text.js";
 export type VerbKind = "action" | "light" | "inner";
 
 /** Light verbs that link a state, not an action: "boos worden", "rustig blijven", "be kind". */
-export const COPULAR_LEMMAS: ReadonlySet<string> = new Set([
-  "zijn", "worden", "blijven", "be", "become", "get", "stay", "feel", "seem",
-]);
+export const COPULAR_LEMMAS: ReadonlySet<string> = new Set(["zijn", "worden", "blijven", "be", "become", "get", "stay", "feel", "seem"]);
 
 export interface VerbForm {
   kind: VerbKind;
@@ -206,8 +204,28 @@ for (const [form, lemma, kind] of [
 
 // Dutch separable prefixes: "terugbrengen", "wegleggen", "klaarleggen" are read as their base verb.
 const NL_PREFIXES = [
-  "terug", "samen", "klaar", "neer", "weg", "mee", "door", "over", "voor", "aan", "bij", "uit", "op", "af",
-  "in", "na", "om", "toe", "vast", "los", "rond", "hardop",
+  "terug",
+  "samen",
+  "klaar",
+  "neer",
+  "weg",
+  "mee",
+  "door",
+  "over",
+  "voor",
+  "aan",
+  "bij",
+  "uit",
+  "op",
+  "af",
+  "in",
+  "na",
+  "om",
+  "toe",
+  "vast",
+  "los",
+  "rond",
+  "hardop",
 ];
 
 function dutchCompound(word: string): VerbForm[] {

@@ -91,7 +91,8 @@ async function run(argv: string[]): Promise<number> {
     if (report.previous) console.log(`  the database it replaced is kept at ${report.previous}`);
     return 0;
   }
-  if (!["seed-demo", "school-setup", "roster-import", "format-add", "outbox-failures"].includes(command ?? "")) throw new UsageError(`unknown command ${command ?? "(none)"}`);
+  if (!["seed-demo", "school-setup", "roster-import", "format-add", "outbox-failures"].includes(command ?? ""))
+    throw new UsageError(`unknown command ${command ?? "(none)"}`);
 
   await migrateDatabase(config.DATABASE_URL);
   const { db, close } = await openDatabase(config.DATABASE_URL);

@@ -43,10 +43,27 @@ const Options = z.object({
 export class PrivacyUsageError extends Error {}
 
 /** Exit code; writes its report to `out` and problems to `err`. */
-export async function runPrivacyCommand(db: Db, command: PrivacyCommand, args: string[], io: { out: (line: string) => void; err: (line: string) => void }, now = new Date()): Promise<number> {
+export async function runPrivacyCommand(
+  db: Db,
+  command: PrivacyCommand,
+  args: string[],
+  io: { out: (line: string) => void; err: (line: string) => void },
+  now = new Date(),
+): Promise<number> {
   let raw;
   try {
-    raw = parseArgs({ args, allowPositionals: false, options: { school: { type: "string" }, pupil: { type: "string" }, out: { type: "string" }, yes: { type: "boolean" }, "dry-run": { type: "boolean" }, by: { type: "string" } } }).values;
+    raw = parseArgs({
+      args,
+      allowPositionals: false,
+      options: {
+        school: { type: "string" },
+        pupil: { type: "string" },
+        out: { type: "string" },
+        yes: { type: "boolean" },
+        "dry-run": { type: "boolean" },
+        by: { type: "string" },
+      },
+    }).values;
   } catch (error) {
     throw new PrivacyUsageError((error as Error).message);
   }
@@ -110,6 +127,9 @@ export async function runPrivacyCommand(db: Db, command: PrivacyCommand, args: s
   // audit
   const lines = await readPupilAuditTrail(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId: null });
   io.out(`audit trail of pupil ${o.pupil}: ${lines.length} entries, newest first`);
-  for (const l of lines) io.out(`  ${l.at.toISOString()}  ${(l.actorName ?? l.actorStaffId ?? "system").padEnd(28)}  ${l.action.padEnd(8)}  ${l.entity}${l.entityId ? ` ${l.entityId}` : ""}`);
+  for (const l of lines)
+    io.out(
+      `  ${l.at.toISOString()}  ${(l.actorName ?? l.actorStaffId ?? "system").padEnd(28)}  ${l.action.padEnd(8)}  ${l.entity}${l.entityId ? ` ${l.entityId}` : ""}`,
+    );
   return 0;
 }

@@ -58,19 +58,10 @@ function startsWithWh(words: readonly string[], rules: LanguageRules): boolean {
 
 /** "… en wat niet?", "… and what not?": the negated echo of the same question. */
 function isEllipticalEcho(afterWh: readonly string[], rules: LanguageRules): boolean {
-  return (
-    afterWh.length > 0 &&
-    afterWh.every((w) => rules.ellipsisWords.has(w)) &&
-    afterWh.some((w) => rules.negations.has(w))
-  );
+  return afterWh.length > 0 && afterWh.every((w) => rules.ellipsisWords.has(w)) && afterWh.some((w) => rules.negations.has(w));
 }
 
-function classifySegment(
-  raw: string[],
-  index: number,
-  previousHead: SegmentKind | null,
-  rules: LanguageRules,
-): { kind: SegmentKind; skip: number } {
+function classifySegment(raw: string[], index: number, previousHead: SegmentKind | null, rules: LanguageRules): { kind: SegmentKind; skip: number } {
   if (index > 0 && rules.isTag(raw)) return { kind: "tag", skip: 0 };
   const skip = stripMarkers(raw, rules);
   const words = raw.slice(skip);
@@ -91,12 +82,7 @@ function classifySegment(
   if (request === "open") return { kind: "open-request", skip };
   if (request === "closed") return { kind: "yes-no", skip };
   if (rules.isYesNoStart(words)) return { kind: "yes-no", skip };
-  if (
-    index > 0 &&
-    (previousHead === "wh" || previousHead === "yes-no") &&
-    words.length <= 10 &&
-    words.some((w) => rules.orWords.has(w))
-  ) {
+  if (index > 0 && (previousHead === "wh" || previousHead === "yes-no") && words.length <= 10 && words.some((w) => rules.orWords.has(w))) {
     return { kind: "choice", skip };
   }
   if (rules.declarativeStarters.has(first)) return { kind: "declarative", skip };
@@ -188,9 +174,7 @@ function analyseSentence(sentence: Sentence, rules: LanguageRules): SentenceAnal
   const firstSegment = segments[0];
   const lastSegment = segments[segments.length - 1];
   const startsAsStatement = head === null && firstSegment?.kind === "declarative";
-  const hasTag =
-    (segments.length > 1 && lastSegment?.kind === "tag") ||
-    (startsAsStatement && sentence.isQuestion && trailingTag(lower, rules));
+  const hasTag = (segments.length > 1 && lastSegment?.kind === "tag") || (startsAsStatement && sentence.isQuestion && trailingTag(lower, rules));
   const declarative = startsAsStatement && (sentence.isQuestion || hasTag);
 
   let closedReason: ClosedReason | null = null;

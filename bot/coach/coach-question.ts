@@ -22,7 +22,6 @@ export function coachQuestion(text: string, lang?: Language): CoachResult {
   const rules = RULES[language];
   const analysis = analyse(question, rules);
   const flags = analysis.flags;
-  const suggestion =
-    flags.length === 0 ? null : buildSuggestion(question, analysis, { rules, rewriter: REWRITERS[language] });
+  const suggestion = flags.length === 0 ? null : buildSuggestion(question, analysis, { rules, rewriter: REWRITERS[language] });
   return { question, flags, suggestion, language };
 }

@@ -101,17 +101,12 @@ function pct(value: number): string {
 
 /** A markdown table of precision/recall per flag plus the exact-match line. */
 export function formatMetricsTable(metrics: CoachMetrics): string {
-  const lines = [
-    "| flag | support | TP | FP | FN | precision | recall |",
-    "|------|--------:|---:|---:|---:|----------:|-------:|",
-  ];
+  const lines = ["| flag | support | TP | FP | FN | precision | recall |", "|------|--------:|---:|---:|---:|----------:|-------:|"];
   for (const flag of FLAG_ORDER) {
     const m = metrics.perFlag[flag];
     lines.push(`| ${flag} | ${m.support} | ${m.tp} | ${m.fp} | ${m.fn} | ${pct(m.precision)} | ${pct(m.recall)} |`);
   }
   lines.push("");
-  lines.push(
-    `Exact match (all flags right): ${metrics.exactMatches}/${metrics.total} = ${pct(metrics.exactMatchAccuracy)}`,
-  );
+  lines.push(`Exact match (all flags right): ${metrics.exactMatches}/${metrics.total} = ${pct(metrics.exactMatchAccuracy)}`);
   return lines.join("\n");
 }

@@ -85,4 +85,3 @@ export function clauseWithoutTag(sentence: SentenceAnalysis, isTag: (w: readonly
   }
   return [...sentence.words];
 }
-

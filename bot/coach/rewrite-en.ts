@@ -6,18 +6,7 @@
  * Longer than our ~300-line norm on purpose: a table of rules read together (see rewrite-nl.ts).
  */
 import type { SentenceAnalysis } from "./analyse.js";
-import {
-  clauseWithoutTag,
-  indexOfWord,
-  lowerFirst,
-  lowerOf,
-  question,
-  without,
-  withoutPhrases,
-  words,
-  type Rewriter,
-  type Tokens,
-} from "./rewrite-common.js";
+import { clauseWithoutTag, indexOfWord, lowerFirst, lowerOf, question, without, withoutPhrases, words, type Rewriter, type Tokens } from "./rewrite-common.js";
 import { baseFromPast, baseFromThirdPerson, isPastEn } from "./morphology-en.js";
 import { EN_AUX, EN_WH, enRules } from "./rules-en.js";
 import type { Token } from "./text.js";
@@ -34,8 +23,7 @@ const EVALUATIVE = wordSet(
     "important useful enjoyable tough fine great ok okay",
 );
 const EMOTIONS = wordSet(
-  "happy sad worried nervous proud scared afraid angry upset excited tired ok okay comfortable safe bored " +
-    "calm anxious lonely cross frustrated pleased",
+  "happy sad worried nervous proud scared afraid angry upset excited tired ok okay comfortable safe bored " + "calm anxious lonely cross frustrated pleased",
 );
 const DETERMINERS = wordSet("the a an your my this that his her their our");
 const TOPIC_PREPOSITIONS = wordSet("during at in after");
@@ -70,7 +58,15 @@ function nounPhrase(tokens: Tokens): Tokens {
       // "your reading book", "the first page": take one extra word when it is not a verb-ish word.
       const next = tokens[i + 1];
       const after = tokens[i + 2];
-      if (next && after && !ALL_PREPOSITIONS.has(after.lower) && !EVALUATIVE.has(after.lower) && !INTENSIFIERS.has(after.lower) && !EN_AUX.has(after.lower) && /^(?:reading|first|school|weekly|new|times|spelling|maths|class)$/u.test(next.lower)) {
+      if (
+        next &&
+        after &&
+        !ALL_PREPOSITIONS.has(after.lower) &&
+        !EVALUATIVE.has(after.lower) &&
+        !INTENSIFIERS.has(after.lower) &&
+        !EN_AUX.has(after.lower) &&
+        /^(?:reading|first|school|weekly|new|times|spelling|maths|class)$/u.test(next.lower)
+      ) {
         end = i + 3;
       }
       return tokens.slice(i, end);
@@ -352,13 +348,14 @@ function rewrite(s: SentenceAnalysis): string[] {
   const kinds = new Set(s.leading.map((h) => h.kind));
   const clause = lowerFirst(clauseWithoutTag(s, enRules.isTag), isName);
   const head = s.head;
-  const mainOffset = head ? head.offset : s.segments[0]?.offset ?? 0;
+  const mainOffset = head ? head.offset : (s.segments[0]?.offset ?? 0);
   const trailing = s.segments.find((seg) => seg.offset > mainOffset && (seg.kind === "choice" || seg.kind === "example" || seg.kind === "tag"));
   const mainEnd = trailing ? trailing.rawOffset : clause.length;
   const main = lowerFirst(clause.slice(mainOffset, mainEnd), isName);
   const choice = trailing && trailing.kind === "choice" ? clause.slice(trailing.offset, trailing.offset + trailing.words.length) : [];
   const prefixSegments = s.segments.filter((seg) => seg.rawOffset < (head?.rawOffset ?? 0));
-  const conditional = prefixSegments.length > 0 && prefixSegments.every((seg) => seg.kind === "subordinate") && ["if", "when"].includes(prefixSegments[0]?.words[0] ?? "");
+  const conditional =
+    prefixSegments.length > 0 && prefixSegments.every((seg) => seg.kind === "subordinate") && ["if", "when"].includes(prefixSegments[0]?.words[0] ?? "");
   const prefix = conditional ? clause.slice(0, head?.rawOffset ?? 0) : [];
 
   if (kinds.has("negated-question")) candidates.push(...adviceRewrite(main));

@@ -7,18 +7,7 @@
  * share the Dutch morphology helpers; splitting the table would scatter rules that are read together.
  */
 import type { SentenceAnalysis } from "./analyse.js";
-import {
-  clauseWithoutTag,
-  indexOfWord,
-  lowerFirst,
-  lowerOf,
-  question,
-  without,
-  withoutPhrases,
-  words,
-  type Rewriter,
-  type Tokens,
-} from "./rewrite-common.js";
+import { clauseWithoutTag, indexOfWord, lowerFirst, lowerOf, question, without, withoutPhrases, words, type Rewriter, type Tokens } from "./rewrite-common.js";
 import {
   infinitiveFromParticiple,
   infinitiveFromStem,
@@ -43,8 +32,7 @@ const EVALUATIVE = wordSet(
     "handig handiger slim slimmer lekker mooi mooier stom raar gek cool tof fijnst leukste moeilijkst hard",
 );
 const EMOTIONS = wordSet(
-  "blij tevreden trots bang boos verdrietig zenuwachtig moe gelukkig bezorgd gespannen nerveus " +
-    "teleurgesteld veilig rustig ongerust jaloers verlegen",
+  "blij tevreden trots bang boos verdrietig zenuwachtig moe gelukkig bezorgd gespannen nerveus " + "teleurgesteld veilig rustig ongerust jaloers verlegen",
 );
 const DETERMINERS = wordSet("de het een je jouw mijn zijn haar onze ons hun die dat deze dit");
 const PUPIL = wordSet("je jij");
@@ -65,8 +53,7 @@ const JUDGING_ANTONYM: Record<string, string> = {
 };
 const FRIEND_PREFIX = "vriend";
 const TIME_WORDS = wordSet(
-  "ochtend middag avond morgen vandaag vanmiddag vanochtend straks later nu maandag dinsdag woensdag donderdag vrijdag " +
-    "pauze begin eind",
+  "ochtend middag avond morgen vandaag vanmiddag vanochtend straks later nu maandag dinsdag woensdag donderdag vrijdag " + "pauze begin eind",
 );
 const PLACE_WORDS = wordSet("binnen buiten thuis stilteplek klas gang tafel plek hoek lokaal plein bank");
 const MOMENT_WORDS = wordSet("vandaag nu vanochtend vanmiddag gisteren laatst");
@@ -115,9 +102,7 @@ function topicPhrase(tokens: Tokens, starters = TOPIC_PREPOSITIONS): Tokens {
 function omTeClause(before: Tokens, cluster: string[]): string {
   const [first, ...others] = cluster;
   if (first === undefined) return "";
-  return [lowerOf(before).length ? before.map((t) => t.text).join(" ") : "", ...teInfinitive(first), ...others]
-    .filter((x) => x.length > 0)
-    .join(" ");
+  return [lowerOf(before).length ? before.map((t) => t.text).join(" ") : "", ...teInfinitive(first), ...others].filter((x) => x.length > 0).join(" ");
 }
 
 function trailingInfinitives(tokens: Tokens): number {
@@ -170,10 +155,13 @@ function blameRewrite(main: Tokens): string[] {
     stem = last + verb;
     rest = rest.slice(0, -1);
   }
-  const inf = last && SEPARABLE_PARTICLES.has(last) ? (() => {
-    const base = infinitiveFromStem(verb);
-    return base ? last + base : null;
-  })() : infinitiveFromStem(stem);
+  const inf =
+    last && SEPARABLE_PARTICLES.has(last)
+      ? (() => {
+          const base = infinitiveFromStem(verb);
+          return base ? last + base : null;
+        })()
+      : infinitiveFromStem(stem);
   if (!inf) return ["Wat maakt dit lastig voor jou?"];
   return [q("Wat maakt het lastig om", omTeClause(rest, [inf]))];
 }
@@ -331,11 +319,7 @@ function eitherOrRewrite(verb: string, rest: Tokens): string {
   const preferAt = l.findIndex((w) => w === "liever" || w === "liefst");
   const object = preferAt > 0 ? rest.slice(0, preferAt).filter((t) => t.lower !== "het") : [];
   const options = preferAt >= 0 ? l.slice(preferAt + 1) : l;
-  const wh = options.some((w) => TIME_WORDS.has(w))
-    ? "Wanneer"
-    : options.some((w) => PLACE_WORDS.has(w) || PLACES.has(w))
-      ? "Waar"
-      : "Hoe";
+  const wh = options.some((w) => TIME_WORDS.has(w)) ? "Wanneer" : options.some((w) => PLACE_WORDS.has(w) || PLACES.has(w)) ? "Waar" : "Hoe";
   let inf: string | undefined;
   if (MODALS.has(verb)) {
     for (const t of rest) if (looksLikeInfinitive(t.lower) && !object.includes(t)) inf = t.text;
@@ -401,8 +385,7 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
       const teAt = lowerOf(r).indexOf("te");
       if (teAt >= 0 && r[teAt + 1]) out.push(q("Hoe gaat het met", r.slice(teAt + 1)));
       else if (nounPhrase(r).length > 0) out.push(q(isParticipleNl(lastWord) ? "Hoe ging het met" : "Hoe gaat het met", nounPhrase(r)));
-    }
-    else out.push(q("Hoe gaat het met je", topicPhrase(r, wordSet("in bij op tijdens na met"))));
+    } else out.push(q("Hoe gaat het met je", topicPhrase(r, wordSet("in bij op tijdens na met"))));
   } else if (["heb", "hebt", "had"].includes(verb) && pupil) {
     const nodig = restL.indexOf("nodig");
     const zin = restL.indexOf("zin");
@@ -446,7 +429,14 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const r = dropIntensifiers(rest).filter((t) => !NEGATIONS.has(t.lower));
     if (subject === "het") {
       const afterAdj = r.slice(1).filter((t, i) => i > 0 || !EVALUATIVE.has(t.lower));
-      out.push(q("Hoe", verb, "het voor jou", afterAdj.filter((t) => !EVALUATIVE.has(t.lower))));
+      out.push(
+        q(
+          "Hoe",
+          verb,
+          "het voor jou",
+          afterAdj.filter((t) => !EVALUATIVE.has(t.lower)),
+        ),
+      );
     } else if (subject !== "er") {
       const all = main.slice(1).filter((t) => !INTENSIFIERS.has(t.lower) && !NEGATIONS.has(t.lower) && !YES_NO_ADVERBS.has(t.lower));
       const adjAt = all.findIndex((t) => EVALUATIVE.has(t.lower));
@@ -510,7 +500,12 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     out.push(q("Hoe", base, subject, stripEvaluative(rest)));
   } else {
     // Another subject: "Helpen je ouders je met huiswerk?" → "Hoe helpen je ouders je met huiswerk?"
-    out.push(q("Hoe", main.filter((t) => !YES_NO_ADVERBS.has(t.lower) && !EVALUATIVE.has(t.lower))));
+    out.push(
+      q(
+        "Hoe",
+        main.filter((t) => !YES_NO_ADVERBS.has(t.lower) && !EVALUATIVE.has(t.lower)),
+      ),
+    );
   }
   const np = nounPhrase(rest);
   if (np.length > 0) out.push(q("Wat kun je me vertellen over", np));
@@ -531,13 +526,14 @@ function rewrite(s: SentenceAnalysis): string[] {
   const clause = lowerFirst(clauseWithoutTag(s, nlRules.isTag), () => false);
   const head = s.head;
   const firstSegment = s.segments[0];
-  const mainOffset = head ? head.offset : firstSegment?.offset ?? 0;
+  const mainOffset = head ? head.offset : (firstSegment?.offset ?? 0);
   const trailing = s.segments.find((seg) => seg.offset > mainOffset && (seg.kind === "choice" || seg.kind === "example" || seg.kind === "tag"));
   const mainEnd = trailing ? trailing.rawOffset : clause.length;
   let main = lowerFirst(clause.slice(mainOffset, mainEnd), () => false);
   const choice = trailing && trailing.kind === "choice" ? clause.slice(trailing.offset, trailing.offset + trailing.words.length) : [];
   const prefixSegments = s.segments.filter((seg) => seg.rawOffset < (head?.rawOffset ?? 0));
-  const conditional = prefixSegments.length > 0 && prefixSegments.every((seg) => seg.kind === "subordinate") && ["als", "wanneer"].includes(prefixSegments[0]?.words[0] ?? "");
+  const conditional =
+    prefixSegments.length > 0 && prefixSegments.every((seg) => seg.kind === "subordinate") && ["als", "wanneer"].includes(prefixSegments[0]?.words[0] ?? "");
   const prefix = conditional ? clause.slice(0, head?.rawOffset ?? 0) : [];
 
   if (kinds.has("negated-question")) candidates.push(...adviceRewrite(main));

@@ -12,9 +12,7 @@ import { phraseAt, startsWithAny, wordSet } from "./word-sets.js";
 
 export const EN_WH = wordSet("what who whom whose where when why how which");
 
-export const EN_PREPOSITIONS = wordSet(
-  "with to for from about at in on by of after before during into without like",
-);
+export const EN_PREPOSITIONS = wordSet("with to for from about at in on by of after before during into without like");
 
 const EN_SUBORDINATING_WH = wordSet("when whenever where how");
 const EN_SUBORDINATORS = wordSet("if because while after before once since although though unless whenever");
@@ -92,9 +90,7 @@ const EN_JUDGING_PHRASES = [
   "attention seeking",
 ];
 
-const EN_CONTEXT_JUDGING = wordSet(
-  "annoying loud noisy difficult hyper mean wild weird silly stupid chatty fussy babyish",
-);
+const EN_CONTEXT_JUDGING = wordSet("annoying loud noisy difficult hyper mean wild weird silly stupid chatty fussy babyish");
 const EN_BE = wordSet("are were be being been you're am");
 const EN_OPINION = wordSet("find found feel felt think it");
 

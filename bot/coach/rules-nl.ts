@@ -59,14 +59,9 @@ const NL_NON_VERBS = wordSet(
 const NL_IMPERATIVE_PARTICLES = wordSet("eens even 'ns maar");
 
 /** Request verbs that make "Kun je … ?" a polite open request. */
-const NL_REQUEST_VERBS = wordSet(
-  "vertellen uitleggen beschrijven noemen bedenken voordoen tekenen aanwijzen opschrijven zeggen " +
-    "laten vertellen",
-);
+const NL_REQUEST_VERBS = wordSet("vertellen uitleggen beschrijven noemen bedenken voordoen tekenen aanwijzen opschrijven zeggen " + "laten vertellen");
 
-const NL_FILLER_BEFORE_REQUEST = wordSet(
-  "je jij u me mij ons eens even nog misschien alsjeblieft alstublieft dan wat iets meer kunnen willen",
-);
+const NL_FILLER_BEFORE_REQUEST = wordSet("je jij u me mij ons eens even nog misschien alsjeblieft alstublieft dan wat iets meer kunnen willen");
 
 const NL_TAGS = new Set([
   "toch",
@@ -251,7 +246,7 @@ function isPresumptiveInStatement(words: readonly string[], i: number): boolean 
   const next = words[i + 1] ?? "";
   if (w === "vast") return !wordSet("zit zat zitten gezeten loop liep lopen gelopen te houden pakken").has(next);
   if (w === "zeker") return next !== "weten" && next !== "van" && words[i - 1] !== "hoe";
-  return w === "natuurlijk" || w === "wel" && words[i - 1] === "toch";
+  return w === "natuurlijk" || (w === "wel" && words[i - 1] === "toch");
 }
 
 /** "Waarom heb je … niet …", "Hoe komt het dat je … nooit …": blame with the pupil as subject. */

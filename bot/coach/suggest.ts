@@ -19,9 +19,7 @@ function isClean(candidate: string, ctx: SuggestContext): boolean {
 
 /** The sentence that carries the problem: the first flagged question, else the first question. */
 function problemSentence(analysis: Analysis): SentenceAnalysis | undefined {
-  return (
-    analysis.questions.find((q) => q.closedReason !== null || q.leading.length > 0) ?? analysis.questions[0]
-  );
+  return analysis.questions.find((q) => q.closedReason !== null || q.leading.length > 0) ?? analysis.questions[0];
 }
 
 /** Statements before the question that are themselves neutral ("Ik zag dat je snel klaar was."). */
@@ -75,10 +73,7 @@ function splitMultiple(analysis: Analysis, ctx: SuggestContext): { first: string
   const secondTokens = trimCoordinators(q.words.slice(q.secondQuestionAt), true, ctx);
   const first = asQuestion(joinTokens(firstTokens));
   const onlyWord = secondTokens.length === 1 ? secondTokens[0]?.lower : undefined;
-  const second =
-    onlyWord !== undefined && ctx.rules.whWords.has(onlyWord)
-      ? ctx.rewriter.bareFollowUp(onlyWord)
-      : asQuestion(joinTokens(secondTokens));
+  const second = onlyWord !== undefined && ctx.rules.whWords.has(onlyWord) ? ctx.rewriter.bareFollowUp(onlyWord) : asQuestion(joinTokens(secondTokens));
   return { first, second };
 }
 

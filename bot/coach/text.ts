@@ -88,4 +88,3 @@ export function asQuestion(text: string): string {
   const body = text.trim().replace(/[\s?.!,;:]+$/u, "");
   return capitalize(body) + "?";
 }
-

@@ -73,7 +73,10 @@ export async function openDatabase(url: string): Promise<Database> {
     // Deleted rows are overwritten with zeros, not left in free space (pupil erasure, docs/privacy.md).
     await base.$queryRawUnsafe("PRAGMA secure_delete = ON");
     if (typeof connection?.prepare !== "function") throw new Error("the SQLite adapter no longer exposes its connection");
-    registerDirectSql(db, sqliteDirectSql(() => connection!, gate));
+    registerDirectSql(
+      db,
+      sqliteDirectSql(() => connection!, gate),
+    );
     return { db, provider, url, close: () => base.$disconnect() };
   }
   const pool = new pg.Pool({ connectionString: url });

@@ -102,8 +102,7 @@ export function sqliteDirectSql(connectionOf: () => BetterSqlite3.Database, gate
   };
   return {
     provider: "sqlite",
-    rows: <T extends SqlRow>(text: string, params: readonly SqlValue[] = []) =>
-      gate.runOutside(() => prepared(text).all(...params.map(sqliteValue)) as T[]),
+    rows: <T extends SqlRow>(text: string, params: readonly SqlValue[] = []) => gate.runOutside(() => prepared(text).all(...params.map(sqliteValue)) as T[]),
     run: (text, params = []) => gate.runOutside(() => prepared(text).run(...params.map(sqliteValue)).changes),
   };
 }
@@ -136,8 +135,7 @@ export function postgresDirectSql(pool: pg.Pool): DirectSql {
     }
     return entry;
   };
-  const query = (text: string, params: readonly SqlValue[]) =>
-    pool.query({ ...statement(text), values: params.map(postgresValue), types: postgresTypes });
+  const query = (text: string, params: readonly SqlValue[]) => pool.query({ ...statement(text), values: params.map(postgresValue), types: postgresTypes });
   return {
     provider: "postgresql",
     rows: async <T extends SqlRow>(text: string, params: readonly SqlValue[] = []) => (await query(text, params)).rows as T[],

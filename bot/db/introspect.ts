@@ -11,20 +11,22 @@ export async function describeDatabase(url: string): Promise<SchemaShape> {
   if (providerOf(url) === "sqlite") {
     const db = new Sqlite(sqliteFilePath(url), { readonly: true });
     try {
-      const tables = db
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`)
-        .all() as { name: string }[];
+      const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`).all() as {
+        name: string;
+      }[];
       for (const { name } of tables) {
-        const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[])
-          .map((c) => `${c.name} ${c.type} ${c.notnull ? "NOT NULL" : "NULL"} ${c.dflt_value ?? ""} ${c.pk ? "PK" : ""}`.trim());
+        const columns = (
+          db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]
+        ).map((c) => `${c.name} ${c.type} ${c.notnull ? "NOT NULL" : "NULL"} ${c.dflt_value ?? ""} ${c.pk ? "PK" : ""}`.trim());
         const indexes = (db.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; unique: number }[])
           .filter((i) => !i.name.startsWith("sqlite_autoindex"))
           .map((i) => {
             const cols = (db.prepare(`PRAGMA index_info("${i.name}")`).all() as { name: string }[]).map((c) => c.name);
             return `${i.name} ${i.unique ? "UNIQUE" : ""} (${cols.join(",")})`;
           });
-        const fks = (db.prepare(`PRAGMA foreign_key_list("${name}")`).all() as { table: string; from: string; to: string; on_delete: string }[])
-          .map((f) => `FK ${f.from} -> ${f.table}.${f.to} ON DELETE ${f.on_delete}`);
+        const fks = (db.prepare(`PRAGMA foreign_key_list("${name}")`).all() as { table: string; from: string; to: string; on_delete: string }[]).map(
+          (f) => `FK ${f.from} -> ${f.table}.${f.to} ON DELETE ${f.on_delete}`,
+        );
         shape[name] = { columns: columns.sort(), indexes: [...indexes, ...fks].sort() };
       }
     } finally {

@@ -73,9 +73,10 @@ function migrateSqlite(url: string, files: MigrationFile[]): MigrationResult {
     db.exec(SQLITE_TABLE);
     // IMMEDIATE takes the write lock up front: a second process waits instead of racing.
     const run = db.transaction(() => {
-      const rows = db
-        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`)
-        .all() as { migration_name: string; checksum: string }[];
+      const rows = db.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as {
+        migration_name: string;
+        checksum: string;
+      }[];
       const result = plan(files, new Map(rows.map((r) => [r.migration_name, r.checksum])));
       for (const file of result.todo) {
         db.exec(file.sql);

@@ -12,7 +12,15 @@ function formatter(kind: "date" | "time" | "parts", timezone: string): Intl.Date
         ? new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" })
         : kind === "time"
           ? new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-          : new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+          : new Intl.DateTimeFormat("en-US", {
+              timeZone: timezone,
+              hourCycle: "h23",
+              year: "numeric",
+              month: "numeric",
+              day: "numeric",
+              hour: "numeric",
+              minute: "numeric",
+            });
     formatters.set(key, f);
   }
   return f;
@@ -36,7 +44,11 @@ export function zonedTimeToUtc(date: string, time: string, timezone: string): Da
 
 /** Minutes the zone is ahead of UTC at an instant. */
 export function offsetMinutes(instant: Date, timezone: string): number {
-  const parts = Object.fromEntries(formatter("parts", timezone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter("parts", timezone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
   return Math.round((wall - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 }

@@ -5,9 +5,12 @@ import { renderHtml, type Block, type Printable } from "./printable.js";
 import { isMessageKey, translatorFor } from "../i18n/translate.js";
 
 const day = (d: Date | string, locale: "nl" | "en") =>
-  new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: typeof d === "string" ? "UTC" : "Europe/Amsterdam" }).format(
-    typeof d === "string" ? new Date(`${d}T12:00:00Z`) : d,
-  );
+  new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: typeof d === "string" ? "UTC" : "Europe/Amsterdam",
+  }).format(typeof d === "string" ? new Date(`${d}T12:00:00Z`) : d);
 
 /** An evaluation's outcome in a pupil's words; an unknown outcome is shown as its code. */
 function outcomeWord(outcome: string, locale: "nl" | "en"): string {
@@ -21,7 +24,11 @@ export function kindplanPrintable(data: KindplanExport, locale: "nl" | "en"): Pr
   const t = translatorFor(locale);
   const name = `${data.pupil.firstName} ${data.pupil.lastName}`;
   const blocks: Block[] = [
-    { kind: "paragraph", muted: true, text: `${[data.pupil.groupName, data.schoolName].filter(Boolean).join(" · ")} · ${t("kindplan.generated", { date: day(data.generatedOn, locale) })}` },
+    {
+      kind: "paragraph",
+      muted: true,
+      text: `${[data.pupil.groupName, data.schoolName].filter(Boolean).join(" · ")} · ${t("kindplan.generated", { date: day(data.generatedOn, locale) })}`,
+    },
   ];
   if (data.goals.length) {
     blocks.push({ kind: "heading", text: t("kindplan.goals") });
@@ -43,16 +50,24 @@ export function kindplanPrintable(data: KindplanExport, locale: "nl" | "en"): Pr
     }
   }
   if (data.agreements.length) {
-    blocks.push({ kind: "heading", text: t("kindplan.agreements") }, { kind: "list", items: data.agreements.map((a) => `${a.who} — ${a.what} — ${a.whenText}`) });
+    blocks.push(
+      { kind: "heading", text: t("kindplan.agreements") },
+      { kind: "list", items: data.agreements.map((a) => `${a.who} — ${a.what} — ${a.whenText}`) },
+    );
   }
   if (data.conversations.length) {
     blocks.push({ kind: "heading", text: t("kindplan.conversations") });
     for (const c of data.conversations) {
-      blocks.push({ kind: "box", lines: [{ text: `${day(c.date, locale)} · ${c.formatName[locale]}` }, ...c.shared.map((s) => ({ label: s.label[locale], text: s.value }))] });
+      blocks.push({
+        kind: "box",
+        lines: [{ text: `${day(c.date, locale)} · ${c.formatName[locale]}` }, ...c.shared.map((s) => ({ label: s.label[locale], text: s.value }))],
+      });
     }
   }
-  if (data.notes.length) blocks.push({ kind: "heading", text: t("kindplan.notes") }, { kind: "list", items: data.notes.map((n) => `${day(n.date, locale)}: ${n.text}`) });
-  if (!data.goals.length && !data.agreements.length && !data.conversations.length && !data.notes.length) blocks.push({ kind: "paragraph", text: t("kindplan.empty") });
+  if (data.notes.length)
+    blocks.push({ kind: "heading", text: t("kindplan.notes") }, { kind: "list", items: data.notes.map((n) => `${day(n.date, locale)}: ${n.text}`) });
+  if (!data.goals.length && !data.agreements.length && !data.conversations.length && !data.notes.length)
+    blocks.push({ kind: "paragraph", text: t("kindplan.empty") });
   return { lang: locale, title: t("kindplan.title", { name }), blocks };
 }
 

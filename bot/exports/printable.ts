@@ -42,7 +42,12 @@ export async function renderPdf(doc: Printable): Promise<Buffer> {
   // Loaded on first use: pdfkit and its fonts cost about 250 ms and 20 MB at start-up otherwise.
   const { default: PDFDocument } = await import("pdfkit");
   // Standard PDF fonts cannot draw characters outside Latin-1; drop them rather than print garbage.
-  const latin1 = (text: string) => text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, "-").replace(/[^\u0000-\u00ff]/gu, "");
+  const latin1 = (text: string) =>
+    text
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/[\u2013\u2014]/g, "-")
+      .replace(/[^\u0000-\u00ff]/gu, "");
   const pdf = new PDFDocument({ size: "A4", margin: 56, info: { Title: latin1(doc.title) }, lang: doc.lang, compress: false });
   const chunks: Buffer[] = [];
   pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -54,11 +59,21 @@ export async function renderPdf(doc: Printable): Promise<Buffer> {
         pdf.moveDown(0.4).font("Helvetica-Bold").fontSize(14).text(latin1(block.text)).moveDown(0.3);
         break;
       case "paragraph":
-        pdf.font("Helvetica").fontSize(block.large ? 14 : 11).fillColor(block.muted ? "#616e7c" : "black").text(latin1(block.text)).fillColor("black").moveDown(0.4);
+        pdf
+          .font("Helvetica")
+          .fontSize(block.large ? 14 : 11)
+          .fillColor(block.muted ? "#616e7c" : "black")
+          .text(latin1(block.text))
+          .fillColor("black")
+          .moveDown(0.4);
         break;
       case "box":
         for (const line of block.lines) {
-          if (line.label) pdf.font("Helvetica-Bold").fontSize(11).text(`${latin1(line.label)}: `, { continued: true });
+          if (line.label)
+            pdf
+              .font("Helvetica-Bold")
+              .fontSize(11)
+              .text(`${latin1(line.label)}: `, { continued: true });
           pdf.font("Helvetica").fontSize(11).text(latin1(line.text));
         }
         pdf.moveDown(0.6);
@@ -70,7 +85,13 @@ export async function renderPdf(doc: Printable): Promise<Buffer> {
         pdf.font("Helvetica-Bold").fontSize(11).text(latin1(block.label)).moveDown(0.3);
         for (let i = 0; i < block.count; i++) {
           const y = pdf.y + 18;
-          pdf.moveTo(pdf.page.margins.left, y).lineTo(pdf.page.width - pdf.page.margins.right, y).dash(2, { space: 3 }).strokeColor("#9aa5b1").stroke().undash();
+          pdf
+            .moveTo(pdf.page.margins.left, y)
+            .lineTo(pdf.page.width - pdf.page.margins.right, y)
+            .dash(2, { space: 3 })
+            .strokeColor("#9aa5b1")
+            .stroke()
+            .undash();
           pdf.y = y + 6;
         }
         pdf.moveDown(0.6);

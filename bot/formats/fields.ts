@@ -24,7 +24,10 @@ export const ChoiceOption = z.object({
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 
 export const FieldDefinition = z.object({
-  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).max(40),
+  id: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)
+    .max(40),
   kind: FieldKind,
   label: LocalizedText,
   help: LocalizedText.optional(),
@@ -45,7 +48,6 @@ export const FieldDefinition = z.object({
 });
 export type FieldDefinition = z.infer<typeof FieldDefinition>;
 export type FieldDefinitionInput = z.input<typeof FieldDefinition>;
-
 
 /** A shareable field's companion yes/no ("may this be shared with parents?") is stored under this suffix. */
 export const SHARE_SUFFIX = "__share";

@@ -61,9 +61,10 @@ export async function syncBuiltinFormats(db: Db): Promise<{ added: number; chang
     const definition = JSON.stringify(format);
     const existing = await db.conversationFormat.findUnique({ where: { id } });
     if (!existing) {
-      await db.conversationFormat
-        .create({ data: { id, schoolId: null, key: format.key, version: format.version, definition } })
-        .then(() => added++, () => undefined);
+      await db.conversationFormat.create({ data: { id, schoolId: null, key: format.key, version: format.version, definition } }).then(
+        () => added++,
+        () => undefined,
+      );
     } else if (existing.definition !== definition) {
       changed.push(`${format.key} v${format.version}`);
     }
@@ -100,7 +101,14 @@ async function readFormatList(db: Db, schoolId: string): Promise<FormatSummary[]
   // Built-in formats not yet recorded (a database set up before they were shipped) still count.
   for (const format of loadBuiltinFormats()) {
     if (!rows.some((r) => r.schoolId === null && r.key === format.key && r.version === format.version)) {
-      rows.push({ id: builtinId(format.key, format.version), schoolId: null, key: format.key, version: format.version, definition: JSON.stringify(format), createdAt: new Date(0) });
+      rows.push({
+        id: builtinId(format.key, format.version),
+        schoolId: null,
+        key: format.key,
+        version: format.version,
+        definition: JSON.stringify(format),
+        createdAt: new Date(0),
+      });
     }
   }
   const newest = new Map<string, (typeof rows)[number]>();
@@ -154,7 +162,11 @@ export async function defaultFormatKey(
 export async function addSchoolFormat(db: Db, schoolId: string, input: unknown): Promise<{ key: string; version: number }> {
   const parsed = ConversationFormat.safeParse(input);
   if (!parsed.success) {
-    throw new AppError(ErrorCode.ValidationFailed, "invalid format", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    throw new AppError(
+      ErrorCode.ValidationFailed,
+      "invalid format",
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   }
   const format = parsed.data;
   const newest = await getFormat(db, schoolId, format.key).catch(() => null);

@@ -5,7 +5,10 @@ import { Bouw } from "../domain/vocabulary.js";
 import { FieldDefinition, LocalizedText } from "./fields.js";
 
 export const FormatSection = z.object({
-  id: z.string().regex(/^[a-z][a-zA-Z0-9_]*$/).max(40),
+  id: z
+    .string()
+    .regex(/^[a-z][a-zA-Z0-9_]*$/)
+    .max(40),
   title: LocalizedText,
   /** What this part of the conversation is for, in a sentence. */
   intro: LocalizedText.optional(),
@@ -26,7 +29,10 @@ export const FormatPhase = z.object({
 
 export const ConversationFormat = z
   .object({
-    key: z.string().regex(/^[a-z][a-z0-9-]*$/).max(40),
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/)
+      .max(40),
     version: z.number().int().min(1),
     name: LocalizedText,
     description: LocalizedText,

@@ -17,7 +17,10 @@ export interface HttpDeps {
 async function databaseAnswers(db: Db): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), READINESS_TIMEOUT_MS).unref());
   // Reading a real table proves more than SELECT 1: the file or server is there and migrated.
-  const query = db.school.findFirst({ select: { id: true } }).then(() => true, () => false);
+  const query = db.school.findFirst({ select: { id: true } }).then(
+    () => true,
+    () => false,
+  );
   return Promise.race([query, timeout]);
 }
 
@@ -42,7 +45,10 @@ export function createHttpApp({ db, logger }: HttpDeps): Express {
     const file = await readFileLink(db, req.params.token);
     if (!file) {
       // The reader is unknown here, so both languages.
-      res.status(404).type("text/plain").send(`${translate("nl", "file.expired")} / ${translate("en", "file.expired")}`);
+      res
+        .status(404)
+        .type("text/plain")
+        .send(`${translate("nl", "file.expired")} / ${translate("en", "file.expired")}`);
       return;
     }
     res

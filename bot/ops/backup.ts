@@ -143,7 +143,11 @@ function pgEnvironment(url: string): NodeJS.ProcessEnv {
 
 function pgTool(name: "pg_dump" | "pg_restore", url: string, args: string[]): void {
   const env = pgEnvironment(url);
-  const result = spawnSync(name, name === "pg_restore" ? [`--dbname=${env.PGDATABASE}`, ...args] : args, { env, stdio: ["ignore", "inherit", "pipe"], encoding: "utf8" });
+  const result = spawnSync(name, name === "pg_restore" ? [`--dbname=${env.PGDATABASE}`, ...args] : args, {
+    env,
+    stdio: ["ignore", "inherit", "pipe"],
+    encoding: "utf8",
+  });
   if (result.error) throw new BackupError(`${name} is not installed or not on PATH (it comes with PostgreSQL's client tools)`);
   // The tools' own messages name objects, not row contents: shown to the operator as they are.
   if (result.status !== 0) throw new BackupError(`${name} failed (exit ${result.status}): ${result.stderr.trim().split("\n").slice(-3).join(" | ")}`);

@@ -119,7 +119,10 @@ const held = (row: Claimed) => ({ id: row.id, leaseOwner: row.token, status: "se
 
 /** Gives a claimed row back, due again at `dueAt` (school hours, a throttle): not an attempt. */
 export async function releaseClaim(db: Db, row: Claimed, dueAt: Date): Promise<boolean> {
-  const r = await db.outboxMessage.updateMany({ where: held(row), data: { status: "pending", dueAt, leaseOwner: null, leaseUntil: null, sendStartedAt: null } });
+  const r = await db.outboxMessage.updateMany({
+    where: held(row),
+    data: { status: "pending", dueAt, leaseOwner: null, leaseUntil: null, sendStartedAt: null },
+  });
   return r.count === 1;
 }
 

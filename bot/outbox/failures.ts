@@ -30,7 +30,18 @@ export function formatFailures(failures: OutboxFailure[]): string[] {
   if (!failures.length) return ["no undelivered messages"];
   const lines = [["id", "status", "kind", "recipient", "attempts", "error", "due (UTC)", "reported"].join("\t")];
   for (const f of failures) {
-    lines.push([f.id, f.status, f.kind, f.recipientStaffId, f.attempts, f.lastError ?? "-", f.dueAt.toISOString(), f.reportedAt ? f.reportedAt.toISOString() : "NOT REPORTED"].join("\t"));
+    lines.push(
+      [
+        f.id,
+        f.status,
+        f.kind,
+        f.recipientStaffId,
+        f.attempts,
+        f.lastError ?? "-",
+        f.dueAt.toISOString(),
+        f.reportedAt ? f.reportedAt.toISOString() : "NOT REPORTED",
+      ].join("\t"),
+    );
   }
   lines.push(`${failures.length} undelivered, ${failures.filter((f) => !f.reportedAt).length} not reported to an admin`);
   return lines;

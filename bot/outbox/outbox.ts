@@ -4,7 +4,6 @@
 // instances at once, never queues a message twice.
 import type { Db, Tx } from "../db/client.js";
 
-
 export interface NewOutboxMessage {
   schoolId: string;
   recipientStaffId: string;

@@ -125,7 +125,9 @@ export async function renderUndeliverableReport(row: OutboxRow, db: Db): Promise
     const reason = reasonOf.get(f.id) ?? "exhausted";
     return [{ text: `${translate(locale, "report.intro", varsOf(f))}\n\n${translate(locale, `report.${reason}`, varsOf(f))}` }];
   }
-  const lines = failed.map((f) => translate(locale, "report.line", { ...varsOf(f), reason: translate(locale, `report.reason.${reasonOf.get(f.id) ?? "exhausted"}`) }));
+  const lines = failed.map((f) =>
+    translate(locale, "report.line", { ...varsOf(f), reason: translate(locale, `report.reason.${reasonOf.get(f.id) ?? "exhausted"}`) }),
+  );
   return [{ text: [translate(locale, "report.many", { count: failed.length }), ...lines, "", translate(locale, "report.manyAdvice")].join("\n") }];
 }
 

@@ -99,7 +99,12 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const log = logger.child({ component: "outbox", workerId });
 
   const quiet = (message: unknown) => log.debug({ cron: String(message instanceof Error ? message.name : message) }, "node-cron");
-  const cronLogger = { info: quiet, warn: quiet, debug: quiet, error: (message: unknown) => log.error({ cron: String(message instanceof Error ? message.name : message) }, "node-cron") };
+  const cronLogger = {
+    info: quiet,
+    warn: quiet,
+    debug: quiet,
+    error: (message: unknown) => log.error({ cron: String(message instanceof Error ? message.name : message) }, "node-cron"),
+  };
   let task: ScheduledTask | undefined;
   let running: Promise<TickResult> | undefined;
   let stopping = false;

@@ -26,7 +26,23 @@ export async function readPupilAuditTrail(db: Db, input: { schoolId: string; pup
     orderBy: [{ at: "desc" }, { id: "desc" }],
   });
   const staffIds = [...new Set(rows.map((r) => r.actorStaffId).filter((id): id is string => id !== null))];
-  const staff = new Map((await db.staff.findMany({ where: { id: { in: staffIds } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]));
-  await recordAudit(db, { schoolId: input.schoolId, actorStaffId: input.actorStaffId, action: "read", entity: "audit_trail", entityId: input.pupilId, pupilId: input.pupilId });
-  return rows.map((r) => ({ at: r.at, actorStaffId: r.actorStaffId, actorName: r.actorStaffId ? (staff.get(r.actorStaffId) ?? null) : null, action: r.action, entity: r.entity, entityId: r.entityId }));
+  const staff = new Map(
+    (await db.staff.findMany({ where: { id: { in: staffIds } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]),
+  );
+  await recordAudit(db, {
+    schoolId: input.schoolId,
+    actorStaffId: input.actorStaffId,
+    action: "read",
+    entity: "audit_trail",
+    entityId: input.pupilId,
+    pupilId: input.pupilId,
+  });
+  return rows.map((r) => ({
+    at: r.at,
+    actorStaffId: r.actorStaffId,
+    actorName: r.actorStaffId ? (staff.get(r.actorStaffId) ?? null) : null,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+  }));
 }

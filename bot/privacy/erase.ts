@@ -88,7 +88,9 @@ export async function scrubStorage(db: Db): Promise<void> {
     await sql.rows("PRAGMA wal_checkpoint(TRUNCATE)");
     return;
   }
-  await sql.run(`VACUUM (ANALYZE) "Pupil", "Conversation", "Goal", "Agreement", "Evaluation", "Note", "DialogSession", "OutboxMessage", "FileLink", "AuditEvent", "PupilSupport", "ConversationTeacher"`);
+  await sql.run(
+    `VACUUM (ANALYZE) "Pupil", "Conversation", "Goal", "Agreement", "Evaluation", "Note", "DialogSession", "OutboxMessage", "FileLink", "AuditEvent", "PupilSupport", "ConversationTeacher"`,
+  );
 }
 
 export async function erasePupil(db: Db, input: ErasureInput, options: { scrub?: boolean } = {}): Promise<ErasureReceiptView> {
@@ -99,7 +101,14 @@ export async function erasePupil(db: Db, input: ErasureInput, options: { scrub?:
     const counts = countPupilData(data);
     await removeRows(tx, data);
     const row = await tx.erasureReceipt.create({
-      data: { schoolId: input.schoolId, actorStaffId: input.actorStaffId, actorLabel: input.actorLabel, reason: input.reason, counts: JSON.stringify(counts), erasedAt: now },
+      data: {
+        schoolId: input.schoolId,
+        actorStaffId: input.actorStaffId,
+        actorLabel: input.actorLabel,
+        reason: input.reason,
+        counts: JSON.stringify(counts),
+        erasedAt: now,
+      },
     });
     await recordAudit(tx, { schoolId: input.schoolId, actorStaffId: input.actorStaffId, action: "erase", entity: "erasure_receipt", entityId: row.id });
     return { ...row, counts };

@@ -87,41 +87,79 @@ export function accessExportPrintable(doc: AccessExport): Printable {
   const who = (id: string | null) => (id ? (doc.staff[id] ?? id) : "systeem");
   const p = doc.pupil;
   const blocks: Block[] = [
-    { kind: "paragraph", text: `${doc.school.name} — inzage in alle gegevens over ${p.firstName} ${p.lastName} (leerlingnummer ${p.externalId}), gemaakt op ${day(new Date(doc.generatedAt))}.`, muted: true },
-    { kind: "box", lines: [
-      { label: "Naam", text: `${p.firstName} ${p.lastName}` },
-      { label: "Groep", text: p.group ? `${p.group.name} (${p.group.schoolYear})` : "—" },
-      { label: "Status", text: p.active ? "op school" : `vertrokken op ${day(p.leftAt)}` },
-    ] },
+    {
+      kind: "paragraph",
+      text: `${doc.school.name} — inzage in alle gegevens over ${p.firstName} ${p.lastName} (leerlingnummer ${p.externalId}), gemaakt op ${day(new Date(doc.generatedAt))}.`,
+      muted: true,
+    },
+    {
+      kind: "box",
+      lines: [
+        { label: "Naam", text: `${p.firstName} ${p.lastName}` },
+        { label: "Groep", text: p.group ? `${p.group.name} (${p.group.schoolYear})` : "—" },
+        { label: "Status", text: p.active ? "op school" : `vertrokken op ${day(p.leftAt)}` },
+      ],
+    },
     { kind: "heading", text: "Gesprekken" },
-    ...(doc.conversations.length ? doc.conversations.map((c): Block => ({ kind: "box", lines: [
-      { label: "Datum", text: day(c.heldAt ?? c.plannedAt ?? c.createdAt) },
-      { label: "Status", text: c.status },
-      { label: "Leerkracht(en)", text: c.teachers.map(who).join(", ") || "—" },
-      { label: "Voorbereiding", text: flatten(c.preparation) },
-      { label: "Antwoorden", text: flatten(c.answers) },
-    ] })) : [{ kind: "paragraph", text: "Geen.", muted: true } as Block]),
+    ...(doc.conversations.length
+      ? doc.conversations.map(
+          (c): Block => ({
+            kind: "box",
+            lines: [
+              { label: "Datum", text: day(c.heldAt ?? c.plannedAt ?? c.createdAt) },
+              { label: "Status", text: c.status },
+              { label: "Leerkracht(en)", text: c.teachers.map(who).join(", ") || "—" },
+              { label: "Voorbereiding", text: flatten(c.preparation) },
+              { label: "Antwoorden", text: flatten(c.answers) },
+            ],
+          }),
+        )
+      : [{ kind: "paragraph", text: "Geen.", muted: true } as Block]),
     { kind: "heading", text: "Doelen en evaluaties" },
-    ...(doc.goals.length ? doc.goals.map((g): Block => ({ kind: "box", lines: [
-      { label: "Doel", text: g.goalText },
-      ...(g.nowText ? [{ label: "Nu kan ik", text: g.nowText }] : []),
-      ...(g.ownPlan ? [{ label: "Eigen plan", text: g.ownPlan }] : []),
-      { label: "Status", text: g.status },
-      { label: "Evaluatiedatum", text: g.evaluationDate ?? "—" },
-      ...doc.evaluations.filter((e) => e.goalId === g.id).map((e) => ({ label: `Evaluatie ${day(e.evaluatedAt)}`, text: `${e.outcome}${e.note ? ` — ${e.note}` : ""} (${who(e.evaluatedById)})` })),
-    ] })) : [{ kind: "paragraph", text: "Geen.", muted: true } as Block]),
+    ...(doc.goals.length
+      ? doc.goals.map(
+          (g): Block => ({
+            kind: "box",
+            lines: [
+              { label: "Doel", text: g.goalText },
+              ...(g.nowText ? [{ label: "Nu kan ik", text: g.nowText }] : []),
+              ...(g.ownPlan ? [{ label: "Eigen plan", text: g.ownPlan }] : []),
+              { label: "Status", text: g.status },
+              { label: "Evaluatiedatum", text: g.evaluationDate ?? "—" },
+              ...doc.evaluations
+                .filter((e) => e.goalId === g.id)
+                .map((e) => ({ label: `Evaluatie ${day(e.evaluatedAt)}`, text: `${e.outcome}${e.note ? ` — ${e.note}` : ""} (${who(e.evaluatedById)})` })),
+            ],
+          }),
+        )
+      : [{ kind: "paragraph", text: "Geen.", muted: true } as Block]),
     { kind: "heading", text: "Afspraken" },
-    doc.agreements.length ? { kind: "list", items: doc.agreements.map((a) => `${a.who}: ${a.what} (${a.whenText})`) } : { kind: "paragraph", text: "Geen.", muted: true },
+    doc.agreements.length
+      ? { kind: "list", items: doc.agreements.map((a) => `${a.who}: ${a.what} (${a.whenText})`) }
+      : { kind: "paragraph", text: "Geen.", muted: true },
     { kind: "heading", text: "Notities" },
-    doc.notes.length ? { kind: "list", items: doc.notes.map((n) => `${day(n.createdAt)} (${who(n.authorId)}): ${n.text}`) } : { kind: "paragraph", text: "Geen.", muted: true },
+    doc.notes.length
+      ? { kind: "list", items: doc.notes.map((n) => `${day(n.createdAt)} (${who(n.authorId)}): ${n.text}`) }
+      : { kind: "paragraph", text: "Geen.", muted: true },
     { kind: "heading", text: "Gespreksrondes" },
-    doc.rounds.length ? { kind: "list", items: doc.rounds.map((r) => `${r.name}: ${r.startDate} t/m ${r.endDate}`) } : { kind: "paragraph", text: "Geen.", muted: true },
+    doc.rounds.length
+      ? { kind: "list", items: doc.rounds.map((r) => `${r.name}: ${r.startDate} t/m ${r.endDate}`) }
+      : { kind: "paragraph", text: "Geen.", muted: true },
     { kind: "heading", text: "Onafgemaakte invoer (concepten)" },
-    doc.dialogDrafts.length ? { kind: "list", items: doc.dialogDrafts.map((s) => `${day(s.updatedAt)} (${who(s.staffId)}, ${s.kind}, ${s.status}): ${flatten(s.answers)}`) } : { kind: "paragraph", text: "Geen.", muted: true },
+    doc.dialogDrafts.length
+      ? { kind: "list", items: doc.dialogDrafts.map((s) => `${day(s.updatedAt)} (${who(s.staffId)}, ${s.kind}, ${s.status}): ${flatten(s.answers)}`) }
+      : { kind: "paragraph", text: "Geen.", muted: true },
     { kind: "heading", text: "Berichten van de bot over deze leerling" },
-    doc.outboxMessages.length ? { kind: "list", items: doc.outboxMessages.map((m) => `${day(m.dueAt)}: ${m.kind} aan ${who(m.recipientStaffId)} (${m.status})`) } : { kind: "paragraph", text: "Geen.", muted: true },
+    doc.outboxMessages.length
+      ? { kind: "list", items: doc.outboxMessages.map((m) => `${day(m.dueAt)}: ${m.kind} aan ${who(m.recipientStaffId)} (${m.status})`) }
+      : { kind: "paragraph", text: "Geen.", muted: true },
     { kind: "heading", text: "Wie heeft de gegevens ingezien of gewijzigd" },
-    doc.auditTrail.length ? { kind: "list", items: doc.auditTrail.map((e) => `${e.at.toISOString().slice(0, 16).replace("T", " ")} UTC — ${who(e.actorStaffId)}: ${e.action} ${e.entity}`) } : { kind: "paragraph", text: "Geen.", muted: true },
+    doc.auditTrail.length
+      ? {
+          kind: "list",
+          items: doc.auditTrail.map((e) => `${e.at.toISOString().slice(0, 16).replace("T", " ")} UTC — ${who(e.actorStaffId)}: ${e.action} ${e.entity}`),
+        }
+      : { kind: "paragraph", text: "Geen.", muted: true },
   ];
   return { lang: "nl", title: `Inzage: ${p.firstName} ${p.lastName}`, blocks };
 }
@@ -134,12 +172,22 @@ export interface AccessExportFiles {
 }
 
 /** Builds the export and records that it was made (who, for which pupil; no content). */
-export async function exportPupilData(db: Db, input: { schoolId: string; pupilId: string; actorStaffId: string | null; now?: Date }): Promise<AccessExportFiles> {
+export async function exportPupilData(
+  db: Db,
+  input: { schoolId: string; pupilId: string; actorStaffId: string | null; now?: Date },
+): Promise<AccessExportFiles> {
   const now = input.now ?? new Date();
   const doc = await buildAccessExport(db, input.pupilId, now);
   const printable = accessExportPrintable(doc);
   const files = { json: `${JSON.stringify(doc, null, 2)}\n`, html: renderHtml(printable), pdf: await renderPdf(printable), counts: doc.counts };
-  await recordAudit(db, { schoolId: input.schoolId, actorStaffId: input.actorStaffId, action: "export", entity: "access_export", entityId: input.pupilId, pupilId: input.pupilId });
+  await recordAudit(db, {
+    schoolId: input.schoolId,
+    actorStaffId: input.actorStaffId,
+    action: "export",
+    entity: "access_export",
+    entityId: input.pupilId,
+    pupilId: input.pupilId,
+  });
   return files;
 }
 

@@ -32,17 +32,29 @@ export async function collectPupilData(db: Client, pupilId: string) {
   const conversationIds = conversations.map((c) => c.id);
   const evaluations = await db.evaluation.findMany({ where: { goalId: { in: goalIds } }, orderBy: { evaluatedAt: "asc" } });
   const roundIds = [...new Set(conversations.map((c) => c.roundId).filter((id): id is string => id !== null))];
-  const rounds = await db.round.findMany({ where: { id: { in: roundIds } }, select: { id: true, name: true, formatKey: true, startDate: true, endDate: true, status: true } });
+  const rounds = await db.round.findMany({
+    where: { id: { in: roundIds } },
+    select: { id: true, name: true, formatKey: true, startDate: true, endDate: true, status: true },
+  });
   // Ids that other rows may carry as text. cuids never occur inside one another by accident.
   const recordIds = [pupilId, ...conversationIds, ...goalIds, ...agreements.map((a) => a.id), ...notes.map((n) => n.id), ...evaluations.map((e) => e.id)];
   const mentions = (text: string | null) => text !== null && recordIds.some((id) => text.includes(id));
 
   const sessions = (
     await db.dialogSession.findMany({
-      where: { schoolId: pupil.schoolId, OR: [{ pupilId }, { conversationId: { in: conversationIds } }, ...recordIds.flatMap((id) => [{ answers: { contains: id } }, { rawInputs: { contains: id } }])] },
+      where: {
+        schoolId: pupil.schoolId,
+        OR: [
+          { pupilId },
+          { conversationId: { in: conversationIds } },
+          ...recordIds.flatMap((id) => [{ answers: { contains: id } }, { rawInputs: { contains: id } }]),
+        ],
+      },
       orderBy: { createdAt: "asc" },
     })
-  ).filter((s) => s.pupilId === pupilId || (s.conversationId !== null && conversationIds.includes(s.conversationId)) || mentions(s.answers) || mentions(s.rawInputs));
+  ).filter(
+    (s) => s.pupilId === pupilId || (s.conversationId !== null && conversationIds.includes(s.conversationId)) || mentions(s.answers) || mentions(s.rawInputs),
+  );
 
   const direct = await db.outboxMessage.findMany({
     where: {
@@ -57,7 +69,10 @@ export async function collectPupilData(db: Client, pupilId: string) {
     : [];
   const outbox = [...direct, ...reports];
 
-  const fileLinks = await db.fileLink.findMany({ where: { pupilId }, select: { id: true, filename: true, contentType: true, createdAt: true, expiresAt: true } });
+  const fileLinks = await db.fileLink.findMany({
+    where: { pupilId },
+    select: { id: true, filename: true, contentType: true, createdAt: true, expiresAt: true },
+  });
   // Every id an audit row may name: records, drafts, messages. The export shows the school's own
   // rows; an erasure also clears rows of other schools (a refused attempt on this pupil's id).
   const auditIds = [...recordIds, ...sessions.map((s) => s.id), ...outbox.map((m) => m.id)];

@@ -22,7 +22,16 @@ export function startRetentionJob(o: { db: Db; logger: Logger; clock?: () => Dat
     const results = await runRetention(o.db, { now: clock() });
     for (const r of results) {
       if (r.receipts.length || r.auditRowsDeleted || r.noticesQueued) {
-        log.info({ schoolId: r.schoolId, erased: r.receipts.length, receipts: r.receipts.map((x) => x.id), auditRowsDeleted: r.auditRowsDeleted, noticesQueued: r.noticesQueued }, "retention applied");
+        log.info(
+          {
+            schoolId: r.schoolId,
+            erased: r.receipts.length,
+            receipts: r.receipts.map((x) => x.id),
+            auditRowsDeleted: r.auditRowsDeleted,
+            noticesQueued: r.noticesQueued,
+          },
+          "retention applied",
+        );
       }
     }
     return results;

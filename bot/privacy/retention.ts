@@ -112,7 +112,13 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<S
     }
     for (const p of result.due) {
       try {
-        result.receipts.push(await erasePupil(db, { schoolId: school.id, pupilId: p.pupilId, actorStaffId: null, actorLabel: "retention", reason: "retention", now }, { scrub: false }));
+        result.receipts.push(
+          await erasePupil(
+            db,
+            { schoolId: school.id, pupilId: p.pupilId, actorStaffId: null, actorLabel: "retention", reason: "retention", now },
+            { scrub: false },
+          ),
+        );
         erasedAny = true;
       } catch (error) {
         // Another instance erased it first: nothing left to do for this pupil.
@@ -127,7 +133,15 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<S
   return results;
 }
 
-async function notifyAdmins(db: Db, schoolId: string, now: Date, timezone: string, toNotify: RetentionPupil[], receipts: ErasureReceiptView[], months: number): Promise<number> {
+async function notifyAdmins(
+  db: Db,
+  schoolId: string,
+  now: Date,
+  timezone: string,
+  toNotify: RetentionPupil[],
+  receipts: ErasureReceiptView[],
+  months: number,
+): Promise<number> {
   if (toNotify.length === 0 && receipts.length === 0) return 0;
   const admins = await db.staff.findMany({ where: { schoolId, active: true, roles: { some: { role: "admin" } } }, select: { id: true } });
   const today = localDate(now, timezone);
@@ -165,7 +179,9 @@ async function notifyAdmins(db: Db, schoolId: string, now: Date, timezone: strin
 export function formatRetention(results: SchoolRetention[], dryRun: boolean): string[] {
   const lines: string[] = [];
   for (const r of results) {
-    lines.push(`${r.schoolName} (${r.schoolId}): pupils erased ${r.pupilRetentionMonths} months after leaving, audit rows after ${r.auditRetentionMonths} months`);
+    lines.push(
+      `${r.schoolName} (${r.schoolId}): pupils erased ${r.pupilRetentionMonths} months after leaving, audit rows after ${r.auditRetentionMonths} months`,
+    );
     const verb = dryRun ? "would be erased now" : "erased now";
     for (const p of r.due) lines.push(`  ${verb}: pupil ${p.externalId} (due ${p.eraseOn})`);
     for (const p of r.upcoming) lines.push(`  erased on ${p.eraseOn} (admin told a month ahead): pupil ${p.externalId}`);

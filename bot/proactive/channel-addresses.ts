@@ -22,7 +22,12 @@ export async function saveAddress(db: Db, staffId: string, channel: Channel, ref
 
 export async function findAddresses(db: Db, staffId: string): Promise<ChannelAddressRecord[]> {
   const rows = await db.channelAddress.findMany({ where: { staffId }, orderBy: { updatedAt: "desc" } });
-  return rows.map((r) => ({ staffId: r.staffId, channel: r.channel as Channel, reference: JSON.parse(r.reference) as unknown, status: r.status as "active" | "blocked" }));
+  return rows.map((r) => ({
+    staffId: r.staffId,
+    channel: r.channel as Channel,
+    reference: JSON.parse(r.reference) as unknown,
+    status: r.status as "active" | "blocked",
+  }));
 }
 
 /** The installation was removed or the user blocked the bot (403/404): stop sending there. */

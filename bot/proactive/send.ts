@@ -3,7 +3,7 @@
 // installation is recorded and reported, never thrown into a send loop.
 import type { Db } from "../db/client.js";
 import type { Channel } from "../domain/vocabulary.js";
-import type { BotReply, ChannelSender, FileAttachment, SendOptions, SendOutcome } from "../channel/types.js";
+import type { BotReply, ChannelSender, SendOptions, SendOutcome } from "../channel/types.js";
 
 export type { ChannelSender, SendOptions, SendOutcome };
 import { Locale } from "../domain/vocabulary.js";

@@ -43,7 +43,7 @@ export const evaluationDueMessage: OutboxRenderer = async (message, db) => {
       pupil: { select: { id: true, schoolId: true, groupId: true, firstName: true, active: true } },
     },
   });
-  if (!goal || goal.status !== "open" || !goal.pupil.active || goal.pupil.schoolId !== message.schoolId) return null;
+  if (goal?.status !== "open" || !goal.pupil.active || goal.pupil.schoolId !== message.schoolId) return null;
   // "Later" or "extend" moved the date: the message for the new date replaces this one.
   const planned = parsePayload(message.payload).date;
   if (planned !== undefined && planned !== goal.evaluationDate) return null;
@@ -63,7 +63,14 @@ export const evaluationDueMessage: OutboxRenderer = async (message, db) => {
   if (goal.successCriteria) lines.push(t("evaluationDue.criteria", { criteria: goal.successCriteria }));
   lines.push(t("evaluationDue.ask", { name }));
   // The system read the goal to tell the recipient about it.
-  await recordAudit(db, { schoolId: message.schoolId, actorStaffId: null, action: "read", entity: "evaluation_due", entityId: goal.id, pupilId: goal.pupil.id });
+  await recordAudit(db, {
+    schoolId: message.schoolId,
+    actorStaffId: null,
+    action: "read",
+    entity: "evaluation_due",
+    entityId: goal.id,
+    pupilId: goal.pupil.id,
+  });
   return [
     {
       text: lines.join("\n"),

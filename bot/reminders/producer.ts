@@ -31,7 +31,18 @@ export async function loadScheduleState(db: Db, schoolId: string, now: Date): Pr
         pupil: { active: true },
         OR: [{ status: { in: ["planned", "prepared"] }, plannedAt: { not: null } }, { roundId: { in: roundIds } }],
       },
-      select: { id: true, pupilId: true, groupId: true, roundId: true, status: true, plannedAt: true, durationMinutes: true, createdById: true, teachers: { select: { staffId: true } }, pupil: { select: { groupId: true } } },
+      select: {
+        id: true,
+        pupilId: true,
+        groupId: true,
+        roundId: true,
+        status: true,
+        plannedAt: true,
+        durationMinutes: true,
+        createdById: true,
+        teachers: { select: { staffId: true } },
+        pupil: { select: { groupId: true } },
+      },
     }),
     db.goal.findMany({
       where: { status: "open", evaluationDate: { not: null, lte: addDays(today, 2) }, pupil: { schoolId, active: true } },
@@ -65,7 +76,14 @@ export async function loadScheduleState(db: Db, schoolId: string, now: Date): Pr
       createdById: c.createdById,
       teacherIds: c.teachers.map((t) => t.staffId),
     })),
-    goals: goals.map((g) => ({ id: g.id, pupilId: g.pupilId, groupId: g.pupil.groupId, evaluationDate: g.evaluationDate, evaluatorId: g.evaluatorId, status: g.status })),
+    goals: goals.map((g) => ({
+      id: g.id,
+      pupilId: g.pupilId,
+      groupId: g.pupil.groupId,
+      evaluationDate: g.evaluationDate,
+      evaluatorId: g.evaluatorId,
+      status: g.status,
+    })),
     activeStaffIds: new Set(staff.map((s) => s.id)),
     preferences,
   };
@@ -100,7 +118,8 @@ export async function produceReminders(db: Db, now: Date, schoolId?: string, log
     const known = new Set<string>();
     for (let i = 0; i < messages.length; i += 500) {
       const keys = messages.slice(i, i + 500).map((m) => m.idempotencyKey);
-      for (const row of await db.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })) known.add(row.idempotencyKey);
+      for (const row of await db.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } }))
+        known.add(row.idempotencyKey);
     }
     for (const m of messages.filter((x) => !known.has(x.idempotencyKey))) {
       const created = await enqueue(db, {

@@ -16,7 +16,7 @@ import {
   type SchoolCalendar,
 } from "../domain/school-calendar.js";
 import { localDate, localTime } from "../domain/local-time.js";
-import { PREFERENCE_KINDS, type PreferenceKind } from "../domain/vocabulary.js";
+import type { PreferenceKind } from "../domain/vocabulary.js";
 import { gateReminder, type TeacherPreference } from "./gate.js";
 
 export const REMINDER_KINDS = [
@@ -30,7 +30,6 @@ export const REMINDER_KINDS = [
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-
 /** Which preference governs a message kind. */
 export function preferenceKindOf(kind: ReminderKind): PreferenceKind | null {
   switch (kind) {
@@ -42,7 +41,6 @@ export function preferenceKindOf(kind: ReminderKind): PreferenceKind | null {
       return kind;
   }
 }
-
 
 export interface ScheduleState {
   calendar: SchoolCalendar;
@@ -139,11 +137,29 @@ export function desiredMessages(state: ScheduleState): DesiredMessage[] {
       const myGroups = round.groupIds.filter((id) => groupById.get(id)?.teachers.some((t) => t.staffId === staffId));
       const days = teacherDays(state, staffId, myGroups);
       const openDay = teacherDayOnOrAfter(state, round.startDate, days);
-      add({ kind: "round_announcement", recipientStaffId: staffId, subjectId: round.id, dueAt: startOf(state, openDay), payload: { roundId: round.id, start: round.startDate, end: round.endDate } }, [round.id, round.startDate, staffId]);
+      add(
+        {
+          kind: "round_announcement",
+          recipientStaffId: staffId,
+          subjectId: round.id,
+          dueAt: startOf(state, openDay),
+          payload: { roundId: round.id, start: round.startDate, end: round.endDate },
+        },
+        [round.id, round.startDate, staffId],
+      );
       const unplanned = myGroups.some((id) => groupById.get(id)!.activePupilIds.some((p) => !planned.has(p)));
       const nudgeDay = teacherDayOnOrAfter(state, halfway, days);
       if (unplanned && halfway > round.startDate && nudgeDay <= round.endDate) {
-        add({ kind: "plan_nudge", recipientStaffId: staffId, subjectId: round.id, dueAt: startOf(state, nudgeDay), payload: { roundId: round.id, date: nudgeDay, start: round.startDate, end: round.endDate } }, [round.id, round.startDate, round.endDate, nudgeDay, staffId]);
+        add(
+          {
+            kind: "plan_nudge",
+            recipientStaffId: staffId,
+            subjectId: round.id,
+            dueAt: startOf(state, nudgeDay),
+            payload: { roundId: round.id, date: nudgeDay, start: round.startDate, end: round.endDate },
+          },
+          [round.id, round.startDate, round.endDate, nudgeDay, staffId],
+        );
       }
     }
   }
@@ -159,19 +175,36 @@ export function desiredMessages(state: ScheduleState): DesiredMessage[] {
       const days = teacherDays(state, staffId, [c.groupId]);
       if (c.status === "planned" && c.plannedAt > state.now) {
         const day = teacherDayBefore(state, date, days);
-        add({ kind: "prepare_reminder", recipientStaffId: staffId, subjectId: c.id, dueAt: startOf(state, day), payload: { conversationId: c.id, date, at } }, [c.id, at, staffId]);
+        add({ kind: "prepare_reminder", recipientStaffId: staffId, subjectId: c.id, dueAt: startOf(state, day), payload: { conversationId: c.id, date, at } }, [
+          c.id,
+          at,
+          staffId,
+        ]);
       }
       const end = new Date(c.plannedAt.getTime() + ((c.durationMinutes ?? 15) + UNRECORDED_GRACE_MINUTES) * 60_000);
       const endDate = localDate(end, state.calendar.timezone);
       const sameDay = isSchoolDay(state.calendar, endDate, days) && localTime(end, state.calendar.timezone) < state.calendar.dayEnd ? end : null;
       const nudgeAt = sameDay ?? startOf(state, teacherDayOnOrAfter(state, addDays(endDate, 1), days));
-      add({ kind: "unrecorded_nudge", recipientStaffId: staffId, subjectId: c.id, dueAt: nextSchoolMoment(state.calendar, nudgeAt), payload: { conversationId: c.id, date, at } }, [c.id, at, staffId]);
+      add(
+        {
+          kind: "unrecorded_nudge",
+          recipientStaffId: staffId,
+          subjectId: c.id,
+          dueAt: nextSchoolMoment(state.calendar, nudgeAt),
+          payload: { conversationId: c.id, date, at },
+        },
+        [c.id, at, staffId],
+      );
     }
     const group = c.groupId ? groupById.get(c.groupId) : undefined;
     if (group?.bouw === "bovenbouw" && c.plannedAt > state.now) {
       const days = teacherDays(state, planner, [c.groupId]);
       const day = teacherDayBefore(state, date, days, INVITATION_SCHOOL_DAYS);
-      add({ kind: "pupil_invitation", recipientStaffId: planner, subjectId: c.id, dueAt: startOf(state, day), payload: { conversationId: c.id, date, at } }, [c.id, at, planner]);
+      add({ kind: "pupil_invitation", recipientStaffId: planner, subjectId: c.id, dueAt: startOf(state, day), payload: { conversationId: c.id, date, at } }, [
+        c.id,
+        at,
+        planner,
+      ]);
     }
   }
 
@@ -181,18 +214,30 @@ export function desiredMessages(state: ScheduleState): DesiredMessage[] {
     const evaluators = goal.evaluatorId && state.activeStaffIds.has(goal.evaluatorId) ? [goal.evaluatorId] : (group?.teachers.map((t) => t.staffId) ?? []);
     for (const staffId of evaluators) {
       const day = teacherDayOnOrAfter(state, goal.evaluationDate, teacherDays(state, staffId, [goal.groupId]));
-      add({ kind: "evaluation_due", recipientStaffId: staffId, subjectId: goal.id, dueAt: startOf(state, day), payload: { goalId: goal.id, date: goal.evaluationDate } }, [goal.id, goal.evaluationDate, staffId]);
+      add(
+        {
+          kind: "evaluation_due",
+          recipientStaffId: staffId,
+          subjectId: goal.id,
+          dueAt: startOf(state, day),
+          payload: { goalId: goal.id, date: goal.evaluationDate },
+        },
+        [goal.id, goal.evaluationDate, staffId],
+      );
     }
   }
 
   for (const [staffId, prefs] of state.preferences) {
     if (!prefs.get("weekly_digest")?.enabled) continue;
     const monday = weekStart(today);
-    const days = teacherDays(state, staffId, state.groups.filter((g) => g.teachers.some((t) => t.staffId === staffId)).map((g) => g.id));
+    const days = teacherDays(
+      state,
+      staffId,
+      state.groups.filter((g) => g.teachers.some((t) => t.staffId === staffId)).map((g) => g.id),
+    );
     const day = teacherDayOnOrAfter(state, monday, days);
     if (weekStart(day) !== monday) continue; // a week without school: no digest
     add({ kind: "weekly_digest", recipientStaffId: staffId, subjectId: staffId, dueAt: startOf(state, day), payload: { week: monday } }, [monday, staffId]);
   }
   return out;
 }
-

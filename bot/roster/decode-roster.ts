@@ -18,13 +18,43 @@ export interface DecodedRoster {
 
 // Windows-1252 0x80–0x9F; null where the code page has no character.
 const CP1252_HIGH: (number | null)[] = [
-  0x20ac, null, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, null, 0x017d, null,
-  null, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, null, 0x017e, 0x0178,
+  0x20ac,
+  null,
+  0x201a,
+  0x0192,
+  0x201e,
+  0x2026,
+  0x2020,
+  0x2021,
+  0x02c6,
+  0x2030,
+  0x0160,
+  0x2039,
+  0x0152,
+  null,
+  0x017d,
+  null,
+  null,
+  0x2018,
+  0x2019,
+  0x201c,
+  0x201d,
+  0x2022,
+  0x2013,
+  0x2014,
+  0x02dc,
+  0x2122,
+  0x0161,
+  0x203a,
+  0x0153,
+  null,
+  0x017e,
+  0x0178,
 ];
 
 const REFUSED =
   "The file is not UTF-8, UTF-16 or Windows-1252 text, so names cannot be read reliably. " +
-  "Export it again as UTF-8 (in Excel: Save As → \"CSV UTF-8 (comma delimited)\").";
+  'Export it again as UTF-8 (in Excel: Save As → "CSV UTF-8 (comma delimited)").';
 
 function decodeCp1252(bytes: Uint8Array): string | null {
   let out = "";
@@ -54,7 +84,7 @@ function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   if (sample.length < 4) return null;
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenZeros++ : oddZeros++);
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
   const half = sample.length / 2;
   if (oddZeros > half * 0.6 && evenZeros < half * 0.1) return "utf-16le";
   if (evenZeros > half * 0.6 && oddZeros < half * 0.1) return "utf-16be";

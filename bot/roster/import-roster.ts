@@ -195,11 +195,7 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
-async function applyPlan(
-  tx: Prisma.TransactionClient,
-  plan: Plan,
-  context: { schoolId: string; schoolYear: string; now: Date },
-): Promise<void> {
+async function applyPlan(tx: Prisma.TransactionClient, plan: Plan, context: { schoolId: string; schoolYear: string; now: Date }): Promise<void> {
   const { schoolId, schoolYear, now } = context;
   for (const name of plan.groupsToCreate) {
     const yearLevels = yearLevelsOf(name);
@@ -241,9 +237,7 @@ async function applyPlan(
     await tx.pupil.updateMany({ where: { id: { in: part } }, data: { active: false, leftAt: now } });
   }
 
-  const newLinks = [...plan.linksToAdd].flatMap(([name, staffIds]) =>
-    staffIds.map((staffId) => ({ groupId: groupId(name), staffId })),
-  );
+  const newLinks = [...plan.linksToAdd].flatMap(([name, staffIds]) => staffIds.map((staffId) => ({ groupId: groupId(name), staffId })));
   if (newLinks.length) await tx.groupTeacher.createMany({ data: newLinks });
   for (const part of chunks(plan.linkIdsToRemove)) {
     await tx.groupTeacher.deleteMany({ where: { id: { in: part } } });

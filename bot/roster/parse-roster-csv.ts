@@ -106,14 +106,18 @@ function rowSchema(checkTeacherEmail: TeacherEmailCheck | undefined) {
       .max(100, "last name is longer than 100 characters")
       .refine(noControlCharacters, "last name contains a line break or control character")
       .refine(noReplacementCharacter, `last name ${REPLACEMENT_REASON}`),
-    group: z.string().trim().min(1, "missing group").transform((raw, ctx) => {
-      const name = normalizeGroupName(raw);
-      if (!name) {
-        ctx.addIssue({ code: "custom", message: `unknown group '${raw}'` });
-        return z.NEVER;
-      }
-      return name;
-    }),
+    group: z
+      .string()
+      .trim()
+      .min(1, "missing group")
+      .transform((raw, ctx) => {
+        const name = normalizeGroupName(raw);
+        if (!name) {
+          ctx.addIssue({ code: "custom", message: `unknown group '${raw}'` });
+          return z.NEVER;
+        }
+        return name;
+      }),
     teacherEmails: z.string().transform((raw, ctx) => {
       const candidates = raw.split(EMAIL_SEPARATORS).filter((e) => e.length > 0);
       if (candidates.length === 0) {
@@ -216,8 +220,9 @@ function parseRecord(raw: string, delimiter: CsvDelimiter): { fields: string[] }
     return { fields: (parsed[0] ?? []).map((f) => f.trim()) };
   } catch (error) {
     const code = (error as { code?: string }).code ?? "";
-    if (code === "CSV_QUOTE_NOT_CLOSED") return { error: "a quoted field that starts on this line is never closed (missing '\"'); the lines after it could not be read" };
-    if (code === "CSV_INVALID_CLOSING_QUOTE") return { error: "text follows a closing quote; write a quote inside a quoted field as \"\"" };
+    if (code === "CSV_QUOTE_NOT_CLOSED")
+      return { error: "a quoted field that starts on this line is never closed (missing '\"'); the lines after it could not be read" };
+    if (code === "CSV_INVALID_CLOSING_QUOTE") return { error: 'text follows a closing quote; write a quote inside a quoted field as ""' };
     return { error: `the line is not valid CSV (${code || "parse error"})` };
   }
 }

@@ -2,16 +2,7 @@
 // assignments, and the parser that names every problem by its JSON path ("staff[3].email").
 // Applying a parsed file is school-setup.ts.
 import { z } from "zod";
-import {
-  Bouw,
-  Locale,
-  LocalDate,
-  LocalTime,
-  Role,
-  Weekdays,
-  normalizeGroupName,
-  schoolYearOf,
-} from "../domain/vocabulary.js";
+import { Bouw, Locale, LocalDate, LocalTime, Role, Weekdays, normalizeGroupName } from "../domain/vocabulary.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { isValidSchoolYear } from "./import-roster.js";
 
@@ -44,7 +35,10 @@ const ClosureSchema = z
   })
   .refine((c) => c.startDate <= c.endDate, { path: ["endDate"], message: "endDate is before startDate" });
 
-const FormatKey = z.string().regex(/^[a-z][a-z0-9-]*$/, "a format key such as \"hgw-kindgesprek\"").max(40);
+const FormatKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'a format key such as "hgw-kindgesprek"')
+  .max(40);
 
 const SchoolSchema = z
   .strictObject({
@@ -168,9 +162,7 @@ export interface SetupProblem {
 
 export function formatJsonPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "(file)";
-  return path
-    .map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`))
-    .join("");
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`)).join("");
 }
 
 /** Validates a setup document (a JSON string or an already parsed value). Throws AppError with every problem. */
@@ -196,7 +188,6 @@ export function parseSchoolSetup(input: unknown): SchoolSetup {
     problems,
   );
 }
-
 
 export interface SchoolSetupReport {
   schoolId: string;

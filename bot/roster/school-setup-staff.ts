@@ -11,12 +11,7 @@ function slackExternalId(userId: string, teams: string[]): string {
   return userId.includes(":") ? userId : `${teams[0]}:${userId}`;
 }
 
-export async function applyStaff(
-  tx: Prisma.TransactionClient,
-  schoolId: string,
-  setup: SchoolSetup,
-  report: SchoolSetupReport,
-): Promise<Map<string, string>> {
+export async function applyStaff(tx: Prisma.TransactionClient, schoolId: string, setup: SchoolSetup, report: SchoolSetupReport): Promise<Map<string, string>> {
   const existing = await tx.staff.findMany({ where: { schoolId }, include: { roles: true, identities: true } });
   const byEmail = new Map(existing.map((s) => [s.email.toLowerCase(), s]));
   const slackTeams = setup.school.slackTeamIds ?? [];
@@ -86,11 +81,9 @@ export async function applyStaff(
       if (holder?.staffId === staffId) continue;
       if (holder && holder.staff.schoolId !== schoolId) {
         const field = identity.channel === "teams" ? "teamsAadObjectId" : "slackUserId";
-        throw new AppError(
-          ErrorCode.Conflict,
-          `staff[${index}].${field} is already linked to a staff member of another school`,
-          [{ path: `staff[${index}].${field}`, message: "already linked to a staff member of another school" }],
-        );
+        throw new AppError(ErrorCode.Conflict, `staff[${index}].${field} is already linked to a staff member of another school`, [
+          { path: `staff[${index}].${field}`, message: "already linked to a staff member of another school" },
+        ]);
       }
       // Held by someone else in this school (e.g. an old e-mail address): move it.
       if (holder) await tx.staffIdentity.delete({ where: { id: holder.id } });
@@ -112,4 +105,3 @@ export async function applyStaff(
   }
   return staffIdByEmail;
 }
-

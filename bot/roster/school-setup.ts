@@ -8,19 +8,7 @@ import { recordAudit } from "../audit.js";
 import { inTransaction } from "../db/transaction.js";
 import type { Db } from "../db/client.js";
 import type { Prisma, School } from "../db/generated/sqlite/client.js";
-import {
-  Bouw,
-  Locale,
-  LocalDate,
-  LocalTime,
-  Role,
-  Weekdays,
-  bouwOf,
-  normalizeGroupName,
-  parseWeekdays,
-  schoolYearOf,
-  yearLevelsOf,
-} from "../domain/vocabulary.js";
+import { schoolYearOf } from "../domain/vocabulary.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { parseSchoolSetup, type SchoolSetup, type SchoolSetupReport } from "./school-setup-schema.js";
 import { applyStaff } from "./school-setup-staff.js";
@@ -29,8 +17,6 @@ import { applyGroups, applyIbAssignments, daysText } from "./school-setup-groups
 export { formatJsonPath, parseSchoolSetup, SchoolSetupSchema, type SchoolSetup, type SchoolSetupReport, type SetupProblem } from "./school-setup-schema.js";
 
 type Client = Db | Prisma.TransactionClient;
-
-
 
 /**
  * Finds a school by id, else by name (exact, then ignoring case and surrounding spaces).
@@ -56,13 +42,8 @@ export async function findSchoolByName(db: Client, name: string): Promise<School
   return matches[0] ?? null;
 }
 
-
 /** Validates and applies a school setup file in one transaction. */
-export async function applySchoolSetup(
-  db: Db,
-  input: unknown,
-  options: { now?: Date; actorStaffId?: string | null } = {},
-): Promise<SchoolSetupReport> {
+export async function applySchoolSetup(db: Db, input: unknown, options: { now?: Date; actorStaffId?: string | null } = {}): Promise<SchoolSetupReport> {
   const setup = parseSchoolSetup(input);
   const now = options.now ?? new Date();
   return inTransaction(db, async (tx) => {
@@ -149,32 +130,19 @@ async function applyFormatDefaults(tx: Prisma.TransactionClient, schoolId: strin
   if (rows.length) await tx.schoolFormatDefault.createMany({ data: rows });
 }
 
-async function applyClosures(
-  tx: Prisma.TransactionClient,
-  schoolId: string,
-  setup: SchoolSetup,
-  report: SchoolSetupReport,
-): Promise<void> {
+async function applyClosures(tx: Prisma.TransactionClient, schoolId: string, setup: SchoolSetup, report: SchoolSetupReport): Promise<void> {
   const closures = setup.school.closures;
   if (!closures) return;
-  const key = (c: { kind: string; name: string; startDate: string; endDate: string }) =>
-    JSON.stringify([c.startDate, c.endDate, c.kind, c.name]);
+  const key = (c: { kind: string; name: string; startDate: string; endDate: string }) => JSON.stringify([c.startDate, c.endDate, c.kind, c.name]);
   const existing = await tx.schoolClosure.findMany({ where: { schoolId } });
-  const same =
-    existing.length === closures.length &&
-    JSON.stringify(existing.map(key).sort()) === JSON.stringify(closures.map(key).sort());
+  const same = existing.length === closures.length && JSON.stringify(existing.map(key).sort()) === JSON.stringify(closures.map(key).sort());
   if (same) return;
   await tx.schoolClosure.deleteMany({ where: { schoolId } });
   if (closures.length) await tx.schoolClosure.createMany({ data: closures.map((c) => ({ schoolId, ...c })) });
   report.closuresReplaced = true;
 }
 
-async function applyBindings(
-  tx: Prisma.TransactionClient,
-  schoolId: string,
-  setup: SchoolSetup,
-  report: SchoolSetupReport,
-): Promise<void> {
+async function applyBindings(tx: Prisma.TransactionClient, schoolId: string, setup: SchoolSetup, report: SchoolSetupReport): Promise<void> {
   const wanted = [
     ...(setup.school.teamsTenantIds ?? []).map((externalId) => ({ channel: "teams", externalId })),
     ...(setup.school.slackTeamIds ?? []).map((externalId) => ({ channel: "slack", externalId })),
@@ -190,4 +158,3 @@ async function applyBindings(
     report.bindingsAdded++;
   }
 }
-

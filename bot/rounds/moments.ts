@@ -10,13 +10,37 @@ export interface WeeklyMoment {
 }
 
 const DAY_NAMES: Record<string, number> = {
-  ma: 1, maandag: 1, mon: 1, monday: 1,
-  di: 2, dinsdag: 2, tue: 2, tues: 2, tuesday: 2,
-  wo: 3, woensdag: 3, wed: 3, wednesday: 3,
-  do: 4, donderdag: 4, thu: 4, thur: 4, thurs: 4, thursday: 4,
-  vr: 5, vrijdag: 5, fri: 5, friday: 5,
-  za: 6, zaterdag: 6, sat: 6, saturday: 6,
-  zo: 7, zondag: 7, sun: 7, sunday: 7,
+  ma: 1,
+  maandag: 1,
+  mon: 1,
+  monday: 1,
+  di: 2,
+  dinsdag: 2,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wo: 3,
+  woensdag: 3,
+  wed: 3,
+  wednesday: 3,
+  do: 4,
+  donderdag: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  vr: 5,
+  vrijdag: 5,
+  fri: 5,
+  friday: 5,
+  za: 6,
+  zaterdag: 6,
+  sat: 6,
+  saturday: 6,
+  zo: 7,
+  zondag: 7,
+  sun: 7,
+  sunday: 7,
 };
 
 // Short day names for showing moments back, Monday first (ISO weekday 1).
@@ -35,7 +59,10 @@ function time(text: string): string | null {
 
 /** `problem` is the piece that could not be read, to show back to the teacher. */
 export function parseMoments(text: string): MomentsParse {
-  const parts = text.split(/[,;\n]+|\s+en\s+|\s+and\s+/i).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;\n]+|\s+en\s+|\s+and\s+/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return { ok: false, problem: text };
   const moments: WeeklyMoment[] = [];
   for (const part of parts) {

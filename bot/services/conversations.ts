@@ -61,7 +61,14 @@ export async function loadPupilContext(db: Db, actor: Actor, pupilId: string): P
   return {
     pupil: { id: pupil.id, firstName: pupil.firstName, lastName: pupil.lastName },
     group: pupil.group
-      ? { id: pupil.group.id, name: pupil.group.name, bouw: pupil.group.bouw, schoolId: pupil.group.schoolId, formatKey: pupil.group.formatKey, ...(schoolFormatKey !== undefined ? { schoolFormatKey } : {}) }
+      ? {
+          id: pupil.group.id,
+          name: pupil.group.name,
+          bouw: pupil.group.bouw,
+          schoolId: pupil.group.schoolId,
+          formatKey: pupil.group.formatKey,
+          ...(schoolFormatKey !== undefined ? { schoolFormatKey } : {}),
+        }
       : null,
     evaluators: [...evaluators].map(([id, name]) => ({ id, name })),
     openGoals: pupil.goals
@@ -80,7 +87,14 @@ export async function loadPupilContext(db: Db, actor: Actor, pupilId: string): P
       return [{ id: g.id, goalText: g.goalText, status: g.status, latestEvaluation: latest }];
     }),
     pending: pending
-      ? { id: pending.id, formatKey: pending.formatKey, formatVersion: pending.formatVersion, plannedAt: pending.plannedAt, preparation: pending.preparation, roundId: pending.roundId }
+      ? {
+          id: pending.id,
+          formatKey: pending.formatKey,
+          formatVersion: pending.formatVersion,
+          plannedAt: pending.plannedAt,
+          preparation: pending.preparation,
+          roundId: pending.roundId,
+        }
       : null,
     lastAgreements: (lastHeld?.agreements ?? []).map((a) => ({ who: a.who, what: a.what, whenText: a.whenText })),
   };

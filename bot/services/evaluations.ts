@@ -147,7 +147,8 @@ export async function loadEvaluablePupil(db: Db, actor: Actor, pupilId: string):
   });
   if (!pupil || pupil.schoolId !== actor.schoolId) return refuse(db, actor, pupilId, null, new NotFoundError("pupil"));
   const goals = pupil.goals.filter((g) => canEvaluateGoal(actor, pupil, g));
-  if (goals.length === 0 && !canWritePupilContent(actor, pupil)) return refuse(db, actor, pupil.id, pupil.id, new ForbiddenError("may not evaluate this pupil's goals"));
+  if (goals.length === 0 && !canWritePupilContent(actor, pupil))
+    return refuse(db, actor, pupil.id, pupil.id, new ForbiddenError("may not evaluate this pupil's goals"));
   // Like the other dialogs' loads (every turn), only refusals are audited here; the stored
   // evaluation is audited when it is created.
   return {
@@ -178,7 +179,13 @@ async function lastEvaluationOf(db: Tx, goalId: string): Promise<GoalState["last
 export async function findGoalForEvaluation(db: Db, actor: Actor, goalId: string): Promise<GoalState> {
   const goal = await db.goal.findUnique({
     where: { id: goalId },
-    select: { id: true, status: true, evaluationDate: true, evaluatorId: true, pupil: { select: { id: true, schoolId: true, groupId: true, firstName: true } } },
+    select: {
+      id: true,
+      status: true,
+      evaluationDate: true,
+      evaluatorId: true,
+      pupil: { select: { id: true, schoolId: true, groupId: true, firstName: true } },
+    },
   });
   if (!goal || goal.pupil.schoolId !== actor.schoolId) return refuse(db, actor, goalId, null, new NotFoundError("goal"));
   if (!canEvaluateGoal(actor, goal.pupil, goal)) return refuse(db, actor, goal.pupil.id, goal.pupil.id, new ForbiddenError("may not evaluate this goal"));
@@ -279,7 +286,14 @@ export async function recordEvaluation(tx: Tx, actor: Actor, raw: EvaluationInpu
     const stillOpen = await tx.goal.count({ where: { conversationId: goal.conversationId, status: "open" } });
     if (stillOpen === 0) await tx.conversation.updateMany({ where: { id: goal.conversationId, status: "held" }, data: { status: "evaluated" } });
   }
-  await recordAudit(tx, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "create", entity: "evaluation", entityId: evaluation.id, pupilId: goal.pupil.id });
+  await recordAudit(tx, {
+    schoolId: actor.schoolId,
+    actorStaffId: actor.staffId,
+    action: "create",
+    entity: "evaluation",
+    entityId: evaluation.id,
+    pupilId: goal.pupil.id,
+  });
   return {
     kind: "saved",
     evaluationId: evaluation.id,

@@ -25,7 +25,12 @@ export interface GroupOverview {
 const RANK: Record<string, number> = { planned: 1, prepared: 2, held: 3, evaluated: 4 };
 
 /** The period starts at the beginning of the school year (1 August) unless given. */
-export async function getGroupOverviews(db: Db, actor: Actor, today: string, options: { since?: string; dueWithinDays?: number } = {}): Promise<GroupOverview[]> {
+export async function getGroupOverviews(
+  db: Db,
+  actor: Actor,
+  today: string,
+  options: { since?: string; dueWithinDays?: number } = {},
+): Promise<GroupOverview[]> {
   const year = Number(today.slice(0, 4));
   const since = options.since ?? (today.slice(5) >= "08-01" ? `${year}-08-01` : `${year - 1}-08-01`);
   const dueUntil = new Date(`${today}T12:00:00Z`);
@@ -45,7 +50,8 @@ export async function getGroupOverviews(db: Db, actor: Actor, today: string, opt
       },
     },
   });
-  for (const g of groups) await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "read", entity: "group_overview", entityId: g.id });
+  for (const g of groups)
+    await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "read", entity: "group_overview", entityId: g.id });
   return groups.map((g) => {
     const pupils = g.pupils.map((p) => {
       const best = p.conversations.reduce<string | null>((acc, c) => ((RANK[c.status] ?? 0) > (RANK[acc ?? ""] ?? 0) ? c.status : acc), null);

@@ -37,7 +37,13 @@ export async function loadHomeSummary(db: Db, actor: Actor, now: Date): Promise<
     updatedAt: wallClock(now, actor.timezone),
     drafts: drafts.map((d) => {
       const pupilName = d.pupilId ? pupilNames.get(d.pupilId) : undefined;
-      return { sessionId: d.id, kind: d.kind, ...(pupilName ? { pupilName } : {}), updatedOn: localDate(d.updatedAt, actor.timezone), paused: d.status === "paused" };
+      return {
+        sessionId: d.id,
+        kind: d.kind,
+        ...(pupilName ? { pupilName } : {}),
+        updatedOn: localDate(d.updatedAt, actor.timezone),
+        paused: d.status === "paused",
+      };
     }),
     upcoming: overviews.flatMap((o) =>
       o.pupils.flatMap((p) => (p.status === "planned" || p.status === "prepared" ? [{ pupilName: p.name, groupName: o.groupName, status: p.status }] : [])),

@@ -55,7 +55,11 @@ export async function buildKindplanExport(db: Db, actor: Actor, pupilId: string,
     include: {
       group: { select: { name: true } },
       school: { select: { name: true } },
-      goals: { where: { shareWithParents: true }, include: { evaluations: { where: { shareWithParents: true }, orderBy: { evaluatedAt: "asc" } } }, orderBy: { createdAt: "asc" } },
+      goals: {
+        where: { shareWithParents: true },
+        include: { evaluations: { where: { shareWithParents: true }, orderBy: { evaluatedAt: "asc" } } },
+        orderBy: { createdAt: "asc" },
+      },
       agreements: { where: { shareWithParents: true }, orderBy: { createdAt: "asc" } },
       notes: { where: { shareWithParents: true }, orderBy: { createdAt: "asc" } },
       conversations: { where: { status: { in: ["held", "evaluated"] } }, orderBy: { heldAt: "asc" } },

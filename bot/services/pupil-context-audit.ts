@@ -9,5 +9,12 @@ import type { PupilContext } from "./conversations.js";
 export async function recordEarlierRecordsShown(db: Db, actor: Actor, context: PupilContext, dialog: "prepare" | "conversation"): Promise<void> {
   const shows = context.openGoals.length + context.evaluatedSinceLast.length + context.lastAgreements.length > 0;
   if (!shows) return;
-  await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "read", entity: `${dialog}_earlier_records`, entityId: context.pupil.id, pupilId: context.pupil.id });
+  await recordAudit(db, {
+    schoolId: actor.schoolId,
+    actorStaffId: actor.staffId,
+    action: "read",
+    entity: `${dialog}_earlier_records`,
+    entityId: context.pupil.id,
+    pupilId: context.pupil.id,
+  });
 }

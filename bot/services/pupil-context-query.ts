@@ -10,7 +10,10 @@ import { directSqlOf, toDate, toDateOrNull, type SqlRow } from "../db/direct-sql
 export const PUPIL_CONTEXT_INCLUDE = {
   group: { include: { teachers: { include: { staff: { select: { id: true, displayName: true, active: true } } } } } },
   goals: {
-    include: { agreements: true, evaluations: { orderBy: { evaluatedAt: "desc" }, take: 1, select: { outcome: true, note: true, nextStep: true, evaluatedAt: true } } },
+    include: {
+      agreements: true,
+      evaluations: { orderBy: { evaluatedAt: "desc" }, take: 1, select: { outcome: true, note: true, nextStep: true, evaluatedAt: true } },
+    },
     orderBy: { createdAt: "asc" },
   },
   conversations: {
@@ -161,7 +164,14 @@ export async function readPupilContext(db: Db, pupilId: string): Promise<{ row: 
 function pupilContextOf(parts: Parts): PupilContextRow | null {
   const pupilRow = parts.pupil;
   if (!pupilRow) return null;
-  const { groups: groupRows, teachers: teacherRows, goals: goalRows, evaluations: evaluationRows, conversations: conversationRows, agreements: agreementRows } = parts;
+  const {
+    groups: groupRows,
+    teachers: teacherRows,
+    goals: goalRows,
+    evaluations: evaluationRows,
+    conversations: conversationRows,
+    agreements: agreementRows,
+  } = parts;
   const agreements = agreementRows.map((row) => typed<Agreement>(row, AGREEMENT));
   const agreementsOfGoal = byKey(agreements, (a) => a.goalId);
   const agreementsOfConversation = byKey(agreements, (a) => a.conversationId);
@@ -169,12 +179,20 @@ function pupilContextOf(parts: Parts): PupilContextRow | null {
   for (const row of evaluationRows) {
     const goalId = row.goalId as string;
     if (!latestEvaluation.has(goalId)) {
-      latestEvaluation.set(goalId, { outcome: row.outcome as string, note: row.note as string | null, nextStep: row.nextStep as string | null, evaluatedAt: toDate(row.evaluatedAt) });
+      latestEvaluation.set(goalId, {
+        outcome: row.outcome as string,
+        note: row.note as string | null,
+        nextStep: row.nextStep as string | null,
+        evaluatedAt: toDate(row.evaluatedAt),
+      });
     }
   }
   const teachers = teacherRows.map((row): Teacher => {
     const { staffDisplayName, staffActive, ...teacher } = row;
-    return { ...(teacher as Omit<Teacher, "staff">), staff: { id: teacher.staffId as string, displayName: staffDisplayName as string, active: Boolean(staffActive) } };
+    return {
+      ...(teacher as Omit<Teacher, "staff">),
+      staff: { id: teacher.staffId as string, displayName: staffDisplayName as string, active: Boolean(staffActive) },
+    };
   });
   const group = groupRows[0] ? { ...(groupRows[0] as Omit<NonNullable<PupilContextRow["group"]>, "teachers">), teachers } : null;
   return {

@@ -51,7 +51,9 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
   });
   const evaluatorIds = [...new Set(pupil.goals.flatMap((g) => g.evaluations.map((e) => e.evaluatedById)))];
   const evaluators = new Map(
-    evaluatorIds.length ? (await db.staff.findMany({ where: { id: { in: evaluatorIds } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]) : [],
+    evaluatorIds.length
+      ? (await db.staff.findMany({ where: { id: { in: evaluatorIds } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName])
+      : [],
   );
   const timeline: TimelineEntry[] = [
     ...pupil.conversations.map((c) => ({
@@ -78,7 +80,14 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
     ]),
     ...pupil.notes.map((n) => ({ kind: "note" as const, id: n.id, at: n.createdAt, text: n.text, shareWithParents: n.shareWithParents })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
-  await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "read", entity: "pupil_record", entityId: pupil.id, pupilId: pupil.id });
+  await recordAudit(db, {
+    schoolId: actor.schoolId,
+    actorStaffId: actor.staffId,
+    action: "read",
+    entity: "pupil_record",
+    entityId: pupil.id,
+    pupilId: pupil.id,
+  });
   return {
     pupil: {
       id: pupil.id,

@@ -93,7 +93,11 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
     }
     // A singular form may spell the count out ("1 leerling"), so plurals leave the count out of the comparison.
     const plural = typeof entry.nl !== "string" || typeof entry.en !== "string";
-    const names = (lang: Lang) => placeholdersOf(entry[lang]).filter((n) => !plural || n !== "count").sort().join(",");
+    const names = (lang: Lang) =>
+      placeholdersOf(entry[lang])
+        .filter((n) => !plural || n !== "count")
+        .sort()
+        .join(",");
     if (names("nl") !== names("en")) problems.push(`${key}: placeholders differ (nl: ${names("nl")}; en: ${names("en")})`);
   }
   return problems;

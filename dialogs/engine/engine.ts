@@ -27,7 +27,6 @@ import { nextTextField } from "./next-field.js";
 import type { FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
 import { SubmissionSchema } from "./types.js";
 
-
 export type EngineResult =
   | { kind: "step"; sessionId: string; view: StepView; answered?: AnsweredStep }
   | { kind: "completed"; sessionId: string; completion: Completion; answered?: AnsweredStep }
@@ -137,7 +136,13 @@ export class DialogEngine {
 
   /** Someone else's (or no) session: refused, recorded in the audit trail (ids only). */
   private async refuse(actor: Actor, sessionId: string | null): Promise<EngineResult> {
-    await recordAudit(this.deps.db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: "dialog_session", entityId: sessionId });
+    await recordAudit(this.deps.db, {
+      schoolId: actor.schoolId,
+      actorStaffId: actor.staffId,
+      action: "refused",
+      entity: "dialog_session",
+      entityId: sessionId,
+    });
     return { kind: "refused", text: t("engine.notYours", actor.locale) };
   }
 
@@ -161,8 +166,7 @@ export class DialogEngine {
     const parsed = SubmissionSchema.safeParse(payload);
     if (!parsed.success) return { kind: "refused", text: t("engine.malformed", actor.locale) };
     const submission = parsed.data;
-    const session =
-      preloaded && preloaded.sessionId === submission.sessionId ? preloaded.session : await findSession(this.deps.db, submission.sessionId);
+    const session = preloaded && preloaded.sessionId === submission.sessionId ? preloaded.session : await findSession(this.deps.db, submission.sessionId);
     if (!session || session.staffId !== actor.staffId) return this.refuse(actor, session?.id ?? null);
     if (session.status !== "active") {
       const text = session.status === "paused" ? "engine.pausedStale" : "engine.finished";
@@ -237,7 +241,7 @@ export class DialogEngine {
 
   private async staleNow(actor: Actor, sessionId: string): Promise<EngineResult> {
     const fresh = await findSession(this.deps.db, sessionId);
-    if (!fresh || fresh.status !== "active") return { kind: "stale", text: t("engine.finished", actor.locale) };
+    if (fresh?.status !== "active") return { kind: "stale", text: t("engine.finished", actor.locale) };
     return { kind: "stale", text: t("engine.stale", actor.locale), view: this.view(await this.turn(actor, fresh)) };
   }
 
@@ -298,7 +302,10 @@ export class DialogEngine {
     }
 
     const steps = stepsOf(turn.loaded, answers);
-    const index = Math.max(0, steps.findIndex((s) => s.id === step.id));
+    const index = Math.max(
+      0,
+      steps.findIndex((s) => s.id === step.id),
+    );
 
     if (submission.action === "back") {
       const previous = steps[Math.max(0, index - 1)]!;
@@ -315,7 +322,11 @@ export class DialogEngine {
         return this.stay(turn, answers, rawInputs, version, {}, [localized("engine.notSkippable")]);
       }
       // A skipped step records no answers; what was typed stays as a draft to see when going back.
-      const typed = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0)).map(([k, v]) => [k, String(v)]));
+      const typed = Object.fromEntries(
+        Object.entries(given)
+          .filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0))
+          .map(([k, v]) => [k, String(v)]),
+      );
       if (Object.keys(typed).length) rawInputs[step.id] = { ...typed, ...(rawInputs[step.id] ?? {}) };
       answers[step.id] = { [SKIPPED]: true };
       return this.advance(turn, answers, rawInputs, index);

@@ -13,7 +13,6 @@ import type { ReplyAction } from "../../bot/channel/types.js";
 
 export const SKIPPED = "__skipped";
 
-
 export interface FlowContext {
   db: Db;
   actor: Actor;

@@ -17,8 +17,20 @@ const EMPTY = new Set(["", "-", "—"]);
 const YES = new Set(["ja", "j", "yes", "y", "true", "wel", "jazeker", "ok", "oké"]);
 const NO = new Set(["nee", "n", "no", "false", "niet", "neen"]);
 const WEEKDAYS: Record<string, number> = {
-  maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 7,
-  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+  maandag: 1,
+  dinsdag: 2,
+  woensdag: 3,
+  donderdag: 4,
+  vrijdag: 5,
+  zaterdag: 6,
+  zondag: 7,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  sunday: 7,
 };
 const RELATIVE_DAYS: Record<string, number> = { vandaag: 0, today: 0, morgen: 1, tomorrow: 1, overmorgen: 2 };
 

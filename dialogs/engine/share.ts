@@ -4,8 +4,6 @@ import { SHARE_SUFFIX } from "../../bot/formats/fields.js";
 import type { FieldDefinition, StepDefinition } from "./types.js";
 import { localized } from "../../bot/i18n/translate.js";
 
-
-
 export function withShareFields(step: StepDefinition): StepDefinition {
   if (!step.fields.some((f) => f.shareable)) return step;
   const fields: FieldDefinition[] = [];

@@ -67,13 +67,16 @@ export function buildView(input: ViewInput): StepView {
 
   const fields: FieldView[] = step.fields.map((field) => {
     const value = given[field.id] ?? field.defaultValue;
-    const options = field.kind === "singleChoice" || field.kind === "multiChoice" || field.kind === "pupil"
-      ? (field.kind === "pupil" ? optionsOf(field, locale, parseContext) : (field.options ?? []).map((o) => ({
-          value: o.value,
-          label: o.label[locale],
-          ...(o.icon ? { icon: o.icon } : {}),
-        })))
-      : undefined;
+    const options =
+      field.kind === "singleChoice" || field.kind === "multiChoice" || field.kind === "pupil"
+        ? field.kind === "pupil"
+          ? optionsOf(field, locale, parseContext)
+          : (field.options ?? []).map((o) => ({
+              value: o.value,
+              label: o.label[locale],
+              ...(o.icon ? { icon: o.icon } : {}),
+            }))
+        : undefined;
     return {
       id: field.id,
       kind: field.kind,
@@ -92,7 +95,10 @@ export function buildView(input: ViewInput): StepView {
     };
   });
 
-  const index = Math.max(0, steps.findIndex((s) => s.id === step.id));
+  const index = Math.max(
+    0,
+    steps.findIndex((s) => s.id === step.id),
+  );
   const isLast = index === steps.length - 1;
   return {
     sessionId: session.id,

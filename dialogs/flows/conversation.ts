@@ -53,7 +53,9 @@ function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinitio
               {
                 fieldId: "observableGoal",
                 message: eachLocale((l) =>
-                  [...messages.map((m) => m[l]), suggestion ? translate(l, "conversation.forExample", { suggestion: suggestion[l] }) : ""].filter(Boolean).join(" "),
+                  [...messages.map((m) => m[l]), suggestion ? translate(l, "conversation.forExample", { suggestion: suggestion[l] }) : ""]
+                    .filter(Boolean)
+                    .join(" "),
                 ),
               },
             ];
@@ -99,7 +101,16 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
     };
   }
   const g = await loadGroupContext(ctx.db, ctx.actor, subject.groupId!);
-  return { name: g.group.name, kind: "group", evaluators: [], openingInfo: [], hasPrevious: false, prepared: false, conversationId: subject.conversationId, evaluationIntervalDays: null };
+  return {
+    name: g.group.name,
+    kind: "group",
+    evaluators: [],
+    openingInfo: [],
+    hasPrevious: false,
+    prepared: false,
+    conversationId: subject.conversationId,
+    evaluationIntervalDays: null,
+  };
 }
 
 function openingStep(subject: Subject): StepDefinition | null {
@@ -168,7 +179,14 @@ export const conversationFlow: DialogFlow = {
         }
         if (format.closeWithPlan) {
           const defaultEvaluationDate = who.evaluationIntervalDays ? weekdayOnOrAfter(addDays(ctx.today, who.evaluationIntervalDays)) : undefined;
-          steps.push(...planSteps(answers, { evaluators: who.evaluators, today: ctx.today, forGroup: who.kind === "group", ...(defaultEvaluationDate ? { defaultEvaluationDate } : {}) }));
+          steps.push(
+            ...planSteps(answers, {
+              evaluators: who.evaluators,
+              today: ctx.today,
+              forGroup: who.kind === "group",
+              ...(defaultEvaluationDate ? { defaultEvaluationDate } : {}),
+            }),
+          );
         }
         steps.push({
           id: "confirm",
@@ -176,10 +194,7 @@ export const conversationFlow: DialogFlow = {
           intro: localized("conversation.confirm.intro"),
           info: summaryLines(format, answers, l),
           fields: [field({ id: "confirmed", kind: "yesNo", label: localized("conversation.confirm.confirmed.label"), required: true })],
-          validate: (values) =>
-            values.confirmed === false
-              ? [{ fieldId: "confirmed", message: localized("conversation.confirm.notConfirmed") }]
-              : [],
+          validate: (values) => (values.confirmed === false ? [{ fieldId: "confirmed", message: localized("conversation.confirm.notConfirmed") }] : []),
         });
         return steps;
       },

@@ -25,7 +25,6 @@ export const EVALUATE = "evaluate";
 
 type Locale = "nl" | "en";
 
-
 export const NEXT_STEP_LABELS: Record<NextStep, LocalizedText> = {
   new_goal: localized("evaluate.next.new_goal"),
   extend: localized("evaluate.next.extend"),
@@ -49,7 +48,10 @@ export function openGoalLine(
 }
 
 /** A goal evaluated since the last conversation, as it comes back before the next one. */
-export function evaluatedGoalLine(goal: { goalText: string; latestEvaluation: { outcome: string; note: string | null; evaluatedAt: Date } }, locale: Locale): string {
+export function evaluatedGoalLine(
+  goal: { goalText: string; latestEvaluation: { outcome: string; note: string | null; evaluatedAt: Date } },
+  locale: Locale,
+): string {
   return translate(locale, "evaluate.evaluatedGoal", { goal: goal.goalText, evaluation: describeEvaluation(goal.latestEvaluation, locale) });
 }
 
@@ -67,8 +69,7 @@ function goalLines(goal: EvaluableGoal | undefined, locale: Locale): string[] {
 }
 
 function dateStep(id: "later" | "extend", calendar: SchoolCalendar, today: string): StepDefinition {
-  const title: LocalizedText =
-    id === "later" ? localized("evaluate.date.later.title") : localized("evaluate.date.extend.title");
+  const title: LocalizedText = id === "later" ? localized("evaluate.date.later.title") : localized("evaluate.date.extend.title");
   return {
     id,
     title,
@@ -155,7 +156,7 @@ export const evaluateFlow: DialogFlow = {
     };
   },
 
-  async complete(ctx, subject, answers): Promise<Completion> {
+  async complete(ctx, _subject, answers): Promise<Completion> {
     const outcome = text(answers, "outcome", "outcome") as EvaluationOutcome;
     const nextStep = outcome === "later" ? null : (text(answers, "next", "nextStep") as NextStep | null);
     const note = text(answers, "outcome", "note");
@@ -175,7 +176,7 @@ export const evaluateFlow: DialogFlow = {
     );
     if (result.kind === "stale") {
       const by = result.last?.byName;
-      const what = result.last ? OUTCOME_LABELS[result.last.outcome as EvaluationOutcome]?.[ctx.locale].toLowerCase() ?? result.last.outcome : null;
+      const what = result.last ? (OUTCOME_LABELS[result.last.outcome as EvaluationOutcome]?.[ctx.locale].toLowerCase() ?? result.last.outcome) : null;
       const lines = [
         translate(ctx.locale, "evaluate.stale", {
           by: by ? translate(ctx.locale, "evaluate.stale.by", { by }) : "",

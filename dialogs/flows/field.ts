@@ -21,4 +21,3 @@ export function num(answers: Answers, stepId: string, fieldId: string): number |
   const value = answers[stepId]?.[fieldId];
   return typeof value === "number" ? value : null;
 }
-

@@ -85,7 +85,14 @@ function agreementStep(j: number): StepDefinition {
     tips: [localized("kindplanStep.agreement.tip")],
     skippable: j === 1,
     fields: [
-      field({ id: "who", kind: "shortText", label: localized("kindplanStep.agreement.who.label"), required: true, maxLength: 120, placeholder: localized("kindplanStep.agreement.who.placeholder") }),
+      field({
+        id: "who",
+        kind: "shortText",
+        label: localized("kindplanStep.agreement.who.label"),
+        required: true,
+        maxLength: 120,
+        placeholder: localized("kindplanStep.agreement.who.placeholder"),
+      }),
       field({ id: "what", kind: "longText", label: localized("kindplanStep.agreement.what.label"), required: true, maxLength: 500, shareable: true }),
       field({ id: "when", kind: "shortText", label: localized("kindplanStep.agreement.when.label"), required: true, maxLength: 120 }),
       field({ id: "another", kind: "yesNo", label: localized("kindplanStep.agreement.another.label"), required: true }),

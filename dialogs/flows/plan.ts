@@ -9,7 +9,8 @@ import { duoShare } from "../../bot/rounds/duo-split.js";
 import { conversationsCalendar } from "../../bot/rounds/ics.js";
 import { formatMoments, parseMoments } from "../../bot/rounds/moments.js";
 import { proposeSchedule, type Proposal } from "../../bot/rounds/propose-schedule.js";
-import { listRounds, planConversations, planningGroup, type PlanningGroup } from "../../bot/services/rounds.js";
+import { listRounds } from "../../bot/services/rounds.js";
+import { planConversations, planningGroup, type PlanningGroup } from "../../bot/services/round-planning.js";
 import { loadSchoolCalendar } from "../../bot/services/school-calendar.js";
 import { NotFoundError } from "../../bot/errors.js";
 import type { Answers, DialogFlow, FlowContext } from "../engine/flow.js";
@@ -48,8 +49,16 @@ function unplanned(target: PlanningGroup): PlanningGroup["pupils"] {
 /** The whole group is split (so a partner's share does not shrink as the other plans), then the planned are left out. */
 function myShare(target: PlanningGroup, staffId: string): string[] {
   const all = target.pupils.map((p) => p.id);
-  const mine = new Set(duoShare(all, target.teachers.map((t) => ({ staffId: t.staffId, workingDays: t.workingDays.length })), staffId));
-  return unplanned(target).map((p) => p.id).filter((id) => mine.has(id));
+  const mine = new Set(
+    duoShare(
+      all,
+      target.teachers.map((t) => ({ staffId: t.staffId, workingDays: t.workingDays.length })),
+      staffId,
+    ),
+  );
+  return unplanned(target)
+    .map((p) => p.id)
+    .filter((id) => mine.has(id));
 }
 
 function window(ctx: FlowContext, target: PlanningGroup): { from: string; to: string } {
@@ -105,7 +114,15 @@ function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
         const date = values.date;
         if (typeof date !== "string") return [];
         if (date < from || date > to) {
-          return [{ fieldId: "date", message: localized("plan.manual.outOfRound", { from: eachLocale((l) => formatLocalDate(from, l)), to: eachLocale((l) => formatLocalDate(to, l)) }) }];
+          return [
+            {
+              fieldId: "date",
+              message: localized("plan.manual.outOfRound", {
+                from: eachLocale((l) => formatLocalDate(from, l)),
+                to: eachLocale((l) => formatLocalDate(to, l)),
+              }),
+            },
+          ];
         }
         if (!isSchoolDay(data.calendar, date)) {
           return [{ fieldId: "date", message: localized("plan.manual.noSchool") }];
@@ -154,7 +171,10 @@ export const planFlow: DialogFlow = {
                 kind: "singleChoice",
                 label: localized("plan.target.target.label"),
                 required: true,
-                options: targets.map((t) => ({ value: planTarget(t.round.id, t.group.id), label: localized("plan.roundGroup", { round: t.round.name, group: t.group.name }) })),
+                options: targets.map((t) => ({
+                  value: planTarget(t.round.id, t.group.id),
+                  label: localized("plan.roundGroup", { round: t.round.name, group: t.group.name }),
+                })),
               }),
             ],
           });
@@ -168,8 +188,19 @@ export const planFlow: DialogFlow = {
           id: "mode",
           title: localized("plan.roundGroup", { round: target.round.name, group: target.group.name }),
           info: [
-            translate(ctx.locale, "plan.mode.info", { open: open.length, count: target.pupils.length, date: formatLocalDate(target.round.startDate, ctx.locale), date2: formatLocalDate(target.round.endDate, ctx.locale) }),
-            ...(duo ? [translate(ctx.locale, "plan.mode.duoShare", { names: share.map((id) => nameOf(target, id)).join(", ") || translate(ctx.locale, "plan.mode.nobodyLeft") })] : []),
+            translate(ctx.locale, "plan.mode.info", {
+              open: open.length,
+              count: target.pupils.length,
+              date: formatLocalDate(target.round.startDate, ctx.locale),
+              date2: formatLocalDate(target.round.endDate, ctx.locale),
+            }),
+            ...(duo
+              ? [
+                  translate(ctx.locale, "plan.mode.duoShare", {
+                    names: share.map((id) => nameOf(target, id)).join(", ") || translate(ctx.locale, "plan.mode.nobodyLeft"),
+                  }),
+                ]
+              : []),
           ],
           fields: [
             field({
@@ -192,8 +223,23 @@ export const planFlow: DialogFlow = {
           title: localized("plan.moments.title"),
           intro: localized("plan.moments.intro"),
           fields: [
-            field({ id: "moments", kind: "shortText", label: localized("plan.moments.moments.label"), placeholder: localized("plan.moments.moments.placeholder"), required: true, maxLength: 200 }),
-            field({ id: "minutes", kind: "number", label: localized("plan.moments.minutes.label"), required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
+            field({
+              id: "moments",
+              kind: "shortText",
+              label: localized("plan.moments.moments.label"),
+              placeholder: localized("plan.moments.moments.placeholder"),
+              required: true,
+              maxLength: 200,
+            }),
+            field({
+              id: "minutes",
+              kind: "number",
+              label: localized("plan.moments.minutes.label"),
+              required: true,
+              min: 3,
+              max: 90,
+              defaultValue: DEFAULT_MINUTES,
+            }),
             ...(duo
               ? [
                   field({
@@ -213,9 +259,7 @@ export const planFlow: DialogFlow = {
           validate(values): FieldError[] {
             if (typeof values.moments !== "string") return [];
             const parsed = parseMoments(values.moments);
-            return parsed.ok
-              ? []
-              : [{ fieldId: "moments", message: localized("plan.moments.unreadable", { problem: parsed.problem }) }];
+            return parsed.ok ? [] : [{ fieldId: "moments", message: localized("plan.moments.unreadable", { problem: parsed.problem }) }];
           },
         });
         const proposal = proposalFor(ctx, data, target, answers);
@@ -224,11 +268,12 @@ export const planFlow: DialogFlow = {
         steps.push({
           id: "proposal",
           title: localized("plan.proposal.title"),
-          intro: localized("plan.proposal.intro", { moments: eachLocale((l) => (parsed.ok ? formatMoments(parsed.moments, l) : "")), count: proposal.planned.length }),
+          intro: localized("plan.proposal.intro", {
+            moments: eachLocale((l) => (parsed.ok ? formatMoments(parsed.moments, l) : "")),
+            count: proposal.planned.length,
+          }),
           info: [
-            ...(proposal.planned.length === 0 && proposal.unplaced.length > 0
-              ? [translate(ctx.locale, "plan.proposal.noMoments")]
-              : []),
+            ...(proposal.planned.length === 0 && proposal.unplaced.length > 0 ? [translate(ctx.locale, "plan.proposal.noMoments")] : []),
             ...proposal.planned.map((p) => `${formatLocalDate(p.date, ctx.locale)} ${p.time} — ${nameOf(target, p.pupilId)}`),
             ...(proposal.unplaced.length
               ? [translate(ctx.locale, "plan.proposal.notFitting", { join: proposal.unplaced.map((id) => nameOf(target, id)).join(", ") })]
@@ -249,7 +294,11 @@ export const planFlow: DialogFlow = {
     if (answers.mode?.mode === "manual") {
       for (let i = 1; i <= MAX_MANUAL && answers[`manual${i}`]; i++) {
         const step = answers[`manual${i}`]!;
-        items.push({ pupilId: String(step.pupil), plannedAt: atSchoolTime(calendar, String(step.date), String(step.time)), durationMinutes: Number(step.minutes ?? DEFAULT_MINUTES) });
+        items.push({
+          pupilId: String(step.pupil),
+          plannedAt: atSchoolTime(calendar, String(step.date), String(step.time)),
+          durationMinutes: Number(step.minutes ?? DEFAULT_MINUTES),
+        });
       }
       // The same pupil chosen twice: the last choice counts.
       items = [...new Map(items.map((i) => [i.pupilId, i])).values()];
@@ -273,13 +322,12 @@ export const planFlow: DialogFlow = {
     );
     const lines = [...planned]
       .sort((a, b) => a.plannedAt.getTime() - b.plannedAt.getTime())
-      .map((p) => `${formatLocalDate(localDate(p.plannedAt, calendar.timezone), ctx.locale)} ${localTime(p.plannedAt, calendar.timezone)} — ${nameOf(target, p.pupilId)}`);
+      .map(
+        (p) =>
+          `${formatLocalDate(localDate(p.plannedAt, calendar.timezone), ctx.locale)} ${localTime(p.plannedAt, calendar.timezone)} — ${nameOf(target, p.pupilId)}`,
+      );
     return {
-      text: [
-        translate(ctx.locale, "plan.planned", { count: planned.length }),
-        ...lines,
-        translate(ctx.locale, "plan.plannedAdvice"),
-      ].join("\n"),
+      text: [translate(ctx.locale, "plan.planned", { count: planned.length }), ...lines, translate(ctx.locale, "plan.plannedAdvice")].join("\n"),
       attachments: [{ filename: "kindgesprekken.ics", contentType: "text/calendar", content: ics }],
     };
   },

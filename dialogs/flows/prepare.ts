@@ -43,7 +43,6 @@ export const prepareFlow: DialogFlow = {
     return {
       title: `${translate(l, "dialog.prepare")} — ${name}`,
       steps(answers: Answers): StepDefinition[] {
-
         const steps: StepDefinition[] = [
           {
             id: "format",
@@ -56,18 +55,14 @@ export const prepareFlow: DialogFlow = {
                 label: localized("prepare.format.format.label"),
                 required: true,
                 defaultValue: preferred,
-                options: [...formats]
-                  .sort((a, b) => (a.key === preferred ? -1 : b.key === preferred ? 1 : 0))
-                  .map((f) => ({ value: f.key, label: f.name })),
+                options: [...formats].sort((a, b) => (a.key === preferred ? -1 : b.key === preferred ? 1 : 0)).map((f) => ({ value: f.key, label: f.name })),
               }),
             ],
           },
           {
             id: "aim",
             title: localized("prepare.aim.title"),
-            tips: [
-              localized("prepare.aim.tip"),
-            ],
+            tips: [localized("prepare.aim.tip")],
             fields: [
               field({ id: "reason", kind: "longText", label: localized("prepare.aim.reason.label"), required: true, maxLength: 1000 }),
               field({ id: "aim", kind: "longText", label: localized("prepare.aim.aim.label"), required: true, maxLength: 1000 }),
@@ -81,7 +76,13 @@ export const prepareFlow: DialogFlow = {
             fields: [
               field({ id: "date", kind: "date", label: localized("label.date"), required: true }),
               field({ id: "time", kind: "time", label: localized("label.time"), required: true }),
-              field({ id: "place", kind: "shortText", label: localized("prepare.when.place.label"), maxLength: 120, placeholder: localized("prepare.when.place.placeholder") }),
+              field({
+                id: "place",
+                kind: "shortText",
+                label: localized("prepare.when.place.label"),
+                maxLength: 120,
+                placeholder: localized("prepare.when.place.placeholder"),
+              }),
               field({ id: "duration", kind: "number", label: localized("prepare.when.duration.label"), min: 3, max: 90 }),
             ],
           },
@@ -112,18 +113,13 @@ export const prepareFlow: DialogFlow = {
             title: localized("prepare.previous.title"),
             info: previousLines.length ? previousLines : [translate(l, "prepare.previous.none")],
             skippable: true,
-            fields: [
-              field({ id: "followUp", kind: "longText", label: localized("prepare.previous.followUp.label"), maxLength: 1000 }),
-            ],
+            fields: [field({ id: "followUp", kind: "longText", label: localized("prepare.previous.followUp.label"), maxLength: 1000 })],
           },
           {
             id: "questions",
             title: localized("prepare.questions.title"),
             intro: localized("prepare.questions.intro"),
-            tips: [
-              localized("prepare.questions.tip.open"),
-              localized("prepare.questions.tip.oneAtATime"),
-            ],
+            tips: [localized("prepare.questions.tip.open"), localized("prepare.questions.tip.oneAtATime")],
             fields: [
               field({ id: "questions", kind: "longText", label: localized("prepare.questions.questions.label"), required: true, maxLength: 3000, coach: true }),
             ],
@@ -137,7 +133,13 @@ export const prepareFlow: DialogFlow = {
           id: "coach",
           title: localized("prepare.coach.title"),
           info: feedback.length
-            ? feedback.map(({ q, result }) => translate(l, "prepare.coach.feedback", { question: q, flags: result.flags.map((f) => translate(l, `coach.${f}`)).join(", "), suggestion: result.suggestion ?? "" }))
+            ? feedback.map(({ q, result }) =>
+                translate(l, "prepare.coach.feedback", {
+                  question: q,
+                  flags: result.flags.map((f) => translate(l, `coach.${f}`)).join(", "),
+                  suggestion: result.suggestion ?? "",
+                }),
+              )
             : [translate(l, "prepare.coach.allOpen")],
           skippable: true,
           fields: [
@@ -162,7 +164,12 @@ export const prepareFlow: DialogFlow = {
     const time = text(answers, "when", "time")!;
     const plannedAt = zonedTimeToUtc(date, time, ctx.actor.timezone);
     const revised = text(answers, "coach", "revised");
-    const questions = revised ? revised.split(/\r?\n/).map((q) => q.trim()).filter(Boolean) : plannedQuestions(answers);
+    const questions = revised
+      ? revised
+          .split(/\r?\n/)
+          .map((q) => q.trim())
+          .filter(Boolean)
+      : plannedQuestions(answers);
     const conversationId = await savePreparation(ctx.tx, ctx.actor, {
       pupilId: pupilContext.pupil.id,
       conversationId: subject.conversationId ?? pupilContext.pending?.id ?? null,

@@ -25,7 +25,11 @@ function pickedRound(answers: Answers, rounds: RoundSummary[]): RoundSummary | u
 export const roundFlow: DialogFlow = {
   kind: ROUND,
   async load(ctx) {
-    const [groups, allRounds, formats] = await Promise.all([listRoundableGroups(ctx.db, ctx.actor), listRounds(ctx.db, ctx.actor), listFormats(ctx.db, ctx.actor.schoolId)]);
+    const [groups, allRounds, formats] = await Promise.all([
+      listRoundableGroups(ctx.db, ctx.actor),
+      listRounds(ctx.db, ctx.actor),
+      listFormats(ctx.db, ctx.actor.schoolId),
+    ]);
     if (groups.length === 0) throw new ForbiddenError("not a team leader");
     const rounds = allRounds.filter((r) => r.manageable);
     const pupilFormats = formats.filter((f) => f.subject === "pupil");
@@ -48,7 +52,10 @@ export const roundFlow: DialogFlow = {
                 kind: "singleChoice",
                 label: localized("round.pick.roundId.label"),
                 required: true,
-                options: rounds.map((r) => ({ value: r.id, label: eachLocale((l) => `${r.name} (${formatLocalDate(r.startDate, l)} – ${formatLocalDate(r.endDate, l)})`) })),
+                options: rounds.map((r) => ({
+                  value: r.id,
+                  label: eachLocale((l) => `${r.name} (${formatLocalDate(r.startDate, l)} – ${formatLocalDate(r.endDate, l)})`),
+                })),
               }),
               field({
                 id: "action",
@@ -79,7 +86,14 @@ export const roundFlow: DialogFlow = {
             title: localized("round.basics.title"),
             tips: [localized("round.basics.tip")],
             fields: [
-              field({ id: "name", kind: "shortText", label: localized("round.basics.name.label"), required: true, maxLength: 80, ...(round ? { defaultValue: round.name } : {}) }),
+              field({
+                id: "name",
+                kind: "shortText",
+                label: localized("round.basics.name.label"),
+                required: true,
+                maxLength: 80,
+                ...(round ? { defaultValue: round.name } : {}),
+              }),
               field({
                 id: "format",
                 kind: "singleChoice",
@@ -109,8 +123,20 @@ export const roundFlow: DialogFlow = {
             title: localized("round.period.title"),
             intro: localized("round.period.intro"),
             fields: [
-              field({ id: "startDate", kind: "date", label: localized("round.period.startDate.label"), required: true, ...(round ? { defaultValue: round.startDate } : {}) }),
-              field({ id: "endDate", kind: "date", label: localized("round.period.endDate.label"), required: true, ...(round ? { defaultValue: round.endDate } : {}) }),
+              field({
+                id: "startDate",
+                kind: "date",
+                label: localized("round.period.startDate.label"),
+                required: true,
+                ...(round ? { defaultValue: round.startDate } : {}),
+              }),
+              field({
+                id: "endDate",
+                kind: "date",
+                label: localized("round.period.endDate.label"),
+                required: true,
+                ...(round ? { defaultValue: round.endDate } : {}),
+              }),
               field({
                 id: "evaluationWeeks",
                 kind: "number",

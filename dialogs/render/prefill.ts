@@ -46,7 +46,10 @@ function parseNumberText(text: string | undefined, integer: boolean): number | u
 /** Number inputs: a typed or stored number only when the input, with its limits, accepts it. */
 export function numberInitial(raw: string | undefined, stored: FieldValue | undefined, limits: NumberInputLimits): Prefill<number> {
   const fits = (n: number | undefined): n is number =>
-    n !== undefined && (!limits.integer || Number.isInteger(n)) && (limits.min === undefined || n >= limits.min) && (limits.max === undefined || n <= limits.max);
+    n !== undefined &&
+    (!limits.integer || Number.isInteger(n)) &&
+    (limits.min === undefined || n >= limits.min) &&
+    (limits.max === undefined || n <= limits.max);
   const fromRaw = parseNumberText(raw, limits.integer);
   const fromStored = typeof stored === "number" ? stored : parseNumberText(asText(stored), limits.integer);
   const value = fits(fromRaw) ? fromRaw : fits(fromStored) ? fromStored : undefined;

@@ -89,10 +89,7 @@ function renderFieldText(view: StepView, field: FieldView): string[] {
 }
 
 function hasOptions(field: FieldView): boolean {
-  return (
-    (field.kind === "singleChoice" || field.kind === "multiChoice" || field.kind === "pupil") &&
-    (field.options?.length ?? 0) > 0
-  );
+  return (field.kind === "singleChoice" || field.kind === "multiChoice" || field.kind === "pupil") && (field.options?.length ?? 0) > 0;
 }
 
 function instructionFor(locale: Locale, field: FieldView): string {
@@ -134,7 +131,11 @@ function displayValue(locale: Locale, field: FieldView, value: FieldValue): stri
   if (typeof value === "number") return String(value);
   if (field.kind === "yesNo") return value === "true" ? yes : value === "false" ? no : value;
   if (field.kind === "singleChoice" || field.kind === "pupil") return labelOf(value);
-  if (field.kind === "multiChoice") return value.split(",").map((v) => labelOf(v.trim())).join(", ");
+  if (field.kind === "multiChoice")
+    return value
+      .split(",")
+      .map((v) => labelOf(v.trim()))
+      .join(", ");
   if (field.kind === "date") {
     const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
     if (iso) return `${iso[3]}-${iso[2]}-${iso[1]}`;

@@ -11,10 +11,16 @@ export const renderCatalogue = {
   "render.required": { nl: "(verplicht)", en: "(required)" },
   "render.fillThisIn": { nl: "Vul dit in.", en: "Please fill this in." },
   "render.numberRange": { nl: "Vul een getal in van {min} tot en met {max}.", en: "Enter a number from {min} to {max}." },
-  "render.omitted": { nl: "Niet alle informatie bij deze stap past hier; een deel is weggelaten.", en: "Not all information for this step fits here; part of it was left out." },
+  "render.omitted": {
+    nl: "Niet alle informatie bij deze stap past hier; een deel is weggelaten.",
+    en: "Not all information for this step fits here; part of it was left out.",
+  },
   "render.openForm": { nl: "Invullen", en: "Fill in" },
   "render.inForm": { nl: "In het formulier", en: "In the form" },
-  "render.tooManyFields": { nl: "Deze stap heeft te veel vragen voor een bericht: vul ze in het formulier in.", en: "This step has too many questions for a message: fill them in in the form." },
+  "render.tooManyFields": {
+    nl: "Deze stap heeft te veel vragen voor een bericht: vul ze in het formulier in.",
+    en: "This step has too many questions for a message: fill them in in the form.",
+  },
   // Text mode: one question at a time, answered by typing.
   "render.step": { nl: "Stap {current}/{total}", en: "Step {current}/{total}" },
   "render.question": { nl: "Vraag {current}/{total}: {label}", en: "Question {current}/{total}: {label}" },
@@ -23,10 +29,16 @@ export const renderCatalogue = {
   "render.text.no": { nl: "nee", en: "no" },
   "render.typeText": { nl: "Typ je antwoord.", en: "Type your answer." },
   "render.typeLongText": { nl: "Typ je antwoord (meerdere zinnen mag).", en: "Type your answer (several sentences are fine)." },
-  "render.maxLength": { nl: { one: "Hoogstens 1 teken.", other: "Hoogstens {count} tekens." }, en: { one: "At most 1 character.", other: "At most {count} characters." } },
+  "render.maxLength": {
+    nl: { one: "Hoogstens 1 teken.", other: "Hoogstens {count} tekens." },
+    en: { one: "At most 1 character.", other: "At most {count} characters." },
+  },
   "render.typeChoice": { nl: "Typ het nummer van je keuze.", en: "Type the number of your choice." },
   "render.typePupil": { nl: "Typ het nummer van de leerling.", en: "Type the number of the pupil." },
-  "render.typeMulti": { nl: "Typ een of meer nummers, gescheiden door komma's (bijvoorbeeld 1,3).", en: "Type one or more numbers, separated by commas (for example 1,3)." },
+  "render.typeMulti": {
+    nl: "Typ een of meer nummers, gescheiden door komma's (bijvoorbeeld 1,3).",
+    en: "Type one or more numbers, separated by commas (for example 1,3).",
+  },
   "render.typeYesNo": { nl: "Typ ja/nee.", en: "Type yes/no." },
   "render.typeDate": { nl: "Typ een datum als dd-mm-jjjj.", en: "Type a date as dd-mm-yyyy." },
   "render.typeTime": { nl: "Typ een tijd als uu:mm.", en: "Type a time as hh:mm." },

@@ -44,7 +44,11 @@ beforeAll(async () => {
 
 afterAll(async () => t?.destroy());
 
-const code = async (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code ?? "thrown");
+const code = async (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: { code?: string }) => e.code ?? "thrown",
+  );
 
 describe(`authorization on ${testProvider()}`, () => {
   it("a teacher reads and writes the pupils of their own group", async () => {

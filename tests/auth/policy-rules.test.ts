@@ -2,7 +2,14 @@
 // refused first: pure checks with actors built to differ in exactly one fact.
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../bot/auth/actor.js";
-import { canEvaluateGoal, canListGroupPupils, canManageRounds, canReadPupilContent, canViewGroupProgress, canWritePupilContent } from "../../bot/auth/policy.js";
+import {
+  canEvaluateGoal,
+  canListGroupPupils,
+  canManageRounds,
+  canReadPupilContent,
+  canViewGroupProgress,
+  canWritePupilContent,
+} from "../../bot/auth/policy.js";
 import type { Role } from "../../bot/domain/vocabulary.js";
 
 function actor(o: { school?: string; roles?: Role[]; groups?: string[]; pupils?: string[]; leads?: ("onderbouw" | "middenbouw" | "bovenbouw")[] } = {}): Actor {
@@ -23,7 +30,12 @@ const group = { id: "g1", schoolId: "A", bouw: "middenbouw" };
 
 describe("each rule decides", () => {
   it("the school comes first: the same group or pupil id in another school grants nothing", () => {
-    const elsewhere = { roles: ["teacher", "ib", "admin", "content_reader", "team_leader"] as Role[], groups: ["g1"], pupils: ["p1"], leads: ["middenbouw" as const] };
+    const elsewhere = {
+      roles: ["teacher", "ib", "admin", "content_reader", "team_leader"] as Role[],
+      groups: ["g1"],
+      pupils: ["p1"],
+      leads: ["middenbouw" as const],
+    };
     expect(canReadPupilContent(actor({ ...elsewhere, school: "B" }), pupil)).toBe(false);
     expect(canWritePupilContent(actor({ ...elsewhere, school: "B" }), pupil)).toBe(false);
     expect(canEvaluateGoal({ ...actor({ ...elsewhere, school: "B" }) }, pupil, { evaluatorId: "s1" })).toBe(false);

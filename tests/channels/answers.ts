@@ -17,6 +17,12 @@ export function plannedAnswer(fieldId: string, shape: FieldShape, options: strin
     case "multi":
       return options.slice(0, 1);
     case "text":
-      return fieldId === "who" ? "Sam" : fieldId === "what" ? "leest elke dag 10 minuten in zijn leesboek" : fieldId === "when" ? "elke dag na de lunch" : `antwoord ${fieldId}`;
+      return fieldId === "who"
+        ? "Sam"
+        : fieldId === "what"
+          ? "leest elke dag 10 minuten in zijn leesboek"
+          : fieldId === "when"
+            ? "elke dag na de lunch"
+            : `antwoord ${fieldId}`;
   }
 }

@@ -43,7 +43,10 @@ describe("planDelivery", () => {
   });
 
   it("replaces at most once, and nothing without an answered card", () => {
-    const replies: BotReply[] = [{ text: "", answered, step: next }, { text: "", answered, step: next }];
+    const replies: BotReply[] = [
+      { text: "", answered, step: next },
+      { text: "", answered, step: next },
+    ];
     expect(planDelivery(replies, { stepsAsText: false, answered: { stepId: "goals" } }).map((p) => p.replace?.kind)).toEqual(["summary", undefined]);
     expect(planDelivery(replies, { stepsAsText: false }).map((p) => p.replace)).toEqual([undefined, undefined]);
     // Another step is not the answered one.

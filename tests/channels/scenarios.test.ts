@@ -63,7 +63,9 @@ afterAll(async () => {
 
 type Card = { body: Array<Record<string, unknown>>; actions?: Array<{ title: string; data: Record<string, unknown> }> };
 const cardOf = (a: RecordedActivity): Card | undefined =>
-  ((a.activity.attachments as Array<{ contentType: string; content: Card }> | undefined) ?? []).find((x) => x.contentType === "application/vnd.microsoft.card.adaptive")?.content;
+  ((a.activity.attachments as Array<{ contentType: string; content: Card }> | undefined) ?? []).find(
+    (x) => x.contentType === "application/vnd.microsoft.card.adaptive",
+  )?.content;
 
 async function teams(fields: Record<string, unknown>): Promise<RecordedActivity[]> {
   const before = connector.activities.length;
@@ -98,7 +100,10 @@ function fillCard(card: Card): Record<string, string> {
   const values: Record<string, string> = {};
   const inputs = card.body
     .flatMap(function walk(el): Array<Record<string, unknown>> {
-      const nested = [...((el.items as Array<Record<string, unknown>>) ?? []), ...((el.columns as Array<Record<string, unknown>>) ?? []).flatMap((c) => (c.items as Array<Record<string, unknown>>) ?? [])];
+      const nested = [
+        ...((el.items as Array<Record<string, unknown>>) ?? []),
+        ...((el.columns as Array<Record<string, unknown>>) ?? []).flatMap((c) => (c.items as Array<Record<string, unknown>>) ?? []),
+      ];
       return [el, ...nested.flatMap(walk)];
     })
     .filter((el) => String(el.type).startsWith("Input."));
@@ -176,7 +181,9 @@ const runs: ChannelRun[] = [
 async function storedOutcome(email: string) {
   const db = app.database.db;
   const staff = await db.staff.findFirstOrThrow({ where: { email } });
-  const pupil = await db.pupil.findFirstOrThrow({ where: { groupId: { in: (await db.groupTeacher.findMany({ where: { staffId: staff.id } })).map((g) => g.groupId) } } });
+  const pupil = await db.pupil.findFirstOrThrow({
+    where: { groupId: { in: (await db.groupTeacher.findMany({ where: { staffId: staff.id } })).map((g) => g.groupId) } },
+  });
   const conversations = await db.conversation.findMany({
     where: { pupilId: pupil.id },
     orderBy: { createdAt: "asc" },

@@ -73,12 +73,9 @@ describe("checkAgreement: who", () => {
     expect(issueOf({ who, what, when }, "who")).toBeUndefined();
   });
 
-  it.each(["we", "wij", "iedereen", "we allemaal", "iemand", "de klas", "iedereen in groep 6"])(
-    "flags %j as vague (nl)",
-    (who) => {
-      expect(issueOf({ who, what: "elke dag 10 minuten lezen", when: "elke avond" }, "who")?.code).toBe("vague_who");
-    },
-  );
+  it.each(["we", "wij", "iedereen", "we allemaal", "iemand", "de klas", "iedereen in groep 6"])("flags %j as vague (nl)", (who) => {
+    expect(issueOf({ who, what: "elke dag 10 minuten lezen", when: "elke avond" }, "who")?.code).toBe("vague_who");
+  });
 
   it.each(["we", "someone", "everybody", "the class", "all of us"])("flags %j as vague (en)", (who) => {
     expect(issueOf({ who, what: "read for 15 minutes", when: "every evening" }, "who")?.code).toBe("vague_who");
@@ -133,9 +130,7 @@ describe("checkAgreement: what", () => {
   });
 
   it("needs a measure for a comparison even when it names a times table", () => {
-    expect(issueOf({ who: "ik", what: "meer oefenen met de tafels van 6", when: "elke dag" }, "what")?.code).toBe(
-      "not_measurable",
-    );
+    expect(issueOf({ who: "ik", what: "meer oefenen met de tafels van 6", when: "elke dag" }, "what")?.code).toBe("not_measurable");
     expect(issueOf({ who: "ik", what: "elke dag 5 minuten de tafels van 6 oefenen", when: "thuis na school" }, "what")).toBeUndefined();
   });
 
@@ -200,16 +195,8 @@ describe("checkAgreement: result", () => {
   });
 
   it("reports every part that is lacking, in who/what/when order", () => {
-    expect(codesOf({ who: "we", what: "beter ons best doen", when: "binnenkort" })).toEqual([
-      "who:vague_who",
-      "what:vague_action",
-      "when:vague_when",
-    ]);
-    expect(codesOf({ who: "we", what: "try harder", when: "soon" })).toEqual([
-      "who:vague_who",
-      "what:vague_action",
-      "when:vague_when",
-    ]);
+    expect(codesOf({ who: "we", what: "beter ons best doen", when: "binnenkort" })).toEqual(["who:vague_who", "what:vague_action", "when:vague_when"]);
+    expect(codesOf({ who: "we", what: "try harder", when: "soon" })).toEqual(["who:vague_who", "what:vague_action", "when:vague_when"]);
     expect(codesOf({ who: "", what: "", when: "" })).toEqual(["who:missing", "what:missing", "when:missing"]);
   });
 
@@ -238,9 +225,7 @@ describe("checkAgreement: result", () => {
 
   it("picks an example hint that fits the topic", () => {
     expect(issueOf({ who: "ik", what: "meer lezen", when: "elke dag" }, "what")?.hint.nl).toMatch(/lees/);
-    expect(issueOf({ who: "I", what: "practise my times tables more", when: "every day" }, "what")?.hint.en).toMatch(
-      /times table/,
-    );
+    expect(issueOf({ who: "I", what: "practise my times tables more", when: "every day" }, "what")?.hint.en).toMatch(/times table/);
   });
 
   it("is deterministic and honours an explicit language", () => {
@@ -346,8 +331,7 @@ describe("checkObservableGoal", () => {
 
 describe("accuracy on hand-labelled sets", () => {
   it("has labelled sets of the agreed size and mix", () => {
-    const english = (x: { who: string; what: string; when: string }): boolean =>
-      detectCheckLanguage(`${x.who} ${x.what} ${x.when}`) === "en";
+    const english = (x: { who: string; what: string; when: string }): boolean => detectCheckLanguage(`${x.who} ${x.what} ${x.when}`) === "en";
     expect(agreementSets.labelled.length).toBeGreaterThanOrEqual(60);
     expect(agreementSets.labelled.filter((x) => !english(x)).length).toBeGreaterThanOrEqual(45);
     expect(agreementSets.labelled.filter(english).length).toBeGreaterThanOrEqual(15);

@@ -243,13 +243,9 @@ describe("suggestions", () => {
   });
 
   it("turns blame and advice into open questions about the pupil's own view", () => {
-    expect(coachQuestion("Waarom heb je je huiswerk niet gemaakt?").suggestion).toBe(
-      "Wat maakte het lastig om je huiswerk te maken?",
-    );
+    expect(coachQuestion("Waarom heb je je huiswerk niet gemaakt?").suggestion).toBe("Wat maakte het lastig om je huiswerk te maken?");
     expect(coachQuestion("Why didn't you do your homework?").suggestion).toBe("What made it hard to do your homework?");
-    expect(coachQuestion("Moet je niet wat beter opletten tijdens de instructie?").suggestion).toBe(
-      "Wat zou jou helpen tijdens de instructie?",
-    );
+    expect(coachQuestion("Moet je niet wat beter opletten tijdens de instructie?").suggestion).toBe("Wat zou jou helpen tijdens de instructie?");
   });
 
   it("gives every flagged question of the labelled sets an open, neutral suggestion in the same language", () => {

@@ -42,7 +42,14 @@ async function prismaPupilContext(db: Db, pupilId: string): Promise<PupilContext
 describe(`plain SQL on ${testProvider()}`, () => {
   it("reads a dialog session exactly as Prisma stores it, and updates it only at the expected version", async () => {
     const staff = await makeStaff(t.db, schoolId);
-    const session = await createSession(t.db, { schoolId, staffId: staff.id, kind: "prepare", stepId: "format", subject, answers: { format: { format: "kindplan" } } });
+    const session = await createSession(t.db, {
+      schoolId,
+      staffId: staff.id,
+      kind: "prepare",
+      stepId: "format",
+      subject,
+      answers: { format: { format: "kindplan" } },
+    });
     const before = await t.db.dialogSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(await findSession(t.db, session.id)).toEqual({ ...session, updatedAt: before.updatedAt });
 
@@ -52,11 +59,24 @@ describe(`plain SQL on ${testProvider()}`, () => {
     expect(await updateSession(t.db, session.id, 0, { stepId: "when", status: "cancelled" })).toBeNull();
 
     const row = await t.db.dialogSession.findUniqueOrThrow({ where: { id: session.id } });
-    expect(row).toMatchObject({ version: 1, stepId: "aim", status: "active", answers: JSON.stringify({ format: { format: "kindplan" } }), rawInputs: '{"aim":{"theme":"x"}}' });
+    expect(row).toMatchObject({
+      version: 1,
+      stepId: "aim",
+      status: "active",
+      answers: JSON.stringify({ format: { format: "kindplan" } }),
+      rawInputs: '{"aim":{"theme":"x"}}',
+    });
     expect(row.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     expect(Math.abs(row.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
     const read = await findSession(t.db, session.id);
-    expect(read).toMatchObject({ version: 1, stepId: "aim", answers: { format: { format: "kindplan" } }, rawInputs: { aim: { theme: "x" } }, updatedAt: row.updatedAt, formatVersion: null });
+    expect(read).toMatchObject({
+      version: 1,
+      stepId: "aim",
+      answers: { format: { format: "kindplan" } },
+      rawInputs: { aim: { theme: "x" } },
+      updatedAt: row.updatedAt,
+      formatVersion: null,
+    });
     expect(await findSession(t.db, "no-such-session")).toBeNull();
   });
 
@@ -103,7 +123,11 @@ describe(`plain SQL on ${testProvider()}`, () => {
 
   it("loads the actor's roles, led bouwen, groups and IB pupils fresh on every call", async () => {
     const pupil = await makePupil(t.db, schoolId, groupId);
-    const staff = await makeStaff(t.db, schoolId, { roles: [{ role: "teacher" }, { role: "team_leader", bouw: "bovenbouw" }, { role: "ib" }], groups: [groupId], supports: [pupil.id] });
+    const staff = await makeStaff(t.db, schoolId, {
+      roles: [{ role: "teacher" }, { role: "team_leader", bouw: "bovenbouw" }, { role: "ib" }],
+      groups: [groupId],
+      supports: [pupil.id],
+    });
     const actor = await loadActor(t.db, staff.id);
     expect(actor).toEqual({
       kind: "staff",
@@ -132,14 +156,38 @@ describe(`plain SQL on ${testProvider()}`, () => {
     await makeStaff(t.db, schoolId, { groups: [groupId], active: false });
     const pupil = await makePupil(t.db, schoolId, groupId);
     const conversation = (status: string, heldAt: Date | null, createdAt: Date, plannedAt: Date | null = null) =>
-      t.db.conversation.create({ data: { schoolId, pupilId: pupil.id, formatKey: "kindplan", formatVersion: 1, status, heldAt, plannedAt, createdAt, createdById: teacher.id, durationMinutes: status === "planned" ? 15 : null } });
+      t.db.conversation.create({
+        data: {
+          schoolId,
+          pupilId: pupil.id,
+          formatKey: "kindplan",
+          formatVersion: 1,
+          status,
+          heldAt,
+          plannedAt,
+          createdAt,
+          createdById: teacher.id,
+          durationMinutes: status === "planned" ? 15 : null,
+        },
+      });
     const held = await conversation("held", new Date("2026-10-01T10:00:00Z"), new Date("2026-09-30T08:00:00Z"));
     await conversation("evaluated", new Date("2026-03-01T10:00:00Z"), new Date("2026-02-27T08:00:00Z"));
     await conversation("planned", null, new Date("2026-11-01T08:00:00Z"), new Date("2026-12-01T09:30:00.123Z"));
     await conversation("prepared", null, new Date("2026-11-02T08:00:00Z"));
     await conversation("cancelled", null, new Date("2026-11-03T08:00:00Z"));
     const goal = (goalText: string, status: string, createdAt: Date) =>
-      t.db.goal.create({ data: { pupilId: pupil.id, conversationId: held.id, goalText, status, createdAt, createdById: teacher.id, evaluationDate: "2026-12-15", shareWithParents: status === "open" } });
+      t.db.goal.create({
+        data: {
+          pupilId: pupil.id,
+          conversationId: held.id,
+          goalText,
+          status,
+          createdAt,
+          createdById: teacher.id,
+          evaluationDate: "2026-12-15",
+          shareWithParents: status === "open",
+        },
+      });
     const open = await goal("tafels oefenen", "open", new Date("2026-10-01T10:05:00Z"));
     const reached = await goal("zelf een boek kiezen", "reached", new Date("2026-03-01T10:05:00Z"));
     await goal("nog een doel", "open", new Date("2026-10-01T10:06:00Z"));
@@ -150,9 +198,23 @@ describe(`plain SQL on ${testProvider()}`, () => {
     ] as const) {
       await t.db.evaluation.create({ data: { goalId, outcome, note: `note ${outcome}`, evaluatedById: teacher.id, evaluatedAt: new Date(at) } });
     }
-    await t.db.agreement.create({ data: { pupilId: pupil.id, goalId: open.id, conversationId: held.id, who: "leerling", what: "elke dag 5 minuten", whenText: "tot de kerst", shareWithParents: true } });
-    await t.db.agreement.create({ data: { pupilId: pupil.id, goalId: open.id, conversationId: null, who: "juf", what: "kaartjes maken", whenText: "maandag" } });
-    await t.db.agreement.create({ data: { pupilId: pupil.id, goalId: null, conversationId: held.id, who: "ouders", what: "thuis oefenen", whenText: "weekend" } });
+    await t.db.agreement.create({
+      data: {
+        pupilId: pupil.id,
+        goalId: open.id,
+        conversationId: held.id,
+        who: "leerling",
+        what: "elke dag 5 minuten",
+        whenText: "tot de kerst",
+        shareWithParents: true,
+      },
+    });
+    await t.db.agreement.create({
+      data: { pupilId: pupil.id, goalId: open.id, conversationId: null, who: "juf", what: "kaartjes maken", whenText: "maandag" },
+    });
+    await t.db.agreement.create({
+      data: { pupilId: pupil.id, goalId: null, conversationId: held.id, who: "ouders", what: "thuis oefenen", whenText: "weekend" },
+    });
 
     const reference = await prismaPupilContext(t.db, pupil.id);
     expect(reference?.goals.length).toBe(3);
@@ -201,7 +263,14 @@ describe(`plain SQL on ${testProvider()}`, () => {
     const pupil = await makePupil(t.db, schoolId, groupId);
     const staff = await makeStaff(t.db, schoolId, { roles: [{ role: "teacher" }, { role: "ib" }], groups: [groupId], supports: [pupil.id] });
     const other = await makeStaff(t.db, schoolId);
-    const session = await createSession(t.db, { schoolId, staffId: other.id, kind: "prepare", stepId: "format", subject: { ...subject, pupilId: pupil.id }, answers: { a: { b: "c" } } });
+    const session = await createSession(t.db, {
+      schoolId,
+      staffId: other.id,
+      kind: "prepare",
+      stepId: "format",
+      subject: { ...subject, pupilId: pupil.id },
+      answers: { a: { b: "c" } },
+    });
     await sleep(3);
     expect(await updateSession(t.db, session.id, 0, { stepId: "aim", rawInputs: { aim: { theme: "x" } } })).toBe(1);
     const postgres = testProvider() === "postgresql";
@@ -212,7 +281,9 @@ describe(`plain SQL on ${testProvider()}`, () => {
       if (postgres) expect(loaded.preloaded).toEqual({ sessionId: submission.sessionId, session: await findSession(t.db, submission.sessionId) });
       else expect(loaded.preloaded).toBeUndefined();
     }
-    expect((await loadTurnActor(t.db, staff.id, { sessionId: session.id })).preloaded?.session ?? null).toEqual(postgres ? await findSession(t.db, session.id) : null);
+    expect((await loadTurnActor(t.db, staff.id, { sessionId: session.id })).preloaded?.session ?? null).toEqual(
+      postgres ? await findSession(t.db, session.id) : null,
+    );
     expect((await findSession(t.db, session.id))?.rawInputs).toEqual({ aim: { theme: "x" } });
     // No session named (typed text, a malformed payload): the actor alone.
     for (const submission of [undefined, "x", { sessionId: 5 }]) {

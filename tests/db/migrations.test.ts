@@ -25,9 +25,7 @@ describe(`migrations on ${testProvider()}`, () => {
       await db.pupil.create({ data: { schoolId: school.id, externalId: "1", firstName: "A", lastName: "B", groupId: group.id } });
       expect(await db.pupil.count()).toBe(1);
       // Foreign keys are enforced on both databases.
-      await expect(
-        db.pupil.create({ data: { schoolId: "no-such-school", externalId: "2", firstName: "A", lastName: "B" } }),
-      ).rejects.toThrow();
+      await expect(db.pupil.create({ data: { schoolId: "no-such-school", externalId: "2", firstName: "A", lastName: "B" } })).rejects.toThrow();
     } finally {
       await close();
     }

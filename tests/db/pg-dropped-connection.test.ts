@@ -21,7 +21,9 @@ describe.runIf(onPostgres)("a dropped PostgreSQL connection", () => {
     await loadActor(t.db, staff.id); // warms the pool behind the plain-SQL path
     const admin = new pg.Client({ connectionString: t.url });
     await admin.connect();
-    const { rowCount } = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    const { rowCount } = await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
     await admin.end();
     expect(rowCount).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 200));

@@ -43,7 +43,13 @@ const base = { groupId: null, conversationId: null, formatKey: "kindplan", forma
 async function answerUntil(result: EngineResult, stepId: string, overrides: Record<string, Record<string, unknown>> = {}): Promise<EngineResult> {
   while (result.kind === "step" && result.view.stepId !== stepId) {
     const v = result.view;
-    result = await engine.submit(teacher, { sessionId: v.sessionId, stepId: v.stepId, version: v.version, action: "submit", values: autoValues(v, TODAY, overrides[v.stepId]) });
+    result = await engine.submit(teacher, {
+      sessionId: v.sessionId,
+      stepId: v.stepId,
+      version: v.version,
+      action: "submit",
+      values: autoValues(v, TODAY, overrides[v.stepId]),
+    });
   }
   return result;
 }
@@ -51,7 +57,13 @@ async function answerUntil(result: EngineResult, stepId: string, overrides: Reco
 const submitHere = (r: EngineResult, values: Record<string, unknown>, action: "submit" | "back" | "skip" = "submit") => {
   if (r.kind !== "step") throw new Error(`expected a step, got ${r.kind}`);
   const v = r.view;
-  return engine.submit(teacher, { sessionId: v.sessionId, stepId: v.stepId, version: v.version, action, values: action === "submit" ? autoValues(v, TODAY, values) : values });
+  return engine.submit(teacher, {
+    sessionId: v.sessionId,
+    stepId: v.stepId,
+    version: v.version,
+    action,
+    values: action === "submit" ? autoValues(v, TODAY, values) : values,
+  });
 };
 
 describe(`dialog edge cases on ${testProvider()}`, () => {

@@ -35,7 +35,13 @@ describe(`the engine's guards on ${testProvider()}`, () => {
   it("a duo-partner cannot resume or answer my open dialog, even with its id", async () => {
     const view = stepOf(await engine.start(juf, "note", subject()));
     expect((await engine.resume(duo, view.sessionId)).kind).toBe("refused");
-    const answered = await engine.submit(duo, { sessionId: view.sessionId, stepId: view.stepId, version: view.version, action: "submit", values: { text: "van de ander" } });
+    const answered = await engine.submit(duo, {
+      sessionId: view.sessionId,
+      stepId: view.stepId,
+      version: view.version,
+      action: "submit",
+      values: { text: "van de ander" },
+    });
     expect(answered.kind).toBe("refused");
     expect(await t.db.note.count({ where: { text: "van de ander" } })).toBe(0);
     await engine.abandonActive(juf);
@@ -43,7 +49,13 @@ describe(`the engine's guards on ${testProvider()}`, () => {
 
   it("a doubled last submission stores the note once, and the dialog is finished after it", async () => {
     const view = stepOf(await engine.start(juf, "note", subject()));
-    const card = { sessionId: view.sessionId, stepId: view.stepId, version: view.version, action: "submit" as const, values: { text: "Sam vertelde over zijn hut", goal: "", share: "false" } };
+    const card = {
+      sessionId: view.sessionId,
+      stepId: view.stepId,
+      version: view.version,
+      action: "submit" as const,
+      values: { text: "Sam vertelde over zijn hut", goal: "", share: "false" },
+    };
     const [first, second] = [await engine.submit(juf, card), await engine.submit(juf, card)];
     expect(first.kind).toBe("completed");
     expect(second.kind).toBe("stale");

@@ -55,7 +55,9 @@ describe(`dialog engine on ${testProvider()}`, () => {
       const restarted = new DialogEngine({ db: again.db, flows: FLOWS, clock: () => NOW });
       const resumed = stepOf(await restarted.resume(teacher, first.sessionId));
       expect(resumed.stepId).toBe("when");
-      const back = stepOf(await restarted.submit(teacher, { sessionId: resumed.sessionId, stepId: "when", version: resumed.version, action: "back", values: {} }));
+      const back = stepOf(
+        await restarted.submit(teacher, { sessionId: resumed.sessionId, stepId: "when", version: resumed.version, action: "back", values: {} }),
+      );
       expect(back.stepId).toBe("aim");
       expect(back.fields.find((f) => f.id === "reason")?.value).toBe("Sam lijkt stil de laatste weken");
       expect(back.fields.find((f) => f.id === "theme")?.value).toBe("welbevinden");

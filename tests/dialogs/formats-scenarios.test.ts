@@ -73,7 +73,7 @@ describe(`every format end to end on ${testProvider()}`, () => {
   }
 
   it("adds steps for a second goal and a second agreement when asked", async () => {
-    const pupilId = pupils["kindplan"]!;
+    const pupilId = pupils.kindplan!;
     const start = await engine.start(teacher, CONVERSATION, { ...base, pupilId, formatKey: "kindplan", formatVersion: 1 });
     const { visited, result } = await walkToEnd(engine, teacher, start, TODAY, {
       goal1check: { another: "true" },
@@ -97,7 +97,13 @@ describe(`every format end to end on ${testProvider()}`, () => {
     }
     if (result.kind !== "step") throw new Error("no agreement step");
     const v = result.view;
-    const vague = await engine.submit(teacher, { sessionId: v.sessionId, stepId: v.stepId, version: v.version, action: "submit", values: { who: "we", what: "beter je best doen", when: "binnenkort", another: "false" } });
+    const vague = await engine.submit(teacher, {
+      sessionId: v.sessionId,
+      stepId: v.stepId,
+      version: v.version,
+      action: "submit",
+      values: { who: "we", what: "beter je best doen", when: "binnenkort", another: "false" },
+    });
     if (vague.kind !== "step") throw new Error("expected the agreement step again");
     expect(vague.view.stepId).toBe("agreement1");
     const errors = Object.fromEntries(vague.view.fields.filter((f) => f.error).map((f) => [f.id, f.error]));
@@ -114,7 +120,7 @@ describe(`every format end to end on ${testProvider()}`, () => {
   });
 
   it("sharpens a vague concern into an observable goal in the leerlingbespreking", async () => {
-    const pupilId = pupils["leerlingbespreking"]!;
+    const pupilId = pupils.leerlingbespreking!;
     let result = await engine.start(teacher, CONVERSATION, { ...base, pupilId, formatKey: "leerlingbespreking", formatVersion: 1 });
     while (result.kind === "step" && result.view.stepId !== "s_doelScherpstellen") {
       const v = result.view;
@@ -122,11 +128,23 @@ describe(`every format end to end on ${testProvider()}`, () => {
     }
     if (result.kind !== "step") throw new Error("no goal sharpener step");
     const v = result.view;
-    const vague = await engine.submit(teacher, { sessionId: v.sessionId, stepId: v.stepId, version: v.version, action: "submit", values: autoValues(v, TODAY, { observableGoal: "heeft een slechte werkhouding" }) });
+    const vague = await engine.submit(teacher, {
+      sessionId: v.sessionId,
+      stepId: v.stepId,
+      version: v.version,
+      action: "submit",
+      values: autoValues(v, TODAY, { observableGoal: "heeft een slechte werkhouding" }),
+    });
     if (vague.kind !== "step") throw new Error("expected the same step");
     expect(vague.view.stepId).toBe("s_doelScherpstellen");
     expect(vague.view.fields.find((f) => f.id === "observableGoal")?.error).toMatch(/Bijvoorbeeld/);
-    const sharp = await engine.submit(teacher, { sessionId: v.sessionId, stepId: v.stepId, version: vague.view.version, action: "submit", values: autoValues(v, TODAY) });
+    const sharp = await engine.submit(teacher, {
+      sessionId: v.sessionId,
+      stepId: v.stepId,
+      version: vague.view.version,
+      action: "submit",
+      values: autoValues(v, TODAY),
+    });
     expect(sharp.kind === "step" && sharp.view.stepId).not.toBe("s_doelScherpstellen");
     await engine.answerText(teacher, "stop");
   });
@@ -149,7 +167,13 @@ describe(`every format end to end on ${testProvider()}`, () => {
     expect(stored.status).toBe("prepared");
     expect(stored.plannedAt?.toISOString()).toBe(`${addDays(TODAY, 14)}T09:30:00.000Z`);
 
-    const start = await engine.start(teacher, CONVERSATION, { ...base, pupilId, conversationId: stored.id, formatKey: stored.formatKey, formatVersion: stored.formatVersion });
+    const start = await engine.start(teacher, CONVERSATION, {
+      ...base,
+      pupilId,
+      conversationId: stored.id,
+      formatKey: stored.formatKey,
+      formatVersion: stored.formatVersion,
+    });
     if (start.kind !== "step") throw new Error("no opening step");
     expect(start.view.stepId).toBe("opening");
     expect(start.view.info.join("\n")).toContain("samen een rekendoel kiezen");
@@ -166,6 +190,11 @@ describe(`every format end to end on ${testProvider()}`, () => {
     });
     expect(result.kind).toBe("completed");
     const note = await t.db.note.findFirstOrThrow({ where: { pupilId } });
-    expect(note).toMatchObject({ text: "Vertelde trots over haar tekening", goalText: "zelf haar jas aantrekken", shareWithParents: false, authorId: teacher.staffId });
+    expect(note).toMatchObject({
+      text: "Vertelde trots over haar tekening",
+      goalText: "zelf haar jas aantrekken",
+      shareWithParents: false,
+      authorId: teacher.staffId,
+    });
   });
 });

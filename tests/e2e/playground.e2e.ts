@@ -34,7 +34,16 @@ beforeAll(async () => {
   playground = await startPlayground({ botEndpoint: `${app.baseUrl}/api/messages`, port: 0 });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
   });
   page = await browser.newPage();
   await page.goto(playground.url);
@@ -56,10 +65,13 @@ describe("the Agents Playground as a teacher's Teams client", () => {
     await type("voorbereiden Finn Appelweide");
     let card = await waitForBotMessages(count + 1);
     await expect.poll(() => card.innerText()).toContain("Welk gespreksformat?");
-    await card.getByRole("radio", { name: /Kindgesprek groep 3–5/ }).check().catch(async () => {
-      await card.getByRole("combobox").first().click();
-      await page.getByRole("option", { name: /Kindgesprek groep 3–5/ }).click();
-    });
+    await card
+      .getByRole("radio", { name: /Kindgesprek groep 3–5/ })
+      .check()
+      .catch(async () => {
+        await card.getByRole("combobox").first().click();
+        await page.getByRole("option", { name: /Kindgesprek groep 3–5/ }).click();
+      });
     count = await botMessages().count();
     await card.getByRole("button", { name: "Volgende" }).click();
 

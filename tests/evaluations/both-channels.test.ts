@@ -24,7 +24,12 @@ const TENANT = "33333333-4444-5555-6666-777777777777";
 const TEAM = "T0EVALUATE";
 const SECRET = "evaluations-signing-secret-0123456789";
 const TOKEN = "xoxb-evaluations-test";
-const TEAMS_JUF: TeamsPerson & { email: string } = { aad: "cccccccc-0000-0000-0000-000000000001", name: "Teams Juf", tenantId: TENANT, email: "teams.juf@school.example" };
+const TEAMS_JUF: TeamsPerson & { email: string } = {
+  aad: "cccccccc-0000-0000-0000-000000000001",
+  name: "Teams Juf",
+  tenantId: TENANT,
+  email: "teams.juf@school.example",
+};
 const SLACK_JUF: SlackPerson & { email: string } = { userId: "U0EVALJUF1", teamId: TEAM, email: "slack.juf@school.example" };
 const today = localDate(new Date(), "Europe/Amsterdam");
 
@@ -148,7 +153,10 @@ async function storedGoals(run: ChannelRun) {
     ...goal,
     evaluatorId: who(evaluatorId),
     createdById: who(createdById),
-    evaluations: evaluations.map(({ id: _eid, goalId: _g, evaluatedAt: _at, evaluatedById, ...evaluation }) => ({ ...evaluation, evaluatedById: who(evaluatedById) })),
+    evaluations: evaluations.map(({ id: _eid, goalId: _g, evaluatedAt: _at, evaluatedById, ...evaluation }) => ({
+      ...evaluation,
+      evaluatedById: who(evaluatedById),
+    })),
   }));
 }
 
@@ -158,7 +166,17 @@ describe(`evaluations through Teams and Slack on ${testProvider()}`, () => {
     for (const [i, { goalText, answers, steps }] of plan().entries()) {
       const { goal } = await makeHeldGoal(app.database.db, { schoolId, pupilId: run.pupilId, createdById: run.staffId, evaluationDate: today, goalText });
       const replies = await evaluationDueMessage(
-        { id: `m-${name}-${i}`, schoolId, recipientStaffId: run.staffId, kind: "evaluation_due", subjectId: goal.id, payload: { goalId: goal.id, date: today }, dueAt: new Date(), attempts: 0, idempotencyKey: `due-${name}-${i}` },
+        {
+          id: `m-${name}-${i}`,
+          schoolId,
+          recipientStaffId: run.staffId,
+          kind: "evaluation_due",
+          subjectId: goal.id,
+          payload: { goalId: goal.id, date: today },
+          dueAt: new Date(),
+          attempts: 0,
+          idempotencyKey: `due-${name}-${i}`,
+        },
         app.database.db,
       );
       const since = run.mark();
@@ -182,9 +200,23 @@ describe(`evaluations through Teams and Slack on ${testProvider()}`, () => {
     const [viaTeams, viaSlack] = await Promise.all(runs.map(storedGoals));
     // What the plan asked for, so that two identical but wrong outcomes fail too.
     expect(viaTeams!.map((g) => ({ status: g.status, evaluationDate: g.evaluationDate, evaluations: g.evaluations }))).toEqual([
-      { status: "reached", evaluationDate: today, evaluations: [{ outcome: "reached", note: "Sam zei alle tafels foutloos op", nextStep: "new_goal", shareWithParents: true, evaluatedById: "<teacher>" }] },
-      { status: "open", evaluationDate: newDate, evaluations: [{ outcome: "partly", note: "Lukt op maandag en dinsdag", nextStep: "extend", shareWithParents: false, evaluatedById: "<teacher>" }] },
-      { status: "open", evaluationDate: newDate, evaluations: [{ outcome: "later", note: null, nextStep: null, shareWithParents: false, evaluatedById: "<teacher>" }] },
+      {
+        status: "reached",
+        evaluationDate: today,
+        evaluations: [
+          { outcome: "reached", note: "Sam zei alle tafels foutloos op", nextStep: "new_goal", shareWithParents: true, evaluatedById: "<teacher>" },
+        ],
+      },
+      {
+        status: "open",
+        evaluationDate: newDate,
+        evaluations: [{ outcome: "partly", note: "Lukt op maandag en dinsdag", nextStep: "extend", shareWithParents: false, evaluatedById: "<teacher>" }],
+      },
+      {
+        status: "open",
+        evaluationDate: newDate,
+        evaluations: [{ outcome: "later", note: null, nextStep: null, shareWithParents: false, evaluatedById: "<teacher>" }],
+      },
     ]);
     expect(viaSlack).toEqual(viaTeams);
   });

@@ -122,7 +122,10 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     const theirs = await engine.start(duo, EVALUATE, subjectFor(pupil.id), { goal: { goal: goalToken(goal) } });
     const duoDone = await walkToEnd(engine, duo, theirs, TODAY, { outcome: { outcome: "reached", note: "" }, next: { nextStep: "stop" } });
     expect(duoDone.result.kind).toBe("completed");
-    const late = await walkToEnd(engine, teacher, mine, TODAY, { outcome: { outcome: "not_reached", note: "Noor vond het moeilijk" }, next: { nextStep: "stop" } });
+    const late = await walkToEnd(engine, teacher, mine, TODAY, {
+      outcome: { outcome: "not_reached", note: "Noor vond het moeilijk" },
+      next: { nextStep: "stop" },
+    });
     if (late.result.kind !== "completed") throw new Error(late.result.kind);
     expect(late.result.completion.text).toContain("al geëvalueerd");
     expect(late.result.completion.text).toContain("Noor vond het moeilijk");
@@ -156,7 +159,8 @@ describe(`evaluation commands and the evaluation-due message on ${testProvider()
   let core: BotCore;
   const emailOf = async (actor: Actor) => (await t.db.staff.findUniqueOrThrow({ where: { id: actor.staffId } })).email;
   const userOf = async (actor: Actor) => ({ channel: "local" as const, externalId: await emailOf(actor), email: await emailOf(actor) });
-  const say = async (actor: Actor, text: string, isCommand = false) => (await core.handleTurn({ user: await userOf(actor), text, ...(isCommand ? { isCommand } : {}) })).replies;
+  const say = async (actor: Actor, text: string, isCommand = false) =>
+    (await core.handleTurn({ user: await userOf(actor), text, ...(isCommand ? { isCommand } : {}) })).replies;
   const press = async (actor: Actor, action: CommandAction) => (await core.handleTurn({ user: await userOf(actor), text: "", action })).replies;
   const message = (goalId: string, recipientStaffId: string, date = TODAY) => ({
     id: "m1",
@@ -220,7 +224,9 @@ describe(`evaluation commands and the evaluation-due message on ${testProvider()
     const done = await say(duo, "3");
     expect(done[0]!.text).toContain("Evaluatie opgeslagen");
     const timeline = (await say(teacher, "leerling Roos"))[0]!.text;
-    expect(timeline).toMatch(/Evaluatie \(bereikt, door Staff \d+\): Ik wil de tafels van 6 en 7 foutloos opzeggen — “Roos zei de tafels foutloos op” — verder: doel afgesloten/);
+    expect(timeline).toMatch(
+      /Evaluatie \(bereikt, door Staff \d+\): Ik wil de tafels van 6 en 7 foutloos opzeggen — “Roos zei de tafels foutloos op” — verder: doel afgesloten/,
+    );
     expect(timeline).toContain("Doel (bereikt)");
     expect((await say(teacher, "evalueer Roos"))[0]!.text).toContain("geen open doelen");
   });

@@ -75,13 +75,26 @@ describe(`goal evaluations on ${testProvider()}`, () => {
     it(`stores ${c.outcome}${c.nextStep ? ` + ${c.nextStep}` : ""} as an Evaluation and sets the goal ${c.status}`, async () => {
       const { goal, conversation } = await newGoal();
       const newDate = c.moves ? "2026-12-07" : null;
-      const result = await answer(a.teacher, { token: goalToken(goal), outcome: c.outcome, note: "ging goed", shareWithParents: true, nextStep: c.nextStep, newDate });
+      const result = await answer(a.teacher, {
+        token: goalToken(goal),
+        outcome: c.outcome,
+        note: "ging goed",
+        shareWithParents: true,
+        nextStep: c.nextStep,
+        newDate,
+      });
       expect(result).toMatchObject({ kind: "saved", goalStatus: c.status, outcome: c.outcome, newDate });
       const stored = await t.db.goal.findUniqueOrThrow({ where: { id: goal.id }, include: { evaluations: true } });
       expect(stored.status).toBe(c.status);
       expect(stored.evaluationDate).toBe(c.moves ? "2026-12-07" : "2026-11-23");
       expect(stored.evaluations).toHaveLength(1);
-      expect(stored.evaluations[0]).toMatchObject({ outcome: c.outcome, note: "ging goed", nextStep: c.nextStep, shareWithParents: true, evaluatedById: a.teacher.staffId });
+      expect(stored.evaluations[0]).toMatchObject({
+        outcome: c.outcome,
+        note: "ging goed",
+        nextStep: c.nextStep,
+        shareWithParents: true,
+        evaluatedById: a.teacher.staffId,
+      });
       expect(stored.evaluations[0]!.evaluatedAt.toISOString()).toBe(NOW.toISOString());
       // The conversation counts as evaluated once its last open goal is closed.
       const conv = await t.db.conversation.findUniqueOrThrow({ where: { id: conversation.id } });

@@ -13,7 +13,15 @@ export interface GoalSpec {
 
 export async function makeHeldGoal(db: Db, spec: GoalSpec) {
   const conversation = await db.conversation.create({
-    data: { schoolId: spec.schoolId, pupilId: spec.pupilId, formatKey: "kindplan", formatVersion: 1, status: "held", heldAt: spec.heldAt ?? new Date(Date.now() - 30 * 86_400_000), createdById: spec.createdById },
+    data: {
+      schoolId: spec.schoolId,
+      pupilId: spec.pupilId,
+      formatKey: "kindplan",
+      formatVersion: 1,
+      status: "held",
+      heldAt: spec.heldAt ?? new Date(Date.now() - 30 * 86_400_000),
+      createdById: spec.createdById,
+    },
   });
   const goal = await db.goal.create({
     data: {
@@ -27,7 +35,14 @@ export async function makeHeldGoal(db: Db, spec: GoalSpec) {
     },
   });
   await db.agreement.create({
-    data: { pupilId: spec.pupilId, conversationId: conversation.id, goalId: goal.id, who: "Sam en juf Anna", what: "oefent elke dag vijf minuten de tafels", whenText: "elke dag na de pauze" },
+    data: {
+      pupilId: spec.pupilId,
+      conversationId: conversation.id,
+      goalId: goal.id,
+      who: "Sam en juf Anna",
+      what: "oefent elke dag vijf minuten de tafels",
+      whenText: "elke dag na de pauze",
+    },
   });
   return { conversation, goal };
 }

@@ -26,7 +26,8 @@ export function modalState(view: View, values: Record<string, string>): Record<s
     const value: Record<string, unknown> = { type: element.type };
     if (element.type === "datepicker") value.selected_date = wanted ?? null;
     else if (element.type === "timepicker") value.selected_time = wanted ?? null;
-    else if (element.type === "radio_buttons" || element.type === "static_select") value.selected_option = chosen ? { text: chosen.text, value: chosen.value } : null;
+    else if (element.type === "radio_buttons" || element.type === "static_select")
+      value.selected_option = chosen ? { text: chosen.text, value: chosen.value } : null;
     else if (element.type === "plain_text_input" || element.type === "number_input") value.value = wanted ?? null;
     else throw new Error(`modalState: ${element.type} is not used by this scenario`);
     state[block.block_id] = { value };
@@ -56,8 +57,12 @@ export class SlackDriver implements ChannelDriver {
   /** The DM messages (posted or replaced) and modals this user got since call `since`. */
   private seen(user: string, since: number): string {
     const dm = this.teacher(user).dmChannel;
-    const calls = this.fake.calls.slice(since).filter((c) => c.result === "ok" && (c.args.channel === dm || c.method === "views.open" || c.method === "views.update"));
-    return calls.map((c: SlackCall) => `${String(c.args.text ?? "")} ${JSON.stringify(c.args.blocks ?? (c.args.view as { blocks?: unknown } | undefined)?.blocks ?? [])}`).join("\n");
+    const calls = this.fake.calls
+      .slice(since)
+      .filter((c) => c.result === "ok" && (c.args.channel === dm || c.method === "views.open" || c.method === "views.update"));
+    return calls
+      .map((c: SlackCall) => `${String(c.args.text ?? "")} ${JSON.stringify(c.args.blocks ?? (c.args.view as { blocks?: unknown } | undefined)?.blocks ?? [])}`)
+      .join("\n");
   }
 
   /**
@@ -67,7 +72,8 @@ export class SlackDriver implements ChannelDriver {
   private async settle(user: string, since: number, expectReply: boolean): Promise<void> {
     await this.sim.settled();
     const dm = this.teacher(user).dmChannel;
-    if (expectReply) expect(this.fake.calls.slice(since).some((c) => (c.method === "chat.postMessage" && c.args.channel === dm) || c.method === "views.open")).toBe(true);
+    if (expectReply)
+      expect(this.fake.calls.slice(since).some((c) => (c.method === "chat.postMessage" && c.args.channel === dm) || c.method === "views.open")).toBe(true);
   }
 
   /** Presses the newest button in the user's DM that carries this action (block_actions). */
@@ -76,14 +82,20 @@ export class SlackDriver implements ChannelDriver {
     const teacher = this.teacher(user);
     const found = [...this.fake.messages].reverse().flatMap((message) => {
       if (message.channel !== teacher.dmChannel) return [];
-      const buttons = (message.blocks as Array<{ type: string; block_id?: string; elements?: Element[] }>).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+      const buttons = (message.blocks as Array<{ type: string; block_id?: string; elements?: Element[] }>).flatMap((b) =>
+        b.type === "actions" ? (b.elements ?? []) : [],
+      );
       const button = buttons.find((e) => e.type === "button" && e.value === command);
       return button ? [{ message, button }] : [];
     })[0];
     if (!found) throw new Error(`no button "${command}" in ${user}'s DM`);
     const since = this.fake.calls.length;
     const { message, button } = found;
-    const payload = this.sim.blockActions(teacher.who, { type: "button", action_id: button.action_id, text: button.text, value: button.value }, { message: { channel: message.channel, ts: message.ts } });
+    const payload = this.sim.blockActions(
+      teacher.who,
+      { type: "button", action_id: button.action_id, text: button.text, value: button.value },
+      { message: { channel: message.channel, ts: message.ts } },
+    );
     expect((await this.sim.interaction(payload)).status).toBe(200);
     await this.settle(user, since, true);
     const opened = this.fake.callsOf("views.open", since).find((c) => c.result === "ok");

@@ -80,7 +80,13 @@ export class TeamsDriver implements ChannelDriver {
       .reverse()
       .filter((a) => a.conversationId === conversation)
       .flatMap((a) => cardOf(a)?.actions ?? [])
-      .find((x) => x.type === "Action.Submit" && x.data?.gw === "act" && x.data.command === wanted.command && JSON.stringify(x.data.args) === JSON.stringify(wanted.args));
+      .find(
+        (x) =>
+          x.type === "Action.Submit" &&
+          x.data?.gw === "act" &&
+          x.data.command === wanted.command &&
+          JSON.stringify(x.data.args) === JSON.stringify(wanted.args),
+      );
     if (!action) throw new Error(`no button ${JSON.stringify(wanted)} in ${user}'s chat`);
     const sent = await this.post(user, { value: action.data });
     this.remember(user, sent);

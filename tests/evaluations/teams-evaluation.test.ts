@@ -34,7 +34,9 @@ const conv = (u: UserKey) => `a:personal-${USERS[u].aad}`;
 
 type Card = { body: Array<Record<string, unknown>>; actions?: Array<{ title: string; data: Record<string, unknown> }> };
 const cardOf = (a: RecordedActivity): Card | undefined =>
-  ((a.activity.attachments as Array<{ contentType: string; content: Card }> | undefined) ?? []).find((x) => x.contentType === "application/vnd.microsoft.card.adaptive")?.content;
+  ((a.activity.attachments as Array<{ contentType: string; content: Card }> | undefined) ?? []).find(
+    (x) => x.contentType === "application/vnd.microsoft.card.adaptive",
+  )?.content;
 const textOf = (sent: RecordedActivity[]) => sent.map((a) => `${a.activity.text ?? ""} ${JSON.stringify(cardOf(a) ?? "")}`).join("\n");
 const stepSubmit = (a: RecordedActivity) => cardOf(a)?.actions?.find((x) => x.data?.gw === "step" && x.data.action === "submit")?.data;
 
@@ -103,11 +105,19 @@ class TeamsDriver implements ChannelDriver {
 
 const teams = new TeamsDriver();
 const newGoal = (goalText?: string) =>
-  makeHeldGoal(app.database.db, { schoolId, pupilId, createdById: staffIds.alex, evaluatorId: staffIds.alex, evaluationDate: today, ...(goalText ? { goalText } : {}) });
+  makeHeldGoal(app.database.db, {
+    schoolId,
+    pupilId,
+    createdById: staffIds.alex,
+    evaluatorId: staffIds.alex,
+    evaluationDate: today,
+    ...(goalText ? { goalText } : {}),
+  });
 
 beforeAll(async () => {
   await connector.start();
-  for (const u of Object.values(USERS)) connector.members.set(`29:${u.aad}`, { id: `29:${u.aad}`, name: u.name, aadObjectId: u.aad, email: u.email, userPrincipalName: u.email });
+  for (const u of Object.values(USERS))
+    connector.members.set(`29:${u.aad}`, { id: `29:${u.aad}`, name: u.name, aadObjectId: u.aad, email: u.email, userPrincipalName: u.email });
   app = await startTestApp({ TEAMS_LOCAL_MODE: "true" });
   const setup = await applySchoolSetup(app.database.db, {
     school: { name: "Evaluatieschool", teamsTenantIds: [TENANT] },
@@ -134,7 +144,17 @@ describe(`goal evaluations in Teams on ${testProvider()}`, () => {
   it("sends the evaluation card on the evaluation date and stores the answer", async () => {
     const { goal } = await newGoal();
     const replies = await evaluationDueMessage(
-      { id: "m1", schoolId, recipientStaffId: staffIds.alex, kind: "evaluation_due", subjectId: goal.id, payload: { goalId: goal.id, date: today }, dueAt: new Date(), attempts: 0, idempotencyKey: "k1" },
+      {
+        id: "m1",
+        schoolId,
+        recipientStaffId: staffIds.alex,
+        kind: "evaluation_due",
+        subjectId: goal.id,
+        payload: { goalId: goal.id, date: today },
+        dueAt: new Date(),
+        attempts: 0,
+        idempotencyKey: "k1",
+      },
       app.database.db,
     );
     const before = connector.activities.length;
@@ -144,7 +164,12 @@ describe(`goal evaluations in Teams on ${testProvider()}`, () => {
     const button = cardOf(pushed[0]!)!.actions!.find((a) => a.title === "Nu evalueren")!;
     expect(button.data).toEqual({ gw: "act", command: "evaluate", args: { goalId: goal.id } });
 
-    const answered = await answerEvaluation(teams, "alex", goal.id, { outcome: "reached", note: "Sam zei alle tafels foutloos op", share: true, nextStep: "new_goal" });
+    const answered = await answerEvaluation(teams, "alex", goal.id, {
+      outcome: "reached",
+      note: "Sam zei alle tafels foutloos op",
+      share: true,
+      nextStep: "new_goal",
+    });
     expect(answered.steps).toEqual(["outcome", "next"]);
     expect(answered.opened).toContain("Hoe ging het?");
     expect(answered.opened).toContain("oefent elke dag vijf minuten de tafels");
@@ -153,7 +178,9 @@ describe(`goal evaluations in Teams on ${testProvider()}`, () => {
     expect(await storedEvaluation(app.database.db, goal.id)).toEqual({
       goalStatus: "reached",
       evaluationDate: today,
-      evaluations: [{ outcome: "reached", note: "Sam zei alle tafels foutloos op", nextStep: "new_goal", shareWithParents: true, evaluatedById: staffIds.alex }],
+      evaluations: [
+        { outcome: "reached", note: "Sam zei alle tafels foutloos op", nextStep: "new_goal", shareWithParents: true, evaluatedById: staffIds.alex },
+      ],
     });
 
     // The old button again: politely refused, nothing changes.
@@ -177,7 +204,9 @@ describe(`goal evaluations in Teams on ${testProvider()}`, () => {
     const { goal } = await newGoal("Ik wil mijn werk netjes afmaken");
     await teams.press("alex", { command: "evaluate", args: { goalId: goal.id } });
     const list = await post(activity("bo", { text: "evaluaties" }));
-    const button = cardOf(list[0]!)!.actions!.find((a) => a.data.command === "evaluate" && (a.data.args as { goalId?: string } | undefined)?.goalId === goal.id);
+    const button = cardOf(list[0]!)!.actions!.find(
+      (a) => a.data.command === "evaluate" && (a.data.args as { goalId?: string } | undefined)?.goalId === goal.id,
+    );
     expect(button?.title).toContain("Sam de Boer");
     const newDate = proposedEvaluationDate(await loadSchoolCalendar(app.database.db, schoolId), today);
     const answered = await answerEvaluation(teams, "bo", goal.id, { outcome: "later", note: "", share: false, newDate });

@@ -79,9 +79,7 @@ function localizedTexts(value: unknown, path = ""): { path: string; text: Locali
 function questionsOf(format: ConversationFormat): { where: string; text: LocalizedText }[] {
   return [
     ...format.pupilQuestions.map((text, i) => ({ where: `pupilQuestions[${i}]`, text })),
-    ...sectionsOf(format).flatMap((section) =>
-      section.exampleQuestions.map((text, i) => ({ where: `${section.id}.exampleQuestions[${i}]`, text })),
-    ),
+    ...sectionsOf(format).flatMap((section) => section.exampleQuestions.map((text, i) => ({ where: `${section.id}.exampleQuestions[${i}]`, text }))),
   ];
 }
 
@@ -101,9 +99,7 @@ function unknownKeys(raw: unknown): string[] {
       (section.fields as unknown[]).forEach((fieldRaw, f) => {
         const where = `phases[${p}].sections[${s}].fields[${f}]`;
         const field = check(fieldRaw, Object.keys(FieldDefinition.shape), where);
-        ((field.options as unknown[] | undefined) ?? []).forEach((option, o) =>
-          check(option, Object.keys(ChoiceOption.shape), `${where}.options[${o}]`),
-        );
+        ((field.options as unknown[] | undefined) ?? []).forEach((option, o) => check(option, Object.keys(ChoiceOption.shape), `${where}.options[${o}]`));
       });
     });
   });
@@ -198,7 +194,11 @@ describe("built-in conversation formats", () => {
 
     it("marks only pupil-facing formats' answers as shareable with parents", () => {
       if (format.subject === "pupil") return;
-      expect(fieldsOf(format).filter((f) => f.shareable).map((f) => f.id)).toEqual([]);
+      expect(
+        fieldsOf(format)
+          .filter((f) => f.shareable)
+          .map((f) => f.id),
+      ).toEqual([]);
     });
   });
 
@@ -257,7 +257,10 @@ describe("built-in conversation formats", () => {
   it("every format names at least one ownership skill, except the colleague meeting", () => {
     for (const { format } of formats) {
       if (format.subject === "colleague") continue;
-      expect(fieldsOf(format).some((f) => f.skills.length > 0), format.key).toBe(true);
+      expect(
+        fieldsOf(format).some((f) => f.skills.length > 0),
+        format.key,
+      ).toBe(true);
     }
   });
 });

@@ -44,7 +44,10 @@ describe(`service process (${testTarget()}) on ${testProvider()}`, () => {
       child.kill("SIGTERM");
       const [code] = await once(child, "exit");
       expect(code).toBe(0);
-      const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as { msg: string });
+      const lines = stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { msg: string });
       expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(["migrations checked", "demo school created", "listening", "shutting down"]));
     } finally {
       child.kill("SIGKILL");

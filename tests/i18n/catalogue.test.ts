@@ -39,8 +39,16 @@ describe("plurals", () => {
     const header = (locale: "nl" | "en", count: number) => translate(locale, "myGroup.header", { group: "5A", count });
     expect([0, 1, 2].map((n) => header("nl", n))).toEqual(["**5A** — 0 leerlingen", "**5A** — 1 leerling", "**5A** — 2 leerlingen"]);
     expect([0, 1, 2].map((n) => header("en", n))).toEqual(["**5A** — 0 pupils", "**5A** — 1 pupil", "**5A** — 2 pupils"]);
-    expect([0, 1, 2].map((count) => translate("nl", "plan.planned", { count }))).toEqual(["0 gesprekken gepland:", "1 gesprek gepland:", "2 gesprekken gepland:"]);
-    expect([0, 1, 2].map((count) => translate("en", "plan.planned", { count }))).toEqual(["0 conversations planned:", "1 conversation planned:", "2 conversations planned:"]);
+    expect([0, 1, 2].map((count) => translate("nl", "plan.planned", { count }))).toEqual([
+      "0 gesprekken gepland:",
+      "1 gesprek gepland:",
+      "2 gesprekken gepland:",
+    ]);
+    expect([0, 1, 2].map((count) => translate("en", "plan.planned", { count }))).toEqual([
+      "0 conversations planned:",
+      "1 conversation planned:",
+      "2 conversations planned:",
+    ]);
   });
 
   it("show the count in every plural text except the singular", () => {

@@ -62,7 +62,13 @@ beforeAll(async () => {
   for (const f of loadBuiltinFormats()) formatPupils[f.key] = (await makePupil(t.db, school.id, group.id, `Kind${f.key.replace(/-/g, "")}`)).id;
   const teacher = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.anna@test.example" });
   const core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
-  chat = new TerminalChat({ core, user: { channel: "local", externalId: teacher.email, email: teacher.email }, input: new PassThrough(), output: new PassThrough(), exportDir });
+  chat = new TerminalChat({
+    core,
+    user: { channel: "local", externalId: teacher.email, email: teacher.email },
+    input: new PassThrough(),
+    output: new PassThrough(),
+    exportDir,
+  });
 });
 afterAll(async () => t?.destroy());
 

@@ -25,7 +25,8 @@ let n = 0;
 
 beforeAll(async () => {
   await connector.start();
-  for (const u of [ALEX, STRANGER]) connector.members.set(`29:${u.aad}`, { id: `29:${u.aad}`, name: u.name, aadObjectId: u.aad, email: u.email, userPrincipalName: u.email });
+  for (const u of [ALEX, STRANGER])
+    connector.members.set(`29:${u.aad}`, { id: `29:${u.aad}`, name: u.name, aadObjectId: u.aad, email: u.email, userPrincipalName: u.email });
   app = await startTestApp({ TEAMS_LOCAL_MODE: "true", METRICS_TOKEN: TOKEN });
   const setup = await applySchoolSetup(app.database.db, {
     school: { name: "Metriekschool", teamsTenantIds: [TENANT] },
@@ -182,6 +183,6 @@ describe("METRICS_TOKEN", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toContain("METRICS_TOKEN");
-    expect((error as Error).message).not.toContain("short\"");
+    expect((error as Error).message).not.toContain('short"');
   });
 });

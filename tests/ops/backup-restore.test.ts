@@ -22,7 +22,10 @@ const ALEX = { aad: "aaaaaaaa-0000-0000-0000-000000000001", name: "Alex Wilber",
 const NOTE = "vertelde trots over zijn boomhut";
 
 // pg_dump and pg_restore come with Debian's postgresql package (CI installs it).
-const hasPgTools = await run("pg_dump", ["--version"]).then(() => true, () => false);
+const hasPgTools = await run("pg_dump", ["--version"]).then(
+  () => true,
+  () => false,
+);
 const runnable = testProvider() === "sqlite" || hasPgTools;
 
 let source: TestApp & { databaseUrl: string };

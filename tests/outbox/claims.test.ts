@@ -4,7 +4,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { enqueue } from "../../bot/outbox/outbox.js";
-import { beginSend, claimDue, completeFailed, completeRetry, completeSent, completeThrottled, findExpiredSends, type Claimed } from "../../bot/outbox/claims.js";
+import {
+  beginSend,
+  claimDue,
+  completeFailed,
+  completeRetry,
+  completeSent,
+  completeThrottled,
+  findExpiredSends,
+  type Claimed,
+} from "../../bot/outbox/claims.js";
 import { seedSchool, type SeededSchool } from "./support.js";
 
 let database: TestDatabase;
@@ -22,7 +31,14 @@ async function queue(dueAt = T0): Promise<string> {
 const rowOf = (idempotencyKey: string) => database.db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey } });
 /** Every row's state, to prove an update touched nothing else. */
 const snapshot = async () =>
-  (await database.db.outboxMessage.findMany({ orderBy: { idempotencyKey: "asc" } })).map((r) => ({ key: r.idempotencyKey, status: r.status, dueAt: r.dueAt.toISOString(), attempts: r.attempts, lastError: r.lastError, leaseOwner: r.leaseOwner }));
+  (await database.db.outboxMessage.findMany({ orderBy: { idempotencyKey: "asc" } })).map((r) => ({
+    key: r.idempotencyKey,
+    status: r.status,
+    dueAt: r.dueAt.toISOString(),
+    attempts: r.attempts,
+    lastError: r.lastError,
+    leaseOwner: r.leaseOwner,
+  }));
 
 async function claimOne(now = T0): Promise<Claimed> {
   const [claimed] = await claimDue(database.db, { workerId: "w1", now, leaseMs: LEASE, limit: 1, kinds: ["reminder"] });

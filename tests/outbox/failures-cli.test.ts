@@ -28,7 +28,16 @@ beforeAll(async () => {
   await db.outboxMessage.createMany({
     data: [
       { ...base, id: "msg-dead", recipientStaffId: "staff-1", idempotencyKey: "k1", status: "dead", attempts: 1, lastError: "blocked" },
-      { ...base, id: "msg-uncertain", recipientStaffId: "staff-2", idempotencyKey: "k2", status: "uncertain", attempts: 1, lastError: "uncertain:502", reportedAt: new Date() },
+      {
+        ...base,
+        id: "msg-uncertain",
+        recipientStaffId: "staff-2",
+        idempotencyKey: "k2",
+        status: "uncertain",
+        attempts: 1,
+        lastError: "uncertain:502",
+        reportedAt: new Date(),
+      },
       { ...base, id: "msg-sent", recipientStaffId: "staff-3", idempotencyKey: "k3", status: "sent", attempts: 1 },
     ],
   });

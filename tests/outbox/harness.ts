@@ -148,7 +148,9 @@ export async function runDelivery(run: DeliveryRun): Promise<DeliveryResult> {
     lost: expectedKeys.filter((k) => !connector.deliveries.has(k)).length,
     dead: await db.outboxMessage.count({ where: { schoolId: school.schoolId, kind: "reminder", status: "dead" } }),
     reportsSent: await db.outboxMessage.count({ where: { schoolId: school.schoolId, kind: "undeliverable_report", status: "sent" } }),
-    reportsFolded: await db.outboxMessage.count({ where: { schoolId: school.schoolId, kind: "undeliverable_report", status: "cancelled", lastError: { startsWith: "folded:" } } }),
+    reportsFolded: await db.outboxMessage.count({
+      where: { schoolId: school.schoolId, kind: "undeliverable_report", status: "cancelled", lastError: { startsWith: "folded:" } },
+    }),
     deadUnreported: await db.outboxMessage.count({ where: { schoolId: school.schoolId, kind: "reminder", status: "dead", reportedAt: null } }),
     statuses,
     elapsedMs,

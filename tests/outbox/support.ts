@@ -41,7 +41,9 @@ export async function seedSchool(
     ...adminIds.map((id, i) => ({ id, schoolId: school.id, email: `beheer${i}@school.example`, displayName: `Beheerder ${i}`, locale: o.adminLocale ?? null })),
   ];
   for (let i = 0; i < staff.length; i += 1000) await db.staff.createMany({ data: staff.slice(i, i + 1000) });
-  await db.staffRole.createMany({ data: [...teacherIds.map((staffId) => ({ staffId, role: "teacher" })), ...adminIds.map((staffId) => ({ staffId, role: "admin" }))] });
+  await db.staffRole.createMany({
+    data: [...teacherIds.map((staffId) => ({ staffId, role: "teacher" })), ...adminIds.map((staffId) => ({ staffId, role: "admin" }))],
+  });
   const withAddress = [...teacherIds.slice(o.withoutAddress ?? 0), ...adminIds];
   const addresses = withAddress.map((staffId, i) => ({
     staffId,

@@ -67,7 +67,15 @@ beforeEach(async () => {
 
 describe(`outbox on ${testProvider()}`, () => {
   it("enqueues once per idempotency key and never revives a sent or cancelled message", async () => {
-    const message = { schoolId: school.schoolId, recipientStaffId: teacher(1), kind: "reminder", subjectId: "round-1", payload: {}, dueAt: T0, idempotencyKey: "dup:1" };
+    const message = {
+      schoolId: school.schoolId,
+      recipientStaffId: teacher(1),
+      kind: "reminder",
+      subjectId: "round-1",
+      payload: {},
+      dueAt: T0,
+      idempotencyKey: "dup:1",
+    };
     expect(await enqueue(database.db, message)).toBe(true);
     expect(await enqueue(database.db, message)).toBe(false);
     expect(await enqueue(database.db, { ...message, dueAt: at(1000) })).toBe(false);
@@ -221,7 +229,9 @@ describe(`outbox on ${testProvider()}`, () => {
     const k = await queue(teacher(0)); // not installed yet
     await worker(() => T0, { noAddressWaitMs: 500 }).tick();
     expect(await row(k)).toMatchObject({ status: "pending", lastError: "no_address" });
-    await database.db.channelAddress.create({ data: { staffId: teacher(0), channel: "teams", reference: JSON.stringify(teamsReference(connector.url, teacher(0), tenantOf(0))) } });
+    await database.db.channelAddress.create({
+      data: { staffId: teacher(0), channel: "teams", reference: JSON.stringify(teamsReference(connector.url, teacher(0), tenantOf(0))) },
+    });
     await worker(() => at(500), { noAddressWaitMs: 500 }).tick();
     expect(await row(k)).toMatchObject({ status: "sent" });
     await database.db.channelAddress.deleteMany({ where: { staffId: teacher(0) } });
@@ -301,7 +311,7 @@ describe(`outbox on ${testProvider()}`, () => {
     expect(await w.tick()).toMatchObject({ claimed: 2, deferred: 1, cancelled: 1, sent: 0 });
     expect(await row(k)).toMatchObject({ status: "pending", attempts: 0, dueAt: morning, leaseOwner: null });
     expect(await row(gone)).toMatchObject({ status: "cancelled" });
-    const later = worker(() => morning, { deferUntil: async (m, now) => (now < morning ? morning : null) });
+    const later = worker(() => morning, { deferUntil: async (_m, now) => (now < morning ? morning : null) });
     expect(await later.tick()).toMatchObject({ claimed: 1, sent: 1 });
     expect(connector.deliveries.get(k)).toBe(1);
     expect(connector.deliveries.has(gone)).toBe(false);

@@ -48,7 +48,11 @@ const io = () => {
 
 describe(`access export and erasure on ${testProvider()}`, () => {
   it("the export holds every record of the pupil and nothing of another pupil", async () => {
-    const files = await exportPupilData(t.db, { schoolId: (await t.db.pupil.findUniqueOrThrow({ where: { id: target.pupilId } })).schoolId, pupilId: target.pupilId, actorStaffId: null });
+    const files = await exportPupilData(t.db, {
+      schoolId: (await t.db.pupil.findUniqueOrThrow({ where: { id: target.pupilId } })).schoolId,
+      pupilId: target.pupilId,
+      actorStaffId: null,
+    });
     for (const id of target.recordIds) expect(files.json, `record ${id}`).toContain(id);
     expect(files.json).toContain(target.canary);
     expect(files.html).toContain(target.canary);
@@ -57,7 +61,16 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     for (const id of neighbour.recordIds) expect(files.json).not.toContain(id);
     expect(files.json).not.toContain(neighbour.canary);
     expect(files.html).not.toContain(neighbour.name);
-    expect(files.counts).toMatchObject({ conversations: 1, goals: 1, agreements: 1, evaluations: 1, notes: 1, dialogDrafts: 2, outboxMessages: 3, fileLinks: 1 });
+    expect(files.counts).toMatchObject({
+      conversations: 1,
+      goals: 1,
+      agreements: 1,
+      evaluations: 1,
+      notes: 1,
+      dialogDrafts: 2,
+      outboxMessages: 3,
+      fileLinks: 1,
+    });
     // Making the export is itself in the audit trail.
     expect(await t.db.auditEvent.count({ where: { pupilId: target.pupilId, entity: "access_export" } })).toBe(1);
   });
@@ -84,7 +97,11 @@ describe(`access export and erasure on ${testProvider()}`, () => {
   });
 
   it("npm run cli reaches the privacy commands (a dry run), and explains a missing option", () => {
-    const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "bot/cli/main.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: "silent" } });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", "bot/cli/main.ts", ...args], {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: "silent" },
+      });
     const dry = cli("pupil-erase", "--school", schoolName, "--pupil", target.externalId);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain("Nothing was changed. Add --yes to erase.");
@@ -116,7 +133,9 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     // Named as the one who asked, a teacher is refused (and nothing happens); the admin is accepted.
     const teacherEmail = (await t.db.staff.findFirstOrThrow({ where: { roles: { some: { role: "teacher" } }, schoolId } })).email;
     const refused = io();
-    expect(await runPrivacyCommand(t.db, "pupil-erase", ["--school", schoolName, "--pupil", target.externalId, "--yes", "--by", teacherEmail], refused.io)).toBe(1);
+    expect(
+      await runPrivacyCommand(t.db, "pupil-erase", ["--school", schoolName, "--pupil", target.externalId, "--yes", "--by", teacherEmail], refused.io),
+    ).toBe(1);
     expect(await t.db.pupil.count({ where: { id: target.pupilId } })).toBe(1);
     const admin = await t.db.staff.findFirstOrThrow({ where: { roles: { some: { role: "admin" } }, schoolId } });
     const r = io();
@@ -138,7 +157,11 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     expect(JSON.parse(receipt.counts)).toMatchObject({ pupil: 1, notes: 1, goals: 1, evaluations: 1, dialogDrafts: 2, outboxMessages: 3 });
     expect(receipt).toMatchObject({ actorLabel: "cli", actorStaffId: admin.id, reason: "request" });
     // The neighbour keeps everything.
-    for (const id of neighbour.recordIds) expect(Object.values(rows).some((text) => text.includes(id)), id).toBe(true);
+    for (const id of neighbour.recordIds)
+      expect(
+        Object.values(rows).some((text) => text.includes(id)),
+        id,
+      ).toBe(true);
 
     if (testProvider() === "postgresql") {
       // What PostgreSQL allows: the tables were vacuumed after the erasure.
@@ -155,7 +178,9 @@ describe(`access export and erasure on ${testProvider()}`, () => {
 
   it("erasing a pupil of another school is refused", async () => {
     const other = await makeSchool(t.db, "Elders");
-    await expect(erasePupil(t.db, { schoolId: other.id, pupilId: neighbour.pupilId, actorStaffId: null, actorLabel: "test", reason: "request" })).rejects.toThrow();
+    await expect(
+      erasePupil(t.db, { schoolId: other.id, pupilId: neighbour.pupilId, actorStaffId: null, actorLabel: "test", reason: "request" }),
+    ).rejects.toThrow();
     expect(await t.db.pupil.count({ where: { id: neighbour.pupilId } })).toBe(1);
   });
 });

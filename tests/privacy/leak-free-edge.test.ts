@@ -19,10 +19,20 @@ const APP_ID = "6f1c2a4e-8b3d-4c5e-9f7a-1b2c3d4e5f60";
 
 /** Everything written to the console or the process streams while a test runs. */
 const consoleOut: string[] = [];
-const originals = { log: console.log, error: console.error, warn: console.warn, info: console.info, debug: console.debug, out: process.stdout.write, err: process.stderr.write };
+const originals = {
+  log: console.log,
+  error: console.error,
+  warn: console.warn,
+  info: console.info,
+  debug: console.debug,
+  out: process.stdout.write,
+  err: process.stderr.write,
+};
 beforeEach(() => {
   consoleOut.length = 0;
-  for (const k of ["log", "error", "warn", "info", "debug"] as const) console[k] = (...args: unknown[]) => void consoleOut.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
+  for (const k of ["log", "error", "warn", "info", "debug"] as const)
+    console[k] = (...args: unknown[]) =>
+      void consoleOut.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
   process.stdout.write = ((chunk: unknown) => (consoleOut.push(String(chunk)), true)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: unknown) => (consoleOut.push(String(chunk)), true)) as typeof process.stderr.write;
 });
@@ -79,8 +89,19 @@ for (const level of ["debug", "trace"] as const) {
 
     beforeAll(async () => {
       local = await startTestApp({ LOG_LEVEL: level, TEAMS_LOCAL_MODE: "true", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.url });
-      await applySchoolSetup(local.database.db, { school: { name: "Lekvrij", slackTeamIds: [TEAM] }, schoolYear: "2026-2027", staff: [{ email: "juf@lekvrij.example", name: "Juf", roles: ["teacher"], slackUserId: "U0JUF00001" }], groups: [] });
-      secured = await startTestApp({ LOG_LEVEL: level, MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "not-a-real-secret", MICROSOFT_APP_TYPE: "SingleTenant", MICROSOFT_APP_TENANT_ID: APP_ID });
+      await applySchoolSetup(local.database.db, {
+        school: { name: "Lekvrij", slackTeamIds: [TEAM] },
+        schoolYear: "2026-2027",
+        staff: [{ email: "juf@lekvrij.example", name: "Juf", roles: ["teacher"], slackUserId: "U0JUF00001" }],
+        groups: [],
+      });
+      secured = await startTestApp({
+        LOG_LEVEL: level,
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: "not-a-real-secret",
+        MICROSOFT_APP_TYPE: "SingleTenant",
+        MICROSOFT_APP_TENANT_ID: APP_ID,
+      });
     });
     afterAll(async () => {
       await local?.stop();
@@ -133,7 +154,11 @@ for (const level of ["debug", "trace"] as const) {
       const header = Buffer.from(JSON.stringify({ alg: "RS256", kid: CANARY, typ: "JWT" })).toString("base64url");
       const claims = Buffer.from(JSON.stringify({ iss: "https://api.botframework.com", aud: APP_ID, serviceurl: CANARY })).toString("base64url");
       for (const authorization of [`Bearer ${header}.${claims}.c2lnbmF0dXJl`, `Bearer ${CANARY}`, ""]) {
-        const res = await post(`${secured.baseUrl}/api/messages`, JSON.stringify(activity({ serviceUrl: "https://smba.trafficmanager.net/emea/" })), authorization ? { Authorization: authorization } : {});
+        const res = await post(
+          `${secured.baseUrl}/api/messages`,
+          JSON.stringify(activity({ serviceUrl: "https://smba.trafficmanager.net/emea/" })),
+          authorization ? { Authorization: authorization } : {},
+        );
         expect(res.status).toBe(401);
         const text = await res.text();
         expect(text).toBe('{"error":"unauthorized"}');
@@ -142,7 +167,14 @@ for (const level of ["debug", "trace"] as const) {
     });
 
     it("signed Slack payloads with user: null, view: null or broken JSON get 400, never 500", async () => {
-      const base = { type: "block_actions", team: { id: TEAM }, user: { id: "U0JUF00001", team_id: TEAM }, api_app_id: "A1", trigger_id: "t", actions: [{ action_id: CANARY, value: CANARY }] };
+      const base = {
+        type: "block_actions",
+        team: { id: TEAM },
+        user: { id: "U0JUF00001", team_id: TEAM },
+        api_app_id: "A1",
+        trigger_id: "t",
+        actions: [{ action_id: CANARY, value: CANARY }],
+      };
       const interactions = [
         { ...base, user: null },
         { ...base, type: "view_submission", view: null },
@@ -169,7 +201,15 @@ for (const level of ["debug", "trace"] as const) {
     });
 
     it("a well-formed signed Slack command still works (the guard hands the body on to Bolt)", async () => {
-      const command = new URLSearchParams({ command: "/kindgesprek", team_id: TEAM, channel_id: "D0JUF00001", user_id: "U0JUF00001", text: "help", trigger_id: fake.trigger(), response_url: "https://hooks.slack.invalid/1" }).toString();
+      const command = new URLSearchParams({
+        command: "/kindgesprek",
+        team_id: TEAM,
+        channel_id: "D0JUF00001",
+        user_id: "U0JUF00001",
+        text: "help",
+        trigger_id: fake.trigger(),
+        response_url: "https://hooks.slack.invalid/1",
+      }).toString();
       const res = await post(`${local.baseUrl}/slack/events`, command, signed(command, "application/x-www-form-urlencoded"));
       expect(res.status).toBe(200);
     });

@@ -51,7 +51,11 @@ describe(`reads and chat exports on ${testProvider()}`, () => {
   it("an admin's export in the chat becomes links that name the pupil, and the erasure removes them", async () => {
     const result = await core.handleTurn({ user: admin, text: `leerling-export ${withGoal.externalId}` });
     const files = result.replies[0]!.attachments!;
-    expect(files.map((f) => f.filename)).toEqual([`inzage-${withGoal.externalId}.html`, `inzage-${withGoal.externalId}.pdf`, `inzage-${withGoal.externalId}.json`]);
+    expect(files.map((f) => f.filename)).toEqual([
+      `inzage-${withGoal.externalId}.html`,
+      `inzage-${withGoal.externalId}.pdf`,
+      `inzage-${withGoal.externalId}.json`,
+    ]);
     expect(files[0]!.content).toContain("De tafel van 7 kennen");
     for (const file of files) await core.fileLink(admin, file);
     expect(await t.db.fileLink.count({ where: { pupilId: withGoal.id } })).toBe(3);

@@ -25,7 +25,15 @@ beforeAll(async () => {
   adminId = (await makeStaff(t.db, school.id, { roles: [{ role: "admin" }] })).id;
   const make = async (key: string, leftAt: string | null) => {
     const p = await t.db.pupil.create({
-      data: { schoolId, groupId: group.id, externalId: key, firstName: `Naam${key}`, lastName: "R.", active: leftAt === null, leftAt: leftAt ? day(leftAt) : null },
+      data: {
+        schoolId,
+        groupId: group.id,
+        externalId: key,
+        firstName: `Naam${key}`,
+        lastName: "R.",
+        active: leftAt === null,
+        leftAt: leftAt ? day(leftAt) : null,
+      },
     });
     await t.db.note.create({ data: { pupilId: p.id, authorId: adminId, text: `notitie ${key}` } });
     pupils[key] = p.id;
@@ -36,7 +44,9 @@ beforeAll(async () => {
   await make("still-here", null);
   // Another school keeps its own, longer setting.
   const other = await t.db.school.create({ data: { name: "OBS Lang", pupilRetentionMonths: 60 } });
-  const op = await t.db.pupil.create({ data: { schoolId: other.id, externalId: "other", firstName: "Ander", lastName: "K.", active: false, leftAt: day("2024-06-20") } });
+  const op = await t.db.pupil.create({
+    data: { schoolId: other.id, externalId: "other", firstName: "Ander", lastName: "K.", active: false, leftAt: day("2024-06-20") },
+  });
   pupils.other = op.id;
   // Audit rows: one old, one recent.
   await t.db.auditEvent.create({ data: { schoolId, actorStaffId: adminId, action: "read", entity: "group_overview", at: day("2024-01-01") } });
@@ -127,10 +137,24 @@ describe(`retention on ${testProvider()}`, () => {
   });
 
   it("erasing one pupil of a pending notice keeps the notice for the others", async () => {
-    const make = (key: string) => t.db.pupil.create({ data: { schoolId, externalId: key, firstName: `Naam${key}`, lastName: "N.", active: false, leftAt: day("2025-03-01") } });
+    const make = (key: string) =>
+      t.db.pupil.create({ data: { schoolId, externalId: key, firstName: `Naam${key}`, lastName: "N.", active: false, leftAt: day("2025-03-01") } });
     const [x, y] = [await make("notice-x"), await make("notice-y")];
     const row = await t.db.outboxMessage.create({
-      data: { schoolId, recipientStaffId: adminId, kind: RETENTION_NOTICE, payload: JSON.stringify({ pupils: [{ pupilId: x.id, eraseOn: "2027-03-01" }, { pupilId: y.id, eraseOn: "2027-03-01" }], months: 24 }), dueAt: day("2027-02-01"), idempotencyKey: "notice-x-y" },
+      data: {
+        schoolId,
+        recipientStaffId: adminId,
+        kind: RETENTION_NOTICE,
+        payload: JSON.stringify({
+          pupils: [
+            { pupilId: x.id, eraseOn: "2027-03-01" },
+            { pupilId: y.id, eraseOn: "2027-03-01" },
+          ],
+          months: 24,
+        }),
+        dueAt: day("2027-02-01"),
+        idempotencyKey: "notice-x-y",
+      },
     });
     await erasePupil(t.db, { schoolId, pupilId: x.id, actorStaffId: null, actorLabel: "test", reason: "request" });
     const kept = await t.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });

@@ -32,7 +32,10 @@ describe(`privacy settings in the school setup file on ${testProvider()}`, () =>
   });
 
   it("refuses an audit period too short to answer access requests", async () => {
-    const error = await applySchoolSetup(t.db, setup({ auditMonths: 3 })).then(() => null, (e: unknown) => e);
+    const error = await applySchoolSetup(t.db, setup({ auditMonths: 3 })).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect(JSON.stringify((error as AppError).details)).toContain("school.retention.auditMonths");
     expect((await t.db.school.findFirstOrThrow({ where: { name: "OBS Instelling" } })).auditRetentionMonths).toBe(36);

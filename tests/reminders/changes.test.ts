@@ -5,7 +5,8 @@ import { createTestDatabase, testProvider, type TestDatabase } from "../support/
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { inTransaction } from "../../bot/db/transaction.js";
-import { createRound, planConversations, updateRound, type RoundInput } from "../../bot/services/rounds.js";
+import { createRound, updateRound, type RoundInput } from "../../bot/services/rounds.js";
+import { planConversations } from "../../bot/services/round-planning.js";
 import { produceReminders } from "../../bot/reminders/producer.js";
 import { createRenderers } from "../../bot/reminders/scheduler.js";
 import { zonedTimeToUtc } from "../../bot/domain/local-time.js";
@@ -40,7 +41,14 @@ const rowsOf = (kind: string, subjectId: string) => t.db.outboxMessage.findMany(
 
 describe(`changing plans on ${testProvider()}`, () => {
   let roundId: string;
-  const input: RoundInput = { name: "Voorjaar", formatKey: "middenbouw-kindgesprek", groupIds: [], startDate: "2027-03-08", endDate: "2027-03-26", evaluationIntervalDays: 42 };
+  const input: RoundInput = {
+    name: "Voorjaar",
+    formatKey: "middenbouw-kindgesprek",
+    groupIds: [],
+    startDate: "2027-03-08",
+    endDate: "2027-03-26",
+    evaluationIntervalDays: 42,
+  };
 
   it("renaming a round keeps its queued announcement; moving its start replaces it", async () => {
     roundId = await inTransaction(t.db, (tx) => createRound(tx, leader, { ...input, groupIds: [groupId] }));
@@ -62,10 +70,14 @@ describe(`changing plans on ${testProvider()}`, () => {
   });
 
   it("a conversation moved to another time the same day gets reminders for the new time only", async () => {
-    const [c] = await inTransaction(t.db, (tx) => planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[0]!, plannedAt: zonedTimeToUtc("2027-03-09", "10:30", TZ), durationMinutes: 15 }]));
+    const [c] = await inTransaction(t.db, (tx) =>
+      planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[0]!, plannedAt: zonedTimeToUtc("2027-03-09", "10:30", TZ), durationMinutes: 15 }]),
+    );
     await produceReminders(t.db, NOW);
     expect(await rowsOf("prepare_reminder", c!.id)).toHaveLength(1);
-    await inTransaction(t.db, (tx) => planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[0]!, plannedAt: zonedTimeToUtc("2027-03-09", "13:00", TZ), durationMinutes: 15 }]));
+    await inTransaction(t.db, (tx) =>
+      planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[0]!, plannedAt: zonedTimeToUtc("2027-03-09", "13:00", TZ), durationMinutes: 15 }]),
+    );
     await produceReminders(t.db, NOW);
     const rows = await rowsOf("prepare_reminder", c!.id);
     expect(rows).toHaveLength(2);
@@ -74,20 +86,30 @@ describe(`changing plans on ${testProvider()}`, () => {
   });
 
   it("the partner who moves a conversation holds it: the reminders go to them", async () => {
-    const [c] = await inTransaction(t.db, (tx) => planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[1]!, plannedAt: zonedTimeToUtc("2027-03-10", "10:30", TZ), durationMinutes: 15 }]));
-    await inTransaction(t.db, (tx) => planConversations(tx, bo, roundId, groupId, [{ pupilId: pupils[1]!, plannedAt: zonedTimeToUtc("2027-03-11", "09:00", TZ), durationMinutes: 15 }]));
+    const [c] = await inTransaction(t.db, (tx) =>
+      planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[1]!, plannedAt: zonedTimeToUtc("2027-03-10", "10:30", TZ), durationMinutes: 15 }]),
+    );
+    await inTransaction(t.db, (tx) =>
+      planConversations(tx, bo, roundId, groupId, [{ pupilId: pupils[1]!, plannedAt: zonedTimeToUtc("2027-03-11", "09:00", TZ), durationMinutes: 15 }]),
+    );
     const teachers = await t.db.conversationTeacher.findMany({ where: { conversationId: c!.id } });
     expect(teachers.map((x) => x.staffId)).toEqual([bo.staffId]);
     await produceReminders(t.db, zonedTimeToUtc("2027-03-09", "12:00", TZ)); // within 36 h of Wednesday morning
-    const reminders = (await rowsOf("prepare_reminder", c!.id)).filter((r) => JSON.parse(r.payload).at === zonedTimeToUtc("2027-03-11", "09:00", TZ).toISOString());
+    const reminders = (await rowsOf("prepare_reminder", c!.id)).filter(
+      (r) => JSON.parse(r.payload).at === zonedTimeToUtc("2027-03-11", "09:00", TZ).toISOString(),
+    );
     expect(reminders.map((r) => r.recipientStaffId)).toEqual([bo.staffId]);
   });
 
   it("two partners planning the same pupil at once make one conversation", async () => {
     const at = zonedTimeToUtc("2027-03-15", "10:30", TZ);
     await Promise.all([
-      inTransaction(t.db, (tx) => planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[2]!, plannedAt: at, durationMinutes: 15 }], { moveExisting: false })),
-      inTransaction(t.db, (tx) => planConversations(tx, bo, roundId, groupId, [{ pupilId: pupils[2]!, plannedAt: at, durationMinutes: 15 }], { moveExisting: false })),
+      inTransaction(t.db, (tx) =>
+        planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[2]!, plannedAt: at, durationMinutes: 15 }], { moveExisting: false }),
+      ),
+      inTransaction(t.db, (tx) =>
+        planConversations(tx, bo, roundId, groupId, [{ pupilId: pupils[2]!, plannedAt: at, durationMinutes: 15 }], { moveExisting: false }),
+      ),
     ]);
     expect(await t.db.conversation.count({ where: { roundId, pupilId: pupils[2]! } })).toBe(1);
   });

@@ -31,11 +31,28 @@ beforeAll(async () => {
   const pupil = await db.pupil.create({ data: { schoolId: setup.schoolId, groupId: group.id, externalId: "1", firstName: "Noor", lastName: "Visser" } });
   // Thursday 11 March 2027, 10:00.
   await db.conversation.create({
-    data: { schoolId: setup.schoolId, pupilId: pupil.id, groupId: group.id, formatKey: "bovenbouw-kindgesprek", formatVersion: 1, status: "planned", plannedAt: zonedTimeToUtc("2027-03-11", "10:00", TZ), durationMinutes: 15, createdById: teacher.id, teachers: { create: { staffId: teacher.id } } },
+    data: {
+      schoolId: setup.schoolId,
+      pupilId: pupil.id,
+      groupId: group.id,
+      formatKey: "bovenbouw-kindgesprek",
+      formatVersion: 1,
+      status: "planned",
+      plannedAt: zonedTimeToUtc("2027-03-11", "10:00", TZ),
+      durationMinutes: 15,
+      createdById: teacher.id,
+      teachers: { create: { staffId: teacher.id } },
+    },
   });
   await app.core.rememberAddress(
     { channel: "teams", externalId: AAD, tenantId: TENANT },
-    { channelId: "msteams", serviceUrl: connector.url, conversation: { id: `a:personal-${AAD}`, conversationType: "personal", tenantId: TENANT }, user: { id: `29:${AAD}`, aadObjectId: AAD }, bot: { id: "28:bot" } },
+    {
+      channelId: "msteams",
+      serviceUrl: connector.url,
+      conversation: { id: `a:personal-${AAD}`, conversationType: "personal", tenantId: TENANT },
+      user: { id: `29:${AAD}`, aadObjectId: AAD },
+      bot: { id: "28:bot" },
+    },
   );
 });
 afterAll(async () => {
@@ -48,7 +65,14 @@ describe("the pupil preparation form", () => {
     const now = zonedTimeToUtc("2027-03-08", "08:35", TZ); // Monday: Thu 11 minus Wed, Tue, Mon
     const clock = () => now;
     await produceReminders(app.database.db, now);
-    const worker = createOutboxWorker({ db: app.database.db, proactive: app.core.proactive, logger: createLogger("silent"), renderers: createRenderers(clock), deferUntil: createDeferral(app.database.db, clock), clock });
+    const worker = createOutboxWorker({
+      db: app.database.db,
+      proactive: app.core.proactive,
+      logger: createLogger("silent"),
+      renderers: createRenderers(clock),
+      deferUntil: createDeferral(app.database.db, clock),
+      clock,
+    });
     await worker.tick();
     const sent = connector.activities.filter((a) => a.idempotencyKey?.startsWith("pupil_invitation:"));
     expect(sent.length).toBeGreaterThanOrEqual(2); // the message and the file

@@ -28,7 +28,18 @@ beforeAll(async () => {
   teacher = await makeStaff(t.db, school.id, { groups: [group.id] });
   const pupil = await makePupil(t.db, school.id, group.id, "Sam");
   const conversation = await t.db.conversation.create({
-    data: { schoolId: school.id, pupilId: pupil.id, groupId: group.id, formatKey: "middenbouw-kindgesprek", formatVersion: 1, status: "planned", plannedAt: zonedTimeToUtc("2027-03-09", "10:00", TZ), durationMinutes: 15, createdById: teacher.id, teachers: { create: { staffId: teacher.id } } },
+    data: {
+      schoolId: school.id,
+      pupilId: pupil.id,
+      groupId: group.id,
+      formatKey: "middenbouw-kindgesprek",
+      formatVersion: 1,
+      status: "planned",
+      plannedAt: zonedTimeToUtc("2027-03-09", "10:00", TZ),
+      durationMinutes: 15,
+      createdById: teacher.id,
+      teachers: { create: { staffId: teacher.id } },
+    },
   });
   conversationId = conversation.id;
   core = createCore({ db: t.db, logger: createLogger("silent"), defaultLocale: "nl", clock: () => NOW });
@@ -67,7 +78,17 @@ describe("reminder preferences", () => {
   it("a snoozed kind waits until the snooze ends, at the start of that school day", async () => {
     expect(await say("herinneringen uitstellen vastleggen 1 week")).toMatch(/wachten tot ma 15 mrt/);
     const defer = createDeferral(t.db, () => NOW);
-    const message = { id: "x", schoolId: (await t.db.staff.findUniqueOrThrow({ where: { id: teacher.id } })).schoolId, recipientStaffId: teacher.id, kind: "unrecorded_nudge", subjectId: conversationId, payload: {}, dueAt: NOW, attempts: 0, idempotencyKey: "k" } as OutboxRow;
+    const message = {
+      id: "x",
+      schoolId: (await t.db.staff.findUniqueOrThrow({ where: { id: teacher.id } })).schoolId,
+      recipientStaffId: teacher.id,
+      kind: "unrecorded_nudge",
+      subjectId: conversationId,
+      payload: {},
+      dueAt: NOW,
+      attempts: 0,
+      idempotencyKey: "k",
+    } as OutboxRow;
     const later = await defer(message, zonedTimeToUtc("2027-03-09", "11:00", TZ));
     expect(`${localDate(later!, TZ)} ${localTime(later!, TZ)}`).toBe("2027-03-15 08:30");
     // Another kind is not affected: inside school hours it goes now, outside it waits for the morning.
@@ -79,7 +100,17 @@ describe("reminder preferences", () => {
   it("outside school hours a message waits for the next school day the teacher works", async () => {
     await t.db.groupTeacher.updateMany({ where: { staffId: teacher.id }, data: { workingDays: "1,2" } });
     const defer = createDeferral(t.db, () => NOW);
-    const message = { id: "y", schoolId: (await t.db.staff.findUniqueOrThrow({ where: { id: teacher.id } })).schoolId, recipientStaffId: teacher.id, kind: "prepare_reminder", subjectId: conversationId, payload: {}, dueAt: NOW, attempts: 0, idempotencyKey: "k2" } as OutboxRow;
+    const message = {
+      id: "y",
+      schoolId: (await t.db.staff.findUniqueOrThrow({ where: { id: teacher.id } })).schoolId,
+      recipientStaffId: teacher.id,
+      kind: "prepare_reminder",
+      subjectId: conversationId,
+      payload: {},
+      dueAt: NOW,
+      attempts: 0,
+      idempotencyKey: "k2",
+    } as OutboxRow;
     const tuesdayEvening = await defer(message, zonedTimeToUtc("2027-03-09", "19:00", TZ));
     expect(`${localDate(tuesdayEvening!, TZ)} ${localTime(tuesdayEvening!, TZ)}`).toBe("2027-03-15 08:30"); // not Wednesday: a day off
     expect(await defer(message, zonedTimeToUtc("2027-03-10", "10:00", TZ))).not.toBeNull(); // Wednesday during school: still waits

@@ -64,7 +64,15 @@ beforeAll(async () => {
       { email: ALEX.email, name: "Alex Wilber", roles: ["teacher"], teamsAadObjectId: ALEX.aad },
       { email: BO.email, name: "Bo Duo", roles: ["teacher"], teamsAadObjectId: BO.aad },
     ],
-    groups: [{ name: "groep 5", teachers: [{ email: ALEX.email, workingDays: [1, 2, 3] }, { email: BO.email, workingDays: [4, 5] }] }],
+    groups: [
+      {
+        name: "groep 5",
+        teachers: [
+          { email: ALEX.email, workingDays: [1, 2, 3] },
+          { email: BO.email, workingDays: [4, 5] },
+        ],
+      },
+    ],
   });
   schoolId = setup.schoolId;
   const group = await app.database.db.group.findFirstOrThrow({ where: { schoolId } });
@@ -75,11 +83,24 @@ beforeAll(async () => {
   for (const t of [ALEX, BO]) {
     const ok = await app.core.rememberAddress(
       { channel: "teams", externalId: t.aad, tenantId: TENANT },
-      { channelId: "msteams", serviceUrl: connector.url, conversation: { id: `a:personal-${t.aad}`, conversationType: "personal", tenantId: TENANT }, user: { id: `29:${t.aad}`, aadObjectId: t.aad }, bot: { id: "28:bot" } },
+      {
+        channelId: "msteams",
+        serviceUrl: connector.url,
+        conversation: { id: `a:personal-${t.aad}`, conversationType: "personal", tenantId: TENANT },
+        user: { id: `29:${t.aad}`, aadObjectId: t.aad },
+        bot: { id: "28:bot" },
+      },
     );
     expect(ok).toBe(true);
   }
-  worker = createOutboxWorker({ db: app.database.db, proactive: app.core.proactive, logger: createLogger("silent"), renderers: createRenderers(clock), deferUntil: createDeferral(app.database.db, clock), clock });
+  worker = createOutboxWorker({
+    db: app.database.db,
+    proactive: app.core.proactive,
+    logger: createLogger("silent"),
+    renderers: createRenderers(clock),
+    deferUntil: createDeferral(app.database.db, clock),
+    clock,
+  });
 });
 afterAll(async () => {
   await app?.stop();
@@ -162,7 +183,9 @@ describe("a conversation round on a fake clock", () => {
     clockNow = new Date();
     let r = await turn(BO.email, "plannen");
     r = await answer(BO.email, r, { mode: "manual" });
-    const eva = stepOf(r)!.fields.find((f) => f.id === "pupil")!.options!.find((o) => o.label.startsWith("Eva"))!.value;
+    const eva = stepOf(r)!
+      .fields.find((f) => f.id === "pupil")!
+      .options!.find((o) => o.label.startsWith("Eva"))!.value;
     const bad = await answer(BO.email, r, { pupil: eva, date: addDays(end, 7), time: "09:00", minutes: "15", more: "false" });
     expect(stepOf(bad)?.fields.find((f) => f.id === "date")?.error).toBeTruthy();
     r = await answer(BO.email, bad, { pupil: eva, date: addDays(start, 10), time: "09:00", minutes: "15", more: "false" }); // Thursday week 2
@@ -216,7 +239,15 @@ describe("a conversation round on a fake clock", () => {
     expect(await app.database.db.round.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ endDate: addDays(end, 7), evaluationIntervalDays: 56 });
     // A pending nudge for the round, as the producer would have queued it.
     await app.database.db.outboxMessage.create({
-      data: { schoolId, recipientStaffId: (await app.database.db.staff.findFirstOrThrow({ where: { email: ALEX.email } })).id, kind: "plan_nudge", subjectId: round.id, payload: "{}", dueAt: new Date(Date.now() + 86_400_000), idempotencyKey: `test-nudge-${round.id}` },
+      data: {
+        schoolId,
+        recipientStaffId: (await app.database.db.staff.findFirstOrThrow({ where: { email: ALEX.email } })).id,
+        kind: "plan_nudge",
+        subjectId: round.id,
+        payload: "{}",
+        dueAt: new Date(Date.now() + 86_400_000),
+        idempotencyKey: `test-nudge-${round.id}`,
+      },
     });
     r = await turn(LEADER.email, `ronde annuleren id:${round.id}`);
     r = await answer(LEADER.email, r, { sure: "true" });

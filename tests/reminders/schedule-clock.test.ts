@@ -43,7 +43,17 @@ function baseState(now: Date, conversations: Conv[], goals: ScheduleState["goals
     groups: [{ id: "g7", bouw: "bovenbouw", teachers: [A, B].map((staffId) => ({ staffId, workingDays: WORKS[staffId]! })), activePupilIds: pupils }],
     conversations: conversations.map((c) => {
       const done = c.held && now.getTime() >= c.plannedAt.getTime() + 15 * 60_000;
-      return { id: c.id, pupilId: c.pupilId, groupId: "g7", roundId: c.roundId, status: done ? "held" : "planned", plannedAt: c.plannedAt, durationMinutes: 15, createdById: c.teacher, teacherIds: [c.teacher] };
+      return {
+        id: c.id,
+        pupilId: c.pupilId,
+        groupId: "g7",
+        roundId: c.roundId,
+        status: done ? "held" : "planned",
+        plannedAt: c.plannedAt,
+        durationMinutes: 15,
+        createdById: c.teacher,
+        teacherIds: [c.teacher],
+      };
     }),
     goals,
     activeStaffIds: new Set([A, B]),
@@ -163,7 +173,11 @@ describe("reminders on a fake clock", () => {
     const muted = { ...state, preferences: new Map([[A, new Map([["prepare_reminder", { muted: true, snoozedUntil: null, enabled: false }]])]]) };
     expect(desiredMessages(muted).map((m) => m.kind)).not.toContain("prepare_reminder");
     expect(desiredMessages(muted).map((m) => m.kind)).not.toContain("pupil_invitation");
-    const snoozed = { ...state, now: new Date("2027-03-10T12:00:00Z"), preferences: new Map([[A, new Map([["unrecorded_nudge", { muted: false, snoozedUntil: "2027-03-15", enabled: false }]])]]) };
+    const snoozed = {
+      ...state,
+      now: new Date("2027-03-10T12:00:00Z"),
+      preferences: new Map([[A, new Map([["unrecorded_nudge", { muted: false, snoozedUntil: "2027-03-15", enabled: false }]])]]),
+    };
     const nudge = desiredMessages(snoozed).find((m) => m.kind === "unrecorded_nudge");
     expect(nudge).toBeUndefined(); // beyond the 36-hour horizon until nearer the snooze end
     const later = desiredMessages({ ...snoozed, now: new Date("2027-03-14T12:00:00Z") }).find((m) => m.kind === "unrecorded_nudge")!;

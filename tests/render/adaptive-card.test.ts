@@ -168,10 +168,7 @@ describe("renderStepCard", () => {
 
   it("pre-fills what was typed (raw) over the stored value, and puts the error right under the input", () => {
     const view = stepView({
-      fields: [
-        field("shortText", { id: "s", value: "oud", raw: "veel te lang antwoord", error: "Te lang.", maxLength: 10 }),
-        field("date", { id: "d" }),
-      ],
+      fields: [field("shortText", { id: "s", value: "oud", raw: "veel te lang antwoord", error: "Te lang.", maxLength: 10 }), field("date", { id: "d" })],
     });
     const card = renderStepCard(view);
     expect(input(card, "s").value).toBe("veel te lang antwoord");
@@ -297,7 +294,7 @@ describe("parseCardSubmission", () => {
       action: "back",
       f_a: "1",
       other: "ignored",
-      "f_9bad": "x",
+      f_9bad: "x",
     });
     expect(parsed).toEqual({ sessionId: "s1", stepId: "st", version: 2, action: "back", values: { a: "1" } });
   });

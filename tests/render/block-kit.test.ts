@@ -399,20 +399,13 @@ describe("renderStepMessage", () => {
 
     const steps = blocks.at(-1) as ActionsBlock;
     expect(steps.block_id).toBe("gw_step_actions");
-    expect((steps.elements as Button[]).map((b) => b.action_id)).toEqual([
-      "gw_step_submit",
-      "gw_step_back",
-      "gw_step_skip",
-      "gw_step_pause",
-      "gw_step_cancel",
-    ]);
+    expect((steps.elements as Button[]).map((b) => b.action_id)).toEqual(["gw_step_submit", "gw_step_back", "gw_step_skip", "gw_step_pause", "gw_step_cancel"]);
     expect(blocks.length).toBeLessThanOrEqual(50);
   });
 
   it("round-trips a click: button, select, datepicker and timepicker give one field's value", () => {
     const { blocks } = renderStepMessage(choiceStep());
-    const blockOf = (fieldId: string) =>
-      blocks.find((b): b is ActionsBlock => b.type === "actions" && b.block_id?.includes(`"field":"${fieldId}"`) === true)!;
+    const blockOf = (fieldId: string) => blocks.find((b): b is ActionsBlock => b.type === "actions" && b.block_id?.includes(`"field":"${fieldId}"`) === true)!;
 
     const no = blockOf("ready").elements[1] as Button;
     const fromButton = parseBlockAction({ type: "button", action_id: no.action_id, block_id: blockOf("ready").block_id!, value: no.value! }, undefined);
@@ -474,7 +467,12 @@ describe("renderStepMessage", () => {
   it("keeps button and option texts within 75 characters", () => {
     const longLabel = "Een heel lange keuze die niet op een knop past omdat hij zo lang is, echt waar";
     const { blocks } = renderStepMessage(
-      stepView({ fields: [field("singleChoice", { id: "a", options: options(3, () => longLabel) }), field("singleChoice", { id: "b", options: options(9, () => longLabel) })] }),
+      stepView({
+        fields: [
+          field("singleChoice", { id: "a", options: options(3, () => longLabel) }),
+          field("singleChoice", { id: "b", options: options(9, () => longLabel) }),
+        ],
+      }),
     );
     for (const b of blocks) {
       if (b.type !== "actions") continue;

@@ -50,8 +50,21 @@ function initials(f: FieldView): { card: string | undefined; modal: string | und
   const block = renderStepModal(view).blocks.find((b): b is InputBlock => b.type === "input" && b.block_id === `f_${f.id}`)!;
   const e = block.element;
   const modal =
-    "initial_value" in e ? e.initial_value : "initial_date" in e ? e.initial_date : "initial_time" in e ? e.initial_time : "initial_option" in e ? e.initial_option?.value : undefined;
-  return { card: cardInput.value === undefined ? undefined : String(cardInput.value), modal, cardNote, modalNote: (block.hint?.text ?? "").includes("Je typte") };
+    "initial_value" in e
+      ? e.initial_value
+      : "initial_date" in e
+        ? e.initial_date
+        : "initial_time" in e
+          ? e.initial_time
+          : "initial_option" in e
+            ? e.initial_option?.value
+            : undefined;
+  return {
+    card: cardInput.value === undefined ? undefined : String(cardInput.value),
+    modal,
+    cardNote,
+    modalNote: (block.hint?.text ?? "").includes("Je typte"),
+  };
 }
 
 describe("both renderers pre-fill alike", () => {

@@ -12,10 +12,7 @@ describe("nextTextField", () => {
 
   it("asks a field with an error first, even when it has a value", () => {
     const view = stepView({
-      fields: [
-        field("shortText", { id: "a", required: true }),
-        field("number", { id: "b", value: 3, error: "Te hoog." }),
-      ],
+      fields: [field("shortText", { id: "a", required: true }), field("number", { id: "b", value: 3, error: "Te hoog." })],
     });
     // "a" is required and empty, and comes first.
     expect(nextTextField(view)?.id).toBe("a");
@@ -25,11 +22,7 @@ describe("nextTextField", () => {
 
   it("then the first unanswered optional field; an optional field left empty ('') counts as answered", () => {
     const view = stepView({
-      fields: [
-        field("shortText", { id: "a", required: true, value: "x" }),
-        field("longText", { id: "b", value: "" }),
-        field("yesNo", { id: "c" }),
-      ],
+      fields: [field("shortText", { id: "a", required: true, value: "x" }), field("longText", { id: "b", value: "" }), field("yesNo", { id: "c" })],
     });
     expect(nextTextField(view)?.id).toBe("c");
   });
@@ -97,9 +90,7 @@ describe("renderStepText", () => {
   });
 
   it("shows the field's error and what was typed", () => {
-    const text = renderStepText(
-      stepView({ fields: [field("date", { required: true, raw: "31-02-2025", error: "Dat is geen datum." })] }),
-    );
+    const text = renderStepText(stepView({ fields: [field("date", { required: true, raw: "31-02-2025", error: "Dat is geen datum." })] }));
     expect(text).toContain("⚠️ Dat is geen datum.");
     expect(text).toContain("Je typte: 31-02-2025");
   });

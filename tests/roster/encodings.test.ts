@@ -20,7 +20,7 @@ const CP1252_ROWS = ROWS.slice(0, 2).concat("3;Šimon;Œzil;groep 5;juf@enc.exam
 
 /** Windows-1252 bytes, written the way Excel on a Dutch Windows machine does. */
 function cp1252(text: string): Buffer {
-  const high: Record<string, number> = { "Š": 0x8a, "Œ": 0x8c, "€": 0x80 };
+  const high: Record<string, number> = { Š: 0x8a, Œ: 0x8c, "€": 0x80 };
   return Buffer.from([...text].map((ch) => high[ch] ?? ch.charCodeAt(0)));
 }
 const utf16le = (text: string, bom = true) => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, "utf16le")]);
@@ -59,7 +59,10 @@ describe("roster encodings", () => {
   });
 
   it("refuses bytes that are no text in any of these, with one message", () => {
-    for (const bytes of [Buffer.from([...Buffer.from(`${HEADER}\n1;Zo`), 0x81, ...Buffer.from(";X;groep 5;a@b.example")]), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xff, 0x00, 0x10, 0x20])]) {
+    for (const bytes of [
+      Buffer.from([...Buffer.from(`${HEADER}\n1;Zo`), 0x81, ...Buffer.from(";X;groep 5;a@b.example")]),
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xff, 0x00, 0x10, 0x20]),
+    ]) {
       let error: unknown;
       try {
         decodeRosterBytes(bytes);
@@ -96,7 +99,11 @@ describe(`roster import of a Windows-1252 file through the CLI on ${testProvider
   it("a dry run and the import report the conversion, and the names are stored right", async () => {
     const file = path.join(dir, "leerlingen.csv");
     writeFileSync(file, cp1252([HEADER, ...CP1252_ROWS].join("\r\n")));
-    const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "bot/cli/main.ts", "roster-import", "--school", "OBS Tekenset", ...args, file], { encoding: "utf8", env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" } });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", "bot/cli/main.ts", "roster-import", "--school", "OBS Tekenset", ...args, file], {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" },
+      });
     const dry = cli("--dry-run");
     expect(dry.status).toBe(0);
     expect(dry.stderr).toMatch(/note: The file was read as Windows-1252/);

@@ -90,7 +90,10 @@ describe(`importRoster on ${testProvider()}`, () => {
       ["5", "Eva", "Regenhout", "groep 8", true],
     ]);
     const teachersOf = (name: string) =>
-      links.filter((l) => groupOf.get(l.groupId) === name).map((l) => l.staffId).sort();
+      links
+        .filter((l) => groupOf.get(l.groupId) === name)
+        .map((l) => l.staffId)
+        .sort();
     expect(teachersOf("groep 3a")).toEqual([staffId.t1, staffId.t2].sort());
     expect(teachersOf("groep 4/5")).toEqual([staffId.t3]);
     expect(audits).toBe(1);

@@ -137,9 +137,7 @@ describe("parseRosterCsv", () => {
   });
 
   it("reports broken quoting on its line and goes on with the next lines", () => {
-    const result = parseRosterCsv(
-      ["id;voornaam;achternaam;groep;leerkrachten", '1;"An"na;B;5;t@school.example', "2;Bo;C;5;bad"].join("\n"),
-    );
+    const result = parseRosterCsv(["id;voornaam;achternaam;groep;leerkrachten", '1;"An"na;B;5;t@school.example', "2;Bo;C;5;bad"].join("\n"));
     expect(result.errors.map((e) => e.line)).toEqual([2, 3]);
     expect(result.errors[0]!.reason).toMatch(/quote/);
   });

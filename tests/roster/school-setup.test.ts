@@ -81,20 +81,14 @@ describe(`school setup on ${testProvider()}`, () => {
     });
     const school = await db.school.findUniqueOrThrow({ where: { id: setup.schoolId }, include: { closures: true, bindings: true } });
     expect(school).toMatchObject({ name: "OBS De Regenboog (demo)", timezone: "Europe/Amsterdam", schoolDays: "1,2,3,4,5" });
-    expect(school.closures.map((c) => c.name).sort()).toEqual(
-      expect.arrayContaining(["Herfstvakantie", "Kerstvakantie", "Studiedag team"]),
-    );
-    expect(school.bindings).toEqual([
-      expect.objectContaining({ channel: "teams", externalId: "00000000-0000-0000-0000-0000000000001" }),
-    ]);
+    expect(school.closures.map((c) => c.name).sort()).toEqual(expect.arrayContaining(["Herfstvakantie", "Kerstvakantie", "Studiedag team"]));
+    expect(school.bindings).toEqual([expect.objectContaining({ channel: "teams", externalId: "00000000-0000-0000-0000-0000000000001" })]);
 
     const alex = await db.staff.findUniqueOrThrow({
       where: { schoolId_email: { schoolId: setup.schoolId, email: "alex.wilber@regenboog.example" } },
       include: { identities: true, groups: { include: { group: true } } },
     });
-    expect(alex.identities).toEqual([
-      expect.objectContaining({ channel: "teams", externalId: "00000000-0000-0000-0000-0000000000020" }),
-    ]);
+    expect(alex.identities).toEqual([expect.objectContaining({ channel: "teams", externalId: "00000000-0000-0000-0000-0000000000020" })]);
     expect(alex.groups.map((g) => [g.group.name, g.workingDays])).toEqual([["groep 5", "1,2,3"]]);
     const groep5 = await db.groupTeacher.count({ where: { groupId: alex.groups[0]!.groupId } });
     expect(groep5).toBe(2); // a duo-partner
@@ -214,7 +208,10 @@ describe(`school setup on ${testProvider()}`, () => {
     expect(moved.staff.email).toBe("ib.new@school.example");
     const closures = await db.schoolClosure.findMany({ where: { schoolId: report.schoolId } });
     expect(closures.map((c) => c.name)).toEqual(["Studiedag"]);
-    const juf = await db.staff.findFirstOrThrow({ where: { schoolId: report.schoolId, email: "juf.a@school.example" }, include: { roles: true, groups: true } });
+    const juf = await db.staff.findFirstOrThrow({
+      where: { schoolId: report.schoolId, email: "juf.a@school.example" },
+      include: { roles: true, groups: true },
+    });
     expect(juf.displayName).toBe("Juf A. (renamed)");
     expect(juf.roles.map((r) => r.role).sort()).toEqual(["content_reader", "teacher"]);
     expect(juf.groups.map((g) => g.workingDays)).toEqual(["1,2,3,4,5"]);
@@ -226,6 +223,7 @@ describe(`school setup on ${testProvider()}`, () => {
   });
 
   it("rejects an invalid file with every problem by JSON path and applies nothing", async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a deliberately broken document, edited in place
     const bad = smallSetup("Nooit Aangemaakt") as Record<string, any>;
     bad.school.timezone = "Europe/Atlantis";
     bad.school.closures[0].endDate = "2026-10-01";
@@ -253,6 +251,7 @@ describe(`school setup on ${testProvider()}`, () => {
     expect(await db.school.count({ where: { name: "Nooit Aangemaakt" } })).toBe(0);
 
     // Once the schema passes, cross-checks name their paths too.
+    // biome-ignore lint/suspicious/noExplicitAny: a deliberately inconsistent document, edited in place
     const cross = smallSetup("Nooit Aangemaakt") as Record<string, any>;
     cross.staff[1].leads = undefined;
     cross.staff.push({ email: "DIR@school.example", name: "Dubbel", roles: ["admin"] });

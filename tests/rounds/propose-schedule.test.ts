@@ -22,7 +22,10 @@ describe("weekly moments", () => {
         { weekday: 4, start: "13:00", end: "13:45" },
       ],
     });
-    expect(parseMoments("Tuesday 9-10 and fri 14:00-14:30")).toMatchObject({ ok: true, moments: [{ weekday: 2, start: "09:00", end: "10:00" }, { weekday: 5 }] });
+    expect(parseMoments("Tuesday 9-10 and fri 14:00-14:30")).toMatchObject({
+      ok: true,
+      moments: [{ weekday: 2, start: "09:00", end: "10:00" }, { weekday: 5 }],
+    });
   });
 
   it("reports the piece it cannot read", () => {
@@ -38,7 +41,15 @@ describe("proposeSchedule", () => {
   ];
 
   it("uses only the teacher's moments on school days they work, spread over the window", () => {
-    const proposal = proposeSchedule({ calendar, from: "2027-03-08", to: "2027-03-26", moments, minutesPerConversation: 10, pupilIds: pupils, workingDays: new Set([1, 2, 3, 4, 5]) });
+    const proposal = proposeSchedule({
+      calendar,
+      from: "2027-03-08",
+      to: "2027-03-26",
+      moments,
+      minutesPerConversation: 10,
+      pupilIds: pupils,
+      workingDays: new Set([1, 2, 3, 4, 5]),
+    });
     expect(proposal.unplaced).toEqual([]);
     expect(proposal.planned).toHaveLength(12);
     for (const p of proposal.planned) {
@@ -70,7 +81,9 @@ describe("proposeSchedule", () => {
   });
 
   it("gives nothing when no moment falls in the window", () => {
-    expect(proposeSchedule({ calendar, from: "2027-03-11", to: "2027-03-11", moments, minutesPerConversation: 10, pupilIds: ["a"], workingDays: new Set([4]) })).toEqual({ planned: [], unplaced: ["a"] });
+    expect(
+      proposeSchedule({ calendar, from: "2027-03-11", to: "2027-03-11", moments, minutesPerConversation: 10, pupilIds: ["a"], workingDays: new Set([4]) }),
+    ).toEqual({ planned: [], unplaced: ["a"] });
   });
 });
 

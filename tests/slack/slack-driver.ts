@@ -43,7 +43,16 @@ export function fillModal(view: View, today: string, overrides: Record<string, s
     const field = block.block_id.replace(/^f_/, "");
     const element = block.element;
     const options = optionsOf(element);
-    const wanted = field in overrides ? overrides[field]! : plannedAnswer(field, shapeOf(element), options.map((o) => o.value), today, element.min_value ? Number(element.min_value) : undefined);
+    const wanted =
+      field in overrides
+        ? overrides[field]!
+        : plannedAnswer(
+            field,
+            shapeOf(element),
+            options.map((o) => o.value),
+            today,
+            element.min_value ? Number(element.min_value) : undefined,
+          );
     const state: Record<string, unknown> = { type: element.type };
     switch (element.type) {
       case "datepicker":

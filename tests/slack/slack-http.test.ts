@@ -153,10 +153,14 @@ describe(`Slack over HTTP on ${testProvider()}`, () => {
     let since = fake.calls.length;
     await sim.dm(ALEX, "voorbereiden Sam");
     const stepCall = await alex.dmContaining("gw_field:format", since);
-    const message = fake.messages.find((m) => m.ts === fake.messages.filter((x) => x.channel === alex.dmChannel && JSON.stringify(x.blocks).includes("gw_field:format")).at(-1)!.ts)!;
+    const message = fake.messages.find(
+      (m) => m.ts === fake.messages.filter((x) => x.channel === alex.dmChannel && JSON.stringify(x.blocks).includes("gw_field:format")).at(-1)!.ts,
+    )!;
     expect(stepCall.args.blocks).toEqual(message.blocks);
     type Actions = { type: string; block_id?: string; elements?: Array<Record<string, unknown> & { options?: Array<{ text: unknown; value: string }> }> };
-    const formatBlock = (message.blocks as Actions[]).find((b) => b.type === "actions" && b.elements?.some((e) => String(e.action_id).startsWith("gw_field:format")))!;
+    const formatBlock = (message.blocks as Actions[]).find(
+      (b) => b.type === "actions" && b.elements?.some((e) => String(e.action_id).startsWith("gw_field:format")),
+    )!;
     const element = formatBlock.elements![0]!;
     const chosen = element.options ? { type: "static_select", action_id: element.action_id, selected_option: element.options[0] } : { ...element };
     since = fake.calls.length;
@@ -169,7 +173,9 @@ describe(`Slack over HTTP on ${testProvider()}`, () => {
     const openButton = (next.args.blocks as Actions[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === "gw_open_modal")!;
     const nextTs = fake.messages.filter((m) => m.channel === alex.dmChannel && JSON.stringify(m.blocks).includes("gw_open_modal")).at(-1)!.ts;
     since = fake.calls.length;
-    await sim.interaction(sim.blockActions(ALEX, { type: "button", action_id: "gw_open_modal", value: openButton.value }, { message: { channel: alex.dmChannel, ts: nextTs } }));
+    await sim.interaction(
+      sim.blockActions(ALEX, { type: "button", action_id: "gw_open_modal", value: openButton.value }, { message: { channel: alex.dmChannel, ts: nextTs } }),
+    );
     const modal = await alex.openedModal(since);
     expect(String((modal.close as { text: string }).text)).toMatch(/^pauze/i);
     // Closing it pauses the dialog and keeps what was typed.
@@ -177,9 +183,14 @@ describe(`Slack over HTTP on ${testProvider()}`, () => {
     const values = fillModal(modal, today);
     await sim.interaction({ ...sim.viewSubmission(ALEX, { ...modal, state: { values } }), type: "view_closed" });
     await alex.dmContaining("", since);
-    const paused = await app.database.db.dialogSession.findFirstOrThrow({ where: { kind: "prepare", staff: { email: "alex@school.example" } }, orderBy: { updatedAt: "desc" } });
+    const paused = await app.database.db.dialogSession.findFirstOrThrow({
+      where: { kind: "prepare", staff: { email: "alex@school.example" } },
+      orderBy: { updatedAt: "desc" },
+    });
     expect(paused.status).toBe("paused");
-    const firstText = Object.values(values).map((v) => (v.value as { value?: string }).value).find((v) => typeof v === "string");
+    const firstText = Object.values(values)
+      .map((v) => (v.value as { value?: string }).value)
+      .find((v) => typeof v === "string");
     if (firstText) expect(paused.answers + paused.rawInputs).toContain(firstText);
     since = fake.calls.length;
     await sim.dm(ALEX, "stop");
@@ -209,7 +220,10 @@ describe(`Slack over HTTP on ${testProvider()}`, () => {
     expect(home).toContain("groep 5");
     expect(home).toContain("Sam de Boer");
     // The paused draft's button resumes it by a typed action, not by command text.
-    const draft = await app.database.db.dialogSession.findFirstOrThrow({ where: { status: "paused", staff: { email: "alex@school.example" } }, orderBy: { updatedAt: "desc" } });
+    const draft = await app.database.db.dialogSession.findFirstOrThrow({
+      where: { status: "paused", staff: { email: "alex@school.example" } },
+      orderBy: { updatedAt: "desc" },
+    });
     const buttons = (fake.homes.get(ALEX.userId)!.blocks as Array<{ elements?: Array<{ value?: string }> }>).flatMap((b) => b.elements ?? []);
     expect(buttons.map((b) => b.value)).toContain(JSON.stringify({ command: "resume", args: { sessionId: draft.id } }));
     since = fake.calls.length;

@@ -88,7 +88,9 @@ describe(`Slack request security on ${testProvider()}`, () => {
     expect(JSON.stringify(ack)).not.toContain("Noor");
     await sim.dm(FOREIGN, "mijn groep");
     await sim.event(FOREIGN, { type: "app_home_opened", user: FOREIGN.userId, tab: "home" });
-    const interaction = await sim.interaction(sim.blockActions(FOREIGN, { type: "button", action_id: "gw_cmd:0", value: "mijn groep" }, { message: { channel: "D0FOREIGN1", ts: "1.2" } }));
+    const interaction = await sim.interaction(
+      sim.blockActions(FOREIGN, { type: "button", action_id: "gw_cmd:0", value: "mijn groep" }, { message: { channel: "D0FOREIGN1", ts: "1.2" } }),
+    );
     expect(interaction.status).toBe(200);
     // Everything the server did after acknowledging these is done; a known-good request still works.
     await sim.settled();
@@ -102,8 +104,20 @@ describe(`Slack request security on ${testProvider()}`, () => {
     const since = fake.calls.length;
     const logged = app.logs.length;
     const bad: Array<Record<string, unknown>> = [
-      { type: "block_actions", team: { id: TEAM }, user: { id: "not an id", team_id: TEAM }, trigger_id: fake.trigger(), actions: [{ action_id: "gw_cmd:0", value: "help" }] },
-      { type: "block_actions", team: { id: TEAM }, user: { id: JUF.userId, team_id: TEAM }, trigger_id: fake.trigger(), actions: [{ action_id: "gw_step_submit", value: 7 }] },
+      {
+        type: "block_actions",
+        team: { id: TEAM },
+        user: { id: "not an id", team_id: TEAM },
+        trigger_id: fake.trigger(),
+        actions: [{ action_id: "gw_cmd:0", value: "help" }],
+      },
+      {
+        type: "block_actions",
+        team: { id: TEAM },
+        user: { id: JUF.userId, team_id: TEAM },
+        trigger_id: fake.trigger(),
+        actions: [{ action_id: "gw_step_submit", value: 7 }],
+      },
       { type: "view_submission", team: { id: TEAM }, user: { id: JUF.userId, team_id: TEAM }, view: { callback_id: "gw_step", private_metadata: 5 } },
       { type: "view_closed", team: { id: TEAM }, user: { id: JUF.userId }, view: { id: "V1", callback_id: "gw_step", private_metadata: "{}" } },
     ];
@@ -124,7 +138,9 @@ describe(`Slack request security on ${testProvider()}`, () => {
   it("answers a button whose action is unreadable like unreadable input, politely and without data", async () => {
     const since = fake.calls.length;
     for (const value of [JSON.stringify({ command: "drop tables;" }), "{not json", JSON.stringify({ command: "pupil", args: { pupilId: 7 } })]) {
-      const response = await sim.interaction(sim.blockActions(JUF, { type: "button", action_id: "gw_cmd:0", value }, { message: { channel: juf.dmChannel, ts: "1.2" } }));
+      const response = await sim.interaction(
+        sim.blockActions(JUF, { type: "button", action_id: "gw_cmd:0", value }, { message: { channel: juf.dmChannel, ts: "1.2" } }),
+      );
       expect(response.status).toBe(200);
     }
     await sim.settled();
@@ -170,12 +186,21 @@ describe(`Slack retries never double anything on ${testProvider()}`, () => {
     const stepMessage = fake.messages.filter((m) => m.channel === juf.dmChannel && JSON.stringify(m.blocks).includes("gw_open_modal")).at(-1)!;
     type El = { action_id: string; value?: string };
     const open = (stepMessage.blocks as Array<{ elements?: El[] }>).flatMap((b) => b.elements ?? []).find((e) => e.action_id === "gw_open_modal")!;
-    const click = sim.blockActions(JUF, { type: "button", action_id: "gw_open_modal", value: open.value }, { message: { channel: juf.dmChannel, ts: stepMessage.ts } });
+    const click = sim.blockActions(
+      JUF,
+      { type: "button", action_id: "gw_open_modal", value: open.value },
+      { message: { channel: juf.dmChannel, ts: stepMessage.ts } },
+    );
     since = fake.calls.length;
     await sim.interaction(click);
     await sim.interaction(click);
     const modal = await juf.openedModal(since);
-    const submission = sim.viewSubmission(JUF, { ...modal, type: "modal", callback_id: "gw_step", state: { values: fillModal(modal, today, { text: "vertelde over haar konijn" }) } });
+    const submission = sim.viewSubmission(JUF, {
+      ...modal,
+      type: "modal",
+      callback_id: "gw_step",
+      state: { values: fillModal(modal, today, { text: "vertelde over haar konijn" }) },
+    });
     const first = await sim.interaction(submission);
     const again = await sim.interaction(submission);
     expect(first.status).toBe(200);
@@ -194,7 +219,12 @@ describe(`Slack retries never double anything on ${testProvider()}`, () => {
     await meester.command("notitie Noor");
     const modal = await meester.openedModal(since);
     since = fake.calls.length;
-    const forged = sim.viewSubmission(JUF, { ...modal, type: "modal", callback_id: "gw_step", state: { values: fillModal(modal, today, { text: "niet van mij" }) } });
+    const forged = sim.viewSubmission(JUF, {
+      ...modal,
+      type: "modal",
+      callback_id: "gw_step",
+      state: { values: fillModal(modal, today, { text: "niet van mij" }) },
+    });
     const response = await sim.interaction(forged);
     expect(response.status).toBe(200);
     await juf.dmContaining("iemand anders", since);
@@ -207,7 +237,9 @@ describe(`proactive Slack DMs on ${testProvider()}`, () => {
 
   it("sends through the core's proactive API with the idempotency key in message metadata", async () => {
     const since = fake.calls.length;
-    const outcome = await app.core.proactive.sendToStaff(await staffId("anna@school.example"), [{ text: "Herinnering: **morgen** gesprek met Noor" }], { idempotencyKey: "outbox-1" });
+    const outcome = await app.core.proactive.sendToStaff(await staffId("anna@school.example"), [{ text: "Herinnering: **morgen** gesprek met Noor" }], {
+      idempotencyKey: "outbox-1",
+    });
     expect(outcome).toMatchObject({ ok: true, channel: "slack" });
     const sent = fake.callsOf("chat.postMessage", since).at(-1)!;
     expect(sent.args.channel).toBe(juf.dmChannel);
@@ -255,8 +287,13 @@ describe(`proactive Slack DMs on ${testProvider()}`, () => {
     fake.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 1 });
     const partial = await app.core.proactive.sendToStaff(tom, [{ text: "deel een" }, { text: "deel twee" }], { idempotencyKey: "outbox-3" });
     expect(partial).toMatchObject({ ok: false, reason: "throttled", retryAfterMs: 1000 });
-    expect(await app.core.proactive.sendToStaff(tom, [{ text: "deel een" }, { text: "deel twee" }], { idempotencyKey: "outbox-3" })).toMatchObject({ ok: true });
-    const texts = fake.callsOf("chat.postMessage", since).filter((c) => c.result === "ok").map((c) => c.args.text);
+    expect(await app.core.proactive.sendToStaff(tom, [{ text: "deel een" }, { text: "deel twee" }], { idempotencyKey: "outbox-3" })).toMatchObject({
+      ok: true,
+    });
+    const texts = fake
+      .callsOf("chat.postMessage", since)
+      .filter((c) => c.result === "ok")
+      .map((c) => c.args.text);
     expect(texts.filter((t) => t === "deel een")).toHaveLength(1);
     expect(texts.filter((t) => t === "deel twee")).toHaveLength(1);
   });

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const LAYERS = ["app", "bot", "adapters", "dialogs"] as const;
 /** "About 300 lines": above this a file needs a reason at its top ("Longer than our ~300-line norm on purpose: …"). */
-const MAX_LINES = 330;
+const MAX_LINES = 340;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -124,7 +124,11 @@ export class FakeConnector {
     const write = (kind: RecordedActivity["kind"]) => (req: express.Request, res: express.Response) => {
       const conversationId = decodeURIComponent(String(req.params.conversationId));
       const now = Date.now();
-      const body = req.body as { text?: unknown; conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown }; gesprekswijzer?: { idempotencyKey?: unknown; part?: unknown } } };
+      const body = req.body as {
+        text?: unknown;
+        conversation?: { tenantId?: unknown };
+        channelData?: { tenant?: { id?: unknown }; gesprekswijzer?: { idempotencyKey?: unknown; part?: unknown } };
+      };
       const tenantId = String(body.conversation?.tenantId ?? body.channelData?.tenant?.id ?? "unknown");
       const idempotencyKey = body.channelData?.gesprekswijzer?.idempotencyKey;
       const part = Number(body.channelData?.gesprekswijzer?.part ?? 1);

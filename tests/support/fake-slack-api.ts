@@ -87,7 +87,14 @@ export class FakeSlackApi {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.events.off("call", listener);
-        reject(new Error(`no matching Slack API call within ${timeoutMs} ms; calls: ${this.calls.slice(since).map((c) => `${c.method}:${c.result}${c.args.text ? ` "${String(c.args.text).slice(0, 160)}"` : ""}`).join(", ")}`));
+        reject(
+          new Error(
+            `no matching Slack API call within ${timeoutMs} ms; calls: ${this.calls
+              .slice(since)
+              .map((c) => `${c.method}:${c.result}${c.args.text ? ` "${String(c.args.text).slice(0, 160)}"` : ""}`)
+              .join(", ")}`,
+          ),
+        );
       }, timeoutMs);
       const listener = (call: SlackCall) => {
         if (!predicate(call)) return;
@@ -146,7 +153,9 @@ export class FakeSlackApi {
       case "users.info": {
         const user = this.users.get(String(args.user));
         if (!user) return fail("user_not_found");
-        return ok({ user: { id: user.id, team_id: user.teamId, deleted: user.deleted ?? false, is_bot: false, profile: { ...(user.email ? { email: user.email } : {}) } } });
+        return ok({
+          user: { id: user.id, team_id: user.teamId, deleted: user.deleted ?? false, is_bot: false, profile: { ...(user.email ? { email: user.email } : {}) } },
+        });
       }
       case "conversations.open": {
         const users = String(args.users ?? "");
@@ -160,10 +169,18 @@ export class FakeSlackApi {
         if (!args.text && blocks.length === 0) return fail("no_text");
         if (blocks.length > 50) return fail("invalid_blocks");
         if (this.enforceLimits) {
-          const recent = this.calls.filter((c) => c.method === "chat.postMessage" && c.result === "ok" && c.args.channel === channel && c.at > Date.now() - 1000);
+          const recent = this.calls.filter(
+            (c) => c.method === "chat.postMessage" && c.result === "ok" && c.args.channel === channel && c.at > Date.now() - 1000,
+          );
           if (recent.length >= 1) return { status: 429, headers: { "Retry-After": "1" }, body: { ok: false, error: "ratelimited" } };
         }
-        const message = { channel, ts: `${Math.floor(Date.now() / 1000)}.${String(this.seq++).padStart(6, "0")}`, text: String(args.text ?? ""), blocks, metadata: args.metadata };
+        const message = {
+          channel,
+          ts: `${Math.floor(Date.now() / 1000)}.${String(this.seq++).padStart(6, "0")}`,
+          text: String(args.text ?? ""),
+          blocks,
+          metadata: args.metadata,
+        };
         this.messages.push(message);
         return ok({ channel, ts: message.ts, message: { text: message.text, blocks } });
       }

@@ -103,7 +103,12 @@ export class SlackSimulator {
     return this.event(who, { type: "message", channel_type: "im", channel, user: who.userId, text, ts: `${Date.now() / 1000}`, team: who.teamId }, options);
   }
 
-  blockActions(who: SlackPerson, action: Record<string, unknown>, where: { message?: { channel: string; ts: string }; view?: Record<string, unknown> }, trigger = this.fake.trigger()): Record<string, unknown> {
+  blockActions(
+    who: SlackPerson,
+    action: Record<string, unknown>,
+    where: { message?: { channel: string; ts: string }; view?: Record<string, unknown> },
+    trigger = this.fake.trigger(),
+  ): Record<string, unknown> {
     return {
       type: "block_actions",
       team: { id: who.teamId, domain: "school" },
@@ -111,7 +116,11 @@ export class SlackSimulator {
       api_app_id: "A00000001",
       trigger_id: trigger,
       ...(where.message
-        ? { container: { type: "message", message_ts: where.message.ts, channel_id: where.message.channel }, channel: { id: where.message.channel }, message: { ts: where.message.ts } }
+        ? {
+            container: { type: "message", message_ts: where.message.ts, channel_id: where.message.channel },
+            channel: { id: where.message.channel },
+            message: { ts: where.message.ts },
+          }
         : {}),
       ...(where.view ? { container: { type: "view", view_id: where.view.id }, view: where.view } : {}),
       actions: [{ ...action, action_ts: `${Date.now() / 1000}` }],

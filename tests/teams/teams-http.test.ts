@@ -23,7 +23,8 @@ const today = localDate(new Date(), "Europe/Amsterdam");
 
 beforeAll(async () => {
   await connector.start();
-  for (const u of [ALEX, BO, NEW, STRANGER]) connector.members.set(`29:${u.aad}`, { id: `29:${u.aad}`, name: u.name, aadObjectId: u.aad, email: u.email, userPrincipalName: u.email });
+  for (const u of [ALEX, BO, NEW, STRANGER])
+    connector.members.set(`29:${u.aad}`, { id: `29:${u.aad}`, name: u.name, aadObjectId: u.aad, email: u.email, userPrincipalName: u.email });
   app = await startTestApp({ TEAMS_LOCAL_MODE: "true" });
   const setup = await applySchoolSetup(app.database.db, {
     school: { name: "Teamsschool", teamsTenantIds: [TENANT] },
@@ -70,16 +71,23 @@ const say = (user: User, text: string) => post(activity(user, { text }));
 
 type Card = { body: Array<Record<string, unknown>>; actions?: Array<{ title: string; data: Record<string, unknown> }> };
 const cardOf = (a: RecordedActivity): Card | undefined =>
-  ((a.activity.attachments as Array<{ contentType: string; content: Card }> | undefined) ?? []).find((x) => x.contentType === "application/vnd.microsoft.card.adaptive")?.content;
+  ((a.activity.attachments as Array<{ contentType: string; content: Card }> | undefined) ?? []).find(
+    (x) => x.contentType === "application/vnd.microsoft.card.adaptive",
+  )?.content;
 const textOf = (sent: RecordedActivity[]) => sent.map((a) => `${a.activity.text ?? ""} ${JSON.stringify(cardOf(a) ?? "")}`).join("\n");
 
 /** What a teacher fills in on a step card: a sensible value for every input. */
 function fillCard(card: Card, overrides: Record<string, string> = {}): Record<string, string> {
   const values: Record<string, string> = {};
-  const inputs = card.body.flatMap(function walk(el): Array<Record<string, unknown>> {
-    const nested = [...((el.items as Array<Record<string, unknown>>) ?? []), ...((el.columns as Array<Record<string, unknown>>) ?? []).flatMap((c) => (c.items as Array<Record<string, unknown>>) ?? [])];
-    return [el, ...nested.flatMap(walk)];
-  }).filter((el) => String(el.type).startsWith("Input."));
+  const inputs = card.body
+    .flatMap(function walk(el): Array<Record<string, unknown>> {
+      const nested = [
+        ...((el.items as Array<Record<string, unknown>>) ?? []),
+        ...((el.columns as Array<Record<string, unknown>>) ?? []).flatMap((c) => (c.items as Array<Record<string, unknown>>) ?? []),
+      ];
+      return [el, ...nested.flatMap(walk)];
+    })
+    .filter((el) => String(el.type).startsWith("Input."));
   for (const input of inputs) {
     const id = String(input.id);
     const field = id.replace(/^f_/, "");
@@ -90,7 +98,15 @@ function fillCard(card: Card, overrides: Record<string, string> = {}): Record<st
     else if (input.type === "Input.ChoiceSet") {
       const choices = (input.choices as Array<{ value: string }>) ?? [];
       values[id] = field === "another" || field.endsWith("__share") ? "false" : (choices[0]?.value ?? "");
-    } else values[id] = field === "who" ? "Sam" : field === "what" ? "leest elke dag 10 minuten in zijn leesboek" : field === "when" ? "elke dag na de lunch" : `antwoord ${field}`;
+    } else
+      values[id] =
+        field === "who"
+          ? "Sam"
+          : field === "what"
+            ? "leest elke dag 10 minuten in zijn leesboek"
+            : field === "when"
+              ? "elke dag na de lunch"
+              : `antwoord ${field}`;
   }
   return values;
 }
@@ -133,7 +149,11 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
     const choice = JSON.stringify({ command: "myGroup" });
     expect(textOf(await post(activity(ALEX, { value: { gw: "act-choice", gwAction: choice } })))).toContain("Sam de Boer");
     expect(textOf(await post(activity(ALEX, { value: { gw: "cmd-choice", command: "mijn groep" } })))).toContain("Sam de Boer");
-    for (const unreadable of [{ gw: "act", command: "drop tables;" }, { gw: "act-choice", gwAction: "{not json" }, { gw: "act", command: "pupil", args: ["x"] }]) {
+    for (const unreadable of [
+      { gw: "act", command: "drop tables;" },
+      { gw: "act-choice", gwAction: "{not json" },
+      { gw: "act", command: "pupil", args: ["x"] },
+    ]) {
       const reply = textOf(await post(activity(ALEX, { value: unreadable })));
       expect(reply).toContain("Dat begrijp ik niet");
       expect(reply).not.toContain("Sam");
@@ -144,7 +164,9 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
     const start = await say(ALEX, "voorbereiden Sam");
     const firstCard = start.find((a) => cardOf(a));
     expect(JSON.stringify(cardOf(firstCard!))).toContain("Welk gespreksformat?");
-    const afterFirst = await post(activity(ALEX, { replyToId: firstCard!.activityId, value: { ...submitData(cardOf(firstCard!)!), ...fillCard(cardOf(firstCard!)!) } }));
+    const afterFirst = await post(
+      activity(ALEX, { replyToId: firstCard!.activityId, value: { ...submitData(cardOf(firstCard!)!), ...fillCard(cardOf(firstCard!)!) } }),
+    );
     const update = afterFirst.find((a) => a.kind === "update");
     expect(update?.activityId).toBe(firstCard!.activityId);
     expect(JSON.stringify(cardOf(update!))).not.toContain("Action.Submit");
@@ -168,7 +190,12 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
     sent = await post(activity(ALEX, { replyToId: card.activityId, value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!) } }));
     card = sent.find((a) => a.kind !== "update" && cardOf(a))!;
     expect(JSON.stringify(cardOf(card))).toContain("Wanneer en waar?");
-    sent = await post(activity(ALEX, { replyToId: card.activityId, value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!, { date: "31-02-2027", place: "de leeshoek" }) } }));
+    sent = await post(
+      activity(ALEX, {
+        replyToId: card.activityId,
+        value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!, { date: "31-02-2027", place: "de leeshoek" }) },
+      }),
+    );
     const updated = sent.find((a) => a.kind === "update" && a.activityId === card.activityId)!;
     const json = JSON.stringify(cardOf(updated));
     expect(json).toContain("Typ een datum");
@@ -207,7 +234,9 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
   });
 
   it("serves an unknown tenant and a stranger nothing but a polite refusal", async () => {
-    expect(textOf(await say({ ...ALEX }, "mijn groep").then(() => post(activity(ALEX, { text: "mijn groep" }, "99999999-0000-0000-0000-000000000000"))))).toContain("niet gekoppeld");
+    expect(
+      textOf(await say({ ...ALEX }, "mijn groep").then(() => post(activity(ALEX, { text: "mijn groep" }, "99999999-0000-0000-0000-000000000000")))),
+    ).toContain("niet gekoppeld");
     const stranger = textOf(await say(STRANGER, "mijn groep"));
     expect(stranger).toContain("personeelslijst");
     expect(stranger).not.toContain("Sam");

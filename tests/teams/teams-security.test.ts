@@ -51,7 +51,11 @@ describe("Teams security", () => {
   });
 
   it("rejects requests without a valid token when app credentials are configured", async () => {
-    const app = await startTestApp({ MICROSOFT_APP_ID: "8f2c1c4e-5d7b-4a51-9a0e-1c2d3e4f5a6b", MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_APP_TENANT_ID: "0b6f3c2a-1d4e-4f5a-8b9c-7d6e5f4a3b2c" });
+    const app = await startTestApp({
+      MICROSOFT_APP_ID: "8f2c1c4e-5d7b-4a51-9a0e-1c2d3e4f5a6b",
+      MICROSOFT_APP_PASSWORD: "secret",
+      MICROSOFT_APP_TENANT_ID: "0b6f3c2a-1d4e-4f5a-8b9c-7d6e5f4a3b2c",
+    });
     try {
       expect((await post(app.baseUrl)).status).toBe(401);
       expect(app.logs.join("\n")).not.toContain("UNAUTHENTICATED");

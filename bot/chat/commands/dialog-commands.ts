@@ -12,7 +12,6 @@ import { pupilNamesById } from "../../services/pupil-search.js";
 import { listTeachingGroups } from "../../services/groups.js";
 import { recordEarlierRecordsShown } from "../../services/pupil-context-audit.js";
 
-
 export async function prepareCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
   const choice = await choosePupil(ctx, input, "prepare");
   if ("reply" in choice) return [choice.reply];
@@ -31,12 +30,12 @@ export async function conversationCommand(ctx: CommandContext, input: CommandInp
   const key = forcedFormat ?? pending?.formatKey ?? (pupil.group ? await defaultFormatKey(ctx.db, pupil.group) : "hgw-kindgesprek");
   const format = await getFormat(ctx.db, ctx.actor.schoolId, key, pending?.formatVersion);
   return ctx.guide.start(ctx.actor, "conversation", {
-      ...NO_SUBJECT,
-      pupilId: choice.pupilId,
-      conversationId: pending?.id ?? null,
-      formatKey: format.key,
-      formatVersion: format.version,
-    });
+    ...NO_SUBJECT,
+    pupilId: choice.pupilId,
+    conversationId: pending?.id ?? null,
+    formatKey: format.key,
+    formatVersion: format.version,
+  });
 }
 
 export async function groupConversationCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {

@@ -12,10 +12,11 @@ import type { CommandContext, CommandInput } from "./context.js";
 import { evaluationsReply } from "./overview-commands.js";
 import { choosePupil } from "./pupil-choice.js";
 
-
 function alreadyEvaluated(ctx: CommandContext, goal: GoalState): BotReply {
   const last = goal.last;
-  const outcome = last ? (OUTCOME_LABELS[last.outcome as EvaluationOutcome]?.[ctx.actor.locale] ?? last.outcome).toLowerCase() : ctx.t(`goalStatus.${goal.status}` as "goalStatus.open");
+  const outcome = last
+    ? (OUTCOME_LABELS[last.outcome as EvaluationOutcome]?.[ctx.actor.locale] ?? last.outcome).toLowerCase()
+    : ctx.t(`goalStatus.${goal.status}` as "goalStatus.open");
   return {
     text: ctx.t("evaluate.alreadyDone", {
       name: goal.pupilFirstName,

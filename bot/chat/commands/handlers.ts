@@ -64,7 +64,12 @@ function evaluationLine(entry: TimelineEntry, t: Translator): string {
 }
 
 function timelineLine(entry: TimelineEntry, t: Translator, locale: "nl" | "en"): string {
-  const status = entry.kind === "goal" ? statusWord(t, "goalStatus", entry.status) : entry.kind === "conversation" ? statusWord(t, "status", entry.status) : (entry.status ?? "");
+  const status =
+    entry.kind === "goal"
+      ? statusWord(t, "goalStatus", entry.status)
+      : entry.kind === "conversation"
+        ? statusWord(t, "status", entry.status)
+        : (entry.status ?? "");
   const vars = { status, text: entry.text ?? "" };
   const skills = entry.skills?.length ? ` (${t("timeline.skills", { skills: skillNames(entry.skills, locale) })})` : "";
   const line = entry.kind === "evaluation" ? evaluationLine(entry, t) : t(`timeline.${entry.kind}`, vars);
@@ -84,7 +89,9 @@ export async function pupilReply(ctx: CommandContext, input: CommandInput): Prom
   else {
     lines.push(t("pupil.openGoals", { count: record.openGoals }));
     if (record.skills.heldConversations > 0) {
-      const summary = OWNERSHIP_SKILLS.map((s) => `${skillLabel(s, actor.locale)} ${record.skills.counts[s] ?? 0}/${record.skills.heldConversations}`).join(" · ");
+      const summary = OWNERSHIP_SKILLS.map((s) => `${skillLabel(s, actor.locale)} ${record.skills.counts[s] ?? 0}/${record.skills.heldConversations}`).join(
+        " · ",
+      );
       lines.push(t("skills.header", { summary }));
     }
     lines.push(...record.timeline.slice(0, 20).map((e) => `- ${timelineLine(e, t, actor.locale)}`));

@@ -42,11 +42,16 @@ export async function evaluationsReply(ctx: CommandContext): Promise<BotReply> {
   const due = await listDueEvaluations(ctx.db, ctx.actor, until.toISOString().slice(0, 10));
   if (due.length === 0) return { text: ctx.t("evaluations.none") };
   return {
-    text: [ctx.t("evaluations.header"), ...due.map((d) => ctx.t("evaluations.line", { date: shortDate(d.evaluationDate), name: d.pupilName, goal: d.goalText }))].join("\n"),
+    text: [
+      ctx.t("evaluations.header"),
+      ...due.map((d) => ctx.t("evaluations.line", { date: shortDate(d.evaluationDate), name: d.pupilName, goal: d.goalText })),
+    ].join("\n"),
     // One button per goal: it opens the evaluation card for that goal.
-    actions: due
-      .slice(0, 10)
-      .map((d) => buttonFor(ctx.t("evaluations.button", { name: d.pupilName, goal: d.goalText.length > 30 ? `${d.goalText.slice(0, 29)}…` : d.goalText }), "evaluate", { goalId: d.goalId })),
+    actions: due.slice(0, 10).map((d) =>
+      buttonFor(ctx.t("evaluations.button", { name: d.pupilName, goal: d.goalText.length > 30 ? `${d.goalText.slice(0, 29)}…` : d.goalText }), "evaluate", {
+        goalId: d.goalId,
+      }),
+    ),
   };
 }
 
@@ -54,10 +59,16 @@ export async function exportReply(ctx: CommandContext, input: CommandInput): Pro
   const choice = await choosePupil(ctx, input, "export");
   if ("reply" in choice) return choice.reply;
   const data = await buildKindplanExport(ctx.db, ctx.actor, choice.pupilId, today(ctx));
-  const slug = `${data.pupil.firstName}-${data.pupil.lastName}`.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "-");
+  const slug = `${data.pupil.firstName}-${data.pupil.lastName}`
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z0-9]+/g, "-");
   return {
     text: ctx.t("export.ready", { name: data.pupil.firstName }),
-    attachments: (await printableAttachments(kindplanPrintable(data, ctx.actor.locale), `kindplan-${slug}-${data.generatedOn}`)).map((a) => ({ ...a, pupilId: choice.pupilId })),
+    attachments: (await printableAttachments(kindplanPrintable(data, ctx.actor.locale), `kindplan-${slug}-${data.generatedOn}`)).map((a) => ({
+      ...a,
+      pupilId: choice.pupilId,
+    })),
   };
 }
 

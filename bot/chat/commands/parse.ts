@@ -11,7 +11,9 @@ export interface ParsedCommand {
 }
 
 // Longer prefixes first: "start gesprek" before "start".
-const PREFIXES = COMMANDS.flatMap((spec: CommandSpec) => (spec.prefixes ?? []).map((prefix) => ({ spec, prefix }))).sort((a, b) => b.prefix.length - a.prefix.length);
+const PREFIXES = COMMANDS.flatMap((spec: CommandSpec) => (spec.prefixes ?? []).map((prefix) => ({ spec, prefix }))).sort(
+  (a, b) => b.prefix.length - a.prefix.length,
+);
 
 export function parseTypedCommand(text: string): ParsedCommand | null {
   const normalized = text.trim().replace(/\s+/g, " ").replace(/^\//, "");

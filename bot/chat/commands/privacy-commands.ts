@@ -54,7 +54,12 @@ export async function auditTrailCommand(ctx: CommandContext, argument: string): 
   const lines = await readPupilAuditTrail(ctx.db, { schoolId: ctx.actor.schoolId, pupilId: r.pupilId, actorStaffId: ctx.actor.staffId });
   if (lines.length === 0) return [{ text: ctx.t("privacy.auditEmpty", { id: r.externalId }) }];
   const shown = lines.slice(0, AUDIT_LINES_IN_CHAT).map((l) =>
-    ctx.t("privacy.auditLine", { at: l.at.toISOString().slice(0, 16).replace("T", " "), who: l.actorName ?? (l.actorStaffId ? "?" : "systeem"), action: l.action, entity: l.entity }),
+    ctx.t("privacy.auditLine", {
+      at: l.at.toISOString().slice(0, 16).replace("T", " "),
+      who: l.actorName ?? (l.actorStaffId ? "?" : "systeem"),
+      action: l.action,
+      entity: l.entity,
+    }),
   );
   const more = lines.length > AUDIT_LINES_IN_CHAT ? [ctx.t("privacy.auditMore", { count: lines.length - AUDIT_LINES_IN_CHAT, id: r.externalId })] : [];
   return [{ text: [ctx.t("privacy.auditHeader", { id: r.externalId, count: lines.length }), ...shown, ...more].join("\n") }];

@@ -10,7 +10,9 @@ export type PupilChoice = { pupilId: string } | { reply: BotReply };
 
 /** Filler words around a name: "verder met het gesprek van Sam" → "Sam". */
 function stripFiller(query: string): string {
-  return query.replace(/^(het gesprek (van|met)|de voorbereiding (van|voor)|the conversation (of|with)|the preparation (of|for)|van|met|with|of|for)\s+/i, "").trim();
+  return query
+    .replace(/^(het gesprek (van|met)|de voorbereiding (van|voor)|the conversation (of|with)|the preparation (of|for)|van|met|with|of|for)\s+/i, "")
+    .trim();
 }
 
 type PupilCommand = "pupil" | "prepare" | "conversation" | "review" | "export" | "evaluate" | "note";

@@ -11,7 +11,6 @@ import type { CommandContext, CommandInput } from "./context.js";
 import type { PreferenceKind } from "../../domain/vocabulary.js";
 import { translate } from "../../i18n/translate.js";
 
-
 /** Rounds with progress counts: per group planned / held / evaluated / overdue. Never content. */
 export async function roundsReply(ctx: CommandContext, now: Date): Promise<BotReply> {
   // Rounds that ended more than four weeks ago are history: the list stays short.
@@ -28,9 +27,19 @@ export async function roundsReply(ctx: CommandContext, now: Date): Promise<BotRe
     lines.push(`**${round.name}** (${formatLocalDate(round.startDate, ctx.actor.locale)} – ${formatLocalDate(round.endDate, ctx.actor.locale)})`);
     for (const g of groups) {
       const overdue = g.overdue ? translate(ctx.actor.locale, "rounds.progress.overdue", { overdue: g.overdue }) : "";
-      lines.push(translate(ctx.actor.locale, "rounds.progress", { group: g.groupName, planned: g.planned, pupils: g.pupils, held: g.held, evaluated: g.evaluated, overdue }));
+      lines.push(
+        translate(ctx.actor.locale, "rounds.progress", {
+          group: g.groupName,
+          planned: g.planned,
+          pupils: g.pupils,
+          held: g.held,
+          evaluated: g.evaluated,
+          overdue,
+        }),
+      );
     }
-    if (round.manageable) actions.push(buttonFor(translate(ctx.actor.locale, "rounds.button.change", { name: round.name }), "editRound", { roundId: round.id }));
+    if (round.manageable)
+      actions.push(buttonFor(translate(ctx.actor.locale, "rounds.button.change", { name: round.name }), "editRound", { roundId: round.id }));
   }
   if (rounds.some((r) => r.teaching)) actions.push(buttonFor(translate(ctx.actor.locale, "rounds.button.plan"), "plan"));
   return { text: lines.join("\n"), actions: actions.slice(0, 12) };
@@ -87,13 +96,18 @@ export async function remindersCommand(ctx: CommandContext, input: CommandInput,
   if (change) {
     const { verb, kind, amount, unit } = change;
     if (!kind) {
-      const known = Object.values(KIND_WORDS).map((w) => w[0]).join(", ");
+      const known = Object.values(KIND_WORDS)
+        .map((w) => w[0])
+        .join(", ");
       return { text: translate(ctx.actor.locale, "reminderSettings.whichKind", { known }) };
     }
     const label = translate(ctx.actor.locale, `reminderKind.${kind}`);
     if (["uit", "off", "stop", "mute"].includes(verb)) {
       await muteKind(ctx.db, ctx.actor, kind);
-      return { text: translate(ctx.actor.locale, "reminderSettings.muted", { label }), actions: [buttonFor(translate(ctx.actor.locale, "reminderSettings.button.unmute"), "reminders", { set: "on", kind })] };
+      return {
+        text: translate(ctx.actor.locale, "reminderSettings.muted", { label }),
+        actions: [buttonFor(translate(ctx.actor.locale, "reminderSettings.button.unmute"), "reminders", { set: "on", kind })],
+      };
     }
     if (["aan", "on", "unmute"].includes(verb)) {
       await unmuteKind(ctx.db, ctx.actor, kind);
@@ -112,7 +126,10 @@ export async function remindersCommand(ctx: CommandContext, input: CommandInput,
   const lines = prefs.map((p) => {
     const label = translate(ctx.actor.locale, `reminderKind.${p.kind}`);
     const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
-    const snoozed = on && p.snoozedUntil && p.snoozedUntil > today ? translate(ctx.actor.locale, "reminderSettings.snoozedUntil", { date: formatLocalDate(p.snoozedUntil, ctx.actor.locale) }) : "";
+    const snoozed =
+      on && p.snoozedUntil && p.snoozedUntil > today
+        ? translate(ctx.actor.locale, "reminderSettings.snoozedUntil", { date: formatLocalDate(p.snoozedUntil, ctx.actor.locale) })
+        : "";
     return `• ${label}: ${on ? translate(ctx.actor.locale, "reminderSettings.on") : translate(ctx.actor.locale, "reminderSettings.off")}${snoozed}`;
   });
   return {
@@ -120,7 +137,10 @@ export async function remindersCommand(ctx: CommandContext, input: CommandInput,
     actions: prefs.map((p) => {
       const on = p.kind === "weekly_digest" ? p.enabled : !p.muted;
       const word = KIND_WORDS[p.kind][0]!;
-      return buttonFor(`${word}: ${translate(ctx.actor.locale, on ? "reminderSettings.button.turnOff" : "reminderSettings.button.turnOn")}`, "reminders", { set: on ? "off" : "on", kind: p.kind });
+      return buttonFor(`${word}: ${translate(ctx.actor.locale, on ? "reminderSettings.button.turnOff" : "reminderSettings.button.turnOn")}`, "reminders", {
+        set: on ? "off" : "on",
+        kind: p.kind,
+      });
     }),
   };
 }

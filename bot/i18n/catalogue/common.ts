@@ -9,28 +9,73 @@ export const common = {
   "help.help": { nl: "**help** — dit overzicht", en: "**help** — this overview" },
   "help.language": { nl: "**english** / **nederlands** — taal wisselen", en: "**english** / **nederlands** — switch language" },
   "help.prepare": { nl: "**voorbereiden <naam>** — een kindgesprek voorbereiden", en: "**prepare <name>** — prepare a conversation with a pupil" },
-  "help.conversation": { nl: "**gesprek <naam>** — het gesprek voeren (terwijl je met de leerling zit)", en: "**conversation <name>** — hold the conversation (while sitting with the pupil)" },
-  "help.note": { nl: "**notitie <naam>: <tekst>** — snel een spontaan gesprek vastleggen", en: "**note <name>: <text>** — quickly record a spontaneous conversation" },
-  "help.review": { nl: "**leerlingbespreking <naam>** — bespreking met de IB'er voorbereiden", en: "**pupil review <name>** — prepare the meeting with the IB'er" },
+  "help.conversation": {
+    nl: "**gesprek <naam>** — het gesprek voeren (terwijl je met de leerling zit)",
+    en: "**conversation <name>** — hold the conversation (while sitting with the pupil)",
+  },
+  "help.note": {
+    nl: "**notitie <naam>: <tekst>** — snel een spontaan gesprek vastleggen",
+    en: "**note <name>: <text>** — quickly record a spontaneous conversation",
+  },
+  "help.review": {
+    nl: "**leerlingbespreking <naam>** — bespreking met de IB'er voorbereiden",
+    en: "**pupil review <name>** — prepare the meeting with the IB'er",
+  },
   "help.groupConversation": { nl: "**groepsgesprek** — een gesprek met de hele groep", en: "**group conversation** — a conversation with the whole group" },
   "help.resume": { nl: "**verder** — verder met een gepauzeerd gesprek", en: "**resume** — continue a paused dialog" },
-  "help.overview": { nl: "**overzicht** — wie had al een gesprek, open doelen, evaluaties", en: "**overview** — who had a conversation, open goals, evaluations" },
+  "help.overview": {
+    nl: "**overzicht** — wie had al een gesprek, open doelen, evaluaties",
+    en: "**overview** — who had a conversation, open goals, evaluations",
+  },
   "help.evaluations": { nl: "**evaluaties** — doelen die binnenkort geëvalueerd worden", en: "**evaluations** — goals to be evaluated soon" },
-  "help.export": { nl: "**export <naam>** — het kindplan om te printen (alleen wat gedeeld mag worden)", en: "**export <name>** — the pupil plan to print (only what may be shared)" },
+  "help.export": {
+    nl: "**export <naam>** — het kindplan om te printen (alleen wat gedeeld mag worden)",
+    en: "**export <name>** — the pupil plan to print (only what may be shared)",
+  },
   "help.coach": { nl: "**coach <vraag>** — laat de vraagcoach naar een vraag kijken", en: "**coach <question>** — let the question coach look at a question" },
-  "help.inDialog": { nl: "Je zit in een gesprek. Typ je antwoord, of: **terug**, **overslaan**, **pauze**, **stop**, **wijzig <nummer>**.", en: "You are in a dialog. Type your answer, or: **back**, **skip**, **pause**, **stop**, **edit <number>**." },
-  "help.evaluate": { nl: "**evalueer <naam>** — een doel evalueren: bereikt, deels, niet of later", en: "**evaluate <name>** — evaluate a goal: reached, partly, not reached or later" },
-  "help.plan": { nl: "**plannen** — de gesprekken van een ronde plannen (ik stel een planning voor)", en: "**plan** — plan the conversations of a round (I can propose a schedule)" },
-  "help.rounds": { nl: "**rondes** — gespreksrondes en hun voortgang; **nieuwe ronde** / **ronde wijzigen** (teamleider)", en: "**rounds** — conversation rounds and their progress; **new round** / **change round** (team leader)" },
-  "help.reminders": { nl: "**herinneringen** — herinneringen per soort uitzetten, aanzetten of uitstellen", en: "**reminders** — turn reminders off, on or snooze them, per kind" },
-  "welcome": { nl: "Hoi {name}! Ik ben Gesprekswijzer. Ik help je kindgesprekken voor te bereiden, te voeren en op te volgen.", en: "Hi {name}! I'm Gesprekswijzer. I help you prepare, hold and follow up conversations with your pupils." },
-  "welcome.intro": { nl: "Typ wat je wilt doen, of kies hieronder. Typ **help** voor alles wat ik kan.", en: "Type what you want to do, or choose below. Type **help** for everything I can do." },
-  "unknownCommand": { nl: "Dat begrijp ik niet. Typ **help** voor wat ik kan.", en: "I don't understand that. Type **help** to see what I can do." },
-  "unknownUser": { nl: "Je staat (nog) niet op de personeelslijst van een school die Gesprekswijzer gebruikt. Vraag de beheerder van je school om je toe te voegen.", en: "You are not (yet) on the staff list of a school that uses Gesprekswijzer. Ask your school's administrator to add you." },
-  "unknownTenant": { nl: "Deze organisatie is niet gekoppeld aan een school in Gesprekswijzer. Neem contact op met de beheerder.", en: "This organisation is not linked to a school in Gesprekswijzer. Please contact the administrator." },
-  "forbidden": { nl: "Dat mag je niet inzien of wijzigen.", en: "You are not allowed to see or change that." },
-  "notFound": { nl: "Die kon ik niet vinden.", en: "I could not find that." },
-  "internalError": { nl: "Er ging iets mis aan mijn kant. Wat je invoerde is bewaard; probeer het zo nog eens.", en: "Something went wrong on my side. What you entered is saved; please try again in a moment." },
+  "help.inDialog": {
+    nl: "Je zit in een gesprek. Typ je antwoord, of: **terug**, **overslaan**, **pauze**, **stop**, **wijzig <nummer>**.",
+    en: "You are in a dialog. Type your answer, or: **back**, **skip**, **pause**, **stop**, **edit <number>**.",
+  },
+  "help.evaluate": {
+    nl: "**evalueer <naam>** — een doel evalueren: bereikt, deels, niet of later",
+    en: "**evaluate <name>** — evaluate a goal: reached, partly, not reached or later",
+  },
+  "help.plan": {
+    nl: "**plannen** — de gesprekken van een ronde plannen (ik stel een planning voor)",
+    en: "**plan** — plan the conversations of a round (I can propose a schedule)",
+  },
+  "help.rounds": {
+    nl: "**rondes** — gespreksrondes en hun voortgang; **nieuwe ronde** / **ronde wijzigen** (teamleider)",
+    en: "**rounds** — conversation rounds and their progress; **new round** / **change round** (team leader)",
+  },
+  "help.reminders": {
+    nl: "**herinneringen** — herinneringen per soort uitzetten, aanzetten of uitstellen",
+    en: "**reminders** — turn reminders off, on or snooze them, per kind",
+  },
+  welcome: {
+    nl: "Hoi {name}! Ik ben Gesprekswijzer. Ik help je kindgesprekken voor te bereiden, te voeren en op te volgen.",
+    en: "Hi {name}! I'm Gesprekswijzer. I help you prepare, hold and follow up conversations with your pupils.",
+  },
+  "welcome.intro": {
+    nl: "Typ wat je wilt doen, of kies hieronder. Typ **help** voor alles wat ik kan.",
+    en: "Type what you want to do, or choose below. Type **help** for everything I can do.",
+  },
+  unknownCommand: { nl: "Dat begrijp ik niet. Typ **help** voor wat ik kan.", en: "I don't understand that. Type **help** to see what I can do." },
+  unknownUser: {
+    nl: "Je staat (nog) niet op de personeelslijst van een school die Gesprekswijzer gebruikt. Vraag de beheerder van je school om je toe te voegen.",
+    en: "You are not (yet) on the staff list of a school that uses Gesprekswijzer. Ask your school's administrator to add you.",
+  },
+  unknownTenant: {
+    nl: "Deze organisatie is niet gekoppeld aan een school in Gesprekswijzer. Neem contact op met de beheerder.",
+    en: "This organisation is not linked to a school in Gesprekswijzer. Please contact the administrator.",
+  },
+  forbidden: { nl: "Dat mag je niet inzien of wijzigen.", en: "You are not allowed to see or change that." },
+  notFound: { nl: "Die kon ik niet vinden.", en: "I could not find that." },
+  internalError: {
+    nl: "Er ging iets mis aan mijn kant. Wat je invoerde is bewaard; probeer het zo nog eens.",
+    en: "Something went wrong on my side. What you entered is saved; please try again in a moment.",
+  },
   "myGroup.none": { nl: "Je bent (nog) niet gekoppeld aan een groep.", en: "You are not linked to a group (yet)." },
   "myGroup.header": {
     nl: { one: "**{group}** — 1 leerling", other: "**{group}** — {count} leerlingen" },
@@ -49,15 +94,28 @@ export const common = {
   "timeline.skills": { nl: "eigenaarschap: {skills}", en: "ownership: {skills}" },
   "progress.none": { nl: "Je bent geen teamleider van een bouw.", en: "You are not a team leader of a bouw." },
   "progress.line": {
-    nl: { one: "**{group}**: 1 leerling · gepland {planned} · voorbereid {prepared} · gehouden {held} · geëvalueerd {evaluated} · open doelen {openGoals}", other: "**{group}**: {count} leerlingen · gepland {planned} · voorbereid {prepared} · gehouden {held} · geëvalueerd {evaluated} · open doelen {openGoals}" },
-    en: { one: "**{group}**: 1 pupil · planned {planned} · prepared {prepared} · held {held} · evaluated {evaluated} · open goals {openGoals}", other: "**{group}**: {count} pupils · planned {planned} · prepared {prepared} · held {held} · evaluated {evaluated} · open goals {openGoals}" },
+    nl: {
+      one: "**{group}**: 1 leerling · gepland {planned} · voorbereid {prepared} · gehouden {held} · geëvalueerd {evaluated} · open doelen {openGoals}",
+      other:
+        "**{group}**: {count} leerlingen · gepland {planned} · voorbereid {prepared} · gehouden {held} · geëvalueerd {evaluated} · open doelen {openGoals}",
+    },
+    en: {
+      one: "**{group}**: 1 pupil · planned {planned} · prepared {prepared} · held {held} · evaluated {evaluated} · open goals {openGoals}",
+      other: "**{group}**: {count} pupils · planned {planned} · prepared {prepared} · held {held} · evaluated {evaluated} · open goals {openGoals}",
+    },
   },
   "language.switched": { nl: "Ik spreek vanaf nu Nederlands met je.", en: "I'll speak English with you from now on." },
   "choose.pupil": { nl: "Over welke leerling gaat het?", en: "Which pupil is it about?" },
   "choose.group": { nl: "Met welke groep?", en: "With which group?" },
   "note.saved": { nl: "Notitie opgeslagen.", en: "Note saved." },
-  "note.notSaved": { nl: "Je notitie is niet opgeslagen; hier is hij, zodat je hem kunt kopiëren: {text}", en: "Your note was not saved; here it is, so you can copy it: {text}" },
-  "invalidInput": { nl: "Dat kan ik zo niet opslaan (bijvoorbeeld te lang of leeg). Pas het aan en probeer het opnieuw.", en: "I cannot save that as it is (too long or empty, for example). Please adjust it and try again." },
+  "note.notSaved": {
+    nl: "Je notitie is niet opgeslagen; hier is hij, zodat je hem kunt kopiëren: {text}",
+    en: "Your note was not saved; here it is, so you can copy it: {text}",
+  },
+  invalidInput: {
+    nl: "Dat kan ik zo niet opslaan (bijvoorbeeld te lang of leeg). Pas het aan en probeer het opnieuw.",
+    en: "I cannot save that as it is (too long or empty, for example). Please adjust it and try again.",
+  },
   "dialog.prepare": { nl: "Voorbereiding", en: "Preparation" },
   "dialog.conversation": { nl: "Gesprek", en: "Conversation" },
   "dialog.note": { nl: "Notitie", en: "Note" },
@@ -66,8 +124,14 @@ export const common = {
   "resume.none": { nl: "Je hebt geen open gesprekken.", en: "You have no open dialogs." },
   "resume.choose": { nl: "Met welk gesprek wil je verder?", en: "Which dialog do you want to continue?" },
   "overview.header": {
-    nl: { one: "**{group}** — {held} van 1 leerling had een gesprek sinds {since}", other: "**{group}** — {held} van {count} leerlingen hadden een gesprek sinds {since}" },
-    en: { one: "**{group}** — {held} of 1 pupil had a conversation since {since}", other: "**{group}** — {held} of {count} pupils had a conversation since {since}" },
+    nl: {
+      one: "**{group}** — {held} van 1 leerling had een gesprek sinds {since}",
+      other: "**{group}** — {held} van {count} leerlingen hadden een gesprek sinds {since}",
+    },
+    en: {
+      one: "**{group}** — {held} of 1 pupil had a conversation since {since}",
+      other: "**{group}** — {held} of {count} pupils had a conversation since {since}",
+    },
   },
   "overview.line": { nl: "- {name}: {status} · open doelen {goals}{due}", en: "- {name}: {status} · open goals {goals}{due}" },
   "overview.due": { nl: " · evaluatie binnenkort: {count}", en: " · evaluation soon: {count}" },
@@ -76,8 +140,14 @@ export const common = {
   "status.prepared": { nl: "voorbereid", en: "prepared" },
   "status.held": { nl: "gehouden", en: "held" },
   "status.evaluated": { nl: "geëvalueerd", en: "evaluated" },
-  "export.ready": { nl: "Het kindplan van {name} staat klaar (alleen wat de leerling wil delen).", en: "{name}'s pupil plan is ready (only what the pupil wants to share)." },
-  "coach.ask": { nl: "Typ **coach** gevolgd door je vraag, bijvoorbeeld: coach Vind je rekenen leuk?", en: "Type **coach** followed by your question, for example: coach Do you like maths?" },
+  "export.ready": {
+    nl: "Het kindplan van {name} staat klaar (alleen wat de leerling wil delen).",
+    en: "{name}'s pupil plan is ready (only what the pupil wants to share).",
+  },
+  "coach.ask": {
+    nl: "Typ **coach** gevolgd door je vraag, bijvoorbeeld: coach Vind je rekenen leuk?",
+    en: "Type **coach** followed by your question, for example: coach Do you like maths?",
+  },
   "coach.good": { nl: "Goede open vraag.", en: "A good open question." },
   "coach.flags": { nl: "Let op: {flags}.", en: "Watch out: {flags}." },
   "coach.suggestion": { nl: "Probeer: {suggestion}", en: "Try: {suggestion}" },

@@ -7,8 +7,14 @@ export const printed = {
   "invitation.when": { nl: "Wanneer: {date} om {time}", en: "When: {date} at {time}" },
   "invitation.where": { nl: "Waar: {place}", en: "Where: {place}" },
   "invitation.long": { nl: "Het duurt ongeveer {minutes} minuten.", en: "It takes about {minutes} minutes." },
-  "invitation.noWrong": { nl: "Er zijn geen foute antwoorden. Jij weet het best hoe het met jou gaat.", en: "There are no wrong answers. You know best how things are going for you." },
-  "invitation.think": { nl: "Denk alvast na over deze vragen. Dat mag alleen, of samen met je ouders of een klasgenoot. Je mag je antwoorden opschrijven of tekenen.", en: "Think about these questions beforehand. You can do that alone, or with your parents or a classmate. You may write or draw your answers." },
+  "invitation.noWrong": {
+    nl: "Er zijn geen foute antwoorden. Jij weet het best hoe het met jou gaat.",
+    en: "There are no wrong answers. You know best how things are going for you.",
+  },
+  "invitation.think": {
+    nl: "Denk alvast na over deze vragen. Dat mag alleen, of samen met je ouders of een klasgenoot. Je mag je antwoorden opschrijven of tekenen.",
+    en: "Think about these questions beforehand. You can do that alone, or with your parents or a classmate. You may write or draw your answers.",
+  },
   "invitation.bring": { nl: "Neem dit blad mee naar ons gesprek.", en: "Bring this sheet to our conversation." },
   "kindplan.title": { nl: "Kindplan — {name}", en: "Pupil plan — {name}" },
   "kindplan.generated": { nl: "Gemaakt op {date}", en: "Made on {date}" },
@@ -30,9 +36,24 @@ export const printed = {
   "kindplan.outcome.not_reached": { nl: "nog niet gelukt", en: "not reached yet" },
   "kindplan.outcome.later": { nl: "later bekijken", en: "to look at later" },
   "kindplan.previousReview": { nl: "Terugblik op vorige doelen", en: "Looking back on earlier goals" },
-  "celebration.1": { nl: "{name}, het is gelukt! Je hebt hard aan je doel gewerkt en nu kun je het. Wat knap van jou!", en: "{name}, you did it! You worked hard on your goal and now you can do it. Well done!" },
-  "celebration.2": { nl: "Gefeliciteerd, {name}! Je doel is bereikt. Weet je nog hoe je het aanpakte? Dat kun je vaker doen.", en: "Congratulations, {name}! You reached your goal. Remember how you went about it? You can do that again." },
-  "celebration.3": { nl: "{name}, je hebt je doel gehaald! Je liet zien dat oefenen helpt. Ik ben trots op je, en jij mag dat ook zijn.", en: "{name}, you reached your goal! You showed that practising works. I'm proud of you, and you can be proud too." },
-  "celebration.4": { nl: "Doel bereikt, {name}! Vertel eens: waar ben je zelf het meest trots op?", en: "Goal reached, {name}! Tell me: what are you most proud of?" },
-  "celebration.5": { nl: "Kijk eens wat jij voor elkaar hebt gekregen, {name}: je doel is gelukt, en dat heb je zelf gedaan!", en: "Look what you managed, {name}: your goal worked out, and you did it yourself!" },
+  "celebration.1": {
+    nl: "{name}, het is gelukt! Je hebt hard aan je doel gewerkt en nu kun je het. Wat knap van jou!",
+    en: "{name}, you did it! You worked hard on your goal and now you can do it. Well done!",
+  },
+  "celebration.2": {
+    nl: "Gefeliciteerd, {name}! Je doel is bereikt. Weet je nog hoe je het aanpakte? Dat kun je vaker doen.",
+    en: "Congratulations, {name}! You reached your goal. Remember how you went about it? You can do that again.",
+  },
+  "celebration.3": {
+    nl: "{name}, je hebt je doel gehaald! Je liet zien dat oefenen helpt. Ik ben trots op je, en jij mag dat ook zijn.",
+    en: "{name}, you reached your goal! You showed that practising works. I'm proud of you, and you can be proud too.",
+  },
+  "celebration.4": {
+    nl: "Doel bereikt, {name}! Vertel eens: waar ben je zelf het meest trots op?",
+    en: "Goal reached, {name}! Tell me: what are you most proud of?",
+  },
+  "celebration.5": {
+    nl: "Kijk eens wat jij voor elkaar hebt gekregen, {name}: je doel is gelukt, en dat heb je zelf gedaan!",
+    en: "Look what you managed, {name}: your goal worked out, and you did it yourself!",
+  },
 } as const satisfies Catalogue;

@@ -4,7 +4,21 @@ import type { FieldView, StepView, Submission } from "../../engine/types.js";
 import { progressLabel } from "../text.js";
 import { renderText } from "../texts.js";
 import { choiceInitial, numberInitial, pickerInitial, textInitial, typedRaw, yesNoInitial } from "../prefill.js";
-import type { AdaptiveCard, CardElement, CardInput, ColumnSet, InputChoiceSet, InputDate, InputNumber, InputText, InputTime, RenderStepCardOptions, StepActionData, SubmitAction, TextBlock } from "./schema.js";
+import type {
+  AdaptiveCard,
+  CardElement,
+  CardInput,
+  ColumnSet,
+  InputChoiceSet,
+  InputDate,
+  InputNumber,
+  InputText,
+  InputTime,
+  RenderStepCardOptions,
+  StepActionData,
+  SubmitAction,
+  TextBlock,
+} from "./schema.js";
 
 const SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json" as const;
 

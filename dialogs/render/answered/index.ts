@@ -24,7 +24,10 @@ export function renderAnsweredCard(answered: AnsweredStep): AdaptiveCard {
 /** A check-marked title and the answers as context lines; no interactive elements. */
 export function renderAnsweredMessage(answered: AnsweredStep): { text: string; blocks: Block[] } {
   const lines = answered.items.map((i) => `*${escapeMrkdwn(i.label.replace(/\s+/g, " "))}*: ${escapeMrkdwn(i.value)}`);
-  const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: truncate(`:white_check_mark: *${escapeMrkdwn(answered.title)}*`, SLACK_LIMITS.sectionText) } }];
-  for (const chunk of chunkText(lines.join("\n"), SLACK_LIMITS.sectionText)) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(chunk, SLACK_LIMITS.contextText) }] });
+  const blocks: Block[] = [
+    { type: "section", text: { type: "mrkdwn", text: truncate(`:white_check_mark: *${escapeMrkdwn(answered.title)}*`, SLACK_LIMITS.sectionText) } },
+  ];
+  for (const chunk of chunkText(lines.join("\n"), SLACK_LIMITS.sectionText))
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(chunk, SLACK_LIMITS.contextText) }] });
   return { text: truncate(`✓ ${answered.title}`, SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.messageBlocks) };
 }

@@ -3,7 +3,18 @@
 import type { FieldView, StepView } from "../../engine/types.js";
 import { progressLabel } from "../text.js";
 import { choiceValues, pickerInitial, yesNoValue } from "../prefill.js";
-import { SLACK_LIMITS, type ActionElement, type ActionsBlock, type Block, type Button, type DatePicker, type SectionBlock, type StaticSelect, type StepToken, type TimePicker } from "./schema.js";
+import {
+  SLACK_LIMITS,
+  type ActionElement,
+  type ActionsBlock,
+  type Block,
+  type Button,
+  type DatePicker,
+  type SectionBlock,
+  type StaticSelect,
+  type StepToken,
+  type TimePicker,
+} from "./schema.js";
 import {
   choiceOptions,
   FIELD_ACTION_PREFIX,
@@ -125,7 +136,11 @@ function messageFieldBlocks(view: StepView, token: StepToken, field: FieldView):
           elements.push(button);
         });
       } else {
-        const element: StaticSelect = { type: "static_select", action_id: actionId, placeholder: plain(field.placeholder ?? renderText(lang, "render.choose"), SLACK_LIMITS.placeholder) };
+        const element: StaticSelect = {
+          type: "static_select",
+          action_id: actionId,
+          placeholder: plain(field.placeholder ?? renderText(lang, "render.choose"), SLACK_LIMITS.placeholder),
+        };
         setSelectOptions(element, options);
         const initial = options.find((o) => o.value === chosen);
         if (initial) element.initial_option = initial;

@@ -102,7 +102,9 @@ function inputBlock(view: StepView, field: FieldView): InputBlock {
   // cannot show it), then the help text. response_action "errors" shows errors too, but a
   // freshly opened or updated view only has the hint.
   const raw = field.raw?.trim();
-  const problem = [field.error?.trim(), raw && !rawShown ? renderText(view.locale, "render.typed", { text: oneLine(raw) }) : undefined].filter(Boolean).join(" · ");
+  const problem = [field.error?.trim(), raw && !rawShown ? renderText(view.locale, "render.typed", { text: oneLine(raw) }) : undefined]
+    .filter(Boolean)
+    .join(" · ");
   const hint = [problem ? `⚠️ ${problem}` : "", field.help?.trim() ?? ""].filter((s) => s !== "").join("\n");
   if (hint) block.hint = plain(hint, SLACK_LIMITS.hint);
   return block;
@@ -133,7 +135,11 @@ function inputElement(view: StepView, field: FieldView): { element: InputElement
       if (field.placeholder?.trim()) element.placeholder = plain(field.placeholder, SLACK_LIMITS.placeholder);
       // Slack refuses a view whose min is above its max: such a range is left off.
       const hasRange = field.min === undefined || field.max === undefined || field.min <= field.max;
-      const limits = { integer: true, ...(hasRange && field.min !== undefined ? { min: field.min } : {}), ...(hasRange && field.max !== undefined ? { max: field.max } : {}) };
+      const limits = {
+        integer: true,
+        ...(hasRange && field.min !== undefined ? { min: field.min } : {}),
+        ...(hasRange && field.max !== undefined ? { max: field.max } : {}),
+      };
       if (limits.min !== undefined) element.min_value = String(limits.min);
       if (limits.max !== undefined) element.max_value = String(limits.max);
       const { value, rawShown } = numberInitial(raw, field.value, limits);

@@ -113,8 +113,7 @@ const OptionValue = z.object({ value: z.string() });
 /** The value of an element in a modal's state or a block_actions action, by its type. */
 function elementValue(element: Record<string, unknown>): unknown {
   const optionValue = (o: unknown) => OptionValue.safeParse(o).data?.value;
-  const optionValues = (list: unknown) =>
-    Array.isArray(list) ? list.map(optionValue).filter((v): v is string => v !== undefined) : [];
+  const optionValues = (list: unknown) => (Array.isArray(list) ? list.map(optionValue).filter((v): v is string => v !== undefined) : []);
   const text = (v: unknown) => (typeof v === "string" ? v : undefined);
   switch (element.type) {
     case "plain_text_input":

@@ -86,15 +86,7 @@ export interface Button {
   style?: "primary" | "danger";
 }
 
-export type InputElement =
-  | PlainTextInput
-  | NumberInput
-  | DatePicker
-  | TimePicker
-  | RadioButtons
-  | Checkboxes
-  | StaticSelect
-  | MultiStaticSelect;
+export type InputElement = PlainTextInput | NumberInput | DatePicker | TimePicker | RadioButtons | Checkboxes | StaticSelect | MultiStaticSelect;
 export type ActionElement = Button | StaticSelect | DatePicker | TimePicker;
 
 export interface HeaderBlock {

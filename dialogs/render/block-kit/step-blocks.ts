@@ -2,7 +2,19 @@
 // optional texts (fitted to the room left), step buttons and option lists.
 import type { FieldView, StepView, Submission } from "../../engine/types.js";
 import { progressLabel } from "../text.js";
-import { SLACK_LIMITS, type Block, type Button, type ContextBlock, type HeaderBlock, type MultiStaticSelect, type SectionBlock, type SlackOption, type SlackOptionGroup, type StaticSelect, type StepToken } from "./schema.js";
+import {
+  SLACK_LIMITS,
+  type Block,
+  type Button,
+  type ContextBlock,
+  type HeaderBlock,
+  type MultiStaticSelect,
+  type SectionBlock,
+  type SlackOption,
+  type SlackOptionGroup,
+  type StaticSelect,
+  type StepToken,
+} from "./schema.js";
 import { escapeMrkdwn, mrkdwn, oneLine, plain, truncate } from "./text.js";
 import { renderText } from "../texts.js";
 

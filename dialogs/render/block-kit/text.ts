@@ -55,7 +55,7 @@ export function chunkText(text: string, max: number): string[] {
   const chunks: string[] = [];
   let current = "";
   for (const line of text.split("\n")) {
-    const pieces = line.length > max ? line.match(new RegExp(`[\\s\\S]{1,${max}}`, "g")) ?? [] : [line];
+    const pieces = line.length > max ? (line.match(new RegExp(`[\\s\\S]{1,${max}}`, "g")) ?? []) : [line];
     for (const piece of pieces) {
       if (current && current.length + 1 + piece.length > max) {
         chunks.push(current);
