@@ -76,11 +76,6 @@ export function canManageRounds(actor: Actor, schoolId: string, bouw: Bouw): boo
   return actor.roles.has("admin") || (actor.roles.has("team_leader") && actor.leads.has(bouw));
 }
 
-/** Roster, staff, settings, IB assignments: the school admin. */
-export function canManageSchool(actor: Actor, schoolId: string): boolean {
-  return sameSchool(actor, schoolId) && actor.roles.has("admin");
-}
-
 /**
  * The data subject's rights (access export, erasure) and the audit trail: the school admin or
  * the privacy officer, who act for the controller (the school board). Neither needs a content
