@@ -109,8 +109,11 @@ export function createTeamsChannel({ core, logger, auth, linkFor, defaultLocale 
   app.activity(ActivityTypes.Message, async (context) => {
     // Teams delivers an activity again when our answer was slow: the same activity acts once,
     // also after a restart or on another instance (the core's durable delivery ledger).
+    // If the ledger cannot be reached, act rather than drop the message: the turn then meets (and
+    // reports) the same database error.
     const activityId = context.activity.id;
-    if (activityId && !(await core.claimDelivery("teams", `${context.activity.conversation?.id ?? ""}:${activityId}`))) {
+    const first = activityId ? await core.claimDelivery("teams", `${context.activity.conversation?.id ?? ""}:${activityId}`).catch(() => true) : true;
+    if (!first) {
       logger.info({ channel: "teams", code: "duplicate_activity" }, "repeated Teams activity ignored");
       return;
     }
