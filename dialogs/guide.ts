@@ -1,11 +1,10 @@
 // The dialog engine behind the core's DialogGuide port: what the turn pipeline and the commands
 // may ask of a dialog, with the engine's results turned into channel-neutral replies.
-import type { Actor } from "../bot/auth/actor.js";
-import type { DialogGuide } from "../bot/guide/dialog-guide.js";
+import type { DialogGuide, GuideResult } from "../bot/guide/dialog-guide.js";
 import type { Db } from "../bot/db/client.js";
 import { translate, translatorFor } from "../bot/i18n/translate.js";
 import { FLOWS } from "./flows/index.js";
-import { DialogEngine } from "./engine/engine.js";
+import { DialogEngine, type EngineResult } from "./engine/engine.js";
 import { repliesFor } from "./engine/replies.js";
 
 export interface GuideDeps {
@@ -19,30 +18,45 @@ const HELP_WORDS = new Set(["help", "hulp", "?"]);
 const RESUME_WORDS = new Set(["verder", "hervat", "doorgaan", "resume", "continue"]);
 const EDIT = /^(wijzig|edit|verander|change)\s+(\d+)$/;
 
+/** An engine result as the turn pipeline sees it; a confirmed command is handed back to run. */
+function guided(result: EngineResult): GuideResult {
+  return { route: `dialog.${result.kind}`, replies: repliesFor(result), ...(result.kind === "command" ? { command: result.text } : {}) };
+}
+
 export function createDialogGuide({ db, clock }: GuideDeps): DialogGuide {
   const engine = new DialogEngine({ db, flows: FLOWS, ...(clock ? { clock } : {}) });
-  const currentStep = async (actor: Actor) => engine.resume(actor, (await engine.activeSession(actor))!.id);
   return {
     async hasActive(actor) {
       return (await engine.activeSession(actor)) !== null;
     },
     async submit(actor, submission, preloaded) {
-      const result = await engine.submit(actor, submission, preloaded);
-      return { route: `dialog.${result.kind}`, replies: repliesFor(result) };
+      return guided(await engine.submit(actor, submission, preloaded));
     },
-    async typed(actor, text) {
+    async typed(actor, text, options = {}) {
+      const active = await engine.activeSession(actor);
+      if (!active) return null;
+      // A reply to the question the dialog just asked comes before everything else.
+      const replied = await engine.replyToQuestion(actor, active, text);
+      if ("result" in replied) return guided(replied.result);
+      const session = replied.session;
       const trimmed = text.trim().toLowerCase();
       if (HELP_WORDS.has(trimmed)) {
-        return { route: "dialog.help", replies: [{ text: translatorFor(actor.locale)("help.inDialog") }, ...repliesFor(await currentStep(actor))] };
+        return {
+          route: "dialog.help",
+          replies: [{ text: translatorFor(actor.locale)("help.inDialog") }, ...repliesFor(await engine.resume(actor, session.id))],
+        };
       }
-      if (RESUME_WORDS.has(trimmed)) return { route: "dialog.resume", replies: repliesFor(await currentStep(actor)) };
+      if (RESUME_WORDS.has(trimmed)) return { route: "dialog.resume", replies: repliesFor(await engine.resume(actor, session.id)) };
       const edit = EDIT.exec(trimmed);
       if (edit) {
-        const result = await engine.reopenField(actor, Number(edit[2]));
+        const result = await engine.reopenField(actor, Number(edit[2]), session);
         return result ? { route: "dialog.edit", replies: repliesFor(result) } : null;
       }
-      const result = await engine.answerText(actor, text);
-      return result ? { route: `dialog.${result.kind}`, replies: repliesFor(result) } : null;
+      const result = await engine.answerText(actor, text, options, session);
+      return result ? guided(result) : null;
+    },
+    async reply(actor, reply) {
+      return guided(await engine.answerQuestion(actor, reply.sessionId, reply.choice));
     },
     async start(actor, kind, subject, answers) {
       return repliesFor(await engine.start(actor, kind, subject, answers));

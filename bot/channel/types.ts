@@ -82,6 +82,8 @@ export interface FieldView {
   isDefault?: boolean;
   /** What the user typed that did not validate: shown again so nothing typed is lost. */
   raw?: string;
+  /** The teacher asked to change this answer ("wijzig 2"): text mode asks it next, showing `value`. */
+  editing?: boolean;
   error?: string;
 }
 

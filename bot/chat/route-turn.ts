@@ -1,6 +1,7 @@
-// Routing one turn, in a fixed order: a card/modal submission goes to its dialog; typed text while a
-// dialog is open is an answer (nothing typed is lost to command parsing); a pressed button or any
-// other text is a command from the command table.
+// Routing one turn, in a fixed order: a card/modal submission goes to its dialog, and so does a button
+// under a question the dialog asked; typed text while a dialog is open goes to the dialog (which asks
+// before it takes text that reads as a command as an answer); a pressed button or any other text is a
+// command from the command table.
 import { ErrorCode, toAppError } from "../errors.js";
 import type { Locale } from "../domain/vocabulary.js";
 import type { BotReply, InboundTurn } from "../channel/types.js";
@@ -8,6 +9,7 @@ import type { PreloadedSession } from "../services/dialog-sessions.js";
 import type { CommandContext } from "./commands/context.js";
 import type { GuideResult } from "../guide/dialog-guide.js";
 import { parseAction, parseTypedCommand, type ParsedCommand } from "./commands/parse.js";
+import { parseDialogReply } from "../domain/actions.js";
 
 export interface Routed {
   route: string;
@@ -44,18 +46,29 @@ async function runCommand(ctx: CommandContext, parsed: ParsedCommand | null): Pr
   };
 }
 
-/** A turn the open dialog handled: it moved, paused or ended the dialog. */
-const inDialog = (result: GuideResult): Routed => ({ ...result, changed: true, inDialog: true });
+/**
+ * A turn the open dialog handled: it moved, paused or ended the dialog, or asked a question; or the
+ * teacher confirmed that what they typed was a command, which runs now (the dialog stays put).
+ */
+async function inDialog(ctx: CommandContext, result: GuideResult, typed = true): Promise<Routed> {
+  // A pressed button (not typed text) gets the next step as a card again: inDialog is for typing.
+  if (result.command === undefined) return { route: result.route, replies: result.replies, changed: true, inDialog: typed };
+  const routed = await runCommand(ctx, parseTypedCommand(result.command));
+  return { ...routed, replies: [...result.replies, ...routed.replies], changed: true };
+}
 
 /** What a turn asks for when it is not a dialog answer: a pressed button or a typed command. */
 const commandOf = (turn: InboundTurn): ParsedCommand | null => (turn.action ? parseAction(turn.action) : parseTypedCommand(turn.text));
 
 export async function routeTurn(ctx: CommandContext, turn: InboundTurn, preloaded?: PreloadedSession): Promise<Routed> {
-  if (turn.submission !== undefined) return inDialog(await ctx.guide.submit(ctx.actor, turn.submission, preloaded));
+  if (turn.submission !== undefined) return inDialog(ctx, await ctx.guide.submit(ctx.actor, turn.submission, preloaded));
+  const reply = turn.action ? parseDialogReply(turn.action) : null;
+  if (reply) return inDialog(ctx, await ctx.guide.reply(ctx.actor, reply), false);
   if (!turn.action && !turn.isCommand && (await ctx.guide.hasActive(ctx.actor))) {
     try {
-      const answered = await ctx.guide.typed(ctx.actor, turn.text);
-      if (answered) return inDialog(answered);
+      // Text that reads as a command is not stored as an answer without asking (the dialog asks).
+      const answered = await ctx.guide.typed(ctx.actor, turn.text, { commandLike: parseTypedCommand(turn.text) !== null });
+      if (answered) return inDialog(ctx, answered);
     } catch (error) {
       const code = toAppError(error).code;
       if (code !== ErrorCode.Forbidden && code !== ErrorCode.NotFound) throw error;

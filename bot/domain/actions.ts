@@ -45,3 +45,19 @@ export function checkActionArgs(action: CommandAction): Record<string, string> |
   const parsed = schema.safeParse(action.args);
   return parsed.success ? parsed.data : null;
 }
+
+/** The buttons under a question a dialog asks about itself ("Ja, stoppen", "Nee, dit is mijn antwoord"). */
+export const DIALOG_REPLY = "dialogReply";
+const DialogReplyArgs = z.object({ sessionId: Id, choice: z.enum(["yes", "no", "pause"]) });
+export type DialogReply = z.infer<typeof DialogReplyArgs>;
+
+export function dialogReplyButton(label: string, sessionId: string, choice: DialogReply["choice"]): ReplyAction {
+  return { label, action: { command: DIALOG_REPLY, args: { sessionId, choice } } };
+}
+
+/** A pressed dialog-reply button's arguments; null for any other action or arguments that do not fit. */
+export function parseDialogReply(action: CommandAction): DialogReply | null {
+  if (action.command !== DIALOG_REPLY) return null;
+  const parsed = DialogReplyArgs.safeParse(action.args ?? {});
+  return parsed.success ? parsed.data : null;
+}

@@ -4,6 +4,7 @@
 // The reads and the update run on every dialog turn, so they are plain SQL (bot/db/direct-sql.ts).
 import type { Db, Tx } from "../db/client.js";
 import { directSqlOf, toDate, type SqlRow } from "../db/direct-sql.js";
+import { z } from "zod";
 import type { FieldValue } from "../channel/types.js";
 
 /** { [stepId]: { [fieldId]: value } } */
@@ -25,6 +26,18 @@ export interface PreloadedSession {
 
 export type SessionStatus = "active" | "paused" | "completed" | "cancelled";
 
+/**
+ * A question the bot asked about the dialog itself, which the next turn answers: "stop and discard
+ * what was filled in?", "did you mean the command …?" (the typed text waits here, not in an
+ * answer), or "a new answer for field n?". Every other change to the session drops it.
+ */
+export const DialogPending = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("cancel") }),
+  z.object({ kind: z.literal("command"), text: z.string().max(20_000), fieldId: z.string().max(80).nullable() }),
+  z.object({ kind: z.literal("edit"), fieldId: z.string().max(80) }),
+]);
+export type DialogPending = z.infer<typeof DialogPending>;
+
 export interface DialogSessionRecord extends SessionSubject {
   id: string;
   schoolId: string;
@@ -34,13 +47,14 @@ export interface DialogSessionRecord extends SessionSubject {
   version: number;
   answers: Answers;
   rawInputs: Record<string, Record<string, string>>;
+  pending: DialogPending | null;
   status: SessionStatus;
   updatedAt: Date;
 }
 
 type Row = Awaited<ReturnType<Db["dialogSession"]["findUniqueOrThrow"]>>;
 
-const COLUMNS = `"id", "schoolId", "staffId", "kind", "pupilId", "groupId", "conversationId", "formatKey", "formatVersion", "stepId", "version", "answers", "rawInputs", "status", "createdAt", "updatedAt"`;
+const COLUMNS = `"id", "schoolId", "staffId", "kind", "pupilId", "groupId", "conversationId", "formatKey", "formatVersion", "stepId", "version", "answers", "rawInputs", "pending", "status", "createdAt", "updatedAt"`;
 
 /** A row read with plain SQL, typed like Prisma's (integers may come back as BigInt, instants as text). */
 function fromSql(row: SqlRow): Row {
@@ -61,6 +75,13 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
+/** A stored question that no longer parses (an older shape) is dropped rather than trusted. */
+function pendingOf(text: string | null): DialogPending | null {
+  if (text === null) return null;
+  const parsed = DialogPending.safeParse(parseJson<unknown>(text, null));
+  return parsed.success ? parsed.data : null;
+}
+
 function toRecord(row: Row): DialogSessionRecord {
   return {
     id: row.id,
@@ -76,6 +97,7 @@ function toRecord(row: Row): DialogSessionRecord {
     version: row.version,
     answers: parseJson<Answers>(row.answers, {}),
     rawInputs: parseJson(row.rawInputs, {}),
+    pending: pendingOf(row.pending),
     status: row.status as SessionStatus,
     updatedAt: row.updatedAt,
   };
@@ -88,7 +110,7 @@ export async function createSession(
   // One dialog is in the foreground per person: starting another pauses the current one.
   await db.dialogSession.updateMany({
     where: { staffId: input.staffId, status: "active" },
-    data: { status: "paused", version: { increment: 1 } },
+    data: { status: "paused", version: { increment: 1 }, pending: null },
   });
   const row = await db.dialogSession.create({
     data: {
@@ -145,14 +167,19 @@ export interface SessionChange {
   answers?: Answers;
   rawInputs?: Record<string, Record<string, string>>;
   status?: SessionStatus;
+  /** The question this change asks; absent: any question asked before is dropped. */
+  pending?: DialogPending;
 }
 
-/** Applies a change if the session is still at `expectedVersion`. Returns the new version, or null when stale. */
+/**
+ * Applies a change if the session is still at `expectedVersion`. Returns the new version, or null when stale.
+ * The pending question is always written: a change that does not ask one answers (drops) the last.
+ */
 export async function updateSession(db: Tx, id: string, expectedVersion: number, change: SessionChange): Promise<number | null> {
   // An absent part of the change keeps its column (COALESCE with NULL); none of them is nullable.
   const count = await directSqlOf(db).run(
     `UPDATE "DialogSession" SET "version" = ?, "updatedAt" = ?, "stepId" = COALESCE(?, "stepId"), "answers" = COALESCE(?, "answers"),
-       "rawInputs" = COALESCE(?, "rawInputs"), "status" = COALESCE(?, "status") WHERE "id" = ? AND "version" = ?`,
+       "rawInputs" = COALESCE(?, "rawInputs"), "status" = COALESCE(?, "status"), "pending" = ? WHERE "id" = ? AND "version" = ?`,
     [
       expectedVersion + 1,
       new Date(),
@@ -160,6 +187,7 @@ export async function updateSession(db: Tx, id: string, expectedVersion: number,
       change.answers !== undefined ? JSON.stringify(change.answers) : null,
       change.rawInputs !== undefined ? JSON.stringify(change.rawInputs) : null,
       change.status ?? null,
+      change.pending ? JSON.stringify(change.pending) : null,
       id,
       expectedVersion,
     ],
@@ -171,7 +199,7 @@ export async function updateSession(db: Tx, id: string, expectedVersion: number,
 export async function activateSession(db: Db, session: DialogSessionRecord): Promise<number | null> {
   await db.dialogSession.updateMany({
     where: { staffId: session.staffId, status: "active", id: { not: session.id } },
-    data: { status: "paused", version: { increment: 1 } },
+    data: { status: "paused", version: { increment: 1 }, pending: null },
   });
   return updateSession(db, session.id, session.version, { status: "active" });
 }

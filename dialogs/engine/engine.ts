@@ -1,6 +1,7 @@
 // The guided-dialog engine: start, answer (by card or by typing), back, skip, pause, resume,
 // cancel, complete. Every answer is stored the moment it arrives; every change is a conditional
 // update on the session's version, so stale or doubled submissions never corrupt a dialog.
+// It also asks before it acts on what may be a slip (stop and discard? a command typed as an answer?).
 // Longer than our ~300-line norm on purpose: one state machine whose transitions share the
 // versioned-update discipline, and are easiest to check for it side by side.
 import type { Db } from "../../bot/db/client.js";
@@ -14,16 +15,20 @@ import {
   findActiveSession,
   findSession,
   updateSession,
+  type DialogPending,
   type DialogSessionRecord,
   type PreloadedSession,
 } from "../../bot/services/dialog-sessions.js";
 import { SKIPPED, type Answers, type Completion, type DialogFlow, type FlowContext, type LoadedFlow, type SessionSubject } from "./flow.js";
-import { parseFieldInput, type ParseContext } from "./parse-field.js";
+import type { ParseContext } from "./parse-field.js";
 import { withShareFields } from "./share.js";
 import { controlWord } from "./engine-text.js";
+import { cancelQuestion, commandQuestion, filledCount, replyTo, type QuestionButton, type QuestionChoice } from "./questions.js";
 import { localized, translate, type MessageKey } from "../../bot/i18n/translate.js";
 import { buildView, describeAnswers, type AnsweredStep } from "./view.js";
 import { nextTextField } from "./next-field.js";
+import { recordStep } from "./record-step.js";
+import { staleSubmission } from "./stale.js";
 import type { FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
 import { SubmissionSchema } from "./types.js";
 
@@ -32,6 +37,10 @@ export type EngineResult =
   | { kind: "completed"; sessionId: string; completion: Completion; answered?: AnsweredStep }
   | { kind: "paused"; sessionId: string; text: string }
   | { kind: "cancelled"; sessionId: string; text: string }
+  /** The dialog asks something before it acts (stop and discard? a command?); nothing stored yet. */
+  | { kind: "question"; sessionId: string; text: string; buttons: QuestionButton[] }
+  /** The teacher confirmed that typed text was a command: run it; the dialog stays where it was. */
+  | { kind: "command"; sessionId: string; text: string }
   /** An old card, a double click, or a dialog that moved on: nothing was changed. */
   | { kind: "stale"; text: string; view?: StepView }
   /** Someone else's dialog, or one that does not exist: nothing was changed or shown. */
@@ -40,6 +49,12 @@ export type EngineResult =
 class StaleSubmission extends Error {}
 
 const CONFIRM = /^(ok|oké|oke|ja|verder|volgende|klaar|yes|next|done|continue)$/i;
+
+/** Options of a typed turn. */
+export interface TypedOptions {
+  /** The text also reads as a bot command ("leerling Otis"): ask before taking it as an answer. */
+  commandLike?: boolean;
+}
 
 export interface DialogEngineDeps {
   db: Db;
@@ -71,6 +86,14 @@ function isStepDone(step: StepDefinition, answers: Answers): boolean {
   if (!given) return false;
   if (given[SKIPPED] === true) return true;
   return step.fields.every((f) => !f.required || (isAnswered(given[f.id]) && given[f.id] !== ""));
+}
+
+/** A step that still has a question nobody answered (also an optional one): going forward stops there. */
+function hasOpenQuestion(step: StepDefinition, answers: Answers): boolean {
+  const given = answers[step.id];
+  if (!given) return true;
+  if (given[SKIPPED] === true) return false;
+  return step.fields.some((f) => !isAnswered(given[f.id]));
 }
 
 export class DialogEngine {
@@ -174,44 +197,136 @@ export class DialogEngine {
     }
     const turn = await this.turn(actor, session);
     if (submission.stepId !== turn.step.id || submission.version !== session.version) {
-      return { kind: "stale", text: t("engine.stale", actor.locale), view: this.view(turn) };
+      const stale = staleSubmission(turn.session, turn.steps, turn.step, submission, turn.ctx.locale);
+      return { kind: "stale", text: stale.text, view: this.view({ ...turn, session: stale.shown }) };
     }
+    return this.guarded(actor, session.id, () => this.apply(turn, submission, false));
+  }
+
+  /**
+   * Typed text while a dialog is active: the answer to a question the dialog asked, a control word,
+   * or the answer to the field the text view asks for. Text that reads as a command is not taken
+   * as an answer without asking. Returns null when the person has no active dialog.
+   */
+  async answerText(actor: Actor, text: string, options: TypedOptions = {}, active?: DialogSessionRecord): Promise<EngineResult | null> {
+    const session = active ?? (await findActiveSession(this.deps.db, actor.staffId));
+    if (!session) return null;
+    const turn = await this.turn(actor, session);
+    return this.guarded(actor, session.id, async () => {
+      const base = { sessionId: session.id, stepId: turn.step.id, version: session.version };
+      // The field the text view is asking (the same choice the text renderer makes).
+      const target = nextTextField(this.view(turn));
+      // An option named like a control word ("later", "stop" when evaluating a goal) is an answer.
+      const typed = text.trim().toLowerCase();
+      const isOption = target?.options?.some((o) => o.value.toLowerCase() === typed || o.label.toLowerCase() === typed) ?? false;
+      const control = isOption ? null : controlWord(text);
+      if (control) return await this.apply(turn, { ...base, action: control, values: {} }, true);
+      const confirms = CONFIRM.test(text.trim());
+      if (options.commandLike && !isOption && !(confirms && !target)) {
+        return await this.ask(turn, { kind: "command", text: text.trim(), fieldId: target?.id ?? null });
+      }
+      // Everything answered (e.g. after going back): a confirmation moves on; other text is not
+      // an answer to anything, so it is not taken (the view says how to change an answer).
+      if (!target) {
+        if (confirms) return await this.apply(turn, { ...base, action: "submit", values: {} }, false);
+        return { kind: "step", sessionId: session.id, view: this.view(turn, {}, [localized("engine.confirmOrEdit")]) };
+      }
+      // "ok" on a value shown as filled in (a default, or the answer being changed) keeps it.
+      if (confirms && (target.isDefault || target.editing) && target.value !== undefined) {
+        return await this.apply(turn, { ...base, action: "submit", values: { [target.id]: target.value } }, true);
+      }
+      return await this.apply(turn, { ...base, action: "submit", values: { [target.id]: text } }, true);
+    });
+  }
+
+  /**
+   * Typed text right after the dialog asked a question: a reply word answers it. Any other text
+   * drops a stop or command question (the teacher moved on; a later "ja" must not stop the dialog)
+   * and is handled as usual with the returned session; a field being changed keeps waiting for it.
+   */
+  async replyToQuestion(actor: Actor, session: DialogSessionRecord, text: string): Promise<{ result: EngineResult } | { session: DialogSessionRecord }> {
+    const pending = session.pending;
+    if (!pending) return { session };
+    const turn = await this.turn(actor, session);
     try {
-      return await this.apply(turn, submission, false);
+      const choice = replyTo(pending, text);
+      if (choice) return { result: await this.answerPending(turn, pending, choice) };
+      if (pending.kind === "edit") return { session };
+      const version = await updateSession(this.deps.db, session.id, session.version, {});
+      if (version === null) throw new StaleSubmission();
+      return { session: { ...session, pending: null, version } };
     } catch (error) {
-      if (error instanceof StaleSubmission) return this.staleNow(actor, session.id);
+      if (error instanceof StaleSubmission) return { result: await this.staleNow(actor, session.id) };
       throw error;
     }
   }
 
-  /**
-   * Typed text while a dialog is active: a control word, or the answer to the field the text
-   * view asks for. Returns null when the person has no active dialog.
-   */
-  async answerText(actor: Actor, text: string): Promise<EngineResult | null> {
-    const session = await findActiveSession(this.deps.db, actor.staffId);
-    if (!session) return null;
+  /** A button that answers the question the dialog asked (by session id, so an old button is caught). */
+  async answerQuestion(actor: Actor, sessionId: string, choice: QuestionChoice): Promise<EngineResult> {
+    const session = await findSession(this.deps.db, sessionId);
+    if (!session || session.staffId !== actor.staffId) return this.refuse(actor, session?.id ?? null);
+    if (session.status !== "active") return { kind: "stale", text: t(session.status === "paused" ? "engine.pausedStale" : "engine.finished", actor.locale) };
     const turn = await this.turn(actor, session);
+    const pending = session.pending;
+    if (!pending) return { kind: "stale", text: t("question.gone", actor.locale), view: this.view(turn) };
+    return this.guarded(actor, session.id, () => this.answerPending(turn, pending, choice));
+  }
+
+  /** Stores the question on the session (nothing else changes) and asks it. */
+  private async ask(
+    turn: Turn,
+    pending: DialogPending,
+    change: { answers?: Answers; rawInputs?: Record<string, Record<string, string>> } = {},
+  ): Promise<EngineResult> {
+    const { session, ctx } = turn;
+    const version = await updateSession(this.deps.db, session.id, session.version, { ...change, pending });
+    if (version === null) throw new StaleSubmission();
+    const answers = change.answers ?? session.answers;
+    const rawInputs = change.rawInputs ?? session.rawInputs;
+    const question =
+      pending.kind === "cancel"
+        ? cancelQuestion(ctx.locale, turn.loaded.title, filledCount(answers, rawInputs))
+        : pending.kind === "command"
+          ? commandQuestion(ctx.locale, turn.loaded.title, pending.text, this.fieldLabel(turn, pending.fieldId))
+          : null;
+    if (!question) return { kind: "step", sessionId: session.id, view: this.view({ ...turn, session: { ...session, answers, rawInputs, pending, version } }) };
+    return { kind: "question", sessionId: session.id, ...question };
+  }
+
+  private fieldLabel(turn: Turn, fieldId: string | null): string | null {
+    return turn.step.fields.find((f) => f.id === fieldId)?.label[turn.ctx.locale] ?? null;
+  }
+
+  private async answerPending(turn: Turn, pending: DialogPending, choice: QuestionChoice): Promise<EngineResult> {
+    const { session } = turn;
     const base = { sessionId: session.id, stepId: turn.step.id, version: session.version };
-    // The field the text view is asking (the same choice the text renderer makes).
-    const target = nextTextField(this.view(turn));
-    // An option named like a control word ("later", "stop" when evaluating a goal) is an answer.
-    const typed = text.trim().toLowerCase();
-    const isOption = target?.options?.some((o) => o.value.toLowerCase() === typed || o.label.toLowerCase() === typed) ?? false;
-    const control = isOption ? null : controlWord(text);
-    try {
-      if (control) return await this.apply(turn, { ...base, action: control, values: {} }, true);
-      // Everything answered (e.g. after going back): a confirmation moves on; other text is not
-      // an answer to anything, so it is not taken (the view says how to change an answer).
-      if (!target) {
-        if (CONFIRM.test(text.trim())) return await this.apply(turn, { ...base, action: "submit", values: {} }, false);
-        return { kind: "step", sessionId: session.id, view: this.view(turn, {}, [localized("engine.confirmOrEdit")]) };
-      }
-      return await this.apply(turn, { ...base, action: "submit", values: { [target.id]: text } }, true);
-    } catch (error) {
-      if (error instanceof StaleSubmission) return this.staleNow(actor, session.id);
-      throw error;
+    if (pending.kind === "cancel") {
+      if (choice === "yes") return this.cancelNow(turn);
+      if (choice === "pause") return this.apply(turn, { ...base, action: "pause", values: {} }, true);
     }
+    if (pending.kind === "command") {
+      if (choice === "yes") {
+        const version = await updateSession(this.deps.db, session.id, session.version, {});
+        if (version === null) throw new StaleSubmission();
+        return { kind: "command", sessionId: session.id, text: pending.text };
+      }
+      // "No, this is my answer": to the field that was asked when the text came (if it is still here).
+      if (pending.fieldId && turn.step.fields.some((f) => f.id === pending.fieldId)) {
+        return this.apply(turn, { ...base, action: "submit", values: { [pending.fieldId]: pending.text } }, true);
+      }
+    }
+    // No (or "ok" to an edit): drop the question and show the step as it was.
+    const version = await updateSession(this.deps.db, session.id, session.version, {});
+    if (version === null) throw new StaleSubmission();
+    return { kind: "step", sessionId: session.id, view: this.view({ ...turn, session: { ...session, pending: null, version } }) };
+  }
+
+  private async cancelNow(turn: Turn): Promise<EngineResult> {
+    const { session, ctx } = turn;
+    // Stopped means nothing is kept: the drafts go too.
+    if ((await updateSession(this.deps.db, session.id, session.version, { status: "cancelled", answers: {}, rawInputs: {} })) === null)
+      throw new StaleSubmission();
+    return { kind: "cancelled", sessionId: session.id, text: t("engine.cancelled", ctx.locale) };
   }
 
   /**
@@ -224,19 +339,24 @@ export class DialogEngine {
     return (await updateSession(this.deps.db, session.id, session.version, { status: "cancelled", answers: {}, rawInputs: {} })) !== null;
   }
 
-  /** Clears one answer of the current step so the text view asks it again ("wijzig 2"). */
-  async reopenField(actor: Actor, fieldIndex: number): Promise<EngineResult | null> {
-    const session = await findActiveSession(this.deps.db, actor.staffId);
+  /** Asks one answer of the current step again ("wijzig 2"), showing what it holds now; "ok" keeps it. */
+  async reopenField(actor: Actor, fieldIndex: number, active?: DialogSessionRecord): Promise<EngineResult | null> {
+    const session = active ?? (await findActiveSession(this.deps.db, actor.staffId));
     if (!session) return null;
     const turn = await this.turn(actor, session);
     const field = turn.step.fields[fieldIndex - 1];
     if (!field) return { kind: "step", sessionId: session.id, view: this.view(turn) };
-    const answers = structuredClone(session.answers);
-    delete answers[turn.step.id]?.[field.id];
-    const version = await updateSession(this.deps.db, session.id, session.version, { answers });
-    if (version === null) return this.staleNow(actor, session.id);
-    const next = { ...turn, session: { ...session, answers, version } };
-    return { kind: "step", sessionId: session.id, view: this.view(next) };
+    return this.guarded(actor, session.id, () => this.ask(turn, { kind: "edit", fieldId: field.id }));
+  }
+
+  /** Runs a change; when another turn changed the session first, shows where it is now instead. */
+  private async guarded(actor: Actor, sessionId: string, change: () => Promise<EngineResult>): Promise<EngineResult> {
+    try {
+      return await change();
+    } catch (error) {
+      if (error instanceof StaleSubmission) return this.staleNow(actor, sessionId);
+      throw error;
+    }
   }
 
   private async staleNow(actor: Actor, sessionId: string): Promise<EngineResult> {
@@ -245,56 +365,22 @@ export class DialogEngine {
     return { kind: "stale", text: t("engine.stale", actor.locale), view: this.view(await this.turn(actor, fresh)) };
   }
 
-  /** Stores what was sent for the current step; returns the updated answers and any field errors. */
-  private record(turn: Turn, values: Record<string, unknown>, partial: boolean) {
-    const { session, step } = turn;
-    const answers = structuredClone(session.answers);
-    const rawInputs = structuredClone(session.rawInputs);
-    const given: Record<string, FieldValue> = { ...(answers[step.id] ?? {}) };
-    const raws: Record<string, string> = { ...(rawInputs[step.id] ?? {}) };
-    const errors: Record<string, LocalizedText> = {};
-    delete given[SKIPPED];
-    for (const field of step.fields) {
-      const provided = Object.hasOwn(values, field.id);
-      // Typed answers come one at a time; a card without a field keeps its earlier answer.
-      if (!provided && (partial || isAnswered(given[field.id]))) continue;
-      const raw = provided ? values[field.id] : field.defaultValue;
-      const result = parseFieldInput(field, raw, this.parseContext(turn));
-      if (result.ok) {
-        given[field.id] = result.value;
-        delete raws[field.id];
-      } else {
-        errors[field.id] = result.error;
-        delete given[field.id];
-        // Keep what was typed, so it can be shown again and nothing is lost.
-        if (typeof raw === "string" && raw.trim()) raws[field.id] = raw;
-        else if (Array.isArray(raw) && raw.length) raws[field.id] = raw.map(String).join(", ");
-        else delete raws[field.id];
-      }
-    }
-    // Visiting a step without answering it (back, pause) does not make it "answered".
-    if (Object.keys(given).length > 0 || answers[step.id] !== undefined) answers[step.id] = given;
-    rawInputs[step.id] = raws;
-    if (Object.keys(raws).length === 0) delete rawInputs[step.id];
-    return { answers, rawInputs, given, errors };
-  }
-
   private async apply(turn: Turn, submission: Submission, partial: boolean): Promise<EngineResult> {
     const { session, step, ctx } = turn;
     const db = this.deps.db;
     const locale = ctx.locale;
 
-    if (submission.action === "cancel") {
-      // Stopped means nothing is kept: the drafts go too.
-      if ((await updateSession(db, session.id, session.version, { status: "cancelled", answers: {}, rawInputs: {} })) === null) throw new StaleSubmission();
-      return { kind: "cancelled", sessionId: session.id, text: t("engine.cancelled", locale) };
-    }
-
     // Whatever came with back/pause/skip is kept as a draft too. A card's submit sends the whole
     // step (an absent or empty input means "empty"); typed text and the other actions only
     // touch the fields they carry.
     const wholeStep = submission.action === "submit" && !partial;
-    const { answers, rawInputs, given, errors } = this.record(turn, submission.values, !wholeStep);
+    const { answers, rawInputs, given, errors } = recordStep(turn.session, turn.step, submission.values, !wholeStep, this.parseContext(turn));
+
+    if (submission.action === "cancel") {
+      // Stop asks first when it would discard anything; what the card carried is kept meanwhile.
+      if (filledCount(answers, rawInputs) === 0) return this.cancelNow(turn);
+      return this.ask(turn, { kind: "cancel" }, { answers, rawInputs });
+    }
 
     if (submission.action === "pause") {
       if ((await updateSession(db, session.id, session.version, { answers, rawInputs, status: "paused" })) === null) throw new StaleSubmission();
@@ -311,7 +397,7 @@ export class DialogEngine {
       const previous = steps[Math.max(0, index - 1)]!;
       const version = await updateSession(db, session.id, session.version, { answers, rawInputs, stepId: previous.id });
       if (version === null) throw new StaleSubmission();
-      const next: Turn = { ...turn, steps, step: previous, session: { ...session, answers, rawInputs, version, stepId: previous.id } };
+      const next: Turn = { ...turn, steps, step: previous, session: { ...session, answers, rawInputs, pending: null, version, stepId: previous.id } };
       return { kind: "step", sessionId: session.id, view: this.view(next) };
     }
 
@@ -356,7 +442,7 @@ export class DialogEngine {
     errors: Record<string, LocalizedText>,
     stepErrors: LocalizedText[],
   ): EngineResult {
-    const next: Turn = { ...turn, steps: stepsOf(turn.loaded, answers), session: { ...turn.session, answers, rawInputs, version } };
+    const next: Turn = { ...turn, steps: stepsOf(turn.loaded, answers), session: { ...turn.session, answers, rawInputs, pending: null, version } };
     return { kind: "step", sessionId: turn.session.id, view: this.view(next, errors, stepErrors) };
   }
 
@@ -366,11 +452,11 @@ export class DialogEngine {
     const answered = describeAnswers(step, answers[step.id] ?? {}, ctx.locale, this.parseContext(turn));
     const currentIndex = steps.findIndex((s) => s.id === step.id);
     const following = steps.slice((currentIndex >= 0 ? currentIndex : index) + 1);
-    const nextStep = following.find((s) => !isStepDone(s, answers)) ?? following[0];
+    const nextStep = following.find((s) => hasOpenQuestion(s, answers)) ?? following[0];
     if (nextStep) {
       const version = await updateSession(this.deps.db, session.id, session.version, { answers, rawInputs, stepId: nextStep.id });
       if (version === null) throw new StaleSubmission();
-      const next: Turn = { ...turn, steps, step: nextStep, session: { ...session, answers, rawInputs, version, stepId: nextStep.id } };
+      const next: Turn = { ...turn, steps, step: nextStep, session: { ...session, answers, rawInputs, pending: null, version, stepId: nextStep.id } };
       return { kind: "step", sessionId: session.id, view: this.view(next), answered };
     }
     // The last step: store the outcome and close the session in one transaction. Only answers of

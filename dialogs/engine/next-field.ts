@@ -10,13 +10,15 @@ export function hasContent(value: FieldValue | undefined): boolean {
 }
 
 /**
- * The field text mode asks next: the first field that is required and empty or has an error;
+ * The field text mode asks next: the field being changed ("wijzig n"), else the first field that is required and empty or has an error;
  * else the first optional field not yet answered; undefined when everything is answered.
  * An optional field counts as answered as soon as it has any stored value, also "" or [] — so
  * the engine records "-" (leave empty) by storing "" (or [] for multiChoice) and the question
  * is not asked again.
  */
 export function nextTextField(view: StepView): FieldView | undefined {
+  const editing = view.fields.find((f) => f.editing === true);
+  if (editing) return editing;
   const blocking = view.fields.find((f) => f.error !== undefined || (f.required && (!hasContent(f.value) || f.isDefault === true)));
   if (blocking) return blocking;
   return view.fields.find((f) => !f.required && f.value == null);

@@ -1,6 +1,7 @@
 // Turns what the dialog engine did into replies.
 import type { EngineResult } from "./engine.js";
 import type { BotReply } from "../../bot/channel/types.js";
+import { dialogReplyButton } from "../../bot/domain/actions.js";
 
 export function repliesFor(result: EngineResult): BotReply[] {
   switch (result.kind) {
@@ -17,6 +18,11 @@ export function repliesFor(result: EngineResult): BotReply[] {
       ];
     case "stale":
       return result.view ? [{ text: result.text }, { text: "", step: result.view }] : [{ text: result.text }];
+    case "question":
+      return [{ text: result.text, actions: result.buttons.map((b) => dialogReplyButton(b.label, result.sessionId, b.choice)) }];
+    // The guide runs the command; the dialog itself has nothing to say.
+    case "command":
+      return [];
     case "paused":
     case "cancelled":
     case "refused":

@@ -91,6 +91,7 @@ export function buildView(input: ViewInput): StepView {
       ...(value !== undefined ? { value } : {}),
       ...(given[field.id] === undefined && field.defaultValue !== undefined ? { isDefault: true } : {}),
       ...(raws[field.id] !== undefined ? { raw: raws[field.id] } : {}),
+      ...(session.pending?.kind === "edit" && session.pending.fieldId === field.id ? { editing: true } : {}),
       ...(errors[field.id] ? { error: errors[field.id]![locale] } : {}),
     };
   });

@@ -82,7 +82,11 @@ function renderFieldText(view: StepView, field: FieldView): string[] {
   if (!field.required) instruction.push(renderText(lang, "render.leaveEmpty"));
   lines.push(instruction.join(" "));
 
-  if (field.value != null && hasContent(field.value)) lines.push(renderText(lang, "render.current", { value: displayValue(lang, field, field.value) }));
+  if (field.value != null && hasContent(field.value)) {
+    // A default or an answer being changed can be kept with "ok" (the engine takes it as is).
+    const key = field.editing || field.isDefault ? "render.currentKeep" : "render.current";
+    lines.push(renderText(lang, key, { value: displayValue(lang, field, field.value) }));
+  }
   if (field.error?.trim()) lines.push(`${WARNING} ${field.error.trim()}`);
   if (field.raw !== undefined && field.raw.trim() !== "") lines.push(renderText(lang, "render.typed", { text: oneLine(field.raw) }));
   return lines;

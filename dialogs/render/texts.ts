@@ -25,6 +25,7 @@ export const renderCatalogue = {
   "render.step": { nl: "Stap {current}/{total}", en: "Step {current}/{total}" },
   "render.question": { nl: "Vraag {current}/{total}: {label}", en: "Question {current}/{total}: {label}" },
   "render.current": { nl: "Nu ingevuld: {value}", en: "Current answer: {value}" },
+  "render.currentKeep": { nl: "Nu ingevuld: {value} (typ **ok** om dit te houden)", en: "Current answer: {value} (type **ok** to keep it)" },
   "render.text.yes": { nl: "ja", en: "yes" },
   "render.text.no": { nl: "nee", en: "no" },
   "render.typeText": { nl: "Typ je antwoord.", en: "Type your answer." },

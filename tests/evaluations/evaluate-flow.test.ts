@@ -194,7 +194,8 @@ describe(`evaluation commands and the evaluation-due message on ${testProvider()
     // Pressing it again brings back the same evaluation rather than a second one.
     const again = await press(teacher, nl[0]!.actions![0]!.action);
     expect(again[0]!.step?.sessionId).toBe(started[0]!.step?.sessionId);
-    await say(teacher, "stop");
+    expect((await say(teacher, "stop"))[0]!.text).toContain("Stoppen met");
+    expect((await say(teacher, "ja"))[0]!.text).toContain("Gestopt");
     expect(pupil.id).toBeTruthy();
   });
 

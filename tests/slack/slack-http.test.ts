@@ -125,9 +125,13 @@ describe(`Slack over HTTP on ${testProvider()}`, () => {
     expect(fixed?.response_action).toBe("update");
     const moved = await app.database.db.dialogSession.findUniqueOrThrow({ where: { id: before.id } });
     expect(moved.stepId).not.toBe(before.stepId);
-    const cancelled = fake.calls.length;
+    // Stop asks first (answers would be discarded); "ja" confirms.
+    const asked = fake.calls.length;
     await sim.dm(ALEX, "stop");
-    await alex.dmContaining("", cancelled);
+    await alex.dmContaining("Stoppen met", asked);
+    const cancelled = fake.calls.length;
+    await sim.dm(ALEX, "ja");
+    await alex.dmContaining("Gestopt", cancelled);
   });
 
   it("takes typed DMs as commands and, during a dialog, as answers one question at a time", async () => {

@@ -201,6 +201,7 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
     expect(json).toContain("Typ een datum");
     expect(json).toContain("de leeshoek");
     await say(ALEX, "stop");
+    await say(ALEX, "ja");
   });
 
   it("lets a teacher type the answers instead, one question at a time", async () => {
@@ -231,6 +232,7 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
     const session = await app.database.db.dialogSession.findFirstOrThrow({ where: { status: "active" }, orderBy: { updatedAt: "desc" } });
     expect(session.stepId).toBe("aim");
     await say(ALEX, "stop");
+    await say(ALEX, "ja");
   });
 
   it("serves an unknown tenant and a stranger nothing but a polite refusal", async () => {

@@ -10,11 +10,12 @@ import { evaluations } from "./evaluations.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
 import { prepare } from "./prepare.js";
+import { questions } from "./questions.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
 
-export const areas = { checks, common, dialogs, evaluations, prepare, printed, privacy, reminders, rounds } as const;
+export const areas = { checks, common, dialogs, evaluations, prepare, printed, privacy, questions, reminders, rounds } as const;
 
-export const catalogue = { ...checks, ...common, ...dialogs, ...evaluations, ...prepare, ...printed, ...privacy, ...reminders, ...rounds };
+export const catalogue = { ...checks, ...common, ...dialogs, ...evaluations, ...prepare, ...printed, ...privacy, ...questions, ...reminders, ...rounds };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DialogSession" ADD COLUMN     "pending" TEXT;
+

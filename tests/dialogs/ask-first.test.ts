@@ -1,0 +1,166 @@
+// Issue 10, items 2 and 5: a dialog asks before it stores text that reads as a command, and before
+// a stop discards what was filled in. Driven through the core's one door, as every channel does.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import pino from "pino";
+import { createCore } from "../../app/core.js";
+import type { BotCore } from "../../bot/chat/handle-turn.js";
+import type { BotReply, ChannelUser, StepView } from "../../bot/channel/types.js";
+import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+
+let t: TestDatabase;
+let core: BotCore;
+let juf: ChannelUser;
+let meester: ChannelUser;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const school = await makeSchool(t.db);
+  const group = await makeGroup(t.db, school.id, "groep 5", "middenbouw");
+  await makePupil(t.db, school.id, group.id, "Otis");
+  const staff = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.ask@test.example" });
+  const other = await makeStaff(t.db, school.id, { groups: [group.id], email: "meester.ask@test.example" });
+  juf = { channel: "local", externalId: staff.email, email: staff.email };
+  meester = { channel: "local", externalId: other.email, email: other.email };
+  core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+});
+afterAll(async () => t?.destroy());
+
+// Every test starts without an open dialog.
+beforeEach(async () => {
+  await t.db.dialogSession.updateMany({ where: { status: { in: ["active", "paused"] } }, data: { status: "cancelled" } });
+});
+
+const say = (text: string, user = juf) => core.handleTurn({ user, text });
+const stepOf = (replies: BotReply[]): StepView | undefined => replies.find((r) => r.step)?.step;
+const session = (id: string) => t.db.dialogSession.findUniqueOrThrow({ where: { id } });
+const allText = (replies: BotReply[]) => replies.map((r) => r.text).join("\n");
+
+/** Starts a note for Otis and answers its first question; returns the session id. */
+async function noteWithOneAnswer(text: string): Promise<string> {
+  const started = stepOf((await say("notitie Otis")).replies)!;
+  await say(text);
+  return started.sessionId;
+}
+
+describe(`a command typed during a dialog on ${testProvider()}`, () => {
+  it("asks first and stores nothing; 'ja' runs the command and the dialog stays where it was", async () => {
+    const id = await noteWithOneAnswer("Otis vertelde over zijn hut");
+    const before = await session(id);
+    const asked = await say("leerling Otis");
+    expect(asked.route).toBe("dialog.question");
+    expect(allText(asked.replies)).toContain("Bedoel je het commando");
+    expect(asked.replies[0]!.actions?.map((a) => a.action.command)).toEqual(["dialogReply", "dialogReply"]);
+    const waiting = await session(id);
+    expect(waiting.answers).toBe(before.answers);
+    expect(waiting.rawInputs).toBe(before.rawInputs);
+
+    const ran = await say("ja");
+    expect(ran.route).toBe("pupil");
+    expect(allText(ran.replies)).toContain("Otis");
+    const after = await session(id);
+    expect(after.status).toBe("active");
+    expect(after.stepId).toBe(before.stepId);
+    expect(after.answers).toBe(before.answers);
+    expect(after.pending).toBeNull();
+  });
+
+  it("'nee' stores the text once, in the field that was asked", async () => {
+    const id = await noteWithOneAnswer("Otis vertelde over zijn hut");
+    const asked = await say("leerling Otis");
+    const field = /antwoord op ‘(.+?)’/.exec(allText(asked.replies))![1];
+    expect(field).toBeTruthy();
+    await say("nee");
+    const answers = JSON.parse((await session(id)).answers) as Record<string, Record<string, unknown>>;
+    const stored = Object.values(answers).flatMap((given) => Object.entries(given).filter(([, v]) => v === "leerling Otis"));
+    expect(stored).toHaveLength(1);
+    // The first answer is untouched, and the command text is stored as the second field's answer.
+    expect(Object.values(answers).flatMap((g) => Object.values(g))).toContain("Otis vertelde over zijn hut");
+  });
+
+  it("the buttons do the same; an old or foreign button changes nothing", async () => {
+    const id = await noteWithOneAnswer("Otis vertelde over zijn hut");
+    const asked = await say("overzicht");
+    const [yes, no] = asked.replies[0]!.actions!;
+    const foreign = await core.handleTurn({ user: meester, text: "", action: no!.action });
+    expect(allText(foreign.replies)).toContain("iemand anders");
+    expect((await session(id)).pending).not.toBeNull();
+    const pressed = await core.handleTurn({ user: juf, text: "", action: yes!.action });
+    expect(pressed.route).toBe("overview");
+    const again = await core.handleTurn({ user: juf, text: "", action: no!.action });
+    expect(allText(again.replies)).toContain("niet meer actueel");
+    expect((await session(id)).answers).not.toContain("overzicht");
+  });
+
+  it("other text drops the question and is the answer; a later 'ja' is not taken as the command", async () => {
+    const id = await noteWithOneAnswer("Otis vertelde over zijn hut");
+    await say("leerling Otis");
+    await say("een hut bouwen");
+    expect((await session(id)).pending).toBeNull();
+    const shared = await say("ja");
+    expect(shared.route).toBe("dialog.completed");
+    const note = await t.db.note.findFirstOrThrow({ where: { text: "Otis vertelde over zijn hut" }, orderBy: { createdAt: "desc" } });
+    expect(note.shareWithParents).toBe(true);
+    expect(JSON.stringify(note)).not.toContain("leerling Otis");
+  });
+});
+
+describe(`stop during a dialog on ${testProvider()}`, () => {
+  it("asks first, saying what would be discarded; 'nee' keeps everything", async () => {
+    const id = await noteWithOneAnswer("Otis vertelde over zijn hut");
+    const asked = await say("stop");
+    expect(asked.route).toBe("dialog.question");
+    expect(allText(asked.replies)).toMatch(/Stoppen met .*het ene antwoord/);
+    expect(allText(asked.replies)).toContain("pauze");
+    expect((await session(id)).status).toBe("active");
+    const kept = await say("nee");
+    expect(stepOf(kept.replies)?.sessionId).toBe(id);
+    expect((await session(id)).answers).toContain("Otis vertelde over zijn hut");
+  });
+
+  it("'pauze' keeps the answers for later; 'ja' discards them", async () => {
+    const id = await noteWithOneAnswer("Otis vertelde over het kamp");
+    await say("stop");
+    expect((await say("pauze")).route).toBe("dialog.paused");
+    expect((await session(id)).status).toBe("paused");
+    expect((await session(id)).answers).toContain("Otis vertelde over het kamp");
+    await say("verder");
+    await say("stoppen");
+    const stopped = await say("ja");
+    expect(stopped.route).toBe("dialog.cancelled");
+    expect((await session(id)).status).toBe("cancelled");
+    expect(await t.db.note.count({ where: { text: "Otis vertelde over het kamp" } })).toBe(0);
+  });
+
+  it("with nothing filled in, stops at once", async () => {
+    const started = stepOf((await say("notitie Otis")).replies)!;
+    expect((await say("stop")).route).toBe("dialog.cancelled");
+    expect((await session(started.sessionId)).status).toBe("cancelled");
+  });
+
+  it("the card's Stoppen asks too, keeping what the card carried; the button confirms", async () => {
+    const step = stepOf((await say("notitie Otis")).replies)!;
+    const field = step.fields[0]!;
+    const submission = {
+      sessionId: step.sessionId,
+      stepId: step.stepId,
+      version: step.version,
+      action: "cancel",
+      values: { [field.id]: "Otis tekende een draak" },
+    };
+    const asked = await core.handleTurn({ user: juf, text: "", submission });
+    expect(asked.route).toBe("dialog.question");
+    expect((await session(step.sessionId)).answers).toContain("Otis tekende een draak");
+    const yes = asked.replies[0]!.actions!.find((a) => a.label === "Ja, stoppen")!;
+    expect((await core.handleTurn({ user: juf, text: "", action: yes.action })).route).toBe("dialog.cancelled");
+    expect((await session(step.sessionId)).status).toBe("cancelled");
+  });
+
+  it("a later 'ja' after other text is an answer, not a stop", async () => {
+    const id = await noteWithOneAnswer("Otis vertelde over zijn hut");
+    await say("stop");
+    await say("een boomhut");
+    expect((await say("ja")).route).toBe("dialog.completed");
+    expect((await session(id)).status).toBe("completed");
+  });
+});
