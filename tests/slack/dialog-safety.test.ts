@@ -40,6 +40,13 @@ afterAll(async () => {
   await fake.stop();
 });
 
+/** A DM typed by the teacher, once the bot has answered it (events are handled after the ack). */
+async function typed(text: string) {
+  const since = fake.calls.length;
+  await sim.dm(NINA, text);
+  await nina.dmContaining("", since);
+}
+
 const activeSession = () => app.database.db.dialogSession.findFirstOrThrow({ where: { status: "active" }, orderBy: { updatedAt: "desc" } });
 
 describe(`dialog safety over Slack on ${testProvider()}`, () => {
@@ -51,7 +58,7 @@ describe(`dialog safety over Slack on ${testProvider()}`, () => {
     const stored = fake.applyViewUpdate(first.id, moved!.view as Record<string, unknown>);
     const aim = { ...(moved!.view as View), id: stored.id, hash: stored.hash };
     // The teacher answers the same step by typing in the DM meanwhile: the modal is now stale.
-    await sim.dm(NINA, "Daan is vaak moe");
+    await typed("Daan is vaak moe");
     const before = await activeSession();
     const ack = await nina.submit(aim, fillModal(aim, today, { aim: "Daan kiest zelf wanneer hij pauze neemt" }));
     const after = await activeSession();
@@ -68,7 +75,7 @@ describe(`dialog safety over Slack on ${testProvider()}`, () => {
   it("a command typed in the DM during a dialog is asked about with buttons, and 'nee' stores it once", async () => {
     const { since } = await nina.command("voorbereiden Daan");
     await nina.openedModal(since);
-    await sim.dm(NINA, "ok");
+    await typed("ok");
     const session = await activeSession();
     const asked = fake.calls.length;
     await sim.dm(NINA, "overzicht");
