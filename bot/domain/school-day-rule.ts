@@ -120,7 +120,9 @@ function whyText(problem: SchoolDateProblem, date: string, locale: Locale): stri
     case "notWorking": {
       const days = daysText(problem.person.workingDays, locale);
       const name = problem.person.name;
-      return name === null ? translate(locale, "schoolDate.notWorkingYou", { date: day, days }) : translate(locale, "schoolDate.notWorking", { date: day, days, name });
+      return name === null
+        ? translate(locale, "schoolDate.notWorkingYou", { date: day, days })
+        : translate(locale, "schoolDate.notWorking", { date: day, days, name });
     }
   }
 }

@@ -260,7 +260,7 @@ export async function recordEvaluation(tx: Tx, actor: Actor, raw: EvaluationInpu
     const dates = await loadSchoolDates(tx, actor, { staffIds: goal.evaluatorId ? [goal.evaluatorId] : [], groupId: goal.pupil.groupId });
     const evaluator = goal.evaluatorId ? dates.people.get(goal.evaluatorId) : undefined;
     const check = checkSchoolDate(evaluationDateRule(dates.calendar, today, evaluator), input.newDate);
-    if (!check.ok) throw new AppError(ErrorCode.ValidationFailed, `new evaluation date: ${check.problem.kind}`);
+    if (!check.ok) throw new AppError(ErrorCode.ValidationFailed, "new evaluation date refused", { newDate: check.problem.kind, proposal: check.proposal });
   }
   const status = goalStatusAfter(input.outcome, input.nextStep);
   const nextStep = input.outcome === "later" ? null : input.nextStep;

@@ -14,10 +14,11 @@ import {
   type EvaluationOutcome,
   type NextStep,
 } from "../../bot/services/evaluations.js";
-import { schoolDateRefusal, type SchoolDateRule } from "../../bot/domain/school-day-rule.js";
+import type { SchoolDateRule } from "../../bot/domain/school-day-rule.js";
 import type { Answers, Completion, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, LocalizedText, StepDefinition } from "../engine/types.js";
 import { bool, field, text } from "./field.js";
+import { schoolDateErrors } from "./school-date.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 import { buttonFor } from "../../bot/domain/actions.js";
 
@@ -75,10 +76,7 @@ function dateStep(id: "later" | "extend", rule: SchoolDateRule, proposal: string
     title,
     intro: localized("evaluate.date.intro"),
     fields: [field({ id: "newDate", kind: "date", label: localized("label.evaluationDate"), required: true, defaultValue: proposal })],
-    validate: (values): FieldError[] => {
-      const refusal = typeof values.newDate === "string" ? schoolDateRefusal(rule, values.newDate) : null;
-      return refusal ? [{ fieldId: "newDate", message: refusal }] : [];
-    },
+    validate: (values): FieldError[] => schoolDateErrors(values, "newDate", rule),
   };
 }
 

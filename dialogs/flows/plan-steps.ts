@@ -2,12 +2,12 @@
 // the pupil's own plan, help, how we will know, evaluation date and evaluator; then SMART
 // agreements, each checked for who, what and when. "Another one?" adds a step.
 import { checkAgreement } from "../../bot/checks/index.js";
-import { schoolDateRefusal } from "../../bot/domain/school-day-rule.js";
 import { evaluationDateRule, proposedEvaluationDate } from "../../bot/services/evaluations.js";
 import type { SchoolDates } from "../../bot/services/school-calendar.js";
 import type { Answers } from "../engine/flow.js";
-import type { FieldError, StepDefinition } from "../engine/types.js";
+import type { FieldError, FieldValue, StepDefinition } from "../engine/types.js";
 import { bool, field, text } from "./field.js";
+import { schoolDateErrors } from "./school-date.js";
 import { localized, eachLocale } from "../../bot/i18n/translate.js";
 
 export const MAX_GOALS = 5;
@@ -33,11 +33,10 @@ function defaultEvaluationDate(options: PlanOptions): string | undefined {
   return proposedEvaluationDate(options.dates.calendar, options.today, options.forGroup ? undefined : reader, options.evaluationIntervalDays);
 }
 
-function checkEvaluationDate(values: Record<string, unknown>, options: PlanOptions): FieldError[] {
-  if (typeof values.evaluationDate !== "string") return [];
+/** The evaluation date against the rule for the evaluator chosen on the same step. */
+function checkEvaluationDate(values: Record<string, FieldValue>, options: PlanOptions): FieldError[] {
   const evaluator = typeof values.evaluator === "string" ? options.dates.people.get(values.evaluator) : undefined;
-  const refusal = schoolDateRefusal(evaluationDateRule(options.dates.calendar, options.today, evaluator), values.evaluationDate);
-  return refusal ? [{ fieldId: "evaluationDate", message: refusal }] : [];
+  return schoolDateErrors(values, "evaluationDate", evaluationDateRule(options.dates.calendar, options.today, evaluator));
 }
 
 function goalSteps(i: number, options: PlanOptions, suggested: string | undefined): StepDefinition[] {

@@ -5,7 +5,7 @@
 import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { localDate, localTime } from "../../bot/domain/local-time.js";
 import { addDays, atSchoolTime, type SchoolCalendar } from "../../bot/domain/school-calendar.js";
-import { schoolDateRefusal, type SchoolDateRule } from "../../bot/domain/school-day-rule.js";
+import type { SchoolDateRule } from "../../bot/domain/school-day-rule.js";
 import { duoShare } from "../../bot/rounds/duo-split.js";
 import { conversationsCalendar } from "../../bot/rounds/ics.js";
 import { formatMoments, parseMoments } from "../../bot/rounds/moments.js";
@@ -17,6 +17,7 @@ import { NotFoundError } from "../../bot/errors.js";
 import type { Answers, DialogFlow, FlowContext } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { field, num, text } from "./field.js";
+import { schoolDateErrors } from "./school-date.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 import { listUpcomingConversationTimes } from "../../bot/services/conversations.js";
 
@@ -122,10 +123,7 @@ function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
         field({ id: "minutes", kind: "number", label: localized("plan.minutes.label"), required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
         field({ id: "more", kind: "yesNo", label: localized("plan.more.label"), defaultValue: false }),
       ],
-      validate(values): FieldError[] {
-        const refusal = typeof values.date === "string" ? schoolDateRefusal(rule, values.date) : null;
-        return refusal ? [{ fieldId: "date", message: refusal }] : [];
-      },
+      validate: (values): FieldError[] => schoolDateErrors(values, "date", rule),
     });
     if (answers[`manual${i}`]?.more !== true) break;
   }

@@ -5,13 +5,14 @@ import { coachQuestion } from "../../bot/coach/index.js";
 import { zonedTimeToUtc } from "../../bot/domain/local-time.js";
 import { loadPupilContext, savePreparation } from "../../bot/services/conversations.js";
 import { loadSchoolDates } from "../../bot/services/school-calendar.js";
-import { schoolDateRefusal, type SchoolDateRule } from "../../bot/domain/school-day-rule.js";
+import type { SchoolDateRule } from "../../bot/domain/school-day-rule.js";
 import { defaultFormatKey, getFormat, listFormats } from "../../bot/formats/registry.js";
 import type { Answers, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { renderPupilInvitation } from "../../bot/exports/pupil-invitation.js";
 import { printableAttachments } from "../../bot/exports/attachment.js";
 import { bool, field, num, text } from "./field.js";
+import { schoolDateErrors } from "./school-date.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { localized, translate } from "../../bot/i18n/translate.js";
 
@@ -90,10 +91,7 @@ export const prepareFlow: DialogFlow = {
               }),
               field({ id: "duration", kind: "number", label: localized("prepare.when.duration.label"), min: 3, max: 90 }),
             ],
-            validate: (values): FieldError[] => {
-              const refusal = typeof values.date === "string" ? schoolDateRefusal(dateRule, values.date) : null;
-              return refusal ? [{ fieldId: "date", message: refusal }] : [];
-            },
+            validate: (values): FieldError[] => schoolDateErrors(values, "date", dateRule),
           },
           {
             id: "ready",
