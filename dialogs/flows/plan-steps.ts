@@ -2,9 +2,12 @@
 // the pupil's own plan, help, how we will know, evaluation date and evaluator; then SMART
 // agreements, each checked for who, what and when. "Another one?" adds a step.
 import { checkAgreement } from "../../bot/checks/index.js";
+import { evaluationDateRule, proposedEvaluationDate } from "../../bot/services/evaluations.js";
+import type { SchoolDates } from "../../bot/services/school-calendar.js";
 import type { Answers } from "../engine/flow.js";
-import type { FieldError, StepDefinition } from "../engine/types.js";
+import type { FieldError, FieldValue, StepDefinition } from "../engine/types.js";
 import { bool, field, text } from "./field.js";
+import { schoolDateErrors } from "./school-date.js";
 import { localized, eachLocale } from "../../bot/i18n/translate.js";
 
 export const MAX_GOALS = 5;
@@ -15,11 +18,28 @@ export interface PlanOptions {
   today: string;
   /** A group conversation sets goals for the group: no evaluator per pupil. */
   forGroup: boolean;
-  /** Suggested evaluation date (a round's interval after today), pre-filled. */
-  defaultEvaluationDate?: string;
+  /** The school's calendar and the evaluators' working days: the evaluation date's rule. */
+  dates: SchoolDates;
+  /** Who fills in the plan: a suggested date falls on a day they work. */
+  readerStaffId: string;
+  /** A round's evaluation interval: the first acceptable date that far ahead is pre-filled. */
+  evaluationIntervalDays: number | null;
 }
 
-function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
+/** The suggested evaluation date: it passes the same rule as a typed one (for the reader as evaluator). */
+function defaultEvaluationDate(options: PlanOptions): string | undefined {
+  if (!options.evaluationIntervalDays) return undefined;
+  const reader = options.dates.people.get(options.readerStaffId);
+  return proposedEvaluationDate(options.dates.calendar, options.today, options.forGroup ? undefined : reader, options.evaluationIntervalDays);
+}
+
+/** The evaluation date against the rule for the evaluator chosen on the same step. */
+function checkEvaluationDate(values: Record<string, FieldValue>, options: PlanOptions): FieldError[] {
+  const evaluator = typeof values.evaluator === "string" ? options.dates.people.get(values.evaluator) : undefined;
+  return schoolDateErrors(values, "evaluationDate", evaluationDateRule(options.dates.calendar, options.today, evaluator));
+}
+
+function goalSteps(i: number, options: PlanOptions, suggested: string | undefined): StepDefinition[] {
   const id = `goal${i}`;
   return [
     {
@@ -54,7 +74,7 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
           kind: "date",
           label: localized("label.evaluationDate"),
           required: true,
-          ...(options.defaultEvaluationDate ? { defaultValue: options.defaultEvaluationDate } : {}),
+          ...(suggested ? { defaultValue: suggested } : {}),
         }),
         ...(options.forGroup
           ? []
@@ -69,10 +89,7 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
             ]),
         field({ id: "another", kind: "yesNo", label: localized("kindplanStep.goalCheck.another.label"), required: true }),
       ],
-      validate: (values): FieldError[] =>
-        typeof values.evaluationDate === "string" && values.evaluationDate <= options.today
-          ? [{ fieldId: "evaluationDate", message: localized("date.notAfterToday") }]
-          : [],
+      validate: (values): FieldError[] => checkEvaluationDate(values, options),
     },
   ];
 }
@@ -109,8 +126,9 @@ function agreementStep(j: number): StepDefinition {
 
 export function planSteps(answers: Answers, options: PlanOptions): StepDefinition[] {
   const steps: StepDefinition[] = [];
+  const suggested = defaultEvaluationDate(options);
   for (let i = 1; i <= MAX_GOALS; i++) {
-    steps.push(...goalSteps(i, options));
+    steps.push(...goalSteps(i, options, suggested));
     if (!bool(answers, `goal${i}check`, "another")) break;
   }
   for (let j = 1; j <= MAX_AGREEMENTS; j++) {

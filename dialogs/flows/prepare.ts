@@ -4,12 +4,15 @@ import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { coachQuestion } from "../../bot/coach/index.js";
 import { zonedTimeToUtc } from "../../bot/domain/local-time.js";
 import { loadPupilContext, savePreparation } from "../../bot/services/conversations.js";
+import { loadSchoolDates } from "../../bot/services/school-calendar.js";
+import type { SchoolDateRule } from "../../bot/domain/school-day-rule.js";
 import { defaultFormatKey, getFormat, listFormats } from "../../bot/formats/registry.js";
 import type { Answers, DialogFlow, LoadedFlow } from "../engine/flow.js";
-import type { StepDefinition } from "../engine/types.js";
+import type { FieldError, StepDefinition } from "../engine/types.js";
 import { renderPupilInvitation } from "../../bot/exports/pupil-invitation.js";
 import { printableAttachments } from "../../bot/exports/attachment.js";
 import { bool, field, num, text } from "./field.js";
+import { schoolDateErrors } from "./school-date.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { localized, translate } from "../../bot/i18n/translate.js";
 
@@ -33,6 +36,9 @@ export const prepareFlow: DialogFlow = {
     const formats = (await listFormats(ctx.db, ctx.actor.schoolId)).filter((f) => f.subject !== "group");
     const preferred = group ? await defaultFormatKey(ctx.db, group) : "hgw-kindgesprek";
     const name = `${pupil.firstName} ${pupil.lastName}`;
+    // The conversation's date: a school day on which this teacher works (in the pupil's group).
+    const dates = await loadSchoolDates(ctx.db, ctx.actor, { staffIds: [ctx.actor.staffId], groupId: group?.id ?? null });
+    const dateRule: SchoolDateRule = { calendar: dates.calendar, person: dates.people.get(ctx.actor.staffId) };
     const l = ctx.locale;
     const previousLines = [
       ...openGoals.map((g) => openGoalLine(g, l)),
@@ -85,6 +91,7 @@ export const prepareFlow: DialogFlow = {
               }),
               field({ id: "duration", kind: "number", label: localized("prepare.when.duration.label"), min: 3, max: 90 }),
             ],
+            validate: (values): FieldError[] => schoolDateErrors(values, "date", dateRule),
           },
           {
             id: "ready",

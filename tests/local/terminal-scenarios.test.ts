@@ -12,14 +12,14 @@ import { localDate } from "../../bot/domain/local-time.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 import { loadBuiltinFormats } from "../../bot/formats/registry.js";
-import { addDays } from "../support/dialog-driver.js";
+import { weekdayAhead } from "../support/dialog-driver.js";
 
 let t: TestDatabase;
 let chat: TerminalChat;
 let pupilId: string;
 const formatPupils: Record<string, string> = {};
 const exportDir = mkdtempSync(path.join(tmpdir(), "gw-exports-"));
-const inTwoWeeks = addDays(localDate(new Date(), "Europe/Amsterdam"), 14).split("-").reverse().join("-");
+const inTwoWeeks = weekdayAhead(localDate(new Date(), "Europe/Amsterdam")).split("-").reverse().join("-");
 
 /** What a teacher would type for the question the bot just asked. */
 function answerFor(output: string): string {

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from "../support/app.js";
 import { FakeConnector, type RecordedActivity } from "../support/fake-connector.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
 import { testProvider } from "../support/test-db.js";
-import { addDays } from "../support/dialog-driver.js";
+import { weekdayAhead } from "../support/dialog-driver.js";
 import { localDate } from "../../bot/domain/local-time.js";
 
 const TENANT = "11111111-2222-3333-4444-555555555555";
@@ -92,7 +92,7 @@ function fillCard(card: Card, overrides: Record<string, string> = {}): Record<st
     const id = String(input.id);
     const field = id.replace(/^f_/, "");
     if (field in overrides) values[id] = overrides[field]!;
-    else if (input.type === "Input.Date") values[id] = addDays(today, 14);
+    else if (input.type === "Input.Date") values[id] = weekdayAhead(today);
     else if (input.type === "Input.Time") values[id] = "10:30";
     else if (input.type === "Input.Number") values[id] = String(Math.max(Number(input.min ?? 0), 15));
     else if (input.type === "Input.ChoiceSet") {
