@@ -17,6 +17,18 @@ import { rounds } from "./rounds.js";
 
 export const areas = { checks, common, dates, dialogs, evaluations, prepare, printed, privacy, questions, reminders, rounds } as const;
 
-export const catalogue = { ...checks, ...common, ...dates, ...dialogs, ...evaluations, ...prepare, ...printed, ...privacy, ...questions, ...reminders, ...rounds };
+export const catalogue = {
+  ...checks,
+  ...common,
+  ...dates,
+  ...dialogs,
+  ...evaluations,
+  ...prepare,
+  ...printed,
+  ...privacy,
+  ...questions,
+  ...reminders,
+  ...rounds,
+};
 
 export type MessageKey = keyof typeof catalogue;
