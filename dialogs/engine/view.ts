@@ -6,6 +6,7 @@ import { SKIPPED, type LoadedFlow } from "./flow.js";
 import { optionsOf, parseFieldInput, type ParseContext } from "./parse-field.js";
 import type { FieldDefinition, FieldValue, FieldView, LocalizedText, StepDefinition, StepView } from "./types.js";
 import { translate } from "../../bot/i18n/translate.js";
+import { textLimit } from "../../bot/formats/fields.js";
 
 type Locale = "nl" | "en";
 
@@ -85,7 +86,8 @@ export function buildView(input: ViewInput): StepView {
       ...(field.help ? { help: field.help[locale] } : {}),
       ...(field.placeholder ? { placeholder: field.placeholder[locale] } : {}),
       ...(options ? { options } : {}),
-      ...(field.maxLength !== undefined ? { maxLength: field.maxLength } : {}),
+      // Every text field shows its one limit, the one the core checks (textLimit).
+      ...(field.kind === "shortText" || field.kind === "longText" ? { maxLength: textLimit(field) } : {}),
       ...(field.min !== undefined ? { min: field.min } : {}),
       ...(field.max !== undefined ? { max: field.max } : {}),
       ...(value !== undefined ? { value } : {}),

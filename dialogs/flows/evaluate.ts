@@ -17,8 +17,9 @@ import {
 import type { SchoolCalendar } from "../../bot/domain/school-calendar.js";
 import type { Answers, Completion, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, LocalizedText, StepDefinition } from "../engine/types.js";
-import { bool, field, text } from "./field.js";
+import { field, text } from "./field.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
+import { shareChosen } from "../../bot/formats/share.js";
 import { buttonFor } from "../../bot/domain/actions.js";
 
 export const EVALUATE = "evaluate";
@@ -123,12 +124,14 @@ export const evaluateFlow: DialogFlow = {
                 kind: "singleChoice",
                 label: localized("evaluate.outcome.outcome.label"),
                 required: true,
+                // One share question for the evaluation: its outcome and the note about it.
+                shareable: true,
                 options: (Object.keys(OUTCOME_LABELS) as EvaluationOutcome[]).map((value) => {
                   const { icon, ...label } = OUTCOME_LABELS[value];
                   return { value, label, icon };
                 }),
               }),
-              field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), maxLength: 1000, shareable: true }),
+              field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), explains: "outcome" }),
             ],
           },
         ];
@@ -167,7 +170,7 @@ export const evaluateFlow: DialogFlow = {
         token: text(answers, "goal", "goal") ?? "",
         outcome,
         note,
-        shareWithParents: bool(answers, "outcome", "note__share"),
+        shareWithParents: shareChosen(answers.outcome ?? {}, "outcome"),
         nextStep,
         newDate: outcome === "later" ? text(answers, "later", "newDate") : nextStep === "extend" ? text(answers, "extend", "newDate") : null,
       },
