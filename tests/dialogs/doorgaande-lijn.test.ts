@@ -62,6 +62,10 @@ describe(`doorgaande lijn and format versions on ${testProvider()}`, () => {
     const ours = { ...v1, version: next, name: { nl: "Kindplan (onze versie)", en: "Pupil plan (our version)" } };
     await expect(addSchoolFormat(t.db, schoolId, { ...ours, version: next - 1 })).rejects.toMatchObject({ code: ErrorCode.Conflict });
     await expect(addSchoolFormat(t.db, schoolId, { ...ours, phases: [] })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+    // No field may ask for more than every channel can carry (Slack's 3000).
+    const tooLong = JSON.parse(JSON.stringify(ours)) as typeof ours;
+    tooLong.phases[0]!.sections[0]!.fields[0]!.maxLength = 3001;
+    await expect(addSchoolFormat(t.db, schoolId, tooLong)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
     await addSchoolFormat(t.db, schoolId, ours);
     expect((await getFormat(t.db, schoolId, "kindplan")).version).toBe(next);
     expect((await getFormat(t.db, schoolId, "kindplan", 1)).name.nl).toBe(v1.name.nl);

@@ -297,3 +297,33 @@ describe("built-in conversation formats", () => {
     }
   });
 });
+
+describe("the format schema on explanations and share questions", () => {
+  const withFields = (fields: unknown[]) => {
+    const raw = JSON.parse(JSON.stringify(byKey("kindplan"))) as { phases: { sections: { fields: unknown[] }[] }[] };
+    raw.phases[0]!.sections[0]!.fields = fields;
+    return ConversationFormat.safeParse(raw);
+  };
+  const label = { nl: "Vraag", en: "Question" };
+  const item = { id: "feeling", kind: "shortText", label, shareable: true };
+
+  it("accepts an explanation of a shareable item in the same section", () => {
+    expect(withFields([item, { id: "note", kind: "longText", label, explains: "feeling" }]).success).toBe(true);
+  });
+
+  it("refuses an explanation of a missing or unshareable field, of itself, or one that is shareable itself", () => {
+    expect(withFields([item, { id: "note", kind: "longText", label, explains: "elsewhere" }]).success).toBe(false);
+    expect(
+      withFields([
+        { ...item, shareable: false },
+        { id: "note", kind: "longText", label, explains: "feeling" },
+      ]).success,
+    ).toBe(false);
+    expect(withFields([{ ...item, explains: "feeling" }]).success).toBe(false);
+    expect(withFields([item, { id: "note", kind: "longText", label, explains: "feeling", shareable: true }]).success).toBe(false);
+  });
+
+  it("keeps the share question's id free: no field id ends in __share", () => {
+    expect(withFields([item, { id: "feeling__share", kind: "yesNo", label }]).success).toBe(false);
+  });
+});
