@@ -112,7 +112,8 @@ describe(`an over-long answer through the channels on ${testProvider()}`, () => 
 
     const ack = await slack.submit(view, fillModal(view, today, { text: LONG_STORY, text__share: "false" }));
     expect(ack?.response_action).toBe("errors");
-    expect((ack?.errors as Record<string, string>).f_text).toContain("Dit is 1 teken te lang: hier passen hoogstens 3000 tekens.");
+    expect((ack?.errors ?? {}) as Record<string, string>).toHaveProperty("f_text");
+    expect(((ack?.errors ?? {}) as Record<string, string>).f_text).toContain("Dit is 1 teken te lang: hier passen hoogstens 3000 tekens.");
     expect(await notes()).toBe(before);
     // Slack keeps the typed text in the modal on "errors"; the session keeps it too.
     const staff = await app.database.db.staff.findFirstOrThrow({ where: { email: SLACK_USER.email } });

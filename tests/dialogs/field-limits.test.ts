@@ -2,6 +2,8 @@
 // anyone reaches it (text, card, modal), and an over-long answer is refused with a message that
 // names the limit and how much too long it is — the text kept and shown again, never cut.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pino from "pino";
+import { createCore } from "../../app/core.js";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { MAX_TEXT_LIMIT, TEXT_LIMITS } from "../../bot/formats/fields.js";
 import { DialogEngine, type EngineResult } from "../../dialogs/engine/engine.js";
@@ -25,7 +27,8 @@ beforeAll(async () => {
   const school = await makeSchool(t.db);
   const group = await makeGroup(t.db, school.id, "groep 5", "middenbouw");
   pupilId = (await makePupil(t.db, school.id, group.id, "Sam")).id;
-  teacher = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [group.id] })).id);
+  const staff = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.limiet@test.example" });
+  teacher = await loadActor(t.db, staff.id);
   engine = new DialogEngine({ db: t.db, flows: FLOWS, clock: () => NOW });
 });
 afterAll(async () => t?.destroy());
@@ -64,7 +67,7 @@ describe(`field limits on ${testProvider()}`, () => {
 
     const modal = renderStepModal(view);
     const input = (id: string) =>
-      modal.blocks.find((b) => b.type === "input" && b.block_id === `f_${id}`) as { element: Record<string, unknown>; hint?: { text: string } };
+      modal.blocks.find((b) => b.type === "input" && b.block_id === `f_${id}`) as unknown as { element: Record<string, unknown>; hint?: { text: string } };
     expect(input("text").element).toMatchObject({ type: "plain_text_input", max_length: 3000 });
     expect(input("text").hint?.text).toContain("Hoogstens 3000 tekens.");
     expect(input("goal").element).toMatchObject({ max_length: 1000 });
@@ -77,7 +80,7 @@ describe(`field limits on ${testProvider()}`, () => {
     const typed = story(3007);
     const view = stepOf(await engine.answerText(teacher, typed));
     const refused = view.fields.find((f) => f.id === "text")!;
-    expect(refused.error).toBe("Dit is 7 tekens te lang: hier passen hoogstens 3000 tekens. Je tekst is bewaard; maak hem korter.");
+    expect(refused.error).toBe("Dit is 7 tekens te lang: hier passen hoogstens 3000 tekens. Maak je tekst korter; er is niets van weggehaald.");
     expect(refused.raw).toBe(typed);
     expect(refused.value).toBeUndefined();
     expect(renderStepText(view)).toContain(`Je typte: ${typed.trim()}`);
@@ -117,7 +120,7 @@ describe(`field limits on ${testProvider()}`, () => {
       }),
     );
     const goal = refused.fields.find((f) => f.id === "goal")!;
-    expect(goal.error).toBe("Dit is 1 teken te lang: hier passen hoogstens 1000 tekens. Je tekst is bewaard; maak hem iets korter.");
+    expect(goal.error).toBe("Dit is 1 teken te lang: hier passen hoogstens 1000 tekens. Maak je tekst iets korter; er is niets van weggehaald.");
     expect(goal.raw).toBe(long);
     expect(await t.db.note.count({ where: { pupilId } })).toBe(0);
     const done = await engine.submit(teacher, {
@@ -131,5 +134,17 @@ describe(`field limits on ${testProvider()}`, () => {
     const note = await t.db.note.findFirstOrThrow({ where: { pupilId } });
     expect(note.text).toBe(story(3000).trim());
     expect(note.goalText).toBe(story(1000).trim());
+  });
+
+  it("refuse a quick note typed in one message that is too long, naming the limit and showing the note back", async () => {
+    const core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+    const user = { channel: "local" as const, externalId: "juf.limiet@test.example", email: "juf.limiet@test.example" };
+    const before = await t.db.note.count({ where: { pupilId } });
+    const typed = story(3002);
+    const result = await core.handleTurn({ user, text: `notitie Sam: ${typed}` });
+    const replies = result.replies.map((r) => r.text).join("\n");
+    expect(replies).toContain("Dit is 2 tekens te lang: hier passen hoogstens 3000 tekens.");
+    expect(replies).toContain(typed);
+    expect(await t.db.note.count({ where: { pupilId } })).toBe(before);
   });
 });

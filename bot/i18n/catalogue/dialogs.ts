@@ -12,12 +12,12 @@ export const dialogs = {
   "engine.notSkippable": { nl: "Deze stap kun je niet overslaan.", en: "This step cannot be skipped." },
   "engine.tooLong": {
     nl: {
-      one: "Dit is 1 teken te lang: hier passen hoogstens {max} tekens. Je tekst is bewaard; maak hem iets korter.",
-      other: "Dit is {count} tekens te lang: hier passen hoogstens {max} tekens. Je tekst is bewaard; maak hem korter.",
+      one: "Dit is 1 teken te lang: hier passen hoogstens {max} tekens. Maak je tekst iets korter; er is niets van weggehaald.",
+      other: "Dit is {count} tekens te lang: hier passen hoogstens {max} tekens. Maak je tekst korter; er is niets van weggehaald.",
     },
     en: {
-      one: "This is 1 character too long: at most {max} characters fit here. Your text is kept; shorten it a little.",
-      other: "This is {count} characters too long: at most {max} characters fit here. Your text is kept; shorten it.",
+      one: "This is 1 character too long: at most {max} characters fit here. Please shorten your text a little; nothing of it was cut.",
+      other: "This is {count} characters too long: at most {max} characters fit here. Please shorten your text; nothing of it was cut.",
     },
   },
   "engine.notANumber": { nl: "Typ een getal.", en: "Please type a number." },
