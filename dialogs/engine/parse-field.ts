@@ -15,7 +15,8 @@ export interface ParseContext {
 }
 
 const EMPTY = new Set(["", "-", "—"]);
-const YES = new Set(["ja", "j", "yes", "y", "true", "wel", "jazeker", "ok", "oké"]);
+// No "ok": typed to move on, it must never share a pupil's words or add a goal by accident.
+const YES = new Set(["ja", "j", "yes", "y", "true", "wel", "jazeker"]);
 const NO = new Set(["nee", "n", "no", "false", "niet", "neen"]);
 const WEEKDAYS: Record<string, number> = {
   maandag: 1,

@@ -9,6 +9,7 @@ import type { ConversationFormat } from "../../bot/formats/schema.js";
 import { goalToken } from "../../bot/services/evaluations.js";
 import { DialogEngine, type EngineResult } from "../../dialogs/engine/engine.js";
 import { nextTextField } from "../../dialogs/engine/next-field.js";
+import { parseFieldInput } from "../../dialogs/engine/parse-field.js";
 import type { FieldView, StepView } from "../../dialogs/engine/types.js";
 import { CONVERSATION, EVALUATE, FLOWS, NOTE } from "../../dialogs/flows/index.js";
 import { renderStepCard } from "../../dialogs/render/adaptive-card/index.js";
@@ -239,6 +240,23 @@ describe(`typing the pupil's words where a yes/no is asked, on ${testProvider()}
     const session = await t.db.dialogSession.findUniqueOrThrow({ where: { id: first.sessionId } });
     expect(JSON.parse(session.answers).s_start.feeling__share).not.toBe(true);
     await engine.abandonActive(teacher);
+  });
+});
+
+describe("a yes/no typed in text", () => {
+  const share = {
+    id: "feeling__share",
+    kind: "yesNo" as const,
+    label: { nl: "Delen?", en: "Share?" },
+    required: false,
+    shareable: false,
+    skills: [],
+    coach: false,
+  };
+  it("is yes or no only for a yes or a no; 'ok' (typed to move on) and the pupil's words are refused", () => {
+    for (const yes of ["ja", "Ja", "j", "yes", "wel"]) expect(parseFieldInput(share, yes, { today: "2026-11-23" })).toEqual({ ok: true, value: true });
+    for (const no of ["nee", "n", "no", "niet"]) expect(parseFieldInput(share, no, { today: "2026-11-23" })).toEqual({ ok: true, value: false });
+    for (const other of ["ok", "oké", "ja hoor, ze vindt het fijn", "misschien"]) expect(parseFieldInput(share, other, { today: "2026-11-23" }).ok).toBe(false);
   });
 });
 
