@@ -23,6 +23,16 @@ export function sharedGroup<F extends Pick<FieldDefinition, "id" | "explains" | 
   return fields.filter((f) => f === item || (f.explains === item.id && !f.shareable));
 }
 
+/**
+ * Whether a field's question is asked at all: a share question only once its item has content
+ * (there is nothing to share before); every other field always. The one rule for text mode and
+ * for when a step counts as complete.
+ */
+export function isQuestionAsked(fieldId: string, valueOf: (id: string) => unknown): boolean {
+  const item = shareItemId(fieldId);
+  return item === null || hasContent(valueOf(item));
+}
+
 /** Whether the pupil agreed to share an item: "yes" to its share question, and the item has content. */
 export function shareChosen(values: Readonly<Record<string, unknown>>, itemId: string): boolean {
   return values[shareFieldId(itemId)] === true && hasContent(values[itemId]);

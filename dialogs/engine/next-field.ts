@@ -1,14 +1,13 @@
 // Which field a typed answer goes to: text mode asks one question at a time, and the engine files a
 // typed line under the field that question asked. One rule for both, so an answer never lands elsewhere.
-import { hasContent, shareItemId } from "../../bot/formats/share.js";
+import { hasContent, isQuestionAsked } from "../../bot/formats/share.js";
 import type { FieldView, StepView } from "./types.js";
 
 export { hasContent };
 
 /** Whether text mode asks this field at all: a share question only once its item has content. */
 export function isAsked(view: StepView, field: FieldView): boolean {
-  const item = shareItemId(field.id);
-  return item === null || hasContent(view.fields.find((f) => f.id === item)?.value);
+  return isQuestionAsked(field.id, (id) => view.fields.find((f) => f.id === id)?.value);
 }
 
 /**

@@ -7,6 +7,7 @@ import { optionsOf, parseFieldInput, type ParseContext } from "./parse-field.js"
 import type { FieldDefinition, FieldValue, FieldView, LocalizedText, StepDefinition, StepView } from "./types.js";
 import { translate } from "../../bot/i18n/translate.js";
 import { textLimit } from "../../bot/formats/fields.js";
+import { isQuestionAsked } from "../../bot/formats/share.js";
 
 type Locale = "nl" | "en";
 
@@ -58,7 +59,7 @@ export function buildView(input: ViewInput): StepView {
     }
   }
   // A step answered in full that still fails its own check (e.g. after a restart) shows why.
-  const complete = step.fields.every((f) => given[f.id] !== undefined);
+  const complete = step.fields.every((f) => given[f.id] !== undefined || !isQuestionAsked(f.id, (id) => given[id]));
   if (complete && step.validate && Object.keys(errors).length === 0 && stepErrors.length === 0 && given[SKIPPED] !== true) {
     for (const issue of step.validate(given)) {
       if (issue.fieldId) errors[issue.fieldId] = issue.message;
