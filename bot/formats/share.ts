@@ -28,9 +28,9 @@ export function sharedGroup<F extends Pick<FieldDefinition, "id" | "explains" | 
  * (there is nothing to share before); every other field always. The one rule for text mode and
  * for when a step counts as complete.
  */
-export function isQuestionAsked(fieldId: string, valueOf: (id: string) => unknown): boolean {
+export function isQuestionAsked(fieldId: string, answerOf: (id: string) => unknown): boolean {
   const item = shareItemId(fieldId);
-  return item === null || hasContent(valueOf(item));
+  return item === null || hasContent(answerOf(item));
 }
 
 /** Whether the pupil agreed to share an item: "yes" to its share question, and the item has content. */
