@@ -12,6 +12,7 @@ import { addDays, type SchoolCalendar } from "../domain/school-calendar.js";
 import { checkSchoolDate, firstSchoolDate, type SchoolDateRule, type WorkingPerson } from "../domain/school-day-rule.js";
 import { AppError, ErrorCode, ForbiddenError, NotFoundError } from "../errors.js";
 import { localized, translate, type MessageKey } from "../i18n/translate.js";
+import { TEXT_LIMITS } from "../formats/fields.js";
 
 export const EvaluationOutcome = z.enum(["reached", "partly", "not_reached", "later"]);
 export type EvaluationOutcome = z.infer<typeof EvaluationOutcome>;
@@ -204,7 +205,7 @@ export const EvaluationInput = z
     /** From goalToken: the goal and its evaluation date when the card was shown. */
     token: z.string().min(3).max(64),
     outcome: EvaluationOutcome,
-    note: z.string().trim().max(2000).nullable().default(null),
+    note: z.string().trim().max(TEXT_LIMITS.longText).nullable().default(null),
     shareWithParents: z.boolean().default(false),
     nextStep: NextStep.nullable().default(null),
     newDate: LocalDate.nullable().default(null),

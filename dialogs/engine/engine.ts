@@ -27,6 +27,7 @@ import { cancelQuestion, commandQuestion, filledCount, replyTo, type QuestionBut
 import { localized, translate, type MessageKey } from "../../bot/i18n/translate.js";
 import { buildView, describeAnswers, type AnsweredStep } from "./view.js";
 import { nextTextField } from "./next-field.js";
+import { isQuestionAsked } from "../../bot/formats/share.js";
 import { recordStep } from "./record-step.js";
 import { staleSubmission } from "./stale.js";
 import type { FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
@@ -93,7 +94,7 @@ function hasOpenQuestion(step: StepDefinition, answers: Answers): boolean {
   const given = answers[step.id];
   if (!given) return true;
   if (given[SKIPPED] === true) return false;
-  return step.fields.some((f) => !isAnswered(given[f.id]));
+  return step.fields.some((f) => !isAnswered(given[f.id]) && isQuestionAsked(f.id, (id) => given[id]));
 }
 
 export class DialogEngine {
@@ -418,7 +419,8 @@ export class DialogEngine {
       return this.advance(turn, answers, rawInputs, index);
     }
 
-    const complete = step.fields.every((f) => isAnswered(given[f.id]));
+    // A share question for an empty item is not asked, so it does not hold the step up.
+    const complete = step.fields.every((f) => isAnswered(given[f.id]) || !isQuestionAsked(f.id, (id) => given[id]));
     const stepErrors: LocalizedText[] = [];
     if (Object.keys(errors).length === 0 && complete && step.validate) {
       for (const issue of step.validate(given) as FieldError[]) {

@@ -125,7 +125,6 @@ function openingStep(subject: Subject): StepDefinition | null {
             id: "previousReview",
             kind: "longText",
             label: localized("conversation.opening.previousReview.label"),
-            maxLength: 1000,
             shareable: true,
           }),
         ]

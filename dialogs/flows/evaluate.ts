@@ -17,9 +17,10 @@ import {
 import type { SchoolDateRule } from "../../bot/domain/school-day-rule.js";
 import type { Answers, Completion, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, LocalizedText, StepDefinition } from "../engine/types.js";
-import { bool, field, text } from "./field.js";
+import { field, text } from "./field.js";
 import { schoolDateErrors } from "./school-date.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
+import { shareChosen } from "../../bot/formats/share.js";
 import { buttonFor } from "../../bot/domain/actions.js";
 
 export const EVALUATE = "evaluate";
@@ -114,12 +115,14 @@ export const evaluateFlow: DialogFlow = {
                 kind: "singleChoice",
                 label: localized("evaluate.outcome.outcome.label"),
                 required: true,
+                // One share question for the evaluation: its outcome and the note about it.
+                shareable: true,
                 options: (Object.keys(OUTCOME_LABELS) as EvaluationOutcome[]).map((value) => {
                   const { icon, ...label } = OUTCOME_LABELS[value];
                   return { value, label, icon };
                 }),
               }),
-              field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), maxLength: 1000, shareable: true }),
+              field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), explains: "outcome" }),
             ],
           },
         ];
@@ -162,7 +165,7 @@ export const evaluateFlow: DialogFlow = {
         token: text(answers, "goal", "goal") ?? "",
         outcome,
         note,
-        shareWithParents: bool(answers, "outcome", "note__share"),
+        shareWithParents: shareChosen(answers.outcome ?? {}, "outcome"),
         nextStep,
         newDate: outcome === "later" ? text(answers, "later", "newDate") : nextStep === "extend" ? text(answers, "extend", "newDate") : null,
       },

@@ -9,6 +9,7 @@ import type { FieldError, FieldValue, StepDefinition } from "../engine/types.js"
 import { bool, field, text } from "./field.js";
 import { schoolDateErrors } from "./school-date.js";
 import { localized, eachLocale } from "../../bot/i18n/translate.js";
+import { shareChosen } from "../../bot/formats/share.js";
 
 export const MAX_GOALS = 5;
 export const MAX_AGREEMENTS = 8;
@@ -39,6 +40,9 @@ function checkEvaluationDate(values: Record<string, FieldValue>, options: PlanOp
   return schoolDateErrors(values, "evaluationDate", evaluationDateRule(options.dates.calendar, options.today, evaluator));
 }
 
+/** The pupil's own words around a goal, covered by the goal's share question. */
+const explainsGoal = (options: PlanOptions) => (options.forGroup ? {} : { explains: "goalText" });
+
 function goalSteps(i: number, options: PlanOptions, suggested: string | undefined): StepDefinition[] {
   const id = `goal${i}`;
   return [
@@ -48,9 +52,11 @@ function goalSteps(i: number, options: PlanOptions, suggested: string | undefine
       intro: localized("kindplanStep.goal.intro"),
       tips: [localized("kindplanStep.goal.tip")],
       fields: [
-        field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), maxLength: 500, skills: ["selfEvaluation"] }),
-        field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), required: true, maxLength: 500, shareable: true }),
-        field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), maxLength: 500 }),
+        // The goal is the item the pupil shares (or not) with parents, with the pupil's own words
+        // around it; a group's goals are not the pupil's, so there is nothing to ask.
+        field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), skills: ["selfEvaluation"], ...explainsGoal(options) }),
+        field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), required: true, shareable: !options.forGroup }),
+        field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), ...explainsGoal(options) }),
       ],
     },
     {
@@ -59,16 +65,16 @@ function goalSteps(i: number, options: PlanOptions, suggested: string | undefine
       intro: localized("kindplanStep.goalHelp.intro"),
       skippable: true,
       fields: [
-        field({ id: "helpTeacher", kind: "longText", label: localized("kindplanStep.goalHelp.helpTeacher.label"), maxLength: 500 }),
-        field({ id: "helpParents", kind: "longText", label: localized("kindplanStep.goalHelp.helpParents.label"), maxLength: 500 }),
-        field({ id: "helpOther", kind: "longText", label: localized("kindplanStep.goalHelp.helpOther.label"), maxLength: 500 }),
+        field({ id: "helpTeacher", kind: "longText", label: localized("kindplanStep.goalHelp.helpTeacher.label") }),
+        field({ id: "helpParents", kind: "longText", label: localized("kindplanStep.goalHelp.helpParents.label") }),
+        field({ id: "helpOther", kind: "longText", label: localized("kindplanStep.goalHelp.helpOther.label") }),
       ],
     },
     {
       id: `${id}check`,
       title: localized("kindplanStep.goalCheck.title", { i }),
       fields: [
-        field({ id: "successCriteria", kind: "longText", label: localized("kindplanStep.goalCheck.successCriteria.label"), required: true, maxLength: 500 }),
+        field({ id: "successCriteria", kind: "longText", label: localized("kindplanStep.goalCheck.successCriteria.label"), required: true }),
         field({
           id: "evaluationDate",
           kind: "date",
@@ -107,11 +113,12 @@ function agreementStep(j: number): StepDefinition {
         kind: "shortText",
         label: localized("kindplanStep.agreement.who.label"),
         required: true,
-        maxLength: 120,
         placeholder: localized("kindplanStep.agreement.who.placeholder"),
+        explains: "what",
       }),
-      field({ id: "what", kind: "longText", label: localized("kindplanStep.agreement.what.label"), required: true, maxLength: 500, shareable: true }),
-      field({ id: "when", kind: "shortText", label: localized("kindplanStep.agreement.when.label"), required: true, maxLength: 120 }),
+      // One share question for the agreement as a whole (who, what, when), after its last part.
+      field({ id: "what", kind: "longText", label: localized("kindplanStep.agreement.what.label"), required: true, shareable: true }),
+      field({ id: "when", kind: "shortText", label: localized("kindplanStep.agreement.when.label"), required: true, explains: "what" }),
       field({ id: "another", kind: "yesNo", label: localized("kindplanStep.agreement.another.label"), required: true }),
     ],
     validate: (values): FieldError[] => {
@@ -154,7 +161,7 @@ export function collectGoals(answers: Answers) {
       successCriteria: text(answers, `goal${i}check`, "successCriteria"),
       evaluationDate: text(answers, `goal${i}check`, "evaluationDate"),
       evaluatorId: text(answers, `goal${i}check`, "evaluator"),
-      shareWithParents: bool(answers, `goal${i}`, "goalText__share"),
+      shareWithParents: shareChosen(answers[`goal${i}`] ?? {}, "goalText"),
     });
   }
   return goals;
@@ -169,7 +176,7 @@ export function collectAgreements(answers: Answers) {
       who: text(answers, `agreement${j}`, "who") ?? "",
       what,
       whenText: text(answers, `agreement${j}`, "when") ?? "",
-      shareWithParents: bool(answers, `agreement${j}`, "what__share"),
+      shareWithParents: shareChosen(answers[`agreement${j}`] ?? {}, "what"),
     });
   }
   return agreements;

@@ -70,8 +70,8 @@ export const prepareFlow: DialogFlow = {
             title: localized("prepare.aim.title"),
             tips: [localized("prepare.aim.tip")],
             fields: [
-              field({ id: "reason", kind: "longText", label: localized("prepare.aim.reason.label"), required: true, maxLength: 1000 }),
-              field({ id: "aim", kind: "longText", label: localized("prepare.aim.aim.label"), required: true, maxLength: 1000 }),
+              field({ id: "reason", kind: "longText", label: localized("prepare.aim.reason.label"), required: true }),
+              field({ id: "aim", kind: "longText", label: localized("prepare.aim.aim.label"), required: true }),
               field({ id: "theme", kind: "shortText", label: localized("prepare.aim.theme.label"), maxLength: 120 }),
             ],
           },
@@ -120,16 +120,14 @@ export const prepareFlow: DialogFlow = {
             title: localized("prepare.previous.title"),
             info: previousLines.length ? previousLines : [translate(l, "prepare.previous.none")],
             skippable: true,
-            fields: [field({ id: "followUp", kind: "longText", label: localized("prepare.previous.followUp.label"), maxLength: 1000 })],
+            fields: [field({ id: "followUp", kind: "longText", label: localized("prepare.previous.followUp.label") })],
           },
           {
             id: "questions",
             title: localized("prepare.questions.title"),
             intro: localized("prepare.questions.intro"),
             tips: [localized("prepare.questions.tip.open"), localized("prepare.questions.tip.oneAtATime")],
-            fields: [
-              field({ id: "questions", kind: "longText", label: localized("prepare.questions.questions.label"), required: true, maxLength: 3000, coach: true }),
-            ],
+            fields: [field({ id: "questions", kind: "longText", label: localized("prepare.questions.questions.label"), required: true, coach: true })],
           },
         ];
         // The coach step is always there (so the step count does not jump); it speaks once
@@ -154,7 +152,6 @@ export const prepareFlow: DialogFlow = {
               id: "revised",
               kind: "longText",
               label: localized("prepare.coach.revised.label"),
-              maxLength: 3000,
             }),
           ],
         });
