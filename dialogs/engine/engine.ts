@@ -22,7 +22,7 @@ import {
 import { SKIPPED, type Answers, type Completion, type DialogFlow, type FlowContext, type LoadedFlow, type SessionSubject } from "./flow.js";
 import type { ParseContext } from "./parse-field.js";
 import { withShareFields } from "./share.js";
-import { controlWord } from "./engine-text.js";
+import { controlWord, viewWord } from "./engine-text.js";
 import { cancelQuestion, commandQuestion, filledCount, replyTo, type QuestionButton, type QuestionChoice } from "./questions.js";
 import { localized, translate, type MessageKey } from "../../bot/i18n/translate.js";
 import { buildView, describeAnswers, type AnsweredStep } from "./view.js";
@@ -35,6 +35,8 @@ import { SubmissionSchema } from "./types.js";
 
 export type EngineResult =
   | { kind: "step"; sessionId: string; view: StepView; answered?: AnsweredStep }
+  /** "help" or "verder" typed in the dialog: the step again (with how dialogs work, for help). */
+  | { kind: "help" | "resume"; sessionId: string; view: StepView }
   | { kind: "completed"; sessionId: string; completion: Completion; answered?: AnsweredStep }
   | { kind: "paused"; sessionId: string; text: string }
   | { kind: "cancelled"; sessionId: string; text: string }
@@ -220,6 +222,8 @@ export class DialogEngine {
       // An option named like a control word ("later", "stop" when evaluating a goal) is an answer.
       const typed = text.trim().toLowerCase();
       const isOption = target?.options?.some((o) => o.value.toLowerCase() === typed || o.label.toLowerCase() === typed) ?? false;
+      const word = isOption ? null : viewWord(text);
+      if (word) return { kind: word, sessionId: session.id, view: this.view(turn) };
       const control = isOption ? null : controlWord(text);
       if (control) return await this.apply(turn, { ...base, action: control, values: {} }, true);
       const confirms = CONFIRM.test(text.trim());
