@@ -8,6 +8,7 @@ import { addDays } from "../domain/school-calendar.js";
 import { localDate } from "../domain/local-time.js";
 import { enqueue } from "../outbox/outbox.js";
 import { loadSchoolCalendar } from "../services/school-calendar.js";
+import { syncRecentRounds } from "../services/round-membership.js";
 import { desiredMessages, type ScheduleState } from "./schedule.js";
 import type { TeacherPreference } from "./gate.js";
 
@@ -106,6 +107,9 @@ export async function produceReminders(db: Db, now: Date, schoolId?: string, log
   for (const school of schools) {
     let messages;
     try {
+      // Round membership as the rule says before the nudges are decided (normally a no-op: every
+      // write keeps it; this heals rows stored before the rule and any change made around it).
+      await syncRecentRounds(db, school.id, now);
       messages = desiredMessages(await loadScheduleState(db, school.id, now));
     } catch (error) {
       // One school's broken calendar (a closure of more than a year) must not stop the others.
