@@ -73,18 +73,21 @@ async function roundsCovering(db: Db | Tx, schoolId: string, groupIds: string[],
  */
 export async function syncRoundMembership(db: Db | Tx, schoolId: string, scope: MembershipScope): Promise<number> {
   const school = await db.school.findUnique({ where: { id: schoolId }, select: { timezone: true } });
-  if (!school) return 0;
-  const rows = await candidates(db, schoolId, scope, school.timezone);
+  return school ? syncInSchool(db, schoolId, school.timezone, scope) : 0;
+}
+
+async function syncInSchool(db: Db | Tx, schoolId: string, timezone: string, scope: MembershipScope): Promise<number> {
+  const rows = await candidates(db, schoolId, scope, timezone);
   const groupIds = [...new Set(rows.flatMap((c) => (c.groupId ? [c.groupId] : [])))];
   const rounds = await roundsCovering(
     db,
     schoolId,
     groupIds,
-    rows.flatMap((c) => membershipDays(c, school.timezone)),
+    rows.flatMap((c) => membershipDays(c, timezone)),
   );
   let changed = 0;
   for (const c of rows) {
-    const roundId = roundOfConversation(c, rounds, school.timezone);
+    const roundId = roundOfConversation(c, rounds, timezone);
     if (roundId === c.roundId) continue;
     const result = await db.conversation.updateMany({
       where: { id: c.id, roundId: c.roundId, updatedAt: c.updatedAt },
@@ -103,5 +106,5 @@ export async function syncRecentRounds(db: Db, schoolId: string, now: Date): Pro
   if (!school) return 0;
   const since = addDays(localDate(now, school.timezone), -RECENT_ROUND_DAYS);
   const rounds = await db.round.findMany({ where: { schoolId, endDate: { gte: since } }, select: { id: true } });
-  return rounds.length ? syncRoundMembership(db, schoolId, { roundIds: rounds.map((r) => r.id) }) : 0;
+  return rounds.length ? syncInSchool(db, schoolId, school.timezone, { roundIds: rounds.map((r) => r.id) }) : 0;
 }

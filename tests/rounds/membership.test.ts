@@ -216,9 +216,11 @@ describe(`round membership on ${testProvider()}`, () => {
     expect(anna.roundId).toBe(voorjaar.id);
     await t.db.pupil.update({ where: { id: pupilIds.Anna! }, data: { groupId: groupIds["groep 5"]! } });
     // As stored before this rule: a conversation held with `gesprek` had no round.
-    await t.db.conversation.update({ where: { id: anna.id }, data: { roundId: null } });
+    const { updatedAt } = await t.db.conversation.update({ where: { id: anna.id }, data: { roundId: null } });
     expect(await roundsLine("groep 5")).toMatch(/^groep 5: 2\/3 gepland, 0 gehouden/);
     await produceReminders(t.db, clockNow);
     expect(await roundsLine("groep 5")).toMatch(/^groep 5: 3\/3 gepland, 1 gehouden/);
+    // Membership is derived, not an edit: the conversation's last change stays what it was.
+    expect((await t.db.conversation.findUniqueOrThrow({ where: { id: anna.id } })).updatedAt).toEqual(updatedAt);
   });
 });
