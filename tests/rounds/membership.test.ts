@@ -87,7 +87,9 @@ async function planOffer(): Promise<{ info: string; proposed: string[] }> {
   r = await answer(ALEX, r, { moments: "ma 9:00-12:00, di 9:00-12:00, wo 9:00-12:00, do 9:00-12:00, vr 9:00-12:00", minutes: "10" });
   const proposal = stepOf(r)!;
   expect(proposal.stepId).toBe("proposal");
-  await turn(ALEX, "stop");
+  // Stopping asks first, as answers would go (the moments typed): yes, nothing is planned.
+  expect(textOf(await turn(ALEX, "stop"))).toMatch(/Stoppen met/);
+  expect(textOf(await turn(ALEX, "ja"))).toMatch(/Gestopt/);
   const proposed = Object.keys(pupilIds).filter((name) => proposal.info.some((line) => line.endsWith(`— ${name} T.`)));
   return { info, proposed };
 }
