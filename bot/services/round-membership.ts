@@ -33,10 +33,17 @@ function windowInstants(round: { startDate: string; endDate: string }, timezone:
   return { gte: zonedTimeToUtc(round.startDate, "00:00", timezone), lt: zonedTimeToUtc(addDays(round.endDate, 1), "00:00", timezone) };
 }
 
-async function candidates(db: Db | Tx, schoolId: string, scope: MembershipScope, timezone: string) {
-  const rounds = scope.roundIds?.length
-    ? await db.round.findMany({ where: { id: { in: [...scope.roundIds] }, schoolId }, include: { groups: { select: { groupId: true } } } })
-    : [];
+interface ScopeRound {
+  id: string;
+  startDate: string;
+  endDate: string;
+  groups: { groupId: string }[];
+}
+
+const SCOPE_ROUND_SELECT = { id: true, startDate: true, endDate: true, groups: { select: { groupId: true } } } as const;
+
+/** The conversations written, and those the rounds hold now or may have to take (their groups, in their window). */
+async function candidates(db: Db | Tx, schoolId: string, conversationIds: readonly string[], rounds: ScopeRound[], timezone: string) {
   const inWindow = rounds.map((r) => {
     const at = windowInstants(r, timezone);
     return {
@@ -46,8 +53,8 @@ async function candidates(db: Db | Tx, schoolId: string, scope: MembershipScope,
     };
   });
   const or = [
-    ...(scope.conversationIds?.length ? [{ id: { in: [...scope.conversationIds] } }] : []),
-    ...(scope.roundIds?.length ? [{ roundId: { in: [...scope.roundIds] } }] : []),
+    ...(conversationIds.length ? [{ id: { in: [...conversationIds] } }] : []),
+    ...(rounds.length ? [{ roundId: { in: rounds.map((r) => r.id) } }] : []),
     ...inWindow,
   ];
   if (or.length === 0) return [];
@@ -73,11 +80,13 @@ async function roundsCovering(db: Db | Tx, schoolId: string, groupIds: string[],
  */
 export async function syncRoundMembership(db: Db | Tx, schoolId: string, scope: MembershipScope): Promise<number> {
   const school = await db.school.findUnique({ where: { id: schoolId }, select: { timezone: true } });
-  return school ? syncInSchool(db, schoolId, school.timezone, scope) : 0;
+  if (!school) return 0;
+  const rounds = scope.roundIds?.length ? await db.round.findMany({ where: { id: { in: [...scope.roundIds] }, schoolId }, select: SCOPE_ROUND_SELECT }) : [];
+  return syncInSchool(db, schoolId, school.timezone, scope.conversationIds ?? [], rounds);
 }
 
-async function syncInSchool(db: Db | Tx, schoolId: string, timezone: string, scope: MembershipScope): Promise<number> {
-  const rows = await candidates(db, schoolId, scope, timezone);
+async function syncInSchool(db: Db | Tx, schoolId: string, timezone: string, conversationIds: readonly string[], scopeRounds: ScopeRound[]): Promise<number> {
+  const rows = await candidates(db, schoolId, conversationIds, scopeRounds, timezone);
   const groupIds = [...new Set(rows.flatMap((c) => (c.groupId ? [c.groupId] : [])))];
   const rounds = await roundsCovering(
     db,
@@ -101,10 +110,8 @@ async function syncInSchool(db: Db | Tx, schoolId: string, timezone: string, sco
 /** Rounds still shown in `rondes` (ended four weeks ago or later): the producer's safety net. */
 export const RECENT_ROUND_DAYS = 28;
 
-export async function syncRecentRounds(db: Db, schoolId: string, now: Date): Promise<number> {
-  const school = await db.school.findUnique({ where: { id: schoolId }, select: { timezone: true } });
-  if (!school) return 0;
+export async function syncRecentRounds(db: Db, school: { id: string; timezone: string }, now: Date): Promise<number> {
   const since = addDays(localDate(now, school.timezone), -RECENT_ROUND_DAYS);
-  const rounds = await db.round.findMany({ where: { schoolId, endDate: { gte: since } }, select: { id: true } });
-  return rounds.length ? syncInSchool(db, schoolId, school.timezone, { roundIds: rounds.map((r) => r.id) }) : 0;
+  const rounds = await db.round.findMany({ where: { schoolId: school.id, endDate: { gte: since } }, select: SCOPE_ROUND_SELECT });
+  return rounds.length ? syncInSchool(db, school.id, school.timezone, [], rounds) : 0;
 }
