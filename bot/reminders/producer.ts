@@ -100,7 +100,7 @@ export interface ProduceResult {
 
 /** One pass over every school (or one): enqueue what is due within the horizon. */
 export async function produceReminders(db: Db, now: Date, schoolId?: string, logger?: Logger): Promise<ProduceResult> {
-  const schools = await db.school.findMany({ where: schoolId ? { id: schoolId } : {}, select: { id: true } });
+  const schools = await db.school.findMany({ where: schoolId ? { id: schoolId } : {}, select: { id: true, timezone: true } });
   let considered = 0;
   let enqueued = 0;
   const failed: string[] = [];
@@ -109,7 +109,7 @@ export async function produceReminders(db: Db, now: Date, schoolId?: string, log
     try {
       // Round membership as the rule says before the nudges are decided (normally a no-op: every
       // write keeps it; this heals rows stored before the rule and any change made around it).
-      await syncRecentRounds(db, school.id, now);
+      await syncRecentRounds(db, school, now);
       messages = desiredMessages(await loadScheduleState(db, school.id, now));
     } catch (error) {
       // One school's broken calendar (a closure of more than a year) must not stop the others.
