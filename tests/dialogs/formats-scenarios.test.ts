@@ -45,7 +45,7 @@ describe(`every format end to end on ${testProvider()}`, () => {
       expect(visited.at(-1)).toBe("confirm");
 
       const conversation = await t.db.conversation.findFirstOrThrow({
-        where: forGroup ? { groupId, formatVersion: format.version } : { pupilId },
+        where: forGroup ? { groupId, pupilId: null, formatVersion: format.version } : { pupilId },
         include: { goals: true, agreements: true, teachers: true },
       });
       expect(conversation).toMatchObject({ status: "held", formatKey: format.key, formatVersion: format.version });
