@@ -2,8 +2,6 @@
 // anyone reaches it (text, card, modal), and an over-long answer is refused with a message that
 // names the limit and how much too long it is — the text kept and shown again, never cut.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pino from "pino";
-import { createCore } from "../../app/core.js";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { MAX_TEXT_LIMIT, TEXT_LIMITS } from "../../bot/formats/fields.js";
 import { DialogEngine, type EngineResult } from "../../dialogs/engine/engine.js";
@@ -13,8 +11,8 @@ import { renderStepCard } from "../../dialogs/render/adaptive-card/index.js";
 import { renderStepModal } from "../../dialogs/render/block-kit/index.js";
 import { renderStepText } from "../../dialogs/render/text.js";
 import { SLACK_LIMITS } from "../../dialogs/render/block-kit/schema.js";
-import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
-import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+import { localUser, oneClass, quietCore } from "../support/one-class.js";
+import { testProvider, type TestDatabase } from "../support/test-db.js";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
 let t: TestDatabase;
@@ -23,12 +21,9 @@ let teacher: Actor;
 let pupilId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const school = await makeSchool(t.db);
-  const group = await makeGroup(t.db, school.id, "groep 5", "middenbouw");
-  pupilId = (await makePupil(t.db, school.id, group.id, "Sam")).id;
-  const staff = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.limiet@test.example" });
-  teacher = await loadActor(t.db, staff.id);
+  const world = await oneClass({ teachers: ["juf.limiet@test.example"] });
+  ({ t, pupilId } = world);
+  teacher = await loadActor(t.db, world.staffIds[0]!);
   engine = new DialogEngine({ db: t.db, flows: FLOWS, clock: () => NOW });
 });
 afterAll(async () => t?.destroy());
@@ -137,8 +132,8 @@ describe(`field limits on ${testProvider()}`, () => {
   });
 
   it("refuse a quick note typed in one message that is too long, naming the limit and showing the note back", async () => {
-    const core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
-    const user = { channel: "local" as const, externalId: "juf.limiet@test.example", email: "juf.limiet@test.example" };
+    const core = quietCore(t.db);
+    const user = localUser("juf.limiet@test.example");
     const before = await t.db.note.count({ where: { pupilId } });
     const typed = story(3002);
     const result = await core.handleTurn({ user, text: `notitie Sam: ${typed}` });
