@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.js";
 import { FakeConnector, type RecordedActivity } from "../support/fake-connector.js";
+import { cardOf, TeamsDriver } from "../support/teams-driver.js";
 import { FakeSlackApi } from "../support/fake-slack-api.js";
 import { SlackSimulator } from "../support/slack-requests.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
@@ -15,7 +16,7 @@ const TENANT = "33333333-4444-5555-6666-777777777777";
 const TEAM = "T0LIMITS01";
 const SECRET = "limits-signing-secret-0123456789ab";
 const TOKEN = "xoxb-limits-test";
-const TEAMS_USER = { aad: "cccccccc-0000-0000-0000-000000000001", email: "teams.limiet@school.example" };
+const TEAMS_USER = { aad: "cccccccc-0000-0000-0000-000000000001", name: "Teams Juf", email: "teams.limiet@school.example" };
 const SLACK_USER = { userId: "U0LIMIET01", teamId: TEAM, email: "slack.limiet@school.example" };
 const today = localDate(new Date(), "Europe/Amsterdam");
 
@@ -24,7 +25,6 @@ const connector = new FakeConnector();
 const fake = new FakeSlackApi(TOKEN);
 let slack: SlackTeacher;
 let sim: SlackSimulator;
-let n = 0;
 
 /** A child's story told at length: 3001 characters, one more than a long answer holds. */
 const LONG_STORY = "Sam vertelde over de hut die hij met zijn opa bouwde. ".repeat(60).slice(0, 3001);
@@ -55,32 +55,10 @@ afterAll(async () => {
   await fake.stop();
 });
 
-type Card = { body: Array<Record<string, unknown>>; actions?: Array<{ data: Record<string, unknown> }> };
-const cardOf = (a: RecordedActivity): Card | undefined =>
-  ((a.activity.attachments as Array<{ contentType: string; content: Card }> | undefined) ?? []).find(
-    (x) => x.contentType === "application/vnd.microsoft.card.adaptive",
-  )?.content;
-
-async function teams(fields: Record<string, unknown>): Promise<RecordedActivity[]> {
-  const before = connector.activities.length;
-  const res = await fetch(`${app.baseUrl}/api/messages`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      type: "message",
-      id: `in-${++n}`,
-      channelId: "msteams",
-      serviceUrl: connector.url,
-      from: { id: `29:${TEAMS_USER.aad}`, name: "Teams Juf", aadObjectId: TEAMS_USER.aad },
-      recipient: { id: "28:gesprekswijzer", name: "Gesprekswijzer" },
-      conversation: { id: `a:personal-${TEAMS_USER.aad}`, conversationType: "personal", tenantId: TENANT },
-      channelData: { tenant: { id: TENANT } },
-      ...fields,
-    }),
-  });
-  expect(res.status).toBeLessThan(300);
-  return connector.activities.slice(before);
-}
+const teams = (fields: Record<string, unknown>): Promise<RecordedActivity[]> => {
+  const driver = new TeamsDriver(app, connector, TENANT);
+  return driver.post(driver.activity(TEAMS_USER, fields));
+};
 
 const notes = () => app.database.db.note.count();
 
@@ -100,6 +78,7 @@ describe(`an over-long answer through the channels on ${testProvider()}`, () => 
     expect(again.body.find((el) => el.id === "f_text")).toMatchObject({ value: LONG_STORY, maxLength: LONG_STORY.length });
     expect(await notes()).toBe(before);
     await teams({ text: "stop" });
+    await teams({ text: "ja" });
   });
 
   it("Slack: the modal submission is refused with the limit named, under the input, and the text is kept", async () => {

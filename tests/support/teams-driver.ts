@@ -2,7 +2,6 @@
 // /api/messages, replies captured by the fake connector at the activity's serviceUrl. Cards are
 // read and filled as a teacher would.
 import { expect } from "vitest";
-import type { TestApp } from "./app.js";
 import type { FakeConnector, RecordedActivity } from "./fake-connector.js";
 import { weekdayAhead } from "./dialog-driver.js";
 
@@ -41,7 +40,7 @@ export class TeamsDriver {
   private n = 0;
 
   constructor(
-    private readonly app: TestApp,
+    private readonly app: { baseUrl: string },
     private readonly connector: FakeConnector,
     private readonly tenantId: string,
   ) {}
