@@ -52,6 +52,8 @@ export type EngineResult =
 class StaleSubmission extends Error {}
 
 const CONFIRM = /^(ok|oké|oke|ja|verder|volgende|klaar|yes|next|done|continue)$/i;
+/** Accepts what is shown as filled in; unlike CONFIRM, no word here is also an answer to a question. */
+const KEEP = /^(ok|oké|oke)$/i;
 
 /** Options of a typed turn. */
 export interface TypedOptions {
@@ -236,8 +238,9 @@ export class DialogEngine {
         if (confirms) return await this.apply(turn, { ...base, action: "submit", values: {} }, false);
         return { kind: "step", sessionId: session.id, view: this.view(turn, {}, [localized("engine.confirmOrEdit")]) };
       }
-      // "ok" on a value shown as filled in (a default, or the answer being changed) keeps it.
-      if (confirms && (target.isDefault || target.editing) && target.value !== undefined) {
+      // "ok" on a default shown as filled in accepts it; "ja" to a yes/no is an answer, not "keep".
+      // (An answer being changed is kept with "ok" by its question: replyToQuestion.)
+      if (KEEP.test(text.trim()) && target.isDefault && target.value !== undefined) {
         return await this.apply(turn, { ...base, action: "submit", values: { [target.id]: target.value } }, true);
       }
       return await this.apply(turn, { ...base, action: "submit", values: { [target.id]: text } }, true);
