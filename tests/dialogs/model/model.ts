@@ -1,0 +1,246 @@
+// The model of one guided dialog: which step it is on, what each field holds (a value, "" for left
+// empty, or nothing), what was typed but did not parse (a draft), the question it asked, and its
+// status. Plain data and small transitions, written from the engine's documented behaviour
+// (/work/coord/engine-semantics.md), not from its code: the property test runs both side by side.
+import { isDeepStrictEqual } from "node:util";
+import type { Answers } from "../../../dialogs/engine/flow.js";
+import type { FieldDefinition, FieldValue, StepDefinition } from "../../../dialogs/engine/types.js";
+import type { Parsed } from "./values.js";
+
+export const SKIPPED = "__skipped";
+/** TEMPORARY: the engine as on main before the lead's change (to check the harness itself). */
+export const LEGACY = process.env.GW_MODEL_LEGACY === "1";
+
+export type Status = "active" | "paused" | "completed" | "cancelled";
+export interface Draft {
+  text: string;
+  /** Whether the text parses for its field (a draft from a skipped step does; a typo does not). */
+  valid: boolean;
+}
+export type Drafts = Record<string, Record<string, Draft>>;
+export type Pending = { kind: "cancel" } | { kind: "command"; text: string; fieldId: string } | { kind: "edit"; fieldId: string };
+
+/** What a turn did to the dialog, as the model predicts it. */
+export type Outcome = "step" | "stayed" | "question" | "paused" | "cancelled" | "completed" | "unchanged";
+
+export function hasContent(value: FieldValue | undefined): boolean {
+  if (value == null) return false;
+  if (typeof value === "string") return value.trim() !== "";
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+/** A shareable field is followed by its optional "may be shared with parents?" yes/no. */
+export function withShareFields(step: StepDefinition): StepDefinition {
+  const fields = step.fields.flatMap((f): FieldDefinition[] =>
+    f.shareable ? [f, { ...f, id: `${f.id}__share`, kind: "yesNo", required: false, shareable: false, options: undefined, defaultValue: undefined }] : [f],
+  );
+  return { ...step, fields };
+}
+
+/** Done for the engine's "first open step" (start, a vanished step): skipped, or every required field filled. */
+function isStepDone(step: StepDefinition, answers: Answers): boolean {
+  const given = answers[step.id];
+  if (!given) return false;
+  if (given[SKIPPED] === true) return true;
+  return step.fields.every((f) => !f.required || (given[f.id] !== undefined && given[f.id] !== ""));
+}
+
+/** Going forward stops at a step that still has a question nobody answered, also an optional one. */
+function hasOpenQuestion(step: StepDefinition, answers: Answers): boolean {
+  const given = answers[step.id];
+  if (!given) return true;
+  if (given[SKIPPED] === true) return false;
+  return step.fields.some((f) => given[f.id] === undefined);
+}
+
+function defaultParsed(field: FieldDefinition): Parsed {
+  if (field.defaultValue !== undefined) return { ok: true, value: field.defaultValue };
+  if (field.required) return { ok: false, raw: null };
+  return { ok: true, value: field.kind === "multiChoice" ? [] : "" };
+}
+
+export class DialogModel {
+  status: Status = "active";
+  stepId: string;
+  answers: Answers;
+  drafts: Drafts = {};
+  pending: Pending | null = null;
+  /** The answers the records hold, once completed. */
+  final: Answers | null = null;
+
+  constructor(
+    readonly label: string,
+    readonly flow: string,
+    readonly kind: string,
+    readonly sessionId: string,
+    readonly pupilLabel: string,
+    private readonly stepsOf: (answers: Answers) => StepDefinition[],
+    private readonly initial: Answers,
+  ) {
+    this.answers = structuredClone(initial);
+    const steps = this.steps();
+    this.stepId = (steps.find((s) => !isStepDone(s, this.answers)) ?? steps[0]!).id;
+  }
+
+  steps(answers: Answers = this.answers): StepDefinition[] {
+    return this.stepsOf(answers).map(withShareFields);
+  }
+
+  step(): StepDefinition {
+    const steps = this.steps();
+    return steps.find((s) => s.id === this.stepId) ?? steps.find((s) => !isStepDone(s, this.answers)) ?? steps[steps.length - 1]!;
+  }
+
+  /** What a field shows: its answer, else its default (a default is not an answer yet). */
+  private shown(field: FieldDefinition) {
+    const given = this.answers[this.stepId]?.[field.id];
+    const draft = this.drafts[this.stepId]?.[field.id];
+    return {
+      value: given ?? field.defaultValue,
+      isDefault: given === undefined && field.defaultValue !== undefined,
+      error: draft !== undefined && !draft.valid,
+    };
+  }
+
+  /** The field a typed answer goes to: the question text mode asks. */
+  target(): FieldDefinition | undefined {
+    const fields = this.step().fields;
+    const blocking = fields.find((f) => {
+      const s = this.shown(f);
+      return s.error || (f.required && (!hasContent(s.value) || s.isDefault));
+    });
+    return blocking ?? fields.find((f) => !f.required && this.shown(f).value == null);
+  }
+
+  targetIsDefault(): boolean {
+    const target = this.target();
+    return target !== undefined && this.shown(target).isDefault;
+  }
+
+  /**
+   * Anything the teacher would lose on stop: an answer with content, or a draft. Unsure: only skips,
+   * empty answers, or what the dialog started with (the goal an evaluation is about).
+   */
+  filled(): boolean | "unsure" {
+    const values = Object.entries(this.answers).flatMap(([stepId, step]) =>
+      Object.entries(step)
+        .filter(([id, v]) => id !== SKIPPED && !isDeepStrictEqual(this.initial[stepId]?.[id], v))
+        .map(([, v]) => v),
+    );
+    if (values.some(hasContent) || Object.keys(this.drafts).length > 0) return true;
+    return Object.keys(this.answers).length === 0 ? false : "unsure";
+  }
+
+  /** Stores what was sent for the current step, as the engine's record step does. */
+  private record(values: Record<string, Parsed>, wholeStep: boolean) {
+    const step = this.step();
+    const answers = structuredClone(this.answers);
+    const drafts = structuredClone(this.drafts);
+    const given: Record<string, FieldValue> = { ...(answers[step.id] ?? {}) };
+    const raws: Record<string, Draft> = { ...(drafts[step.id] ?? {}) };
+    const errors: string[] = [];
+    delete given[SKIPPED];
+    for (const field of step.fields) {
+      const provided = Object.hasOwn(values, field.id);
+      if (!provided && (!wholeStep || given[field.id] !== undefined)) continue;
+      const parsed = provided ? values[field.id]! : defaultParsed(field);
+      if (parsed.ok) {
+        given[field.id] = parsed.value;
+        delete raws[field.id];
+      } else {
+        errors.push(field.id);
+        delete given[field.id];
+        if (parsed.raw?.trim()) raws[field.id] = { text: parsed.raw, valid: false };
+        else delete raws[field.id];
+      }
+    }
+    if (Object.keys(given).length > 0 || answers[step.id] !== undefined) answers[step.id] = given;
+    drafts[step.id] = raws;
+    if (Object.keys(raws).length === 0) delete drafts[step.id];
+    return { step, answers, drafts, given, errors };
+  }
+
+  /** A card's submit (the whole step) or a typed answer (one field). */
+  submit(values: Record<string, Parsed>, wholeStep: boolean): Outcome {
+    this.pending = null;
+    const { step, answers, drafts, given, errors } = this.record(values, wholeStep);
+    this.answers = answers;
+    this.drafts = drafts;
+    const complete = step.fields.every((f) => given[f.id] !== undefined);
+    if (errors.length > 0 || !complete) return "stayed";
+    return this.advance(step);
+  }
+
+  back(values: Record<string, Parsed>): Outcome {
+    this.pending = null;
+    const { step, answers, drafts } = this.record(values, false);
+    this.answers = answers;
+    this.drafts = drafts;
+    const steps = this.steps();
+    const index = Math.max(
+      0,
+      steps.findIndex((s) => s.id === step.id),
+    );
+    this.stepId = steps[Math.max(0, index - 1)]!.id;
+    return "step";
+  }
+
+  skip(values: Record<string, Parsed>): Outcome {
+    this.pending = null;
+    const { step, answers, drafts, given } = this.record(values, false);
+    this.answers = answers;
+    this.drafts = drafts;
+    if (!step.skippable) return "stayed";
+    const typed = Object.entries(given).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0));
+    if (typed.length > 0) {
+      const kept = Object.fromEntries(typed.map(([k, v]): [string, Draft] => [k, { text: String(v), valid: true }]));
+      this.drafts[step.id] = { ...kept, ...(this.drafts[step.id] ?? {}) };
+    }
+    this.answers[step.id] = { [SKIPPED]: true };
+    return this.advance(step);
+  }
+
+  pause(values: Record<string, Parsed> = {}): Outcome {
+    const { answers, drafts } = this.record(values, false);
+    this.answers = answers;
+    this.drafts = drafts;
+    this.pending = null;
+    this.status = "paused";
+    return "paused";
+  }
+
+  /** Stop: asks first when something would be lost; `ask` decides the unsure case (as the engine did). */
+  stop(ask: boolean): Outcome {
+    if (ask) {
+      this.pending = { kind: "cancel" };
+      return "question";
+    }
+    return this.cancel();
+  }
+
+  cancel(): Outcome {
+    this.status = "cancelled";
+    this.pending = null;
+    this.answers = {};
+    this.drafts = {};
+    return "cancelled";
+  }
+
+  private advance(step: StepDefinition): Outcome {
+    const steps = this.steps();
+    const following = steps.slice(steps.findIndex((s) => s.id === step.id) + 1);
+    const next = following.find((s) => (LEGACY ? !isStepDone(s, this.answers) : hasOpenQuestion(s, this.answers))) ?? following[0];
+    if (next) {
+      this.stepId = next.id;
+      return "step";
+    }
+    const kept = new Set(steps.map((s) => s.id));
+    this.final = Object.fromEntries(Object.entries(this.answers).filter(([id]) => kept.has(id)));
+    this.status = "completed";
+    this.pending = null;
+    this.answers = {};
+    this.drafts = {};
+    return "completed";
+  }
+}
