@@ -57,7 +57,9 @@ export type Cmd =
   | { c: "reply"; pick: number; times: number }
   | { c: "resume"; pick: number }
   /** The process restarts: a new core on the same database. */
-  | { c: "restart" };
+  | { c: "restart" }
+  /** Literal text typed (fixed regression cases only); `value`: what it means as an answer, if not plain. */
+  | { c: "say"; text: string; value?: string | number | boolean | string[] | "invalid" };
 
 const pick = fc.nat({ max: 1_000_000 });
 const times = fc.oneof({ weight: 8, arbitrary: fc.constant(1) }, { weight: 2, arbitrary: fc.integer({ min: 2, max: 3 }) });
@@ -106,7 +108,11 @@ export const cmdArb = (flows: fc.Arbitrary<FlowName> = flowArb): fc.Arbitrary<Cm
 
 /** A sequence: start a dialog of `flow`, then a run of commands. */
 export const sequenceArb = (flow: FlowName, maxLength: number): fc.Arbitrary<Cmd[]> =>
-  fc.tuple(pick, fc.array(cmdArb(), { minLength: 1, maxLength, size: "max" })).map(([p, rest]): Cmd[] => [{ c: "start", flow, pick: p }, ...rest]);
+  fc.limitShrink(
+    fc.tuple(pick, fc.array(cmdArb(), { minLength: 1, maxLength, size: "max" })).map(([p, rest]): Cmd[] => [{ c: "start", flow, pick: p }, ...rest]),
+    // Each shrink replays a sequence on the database: enough to cut a failure down, not hours.
+    150,
+  );
 
 /** A command as one short line, for failure reports and regression cases. */
 export function describeCmd(cmd: Cmd): string {

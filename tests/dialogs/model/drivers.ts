@@ -14,6 +14,8 @@ export interface ShownView {
   stepId: string;
   version: number;
   fieldIds: string[];
+  /** The message that showed it, where a channel replies to it (a Teams card's Action.Submit). */
+  activityId?: string;
 }
 
 export interface Sent {
@@ -25,8 +27,8 @@ export interface Sent {
 export type TurnInput = Pick<InboundTurn, "text" | "action" | "submission">;
 
 export interface Driver {
-  /** Delivers one message `times` times under one delivery id (a channel's retry): it must act once. */
-  deliver(user: ChannelUser, input: TurnInput, times: number, restartBetween: boolean): Promise<Sent>;
+  /** Delivers one message `times` times under one delivery id (a channel's retry): it must act once. `card`: the card submitted. */
+  deliver(user: ChannelUser, input: TurnInput, times: number, restartBetween: boolean, card?: ShownView): Promise<Sent>;
   restart(): Promise<void>;
 }
 

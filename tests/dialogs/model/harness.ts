@@ -8,9 +8,8 @@ import type { Db } from "../../../bot/db/client.js";
 import { directSqlOf } from "../../../bot/db/direct-sql.js";
 import { type CardAction, type Cmd, describeCmd } from "./commands.js";
 import type { Driver, Sent, ShownView, TurnInput } from "./drivers.js";
-import { LEGACY, type DialogModel } from "./model.js";
 import { comparePlaces, expectedPlaces, foundPlaces } from "./records.js";
-import { cardTurn, type TypedInput, typedTurn, WorldModel } from "./turns.js";
+import { buttonTurn, type Choice, cardTurn, type TypedInput, typedTurn, WorldModel } from "./turns.js";
 import { type Markers, type Parsed, markersIn } from "./values.js";
 import type { RunWorld } from "./world.js";
 
@@ -27,7 +26,21 @@ export interface SessionRow {
 export class ModelMismatch extends Error {}
 
 /** Turns delivered and time spent, over all runs of this process (GW_MODEL_STATS=1 prints them). */
-export const stats = { sequences: 0, turns: 0, checks: 0, turnMs: 0, checkMs: 0 };
+export const stats = {
+  sequences: 0,
+  turns: 0,
+  repeats: 0,
+  restarts: 0,
+  checks: 0,
+  turnMs: 0,
+  checkMs: 0,
+  staleShown: 0,
+  outcomes: {} as Record<string, number>,
+};
+
+function count(outcome: string): void {
+  stats.outcomes[outcome] = (stats.outcomes[outcome] ?? 0) + 1;
+}
 
 const json = (text: unknown) => (typeof text === "string" ? JSON.parse(text) : text);
 
@@ -79,28 +92,31 @@ export class Harness {
     this.shown.push(...sent.views);
   }
 
-  async deliver(input: TurnInput, times = 1, restartBetween = false, user = this.world.teacher): Promise<Sent> {
+  async deliver(input: TurnInput, times = 1, restartBetween = false, user = this.world.teacher, card?: ShownView): Promise<Sent> {
     const started = performance.now();
-    const sent = await this.driver.deliver(user, input, times, restartBetween);
+    const sent = await this.driver.deliver(user, input, times, restartBetween, card);
     stats.turns += times;
+    stats.repeats += times - 1;
+    if (restartBetween && times > 1) stats.restarts += times - 1;
     stats.turnMs += performance.now() - started;
     this.noteShown(sent);
     return sent;
   }
 
-  /** Whether the engine asked before stopping `dialog` (it is still active), for the open case. */
-  private askedOf(dialog: DialogModel | undefined, after: Map<string, SessionRow>) {
-    return () => (dialog ? after.get(dialog.sessionId)?.status === "active" : false);
-  }
-
   /** A typed line: delivered (maybe more than once), applied to the model once. */
   async typed(text: string, parsed: Parsed, times = 1, restartBetween = false): Promise<void> {
-    const dialog = this.model.active();
     await this.deliver({ text }, times, restartBetween);
     const after = await this.sessions();
-    const input: TypedInput = { text, parsed, commandLike: parseTypedCommand(text) !== null, askedOnStop: this.askedOf(dialog, after) };
-    typedTurn(this.model, input);
+    const input: TypedInput = { text, parsed, commandLike: parseTypedCommand(text) !== null };
+    count(`typed:${typedTurn(this.model, input)}`);
     await this.check(after);
+  }
+
+  /** A button under a question the dialog asked. */
+  async button(sessionId: string, choice: Choice): Promise<void> {
+    await this.deliver({ text: "", action: { command: "dialogReply", args: { sessionId, choice } } });
+    count(`button:${buttonTurn(this.model, sessionId, choice)}`);
+    await this.check();
   }
 
   /** A card submission; fresh when it is for the session's current step and version. */
@@ -116,16 +132,21 @@ export class Harness {
     const before = this.last.get(view.sessionId);
     const fresh = before?.status === "active" && before.version === view.version && before.stepId === view.stepId;
     const submission = { sessionId: view.sessionId, stepId: view.stepId, version: view.version, action, values };
-    const sent = await this.deliver({ text: "", submission }, times, restartBetween);
+    // The card as it was shown (a channel answers the message that showed it), when it was.
+    const shown = [...this.shown].reverse().find((v) => v.sessionId === view.sessionId && v.stepId === view.stepId && v.version === view.version);
+    const sent = await this.deliver({ text: "", submission }, times, restartBetween, this.world.teacher, shown ?? view);
     const after = await this.sessions();
     const dialog = this.model.bySession(view.sessionId);
-    cardTurn(this.model, { sessionId: view.sessionId, action, values: parsed, fresh, askedOnStop: this.askedOf(dialog, after) });
-    // A stale card for the step still open comes back with what was sent on it, so nothing is lost.
-    if (checkKeep && !LEGACY && !fresh && action === "submit" && before?.status === "active" && before.stepId === view.stepId) {
-      const lost = Object.values(values)
-        .flatMap((v) => markersIn(String(v)))
-        .filter((m) => !sent.text.includes(m));
-      if (lost.length > 0) this.fail([`stale card for the open step ${view.stepId}: the reply does not show what was sent (${lost.join(", ")})`]);
+    // A stale card comes back with what was sent on it that the dialog does not hold (its step filled
+    // in, or as text), so nothing is lost; a doubled card carries nothing new.
+    const stored = JSON.stringify(dialog?.answers[view.stepId] ?? {});
+    const onStep = dialog?.steps().some((s) => s.id === view.stepId) ?? false;
+    count(`card ${action}:${fresh ? cardTurn(this.model, { sessionId: view.sessionId, action, values: parsed, fresh }) : "stale"}`);
+    if (checkKeep && !fresh && action === "submit" && before?.status === "active" && onStep) {
+      const sentMarkers = Object.values(values).flatMap((v) => markersIn(String(v)));
+      const lost = sentMarkers.filter((m) => !stored.includes(m) && !sent.text.includes(m));
+      stats.staleShown++;
+      if (lost.length > 0) this.fail([`stale card for step ${view.stepId}: the reply does not show what was sent (${lost.join(", ")})`]);
     }
     await this.check(after);
   }

@@ -5,21 +5,18 @@ import type { FieldDefinition } from "../../../dialogs/engine/types.js";
 import type { CardAction, Fill } from "./commands.js";
 import type { ShownView } from "./drivers.js";
 import type { DialogModel } from "./model.js";
-import { typedField } from "./turns.js";
-import { asCardValue, emptyValue, invalidValue, type Markers, type Parsed, validValue } from "./values.js";
+import { asCardValue, emptyValue, type Generated, invalidValue, type Markers, type Parsed, validValue } from "./values.js";
 
 export interface Typed {
   text: string;
   parsed: Parsed;
 }
 
-const TEXT_KINDS = new Set(["shortText", "longText"]);
+import { isTextField } from "./values.js";
 
-export const isTextField = (field: FieldDefinition | undefined): boolean => field !== undefined && TEXT_KINDS.has(field.kind);
-
-/** A line for the field typed text goes to now; a line answering nothing when no field is asked. */
+/** A line for the field typed text goes to now (DialogModel.target); a line answering nothing when none is asked. */
 export function typedAnswer(dialog: DialogModel | undefined, kind: "valid" | "invalid" | "empty", pick: number, markers: Markers, today: string): Typed {
-  const field = dialog ? typedField(dialog) : undefined;
+  const field = dialog?.target();
   if (!dialog || !field) {
     const text = `Losse opmerking ${markers.next()}`;
     return { text, parsed: { ok: false, raw: text } };
@@ -51,10 +48,12 @@ export interface Card {
 
 const bit = (pick: number, i: number) => ((pick >> (i % 20)) & 1) === 1;
 
+/** Which stored answers a card sends back unchanged: all (the teacher only presses OK), none, or some. */
+export type Keep = "all" | "none" | "some";
+
 /**
  * The inputs a step card sends. Skip and cancel send none (Teams: associatedInputs "none"); submit,
- * back and pause send every input. `keepAll` sends every stored answer back unchanged (the teacher
- * only presses the button), else each is kept or replaced at random.
+ * back and pause send every input: a stored answer or a default as shown (kept), or a new value.
  */
 export function cardInputs(
   dialog: DialogModel | undefined,
@@ -64,7 +63,7 @@ export function cardInputs(
   pick: number,
   markers: Markers,
   today: string,
-  keepAll = false,
+  keep: Keep = "some",
 ): Card {
   const card: Card = { values: {}, parsed: {} };
   if (action === "skip" || action === "cancel") return card;
@@ -77,12 +76,12 @@ export function cardInputs(
   const stored = dialog?.answers[view.stepId] ?? {};
   fields.forEach((field, i) => {
     const ctx = { pick: pick + i * 7, markers, today, stepId: view.stepId, via: "card" as const };
-    let generated = validValue(field, ctx);
-    const answer = stored[field.id];
+    const kept = keep === "all" || (keep === "some" && bit(pick, i));
+    const shown = stored[field.id] ?? field.defaultValue;
+    let generated: Generated;
     if (field.id === emptied || (fill === "optionalEmpty" && !field.required && bit(pick, i + 3))) generated = emptyValue(field, "card");
-    else if (answer !== undefined && (keepAll || bit(pick, i))) generated = { raw: asCardValue(answer), parsed: { ok: true, value: answer } };
-    else if (answer === undefined && field.defaultValue !== undefined && (keepAll || bit(pick, i)))
-      generated = { raw: asCardValue(field.defaultValue), parsed: { ok: true, value: field.defaultValue } };
+    else if (shown !== undefined && kept) generated = { raw: asCardValue(shown), parsed: { ok: true, value: shown } };
+    else generated = validValue(field, ctx);
     card.values[field.id] = generated.raw;
     card.parsed[field.id] = generated.parsed;
   });

@@ -2,14 +2,11 @@
 // empty, or nothing), what was typed but did not parse (a draft), the question it asked, and its
 // status. Plain data and small transitions, written from the engine's documented behaviour
 // (/work/coord/engine-semantics.md), not from its code: the property test runs both side by side.
-import { isDeepStrictEqual } from "node:util";
 import type { Answers } from "../../../dialogs/engine/flow.js";
 import type { FieldDefinition, FieldValue, StepDefinition } from "../../../dialogs/engine/types.js";
 import type { Parsed } from "./values.js";
 
 export const SKIPPED = "__skipped";
-/** TEMPORARY: the engine as on main before the lead's change (to check the harness itself). */
-export const LEGACY = process.env.GW_MODEL_LEGACY === "1";
 
 export type Status = "active" | "paused" | "completed" | "cancelled";
 export interface Draft {
@@ -18,7 +15,8 @@ export interface Draft {
   valid: boolean;
 }
 export type Drafts = Record<string, Record<string, Draft>>;
-export type Pending = { kind: "cancel" } | { kind: "command"; text: string; fieldId: string } | { kind: "edit"; fieldId: string };
+/** A question the dialog asked about itself; a command's text waits here, not in an answer. */
+export type Pending = { kind: "cancel" } | { kind: "command"; text: string; fieldId: string | null } | { kind: "edit"; fieldId: string };
 
 /** What a turn did to the dialog, as the model predicts it. */
 export type Outcome = "step" | "stayed" | "question" | "paused" | "cancelled" | "completed" | "unchanged";
@@ -76,7 +74,7 @@ export class DialogModel {
     readonly sessionId: string,
     readonly pupilLabel: string,
     private readonly stepsOf: (answers: Answers) => StepDefinition[],
-    private readonly initial: Answers,
+    initial: Answers,
   ) {
     this.answers = structuredClone(initial);
     const steps = this.steps();
@@ -92,19 +90,33 @@ export class DialogModel {
     return steps.find((s) => s.id === this.stepId) ?? steps.find((s) => !isStepDone(s, this.answers)) ?? steps[steps.length - 1]!;
   }
 
-  /** What a field shows: its answer, else its default (a default is not an answer yet). */
+  /** What a field shows: its answer, else its default (a default is not an answer yet), and whether it is in error. */
   private shown(field: FieldDefinition) {
     const given = this.answers[this.stepId]?.[field.id];
     const draft = this.drafts[this.stepId]?.[field.id];
-    return {
-      value: given ?? field.defaultValue,
-      isDefault: given === undefined && field.defaultValue !== undefined,
-      error: draft !== undefined && !draft.valid,
-    };
+    const error = (draft !== undefined && !draft.valid) || this.refused().includes(field.id);
+    return { value: given ?? field.defaultValue, isDefault: given === undefined && field.defaultValue !== undefined, error };
   }
 
-  /** The field a typed answer goes to: the question text mode asks. */
+  /** The fields the step's own check refuses, once every field has an answer (as the view shows them). */
+  private refused(): string[] {
+    const step = this.step();
+    const given = this.answers[step.id];
+    if (!given || given[SKIPPED] === true || !step.validate || !step.fields.every((f) => given[f.id] !== undefined)) return [];
+    if (Object.values(this.drafts[step.id] ?? {}).some((d) => !d.valid)) return [];
+    return step.validate(given).flatMap((issue) => (issue.fieldId ? [issue.fieldId] : []));
+  }
+
+  /** The field being changed ("wijzig n"), shown with its answer until a new one comes. */
+  editing(): FieldDefinition | undefined {
+    const pending = this.pending;
+    return pending?.kind === "edit" ? this.step().fields.find((f) => f.id === pending.fieldId) : undefined;
+  }
+
+  /** The field a typed answer goes to: the one being changed, else the question text mode asks. */
   target(): FieldDefinition | undefined {
+    const editing = this.editing();
+    if (editing) return editing;
     const fields = this.step().fields;
     const blocking = fields.find((f) => {
       const s = this.shown(f);
@@ -113,23 +125,22 @@ export class DialogModel {
     return blocking ?? fields.find((f) => !f.required && this.shown(f).value == null);
   }
 
-  targetIsDefault(): boolean {
+  /** What the field asked shows as filled in (a default, or the answer being changed): "ok" keeps it. */
+  keepable(): FieldValue | undefined {
     const target = this.target();
-    return target !== undefined && this.shown(target).isDefault;
+    if (!target) return undefined;
+    const shown = this.shown(target);
+    return shown.isDefault || target === this.editing() ? shown.value : undefined;
   }
 
-  /**
-   * Anything the teacher would lose on stop: an answer with content, or a draft. Unsure: only skips,
-   * empty answers, or what the dialog started with (the goal an evaluation is about).
-   */
-  filled(): boolean | "unsure" {
-    const values = Object.entries(this.answers).flatMap(([stepId, step]) =>
+  /** Anything a stop would discard: an answer with content, or a draft. */
+  filled(): boolean {
+    const values = Object.values(this.answers).flatMap((step) =>
       Object.entries(step)
-        .filter(([id, v]) => id !== SKIPPED && !isDeepStrictEqual(this.initial[stepId]?.[id], v))
+        .filter(([id]) => id !== SKIPPED)
         .map(([, v]) => v),
     );
-    if (values.some(hasContent) || Object.keys(this.drafts).length > 0) return true;
-    return Object.keys(this.answers).length === 0 ? false : "unsure";
+    return values.some(hasContent) || Object.keys(this.drafts).length > 0;
   }
 
   /** Stores what was sent for the current step, as the engine's record step does. */
@@ -168,7 +179,8 @@ export class DialogModel {
     this.answers = answers;
     this.drafts = drafts;
     const complete = step.fields.every((f) => given[f.id] !== undefined);
-    if (errors.length > 0 || !complete) return "stayed";
+    // The flow's own checks on meaning (a SMART agreement, a date after today) keep the step open.
+    if (errors.length > 0 || !complete || (step.validate?.(given).length ?? 0) > 0) return "stayed";
     return this.advance(step);
   }
 
@@ -210,13 +222,14 @@ export class DialogModel {
     return "paused";
   }
 
-  /** Stop: asks first when something would be lost; `ask` decides the unsure case (as the engine did). */
-  stop(ask: boolean): Outcome {
-    if (ask) {
-      this.pending = { kind: "cancel" };
-      return "question";
-    }
-    return this.cancel();
+  /** Stop asks first when it would discard anything; what a card carried is kept meanwhile. */
+  stop(values: Record<string, Parsed> = {}): Outcome {
+    const { answers, drafts } = this.record(values, false);
+    this.answers = answers;
+    this.drafts = drafts;
+    if (!this.filled()) return this.cancel();
+    this.pending = { kind: "cancel" };
+    return "question";
   }
 
   cancel(): Outcome {
@@ -230,7 +243,7 @@ export class DialogModel {
   private advance(step: StepDefinition): Outcome {
     const steps = this.steps();
     const following = steps.slice(steps.findIndex((s) => s.id === step.id) + 1);
-    const next = following.find((s) => (LEGACY ? !isStepDone(s, this.answers) : hasOpenQuestion(s, this.answers))) ?? following[0];
+    const next = following.find((s) => hasOpenQuestion(s, this.answers)) ?? following[0];
     if (next) {
       this.stepId = next.id;
       return "step";

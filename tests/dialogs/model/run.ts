@@ -3,18 +3,25 @@
 // pressing OK on its cards, so every answer the model says is kept must reach the records.
 import type { Db } from "../../../bot/db/client.js";
 import type { CommandAction } from "../../../bot/channel/types.js";
+import type { FieldDefinition } from "../../../dialogs/engine/types.js";
 import type { Cmd, FlowName } from "./commands.js";
 import type { Driver, ShownView } from "./drivers.js";
-import { Harness } from "./harness.js";
-import { cardInputs, isTextField, okParsed, typedAnswer, wordParsed } from "./inputs.js";
-import { DialogModel, LEGACY } from "./model.js";
-import { typedField } from "./turns.js";
-import { Markers } from "./values.js";
+import { Harness, stats } from "./harness.js";
+import { cardInputs, okParsed, typedAnswer, wordParsed } from "./inputs.js";
+import { DialogModel } from "./model.js";
+import { type Choice, REPLY_WORDS } from "./turns.js";
+import { commandAsAnswer, isTextField, Markers, type Parsed } from "./values.js";
 import { addGoal, addPupil, BOUWEN, createRunWorld, loadSteps, type PupilRef } from "./world.js";
 
-const CANCEL_REPLIES = ["ja", "yes", "stop", "stoppen", "nee", "no", "verder", "pauze"];
-const COMMAND_REPLIES = ["ja", "yes", "nee", "no"];
-const SHOW_WORDS = new Set(["help", "hulp", "verder", "resume"]);
+/** What literal text means as an answer to the field asked: given, else text for a text field, ja/nee for a yes/no. */
+function sayParsed(field: FieldDefinition | undefined, text: string, value: (Cmd & { c: "say" })["value"]): Parsed {
+  if (value === "invalid") return { ok: false, raw: text };
+  if (value !== undefined) return { ok: true, value };
+  const t = text.trim().toLowerCase();
+  if (field?.kind === "yesNo" && ["ja", "j", "yes", "y", "ok"].includes(t)) return { ok: true, value: true };
+  if (field?.kind === "yesNo" && ["nee", "n", "no"].includes(t)) return { ok: true, value: false };
+  return isTextField(field) ? { ok: true, value: text.trim() } : { ok: false, raw: text };
+}
 
 export class Run {
   private dialogs = 0;
@@ -41,29 +48,25 @@ export class Run {
       case "start":
         return void (await this.start(cmd.flow, cmd.pick));
       case "restart":
+        stats.restarts++;
         await this.h.driver.restart();
         return this.h.check();
       case "type":
       case "typeInvalid":
       case "typeEmpty": {
-        // A changed answer must parse: whether a bad one keeps the old value is left open.
-        if (cmd.c !== "type" && active?.pending?.kind === "edit") return;
         const kind = cmd.c === "type" ? "valid" : cmd.c === "typeInvalid" ? "invalid" : "empty";
         const typed = typedAnswer(active, kind, "pick" in cmd ? cmd.pick : 0, this.h.markers, this.today);
         return this.h.typed(typed.text, typed.parsed, "times" in cmd ? cmd.times : 1, restartBetween);
       }
       case "ok": {
-        const field = active ? typedField(active) : undefined;
-        if (LEGACY && active?.targetIsDefault()) return;
-        const parsed = active?.pending?.kind === "edit" || (active?.targetIsDefault() ?? false) ? { ok: false as const, raw: "ok" } : okParsed(field);
+        // "ok" keeps what is shown as filled in; otherwise it is an answer (yes, or the word), if it parses.
+        const parsed = active?.keepable() !== undefined ? { ok: false as const, raw: "ok" } : okParsed(active?.target());
         if (parsed) await this.h.typed("ok", parsed);
         return;
       }
       case "word": {
-        // Help and "verder" while a question is open are left open by the semantics (except "verder" to stop?).
-        if (active?.pending && SHOW_WORDS.has(cmd.word) && !(active.pending.kind === "cancel" && cmd.word === "verder")) return;
         if (!active && (cmd.word === "verder" || cmd.word === "resume")) return this.resumeTyped(cmd.word);
-        return this.h.typed(cmd.word, wordParsed(active ? typedField(active) : undefined, cmd.word), cmd.times);
+        return this.h.typed(cmd.word, wordParsed(active?.target(), cmd.word), cmd.times);
       }
       case "edit":
         return this.h.typed(`wijzig ${cmd.n}`, { ok: false, raw: `wijzig ${cmd.n}` });
@@ -77,6 +80,8 @@ export class Run {
         return this.foreign(cmd.pick, cmd.malformed);
       case "card":
         return this.cardCmd(cmd, restartBetween);
+      case "say":
+        return this.h.typed(cmd.text, sayParsed(active?.target(), cmd.text, cmd.value));
     }
   }
 
@@ -106,18 +111,26 @@ export class Run {
   }
 
   private async command(pick: number): Promise<void> {
-    const active = this.model.active();
-    if (active && (active.pending?.kind === "edit" || !isTextField(typedField(active)))) return;
     const texts = [`leerling ${this.h.markers.next()}`, `coach Waarom ging dat zo ${this.h.markers.next()}`, "overzicht", "mijn groep", "evaluaties"];
     const text = texts[pick % texts.length]!;
-    await this.h.typed(text, { ok: true, value: text });
+    await this.h.typed(text, commandAsAnswer(this.model.active()?.target(), text));
   }
 
+  /** Answers the question the dialog asked: a reply word typed, its button, or an old button. */
   private async reply(pick: number, times: number, restartBetween: boolean): Promise<void> {
-    const pending = this.model.active()?.pending;
+    const active = this.model.active();
+    const pending = active?.pending;
+    if (pick % 5 === 4 || (pick % 5 === 3 && pending && pending.kind !== "edit")) {
+      // A button: the one under the question, or one under an older question (another dialog's, or gone).
+      const dialog = pick % 5 === 3 && active ? active : this.model.dialogs[pick % Math.max(1, this.model.dialogs.length)];
+      if (!dialog) return;
+      const choices: Choice[] = pending?.kind === "command" ? ["yes", "no"] : ["yes", "no", "pause"];
+      return this.h.button(dialog.sessionId, choices[(pick >> 3) % choices.length]!);
+    }
     if (!pending) return;
-    const word = pending.kind === "cancel" ? CANCEL_REPLIES[pick % CANCEL_REPLIES.length]! : pending.kind === "command" ? COMMAND_REPLIES[pick % 4]! : "ok";
-    await this.h.typed(word, { ok: false, raw: word }, times, restartBetween);
+    const words = REPLY_WORDS[pending.kind];
+    const word = words[pick % words.length]!;
+    await this.h.typed(pick % 7 === 0 ? `${word[0]!.toUpperCase()}${word.slice(1)}!` : word, { ok: false, raw: word }, times, restartBetween);
   }
 
   /** "verder" with no dialog in the foreground resumes the only open one (with several it asks which). */
@@ -186,16 +199,18 @@ export class Run {
     return dialog;
   }
 
-  /** Presses OK on every open dialog's cards (answers kept as shown) until each one completes. */
+  /** Presses OK on the dialog's cards (answers as shown) until it completes; a step its checks refuse gets new values. */
   async finish(dialog: DialogModel): Promise<void> {
+    let refused: string | null = null;
     for (let i = 0; i < 80 && (dialog.status === "active" || dialog.status === "paused"); i++) {
       if (this.model.active() !== dialog) await this.resume(0, dialog);
       else if (dialog.pending)
         await this.h.typed(dialog.pending.kind === "cancel" ? "nee" : dialog.pending.kind === "command" ? "ja" : "ok", { ok: false, raw: "-" });
       else {
         const view = this.currentView(dialog, await this.versionOf(dialog));
-        const card = cardInputs(dialog, view, "submit", "valid", i, this.h.markers, this.today, true);
+        const card = cardInputs(dialog, view, "submit", "valid", i, this.h.markers, this.today, refused === view.stepId ? "none" : "all");
         await this.h.card(view, "submit", card.values, card.parsed);
+        refused = dialog.stepId === view.stepId ? view.stepId : null;
       }
     }
     if (dialog.status !== "completed") this.h.fail([`${dialog.label} (${dialog.flow}) did not complete by pressing OK`]);

@@ -2,8 +2,9 @@
 // does to them, in the model: control words act and are never stored, a pending question is
 // answered first, a line that reads as a command asks, everything else answers the field asked.
 import type { FieldDefinition } from "../../../dialogs/engine/types.js";
-import { LEGACY, type DialogModel, type Outcome } from "./model.js";
-import type { Parsed } from "./values.js";
+import { CONFIRM_KEEPS, HELP_BEATS_OPTION } from "./deviations.js";
+import type { DialogModel, Outcome, Pending } from "./model.js";
+import { commandAsAnswer, type Parsed } from "./values.js";
 
 export class WorldModel {
   readonly dialogs: DialogModel[] = [];
@@ -41,11 +42,19 @@ export class WorldModel {
   }
 }
 
-const CANCEL_YES = new Set(["ja", "yes", "stop", "stoppen"]);
-const CANCEL_NO = new Set(["nee", "no", "verder"]);
-const CANCEL_PAUSE = new Set(["pauze"]);
-const COMMAND_YES = new Set(["ja", "yes"]);
-const COMMAND_NO = new Set(["nee", "no"]);
+/** How a question is answered: by its buttons, or by typing one of these words. */
+export type Choice = "yes" | "no" | "pause";
+const REPLIES: Record<Pending["kind"], Record<string, Choice>> = {
+  cancel: Object.fromEntries([
+    ...["ja", "j", "yes", "y", "stop", "stoppen"].map((w) => [w, "yes"]),
+    ...["nee", "n", "no", "verder", "doorgaan", "continue"].map((w) => [w, "no"]),
+    ...["pauze", "pauzeren", "pause", "later"].map((w) => [w, "pause"]),
+  ]),
+  command: Object.fromEntries([...["ja", "j", "yes", "y"].map((w) => [w, "yes"]), ...["nee", "n", "no"].map((w) => [w, "no"])]),
+  edit: Object.fromEntries(["ok", "oké", "oke", "houden", "keep"].map((w) => [w, "no"])),
+};
+export const REPLY_WORDS = { cancel: Object.keys(REPLIES.cancel), command: Object.keys(REPLIES.command), edit: Object.keys(REPLIES.edit) };
+
 const CONFIRM = new Set(["ok", "oké", "oke", "ja", "volgende", "klaar", "yes", "next", "done"]);
 const SHOW = new Set(["help", "hulp", "?", "verder", "hervat", "doorgaan", "resume", "continue"]);
 const ACTIONS: Record<string, "back" | "skip" | "pause" | "cancel"> = {
@@ -65,64 +74,29 @@ const ACTIONS: Record<string, "back" | "skip" | "pause" | "cancel"> = {
 };
 const EDIT = /^(?:wijzig|edit|verander|change)\s+(\d+)$/;
 
-/** A typed control word (terug, pauze, help, wijzig 2, …): never an answer, unless it names an option. */
-export function isControlWord(text: string): boolean {
-  const t = text.trim().toLowerCase();
-  return SHOW.has(t) || t in ACTIONS || EDIT.test(t);
-}
-
+/** A field whose options include the typed word: then the word is an answer, not a control word. */
 function namesOption(field: FieldDefinition | undefined, typed: string): boolean {
   return field?.options?.some((o) => o.value.toLowerCase() === typed || o.label.nl.toLowerCase() === typed) ?? false;
 }
 
 export interface TypedInput {
   text: string;
-  /** What the text means as an answer to the field it goes to (see DialogModel.typedField). */
+  /** What the text means as an answer to the field it goes to (DialogModel.target). */
   parsed: Parsed;
   /** The text reads as a bot command ("leerling …", "overzicht"). */
   commandLike: boolean;
-  /** Whether the engine asked before stopping, for the case the semantics leave open. */
-  askedOnStop: () => boolean;
 }
 
-/** The field typed text goes to now: the one being changed ("wijzig n"), else the one asked. */
-export function typedField(dialog: DialogModel): FieldDefinition | undefined {
-  const pending = dialog.pending;
-  if (pending?.kind === "edit") return dialog.step().fields.find((f) => f.id === pending.fieldId);
-  return dialog.target();
-}
-
-function stop(dialog: DialogModel, input: TypedInput): Outcome {
-  if (LEGACY) return dialog.cancel();
-  const filled = dialog.filled();
-  return dialog.stop(filled === "unsure" ? input.askedOnStop() : filled);
-}
-
-/** Answers the dialog's pending question, or returns null when the text is not an answer to it. */
-function answerPending(dialog: DialogModel, t: string, input: TypedInput): Outcome | null {
-  const pending = dialog.pending;
-  if (pending?.kind === "cancel") {
-    if (CANCEL_YES.has(t)) return dialog.cancel();
-    if (CANCEL_PAUSE.has(t)) return dialog.pause();
-    if (CANCEL_NO.has(t)) {
-      dialog.pending = null;
-      return "unchanged";
-    }
-  } else if (pending?.kind === "command") {
-    if (COMMAND_YES.has(t)) {
-      dialog.pending = null;
-      return "unchanged";
-    }
-    if (COMMAND_NO.has(t)) return dialog.submit({ [pending.fieldId]: { ok: true, value: pending.text.trim() } }, false);
-  } else if (pending?.kind === "edit") {
-    if (t === "ok") {
-      dialog.pending = null;
-      return "unchanged";
-    }
-    if (!isControlWord(t)) return dialog.submit({ [pending.fieldId]: input.parsed }, false);
-  }
+/** The answer to the question the dialog asked, by button or reply word. */
+function answerPending(dialog: DialogModel, choice: Choice): Outcome {
+  const pending = dialog.pending!;
+  if (pending.kind === "cancel" && choice === "yes") return dialog.cancel();
+  if (pending.kind === "cancel" && choice === "pause") return dialog.pause();
+  const asked = pending.kind === "command" ? dialog.step().fields.find((f) => f.id === pending.fieldId) : undefined;
+  if (pending.kind === "command" && choice === "no" && asked) return dialog.submit({ [asked.id]: commandAsAnswer(asked, pending.text) }, false);
+  // No (a command: it runs, the dialog stays put; "ok" to a change: the answer stays).
   dialog.pending = null;
-  return null;
+  return "unchanged";
 }
 
 /** A line typed while a dialog is in the foreground. */
@@ -130,36 +104,43 @@ export function typedTurn(world: WorldModel, input: TypedInput): Outcome {
   const dialog = world.active();
   if (!dialog) return "unchanged";
   const t = input.text.trim().toLowerCase();
-  const answered = answerPending(dialog, t, input);
-  if (answered) return answered;
+  if (dialog.pending) {
+    const choice = REPLIES[dialog.pending.kind][t.replace(/[.!]+$/, "")];
+    if (choice) return answerPending(dialog, choice);
+    // Other text drops a stop or command question; a field being changed keeps waiting.
+    if (dialog.pending.kind !== "edit") dialog.pending = null;
+  }
   const target = dialog.target();
-  if (LEGACY && SHOW.has(t)) return "unchanged";
-  if (LEGACY && EDIT.test(t)) {
-    const field = dialog.step().fields[Number(EDIT.exec(t)![1]) - 1];
-    if (field && dialog.answers[dialog.stepId]) delete dialog.answers[dialog.stepId]![field.id];
+  const option = namesOption(target, t);
+  if (SHOW.has(t) && (!option || HELP_BEATS_OPTION)) return "unchanged";
+  const edit = EDIT.exec(t);
+  if (edit) {
+    const field = dialog.step().fields[Number(edit[1]) - 1];
+    if (field) dialog.pending = { kind: "edit", fieldId: field.id };
     return "unchanged";
   }
-  if (!namesOption(target, t)) {
-    if (SHOW.has(t)) return "unchanged";
-    const edit = EDIT.exec(t);
-    if (edit) {
-      const field = dialog.step().fields[Number(edit[1]) - 1];
-      if (field) dialog.pending = { kind: "edit", fieldId: field.id };
-      return "unchanged";
-    }
-    const action = ACTIONS[t];
-    if (action === "back") return dialog.back({});
-    if (action === "skip") return dialog.skip({});
-    if (action === "pause") return dialog.pause();
-    if (action === "cancel") return stop(dialog, input);
-  }
-  if (!target) return CONFIRM.has(t) ? dialog.submit({}, true) : "unchanged";
-  if (t === "ok" && dialog.targetIsDefault()) return dialog.submit({ [target.id]: { ok: true, value: target.defaultValue! } }, false);
-  if (input.commandLike && !LEGACY && !namesOption(target, t)) {
-    dialog.pending = { kind: "command", text: input.text, fieldId: target.id };
+  const action = option ? undefined : ACTIONS[t];
+  if (action === "back") return dialog.back({});
+  if (action === "skip") return dialog.skip({});
+  if (action === "pause") return dialog.pause();
+  if (action === "cancel") return dialog.stop();
+  const confirms = CONFIRM.has(t);
+  if (input.commandLike && !option && !(confirms && !target)) {
+    dialog.pending = { kind: "command", text: input.text.trim(), fieldId: target?.id ?? null };
     return "question";
   }
+  if (!target) return confirms ? dialog.submit({}, true) : "unchanged";
+  const keep = dialog.keepable();
+  // "ok" keeps what the field shows as filled in (a default, or the answer being changed).
+  if ((t === "ok" || (CONFIRM_KEEPS && confirms)) && keep !== undefined) return dialog.submit({ [target.id]: { ok: true, value: keep } }, false);
   return dialog.submit({ [target.id]: input.parsed }, false);
+}
+
+/** A button under a question (by session id: an old button finds no question, or another dialog). */
+export function buttonTurn(world: WorldModel, sessionId: string, choice: Choice): Outcome {
+  const dialog = world.bySession(sessionId);
+  if (!dialog || dialog.status !== "active" || !dialog.pending) return "unchanged";
+  return answerPending(dialog, choice);
 }
 
 export interface CardInput {
@@ -168,7 +149,6 @@ export interface CardInput {
   values: Record<string, Parsed>;
   /** For the session's current step and version, the session active and the teacher's own. */
   fresh: boolean;
-  askedOnStop: () => boolean;
 }
 
 /** A card or modal submission: only a fresh one changes anything. */
@@ -184,10 +164,7 @@ export function cardTurn(world: WorldModel, input: CardInput): Outcome {
       return dialog.skip(input.values);
     case "pause":
       return dialog.pause(input.values);
-    case "cancel": {
-      if (LEGACY) return dialog.cancel();
-      const filled = dialog.filled();
-      return dialog.stop(filled === "unsure" ? input.askedOnStop() : filled);
-    }
+    case "cancel":
+      return dialog.stop(input.values);
   }
 }

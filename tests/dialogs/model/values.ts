@@ -180,6 +180,13 @@ export function emptyValue(field: FieldDefinition, via: "typed" | "card"): Gener
   return { raw, parsed: ok(field.kind === "multiChoice" ? [] : "") };
 }
 
+export const isTextField = (field: FieldDefinition | undefined): boolean => field?.kind === "shortText" || field?.kind === "longText";
+
+/** A command's text as the answer to a field (the teacher said it was one): text, else a typo kept as typed. */
+export function commandAsAnswer(field: FieldDefinition | undefined, text: string): Parsed {
+  return isTextField(field) ? { ok: true, value: text.trim() } : { ok: false, raw: text.trim() };
+}
+
 /** A stored value as a card shows it again (pre-filled) and sends it back. */
 export function asCardValue(value: FieldValue): string {
   if (Array.isArray(value)) return value.join(",");
