@@ -139,7 +139,7 @@ export function typedTurn(world: WorldModel, input: TypedInput): Outcome {
 /** A button under a question (by session id: an old button finds no question, or another dialog). */
 export function buttonTurn(world: WorldModel, sessionId: string, choice: Choice): Outcome {
   const dialog = world.bySession(sessionId);
-  if (!dialog || dialog.status !== "active" || !dialog.pending) return "unchanged";
+  if (dialog?.status !== "active" || !dialog.pending) return "unchanged";
   return answerPending(dialog, choice);
 }
 
