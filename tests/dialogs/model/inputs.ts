@@ -27,10 +27,9 @@ export function typedAnswer(dialog: DialogModel | undefined, kind: "valid" | "in
   return { text: String(generated.raw), parsed: generated.parsed };
 }
 
-/** "ok" as an answer to the field: yes for a yes/no, the word for a text; anything else would not parse. */
+/** "ok" as an answer to the field: the word for a text; for a yes/no it is not an answer (kept as typed). */
 export function okParsed(field: FieldDefinition | undefined): Parsed | null {
-  if (!field) return { ok: false, raw: "ok" };
-  if (field.kind === "yesNo") return { ok: true, value: true };
+  if (!field || field.kind === "yesNo") return { ok: false, raw: "ok" };
   if (isTextField(field)) return { ok: true, value: "ok" };
   return null;
 }
@@ -38,7 +37,8 @@ export function okParsed(field: FieldDefinition | undefined): Parsed | null {
 /** A control word typed where the field asked offers it as an option is that option. */
 export function wordParsed(field: FieldDefinition | undefined, word: string): Parsed {
   const option = field?.options?.find((o) => o.value.toLowerCase() === word || o.label.nl.toLowerCase() === word);
-  return option ? { ok: true, value: option.value } : { ok: false, raw: word };
+  if (!option) return { ok: false, raw: word };
+  return { ok: true, value: field?.kind === "multiChoice" ? [option.value] : option.value };
 }
 
 export interface Card {

@@ -28,12 +28,34 @@ export function hasContent(value: FieldValue | undefined): boolean {
   return true;
 }
 
-/** A shareable field is followed by its optional "may be shared with parents?" yes/no. */
+const SHARE = "__share";
+
+/**
+ * A shareable item gets one "may this be shared with parents?" yes/no, right after the item and the
+ * fields that explain it; it is asked only once the item has content (there is nothing to share before).
+ */
 export function withShareFields(step: StepDefinition): StepDefinition {
-  const fields = step.fields.flatMap((f): FieldDefinition[] =>
-    f.shareable ? [f, { ...f, id: `${f.id}__share`, kind: "yesNo", required: false, shareable: false, options: undefined, defaultValue: undefined }] : [f],
-  );
-  return { ...step, fields };
+  const after = new Map<string, FieldDefinition[]>();
+  for (const item of step.fields.filter((f) => f.shareable)) {
+    const group = step.fields.filter((f) => f === item || (f.explains === item.id && !f.shareable));
+    const last = group[group.length - 1]!.id;
+    const share: FieldDefinition = {
+      ...item,
+      id: `${item.id}${SHARE}`,
+      kind: "yesNo",
+      required: false,
+      shareable: false,
+      options: undefined,
+      defaultValue: undefined,
+    };
+    after.set(last, [...(after.get(last) ?? []), share]);
+  }
+  return { ...step, fields: step.fields.flatMap((f) => [f, ...(after.get(f.id) ?? [])]) };
+}
+
+/** Whether a field's question is asked: a share question only when its item has content. */
+function asked(field: FieldDefinition, valueOf: (id: string) => FieldValue | undefined): boolean {
+  return !field.id.endsWith(SHARE) || hasContent(valueOf(field.id.slice(0, -SHARE.length)));
 }
 
 /** Done for the engine's "first open step" (start, a vanished step): skipped, or every required field filled. */
@@ -49,7 +71,12 @@ function hasOpenQuestion(step: StepDefinition, answers: Answers): boolean {
   const given = answers[step.id];
   if (!given) return true;
   if (given[SKIPPED] === true) return false;
-  return step.fields.some((f) => given[f.id] === undefined);
+  return step.fields.some((f) => given[f.id] === undefined && asked(f, (id) => given[id]));
+}
+
+/** Every question of the step that is asked has an answer. */
+function complete(step: StepDefinition, given: Record<string, FieldValue>): boolean {
+  return step.fields.every((f) => given[f.id] !== undefined || !asked(f, (id) => given[id]));
 }
 
 function defaultParsed(field: FieldDefinition): Parsed {
@@ -102,7 +129,7 @@ export class DialogModel {
   private refused(): string[] {
     const step = this.step();
     const given = this.answers[step.id];
-    if (!given || given[SKIPPED] === true || !step.validate || !step.fields.every((f) => given[f.id] !== undefined)) return [];
+    if (!given || given[SKIPPED] === true || !step.validate || !complete(step, given)) return [];
     if (Object.values(this.drafts[step.id] ?? {}).some((d) => !d.valid)) return [];
     return step.validate(given).flatMap((issue) => (issue.fieldId ? [issue.fieldId] : []));
   }
@@ -113,16 +140,15 @@ export class DialogModel {
     return pending?.kind === "edit" ? this.step().fields.find((f) => f.id === pending.fieldId) : undefined;
   }
 
-  /** The field a typed answer goes to: the one being changed, else the question text mode asks. */
+  /** The field a typed answer goes to: the one being changed, else the first asked, in field order, in error or open. */
   target(): FieldDefinition | undefined {
     const editing = this.editing();
     if (editing) return editing;
-    const fields = this.step().fields;
-    const blocking = fields.find((f) => {
+    return this.step().fields.find((f) => {
       const s = this.shown(f);
-      return s.error || (f.required && (!hasContent(s.value) || s.isDefault));
+      const open = f.required ? !hasContent(s.value) || s.isDefault : s.value == null;
+      return (s.error || open) && asked(f, (id) => this.answers[this.stepId]?.[id] ?? this.step().fields.find((x) => x.id === id)?.defaultValue);
     });
-    return blocking ?? fields.find((f) => !f.required && this.shown(f).value == null);
   }
 
   /** What the field asked shows as filled in (a default, or the answer being changed): "ok" keeps it. */
@@ -178,9 +204,8 @@ export class DialogModel {
     const { step, answers, drafts, given, errors } = this.record(values, wholeStep);
     this.answers = answers;
     this.drafts = drafts;
-    const complete = step.fields.every((f) => given[f.id] !== undefined);
-    // The flow's own checks on meaning (a SMART agreement, a date after today) keep the step open.
-    if (errors.length > 0 || !complete || (step.validate?.(given).length ?? 0) > 0) return "stayed";
+    // The flow's own checks on meaning (a SMART agreement, a school day) keep the step open.
+    if (errors.length > 0 || !complete(step, given) || (step.validate?.(given).length ?? 0) > 0) return "stayed";
     return this.advance(step);
   }
 

@@ -44,10 +44,10 @@ const CASES: { name: string; commands: Cmd[] }[] = [
     commands: [
       { c: "start", flow: "gesprek-middenbouw", pick: 0 },
       { c: "say", text: "1", value: "great" },
-      { c: "say", text: "nee" },
       { c: "say", text: "Voelt zich prima" },
+      { c: "say", text: "nee" },
       { c: "word", word: "terug", times: 1 },
-      { c: "edit", n: 2 },
+      { c: "edit", n: 3 },
       { c: "say", text: "ja" },
     ],
   },

@@ -18,7 +18,7 @@ function sayParsed(field: FieldDefinition | undefined, text: string, value: (Cmd
   if (value === "invalid") return { ok: false, raw: text };
   if (value !== undefined) return { ok: true, value };
   const t = text.trim().toLowerCase();
-  if (field?.kind === "yesNo" && ["ja", "j", "yes", "y", "ok"].includes(t)) return { ok: true, value: true };
+  if (field?.kind === "yesNo" && ["ja", "j", "yes", "y"].includes(t)) return { ok: true, value: true };
   if (field?.kind === "yesNo" && ["nee", "n", "no"].includes(t)) return { ok: true, value: false };
   return isTextField(field) ? { ok: true, value: text.trim() } : { ok: false, raw: text };
 }

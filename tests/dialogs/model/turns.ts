@@ -2,7 +2,6 @@
 // does to them, in the model: control words act and are never stored, a pending question is
 // answered first, a line that reads as a command asks, everything else answers the field asked.
 import type { FieldDefinition } from "../../../dialogs/engine/types.js";
-import { CONFIRM_KEEPS, HELP_BEATS_OPTION } from "./deviations.js";
 import type { DialogModel, Outcome, Pending } from "./model.js";
 import { commandAsAnswer, type Parsed } from "./values.js";
 
@@ -112,7 +111,7 @@ export function typedTurn(world: WorldModel, input: TypedInput): Outcome {
   }
   const target = dialog.target();
   const option = namesOption(target, t);
-  if (SHOW.has(t) && (!option || HELP_BEATS_OPTION)) return "unchanged";
+  if (SHOW.has(t) && !option) return "unchanged";
   const edit = EDIT.exec(t);
   if (edit) {
     const field = dialog.step().fields[Number(edit[1]) - 1];
@@ -132,7 +131,7 @@ export function typedTurn(world: WorldModel, input: TypedInput): Outcome {
   if (!target) return confirms ? dialog.submit({}, true) : "unchanged";
   const keep = dialog.keepable();
   // "ok" keeps what the field shows as filled in (a default, or the answer being changed).
-  if ((t === "ok" || (CONFIRM_KEEPS && confirms)) && keep !== undefined) return dialog.submit({ [target.id]: { ok: true, value: keep } }, false);
+  if (t === "ok" && keep !== undefined) return dialog.submit({ [target.id]: { ok: true, value: keep } }, false);
   return dialog.submit({ [target.id]: input.parsed }, false);
 }
 

@@ -110,7 +110,10 @@ function multiValue(field: FieldDefinition, ctx: ValueContext): Generated {
 function dateValue(field: FieldDefinition, ctx: ValueContext): Generated {
   // A date that must be a school day (a new evaluation date) takes the proposed one.
   if (typeof field.defaultValue === "string") return { raw: field.defaultValue, parsed: ok(field.defaultValue) };
-  const date = addDays(ctx.today, 8 + (ctx.pick % 40));
+  // A school day (no closures in the test school): a weekend date moves to the Monday after.
+  const picked = addDays(ctx.today, 8 + (ctx.pick % 40));
+  const weekday = new Date(`${picked}T12:00:00Z`).getUTCDay();
+  const date = weekday === 6 ? addDays(picked, 2) : weekday === 0 ? addDays(picked, 1) : picked;
   if (ctx.via === "typed" && ctx.pick % 2) {
     const [y, m, d] = date.split("-");
     return { raw: `${Number(d)}-${Number(m)}-${y}`, parsed: ok(date) };
