@@ -59,12 +59,16 @@ export class CoreDriver implements Driver {
 
   async deliver(user: ChannelUser, input: TurnInput, times: number, restartBetween: boolean): Promise<Sent> {
     const key = `model:${randomUUID()}`;
-    let sent: Sent = { views: [], text: "" };
+    const once = async (): Promise<Sent | null> =>
+      (await this.core.claimDelivery("teams", key)) ? sentOf(await this.core.handleTurn({ user, ...input })) : null;
+    // Repeats arrive one after the other (with a restart in between), or all at once (a retry racing the first).
+    if (!restartBetween) return (await Promise.all(Array.from({ length: times }, once))).find((s) => s !== null) ?? { views: [], text: "" };
+    let sent: Sent | null = null;
     for (let i = 0; i < times; i++) {
-      if (i > 0 && restartBetween) await this.restart();
-      if (!(await this.core.claimDelivery("teams", key))) continue;
-      sent = sentOf(await this.core.handleTurn({ user, ...input }));
+      if (i > 0) await this.restart();
+      const delivered = await once();
+      sent ??= delivered;
     }
-    return sent;
+    return sent ?? { views: [], text: "" };
   }
 }

@@ -25,6 +25,16 @@ export interface SessionRow {
 
 export class ModelMismatch extends Error {}
 
+export interface CardOptions {
+  /** Deliveries of the one message (a channel's retry); `restartBetween`: the service restarts in between. */
+  times?: number;
+  restartBetween?: boolean;
+  /** Check that a stale card's reply shows what it carried (not for a doubled card: it carries nothing new). */
+  checkKeep?: boolean;
+  /** The same card sent twice at the same moment (two messages, one payload). */
+  concurrentTwin?: boolean;
+}
+
 /** Turns delivered and time spent, over all runs of this process (GW_MODEL_STATS=1 prints them). */
 export const stats = {
   sequences: 0,
@@ -120,21 +130,16 @@ export class Harness {
   }
 
   /** A card submission; fresh when it is for the session's current step and version. */
-  async card(
-    view: ShownView,
-    action: CardAction,
-    values: Record<string, unknown>,
-    parsed: Record<string, Parsed>,
-    times = 1,
-    restartBetween = false,
-    checkKeep = true,
-  ) {
+  async card(view: ShownView, action: CardAction, values: Record<string, unknown>, parsed: Record<string, Parsed>, options: CardOptions = {}) {
+    const { times = 1, restartBetween = false, checkKeep = true, concurrentTwin = false } = options;
     const before = this.last.get(view.sessionId);
     const fresh = before?.status === "active" && before.version === view.version && before.stepId === view.stepId;
     const submission = { sessionId: view.sessionId, stepId: view.stepId, version: view.version, action, values };
     // The card as it was shown (a channel answers the message that showed it), when it was.
     const shown = [...this.shown].reverse().find((v) => v.sessionId === view.sessionId && v.stepId === view.stepId && v.version === view.version);
-    const sent = await this.deliver({ text: "", submission }, times, restartBetween, this.world.teacher, shown ?? view);
+    const send = () => this.deliver({ text: "", submission }, times, restartBetween, this.world.teacher, shown ?? view);
+    // A double click on two devices: both arrive at once; one acts, the other finds the card stale.
+    const [sent] = concurrentTwin ? await Promise.all([send(), send()]) : [await send()];
     const after = await this.sessions();
     const dialog = this.model.bySession(view.sessionId);
     // A stale card comes back with what was sent on it that the dialog does not hold (its step filled
@@ -142,7 +147,7 @@ export class Harness {
     const stored = JSON.stringify(dialog?.answers[view.stepId] ?? {});
     const onStep = dialog?.steps().some((s) => s.id === view.stepId) ?? false;
     count(`card ${action}:${fresh ? cardTurn(this.model, { sessionId: view.sessionId, action, values: parsed, fresh }) : "stale"}`);
-    if (checkKeep && !fresh && action === "submit" && before?.status === "active" && onStep) {
+    if (checkKeep && !concurrentTwin && !fresh && action === "submit" && before?.status === "active" && onStep) {
       const sentMarkers = Object.values(values).flatMap((v) => markersIn(String(v)));
       const lost = sentMarkers.filter((m) => !stored.includes(m) && !sent.text.includes(m));
       stats.staleShown++;

@@ -54,8 +54,8 @@ export function withShareFields(step: StepDefinition): StepDefinition {
 }
 
 /** Whether a field's question is asked: a share question only when its item has content. */
-function asked(field: FieldDefinition, valueOf: (id: string) => FieldValue | undefined): boolean {
-  return !field.id.endsWith(SHARE) || hasContent(valueOf(field.id.slice(0, -SHARE.length)));
+function asked(field: FieldDefinition, answerOf: (id: string) => FieldValue | undefined): boolean {
+  return !field.id.endsWith(SHARE) || hasContent(answerOf(field.id.slice(0, -SHARE.length)));
 }
 
 /** Done for the engine's "first open step" (start, a vanished step): skipped, or every required field filled. */

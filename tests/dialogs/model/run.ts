@@ -103,10 +103,12 @@ export class Run {
     if (!view) return;
     const dialog = this.model.bySession(view.sessionId);
     const card = cardInputs(dialog, view, cmd.action, cmd.fill, cmd.pick, this.h.markers, this.today);
-    await this.h.card(view, cmd.action, card.values, card.parsed, cmd.times, restartBetween);
-    if (cmd.twice) {
+    const concurrentTwin = cmd.twice && cmd.pick % 2 === 0;
+    if (concurrentTwin) this.h.logCmd("  the same card twice at once (a double click)");
+    await this.h.card(view, cmd.action, card.values, card.parsed, { times: cmd.times, restartBetween, concurrentTwin });
+    if (cmd.twice && !concurrentTwin) {
       this.h.logCmd("  the same card again (a double click)");
-      await this.h.card(view, cmd.action, card.values, card.parsed, 1, false, false);
+      await this.h.card(view, cmd.action, card.values, card.parsed, { checkKeep: false });
     }
   }
 

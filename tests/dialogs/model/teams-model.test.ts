@@ -12,7 +12,8 @@ import { Run } from "./run.js";
 import { TeamsHttpDriver } from "./teams-http-driver.js";
 
 const TENANT = "11111111-2222-3333-4444-777777777777";
-const RUNS = Math.ceil((Number(process.env.GW_MODEL_RUNS ?? 0) || 8 * 7) / 7);
+/** GW_MODEL_RUNS=<n>: n sequences here (over all flows), as dialog-model.test.ts runs n per flow. */
+const RUNS = Number(process.env.GW_MODEL_RUNS ?? 0) || 14;
 const SEED = process.env.GW_MODEL_SEED ? Number(process.env.GW_MODEL_SEED) : undefined;
 
 const connector = new FakeConnector();
