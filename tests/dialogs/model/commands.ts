@@ -102,7 +102,7 @@ export const cmdArb = (flows: fc.Arbitrary<FlowName> = flowArb): fc.Arbitrary<Cm
     { weight: 8, arbitrary: fc.record({ c: fc.constant("reply" as const), pick, times }) },
     { weight: 3, arbitrary: fc.record({ c: fc.constant("resume" as const), pick }) },
     { weight: 2, arbitrary: fc.record({ c: fc.constant("foreign" as const), pick, malformed: fc.boolean() }) },
-    { weight: 2, arbitrary: fc.record({ c: fc.constant("start" as const), flow: flows, pick }) },
+    { weight: 4, arbitrary: fc.record({ c: fc.constant("start" as const), flow: flows, pick }) },
     { weight: 1, arbitrary: fc.constant<Cmd>({ c: "restart" }) },
   );
 

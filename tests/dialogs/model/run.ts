@@ -89,7 +89,7 @@ export class Run {
     return { sessionId: dialog.sessionId, stepId: dialog.stepId, version, fieldIds: dialog.step().fields.map((f) => f.id) };
   }
 
-  private async versionOf(dialog: DialogModel): Promise<number> {
+  private versionOf(dialog: DialogModel): number {
     return this.h.last.get(dialog.sessionId)?.version ?? 0;
   }
 
@@ -97,7 +97,7 @@ export class Run {
     const active = this.model.active();
     const shown = this.h.shown;
     let view: ShownView | undefined;
-    if (cmd.view === "current" && active) view = this.currentView(active, await this.versionOf(active));
+    if (cmd.view === "current" && active) view = this.currentView(active, this.versionOf(active));
     else if (cmd.view === "old" && shown.length > 0) view = shown[cmd.pick % shown.length];
     else view = shown[shown.length - 1];
     if (!view) return;
@@ -158,7 +158,7 @@ export class Run {
   private async foreign(pick: number, malformed: boolean): Promise<void> {
     const dialog = this.model.active() ?? this.model.open()[0];
     if (!dialog) return;
-    const view = this.currentView(dialog, await this.versionOf(dialog));
+    const view = this.currentView(dialog, this.versionOf(dialog));
     const card = cardInputs(dialog, view, "submit", "valid", pick, this.h.markers, this.today);
     const submission = { sessionId: view.sessionId, stepId: view.stepId, version: malformed ? "x" : view.version, action: "submit", values: card.values };
     await this.h.deliver({ text: "", submission }, 1, false, malformed ? this.h.world.teacher : this.h.world.colleague);
@@ -209,7 +209,7 @@ export class Run {
       else if (dialog.pending)
         await this.h.typed(dialog.pending.kind === "cancel" ? "nee" : dialog.pending.kind === "command" ? "ja" : "ok", { ok: false, raw: "-" });
       else {
-        const view = this.currentView(dialog, await this.versionOf(dialog));
+        const view = this.currentView(dialog, this.versionOf(dialog));
         const card = cardInputs(dialog, view, "submit", "valid", i, this.h.markers, this.today, refused === view.stepId ? "none" : "all");
         await this.h.card(view, "submit", card.values, card.parsed);
         refused = dialog.stepId === view.stepId ? view.stepId : null;
