@@ -14,7 +14,7 @@ import { stats } from "./harness.js";
 import { Run } from "./run.js";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
-const RUNS = Number(process.env.GW_MODEL_RUNS ?? 0) || 20;
+const RUNS = Number(process.env.GW_MODEL_RUNS ?? 0) || 15;
 const SEED = process.env.GW_MODEL_SEED ? Number(process.env.GW_MODEL_SEED) : undefined;
 
 let t: TestDatabase;
