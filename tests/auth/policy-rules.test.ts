@@ -4,11 +4,13 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../../bot/auth/actor.js";
 import {
   canEvaluateGoal,
+  canHandlePrivacyRequests,
   canListGroupPupils,
   canManageRounds,
   canReadPupilContent,
   canViewGroupProgress,
   canWritePupilContent,
+  pupilScope,
 } from "../../bot/auth/policy.js";
 import type { Role } from "../../bot/domain/vocabulary.js";
 
@@ -74,5 +76,24 @@ describe("each rule decides", () => {
     expect(canManageRounds(actor({ roles: ["team_leader"], leads: ["middenbouw"] }), "A", "middenbouw")).toBe(true);
     expect(canManageRounds(actor({ roles: ["team_leader"], leads: ["middenbouw"] }), "A", "onderbouw")).toBe(false);
     expect(canManageRounds(actor({ roles: ["admin"] }), "A", "onderbouw")).toBe(true);
+  });
+
+  it("access and erasure requests: the school's admin or privacy officer, of that school only", () => {
+    expect(canHandlePrivacyRequests(actor({ roles: ["admin"] }), "A")).toBe(true);
+    expect(canHandlePrivacyRequests(actor({ roles: ["privacy_officer"] }), "A")).toBe(true);
+    expect(canHandlePrivacyRequests(actor({ roles: ["admin"], school: "B" }), "A")).toBe(false);
+    expect(canHandlePrivacyRequests(actor({ roles: ["privacy_officer"], school: "B" }), "A")).toBe(false);
+    // Reading all content is not the same as acting for the school board.
+    expect(canHandlePrivacyRequests(actor({ roles: ["teacher", "ib", "content_reader", "team_leader"], groups: ["g1"], pupils: ["p1"] }), "A")).toBe(false);
+  });
+
+  it("the pupil scope names only what the roles give: groups for a teacher, pupils for an IB'er, nothing else", () => {
+    const nothing = { kind: "some", groupIds: [], pupilIds: [] };
+    // Groups or pupils without the role that uses them widen nothing, for reading or writing.
+    expect(pupilScope(actor({ roles: ["admin"], groups: ["g1"], pupils: ["p1"] }), "read")).toEqual(nothing);
+    expect(pupilScope(actor({ roles: ["content_reader"], groups: ["g1"], pupils: ["p1"] }), "write")).toEqual(nothing);
+    expect(pupilScope(actor({ roles: ["teacher"], groups: ["g1"], pupils: ["p1"] }), "write")).toEqual({ ...nothing, groupIds: ["g1"] });
+    expect(pupilScope(actor({ roles: ["ib"], groups: ["g1"], pupils: ["p1"] }), "write")).toEqual({ ...nothing, pupilIds: ["p1"] });
+    expect(pupilScope(actor({ roles: ["content_reader"] }), "read")).toEqual({ kind: "school" });
   });
 });
