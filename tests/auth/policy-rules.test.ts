@@ -69,6 +69,26 @@ describe("each rule decides", () => {
     expect(canEvaluateGoal(actor({ roles: ["teacher"] }), pupil, { evaluatorId: null })).toBe(false);
   });
 
+  it("reading needs the right to write or a content grant: a teacher of another group reads nothing", () => {
+    expect(canReadPupilContent(actor({ roles: ["teacher"], groups: ["g2"] }), pupil)).toBe(false);
+    expect(canReadPupilContent(actor({ roles: ["teacher"], groups: ["g1"] }), pupil)).toBe(true);
+    expect(canReadPupilContent(actor({ roles: ["ib"], pupils: ["p1"] }), pupil)).toBe(true);
+    expect(canReadPupilContent(actor({ roles: ["admin", "team_leader"], leads: ["middenbouw"] }), pupil)).toBe(false);
+  });
+
+  it("a group's pupil list: its teachers and the admin, not a teacher of another group or a team leader", () => {
+    expect(canListGroupPupils(actor({ roles: ["teacher"], groups: ["g1"] }), group)).toBe(true);
+    expect(canListGroupPupils(actor({ roles: ["admin"] }), group)).toBe(true);
+    expect(canListGroupPupils(actor({ roles: ["teacher"], groups: ["g2"] }), group)).toBe(false);
+    expect(canListGroupPupils(actor({ roles: ["team_leader", "ib", "content_reader"], leads: ["middenbouw"], pupils: ["p1"] }), group)).toBe(false);
+  });
+
+  it("a group's progress: its teachers and the admin as well as the team leader", () => {
+    expect(canViewGroupProgress(actor({ roles: ["teacher"], groups: ["g1"] }), group)).toBe(true);
+    expect(canViewGroupProgress(actor({ roles: ["admin"] }), group)).toBe(true);
+    expect(canViewGroupProgress(actor({ roles: ["teacher"], groups: ["g2"] }), group)).toBe(false);
+  });
+
   it("progress and rounds follow the bouw a team leader leads", () => {
     expect(canViewGroupProgress(actor({ roles: ["team_leader"], leads: ["middenbouw"] }), group)).toBe(true);
     expect(canViewGroupProgress(actor({ roles: ["team_leader"], leads: ["bovenbouw"] }), group)).toBe(false);
