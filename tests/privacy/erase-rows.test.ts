@@ -54,14 +54,34 @@ function notice(pupilIds: string[], status = "pending") {
 describe(`erasing a pupil on ${testProvider()}`, () => {
   it("removes every row about the pupil and keeps every row of the neighbour", async () => {
     const [target, neighbour] = [await seed(), await seed()];
+    const neighbours = await planErasure(t.db, neighbour.pupilId);
+    expect(neighbours).toMatchObject({ notes: 1, conversations: 1, goals: 1, outboxMessages: 3, fileLinks: 1, auditEvents: 3 });
     await erase(target);
     const rows = await allRowsAsText(t.db);
     for (const id of target.recordIds) expect(holds(rows, id), id).toEqual([]);
     expect(holds(rows, target.canary)).toEqual([]);
     expect(holds(rows, target.name.split(" ")[0]!)).toEqual([]);
     expect(holds(rows, target.externalId)).toEqual([]);
-    for (const id of neighbour.recordIds) expect(holds(rows, id), id).not.toEqual([]);
+    // Everything of the neighbour is still there, row for row (the audit trail about it included).
+    expect(await planErasure(t.db, neighbour.pupilId)).toEqual(neighbours);
     expect(holds(rows, `Beste ${neighbour.name.split(" ")[0]}`)).toEqual([]); // the school's old invitation links went too
+  });
+
+  it("an invitation link without a pupil goes only in the pupil's own school", async () => {
+    const elsewhere = await makeSchool(t.db);
+    const colleague = await makeStaff(t.db, elsewhere.id);
+    const link = await t.db.fileLink.create({
+      data: {
+        token: `inv-elsewhere-${seeded}`,
+        staffId: colleague.id,
+        filename: "uitnodiging.html",
+        contentType: "text/html",
+        content: "<p>Beste Jip</p>",
+        expiresAt: NOW,
+      },
+    });
+    await erase(await seed());
+    expect(await t.db.fileLink.count({ where: { id: link.id } })).toBe(1);
   });
 
   it("keeps the audit trail's rows, in every school, without the pupil's identity, and records the erasure itself", async () => {
@@ -136,6 +156,22 @@ describe(`erasing a pupil on ${testProvider()}`, () => {
     const payload = JSON.parse(kept.find((m) => m.id === shared.id)!.payload);
     expect(payload).toEqual({ pupils: [{ pupilId: other.pupilId, eraseOn: "2027-03-01" }], months: 24 });
     expect(kept.find((m) => m.id === shared.id)).toMatchObject({ status: "pending", idempotencyKey: shared.idempotencyKey });
+  });
+
+  it("a notice whose payload cannot be read goes with the pupil it names", async () => {
+    const target = await seed();
+    const unreadable = await t.db.outboxMessage.create({
+      data: {
+        schoolId: base.schoolId,
+        recipientStaffId: base.adminId,
+        kind: RETENTION_NOTICE,
+        payload: `{"pupils": [{"pupilId": "${target.pupilId}"`,
+        dueAt: NOW,
+        idempotencyKey: `notice:unreadable:${target.pupilId}`,
+      },
+    });
+    await erase(target);
+    expect(await t.db.outboxMessage.count({ where: { id: unreadable.id } })).toBe(0);
   });
 
   it("another school's pupil is refused and nothing changes", async () => {
