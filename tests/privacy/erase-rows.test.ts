@@ -3,6 +3,7 @@
 // Each test seeds its own pupils, so the tests hold in any order.
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAudit } from "../../bot/audit.js";
 import { sqliteFilePath } from "../../bot/db/client.js";
 import { erasePupil, formatReceipt, planErasure } from "../../bot/privacy/erase.js";
 import { RETENTION_NOTICE } from "../../bot/privacy/retention-notice.js";
@@ -86,6 +87,8 @@ describe(`erasing a pupil on ${testProvider()}`, () => {
 
   it("keeps the audit trail's rows, in every school, without the pupil's identity, and records the erasure itself", async () => {
     const target = await seed();
+    // An access export names the pupil, not a record.
+    await recordAudit(t.db, { schoolId: base.schoolId, actorStaffId: base.adminId, action: "export", entity: "access_export", pupilId: target.pupilId });
     const trail = await t.db.auditEvent.findMany({ where: { OR: [{ pupilId: target.pupilId }, { entityId: target.pupilId }] } });
     expect(new Set(trail.map((a) => a.schoolId)).size).toBe(2);
     const receipt = await erase(target);
