@@ -2,7 +2,7 @@
 // may ask of a dialog, with the engine's results turned into channel-neutral replies.
 import type { DialogGuide, GuideResult } from "../bot/guide/dialog-guide.js";
 import type { Db } from "../bot/db/client.js";
-import { translate, translatorFor } from "../bot/i18n/translate.js";
+import { translate } from "../bot/i18n/translate.js";
 import { FLOWS } from "./flows/index.js";
 import { DialogEngine, type EngineResult } from "./engine/engine.js";
 import { repliesFor } from "./engine/replies.js";
@@ -13,9 +13,6 @@ export interface GuideDeps {
   clock?: () => Date;
 }
 
-const HELP_WORDS = new Set(["help", "hulp", "?"]);
-/** "verder" (the resume command) while the dialog is open: show where we are; never an answer. */
-const RESUME_WORDS = new Set(["verder", "hervat", "doorgaan", "resume", "continue"]);
 const EDIT = /^(wijzig|edit|verander|change)\s+(\d+)$/;
 
 /** An engine result as the turn pipeline sees it; a confirmed command is handed back to run. */
@@ -39,15 +36,7 @@ export function createDialogGuide({ db, clock }: GuideDeps): DialogGuide {
       const replied = await engine.replyToQuestion(actor, active, text);
       if ("result" in replied) return guided(replied.result);
       const session = replied.session;
-      const trimmed = text.trim().toLowerCase();
-      if (HELP_WORDS.has(trimmed)) {
-        return {
-          route: "dialog.help",
-          replies: [{ text: translatorFor(actor.locale)("help.inDialog") }, ...repliesFor(await engine.resume(actor, session.id))],
-        };
-      }
-      if (RESUME_WORDS.has(trimmed)) return { route: "dialog.resume", replies: repliesFor(await engine.resume(actor, session.id)) };
-      const edit = EDIT.exec(trimmed);
+      const edit = EDIT.exec(text.trim().toLowerCase());
       if (edit) {
         const result = await engine.reopenField(actor, Number(edit[2]), session);
         return result ? { route: "dialog.edit", replies: repliesFor(result) } : null;

@@ -5,7 +5,10 @@
 import { localDate, localTime, zonedTimeToUtc } from "./local-time.js";
 
 export interface Closure {
+  /** "holiday" or "study_day". */
   kind: string;
+  /** As the school calls it ("Kerstvakantie"), when known. */
+  name?: string;
   startDate: string;
   endDate: string;
 }
@@ -40,12 +43,27 @@ export function closureOn(calendar: SchoolCalendar, date: string): Closure | und
   return calendar.closures.find((c) => c.startDate <= date && date <= c.endDate);
 }
 
+/** Why a date is not a school day (for the person with these working days, if given). */
+export type NoSchoolReason =
+  | { kind: "weekend" }
+  /** A weekday on which this school is never open. */
+  | { kind: "closedWeekday" }
+  | { kind: "closure"; closure: Closure }
+  | { kind: "notWorking" };
+
+/** Null when the school is open on that date (and the person works then); else why not. */
+export function whyNoSchool(calendar: SchoolCalendar, date: string, workingDays?: ReadonlySet<number>): NoSchoolReason | null {
+  const weekday = isoWeekday(date);
+  if (!calendar.schoolDays.has(weekday)) return { kind: weekday >= 6 ? "weekend" : "closedWeekday" };
+  const closure = closureOn(calendar, date);
+  if (closure) return { kind: "closure", closure };
+  if (workingDays && !workingDays.has(weekday)) return { kind: "notWorking" };
+  return null;
+}
+
 /** Open on that date: a school weekday, not in a holiday or on a study day. */
 export function isSchoolDay(calendar: SchoolCalendar, date: string, workingDays?: ReadonlySet<number>): boolean {
-  const weekday = isoWeekday(date);
-  if (!calendar.schoolDays.has(weekday)) return false;
-  if (workingDays && !workingDays.has(weekday)) return false;
-  return closureOn(calendar, date) === undefined;
+  return whyNoSchool(calendar, date, workingDays) === null;
 }
 
 // A year without one school day is a broken calendar, not a reason to loop forever.

@@ -60,12 +60,18 @@ export function kindplanPrintable(data: KindplanExport, locale: "nl" | "en"): Pr
     for (const c of data.conversations) {
       blocks.push({
         kind: "box",
-        lines: [{ text: `${day(c.date, locale)} · ${c.formatName[locale]}` }, ...c.shared.map((s) => ({ label: s.label[locale], text: s.value }))],
+        lines: [{ text: `${day(c.date, locale)} · ${c.formatName[locale]}` }, ...c.shared.map((s) => ({ label: s.label[locale], text: s.value[locale] }))],
       });
     }
   }
   if (data.notes.length)
-    blocks.push({ kind: "heading", text: t("kindplan.notes") }, { kind: "list", items: data.notes.map((n) => `${day(n.date, locale)}: ${n.text}`) });
+    blocks.push(
+      { kind: "heading", text: t("kindplan.notes") },
+      {
+        kind: "list",
+        items: data.notes.map((n) => `${day(n.date, locale)}: ${n.text}${n.goalText ? ` (${t("kindplan.noteGoal", { goal: n.goalText })})` : ""}`),
+      },
+    );
   if (!data.goals.length && !data.agreements.length && !data.conversations.length && !data.notes.length)
     blocks.push({ kind: "paragraph", text: t("kindplan.empty") });
   return { lang: locale, title: t("kindplan.title", { name }), blocks };

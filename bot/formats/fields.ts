@@ -23,22 +23,49 @@ export const ChoiceOption = z.object({
 });
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 
+/** A shareable field's companion yes/no ("may parents read this?") is stored under this suffix. */
+export const SHARE_SUFFIX = "__share";
+
+/**
+ * How long a typed answer may be, by kind, when a field names no limit of its own. 3000 is the most
+ * Slack's plain_text_input can hold (max_length ≤ 3000), so every channel carries every answer in
+ * full: the one limit is checked by the core and shown by every renderer. About 450 words for a
+ * long answer, 150 for a short one: room for a child's own words, never a reason to cut them.
+ */
+export const TEXT_LIMITS = { shortText: 1000, longText: 3000 } as const;
+/** No field may allow more than every channel can carry. */
+export const MAX_TEXT_LIMIT = 3000;
+
+const FieldId = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)
+  .max(40)
+  .refine((id) => !id.endsWith(SHARE_SUFFIX), `a field id may not end in ${SHARE_SUFFIX} (reserved for the share question)`);
+
 export const FieldDefinition = z.object({
-  id: z
-    .string()
-    .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)
-    .max(40),
+  id: FieldId,
   kind: FieldKind,
   label: LocalizedText,
   help: LocalizedText.optional(),
   placeholder: LocalizedText.optional(),
   required: z.boolean().default(false),
   options: z.array(ChoiceOption).max(50).optional(),
+  /**
+   * At most this many characters (text fields); default TEXT_LIMITS by kind. Up to 4000 is read so
+   * that stored definitions still load, but no more than MAX_TEXT_LIMIT is ever allowed (textLimit),
+   * and a new format may not ask for more (registry.addSchoolFormat).
+   */
   maxLength: z.number().int().positive().max(4000).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   /** The pupil decides whether this answer may be shared with parents (an extra yes/no). */
   shareable: z.boolean().default(false),
+  /**
+   * This field belongs to the shareable item with this id (same step): the pupil's own
+   * explanation of it, or another part of it. The item's one share question comes after the
+   * item and all that belongs to it, and covers them all, in the export too.
+   */
+  explains: FieldId.optional(),
   /** Ownership skills this answer gives evidence of when it is filled in. */
   skills: z.array(OwnershipSkill).default([]),
   /** Run the question coach on each line of the answer (planned questions). */
@@ -49,5 +76,8 @@ export const FieldDefinition = z.object({
 export type FieldDefinition = z.infer<typeof FieldDefinition>;
 export type FieldDefinitionInput = z.input<typeof FieldDefinition>;
 
-/** A shareable field's companion yes/no ("may this be shared with parents?") is stored under this suffix. */
-export const SHARE_SUFFIX = "__share";
+/** The one length limit of a text field, the same in the core and in every channel. */
+export function textLimit(field: Pick<FieldDefinition, "kind" | "maxLength">): number {
+  const kind = field.kind === "longText" ? "longText" : "shortText";
+  return Math.min(field.maxLength ?? TEXT_LIMITS[kind], MAX_TEXT_LIMIT);
+}

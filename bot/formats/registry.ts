@@ -9,6 +9,7 @@ import { directSqlOf } from "../db/direct-sql.js";
 import type { Bouw } from "../domain/vocabulary.js";
 import { AppError, ErrorCode, NotFoundError } from "../errors.js";
 import { ConversationFormat } from "./schema.js";
+import { MAX_TEXT_LIMIT } from "./fields.js";
 
 const BUILTIN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "builtin");
 
@@ -169,6 +170,18 @@ export async function addSchoolFormat(db: Db, schoolId: string, input: unknown):
     );
   }
   const format = parsed.data;
+  // Stored definitions may name up to 4000 (they must keep loading); a new one may not ask for
+  // more than every channel can carry.
+  const tooLong = format.phases
+    .flatMap((p) => p.sections.flatMap((s) => s.fields.map((f) => ({ path: `${s.id}.${f.id}.maxLength`, maxLength: f.maxLength }))))
+    .filter((f) => (f.maxLength ?? 0) > MAX_TEXT_LIMIT);
+  if (tooLong.length) {
+    throw new AppError(
+      ErrorCode.ValidationFailed,
+      "invalid format",
+      tooLong.map((f) => ({ path: f.path, message: `at most ${MAX_TEXT_LIMIT} characters (what every channel can carry)` })),
+    );
+  }
   const newest = await getFormat(db, schoolId, format.key).catch(() => null);
   if (newest && newest.version >= format.version) {
     throw new AppError(ErrorCode.Conflict, `format ${format.key} already has version ${newest.version}; add version ${newest.version + 1}`);

@@ -61,6 +61,13 @@ export const ConversationFormat = z
           if ((field.kind === "singleChoice" || field.kind === "multiChoice") && !field.options?.length) {
             ctx.addIssue({ code: "custom", message: `${id}: a choice field needs options` });
           }
+          if (field.explains !== undefined) {
+            const item = section.fields.find((f) => f.id === field.explains);
+            // The explanation is covered by its item's one share question, so it has none of its own.
+            if (!item || item === field || !item.shareable || field.shareable) {
+              ctx.addIssue({ code: "custom", message: `${id}: explains must name another, shareable field of the same section, and not be shareable itself` });
+            }
+          }
         }
         if (ids.has(`section:${section.id}`)) ctx.addIssue({ code: "custom", message: `duplicate section ${section.id}` });
         ids.add(`section:${section.id}`);

@@ -58,7 +58,12 @@ export async function buildAccessExport(db: Db, pupilId: string, now: Date) {
     evaluations: data.evaluations,
     notes: data.notes,
     rounds: data.rounds,
-    dialogDrafts: data.sessions.map((s) => ({ ...s, answers: parseJson(s.answers), rawInputs: parseJson(s.rawInputs) })),
+    dialogDrafts: data.sessions.map((s) => ({
+      ...s,
+      answers: parseJson(s.answers),
+      rawInputs: parseJson(s.rawInputs),
+      pending: s.pending === null ? null : parseJson(s.pending),
+    })),
     outboxMessages: data.outbox.map((m) => ({ ...m, payload: parseJson(m.payload) })),
     fileLinks: data.fileLinks,
     auditTrail: data.audit,

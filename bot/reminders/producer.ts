@@ -8,6 +8,7 @@ import { addDays } from "../domain/school-calendar.js";
 import { localDate } from "../domain/local-time.js";
 import { enqueue } from "../outbox/outbox.js";
 import { loadSchoolCalendar } from "../services/school-calendar.js";
+import { syncRecentRounds } from "../services/round-membership.js";
 import { desiredMessages, type ScheduleState } from "./schedule.js";
 import type { TeacherPreference } from "./gate.js";
 
@@ -99,13 +100,16 @@ export interface ProduceResult {
 
 /** One pass over every school (or one): enqueue what is due within the horizon. */
 export async function produceReminders(db: Db, now: Date, schoolId?: string, logger?: Logger): Promise<ProduceResult> {
-  const schools = await db.school.findMany({ where: schoolId ? { id: schoolId } : {}, select: { id: true } });
+  const schools = await db.school.findMany({ where: schoolId ? { id: schoolId } : {}, select: { id: true, timezone: true } });
   let considered = 0;
   let enqueued = 0;
   const failed: string[] = [];
   for (const school of schools) {
     let messages;
     try {
+      // Round membership as the rule says before the nudges are decided (normally a no-op: every
+      // write keeps it; this heals rows stored before the rule and any change made around it).
+      await syncRecentRounds(db, school, now);
       messages = desiredMessages(await loadScheduleState(db, school.id, now));
     } catch (error) {
       // One school's broken calendar (a closure of more than a year) must not stop the others.

@@ -6,6 +6,7 @@ import { canWritePupilContent } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
 import { readPupilContext } from "./pupil-context-query.js";
+import { syncRoundMembership } from "./round-membership.js";
 
 export interface GoalEvaluationSummary {
   outcome: string;
@@ -132,7 +133,10 @@ export interface PreparationInput {
 
 /** Stores a preparation: the pending conversation becomes "prepared", or a new one is created. */
 export async function savePreparation(tx: Tx, actor: Actor, input: PreparationInput): Promise<string> {
+  const pupil = await tx.pupil.findUnique({ where: { id: input.pupilId }, select: { groupId: true } });
   const data = {
+    // The pupil's group now: with the date, it decides the conversation's round.
+    groupId: pupil?.groupId ?? null,
     formatKey: input.formatKey,
     formatVersion: input.formatVersion,
     status: "prepared",
@@ -148,6 +152,7 @@ export async function savePreparation(tx: Tx, actor: Actor, input: PreparationIn
     ? await tx.conversation.update({ where: { id: existing.id }, data })
     : await tx.conversation.create({ data: { ...data, schoolId: actor.schoolId, pupilId: input.pupilId, createdById: actor.staffId } });
   await linkTeacher(tx, conversation.id, actor.staffId);
+  await syncRoundMembership(tx, actor.schoolId, { conversationIds: [conversation.id] });
   await recordAudit(tx, {
     schoolId: actor.schoolId,
     actorStaffId: actor.staffId,
@@ -198,13 +203,18 @@ export interface HeldConversationInput {
 
 /** Records a held conversation with its goals and agreements, in the caller's transaction. */
 export async function recordHeldConversation(tx: Tx, actor: Actor, input: HeldConversationInput): Promise<string> {
+  // A groepsgesprek is about the group it names; a pupil's conversation takes the pupil's group
+  // now, which with the day decides its round.
+  let groupId = input.groupId;
   if (input.pupilId) {
     const pupil = await tx.pupil.findUnique({ where: { id: input.pupilId }, select: { id: true, schoolId: true, groupId: true } });
     if (!pupil || !canWritePupilContent(actor, pupil)) throw new ForbiddenError("no write access to this pupil");
+    groupId = pupil.groupId;
   } else if (!input.groupId || !actor.groupIds.has(input.groupId)) {
     throw new ForbiddenError("not a teacher of this group");
   }
   const data = {
+    groupId,
     formatKey: input.formatKey,
     formatVersion: input.formatVersion,
     status: "held",
@@ -223,9 +233,10 @@ export async function recordHeldConversation(tx: Tx, actor: Actor, input: HeldCo
   const conversation = claimed
     ? await tx.conversation.findUniqueOrThrow({ where: { id: pending!.id } })
     : await tx.conversation.create({
-        data: { ...data, schoolId: actor.schoolId, pupilId: input.pupilId, groupId: input.groupId, createdById: actor.staffId },
+        data: { ...data, schoolId: actor.schoolId, pupilId: input.pupilId, createdById: actor.staffId },
       });
   await linkTeacher(tx, conversation.id, actor.staffId);
+  await syncRoundMembership(tx, actor.schoolId, { conversationIds: [conversation.id] });
   if (input.pupilId) {
     let firstGoalId: string | null = null;
     for (const goal of input.goals) {

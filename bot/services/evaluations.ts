@@ -1,16 +1,18 @@
 // Goal evaluations: which goals a person may evaluate, what an answer does to the goal, and the
 // school dates a re-evaluation may fall on. Channel-neutral: the evaluation dialog and the
 // evaluation-due message both build on this.
-import { loadSchoolCalendar } from "./school-calendar.js";
+import { loadSchoolDates, type SchoolDates } from "./school-calendar.js";
 import { z } from "zod";
 import type { Db, Tx } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { canEvaluateGoal, canWritePupilContent, type PupilFacts } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { LocalDate } from "../domain/vocabulary.js";
-import { addDays, isSchoolDay, schoolDayOnOrAfter, type SchoolCalendar } from "../domain/school-calendar.js";
+import { addDays, type SchoolCalendar } from "../domain/school-calendar.js";
+import { checkSchoolDate, firstSchoolDate, type SchoolDateRule, type WorkingPerson } from "../domain/school-day-rule.js";
 import { AppError, ErrorCode, ForbiddenError, NotFoundError } from "../errors.js";
 import { localized, translate, type MessageKey } from "../i18n/translate.js";
+import { TEXT_LIMITS } from "../formats/fields.js";
 
 export const EvaluationOutcome = z.enum(["reached", "partly", "not_reached", "later"]);
 export type EvaluationOutcome = z.infer<typeof EvaluationOutcome>;
@@ -54,7 +56,8 @@ export interface EvaluableGoal {
 export interface EvaluablePupil {
   pupil: { id: string; firstName: string; lastName: string };
   goals: EvaluableGoal[];
-  calendar: SchoolCalendar;
+  /** The school's calendar and the working days of the goals' evaluators, for a new date. */
+  dates: SchoolDates;
 }
 
 export function goalToken(goal: { id: string; evaluationDate: string | null }): string {
@@ -69,19 +72,17 @@ export function parseGoalToken(token: string): { goalId: string; dueDate: string
   return { goalId: token.slice(0, at), dueDate: date === "-" ? null : date };
 }
 
-/** A new evaluation date must be a school day after today. */
-export function checkNewEvaluationDate(calendar: SchoolCalendar, today: string, date: string): "ok" | "not_future" | "not_school_day" {
-  if (date <= today) return "not_future";
-  return isSchoolDay(calendar, date) ? "ok" : "not_school_day";
+/**
+ * A new evaluation date ("later", "extend"): a school day after today on which the goal's
+ * evaluator works, when their working days are known (SchoolDates.people).
+ */
+export function evaluationDateRule(calendar: SchoolCalendar, today: string, evaluator?: WorkingPerson): SchoolDateRule {
+  return { calendar, afterToday: today, person: evaluator };
 }
 
-/** The proposed next evaluation: the first school day at least RESCHEDULE_DAYS ahead. */
-export function proposedEvaluationDate(calendar: SchoolCalendar, today: string): string {
-  try {
-    return schoolDayOnOrAfter(calendar, addDays(today, RESCHEDULE_DAYS));
-  } catch {
-    return addDays(today, RESCHEDULE_DAYS);
-  }
+/** A proposed evaluation date: the first date the rule accepts at least `days` ahead. */
+export function proposedEvaluationDate(calendar: SchoolCalendar, today: string, evaluator?: WorkingPerson, days = RESCHEDULE_DAYS): string {
+  return firstSchoolDate(evaluationDateRule(calendar, today, evaluator), addDays(today, days)) ?? addDays(today, days);
 }
 
 type PupilWithGoals = PupilFacts & {
@@ -154,7 +155,7 @@ export async function loadEvaluablePupil(db: Db, actor: Actor, pupilId: string):
   return {
     pupil: { id: pupil.id, firstName: pupil.firstName, lastName: pupil.lastName },
     goals: goals.map(toEvaluable),
-    calendar: await loadSchoolCalendar(db, actor.schoolId),
+    dates: await loadSchoolDates(db, actor, { staffIds: goals.flatMap((g) => (g.evaluatorId ? [g.evaluatorId] : [])), groupId: pupil.groupId }),
   };
 }
 
@@ -204,7 +205,7 @@ export const EvaluationInput = z
     /** From goalToken: the goal and its evaluation date when the card was shown. */
     token: z.string().min(3).max(64),
     outcome: EvaluationOutcome,
-    note: z.string().trim().max(2000).nullable().default(null),
+    note: z.string().trim().max(TEXT_LIMITS.longText).nullable().default(null),
     shareWithParents: z.boolean().default(false),
     nextStep: NextStep.nullable().default(null),
     newDate: LocalDate.nullable().default(null),
@@ -257,8 +258,10 @@ export async function recordEvaluation(tx: Tx, actor: Actor, raw: EvaluationInpu
   if (!goal || goal.pupil.schoolId !== actor.schoolId) return refuse(tx, actor, target.goalId, null, new NotFoundError("goal"));
   if (!canEvaluateGoal(actor, goal.pupil, goal)) return refuse(tx, actor, goal.pupil.id, goal.pupil.id, new ForbiddenError("may not evaluate this goal"));
   if (input.newDate) {
-    const check = checkNewEvaluationDate(await loadSchoolCalendar(tx, actor.schoolId), today, input.newDate);
-    if (check !== "ok") throw new AppError(ErrorCode.ValidationFailed, `new evaluation date: ${check}`);
+    const dates = await loadSchoolDates(tx, actor, { staffIds: goal.evaluatorId ? [goal.evaluatorId] : [], groupId: goal.pupil.groupId });
+    const evaluator = goal.evaluatorId ? dates.people.get(goal.evaluatorId) : undefined;
+    const check = checkSchoolDate(evaluationDateRule(dates.calendar, today, evaluator), input.newDate);
+    if (!check.ok) throw new AppError(ErrorCode.ValidationFailed, "new evaluation date refused", { newDate: check.problem.kind, proposal: check.proposal });
   }
   const status = goalStatusAfter(input.outcome, input.nextStep);
   const nextStep = input.outcome === "later" ? null : input.nextStep;

@@ -7,7 +7,8 @@ import { recordAudit } from "../audit.js";
 import type { GoalContent } from "./conversations.js";
 import type { ConversationFormat } from "../formats/schema.js";
 import { getFormat } from "../formats/registry.js";
-import { SHARE_SUFFIX } from "../formats/fields.js";
+import type { FieldDefinition } from "../formats/fields.js";
+import { hasContent, sharedGroup, shareChosen } from "../formats/share.js";
 import { eachLocale, localized } from "../i18n/translate.js";
 
 export interface KindplanExport {
@@ -19,30 +20,43 @@ export interface KindplanExport {
     evaluations: { date: Date; outcome: string; note: string | null }[];
   })[];
   agreements: { who: string; what: string; whenText: string }[];
-  conversations: { date: Date; formatName: { nl: string; en: string }; shared: { label: { nl: string; en: string }; value: string }[] }[];
-  notes: { date: Date; text: string }[];
+  conversations: { date: Date; formatName: { nl: string; en: string }; shared: { label: { nl: string; en: string }; value: { nl: string; en: string } }[] }[];
+  /** A shared note, with the goal the pupil named in it (the same share choice covers both). */
+  notes: { date: Date; text: string; goalText: string | null }[];
 }
 
 type StoredAnswers = Record<string, Record<string, unknown>>;
+type Localized = { nl: string; en: string };
 
-/** Answers of a conversation that the pupil marked shareable, labelled from the format version used. */
+/** A stored answer as the reader reads it: choices by their labels, in both languages. */
+function shownValue(field: FieldDefinition, value: unknown): Localized {
+  const list = Array.isArray(value) ? value.map(String) : [String(value)];
+  const labelOf = (v: string, l: "nl" | "en") => field.options?.find((o) => o.value === v)?.label[l] ?? v;
+  return eachLocale((l) => list.map((v) => labelOf(v, l)).join(", "));
+}
+
+/**
+ * What the pupil agreed to share from a conversation, in the order it was asked: each item whose
+ * share question was answered "yes", followed by the pupil's explanation of it (one choice covers
+ * both), labelled from the format version used. Goals and agreements come from their own records.
+ */
 function sharedAnswers(format: ConversationFormat | null, answers: StoredAnswers) {
-  const labels = new Map<string, { nl: string; en: string }>();
-  if (format) {
-    for (const section of format.phases.flatMap((p) => p.sections)) {
-      for (const f of section.fields) labels.set(`s_${section.id}.${f.id}`, f.label);
-    }
-  }
-  labels.set("opening.previousReview", localized("kindplan.previousReview"));
-  const shared: { label: { nl: string; en: string }; value: string }[] = [];
-  for (const [stepId, values] of Object.entries(answers)) {
-    for (const [fieldId, value] of Object.entries(values)) {
-      if (fieldId.endsWith(SHARE_SUFFIX) || values[`${fieldId}${SHARE_SUFFIX}`] !== true) continue;
-      // Goals and agreements are exported from their own records with their own share flag.
-      if (/^(goal|agreement)\d/.test(stepId)) continue;
-      const label = labels.get(`${stepId}.${fieldId}`);
-      if (!label || value === "" || value === undefined) continue;
-      shared.push({ label, value: Array.isArray(value) ? value.join(", ") : String(value) });
+  const shared: { label: Localized; value: Localized }[] = [];
+  const steps: { stepId: string; fields: FieldDefinition[] }[] = [
+    {
+      stepId: "opening",
+      fields: [
+        { id: "previousReview", kind: "longText", label: localized("kindplan.previousReview"), required: false, shareable: true, skills: [], coach: false },
+      ],
+    },
+    ...(format?.phases.flatMap((p) => p.sections.map((s) => ({ stepId: `s_${s.id}`, fields: s.fields }))) ?? []),
+  ];
+  for (const { stepId, fields } of steps) {
+    const values = answers[stepId] ?? {};
+    for (const item of fields.filter((f) => f.shareable && shareChosen(values, f.id))) {
+      for (const field of sharedGroup(fields, item)) {
+        if (hasContent(values[field.id])) shared.push({ label: field.label, value: shownValue(field, values[field.id]) });
+      }
     }
   }
   return shared;
@@ -96,6 +110,6 @@ export async function buildKindplanExport(db: Db, actor: Actor, pupilId: string,
         return { date: c.heldAt ?? c.updatedAt, formatName: name, shared: sharedAnswers(format, JSON.parse(c.answers) as StoredAnswers) };
       })
       .filter((c) => c.shared.length > 0),
-    notes: pupil.notes.map((n) => ({ date: n.createdAt, text: n.text })),
+    notes: pupil.notes.map((n) => ({ date: n.createdAt, text: n.text, goalText: n.goalText })),
   };
 }

@@ -5,6 +5,7 @@ import type { Actor } from "../auth/actor.js";
 import { requirePupilAccess } from "../auth/access.js";
 import { recordAudit } from "../audit.js";
 import { AppError, ErrorCode } from "../errors.js";
+import { TEXT_LIMITS } from "../formats/fields.js";
 
 export interface PupilSummary {
   id: string;
@@ -112,8 +113,9 @@ function skillCounts(conversations: { status: string; skills: string }[]) {
 
 export const NoteInput = z.object({
   pupilId: z.string().min(1),
-  text: z.string().trim().min(1).max(2000),
-  goalText: z.string().trim().min(1).max(500).optional(),
+  // The note dialog's limits (bot/formats/fields.ts): what the dialog accepts is stored.
+  text: z.string().trim().min(1).max(TEXT_LIMITS.longText),
+  goalText: z.string().trim().min(1).max(TEXT_LIMITS.shortText).optional(),
   shareWithParents: z.boolean().default(false),
 });
 export type NoteInput = z.input<typeof NoteInput>;

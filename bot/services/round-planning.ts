@@ -5,7 +5,10 @@ import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
 import { parseWeekdays } from "../domain/vocabulary.js";
 import { findDirectSql } from "../db/direct-sql.js";
-import { getRound, HELD, type RoundSummary } from "./rounds.js";
+import { AppError, ErrorCode } from "../errors.js";
+import { localDate } from "../domain/local-time.js";
+import { conversationPerPupil, getRound, HELD, type RoundSummary } from "./rounds.js";
+import { syncRoundMembership } from "./round-membership.js";
 
 export interface PlanningPupil {
   id: string;
@@ -34,10 +37,14 @@ export async function planningGroup(db: Db, actor: Actor, roundId: string, group
       select: { id: true, firstName: true, lastName: true },
       orderBy: [{ firstName: "asc" }, { lastName: "asc" }],
     }),
-    db.conversation.findMany({ where: { roundId, groupId, status: { not: "cancelled" } }, select: { id: true, pupilId: true, status: true, plannedAt: true } }),
+    // The round's conversations of the group's pupils now, however each was started (see bot/rounds/membership.ts).
+    db.conversation.findMany({
+      where: { roundId, status: { not: "cancelled" }, pupil: { groupId, active: true } },
+      select: { id: true, pupilId: true, status: true, plannedAt: true, createdAt: true },
+    }),
     db.groupTeacher.findMany({ where: { groupId }, select: { staffId: true, workingDays: true } }),
   ]);
-  const byPupil = new Map(conversations.map((c) => [c.pupilId, c]));
+  const byPupil = conversationPerPupil(conversations);
   return {
     round,
     group,
@@ -72,9 +79,14 @@ export async function planConversations(
   if (findDirectSql(tx)?.provider === "postgresql") {
     await tx.$queryRawUnsafe(`SELECT "id" FROM "Round" WHERE "id" = $1 FOR UPDATE`, roundId);
   }
-  const round = await tx.round.findUnique({ where: { id: roundId }, include: { groups: true } });
+  const round = await tx.round.findUnique({ where: { id: roundId }, include: { groups: true, school: { select: { timezone: true } } } });
   if (!round || round.schoolId !== actor.schoolId || round.status !== "active") throw new NotFoundError("round");
   if (!round.groups.some((g) => g.groupId === groupId)) throw new NotFoundError("group");
+  // A day outside the window would not belong to the round (bot/rounds/membership.ts).
+  for (const item of items) {
+    const day = localDate(item.plannedAt, round.school.timezone);
+    if (day < round.startDate || day > round.endDate) throw new AppError(ErrorCode.ValidationFailed, "planned outside the round's window");
+  }
   const format = await tx.conversationFormat.findFirst({
     where: { key: round.formatKey, OR: [{ schoolId: actor.schoolId }, { schoolId: null }] },
     orderBy: { version: "desc" },
@@ -95,9 +107,15 @@ export async function planConversations(
       });
       throw new ForbiddenError("no write access to this pupil");
     }
-    const existing = await tx.conversation.findFirst({ where: { roundId, pupilId: item.pupilId, status: { not: "cancelled" } } });
-    if (existing && (HELD.includes(existing.status) || !options.moveExisting)) continue;
-    const data = { plannedAt: item.plannedAt, durationMinutes: item.durationMinutes };
+    const inRound = await tx.conversation.findMany({
+      where: { roundId, pupilId: item.pupilId, status: { not: "cancelled" } },
+      orderBy: { createdAt: "desc" },
+    });
+    // Held in the round (however it was started): done. Otherwise the latest pending one is moved.
+    if (inRound.some((c) => HELD.includes(c.status))) continue;
+    const existing = inRound[0];
+    if (existing && !options.moveExisting) continue;
+    const data = { plannedAt: item.plannedAt, durationMinutes: item.durationMinutes, groupId };
     const conversation = existing
       ? await tx.conversation.update({ where: { id: existing.id }, data })
       : await tx.conversation.create({
@@ -105,7 +123,6 @@ export async function planConversations(
             ...data,
             schoolId: actor.schoolId,
             pupilId: item.pupilId,
-            groupId,
             roundId,
             formatKey: round.formatKey,
             formatVersion: format?.version ?? 1,
@@ -134,5 +151,7 @@ export async function planConversations(
     });
     planned.push({ id: conversation.id, pupilId: item.pupilId, plannedAt: item.plannedAt, durationMinutes: item.durationMinutes });
   }
+  // Planned in this round's window; the rule still decides (a later round overlapping the day wins).
+  if (planned.length > 0) await syncRoundMembership(tx, actor.schoolId, { conversationIds: planned.map((p) => p.id) });
   return planned;
 }

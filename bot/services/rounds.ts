@@ -9,6 +9,8 @@ import { AppError, ErrorCode, ForbiddenError, NotFoundError } from "../errors.js
 import { Bouw, LocalDate } from "../domain/vocabulary.js";
 import { localDate } from "../domain/local-time.js";
 import { cancelPending } from "../outbox/outbox.js";
+import { furthestConversation } from "../rounds/membership.js";
+import { syncRoundMembership } from "./round-membership.js";
 
 export const RoundInput = z
   .object({
@@ -73,6 +75,8 @@ export async function createRound(tx: Tx, actor: Actor, input: RoundInput): Prom
       groups: { create: groups.map((g) => ({ groupId: g.id })) },
     },
   });
+  // Conversations already held, prepared or planned in its window count for it from the start.
+  await syncRoundMembership(tx, actor.schoolId, { roundIds: [round.id] });
   await recordAudit(tx, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "create", entity: "round", entityId: round.id });
   return round.id;
 }
@@ -104,6 +108,8 @@ export async function updateRound(tx: Tx, actor: Actor, roundId: string, input: 
   for (const group of groups) {
     await tx.roundGroup.upsert({ where: { roundId_groupId: { roundId, groupId: group.id } }, create: { roundId, groupId: group.id }, update: {} });
   }
+  // A moved window or changed groups take in, and give up, conversations by the same rule.
+  await syncRoundMembership(tx, actor.schoolId, { roundIds: [roundId] });
   // Queued nudges stay: their renderer compares the round's dates and groups at send time, and
   // the scheduler queues new ones under new keys when the dates changed.
   await recordAudit(tx, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "update", entity: "round", entityId: roundId });
@@ -114,6 +120,8 @@ export async function cancelRound(tx: Tx, actor: Actor, roundId: string): Promis
   await requireManageableRound(tx, actor, roundId);
   await tx.round.update({ where: { id: roundId }, data: { status: "cancelled" } });
   await cancelPending(tx, { subjectId: roundId });
+  // Its conversations stay its own (history), unless an active round covers them too.
+  await syncRoundMembership(tx, actor.schoolId, { roundIds: [roundId] });
   await recordAudit(tx, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "update", entity: "round", entityId: roundId });
 }
 
@@ -168,6 +176,18 @@ export interface RoundGroupProgress {
 
 export const HELD = ["held", "evaluated"];
 
+/** Each pupil's conversation in a round: the one furthest along when there are several. */
+export function conversationPerPupil<T extends { pupilId: string | null; status: string; createdAt: Date }>(conversations: T[]): Map<string, T> {
+  const byPupil = new Map<string, T[]>();
+  for (const c of conversations) if (c.pupilId) byPupil.set(c.pupilId, [...(byPupil.get(c.pupilId) ?? []), c]);
+  const result = new Map<string, T>();
+  for (const [pupilId, list] of byPupil) {
+    const furthest = furthestConversation(list);
+    if (furthest) result.set(pupilId, furthest);
+  }
+  return result;
+}
+
 /** Counts only — never names or content — so a team leader may see it for the whole bouw. */
 export async function roundProgress(db: Db, actor: Actor, roundId: string, now: Date): Promise<{ round: RoundSummary; groups: RoundGroupProgress[] }> {
   const round = await getRound(db, actor, roundId);
@@ -178,10 +198,10 @@ export async function roundProgress(db: Db, actor: Actor, roundId: string, now: 
     db.pupil.findMany({ where: { groupId: { in: groupIds }, active: true }, select: { id: true, groupId: true } }),
     db.conversation.findMany({
       where: { roundId, status: { not: "cancelled" }, pupil: { groupId: { in: groupIds }, active: true } },
-      select: { pupilId: true, status: true, plannedAt: true, goals: { select: { status: true } } },
+      select: { pupilId: true, status: true, plannedAt: true, createdAt: true, goals: { select: { status: true } } },
     }),
   ]);
-  const byPupil = new Map(conversations.map((c) => [c.pupilId!, c]));
+  const byPupil = conversationPerPupil(conversations);
   const groups = visible.map((g) => {
     const ids = pupils.filter((p) => p.groupId === g.id).map((p) => p.id);
     let planned = 0,

@@ -22,11 +22,12 @@ import {
 import { SKIPPED, type Answers, type Completion, type DialogFlow, type FlowContext, type LoadedFlow, type SessionSubject } from "./flow.js";
 import type { ParseContext } from "./parse-field.js";
 import { withShareFields } from "./share.js";
-import { controlWord } from "./engine-text.js";
+import { controlWord, viewWord } from "./engine-text.js";
 import { cancelQuestion, commandQuestion, filledCount, replyTo, type QuestionButton, type QuestionChoice } from "./questions.js";
 import { localized, translate, type MessageKey } from "../../bot/i18n/translate.js";
 import { buildView, describeAnswers, type AnsweredStep } from "./view.js";
 import { nextTextField } from "./next-field.js";
+import { isQuestionAsked } from "../../bot/formats/share.js";
 import { recordStep } from "./record-step.js";
 import { staleSubmission } from "./stale.js";
 import type { FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
@@ -34,6 +35,8 @@ import { SubmissionSchema } from "./types.js";
 
 export type EngineResult =
   | { kind: "step"; sessionId: string; view: StepView; answered?: AnsweredStep }
+  /** "help" or "verder" typed in the dialog: the step again (with how dialogs work, for help). */
+  | { kind: "help" | "resume"; sessionId: string; view: StepView }
   | { kind: "completed"; sessionId: string; completion: Completion; answered?: AnsweredStep }
   | { kind: "paused"; sessionId: string; text: string }
   | { kind: "cancelled"; sessionId: string; text: string }
@@ -49,6 +52,8 @@ export type EngineResult =
 class StaleSubmission extends Error {}
 
 const CONFIRM = /^(ok|oké|oke|ja|verder|volgende|klaar|yes|next|done|continue)$/i;
+/** Accepts what is shown as filled in; unlike CONFIRM, no word here is also an answer to a question. */
+const KEEP = /^(ok|oké|oke)$/i;
 
 /** Options of a typed turn. */
 export interface TypedOptions {
@@ -93,7 +98,7 @@ function hasOpenQuestion(step: StepDefinition, answers: Answers): boolean {
   const given = answers[step.id];
   if (!given) return true;
   if (given[SKIPPED] === true) return false;
-  return step.fields.some((f) => !isAnswered(given[f.id]));
+  return step.fields.some((f) => !isAnswered(given[f.id]) && isQuestionAsked(f.id, (id) => given[id]));
 }
 
 export class DialogEngine {
@@ -219,6 +224,8 @@ export class DialogEngine {
       // An option named like a control word ("later", "stop" when evaluating a goal) is an answer.
       const typed = text.trim().toLowerCase();
       const isOption = target?.options?.some((o) => o.value.toLowerCase() === typed || o.label.toLowerCase() === typed) ?? false;
+      const word = isOption ? null : viewWord(text);
+      if (word) return { kind: word, sessionId: session.id, view: this.view(turn) };
       const control = isOption ? null : controlWord(text);
       if (control) return await this.apply(turn, { ...base, action: control, values: {} }, true);
       const confirms = CONFIRM.test(text.trim());
@@ -231,8 +238,9 @@ export class DialogEngine {
         if (confirms) return await this.apply(turn, { ...base, action: "submit", values: {} }, false);
         return { kind: "step", sessionId: session.id, view: this.view(turn, {}, [localized("engine.confirmOrEdit")]) };
       }
-      // "ok" on a value shown as filled in (a default, or the answer being changed) keeps it.
-      if (confirms && (target.isDefault || target.editing) && target.value !== undefined) {
+      // "ok" on a default shown as filled in accepts it; "ja" to a yes/no is an answer, not "keep".
+      // (An answer being changed is kept with "ok" by its question: replyToQuestion.)
+      if (KEEP.test(text.trim()) && target.isDefault && target.value !== undefined) {
         return await this.apply(turn, { ...base, action: "submit", values: { [target.id]: target.value } }, true);
       }
       return await this.apply(turn, { ...base, action: "submit", values: { [target.id]: text } }, true);
@@ -418,7 +426,8 @@ export class DialogEngine {
       return this.advance(turn, answers, rawInputs, index);
     }
 
-    const complete = step.fields.every((f) => isAnswered(given[f.id]));
+    // A share question for an empty item is not asked, so it does not hold the step up.
+    const complete = step.fields.every((f) => isAnswered(given[f.id]) || !isQuestionAsked(f.id, (id) => given[id]));
     const stepErrors: LocalizedText[] = [];
     if (Object.keys(errors).length === 0 && complete && step.validate) {
       for (const issue of step.validate(given) as FieldError[]) {

@@ -3,6 +3,7 @@
 // checkboxes), booleans and numbers.
 import type { FieldDefinition, FieldValue, LocalizedText } from "./types.js";
 import { localized, type MessageKey, type Vars } from "../../bot/i18n/translate.js";
+import { textLimit } from "../../bot/formats/fields.js";
 
 export type ParseResult = { ok: true; value: FieldValue } | { ok: false; error: LocalizedText };
 
@@ -14,7 +15,8 @@ export interface ParseContext {
 }
 
 const EMPTY = new Set(["", "-", "—"]);
-const YES = new Set(["ja", "j", "yes", "y", "true", "wel", "jazeker", "ok", "oké"]);
+// No "ok": typed to move on, it must never share a pupil's words or add a goal by accident.
+const YES = new Set(["ja", "j", "yes", "y", "true", "wel", "jazeker"]);
 const NO = new Set(["nee", "n", "no", "false", "niet", "neen"]);
 const WEEKDAYS: Record<string, number> = {
   maandag: 1,
@@ -124,9 +126,10 @@ export function parseFieldInput(field: FieldDefinition, raw: unknown, ctx: Parse
     case "shortText":
     case "longText": {
       if (text === null) return err("engine.required");
+      // Refused, never cut: the engine keeps what was typed and shows it again with this message.
       const value = text.trim();
-      const max = field.maxLength ?? (field.kind === "shortText" ? 200 : 2000);
-      if (value.length > max) return err("engine.tooLong", { max });
+      const max = textLimit(field);
+      if (value.length > max) return err("engine.tooLong", { max, count: value.length - max });
       return { ok: true, value };
     }
     case "number": {

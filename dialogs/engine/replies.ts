@@ -2,6 +2,7 @@
 import type { EngineResult } from "./engine.js";
 import type { BotReply } from "../../bot/channel/types.js";
 import { dialogReplyButton } from "../../bot/domain/actions.js";
+import { translate } from "../../bot/i18n/translate.js";
 
 export function repliesFor(result: EngineResult): BotReply[] {
   switch (result.kind) {
@@ -16,6 +17,10 @@ export function repliesFor(result: EngineResult): BotReply[] {
           ...(result.completion.actions?.length ? { actions: result.completion.actions } : {}),
         },
       ];
+    case "help":
+      return [{ text: translate(result.view.locale, "help.inDialog") }, { text: "", step: result.view }];
+    case "resume":
+      return [{ text: "", step: result.view }];
     case "stale":
       return result.view ? [{ text: result.text }, { text: "", step: result.view }] : [{ text: result.text }];
     case "question":

@@ -6,6 +6,8 @@ import { SKIPPED, type LoadedFlow } from "./flow.js";
 import { optionsOf, parseFieldInput, type ParseContext } from "./parse-field.js";
 import type { FieldDefinition, FieldValue, FieldView, LocalizedText, StepDefinition, StepView } from "./types.js";
 import { translate } from "../../bot/i18n/translate.js";
+import { textLimit } from "../../bot/formats/fields.js";
+import { isQuestionAsked } from "../../bot/formats/share.js";
 
 type Locale = "nl" | "en";
 
@@ -57,7 +59,7 @@ export function buildView(input: ViewInput): StepView {
     }
   }
   // A step answered in full that still fails its own check (e.g. after a restart) shows why.
-  const complete = step.fields.every((f) => given[f.id] !== undefined);
+  const complete = step.fields.every((f) => given[f.id] !== undefined || !isQuestionAsked(f.id, (id) => given[id]));
   if (complete && step.validate && Object.keys(errors).length === 0 && stepErrors.length === 0 && given[SKIPPED] !== true) {
     for (const issue of step.validate(given)) {
       if (issue.fieldId) errors[issue.fieldId] = issue.message;
@@ -85,7 +87,8 @@ export function buildView(input: ViewInput): StepView {
       ...(field.help ? { help: field.help[locale] } : {}),
       ...(field.placeholder ? { placeholder: field.placeholder[locale] } : {}),
       ...(options ? { options } : {}),
-      ...(field.maxLength !== undefined ? { maxLength: field.maxLength } : {}),
+      // Every text field shows its one limit, the one the core checks (textLimit).
+      ...(field.kind === "shortText" || field.kind === "longText" ? { maxLength: textLimit(field) } : {}),
       ...(field.min !== undefined ? { min: field.min } : {}),
       ...(field.max !== undefined ? { max: field.max } : {}),
       ...(value !== undefined ? { value } : {}),

@@ -14,14 +14,8 @@ import { field, text } from "./field.js";
 import { collectAgreements, collectGoals, planSteps } from "./plan-steps.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";
-import { addDays, isoWeekday } from "../../bot/domain/school-calendar.js";
+import { loadSchoolDates } from "../../bot/services/school-calendar.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
-
-/** A suggested date never falls on a weekend. */
-function weekdayOnOrAfter(date: string): string {
-  const day = isoWeekday(date);
-  return day >= 6 ? addDays(date, 8 - day) : date;
-}
 
 export const CONVERSATION = "conversation";
 
@@ -76,6 +70,8 @@ interface Subject {
   conversationId: string | null;
   /** The round's evaluation interval, when the conversation belongs to a round. */
   evaluationIntervalDays: number | null;
+  /** The pupil's group (or the group itself): whose working days count for an evaluation date. */
+  groupId: string | null;
 }
 
 async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<Subject> {
@@ -98,6 +94,7 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
       prepared: p.pending?.preparation !== undefined && p.pending.preparation !== "{}",
       conversationId: subject.conversationId ?? p.pending?.id ?? null,
       evaluationIntervalDays: p.pending?.roundId ? await roundEvaluationInterval(ctx.db, p.pending.roundId) : null,
+      groupId: p.group?.id ?? null,
     };
   }
   const g = await loadGroupContext(ctx.db, ctx.actor, subject.groupId!);
@@ -110,6 +107,7 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
     prepared: false,
     conversationId: subject.conversationId,
     evaluationIntervalDays: null,
+    groupId: g.group.id,
   };
 }
 
@@ -127,7 +125,6 @@ function openingStep(subject: Subject): StepDefinition | null {
             id: "previousReview",
             kind: "longText",
             label: localized("conversation.opening.previousReview.label"),
-            maxLength: 1000,
             shareable: true,
           }),
         ]
@@ -166,6 +163,8 @@ export const conversationFlow: DialogFlow = {
   async load(ctx, subject): Promise<LoadedFlow> {
     const who = await loadSubject(ctx, subject);
     const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
+    const staffIds = [ctx.actor.staffId, ...who.evaluators.map((e) => e.id)];
+    const dates = format.closeWithPlan ? await loadSchoolDates(ctx.db, ctx.actor, { staffIds, groupId: who.groupId }) : null;
     const l = ctx.locale;
     return {
       title: `${format.name[l]} — ${who.name}`,
@@ -177,16 +176,10 @@ export const conversationFlow: DialogFlow = {
           if (who.prepared && phase.id === "voorbereiding") continue;
           for (const section of phase.sections) steps.push(sectionStep(section, l));
         }
-        if (format.closeWithPlan) {
-          const defaultEvaluationDate = who.evaluationIntervalDays ? weekdayOnOrAfter(addDays(ctx.today, who.evaluationIntervalDays)) : undefined;
-          steps.push(
-            ...planSteps(answers, {
-              evaluators: who.evaluators,
-              today: ctx.today,
-              forGroup: who.kind === "group",
-              ...(defaultEvaluationDate ? { defaultEvaluationDate } : {}),
-            }),
-          );
+        if (dates) {
+          const forGroup = who.kind === "group";
+          const { evaluators, evaluationIntervalDays } = who;
+          steps.push(...planSteps(answers, { evaluators, today: ctx.today, forGroup, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays }));
         }
         steps.push({
           id: "confirm",

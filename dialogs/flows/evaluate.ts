@@ -5,7 +5,7 @@
 import { formatLocalDate } from "../../bot/domain/local-time.js";
 import {
   celebrationText,
-  checkNewEvaluationDate,
+  evaluationDateRule,
   loadEvaluablePupil,
   OUTCOME_LABELS,
   proposedEvaluationDate,
@@ -14,11 +14,13 @@ import {
   type EvaluationOutcome,
   type NextStep,
 } from "../../bot/services/evaluations.js";
-import type { SchoolCalendar } from "../../bot/domain/school-calendar.js";
+import type { SchoolDateRule } from "../../bot/domain/school-day-rule.js";
 import type { Answers, Completion, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, LocalizedText, StepDefinition } from "../engine/types.js";
-import { bool, field, text } from "./field.js";
+import { field, text } from "./field.js";
+import { schoolDateErrors } from "./school-date.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
+import { shareChosen } from "../../bot/formats/share.js";
 import { buttonFor } from "../../bot/domain/actions.js";
 
 export const EVALUATE = "evaluate";
@@ -68,24 +70,14 @@ function goalLines(goal: EvaluableGoal | undefined, locale: Locale): string[] {
   return lines;
 }
 
-function dateStep(id: "later" | "extend", calendar: SchoolCalendar, today: string): StepDefinition {
+function dateStep(id: "later" | "extend", rule: SchoolDateRule, proposal: string): StepDefinition {
   const title: LocalizedText = id === "later" ? localized("evaluate.date.later.title") : localized("evaluate.date.extend.title");
   return {
     id,
     title,
     intro: localized("evaluate.date.intro"),
-    fields: [
-      field({ id: "newDate", kind: "date", label: localized("label.evaluationDate"), required: true, defaultValue: proposedEvaluationDate(calendar, today) }),
-    ],
-    validate: (values): FieldError[] => {
-      if (typeof values.newDate !== "string") return [];
-      const check = checkNewEvaluationDate(calendar, today, values.newDate);
-      if (check === "not_future") return [{ fieldId: "newDate", message: localized("date.notAfterToday") }];
-      if (check === "not_school_day") {
-        return [{ fieldId: "newDate", message: localized("evaluate.date.noSchool") }];
-      }
-      return [];
-    },
+    fields: [field({ id: "newDate", kind: "date", label: localized("label.evaluationDate"), required: true, defaultValue: proposal })],
+    validate: (values): FieldError[] => schoolDateErrors(values, "newDate", rule),
   };
 }
 
@@ -93,7 +85,7 @@ export const evaluateFlow: DialogFlow = {
   kind: EVALUATE,
 
   async load(ctx, subject): Promise<LoadedFlow> {
-    const { pupil, goals, calendar } = await loadEvaluablePupil(ctx.db, ctx.actor, subject.pupilId!);
+    const { pupil, goals, dates } = await loadEvaluablePupil(ctx.db, ctx.actor, subject.pupilId!);
     const l = ctx.locale;
     return {
       title: `${translate(l, "dialog.evaluate")} — ${pupil.firstName} ${pupil.lastName}`,
@@ -123,18 +115,24 @@ export const evaluateFlow: DialogFlow = {
                 kind: "singleChoice",
                 label: localized("evaluate.outcome.outcome.label"),
                 required: true,
+                // One share question for the evaluation: its outcome and the note about it.
+                shareable: true,
                 options: (Object.keys(OUTCOME_LABELS) as EvaluationOutcome[]).map((value) => {
                   const { icon, ...label } = OUTCOME_LABELS[value];
                   return { value, label, icon };
                 }),
               }),
-              field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), maxLength: 1000, shareable: true }),
+              field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), explains: "outcome" }),
             ],
           },
         ];
+        // The goal's evaluator must work on the new date (the same rule the service applies).
+        const evaluator = chosen?.evaluatorId ? dates.people.get(chosen.evaluatorId) : undefined;
+        const rule = evaluationDateRule(dates.calendar, ctx.today, evaluator);
+        const newDateStep = (id: "later" | "extend") => dateStep(id, rule, proposedEvaluationDate(dates.calendar, ctx.today, evaluator));
         const outcome = text(answers, "outcome", "outcome");
         if (outcome === "later") {
-          steps.push(dateStep("later", calendar, ctx.today));
+          steps.push(newDateStep("later"));
           return steps;
         }
         steps.push({
@@ -150,7 +148,7 @@ export const evaluateFlow: DialogFlow = {
             }),
           ],
         });
-        if (text(answers, "next", "nextStep") === "extend") steps.push(dateStep("extend", calendar, ctx.today));
+        if (text(answers, "next", "nextStep") === "extend") steps.push(newDateStep("extend"));
         return steps;
       },
     };
@@ -167,7 +165,7 @@ export const evaluateFlow: DialogFlow = {
         token: text(answers, "goal", "goal") ?? "",
         outcome,
         note,
-        shareWithParents: bool(answers, "outcome", "note__share"),
+        shareWithParents: shareChosen(answers.outcome ?? {}, "outcome"),
         nextStep,
         newDate: outcome === "later" ? text(answers, "later", "newDate") : nextStep === "extend" ? text(answers, "extend", "newDate") : null,
       },

@@ -3,7 +3,8 @@ import { requirePupilAccess } from "../../bot/auth/access.js";
 import { addNote } from "../../bot/services/pupil-records.js";
 import { pupilNamesById } from "../../bot/services/pupil-search.js";
 import type { DialogFlow } from "../engine/flow.js";
-import { bool, field, text } from "./field.js";
+import { field, text } from "./field.js";
+import { shareChosen } from "../../bot/formats/share.js";
 import { localized, translate } from "../../bot/i18n/translate.js";
 
 export const NOTE = "note";
@@ -21,9 +22,9 @@ export const noteFlow: DialogFlow = {
           title: localized("note.note.title"),
           tips: [localized("note.note.tip")],
           fields: [
-            field({ id: "text", kind: "longText", label: localized("dialog.note"), required: true, maxLength: 2000 }),
-            field({ id: "goal", kind: "shortText", label: localized("note.note.goal.label"), maxLength: 500 }),
-            field({ id: "share", kind: "yesNo", label: localized("note.note.share.label") }),
+            // Shared with parents or not through the one share question, after the note and the goal in it.
+            field({ id: "text", kind: "longText", label: localized("dialog.note"), required: true, shareable: true }),
+            field({ id: "goal", kind: "shortText", label: localized("note.note.goal.label"), explains: "text" }),
           ],
         },
       ],
@@ -35,7 +36,7 @@ export const noteFlow: DialogFlow = {
       pupilId: subject.pupilId!,
       text: text(answers, "note", "text")!,
       ...(goal ? { goalText: goal } : {}),
-      shareWithParents: bool(answers, "note", "share"),
+      shareWithParents: shareChosen(answers.note ?? {}, "text"),
     });
     return { text: translate(ctx.locale, "note.saved") };
   },

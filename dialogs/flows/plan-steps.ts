@@ -2,10 +2,14 @@
 // the pupil's own plan, help, how we will know, evaluation date and evaluator; then SMART
 // agreements, each checked for who, what and when. "Another one?" adds a step.
 import { checkAgreement } from "../../bot/checks/index.js";
+import { evaluationDateRule, proposedEvaluationDate } from "../../bot/services/evaluations.js";
+import type { SchoolDates } from "../../bot/services/school-calendar.js";
 import type { Answers } from "../engine/flow.js";
-import type { FieldError, StepDefinition } from "../engine/types.js";
+import type { FieldError, FieldValue, StepDefinition } from "../engine/types.js";
 import { bool, field, text } from "./field.js";
+import { schoolDateErrors } from "./school-date.js";
 import { localized, eachLocale } from "../../bot/i18n/translate.js";
+import { shareChosen } from "../../bot/formats/share.js";
 
 export const MAX_GOALS = 5;
 export const MAX_AGREEMENTS = 8;
@@ -15,11 +19,31 @@ export interface PlanOptions {
   today: string;
   /** A group conversation sets goals for the group: no evaluator per pupil. */
   forGroup: boolean;
-  /** Suggested evaluation date (a round's interval after today), pre-filled. */
-  defaultEvaluationDate?: string;
+  /** The school's calendar and the evaluators' working days: the evaluation date's rule. */
+  dates: SchoolDates;
+  /** Who fills in the plan: a suggested date falls on a day they work. */
+  readerStaffId: string;
+  /** A round's evaluation interval: the first acceptable date that far ahead is pre-filled. */
+  evaluationIntervalDays: number | null;
 }
 
-function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
+/** The suggested evaluation date: it passes the same rule as a typed one (for the reader as evaluator). */
+function defaultEvaluationDate(options: PlanOptions): string | undefined {
+  if (!options.evaluationIntervalDays) return undefined;
+  const reader = options.dates.people.get(options.readerStaffId);
+  return proposedEvaluationDate(options.dates.calendar, options.today, options.forGroup ? undefined : reader, options.evaluationIntervalDays);
+}
+
+/** The evaluation date against the rule for the evaluator chosen on the same step. */
+function checkEvaluationDate(values: Record<string, FieldValue>, options: PlanOptions): FieldError[] {
+  const evaluator = typeof values.evaluator === "string" ? options.dates.people.get(values.evaluator) : undefined;
+  return schoolDateErrors(values, "evaluationDate", evaluationDateRule(options.dates.calendar, options.today, evaluator));
+}
+
+/** The pupil's own words around a goal, covered by the goal's share question. */
+const explainsGoal = (options: PlanOptions) => (options.forGroup ? {} : { explains: "goalText" });
+
+function goalSteps(i: number, options: PlanOptions, suggested: string | undefined): StepDefinition[] {
   const id = `goal${i}`;
   return [
     {
@@ -28,9 +52,11 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
       intro: localized("kindplanStep.goal.intro"),
       tips: [localized("kindplanStep.goal.tip")],
       fields: [
-        field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), maxLength: 500, skills: ["selfEvaluation"] }),
-        field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), required: true, maxLength: 500, shareable: true }),
-        field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), maxLength: 500 }),
+        // The goal is the item the pupil shares (or not) with parents, with the pupil's own words
+        // around it; a group's goals are not the pupil's, so there is nothing to ask.
+        field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), skills: ["selfEvaluation"], ...explainsGoal(options) }),
+        field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), required: true, shareable: !options.forGroup }),
+        field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), ...explainsGoal(options) }),
       ],
     },
     {
@@ -39,22 +65,22 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
       intro: localized("kindplanStep.goalHelp.intro"),
       skippable: true,
       fields: [
-        field({ id: "helpTeacher", kind: "longText", label: localized("kindplanStep.goalHelp.helpTeacher.label"), maxLength: 500 }),
-        field({ id: "helpParents", kind: "longText", label: localized("kindplanStep.goalHelp.helpParents.label"), maxLength: 500 }),
-        field({ id: "helpOther", kind: "longText", label: localized("kindplanStep.goalHelp.helpOther.label"), maxLength: 500 }),
+        field({ id: "helpTeacher", kind: "longText", label: localized("kindplanStep.goalHelp.helpTeacher.label") }),
+        field({ id: "helpParents", kind: "longText", label: localized("kindplanStep.goalHelp.helpParents.label") }),
+        field({ id: "helpOther", kind: "longText", label: localized("kindplanStep.goalHelp.helpOther.label") }),
       ],
     },
     {
       id: `${id}check`,
       title: localized("kindplanStep.goalCheck.title", { i }),
       fields: [
-        field({ id: "successCriteria", kind: "longText", label: localized("kindplanStep.goalCheck.successCriteria.label"), required: true, maxLength: 500 }),
+        field({ id: "successCriteria", kind: "longText", label: localized("kindplanStep.goalCheck.successCriteria.label"), required: true }),
         field({
           id: "evaluationDate",
           kind: "date",
           label: localized("label.evaluationDate"),
           required: true,
-          ...(options.defaultEvaluationDate ? { defaultValue: options.defaultEvaluationDate } : {}),
+          ...(suggested ? { defaultValue: suggested } : {}),
         }),
         ...(options.forGroup
           ? []
@@ -69,10 +95,7 @@ function goalSteps(i: number, options: PlanOptions): StepDefinition[] {
             ]),
         field({ id: "another", kind: "yesNo", label: localized("kindplanStep.goalCheck.another.label"), required: true }),
       ],
-      validate: (values): FieldError[] =>
-        typeof values.evaluationDate === "string" && values.evaluationDate <= options.today
-          ? [{ fieldId: "evaluationDate", message: localized("date.notAfterToday") }]
-          : [],
+      validate: (values): FieldError[] => checkEvaluationDate(values, options),
     },
   ];
 }
@@ -90,11 +113,12 @@ function agreementStep(j: number): StepDefinition {
         kind: "shortText",
         label: localized("kindplanStep.agreement.who.label"),
         required: true,
-        maxLength: 120,
         placeholder: localized("kindplanStep.agreement.who.placeholder"),
+        explains: "what",
       }),
-      field({ id: "what", kind: "longText", label: localized("kindplanStep.agreement.what.label"), required: true, maxLength: 500, shareable: true }),
-      field({ id: "when", kind: "shortText", label: localized("kindplanStep.agreement.when.label"), required: true, maxLength: 120 }),
+      // One share question for the agreement as a whole (who, what, when), after its last part.
+      field({ id: "what", kind: "longText", label: localized("kindplanStep.agreement.what.label"), required: true, shareable: true }),
+      field({ id: "when", kind: "shortText", label: localized("kindplanStep.agreement.when.label"), required: true, explains: "what" }),
       field({ id: "another", kind: "yesNo", label: localized("kindplanStep.agreement.another.label"), required: true }),
     ],
     validate: (values): FieldError[] => {
@@ -109,8 +133,9 @@ function agreementStep(j: number): StepDefinition {
 
 export function planSteps(answers: Answers, options: PlanOptions): StepDefinition[] {
   const steps: StepDefinition[] = [];
+  const suggested = defaultEvaluationDate(options);
   for (let i = 1; i <= MAX_GOALS; i++) {
-    steps.push(...goalSteps(i, options));
+    steps.push(...goalSteps(i, options, suggested));
     if (!bool(answers, `goal${i}check`, "another")) break;
   }
   for (let j = 1; j <= MAX_AGREEMENTS; j++) {
@@ -136,7 +161,7 @@ export function collectGoals(answers: Answers) {
       successCriteria: text(answers, `goal${i}check`, "successCriteria"),
       evaluationDate: text(answers, `goal${i}check`, "evaluationDate"),
       evaluatorId: text(answers, `goal${i}check`, "evaluator"),
-      shareWithParents: bool(answers, `goal${i}`, "goalText__share"),
+      shareWithParents: shareChosen(answers[`goal${i}`] ?? {}, "goalText"),
     });
   }
   return goals;
@@ -151,7 +176,7 @@ export function collectAgreements(answers: Answers) {
       who: text(answers, `agreement${j}`, "who") ?? "",
       what,
       whenText: text(answers, `agreement${j}`, "when") ?? "",
-      shareWithParents: bool(answers, `agreement${j}`, "what__share"),
+      shareWithParents: shareChosen(answers[`agreement${j}`] ?? {}, "what"),
     });
   }
   return agreements;

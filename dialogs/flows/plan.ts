@@ -4,7 +4,8 @@
 // default. The result comes with a calendar file.
 import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { localDate, localTime } from "../../bot/domain/local-time.js";
-import { addDays, atSchoolTime, isSchoolDay, type SchoolCalendar } from "../../bot/domain/school-calendar.js";
+import { addDays, atSchoolTime, type SchoolCalendar } from "../../bot/domain/school-calendar.js";
+import type { SchoolDateRule } from "../../bot/domain/school-day-rule.js";
 import { duoShare } from "../../bot/rounds/duo-split.js";
 import { conversationsCalendar } from "../../bot/rounds/ics.js";
 import { formatMoments, parseMoments } from "../../bot/rounds/moments.js";
@@ -16,6 +17,7 @@ import { NotFoundError } from "../../bot/errors.js";
 import type { Answers, DialogFlow, FlowContext } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { field, num, text } from "./field.js";
+import { schoolDateErrors } from "./school-date.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 import { listUpcomingConversationTimes } from "../../bot/services/conversations.js";
 
@@ -66,18 +68,28 @@ function window(ctx: FlowContext, target: PlanningGroup): { from: string; to: st
   return { from: target.round.startDate > tomorrow ? target.round.startDate : tomorrow, to: target.round.endDate };
 }
 
+/** The days this teacher works in the group (a proposal and a date by hand both keep to them). */
+function myWorkingDays(ctx: FlowContext, target: PlanningGroup): ReadonlySet<number> {
+  const me = target.teachers.find((t) => t.staffId === ctx.actor.staffId);
+  return new Set(me?.workingDays ?? [1, 2, 3, 4, 5]);
+}
+
+/** A date planned by hand: a school day of the round still ahead, on which this teacher works. */
+function manualDateRule(ctx: FlowContext, data: PlanData, target: PlanningGroup): SchoolDateRule {
+  return { calendar: data.calendar, within: window(ctx, target), person: { workingDays: myWorkingDays(ctx, target), name: null } };
+}
+
 function proposalFor(ctx: FlowContext, data: PlanData, target: PlanningGroup, answers: Answers): Proposal | null {
   const moments = parseMoments(text(answers, "moments", "moments") ?? "");
   if (!moments.ok) return null;
   const who = answers.moments?.who === "all" ? unplanned(target).map((p) => p.id) : myShare(target, ctx.actor.staffId);
-  const me = target.teachers.find((t) => t.staffId === ctx.actor.staffId);
   return proposeSchedule({
     calendar: data.calendar,
     ...window(ctx, target),
     moments: moments.moments,
     minutesPerConversation: num(answers, "moments", "minutes") ?? DEFAULT_MINUTES,
     pupilIds: who,
-    workingDays: new Set(me?.workingDays ?? [1, 2, 3, 4, 5]),
+    workingDays: myWorkingDays(ctx, target),
     taken: data.taken,
   });
 }
@@ -89,6 +101,7 @@ function nameOf(target: PlanningGroup, pupilId: string): string {
 
 function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, answers: Answers): StepDefinition[] {
   const { from, to } = window(ctx, target);
+  const rule = manualDateRule(ctx, data, target);
   const options = target.pupils
     .filter((p) => !p.conversation || ["planned", "prepared"].includes(p.conversation.status))
     .map((p) => {
@@ -110,25 +123,7 @@ function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
         field({ id: "minutes", kind: "number", label: localized("plan.minutes.label"), required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
         field({ id: "more", kind: "yesNo", label: localized("plan.more.label"), defaultValue: false }),
       ],
-      validate(values): FieldError[] {
-        const date = values.date;
-        if (typeof date !== "string") return [];
-        if (date < from || date > to) {
-          return [
-            {
-              fieldId: "date",
-              message: localized("plan.manual.outOfRound", {
-                from: eachLocale((l) => formatLocalDate(from, l)),
-                to: eachLocale((l) => formatLocalDate(to, l)),
-              }),
-            },
-          ];
-        }
-        if (!isSchoolDay(data.calendar, date)) {
-          return [{ fieldId: "date", message: localized("plan.manual.noSchool") }];
-        }
-        return [];
-      },
+      validate: (values): FieldError[] => schoolDateErrors(values, "date", rule),
     });
     if (answers[`manual${i}`]?.more !== true) break;
   }

@@ -4,12 +4,15 @@ import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { coachQuestion } from "../../bot/coach/index.js";
 import { zonedTimeToUtc } from "../../bot/domain/local-time.js";
 import { loadPupilContext, savePreparation } from "../../bot/services/conversations.js";
+import { loadSchoolDates } from "../../bot/services/school-calendar.js";
+import type { SchoolDateRule } from "../../bot/domain/school-day-rule.js";
 import { defaultFormatKey, getFormat, listFormats } from "../../bot/formats/registry.js";
 import type { Answers, DialogFlow, LoadedFlow } from "../engine/flow.js";
-import type { StepDefinition } from "../engine/types.js";
+import type { FieldError, StepDefinition } from "../engine/types.js";
 import { renderPupilInvitation } from "../../bot/exports/pupil-invitation.js";
 import { printableAttachments } from "../../bot/exports/attachment.js";
 import { bool, field, num, text } from "./field.js";
+import { schoolDateErrors } from "./school-date.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { localized, translate } from "../../bot/i18n/translate.js";
 
@@ -33,6 +36,9 @@ export const prepareFlow: DialogFlow = {
     const formats = (await listFormats(ctx.db, ctx.actor.schoolId)).filter((f) => f.subject !== "group");
     const preferred = group ? await defaultFormatKey(ctx.db, group) : "hgw-kindgesprek";
     const name = `${pupil.firstName} ${pupil.lastName}`;
+    // The conversation's date: a school day on which this teacher works (in the pupil's group).
+    const dates = await loadSchoolDates(ctx.db, ctx.actor, { staffIds: [ctx.actor.staffId], groupId: group?.id ?? null });
+    const dateRule: SchoolDateRule = { calendar: dates.calendar, person: dates.people.get(ctx.actor.staffId) };
     const l = ctx.locale;
     const previousLines = [
       ...openGoals.map((g) => openGoalLine(g, l)),
@@ -64,8 +70,8 @@ export const prepareFlow: DialogFlow = {
             title: localized("prepare.aim.title"),
             tips: [localized("prepare.aim.tip")],
             fields: [
-              field({ id: "reason", kind: "longText", label: localized("prepare.aim.reason.label"), required: true, maxLength: 1000 }),
-              field({ id: "aim", kind: "longText", label: localized("prepare.aim.aim.label"), required: true, maxLength: 1000 }),
+              field({ id: "reason", kind: "longText", label: localized("prepare.aim.reason.label"), required: true }),
+              field({ id: "aim", kind: "longText", label: localized("prepare.aim.aim.label"), required: true }),
               field({ id: "theme", kind: "shortText", label: localized("prepare.aim.theme.label"), maxLength: 120 }),
             ],
           },
@@ -85,6 +91,7 @@ export const prepareFlow: DialogFlow = {
               }),
               field({ id: "duration", kind: "number", label: localized("prepare.when.duration.label"), min: 3, max: 90 }),
             ],
+            validate: (values): FieldError[] => schoolDateErrors(values, "date", dateRule),
           },
           {
             id: "ready",
@@ -113,16 +120,14 @@ export const prepareFlow: DialogFlow = {
             title: localized("prepare.previous.title"),
             info: previousLines.length ? previousLines : [translate(l, "prepare.previous.none")],
             skippable: true,
-            fields: [field({ id: "followUp", kind: "longText", label: localized("prepare.previous.followUp.label"), maxLength: 1000 })],
+            fields: [field({ id: "followUp", kind: "longText", label: localized("prepare.previous.followUp.label") })],
           },
           {
             id: "questions",
             title: localized("prepare.questions.title"),
             intro: localized("prepare.questions.intro"),
             tips: [localized("prepare.questions.tip.open"), localized("prepare.questions.tip.oneAtATime")],
-            fields: [
-              field({ id: "questions", kind: "longText", label: localized("prepare.questions.questions.label"), required: true, maxLength: 3000, coach: true }),
-            ],
+            fields: [field({ id: "questions", kind: "longText", label: localized("prepare.questions.questions.label"), required: true, coach: true })],
           },
         ];
         // The coach step is always there (so the step count does not jump); it speaks once
@@ -147,7 +152,6 @@ export const prepareFlow: DialogFlow = {
               id: "revised",
               kind: "longText",
               label: localized("prepare.coach.revised.label"),
-              maxLength: 3000,
             }),
           ],
         });

@@ -20,10 +20,15 @@ export function asText(value: FieldValue | undefined): string | undefined {
   return String(value);
 }
 
-/** Text inputs: the typed text over the stored one, cut to what the input holds. */
+/**
+ * Text inputs: the typed text over the stored one — whole or not at all. A text longer than the
+ * input can hold (`maxChars`) is never cut to fit: the input starts empty and `rawShown` is false,
+ * so the renderer shows the typed text beside it in full.
+ */
 export function textInitial(raw: string | undefined, stored: FieldValue | undefined, maxChars = Number.POSITIVE_INFINITY): Prefill<string> {
   const text = raw ?? asText(stored);
-  return { ...(text !== undefined && text !== "" ? { value: text.slice(0, maxChars) } : {}), rawShown: raw !== undefined && raw.length <= maxChars };
+  const fits = text !== undefined && text !== "" && text.length <= maxChars;
+  return { ...(fits ? { value: text } : {}), rawShown: raw !== undefined && fits };
 }
 
 /** The limits of a number input as rendered: a value outside them could not be shown (or sent). */

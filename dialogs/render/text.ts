@@ -27,7 +27,12 @@ export function progressLabel(view: StepView): string {
   return renderText(view.locale, "render.step", { current, total });
 }
 
-/** Whether the field holds something other than "nothing" (undefined, "", blank, []). */
+/** "Hoogstens 3000 tekens." for a text field with a limit; the same words in every channel. */
+export function limitNote(locale: Locale, field: FieldView): string | undefined {
+  if ((field.kind !== "shortText" && field.kind !== "longText") || !field.maxLength) return undefined;
+  return renderText(locale, "render.maxLength", { count: field.maxLength });
+}
+
 /** The typed commands the step allows, in the view's language: "terug · overslaan · pauze · stop". */
 export function commandsLine(view: StepView): string {
   const present = (label: string | undefined) => label !== undefined && label.trim() !== "";
@@ -101,7 +106,7 @@ function instructionFor(locale: Locale, field: FieldView): string {
     case "shortText":
     case "longText": {
       const base = renderText(locale, field.kind === "longText" ? "render.typeLongText" : "render.typeText");
-      return field.maxLength ? `${base} ${renderText(locale, "render.maxLength", { count: field.maxLength })}` : base;
+      return [base, limitNote(locale, field)].filter(Boolean).join(" ");
     }
     case "singleChoice":
       return renderText(locale, "render.typeChoice");

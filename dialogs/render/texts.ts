@@ -8,6 +8,7 @@ export const renderCatalogue = {
   "render.no": { nl: "Nee", en: "No" },
   "render.choose": { nl: "Kies…", en: "Choose…" },
   "render.typed": { nl: "Je typte: {text}", en: "You typed: {text}" },
+  "render.typedBelow": { nl: "Wat je typte staat hieronder, helemaal.", en: "What you typed is below, in full." },
   "render.required": { nl: "(verplicht)", en: "(required)" },
   "render.fillThisIn": { nl: "Vul dit in.", en: "Please fill this in." },
   "render.numberRange": { nl: "Vul een getal in van {min} tot en met {max}.", en: "Enter a number from {min} to {max}." },

@@ -1,13 +1,13 @@
 // One answer plan for every channel: the value a teacher gives each field, by field id and kind,
 // so the same scenario run through Teams and Slack must store the same outcome.
-import { addDays } from "../support/dialog-driver.js";
+import { weekdayAhead } from "../support/dialog-driver.js";
 
 export type FieldShape = "text" | "date" | "time" | "number" | "choice" | "multi";
 
 export function plannedAnswer(fieldId: string, shape: FieldShape, options: string[], today: string, min?: number): string | string[] {
   switch (shape) {
     case "date":
-      return addDays(today, 14);
+      return weekdayAhead(today);
     case "time":
       return "10:30";
     case "number":

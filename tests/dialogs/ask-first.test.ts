@@ -1,28 +1,19 @@
 // Issue 10, items 2 and 5: a dialog asks before it stores text that reads as a command, and before
 // a stop discards what was filled in. Driven through the core's one door, as every channel does.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import pino from "pino";
-import { createCore } from "../../app/core.js";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, ChannelUser, StepView } from "../../bot/channel/types.js";
-import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
-import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import type { BotReply, StepView } from "../../bot/channel/types.js";
+import { testProvider, type TestDatabase } from "../support/test-db.js";
+import { localUser, oneClass, quietCore } from "../support/one-class.js";
 
 let t: TestDatabase;
 let core: BotCore;
-let juf: ChannelUser;
-let meester: ChannelUser;
+const juf = localUser("juf.ask@test.example");
+const meester = localUser("meester.ask@test.example");
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const school = await makeSchool(t.db);
-  const group = await makeGroup(t.db, school.id, "groep 5", "middenbouw");
-  await makePupil(t.db, school.id, group.id, "Otis");
-  const staff = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.ask@test.example" });
-  const other = await makeStaff(t.db, school.id, { groups: [group.id], email: "meester.ask@test.example" });
-  juf = { channel: "local", externalId: staff.email, email: staff.email };
-  meester = { channel: "local", externalId: other.email, email: other.email };
-  core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+  ({ t } = await oneClass({ pupil: "Otis", teachers: [juf.externalId, meester.externalId] }));
+  core = quietCore(t.db);
 });
 afterAll(async () => t?.destroy());
 

@@ -1,24 +1,16 @@
 // Control words typed while a dialog is open act and are never stored as an answer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pino from "pino";
-import { createCore } from "../../app/core.js";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { ChannelUser } from "../../bot/channel/types.js";
-import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
-import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import { testProvider, type TestDatabase } from "../support/test-db.js";
+import { localUser, oneClass, quietCore } from "../support/one-class.js";
 
 let t: TestDatabase;
 let core: BotCore;
-let juf: ChannelUser;
+const juf = localUser("juf.control@test.example");
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const school = await makeSchool(t.db);
-  const group = await makeGroup(t.db, school.id, "groep 5", "middenbouw");
-  await makePupil(t.db, school.id, group.id, "Sam");
-  const staff = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.control@test.example" });
-  juf = { channel: "local", externalId: staff.email, email: staff.email };
-  core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+  ({ t } = await oneClass({ teachers: [juf.externalId] }));
+  core = quietCore(t.db);
 });
 afterAll(async () => t?.destroy());
 

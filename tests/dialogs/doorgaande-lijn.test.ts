@@ -56,15 +56,21 @@ describe(`doorgaande lijn and format versions on ${testProvider()}`, () => {
   });
 
   it("adds a school's own version; older conversations keep theirs", async () => {
-    const v1 = loadBuiltinFormats().find((f) => f.key === "kindplan")!;
-    const v2 = { ...v1, version: 2, name: { nl: "Kindplan (onze versie)", en: "Pupil plan (our version)" } };
-    await expect(addSchoolFormat(t.db, schoolId, { ...v2, version: 1 })).rejects.toMatchObject({ code: ErrorCode.Conflict });
-    await expect(addSchoolFormat(t.db, schoolId, { ...v2, phases: [] })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
-    await addSchoolFormat(t.db, schoolId, v2);
-    expect((await getFormat(t.db, schoolId, "kindplan")).version).toBe(2);
+    const builtins = loadBuiltinFormats().filter((f) => f.key === "kindplan");
+    const v1 = builtins.find((f) => f.version === 1)!;
+    const next = Math.max(...builtins.map((f) => f.version)) + 1;
+    const ours = { ...v1, version: next, name: { nl: "Kindplan (onze versie)", en: "Pupil plan (our version)" } };
+    await expect(addSchoolFormat(t.db, schoolId, { ...ours, version: next - 1 })).rejects.toMatchObject({ code: ErrorCode.Conflict });
+    await expect(addSchoolFormat(t.db, schoolId, { ...ours, phases: [] })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+    // No field may ask for more than every channel can carry (Slack's 3000).
+    const tooLong = JSON.parse(JSON.stringify(ours)) as typeof ours;
+    tooLong.phases[0]!.sections[0]!.fields[0]!.maxLength = 3001;
+    await expect(addSchoolFormat(t.db, schoolId, tooLong)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+    await addSchoolFormat(t.db, schoolId, ours);
+    expect((await getFormat(t.db, schoolId, "kindplan")).version).toBe(next);
     expect((await getFormat(t.db, schoolId, "kindplan", 1)).name.nl).toBe(v1.name.nl);
     expect(await dialogTitle("gesprek Vier")).toMatch(/^Kindplan \(onze versie\)/);
     const session = await t.db.dialogSession.findFirstOrThrow({ where: { formatKey: "kindplan" }, orderBy: { createdAt: "desc" } });
-    expect(session.formatVersion).toBe(2);
+    expect(session.formatVersion).toBe(next);
   });
 });

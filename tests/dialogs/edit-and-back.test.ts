@@ -2,27 +2,20 @@
 // a default shown as filled in is accepted with "ok"; "terug" then "ok" stops at a step that still
 // has an unanswered question instead of jumping past it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import pino from "pino";
-import { createCore } from "../../app/core.js";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { BotReply, ChannelUser, StepView } from "../../bot/channel/types.js";
+import type { BotReply, StepView } from "../../bot/channel/types.js";
 import { nextTextField } from "../../dialogs/engine/next-field.js";
 import { renderStepText } from "../../dialogs/render/text.js";
-import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
-import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import { testProvider, type TestDatabase } from "../support/test-db.js";
+import { localUser, oneClass, quietCore } from "../support/one-class.js";
 
 let t: TestDatabase;
 let core: BotCore;
-let juf: ChannelUser;
+const juf = localUser("juf.edit@test.example");
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const school = await makeSchool(t.db);
-  const group = await makeGroup(t.db, school.id, "groep 6", "bovenbouw");
-  await makePupil(t.db, school.id, group.id, "Mila");
-  const staff = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.edit@test.example" });
-  juf = { channel: "local", externalId: staff.email, email: staff.email };
-  core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+  ({ t } = await oneClass({ group: "groep 6", bouw: "bovenbouw", pupil: "Mila", teachers: [juf.externalId] }));
+  core = quietCore(t.db);
 });
 afterAll(async () => t?.destroy());
 beforeEach(async () => {

@@ -54,7 +54,7 @@ describe(`the engine's guards on ${testProvider()}`, () => {
       stepId: view.stepId,
       version: view.version,
       action: "submit" as const,
-      values: { text: "Sam vertelde over zijn hut", goal: "", share: "false" },
+      values: { text: "Sam vertelde over zijn hut", goal: "", text__share: "false" },
     };
     const [first, second] = [await engine.submit(juf, card), await engine.submit(juf, card)];
     expect(first.kind).toBe("completed");

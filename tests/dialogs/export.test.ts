@@ -20,8 +20,8 @@ let teacher: Actor;
 let leader: Actor;
 let pupilId: string;
 
-const SHARED = ["GEDEELD-doel", "GEDEELD-afspraak", "GEDEELD-notitie", "GEDEELD-trots"];
-const PRIVATE = ["PRIVE-doel", "PRIVE-afspraak", "PRIVE-notitie", "PRIVE-trots", "PRIVE-hulp-ouders"];
+const SHARED = ["GEDEELD-doel", "GEDEELD-afspraak", "GEDEELD-notitie", "GEDEELD-trots", "GEDEELD-toelichting", "GEDEELD-hoe", "GEDEELD-notitiedoel"];
+const PRIVATE = ["PRIVE-doel", "PRIVE-afspraak", "PRIVE-notitie", "PRIVE-trots", "PRIVE-hulp-ouders", "PRIVE-toelichting", "PRIVE-hoe", "PRIVE-leeg"];
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -45,7 +45,22 @@ beforeAll(async () => {
     goal1help: { helpParents: "PRIVE-hulp-ouders" },
     agreement1: { who: "Noor", what: "PRIVE-afspraak: vraagt hulp na 5 minuten proberen", when: "elke rekenles", what__share: "false" },
   });
-  await addNote(t.db, teacher, { pupilId, text: "GEDEELD-notitie", shareWithParents: true });
+  // Conversation 3 (the format's v2): the pupil's explanation is shared with the item it explains;
+  // an explanation of an item the pupil keeps private, or of an item left empty, is not.
+  const v2 = { ...subject, formatVersion: 2 };
+  await walkToEnd(engine, teacher, await engine.start(teacher, CONVERSATION, v2), TODAY, {
+    s_start: { feeling: "good", feelingNote: "GEDEELD-toelichting", feeling__share: "true" },
+    s_trots: { proudOf: "", howItWorked: "PRIVE-leeg", proudOf__share: "true" },
+    goal1: { goalText__share: "false" },
+    agreement1: { what__share: "false" },
+  });
+  await walkToEnd(engine, teacher, await engine.start(teacher, CONVERSATION, v2), TODAY, {
+    s_start: { feeling: "notGood", feelingNote: "PRIVE-toelichting", feeling__share: "false" },
+    s_trots: { proudOf: "GEDEELD-trots v2", howItWorked: "GEDEELD-hoe", proudOf__share: "true" },
+    goal1: { goalText__share: "false" },
+    agreement1: { what__share: "false" },
+  });
+  await addNote(t.db, teacher, { pupilId, text: "GEDEELD-notitie", goalText: "GEDEELD-notitiedoel", shareWithParents: true });
   await addNote(t.db, teacher, { pupilId, text: "PRIVE-notitie" });
 });
 afterAll(async () => t?.destroy());
@@ -59,6 +74,15 @@ describe(`kindplan export on ${testProvider()}`, () => {
       for (const p of PRIVATE) expect(html).not.toContain(p);
     }
     expect(JSON.stringify(data)).not.toMatch(/PRIVE/);
+  });
+
+  it("shows a shared item followed by the pupil's explanation of it, a choice by its label", async () => {
+    const data = await buildKindplanExport(t.db, teacher, pupilId, TODAY);
+    // Per conversation, what it shares from the format's sections (after the look back on earlier goals).
+    const shared = data.conversations.map((c) => c.shared.map((s) => `${s.label.nl}: ${s.value.nl}`).filter((line) => !line.startsWith("Terugblik")));
+    expect(shared).toContainEqual(["Hoe voelt de leerling zich in de klas?: Fijn", "Wat vertelt de leerling daarover?: GEDEELD-toelichting"]);
+    expect(shared).toContainEqual(["Wat lukt al goed, volgens de leerling?: GEDEELD-trots v2", "Hoe heeft de leerling dat bereikt?: GEDEELD-hoe"]);
+    expect(renderKindplanHtml(data, "en")).toContain("How does the pupil feel in class?:</span> Good");
   });
 
   it("the PDF holds the same shared items and none of the private ones", async () => {

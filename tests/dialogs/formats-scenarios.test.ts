@@ -21,7 +21,8 @@ beforeAll(async () => {
   const school = await makeSchool(t.db);
   const group = await makeGroup(t.db, school.id, "groep 7", "bovenbouw");
   groupId = group.id;
-  for (const key of loadBuiltinFormats().map((f) => f.key)) pupils[key] = (await makePupil(t.db, school.id, group.id, `Kind-${key}`)).id;
+  // One pupil per format version: every released version must still work end to end.
+  for (const f of loadBuiltinFormats()) pupils[`${f.key}@${f.version}`] = (await makePupil(t.db, school.id, group.id, `Kind-${f.key}-${f.version}`)).id;
   teacher = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [group.id] })).id);
   engine = new DialogEngine({ db: t.db, flows: FLOWS, clock: () => NOW });
 });
@@ -31,11 +32,12 @@ const base = { pupilId: null, groupId: null, conversationId: null, formatKey: nu
 
 describe(`every format end to end on ${testProvider()}`, () => {
   for (const format of loadBuiltinFormats()) {
-    it(`${format.key}: walks all phases and stores the outcome`, async () => {
+    it(`${format.key} v${format.version}: walks all phases and stores the outcome`, async () => {
       const forGroup = format.subject === "group";
+      const pupilId = pupils[`${format.key}@${format.version}`]!;
       const subject = forGroup
         ? { ...base, groupId, formatKey: format.key, formatVersion: format.version }
-        : { ...base, pupilId: pupils[format.key]!, formatKey: format.key, formatVersion: format.version };
+        : { ...base, pupilId, formatKey: format.key, formatVersion: format.version };
       const { result, visited } = await walkToEnd(engine, teacher, await engine.start(teacher, CONVERSATION, subject), TODAY);
       expect(result.kind).toBe("completed");
       const sections = format.phases.flatMap((p) => p.sections).map((s) => `s_${s.id}`);
@@ -43,7 +45,7 @@ describe(`every format end to end on ${testProvider()}`, () => {
       expect(visited.at(-1)).toBe("confirm");
 
       const conversation = await t.db.conversation.findFirstOrThrow({
-        where: forGroup ? { groupId } : { pupilId: pupils[format.key]! },
+        where: forGroup ? { groupId, pupilId: null, formatVersion: format.version } : { pupilId },
         include: { goals: true, agreements: true, teachers: true },
       });
       expect(conversation).toMatchObject({ status: "held", formatKey: format.key, formatVersion: format.version });
@@ -73,7 +75,7 @@ describe(`every format end to end on ${testProvider()}`, () => {
   }
 
   it("adds steps for a second goal and a second agreement when asked", async () => {
-    const pupilId = pupils.kindplan!;
+    const pupilId = pupils["kindplan@1"]!;
     const start = await engine.start(teacher, CONVERSATION, { ...base, pupilId, formatKey: "kindplan", formatVersion: 1 });
     const { visited, result } = await walkToEnd(engine, teacher, start, TODAY, {
       goal1check: { another: "true" },
@@ -89,7 +91,7 @@ describe(`every format end to end on ${testProvider()}`, () => {
   });
 
   it("asks again for an agreement that is not concrete, keeping what was typed", async () => {
-    const pupilId = pupils["hgw-kindgesprek"]!;
+    const pupilId = pupils["hgw-kindgesprek@1"]!;
     let result = await engine.start(teacher, CONVERSATION, { ...base, pupilId, formatKey: "kindplan", formatVersion: 1 });
     while (result.kind === "step" && result.view.stepId !== "agreement1") {
       const v = result.view;
@@ -120,7 +122,7 @@ describe(`every format end to end on ${testProvider()}`, () => {
   });
 
   it("sharpens a vague concern into an observable goal in the leerlingbespreking", async () => {
-    const pupilId = pupils.leerlingbespreking!;
+    const pupilId = pupils["leerlingbespreking@1"]!;
     let result = await engine.start(teacher, CONVERSATION, { ...base, pupilId, formatKey: "leerlingbespreking", formatVersion: 1 });
     while (result.kind === "step" && result.view.stepId !== "s_doelScherpstellen") {
       const v = result.view;
@@ -150,7 +152,7 @@ describe(`every format end to end on ${testProvider()}`, () => {
   });
 
   it("a prepared conversation continues the same record, shows the preparation, and keeps its format version", async () => {
-    const pupilId = pupils["bovenbouw-kindgesprek"]!;
+    const pupilId = pupils["bovenbouw-kindgesprek@2"]!;
     const prepared = await walkToEnd(engine, teacher, await engine.start(teacher, PREPARE, { ...base, pupilId }), TODAY, {
       format: { format: "bovenbouw-kindgesprek" },
       aim: { reason: "nieuwe periode", aim: "samen een rekendoel kiezen", theme: "rekenen" },
@@ -184,9 +186,9 @@ describe(`every format end to end on ${testProvider()}`, () => {
   });
 
   it("a quick note through the note dialog", async () => {
-    const pupilId = pupils["onderbouw-welbevinden"]!;
+    const pupilId = pupils["onderbouw-welbevinden@1"]!;
     const { result } = await walkToEnd(engine, teacher, await engine.start(teacher, NOTE, { ...base, pupilId }), TODAY, {
-      note: { text: "Vertelde trots over haar tekening", goal: "zelf haar jas aantrekken", share: "false" },
+      note: { text: "Vertelde trots over haar tekening", goal: "zelf haar jas aantrekken", text__share: "false" },
     });
     expect(result.kind).toBe("completed");
     const note = await t.db.note.findFirstOrThrow({ where: { pupilId } });

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { DialogEngine, type EngineResult } from "../../dialogs/engine/engine.js";
 import { FLOWS } from "../../dialogs/flows/index.js";
-import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
-import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import { testProvider, type TestDatabase } from "../support/test-db.js";
+import { oneClass } from "../support/one-class.js";
 import { autoValues } from "../support/dialog-driver.js";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
@@ -16,11 +16,9 @@ let engine: DialogEngine;
 let pupilId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const school = await makeSchool(t.db);
-  const group = await makeGroup(t.db, school.id, "groep 5", "middenbouw");
-  pupilId = (await makePupil(t.db, school.id, group.id, "Sam")).id;
-  teacher = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [group.id] })).id);
+  const world = await oneClass({ teachers: ["juf.keuze@test.example"] });
+  ({ t, pupilId } = world);
+  teacher = await loadActor(t.db, world.staffIds[0]!);
   engine = new DialogEngine({ db: t.db, flows: FLOWS, clock: () => NOW });
 });
 afterAll(async () => t?.destroy());

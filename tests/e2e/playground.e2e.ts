@@ -8,11 +8,14 @@ import { seedDemoSchool } from "../../bot/roster/demo.js";
 import { startPlayground, type Playground } from "../../adapters/teams/playground.js";
 import { addDays } from "../support/dialog-driver.js";
 import { localDate } from "../../bot/domain/local-time.js";
+import { schoolDayOnOrAfter } from "../../bot/domain/school-calendar.js";
+import { loadSchoolCalendar } from "../../bot/services/school-calendar.js";
 
 let app: TestApp;
 let playground: Playground;
 let browser: Browser;
 let page: Page;
+let schoolId: string;
 
 const botMessages = () => page.locator('div:has(> [aria-label="Message header"] [aria-label="Message author"])');
 
@@ -30,7 +33,7 @@ async function type(text: string): Promise<void> {
 
 beforeAll(async () => {
   app = await startTestApp({ TEAMS_LOCAL_MODE: "true" });
-  await seedDemoSchool(app.database.db);
+  schoolId = (await seedDemoSchool(app.database.db)).schoolId;
   playground = await startPlayground({ botEndpoint: `${app.baseUrl}/api/messages`, port: 0 });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -84,7 +87,9 @@ describe("the Agents Playground as a teacher's Teams client", () => {
 
     card = await waitForBotMessages(count + 1);
     await expect.poll(() => card.innerText()).toContain("Wanneer en waar?");
-    const date = addDays(localDate(new Date(), "Europe/Amsterdam"), 7);
+    // A school day of the demo school (holidays!) on which Alex works in groep 5 (Monday–Wednesday).
+    const calendar = await loadSchoolCalendar(app.database.db, schoolId);
+    const date = schoolDayOnOrAfter(calendar, addDays(localDate(new Date(), "Europe/Amsterdam"), 7), new Set([1, 2, 3]));
     await card.getByLabel("Datum", { exact: false }).first().fill(date);
     await card.getByLabel("Tijd", { exact: false }).first().fill("10:30");
     await card.getByLabel("Plek", { exact: false }).first().fill("de leeshoek");

@@ -29,7 +29,7 @@ export interface EvaluationAnswers {
 export async function answerEvaluation(driver: ChannelDriver, user: string, goalId: string, answers: EvaluationAnswers) {
   const steps: string[] = [];
   const opened = await driver.press(user, { command: "evaluate", args: { goalId } });
-  let next = await driver.submitStep(user, { outcome: answers.outcome, note: answers.note, note__share: String(answers.share) });
+  let next = await driver.submitStep(user, { outcome: answers.outcome, note: answers.note, outcome__share: String(answers.share) });
   steps.push("outcome");
   const texts = [opened, next.text];
   while (next.stepId) {

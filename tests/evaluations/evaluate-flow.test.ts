@@ -58,9 +58,9 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     expect(first.stepId).toBe("outcome");
     expect(first.info.join("\n")).toContain("tafels van 6 en 7");
     expect(first.info.join("\n")).toContain("oefent elke dag vijf minuten");
-    expect(first.fields.map((f) => f.id)).toEqual(["outcome", "note", "note__share"]);
+    expect(first.fields.map((f) => f.id)).toEqual(["outcome", "note", "outcome__share"]);
     const walk = await walkToEnd(engine, teacher, started, TODAY, {
-      outcome: { outcome: "reached", note: "Sam kent ze nu", note__share: "true" },
+      outcome: { outcome: "reached", note: "Sam kent ze nu", outcome__share: "true" },
       next: { nextStep: "new_goal" },
     });
     expect(walk.visited).toEqual(["outcome", "next"]);

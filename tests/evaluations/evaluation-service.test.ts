@@ -9,9 +9,9 @@ import { ErrorCode } from "../../bot/errors.js";
 import {
   CELEBRATION_COUNT,
   celebrationText,
-  checkNewEvaluationDate,
   findGoalForEvaluation,
   goalStatusAfter,
+  evaluationDateRule,
   goalToken,
   loadEvaluablePupil,
   proposedEvaluationDate,
@@ -19,6 +19,7 @@ import {
   type EvaluationInput,
 } from "../../bot/services/evaluations.js";
 import { loadSchoolCalendar } from "../../bot/services/school-calendar.js";
+import { checkSchoolDate } from "../../bot/domain/school-day-rule.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 import { makeHeldGoal } from "./fixtures.js";
@@ -162,10 +163,14 @@ describe(`goal evaluations on ${testProvider()}`, () => {
 
   it("accepts only a future school day as the new date", async () => {
     const calendar = await loadSchoolCalendar(t.db, schoolId);
-    expect(checkNewEvaluationDate(calendar, TODAY, "2026-11-23")).toBe("not_future");
-    expect(checkNewEvaluationDate(calendar, TODAY, "2026-11-28")).toBe("not_school_day"); // Saturday
-    expect(checkNewEvaluationDate(calendar, TODAY, "2026-12-22")).toBe("not_school_day"); // Christmas holiday
-    expect(checkNewEvaluationDate(calendar, TODAY, "2026-12-08")).toBe("ok");
+    const check = (date: string) => {
+      const result = checkSchoolDate(evaluationDateRule(calendar, TODAY), date);
+      return result.ok ? "ok" : result.problem.kind;
+    };
+    expect(check("2026-11-23")).toBe("notAfterToday");
+    expect(check("2026-11-28")).toBe("weekend"); // Saturday
+    expect(check("2026-12-22")).toBe("closure"); // Christmas holiday
+    expect(check("2026-12-08")).toBe("ok");
     expect(proposedEvaluationDate(calendar, TODAY)).toBe("2026-12-07");
     // Two weeks ahead falls in the holiday: the first school day after it.
     expect(proposedEvaluationDate(calendar, "2026-12-10")).toBe("2027-01-04");

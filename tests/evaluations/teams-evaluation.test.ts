@@ -217,7 +217,7 @@ describe(`goal evaluations in Teams on ${testProvider()}`, () => {
       evaluations: [{ outcome: "later", note: null, nextStep: null, shareWithParents: false, evaluatedById: staffIds.bo }],
     });
     // Alex's card was opened before Bo answered: answering it now stores nothing, and says so.
-    const first = await teams.submitStep("alex", { outcome: "not_reached", note: "lukte niet", note__share: "false" });
+    const first = await teams.submitStep("alex", { outcome: "not_reached", note: "lukte niet", outcome__share: "false" });
     expect(first.stepId).toBe("next");
     const last = await teams.submitStep("alex", { nextStep: "stop" });
     expect(last.stepId).toBeNull();
@@ -230,7 +230,7 @@ describe(`goal evaluations in Teams on ${testProvider()}`, () => {
     const { goal } = await newGoal("Ik wil op tijd beginnen");
     expect(await teams.press("cas", { command: "evaluate", args: { goalId: goal.id } })).toContain("Dat mag je niet");
     await teams.press("alex", { command: "evaluate", args: { goalId: goal.id } });
-    const forwarded = await teams.submitAs("alex", "bo", { outcome: "reached", note: "", note__share: "false" });
+    const forwarded = await teams.submitAs("alex", "bo", { outcome: "reached", note: "", outcome__share: "false" });
     expect(forwarded).toContain("iemand anders");
     expect(await storedEvaluation(app.database.db, goal.id)).toMatchObject({ goalStatus: "open", evaluations: [] });
     await teams.type("alex", "stop");

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ChoiceOption, FieldDefinition, LocalizedText } from "../../dialogs/engine/types.js";
 import { ConversationFormat, FormatPhase, FormatSection } from "../../bot/formats/schema.js";
+import { MAX_TEXT_LIMIT, TEXT_LIMITS, textLimit } from "../../bot/formats/fields.js";
 
 const BUILTIN_DIR = fileURLToPath(new URL("../../bot/formats/builtin/", import.meta.url));
 
@@ -50,8 +51,9 @@ function loadAll(): LoadedFormat[] {
 
 const formats = loadAll();
 
+/** The newest version of a built-in format. */
 function byKey(key: string): ConversationFormat {
-  const found = formats.find((f) => f.format.key === key);
+  const found = formats.filter((f) => f.format.key === key).sort((a, b) => b.format.version - a.format.version)[0];
   if (!found) throw new Error(`no built-in format ${key}`);
   return found.format;
 }
@@ -115,9 +117,40 @@ function unknownKeys(raw: unknown): string[] {
 }
 
 describe("built-in conversation formats", () => {
-  it("includes all seven built-in formats, once each", () => {
-    const keys = formats.map((f) => f.format.key).sort();
+  it("includes all seven built-in formats, each in versions 1, 2, … without gaps", () => {
+    const keys = [...new Set(formats.map((f) => f.format.key))].sort();
     expect(keys).toEqual([...EXPECTED_KEYS].sort());
+    for (const key of keys) {
+      const versions = formats.filter((f) => f.format.key === key).map((f) => f.format.version);
+      expect(
+        versions.sort((a, b) => a - b),
+        key,
+      ).toEqual(versions.map((_, i) => i + 1));
+    }
+  });
+
+  it("in the newest versions, a free-text field takes its kind's limit, which every channel can carry", () => {
+    for (const key of EXPECTED_KEYS) {
+      for (const field of fieldsOf(byKey(key))) {
+        if (field.kind !== "shortText" && field.kind !== "longText") continue;
+        expect(field.maxLength, `${key}.${field.id}`).toBeUndefined();
+        expect(textLimit(field), `${key}.${field.id}`).toBe(TEXT_LIMITS[field.kind]);
+      }
+    }
+    expect(Math.max(...Object.values(TEXT_LIMITS))).toBeLessThanOrEqual(MAX_TEXT_LIMIT);
+  });
+
+  it("in the newest versions, marks the pupil's explanation of a shareable item, so one share choice covers both", () => {
+    const explained = (key: string) =>
+      Object.fromEntries(
+        fieldsOf(byKey(key))
+          .filter((f) => f.explains)
+          .map((f) => [f.id, f.explains]),
+      );
+    expect(explained("middenbouw-kindgesprek")).toEqual({ feelingNote: "feeling", howItWorked: "proudOf" });
+    expect(explained("onderbouw-welbevinden")).toEqual({ feelingNote: "feeling", themes: "story" });
+    expect(explained("hgw-kindgesprek")).toEqual({ whatIsDifferent: "exceptions" });
+    for (const key of ["bovenbouw-kindgesprek", "kindplan", "groepsgesprek", "leerlingbespreking"]) expect(explained(key), key).toEqual({});
   });
 
   describe.each(formats)("$file", ({ file, raw, format }) => {
@@ -157,11 +190,11 @@ describe("built-in conversation formats", () => {
       }
     });
 
-    it("gives text fields a maximum length and choice options distinct values", () => {
+    it("gives text fields a limit every channel can carry and choice options distinct values", () => {
       for (const section of sectionsOf(format)) {
         for (const field of section.fields) {
           if (field.kind === "shortText" || field.kind === "longText") {
-            expect(field.maxLength, `${section.id}.${field.id}`).toBeDefined();
+            expect(textLimit(field), `${section.id}.${field.id}`).toBeLessThanOrEqual(MAX_TEXT_LIMIT);
           }
           const values = (field.options ?? []).map((o) => o.value);
           expect(new Set(values).size, `${section.id}.${field.id}`).toBe(values.length);
@@ -262,5 +295,35 @@ describe("built-in conversation formats", () => {
         format.key,
       ).toBe(true);
     }
+  });
+});
+
+describe("the format schema on explanations and share questions", () => {
+  const withFields = (fields: unknown[]) => {
+    const raw = JSON.parse(JSON.stringify(byKey("kindplan"))) as { phases: { sections: { fields: unknown[] }[] }[] };
+    raw.phases[0]!.sections[0]!.fields = fields;
+    return ConversationFormat.safeParse(raw);
+  };
+  const label = { nl: "Vraag", en: "Question" };
+  const item = { id: "feeling", kind: "shortText", label, shareable: true };
+
+  it("accepts an explanation of a shareable item in the same section", () => {
+    expect(withFields([item, { id: "note", kind: "longText", label, explains: "feeling" }]).success).toBe(true);
+  });
+
+  it("refuses an explanation of a missing or unshareable field, of itself, or one that is shareable itself", () => {
+    expect(withFields([item, { id: "note", kind: "longText", label, explains: "elsewhere" }]).success).toBe(false);
+    expect(
+      withFields([
+        { ...item, shareable: false },
+        { id: "note", kind: "longText", label, explains: "feeling" },
+      ]).success,
+    ).toBe(false);
+    expect(withFields([{ ...item, explains: "feeling" }]).success).toBe(false);
+    expect(withFields([item, { id: "note", kind: "longText", label, explains: "feeling", shareable: true }]).success).toBe(false);
+  });
+
+  it("keeps the share question's id free: no field id ends in __share", () => {
+    expect(withFields([item, { id: "feeling__share", kind: "yesNo", label }]).success).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.js";
 import { FakeConnector } from "../support/fake-connector.js";
+import { TeamsDriver } from "../support/teams-driver.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
 import { testProvider } from "../support/test-db.js";
 import { createOutboxWorker } from "../../bot/outbox/worker.js";
@@ -21,7 +22,6 @@ let app: TestApp & { databaseUrl: string };
 let schoolId: string;
 let alexId: string;
 const connector = new FakeConnector();
-let n = 0;
 
 beforeAll(async () => {
   await connector.start();
@@ -45,24 +45,7 @@ afterAll(async () => {
 });
 
 async function say(user: User, text: string): Promise<void> {
-  const res = await fetch(`${app.baseUrl}/api/messages`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      type: "message",
-      id: `in-${++n}`,
-      channelId: "msteams",
-      serviceUrl: connector.url,
-      timestamp: new Date().toISOString(),
-      locale: "nl-NL",
-      from: { id: `29:${user.aad}`, name: user.name, aadObjectId: user.aad },
-      recipient: { id: "28:gesprekswijzer", name: "Gesprekswijzer" },
-      conversation: { id: `a:personal-${user.aad}`, conversationType: "personal", tenantId: TENANT },
-      channelData: { tenant: { id: TENANT } },
-      text,
-    }),
-  });
-  expect(res.status).toBeLessThan(300);
+  await new TeamsDriver(app, connector, TENANT).say(user, text);
 }
 
 /** null: no Authorization header at all. */

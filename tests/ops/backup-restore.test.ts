@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.js";
 import { FakeConnector, type RecordedActivity } from "../support/fake-connector.js";
+import { TeamsDriver } from "../support/teams-driver.js";
 import { createEmptyDatabaseUrl, testProvider } from "../support/test-db.js";
 import { cliArgs, loadStartApp } from "../support/target.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
@@ -34,7 +35,6 @@ let target: { url: string; drop(): Promise<void> };
 const connector = new FakeConnector();
 const dir = mkdtempSync(path.join(tmpdir(), "gw-backup-"));
 const backupFile = path.join(dir, "backup.db");
-let n = 0;
 
 async function cli(databaseUrl: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return run(process.execPath, [...cliArgs(), ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" } }).then(
@@ -43,28 +43,7 @@ async function cli(databaseUrl: string, ...args: string[]): Promise<{ code: numb
   );
 }
 
-async function say(baseUrl: string, text: string): Promise<RecordedActivity[]> {
-  const before = connector.activities.length;
-  const res = await fetch(`${baseUrl}/api/messages`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      type: "message",
-      id: `in-${++n}`,
-      channelId: "msteams",
-      serviceUrl: connector.url,
-      timestamp: new Date().toISOString(),
-      locale: "nl-NL",
-      from: { id: `29:${ALEX.aad}`, name: ALEX.name, aadObjectId: ALEX.aad },
-      recipient: { id: "28:gesprekswijzer", name: "Gesprekswijzer" },
-      conversation: { id: `a:personal-${ALEX.aad}`, conversationType: "personal", tenantId: TENANT },
-      channelData: { tenant: { id: TENANT } },
-      text,
-    }),
-  });
-  expect(res.status).toBeLessThan(300);
-  return connector.activities.slice(before);
-}
+const say = (baseUrl: string, text: string): Promise<RecordedActivity[]> => new TeamsDriver({ baseUrl }, connector, TENANT).say(ALEX, text);
 const textOf = (sent: RecordedActivity[]) => sent.map((a) => String(a.activity.text ?? "")).join("\n");
 
 beforeAll(async () => {

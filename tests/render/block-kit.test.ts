@@ -175,7 +175,7 @@ describe("renderStepModal", () => {
     });
     const blocks = renderStepModal(view).blocks;
     expect(inputBlock(blocks, "s").element).toMatchObject({ initial_value: "nieuw maar fout", max_length: "nieuw maar fout".length });
-    expect(inputBlock(blocks, "s").hint?.text).toBe("⚠️ Te lang.");
+    expect(inputBlock(blocks, "s").hint?.text).toBe("⚠️ Te lang.\nHoogstens 5 tekens.");
     expect(inputBlock(blocks, "l").element).toMatchObject({ initial_value: "regel 1\nregel 2" });
     expect(inputBlock(blocks, "n").element).toMatchObject({ initial_value: "7", min_value: "1", max_value: "10" });
     expect(inputBlock(blocks, "d").element).toMatchObject({ initial_date: "2025-03-04" });

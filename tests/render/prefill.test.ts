@@ -28,7 +28,9 @@ describe("prefill", () => {
   it("text, yes/no, choices and pickers", () => {
     expect(textInitial("nieuw", "oud")).toEqual({ value: "nieuw", rawShown: true });
     expect(textInitial(undefined, "oud")).toEqual({ value: "oud", rawShown: false });
-    expect(textInitial("abcdef", undefined, 3)).toEqual({ value: "abc", rawShown: false });
+    // Too long for the input: whole or not at all, never cut (the renderer shows it beside the input).
+    expect(textInitial("abcdef", undefined, 3)).toEqual({ rawShown: false });
+    expect(textInitial(undefined, "abcdef", 3)).toEqual({ rawShown: false });
     expect(yesNoInitial("ja", false)).toEqual({ value: "true", rawShown: true });
     expect(yesNoInitial("misschien", false)).toEqual({ value: "false", rawShown: false });
     const known = new Set(["a", "b", "c"]);

@@ -5,8 +5,10 @@ import { nextTextField } from "../../dialogs/engine/next-field.js";
 import { field, stepView } from "./step-view.js";
 
 describe("nextTextField", () => {
-  it("asks a required empty field before an earlier optional one", () => {
+  it("asks in field order, an optional field before a later required one (the order a card shows)", () => {
     const view = stepView({ fields: [field("shortText", { id: "a" }), field("date", { id: "b", required: true })] });
+    expect(nextTextField(view)?.id).toBe("a");
+    view.fields[0]!.value = "";
     expect(nextTextField(view)?.id).toBe("b");
   });
 

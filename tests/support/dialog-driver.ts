@@ -10,6 +10,16 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * About `days` ahead, moved to a Monday–Friday: a date the school-date rule accepts in a test
+ * school without holidays, whatever day the suite runs (dates a teacher picks must be school days).
+ */
+export function weekdayAhead(today: string, days = 14): string {
+  let d = addDays(today, days);
+  while ([0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay())) d = addDays(d, 1);
+  return d;
+}
+
 const LONG_TEXT: Record<string, string> = {
   what: "leest elke dag 10 minuten in het eigen leesboek",
   observableGoal: "Werkt na de groepsinstructie 10 minuten zelfstandig aan een taak",
@@ -38,7 +48,7 @@ export function autoValues(view: StepView, today: string, overrides: Record<stri
         values[f.id] = f.id === "another" ? "false" : "true";
         break;
       case "date":
-        values[f.id] = addDays(today, 14);
+        values[f.id] = weekdayAhead(today);
         break;
       case "time":
         values[f.id] = "10:30";

@@ -184,6 +184,10 @@ export class FakeConnector {
     await new Promise<void>((resolve) => {
       this.server = app.listen(0, "127.0.0.1", () => resolve());
     });
+    // Like the real service, idle connections stay open far longer than the client keeps them
+    // (adapters/teams/connector-http.ts closes them after 4 s). Node's default of 5 s raced the
+    // client's timer on a busy machine and turned an ordinary send into an "uncertain" one.
+    this.server!.keepAliveTimeout = 120_000;
     const address = this.server!.address();
     this.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
     return this.url;

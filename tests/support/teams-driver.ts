@@ -2,9 +2,8 @@
 // /api/messages, replies captured by the fake connector at the activity's serviceUrl. Cards are
 // read and filled as a teacher would.
 import { expect } from "vitest";
-import type { TestApp } from "./app.js";
 import type { FakeConnector, RecordedActivity } from "./fake-connector.js";
-import { addDays } from "./dialog-driver.js";
+import { weekdayAhead } from "./dialog-driver.js";
 
 export interface TeamsUser {
   aad: string;
@@ -41,12 +40,13 @@ export class TeamsDriver {
   private n = 0;
 
   constructor(
-    private readonly app: TestApp,
+    private readonly app: { baseUrl: string },
     private readonly connector: FakeConnector,
     private readonly tenantId: string,
   ) {}
 
-  activity(user: TeamsUser, fields: Record<string, unknown>) {
+  /** A message activity from `user` (in another tenant when `tenantId` is given). */
+  activity(user: TeamsUser, fields: Record<string, unknown>, tenantId = this.tenantId) {
     return {
       type: "message",
       id: `drv-${Date.now()}-${++this.n}`,
@@ -56,8 +56,8 @@ export class TeamsDriver {
       locale: "nl-NL",
       from: { id: `29:${user.aad}`, name: user.name, aadObjectId: user.aad },
       recipient: { id: "28:gesprekswijzer", name: "Gesprekswijzer" },
-      conversation: { id: `a:personal-${user.aad}`, conversationType: "personal", tenantId: this.tenantId },
-      channelData: { tenant: { id: this.tenantId } },
+      conversation: { id: `a:personal-${user.aad}`, conversationType: "personal", tenantId },
+      channelData: { tenant: { id: tenantId } },
       ...fields,
     };
   }
@@ -83,6 +83,9 @@ export class TeamsDriver {
   }
 }
 
+/** Free text that passes the checks on meaning (a SMART agreement names who, what and when). */
+const TEXT_DEFAULTS: Record<string, string> = { who: "Sam", what: "leest elke dag 10 minuten in zijn leesboek", when: "elke dag na de lunch" };
+
 /** What a teacher fills in on a step card: a sensible value for every input, or the override. */
 export function fillCard(card: Card, today: string, overrides: Record<string, string> = {}): Record<string, string> {
   const values: Record<string, string> = {};
@@ -90,13 +93,13 @@ export function fillCard(card: Card, today: string, overrides: Record<string, st
     const id = String(input.id);
     const field = id.replace(/^f_/, "");
     if (field in overrides) values[id] = overrides[field]!;
-    else if (input.type === "Input.Date") values[id] = addDays(today, 14);
+    else if (input.type === "Input.Date") values[id] = weekdayAhead(today);
     else if (input.type === "Input.Time") values[id] = "10:30";
     else if (input.type === "Input.Number") values[id] = String(Math.max(Number(input.min ?? 0), 15));
     else if (input.type === "Input.ChoiceSet") {
       const choices = (input.choices as Array<{ value: string }>) ?? [];
       values[id] = field === "another" || field.endsWith("__share") ? "false" : (choices[0]?.value ?? "");
-    } else values[id] = `antwoord ${field}`;
+    } else values[id] = TEXT_DEFAULTS[field] ?? `antwoord ${field}`;
   }
   return values;
 }

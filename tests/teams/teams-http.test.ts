@@ -5,8 +5,8 @@ import { startTestApp, type TestApp } from "../support/app.js";
 import { FakeConnector, type RecordedActivity } from "../support/fake-connector.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
 import { testProvider } from "../support/test-db.js";
-import { addDays } from "../support/dialog-driver.js";
 import { localDate } from "../../bot/domain/local-time.js";
+import { type Card, cardOf, fillCard as fillCardFor, submitData, TeamsDriver, textOf } from "../support/teams-driver.js";
 
 const TENANT = "11111111-2222-3333-4444-555555555555";
 const ALEX = { aad: "aaaaaaaa-0000-0000-0000-000000000001", name: "Alex Wilber", email: "alex@school.example" };
@@ -16,8 +16,8 @@ const STRANGER = { aad: "aaaaaaaa-0000-0000-0000-000000000009", name: "Iemand", 
 type User = typeof ALEX;
 
 let app: TestApp;
+let teams: TeamsDriver;
 const connector = new FakeConnector();
-let n = 0;
 const conv = (u: User) => `a:personal-${u.aad}`;
 const today = localDate(new Date(), "Europe/Amsterdam");
 
@@ -26,6 +26,7 @@ beforeAll(async () => {
   for (const u of [ALEX, BO, NEW, STRANGER])
     connector.members.set(`29:${u.aad}`, { id: `29:${u.aad}`, name: u.name, aadObjectId: u.aad, email: u.email, userPrincipalName: u.email });
   app = await startTestApp({ TEAMS_LOCAL_MODE: "true" });
+  teams = new TeamsDriver(app, connector, TENANT);
   const setup = await applySchoolSetup(app.database.db, {
     school: { name: "Teamsschool", teamsTenantIds: [TENANT] },
     schoolYear: "2026-2027",
@@ -44,74 +45,10 @@ afterAll(async () => {
   await connector.stop();
 });
 
-function activity(user: User, fields: Record<string, unknown>, tenantId = TENANT) {
-  return {
-    type: "message",
-    id: `in-${++n}`,
-    channelId: "msteams",
-    serviceUrl: connector.url,
-    timestamp: new Date().toISOString(),
-    locale: "nl-NL",
-    from: { id: `29:${user.aad}`, name: user.name, aadObjectId: user.aad },
-    recipient: { id: "28:gesprekswijzer", name: "Gesprekswijzer" },
-    conversation: { id: conv(user), conversationType: "personal", tenantId },
-    channelData: { tenant: { id: tenantId } },
-    ...fields,
-  };
-}
-
-async function post(body: unknown): Promise<RecordedActivity[]> {
-  const before = connector.activities.length;
-  const res = await fetch(`${app.baseUrl}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  expect(res.status).toBeLessThan(300);
-  return connector.activities.slice(before);
-}
-
-const say = (user: User, text: string) => post(activity(user, { text }));
-
-type Card = { body: Array<Record<string, unknown>>; actions?: Array<{ title: string; data: Record<string, unknown> }> };
-const cardOf = (a: RecordedActivity): Card | undefined =>
-  ((a.activity.attachments as Array<{ contentType: string; content: Card }> | undefined) ?? []).find(
-    (x) => x.contentType === "application/vnd.microsoft.card.adaptive",
-  )?.content;
-const textOf = (sent: RecordedActivity[]) => sent.map((a) => `${a.activity.text ?? ""} ${JSON.stringify(cardOf(a) ?? "")}`).join("\n");
-
-/** What a teacher fills in on a step card: a sensible value for every input. */
-function fillCard(card: Card, overrides: Record<string, string> = {}): Record<string, string> {
-  const values: Record<string, string> = {};
-  const inputs = card.body
-    .flatMap(function walk(el): Array<Record<string, unknown>> {
-      const nested = [
-        ...((el.items as Array<Record<string, unknown>>) ?? []),
-        ...((el.columns as Array<Record<string, unknown>>) ?? []).flatMap((c) => (c.items as Array<Record<string, unknown>>) ?? []),
-      ];
-      return [el, ...nested.flatMap(walk)];
-    })
-    .filter((el) => String(el.type).startsWith("Input."));
-  for (const input of inputs) {
-    const id = String(input.id);
-    const field = id.replace(/^f_/, "");
-    if (field in overrides) values[id] = overrides[field]!;
-    else if (input.type === "Input.Date") values[id] = addDays(today, 14);
-    else if (input.type === "Input.Time") values[id] = "10:30";
-    else if (input.type === "Input.Number") values[id] = String(Math.max(Number(input.min ?? 0), 15));
-    else if (input.type === "Input.ChoiceSet") {
-      const choices = (input.choices as Array<{ value: string }>) ?? [];
-      values[id] = field === "another" || field.endsWith("__share") ? "false" : (choices[0]?.value ?? "");
-    } else
-      values[id] =
-        field === "who"
-          ? "Sam"
-          : field === "what"
-            ? "leest elke dag 10 minuten in zijn leesboek"
-            : field === "when"
-              ? "elke dag na de lunch"
-              : `antwoord ${field}`;
-  }
-  return values;
-}
-
-const submitData = (card: Card, action = "submit") => card.actions!.find((a) => a.data?.action === action)!.data;
+const activity = (user: User, fields: Record<string, unknown>, tenantId = TENANT) => teams.activity(user, fields, tenantId);
+const post = (body: unknown): Promise<RecordedActivity[]> => teams.post(body);
+const say = (user: User, text: string) => teams.say(user, text);
+const fillCard = (card: Card, overrides: Record<string, string> = {}) => fillCardFor(card, today, overrides);
 
 /** Submits the last step card until the dialog completes; returns the last replies. */
 async function completeDialog(user: User, first: RecordedActivity[], overrides: Record<string, Record<string, string>> = {}): Promise<RecordedActivity[]> {

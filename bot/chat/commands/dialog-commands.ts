@@ -3,6 +3,7 @@ import { defaultFormatKey, getFormat } from "../../formats/registry.js";
 import { listOpenSessions } from "../../services/dialog-sessions.js";
 import { loadPupilContext } from "../../services/conversations.js";
 import { addNote } from "../../services/pupil-records.js";
+import { TEXT_LIMITS } from "../../formats/fields.js";
 import { NO_SUBJECT } from "../../guide/dialog-guide.js";
 import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
@@ -64,7 +65,14 @@ export async function noteCommand(ctx: CommandContext, input: CommandInput): Pro
   }
   if (!rest) return ctx.guide.start(ctx.actor, "note", { ...NO_SUBJECT, pupilId: choice.pupilId });
   const [text, goal] = rest.split(/\s*\b(?:doel|goal)\s*:\s*/i);
-  await addNote(ctx.db, ctx.actor, { pupilId: choice.pupilId, text: text!.trim() || rest, ...(goal?.trim() ? { goalText: goal.trim() } : {}) });
+  const noteText = text!.trim() || rest;
+  // The note dialog's limits: too long is refused with the limit named, and the note shown back.
+  const over = [noteText.length - TEXT_LIMITS.longText, (goal?.trim().length ?? 0) - TEXT_LIMITS.shortText];
+  if (over[0]! > 0 || over[1]! > 0) {
+    const [count, max] = over[0]! > 0 ? [over[0]!, TEXT_LIMITS.longText] : [over[1]!, TEXT_LIMITS.shortText];
+    return [{ text: ctx.t("engine.tooLong", { count, max }) }, { text: ctx.t("note.notSaved", { text: rest }) }];
+  }
+  await addNote(ctx.db, ctx.actor, { pupilId: choice.pupilId, text: noteText, ...(goal?.trim() ? { goalText: goal.trim() } : {}) });
   return [{ text: ctx.t("note.saved") }];
 }
 

@@ -1,5 +1,6 @@
 // Rounds (team leader), planning (teacher) and reminder settings (everyone).
 import { listRoundableGroups, listRounds, roundProgress } from "../../services/rounds.js";
+import { RECENT_ROUND_DAYS } from "../../services/round-membership.js";
 import { kindFromWord, KIND_WORDS, listPreferences, muteKind, snoozeKind, unmuteKind } from "../../reminders/preferences.js";
 import { localDate } from "../../domain/local-time.js";
 import { addDays } from "../../domain/school-calendar.js";
@@ -14,7 +15,7 @@ import { translate } from "../../i18n/translate.js";
 /** Rounds with progress counts: per group planned / held / evaluated / overdue. Never content. */
 export async function roundsReply(ctx: CommandContext, now: Date): Promise<BotReply> {
   // Rounds that ended more than four weeks ago are history: the list stays short.
-  const recent = addDays(localDate(now, ctx.actor.timezone), -28);
+  const recent = addDays(localDate(now, ctx.actor.timezone), -RECENT_ROUND_DAYS);
   const rounds = (await listRounds(ctx.db, ctx.actor)).filter((r) => r.endDate >= recent);
   const canCreate = (await listRoundableGroups(ctx.db, ctx.actor)).length > 0;
   const actions = canCreate ? [buttonFor(translate(ctx.actor.locale, "rounds.button.newRound"), "newRound")] : [];

@@ -172,7 +172,6 @@ export const common = {
   "label.evaluationDate": { nl: "Evaluatiedatum", en: "Evaluation date" },
   "label.date": { nl: "Datum", en: "Date" },
   "label.time": { nl: "Tijd", en: "Time" },
-  "date.notAfterToday": { nl: "Kies een datum na vandaag.", en: "Choose a date after today." },
   "weekday.1": { nl: "ma", en: "Mon" },
   "weekday.2": { nl: "di", en: "Tue" },
   "weekday.3": { nl: "wo", en: "Wed" },

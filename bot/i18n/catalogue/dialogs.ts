@@ -10,7 +10,16 @@ export const dialogs = {
   "engine.cancel": { nl: "Stoppen", en: "Stop" },
   "engine.required": { nl: "Vul dit in om verder te gaan.", en: "Please fill this in to continue." },
   "engine.notSkippable": { nl: "Deze stap kun je niet overslaan.", en: "This step cannot be skipped." },
-  "engine.tooLong": { nl: "Dit is te lang (maximaal {max} tekens).", en: "This is too long (at most {max} characters)." },
+  "engine.tooLong": {
+    nl: {
+      one: "Dit is 1 teken te lang: hier passen hoogstens {max} tekens. Maak je tekst iets korter; er is niets van weggehaald.",
+      other: "Dit is {count} tekens te lang: hier passen hoogstens {max} tekens. Maak je tekst korter; er is niets van weggehaald.",
+    },
+    en: {
+      one: "This is 1 character too long: at most {max} characters fit here. Please shorten your text a little; nothing of it was cut.",
+      other: "This is {count} characters too long: at most {max} characters fit here. Please shorten your text; nothing of it was cut.",
+    },
+  },
   "engine.notANumber": { nl: "Typ een getal.", en: "Please type a number." },
   "engine.numberRange": { nl: "Kies een getal van {min} tot {max}.", en: "Choose a number from {min} to {max}." },
   "engine.notADate": {
@@ -18,7 +27,10 @@ export const dialogs = {
     en: "Type a date, for example 25-11-2026, 'tomorrow' or 'Tuesday'.",
   },
   "engine.notATime": { nl: "Typ een tijd, bijvoorbeeld 10:30.", en: "Type a time, for example 10:30." },
-  "engine.notYesNo": { nl: "Antwoord met ja of nee.", en: "Answer yes or no." },
+  "engine.notYesNo": {
+    nl: "Dit is een ja/nee-vraag: antwoord met ja of nee. Wat je typte is niet opgeslagen als antwoord.",
+    en: "This is a yes/no question: answer yes or no. What you typed was not stored as the answer.",
+  },
   "engine.notAnOption": { nl: "Kies een van de mogelijkheden (het nummer of de tekst).", en: "Choose one of the options (its number or text)." },
   "engine.noPupilMatch": {
     nl: "Die leerling staat niet in de lijst. Typ de naam of het nummer.",
@@ -58,7 +70,15 @@ export const dialogs = {
   "engine.yes": { nl: "ja", en: "yes" },
   "engine.no": { nl: "nee", en: "no" },
   "engine.skipped": { nl: "overgeslagen", en: "skipped" },
-  "engine.shareLabel": { nl: "Mag dit met ouders gedeeld worden? (vraag het de leerling)", en: "May this be shared with parents? (ask the pupil)" },
+  // The one share question, right after the item and the pupil's explanation of it; it quotes the item.
+  "engine.shareLabel": {
+    nl: "Mag ouders lezen wat de leerling zei over ‘{item}’ (ja/nee)",
+    en: "May parents read what the pupil said about ‘{item}’ (yes/no)",
+  },
+  "engine.shareHelp": {
+    nl: "Vraag het de leerling. Het geldt voor dit onderdeel en de toelichting van de leerling erbij.",
+    en: "Ask the pupil. It covers this item and the pupil's explanation of it.",
+  },
   "conversation.opening.aim": { nl: "Doel van dit gesprek: {aim}", en: "Aim of this conversation: {aim}" },
   "conversation.opening.question": { nl: "Je vraag: {question}", en: "Your question: {question}" },
   "conversation.opening.agreement": { nl: "Afspraak van vorige keer: {who} — {what} — {when}", en: "Agreement from last time: {who} — {what} — {when}" },
@@ -98,7 +118,6 @@ export const dialogs = {
   "note.note.title": { nl: "Wat gebeurde er?", en: "What happened?" },
   "note.note.tip": { nl: "Schrijf op wat het kind zei, in zijn of haar woorden.", en: "Write down what the child said, in their own words." },
   "note.note.goal.label": { nl: "Een doel dat het kind noemde (mag leeg)", en: "A goal the child mentioned (may be empty)" },
-  "note.note.share.label": { nl: "Mag dit met ouders gedeeld worden?", en: "May this be shared with parents?" },
   "note.title": { nl: "Notitie — {name}", en: "Note — {name}" },
   "kindplanStep.goal.title": { nl: "Doel {i}", en: "Goal {i}" },
   "kindplanStep.goal.intro": {

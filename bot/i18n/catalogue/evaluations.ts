@@ -30,10 +30,6 @@ export const evaluations = {
     nl: "Kies een schooldag na vandaag. Op die dag vraag ik het opnieuw.",
     en: "Choose a school day after today. I'll ask again on that day.",
   },
-  "evaluate.date.noSchool": {
-    nl: "Dat is geen schooldag (weekend, vakantie of studiedag). Kies een andere dag.",
-    en: "That is not a school day (weekend, holiday or study day). Choose another day.",
-  },
   "evaluate.goal.title": { nl: "Welk doel evalueer je?", en: "Which goal are you evaluating?" },
   "evaluate.goal.none": { nl: "Er staan geen doelen open om te evalueren.", en: "There are no open goals to evaluate." },
   "evaluate.outcome.title": { nl: "Hoe ging het?", en: "How did it go?" },

@@ -5,6 +5,7 @@
 // The compiler checks that both languages are there and that every placeholder is given.
 import { checks } from "./checks.js";
 import { common } from "./common.js";
+import { dates } from "./dates.js";
 import { dialogs } from "./dialogs.js";
 import { evaluations } from "./evaluations.js";
 import { printed } from "./printed.js";
@@ -14,8 +15,20 @@ import { questions } from "./questions.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
 
-export const areas = { checks, common, dialogs, evaluations, prepare, printed, privacy, questions, reminders, rounds } as const;
+export const areas = { checks, common, dates, dialogs, evaluations, prepare, printed, privacy, questions, reminders, rounds } as const;
 
-export const catalogue = { ...checks, ...common, ...dialogs, ...evaluations, ...prepare, ...printed, ...privacy, ...questions, ...reminders, ...rounds };
+export const catalogue = {
+  ...checks,
+  ...common,
+  ...dates,
+  ...dialogs,
+  ...evaluations,
+  ...prepare,
+  ...printed,
+  ...privacy,
+  ...questions,
+  ...reminders,
+  ...rounds,
+};
 
 export type MessageKey = keyof typeof catalogue;

@@ -36,6 +36,7 @@ export const printed = {
   "kindplan.outcome.not_reached": { nl: "nog niet gelukt", en: "not reached yet" },
   "kindplan.outcome.later": { nl: "later bekijken", en: "to look at later" },
   "kindplan.previousReview": { nl: "Terugblik op vorige doelen", en: "Looking back on earlier goals" },
+  "kindplan.noteGoal": { nl: "doel: {goal}", en: "goal: {goal}" },
   "celebration.1": {
     nl: "{name}, het is gelukt! Je hebt hard aan je doel gewerkt en nu kun je het. Wat knap van jou!",
     en: "{name}, you did it! You worked hard on your goal and now you can do it. Well done!",

@@ -57,7 +57,6 @@ export const rounds = {
   "plan.pupil.label": { nl: "Leerling", en: "Pupil" },
   "plan.minutes.label": { nl: "Minuten", en: "Minutes" },
   "plan.more.label": { nl: "Nog een leerling plannen?", en: "Plan another pupil?" },
-  "plan.manual.noSchool": { nl: "Op die dag is er geen school.", en: "There is no school on that day." },
   "plan.title": { nl: "Gesprekken plannen", en: "Plan conversations" },
   "plan.target.title": { nl: "Welke ronde en groep?", en: "Which round and group?" },
   "plan.target.target.label": { nl: "Ronde — groep", en: "Round — group" },

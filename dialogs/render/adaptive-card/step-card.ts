@@ -1,7 +1,7 @@
 // A dialog step as an Adaptive Card (schema 1.5) for Microsoft Teams: every field kind as an
 // input, pre-filled with what was typed (or stored), each error right under its input.
 import type { FieldView, StepView, Submission } from "../../engine/types.js";
-import { progressLabel } from "../text.js";
+import { limitNote, progressLabel } from "../text.js";
 import { renderText } from "../texts.js";
 import { choiceInitial, numberInitial, pickerInitial, textInitial, typedRaw, yesNoInitial } from "../prefill.js";
 import type {
@@ -149,9 +149,9 @@ function fieldElements(view: StepView, field: FieldView, clientValidation: boole
     const text = [field.error?.trim(), typedNote].filter(Boolean).join(" · ");
     elements.push({ type: "TextBlock", text, color: "attention", wrap: true, spacing: "none" });
   }
-  if (field.help?.trim()) {
-    elements.push({ type: "TextBlock", text: field.help.trim(), isSubtle: true, size: "small", wrap: true, spacing: "none" });
-  }
+  // The help text, and for text fields the limit the core checks, visible before anyone hits it.
+  const notes = [field.help?.trim(), limitNote(lang, field)].filter(Boolean).join(" ");
+  if (notes) elements.push({ type: "TextBlock", text: notes, isSubtle: true, size: "small", wrap: true, spacing: "none" });
   return elements;
 }
 
@@ -173,7 +173,8 @@ function fieldInput(view: StepView, field: FieldView, clientValidation: boolean)
       if (field.placeholder) input.placeholder = field.placeholder;
       const { value, rawShown } = textInitial(raw, field.value);
       if (value !== undefined) input.value = value;
-      // A raw answer refused for being too long must still fit, or it would be cut off unseen.
+      // The field's one limit; a raw answer refused for being too long must still fit whole, or
+      // the card would cut it off unseen.
       if (field.maxLength) input.maxLength = Math.max(field.maxLength, input.value?.length ?? 0);
       return { input, rawShown };
     }

@@ -33,6 +33,7 @@ import {
 } from "./step-blocks.js";
 import { escapeMrkdwn, mrkdwn, oneLine, plain, truncate } from "./text.js";
 import { renderText } from "../texts.js";
+import { shareItemId } from "../../../bot/formats/share.js";
 
 /** Buttons (one per option) for a yes/no or a choice with at most this many options, in a message. */
 const MESSAGE_BUTTON_MAX_OPTIONS = 5;
@@ -50,8 +51,12 @@ export function renderStepMessage(view: StepView): { text: string; blocks: Block
   const lang = view.locale;
   const token = stepToken(view);
 
-  const inline = view.fields.filter(answerableInMessage);
-  const formOnly = view.fields.filter((f) => !answerableInMessage(f));
+  // A share question stays right after its item and the pupil's explanation: when part of the
+  // step must be filled in in the form, the share questions go there too, in field order.
+  const needsForm = view.fields.some((f) => !answerableInMessage(f));
+  const inMessage = (f: FieldView) => answerableInMessage(f) && !(needsForm && shareItemId(f.id) !== null);
+  const inline = view.fields.filter(inMessage);
+  const formOnly = view.fields.filter((f) => !inMessage(f));
 
   const build = (inlineFields: FieldView[], modalFields: FieldView[], note?: string): Block[] => {
     const blocks: Block[] = [];

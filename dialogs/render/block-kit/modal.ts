@@ -32,8 +32,9 @@ import {
   VALUE_ACTION_ID,
   yesNoOptions,
 } from "./step-blocks.js";
-import { oneLine, plain } from "./text.js";
+import { chunkText, escapeMrkdwn, mrkdwn, oneLine, plain } from "./text.js";
 import { renderText } from "../texts.js";
+import { limitNote } from "../text.js";
 
 /**
  * The step as a modal. Every field is one input block (`block_id` `f_<fieldId>`, element
@@ -55,7 +56,7 @@ export function renderStepModal(view: StepView, options: { callbackId?: string }
   const essentialsAfter: Block[] = [];
   const errors = stepErrorsBlock(view);
   if (errors) essentialsAfter.push(errors);
-  for (const field of view.fields) essentialsAfter.push(inputBlock(view, field));
+  for (const field of view.fields) essentialsAfter.push(...fieldBlocks(view, field));
   const buttons = stepButtons(view, token, ["back", "skip", "pause"]);
   if (buttons.length) essentialsAfter.push({ type: "actions", block_id: STEP_ACTIONS_BLOCK_ID, elements: buttons });
 
@@ -89,7 +90,12 @@ export function modalErrors(view: StepView): Record<string, string> {
   return errors;
 }
 
-function inputBlock(view: StepView, field: FieldView): InputBlock {
+/**
+ * The field's input block; then, when what was typed cannot be shown in the input in full (longer
+ * than the input holds), sections that show it whole, to copy and shorten: a hint holds at most
+ * 2000 characters, and nothing typed may be cut.
+ */
+function fieldBlocks(view: StepView, field: FieldView): Block[] {
   const { element, rawShown } = inputElement(view, field);
   const block: InputBlock = {
     type: "input",
@@ -99,16 +105,25 @@ function inputBlock(view: StepView, field: FieldView): InputBlock {
     optional: !field.required,
   };
   // The hint carries, in this order: the field's error (with what was typed, when the element
-  // cannot show it), then the help text. response_action "errors" shows errors too, but a
-  // freshly opened or updated view only has the hint.
+  // cannot show it), then the help text and the field's limit. response_action "errors" shows
+  // errors too, but a freshly opened or updated view only has the hint.
   const raw = field.raw?.trim();
-  const problem = [field.error?.trim(), raw && !rawShown ? renderText(view.locale, "render.typed", { text: oneLine(raw) }) : undefined]
-    .filter(Boolean)
-    .join(" · ");
-  const hint = [problem ? `⚠️ ${problem}` : "", field.help?.trim() ?? ""].filter((s) => s !== "").join("\n");
+  const typed = raw && !rawShown ? renderText(view.locale, "render.typed", { text: oneLine(raw) }) : undefined;
+  const typedApart = typed !== undefined && typed.length > TYPED_IN_HINT;
+  const problem = [field.error?.trim(), typedApart ? renderText(view.locale, "render.typedBelow") : typed].filter(Boolean).join(" · ");
+  const hint = [problem ? `⚠️ ${problem}` : "", [field.help?.trim(), limitNote(view.locale, field)].filter(Boolean).join(" ")]
+    .filter((s) => s !== "")
+    .join("\n");
   if (hint) block.hint = plain(hint, SLACK_LIMITS.hint);
-  return block;
+  if (!typedApart || !raw) return [block];
+  const sections = chunkText(escapeMrkdwn(raw), SLACK_LIMITS.sectionText).map(
+    (text): Block => ({ type: "section", text: mrkdwn(text, SLACK_LIMITS.sectionText) }),
+  );
+  return [block, ...sections];
 }
+
+/** What was typed goes in the hint while it leaves room there for the error and the help. */
+const TYPED_IN_HINT = 1000;
 
 function inputElement(view: StepView, field: FieldView): { element: InputElement; rawShown: boolean } {
   const choose = renderText(view.locale, "render.choose");

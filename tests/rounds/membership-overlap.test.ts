@@ -1,0 +1,61 @@
+// Two active rounds covering the same group on the same days: the one whose window started last
+// holds the conversations on the shared days, whichever round they were planned in; its
+// cancellation hands them back. (The chat-driven scenarios are in membership.test.ts.)
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import { loadActor, type Actor } from "../../bot/auth/actor.js";
+import { inTransaction } from "../../bot/db/transaction.js";
+import { cancelRound, createRound, roundProgress } from "../../bot/services/rounds.js";
+import { planConversations } from "../../bot/services/round-planning.js";
+import { zonedTimeToUtc } from "../../bot/domain/local-time.js";
+import { ErrorCode } from "../../bot/errors.js";
+
+const TZ = "Europe/Amsterdam";
+const NOW = zonedTimeToUtc("2027-03-08", "07:00", TZ);
+let t: TestDatabase;
+let leader: Actor;
+let teacher: Actor;
+let groupId: string;
+let pupils: string[];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const school = await makeSchool(t.db);
+  groupId = (await makeGroup(t.db, school.id, "groep 5", "middenbouw")).id;
+  leader = await loadActor(t.db, (await makeStaff(t.db, school.id, { roles: [{ role: "team_leader", bouw: "middenbouw" }] })).id);
+  teacher = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [groupId] })).id);
+  pupils = [];
+  for (const name of ["Anna", "Bram"]) pupils.push((await makePupil(t.db, school.id, groupId, name)).id);
+});
+afterAll(async () => t?.destroy());
+
+const round = (name: string, startDate: string, endDate: string) =>
+  inTransaction(t.db, (tx) =>
+    createRound(tx, leader, { name, formatKey: "middenbouw-kindgesprek", groupIds: [groupId], startDate, endDate, evaluationIntervalDays: 42 }),
+  );
+const plan = (roundId: string, pupilId: string, date: string) =>
+  inTransaction(t.db, (tx) =>
+    planConversations(tx, teacher, roundId, groupId, [{ pupilId, plannedAt: zonedTimeToUtc(date, "10:30", TZ), durationMinutes: 15 }]),
+  );
+const planned = async (roundId: string) => (await roundProgress(t.db, leader, roundId, NOW)).groups[0]!.planned;
+
+describe(`overlapping rounds on ${testProvider()}`, () => {
+  it("the later-starting round holds the shared days, even for what was planned in the other; cancelled, it gives them back", async () => {
+    const spring = await round("Voorjaar", "2027-03-08", "2027-03-26");
+    const extra = await round("Extra", "2027-03-22", "2027-04-09");
+    await plan(spring, pupils[0]!, "2027-03-10");
+    await plan(spring, pupils[1]!, "2027-03-23");
+    expect(await planned(spring)).toBe(1);
+    expect(await planned(extra)).toBe(1);
+    expect((await t.db.conversation.findFirstOrThrow({ where: { pupilId: pupils[1]! } })).roundId).toBe(extra);
+    await inTransaction(t.db, (tx) => cancelRound(tx, leader, extra));
+    expect(await planned(spring)).toBe(2);
+  });
+
+  it("a day outside the round's window is refused: it would not belong to the round", async () => {
+    const autumn = await round("Najaar", "2027-10-04", "2027-10-22");
+    await expect(plan(autumn, pupils[0]!, "2027-10-25")).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+    expect(await t.db.conversation.count({ where: { roundId: autumn } })).toBe(0);
+  });
+});
