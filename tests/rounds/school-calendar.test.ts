@@ -10,6 +10,7 @@ import {
   schoolDaysBefore,
   schoolDaysIn,
   weekStart,
+  whyNoSchool,
   withinSchoolHours,
   type SchoolCalendar,
 } from "../../bot/domain/school-calendar.js";
@@ -93,5 +94,17 @@ describe("school calendar", () => {
     const yearOff = { ...calendar, closures: [{ kind: "holiday", startDate: "2027-03-01", endDate: "2027-12-31" }] };
     expect(schoolDayOnOrAfter(yearOff, "2027-03-01")).toBe("2028-01-03");
     expect(schoolDayBefore(yearOff, "2028-01-01")).toBe("2027-02-26");
+  });
+
+  it("says why a date is not a school day: the weekend, a weekday the school is closed, a closure, the teacher's day off", () => {
+    const named = { ...calendar, closures: [{ kind: "holiday", name: "Voorjaarsvakantie", startDate: "2027-02-27", endDate: "2027-03-07" }] };
+    expect(whyNoSchool(named, "2027-03-08")).toBeNull();
+    expect(whyNoSchool(named, "2027-03-13")).toEqual({ kind: "weekend" }); // Saturday
+    expect(whyNoSchool(named, "2027-03-14")).toEqual({ kind: "weekend" }); // Sunday
+    expect(whyNoSchool({ ...named, schoolDays: new Set([1, 2, 4, 5]) }, "2027-03-10")).toEqual({ kind: "closedWeekday" }); // no school on Wednesdays
+    // A holiday is named as such, also on a day the teacher does not work.
+    expect(whyNoSchool(named, "2027-03-02", new Set([1, 3]))).toEqual({ kind: "closure", closure: named.closures[0] });
+    expect(whyNoSchool(named, "2027-03-09", new Set([1, 3]))).toEqual({ kind: "notWorking" });
+    expect(whyNoSchool(named, "2027-03-10", new Set([1, 3]))).toBeNull();
   });
 });
