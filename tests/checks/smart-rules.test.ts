@@ -46,7 +46,11 @@ describe("the SMART check, rule by rule", () => {
     expect(effort.code).toBe("vague_action");
     expect(effort.message.nl).toBe("'goed opletten in de klas' is een goed voornemen, maar niemand kan het zien of tellen. Wat ga je dan precies doen?");
     expect(effort.message.en).toBe("This is a good intention, but nobody can see or count it. What exactly will you do?");
-    expect(what("rustig blijven in de klas")).toEqual(["what:vague_action"]);
+    for (const text of ["rustig blijven in de klas", "mijn best doen voor school"]) {
+      expect(only({ who: "ik", what: text, when: "elke dag" }, "what").message.nl, text).toContain("is een goed voornemen");
+    }
+    // Measured, it is no longer only an intention, but it still has to say what is done.
+    expect(only({ who: "ik", what: "10 minuten per dag je best doen", when: "elke dag" }, "what").message.nl).toContain("noemt geen handeling");
     // The same effort with something to see is fine.
     expect(what("opletten en mijn vinger opsteken")).toEqual([]);
     expect(what("rustig lezen in de leeshoek")).toEqual([]);
@@ -103,6 +107,11 @@ describe("the SMART check, rule by rule", () => {
     expect(only({ who: "ik", what: "lezen", when: "elke dag" }, "what").hint.nl).toMatch(
       /^Beschrijf iets wat je kunt zien gebeuren\. Bijvoorbeeld: '[^'{}]+'$/,
     );
+  });
+
+  it("guesses the language from the three parts apart, not run together", () => {
+    // "I" and "read" run together would read as one unknown word, and the text as Dutch.
+    expect(only({ who: "I", what: "read", when: "Monday" }, "what").message.en).toBe("'read' is too short to check: what exactly, how much and how?");
   });
 
   it("a vague who or when is quoted back in the teacher's language", () => {
