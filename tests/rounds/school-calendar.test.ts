@@ -60,6 +60,10 @@ describe("school calendar", () => {
     expect(nextSchoolMoment(calendar, inside)).toBe(inside);
     expect(withinSchoolHours(calendar, new Date("2027-03-30T13:00:00Z"))).toBe(false); // 15:00 CEST: closed
     expect(withinSchoolHours(calendar, new Date("2027-03-30T12:59:00Z"))).toBe(true);
+    // School hours only count on a school day (the teacher's, when given).
+    expect(withinSchoolHours(calendar, new Date("2027-03-27T09:00:00Z"))).toBe(false); // Saturday 10:00
+    expect(withinSchoolHours(calendar, new Date("2027-03-17T09:00:00Z"))).toBe(false); // study day 10:00
+    expect(withinSchoolHours(calendar, new Date("2027-03-30T09:00:00Z"), new Set([1]))).toBe(false); // Tuesday, not the teacher's day
   });
 
   it("a week runs Monday to Sunday: a Sunday belongs to the week that began the Monday before", () => {
