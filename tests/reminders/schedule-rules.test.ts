@@ -132,7 +132,17 @@ describe("the reminder schedule's rules", () => {
     const colleague = state({ now, goals: [goal({ evaluatorId: MEESTER })] });
     expect(desiredMessages(colleague).map((m) => m.recipientStaffId)).toEqual([MEESTER]);
     const none = state({ now, goals: [goal({ evaluatorId: null })] });
-    expect(desiredMessages(none)[0]).toMatchObject({ recipientStaffId: JUF, subjectId: "goal1", payload: { goalId: "goal1", date: "2027-03-09" } });
+    expect(desiredMessages(none)[0]).toMatchObject({
+      recipientStaffId: JUF,
+      subjectId: "goal1",
+      idempotencyKey: `evaluation_due:goal1:2027-03-09:${JUF}`,
+      payload: { goalId: "goal1", date: "2027-03-09" },
+    });
+    // A goal without a group whose evaluator left: nobody to remind, and no failure.
+    expect(desiredMessages(state({ now, goals: [goal({ groupId: null, evaluatorId: "vertrokken" })] }))).toEqual([]);
+    // Each goal its own reminder: two goals are two messages, not one.
+    const two = desiredMessages(state({ now, goals: [goal(), goal({ id: "goal2" })] }));
+    expect(new Set(two.map((m) => m.idempotencyKey)).size).toBe(2);
   });
 
   it("a weekly digest is not sent for a week without school", () => {
@@ -166,6 +176,24 @@ describe("the reminder schedule's rules", () => {
     const past = conversation({ plannedAt: at("2027-03-08", "10:00") }); // Monday morning
     const s = state({ now: at("2027-03-08", "12:00"), conversations: [past] });
     expect(summary(desiredMessages(s))).toEqual([`unrecorded_nudge ${JUF} 2027-03-08 10:45`]);
+  });
+
+  it("a conversation starting right now gets no pupil invitation any more", () => {
+    const now = at("2027-03-12", "10:00");
+    const kinds = desiredMessages(state({ now, conversations: [conversation({ plannedAt: now })] })).map((m) => m.kind);
+    expect(kinds).toEqual(["unrecorded_nudge"]);
+  });
+
+  it("a teacher whose working days never meet the school's days is still reminded, on school days", () => {
+    const groups = [{ id: "g7", bouw: "bovenbouw", teachers: [{ staffId: JUF, workingDays: new Set([6]) }], activePupilIds: ["p1"] }];
+    const c = conversation({ plannedAt: at("2027-03-12", "10:00") });
+    const messages = desiredMessages(state({ now: at("2027-03-08", "07:00"), groups, conversations: [c], goals: [goal()] }));
+    expect(summary(messages)).toEqual([
+      `evaluation_due ${JUF} 2027-03-09 08:30`,
+      `pupil_invitation ${JUF} 2027-03-09 08:30`, // three school days before Friday
+    ]);
+    const thursday = desiredMessages(state({ now: at("2027-03-10", "12:00"), groups, conversations: [c] }));
+    expect(summary(thursday.filter((m) => m.kind === "prepare_reminder"))).toEqual([`prepare_reminder ${JUF} 2027-03-11 08:30`]);
   });
 
   it("a bovenbouw conversation gets a pupil invitation three school days before, for the teacher holding it", () => {
