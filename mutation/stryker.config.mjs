@@ -30,6 +30,9 @@ export default {
   tempDirName: path.join(tmpdir(), `gw-stryker-${process.pid}`),
   ignorePatterns: ["dist", "docs", "bench", "infra", "appPackage", "data", "coverage", "mutation/report"],
   thresholds: { high: 90, low: 80, break: null },
+  // --incremental: reuse the last report's results for mutants whose code and tests did not change.
+  incremental: Boolean(process.env.GW_MUTATION_INCREMENTAL),
+  ...(process.env.GW_MUTATION_INCREMENTAL ? { incrementalFile: process.env.GW_MUTATION_INCREMENTAL } : {}),
   cleanTempDir: true,
   // StrykerJS rewrites the tsconfig's extends/references with TypeScript's JavaScript API, which
   // TypeScript 7 no longer has; ours has neither, so that step is skipped by naming no tsconfig.

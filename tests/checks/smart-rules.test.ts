@@ -28,11 +28,6 @@ describe("the SMART check, rule by rule", () => {
     expect(codes("4b", READING, "elke avond")).toEqual([]);
   });
 
-  it("a part left out altogether is missing, like an empty one", () => {
-    expect(checkAgreement({}).issues.map((i) => `${i.part}:${i.code}`)).toEqual(["who:missing", "what:missing", "when:missing"]);
-    expect(checkAgreement({ who: "Sam", what: READING }).issues.map((i) => `${i.part}:${i.code}`)).toEqual(["when:missing"]);
-  });
-
   it("a placeholder ('nog afspreken', 'weet ik niet') is missing only when it is all there is", () => {
     expect(codes("ik", READING, "weet ik niet")).toEqual(["when:missing"]);
     expect(codes("ik", "nog afspreken", "elke dag")).toEqual(["what:missing"]);
