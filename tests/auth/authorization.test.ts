@@ -1,4 +1,5 @@
 // Every authorization rule, its refusals, and cross-school isolation, against a real database.
+// Each test makes the records it reads, so the tests hold in any order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { addNote, getPupilRecord } from "../../bot/services/pupil-records.js";
@@ -58,6 +59,7 @@ describe(`authorization on ${testProvider()}`, () => {
   });
 
   it("duo-partners share everything of their group", async () => {
+    await addNote(t.db, actors.teacher4!, { pupilId: ids.sam!, text: "Sam hielp een klasgenoot." });
     const record = await getPupilRecord(t.db, actors.duo4!, ids.sam!);
     expect(record.timeline.some((e) => e.kind === "note")).toBe(true);
     expect(await code(addNote(t.db, actors.duo4!, { pupilId: ids.sam!, text: "ook gezien" }))).toBe("ok");
@@ -113,6 +115,11 @@ describe(`authorization on ${testProvider()}`, () => {
   });
 
   it("reads, writes and refusals are audited without content", async () => {
+    await addNote(t.db, actors.teacher4!, { pupilId: ids.sam!, text: "Sam vertelde over zijn Boomhut-verhaal." });
+    await getPupilRecord(t.db, actors.teacher4!, ids.sam!);
+    expect(await code(getPupilRecord(t.db, actors.teacher7!, ids.sam!))).toBe(ErrorCode.Forbidden);
+    expect(await code(addNote(t.db, actors.teacher7!, { pupilId: ids.sam!, text: "x" }))).toBe(ErrorCode.Forbidden);
+    expect(await code(listGroupPupils(t.db, actors.teacher7!, ids.g4!))).toBe(ErrorCode.Forbidden);
     const events = await t.db.auditEvent.findMany({ where: { schoolId: ids.school! } });
     const actions = new Set(events.map((e) => e.action));
     expect(actions).toEqual(new Set(["read", "create", "refused"]));

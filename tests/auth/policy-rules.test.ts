@@ -4,11 +4,13 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../../bot/auth/actor.js";
 import {
   canEvaluateGoal,
+  canHandlePrivacyRequests,
   canListGroupPupils,
   canManageRounds,
   canReadPupilContent,
   canViewGroupProgress,
   canWritePupilContent,
+  pupilScope,
 } from "../../bot/auth/policy.js";
 import type { Role } from "../../bot/domain/vocabulary.js";
 
@@ -67,6 +69,26 @@ describe("each rule decides", () => {
     expect(canEvaluateGoal(actor({ roles: ["teacher"] }), pupil, { evaluatorId: null })).toBe(false);
   });
 
+  it("reading needs the right to write or a content grant: a teacher of another group reads nothing", () => {
+    expect(canReadPupilContent(actor({ roles: ["teacher"], groups: ["g2"] }), pupil)).toBe(false);
+    expect(canReadPupilContent(actor({ roles: ["teacher"], groups: ["g1"] }), pupil)).toBe(true);
+    expect(canReadPupilContent(actor({ roles: ["ib"], pupils: ["p1"] }), pupil)).toBe(true);
+    expect(canReadPupilContent(actor({ roles: ["admin", "team_leader"], leads: ["middenbouw"] }), pupil)).toBe(false);
+  });
+
+  it("a group's pupil list: its teachers and the admin, not a teacher of another group or a team leader", () => {
+    expect(canListGroupPupils(actor({ roles: ["teacher"], groups: ["g1"] }), group)).toBe(true);
+    expect(canListGroupPupils(actor({ roles: ["admin"] }), group)).toBe(true);
+    expect(canListGroupPupils(actor({ roles: ["teacher"], groups: ["g2"] }), group)).toBe(false);
+    expect(canListGroupPupils(actor({ roles: ["team_leader", "ib", "content_reader"], leads: ["middenbouw"], pupils: ["p1"] }), group)).toBe(false);
+  });
+
+  it("a group's progress: its teachers and the admin as well as the team leader", () => {
+    expect(canViewGroupProgress(actor({ roles: ["teacher"], groups: ["g1"] }), group)).toBe(true);
+    expect(canViewGroupProgress(actor({ roles: ["admin"] }), group)).toBe(true);
+    expect(canViewGroupProgress(actor({ roles: ["teacher"], groups: ["g2"] }), group)).toBe(false);
+  });
+
   it("progress and rounds follow the bouw a team leader leads", () => {
     expect(canViewGroupProgress(actor({ roles: ["team_leader"], leads: ["middenbouw"] }), group)).toBe(true);
     expect(canViewGroupProgress(actor({ roles: ["team_leader"], leads: ["bovenbouw"] }), group)).toBe(false);
@@ -74,5 +96,24 @@ describe("each rule decides", () => {
     expect(canManageRounds(actor({ roles: ["team_leader"], leads: ["middenbouw"] }), "A", "middenbouw")).toBe(true);
     expect(canManageRounds(actor({ roles: ["team_leader"], leads: ["middenbouw"] }), "A", "onderbouw")).toBe(false);
     expect(canManageRounds(actor({ roles: ["admin"] }), "A", "onderbouw")).toBe(true);
+  });
+
+  it("access and erasure requests: the school's admin or privacy officer, of that school only", () => {
+    expect(canHandlePrivacyRequests(actor({ roles: ["admin"] }), "A")).toBe(true);
+    expect(canHandlePrivacyRequests(actor({ roles: ["privacy_officer"] }), "A")).toBe(true);
+    expect(canHandlePrivacyRequests(actor({ roles: ["admin"], school: "B" }), "A")).toBe(false);
+    expect(canHandlePrivacyRequests(actor({ roles: ["privacy_officer"], school: "B" }), "A")).toBe(false);
+    // Reading all content is not the same as acting for the school board.
+    expect(canHandlePrivacyRequests(actor({ roles: ["teacher", "ib", "content_reader", "team_leader"], groups: ["g1"], pupils: ["p1"] }), "A")).toBe(false);
+  });
+
+  it("the pupil scope names only what the roles give: groups for a teacher, pupils for an IB'er, nothing else", () => {
+    const nothing = { kind: "some", groupIds: [], pupilIds: [] };
+    // Groups or pupils without the role that uses them widen nothing, for reading or writing.
+    expect(pupilScope(actor({ roles: ["admin"], groups: ["g1"], pupils: ["p1"] }), "read")).toEqual(nothing);
+    expect(pupilScope(actor({ roles: ["content_reader"], groups: ["g1"], pupils: ["p1"] }), "write")).toEqual(nothing);
+    expect(pupilScope(actor({ roles: ["teacher"], groups: ["g1"], pupils: ["p1"] }), "write")).toEqual({ ...nothing, groupIds: ["g1"] });
+    expect(pupilScope(actor({ roles: ["ib"], groups: ["g1"], pupils: ["p1"] }), "write")).toEqual({ ...nothing, pupilIds: ["p1"] });
+    expect(pupilScope(actor({ roles: ["content_reader"] }), "read")).toEqual({ kind: "school" });
   });
 });

@@ -16,9 +16,11 @@ import { makeGroup, makeSchool, makeStaff } from "../support/fixtures.js";
 import { allRowsAsText, seedPupilEverywhere, type SeededPupil } from "./pupil-data.js";
 
 let t: TestDatabase;
-let target: SeededPupil;
-let neighbour: SeededPupil;
 let schoolName: string;
+let base: { schoolId: string; groupId: string; teacherId: string; adminId: string };
+let seeded = 0;
+/** A pupil with a record everywhere; tags never prefix one another, so names stay distinct. */
+const seed = (): Promise<SeededPupil> => seedPupilEverywhere(t.db, { ...base, tag: `X${String(++seeded).padStart(2, "0")}` });
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -27,9 +29,7 @@ beforeAll(async () => {
   const group = await makeGroup(t.db, school.id, "groep 6", "bovenbouw");
   const teacher = await makeStaff(t.db, school.id, { groups: [group.id] });
   const admin = await makeStaff(t.db, school.id, { roles: [{ role: "admin" }] });
-  const base = { schoolId: school.id, groupId: group.id, teacherId: teacher.id, adminId: admin.id };
-  target = await seedPupilEverywhere(t.db, { ...base, tag: "A" });
-  neighbour = await seedPupilEverywhere(t.db, { ...base, tag: "B" });
+  base = { schoolId: school.id, groupId: group.id, teacherId: teacher.id, adminId: admin.id };
 });
 
 afterAll(async () => t?.destroy());
@@ -48,6 +48,7 @@ const io = () => {
 
 describe(`access export and erasure on ${testProvider()}`, () => {
   it("the export holds every record of the pupil and nothing of another pupil", async () => {
+    const [target, neighbour] = [await seed(), await seed()];
     const files = await exportPupilData(t.db, {
       schoolId: (await t.db.pupil.findUniqueOrThrow({ where: { id: target.pupilId } })).schoolId,
       pupilId: target.pupilId,
@@ -76,6 +77,7 @@ describe(`access export and erasure on ${testProvider()}`, () => {
   });
 
   it("the CLI writes the export as JSON, HTML and PDF, and refuses an unknown pupil", async () => {
+    const target = await seed();
     const out = mkdtempSync(path.join(tmpdir(), "gw-export-"));
     const ok = io();
     expect(await runPrivacyCommand(t.db, "pupil-export", ["--school", schoolName, "--pupil", target.externalId, "--out", out], ok.io)).toBe(0);
@@ -88,6 +90,8 @@ describe(`access export and erasure on ${testProvider()}`, () => {
   });
 
   it("the audit command lists who read or changed the records", async () => {
+    const target = await seed();
+    await exportPupilData(t.db, { schoolId: base.schoolId, pupilId: target.pupilId, actorStaffId: base.adminId });
     const r = io();
     expect(await runPrivacyCommand(t.db, "audit", ["--school", schoolName, "--pupil", target.externalId], r.io)).toBe(0);
     const text = r.out.join("\n");
@@ -96,7 +100,8 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     expect(text).toMatch(/export\s+access_export/);
   });
 
-  it("npm run cli reaches the privacy commands (a dry run), and explains a missing option", () => {
+  it("npm run cli reaches the privacy commands (a dry run), and explains a missing option", async () => {
+    const target = await seed();
     const cli = (...args: string[]) =>
       spawnSync(process.execPath, ["--import", "tsx", "bot/cli/main.ts", ...args], {
         encoding: "utf8",
@@ -111,6 +116,7 @@ describe(`access export and erasure on ${testProvider()}`, () => {
   });
 
   it("a dry run shows what would go and changes nothing", async () => {
+    const target = await seed();
     const before = await allRowsAsText(t.db);
     const r = io();
     expect(await runPrivacyCommand(t.db, "pupil-erase", ["--school", schoolName, "--pupil", target.externalId], r.io)).toBe(0);
@@ -122,6 +128,7 @@ describe(`access export and erasure on ${testProvider()}`, () => {
   });
 
   it("after erasure no row references the pupil, a receipt is kept, and the neighbour is untouched", async () => {
+    const [target, neighbour] = [await seed(), await seed()];
     const schoolId = (await t.db.pupil.findUniqueOrThrow({ where: { id: target.pupilId } })).schoolId;
     const auditBefore = await t.db.auditEvent.count();
     if (testProvider() === "sqlite") {
@@ -153,7 +160,7 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     }
     // Audit rows stay (plus one for the erasure), without the pupil's identity.
     expect(await t.db.auditEvent.count()).toBe(auditBefore + 1);
-    const receipt = await t.db.erasureReceipt.findFirstOrThrow({ where: { schoolId } });
+    const receipt = await t.db.erasureReceipt.findFirstOrThrow({ where: { schoolId }, orderBy: { erasedAt: "desc" } });
     expect(JSON.parse(receipt.counts)).toMatchObject({ pupil: 1, notes: 1, goals: 1, evaluations: 1, dialogDrafts: 2, outboxMessages: 3 });
     expect(receipt).toMatchObject({ actorLabel: "cli", actorStaffId: admin.id, reason: "request" });
     // The neighbour keeps everything.
@@ -177,6 +184,7 @@ describe(`access export and erasure on ${testProvider()}`, () => {
   });
 
   it("erasing a pupil of another school is refused", async () => {
+    const neighbour = await seed();
     const other = await makeSchool(t.db, "Elders");
     await expect(
       erasePupil(t.db, { schoolId: other.id, pupilId: neighbour.pupilId, actorStaffId: null, actorLabel: "test", reason: "request" }),

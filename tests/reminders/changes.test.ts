@@ -15,21 +15,32 @@ import type { OutboxRow } from "../../bot/outbox/worker.js";
 const TZ = "Europe/Amsterdam";
 const NOW = zonedTimeToUtc("2027-03-08", "07:00", TZ); // Monday before school
 let t: TestDatabase;
+let schoolId: string;
 let leader: Actor;
-let alex: Actor;
-let bo: Actor;
-let groupId: string;
-let pupils: string[];
+let alexId: string;
+let boId: string;
+let groups = 0;
+
+/**
+ * Each test plans in a group of its own, taught by the duo Alex and Bo, with a round for it: the
+ * tests hold in any order.
+ */
+async function groupWithRound(startDate = "2027-03-08") {
+  const groupId = (await makeGroup(t.db, schoolId, `groep ${++groups}`, "middenbouw")).id;
+  await t.db.groupTeacher.createMany({ data: [alexId, boId].map((staffId) => ({ groupId, staffId })) });
+  const pupils: string[] = [];
+  for (const name of ["Anna", "Bram", "Cas"]) pupils.push((await makePupil(t.db, schoolId, groupId, name)).id);
+  const roundId = await inTransaction(t.db, (tx) => createRound(tx, leader, { ...input, startDate, groupIds: [groupId] }));
+  return { groupId, pupils, roundId, alex: await loadActor(t.db, alexId), bo: await loadActor(t.db, boId) };
+}
 
 beforeAll(async () => {
   t = await createTestDatabase();
   const school = await makeSchool(t.db);
-  groupId = (await makeGroup(t.db, school.id, "groep 5", "middenbouw")).id;
+  schoolId = school.id;
   leader = await loadActor(t.db, (await makeStaff(t.db, school.id, { roles: [{ role: "team_leader", bouw: "middenbouw" }] })).id);
-  alex = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [groupId] })).id);
-  bo = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [groupId] })).id);
-  pupils = [];
-  for (const name of ["Anna", "Bram", "Cas"]) pupils.push((await makePupil(t.db, school.id, groupId, name)).id);
+  alexId = (await makeStaff(t.db, school.id)).id;
+  boId = (await makeStaff(t.db, school.id)).id;
 });
 afterAll(async () => t?.destroy());
 
@@ -39,19 +50,18 @@ async function render(row: { kind: string; payload: string } & Record<string, un
 }
 const rowsOf = (kind: string, subjectId: string) => t.db.outboxMessage.findMany({ where: { kind, subjectId }, orderBy: { createdAt: "asc" } });
 
-describe(`changing plans on ${testProvider()}`, () => {
-  let roundId: string;
-  const input: RoundInput = {
-    name: "Voorjaar",
-    formatKey: "middenbouw-kindgesprek",
-    groupIds: [],
-    startDate: "2027-03-08",
-    endDate: "2027-03-26",
-    evaluationIntervalDays: 42,
-  };
+const input: RoundInput = {
+  name: "Voorjaar",
+  formatKey: "middenbouw-kindgesprek",
+  groupIds: [],
+  startDate: "2027-03-08",
+  endDate: "2027-03-26",
+  evaluationIntervalDays: 42,
+};
 
+describe(`changing plans on ${testProvider()}`, () => {
   it("renaming a round keeps its queued announcement; moving its start replaces it", async () => {
-    roundId = await inTransaction(t.db, (tx) => createRound(tx, leader, { ...input, groupIds: [groupId] }));
+    const { groupId, roundId, alex } = await groupWithRound();
     await produceReminders(t.db, NOW);
     const [first] = await rowsOf("round_announcement", roundId);
     expect(first).toBeTruthy();
@@ -70,6 +80,7 @@ describe(`changing plans on ${testProvider()}`, () => {
   });
 
   it("a conversation moved to another time the same day gets reminders for the new time only", async () => {
+    const { groupId, pupils, roundId, alex } = await groupWithRound();
     const [c] = await inTransaction(t.db, (tx) =>
       planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[0]!, plannedAt: zonedTimeToUtc("2027-03-09", "10:30", TZ), durationMinutes: 15 }]),
     );
@@ -86,6 +97,7 @@ describe(`changing plans on ${testProvider()}`, () => {
   });
 
   it("the partner who moves a conversation holds it: the reminders go to them", async () => {
+    const { groupId, pupils, roundId, alex, bo } = await groupWithRound();
     const [c] = await inTransaction(t.db, (tx) =>
       planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[1]!, plannedAt: zonedTimeToUtc("2027-03-10", "10:30", TZ), durationMinutes: 15 }]),
     );
@@ -102,6 +114,7 @@ describe(`changing plans on ${testProvider()}`, () => {
   });
 
   it("two partners planning the same pupil at once make one conversation", async () => {
+    const { groupId, pupils, roundId, alex, bo } = await groupWithRound();
     const at = zonedTimeToUtc("2027-03-15", "10:30", TZ);
     await Promise.all([
       inTransaction(t.db, (tx) =>

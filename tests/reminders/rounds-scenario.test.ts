@@ -124,8 +124,22 @@ async function runClock(from: Date, to: Date): Promise<{ at: Date; text: string;
   return delivered;
 }
 
+// One story, in order: each step builds on the state the last one left (a round, its plans, its
+// reminders), so the steps are one test and no step runs alone or in another order.
 describe("a conversation round on a fake clock", () => {
-  it("a team leader creates the round in the chat; a teacher may not", async () => {
+  it("from the team leader's new round to a goal's evaluation date", { timeout: 240_000 }, async () => {
+    await theLeaderCreatesTheRound();
+    await eachPartnerHearsOnTheirOwnDay();
+    await alexAcceptsAProposedSchedule();
+    await boPlansOnePupilByHand();
+    await theLeaderSeesCountsOnly();
+    await remindersComeOnTime();
+    await theLeaderChangesAndCancelsTheRound();
+    await aGoalIsDueAfterTheInterval();
+  });
+
+  /** a team leader creates the round in the chat; a teacher may not. */
+  async function theLeaderCreatesTheRound() {
     const refused = await turn(ALEX.email, "nieuwe ronde");
     expect(refused.replies[0]!.text).not.toMatch(/Naam van de ronde/);
     let r = await turn(LEADER.email, "nieuwe ronde");
@@ -140,9 +154,10 @@ describe("a conversation round on a fake clock", () => {
     const round = await app.database.db.round.findFirstOrThrow({ where: { schoolId }, include: { groups: true } });
     expect(round).toMatchObject({ startDate: start, endDate: end, evaluationIntervalDays: 42, status: "active", bouw: "middenbouw" });
     expect(round.groups).toHaveLength(1);
-  });
+  }
 
-  it("each duo-partner hears about it on their own first working day, at 08:30 school time", async () => {
+  /** each duo-partner hears about it on their own first working day, at 08:30 school time. */
+  async function eachPartnerHearsOnTheirOwnDay() {
     const sent = await runClock(zonedTimeToUtc(addDays(start, -1), "07:00", TZ), zonedTimeToUtc(addDays(start, 3), "16:00", TZ));
     const announcements = sent.filter((s) => s.text.includes("Kindgesprekken voorjaar"));
     expect(announcements.map((s) => [s.to.includes(ALEX.aad) ? "alex" : "bo", localDate(s.at, TZ), localTime(s.at, TZ)])).toEqual([
@@ -151,9 +166,10 @@ describe("a conversation round on a fake clock", () => {
     ]);
     expect(announcements[0]!.text).toContain("Anna"); // the pupil list
     expect(announcements[0]!.text).toContain("plannen");
-  });
+  }
 
-  it("Alex accepts a proposed schedule: Tuesdays and Wednesdays, skipping the study day, with a calendar file", async () => {
+  /** Alex accepts a proposed schedule: Tuesdays and Wednesdays, skipping the study day, with a calendar file. */
+  async function alexAcceptsAProposedSchedule() {
     clockNow = new Date();
     let r = await turn(ALEX.email, "plannen");
     expect(stepOf(r)?.info.join(" ")).toMatch(/Jouw deel \(duo\)/);
@@ -177,9 +193,10 @@ describe("a conversation round on a fake clock", () => {
       expect(day).not.toBe(studyDay);
       expect(day >= start && day <= end).toBe(true);
     }
-  });
+  }
 
-  it("Bo plans one pupil by hand; a date outside the round is refused", async () => {
+  /** Bo plans one pupil by hand; a date outside the round is refused. */
+  async function boPlansOnePupilByHand() {
     clockNow = new Date();
     let r = await turn(BO.email, "plannen");
     r = await answer(BO.email, r, { mode: "manual" });
@@ -190,16 +207,18 @@ describe("a conversation round on a fake clock", () => {
     expect(stepOf(bad)?.fields.find((f) => f.id === "date")?.error).toBeTruthy();
     r = await answer(BO.email, bad, { pupil: eva, date: addDays(start, 10), time: "09:00", minutes: "15", more: "false" }); // Thursday week 2
     expect(r.replies.map((x) => x.text).join("\n")).toMatch(/1 gesprek/);
-  });
+  }
 
-  it("the team leader sees counts per group, never names", async () => {
+  /** the team leader sees counts per group, never names. */
+  async function theLeaderSeesCountsOnly() {
     const r = await turn(LEADER.email, "rondes");
     const text = r.replies.map((x) => x.text).join("\n");
     expect(text).toMatch(/groep 5: 5\/6 gepland, 0 gehouden, 0 geëvalueerd/);
     for (const name of ["Anna", "Eva", "Fenna"]) expect(text).not.toContain(name);
-  });
+  }
 
-  it("reminders come the school day before, inside school hours, once; Fenna's teachers get the halfway nudge", async () => {
+  /** reminders come the school day before, inside school hours, once; Fenna's teachers get the halfway nudge. */
+  async function remindersComeOnTime() {
     const walkStart = addDays(start, 4);
     const sent = await runClock(zonedTimeToUtc(walkStart, "07:00", TZ), zonedTimeToUtc(end, "16:00", TZ));
     const calendar = await loadSchoolCalendar(app.database.db, schoolId);
@@ -225,8 +244,9 @@ describe("a conversation round on a fake clock", () => {
     const keys = connector.activities.map((a) => a.idempotencyKey).filter(Boolean);
     expect(keys.length).toBeGreaterThan(5);
     expect(new Set(keys).size).toBe(keys.length);
-  });
-  it("the team leader changes the round's end and then cancels it; its pending reminders go with it", async () => {
+  }
+  /** the team leader changes the round's end and then cancels it; its pending reminders go with it. */
+  async function theLeaderChangesAndCancelsTheRound() {
     clockNow = new Date();
     const round = await app.database.db.round.findFirstOrThrow({ where: { schoolId } });
     expect((await turn(ALEX.email, `ronde wijzigen id:${round.id}`)).replies[0]!.text).toMatch(/geen ronde/);
@@ -256,8 +276,9 @@ describe("a conversation round on a fake clock", () => {
     expect((await app.database.db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `test-nudge-${round.id}` } })).status).toBe("cancelled");
     // The planned conversations stay with the teachers.
     expect(await app.database.db.conversation.count({ where: { roundId: round.id, status: "planned" } })).toBe(5);
-  });
-  it("a goal set in a round's conversation is due after the round's interval (now 8 weeks)", async () => {
+  }
+  /** a goal set in a round's conversation is due after the round's interval (now 8 weeks). */
+  async function aGoalIsDueAfterTheInterval() {
     clockNow = new Date();
     const eva = await app.database.db.pupil.findFirstOrThrow({ where: { schoolId, firstName: "Eva" } });
     let r = await turn(BO.email, `gesprek id:${eva.id}`);
@@ -267,5 +288,5 @@ describe("a conversation round on a fake clock", () => {
     const calendar = await loadSchoolCalendar(app.database.db, schoolId);
     expect(field?.value).toBe(schoolDayOnOrAfter(calendar, addDays(realToday, 56), new Set([4, 5])));
     expect(field?.isDefault).toBe(true);
-  });
+  }
 });
