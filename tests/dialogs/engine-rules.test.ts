@@ -1,0 +1,228 @@
+// The engine's step rules on a small flow of its own (four steps, one conditional, one skippable,
+// one with checks and defaults), on a real database: where a dialog starts and continues, what a
+// skip keeps, how typed words are read, and that a failing save is not hidden. Found as surviving
+// mutants (issue 18): the real flows never made these rules decide.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadActor, type Actor } from "../../bot/auth/actor.js";
+import { DialogEngine, type EngineResult } from "../../dialogs/engine/engine.js";
+import type { Answers, DialogFlow } from "../../dialogs/engine/flow.js";
+import { FieldDefinition, type StepDefinition, type StepView } from "../../dialogs/engine/types.js";
+import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+
+const NOW = new Date("2026-11-23T09:00:00Z"); // Monday 10:00 in Amsterdam
+const text = (nl: string) => ({ nl, en: nl });
+const field = (o: Record<string, unknown>) => FieldDefinition.parse({ label: text(String(o.id)), ...o });
+const option = (value: string, label: string) => ({ value, label: text(label) });
+
+/** a (keuze: kort|lang) → b (only for "lang", skippable) → c (checked) → d (defaults and a date). */
+function steps(answers: Answers): StepDefinition[] {
+  const all: StepDefinition[] = [
+    {
+      id: "a",
+      title: text("Keuze"),
+      fields: [
+        field({
+          id: "keuze",
+          kind: "singleChoice",
+          required: true,
+          options: [option("kort", "Kort"), option("lang", "Lang"), option("later", "Op een later moment"), option("halt", "Stop")],
+        }),
+        field({ id: "noot", kind: "shortText" }),
+      ],
+    },
+    {
+      id: "b",
+      title: text("Extra"),
+      skippable: true,
+      fields: [
+        field({ id: "x", kind: "shortText", required: true }),
+        field({ id: "lijst", kind: "multiChoice", options: [option("p", "P"), option("q", "Q")] }),
+      ],
+    },
+    {
+      id: "c",
+      title: text("Gecontroleerd"),
+      fields: [field({ id: "y", kind: "shortText", required: true })],
+      validate: (v) =>
+        v.y === "fout"
+          ? [{ fieldId: null, message: text("De stap klopt niet") }]
+          : v.y === "veldfout"
+            ? [{ fieldId: "y", message: text("Dit veld klopt niet") }]
+            : [],
+    },
+    {
+      id: "d",
+      title: text("Standaard"),
+      fields: [
+        field({ id: "z1", kind: "shortText", required: true, defaultValue: "eerste" }),
+        field({ id: "z2", kind: "shortText", required: true, defaultValue: "tweede" }),
+        field({ id: "datum", kind: "date", required: true }),
+      ],
+    },
+  ];
+  return answers.a?.keuze === "kort" ? all.filter((s) => s.id !== "b") : all;
+}
+
+const stored: Answers[] = [];
+const flow: DialogFlow = {
+  kind: "note",
+  load: async () => ({ title: "Proef", steps }),
+  complete: async (_ctx, _subject, answers) => {
+    if (answers.c?.y === "boem") throw new Error("opslaan mislukt");
+    stored.push(answers);
+    return { text: "Opgeslagen" };
+  },
+};
+
+let t: TestDatabase;
+let juf: Actor;
+let engine: DialogEngine;
+let pupilId: string;
+const subject = () => ({ pupilId, groupId: null, conversationId: null, formatKey: null, formatVersion: null });
+const stepOf = (r: EngineResult | null): StepView => {
+  if (r?.kind !== "step") throw new Error(`expected a step, got ${r?.kind}`);
+  return r.view;
+};
+const card = (view: StepView, values: Record<string, unknown>, action: "submit" | "back" | "skip" = "submit") =>
+  engine.submit(juf, { sessionId: view.sessionId, stepId: view.stepId, version: view.version, action, values });
+const typed = async (words: string) => stepOf(await engine.answerText(juf, words));
+const session = (id: string) => t.db.dialogSession.findUniqueOrThrow({ where: { id } });
+const answersOf = async (id: string) => JSON.parse((await session(id)).answers) as Answers;
+const draftsOf = async (id: string) => JSON.parse((await session(id)).rawInputs) as Record<string, Record<string, string>>;
+const fieldValue = (view: StepView, id: string) => view.fields.find((f) => f.id === id)?.value;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const school = await makeSchool(t.db);
+  const group = await makeGroup(t.db, school.id, "groep 6", "bovenbouw");
+  pupilId = (await makePupil(t.db, school.id, group.id, "Sam")).id;
+  juf = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [group.id] })).id);
+  engine = new DialogEngine({ db: t.db, flows: { note: flow }, clock: () => NOW });
+});
+afterAll(async () => t?.destroy());
+beforeEach(async () => {
+  await engine.abandonActive(juf);
+});
+
+describe(`the engine's step rules on ${testProvider()}`, () => {
+  it("starts at the first step not answered yet: an empty required answer does not count, an optional one is not needed", async () => {
+    expect(stepOf(await engine.start(juf, "note", subject())).stepId).toBe("a");
+    expect(stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "" } })).stepId).toBe("a");
+    expect(stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "lang" } })).stepId).toBe("b");
+    expect(stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "lang" }, b: { __skipped: true } })).stepId).toBe("c");
+    expect(stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort" }, c: { y: "ja" } })).stepId).toBe("d");
+  });
+
+  it("an unknown kind of dialog is an error, not a dialog", async () => {
+    await expect(engine.start(juf, "onbekend", subject())).rejects.toThrow("unknown dialog kind onbekend");
+  });
+
+  it("a skipped step keeps only what was typed as a draft and stores no answer", async () => {
+    const a = stepOf(await engine.start(juf, "note", subject()));
+    const b = stepOf(await card(a, { keuze: "lang", noot: "" }));
+    const c = stepOf(await card(b, { x: "half getypt", lijst: [] }, "skip"));
+    expect(c.stepId).toBe("c");
+    expect(await draftsOf(a.sessionId)).toEqual({ b: { x: "half getypt" } });
+    expect((await answersOf(a.sessionId)).b).toEqual({ __skipped: true });
+  });
+
+  it("going forward passes over a skipped step", async () => {
+    stepOf(await engine.start(juf, "note", subject(), { a: { noot: "eerst dit" }, b: { __skipped: true } }));
+    expect((await typed("lang")).stepId).toBe("c");
+  });
+
+  it("a skip with nothing typed leaves no draft", async () => {
+    const a = stepOf(await engine.start(juf, "note", subject()));
+    const b = stepOf(await card(a, { keuze: "lang", noot: "" }));
+    await card(b, { x: "", lijst: [] }, "skip");
+    expect(await draftsOf(a.sessionId)).toEqual({});
+  });
+
+  it("a check on the step as a whole is shown with the step, a check on a field with that field", async () => {
+    const c = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort" } }));
+    const whole = stepOf(await card(c, { y: "fout" }));
+    expect(whole.stepId).toBe("c");
+    expect(whole.errors).toEqual(["De stap klopt niet"]);
+    expect(whole.fields.find((f) => f.id === "y")?.error).toBeUndefined();
+    const one = stepOf(await card(whole, { y: "veldfout" }));
+    expect(one.errors).toEqual([]);
+    expect(one.fields.find((f) => f.id === "y")?.error).toBe("Dit veld klopt niet");
+  });
+
+  it("'ok' keeps the default of the question asked, and only that one; 'ook' is an answer", async () => {
+    const d = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort" }, c: { y: "ja" } }));
+    expect(d.stepId).toBe("d");
+    const kept = await typed(" OK ");
+    expect(fieldValue(kept, "z1")).toBe("eerste");
+    expect(kept.fields.find((f) => f.id === "z2")?.isDefault).toBe(true); // still asked
+    const own = await typed("ook");
+    expect(fieldValue(own, "z2")).toBe("ook");
+  });
+
+  it("a date is read from the school's today: 'morgen' is tomorrow", async () => {
+    const d = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort" }, c: { y: "ja" }, d: { z1: "x", z2: "y" } }));
+    const done = await card(d, { z1: "x", z2: "y", datum: "morgen" });
+    expect(done.kind).toBe("completed");
+    expect(stored.at(-1)?.d?.datum).toBe("2026-11-24");
+  });
+
+  it("an option named like a control word is an answer, typed in any case; a confirmation counts only as the whole text", async () => {
+    stepOf(await engine.start(juf, "note", subject()));
+    expect(fieldValue(await typed("  LATER "), "keuze")).toBe("later"); // the option's value, not "pause"
+    await engine.abandonActive(juf);
+    stepOf(await engine.start(juf, "note", subject()));
+    expect(fieldValue(await typed("stop"), "keuze")).toBe("halt"); // the option's label, not "cancel"
+    // Everything of this step answered (back from the next step): only a confirmation moves on.
+    expect((await typed("-")).stepId).toBe("b");
+    expect((await typed("terug")).stepId).toBe("a");
+    for (const words of ["ja maar nog iets", "mama ook"]) {
+      const again = await typed(words);
+      expect(again.stepId, words).toBe("a");
+      expect(again.errors.length, words).toBe(1);
+    }
+    // Text that reads as a command, with nothing left to answer: "nee" (not a command) stores it nowhere.
+    const before = JSON.parse((await t.db.dialogSession.findFirstOrThrow({ where: { staffId: juf.staffId, status: "active" } })).answers);
+    const asked = await engine.answerText(juf, "leerling Otis", { commandLike: true });
+    expect(asked?.kind).toBe("question");
+    const open = (await engine.activeSession(juf))!;
+    expect(open.pending).toEqual({ kind: "command", text: "leerling Otis", fieldId: null });
+    expect((await engine.answerQuestion(juf, open.id, "no")).kind).toBe("step");
+    expect(await answersOf(open.id)).toEqual(before);
+    expect((await typed(" ok ")).stepId).toBe("b");
+  });
+
+  it("a dialog whose step no longer exists continues at the first open step, or the last when all are done", async () => {
+    const a = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "lang" } }));
+    await t.db.dialogSession.update({ where: { id: a.sessionId }, data: { stepId: "verdwenen" } });
+    expect(stepOf(await engine.resume(juf, a.sessionId)).stepId).toBe("b");
+    await engine.abandonActive(juf);
+    const all = { a: { keuze: "kort" }, c: { y: "ja" }, d: { z1: "x", z2: "y", datum: "2026-11-30" } };
+    const done = stepOf(await engine.start(juf, "note", subject(), all));
+    await t.db.dialogSession.update({ where: { id: done.sessionId }, data: { stepId: "verdwenen" } });
+    expect(stepOf(await engine.resume(juf, done.sessionId)).stepId).toBe("d");
+  });
+
+  it("a save that fails is reported as a failure, not as an old card, and the dialog stays open", async () => {
+    const c = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort" }, d: { z1: "x", z2: "y", datum: "2026-11-30" } }));
+    const last = stepOf(await card(c, { y: "boem" }));
+    expect(last.stepId).toBe("d");
+    await expect(card(last, { z1: "x", z2: "y", datum: "2026-11-30" })).rejects.toThrow("opslaan mislukt");
+    expect((await session(c.sessionId)).status).toBe("active");
+  });
+
+  it("an engine without a clock of its own works in the present", async () => {
+    const plain = new DialogEngine({ db: t.db, flows: { note: flow } });
+    const d = stepOf(await plain.start(juf, "note", subject(), { a: { keuze: "kort" }, c: { y: "ja" }, d: { z1: "x", z2: "y" } }));
+    const done = await plain.submit(juf, {
+      sessionId: d.sessionId,
+      stepId: "d",
+      version: d.version,
+      action: "submit",
+      values: { z1: "x", z2: "y", datum: "vandaag" },
+    });
+    expect(done.kind).toBe("completed");
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: juf.timezone }).format(new Date());
+    expect(stored.at(-1)?.d?.datum).toBe(today);
+  });
+});
