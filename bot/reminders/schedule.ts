@@ -9,7 +9,6 @@ import {
   daysBetween,
   isSchoolDay,
   nextSchoolMoment,
-  schoolDayBefore,
   schoolDayOnOrAfter,
   schoolDaysBefore,
   weekStart,
@@ -108,7 +107,7 @@ function teacherDayBefore(state: ScheduleState, date: string, days: ReadonlySet<
   try {
     return schoolDaysBefore(state.calendar, date, count, days);
   } catch {
-    return count === 1 ? schoolDayBefore(state.calendar, date) : schoolDaysBefore(state.calendar, date, count);
+    return schoolDaysBefore(state.calendar, date, count);
   }
 }
 
