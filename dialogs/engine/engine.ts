@@ -30,7 +30,7 @@ import { nextTextField } from "./next-field.js";
 import { isQuestionAsked } from "../../bot/formats/share.js";
 import { recordStep } from "./record-step.js";
 import { staleSubmission } from "./stale.js";
-import type { FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
+import type { DialogAction, FieldError, FieldValue, LocalizedText, StepDefinition, StepView } from "./types.js";
 import { SubmissionSchema } from "./types.js";
 
 export type EngineResult =
@@ -51,7 +51,8 @@ export type EngineResult =
 
 class StaleSubmission extends Error {}
 
-const CONFIRM = /^(ok|oké|oke|ja|verder|volgende|klaar|yes|next|done|continue)$/i;
+/** Moves on from a step whose questions are all answered ("verder" is the resume word: it shows the step). */
+const CONFIRM = /^(ok|oké|oke|ja|volgende|klaar|yes|next|done)$/i;
 /** Accepts what is shown as filled in; unlike CONFIRM, no word here is also an answer to a question. */
 const KEEP = /^(ok|oké|oke)$/i;
 
@@ -205,7 +206,9 @@ export class DialogEngine {
       const stale = staleSubmission(turn.session, turn.steps, turn.step, submission, turn.ctx.locale);
       return { kind: "stale", text: stale.text, view: this.view({ ...turn, session: stale.shown }) };
     }
-    return this.guarded(actor, session.id, () => this.apply(turn, submission, false));
+    return this.guarded(actor, session.id, () =>
+      submission.action === "submit" ? this.record(turn, submission.values, false) : this.control(turn, submission.action, submission.values),
+    );
   }
 
   /**
@@ -218,7 +221,6 @@ export class DialogEngine {
     if (!session) return null;
     const turn = await this.turn(actor, session);
     return this.guarded(actor, session.id, async () => {
-      const base = { sessionId: session.id, stepId: turn.step.id, version: session.version };
       // The field the text view is asking (the same choice the text renderer makes).
       const target = nextTextField(this.view(turn));
       // An option named like a control word ("later", "stop" when evaluating a goal) is an answer.
@@ -227,23 +229,23 @@ export class DialogEngine {
       const word = isOption ? null : viewWord(text);
       if (word) return { kind: word, sessionId: session.id, view: this.view(turn) };
       const control = isOption ? null : controlWord(text);
-      if (control) return await this.apply(turn, { ...base, action: control, values: {} }, true);
-      const confirms = CONFIRM.test(text.trim());
-      if (options.commandLike && !isOption && !(confirms && !target)) {
+      if (control) return await this.control(turn, control);
+      // (No confirmation word reads as a command: the resume words were taken above.)
+      if (options.commandLike && !isOption) {
         return await this.ask(turn, { kind: "command", text: text.trim(), fieldId: target?.id ?? null });
       }
       // Everything answered (e.g. after going back): a confirmation moves on; other text is not
       // an answer to anything, so it is not taken (the view says how to change an answer).
       if (!target) {
-        if (confirms) return await this.apply(turn, { ...base, action: "submit", values: {} }, false);
+        if (CONFIRM.test(text.trim())) return await this.record(turn, {}, true);
         return { kind: "step", sessionId: session.id, view: this.view(turn, {}, [localized("engine.confirmOrEdit")]) };
       }
       // "ok" on a default shown as filled in accepts it; "ja" to a yes/no is an answer, not "keep".
       // (An answer being changed is kept with "ok" by its question: replyToQuestion.)
-      if (KEEP.test(text.trim()) && target.isDefault && target.value !== undefined) {
-        return await this.apply(turn, { ...base, action: "submit", values: { [target.id]: target.value } }, true);
+      if (KEEP.test(text.trim()) && target.isDefault) {
+        return await this.record(turn, { [target.id]: target.value }, true);
       }
-      return await this.apply(turn, { ...base, action: "submit", values: { [target.id]: text } }, true);
+      return await this.record(turn, { [target.id]: text }, true);
     });
   }
 
@@ -307,10 +309,9 @@ export class DialogEngine {
 
   private async answerPending(turn: Turn, pending: DialogPending, choice: QuestionChoice): Promise<EngineResult> {
     const { session } = turn;
-    const base = { sessionId: session.id, stepId: turn.step.id, version: session.version };
     if (pending.kind === "cancel") {
       if (choice === "yes") return this.cancelNow(turn);
-      if (choice === "pause") return this.apply(turn, { ...base, action: "pause", values: {} }, true);
+      if (choice === "pause") return this.control(turn, "pause");
     }
     if (pending.kind === "command") {
       if (choice === "yes") {
@@ -320,7 +321,7 @@ export class DialogEngine {
       }
       // "No, this is my answer": to the field that was asked when the text came (if it is still here).
       if (pending.fieldId && turn.step.fields.some((f) => f.id === pending.fieldId)) {
-        return this.apply(turn, { ...base, action: "submit", values: { [pending.fieldId]: pending.text } }, true);
+        return this.record(turn, { [pending.fieldId]: pending.text }, true);
       }
     }
     // No (or "ok" to an edit): drop the question and show the step as it was.
@@ -373,26 +374,21 @@ export class DialogEngine {
     return { kind: "stale", text: t("engine.stale", actor.locale), view: this.view(await this.turn(actor, fresh)) };
   }
 
-  private async apply(turn: Turn, submission: Submission, partial: boolean): Promise<EngineResult> {
+  /** Stop, pause, back or skip. What came with it (a card's fields) is kept as a draft. */
+  private async control(turn: Turn, action: Exclude<DialogAction, "submit">, values: Record<string, unknown> = {}): Promise<EngineResult> {
     const { session, step, ctx } = turn;
     const db = this.deps.db;
-    const locale = ctx.locale;
+    const { answers, rawInputs, given } = recordStep(turn.session, turn.step, values, true, this.parseContext(turn));
 
-    // Whatever came with back/pause/skip is kept as a draft too. A card's submit sends the whole
-    // step (an absent or empty input means "empty"); typed text and the other actions only
-    // touch the fields they carry.
-    const wholeStep = submission.action === "submit" && !partial;
-    const { answers, rawInputs, given, errors } = recordStep(turn.session, turn.step, submission.values, !wholeStep, this.parseContext(turn));
-
-    if (submission.action === "cancel") {
+    if (action === "cancel") {
       // Stop asks first when it would discard anything; what the card carried is kept meanwhile.
       if (filledCount(answers, rawInputs) === 0) return this.cancelNow(turn);
       return this.ask(turn, { kind: "cancel" }, { answers, rawInputs });
     }
 
-    if (submission.action === "pause") {
+    if (action === "pause") {
       if ((await updateSession(db, session.id, session.version, { answers, rawInputs, status: "paused" })) === null) throw new StaleSubmission();
-      return { kind: "paused", sessionId: session.id, text: t("engine.paused", locale) };
+      return { kind: "paused", sessionId: session.id, text: t("engine.paused", ctx.locale) };
     }
 
     const steps = stepsOf(turn.loaded, answers);
@@ -401,7 +397,7 @@ export class DialogEngine {
       steps.findIndex((s) => s.id === step.id),
     );
 
-    if (submission.action === "back") {
+    if (action === "back") {
       const previous = steps[Math.max(0, index - 1)]!;
       const version = await updateSession(db, session.id, session.version, { answers, rawInputs, stepId: previous.id });
       if (version === null) throw new StaleSubmission();
@@ -409,27 +405,36 @@ export class DialogEngine {
       return { kind: "step", sessionId: session.id, view: this.view(next) };
     }
 
-    if (submission.action === "skip") {
-      if (!step.skippable) {
-        const version = await updateSession(db, session.id, session.version, { answers, rawInputs });
-        if (version === null) throw new StaleSubmission();
-        return this.stay(turn, answers, rawInputs, version, {}, [localized("engine.notSkippable")]);
-      }
-      // A skipped step records no answers; what was typed stays as a draft to see when going back.
-      const typed = Object.fromEntries(
-        Object.entries(given)
-          .filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0))
-          .map(([k, v]) => [k, String(v)]),
-      );
-      if (Object.keys(typed).length) rawInputs[step.id] = { ...typed, ...(rawInputs[step.id] ?? {}) };
-      answers[step.id] = { [SKIPPED]: true };
-      return this.advance(turn, answers, rawInputs, index);
+    if (!step.skippable) {
+      const version = await updateSession(db, session.id, session.version, { answers, rawInputs });
+      if (version === null) throw new StaleSubmission();
+      return this.stay(turn, answers, rawInputs, version, {}, [localized("engine.notSkippable")]);
     }
+    // A skipped step records no answers; what was typed stays as a draft to see when going back.
+    const typed = Object.fromEntries(
+      Object.entries(given)
+        .filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0))
+        .map(([k, v]) => [k, String(v)]),
+    );
+    if (Object.keys(typed).length) rawInputs[step.id] = { ...typed, ...(rawInputs[step.id] ?? {}) };
+    answers[step.id] = { [SKIPPED]: true };
+    return this.advance(turn, answers, rawInputs);
+  }
+
+  /**
+   * Answers to the current step. `partial`: typed text, which touches only the fields it carries;
+   * otherwise a card's submit, which sends the whole step (an absent or empty input means "empty").
+   */
+  private async record(turn: Turn, values: Record<string, unknown>, partial: boolean): Promise<EngineResult> {
+    const { session, step } = turn;
+    const db = this.deps.db;
+    const { answers, rawInputs, given, errors } = recordStep(turn.session, turn.step, values, partial, this.parseContext(turn));
 
     // A share question for an empty item is not asked, so it does not hold the step up.
     const complete = step.fields.every((f) => isAnswered(given[f.id]) || !isQuestionAsked(f.id, (id) => given[id]));
     const stepErrors: LocalizedText[] = [];
-    if (Object.keys(errors).length === 0 && complete && step.validate) {
+    // (A field that could not be read is not answered, so the step is not complete.)
+    if (complete && step.validate) {
       for (const issue of step.validate(given) as FieldError[]) {
         if (issue.fieldId) errors[issue.fieldId] = issue.message;
         else stepErrors.push(issue.message);
@@ -440,7 +445,7 @@ export class DialogEngine {
       if (version === null) throw new StaleSubmission();
       return this.stay(turn, answers, rawInputs, version, errors, stepErrors);
     }
-    return this.advance(turn, answers, rawInputs, index);
+    return this.advance(turn, answers, rawInputs);
   }
 
   private stay(
@@ -455,12 +460,13 @@ export class DialogEngine {
     return { kind: "step", sessionId: turn.session.id, view: this.view(next, errors, stepErrors) };
   }
 
-  private async advance(turn: Turn, answers: Answers, rawInputs: Record<string, Record<string, string>>, index: number): Promise<EngineResult> {
+  private async advance(turn: Turn, answers: Answers, rawInputs: Record<string, Record<string, string>>): Promise<EngineResult> {
     const { session, step, ctx } = turn;
     const steps = stepsOf(turn.loaded, answers);
     const answered = describeAnswers(step, answers[step.id] ?? {}, ctx.locale, this.parseContext(turn));
-    const currentIndex = steps.findIndex((s) => s.id === step.id);
-    const following = steps.slice((currentIndex >= 0 ? currentIndex : index) + 1);
+    // The step may be gone now (its own answer changed a condition): go on from where it stood.
+    const at = steps.findIndex((s) => s.id === step.id);
+    const following = at >= 0 ? steps.slice(at + 1) : steps.slice(turn.steps.indexOf(step));
     const nextStep = following.find((s) => hasOpenQuestion(s, answers)) ?? following[0];
     if (nextStep) {
       const version = await updateSession(this.deps.db, session.id, session.version, { answers, rawInputs, stepId: nextStep.id });

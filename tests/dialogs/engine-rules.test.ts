@@ -7,6 +7,8 @@ import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { DialogEngine, type EngineResult } from "../../dialogs/engine/engine.js";
 import type { Answers, DialogFlow } from "../../dialogs/engine/flow.js";
 import { FieldDefinition, type StepDefinition, type StepView } from "../../dialogs/engine/types.js";
+import { translate } from "../../bot/i18n/translate.js";
+import { shareFieldId } from "../../bot/formats/share.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 
@@ -43,9 +45,11 @@ function steps(answers: Answers): StepDefinition[] {
     {
       id: "c",
       title: text("Gecontroleerd"),
-      fields: [field({ id: "y", kind: "shortText", required: true })],
+      fields: [field({ id: "y", kind: "shortText", required: true }), field({ id: "y2", kind: "shortText" })],
       validate: (v) =>
-        v.y === "fout"
+        v.y2 === undefined
+          ? [{ fieldId: null, message: text("Geen y2") }]
+          : v.y === "fout"
           ? [{ fieldId: null, message: text("De stap klopt niet") }]
           : v.y === "veldfout"
             ? [{ fieldId: "y", message: text("Dit veld klopt niet") }]
@@ -75,6 +79,32 @@ const flow: DialogFlow = {
   },
 };
 
+/** A pupil to choose (from the flow's own list), an item the pupil may share, and a last question. */
+let vanishing = false;
+const pupilsFlow: DialogFlow = {
+  kind: "round", // any kind: this engine knows only these two flows
+  load: async (_ctx, subject) => {
+    // Stands in for an erasure that removes the dialog while a turn is under way.
+    if (vanishing && "id" in subject) await t.db.dialogSession.delete({ where: { id: String(subject.id) } });
+    return {
+      title: "Kies",
+      pupilOptions: [
+        { value: "p-sam", label: "Sam de Vries" },
+        { value: "p-samira", label: "Samira Amrani" },
+      ],
+      steps: () => [
+        { id: "wie", title: text("Wie"), fields: [field({ id: "leerling", kind: "pupil", required: true })] },
+        { id: "deel", title: text("Delen"), fields: [field({ id: "w", kind: "shortText", shareable: true })] },
+        { id: "slot", title: text("Slot"), fields: [field({ id: "v", kind: "shortText", required: true })] },
+      ],
+    };
+  },
+  complete: async (_ctx, _subject, answers) => {
+    stored.push(answers);
+    return { text: "Opgeslagen" };
+  },
+};
+
 let t: TestDatabase;
 let juf: Actor;
 let engine: DialogEngine;
@@ -98,10 +128,11 @@ beforeAll(async () => {
   const group = await makeGroup(t.db, school.id, "groep 6", "bovenbouw");
   pupilId = (await makePupil(t.db, school.id, group.id, "Sam")).id;
   juf = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [group.id] })).id);
-  engine = new DialogEngine({ db: t.db, flows: { note: flow }, clock: () => NOW });
+  engine = new DialogEngine({ db: t.db, flows: { note: flow, round: pupilsFlow }, clock: () => NOW });
 });
 afterAll(async () => t?.destroy());
 beforeEach(async () => {
+  vanishing = false;
   await engine.abandonActive(juf);
 });
 
@@ -224,5 +255,109 @@ describe(`the engine's step rules on ${testProvider()}`, () => {
     expect(done.kind).toBe("completed");
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: juf.timezone }).format(new Date());
     expect(stored.at(-1)?.d?.datum).toBe(today);
+  });
+
+  it("a pupil is chosen by name from the flow's own pupils", async () => {
+    stepOf(await engine.start(juf, "round", subject()));
+    const next = await typed("samira");
+    expect(next.stepId).toBe("deel");
+    expect(await answersOf(next.sessionId)).toMatchObject({ wie: { leerling: "p-samira" } });
+  });
+
+  it("going forward stops at a step whose item has words but whose share question is not answered yet", async () => {
+    const first = stepOf(await engine.start(juf, "round", subject(), { deel: { w: "tekenen" } }));
+    expect(first.stepId).toBe("wie");
+    const next = await typed("Sam de Vries");
+    expect(next.stepId).toBe("deel");
+    expect(next.fields.find((f) => f.id === shareFieldId("w"))?.value).toBeUndefined();
+  });
+
+  it("the command question names the answer it would go to; 'nee' stores it there, and a failing save is not hidden", async () => {
+    const d = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort" }, c: { y: "boem" }, d: { z1: "x", datum: "2026-11-30" } }));
+    expect(d.stepId).toBe("d");
+    const asked = await engine.answerText(juf, "leerling Otis", { commandLike: true });
+    expect(asked?.kind).toBe("question");
+    const question = asked?.kind === "question" ? asked.text : "";
+    expect(question).toBe(translate("nl", "question.command", { command: "leerling Otis", dialog: "Proef", field: "z2" }));
+    const open = (await engine.activeSession(juf))!;
+    await expect(engine.replyToQuestion(juf, open, "nee")).rejects.toThrow("opslaan mislukt");
+    expect((await session(d.sessionId)).status).toBe("active");
+  });
+
+  it("'nee' to a command question whose answer is no longer on the step stores the text nowhere and stays", async () => {
+    const a = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort", noot: "x" } }));
+    const pending = { kind: "command", text: "leerling Otis", fieldId: "verdwenen" };
+    // Back on the first step, everything on it answered (so an answer would move the dialog on).
+    await t.db.dialogSession.update({ where: { id: a.sessionId }, data: { stepId: "a", pending: JSON.stringify(pending) } });
+    const before = await answersOf(a.sessionId);
+    const shown = stepOf(await engine.answerQuestion(juf, a.sessionId, "no"));
+    expect(shown.stepId).toBe("a");
+    expect(await answersOf(a.sessionId)).toEqual(before);
+    expect((await session(a.sessionId)).pending).toBeNull();
+  });
+
+  it("a card of another dialog, sent while this one is open, never touches the open one", async () => {
+    const old = stepOf(await engine.start(juf, "note", subject()));
+    await engine.abandonActive(juf);
+    const open = stepOf(await engine.start(juf, "note", subject()));
+    const active = (await engine.activeSession(juf))!;
+    const before = await session(open.sessionId);
+    const result = await engine.submit(
+      juf,
+      { sessionId: old.sessionId, stepId: old.stepId, version: old.version, action: "submit", values: { keuze: "lang", noot: "" } },
+      { sessionId: open.sessionId, session: active },
+    );
+    expect(result).toEqual({ kind: "stale", text: translate("nl", "engine.finished") });
+    expect(await session(open.sessionId)).toEqual(before);
+  });
+
+  it("ending a dialog that can no longer load discards its drafts once", async () => {
+    const a = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "lang", noot: "iets" } }));
+    expect(await engine.abandonActive(juf)).toBe(true);
+    const row = await session(a.sessionId);
+    expect({ status: row.status, answers: row.answers, rawInputs: row.rawInputs }).toEqual({ status: "cancelled", answers: "{}", rawInputs: "{}" });
+    expect(await engine.abandonActive(juf)).toBe(false);
+  });
+
+  it("a dialog removed while a turn is under way is reported as finished", async () => {
+    stepOf(await engine.start(juf, "round", subject()));
+    vanishing = true;
+    expect(await engine.answerText(juf, "Sam de Vries")).toEqual({ kind: "stale", text: translate("nl", "engine.finished") });
+  });
+
+  it("what a step recorded is told back with the next step, by the pupil's name", async () => {
+    stepOf(await engine.start(juf, "round", subject()));
+    const next = await engine.answerText(juf, "samira");
+    expect(next?.kind === "step" ? next.answered : undefined).toEqual({ stepId: "wie", title: "Wie", items: [{ label: "leerling", value: "Samira Amrani" }] });
+  });
+
+  it("a refused skip keeps what the card carried; a skip keeps unreadable input as typed", async () => {
+    const c = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort" } }));
+    const refused = stepOf(await card(c, { y: "half af" }, "skip"));
+    expect(refused.stepId).toBe("c");
+    expect(refused.errors.length).toBe(1);
+    expect((await answersOf(c.sessionId)).c).toEqual({ y: "half af" });
+    await engine.abandonActive(juf);
+    const b = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "lang" } }));
+    stepOf(await card(b, { x: "half", lijst: ["zzz"] }, "skip"));
+    expect(await draftsOf(b.sessionId)).toEqual({ b: { x: "half", lijst: "zzz" } });
+  });
+
+  it("two devices resuming a paused dialog at once both show it at its current version", async () => {
+    const a = stepOf(await engine.start(juf, "note", subject()));
+    expect((await engine.answerText(juf, "pauze"))?.kind).toBe("paused");
+    const both = await Promise.all([engine.resume(juf, a.sessionId), engine.resume(juf, a.sessionId)]);
+    const row = await session(a.sessionId);
+    expect(row.status).toBe("active");
+    expect(both.map((r) => stepOf(r).version)).toEqual([row.version, row.version]);
+  });
+
+  it("a check on the whole step waits until every question of the step was answered", async () => {
+    stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort" } }));
+    const half = await typed("iets");
+    expect(half.stepId).toBe("c");
+    expect(half.errors).toEqual([]);
+    const whole = await typed("-");
+    expect(whole.stepId).toBe("d");
   });
 });
