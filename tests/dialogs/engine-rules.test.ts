@@ -50,10 +50,10 @@ function steps(answers: Answers): StepDefinition[] {
         v.y2 === undefined
           ? [{ fieldId: null, message: text("Geen y2") }]
           : v.y === "fout"
-          ? [{ fieldId: null, message: text("De stap klopt niet") }]
-          : v.y === "veldfout"
-            ? [{ fieldId: "y", message: text("Dit veld klopt niet") }]
-            : [],
+            ? [{ fieldId: null, message: text("De stap klopt niet") }]
+            : v.y === "veldfout"
+              ? [{ fieldId: "y", message: text("Dit veld klopt niet") }]
+              : [],
     },
     {
       id: "d",
