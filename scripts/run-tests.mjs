@@ -2,18 +2,23 @@
 // PostgreSQL comes from TEST_POSTGRES_URL or a throwaway cluster of Debian's postgresql package
 // (see tests/support/postgres-server.ts). Without either, the PostgreSQL run is skipped loudly
 // on a developer machine and fails in CI (CI=true), where it is required.
+// Each file's tests run in a random order (vitest's shuffle), so a test that leans on what an
+// earlier test left behind fails here rather than by surprise later. The seed is printed with
+// each run; GW_TEST_SEED=<seed> npm test replays that order.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 const extra = process.argv.slice(2);
+const seed = Number(process.env.GW_TEST_SEED ?? Math.floor(Math.random() * 1_000_000));
+const shuffled = ["--sequence.shuffle.tests", `--sequence.seed=${seed}`];
 const reportDir = mkdtempSync(path.join(tmpdir(), "gw-test-report-"));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function vitest(env, label) {
   const report = path.join(reportDir, `${label}.json`);
-  const args = ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extra];
+  const args = ["--no-install", "vitest", "run", ...shuffled, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extra];
   const status = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, "utf8"));
@@ -40,7 +45,9 @@ if (process.env.TEST_POSTGRES_URL || hasDebianPostgres) {
   console.log("\n=== PostgreSQL run SKIPPED: install Debian's postgresql (apt-get install -y postgresql) or set TEST_POSTGRES_URL ===");
   if (process.env.CI) postgres = 1;
 }
-console.log(`\nSQLite: ${sqlite === 0 ? "passed" : "FAILED"} · PostgreSQL: ${postgres === 0 ? "passed" : "FAILED"}`);
+console.log(
+  `\nSQLite: ${sqlite === 0 ? "passed" : "FAILED"} · PostgreSQL: ${postgres === 0 ? "passed" : "FAILED"} · test order seed ${seed} (GW_TEST_SEED=${seed} replays it)`,
+);
 // The plain closing line CI reads: both runs together.
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(sqlite || postgres);

@@ -119,7 +119,7 @@ export function desiredMessages(state: ScheduleState): DesiredMessage[] {
   const add = (m: Omit<DesiredMessage, "idempotencyKey">, keyParts: string[]) => {
     if (!state.activeStaffIds.has(m.recipientStaffId)) return;
     const kind = preferenceKindOf(m.kind);
-    const decision = kind ? gateReminder(kind, preference(state, m.recipientStaffId, kind), localDate(m.dueAt, state.calendar.timezone)) : "send";
+    const decision = kind ? gateReminder(kind, preference(state, m.recipientStaffId, kind), localDate(m.dueAt, state.calendar.timezone)) : undefined;
     if (decision === "muted") return;
     const dueAt = typeof decision === "object" ? nextSchoolMoment(state.calendar, startOf(state, decision.snoozedUntil)) : m.dueAt;
     if (dueAt.getTime() > state.now.getTime() + HORIZON_MS) return;
@@ -226,14 +226,12 @@ export function desiredMessages(state: ScheduleState): DesiredMessage[] {
     }
   }
 
-  for (const [staffId, prefs] of state.preferences) {
-    if (!prefs.get("weekly_digest")?.enabled) continue;
-    const monday = weekStart(today);
-    const days = teacherDays(
-      state,
-      staffId,
-      state.groups.filter((g) => g.teachers.some((t) => t.staffId === staffId)).map((g) => g.id),
-    );
+  // The digest is opt-in: add() sends it only to those who enabled it (the gate).
+  const monday = weekStart(today);
+  const allGroupIds = state.groups.map((g) => g.id);
+  for (const staffId of state.preferences.keys()) {
+    // teacherDays takes only this teacher's own days from the groups.
+    const days = teacherDays(state, staffId, allGroupIds);
     const day = teacherDayOnOrAfter(state, monday, days);
     if (weekStart(day) !== monday) continue; // a week without school: no digest
     add({ kind: "weekly_digest", recipientStaffId: staffId, subjectId: staffId, dueAt: startOf(state, day), payload: { week: monday } }, [monday, staffId]);

@@ -464,9 +464,8 @@ export class DialogEngine {
     const { session, step, ctx } = turn;
     const steps = stepsOf(turn.loaded, answers);
     const answered = describeAnswers(step, answers[step.id] ?? {}, ctx.locale, this.parseContext(turn));
-    // The step may be gone now (its own answer changed a condition): go on from where it stood.
-    const at = steps.findIndex((s) => s.id === step.id);
-    const following = at >= 0 ? steps.slice(at + 1) : steps.slice(turn.steps.indexOf(step));
+    // A step gone by its own answer (-1) continues at the first open step, as turn() does.
+    const following = steps.slice(steps.findIndex((s) => s.id === step.id) + 1);
     const nextStep = following.find((s) => hasOpenQuestion(s, answers)) ?? following[0];
     if (nextStep) {
       const version = await updateSession(this.deps.db, session.id, session.version, { answers, rawInputs, stepId: nextStep.id });

@@ -58,8 +58,9 @@ async function expectShownAsItIs(
 }
 
 describe(`a turn on an outdated dialog on ${testProvider()}`, () => {
-  it("an answer, a pause, a refused skip or a stop changes nothing", async () => {
+  it("an answer, a pause, a step back, a refused skip or a stop changes nothing", async () => {
     const seen = await outdated();
+    await expectShownAsItIs(seen, () => engine.answerText(juf, "terug", {}, seen));
     await expectShownAsItIs(seen, () => engine.answerText(juf, "iets anders", {}, seen));
     await expectShownAsItIs(seen, () => engine.answerText(juf, "pauze", {}, seen));
     await expectShownAsItIs(seen, () => engine.answerText(juf, "overslaan", {}, seen));

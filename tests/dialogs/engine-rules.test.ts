@@ -39,6 +39,7 @@ function steps(answers: Answers): StepDefinition[] {
       skippable: true,
       fields: [
         field({ id: "x", kind: "shortText", required: true }),
+        field({ id: "x2", kind: "shortText" }),
         field({ id: "lijst", kind: "multiChoice", options: [option("p", "P"), option("q", "Q")] }),
       ],
     },
@@ -69,12 +70,14 @@ function steps(answers: Answers): StepDefinition[] {
 }
 
 const stored: Answers[] = [];
+let completedAt: unknown;
 const flow: DialogFlow = {
   kind: "note",
   load: async () => ({ title: "Proef", steps }),
-  complete: async (_ctx, _subject, answers) => {
+  complete: async (ctx, _subject, answers) => {
     if (answers.c?.y === "boem") throw new Error("opslaan mislukt");
     stored.push(answers);
+    completedAt = ctx.now;
     return { text: "Opgeslagen" };
   },
 };
@@ -255,6 +258,8 @@ describe(`the engine's step rules on ${testProvider()}`, () => {
     expect(done.kind).toBe("completed");
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: juf.timezone }).format(new Date());
     expect(stored.at(-1)?.d?.datum).toBe(today);
+    expect(completedAt).toBeInstanceOf(Date);
+    expect(Math.abs((completedAt as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it("a pupil is chosen by name from the flow's own pupils", async () => {
@@ -359,5 +364,38 @@ describe(`the engine's step rules on ${testProvider()}`, () => {
     expect(half.errors).toEqual([]);
     const whole = await typed("-");
     expect(whole.stepId).toBe("d");
+  });
+
+  it("'ok' keeps a default only as the whole answer: 'oké, prima' is an answer", async () => {
+    stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort" }, c: { y: "ja", y2: "" } }));
+    expect(fieldValue(await typed("oké, prima"), "z1")).toBe("oké, prima");
+  });
+
+  it("a skip keeps only what has words as a draft: empty text and empty lists go, chosen options stay", async () => {
+    const b = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "lang" } }));
+    stepOf(await card(b, { x: "half", x2: "", lijst: ["p"] }, "skip"));
+    expect(await draftsOf(b.sessionId)).toEqual({ b: { x: "half", lijst: "p" } });
+  });
+
+  it("going forward goes to the next step, not back to an earlier one with an open optional question", async () => {
+    // a's note and b's list are optional and open; c is the current step.
+    const c = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "lang" }, b: { x: "y" } }));
+    expect(c.stepId).toBe("c");
+    expect(stepOf(await card(c, { y: "goed", y2: "ook goed" })).stepId).toBe("d");
+  });
+
+  it("the last step sent again on the dialog as it was before is not stored a second time", async () => {
+    const d = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort" }, c: { y: "ja", y2: "" } }));
+    const seen = (await engine.activeSession(juf))!;
+    const values = { z1: "x", z2: "y", datum: "2026-11-30" };
+    const count = stored.length;
+    expect((await card(d, values)).kind).toBe("completed");
+    const again = await engine.submit(
+      juf,
+      { sessionId: d.sessionId, stepId: d.stepId, version: d.version, action: "submit", values },
+      { sessionId: d.sessionId, session: seen },
+    );
+    expect(again).toEqual({ kind: "stale", text: translate("nl", "engine.finished") });
+    expect(stored.length).toBe(count + 1);
   });
 });

@@ -266,4 +266,110 @@ describe("the reminder schedule's rules", () => {
     // Snoozed until Saturday: the next school day is Monday, beyond the horizon for now.
     expect(snoozed("2027-03-13")).toEqual([]);
   });
+
+  it("a teacher's working days count per group: an evaluation in one group waits for a day worked in that group", () => {
+    const groups = [
+      { id: "g7", bouw: "bovenbouw", teachers: [{ staffId: JUF, workingDays: new Set([1, 2]) }], activePupilIds: ["p1"] },
+      { id: "g3", bouw: "onderbouw", teachers: [{ staffId: JUF, workingDays: new Set([3, 4, 5]) }], activePupilIds: ["p3"] },
+    ];
+    // Due Wednesday 10 March in groep 7, where juf works Monday and Tuesday: the next Monday.
+    const s = state({ now: at("2027-03-14", "12:00"), groups, goals: [goal({ evaluationDate: "2027-03-10" })] });
+    expect(summary(desiredMessages(s))).toEqual([`evaluation_due ${JUF} 2027-03-15 08:30`]);
+  });
+
+  it("on a round's last day the round still announces itself", () => {
+    const round = { id: "r1", startDate: "2027-03-26", endDate: "2027-03-26", status: "active", groupIds: ["g7"] };
+    const kinds = desiredMessages(state({ now: at("2027-03-26", "07:00"), rounds: [round] })).map((m) => m.kind);
+    expect(kinds).toEqual(["round_announcement"]);
+  });
+
+  it("a round naming a group that no longer exists still reaches the teachers of its other groups", () => {
+    const round = { id: "r1", startDate: "2027-03-09", endDate: "2027-03-26", status: "active", groupIds: ["weg", "g7"] };
+    const messages = desiredMessages(state({ now: at("2027-03-08", "12:00"), rounds: [round] }));
+    expect(summary(messages)).toEqual([`round_announcement ${JUF} 2027-03-09 08:30`]);
+  });
+
+  it("a pupil planned in another round is still unplanned in this one; one unplanned group is enough for a nudge", () => {
+    const round = { id: "r1", startDate: "2027-03-08", endDate: "2027-03-19", status: "active", groupIds: ["g7", "g3"] };
+    const groups = [
+      { id: "g7", bouw: "bovenbouw", teachers: [{ staffId: JUF, workingDays: ALL_WEEK }], activePupilIds: ["p1"] },
+      { id: "g3", bouw: "onderbouw", teachers: [{ staffId: JUF, workingDays: ALL_WEEK }], activePupilIds: ["p3"] },
+    ];
+    const now = at("2027-03-14", "12:00");
+    // p1 planned in this round, p3 only in an earlier one: juf still has an unplanned pupil.
+    const conversations = [conversation({ id: "a", pupilId: "p1", roundId: "r1" }), conversation({ id: "b", pupilId: "p3", roundId: "r0", groupId: "g3" })];
+    const nudges = (cs: typeof conversations) =>
+      desiredMessages(state({ now, groups, rounds: [round], conversations: cs })).filter((m) => m.kind === "plan_nudge");
+    expect(summary(nudges(conversations))).toEqual([`plan_nudge ${JUF} 2027-03-15 08:30`]);
+    expect(nudges([...conversations, conversation({ id: "c", pupilId: "p3", roundId: "r1", groupId: "g3" })])).toEqual([]);
+  });
+
+  it("the halfway nudge may fall on the round's last day, never after it", () => {
+    // Monday to Wednesday: halfway is Tuesday; a teacher working only Wednesday is nudged on the last day…
+    const round = { id: "r1", startDate: "2027-03-08", endDate: "2027-03-10", status: "active", groupIds: ["g7"] };
+    const worksOn = (day: number) => [{ id: "g7", bouw: "bovenbouw", teachers: [{ staffId: JUF, workingDays: new Set([day]) }], activePupilIds: ["p1"] }];
+    const nudges = (day: number, now: Date) => desiredMessages(state({ now, groups: worksOn(day), rounds: [round] })).filter((m) => m.kind === "plan_nudge");
+    expect(summary(nudges(3, at("2027-03-09", "12:00")))).toEqual([`plan_nudge ${JUF} 2027-03-10 08:30`]);
+    // …one working only Thursday is not nudged at all (not even on Wednesday evening, with Thursday in sight).
+    expect(nudges(4, at("2027-03-10", "18:00"))).toEqual([]);
+  });
+
+  it("whether a conversation was held is asked the same day only on a day the teacher works, before school ends", () => {
+    const groups = [{ id: "g3", bouw: "onderbouw", teachers: [{ staffId: JUF, workingDays: new Set([1, 2, 3]) }], activePupilIds: ["p3"] }];
+    const nudge = (plannedAt: Date, durationMinutes: number, now: Date) =>
+      desiredMessages(state({ now, groups, conversations: [conversation({ pupilId: "p3", groupId: "g3", plannedAt, durationMinutes })] })).filter(
+        (m) => m.kind === "unrecorded_nudge",
+      );
+    // Wednesday 10:00 + 15 + 30 minutes: the same day, 10:45, with what the message needs.
+    const same = nudge(at("2027-03-10", "10:00"), 15, at("2027-03-10", "09:00"));
+    expect(same).toEqual([
+      {
+        kind: "unrecorded_nudge",
+        recipientStaffId: JUF,
+        subjectId: "c1",
+        dueAt: at("2027-03-10", "10:45"),
+        idempotencyKey: `unrecorded_nudge:c1:${at("2027-03-10", "10:00").toISOString()}:${JUF}`,
+        payload: { conversationId: "c1", date: "2027-03-10", at: at("2027-03-10", "10:00").toISOString() },
+      },
+    ]);
+    // Ending exactly when school ends (14:15 + 15 + 30 = 15:00): the next day juf works, Monday.
+    expect(summary(nudge(at("2027-03-10", "14:15"), 15, at("2027-03-14", "21:00")))).toEqual([`unrecorded_nudge ${JUF} 2027-03-15 08:30`]);
+    // Held on Thursday, a day juf does not work: asked on Monday, not on Thursday.
+    expect(summary(nudge(at("2027-03-11", "10:00"), 15, at("2027-03-14", "21:00")))).toEqual([`unrecorded_nudge ${JUF} 2027-03-15 08:30`]);
+  });
+
+  it("a conversation whose group is gone is still asked about, and gets no pupil invitation", () => {
+    const c = conversation({ groupId: null, plannedAt: at("2027-03-12", "10:00") });
+    const kinds = desiredMessages(state({ now: at("2027-03-11", "12:00"), conversations: [c] })).map((m) => m.kind);
+    expect(kinds.sort()).toEqual(["prepare_reminder", "unrecorded_nudge"]);
+  });
+
+  it("a duo-partner's digest comes on their own first working day of the week", () => {
+    const groups = [
+      {
+        id: "g7",
+        bouw: "bovenbouw",
+        teachers: [
+          { staffId: JUF, workingDays: new Set([3, 4, 5]) },
+          { staffId: MEESTER, workingDays: new Set([1, 2]) },
+        ],
+        activePupilIds: ["p1"],
+      },
+    ];
+    const s = state({ now: at("2027-03-09", "12:00"), groups, preferences: prefs(JUF, "weekly_digest", { enabled: true }) });
+    expect(summary(desiredMessages(s))).toEqual([`weekly_digest ${JUF} 2027-03-10 08:30`]);
+  });
+
+  it("a preparation reminder names the conversation, its day and its time", () => {
+    const c = conversation({ plannedAt: at("2027-03-12", "10:00"), groupId: "g3" });
+    const reminder = desiredMessages(state({ now: at("2027-03-10", "12:00"), conversations: [c] })).find((m) => m.kind === "prepare_reminder");
+    expect(reminder).toEqual({
+      kind: "prepare_reminder",
+      recipientStaffId: JUF,
+      subjectId: "c1",
+      dueAt: at("2027-03-11", "08:30"),
+      idempotencyKey: `prepare_reminder:c1:${c.plannedAt!.toISOString()}:${JUF}`,
+      payload: { conversationId: "c1", date: "2027-03-12", at: c.plannedAt!.toISOString() },
+    });
+  });
 });
