@@ -218,7 +218,9 @@ async function storedOutcome(email: string) {
   });
 }
 
-describe(`the same scenarios through Teams and Slack on ${testProvider()}`, () => {
+// Written as a story: each test goes on from where the one before left off, so these run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe(`the same scenarios through Teams and Slack on ${testProvider()}`, { shuffle: false }, () => {
   for (const run of runs) {
     it(`${run.name}: preparation, conversation and quick notes`, async () => {
       await run.prepare();

@@ -25,7 +25,9 @@ beforeAll(async () => {
 });
 afterAll(async () => drop());
 
-describe(`operator CLI on ${testProvider()}`, () => {
+// Written as a story: each test goes on from where the one before left off, so these run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe(`operator CLI on ${testProvider()}`, { shuffle: false }, () => {
   it("migrates an empty database, then finds nothing left to do", () => {
     const first = cli("migrate");
     expect(first.code).toBe(0);

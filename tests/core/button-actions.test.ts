@@ -32,7 +32,9 @@ afterAll(async () => t?.destroy());
 const press = (action: CommandAction) => core.handleTurn({ user: juf, text: "", action });
 const type = (text: string) => core.handleTurn({ user: juf, text });
 
-describe(`typed button actions on ${testProvider()}`, () => {
+// Written as a story: each test goes on from where the one before left off, so these run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe(`typed button actions on ${testProvider()}`, { shuffle: false }, () => {
   it("runs the command with its typed argument", async () => {
     const result = await press({ command: "pupil", args: { pupilId: sam.id } });
     expect(result.route).toBe("pupil");

@@ -30,7 +30,9 @@ afterAll(async () => t?.destroy());
 
 const base = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
 
-describe(`every format end to end on ${testProvider()}`, () => {
+// Written as a story: each test goes on from where the one before left off, so these run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe(`every format end to end on ${testProvider()}`, { shuffle: false }, () => {
   for (const format of loadBuiltinFormats()) {
     it(`${format.key} v${format.version}: walks all phases and stores the outcome`, async () => {
       const forGroup = format.subject === "group";

@@ -160,7 +160,9 @@ async function storedGoals(run: ChannelRun) {
   }));
 }
 
-describe(`evaluations through Teams and Slack on ${testProvider()}`, () => {
+// Written as a story: each test goes on from where the one before left off, so these run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe(`evaluations through Teams and Slack on ${testProvider()}`, { shuffle: false }, () => {
   it.each(["teams", "slack"] as const)("%s: the evaluation-due message, its button, and the answers", async (name) => {
     const run = runs.find((r) => r.channel === name)!;
     for (const [i, { goalText, answers, steps }] of plan().entries()) {

@@ -31,7 +31,9 @@ function chatAs(email: string) {
   return { chat, output: () => text };
 }
 
-describe(`terminal chat on ${testProvider()}`, () => {
+// Written as a story: each test goes on from where the one before left off, so these run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe(`terminal chat on ${testProvider()}`, { shuffle: false }, () => {
   it("runs a typed session from piped input until 'exit'", async () => {
     const input = new PassThrough();
     const output = new PassThrough();

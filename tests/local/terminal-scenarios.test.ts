@@ -75,91 +75,95 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.destroy());
 
-describe(`typing in the terminal chat on ${testProvider()}`, () => {
-  it("prepares a conversation, with a typo in the date corrected on the way", async () => {
-    let out = await chat.send("voorbereiden Sam");
-    expect(out).toContain("Voorbereiding — Sam");
-    out = await chat.send("1"); // format
-    out = await chat.send("Sam is stil in de kring");
-    out = await chat.send("horen wat hem bezighoudt");
-    out = await chat.send("-"); // theme left empty
-    expect(out).toContain("Datum");
-    out = await chat.send("31-02-2026");
-    expect(out).toContain("Typ een datum");
-    expect(out).toContain("Je typte: 31-02-2026");
-    out = await chat.send(inTwoWeeks);
-    expect(out).toContain("Tijd");
-    const transcript = await typeUntilDone("10:30", /Voorbereiding opgeslagen/);
-    expect(transcript).toContain("vraagcoach");
-    const conversation = await t.db.conversation.findFirstOrThrow({ where: { pupilId } });
-    expect(conversation.status).toBe("prepared");
-    expect(JSON.parse(conversation.preparation).aim.theme).toBe("");
-  });
-
-  it("holds the prepared conversation, pausing and resuming half-way", async () => {
-    let out = await chat.send("gesprek Sam");
-    expect(out).toContain("Sam");
-    out = await chat.send("ok");
-    out = await chat.send(answerFor(out));
-    out = await chat.send("pauze");
-    expect(out).toContain("Gepauzeerd");
-    // Other commands work while the dialog is paused.
-    expect(await chat.send("mijn groep")).toContain("groep 5");
-    out = await chat.send("verder met het gesprek van Sam");
-    expect(out).toContain("Stap");
-    await typeUntilDone(answerFor(out), /Gesprek met \*?\*?Sam\*?\*? opgeslagen|Gesprek met Sam opgeslagen/);
-    const held = await t.db.conversation.findFirstOrThrow({ where: { pupilId }, include: { goals: true, agreements: true } });
-    expect(held.status).toBe("held");
-    expect(held.goals[0]?.goalText).toBe("Ik wil de tafel van 7 uit mijn hoofd kennen");
-    expect(held.agreements[0]?.what).toBe("leest elke dag 10 minuten in zijn leesboek");
-  });
-
-  it("records a quick note in one message and shows the timeline with ownership skills", async () => {
-    expect(await chat.send("notitie Sam: vertelde trots over zijn hut doel: zelf een boek kiezen")).toContain("Notitie opgeslagen");
-    const note = await t.db.note.findFirstOrThrow({ where: { pupilId } });
-    expect(note).toMatchObject({ text: "vertelde trots over zijn hut", goalText: "zelf een boek kiezen" });
-    const timeline = await chat.send("leerling Sam");
-    expect(timeline).toContain("Notitie: vertelde trots over zijn hut");
-    expect(timeline).toMatch(/Eigenaarschap over tijd: .*eigen doelen stellen 1\/1/);
-  });
-
-  it("shows the group overview and exports the kindplan as a file", async () => {
-    expect(await chat.send("overzicht")).toMatch(/1 van \d+ leerlingen hadden een gesprek[\s\S]*Sam T\.: gehouden · open doelen 1/);
-    const out = await chat.send("export Sam");
-    const file = /→ (.+\.html)/.exec(out)?.[1];
-    expect(file && existsSync(file)).toBe(true);
-    expect(readFileSync(file!, "utf8")).toContain("<h1>Kindplan — Sam T.</h1>");
-  });
-
-  it("coaches a question on demand", async () => {
-    const out = await chat.send("coach Vind je rekenen leuk?");
-    expect(out).toContain("gesloten");
-    expect(out).toContain("Probeer:");
-  });
-});
-
-describe(`every format typed through in the terminal on ${testProvider()}`, () => {
-  for (const format of newestFormats()) {
-    it(`${format.key}`, async () => {
-      const name = `Kind${format.key.replace(/-/g, "")}`;
-      if (format.subject === "group") {
-        await typeUntilDone("groepsgesprek", /opgeslagen/);
-        const held = await t.db.conversation.findFirstOrThrow({ where: { formatKey: format.key, groupId: { not: null } } });
-        expect(held.status).toBe("held");
-        return;
-      }
-      if (format.key === "leerlingbespreking") {
-        await typeUntilDone(`leerlingbespreking ${name}`, /opgeslagen/);
-      } else {
-        // Choose the format by typing its name in the preparation, then hold the conversation.
-        const out = await chat.send(`voorbereiden ${name}`);
-        expect(out).toContain("Format");
-        await typeUntilDone(format.name.nl, /Voorbereiding opgeslagen/);
-        await typeUntilDone(`gesprek ${name}`, /opgeslagen/);
-      }
-      const held = await t.db.conversation.findFirstOrThrow({ where: { pupilId: formatPupils[format.key]! }, include: { goals: true } });
-      expect(held).toMatchObject({ status: "held", formatKey: format.key, formatVersion: format.version });
-      expect(held.goals).toHaveLength(format.closeWithPlan ? 1 : 0);
+// Written as a story: each test goes on from where the one before left off, so the suites and their tests run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe("in the written order", { shuffle: false }, () => {
+  describe(`typing in the terminal chat on ${testProvider()}`, { shuffle: false }, () => {
+    it("prepares a conversation, with a typo in the date corrected on the way", async () => {
+      let out = await chat.send("voorbereiden Sam");
+      expect(out).toContain("Voorbereiding — Sam");
+      out = await chat.send("1"); // format
+      out = await chat.send("Sam is stil in de kring");
+      out = await chat.send("horen wat hem bezighoudt");
+      out = await chat.send("-"); // theme left empty
+      expect(out).toContain("Datum");
+      out = await chat.send("31-02-2026");
+      expect(out).toContain("Typ een datum");
+      expect(out).toContain("Je typte: 31-02-2026");
+      out = await chat.send(inTwoWeeks);
+      expect(out).toContain("Tijd");
+      const transcript = await typeUntilDone("10:30", /Voorbereiding opgeslagen/);
+      expect(transcript).toContain("vraagcoach");
+      const conversation = await t.db.conversation.findFirstOrThrow({ where: { pupilId } });
+      expect(conversation.status).toBe("prepared");
+      expect(JSON.parse(conversation.preparation).aim.theme).toBe("");
     });
-  }
+
+    it("holds the prepared conversation, pausing and resuming half-way", async () => {
+      let out = await chat.send("gesprek Sam");
+      expect(out).toContain("Sam");
+      out = await chat.send("ok");
+      out = await chat.send(answerFor(out));
+      out = await chat.send("pauze");
+      expect(out).toContain("Gepauzeerd");
+      // Other commands work while the dialog is paused.
+      expect(await chat.send("mijn groep")).toContain("groep 5");
+      out = await chat.send("verder met het gesprek van Sam");
+      expect(out).toContain("Stap");
+      await typeUntilDone(answerFor(out), /Gesprek met \*?\*?Sam\*?\*? opgeslagen|Gesprek met Sam opgeslagen/);
+      const held = await t.db.conversation.findFirstOrThrow({ where: { pupilId }, include: { goals: true, agreements: true } });
+      expect(held.status).toBe("held");
+      expect(held.goals[0]?.goalText).toBe("Ik wil de tafel van 7 uit mijn hoofd kennen");
+      expect(held.agreements[0]?.what).toBe("leest elke dag 10 minuten in zijn leesboek");
+    });
+
+    it("records a quick note in one message and shows the timeline with ownership skills", async () => {
+      expect(await chat.send("notitie Sam: vertelde trots over zijn hut doel: zelf een boek kiezen")).toContain("Notitie opgeslagen");
+      const note = await t.db.note.findFirstOrThrow({ where: { pupilId } });
+      expect(note).toMatchObject({ text: "vertelde trots over zijn hut", goalText: "zelf een boek kiezen" });
+      const timeline = await chat.send("leerling Sam");
+      expect(timeline).toContain("Notitie: vertelde trots over zijn hut");
+      expect(timeline).toMatch(/Eigenaarschap over tijd: .*eigen doelen stellen 1\/1/);
+    });
+
+    it("shows the group overview and exports the kindplan as a file", async () => {
+      expect(await chat.send("overzicht")).toMatch(/1 van \d+ leerlingen hadden een gesprek[\s\S]*Sam T\.: gehouden · open doelen 1/);
+      const out = await chat.send("export Sam");
+      const file = /→ (.+\.html)/.exec(out)?.[1];
+      expect(file && existsSync(file)).toBe(true);
+      expect(readFileSync(file!, "utf8")).toContain("<h1>Kindplan — Sam T.</h1>");
+    });
+
+    it("coaches a question on demand", async () => {
+      const out = await chat.send("coach Vind je rekenen leuk?");
+      expect(out).toContain("gesloten");
+      expect(out).toContain("Probeer:");
+    });
+  });
+
+  describe(`every format typed through in the terminal on ${testProvider()}`, { shuffle: false }, () => {
+    for (const format of newestFormats()) {
+      it(`${format.key}`, async () => {
+        const name = `Kind${format.key.replace(/-/g, "")}`;
+        if (format.subject === "group") {
+          await typeUntilDone("groepsgesprek", /opgeslagen/);
+          const held = await t.db.conversation.findFirstOrThrow({ where: { formatKey: format.key, groupId: { not: null } } });
+          expect(held.status).toBe("held");
+          return;
+        }
+        if (format.key === "leerlingbespreking") {
+          await typeUntilDone(`leerlingbespreking ${name}`, /opgeslagen/);
+        } else {
+          // Choose the format by typing its name in the preparation, then hold the conversation.
+          const out = await chat.send(`voorbereiden ${name}`);
+          expect(out).toContain("Format");
+          await typeUntilDone(format.name.nl, /Voorbereiding opgeslagen/);
+          await typeUntilDone(`gesprek ${name}`, /opgeslagen/);
+        }
+        const held = await t.db.conversation.findFirstOrThrow({ where: { pupilId: formatPupils[format.key]! }, include: { goals: true } });
+        expect(held).toMatchObject({ status: "held", formatKey: format.key, formatVersion: format.version });
+        expect(held.goals).toHaveLength(format.closeWithPlan ? 1 : 0);
+      });
+    }
+  });
 });

@@ -69,7 +69,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.runIf(runnable)(`backup and restore on ${testProvider()}`, () => {
+// Written as a story: each test goes on from where the one before left off, so these run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe.runIf(runnable)(`backup and restore on ${testProvider()}`, { shuffle: false }, () => {
   it("backs up while the bot serves turns", async () => {
     await say(source.baseUrl, `notitie Sam: ${NOTE}`);
     // Turns keep writing while the backup runs (the CLI is another process).

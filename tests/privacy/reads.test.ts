@@ -35,7 +35,9 @@ afterAll(async () => t?.destroy());
 
 const reads = (pupilId: string) => t.db.auditEvent.count({ where: { pupilId, action: "read", entity: { endsWith: "_earlier_records" } } });
 
-describe(`reads and chat exports on ${testProvider()}`, () => {
+// Written as a story: each test goes on from where the one before left off, so these run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe(`reads and chat exports on ${testProvider()}`, { shuffle: false }, () => {
   it("opening a preparation or a conversation that shows earlier goals records a read, once per opening", async () => {
     await core.handleTurn({ user: teacher, text: `voorbereiden id:${withGoal.id}` });
     expect(await reads(withGoal.id)).toBe(1);

@@ -59,7 +59,9 @@ const exists = async (key: string) => (await t.db.pupil.count({ where: { id: pup
 const render = (kind: string, row: { payload: string; recipientStaffId: string; schoolId: string }) =>
   retentionRenderers[kind]!({ ...row, payload: JSON.parse(row.payload) } as unknown as OutboxRow, t.db);
 
-describe(`retention on ${testProvider()}`, () => {
+// Written as a story: each test goes on from where the one before left off, so these run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe(`retention on ${testProvider()}`, { shuffle: false }, () => {
   it("computes the erasure date from the day the pupil left", () => {
     expect(retentionDates(day("2024-06-20"), 24).eraseAt.toISOString().slice(0, 10)).toBe("2026-06-20");
     expect(addMonths(new Date("2024-01-31T00:00:00Z"), 1).toISOString().slice(0, 10)).toBe("2024-02-29");

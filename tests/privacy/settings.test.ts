@@ -21,7 +21,9 @@ const setup = (retention: Record<string, number> | undefined) => ({
   groups: [],
 });
 
-describe(`privacy settings in the school setup file on ${testProvider()}`, () => {
+// Written as a story: each test goes on from where the one before left off, so these run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe(`privacy settings in the school setup file on ${testProvider()}`, { shuffle: false }, () => {
   it("defaults to 24 months for both, and takes the school's own choice", async () => {
     await applySchoolSetup(t.db, setup(undefined));
     expect(await t.db.school.findFirstOrThrow({ where: { name: "OBS Instelling" } })).toMatchObject({ pupilRetentionMonths: 24, auditRetentionMonths: 24 });

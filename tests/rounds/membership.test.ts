@@ -136,7 +136,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.destroy());
 
-describe(`round membership on ${testProvider()}`, () => {
+// Written as a story: each test goes on from where the one before left off, so these run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe(`round membership on ${testProvider()}`, { shuffle: false }, () => {
   it("a conversation held with `gesprek` before the round was made counts as held in it; another group's does not", async () => {
     for (const name of ["Anna", "Vera"]) expect(textOf(await walk(ALEX, await turn(ALEX, `gesprek ${name}`)))).toMatch(/opgeslagen|vastgelegd|bewaard/i);
     await createRound("Voorjaar", "groep 5", START, END);

@@ -54,258 +54,262 @@ afterAll(async () => {
   await fake.stop();
 });
 
-describe(`Slack request security on ${testProvider()}`, () => {
-  const body = () => sim.commandBody(JUF, "mijn groep").toString();
-  const form = "application/x-www-form-urlencoded";
+// Written as a story: each test goes on from where the one before left off, so the suites and their tests run in order
+// (npm test shuffles every other file's tests; making these independent is a follow-up).
+describe("in the written order", { shuffle: false }, () => {
+  describe(`Slack request security on ${testProvider()}`, { shuffle: false }, () => {
+    const body = () => sim.commandBody(JUF, "mijn groep").toString();
+    const form = "application/x-www-form-urlencoded";
 
-  it("refuses a bad signature, a stale or future timestamp, and an unsigned request, doing nothing", async () => {
-    const since = fake.calls.length;
-    const now = Math.floor(Date.now() / 1000);
-    const wrongSecret = slackSignature("not-the-signing-secret-at-all!!", now, body());
-    expect((await sim.send(body(), form, { signature: wrongSecret })).status).toBe(401);
-    // A valid signature over a different body (tampered payload).
-    const tampered = body();
-    expect((await sim.send(tampered.replace("mijn+groep", "export+Noor"), form, { signature: slackSignature(SECRET, now, tampered) })).status).toBe(401);
-    expect((await sim.send(body(), form, { timestamp: now - 6 * 60 })).status).toBe(401);
-    expect((await sim.send(body(), form, { timestamp: now + 6 * 60 })).status).toBe(401);
-    expect((await sim.send(body(), form, { unsigned: true })).status).toBe(401);
-    expect((await sim.send(body(), form, { signature: "v0=" })).status).toBe(401);
-    // Nothing reached the core: no identity was made, nothing was sent.
-    expect(await app.database.db.staffIdentity.count({ where: { channel: "slack" } })).toBe(0);
-    expect(fake.calls.length).toBe(since);
-    // The same request, correctly signed, works.
-    const ok = await sim.send(body(), form);
-    expect(ok.status).toBe(200);
-    await juf.dmContaining("Noor Visser", since);
-    expect(app.logs.join("\n")).not.toContain("Noor");
-  });
+    it("refuses a bad signature, a stale or future timestamp, and an unsigned request, doing nothing", async () => {
+      const since = fake.calls.length;
+      const now = Math.floor(Date.now() / 1000);
+      const wrongSecret = slackSignature("not-the-signing-secret-at-all!!", now, body());
+      expect((await sim.send(body(), form, { signature: wrongSecret })).status).toBe(401);
+      // A valid signature over a different body (tampered payload).
+      const tampered = body();
+      expect((await sim.send(tampered.replace("mijn+groep", "export+Noor"), form, { signature: slackSignature(SECRET, now, tampered) })).status).toBe(401);
+      expect((await sim.send(body(), form, { timestamp: now - 6 * 60 })).status).toBe(401);
+      expect((await sim.send(body(), form, { timestamp: now + 6 * 60 })).status).toBe(401);
+      expect((await sim.send(body(), form, { unsigned: true })).status).toBe(401);
+      expect((await sim.send(body(), form, { signature: "v0=" })).status).toBe(401);
+      // Nothing reached the core: no identity was made, nothing was sent.
+      expect(await app.database.db.staffIdentity.count({ where: { channel: "slack" } })).toBe(0);
+      expect(fake.calls.length).toBe(since);
+      // The same request, correctly signed, works.
+      const ok = await sim.send(body(), form);
+      expect(ok.status).toBe(200);
+      await juf.dmContaining("Noor Visser", since);
+      expect(app.logs.join("\n")).not.toContain("Noor");
+    });
 
-  it("serves an unknown workspace nothing but a refusal", async () => {
-    const since = fake.calls.length;
-    const response = await sim.command(FOREIGN, "mijn groep");
-    const ack = (await response.json()) as { text: string };
-    expect(ack.text).toContain("niet gekoppeld");
-    expect(JSON.stringify(ack)).not.toContain("Noor");
-    await sim.dm(FOREIGN, "mijn groep");
-    await sim.event(FOREIGN, { type: "app_home_opened", user: FOREIGN.userId, tab: "home" });
-    const interaction = await sim.interaction(
-      sim.blockActions(FOREIGN, { type: "button", action_id: "gw_cmd:0", value: "mijn groep" }, { message: { channel: "D0FOREIGN1", ts: "1.2" } }),
-    );
-    expect(interaction.status).toBe(200);
-    // Everything the server did after acknowledging these is done; a known-good request still works.
-    await sim.settled();
-    await sim.command(JUF, "help");
-    await juf.dmContaining("voorbereiden", since);
-    expect(fake.calls.slice(since).filter((c) => JSON.stringify(c.args).includes("FOREIGN"))).toEqual([]);
-    expect(await app.database.db.staffIdentity.count({ where: { externalId: { startsWith: OTHER_TEAM } } })).toBe(0);
-  });
-
-  it("acknowledges malformed payloads without acting on them or failing", async () => {
-    const since = fake.calls.length;
-    const logged = app.logs.length;
-    const bad: Array<Record<string, unknown>> = [
-      {
-        type: "block_actions",
-        team: { id: TEAM },
-        user: { id: "not an id", team_id: TEAM },
-        trigger_id: fake.trigger(),
-        actions: [{ action_id: "gw_cmd:0", value: "help" }],
-      },
-      {
-        type: "block_actions",
-        team: { id: TEAM },
-        user: { id: JUF.userId, team_id: TEAM },
-        trigger_id: fake.trigger(),
-        actions: [{ action_id: "gw_step_submit", value: 7 }],
-      },
-      { type: "view_submission", team: { id: TEAM }, user: { id: JUF.userId, team_id: TEAM }, view: { callback_id: "gw_step", private_metadata: 5 } },
-      { type: "view_closed", team: { id: TEAM }, user: { id: JUF.userId }, view: { id: "V1", callback_id: "gw_step", private_metadata: "{}" } },
-    ];
-    // Refused by the payload guard (400) or acknowledged and dropped (200): never a 5xx.
-    for (const payload of bad) expect((await sim.interaction(payload)).status).toBeLessThan(500);
-    expect((await sim.event(JUF, { type: "message", channel_type: "im", channel: 42, user: JUF.userId, text: { a: 1 } })).status).toBeLessThan(500);
-    expect((await sim.event(JUF, { type: "app_home_opened", user: "lowercase", tab: "home" })).status).toBeLessThan(500);
-    // Not JSON, or JSON of no known kind: a clean 4xx or an empty ack, never a 5xx.
-    for (const body of ["payload=%7Bnot-json", "payload=%5B1%2C2%5D", "payload=%7B%22type%22%3A%22mystery%22%7D"]) {
-      expect((await sim.send(body, "application/x-www-form-urlencoded")).status).toBeLessThan(500);
-    }
-    expect((await sim.send("{not json", "application/json")).status).toBeLessThan(500);
-    await sim.settled();
-    expect(fake.calls.slice(since).filter((c) => c.method !== "auth.test")).toEqual([]);
-    expect(app.logs.slice(logged).join("\n")).not.toMatch(/slack (handler|request) failed/);
-  });
-
-  it("answers a button whose action is unreadable like unreadable input, politely and without data", async () => {
-    const since = fake.calls.length;
-    for (const value of [JSON.stringify({ command: "drop tables;" }), "{not json", JSON.stringify({ command: "pupil", args: { pupilId: 7 } })]) {
-      const response = await sim.interaction(
-        sim.blockActions(JUF, { type: "button", action_id: "gw_cmd:0", value }, { message: { channel: juf.dmChannel, ts: "1.2" } }),
+    it("serves an unknown workspace nothing but a refusal", async () => {
+      const since = fake.calls.length;
+      const response = await sim.command(FOREIGN, "mijn groep");
+      const ack = (await response.json()) as { text: string };
+      expect(ack.text).toContain("niet gekoppeld");
+      expect(JSON.stringify(ack)).not.toContain("Noor");
+      await sim.dm(FOREIGN, "mijn groep");
+      await sim.event(FOREIGN, { type: "app_home_opened", user: FOREIGN.userId, tab: "home" });
+      const interaction = await sim.interaction(
+        sim.blockActions(FOREIGN, { type: "button", action_id: "gw_cmd:0", value: "mijn groep" }, { message: { channel: "D0FOREIGN1", ts: "1.2" } }),
       );
+      expect(interaction.status).toBe(200);
+      // Everything the server did after acknowledging these is done; a known-good request still works.
+      await sim.settled();
+      await sim.command(JUF, "help");
+      await juf.dmContaining("voorbereiden", since);
+      expect(fake.calls.slice(since).filter((c) => JSON.stringify(c.args).includes("FOREIGN"))).toEqual([]);
+      expect(await app.database.db.staffIdentity.count({ where: { externalId: { startsWith: OTHER_TEAM } } })).toBe(0);
+    });
+
+    it("acknowledges malformed payloads without acting on them or failing", async () => {
+      const since = fake.calls.length;
+      const logged = app.logs.length;
+      const bad: Array<Record<string, unknown>> = [
+        {
+          type: "block_actions",
+          team: { id: TEAM },
+          user: { id: "not an id", team_id: TEAM },
+          trigger_id: fake.trigger(),
+          actions: [{ action_id: "gw_cmd:0", value: "help" }],
+        },
+        {
+          type: "block_actions",
+          team: { id: TEAM },
+          user: { id: JUF.userId, team_id: TEAM },
+          trigger_id: fake.trigger(),
+          actions: [{ action_id: "gw_step_submit", value: 7 }],
+        },
+        { type: "view_submission", team: { id: TEAM }, user: { id: JUF.userId, team_id: TEAM }, view: { callback_id: "gw_step", private_metadata: 5 } },
+        { type: "view_closed", team: { id: TEAM }, user: { id: JUF.userId }, view: { id: "V1", callback_id: "gw_step", private_metadata: "{}" } },
+      ];
+      // Refused by the payload guard (400) or acknowledged and dropped (200): never a 5xx.
+      for (const payload of bad) expect((await sim.interaction(payload)).status).toBeLessThan(500);
+      expect((await sim.event(JUF, { type: "message", channel_type: "im", channel: 42, user: JUF.userId, text: { a: 1 } })).status).toBeLessThan(500);
+      expect((await sim.event(JUF, { type: "app_home_opened", user: "lowercase", tab: "home" })).status).toBeLessThan(500);
+      // Not JSON, or JSON of no known kind: a clean 4xx or an empty ack, never a 5xx.
+      for (const body of ["payload=%7Bnot-json", "payload=%5B1%2C2%5D", "payload=%7B%22type%22%3A%22mystery%22%7D"]) {
+        expect((await sim.send(body, "application/x-www-form-urlencoded")).status).toBeLessThan(500);
+      }
+      expect((await sim.send("{not json", "application/json")).status).toBeLessThan(500);
+      await sim.settled();
+      expect(fake.calls.slice(since).filter((c) => c.method !== "auth.test")).toEqual([]);
+      expect(app.logs.slice(logged).join("\n")).not.toMatch(/slack (handler|request) failed/);
+    });
+
+    it("answers a button whose action is unreadable like unreadable input, politely and without data", async () => {
+      const since = fake.calls.length;
+      for (const value of [JSON.stringify({ command: "drop tables;" }), "{not json", JSON.stringify({ command: "pupil", args: { pupilId: 7 } })]) {
+        const response = await sim.interaction(
+          sim.blockActions(JUF, { type: "button", action_id: "gw_cmd:0", value }, { message: { channel: juf.dmChannel, ts: "1.2" } }),
+        );
+        expect(response.status).toBe(200);
+      }
+      await sim.settled();
+      const replies = juf.posted(since).map((c) => String(c.args.text));
+      expect(replies).toHaveLength(3);
+      for (const reply of replies) expect(reply).toContain("Dat begrijp ik niet");
+      expect(juf.textOf(juf.posted(since))).not.toContain("Noor");
+    });
+
+    it("gives someone not on the staff list a polite refusal and no data", async () => {
+      const since = fake.calls.length;
+      await sim.dm(STRANGER, "mijn groep");
+      const reply = await stranger.dmContaining("personeelslijst", since);
+      expect(JSON.stringify(reply.args)).not.toContain("Noor");
+      await sim.event(STRANGER, { type: "app_home_opened", user: STRANGER.userId, tab: "home" });
+      await fake.waitFor((c) => c.method === "views.publish" && c.args.user_id === STRANGER.userId, since);
+      expect(JSON.stringify(fake.homes.get(STRANGER.userId))).toContain("personeelslijst");
+      expect(JSON.stringify(fake.homes.get(STRANGER.userId))).not.toContain("Noor");
+    });
+  });
+
+  describe(`Slack retries never double anything on ${testProvider()}`, { shuffle: false }, () => {
+    it("handles a retried event (same event_id, X-Slack-Retry-Num) once: one note, one reply", async () => {
+      const since = fake.calls.length;
+      const text = "notitie Noor: bouwde een toren van blokken";
+      await sim.dm(JUF, text, { eventId: "Ev0RETRY0001" });
+      await juf.dmContaining("Notitie opgeslagen", since);
+      const retry = await sim.dm(JUF, text, { eventId: "Ev0RETRY0001", retryNum: 1 });
+      expect(retry.status).toBe(200);
+      await sim.dm(JUF, text, { eventId: "Ev0RETRY0001", retryNum: 2 });
+      // Any doubled reply would have been sent by now; a later, different event is still answered.
+      await sim.settled();
+      await sim.dm(JUF, "help", { eventId: "Ev0RETRY0002" });
+      await juf.dmContaining("voorbereiden", since);
+      expect(await app.database.db.note.count({ where: { text: "bouwde een toren van blokken" } })).toBe(1);
+      expect(juf.posted(since).filter((c) => String(c.args.text).includes("Notitie opgeslagen"))).toHaveLength(1);
+    });
+
+    it("handles a repeated interaction payload once, and a repeated modal submission once", async () => {
+      let since = fake.calls.length;
+      await sim.dm(JUF, "notitie Noor");
+      await juf.dmContaining("gw_open_modal", since);
+      const stepMessage = fake.messages.filter((m) => m.channel === juf.dmChannel && JSON.stringify(m.blocks).includes("gw_open_modal")).at(-1)!;
+      type El = { action_id: string; value?: string };
+      const open = (stepMessage.blocks as Array<{ elements?: El[] }>).flatMap((b) => b.elements ?? []).find((e) => e.action_id === "gw_open_modal")!;
+      const click = sim.blockActions(
+        JUF,
+        { type: "button", action_id: "gw_open_modal", value: open.value },
+        { message: { channel: juf.dmChannel, ts: stepMessage.ts } },
+      );
+      since = fake.calls.length;
+      await sim.interaction(click);
+      await sim.interaction(click);
+      const modal = await juf.openedModal(since);
+      const submission = sim.viewSubmission(JUF, {
+        ...modal,
+        type: "modal",
+        callback_id: "gw_step",
+        state: { values: fillModal(modal, today, { text: "vertelde over haar konijn" }) },
+      });
+      const first = await sim.interaction(submission);
+      const again = await sim.interaction(submission);
+      expect(first.status).toBe(200);
+      expect(again.status).toBe(200);
+      await juf.dmContaining("Notitie opgeslagen", since);
+      await sim.settled();
+      await sim.dm(JUF, "help");
+      await juf.dmContaining("voorbereiden", since);
+      expect(fake.callsOf("views.open", since)).toHaveLength(1);
+      expect(await app.database.db.note.count({ where: { text: "vertelde over haar konijn" } })).toBe(1);
+      expect(juf.posted(since).filter((c) => String(c.args.text).includes("Notitie opgeslagen"))).toHaveLength(1);
+    });
+
+    it("refuses a modal submitted by someone else (a forwarded or forged view), changing nothing", async () => {
+      let since = fake.calls.length;
+      await meester.command("notitie Noor");
+      const modal = await meester.openedModal(since);
+      since = fake.calls.length;
+      const forged = sim.viewSubmission(JUF, {
+        ...modal,
+        type: "modal",
+        callback_id: "gw_step",
+        state: { values: fillModal(modal, today, { text: "niet van mij" }) },
+      });
+      const response = await sim.interaction(forged);
       expect(response.status).toBe(200);
-    }
-    await sim.settled();
-    const replies = juf.posted(since).map((c) => String(c.args.text));
-    expect(replies).toHaveLength(3);
-    for (const reply of replies) expect(reply).toContain("Dat begrijp ik niet");
-    expect(juf.textOf(juf.posted(since))).not.toContain("Noor");
-  });
-
-  it("gives someone not on the staff list a polite refusal and no data", async () => {
-    const since = fake.calls.length;
-    await sim.dm(STRANGER, "mijn groep");
-    const reply = await stranger.dmContaining("personeelslijst", since);
-    expect(JSON.stringify(reply.args)).not.toContain("Noor");
-    await sim.event(STRANGER, { type: "app_home_opened", user: STRANGER.userId, tab: "home" });
-    await fake.waitFor((c) => c.method === "views.publish" && c.args.user_id === STRANGER.userId, since);
-    expect(JSON.stringify(fake.homes.get(STRANGER.userId))).toContain("personeelslijst");
-    expect(JSON.stringify(fake.homes.get(STRANGER.userId))).not.toContain("Noor");
-  });
-});
-
-describe(`Slack retries never double anything on ${testProvider()}`, () => {
-  it("handles a retried event (same event_id, X-Slack-Retry-Num) once: one note, one reply", async () => {
-    const since = fake.calls.length;
-    const text = "notitie Noor: bouwde een toren van blokken";
-    await sim.dm(JUF, text, { eventId: "Ev0RETRY0001" });
-    await juf.dmContaining("Notitie opgeslagen", since);
-    const retry = await sim.dm(JUF, text, { eventId: "Ev0RETRY0001", retryNum: 1 });
-    expect(retry.status).toBe(200);
-    await sim.dm(JUF, text, { eventId: "Ev0RETRY0001", retryNum: 2 });
-    // Any doubled reply would have been sent by now; a later, different event is still answered.
-    await sim.settled();
-    await sim.dm(JUF, "help", { eventId: "Ev0RETRY0002" });
-    await juf.dmContaining("voorbereiden", since);
-    expect(await app.database.db.note.count({ where: { text: "bouwde een toren van blokken" } })).toBe(1);
-    expect(juf.posted(since).filter((c) => String(c.args.text).includes("Notitie opgeslagen"))).toHaveLength(1);
-  });
-
-  it("handles a repeated interaction payload once, and a repeated modal submission once", async () => {
-    let since = fake.calls.length;
-    await sim.dm(JUF, "notitie Noor");
-    await juf.dmContaining("gw_open_modal", since);
-    const stepMessage = fake.messages.filter((m) => m.channel === juf.dmChannel && JSON.stringify(m.blocks).includes("gw_open_modal")).at(-1)!;
-    type El = { action_id: string; value?: string };
-    const open = (stepMessage.blocks as Array<{ elements?: El[] }>).flatMap((b) => b.elements ?? []).find((e) => e.action_id === "gw_open_modal")!;
-    const click = sim.blockActions(
-      JUF,
-      { type: "button", action_id: "gw_open_modal", value: open.value },
-      { message: { channel: juf.dmChannel, ts: stepMessage.ts } },
-    );
-    since = fake.calls.length;
-    await sim.interaction(click);
-    await sim.interaction(click);
-    const modal = await juf.openedModal(since);
-    const submission = sim.viewSubmission(JUF, {
-      ...modal,
-      type: "modal",
-      callback_id: "gw_step",
-      state: { values: fillModal(modal, today, { text: "vertelde over haar konijn" }) },
+      await juf.dmContaining("iemand anders", since);
+      expect(await app.database.db.note.count({ where: { text: "niet van mij" } })).toBe(0);
     });
-    const first = await sim.interaction(submission);
-    const again = await sim.interaction(submission);
-    expect(first.status).toBe(200);
-    expect(again.status).toBe(200);
-    await juf.dmContaining("Notitie opgeslagen", since);
-    await sim.settled();
-    await sim.dm(JUF, "help");
-    await juf.dmContaining("voorbereiden", since);
-    expect(fake.callsOf("views.open", since)).toHaveLength(1);
-    expect(await app.database.db.note.count({ where: { text: "vertelde over haar konijn" } })).toBe(1);
-    expect(juf.posted(since).filter((c) => String(c.args.text).includes("Notitie opgeslagen"))).toHaveLength(1);
   });
 
-  it("refuses a modal submitted by someone else (a forwarded or forged view), changing nothing", async () => {
-    let since = fake.calls.length;
-    await meester.command("notitie Noor");
-    const modal = await meester.openedModal(since);
-    since = fake.calls.length;
-    const forged = sim.viewSubmission(JUF, {
-      ...modal,
-      type: "modal",
-      callback_id: "gw_step",
-      state: { values: fillModal(modal, today, { text: "niet van mij" }) },
+  describe(`proactive Slack DMs on ${testProvider()}`, { shuffle: false }, () => {
+    const staffId = async (email: string) => (await app.database.db.staff.findFirstOrThrow({ where: { email } })).id;
+
+    it("sends through the core's proactive API with the idempotency key in message metadata", async () => {
+      const since = fake.calls.length;
+      const outcome = await app.core.proactive.sendToStaff(await staffId("anna@school.example"), [{ text: "Herinnering: **morgen** gesprek met Noor" }], {
+        idempotencyKey: "outbox-1",
+      });
+      expect(outcome).toMatchObject({ ok: true, channel: "slack" });
+      const sent = fake.callsOf("chat.postMessage", since).at(-1)!;
+      expect(sent.args.channel).toBe(juf.dmChannel);
+      expect(sent.args.metadata).toEqual({ event_type: "gesprekswijzer_message", event_payload: { idempotencyKey: "outbox-1", part: 0 } });
+      expect(JSON.stringify(sent.args.blocks)).toContain("*morgen*");
     });
-    const response = await sim.interaction(forged);
-    expect(response.status).toBe(200);
-    await juf.dmContaining("iemand anders", since);
-    expect(await app.database.db.note.count({ where: { text: "niet van mij" } })).toBe(0);
-  });
-});
 
-describe(`proactive Slack DMs on ${testProvider()}`, () => {
-  const staffId = async (email: string) => (await app.database.db.staff.findFirstOrThrow({ where: { email } })).id;
-
-  it("sends through the core's proactive API with the idempotency key in message metadata", async () => {
-    const since = fake.calls.length;
-    const outcome = await app.core.proactive.sendToStaff(await staffId("anna@school.example"), [{ text: "Herinnering: **morgen** gesprek met Noor" }], {
-      idempotencyKey: "outbox-1",
+    it("keeps to one message per second per channel", async () => {
+      // Replies to earlier requests must not land in this test's one-second windows.
+      await sim.settled();
+      fake.enforceLimits = true;
+      try {
+        const since = fake.calls.length;
+        const started = Date.now();
+        const outcome = await app.core.proactive.sendToStaff(await staffId("anna@school.example"), [{ text: "een" }, { text: "twee" }, { text: "drie" }]);
+        expect(outcome).toMatchObject({ ok: true });
+        expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+        expect(fake.callsOf("chat.postMessage", since).map((c) => c.result)).toEqual(["ok", "ok", "ok"]);
+      } finally {
+        fake.enforceLimits = false;
+      }
     });
-    expect(outcome).toMatchObject({ ok: true, channel: "slack" });
-    const sent = fake.callsOf("chat.postMessage", since).at(-1)!;
-    expect(sent.args.channel).toBe(juf.dmChannel);
-    expect(sent.args.metadata).toEqual({ event_type: "gesprekswijzer_message", event_payload: { idempotencyKey: "outbox-1", part: 0 } });
-    expect(JSON.stringify(sent.args.blocks)).toContain("*morgen*");
-  });
 
-  it("keeps to one message per second per channel", async () => {
-    // Replies to earlier requests must not land in this test's one-second windows.
-    await sim.settled();
-    fake.enforceLimits = true;
-    try {
+    it("returns a 429 at once as throttled with Retry-After, without stalling other sends, and never re-posts what went out", async () => {
+      const anna = await staffId("anna@school.example");
+      const tom = await staffId("tom@school.example");
+      const before = fake.calls.length;
+      await sim.command(MEESTER, "help");
+      await meester.dmContaining("voorbereiden", before);
+      fake.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 1800 });
       const since = fake.calls.length;
       const started = Date.now();
-      const outcome = await app.core.proactive.sendToStaff(await staffId("anna@school.example"), [{ text: "een" }, { text: "twee" }, { text: "drie" }]);
-      expect(outcome).toMatchObject({ ok: true });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
-      expect(fake.callsOf("chat.postMessage", since).map((c) => c.result)).toEqual(["ok", "ok", "ok"]);
-    } finally {
-      fake.enforceLimits = false;
-    }
-  });
-
-  it("returns a 429 at once as throttled with Retry-After, without stalling other sends, and never re-posts what went out", async () => {
-    const anna = await staffId("anna@school.example");
-    const tom = await staffId("tom@school.example");
-    const before = fake.calls.length;
-    await sim.command(MEESTER, "help");
-    await meester.dmContaining("voorbereiden", before);
-    fake.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 1800 });
-    const since = fake.calls.length;
-    const started = Date.now();
-    const throttled = await app.core.proactive.sendToStaff(anna, [{ text: "Herinnering" }], { idempotencyKey: "outbox-2" });
-    expect(throttled).toMatchObject({ ok: false, permanent: false, reason: "throttled", retryAfterMs: 1_800_000 });
-    expect(Date.now() - started).toBeLessThan(2000);
-    // Another teacher's send goes straight through: the client's queue is not paused.
-    expect(await app.core.proactive.sendToStaff(tom, [{ text: "Voor Tom" }])).toMatchObject({ ok: true });
-    expect(Date.now() - started).toBeLessThan(3000);
-    // Until Retry-After has passed, nothing more is sent to that DM: throttled without a call.
-    const calls = fake.calls.length;
-    expect(await app.core.proactive.sendToStaff(anna, [{ text: "nog eens" }])).toMatchObject({ reason: "throttled" });
-    expect(fake.calls.length).toBe(calls);
-    // A two-part message throttled on part 2 sends only part 2 when retried.
-    fake.failNext("chat.postMessage", null);
-    fake.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 1 });
-    const partial = await app.core.proactive.sendToStaff(tom, [{ text: "deel een" }, { text: "deel twee" }], { idempotencyKey: "outbox-3" });
-    expect(partial).toMatchObject({ ok: false, reason: "throttled", retryAfterMs: 1000 });
-    expect(await app.core.proactive.sendToStaff(tom, [{ text: "deel een" }, { text: "deel twee" }], { idempotencyKey: "outbox-3" })).toMatchObject({
-      ok: true,
+      const throttled = await app.core.proactive.sendToStaff(anna, [{ text: "Herinnering" }], { idempotencyKey: "outbox-2" });
+      expect(throttled).toMatchObject({ ok: false, permanent: false, reason: "throttled", retryAfterMs: 1_800_000 });
+      expect(Date.now() - started).toBeLessThan(2000);
+      // Another teacher's send goes straight through: the client's queue is not paused.
+      expect(await app.core.proactive.sendToStaff(tom, [{ text: "Voor Tom" }])).toMatchObject({ ok: true });
+      expect(Date.now() - started).toBeLessThan(3000);
+      // Until Retry-After has passed, nothing more is sent to that DM: throttled without a call.
+      const calls = fake.calls.length;
+      expect(await app.core.proactive.sendToStaff(anna, [{ text: "nog eens" }])).toMatchObject({ reason: "throttled" });
+      expect(fake.calls.length).toBe(calls);
+      // A two-part message throttled on part 2 sends only part 2 when retried.
+      fake.failNext("chat.postMessage", null);
+      fake.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 1 });
+      const partial = await app.core.proactive.sendToStaff(tom, [{ text: "deel een" }, { text: "deel twee" }], { idempotencyKey: "outbox-3" });
+      expect(partial).toMatchObject({ ok: false, reason: "throttled", retryAfterMs: 1000 });
+      expect(await app.core.proactive.sendToStaff(tom, [{ text: "deel een" }, { text: "deel twee" }], { idempotencyKey: "outbox-3" })).toMatchObject({
+        ok: true,
+      });
+      const texts = fake
+        .callsOf("chat.postMessage", since)
+        .filter((c) => c.result === "ok")
+        .map((c) => c.args.text);
+      expect(texts.filter((t) => t === "deel een")).toHaveLength(1);
+      expect(texts.filter((t) => t === "deel twee")).toHaveLength(1);
     });
-    const texts = fake
-      .callsOf("chat.postMessage", since)
-      .filter((c) => c.result === "ok")
-      .map((c) => c.args.text);
-    expect(texts.filter((t) => t === "deel een")).toHaveLength(1);
-    expect(texts.filter((t) => t === "deel twee")).toHaveLength(1);
-  });
 
-  it("reports a 5xx as uncertain without re-posting, and a deactivated account as blocked", async () => {
-    const tom = await staffId("tom@school.example");
-    fake.failNext("chat.postMessage", { status: 503 });
-    const since = fake.calls.length;
-    expect(await app.core.proactive.sendToStaff(tom, [{ text: "misschien" }])).toMatchObject({ ok: false, reason: "uncertain" });
-    expect(fake.callsOf("chat.postMessage", since)).toHaveLength(1);
-    fake.failNext("chat.postMessage", { error: "account_inactive" });
-    expect(await app.core.proactive.sendToStaff(tom, [{ text: "weg" }])).toMatchObject({ ok: false, permanent: true, reason: "blocked" });
-    expect((await app.database.db.channelAddress.findFirstOrThrow({ where: { staffId: tom, channel: "slack" } })).status).toBe("blocked");
+    it("reports a 5xx as uncertain without re-posting, and a deactivated account as blocked", async () => {
+      const tom = await staffId("tom@school.example");
+      fake.failNext("chat.postMessage", { status: 503 });
+      const since = fake.calls.length;
+      expect(await app.core.proactive.sendToStaff(tom, [{ text: "misschien" }])).toMatchObject({ ok: false, reason: "uncertain" });
+      expect(fake.callsOf("chat.postMessage", since)).toHaveLength(1);
+      fake.failNext("chat.postMessage", { error: "account_inactive" });
+      expect(await app.core.proactive.sendToStaff(tom, [{ text: "weg" }])).toMatchObject({ ok: false, permanent: true, reason: "blocked" });
+      expect((await app.database.db.channelAddress.findFirstOrThrow({ where: { staffId: tom, channel: "slack" } })).status).toBe("blocked");
+    });
   });
 });
