@@ -30,7 +30,7 @@ import { nextTextField } from "./next-field.js";
 import { isQuestionAsked } from "../../bot/formats/share.js";
 import { recordStep } from "./record-step.js";
 import { staleSubmission } from "./stale.js";
-import type { DialogAction, FieldError, FieldValue, LocalizedText, StepDefinition, StepView } from "./types.js";
+import type { DialogAction, FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
 import { SubmissionSchema } from "./types.js";
 
 export type EngineResult =
@@ -202,13 +202,25 @@ export class DialogEngine {
       return { kind: "stale", text: t(text, actor.locale) };
     }
     const turn = await this.turn(actor, session);
-    if (submission.stepId !== turn.step.id || submission.version !== session.version) {
-      const stale = staleSubmission(turn.session, turn.steps, turn.step, submission, turn.ctx.locale);
-      return { kind: "stale", text: stale.text, view: this.view({ ...turn, session: stale.shown }) };
+    if (submission.stepId !== turn.step.id || submission.version !== session.version) return this.staleCard(turn, submission);
+    try {
+      return submission.action === "submit"
+        ? await this.record(turn, submission.values, false)
+        : await this.control(turn, submission.action, submission.values);
+    } catch (error) {
+      if (!(error instanceof StaleSubmission)) throw error;
+      // Another turn changed the dialog meanwhile: compared with the dialog as it is now, so the
+      // card's input comes back (or is listed) as with any outdated card.
+      const fresh = await findSession(this.deps.db, session.id);
+      if (fresh?.status !== "active") return { kind: "stale", text: t("engine.finished", actor.locale) };
+      return this.staleCard(await this.turn(actor, fresh), submission);
     }
-    return this.guarded(actor, session.id, () =>
-      submission.action === "submit" ? this.record(turn, submission.values, false) : this.control(turn, submission.action, submission.values),
-    );
+  }
+
+  /** An outdated card: nothing changes; what it carried is shown again or listed (stale.ts). */
+  private staleCard(turn: Turn, submission: Submission): EngineResult {
+    const stale = staleSubmission(turn.session, turn.steps, turn.step, submission, turn.ctx.locale);
+    return { kind: "stale", text: stale.text, view: this.view({ ...turn, session: stale.shown }) };
   }
 
   /**
@@ -237,7 +249,8 @@ export class DialogEngine {
       // Everything answered (e.g. after going back): a confirmation moves on; other text is not
       // an answer to anything, so it is not taken (the view says how to change an answer).
       if (!target) {
-        if (CONFIRM.test(text.trim())) return await this.record(turn, {}, true);
+        // As a card's submit: an optional question with a default (not asked in text) takes its default.
+        if (CONFIRM.test(text.trim())) return await this.record(turn, {}, false);
         return { kind: "step", sessionId: session.id, view: this.view(turn, {}, [localized("engine.confirmOrEdit")]) };
       }
       // "ok" on a default shown as filled in accepts it; "ja" to a yes/no is an answer, not "keep".
@@ -464,9 +477,10 @@ export class DialogEngine {
     const { session, step, ctx } = turn;
     const steps = stepsOf(turn.loaded, answers);
     const answered = describeAnswers(step, answers[step.id] ?? {}, ctx.locale, this.parseContext(turn));
-    // A step gone by its own answer (-1) continues at the first open step, as turn() does.
-    const following = steps.slice(steps.findIndex((s) => s.id === step.id) + 1);
-    const nextStep = following.find((s) => hasOpenQuestion(s, answers)) ?? following[0];
+    // A step gone by its own answer (-1) continues at the first open step, or completes.
+    const at = steps.findIndex((s) => s.id === step.id);
+    const following = steps.slice(at + 1);
+    const nextStep = following.find((s) => hasOpenQuestion(s, answers)) ?? (at >= 0 ? following[0] : undefined);
     if (nextStep) {
       const version = await updateSession(this.deps.db, session.id, session.version, { answers, rawInputs, stepId: nextStep.id });
       if (version === null) throw new StaleSubmission();

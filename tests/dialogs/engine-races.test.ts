@@ -64,6 +64,7 @@ describe(`a turn on an outdated dialog on ${testProvider()}`, () => {
     await expectShownAsItIs(seen, () => engine.answerText(juf, "iets anders", {}, seen));
     await expectShownAsItIs(seen, () => engine.answerText(juf, "pauze", {}, seen));
     await expectShownAsItIs(seen, () => engine.answerText(juf, "overslaan", {}, seen));
+    await expectShownAsItIs(seen, () => engine.answerText(juf, "stop", {}, seen));
     await expectShownAsItIs(seen, () => engine.answerText(juf, "leerling Otis", { commandLike: true }, seen));
   });
 

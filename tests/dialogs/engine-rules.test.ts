@@ -66,7 +66,8 @@ function steps(answers: Answers): StepDefinition[] {
       ],
     },
   ];
-  return answers.a?.keuze === "kort" ? all.filter((s) => s.id !== "b") : all;
+  // b is there only for "lang", and goes away when its own answer is "weg".
+  return answers.a?.keuze === "kort" || answers.b?.x === "weg" ? all.filter((s) => s.id !== "b") : all;
 }
 
 const stored: Answers[] = [];
@@ -98,7 +99,11 @@ const pupilsFlow: DialogFlow = {
       steps: () => [
         { id: "wie", title: text("Wie"), fields: [field({ id: "leerling", kind: "pupil", required: true })] },
         { id: "deel", title: text("Delen"), fields: [field({ id: "w", kind: "shortText", shareable: true })] },
-        { id: "slot", title: text("Slot"), fields: [field({ id: "v", kind: "shortText", required: true })] },
+        {
+          id: "slot",
+          title: text("Slot"),
+          fields: [field({ id: "v", kind: "shortText", required: true }), field({ id: "meer", kind: "yesNo", defaultValue: false })],
+        },
       ],
     };
   },
@@ -397,5 +402,43 @@ describe(`the engine's step rules on ${testProvider()}`, () => {
     );
     expect(again).toEqual({ kind: "stale", text: translate("nl", "engine.finished") });
     expect(stored.length).toBe(count + 1);
+  });
+
+  it("'ok' with every question asked answered takes the default of an optional question text mode does not ask", async () => {
+    stepOf(await engine.start(juf, "round", subject(), { wie: { leerling: "p-sam" }, deel: { w: "" } }));
+    const slot = await typed("tot slot");
+    expect(slot.stepId).toBe("slot");
+    const done = await engine.answerText(juf, "ok");
+    expect(done?.kind).toBe("completed");
+    expect(stored.at(-1)?.slot).toEqual({ v: "tot slot", meer: false });
+  });
+
+  it("a step that goes away by its own answer continues at the first open step, or completes when none is open", async () => {
+    const b = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "lang", noot: "n" } }));
+    expect(b.stepId).toBe("b");
+    expect(stepOf(await card(b, { x: "weg", x2: "", lijst: [] })).stepId).toBe("c");
+    await engine.abandonActive(juf);
+    const all = { a: { keuze: "lang", noot: "n" }, c: { y: "ja", y2: "" }, d: { z1: "x", z2: "y", datum: "2026-11-30" } };
+    const last = stepOf(await engine.start(juf, "note", subject(), all));
+    expect(last.stepId).toBe("b");
+    expect((await card(last, { x: "weg", x2: "", lijst: [] })).kind).toBe("completed");
+    expect(stored.at(-1)).toEqual(all);
+  });
+
+  it("a card that loses a race with another turn keeps what it carried in the reply", async () => {
+    const a = stepOf(await engine.start(juf, "note", subject()));
+    const seen = (await engine.activeSession(juf))!;
+    await engine.answerText(juf, "lang"); // another device answers first
+    const late = await engine.submit(
+      juf,
+      { sessionId: a.sessionId, stepId: a.stepId, version: a.version, action: "submit", values: { keuze: "kort", noot: "mijn notitie" } },
+      { sessionId: a.sessionId, session: seen },
+    );
+    // The dialog is still at this step: the card comes back with what it carried, to check and send again.
+    expect(late).toMatchObject({ kind: "stale", text: translate("nl", "question.staleKept") });
+    const shown = late.kind === "stale" ? late.view : undefined;
+    expect(shown?.fields.find((f) => f.id === "noot")?.raw).toBe("mijn notitie");
+    expect(shown?.fields.find((f) => f.id === "keuze")?.raw).toBe("kort");
+    expect((await answersOf(a.sessionId)).a).toEqual({ keuze: "lang" });
   });
 });
