@@ -11,29 +11,29 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.destroy());
 
-const setup = (retention: Record<string, number> | undefined) => ({
-  school: { name: "OBS Instelling", ...(retention ? { retention } : {}) },
+// Each test has a school of its own (the name), so none depends on what another applied.
+const setup = (retention: Record<string, number> | undefined, name = "OBS Instelling") => ({
+  school: { name, ...(retention ? { retention } : {}) },
   schoolYear: "2026-2027",
   staff: [
-    { email: "dir@instelling.example", name: "Directeur", roles: ["admin"] },
-    { email: "fg@bestuur.example", name: "FG", roles: ["privacy_officer"] },
+    { email: `dir@${name.toLowerCase().replace(/\W/g, "")}.example`, name: "Directeur", roles: ["admin"] },
+    { email: `fg@${name.toLowerCase().replace(/\W/g, "")}.example`, name: "FG", roles: ["privacy_officer"] },
   ],
   groups: [],
 });
 
-// Written as a story: each test goes on from where the one before left off, so these run in order
-// (npm test shuffles every other file's tests; making these independent is a follow-up).
-describe(`privacy settings in the school setup file on ${testProvider()}`, { shuffle: false }, () => {
+describe(`privacy settings in the school setup file on ${testProvider()}`, () => {
   it("defaults to 24 months for both, and takes the school's own choice", async () => {
-    await applySchoolSetup(t.db, setup(undefined));
-    expect(await t.db.school.findFirstOrThrow({ where: { name: "OBS Instelling" } })).toMatchObject({ pupilRetentionMonths: 24, auditRetentionMonths: 24 });
-    await applySchoolSetup(t.db, setup({ pupilMonthsAfterLeaving: 12, auditMonths: 36 }));
-    expect(await t.db.school.findFirstOrThrow({ where: { name: "OBS Instelling" } })).toMatchObject({ pupilRetentionMonths: 12, auditRetentionMonths: 36 });
-    const fg = await t.db.staff.findFirstOrThrow({ where: { email: "fg@bestuur.example" }, include: { roles: true } });
+    await applySchoolSetup(t.db, setup(undefined, "OBS Standaard"));
+    expect(await t.db.school.findFirstOrThrow({ where: { name: "OBS Standaard" } })).toMatchObject({ pupilRetentionMonths: 24, auditRetentionMonths: 24 });
+    await applySchoolSetup(t.db, setup({ pupilMonthsAfterLeaving: 12, auditMonths: 36 }, "OBS Standaard"));
+    expect(await t.db.school.findFirstOrThrow({ where: { name: "OBS Standaard" } })).toMatchObject({ pupilRetentionMonths: 12, auditRetentionMonths: 36 });
+    const fg = await t.db.staff.findFirstOrThrow({ where: { email: "fg@obsstandaard.example" }, include: { roles: true } });
     expect(fg.roles.map((r) => r.role)).toEqual(["privacy_officer"]);
   });
 
   it("refuses an audit period too short to answer access requests", async () => {
+    await applySchoolSetup(t.db, setup({ pupilMonthsAfterLeaving: 12, auditMonths: 36 }));
     const error = await applySchoolSetup(t.db, setup({ auditMonths: 3 })).then(
       () => null,
       (e: unknown) => e,
