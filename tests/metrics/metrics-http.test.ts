@@ -65,125 +65,121 @@ function addMessage(status: string, dueAt: Date, key: string) {
   });
 }
 
-// Written as a story: each test goes on from where the one before left off, so the suites and their tests run in order
-// (npm test shuffles every other file's tests; making these independent is a follow-up).
-describe("in the written order", { shuffle: false }, () => {
-  describe(`GET /metrics on ${testProvider()}`, { shuffle: false }, () => {
-    it("asks for the bearer token when METRICS_TOKEN is set", async () => {
-      const without = await scrape(null);
-      expect(without.status).toBe(401);
-      expect(without.headers.get("www-authenticate")).toContain("Bearer");
-      expect((await scrape("wrong-token-wrong-token")).status).toBe(401);
-      const ok = await scrape();
-      expect(ok.status).toBe(200);
-      expect(ok.headers.get("content-type")).toContain("text/plain");
-    });
-
-    it("counts turns by route and outcome, and times them", async () => {
-      await say(ALEX, "help");
-      await say(ALEX, "help");
-      await say(ALEX, "leerling Sam");
-      await say(STRANGER, "help");
-      const body = await (await scrape()).text();
-      expect(value(body, 'gesprekswijzer_turns_total{channel="teams",route="help",outcome="ok"}')).toBe(2);
-      expect(value(body, 'gesprekswijzer_turns_total{channel="teams",route="pupil",outcome="ok"}')).toBe(1);
-      expect(value(body, 'gesprekswijzer_turns_total{channel="teams",route="none",outcome="unknown_user"}')).toBe(1);
-      expect(value(body, 'gesprekswijzer_turn_duration_seconds_count{channel="teams"}')).toBe(4);
-      expect(value(body, 'gesprekswijzer_turn_duration_seconds_bucket{le="+Inf",channel="teams"}')).toBe(4);
-    });
-
-    it("reads the outbox depth, the oldest due message's age and the failures from the database", async () => {
-      const now = Date.now();
-      await addMessage("pending", new Date(now - 120_000), "m-due");
-      await addMessage("pending", new Date(now + 3_600_000), "m-later");
-      await addMessage("dead", new Date(now - 60_000), "m-dead");
-      await addMessage("uncertain", new Date(now - 60_000), "m-uncertain");
-      const body = await (await scrape()).text();
-      expect(value(body, "gesprekswijzer_outbox_depth")).toBe(2);
-      expect(value(body, "gesprekswijzer_outbox_oldest_due_age_seconds")).toBeGreaterThanOrEqual(120);
-      expect(value(body, "gesprekswijzer_outbox_oldest_due_age_seconds")).toBeLessThan(3600);
-      expect(value(body, 'gesprekswijzer_outbox_messages{status="dead"}')).toBe(1);
-      expect(value(body, 'gesprekswijzer_outbox_messages{status="uncertain"}')).toBe(1);
-      expect(value(body, 'gesprekswijzer_outbox_messages{status="sent"}')).toBe(0);
-      expect(value(body, "gesprekswijzer_outbox_unreported_failures")).toBe(2);
-    });
-
-    it("counts sends by channel and status, through the worker's hook as the app wires it", async () => {
-      // A worker on the app's own proactive sender (Teams, to the fake connector) for a message kind
-      // of its own; the scheduler's worker is off in tests (SCHEDULER=false).
-      const worker = createOutboxWorker({
-        db: app.database.db,
-        proactive: app.core.proactive,
-        logger: createLogger("silent"),
-        renderers: { metrics_test: async () => [{ text: "Een herinnering" }] },
-        onSend: app.metrics.observeSend,
-      });
-      const result = await worker.tick();
-      expect(result.sent).toBe(1); // the one due pending message; the later one waits
-      const body = await (await scrape()).text();
-      expect(value(body, 'gesprekswijzer_sends_total{channel="teams",status="sent"}')).toBe(1);
-      expect(value(body, 'gesprekswijzer_outbox_messages{status="sent"}')).toBe(1);
-      expect(value(body, "gesprekswijzer_outbox_depth")).toBe(1);
-    });
-
-    it("has no personal data in any label", async () => {
-      const body = await (await scrape()).text();
-      const labelValues = [...body.matchAll(/\{([^}]*)\}/g)].flatMap((m) => [...m[1]!.matchAll(/="([^"]*)"/g)].map((v) => v[1]!));
-      expect(labelValues.length).toBeGreaterThan(10);
-      const personal = [
-        alexId,
-        schoolId,
-        ALEX.aad,
-        ALEX.email,
-        STRANGER.aad,
-        STRANGER.email,
-        TENANT,
-        "Alex",
-        "Wilber",
-        "Sam",
-        "Boer",
-        "Iemand",
-        "Metriekschool",
-      ];
-      for (const needle of personal) expect(body).not.toContain(needle);
-      for (const label of labelValues) expect(label).toMatch(/^[a-zA-Z0-9_.+-]*$/);
-    });
-
-    // A file opened in-process does not go away; a PostgreSQL server does (restart, failover).
-    it.runIf(testProvider() === "postgresql")("counts database errors of turns and of the scrape itself, and still answers", async () => {
-      const url = new URL(app.databaseUrl);
-      const name = url.pathname.slice(1);
-      url.pathname = "/postgres";
-      const admin = new pg.Client({ connectionString: url.toString() });
-      await admin.connect();
-      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
-      try {
-        await say(ALEX, "help");
-        const res = await scrape();
-        expect(res.status).toBe(200);
-        const body = await res.text();
-        expect(value(body, 'gesprekswijzer_database_errors_total{source="turn"}')).toBeGreaterThanOrEqual(1);
-        expect(value(body, 'gesprekswijzer_database_errors_total{source="metrics"}')).toBeGreaterThanOrEqual(1);
-        expect(value(body, 'gesprekswijzer_turns_total{channel="teams",route="none",outcome="internal"}')).toBeGreaterThanOrEqual(1);
-      } finally {
-        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
-        await admin.end();
-      }
-    });
+describe(`GET /metrics on ${testProvider()}`, () => {
+  it("asks for the bearer token when METRICS_TOKEN is set", async () => {
+    const without = await scrape(null);
+    expect(without.status).toBe(401);
+    expect(without.headers.get("www-authenticate")).toContain("Bearer");
+    expect((await scrape("wrong-token-wrong-token")).status).toBe(401);
+    const ok = await scrape();
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toContain("text/plain");
   });
 
-  describe("METRICS_TOKEN", { shuffle: false }, () => {
-    it("is refused when too short, named, and never echoed", () => {
-      let error: unknown;
-      try {
-        loadConfig({ METRICS_TOKEN: "short" });
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(ConfigError);
-      expect((error as Error).message).toContain("METRICS_TOKEN");
-      expect((error as Error).message).not.toContain('short"');
+  it("counts turns by route and outcome, and times them", async () => {
+    // Counters live as long as the app: this test counts what its own turns add.
+    const before = await (await scrape()).text();
+    const added = (body: string, series: string) => (value(body, series) ?? 0) - (value(before, series) ?? 0);
+    await say(ALEX, "help");
+    await say(ALEX, "help");
+    await say(ALEX, "leerling Sam");
+    await say(STRANGER, "help");
+    const body = await (await scrape()).text();
+    expect(added(body, 'gesprekswijzer_turns_total{channel="teams",route="help",outcome="ok"}')).toBe(2);
+    expect(added(body, 'gesprekswijzer_turns_total{channel="teams",route="pupil",outcome="ok"}')).toBe(1);
+    expect(added(body, 'gesprekswijzer_turns_total{channel="teams",route="none",outcome="unknown_user"}')).toBe(1);
+    expect(added(body, 'gesprekswijzer_turn_duration_seconds_count{channel="teams"}')).toBe(4);
+    expect(added(body, 'gesprekswijzer_turn_duration_seconds_bucket{le="+Inf",channel="teams"}')).toBe(4);
+  });
+
+  it("reads the outbox depth, the oldest due message's age and the failures from the database", async () => {
+    await app.database.db.outboxMessage.deleteMany({});
+    const now = Date.now();
+    await addMessage("pending", new Date(now - 120_000), "m-due");
+    await addMessage("pending", new Date(now + 3_600_000), "m-later");
+    await addMessage("dead", new Date(now - 60_000), "m-dead");
+    await addMessage("uncertain", new Date(now - 60_000), "m-uncertain");
+    const body = await (await scrape()).text();
+    expect(value(body, "gesprekswijzer_outbox_depth")).toBe(2);
+    expect(value(body, "gesprekswijzer_outbox_oldest_due_age_seconds")).toBeGreaterThanOrEqual(120);
+    expect(value(body, "gesprekswijzer_outbox_oldest_due_age_seconds")).toBeLessThan(3600);
+    expect(value(body, 'gesprekswijzer_outbox_messages{status="dead"}')).toBe(1);
+    expect(value(body, 'gesprekswijzer_outbox_messages{status="uncertain"}')).toBe(1);
+    expect(value(body, 'gesprekswijzer_outbox_messages{status="sent"}')).toBe(0);
+    expect(value(body, "gesprekswijzer_outbox_unreported_failures")).toBe(2);
+  });
+
+  it("counts sends by channel and status, through the worker's hook as the app wires it", async () => {
+    // A worker on the app's own proactive sender (Teams, to the fake connector) for a message kind
+    // of its own; the scheduler's worker is off in tests (SCHEDULER=false).
+    await say(ALEX, "help"); // Alex's Teams address, which a send needs
+    await app.database.db.outboxMessage.deleteMany({});
+    await addMessage("pending", new Date(Date.now() - 60_000), "m-send-due");
+    await addMessage("pending", new Date(Date.now() + 3_600_000), "m-send-later");
+    const before = await (await scrape()).text();
+    const worker = createOutboxWorker({
+      db: app.database.db,
+      proactive: app.core.proactive,
+      logger: createLogger("silent"),
+      renderers: { metrics_test: async () => [{ text: "Een herinnering" }] },
+      onSend: app.metrics.observeSend,
     });
+    const result = await worker.tick();
+    expect(result.sent).toBe(1); // the one due pending message; the later one waits
+    const body = await (await scrape()).text();
+    expect(
+      (value(body, 'gesprekswijzer_sends_total{channel="teams",status="sent"}') ?? 0) -
+        (value(before, 'gesprekswijzer_sends_total{channel="teams",status="sent"}') ?? 0),
+    ).toBe(1);
+    expect(value(body, 'gesprekswijzer_outbox_messages{status="sent"}')).toBe(1);
+    expect(value(body, "gesprekswijzer_outbox_depth")).toBe(1);
+  });
+
+  it("has no personal data in any label", async () => {
+    await say(ALEX, "leerling Sam");
+    await say(STRANGER, "help");
+    const body = await (await scrape()).text();
+    const labelValues = [...body.matchAll(/\{([^}]*)\}/g)].flatMap((m) => [...m[1]!.matchAll(/="([^"]*)"/g)].map((v) => v[1]!));
+    expect(labelValues.length).toBeGreaterThan(10);
+    const personal = [alexId, schoolId, ALEX.aad, ALEX.email, STRANGER.aad, STRANGER.email, TENANT, "Alex", "Wilber", "Sam", "Boer", "Iemand", "Metriekschool"];
+    for (const needle of personal) expect(body).not.toContain(needle);
+    for (const label of labelValues) expect(label).toMatch(/^[a-zA-Z0-9_.+-]*$/);
+  });
+
+  // A file opened in-process does not go away; a PostgreSQL server does (restart, failover).
+  it.runIf(testProvider() === "postgresql")("counts database errors of turns and of the scrape itself, and still answers", async () => {
+    const url = new URL(app.databaseUrl);
+    const name = url.pathname.slice(1);
+    url.pathname = "/postgres";
+    const admin = new pg.Client({ connectionString: url.toString() });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
+    try {
+      await say(ALEX, "help");
+      const res = await scrape();
+      expect(res.status).toBe(200);
+      const body = await res.text();
+      expect(value(body, 'gesprekswijzer_database_errors_total{source="turn"}')).toBeGreaterThanOrEqual(1);
+      expect(value(body, 'gesprekswijzer_database_errors_total{source="metrics"}')).toBeGreaterThanOrEqual(1);
+      expect(value(body, 'gesprekswijzer_turns_total{channel="teams",route="none",outcome="internal"}')).toBeGreaterThanOrEqual(1);
+    } finally {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+  });
+});
+
+describe("METRICS_TOKEN", () => {
+  it("is refused when too short, named, and never echoed", () => {
+    let error: unknown;
+    try {
+      loadConfig({ METRICS_TOKEN: "short" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain("METRICS_TOKEN");
+    expect((error as Error).message).not.toContain('short"');
   });
 });
