@@ -7,8 +7,8 @@ import { translate } from "../../bot/i18n/translate.js";
 import type { DialogSessionRecord } from "../../bot/services/dialog-sessions.js";
 import { DialogEngine, type EngineResult } from "../../dialogs/engine/engine.js";
 import { FLOWS } from "../../dialogs/flows/index.js";
-import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
-import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import { testProvider, type TestDatabase } from "../support/test-db.js";
+import { oneClass } from "../support/one-class.js";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
 let t: TestDatabase;
@@ -18,11 +18,10 @@ let pupilId: string;
 const subject = () => ({ pupilId, groupId: null, conversationId: null, formatKey: null, formatVersion: null });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const school = await makeSchool(t.db);
-  const group = await makeGroup(t.db, school.id, "groep 5", "middenbouw");
-  pupilId = (await makePupil(t.db, school.id, group.id, "Sam")).id;
-  juf = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [group.id] })).id);
+  const world = await oneClass({ teachers: ["juf.races@test.example"] });
+  t = world.t;
+  pupilId = world.pupilId;
+  juf = await loadActor(t.db, world.staffIds[0]!);
   engine = new DialogEngine({ db: t.db, flows: FLOWS, clock: () => NOW });
 });
 afterAll(async () => t?.destroy());

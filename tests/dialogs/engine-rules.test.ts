@@ -9,8 +9,8 @@ import type { Answers, DialogFlow } from "../../dialogs/engine/flow.js";
 import { FieldDefinition, type StepDefinition, type StepView } from "../../dialogs/engine/types.js";
 import { translate } from "../../bot/i18n/translate.js";
 import { shareFieldId } from "../../bot/formats/share.js";
-import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
-import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import { testProvider, type TestDatabase } from "../support/test-db.js";
+import { oneClass } from "../support/one-class.js";
 
 const NOW = new Date("2026-11-23T09:00:00Z"); // Monday 10:00 in Amsterdam
 const text = (nl: string) => ({ nl, en: nl });
@@ -131,11 +131,10 @@ const draftsOf = async (id: string) => JSON.parse((await session(id)).rawInputs)
 const fieldValue = (view: StepView, id: string) => view.fields.find((f) => f.id === id)?.value;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const school = await makeSchool(t.db);
-  const group = await makeGroup(t.db, school.id, "groep 6", "bovenbouw");
-  pupilId = (await makePupil(t.db, school.id, group.id, "Sam")).id;
-  juf = await loadActor(t.db, (await makeStaff(t.db, school.id, { groups: [group.id] })).id);
+  const world = await oneClass({ teachers: ["juf.rules@test.example"], group: "groep 6", bouw: "bovenbouw" });
+  t = world.t;
+  pupilId = world.pupilId;
+  juf = await loadActor(t.db, world.staffIds[0]!);
   engine = new DialogEngine({ db: t.db, flows: { note: flow, round: pupilsFlow }, clock: () => NOW });
 });
 afterAll(async () => t?.destroy());
