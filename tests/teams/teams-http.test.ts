@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from "../support/app.js";
 import { FakeConnector, type RecordedActivity } from "../support/fake-connector.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
 import { testProvider } from "../support/test-db.js";
+import { makeStaff } from "../support/fixtures.js";
 import { localDate } from "../../bot/domain/local-time.js";
 import { type Card, cardOf, fillCard as fillCardFor, submitData, TeamsDriver, textOf } from "../support/teams-driver.js";
 
@@ -17,6 +18,7 @@ type User = typeof ALEX;
 
 let app: TestApp;
 let teams: TeamsDriver;
+let schoolId: string;
 const connector = new FakeConnector();
 const conv = (u: User) => `a:personal-${u.aad}`;
 const today = localDate(new Date(), "Europe/Amsterdam");
@@ -37,7 +39,8 @@ beforeAll(async () => {
     ],
     groups: [{ name: "groep 5", teachers: [{ email: ALEX.email }, { email: BO.email }, { email: NEW.email }] }],
   });
-  const group = await app.database.db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId } });
+  schoolId = setup.schoolId;
+  const group = await app.database.db.group.findFirstOrThrow({ where: { schoolId } });
   await app.database.db.pupil.create({ data: { schoolId: setup.schoolId, groupId: group.id, externalId: "1", firstName: "Sam", lastName: "de Boer" } });
 });
 afterAll(async () => {
@@ -63,185 +66,193 @@ async function completeDialog(user: User, first: RecordedActivity[], overrides: 
   throw new Error("dialog did not complete");
 }
 
-// Written as a story: each test goes on from where the one before left off, so the suites and their tests run in order
-// (npm test shuffles every other file's tests; making these independent is a follow-up).
-describe("in the written order", { shuffle: false }, () => {
-  describe(`Teams over HTTP on ${testProvider()}`, { shuffle: false }, () => {
-    it("greets on install with buttons and stores the conversation reference", async () => {
-      const sent = await post(activity(ALEX, { type: "installationUpdate", action: "add", text: undefined }));
-      const card = cardOf(sent[0]!)!;
-      expect(JSON.stringify(card)).toContain("Hoi Alex");
-      expect(card.actions!.map((a) => a.data.command)).toEqual(expect.arrayContaining(["prepare", "conversation", "note", "help"]));
-      const address = await app.database.db.channelAddress.findFirstOrThrow({ where: { channel: "teams" } });
-      expect(JSON.parse(address.reference).conversation.id).toBe(conv(ALEX));
-    });
-
-    it("answers typed commands in Dutch and English, and buttons", async () => {
-      expect(textOf(await say(ALEX, "help"))).toContain("voorbereiden");
-      expect(textOf(await post(activity(ALEX, { value: { gw: "cmd", command: "mijn groep" } })))).toContain("Sam de Boer");
-      expect(textOf(await say(ALEX, "english"))).toContain("English");
-      expect(textOf(await say(ALEX, "my group"))).toContain("1 pupil<br>"); // one pupil: the singular (was "1 pupils")
-      await say(ALEX, "nederlands");
-    });
-
-    it("takes typed actions from buttons and drop-downs, legacy command buttons as text, and answers an unreadable one politely", async () => {
-      expect(textOf(await post(activity(ALEX, { value: { gw: "act", command: "myGroup" } })))).toContain("Sam de Boer");
-      const choice = JSON.stringify({ command: "myGroup" });
-      expect(textOf(await post(activity(ALEX, { value: { gw: "act-choice", gwAction: choice } })))).toContain("Sam de Boer");
-      expect(textOf(await post(activity(ALEX, { value: { gw: "cmd-choice", command: "mijn groep" } })))).toContain("Sam de Boer");
-      for (const unreadable of [
-        { gw: "act", command: "drop tables;" },
-        { gw: "act-choice", gwAction: "{not json" },
-        { gw: "act", command: "pupil", args: ["x"] },
-      ]) {
-        const reply = textOf(await post(activity(ALEX, { value: unreadable })));
-        expect(reply).toContain("Dat begrijp ik niet");
-        expect(reply).not.toContain("Sam");
-      }
-    });
-
-    it("walks a preparation and a conversation with cards, replacing each answered card", async () => {
-      const start = await say(ALEX, "voorbereiden Sam");
-      const firstCard = start.find((a) => cardOf(a));
-      expect(JSON.stringify(cardOf(firstCard!))).toContain("Welk gespreksformat?");
-      const afterFirst = await post(
-        activity(ALEX, { replyToId: firstCard!.activityId, value: { ...submitData(cardOf(firstCard!)!), ...fillCard(cardOf(firstCard!)!) } }),
-      );
-      const update = afterFirst.find((a) => a.kind === "update");
-      expect(update?.activityId).toBe(firstCard!.activityId);
-      expect(JSON.stringify(cardOf(update!))).not.toContain("Action.Submit");
-      await completeDialog(ALEX, afterFirst);
-      const prepared = await app.database.db.conversation.findFirstOrThrow({ where: { pupil: { firstName: "Sam" } } });
-      expect(prepared.status).toBe("prepared");
-
-      const done = await completeDialog(ALEX, await say(ALEX, "gesprek Sam"));
-      expect(textOf(done)).toContain("opgeslagen");
-      const held = await app.database.db.conversation.findUniqueOrThrow({ where: { id: prepared.id }, include: { goals: true, agreements: true } });
-      expect(held.status).toBe("held");
-      expect(held.goals).toHaveLength(1);
-      expect(held.agreements[0]?.what).toBe("leest elke dag 10 minuten in zijn leesboek");
-    });
-
-    it("shows validation errors inline on the same card, keeping what was typed", async () => {
-      const start = await say(ALEX, "voorbereiden Sam");
-      let card = start.find((a) => cardOf(a))!;
-      let sent = await post(activity(ALEX, { replyToId: card.activityId, value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!) } }));
-      card = sent.find((a) => a.kind !== "update" && cardOf(a))!;
-      sent = await post(activity(ALEX, { replyToId: card.activityId, value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!) } }));
-      card = sent.find((a) => a.kind !== "update" && cardOf(a))!;
-      expect(JSON.stringify(cardOf(card))).toContain("Wanneer en waar?");
-      sent = await post(
-        activity(ALEX, {
-          replyToId: card.activityId,
-          value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!, { date: "31-02-2027", place: "de leeshoek" }) },
-        }),
-      );
-      const updated = sent.find((a) => a.kind === "update" && a.activityId === card.activityId)!;
-      const json = JSON.stringify(cardOf(updated));
-      expect(json).toContain("Typ een datum");
-      expect(json).toContain("de leeshoek");
-      await say(ALEX, "stop");
-      await say(ALEX, "ja");
-    });
-
-    it("lets a teacher type the answers instead, one question at a time", async () => {
-      const start = await say(ALEX, "notitie Sam");
-      expect(start.some((a) => cardOf(a))).toBe(true);
-      const typed = await say(ALEX, "Sam vertelde trots over zijn tekening");
-      expect(String(typed[0]!.activity.text)).toContain("Vraag 2/3");
-      expect(typed.some((a) => cardOf(a))).toBe(false);
-      await say(ALEX, "-");
-      const done = await say(ALEX, "nee");
-      expect(textOf(done)).toContain("Notitie opgeslagen");
-      const note = await app.database.db.note.findFirstOrThrow({ where: { text: "Sam vertelde trots over zijn tekening" } });
-      expect(note.shareWithParents).toBe(false);
-    });
-
-    it("refuses a foreign user's and a doubled submission, changing nothing", async () => {
-      const start = await say(ALEX, "voorbereiden Sam");
-      const card = start.find((a) => cardOf(a))!;
-      const value = { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!) };
-      // The card forwarded to the duo-partner: refused, and the card is not touched.
-      const foreign = await post(activity(BO, { replyToId: card.activityId, value }));
-      expect(textOf(foreign)).toContain("iemand anders");
-      expect(foreign.some((a) => a.kind === "update")).toBe(false);
-      const first = await post(activity(ALEX, { replyToId: card.activityId, value }));
-      expect(first.some((a) => a.kind === "update")).toBe(true);
-      const again = await post(activity(ALEX, { replyToId: card.activityId, value }));
-      expect(textOf(again)).toContain("niet meer actueel");
-      const session = await app.database.db.dialogSession.findFirstOrThrow({ where: { status: "active" }, orderBy: { updatedAt: "desc" } });
-      expect(session.stepId).toBe("aim");
-      await say(ALEX, "stop");
-      await say(ALEX, "ja");
-    });
-
-    it("serves an unknown tenant and a stranger nothing but a polite refusal", async () => {
-      expect(
-        textOf(await say({ ...ALEX }, "mijn groep").then(() => post(activity(ALEX, { text: "mijn groep" }, "99999999-0000-0000-0000-000000000000")))),
-      ).toContain("niet gekoppeld");
-      const stranger = textOf(await say(STRANGER, "mijn groep"));
-      expect(stranger).toContain("personeelslijst");
-      expect(stranger).not.toContain("Sam");
-      const noTenant = await post({
-        ...activity(ALEX, { text: "mijn groep" }),
-        conversation: { id: conv(ALEX), conversationType: "personal" },
-        channelData: {},
-      });
-      expect(textOf(noTenant)).toContain("niet gekoppeld");
-    });
-
-    it("matches a new teacher by e-mail on first contact and remembers the Teams identity", async () => {
-      expect(textOf(await say(NEW, "mijn groep"))).toContain("Sam de Boer");
-      const identity = await app.database.db.staffIdentity.findFirstOrThrow({ where: { channel: "teams", externalId: NEW.aad } });
-      expect(identity).toBeTruthy();
-    });
-
-    it("acts once on an activity Teams delivers twice (claimed in the database: across restarts and instances)", async () => {
-      const sam = await app.database.db.pupil.findFirstOrThrow({ where: { firstName: "Sam" } });
-      // Start outside any dialog an earlier test left open, so the note is a command, not an answer.
-      await app.database.db.dialogSession.updateMany({ where: { status: "active" }, data: { status: "paused" } });
-      const before = await app.database.db.note.count({ where: { pupilId: sam.id } });
-      const once = activity(ALEX, { text: "notitie Sam: vertelde over de moestuin, twee keer bezorgd" });
-      const first = await post(once);
-      const second = await post(once);
-      const third = await post(once);
-      expect(textOf(first)).toContain("opgeslagen");
-      expect(second).toEqual([]);
-      expect(third).toEqual([]);
-      expect(await app.database.db.note.count({ where: { pupilId: sam.id } })).toBe(before + 1);
-      // A new activity with the same text is a new message, and acts.
-      await post(activity(ALEX, { text: "notitie Sam: vertelde over de moestuin, twee keer bezorgd" }));
-      expect(await app.database.db.note.count({ where: { pupilId: sam.id } })).toBe(before + 2);
-    });
+describe(`Teams over HTTP on ${testProvider()}`, () => {
+  it("greets on install with buttons and stores the conversation reference", async () => {
+    const sent = await post(activity(ALEX, { type: "installationUpdate", action: "add", text: undefined }));
+    const card = cardOf(sent[0]!)!;
+    expect(JSON.stringify(card)).toContain("Hoi Alex");
+    expect(card.actions!.map((a) => a.data.command)).toEqual(expect.arrayContaining(["prepare", "conversation", "note", "help"]));
+    const address = await app.database.db.channelAddress.findFirstOrThrow({ where: { channel: "teams", staff: { email: ALEX.email } } });
+    expect(JSON.parse(address.reference).conversation.id).toBe(conv(ALEX));
   });
 
-  describe(`proactive Teams messages on ${testProvider()}`, { shuffle: false }, () => {
-    const alexId = async () => (await app.database.db.staff.findFirstOrThrow({ where: { email: ALEX.email } })).id;
+  it("answers typed commands in Dutch and English, and buttons", async () => {
+    expect(textOf(await say(ALEX, "help"))).toContain("voorbereiden");
+    expect(textOf(await post(activity(ALEX, { value: { gw: "cmd", command: "mijn groep" } })))).toContain("Sam de Boer");
+    expect(textOf(await say(ALEX, "english"))).toContain("English");
+    expect(textOf(await say(ALEX, "my group"))).toContain("1 pupil<br>"); // one pupil: the singular (was "1 pupils")
+    await say(ALEX, "nederlands");
+  });
 
-    it("retries a 429 after Retry-After, delivering exactly once", async () => {
-      connector.failNext(conv(ALEX), { status: 429, retryAfterSeconds: 1 });
-      const started = Date.now();
-      const before = connector.sentTo(conv(ALEX)).length;
-      const outcome = await app.core.proactive.sendToStaff(await alexId(), [{ text: "Herinnering: morgen gesprek met Sam" }]);
-      expect(outcome.ok).toBe(true);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-      expect(connector.sentTo(conv(ALEX)).length - before).toBe(1);
-    });
+  it("takes typed actions from buttons and drop-downs, legacy command buttons as text, and answers an unreadable one politely", async () => {
+    expect(textOf(await post(activity(ALEX, { value: { gw: "act", command: "myGroup" } })))).toContain("Sam de Boer");
+    const choice = JSON.stringify({ command: "myGroup" });
+    expect(textOf(await post(activity(ALEX, { value: { gw: "act-choice", gwAction: choice } })))).toContain("Sam de Boer");
+    expect(textOf(await post(activity(ALEX, { value: { gw: "cmd-choice", command: "mijn groep" } })))).toContain("Sam de Boer");
+    for (const unreadable of [
+      { gw: "act", command: "drop tables;" },
+      { gw: "act-choice", gwAction: "{not json" },
+      { gw: "act", command: "pupil", args: ["x"] },
+    ]) {
+      const reply = textOf(await post(activity(ALEX, { value: unreadable })));
+      expect(reply).toContain("Dat begrijp ik niet");
+      expect(reply).not.toContain("Sam");
+    }
+  });
 
-    it("does not re-send when the service may have accepted the message (5xx)", async () => {
-      connector.failNext(conv(ALEX), { status: 502, acceptAnyway: true });
-      const attemptsBefore = connector.attempts.length;
-      const outcome = await app.core.proactive.sendToStaff(await alexId(), [{ text: "Herinnering" }]);
-      expect(outcome).toMatchObject({ ok: false, reason: "uncertain" });
-      expect(connector.attempts.length - attemptsBefore).toBe(1);
-    });
+  it("walks a preparation and a conversation with cards, replacing each answered card", async () => {
+    const start = await say(ALEX, "voorbereiden Sam");
+    const firstCard = start.find((a) => cardOf(a));
+    expect(JSON.stringify(cardOf(firstCard!))).toContain("Welk gespreksformat?");
+    const afterFirst = await post(
+      activity(ALEX, { replyToId: firstCard!.activityId, value: { ...submitData(cardOf(firstCard!)!), ...fillCard(cardOf(firstCard!)!) } }),
+    );
+    const update = afterFirst.find((a) => a.kind === "update");
+    expect(update?.activityId).toBe(firstCard!.activityId);
+    expect(JSON.stringify(cardOf(update!))).not.toContain("Action.Submit");
+    await completeDialog(ALEX, afterFirst);
+    const prepared = await app.database.db.conversation.findFirstOrThrow({ where: { pupil: { firstName: "Sam" } } });
+    expect(prepared.status).toBe("prepared");
 
-    it("records a removed installation (403) and keeps going without crashing", async () => {
-      connector.block(conv(ALEX), 403);
-      const outcome = await app.core.proactive.sendToStaff(await alexId(), [{ text: "Herinnering" }]);
-      expect(outcome).toMatchObject({ ok: false, permanent: true, reason: "blocked" });
-      expect((await app.database.db.channelAddress.findFirstOrThrow({ where: { staffId: await alexId() } })).status).toBe("blocked");
-      expect(await app.core.proactive.sendToStaff(await alexId(), [{ text: "nog een" }])).toMatchObject({ reason: "no_address" });
+    const done = await completeDialog(ALEX, await say(ALEX, "gesprek Sam"));
+    expect(textOf(done)).toContain("opgeslagen");
+    const held = await app.database.db.conversation.findUniqueOrThrow({ where: { id: prepared.id }, include: { goals: true, agreements: true } });
+    expect(held.status).toBe("held");
+    expect(held.goals).toHaveLength(1);
+    expect(held.agreements[0]?.what).toBe("leest elke dag 10 minuten in zijn leesboek");
+  });
+
+  it("shows validation errors inline on the same card, keeping what was typed", async () => {
+    const start = await say(ALEX, "voorbereiden Sam");
+    let card = start.find((a) => cardOf(a))!;
+    let sent = await post(activity(ALEX, { replyToId: card.activityId, value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!) } }));
+    card = sent.find((a) => a.kind !== "update" && cardOf(a))!;
+    sent = await post(activity(ALEX, { replyToId: card.activityId, value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!) } }));
+    card = sent.find((a) => a.kind !== "update" && cardOf(a))!;
+    expect(JSON.stringify(cardOf(card))).toContain("Wanneer en waar?");
+    sent = await post(
+      activity(ALEX, {
+        replyToId: card.activityId,
+        value: { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!, { date: "31-02-2027", place: "de leeshoek" }) },
+      }),
+    );
+    const updated = sent.find((a) => a.kind === "update" && a.activityId === card.activityId)!;
+    const json = JSON.stringify(cardOf(updated));
+    expect(json).toContain("Typ een datum");
+    expect(json).toContain("de leeshoek");
+    await say(ALEX, "stop");
+    await say(ALEX, "ja");
+  });
+
+  it("lets a teacher type the answers instead, one question at a time", async () => {
+    const start = await say(ALEX, "notitie Sam");
+    expect(start.some((a) => cardOf(a))).toBe(true);
+    const typed = await say(ALEX, "Sam vertelde trots over zijn tekening");
+    expect(String(typed[0]!.activity.text)).toContain("Vraag 2/3");
+    expect(typed.some((a) => cardOf(a))).toBe(false);
+    await say(ALEX, "-");
+    const done = await say(ALEX, "nee");
+    expect(textOf(done)).toContain("Notitie opgeslagen");
+    const note = await app.database.db.note.findFirstOrThrow({ where: { text: "Sam vertelde trots over zijn tekening" } });
+    expect(note.shareWithParents).toBe(false);
+  });
+
+  it("refuses a foreign user's and a doubled submission, changing nothing", async () => {
+    const start = await say(ALEX, "voorbereiden Sam");
+    const card = start.find((a) => cardOf(a))!;
+    const value = { ...submitData(cardOf(card)!), ...fillCard(cardOf(card)!) };
+    // The card forwarded to the duo-partner: refused, and the card is not touched.
+    const foreign = await post(activity(BO, { replyToId: card.activityId, value }));
+    expect(textOf(foreign)).toContain("iemand anders");
+    expect(foreign.some((a) => a.kind === "update")).toBe(false);
+    const first = await post(activity(ALEX, { replyToId: card.activityId, value }));
+    expect(first.some((a) => a.kind === "update")).toBe(true);
+    const again = await post(activity(ALEX, { replyToId: card.activityId, value }));
+    expect(textOf(again)).toContain("niet meer actueel");
+    const session = await app.database.db.dialogSession.findFirstOrThrow({ where: { status: "active" }, orderBy: { updatedAt: "desc" } });
+    expect(session.stepId).toBe("aim");
+    await say(ALEX, "stop");
+    await say(ALEX, "ja");
+  });
+
+  it("serves an unknown tenant and a stranger nothing but a polite refusal", async () => {
+    expect(
+      textOf(await say({ ...ALEX }, "mijn groep").then(() => post(activity(ALEX, { text: "mijn groep" }, "99999999-0000-0000-0000-000000000000")))),
+    ).toContain("niet gekoppeld");
+    const stranger = textOf(await say(STRANGER, "mijn groep"));
+    expect(stranger).toContain("personeelslijst");
+    expect(stranger).not.toContain("Sam");
+    const noTenant = await post({
+      ...activity(ALEX, { text: "mijn groep" }),
+      conversation: { id: conv(ALEX), conversationType: "personal" },
+      channelData: {},
     });
+    expect(textOf(noTenant)).toContain("niet gekoppeld");
+  });
+
+  it("matches a new teacher by e-mail on first contact and remembers the Teams identity", async () => {
+    expect(textOf(await say(NEW, "mijn groep"))).toContain("Sam de Boer");
+    const identity = await app.database.db.staffIdentity.findFirstOrThrow({ where: { channel: "teams", externalId: NEW.aad } });
+    expect(identity).toBeTruthy();
+  });
+
+  it("acts once on an activity Teams delivers twice (claimed in the database: across restarts and instances)", async () => {
+    const sam = await app.database.db.pupil.findFirstOrThrow({ where: { firstName: "Sam" } });
+    // Start outside any dialog an earlier test left open, so the note is a command, not an answer.
+    await app.database.db.dialogSession.updateMany({ where: { status: "active" }, data: { status: "paused" } });
+    const before = await app.database.db.note.count({ where: { pupilId: sam.id } });
+    const once = activity(ALEX, { text: "notitie Sam: vertelde over de moestuin, twee keer bezorgd" });
+    const first = await post(once);
+    const second = await post(once);
+    const third = await post(once);
+    expect(textOf(first)).toContain("opgeslagen");
+    expect(second).toEqual([]);
+    expect(third).toEqual([]);
+    expect(await app.database.db.note.count({ where: { pupilId: sam.id } })).toBe(before + 1);
+    // A new activity with the same text is a new message, and acts.
+    await post(activity(ALEX, { text: "notitie Sam: vertelde over de moestuin, twee keer bezorgd" }));
+    expect(await app.database.db.note.count({ where: { pupilId: sam.id } })).toBe(before + 2);
+  });
+});
+
+describe(`proactive Teams messages on ${testProvider()}`, () => {
+  // Each test throttles, fails or blocks the conversation of a teacher of its own.
+  let known = 0;
+  async function teacherInTeams(): Promise<{ user: User; staffId: string; conversation: string }> {
+    const k = String(++known).padStart(2, "0");
+    const user = { aad: `aaaaaaaa-0000-0000-0001-0000000000${k}`, name: `Juf ${k}`, email: `juf${k}@school.example` };
+    connector.members.set(`29:${user.aad}`, { id: `29:${user.aad}`, name: user.name, aadObjectId: user.aad, email: user.email, userPrincipalName: user.email });
+    const staff = await makeStaff(app.database.db, schoolId, { email: user.email });
+    await say(user, "help"); // first contact: the bot now knows where to reach her
+    return { user, staffId: staff.id, conversation: conv(user) };
+  }
+
+  it("retries a 429 after Retry-After, delivering exactly once", async () => {
+    const juf = await teacherInTeams();
+    connector.failNext(juf.conversation, { status: 429, retryAfterSeconds: 1 });
+    const started = Date.now();
+    const before = connector.sentTo(juf.conversation).length;
+    const outcome = await app.core.proactive.sendToStaff(juf.staffId, [{ text: "Herinnering: morgen gesprek met Sam" }]);
+    expect(outcome.ok).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(connector.sentTo(juf.conversation).length - before).toBe(1);
+  });
+
+  it("does not re-send when the service may have accepted the message (5xx)", async () => {
+    const juf = await teacherInTeams();
+    connector.failNext(juf.conversation, { status: 502, acceptAnyway: true });
+    const attemptsBefore = connector.attempts.length;
+    const outcome = await app.core.proactive.sendToStaff(juf.staffId, [{ text: "Herinnering" }]);
+    expect(outcome).toMatchObject({ ok: false, reason: "uncertain" });
+    expect(connector.attempts.length - attemptsBefore).toBe(1);
+  });
+
+  it("records a removed installation (403) and keeps going without crashing", async () => {
+    const juf = await teacherInTeams();
+    connector.block(juf.conversation, 403);
+    const outcome = await app.core.proactive.sendToStaff(juf.staffId, [{ text: "Herinnering" }]);
+    expect(outcome).toMatchObject({ ok: false, permanent: true, reason: "blocked" });
+    expect((await app.database.db.channelAddress.findFirstOrThrow({ where: { staffId: juf.staffId } })).status).toBe("blocked");
+    expect(await app.core.proactive.sendToStaff(juf.staffId, [{ text: "nog een" }])).toMatchObject({ reason: "no_address" });
   });
 });
