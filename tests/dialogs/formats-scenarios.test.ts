@@ -13,6 +13,7 @@ const TODAY = "2026-11-23";
 let t: TestDatabase;
 let teacher: Actor;
 let engine: DialogEngine;
+let schoolId: string;
 let groupId: string;
 const pupils: Record<string, string> = {};
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const school = await makeSchool(t.db);
   const group = await makeGroup(t.db, school.id, "groep 7", "bovenbouw");
+  schoolId = school.id;
   groupId = group.id;
   // One pupil per format version: every released version must still work end to end.
   for (const f of loadBuiltinFormats()) pupils[`${f.key}@${f.version}`] = (await makePupil(t.db, school.id, group.id, `Kind-${f.key}-${f.version}`)).id;
@@ -28,11 +30,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.destroy());
 
+// A test that stores a record for a pupil gets a pupil of its own: no other test's record in the way.
+const aPupil = async () => (await makePupil(t.db, schoolId, groupId)).id;
 const base = { pupilId: null, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
 
-// Written as a story: each test goes on from where the one before left off, so these run in order
-// (npm test shuffles every other file's tests; making these independent is a follow-up).
-describe(`every format end to end on ${testProvider()}`, { shuffle: false }, () => {
+describe(`every format end to end on ${testProvider()}`, () => {
   for (const format of loadBuiltinFormats()) {
     it(`${format.key} v${format.version}: walks all phases and stores the outcome`, async () => {
       const forGroup = format.subject === "group";
@@ -77,7 +79,7 @@ describe(`every format end to end on ${testProvider()}`, { shuffle: false }, () 
   }
 
   it("adds steps for a second goal and a second agreement when asked", async () => {
-    const pupilId = pupils["kindplan@1"]!;
+    const pupilId = await aPupil();
     const start = await engine.start(teacher, CONVERSATION, { ...base, pupilId, formatKey: "kindplan", formatVersion: 1 });
     const { visited, result } = await walkToEnd(engine, teacher, start, TODAY, {
       goal1check: { another: "true" },
@@ -93,7 +95,7 @@ describe(`every format end to end on ${testProvider()}`, { shuffle: false }, () 
   });
 
   it("asks again for an agreement that is not concrete, keeping what was typed", async () => {
-    const pupilId = pupils["hgw-kindgesprek@1"]!;
+    const pupilId = await aPupil();
     let result = await engine.start(teacher, CONVERSATION, { ...base, pupilId, formatKey: "kindplan", formatVersion: 1 });
     while (result.kind === "step" && result.view.stepId !== "agreement1") {
       const v = result.view;
@@ -124,7 +126,7 @@ describe(`every format end to end on ${testProvider()}`, { shuffle: false }, () 
   });
 
   it("sharpens a vague concern into an observable goal in the leerlingbespreking", async () => {
-    const pupilId = pupils["leerlingbespreking@1"]!;
+    const pupilId = await aPupil();
     let result = await engine.start(teacher, CONVERSATION, { ...base, pupilId, formatKey: "leerlingbespreking", formatVersion: 1 });
     while (result.kind === "step" && result.view.stepId !== "s_doelScherpstellen") {
       const v = result.view;
@@ -154,7 +156,7 @@ describe(`every format end to end on ${testProvider()}`, { shuffle: false }, () 
   });
 
   it("a prepared conversation continues the same record, shows the preparation, and keeps its format version", async () => {
-    const pupilId = pupils["bovenbouw-kindgesprek@2"]!;
+    const pupilId = await aPupil();
     const prepared = await walkToEnd(engine, teacher, await engine.start(teacher, PREPARE, { ...base, pupilId }), TODAY, {
       format: { format: "bovenbouw-kindgesprek" },
       aim: { reason: "nieuwe periode", aim: "samen een rekendoel kiezen", theme: "rekenen" },
@@ -188,7 +190,7 @@ describe(`every format end to end on ${testProvider()}`, { shuffle: false }, () 
   });
 
   it("a quick note through the note dialog", async () => {
-    const pupilId = pupils["onderbouw-welbevinden@1"]!;
+    const pupilId = await aPupil();
     const { result } = await walkToEnd(engine, teacher, await engine.start(teacher, NOTE, { ...base, pupilId }), TODAY, {
       note: { text: "Vertelde trots over haar tekening", goal: "zelf haar jas aantrekken", text__share: "false" },
     });
