@@ -32,7 +32,32 @@ export function sqliteFilePath(url: string): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
 }
 
-export async function openDatabase(url: string): Promise<Database> {
+/** Called with every SQL statement the client sends and its parameters (query-plan tests, benchmarks). */
+export type QueryObserver = (sql: string, params: unknown[]) => void;
+
+export interface OpenOptions {
+  onQuery?: QueryObserver;
+}
+
+// Prisma's query events carry the SQL and its parameters as a JSON string.
+function observe(client: { $on(event: "query", cb: (e: { query: string; params: string }) => void): void }, onQuery?: QueryObserver) {
+  if (!onQuery) return;
+  client.$on("query", (e) => {
+    let params: unknown[] = [];
+    try {
+      params = JSON.parse(e.params) as unknown[];
+    } catch {
+      // A parameter list Prisma could not print as JSON: the statement is still observed.
+    }
+    onQuery(e.query, params);
+  });
+}
+
+const queryLog = (options: OpenOptions): { log: { emit: "event"; level: "query" }[] } => ({
+  log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
+});
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const provider = providerOf(url);
   if (provider === "sqlite") {
     const file = sqliteFilePath(url);
@@ -51,7 +76,8 @@ export async function openDatabase(url: string): Promise<Database> {
       },
       connectToShadowDb: () => factory.connectToShadowDb(),
     } as unknown as typeof factory;
-    const base = new SqliteClient({ adapter });
+    const base = new SqliteClient({ adapter, ...queryLog(options) });
+    observe(base as never, options.onQuery);
     const gate = new TransactionGate();
     // Every query waits at the gate while another turn's transaction is open (see transaction.ts).
     const db = base.$extends({
@@ -83,7 +109,9 @@ export async function openDatabase(url: string): Promise<Database> {
   // An idle connection the server drops (a restart, a failover, an administrator) is discarded
   // by the pool and replaced on the next query; without a listener its error would crash us.
   pool.on("error", () => {});
-  const db = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+  const client = new PostgresClient({ adapter: new PrismaPg(pool), ...queryLog(options) });
+  observe(client as never, options.onQuery);
+  const db = client as unknown as Db;
   registerDirectSql(db, postgresDirectSql(pool));
   return {
     db,

@@ -261,9 +261,11 @@ export async function recordHeldConversation(tx: Tx, actor: Actor, input: HeldCo
 
 /** When this teacher's planned or prepared conversations from `from` on take place (their taken slots). */
 export async function listUpcomingConversationTimes(db: Db, staffId: string, from: Date): Promise<Date[]> {
-  const rows = await db.conversation.findMany({
-    where: { teachers: { some: { staffId } }, status: { in: ["planned", "prepared"] }, plannedAt: { gte: from } },
-    select: { plannedAt: true },
+  // Read from the teacher's own links, not from the board's conversations: it costs the same
+  // however many schools share the database (tests/scale/query-plans.test.ts).
+  const rows = await db.conversationTeacher.findMany({
+    where: { staffId, conversation: { status: { in: ["planned", "prepared"] }, plannedAt: { gte: from } } },
+    select: { conversation: { select: { plannedAt: true } } },
   });
-  return rows.flatMap((r) => (r.plannedAt ? [r.plannedAt] : []));
+  return rows.flatMap((r) => (r.conversation.plannedAt ? [r.conversation.plannedAt] : []));
 }

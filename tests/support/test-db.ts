@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, type Database, type DatabaseProvider } from "../../bot/db/client.js";
+import { openDatabase, type Database, type DatabaseProvider, type OpenOptions } from "../../bot/db/client.js";
 import { migrateDatabase } from "../../bot/db/migrate.js";
 
 export interface TestDatabase extends Database {
@@ -43,10 +43,10 @@ export async function createEmptyDatabaseUrl(): Promise<{ url: string; drop(): P
   };
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: OpenOptions = {}): Promise<TestDatabase> {
   const empty = await createEmptyDatabaseUrl();
   await migrateDatabase(empty.url);
-  const database = await openDatabase(empty.url);
+  const database = await openDatabase(empty.url, options);
   return {
     ...database,
     async destroy() {

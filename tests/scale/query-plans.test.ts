@@ -1,0 +1,192 @@
+// The hot reads of a school board (a teacher's dialog turn and commands, a team leader's views)
+// must cost the same at 1 and at 40 schools: no statement they send may read a whole table that
+// grows with the board. Every statement the core sends during each action is captured and its
+// query plan asked of the database itself: SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN with
+// sequential scans disabled (so a Seq Scan left in the plan means no index can serve the query,
+// not that the planner preferred one on a small test table).
+import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqliteFilePath } from "../../bot/db/client.js";
+import { DEMO_TEACHER_EMAIL, seedDemoSchool } from "../../bot/roster/demo.js";
+import { localUser, quietCore } from "../support/one-class.js";
+import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+
+// Tables whose size does not grow with pupils, staff or history: one row per school or fewer, or
+// a handful per school that every read of that school needs anyway.
+const SMALL_TABLES = new Set(["School", "SchoolClosure", "ChannelBinding", "ConversationFormat", "SchoolFormatDefault", "OutboxWorker", "_prisma_migrations"]);
+
+const LEADER = "ruud.fluitendaal@regenboog.example"; // team leader of the middenbouw
+let t: TestDatabase;
+let capturing: { sql: string; params: unknown[] }[] | null = null;
+
+beforeAll(async () => {
+  t = await createTestDatabase({ onQuery: (sql, params) => capturing?.push({ sql, params }) });
+  await seedDemoSchool(t.db);
+  await addHistory();
+}, 120_000);
+afterAll(async () => t?.destroy());
+
+/** In the demo round, a held conversation with a goal, an agreement, an evaluation and a note for every pupil of groep 5. */
+async function addHistory(): Promise<void> {
+  const teacher = await t.db.staff.findFirstOrThrow({ where: { email: DEMO_TEACHER_EMAIL } });
+  const group = await t.db.group.findFirstOrThrow({ where: { name: "groep 5" } });
+  const pupils = await t.db.pupil.findMany({ where: { groupId: group.id } });
+  const round = await t.db.round.findFirstOrThrow({ where: { groups: { some: { groupId: group.id } } } });
+  for (const pupil of pupils) {
+    const conversation = await t.db.conversation.create({
+      data: {
+        schoolId: pupil.schoolId,
+        pupilId: pupil.id,
+        groupId: group.id,
+        formatKey: "middenbouw-kindgesprek",
+        formatVersion: 1,
+        status: "held",
+        heldAt: new Date(),
+        roundId: round.id,
+        createdById: teacher.id,
+        teachers: { create: { staffId: teacher.id } },
+      },
+    });
+    const goal = await t.db.goal.create({
+      data: {
+        pupilId: pupil.id,
+        conversationId: conversation.id,
+        goalText: "de tafels van 6 en 7 kennen",
+        evaluationDate: "2026-11-12",
+        createdById: teacher.id,
+      },
+    });
+    await t.db.agreement.create({
+      data: {
+        pupilId: pupil.id,
+        conversationId: conversation.id,
+        goalId: goal.id,
+        who: "leerling",
+        what: "oefent elke dag vijf minuten",
+        whenText: "elke dag",
+      },
+    });
+    await t.db.evaluation.create({ data: { goalId: goal.id, outcome: "partly", evaluatedById: teacher.id } });
+    await t.db.note.create({ data: { pupilId: pupil.id, authorId: teacher.id, text: "vertelde over de moestuin" } });
+  }
+}
+
+/** The statements the core sent while `act` ran. */
+async function statementsOf<T>(act: () => Promise<T>): Promise<{ result: T; statements: { sql: string; params: unknown[] }[] }> {
+  capturing = [];
+  try {
+    const result = await act();
+    return { result, statements: capturing.filter((s) => /^\s*(SELECT|UPDATE|DELETE|WITH)\b/i.test(s.sql)) };
+  } finally {
+    capturing = null;
+  }
+}
+
+/** The big tables a statement reads in full, by its plan. */
+async function fullScans(statement: { sql: string; params: unknown[] }): Promise<string[]> {
+  return testProvider() === "sqlite" ? sqliteFullScans(statement) : postgresFullScans(statement);
+}
+
+let sqlite: BetterSqlite3.Database | undefined;
+let sqliteTables: Set<string>;
+function sqliteFullScans({ sql, params }: { sql: string; params: unknown[] }): string[] {
+  if (!sqlite) {
+    sqlite = new BetterSqlite3(sqliteFilePath(t.url), { readonly: true });
+    // Only real tables count: "SCAN sub" reads a subquery's few rows, not a table.
+    sqliteTables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  }
+  const bind = params.map((p) => (typeof p === "boolean" ? Number(p) : p !== null && typeof p === "object" ? JSON.stringify(p) : p));
+  const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...bind) as { detail: string }[];
+  // "SCAN Goal" (or "SCAN Goal USING INDEX …": every entry of an index) reads the whole table;
+  // "SEARCH Goal USING INDEX …" reads only the matching rows.
+  return plan.flatMap(({ detail }) => {
+    const table = /^SCAN (?:main\.)?"?(\w+)"?/.exec(detail)?.[1];
+    return table && sqliteTables.has(table) && !SMALL_TABLES.has(table) ? [`${table}: ${detail}`] : [];
+  });
+}
+
+let postgres: pg.Client | undefined;
+async function postgresFullScans({ sql, params }: { sql: string; params: unknown[] }): Promise<string[]> {
+  if (!postgres) {
+    postgres = new pg.Client({ connectionString: t.url });
+    await postgres.connect();
+    await postgres.query("SET enable_seqscan = off");
+  }
+  const result = await postgres.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+  const found: string[] = [];
+  const walk = (node: Record<string, unknown>) => {
+    const relation = node["Relation Name"] as string | undefined;
+    // With sequential scans off the planner may walk a whole index instead: an index scan with no
+    // index condition reads every row too.
+    const wholeIndex = (node["Node Type"] === "Index Scan" || node["Node Type"] === "Index Only Scan") && !node["Index Cond"];
+    if ((node["Node Type"] === "Seq Scan" || wholeIndex) && relation && !SMALL_TABLES.has(relation)) found.push(`${relation}: ${node["Node Type"]}`);
+    for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+  };
+  walk((result.rows[0]["QUERY PLAN"] as { Plan: Record<string, unknown> }[])[0]!.Plan);
+  return found;
+}
+afterAll(async () => {
+  sqlite?.close();
+  await postgres?.end();
+});
+
+/** Runs `act`, fails on any full scan of a big table among its statements, and returns its reply. */
+async function expectNoFullScans(act: () => Promise<string>): Promise<string> {
+  const { result, statements } = await statementsOf(act);
+  expect(statements.length).toBeGreaterThan(0);
+  const scans: string[] = [];
+  for (const statement of statements) for (const scan of await fullScans(statement)) scans.push(`${scan}\n    in: ${statement.sql}`);
+  expect(scans).toEqual([]);
+  return result;
+}
+
+const chatAs = (email: string) => {
+  const core = quietCore(t.db);
+  const user = localUser(email);
+  return async (text: string) => JSON.stringify((await core.handleTurn({ user, text })).replies);
+};
+
+describe(`the hot reads use indexes, not whole tables, on ${testProvider()}`, () => {
+  it("a teacher's own group and group overview", async () => {
+    const say = chatAs(DEMO_TEACHER_EMAIL);
+    await say("help"); // first contact, outside the measured reads
+    expect(await expectNoFullScans(() => say("mijn groep"))).toContain("26 leerlingen");
+    expect(await expectNoFullScans(() => say("overzicht"))).toContain("open doelen 1");
+  });
+
+  it("a pupil's timeline", async () => {
+    const say = chatAs(DEMO_TEACHER_EMAIL);
+    const pupil = await t.db.pupil.findFirstOrThrow({ where: { group: { name: "groep 5" } }, orderBy: { externalId: "asc" } });
+    const timeline = await expectNoFullScans(() => say(`leerling ${pupil.firstName} ${pupil.lastName}`));
+    expect(timeline).toContain("Evaluatie (deels bereikt");
+    expect(timeline).toContain("vertelde over de moestuin");
+  });
+
+  it("planning the round's conversations", async () => {
+    const say = chatAs(DEMO_TEACHER_EMAIL);
+    expect(await expectNoFullScans(() => say("plannen"))).toContain("Kindgesprekken najaar (demo) — groep 5");
+    await say("stop");
+  });
+
+  it("a dialog turn: starting a conversation and answering its first question", async () => {
+    const say = chatAs(DEMO_TEACHER_EMAIL);
+    const pupil = await t.db.pupil.findFirstOrThrow({ where: { group: { name: "groep 5" } }, orderBy: { externalId: "desc" } });
+    // The opening step shows last time's agreement and open goal: the reads of the record.
+    expect(await expectNoFullScans(() => say(`gesprek ${pupil.firstName} ${pupil.lastName}`))).toContain("Afspraak van vorige keer");
+    expect(await expectNoFullScans(() => say("Het ging goed met lezen deze weken"))).toContain("sessionId");
+    await say("stop");
+  });
+
+  it("a team leader's rounds and progress", async () => {
+    const say = chatAs(LEADER);
+    await say("help");
+    expect(await expectNoFullScans(() => say("rondes"))).toContain("groep 5: 26/26 gepland, 26 gehouden");
+    expect(await expectNoFullScans(() => say("voortgang"))).toContain("groep 5");
+  });
+
+  it("sees a full scan where there is one (the check itself works)", async () => {
+    const scans = await fullScans({ sql: `SELECT "id" FROM "Goal" WHERE "goalText" = ${testProvider() === "sqlite" ? "?" : "$1"}`, params: ["x"] });
+    expect(scans.join()).toContain("Goal");
+  });
+});
