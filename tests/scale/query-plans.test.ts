@@ -167,6 +167,7 @@ describe(`the hot reads use indexes, not whole tables, on ${testProvider()}`, ()
     const say = chatAs(DEMO_TEACHER_EMAIL);
     expect(await expectNoFullScans(() => say("plannen"))).toContain("Kindgesprekken najaar (demo) — groep 5");
     await say("stop");
+    await say("ja");
   });
 
   it("a dialog turn: starting a conversation and answering its first question", async () => {
@@ -176,6 +177,16 @@ describe(`the hot reads use indexes, not whole tables, on ${testProvider()}`, ()
     expect(await expectNoFullScans(() => say(`gesprek ${pupil.firstName} ${pupil.lastName}`))).toContain("Afspraak van vorige keer");
     expect(await expectNoFullScans(() => say("Het ging goed met lezen deze weken"))).toContain("sessionId");
     await say("stop");
+    await say("ja");
+  });
+
+  it("evaluations due, a quick note and the home page", async () => {
+    const say = chatAs(DEMO_TEACHER_EMAIL);
+    const pupil = await t.db.pupil.findFirstOrThrow({ where: { group: { name: "groep 5" } }, orderBy: { externalId: "asc" } });
+    expect(await expectNoFullScans(() => say("evaluaties"))).toContain("de tafels van 6 en 7 kennen");
+    expect(await expectNoFullScans(() => say(`notitie ${pupil.firstName} ${pupil.lastName}: hielp een klasgenoot`))).toContain("Notitie opgeslagen");
+    const core = quietCore(t.db);
+    await expectNoFullScans(async () => JSON.stringify(await core.home(localUser(DEMO_TEACHER_EMAIL))));
   });
 
   it("a team leader's rounds and progress", async () => {
