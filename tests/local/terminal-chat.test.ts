@@ -8,42 +8,40 @@ import { createTestDatabase, testProvider, type TestDatabase } from "../support/
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 
 let t: TestDatabase;
-let teacherEmail: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const school = await makeSchool(t.db);
-  const group = await makeGroup(t.db, school.id, "groep 5");
-  await makePupil(t.db, school.id, group.id, "Sam");
-  await makePupil(t.db, school.id, group.id, "Samira");
-  await makePupil(t.db, school.id, group.id, "Noor");
-  const teacher = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.anna@test.example" });
-  teacherEmail = teacher.email;
 });
 afterAll(async () => t?.destroy());
 
+/**
+ * A teacher of groep 5 (Sam, Samira and Noor) at a school of their own, so that no test sees
+ * another's notes, language or half-made choice. Returns the teacher's e-mail.
+ */
+async function teacherOfGroep5(): Promise<string> {
+  const school = await makeSchool(t.db);
+  const group = await makeGroup(t.db, school.id, "groep 5");
+  for (const name of ["Sam", "Samira", "Noor"]) await makePupil(t.db, school.id, group.id, name);
+  return (await makeStaff(t.db, school.id, { groups: [group.id] })).email;
+}
+
 function chatAs(email: string) {
+  const input = new PassThrough();
   const output = new PassThrough();
   let text = "";
   output.on("data", (chunk) => (text += String(chunk)));
   const core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
-  const chat = new TerminalChat({ core, user: { channel: "local", externalId: email, email }, input: new PassThrough(), output });
-  return { chat, output: () => text };
+  const chat = new TerminalChat({ core, user: { channel: "local", externalId: email, email }, input, output });
+  return { chat, input, output: () => text };
 }
 
-// Written as a story: each test goes on from where the one before left off, so these run in order
-// (npm test shuffles every other file's tests; making these independent is a follow-up).
-describe(`terminal chat on ${testProvider()}`, { shuffle: false }, () => {
+describe(`terminal chat on ${testProvider()}`, () => {
   it("runs a typed session from piped input until 'exit'", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let text = "";
-    output.on("data", (chunk) => (text += String(chunk)));
-    const core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
-    const chat = new TerminalChat({ core, user: { channel: "local", externalId: teacherEmail, email: teacherEmail }, input, output });
+    const { chat, input, output } = chatAs(await teacherOfGroep5());
     const done = chat.run();
     input.end("help\nmijn groep\nexit\nhelp\n");
     await done;
+    const text = output();
     expect(text).toContain("Dit kan ik voor je doen");
     expect(text).toContain("groep 5");
     expect(text).toMatch(/Noor[\s\S]*Sam[\s\S]*Samira/);
@@ -52,7 +50,7 @@ describe(`terminal chat on ${testProvider()}`, { shuffle: false }, () => {
   });
 
   it("shows a pupil's timeline, and offers a numbered choice when a name is ambiguous", async () => {
-    const { chat } = chatAs(teacherEmail);
+    const { chat } = chatAs(await teacherOfGroep5());
     // An exact first name wins over partial matches.
     expect(await chat.send("leerling sam")).toMatch(/^Sam T\. \(groep 5\)/);
     const choice = await chat.send("leerling sa");
@@ -64,7 +62,7 @@ describe(`terminal chat on ${testProvider()}`, { shuffle: false }, () => {
   });
 
   it("keeps a quick note's text when the name needs a choice", async () => {
-    const { chat } = chatAs(teacherEmail);
+    const { chat } = chatAs(await teacherOfGroep5());
     const choice = await chat.send("notitie Sa: vertelde over de Zeehondjes-les");
     expect(choice).toContain("[2] Samira T.");
     expect(await chat.send("2")).toContain("Notitie opgeslagen");
@@ -75,13 +73,15 @@ describe(`terminal chat on ${testProvider()}`, { shuffle: false }, () => {
   });
 
   it("switches to English and back", async () => {
-    const { chat } = chatAs(teacherEmail);
+    const { chat } = chatAs(await teacherOfGroep5());
     expect(await chat.send("english")).toContain("English");
     expect(await chat.send("help")).toContain("Here is what I can do");
     expect(await chat.send("nederlands")).toContain("Nederlands");
+    expect(await chat.send("help")).toContain("Dit kan ik voor je doen");
   });
 
   it("refuses politely a person who is not on the staff list", async () => {
+    await teacherOfGroep5(); // a class with a Sam exists, just not for this person
     const { chat } = chatAs("stranger@elsewhere.example");
     const reply = await chat.send("mijn groep");
     expect(reply).toContain("niet op de personeelslijst");
@@ -89,7 +89,7 @@ describe(`terminal chat on ${testProvider()}`, { shuffle: false }, () => {
   });
 
   it("answers an unknown command with a pointer to help", async () => {
-    const { chat } = chatAs(teacherEmail);
+    const { chat } = chatAs(await teacherOfGroep5());
     expect(await chat.send("blablabla")).toContain("help");
   });
 });
