@@ -15,9 +15,6 @@ import { loadBuiltinFormats } from "../../bot/formats/registry.js";
 import { weekdayAhead } from "../support/dialog-driver.js";
 
 let t: TestDatabase;
-let chat: TerminalChat;
-let pupilId: string;
-const formatPupils: Record<string, string> = {};
 const exportDir = mkdtempSync(path.join(tmpdir(), "gw-exports-"));
 const inTwoWeeks = weekdayAhead(localDate(new Date(), "Europe/Amsterdam")).split("-").reverse().join("-");
 
@@ -43,7 +40,7 @@ function answerFor(output: string): string {
   return "Dat vertelde Sam zelf";
 }
 
-async function typeUntilDone(first: string, done: RegExp, maxTurns = 80): Promise<string> {
+async function typeUntilDone(chat: TerminalChat, first: string, done: RegExp, maxTurns = 80): Promise<string> {
   let output = await chat.send(first);
   const transcript = [output];
   for (let i = 0; i < maxTurns && !done.test(output); i++) {
@@ -59,111 +56,136 @@ const newestFormats = () => loadBuiltinFormats().filter((f, _, all) => !all.some
 
 beforeAll(async () => {
   t = await createTestDatabase();
+});
+afterAll(async () => t?.destroy());
+
+/**
+ * A teacher of groep 5 at a school of their own, with these pupils, typing in a terminal chat of
+ * their own: each test starts from a class where nothing has happened yet.
+ */
+async function teacherOfGroep5(...pupilNames: string[]) {
   const school = await makeSchool(t.db);
   const group = await makeGroup(t.db, school.id, "groep 5", "middenbouw");
-  pupilId = (await makePupil(t.db, school.id, group.id, "Sam")).id;
-  for (const f of newestFormats()) formatPupils[f.key] = (await makePupil(t.db, school.id, group.id, `Kind${f.key.replace(/-/g, "")}`)).id;
-  const teacher = await makeStaff(t.db, school.id, { groups: [group.id], email: "juf.anna@test.example" });
+  const pupilIds: Record<string, string> = {};
+  for (const name of pupilNames) pupilIds[name] = (await makePupil(t.db, school.id, group.id, name)).id;
+  const teacher = await makeStaff(t.db, school.id, { groups: [group.id] });
   const core = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
-  chat = new TerminalChat({
+  const chat = new TerminalChat({
     core,
     user: { channel: "local", externalId: teacher.email, email: teacher.email },
     input: new PassThrough(),
     output: new PassThrough(),
     exportDir,
   });
+  /** Types `first`, then answers every question as a teacher would until `done` shows. */
+  const type = (first: string, done: RegExp) => typeUntilDone(chat, first, done);
+  return { chat, type, groupId: group.id, pupilIds };
+}
+
+type Teacher = Awaited<ReturnType<typeof teacherOfGroep5>>;
+
+/** The teacher prepares a conversation with the pupil (the first format) and saves it. */
+const prepare = (juf: Teacher, name: string) => juf.type(`voorbereiden ${name}`, /Voorbereiding opgeslagen/);
+
+/** The teacher holds a conversation with the pupil straight away, without a preparation, and saves it. */
+const holdConversation = (juf: Teacher, name: string) => juf.type(`gesprek ${name}`, /Gesprek met \S+ opgeslagen/);
+
+describe(`typing in the terminal chat on ${testProvider()}`, () => {
+  it("prepares a conversation, with a typo in the date corrected on the way", async () => {
+    const juf = await teacherOfGroep5("Sam");
+    const { chat } = juf;
+    let out = await chat.send("voorbereiden Sam");
+    expect(out).toContain("Voorbereiding — Sam");
+    out = await chat.send("1"); // format
+    out = await chat.send("Sam is stil in de kring");
+    out = await chat.send("horen wat hem bezighoudt");
+    out = await chat.send("-"); // theme left empty
+    expect(out).toContain("Datum");
+    out = await chat.send("31-02-2026");
+    expect(out).toContain("Typ een datum");
+    expect(out).toContain("Je typte: 31-02-2026");
+    out = await chat.send(inTwoWeeks);
+    expect(out).toContain("Tijd");
+    const transcript = await juf.type("10:30", /Voorbereiding opgeslagen/);
+    expect(transcript).toContain("vraagcoach");
+    const conversation = await t.db.conversation.findFirstOrThrow({ where: { pupilId: juf.pupilIds.Sam! } });
+    expect(conversation.status).toBe("prepared");
+    expect(JSON.parse(conversation.preparation).aim.theme).toBe("");
+  });
+
+  it("holds the prepared conversation, pausing and resuming half-way", async () => {
+    const juf = await teacherOfGroep5("Sam");
+    const { chat } = juf;
+    await prepare(juf, "Sam");
+    let out = await chat.send("gesprek Sam");
+    expect(out).toContain("Sam");
+    out = await chat.send("ok");
+    out = await chat.send(answerFor(out));
+    out = await chat.send("pauze");
+    expect(out).toContain("Gepauzeerd");
+    // Other commands work while the dialog is paused.
+    expect(await chat.send("mijn groep")).toContain("groep 5");
+    out = await chat.send("verder met het gesprek van Sam");
+    expect(out).toContain("Stap");
+    await juf.type(answerFor(out), /Gesprek met \*?\*?Sam\*?\*? opgeslagen|Gesprek met Sam opgeslagen/);
+    const held = await t.db.conversation.findFirstOrThrow({ where: { pupilId: juf.pupilIds.Sam! }, include: { goals: true, agreements: true } });
+    expect(held.status).toBe("held");
+    expect(held.goals[0]?.goalText).toBe("Ik wil de tafel van 7 uit mijn hoofd kennen");
+    expect(held.agreements[0]?.what).toBe("leest elke dag 10 minuten in zijn leesboek");
+  });
+
+  it("records a quick note in one message and shows the timeline with ownership skills", async () => {
+    const juf = await teacherOfGroep5("Sam");
+    await holdConversation(juf, "Sam");
+    expect(await juf.chat.send("notitie Sam: vertelde trots over zijn hut doel: zelf een boek kiezen")).toContain("Notitie opgeslagen");
+    const note = await t.db.note.findFirstOrThrow({ where: { pupilId: juf.pupilIds.Sam! } });
+    expect(note).toMatchObject({ text: "vertelde trots over zijn hut", goalText: "zelf een boek kiezen" });
+    const timeline = await juf.chat.send("leerling Sam");
+    expect(timeline).toContain("Notitie: vertelde trots over zijn hut");
+    expect(timeline).toMatch(/Eigenaarschap over tijd: .*eigen doelen stellen 1\/1/);
+  });
+
+  it("shows the group overview and exports the kindplan as a file", async () => {
+    const juf = await teacherOfGroep5("Sam", "Noor");
+    await holdConversation(juf, "Sam");
+    expect(await juf.chat.send("overzicht")).toMatch(/1 van 2 leerlingen hadden een gesprek[\s\S]*Sam T\.: gehouden · open doelen 1/);
+    const out = await juf.chat.send("export Sam");
+    const file = /→ (.+\.html)/.exec(out)?.[1];
+    expect(file && existsSync(file)).toBe(true);
+    expect(readFileSync(file!, "utf8")).toContain("<h1>Kindplan — Sam T.</h1>");
+  });
+
+  it("coaches a question on demand", async () => {
+    const { chat } = await teacherOfGroep5("Sam");
+    const out = await chat.send("coach Vind je rekenen leuk?");
+    expect(out).toContain("gesloten");
+    expect(out).toContain("Probeer:");
+  });
 });
-afterAll(async () => t?.destroy());
 
-// Written as a story: each test goes on from where the one before left off, so the suites and their tests run in order
-// (npm test shuffles every other file's tests; making these independent is a follow-up).
-describe("in the written order", { shuffle: false }, () => {
-  describe(`typing in the terminal chat on ${testProvider()}`, { shuffle: false }, () => {
-    it("prepares a conversation, with a typo in the date corrected on the way", async () => {
-      let out = await chat.send("voorbereiden Sam");
-      expect(out).toContain("Voorbereiding — Sam");
-      out = await chat.send("1"); // format
-      out = await chat.send("Sam is stil in de kring");
-      out = await chat.send("horen wat hem bezighoudt");
-      out = await chat.send("-"); // theme left empty
-      expect(out).toContain("Datum");
-      out = await chat.send("31-02-2026");
-      expect(out).toContain("Typ een datum");
-      expect(out).toContain("Je typte: 31-02-2026");
-      out = await chat.send(inTwoWeeks);
-      expect(out).toContain("Tijd");
-      const transcript = await typeUntilDone("10:30", /Voorbereiding opgeslagen/);
-      expect(transcript).toContain("vraagcoach");
-      const conversation = await t.db.conversation.findFirstOrThrow({ where: { pupilId } });
-      expect(conversation.status).toBe("prepared");
-      expect(JSON.parse(conversation.preparation).aim.theme).toBe("");
+describe(`every format typed through in the terminal on ${testProvider()}`, () => {
+  for (const format of newestFormats()) {
+    it(`${format.key}`, async () => {
+      const name = `Kind${format.key.replace(/-/g, "")}`;
+      const juf = await teacherOfGroep5(name);
+      if (format.subject === "group") {
+        await juf.type("groepsgesprek", /opgeslagen/);
+        const held = await t.db.conversation.findFirstOrThrow({ where: { formatKey: format.key, groupId: juf.groupId } });
+        expect(held.status).toBe("held");
+        return;
+      }
+      if (format.key === "leerlingbespreking") {
+        await juf.type(`leerlingbespreking ${name}`, /opgeslagen/);
+      } else {
+        // Choose the format by typing its name in the preparation, then hold the conversation.
+        const out = await juf.chat.send(`voorbereiden ${name}`);
+        expect(out).toContain("Format");
+        await juf.type(format.name.nl, /Voorbereiding opgeslagen/);
+        await juf.type(`gesprek ${name}`, /opgeslagen/);
+      }
+      const held = await t.db.conversation.findFirstOrThrow({ where: { pupilId: juf.pupilIds[name]! }, include: { goals: true } });
+      expect(held).toMatchObject({ status: "held", formatKey: format.key, formatVersion: format.version });
+      expect(held.goals).toHaveLength(format.closeWithPlan ? 1 : 0);
     });
-
-    it("holds the prepared conversation, pausing and resuming half-way", async () => {
-      let out = await chat.send("gesprek Sam");
-      expect(out).toContain("Sam");
-      out = await chat.send("ok");
-      out = await chat.send(answerFor(out));
-      out = await chat.send("pauze");
-      expect(out).toContain("Gepauzeerd");
-      // Other commands work while the dialog is paused.
-      expect(await chat.send("mijn groep")).toContain("groep 5");
-      out = await chat.send("verder met het gesprek van Sam");
-      expect(out).toContain("Stap");
-      await typeUntilDone(answerFor(out), /Gesprek met \*?\*?Sam\*?\*? opgeslagen|Gesprek met Sam opgeslagen/);
-      const held = await t.db.conversation.findFirstOrThrow({ where: { pupilId }, include: { goals: true, agreements: true } });
-      expect(held.status).toBe("held");
-      expect(held.goals[0]?.goalText).toBe("Ik wil de tafel van 7 uit mijn hoofd kennen");
-      expect(held.agreements[0]?.what).toBe("leest elke dag 10 minuten in zijn leesboek");
-    });
-
-    it("records a quick note in one message and shows the timeline with ownership skills", async () => {
-      expect(await chat.send("notitie Sam: vertelde trots over zijn hut doel: zelf een boek kiezen")).toContain("Notitie opgeslagen");
-      const note = await t.db.note.findFirstOrThrow({ where: { pupilId } });
-      expect(note).toMatchObject({ text: "vertelde trots over zijn hut", goalText: "zelf een boek kiezen" });
-      const timeline = await chat.send("leerling Sam");
-      expect(timeline).toContain("Notitie: vertelde trots over zijn hut");
-      expect(timeline).toMatch(/Eigenaarschap over tijd: .*eigen doelen stellen 1\/1/);
-    });
-
-    it("shows the group overview and exports the kindplan as a file", async () => {
-      expect(await chat.send("overzicht")).toMatch(/1 van \d+ leerlingen hadden een gesprek[\s\S]*Sam T\.: gehouden · open doelen 1/);
-      const out = await chat.send("export Sam");
-      const file = /→ (.+\.html)/.exec(out)?.[1];
-      expect(file && existsSync(file)).toBe(true);
-      expect(readFileSync(file!, "utf8")).toContain("<h1>Kindplan — Sam T.</h1>");
-    });
-
-    it("coaches a question on demand", async () => {
-      const out = await chat.send("coach Vind je rekenen leuk?");
-      expect(out).toContain("gesloten");
-      expect(out).toContain("Probeer:");
-    });
-  });
-
-  describe(`every format typed through in the terminal on ${testProvider()}`, { shuffle: false }, () => {
-    for (const format of newestFormats()) {
-      it(`${format.key}`, async () => {
-        const name = `Kind${format.key.replace(/-/g, "")}`;
-        if (format.subject === "group") {
-          await typeUntilDone("groepsgesprek", /opgeslagen/);
-          const held = await t.db.conversation.findFirstOrThrow({ where: { formatKey: format.key, groupId: { not: null } } });
-          expect(held.status).toBe("held");
-          return;
-        }
-        if (format.key === "leerlingbespreking") {
-          await typeUntilDone(`leerlingbespreking ${name}`, /opgeslagen/);
-        } else {
-          // Choose the format by typing its name in the preparation, then hold the conversation.
-          const out = await chat.send(`voorbereiden ${name}`);
-          expect(out).toContain("Format");
-          await typeUntilDone(format.name.nl, /Voorbereiding opgeslagen/);
-          await typeUntilDone(`gesprek ${name}`, /opgeslagen/);
-        }
-        const held = await t.db.conversation.findFirstOrThrow({ where: { pupilId: formatPupils[format.key]! }, include: { goals: true } });
-        expect(held).toMatchObject({ status: "held", formatKey: format.key, formatVersion: format.version });
-        expect(held.goals).toHaveLength(format.closeWithPlan ? 1 : 0);
-      });
-    }
-  });
+  }
 });
