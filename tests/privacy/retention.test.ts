@@ -1,6 +1,6 @@
 // Retention across a fake clock: exactly the pupils past their date are erased, the admin is told
 // a month ahead (once), receives a report afterwards, and old audit rows go on their own clock.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addMonths, retentionDates, runRetention } from "../../bot/privacy/retention.js";
 import { erasePupil } from "../../bot/privacy/erase.js";
 import { startRetentionJob } from "../../bot/privacy/retention-job.js";
@@ -14,15 +14,18 @@ import { makeGroup, makeSchool, makeStaff } from "../support/fixtures.js";
 let t: TestDatabase;
 let schoolId: string;
 let adminId: string;
-const pupils: Record<string, string> = {};
+let pupils: Record<string, string>;
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
-beforeAll(async () => {
+// Retention runs over every school in the database, as the nightly job does: so each test gets a
+// database of its own, with a school where nothing has been told, erased or deleted yet.
+beforeEach(async () => {
   t = await createTestDatabase();
   const school = await makeSchool(t.db, "OBS Bewaartermijn");
   schoolId = school.id;
   const group = await makeGroup(t.db, school.id, "groep 8", "bovenbouw");
   adminId = (await makeStaff(t.db, school.id, { roles: [{ role: "admin" }] })).id;
+  pupils = {};
   const make = async (key: string, leftAt: string | null) => {
     const p = await t.db.pupil.create({
       data: {
@@ -53,15 +56,13 @@ beforeAll(async () => {
   await t.db.auditEvent.create({ data: { schoolId, actorStaffId: adminId, action: "read", entity: "group_overview", at: day("2026-05-01") } });
 });
 
-afterAll(async () => t?.destroy());
+afterEach(async () => t?.destroy());
 
 const exists = async (key: string) => (await t.db.pupil.count({ where: { id: pupils[key]! } })) === 1;
 const render = (kind: string, row: { payload: string; recipientStaffId: string; schoolId: string }) =>
   retentionRenderers[kind]!({ ...row, payload: JSON.parse(row.payload) } as unknown as OutboxRow, t.db);
 
-// Written as a story: each test goes on from where the one before left off, so these run in order
-// (npm test shuffles every other file's tests; making these independent is a follow-up).
-describe(`retention on ${testProvider()}`, { shuffle: false }, () => {
+describe(`retention on ${testProvider()}`, () => {
   it("computes the erasure date from the day the pupil left", () => {
     expect(retentionDates(day("2024-06-20"), 24).eraseAt.toISOString().slice(0, 10)).toBe("2026-06-20");
     expect(addMonths(new Date("2024-01-31T00:00:00Z"), 1).toISOString().slice(0, 10)).toBe("2024-02-29");
@@ -99,6 +100,8 @@ describe(`retention on ${testProvider()}`, { shuffle: false }, () => {
   });
 
   it("across the fake clock exactly the pupils past their date (and a month's notice) are erased, and the admin gets a report", async () => {
+    // The run of 05-25 tells the admin about the pupil due 06-20.
+    await runRetention(t.db, { now: day("2026-05-25") });
     // Told on 05-25, four days late: the retention date 06-20 passes, but the month's notice runs until 06-24.
     await runRetention(t.db, { now: day("2026-06-21") });
     expect(await exists("left-2024-06")).toBe(true);
@@ -133,6 +136,8 @@ describe(`retention on ${testProvider()}`, { shuffle: false }, () => {
   });
 
   it("audit rows older than the audit retention are deleted", async () => {
+    expect(await t.db.auditEvent.count({ where: { schoolId, at: { lt: day("2025-01-01") } } })).toBe(1);
+    await runRetention(t.db, { now: day("2027-01-31") });
     // At 2027-01-31 the cut-off is 2025-01-31: the 2024 row went, the 2026 row stays.
     expect(await t.db.auditEvent.count({ where: { schoolId, at: { lt: day("2025-01-01") } } })).toBe(0);
     expect(await t.db.auditEvent.count({ where: { schoolId, at: day("2026-05-01") } })).toBe(1);
