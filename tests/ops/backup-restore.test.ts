@@ -2,20 +2,20 @@
 // that database serves the restored school over HTTP. The real CLI in a child process
 // (`npm run cli -- backup|restore`), the real service, the real database.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.js";
 import { FakeConnector, type RecordedActivity } from "../support/fake-connector.js";
 import { TeamsDriver } from "../support/teams-driver.js";
 import { createEmptyDatabaseUrl, testProvider } from "../support/test-db.js";
 import { cliArgs, loadStartApp } from "../support/target.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
+import { backupDatabase } from "../../bot/ops/backup.js";
 import { loadConfig } from "../../bot/config.js";
 import { createLogger } from "../../bot/logger.js";
-import type { RunningApp } from "../../app/start-app.js";
 
 const run = promisify(execFile);
 const TENANT = "11111111-2222-3333-4444-555555555555";
@@ -29,12 +29,8 @@ const hasPgTools = await run("pg_dump", ["--version"]).then(
 );
 const runnable = testProvider() === "sqlite" || hasPgTools;
 
-let source: TestApp & { databaseUrl: string };
-let restored: RunningApp | undefined;
-let target: { url: string; drop(): Promise<void> };
+// Teams' side, shared: each turn reads only the replies it caused.
 const connector = new FakeConnector();
-const dir = mkdtempSync(path.join(tmpdir(), "gw-backup-"));
-const backupFile = path.join(dir, "backup.db");
 
 async function cli(databaseUrl: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return run(process.execPath, [...cliArgs(), ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" } }).then(
@@ -46,37 +42,72 @@ async function cli(databaseUrl: string, ...args: string[]): Promise<{ code: numb
 const say = (baseUrl: string, text: string): Promise<RecordedActivity[]> => new TeamsDriver({ baseUrl }, connector, TENANT).say(ALEX, text);
 const textOf = (sent: RecordedActivity[]) => sent.map((a) => String(a.activity.text ?? "")).join("\n");
 
-beforeAll(async () => {
-  if (!runnable) return;
-  await connector.start();
-  connector.members.set(`29:${ALEX.aad}`, { id: `29:${ALEX.aad}`, name: ALEX.name, aadObjectId: ALEX.aad, email: ALEX.email, userPrincipalName: ALEX.email });
-  source = await startTestApp({ TEAMS_LOCAL_MODE: "true" });
-  const setup = await applySchoolSetup(source.database.db, {
+/** A running bot for Backupschool: Alex teaches groep 5, where Sam is, and has written a note about Sam in Teams. */
+async function startSchool(): Promise<TestApp & { databaseUrl: string }> {
+  const bot = await startTestApp({ TEAMS_LOCAL_MODE: "true" });
+  const setup = await applySchoolSetup(bot.database.db, {
     school: { name: "Backupschool", teamsTenantIds: [TENANT] },
     schoolYear: "2026-2027",
     staff: [{ email: ALEX.email, name: ALEX.name, roles: ["teacher"], teamsAadObjectId: ALEX.aad }],
     groups: [{ name: "groep 5", teachers: [{ email: ALEX.email }] }],
   });
-  const group = await source.database.db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId } });
-  await source.database.db.pupil.create({ data: { schoolId: setup.schoolId, groupId: group.id, externalId: "1", firstName: "Sam", lastName: "de Boer" } });
-  target = await createEmptyDatabaseUrl();
+  const group = await bot.database.db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId } });
+  await bot.database.db.pupil.create({ data: { schoolId: setup.schoolId, groupId: group.id, externalId: "1", firstName: "Sam", lastName: "de Boer" } });
+  await say(bot.baseUrl, `notitie Sam: ${NOTE}`);
+  return bot;
+}
+
+/** The bot, started as in production on an existing database; stopped when the test ends. */
+async function startBotOn(databaseUrl: string): Promise<{ baseUrl: string }> {
+  const startApp = await loadStartApp();
+  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", SCHEDULER: "false", TEAMS_LOCAL_MODE: "true" });
+  const bot = await startApp(config, createLogger("silent"));
+  onTestFinished(() => bot.close());
+  return { baseUrl: `http://127.0.0.1:${bot.port}` };
+}
+
+/** A database nobody has used yet, deleted when the test ends. */
+async function emptyDatabase(): Promise<string> {
+  const { url, drop } = await createEmptyDatabaseUrl();
+  onTestFinished(drop);
+  return url;
+}
+
+/** A folder of this test's own for backups and other files, removed when the test ends. */
+function workDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "gw-backup-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+// Made once before the tests and changed by none: the school's running bot (no test sends it a
+// turn) and a backup of it that the tests restore from.
+let school: TestApp & { databaseUrl: string };
+let schoolBackup: string;
+const shared = mkdtempSync(path.join(tmpdir(), "gw-backup-"));
+
+beforeAll(async () => {
+  if (!runnable) return;
+  await connector.start();
+  connector.members.set(`29:${ALEX.aad}`, { id: `29:${ALEX.aad}`, name: ALEX.name, aadObjectId: ALEX.aad, email: ALEX.email, userPrincipalName: ALEX.email });
+  school = await startSchool();
+  // What `npm run cli -- backup` runs, in this process: the first test runs the CLI itself.
+  schoolBackup = (await backupDatabase(school.databaseUrl, path.join(shared, "school.db"))).file;
 });
 afterAll(async () => {
-  await restored?.close();
-  await source?.stop();
-  await target?.drop();
+  await school?.stop();
   await connector.stop();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(shared, { recursive: true, force: true });
 });
 
-// Written as a story: each test goes on from where the one before left off, so these run in order
-// (npm test shuffles every other file's tests; making these independent is a follow-up).
-describe.runIf(runnable)(`backup and restore on ${testProvider()}`, { shuffle: false }, () => {
+describe.runIf(runnable)(`backup and restore on ${testProvider()}`, () => {
   it("backs up while the bot serves turns", async () => {
-    await say(source.baseUrl, `notitie Sam: ${NOTE}`);
+    const bot = await startSchool();
+    onTestFinished(() => bot.stop());
+    const backupFile = path.join(workDir(), "backup.db");
     // Turns keep writing while the backup runs (the CLI is another process).
-    const turns = Promise.all(Array.from({ length: 6 }, (_, i) => say(source.baseUrl, i % 2 ? "help" : "leerling Sam")));
-    const backup = await cli(source.databaseUrl, "backup", "--out", backupFile);
+    const turns = Promise.all(Array.from({ length: 6 }, (_, i) => say(bot.baseUrl, i % 2 ? "help" : "leerling Sam")));
+    const backup = await cli(bot.databaseUrl, "backup", "--out", backupFile);
     await turns;
     expect(backup.stderr).toBe("");
     expect(backup.code).toBe(0);
@@ -84,48 +115,46 @@ describe.runIf(runnable)(`backup and restore on ${testProvider()}`, { shuffle: f
   });
 
   it("refuses to overwrite a backup, and names what is missing", async () => {
-    const again = await cli(source.databaseUrl, "backup", "--out", backupFile);
+    const before = readFileSync(schoolBackup);
+    const again = await cli(school.databaseUrl, "backup", "--out", schoolBackup);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already exists");
-    const noFile = await cli(target.url, "restore");
+    expect(readFileSync(schoolBackup).equals(before)).toBe(true);
+    const noFile = await cli(await emptyDatabase(), "restore");
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).toContain("--from");
   });
 
   it("restores into a fresh database, and the bot serves the restored school over HTTP", async () => {
-    const restore = await cli(target.url, "restore", "--from", backupFile);
+    const target = await emptyDatabase();
+    const restore = await cli(target, "restore", "--from", schoolBackup);
     expect(restore.stderr).toBe("");
     expect(restore.code).toBe(0);
     expect(restore.stdout).toContain("restored (1 school(s))");
 
-    const startApp = await loadStartApp();
-    const config = loadConfig({ DATABASE_URL: target.url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", SCHEDULER: "false", TEAMS_LOCAL_MODE: "true" });
-    restored = await startApp(config, createLogger("silent"));
-    const reply = textOf(await say(`http://127.0.0.1:${restored.port}`, "leerling Sam"));
+    const restored = await startBotOn(target);
+    const reply = textOf(await say(restored.baseUrl, "leerling Sam"));
     expect(reply).toContain("Sam de Boer");
     expect(reply).toContain(NOTE);
   });
 
   it.runIf(testProvider() === "sqlite")("does not replace a database that is in use, even with --force", async () => {
-    const busy = await cli(target.url, "restore", "--from", backupFile, "--force");
+    const bot = await startSchool();
+    onTestFinished(() => bot.stop());
+    const busy = await cli(bot.databaseUrl, "restore", "--from", schoolBackup, "--force");
     expect(busy.code).toBe(1);
     expect(busy.stderr).toContain("is in use");
     // Without --force an existing database is never replaced.
-    const existing = await cli(target.url, "restore", "--from", backupFile);
+    const existing = await cli(bot.databaseUrl, "restore", "--from", schoolBackup);
     expect(existing.code).toBe(1);
     expect(existing.stderr).toContain("already exists");
   });
 
   it("refuses a file that is not one of our databases", async () => {
-    const junk = path.join(dir, "junk.db");
+    const junk = path.join(workDir(), "junk.db");
     writeFileSync(junk, "not a database");
-    const { url, drop } = await createEmptyDatabaseUrl();
-    try {
-      const result = await cli(url, "restore", "--from", junk);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/not a readable SQLite database|pg_restore failed/);
-    } finally {
-      await drop();
-    }
+    const result = await cli(await emptyDatabase(), "restore", "--from", junk);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/not a readable SQLite database|pg_restore failed/);
   });
 });
