@@ -1,18 +1,20 @@
 // The operator CLI as the school's IT person uses it: real processes, real files, real database.
+// Every test gets its own database and files; the seeded demo school is made once and copied.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../bot/db/client.js";
+import Sqlite from "better-sqlite3";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
+import { openDatabase, sqliteFilePath } from "../../bot/db/client.js";
+import { migrateDatabase } from "../../bot/db/migrate.js";
+import { seedDemoSchool } from "../../bot/roster/demo.js";
 import { createEmptyDatabaseUrl, testProvider } from "../support/test-db.js";
 import { cliArgs } from "../support/target.js";
 
-let url: string;
-let drop: () => Promise<void>;
-const dir = mkdtempSync(path.join(tmpdir(), "gw-cli-"));
-
-function cli(...args: string[]) {
+function cli(url: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [...cliArgs(), ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" },
@@ -20,24 +22,91 @@ function cli(...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-beforeAll(async () => {
-  ({ url, drop } = await createEmptyDatabaseUrl());
-});
-afterAll(async () => drop());
+/** A database that does not exist yet (SQLite) or has no tables (PostgreSQL), deleted when the test ends. */
+async function emptyDatabase(): Promise<string> {
+  const { url, drop } = await createEmptyDatabaseUrl();
+  onTestFinished(drop);
+  return url;
+}
 
-// Written as a story: each test goes on from where the one before left off, so these run in order
-// (npm test shuffles every other file's tests; making these independent is a follow-up).
-describe(`operator CLI on ${testProvider()}`, { shuffle: false }, () => {
-  it("migrates an empty database, then finds nothing left to do", () => {
-    const first = cli("migrate");
+/** A database with every migration applied and no school yet. */
+async function migratedDatabase(): Promise<string> {
+  const url = await emptyDatabase();
+  await migrateDatabase(url);
+  return url;
+}
+
+// The demo school as `seed-demo` leaves it (445 pupils), seeded once; no test writes to it.
+let demoTemplate: { url: string; drop(): Promise<void> };
+
+beforeAll(async () => {
+  demoTemplate = await createEmptyDatabaseUrl();
+  await migrateDatabase(demoTemplate.url);
+  const { db, close } = await openDatabase(demoTemplate.url);
+  await seedDemoSchool(db);
+  await close();
+});
+afterAll(async () => demoTemplate?.drop());
+
+/** A copy of the seeded demo school for this test alone. */
+async function demoSchoolDatabase(): Promise<string> {
+  if (testProvider() === "sqlite") {
+    const url = await emptyDatabase();
+    // SQLite's backup API, so the copy is whole whatever the template's WAL file holds.
+    const template = new Sqlite(sqliteFilePath(demoTemplate.url), { fileMustExist: true });
+    try {
+      await template.backup(sqliteFilePath(url));
+    } finally {
+      template.close();
+    }
+    return url;
+  }
+  // PostgreSQL copies a database nobody is connected to: CREATE DATABASE … TEMPLATE.
+  const adminUrl = inject("postgresAdminUrl");
+  const name = `gw_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${new URL(demoTemplate.url).pathname.slice(1)}`);
+  } finally {
+    await admin.end();
+  }
+  onTestFinished(async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.end();
+  });
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A roster export the IT person saved, in a folder of this test's own. */
+function rosterFile(name: string, text: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "gw-cli-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const DEMO_SCHOOL = "OBS De Regenboog (demo)";
+const GOOD_ROSTER = "pupil_id,first_name,last_name,group,teacher_emails\n900010,Ada,L.,Groep 5,alex.wilber@regenboog.example\n";
+
+describe(`operator CLI on ${testProvider()}`, () => {
+  it("migrates an empty database, then finds nothing left to do", async () => {
+    const url = await emptyDatabase();
+    const first = cli(url, "migrate");
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/[1-9]\d* migration\(s\) applied, 0 already applied/);
-    expect(cli("migrate").out).toMatch(/ 0 migration\(s\) applied/);
+    expect(cli(url, "migrate").out).toMatch(/ 0 migration\(s\) applied/);
   });
 
   it("seeds the demo school idempotently", async () => {
-    expect(cli("seed-demo").out).toContain("33 staff, 445 pupils");
-    expect(cli("seed-demo").code).toBe(0);
+    const url = await migratedDatabase();
+    expect(cli(url, "seed-demo").out).toContain("33 staff, 445 pupils");
+    expect(cli(url, "seed-demo").code).toBe(0);
     const { db, close } = await openDatabase(url);
     expect(await db.pupil.count()).toBe(445);
     // One running middenbouw round, not two after seeding twice.
@@ -49,16 +118,16 @@ describe(`operator CLI on ${testProvider()}`, { shuffle: false }, () => {
   });
 
   it("rejects a bad roster with every bad line and changes nothing", async () => {
-    const file = path.join(dir, "bad.csv");
-    writeFileSync(
-      file,
+    const url = await demoSchoolDatabase();
+    const file = rosterFile(
+      "bad.csv",
       "\uFEFFleerlingnummer;voornaam;achternaam;groep;leerkracht_email\r\n" +
         "900001;Geheimnaam;X;groep 5;alex.wilber@regenboog.example\r\n" +
         "900002;;Y;groep 5;alex.wilber@regenboog.example\r\n" +
         "900003;Z;Z;groep 12;alex.wilber@regenboog.example\r\n" +
         "900004;Q;Q;groep 5;nobody@regenboog.example\r\n",
     );
-    const result = cli("roster-import", "--school", "OBS De Regenboog (demo)", file);
+    const result = cli(url, "roster-import", "--school", DEMO_SCHOOL, file);
     expect(result.code).toBe(1);
     expect(result.err).toContain("nothing was changed");
     expect(result.err).toMatch(/line 3: /);
@@ -72,21 +141,23 @@ describe(`operator CLI on ${testProvider()}`, { shuffle: false }, () => {
   });
 
   it("imports a good roster: pupils not listed are marked as left", async () => {
-    const file = path.join(dir, "good.csv");
-    writeFileSync(file, "pupil_id,first_name,last_name,group,teacher_emails\n900010,Ada,L.,Groep 5,alex.wilber@regenboog.example\n");
-    const dry = cli("roster-import", "--school", "OBS De Regenboog (demo)", "--dry-run", file);
+    const url = await demoSchoolDatabase();
+    const file = rosterFile("good.csv", GOOD_ROSTER);
+    const dry = cli(url, "roster-import", "--school", DEMO_SCHOOL, "--dry-run", file);
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.out)).toMatchObject({ ok: true, dryRun: true, created: 1, deactivated: 445 });
-    const real = cli("roster-import", "--school", "OBS De Regenboog (demo)", file);
+    const real = cli(url, "roster-import", "--school", DEMO_SCHOOL, file);
     expect(JSON.parse(real.out)).toMatchObject({ ok: true, created: 1, deactivated: 445 });
   });
 
-  it("explains usage mistakes", () => {
-    const noSchool = cli("roster-import", path.join(dir, "good.csv"));
+  it("explains usage mistakes", async () => {
+    const url = await demoSchoolDatabase();
+    const file = rosterFile("good.csv", GOOD_ROSTER);
+    const noSchool = cli(url, "roster-import", file);
     expect(noSchool.code).toBe(2);
     expect(noSchool.err).toContain("--school is required");
-    expect(cli("roster-import", "--school", "Nergens", path.join(dir, "good.csv")).err).toContain('No school named or with id "Nergens"');
-    expect(cli("frobnicate").code).toBe(2);
+    expect(cli(url, "roster-import", "--school", "Nergens", file).err).toContain('No school named or with id "Nergens"');
+    expect(cli(url, "frobnicate").code).toBe(2);
   });
 
   it("names a malformed configuration variable", () => {
