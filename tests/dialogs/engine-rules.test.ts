@@ -334,6 +334,21 @@ describe(`the engine's step rules on ${testProvider()}`, () => {
     expect(await engine.answerText(juf, "Sam de Vries")).toEqual({ kind: "stale", text: translate("nl", "engine.finished") });
   });
 
+  it("a card submitted while its dialog is removed is reported as finished, and nothing is stored", async () => {
+    const wie = stepOf(await engine.start(juf, "round", subject()));
+    const before = stored.length;
+    vanishing = true;
+    expect(await card(wie, { leerling: "p-sam" })).toEqual({ kind: "stale", text: translate("nl", "engine.finished") });
+    expect(stored.length).toBe(before);
+  });
+
+  it("a failing save on the last typed answer is not hidden, and the dialog stays open with the answers given", async () => {
+    const d = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "kort" }, c: { y: "boem" }, d: { z1: "x", z2: "y" } }));
+    await expect(engine.answerText(juf, "30-11-2026")).rejects.toThrow("opslaan mislukt");
+    expect((await session(d.sessionId)).status).toBe("active");
+    expect((await answersOf(d.sessionId)).d).toEqual({ z1: "x", z2: "y" });
+  });
+
   it("what a step recorded is told back with the next step, by the pupil's name", async () => {
     stepOf(await engine.start(juf, "round", subject()));
     const next = await engine.answerText(juf, "samira");
