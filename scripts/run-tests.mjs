@@ -5,7 +5,6 @@
 // The SQLite half runs each file's tests shuffled (vitest's shuffle), the PostgreSQL half in the
 // written order: a test that leans on what an earlier one left behind fails here, not by surprise
 // later. The seed is fixed so that CI is repeatable; GW_TEST_SEED=<n> npm test tries another order.
-// Files written as one story in order opt out with describe(…, { shuffle: false }).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
