@@ -4,6 +4,7 @@ import type { Db } from "../db/client.js";
 import { UnknownTenantError, UnknownUserError } from "../errors.js";
 import type { ChannelUser } from "../channel/types.js";
 import { recordUnknownUser } from "../auth/refusals.js";
+import { isUniqueViolation } from "../db/errors.js";
 
 async function servedSchoolIds(db: Db, user: ChannelUser): Promise<string[] | null> {
   // The terminal chat runs on the server itself: its operator is trusted with any school.
@@ -79,11 +80,18 @@ async function resolveUncached(db: Db, user: ChannelUser): Promise<string> {
   }
   // Local "identities" are e-mails typed at the terminal; only real channel ids are remembered.
   if (user.channel !== "local") {
-    await db.staffIdentity.upsert({
-      where: { channel_externalId: { channel: user.channel, externalId: user.externalId } },
-      create: { staffId: staff.id, channel: user.channel, externalId: user.externalId },
-      update: {},
-    });
+    try {
+      await db.staffIdentity.upsert({
+        where: { channel_externalId: { channel: user.channel, externalId: user.externalId } },
+        create: { staffId: staff.id, channel: user.channel, externalId: user.externalId },
+        update: {},
+      });
+    } catch (error) {
+      // A first contact that arrives as several requests at once: another one linked this account
+      // a moment ago (PostgreSQL runs them side by side). That link is the one to use.
+      if (!isUniqueViolation(error)) throw error;
+      return resolveUncached(db, user);
+    }
   }
   return staff.id;
 }

@@ -3,6 +3,7 @@
 // worker (worker.ts). The key makes producing idempotent: running a producer twice, or on two
 // instances at once, never queues a message twice.
 import type { Db, Tx } from "../db/client.js";
+import { isUniqueViolation } from "../db/errors.js";
 
 export interface NewOutboxMessage {
   schoolId: string;
@@ -19,10 +20,6 @@ export interface NewOutboxMessage {
 
 function providerOf(db: Db | Tx): "sqlite" | "postgresql" {
   return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown }).code === "P2002";
 }
 
 /**
