@@ -10,7 +10,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.js";
 import type { Db, DatabaseProvider, Tx } from "./types.js";
 import { registerGate, TransactionGate } from "./transaction.js";
-import { postgresDirectSql, registerDirectSql, sqliteDirectSql } from "./direct-sql.js";
+import { postgresDirectSql, type QueryObserver, registerDirectSql, sqliteDirectSql } from "./direct-sql.js";
 
 export type { Db, Tx, DatabaseProvider };
 
@@ -32,8 +32,7 @@ export function sqliteFilePath(url: string): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
 }
 
-/** Called with every SQL statement the client sends and its parameters (query-plan tests, benchmarks). */
-export type QueryObserver = (sql: string, params: unknown[]) => void;
+export type { QueryObserver };
 
 export interface OpenOptions {
   onQuery?: QueryObserver;
@@ -101,7 +100,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     if (typeof connection?.prepare !== "function") throw new Error("the SQLite adapter no longer exposes its connection");
     registerDirectSql(
       db,
-      sqliteDirectSql(() => connection!, gate),
+      sqliteDirectSql(() => connection!, gate, options.onQuery),
     );
     return { db, provider, url, close: () => base.$disconnect() };
   }
@@ -112,7 +111,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const client = new PostgresClient({ adapter: new PrismaPg(pool), ...queryLog(options) });
   observe(client as never, options.onQuery);
   const db = client as unknown as Db;
-  registerDirectSql(db, postgresDirectSql(pool));
+  registerDirectSql(db, postgresDirectSql(pool, options.onQuery));
   return {
     db,
     provider,

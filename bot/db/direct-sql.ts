@@ -9,6 +9,8 @@
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseProvider, Tx } from "./types.js";
+/** Told of every statement and its parameters (query-plan tests, benchmarks): see client.ts. */
+export type QueryObserver = (sql: string, params: unknown[]) => void;
 
 /** The part of the transaction gate (transaction.ts) a plain statement goes through. */
 interface Gate {
@@ -82,7 +84,7 @@ export function toDateOrNull(value: unknown): Date | null {
  * must not run while another turn's transaction holds the shared connection (it would become part
  * of it): the gate is checked and the statement run in the same synchronous step.
  */
-export function sqliteDirectSql(connectionOf: () => BetterSqlite3.Database, gate: Gate): DirectSql {
+export function sqliteDirectSql(connectionOf: () => BetterSqlite3.Database, gate: Gate, onQuery?: QueryObserver): DirectSql {
   const statements = new Map<string, BetterSqlite3.Statement>();
   let preparedOn: BetterSqlite3.Database | undefined;
   const prepared = (text: string) => {
@@ -102,8 +104,16 @@ export function sqliteDirectSql(connectionOf: () => BetterSqlite3.Database, gate
   };
   return {
     provider: "sqlite",
-    rows: <T extends SqlRow>(text: string, params: readonly SqlValue[] = []) => gate.runOutside(() => prepared(text).all(...params.map(sqliteValue)) as T[]),
-    run: (text, params = []) => gate.runOutside(() => prepared(text).run(...params.map(sqliteValue)).changes),
+    rows: <T extends SqlRow>(text: string, params: readonly SqlValue[] = []) =>
+      gate.runOutside(() => {
+        onQuery?.(text, params.map(sqliteValue));
+        return prepared(text).all(...params.map(sqliteValue)) as T[];
+      }),
+    run: (text, params = []) =>
+      gate.runOutside(() => {
+        onQuery?.(text, params.map(sqliteValue));
+        return prepared(text).run(...params.map(sqliteValue)).changes;
+      }),
   };
 }
 
@@ -125,7 +135,7 @@ const postgresTypes = {
 };
 
 /** PostgreSQL: the pool Prisma's adapter uses too; each statement is prepared once per connection. */
-export function postgresDirectSql(pool: pg.Pool): DirectSql {
+export function postgresDirectSql(pool: pg.Pool, onQuery?: QueryObserver): DirectSql {
   const names = new Map<string, { name: string; text: string }>();
   const statement = (text: string) => {
     let entry = names.get(text);
@@ -135,7 +145,11 @@ export function postgresDirectSql(pool: pg.Pool): DirectSql {
     }
     return entry;
   };
-  const query = (text: string, params: readonly SqlValue[]) => pool.query({ ...statement(text), values: params.map(postgresValue), types: postgresTypes });
+  const query = (text: string, params: readonly SqlValue[]) => {
+    const named = statement(text);
+    onQuery?.(named.text, params.map(postgresValue));
+    return pool.query({ ...named, values: params.map(postgresValue), types: postgresTypes });
+  };
   return {
     provider: "postgresql",
     rows: async <T extends SqlRow>(text: string, params: readonly SqlValue[] = []) => (await query(text, params)).rows as T[],

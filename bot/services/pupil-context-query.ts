@@ -86,8 +86,10 @@ const GOALS_OF_PUPIL = `SELECT * FROM "Goal" WHERE "pupilId" = ?`;
 const EVALUATIONS_OF_PUPIL = `SELECT e."id", e."goalId", e."outcome", e."note", e."nextStep", e."evaluatedAt" FROM "Evaluation" e
   JOIN "Goal" g ON g."id" = e."goalId" WHERE g."pupilId" = ?`;
 const CONVERSATIONS_OF_PUPIL = `SELECT * FROM "Conversation" WHERE "pupilId" = ? AND "status" IN ${CONVERSATION_STATUSES}`;
-const AGREEMENTS_OF_PUPIL = `SELECT * FROM "Agreement" WHERE "goalId" IN (SELECT "id" FROM "Goal" WHERE "pupilId" = ?)
-  OR "conversationId" IN (SELECT "id" FROM "Conversation" WHERE "pupilId" = ? AND "status" IN ${CONVERSATION_STATUSES})`;
+// Every agreement carries its pupil: reading by "pupilId" first keeps this an index lookup (the OR
+// of two subqueries alone reads the whole Agreement table on PostgreSQL).
+const AGREEMENTS_OF_PUPIL = `SELECT * FROM "Agreement" WHERE "pupilId" = ? AND ("goalId" IN (SELECT "id" FROM "Goal" WHERE "pupilId" = ?)
+  OR "conversationId" IN (SELECT "id" FROM "Conversation" WHERE "pupilId" = ? AND "status" IN ${CONVERSATION_STATUSES}))`;
 const ORDER = {
   teachers: `"id"`,
   goals: `"createdAt" ASC, "id" ASC`,
@@ -110,7 +112,7 @@ async function sqliteParts(db: Db, pupilId: string): Promise<Parts> {
     goals: await sql.rows(ordered(GOALS_OF_PUPIL, ORDER.goals), [pupilId]),
     evaluations: await sql.rows(ordered(EVALUATIONS_OF_PUPIL, ORDER.evaluations), [pupilId]),
     conversations: await sql.rows(ordered(CONVERSATIONS_OF_PUPIL, ORDER.conversations), [pupilId]),
-    agreements: await sql.rows(ordered(AGREEMENTS_OF_PUPIL, ORDER.agreements), [pupilId, pupilId]),
+    agreements: await sql.rows(ordered(AGREEMENTS_OF_PUPIL, ORDER.agreements), [pupilId, pupilId, pupilId]),
   };
 }
 
@@ -125,7 +127,7 @@ async function postgresParts(db: Db, pupilId: string): Promise<Parts> {
         ${list(GOALS_OF_PUPIL.replace("?", "p.id"), ORDER.goals)} AS "goals",
         ${list(EVALUATIONS_OF_PUPIL.replace("?", "p.id"), ORDER.evaluations)} AS "evaluations",
         ${list(CONVERSATIONS_OF_PUPIL.replace("?", "p.id"), ORDER.conversations)} AS "conversations",
-        ${list(AGREEMENTS_OF_PUPIL.replace("?", "p.id").replace("?", "p.id"), ORDER.agreements)} AS "agreements",
+        ${list(AGREEMENTS_OF_PUPIL.replaceAll("?", "p.id"), ORDER.agreements)} AS "agreements",
         (SELECT d."formatKey" FROM "SchoolFormatDefault" d JOIN "Group" g ON d."schoolId" = g."schoolId" AND d."bouw" = g."bouw"
           WHERE g."id" = p."groupId") AS "schoolFormatKey"
       FROM "Pupil" p WHERE p."id" = ?`,

@@ -88,39 +88,71 @@ async function fullScans(statement: { sql: string; params: unknown[] }): Promise
   return testProvider() === "sqlite" ? sqliteFullScans(statement) : postgresFullScans(statement);
 }
 
+const SQL_WORDS = new Set(["WHERE", "ON", "LEFT", "INNER", "JOIN", "ORDER", "GROUP", "LIMIT", "SET", "USING", "AS", "CROSS", "OUTER"]);
+
+/** The table behind each name a statement uses: Prisma and our plain SQL give tables short aliases. */
+function tablesByAlias(sql: string): Map<string, string> {
+  const aliases = new Map<string, string>();
+  const q = '[`"]?';
+  const pattern = new RegExp(`(?:FROM|JOIN|UPDATE)\\s+(?:${q}main${q}\\.)?${q}(\\w+)${q}(?:\\s+(?:AS\\s+)?${q}(\\w+)${q})?`, "gi");
+  for (const [, table, alias] of sql.matchAll(pattern)) {
+    aliases.set(table!, table!);
+    if (alias && !SQL_WORDS.has(alias.toUpperCase())) aliases.set(alias, table!);
+  }
+  return aliases;
+}
+
 let sqlite: BetterSqlite3.Database | undefined;
 let sqliteTables: Set<string>;
 function sqliteFullScans({ sql, params }: { sql: string; params: unknown[] }): string[] {
   if (!sqlite) {
     sqlite = new BetterSqlite3(sqliteFilePath(t.url), { readonly: true });
-    // Only real tables count: "SCAN sub" reads a subquery's few rows, not a table.
     sqliteTables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
   }
+  const aliases = tablesByAlias(sql);
   const bind = params.map((p) => (typeof p === "boolean" ? Number(p) : p !== null && typeof p === "object" ? JSON.stringify(p) : p));
   const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...bind) as { detail: string }[];
-  // "SCAN Goal" (or "SCAN Goal USING INDEX …": every entry of an index) reads the whole table;
-  // "SEARCH Goal USING INDEX …" reads only the matching rows.
+  // "SCAN Goal" (or "SCAN Goal USING INDEX …": every entry of an index) reads the whole table,
+  // and so does an AUTOMATIC index, which SQLite builds from every row; "SEARCH Goal USING
+  // INDEX …" reads only the matching rows. "SCAN sub" reads a subquery's rows, not a table.
   return plan.flatMap(({ detail }) => {
-    const table = /^SCAN (?:main\.)?"?(\w+)"?/.exec(detail)?.[1];
-    return table && sqliteTables.has(table) && !SMALL_TABLES.has(table) ? [`${table}: ${detail}`] : [];
+    const name = /^(?:SCAN|SEARCH) (?:main\.)?"?(\w+)"?/.exec(detail)?.[1];
+    const table = name && (sqliteTables.has(name) ? name : aliases.get(name));
+    const whole = detail.startsWith("SCAN ") || detail.includes("AUTOMATIC");
+    return whole && table && sqliteTables.has(table) && !SMALL_TABLES.has(table) ? [`${table}: ${detail}`] : [];
   });
 }
 
 let postgres: pg.Client | undefined;
+/** Each index's table: a Bitmap Index Scan names only its index. */
+const indexes = new Map<string, { table: string; first: string }>();
 async function postgresFullScans({ sql, params }: { sql: string; params: unknown[] }): Promise<string[]> {
   if (!postgres) {
     postgres = new pg.Client({ connectionString: t.url });
     await postgres.connect();
     await postgres.query("SET enable_seqscan = off");
+    const { rows } = await postgres.query<{ index: string; table: string; first: string }>(
+      `SELECT ic.relname AS index, tc.relname AS table, a.attname AS first FROM pg_index i
+         JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid
+         JOIN pg_namespace n ON n.oid = tc.relnamespace
+         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+       WHERE n.nspname = current_schema()`,
+    );
+    for (const r of rows) indexes.set(r.index, { table: r.table, first: r.first });
   }
   const result = await postgres.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
   const found: string[] = [];
   const walk = (node: Record<string, unknown>) => {
-    const relation = node["Relation Name"] as string | undefined;
+    const type = node["Node Type"] as string;
+    const index = indexes.get(node["Index Name"] as string);
+    const relation = (node["Relation Name"] as string | undefined) ?? index?.table;
     // With sequential scans off the planner may walk a whole index instead: an index scan with no
-    // index condition reads every row too.
-    const wholeIndex = (node["Node Type"] === "Index Scan" || node["Node Type"] === "Index Only Scan") && !node["Index Cond"];
-    if ((node["Node Type"] === "Seq Scan" || wholeIndex) && relation && !SMALL_TABLES.has(relation)) found.push(`${relation}: ${node["Node Type"]}`);
+    // condition reads every entry too. (One whose condition holds only a later column of the index
+    // is not counted here: on a test database this small PostgreSQL picks such scans even where a
+    // fitting index exists. SQLite's check catches a missing index of that kind.)
+    const cond = String(node["Index Cond"] ?? "");
+    const wholeIndex = ["Index Scan", "Index Only Scan", "Bitmap Index Scan"].includes(type) && cond === "";
+    if ((type === "Seq Scan" || wholeIndex) && relation && !SMALL_TABLES.has(relation)) found.push(`${relation}: ${type} ${cond}`);
     for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
   };
   walk((result.rows[0]["QUERY PLAN"] as { Plan: Record<string, unknown> }[])[0]!.Plan);
@@ -197,7 +229,16 @@ describe(`the hot reads use indexes, not whole tables, on ${testProvider()}`, ()
   });
 
   it("sees a full scan where there is one (the check itself works)", async () => {
-    const scans = await fullScans({ sql: `SELECT "id" FROM "Goal" WHERE "goalText" = ${testProvider() === "sqlite" ? "?" : "$1"}`, params: ["x"] });
-    expect(scans.join()).toContain("Goal");
+    const p = (n: number) => (testProvider() === "sqlite" ? "?" : `$${n}`);
+    // No index on the column.
+    expect((await fullScans({ sql: `SELECT "id" FROM "Goal" WHERE "goalText" = ${p(1)}`, params: ["x"] })).join()).toContain("Goal");
+    // Behind an alias, in a LEFT JOIN on a column without an index.
+    const joined = `SELECT "c"."id" FROM "Conversation" AS "c" LEFT JOIN "Note" AS "j1" ON "j1"."goalText" = "c"."id" WHERE "c"."id" = ${p(1)}`;
+    expect((await fullScans({ sql: joined, params: ["x"] })).join()).toContain("Note");
+    // Only the second column of an index (Goal(evaluationDate, status)): see postgresFullScans.
+    if (testProvider() === "sqlite")
+      expect((await fullScans({ sql: `SELECT "id" FROM "Goal" WHERE "status" = ?`, params: ["open"] })).join()).toContain("Goal");
+    // And a lookup by index is not a scan.
+    expect(await fullScans({ sql: `SELECT "id" FROM "Goal" WHERE "conversationId" = ${p(1)}`, params: ["x"] })).toEqual([]);
   });
 });
