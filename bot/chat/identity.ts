@@ -50,7 +50,7 @@ export async function resolveStaffId(db: Db, user: ChannelUser, cache?: Identity
   return staffId;
 }
 
-async function resolveUncached(db: Db, user: ChannelUser): Promise<string> {
+async function resolveUncached(db: Db, user: ChannelUser, retried = false): Promise<string> {
   const schoolIds = await servedSchoolIds(db, user);
   const inServedSchool = (schoolId: string) => schoolIds === null || schoolIds.includes(schoolId);
 
@@ -89,8 +89,8 @@ async function resolveUncached(db: Db, user: ChannelUser): Promise<string> {
     } catch (error) {
       // A first contact that arrives as several requests at once: another one linked this account
       // a moment ago (PostgreSQL runs them side by side). That link is the one to use.
-      if (!isUniqueViolation(error)) throw error;
-      return resolveUncached(db, user);
+      if (!isUniqueViolation(error) || retried) throw error;
+      return resolveUncached(db, user, true);
     }
   }
   return staff.id;

@@ -5,7 +5,6 @@ import { startTestApp, type TestApp } from "../support/app.js";
 import { FakeConnector, type RecordedActivity } from "../support/fake-connector.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
 import { testProvider } from "../support/test-db.js";
-import { makeStaff } from "../support/fixtures.js";
 import { localDate } from "../../bot/domain/local-time.js";
 import { type Card, cardOf, fillCard as fillCardFor, submitData, TeamsDriver, textOf } from "../support/teams-driver.js";
 
@@ -66,14 +65,27 @@ async function completeDialog(user: User, first: RecordedActivity[], overrides: 
   throw new Error("dialog did not complete");
 }
 
+type NewTeacher = { user: User; staffId: string; conversation: string };
+let known = 0;
+/** A teacher of her own, on the staff list but new to the bot: nothing another test does reaches her. */
+async function newTeacher(name: string): Promise<NewTeacher> {
+  const k = String(++known).padStart(2, "0");
+  const user = { aad: `aaaaaaaa-0000-0000-0001-0000000000${k}`, name, email: `juf${k}@school.example` };
+  connector.members.set(`29:${user.aad}`, { id: `29:${user.aad}`, name, aadObjectId: user.aad, email: user.email, userPrincipalName: user.email });
+  const staff = await app.database.db.staff.create({ data: { schoolId, email: user.email, displayName: name, roles: { create: { role: "teacher" } } } });
+  return { user, staffId: staff.id, conversation: conv(user) };
+}
+
 describe(`Teams over HTTP on ${testProvider()}`, () => {
   it("greets on install with buttons and stores the conversation reference", async () => {
-    const sent = await post(activity(ALEX, { type: "installationUpdate", action: "add", text: undefined }));
+    const lotte = await newTeacher("Lotte Nieuw");
+    expect(await app.database.db.channelAddress.count({ where: { staffId: lotte.staffId } })).toBe(0);
+    const sent = await post(activity(lotte.user, { type: "installationUpdate", action: "add", text: undefined }));
     const card = cardOf(sent[0]!)!;
-    expect(JSON.stringify(card)).toContain("Hoi Alex");
+    expect(JSON.stringify(card)).toContain("Hoi Lotte");
     expect(card.actions!.map((a) => a.data.command)).toEqual(expect.arrayContaining(["prepare", "conversation", "note", "help"]));
-    const address = await app.database.db.channelAddress.findFirstOrThrow({ where: { channel: "teams", staff: { email: ALEX.email } } });
-    expect(JSON.parse(address.reference).conversation.id).toBe(conv(ALEX));
+    const address = await app.database.db.channelAddress.findFirstOrThrow({ where: { channel: "teams", staffId: lotte.staffId } });
+    expect(JSON.parse(address.reference).conversation.id).toBe(lotte.conversation);
   });
 
   it("answers typed commands in Dutch and English, and buttons", async () => {
@@ -216,15 +228,11 @@ describe(`Teams over HTTP on ${testProvider()}`, () => {
 });
 
 describe(`proactive Teams messages on ${testProvider()}`, () => {
-  // Each test throttles, fails or blocks the conversation of a teacher of its own.
-  let known = 0;
-  async function teacherInTeams(): Promise<{ user: User; staffId: string; conversation: string }> {
-    const k = String(++known).padStart(2, "0");
-    const user = { aad: `aaaaaaaa-0000-0000-0001-0000000000${k}`, name: `Juf ${k}`, email: `juf${k}@school.example` };
-    connector.members.set(`29:${user.aad}`, { id: `29:${user.aad}`, name: user.name, aadObjectId: user.aad, email: user.email, userPrincipalName: user.email });
-    const staff = await makeStaff(app.database.db, schoolId, { email: user.email });
-    await say(user, "help"); // first contact: the bot now knows where to reach her
-    return { user, staffId: staff.id, conversation: conv(user) };
+  // Each test throttles, fails or blocks the conversation of a teacher of its own, who has used the bot.
+  async function teacherInTeams(): Promise<NewTeacher> {
+    const juf = await newTeacher(`Juf ${known + 1}`);
+    await say(juf.user, "help"); // first contact: the bot now knows where to reach her
+    return juf;
   }
 
   it("retries a 429 after Retry-After, delivering exactly once", async () => {
