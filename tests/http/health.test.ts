@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
 import { startTestApp, type TestApp } from "../support/app.js";
 import { testProvider } from "../support/test-db.js";
+import { cutOffDatabase } from "../support/postgres-server.js";
 
 let app: TestApp & { databaseUrl: string };
 
@@ -27,21 +27,14 @@ describe(`health and readiness on ${testProvider()}`, () => {
   // SQLite is a file opened in-process: once open it stays readable, so the 503 path is a
   // PostgreSQL concern (a server that restarts or refuses connections).
   it.runIf(testProvider() === "postgresql")("reports 503 when the database goes away, and liveness stays up", async () => {
-    const url = new URL(app.databaseUrl);
-    const name = url.pathname.slice(1);
-    url.pathname = "/postgres";
-    const admin = new pg.Client({ connectionString: url.toString() });
-    await admin.connect();
-    await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
+    const reconnect = await cutOffDatabase(app.databaseUrl);
     try {
       const res = await fetch(`${app.baseUrl}/readyz`);
       expect(res.status).toBe(503);
       expect(await res.json()).toMatchObject({ status: "unavailable" });
       expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
     } finally {
-      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
-      await admin.end();
+      await reconnect();
     }
   });
 });

@@ -6,11 +6,11 @@ import { FakeConnector } from "../support/fake-connector.js";
 import { TeamsDriver } from "../support/teams-driver.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
 import { testProvider } from "../support/test-db.js";
+import { cutOffDatabase } from "../support/postgres-server.js";
 import { createOutboxWorker } from "../../bot/outbox/worker.js";
 import { createLogger } from "../../bot/logger.js";
 import { loadConfig } from "../../bot/config.js";
 import { ConfigError } from "../../bot/errors.js";
-import pg from "pg";
 
 const TENANT = "11111111-2222-3333-4444-555555555555";
 const ALEX = { aad: "aaaaaaaa-0000-0000-0000-000000000001", name: "Alex Wilber", email: "alex@school.example" };
@@ -148,13 +148,7 @@ describe(`GET /metrics on ${testProvider()}`, () => {
 
   // A file opened in-process does not go away; a PostgreSQL server does (restart, failover).
   it.runIf(testProvider() === "postgresql")("counts database errors of turns and of the scrape itself, and still answers", async () => {
-    const url = new URL(app.databaseUrl);
-    const name = url.pathname.slice(1);
-    url.pathname = "/postgres";
-    const admin = new pg.Client({ connectionString: url.toString() });
-    await admin.connect();
-    await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
+    const reconnect = await cutOffDatabase(app.databaseUrl);
     try {
       await say(ALEX, "help");
       const res = await scrape();
@@ -164,8 +158,7 @@ describe(`GET /metrics on ${testProvider()}`, () => {
       expect(value(body, 'gesprekswijzer_database_errors_total{source="metrics"}')).toBeGreaterThanOrEqual(1);
       expect(value(body, 'gesprekswijzer_turns_total{channel="teams",route="none",outcome="internal"}')).toBeGreaterThanOrEqual(1);
     } finally {
-      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
-      await admin.end();
+      await reconnect();
     }
   });
 });

@@ -1,3 +1,4 @@
+import pg from "pg";
 // Starts a throwaway PostgreSQL cluster from Debian's binaries (apt-get install postgresql) in a
 // temporary directory on a free port, for tests and benchmarks. PostgreSQL refuses to run as
 // root, so as root the cluster belongs to the "postgres" system user the Debian package creates.
@@ -62,5 +63,23 @@ export async function startThrowawayPostgres(binDir: string): Promise<ThrowawayP
         rmSync(dir, { recursive: true, force: true });
       }
     },
+  };
+}
+
+/**
+ * Cuts a database off as a server restart or failover would: no new connections, open ones
+ * ended. Returns what lets it back in.
+ */
+export async function cutOffDatabase(databaseUrl: string): Promise<() => Promise<void>> {
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
+  return async () => {
+    await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+    await admin.end();
   };
 }
