@@ -15,6 +15,7 @@ import { exportPupilData } from "../privacy/export.js";
 import { erasePupil, formatReceipt, planErasure } from "../privacy/erase.js";
 import { findPupilByExternalId } from "../privacy/pupil-data.js";
 import { formatRetention, runRetention } from "../privacy/retention.js";
+import { formatHousekeeping, runHousekeeping } from "../ops/housekeeping.js";
 import { readPupilAuditTrail } from "../privacy/audit-trail.js";
 import { loadActor } from "../auth/actor.js";
 import { canHandlePrivacyRequests } from "../auth/policy.js";
@@ -24,7 +25,7 @@ export type PrivacyCommand = (typeof PRIVACY_COMMANDS)[number];
 
 export const PRIVACY_USAGE = `  npm run cli -- pupil-export --school "<school name or id>" --pupil <administration id> --out <folder>
   npm run cli -- pupil-erase --school "<school name or id>" --pupil <administration id> [--yes] [--by <e-mail of the admin or privacy officer who asked>]   (without --yes: a dry run)
-  npm run cli -- retention [--school "<school name or id>"] [--dry-run]
+  npm run cli -- retention [--school "<school name or id>"] [--dry-run]   (also the housekeeping: old outbox rows, finished dialogs, ended rounds)
   npm run cli -- audit --school "<school name or id>" --pupil <administration id>`;
 
 export function isPrivacyCommand(command: string | undefined): command is PrivacyCommand {
@@ -80,6 +81,8 @@ export async function runPrivacyCommand(
     const dryRun = o["dry-run"] ?? false;
     const results = await runRetention(db, { now, dryRun, ...(school ? { schoolId: school.id } : {}) });
     for (const line of formatRetention(results, dryRun)) io.out(line);
+    const housekeeping = await runHousekeeping(db, { now, dryRun, ...(school ? { schoolId: school.id } : {}) });
+    for (const line of formatHousekeeping(housekeeping, dryRun)) io.out(line);
     return 0;
   }
   if (!school) throw new PrivacyUsageError("--school is required");

@@ -92,7 +92,7 @@ export function createMetrics(db: Db, clock: () => Date = () => new Date()): Met
   });
   const byStatus = new Gauge({
     name: "gesprekswijzer_outbox_messages",
-    help: "Outbox messages by status (pending, sending, sent, dead, uncertain, cancelled).",
+    help: "Outbox messages by status (pending, sending, sent, dead, uncertain, cancelled), including those pruned after the retention period.",
     labelNames: ["status"] as const,
     registers: [registry],
   });

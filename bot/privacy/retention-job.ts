@@ -1,9 +1,11 @@
-// The daily retention run on this instance (with SCHEDULER on). node-cron only ticks; what is due
-// is decided by runRetention from the clock. Several instances may run it: notices are keyed, and
-// a pupil another instance erased first is skipped (runRetention re-reads what is due each time).
+// The daily retention run on this instance (with SCHEDULER on), then the housekeeping (bounded
+// tables). node-cron only ticks; what is due is decided by runRetention from the clock. Several
+// instances may run it: notices are keyed, a pupil another instance erased first is skipped
+// (runRetention re-reads what is due each time), and housekeeping deletes only what it still finds.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
+import { runHousekeeping } from "../ops/housekeeping.js";
 import { runRetention, type SchoolRetention } from "./retention.js";
 
 /** 03:30 server time: after midnight in every school's zone in Europe, before anyone works. */
@@ -33,6 +35,19 @@ export function startRetentionJob(o: { db: Db; logger: Logger; clock?: () => Dat
           "retention applied",
         );
       }
+    }
+    // The bounded tables next; a failure here is logged and does not undo or hide the erasures.
+    try {
+      for (const h of await runHousekeeping(o.db, { now: clock() })) {
+        if (h.outboxPruned || h.dialogsRemoved || h.roundsClosed) {
+          log.info(
+            { schoolId: h.schoolId, outboxPruned: h.outboxPruned, dialogsRemoved: h.dialogsRemoved, roundsClosed: h.roundsClosed },
+            "housekeeping applied",
+          );
+        }
+      }
+    } catch (error) {
+      log.error({ err: error }, "housekeeping failed");
     }
     return results;
   };

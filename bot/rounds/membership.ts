@@ -10,8 +10,8 @@
 //   and held a little late, it is still the round's). One not held yet counts by its planned day,
 //   or, without one, by the day it was created.
 // - A cancelled conversation, a groepsgesprek, or one outside every window belongs to no round.
-// - Two rounds covering the same group and day: an active round before a cancelled one (a
-//   cancelled round keeps its conversations as history unless an active round covers them), then
+// - Two rounds covering the same group and day: an active (or closed: ended, history) round before
+//   a cancelled one (a cancelled round keeps its conversations as history unless another covers them), then
 //   the one whose window started last, then the one created last, then the greater id.
 import { localDate } from "../domain/local-time.js";
 
@@ -44,7 +44,7 @@ export function membershipDays(c: MembershipConversation, timezone: string): str
 
 /** Negative when `a` wins over `b` for a conversation both cover. */
 export function compareRoundPriority(a: MembershipRound, b: MembershipRound): number {
-  const active = Number(b.status === "active") - Number(a.status === "active");
+  const active = Number(b.status !== "cancelled") - Number(a.status !== "cancelled");
   if (active !== 0) return active;
   if (a.startDate !== b.startDate) return a.startDate > b.startDate ? -1 : 1;
   if (a.createdAt.getTime() !== b.createdAt.getTime()) return b.createdAt.getTime() - a.createdAt.getTime();

@@ -98,7 +98,7 @@ async function requireManageableRound(db: Db | Tx, actor: Actor, roundId: string
 export async function updateRound(tx: Tx, actor: Actor, roundId: string, input: RoundInput): Promise<void> {
   const data = RoundInput.parse(input);
   const round = await requireManageableRound(tx, actor, roundId);
-  if (round.status !== "active") throw new AppError(ErrorCode.ValidationFailed, "round is cancelled");
+  if (round.status !== "active") throw new AppError(ErrorCode.ValidationFailed, `round is ${round.status}`);
   const groups = await requireManageableGroups(tx, actor, data.groupIds);
   await tx.round.update({
     where: { id: roundId },
@@ -123,6 +123,15 @@ export async function cancelRound(tx: Tx, actor: Actor, roundId: string): Promis
   // Its conversations stay its own (history), unless an active round covers them too.
   await syncRoundMembership(tx, actor.schoolId, { roundIds: [roundId] });
   await recordAudit(tx, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "update", entity: "round", entityId: roundId });
+}
+
+/**
+ * Rounds that ended before `endedBefore` (school-local date) become history: closed, no longer
+ * listed or changed. Membership treats a closed round like an active one (bot/rounds/membership.ts).
+ */
+export async function closeEndedRounds(db: Db, schoolId: string, endedBefore: string, dryRun = false): Promise<number> {
+  const where = { schoolId, status: "active", endDate: { lt: endedBefore } };
+  return dryRun ? db.round.count({ where }) : (await db.round.updateMany({ where, data: { status: "closed" } })).count;
 }
 
 type RoundRow = Omit<RoundSummary, "groups"> & { groups: { group: RoundSummary["groups"][number] }[] };

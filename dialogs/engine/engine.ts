@@ -172,7 +172,8 @@ export class DialogEngine {
       entity: "dialog_session",
       entityId: sessionId,
     });
-    return { kind: "refused", text: t("engine.notYours", actor.locale) };
+    // No such dialog: finished long ago and cleaned up (bot/ops/housekeeping.ts), or never there.
+    return { kind: "refused", text: t(sessionId === null ? "engine.gone" : "engine.notYours", actor.locale) };
   }
 
   /** Shows the current step of a session again (after a restart, on another device). */

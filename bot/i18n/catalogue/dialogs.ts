@@ -49,6 +49,10 @@ export const dialogs = {
     nl: "Dit gesprek is al afgerond of gestopt; er is niets veranderd.",
     en: "This dialog has already been finished or stopped; nothing was changed.",
   },
+  "engine.gone": {
+    nl: "Dit gesprek bestaat niet meer: het is lang geleden afgerond of gestopt en opgeruimd. Er is niets veranderd.",
+    en: "This dialog no longer exists: it was finished or stopped long ago and cleaned up. Nothing was changed.",
+  },
   "engine.notYours": {
     nl: "Deze kaart hoort bij het gesprek van iemand anders. Je kunt hem niet invullen; er is niets veranderd.",
     en: "This card belongs to someone else's dialog. You cannot fill it in; nothing was changed.",
