@@ -4,7 +4,7 @@
 // connector lives too, as Microsoft's connector is never inside our process. Talks to the parent
 // over the IPC channel: "ready" (with the port), then answers "mark" (start counting), "report"
 // (this process's CPU time and its own request-to-response times since the mark) and "sessions".
-// Env: BENCH_SERVER ("echo" or "app"), DATABASE_URL, BENCH_TEACHERS, BENCH_TENANT, BENCH_DEBUG.
+// Env: BENCH_SERVER ("echo" or "app"), DATABASE_URL, BENCH_TEACHERS, BENCH_TENANT, BENCH_DEBUG, BENCH_SCHOOLS.
 import express from "express";
 import type { Server } from "node:http";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
@@ -13,6 +13,8 @@ import { createLogger } from "../bot/logger.js";
 import { startApp, type RunningApp } from "../app/start-app.js";
 import { applySchoolSetup } from "../bot/roster/index.js";
 import { migrateDatabase } from "../bot/db/migrate.js";
+import { openDatabase } from "../bot/db/client.js";
+import { seedBoard } from "./board-seed.js";
 
 export type ServerRequest = { cmd: "mark" } | { cmd: "report" } | { cmd: "sessions" } | { cmd: "stop" };
 export type ServerMessage =
@@ -26,6 +28,7 @@ const mode = process.env.BENCH_SERVER;
 const teachers = Number(process.env.BENCH_TEACHERS ?? 20);
 const tenant = process.env.BENCH_TENANT ?? "";
 const debug = Boolean(process.env.BENCH_DEBUG);
+const boardSchools = Number(process.env.BENCH_SCHOOLS ?? 0);
 const send = (message: ServerMessage) => process.send!(message);
 const emails = Array.from({ length: teachers }, (_, i) => `leerkracht${i}@bench.example`);
 
@@ -50,6 +53,12 @@ const logStream = { write: (line: string) => void (line.includes('"msg":"turn"')
 
 async function startBenchApp(databaseUrl: string): Promise<RunningApp> {
   await migrateDatabase(databaseUrl);
+  // BENCH_SCHOOLS: a board of that many schools beside the bench school (bench/board-seed.ts).
+  if (boardSchools > 0) {
+    const board = await openDatabase(databaseUrl);
+    await seedBoard(board.db, boardSchools);
+    await board.close();
+  }
   const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", TEAMS_LOCAL_MODE: "true" });
   const app = await startApp(config, debug ? createLogger("info", logStream) : createLogger("silent"));
   const setup = await applySchoolSetup(app.database.db, {

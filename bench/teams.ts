@@ -2,7 +2,7 @@
 // activities into /api/messages, replies to a local fake connector); next to a bare botbuilder
 // echo bot measured in the same run against the same connector. Prints p50/p99 turn latency and
 // turns per second, on SQLite and on PostgreSQL, plus the server process's CPU time per turn.
-// Figures, not a test.
+// Figures, not a test. BENCH_SCHOOLS=40: the same beside a board of 40 schools (bench/board-seed.ts).
 //
 // Process layout, as in production: the server under test (the real app via startApp, or the
 // echo bot) runs alone in a child process (bench/teams-server.ts); this process is the load
@@ -293,7 +293,8 @@ try {
 }
 console.log(
   `${TEACHERS} concurrent teachers × ${TURNS_PER_TEACHER} turns each, after ${WARMUP_TURNS} unmeasured. Server under test in its own process;` +
-    ` load generator and fake connector in this one. Latency = request sent → turn done and answered, timed by the load generator over loopback.\n`,
+    ` load generator and fake connector in this one. Latency = request sent → turn done and answered, timed by the load generator over loopback.` +
+    (process.env.BENCH_SCHOOLS ? ` The database also holds a board of ${process.env.BENCH_SCHOOLS} schools (BENCH_SCHOOLS), the scheduler on.\n` : "\n"),
 );
 console.log("| turn | p50 | p99 | turns/s | p99 vs echo | throughput vs echo |\n| --- | --- | --- | --- | --- | --- |");
 for (const { name, result, base } of runs) console.log(row(name, result, base));
