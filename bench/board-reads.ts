@@ -5,12 +5,8 @@ import pino from "pino";
 import type { Db } from "../bot/db/client.js";
 import { createCore } from "../app/core.js";
 
-export interface ReadFigures {
-  /** Per read: p50 and p99 in ms over the samples. */
-  [read: string]: { p50: number; p99: number };
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+/** Per read: the samples' times in ms. */
+export type ReadSamples = Map<string, number[]>;
 
 /** groep 5's teacher and the middenbouw team leader of the school (the demo school's shape). */
 async function people(db: Db, schoolId: string) {
@@ -20,7 +16,8 @@ async function people(db: Db, schoolId: string) {
   return { teacherEmail: group.teachers[0]!.staff.email, leaderEmail: leader.email, pupils: pupils.map((p) => `${p.firstName} ${p.lastName}`) };
 }
 
-export async function measureReads(db: Db, schoolId: string, samples = 30): Promise<ReadFigures> {
+/** Times each read `samples` times (after three rounds to warm up) and adds them to `into`. */
+export async function measureReads(db: Db, schoolId: string, samples: number, into: ReadSamples): Promise<void> {
   const core = createCore({ db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
   const { teacherEmail, leaderEmail, pupils } = await people(db, schoolId);
   const as = (email: string) => {
@@ -32,13 +29,11 @@ export async function measureReads(db: Db, schoolId: string, samples = 30): Prom
   await teacher("help"); // first contact links the identity: not a read
   await leader("help");
 
-  const times = new Map<string, number[]>();
   const timed = async <T>(name: string, act: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     const result = await act();
-    const list = times.get(name) ?? [];
-    list.push(performance.now() - started);
-    times.set(name, list);
+    if (name.startsWith("warm-up")) return result;
+    into.set(name, [...(into.get(name) ?? []), performance.now() - started]);
     return result;
   };
   // Three rounds to warm up (caches, JIT), then the samples.
@@ -57,11 +52,4 @@ export async function measureReads(db: Db, schoolId: string, samples = 30): Prom
     await teacher("stop");
     await teacher("ja");
   }
-  const figures: ReadFigures = {};
-  for (const [read, list] of times) {
-    if (read.startsWith("warm-up")) continue;
-    const sorted = [...list].sort((a, b) => a - b);
-    figures[read] = { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
-  }
-  return figures;
 }

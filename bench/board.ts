@@ -1,8 +1,8 @@
 // `npm run bench:board`: a school board of 1, 10 and 40 schools (bench/board-seed.ts) on SQLite and
 // PostgreSQL. Per size: p50/p99 of the interactive reads and a dialog turn on the first school
-// (bench/board-reads.ts), the database's size, and the service's own process on that database with
-// the scheduler on: time to ready, RSS after the first producer tick and its peak (bench/board-
-// memory.ts). The 1-school figures of the same run are the baseline. Figures, not a test.
+// (bench/board-reads.ts; timed in rounds that alternate between the sizes), the database's size,
+// and the service's own process on that database with the scheduler on: time to ready, RSS after
+// the first producer tick and its peak (bench/board-memory.ts). The 1-school figures of the same run are the baseline. Figures, not a test.
 // Env: BENCH_SIZES ("1,10,40"), BENCH_DATABASES ("sqlite,postgresql"), BENCH_SAMPLES (30),
 // BENCH_IDLE_SECONDS (75: long enough for a tick on the minute).
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -13,13 +13,15 @@ import { migrateDatabase } from "../bot/db/migrate.js";
 import { openDatabase } from "../bot/db/client.js";
 import { findPostgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from "../tests/support/postgres-server.js";
 import { seedBoard } from "./board-seed.js";
-import { measureReads, type ReadFigures } from "./board-reads.js";
+import { measureReads, type ReadSamples } from "./board-reads.js";
 import { measureServiceMemory, type MemoryFigures } from "./board-memory.js";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1,10,40").split(",").map(Number);
 const DATABASES = (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as ("sqlite" | "postgresql")[];
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 75);
+
+type ReadFigures = Record<string, { p50: number; p99: number }>;
 
 interface SizeFigures {
   schools: number;
@@ -66,34 +68,57 @@ async function freshDatabase(provider: "sqlite" | "postgresql", name: string): P
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 const ratio = (x: number, base: number) => `${(x / base).toFixed(2)}×`;
 
+const ROUNDS = 5;
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+interface Board {
+  schools: number;
+  seedSeconds: number;
+  database: Awaited<ReturnType<typeof freshDatabase>>;
+  opened: Awaited<ReturnType<typeof openDatabase>>;
+  firstSchool: string;
+  samples: ReadSamples;
+}
+
 const results = new Map<string, SizeFigures[]>();
 try {
   for (const provider of DATABASES) {
-    const list: SizeFigures[] = [];
-    results.set(provider, list);
-    for (const schools of SIZES) {
-      const database = await freshDatabase(provider, `gw_bench_board_${schools}`);
-      try {
+    // Every size is built first, then the reads are timed round by round across the sizes, so a
+    // busy moment of the machine falls on all of them alike.
+    const boards: Board[] = [];
+    try {
+      for (const schools of SIZES) {
+        const database = await freshDatabase(provider, `gw_bench_board_${schools}`);
         await migrateDatabase(database.url);
         const opened = await openDatabase(database.url);
         const seeded = performance.now();
-        let reads: ReadFigures;
-        try {
-          const ids = await seedBoard(opened.db, schools);
-          const seedSeconds = (performance.now() - seeded) / 1000;
-          console.error(`${provider}, ${schools} school(s): seeded in ${seedSeconds.toFixed(0)} s`);
-          reads = await measureReads(opened.db, ids[0]!, SAMPLES);
-          list.push({ schools, seedSeconds, reads, databaseMiB: 0, memory: { run: "development", readyMs: 0, idleMiB: 0, peakMiB: 0 } });
-        } finally {
-          await opened.close();
-        }
-        const entry = list.at(-1)!;
-        entry.databaseMiB = (await database.size()) / 1024 / 1024;
-        entry.memory = await measureServiceMemory(database.url, IDLE_SECONDS);
-        console.error(`${provider}, ${schools} school(s): ${JSON.stringify({ reads, databaseMiB: entry.databaseMiB, memory: entry.memory })}`);
-      } finally {
-        await database.drop();
+        const ids = await seedBoard(opened.db, schools);
+        const seedSeconds = (performance.now() - seeded) / 1000;
+        console.error(`${provider}, ${schools} school(s): seeded in ${seedSeconds.toFixed(0)} s`);
+        boards.push({ schools, seedSeconds, database, opened, firstSchool: ids[0]!, samples: new Map() });
       }
+      // A first pass over every size, not counted: the process's JIT and caches warm up once.
+      for (const board of boards) await measureReads(board.opened.db, board.firstSchool, 5, new Map());
+      for (let round = 0; round < ROUNDS; round++) {
+        // Each round starts with another size.
+        for (let i = 0; i < boards.length; i++) {
+          const board = boards[(i + round) % boards.length]!;
+          await measureReads(board.opened.db, board.firstSchool, Math.ceil(SAMPLES / ROUNDS), board.samples);
+        }
+      }
+      const list: SizeFigures[] = [];
+      results.set(provider, list);
+      for (const board of boards) {
+        await board.opened.close();
+        const reads: ReadFigures = {};
+        for (const [read, times] of board.samples) reads[read] = { p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+        const databaseMiB = (await board.database.size()) / 1024 / 1024;
+        const memory = await measureServiceMemory(board.database.url, IDLE_SECONDS);
+        list.push({ schools: board.schools, seedSeconds: board.seedSeconds, reads, databaseMiB, memory });
+        console.error(`${provider}, ${board.schools} school(s): ${JSON.stringify(list.at(-1))}`);
+      }
+    } finally {
+      for (const board of boards) await board.database.drop();
     }
   }
 } finally {
