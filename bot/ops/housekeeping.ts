@@ -30,6 +30,8 @@ export interface SchoolHousekeeping {
   outboxPruned: number;
   /** Old enough, but kept because the schedule still wants the message (it would be queued again). */
   outboxKeptForSchedule: number;
+  /** The school's schedule could not be computed (a broken calendar): its outbox was left alone. */
+  outboxSkipped: boolean;
   dialogsRemoved: number;
   roundsClosed: number;
 }
@@ -67,10 +69,18 @@ export async function runHousekeeping(db: Db, options: HousekeepingOptions): Pro
   return results;
 }
 
-async function pruneOutbox(db: Db, schoolId: string, now: Date, dryRun: boolean): Promise<{ outboxPruned: number; outboxKeptForSchedule: number }> {
+type OutboxResult = Pick<SchoolHousekeeping, "outboxPruned" | "outboxKeptForSchedule" | "outboxSkipped">;
+
+async function pruneOutbox(db: Db, schoolId: string, now: Date, dryRun: boolean): Promise<OutboxResult> {
   const cutoff = new Date(now.getTime() - OUTBOX_KEEP_DAYS * DAY_MS);
   // The one rule of what the schedule wants, asked once per school (the producer asks every minute).
-  const wanted = new Set(desiredMessages(await loadScheduleState(db, schoolId, now)).map((m) => m.idempotencyKey));
+  let wanted: Set<string>;
+  try {
+    wanted = new Set(desiredMessages(await loadScheduleState(db, schoolId, now)).map((m) => m.idempotencyKey));
+  } catch {
+    // A school whose schedule cannot be computed (a broken calendar) keeps its rows until it can.
+    return { outboxPruned: 0, outboxKeptForSchedule: 0, outboxSkipped: true };
+  }
   let pruned = 0;
   let kept = 0;
   let after = "";
@@ -113,7 +123,7 @@ async function pruneOutbox(db: Db, schoolId: string, now: Date, dryRun: boolean)
       return deleted;
     });
   }
-  return { outboxPruned: pruned, outboxKeptForSchedule: kept };
+  return { outboxPruned: pruned, outboxKeptForSchedule: kept, outboxSkipped: false };
 }
 
 /** Lines for the operator: counts only. */
@@ -121,8 +131,10 @@ export function formatHousekeeping(results: SchoolHousekeeping[], dryRun: boolea
   const would = dryRun ? "that would be " : "";
   return results.flatMap((r) => [
     `${r.schoolName} (${r.schoolId}): housekeeping`,
-    `  outbox messages ${would}pruned (done, due over ${OUTBOX_KEEP_DAYS} days ago): ${r.outboxPruned}` +
-      (r.outboxKeptForSchedule ? ` (${r.outboxKeptForSchedule} kept: the schedule still wants them)` : ""),
+    r.outboxSkipped
+      ? "  outbox not pruned: the school's reminder schedule could not be computed (check its closures)"
+      : `  outbox messages ${would}pruned (done, due over ${OUTBOX_KEEP_DAYS} days ago): ${r.outboxPruned}` +
+        (r.outboxKeptForSchedule ? ` (${r.outboxKeptForSchedule} kept: the schedule still wants them)` : ""),
     `  finished dialogs ${would}removed (over ${FINISHED_DIALOG_KEEP_DAYS} days old): ${r.dialogsRemoved}`,
     `  rounds ${would}closed (ended over ${RECENT_ROUND_DAYS} days ago): ${r.roundsClosed}`,
   ]);

@@ -2,7 +2,7 @@
 // outbox rows go (their counts stay in the metrics) unless the schedule would queue them again;
 // finished dialogs go after a month, open ones never; rounds that ended a month ago are closed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FINISHED_DIALOG_KEEP_DAYS, OUTBOX_KEEP_DAYS, runHousekeeping } from "../../bot/ops/housekeeping.js";
+import { FINISHED_DIALOG_KEEP_DAYS, formatHousekeeping, OUTBOX_KEEP_DAYS, runHousekeeping } from "../../bot/ops/housekeeping.js";
 import { readOutboxState } from "../../bot/metrics/outbox-state.js";
 import { loadScheduleState, produceReminders } from "../../bot/reminders/producer.js";
 import { desiredMessages } from "../../bot/reminders/schedule.js";
@@ -132,6 +132,25 @@ describe(`housekeeping on ${testProvider()}`, () => {
     // Once the goal is evaluated the schedule lets go, and the row goes.
     await t.db.goal.update({ where: { id: goal.id }, data: { status: "reached" } });
     expect((await runHousekeeping(t.db, { now: NOW, schoolId: s.schoolId }))[0]).toMatchObject({ outboxPruned: 1, outboxKeptForSchedule: 0 });
+  });
+
+  it("leaves the outbox of a school whose schedule cannot be computed alone, and goes on with the rest", async () => {
+    const s = await school();
+    const pupil = await makePupil(t.db, s.schoolId, s.groupId);
+    await t.db.goal.create({
+      data: { pupilId: pupil.id, goalText: "lezen", evaluationDate: "2026-11-10", evaluatorId: s.teacherId, createdById: s.teacherId },
+    });
+    // A closure of more than a year: no school day to send on, so the schedule cannot say what it wants.
+    await t.db.schoolClosure.create({ data: { schoolId: s.schoolId, kind: "holiday", name: "Verbouwing", startDate: "2026-06-01", endDate: "2028-06-01" } });
+    const row = await outboxRow(s.schoolId, s.teacherId, "sent", daysAgo(OUTBOX_KEEP_DAYS + 10));
+    await t.db.dialogSession.create({
+      data: { schoolId: s.schoolId, staffId: s.teacherId, kind: "note", stepId: "note", status: "completed", updatedAt: daysAgo(60) },
+    });
+
+    const [result] = await runHousekeeping(t.db, { now: NOW, schoolId: s.schoolId });
+    expect(result).toMatchObject({ outboxSkipped: true, outboxPruned: 0, dialogsRemoved: 1 });
+    expect(await t.db.outboxMessage.findUnique({ where: { id: row.id } })).not.toBeNull();
+    expect(formatHousekeeping([result!], false).join("\n")).toContain("outbox not pruned: the school's reminder schedule could not be computed");
   });
 
   it("removes finished dialogs after a month, never an open or paused one; an old card of a removed dialog is told so", async () => {
