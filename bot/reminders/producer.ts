@@ -14,7 +14,7 @@ import { syncRecentRounds } from "../services/round-membership.js";
 import { desiredMessages, HORIZON_MS, type ScheduleState } from "./schedule.js";
 import type { SchoolCalendar } from "../domain/school-calendar.js";
 import { CALENDAR_TABLES, readBoardSignature, readSchoolSignatures, serializeSignature, tablesChanged, type Signature } from "./changes.js";
-import { inActiveWindow, type RecomputeReason, recomputeReason, type SchoolMemory } from "./recompute-rule.js";
+import { inActiveWindow, type RecomputeReason, recomputeReason, SAFETY_PASSES_PER_TICK, type SchoolMemory } from "./recompute-rule.js";
 import type { TeacherPreference } from "./gate.js";
 
 export async function loadScheduleState(db: Db, schoolId: string, now: Date): Promise<ScheduleState> {
@@ -206,19 +206,23 @@ export function createIncrementalProducer(db: Db, { logger, safetyPassMs }: Incr
       const board = await readBoardSignature(db);
       const boardChanged = serializeSignature(board) !== serializeSignature(boardSignature);
       if (!calendars || tablesChanged(boardSignature, board, CALENDAR_TABLES)) calendars = await loadCalendars();
-      boardSignature = board;
       const result: TickResult = { schools: calendars.length, considered: 0, enqueued: 0, failed: [], recomputed: [] };
       const active = calendars.filter((s) => inActiveWindow(s.calendar, now));
       // Outside its window a school is forgotten: its next window starts with a full pass.
       for (const s of calendars) if (!active.includes(s)) memory.delete(s.id);
-      if (active.length === 0) return result;
+      if (active.length === 0) {
+        boardSignature = board;
+        return result;
+      }
       const perSchool = boardChanged || active.some((s) => !memory.has(s.id)) ? await readSchoolSignatures(db) : undefined;
+      let safetyPasses = 0;
       for (const school of active) {
         const known = memory.get(school.id);
         // Read before the state is loaded: a write in between shows up as a change on the next tick.
         const signature = perSchool ? serializeSignature(perSchool.get(school.id)) : known!.signature;
         const reason = recomputeReason(known, signature, school.calendar, now, safetyPassMs);
         if (!reason) continue;
+        if (reason === "safety" && safetyPasses++ >= SAFETY_PASSES_PER_TICK(active.length)) continue; // next tick
         await yieldToEventLoop();
         try {
           const pass = await produceSchool(db, school, now);
@@ -232,6 +236,8 @@ export function createIncrementalProducer(db: Db, { logger, safetyPassMs }: Incr
           logger?.error({ err: error, schoolId: school.id }, "reminders for this school could not be planned");
         }
       }
+      // Only now: a tick that failed half-way compares the next one with the older signature again.
+      boardSignature = board;
       return result;
     },
   };

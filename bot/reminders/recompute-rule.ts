@@ -18,6 +18,12 @@ export const WINDOW_LEAD_MINUTES = 60;
 /** A full pass per school at least this often, for writes the change signature cannot see. */
 export const SAFETY_PASS_MS = 3_600_000;
 
+/**
+ * At most this share of the schools take their hourly full pass on one tick: the schools' windows
+ * open together, so without it every hour would bring a tick as heavy as the first.
+ */
+export const SAFETY_PASSES_PER_TICK = (activeSchools: number) => Math.max(1, Math.ceil(activeSchools / 15));
+
 export interface SchoolMemory {
   /** The school's change signature when it was last recomputed (serialized). */
   signature: string;

@@ -81,6 +81,14 @@ describe(`the producer's tick costs what changes (${testProvider()})`, () => {
     expect((await producer.tick(at("2027-03-15", "07:30"))).recomputed).toHaveLength(SCHOOLS);
   });
 
+  it("spreads the hourly full pass over several ticks instead of one heavy tick", async () => {
+    const producer = createIncrementalProducer(t.db);
+    expect((await producer.tick(at("2027-03-10", "09:00"))).recomputed).toHaveLength(SCHOOLS);
+    const reasons: string[][] = [];
+    for (const time of ["10:00", "10:01", "10:02", "10:03"]) reasons.push((await producer.tick(at("2027-03-10", time))).recomputed.map((r) => r.reason));
+    expect(reasons).toEqual([["safety"], ["safety"], ["safety"], []]);
+  });
+
   it("lets the event loop run between schools (SQLite's driver blocks while a statement runs)", async () => {
     const producer = createIncrementalProducer(t.db);
     let turns = 0;
