@@ -9,10 +9,9 @@ import { parseWeekdays } from "../domain/vocabulary.js";
 import { addDays } from "../domain/school-calendar.js";
 import { localDate } from "../domain/local-time.js";
 import { enqueue } from "../outbox/outbox.js";
-import { loadSchoolCalendar } from "../services/school-calendar.js";
+import { loadSchoolCalendar, loadSchoolCalendars } from "../services/school-calendar.js";
 import { syncRecentRounds } from "../services/round-membership.js";
 import { desiredMessages, HORIZON_MS, type ScheduleState } from "./schedule.js";
-import type { SchoolCalendar } from "../domain/school-calendar.js";
 import { CALENDAR_TABLES, readBoardSignature, readSchoolSignatures, serializeSignature, tablesChanged, type Signature } from "./changes.js";
 import { inActiveWindow, type RecomputeReason, recomputeReason, SAFETY_PASSES_PER_TICK, type SchoolMemory } from "./recompute-rule.js";
 import type { TeacherPreference } from "./gate.js";
@@ -192,20 +191,13 @@ export interface IncrementalProducerOptions {
 export function createIncrementalProducer(db: Db, { logger, safetyPassMs }: IncrementalProducerOptions = {}): IncrementalProducer {
   const memory = new Map<string, SchoolMemory>();
   let boardSignature: Signature | undefined;
-  let calendars: { id: string; timezone: string; calendar: SchoolCalendar }[] | undefined;
-
-  async function loadCalendars() {
-    const schools = await db.school.findMany({ select: { id: true, timezone: true } });
-    const out: { id: string; timezone: string; calendar: SchoolCalendar }[] = [];
-    for (const school of schools) out.push({ ...school, calendar: await loadSchoolCalendar(db, school.id) });
-    return out;
-  }
+  let calendars: Awaited<ReturnType<typeof loadSchoolCalendars>> | undefined;
 
   return {
     async tick(now) {
       const board = await readBoardSignature(db);
       const boardChanged = serializeSignature(board) !== serializeSignature(boardSignature);
-      if (!calendars || tablesChanged(boardSignature, board, CALENDAR_TABLES)) calendars = await loadCalendars();
+      if (!calendars || tablesChanged(boardSignature, board, CALENDAR_TABLES)) calendars = await loadSchoolCalendars(db);
       const result: TickResult = { schools: calendars.length, considered: 0, enqueued: 0, failed: [], recomputed: [] };
       const active = calendars.filter((s) => inActiveWindow(s.calendar, now));
       // Outside its window a school is forgotten: its next window starts with a full pass.
