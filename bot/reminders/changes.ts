@@ -40,21 +40,23 @@ function updatedSum(provider: DatabaseProvider): string {
     : `CAST(sum(CAST(extract(epoch FROM x."updatedAt") * 1000 AS BIGINT)) AS TEXT)`;
 }
 
-function signatureSql(provider: DatabaseProvider, perSchool: boolean): string {
+function signatureSql(provider: DatabaseProvider, perSchool: boolean, tables?: ReadonlySet<string>): string {
   const sum = updatedSum(provider);
-  return WATCHED.map(({ table, school, join }) =>
-    perSchool
-      ? `SELECT ${school} AS "school", '${table}' AS "tbl", count(*) AS "n", ${sum} AS "v" FROM "${table}" x ${join ?? ""} GROUP BY ${school}`
-      : `SELECT '' AS "school", '${table}' AS "tbl", count(*) AS "n", ${sum} AS "v" FROM "${table}" x`,
-  ).join("\nUNION ALL\n");
+  return WATCHED.filter(({ table }) => !tables || tables.has(table))
+    .map(({ table, school, join }) =>
+      perSchool
+        ? `SELECT ${school} AS "school", '${table}' AS "tbl", count(*) AS "n", ${sum} AS "v" FROM "${table}" x ${join ?? ""} GROUP BY ${school}`
+        : `SELECT '' AS "school", '${table}' AS "tbl", count(*) AS "n", ${sum} AS "v" FROM "${table}" x`,
+    )
+    .join("\nUNION ALL\n");
 }
 
 /** Per table: `count:sum`. Equal signatures mean nothing the schedule reads has changed. */
 export type Signature = ReadonlyMap<string, string>;
 
-async function read(db: Db, perSchool: boolean): Promise<Map<string, Map<string, string>>> {
+async function read(db: Db, perSchool: boolean, tables?: ReadonlySet<string>): Promise<Map<string, Map<string, string>>> {
   const sql = directSqlOf(db);
-  const rows = await sql.rows<{ school: string; tbl: string; n: unknown; v: unknown }>(signatureSql(sql.provider, perSchool));
+  const rows = await sql.rows<{ school: string; tbl: string; n: unknown; v: unknown }>(signatureSql(sql.provider, perSchool, tables));
   const out = new Map<string, Map<string, string>>();
   for (const row of rows) {
     if (!out.has(row.school)) out.set(row.school, new Map());
@@ -63,9 +65,9 @@ async function read(db: Db, perSchool: boolean): Promise<Map<string, Map<string,
   return out;
 }
 
-/** The whole board's signature: one statement of plain aggregates, no joins. */
-export async function readBoardSignature(db: Db): Promise<Signature> {
-  return (await read(db, false)).get("") ?? new Map();
+/** The whole board's signature (or of some tables only): one statement of plain aggregates, no joins. */
+export async function readBoardSignature(db: Db, tables?: ReadonlySet<string>): Promise<Signature> {
+  return (await read(db, false, tables)).get("") ?? new Map();
 }
 
 /** Each school's signature (a school with no rows anywhere is absent). Read only when the board's moved. */
@@ -81,11 +83,4 @@ export function serializeSignature(signature: Signature | undefined): string {
         .sort()
         .join(";")
     : "";
-}
-
-/** Whether any of the given tables differs between two signatures. */
-export function tablesChanged(a: Signature | undefined, b: Signature, tables: ReadonlySet<string>): boolean {
-  if (!a) return true;
-  for (const table of tables) if (a.get(table) !== b.get(table)) return true;
-  return false;
 }

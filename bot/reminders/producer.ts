@@ -12,7 +12,7 @@ import { enqueue } from "../outbox/outbox.js";
 import { loadSchoolCalendar, loadSchoolCalendars } from "../services/school-calendar.js";
 import { syncRecentRounds } from "../services/round-membership.js";
 import { desiredMessages, HORIZON_MS, type ScheduleState } from "./schedule.js";
-import { CALENDAR_TABLES, readBoardSignature, readSchoolSignatures, serializeSignature, tablesChanged, type Signature } from "./changes.js";
+import { CALENDAR_TABLES, readBoardSignature, readSchoolSignatures, serializeSignature } from "./changes.js";
 import { inActiveWindow, type RecomputeReason, recomputeReason, SAFETY_PASSES_PER_TICK, type SchoolMemory } from "./recompute-rule.js";
 import type { TeacherPreference } from "./gate.js";
 
@@ -190,22 +190,25 @@ export interface IncrementalProducerOptions {
 
 export function createIncrementalProducer(db: Db, { logger, safetyPassMs }: IncrementalProducerOptions = {}): IncrementalProducer {
   const memory = new Map<string, SchoolMemory>();
-  let boardSignature: Signature | undefined;
+  let boardSignature: string | undefined;
+  let calendarSignature: string | undefined;
   let calendars: Awaited<ReturnType<typeof loadSchoolCalendars>> | undefined;
 
   return {
     async tick(now) {
-      const board = await readBoardSignature(db);
-      const boardChanged = serializeSignature(board) !== serializeSignature(boardSignature);
-      if (!calendars || tablesChanged(boardSignature, board, CALENDAR_TABLES)) calendars = await loadSchoolCalendars(db);
+      // First only the calendars (a row or so per school): at night and on days off that is all a tick reads.
+      const calendar = serializeSignature(await readBoardSignature(db, CALENDAR_TABLES));
+      if (!calendars || calendar !== calendarSignature) {
+        calendars = await loadSchoolCalendars(db);
+        calendarSignature = calendar;
+      }
       const result: TickResult = { schools: calendars.length, considered: 0, enqueued: 0, failed: [], recomputed: [] };
       const active = calendars.filter((s) => inActiveWindow(s.calendar, now));
       // Outside its window a school is forgotten: its next window starts with a full pass.
       for (const s of calendars) if (!active.includes(s)) memory.delete(s.id);
-      if (active.length === 0) {
-        boardSignature = board;
-        return result;
-      }
+      if (active.length === 0) return result;
+      const board = serializeSignature(await readBoardSignature(db));
+      const boardChanged = board !== boardSignature;
       const perSchool = boardChanged || active.some((s) => !memory.has(s.id)) ? await readSchoolSignatures(db) : undefined;
       let safetyPasses = 0;
       for (const school of active) {
