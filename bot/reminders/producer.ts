@@ -121,7 +121,7 @@ async function produceSchool(db: Db, school: { id: string; timezone: string }, n
   const all = desiredMessages(await loadScheduleState(db, school.id, now), HORIZON_MS + LOOKAHEAD_MS);
   const limit = now.getTime() + HORIZON_MS;
   const messages = all.filter((m) => m.dueAt.getTime() <= limit);
-  const later = all.filter((m) => m.dueAt.getTime() > limit).map((m) => m.dueAt.getTime() - HORIZON_MS);
+  const nextWake = all.reduce((first, m) => (m.dueAt.getTime() > limit ? Math.min(first, m.dueAt.getTime() - HORIZON_MS) : first), Number.POSITIVE_INFINITY);
   // Most of them were queued on an earlier pass: one query finds those, so only new ones are written.
   const known = new Set<string>();
   for (let i = 0; i < messages.length; i += 500) {
@@ -142,7 +142,7 @@ async function produceSchool(db: Db, school: { id: string; timezone: string }, n
     });
     if (created) enqueued++;
   }
-  return { considered: messages.length, enqueued, nextWake: later.length ? Math.min(...later) : Number.POSITIVE_INFINITY };
+  return { considered: messages.length, enqueued, nextWake };
 }
 
 /** One full pass over every school (or one): enqueue what is due within the horizon. */
@@ -176,18 +176,18 @@ export interface IncrementalProducer {
 /** Lets a waiting HTTP request or chat turn run between two schools (SQLite's driver is synchronous). */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/**
- * The producer the scheduler runs every minute. It keeps, per school, what it saw at its last
- * recomputation (recompute-rule.ts says when that is stale); a quiet tick costs one statement.
- * The memory is this instance's own: several instances each produce, and the idempotency key
- * keeps the outbox single.
- */
 export interface IncrementalProducerOptions {
   logger?: Logger;
   /** Tests turn the hourly full pass off, to prove the change signature alone finds every change. */
   safetyPassMs?: number;
 }
 
+/**
+ * The producer the scheduler runs every minute. It keeps, per school, what it saw at its last
+ * recomputation (recompute-rule.ts says when that is stale); a quiet tick costs two aggregate
+ * statements. The memory is this instance's own: several instances each produce, and the
+ * idempotency key keeps the outbox single.
+ */
 export function createIncrementalProducer(db: Db, { logger, safetyPassMs }: IncrementalProducerOptions = {}): IncrementalProducer {
   const memory = new Map<string, SchoolMemory>();
   let boardSignature: string | undefined;

@@ -9,7 +9,9 @@
 // Outside the active window nothing is recomputed: every message is due inside school hours on a
 // school day (startOf a school day, or nextSchoolMoment), and the outbox sends only then
 // (createDeferral). So a message the full pass would have queued at night is queued at the window's
-// start instead, before dayStart, and goes out at the same moment.
+// start instead, before dayStart, and goes out at the same moment. (One difference: a message
+// wanted only for a while at night — planned at 20:00, moved at 21:00 — is never queued at all,
+// where the full pass queued it and its renderer later found it no longer relevant.)
 import { addMinutesToTime, isSchoolDay, type SchoolCalendar } from "../domain/school-calendar.js";
 import { localDate, localTime } from "../domain/local-time.js";
 
