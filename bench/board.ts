@@ -13,6 +13,7 @@ import { migrateDatabase } from "../bot/db/migrate.js";
 import { openDatabase } from "../bot/db/client.js";
 import { findPostgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from "../tests/support/postgres-server.js";
 import { seedBoard } from "./board-seed.js";
+import { localDate } from "../bot/domain/local-time.js";
 import { measureReads, type ReadSamples } from "./board-reads.js";
 import { measureServiceMemory, type MemoryFigures } from "./board-memory.js";
 
@@ -92,7 +93,7 @@ try {
         await migrateDatabase(database.url);
         const opened = await openDatabase(database.url);
         const seeded = performance.now();
-        const ids = await seedBoard(opened.db, schools);
+        const ids = await seedBoard(opened.db, schools, localDate(new Date(), "Europe/Amsterdam"));
         const seedSeconds = (performance.now() - seeded) / 1000;
         console.error(`${provider}, ${schools} school(s): seeded in ${seedSeconds.toFixed(0)} s`);
         boards.push({ schools, seedSeconds, database, opened, firstSchool: ids[0]!, samples: new Map() });

@@ -15,6 +15,7 @@ import { applySchoolSetup } from "../bot/roster/index.js";
 import { migrateDatabase } from "../bot/db/migrate.js";
 import { openDatabase } from "../bot/db/client.js";
 import { seedBoard } from "./board-seed.js";
+import { localDate } from "../bot/domain/local-time.js";
 
 export type ServerRequest = { cmd: "mark" } | { cmd: "report" } | { cmd: "sessions" } | { cmd: "stop" };
 export type ServerMessage =
@@ -56,7 +57,7 @@ async function startBenchApp(databaseUrl: string): Promise<RunningApp> {
   // BENCH_SCHOOLS: a board of that many schools beside the bench school (bench/board-seed.ts).
   if (boardSchools > 0) {
     const board = await openDatabase(databaseUrl);
-    await seedBoard(board.db, boardSchools);
+    await seedBoard(board.db, boardSchools, localDate(new Date(), "Europe/Amsterdam"));
     await board.close();
   }
   const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", TEAMS_LOCAL_MODE: "true" });

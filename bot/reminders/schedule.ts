@@ -113,7 +113,12 @@ function teacherDayBefore(state: ScheduleState, date: string, days: ReadonlySet<
 
 const startOf = (state: ScheduleState, date: string) => atSchoolTime(state.calendar, date, state.calendar.dayStart);
 
-export function desiredMessages(state: ScheduleState): DesiredMessage[] {
+/**
+ * What should be in the outbox now. `horizonMs` is for the producer only: with a longer horizon it
+ * learns when the next message enters the real one (the horizon check is the last step of every
+ * message, so filtering the longer list by HORIZON_MS gives exactly the default result).
+ */
+export function desiredMessages(state: ScheduleState, horizonMs: number = HORIZON_MS): DesiredMessage[] {
   const out: DesiredMessage[] = [];
   const today = localDate(state.now, state.calendar.timezone);
   const add = (m: Omit<DesiredMessage, "idempotencyKey">, keyParts: string[]) => {
@@ -122,7 +127,7 @@ export function desiredMessages(state: ScheduleState): DesiredMessage[] {
     const decision = kind ? gateReminder(kind, preference(state, m.recipientStaffId, kind), localDate(m.dueAt, state.calendar.timezone)) : undefined;
     if (decision === "muted") return;
     const dueAt = typeof decision === "object" ? nextSchoolMoment(state.calendar, startOf(state, decision.snoozedUntil)) : m.dueAt;
-    if (dueAt.getTime() > state.now.getTime() + HORIZON_MS) return;
+    if (dueAt.getTime() > state.now.getTime() + horizonMs) return;
     out.push({ ...m, dueAt, idempotencyKey: [m.kind, ...keyParts].join(":") });
   };
   const groupById = new Map(state.groups.map((g) => [g.id, g]));

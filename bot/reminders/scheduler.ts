@@ -15,7 +15,7 @@ import { evaluationDueMessage } from "./evaluation-message.js";
 import { retentionRenderers } from "../privacy/retention-notice.js";
 import { reminderRenderers } from "./messages.js";
 import { sendDecision } from "./preferences.js";
-import { produceReminders } from "./producer.js";
+import { createIncrementalProducer, produceReminders } from "./producer.js";
 import { preferenceKindOf, REMINDER_KINDS, type ReminderKind } from "./schedule.js";
 
 export interface SchedulerOptions {
@@ -30,7 +30,7 @@ export interface SchedulerOptions {
 }
 
 export interface Scheduler {
-  /** One producer pass and one delivery tick (tests drive the fake clock with this). */
+  /** One full producer pass over every school and one delivery tick (tests drive the fake clock with this). */
   runOnce(): Promise<{ enqueued: number; sent: number }>;
   worker: OutboxWorker;
   stop(): Promise<void>;
@@ -115,8 +115,11 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
     ...o.outboxHooks,
   });
   let producing: Promise<unknown> | undefined;
+  const producer = createIncrementalProducer(o.db, { logger: log });
   const produce = async () => {
-    const result = await produceReminders(o.db, clock(), undefined, log);
+    // Never before the server listens or the first turn runs: the pass also yields between schools.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const result = await producer.tick(clock());
     if (result.enqueued > 0) log.info({ schools: result.schools, enqueued: result.enqueued }, "reminders queued");
     return result;
   };

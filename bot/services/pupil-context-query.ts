@@ -51,6 +51,8 @@ function typed<T>(row: SqlRow, columns: Columns): T {
 const PUPIL: Columns = { dates: ["createdAt", "updatedAt"], optionalDates: ["leftAt"], booleans: ["active"] };
 const GOAL: Columns = { dates: ["createdAt", "updatedAt"], booleans: ["shareWithParents"] };
 const AGREEMENT: Columns = { dates: ["createdAt"], booleans: ["shareWithParents"] };
+const GROUP: Columns = { dates: ["updatedAt"] };
+const GROUP_TEACHER: Columns = { dates: ["updatedAt"] };
 const CONVERSATION: Columns = { dates: ["createdAt", "updatedAt"], optionalDates: ["plannedAt", "heldAt"], integers: ["formatVersion", "durationMinutes"] };
 const CONVERSATION_STATUSES = `('planned', 'prepared', 'held', 'evaluated')`;
 
@@ -192,11 +194,11 @@ function pupilContextOf(parts: Parts): PupilContextRow | null {
   const teachers = teacherRows.map((row): Teacher => {
     const { staffDisplayName, staffActive, ...teacher } = row;
     return {
-      ...(teacher as Omit<Teacher, "staff">),
+      ...typed<Omit<Teacher, "staff">>(teacher, GROUP_TEACHER),
       staff: { id: teacher.staffId as string, displayName: staffDisplayName as string, active: Boolean(staffActive) },
     };
   });
-  const group = groupRows[0] ? { ...(groupRows[0] as Omit<NonNullable<PupilContextRow["group"]>, "teachers">), teachers } : null;
+  const group = groupRows[0] ? { ...typed<Omit<NonNullable<PupilContextRow["group"]>, "teachers">>(groupRows[0], GROUP), teachers } : null;
   return {
     ...typed<Omit<PupilContextRow, "group" | "goals" | "conversations">>(pupilRow, PUPIL),
     group,

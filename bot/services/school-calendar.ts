@@ -6,8 +6,15 @@ import { parseWeekdays } from "../domain/vocabulary.js";
 import type { SchoolCalendar } from "../domain/school-calendar.js";
 import type { WorkingPerson } from "../domain/school-day-rule.js";
 
-export async function loadSchoolCalendar(db: Db | Tx, schoolId: string): Promise<SchoolCalendar> {
-  const school = await db.school.findUniqueOrThrow({ where: { id: schoolId }, include: { closures: true } });
+type StoredCalendar = {
+  timezone: string;
+  schoolDays: string;
+  dayStart: string;
+  dayEnd: string;
+  closures: { kind: string; name: string; startDate: string; endDate: string }[];
+};
+
+function calendarOf(school: StoredCalendar): SchoolCalendar {
   return {
     timezone: school.timezone,
     schoolDays: new Set(parseWeekdays(school.schoolDays)),
@@ -15,6 +22,16 @@ export async function loadSchoolCalendar(db: Db | Tx, schoolId: string): Promise
     dayEnd: school.dayEnd,
     closures: school.closures.map((c) => ({ kind: c.kind, name: c.name, startDate: c.startDate, endDate: c.endDate })),
   };
+}
+
+export async function loadSchoolCalendar(db: Db | Tx, schoolId: string): Promise<SchoolCalendar> {
+  return calendarOf(await db.school.findUniqueOrThrow({ where: { id: schoolId }, include: { closures: true } }));
+}
+
+/** Every school's calendar, in two statements (the reminder producer's view of the board). */
+export async function loadSchoolCalendars(db: Db | Tx): Promise<{ id: string; timezone: string; calendar: SchoolCalendar }[]> {
+  const schools = await db.school.findMany({ include: { closures: true }, orderBy: { id: "asc" } });
+  return schools.map((school) => ({ id: school.id, timezone: school.timezone, calendar: calendarOf(school) }));
 }
 
 export interface SchoolDates {
