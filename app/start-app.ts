@@ -13,7 +13,7 @@ import { createHttpApp } from "../bot/http/server.js";
 import type { Logger } from "../bot/logger.js";
 import { startScheduler, type Scheduler } from "../bot/reminders/scheduler.js";
 import { safeErrorHandler } from "../bot/http/request-guards.js";
-import { startRetentionJob } from "../bot/privacy/retention-job.js";
+import { startRetentionJob } from "../bot/ops/nightly-job.js";
 import { createCore } from "./core.js";
 import { createMetrics, type Metrics } from "../bot/metrics/metrics.js";
 import { mountMetrics } from "../bot/metrics/http.js";

@@ -1,5 +1,5 @@
 // Housekeeping: the tables that would otherwise only grow stay bounded. Run daily with retention
-// (bot/privacy/retention-job.ts) and by `npm run cli -- retention [--dry-run]`.
+// (bot/ops/nightly-job.ts) and by `npm run cli -- retention [--dry-run]`.
 // - Outbox rows that are done (sent, cancelled, or failed and reported to an admin) are pruned
 //   OUTBOX_KEEP_DAYS after they were due; their counts live on in OutboxPrunedCount. A row whose
 //   key the schedule still wants is kept, or the producer would queue it again (a doubled message).

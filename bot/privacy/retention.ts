@@ -2,7 +2,7 @@
 // 24), and audit rows are deleted `auditRetentionMonths` after they were written (default 24).
 // The school admins hear a month ahead which pupils are due (no pupil is erased without that
 // month's notice), and afterwards what was erased.
-// Run daily by the scheduler (retention-job.ts) and by `npm run cli -- retention [--dry-run]`.
+// Run daily by the scheduler (bot/ops/nightly-job.ts) and by `npm run cli -- retention [--dry-run]`.
 import type { Db } from "../db/client.js";
 import { localDate } from "../domain/local-time.js";
 import { enqueue } from "../outbox/outbox.js";

@@ -12,7 +12,7 @@ import { loadActor } from "../../bot/auth/actor.js";
 import { DialogEngine } from "../../dialogs/engine/engine.js";
 import { FLOWS } from "../../dialogs/flows/index.js";
 import { translate } from "../../bot/i18n/translate.js";
-import { startRetentionJob } from "../../bot/privacy/retention-job.js";
+import { startRetentionJob } from "../../bot/ops/nightly-job.js";
 import { runPrivacyCommand } from "../../bot/cli/privacy-cli.js";
 import { createLogger } from "../../bot/logger.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";

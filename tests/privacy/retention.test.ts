@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addMonths, retentionDates, runRetention } from "../../bot/privacy/retention.js";
 import { erasePupil } from "../../bot/privacy/erase.js";
-import { startRetentionJob } from "../../bot/privacy/retention-job.js";
+import { startRetentionJob } from "../../bot/ops/nightly-job.js";
 import { retentionRenderers, RETENTION_NOTICE, RETENTION_REPORT } from "../../bot/privacy/retention-notice.js";
 import { createLogger } from "../../bot/logger.js";
 import type { OutboxRow } from "../../bot/outbox/worker.js";

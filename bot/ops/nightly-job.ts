@@ -5,8 +5,8 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
-import { runHousekeeping } from "../ops/housekeeping.js";
-import { runRetention, type SchoolRetention } from "./retention.js";
+import { runRetention, type SchoolRetention } from "../privacy/retention.js";
+import { runHousekeeping } from "./housekeeping.js";
 
 /** 03:30 server time: after midnight in every school's zone in Europe, before anyone works. */
 export const RETENTION_CRON = "30 3 * * *";
