@@ -6,7 +6,8 @@
 // Teams' limits (50/s per tenant; 7/s, 8/2 s, 60/30 s per conversation) with 429 + Retry-After.
 // On SQLite with one instance, on PostgreSQL with one and two. Duplicates and losses are counted
 // at the connector by idempotency key. The 1-school size is the baseline. Figures, not a test.
-// Env: BENCH_SCHOOLS ("1,10,40"), BENCH_DB ("sqlite,postgresql"), BENCH_INSTANCES ("1,2", PostgreSQL).
+// Env: BENCH_SCHOOLS ("1,10,40"), BENCH_DB ("sqlite,postgresql"), BENCH_INSTANCES ("1,2", PostgreSQL),
+// BENCH_TENANTS=school (a tenant per school: the worker's own pace), BENCH_CONCURRENCY (the worker's lanes).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
