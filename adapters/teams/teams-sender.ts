@@ -7,7 +7,7 @@
 import type { Activity, ConversationReference } from "botbuilder";
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import type { BotReply } from "../../bot/channel/types.js";
-import type { ChannelSender, SendOptions, SendOutcome } from "../../bot/proactive/send.js";
+import type { ChannelSender, Readiness, SendOptions, SendOutcome } from "../../bot/proactive/send.js";
 import { RateLimiter, type Window } from "../../bot/proactive/rate-limiter.js";
 import { UNCERTAIN_DELIVERY } from "./connector-http.js";
 import { activitiesFor } from "./outbound.js";
@@ -27,6 +27,15 @@ const TENANT_WINDOWS: Window[] = [
   { max: 50, perMs: 1000 * JITTER_MARGIN },
   { max: 10, perMs: 200 * JITTER_MARGIN },
 ];
+
+// Sends to one tenant in flight at once: enough to keep its 50/s at a few hundred ms a round
+// trip, and a tenant whose sends hang in the SDK's 429 retries leaves the other lanes to others.
+const MAX_IN_FLIGHT_PER_TENANT = 32;
+const IN_FLIGHT_WAIT_MS = 50;
+// A lane told "ready" renders and records the send's start before it sends: until then it counts
+// as in flight, or every lane would be told "ready" for the same tenant at once. A promise that is
+// never kept (the message was cancelled or deferred) lapses after this long.
+const PROMISE_MS = 2000;
 
 function teamsRateLimiter(): RateLimiter {
   return new RateLimiter((key) => (key.startsWith("tenant:") ? TENANT_WINDOWS : CONVERSATION_WINDOWS));
@@ -54,15 +63,40 @@ function withIdempotencyKey(activity: Partial<Activity>, idempotencyKey: string 
   return { ...activity, channelData: { ...channelData, gesprekswijzer: { idempotencyKey, part } } };
 }
 
+function keysOf(reference: unknown): { conversationKey: string; tenantKey: string } {
+  const conversation = (reference as Partial<ConversationReference>).conversation;
+  return { conversationKey: `conversation:${conversation?.id ?? "unknown"}`, tenantKey: `tenant:${conversation?.tenantId ?? "unknown"}` };
+}
+
 export function createTeamsSender(adapter: TeamsAdapter, appId: string, limiter: RateLimiter = teamsRateLimiter()): ChannelSender {
+  const inFlight = new Map<string, number>();
+  const promised = new Map<string, number[]>();
+  const promisesOf = (tenantKey: string) => {
+    const now = Date.now();
+    const live = (promised.get(tenantKey) ?? []).filter((t) => t > now - PROMISE_MS);
+    if (live.length) promised.set(tenantKey, live);
+    else promised.delete(tenantKey);
+    return live;
+  };
   return {
     channel: "teams",
+    readyIn(reference: unknown): Readiness {
+      const { conversationKey, tenantKey } = keysOf(reference);
+      const tenantWait = limiter.waitFor([tenantKey]);
+      const conversationWait = limiter.waitFor([conversationKey]);
+      if (tenantWait > 0 || conversationWait > 0)
+        return tenantWait >= conversationWait ? { waitMs: tenantWait, key: tenantKey } : { waitMs: conversationWait, key: conversationKey };
+      const promises = promisesOf(tenantKey);
+      if ((inFlight.get(tenantKey) ?? 0) + promises.length >= MAX_IN_FLIGHT_PER_TENANT) return { waitMs: IN_FLIGHT_WAIT_MS, key: tenantKey };
+      promised.set(tenantKey, [...promises, Date.now()]);
+      return { waitMs: 0 };
+    },
     async send(reference: unknown, messages: BotReply[], options: SendOptions = {}): Promise<SendOutcome> {
       const ref = reference as Partial<ConversationReference>;
-      const conversationId = ref.conversation?.id ?? "unknown";
-      const tenantId = ref.conversation?.tenantId ?? "unknown";
-      const conversationKey = `conversation:${conversationId}`;
+      const { conversationKey, tenantKey } = keysOf(reference);
       let accepted = 0;
+      promisesOf(tenantKey).shift();
+      inFlight.set(tenantKey, (inFlight.get(tenantKey) ?? 0) + 1);
       try {
         // Errors are carried out of the turn by hand: thrown inside it, they would reach the
         // adapter's turn-error handler, which would swallow them (and try to apologise).
@@ -75,7 +109,7 @@ export function createTeamsSender(adapter: TeamsAdapter, appId: string, limiter:
                 locale: options.locale ?? "nl",
                 linkFor: options.linkFor ?? (async () => ""),
               })) {
-                const keys = [conversationKey, `tenant:${tenantId}`];
+                const keys = [conversationKey, tenantKey];
                 await limiter.acquire(keys);
                 const started = Date.now();
                 try {
@@ -110,6 +144,10 @@ export function createTeamsSender(adapter: TeamsAdapter, appId: string, limiter:
         if ((error as { code?: unknown }).code === UNCERTAIN_DELIVERY)
           return { ok: false, permanent: false, reason: "uncertain", detail: String(status ?? "network") };
         return { ok: false, permanent: false, reason: "error", detail: String(status ?? (error as Error).name) };
+      } finally {
+        const left = (inFlight.get(tenantKey) ?? 1) - 1;
+        if (left > 0) inFlight.set(tenantKey, left);
+        else inFlight.delete(tenantKey);
       }
     },
     setShare(fraction: number): void {

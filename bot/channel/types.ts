@@ -189,6 +189,14 @@ export interface ChannelSender {
   send(reference: unknown, messages: BotReply[], options?: SendOptions): Promise<SendOutcome>;
   /** This instance's fraction of the channel's rate limits, when n instances send (1/n). */
   setShare?(fraction: number): void;
+  /** How long until a send to this address fits the channel's limits (0: now), so a sender can take another first. */
+  readyIn?(reference: unknown): Readiness;
+}
+
+/** `waitMs` 0: a send fits now. Otherwise `key` names the limit that is full (a tenant, a conversation). */
+export interface Readiness {
+  waitMs: number;
+  key?: string;
 }
 
 /** A mounted channel: its HTTP routes are on the server; the composition root treats every one alike. */

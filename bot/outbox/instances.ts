@@ -18,3 +18,29 @@ export async function heartbeat(db: Db, workerId: string, now: Date): Promise<nu
 export async function leave(db: Db, workerId: string, now: Date): Promise<void> {
   await db.outboxWorker.deleteMany({ where: { OR: [{ id: workerId }, { heartbeatAt: { lt: new Date(now.getTime() - 60 * HEARTBEAT_STALE_MS) } }] } });
 }
+
+/**
+ * Counts this instance in while it delivers: a heartbeat now and every `everyMs`, each telling
+ * `onCount` how many instances share the limits. `stop()` waits out a beat in flight (which would
+ * count this instance in again) and leaves.
+ */
+export async function joinDelivering(
+  db: Db,
+  o: { workerId: string; clock: () => Date; everyMs: number; onCount: (instances: number) => void; onError: (error: unknown) => void },
+): Promise<{ stop(): Promise<void> }> {
+  o.onCount(await heartbeat(db, o.workerId, o.clock()));
+  let beating: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    beating ??= heartbeat(db, o.workerId, o.clock())
+      .then(o.onCount)
+      .catch(o.onError)
+      .finally(() => (beating = undefined));
+  }, o.everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await beating;
+      await leave(db, o.workerId, o.clock()).catch(o.onError);
+    },
+  };
+}

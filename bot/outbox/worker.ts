@@ -23,7 +23,8 @@ import {
   type Claimed,
   type OutboxRow,
 } from "./claims.js";
-import { heartbeat, leave } from "./instances.js";
+import { joinDelivering } from "./instances.js";
+import { PacedQueue } from "./paced-queue.js";
 import { DEFAULT_REPORT_DELAY_MS, markReported, queueFailureReports, renderUndeliverableReport, UNDELIVERABLE_REPORT, type FailureReason } from "./report.js";
 
 export type { OutboxRow };
@@ -48,7 +49,7 @@ export interface OutboxWorkerOptions {
   noAddressWaitMs?: number;
   /** School hours etc.: a later time to postpone this message to, or null to send now. */
   deferUntil?: (message: OutboxRow, now: Date) => Promise<Date | null>;
-  /** Sends in flight at once; the channel's rate limiter paces them. */
+  /** Sends in flight at once, over all tenants; the channel's rate limiter paces each tenant and conversation. */
   concurrency?: number;
   backoff?: BackoffPolicy;
   /** Seconds between cron ticks (1–59). */
@@ -81,6 +82,11 @@ export interface OutboxWorker {
 
 const HEARTBEAT_EVERY_MS = 1000;
 const MIN_THROTTLE_WAIT_MS = 1000;
+/** A row whose channel has room within this long waits in memory; a longer wait goes back to the database. */
+const HOLD_IN_MEMORY_MS = 1000;
+/** How often lanes look again, at the most, when every claimed row waits for its channel. */
+const POLL_MS = 20;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const { db, proactive, logger } = o;
@@ -88,9 +94,11 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const clock = o.clock ?? (() => new Date());
   const leaseMs = o.leaseMs ?? 5 * 60_000;
   const batchSize = o.batchSize ?? 50;
+  // Claimed rows held waiting: enough to reach past one tenant's backlog, few to go out within the lease.
+  const maxWaiting = batchSize * 10;
   const maxAttempts = o.maxAttempts ?? 5;
   const noAddressWaitMs = o.noAddressWaitMs ?? 4 * 3_600_000;
-  const concurrency = o.concurrency ?? 8;
+  const concurrency = o.concurrency ?? 64;
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
   const reportDelayMs = o.reportDelayMs ?? DEFAULT_REPORT_DELAY_MS;
   // Every worker can deliver the reports about undeliverable messages.
@@ -176,26 +184,19 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     return count;
   }
 
-  async function processBatch(rows: Claimed[], totals: TickResult): Promise<void> {
-    let next = 0;
-    const lane = async () => {
-      while (next < rows.length) {
-        const row = rows[next++]!;
-        let result: RowResult;
-        try {
-          result = await deliver(row);
-        } catch (error) {
-          // A database failure mid-row: the claim expires, and the row is claimed again (or,
-          // if its send had begun, becomes uncertain and is reported).
-          log.error({ err: error, messageId: row.id }, "outbox row failed; its claim will expire");
-          o.onError?.(error);
-          continue;
-        }
-        if (result === "lost") log.warn({ messageId: row.id }, "outbox claim lost to another worker; nothing recorded");
-        else totals[result]++;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
+  async function deliverCounted(row: Claimed, totals: TickResult): Promise<void> {
+    let result: RowResult;
+    try {
+      result = await deliver(row);
+    } catch (error) {
+      // A database failure mid-row: the claim expires, and the row is claimed again (or,
+      // if its send had begun, becomes uncertain and is reported).
+      log.error({ err: error, messageId: row.id }, "outbox row failed; its claim will expire");
+      o.onError?.(error);
+      return;
+    }
+    if (result === "lost") log.warn({ messageId: row.id }, "outbox claim lost to another worker; nothing recorded");
+    else totals[result]++;
   }
 
   /**
@@ -215,37 +216,86 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     return keep;
   }
 
-  /** Claims and delivers batches until nothing is due (or stop() is called). */
+  /**
+   * Claims and delivers until nothing is due (or stop() is called). Lanes take the first claimed
+   * row whose channel has room for it now; rows of a tenant or conversation at its limit wait in
+   * memory (briefly) or go back to the database (longer), and more rows are claimed meanwhile, so
+   * every tenant and conversation is sent to at its own pace, side by side.
+   */
   async function drain(): Promise<TickResult> {
     const totals: TickResult = { claimed: 0, sent: 0, retried: 0, dead: 0, cancelled: 0, deferred: 0 };
     totals.dead += await expireStartedSends();
-    let beat: NodeJS.Timeout | undefined;
-    let beating: Promise<void> | undefined;
-    try {
+    const waiting = new PacedQueue<Claimed>();
+    let napping: Promise<void> | undefined;
+    let more = true;
+    let claiming: Promise<void> | undefined;
+    let delivering: Promise<{ stop(): Promise<void> }> | undefined;
+
+    const claimMore = async () => {
+      const rows = await claimDue(db, { workerId, now: clock(), leaseMs, limit: batchSize, kinds });
+      if (rows.length < batchSize) more = false;
+      if (!rows.length) return;
+      totals.claimed += rows.length;
+      for (const row of await oneReportPerAdmin(rows)) waiting.add(row);
+      // Delivering: count in the split of the shared limits, and keep counting while busy.
+      await (delivering ??= joinDelivering(db, {
+        workerId,
+        clock,
+        everyMs: HEARTBEAT_EVERY_MS,
+        onCount: (n) => proactive.setShare(1 / n),
+        onError: (error) => log.warn({ err: error }, "outbox heartbeat failed"),
+      }));
+    };
+
+    const readyIn = (row: Claimed) => proactive.readyIn(row.recipientStaffId).catch(() => ({ waitMs: 0, key: undefined }));
+    /** One claim at a time; a failed claim ends claiming for this tick (what is held is still sent). */
+    const claimSoon = () =>
+      (claiming ??= claimMore()
+        .catch((error: unknown) => {
+          more = false;
+          log.error({ err: error }, "outbox claim failed");
+          o.onError?.(error);
+        })
+        .finally(() => (claiming = undefined)));
+
+    /** The next row a lane can send now; undefined when nothing is left to do. */
+    const nextRow = async (): Promise<Claimed | undefined> => {
       while (!stopping) {
-        const rows = await claimDue(db, { workerId, now: clock(), leaseMs, limit: batchSize, kinds });
-        if (!rows.length) break;
-        totals.claimed += rows.length;
-        if (!beat) {
-          // Delivering: count in the split of the shared limits, and keep counting while busy.
-          proactive.setShare(1 / (await heartbeat(db, workerId, clock())));
-          beat = setInterval(() => {
-            beating ??= heartbeat(db, workerId, clock())
-              .then((n) => proactive.setShare(1 / n))
-              .catch((error: unknown) => log.warn({ err: error }, "outbox heartbeat failed"))
-              .finally(() => (beating = undefined));
-          }, HEARTBEAT_EVERY_MS);
+        const now = Date.now();
+        const row = waiting.take(now);
+        if (row) {
+          const { waitMs, key } = await readyIn(row);
+          if (waitMs <= 0) return row;
+          // This row's tenant or conversation is at its limit: fetch more rows, others' may be next.
+          if (more && waiting.size < maxWaiting) void claimSoon();
+          if (waitMs <= HOLD_IN_MEMORY_MS) waiting.postpone(row, now, waitMs, key);
+          // A long wait (Retry-After, a conversation's 30 s window): due again then, not an attempt.
+          else if (await releaseClaim(db, row, new Date(clock().getTime() + waitMs))) totals.deferred++;
+          continue;
         }
-        await processBatch(await oneReportPerAdmin(rows), totals);
-        if (rows.length < batchSize) break;
+        // Nothing ready: another tenant's rows may be.
+        if (more && waiting.size < maxWaiting) {
+          await claimSoon();
+          continue;
+        }
+        if (claiming) await claiming;
+        else if (!waiting.size) return undefined;
+        // One timer for all idle lanes, until the soonest row may go.
+        else await (napping ??= sleep(Math.max(1, Math.min(POLL_MS, waiting.soonest() - now))).finally(() => (napping = undefined)));
       }
+      return undefined;
+    };
+
+    const lane = async () => {
+      for (let row = await nextRow(); row; row = await nextRow()) await deliverCounted(row, totals);
+    };
+    try {
+      await Promise.all(Array.from({ length: concurrency }, lane));
     } finally {
-      if (beat) {
-        clearInterval(beat);
-        // A heartbeat still in flight would otherwise count this instance in again after it left.
-        await beating;
-        await leave(db, workerId, clock()).catch((error: unknown) => log.warn({ err: error }, "outbox leave failed"));
-      }
+      // Stopped with rows still waiting: give them back unsent, due as they were.
+      await claiming;
+      for (const row of waiting.takeAll()) await releaseClaim(db, row, row.dueAt).catch(() => false);
+      await (await delivering?.catch(() => undefined))?.stop();
     }
     if (totals.claimed || totals.dead) log.info({ ...totals }, "outbox tick");
     return totals;

@@ -3,15 +3,20 @@
 // installation is recorded and reported, never thrown into a send loop.
 import type { Db } from "../db/client.js";
 import type { Channel } from "../domain/vocabulary.js";
-import type { BotReply, ChannelSender, SendOptions, SendOutcome } from "../channel/types.js";
+import type { BotReply, ChannelSender, Readiness, SendOptions, SendOutcome } from "../channel/types.js";
 
-export type { ChannelSender, SendOptions, SendOutcome };
+export type { ChannelSender, Readiness, SendOptions, SendOutcome };
 import { Locale } from "../domain/vocabulary.js";
 import { createFileLink } from "./file-links.js";
 import { findAddresses, markAddressBlocked } from "./channel-addresses.js";
 
+/** Addresses kept for pacing (readyIn); a board's staff fit many times over. */
+const MAX_PACE_ADDRESSES = 20_000;
+
 export class ProactiveSender {
   private readonly senders = new Map<Channel, ChannelSender>();
+  // Only for readyIn: a stale address at worst paces one send wrongly; sendToStaff reads afresh.
+  private readonly paceAddresses = new Map<string, { channel: Channel; reference: unknown } | null>();
 
   /** `publicBaseUrl` makes file links absolute (a proactive message has no request to be relative to). */
   constructor(
@@ -26,6 +31,24 @@ export class ProactiveSender {
   /** Several instances share the platforms' limits: the outbox worker sets each one's share. */
   setShare(fraction: number): void {
     for (const sender of this.senders.values()) sender.setShare?.(fraction);
+  }
+
+  /**
+   * How long until a message to this person fits their channel's rate limits (0: now). The outbox
+   * sends another message meanwhile, so a throttled tenant or conversation holds nobody else back.
+   */
+  async readyIn(staffId: string): Promise<Readiness> {
+    let address = this.paceAddresses.get(staffId);
+    if (address === undefined) {
+      const found = (await findAddresses(this.db, staffId)).find((a) => a.status === "active" && this.senders.has(a.channel));
+      address = found ? { channel: found.channel, reference: found.reference } : null;
+      if (this.paceAddresses.size >= MAX_PACE_ADDRESSES) this.paceAddresses.clear();
+      this.paceAddresses.set(staffId, address);
+    }
+    if (!address) return { waitMs: 0 };
+    const readiness = this.senders.get(address.channel)?.readyIn?.(address.reference);
+    if (!readiness?.waitMs) return { waitMs: 0 };
+    return { waitMs: readiness.waitMs, ...(readiness.key ? { key: `${address.channel}:${readiness.key}` } : {}) };
   }
 
   /** Sends to the person's most recently used active channel that has a sender. */

@@ -52,7 +52,11 @@ export interface DeliveryResult {
   drainMs: number;
 }
 
-function startInstance(databaseUrl: string, workerId: string, run: DeliveryRun): Promise<ChildProcess> {
+export function startInstance(
+  databaseUrl: string,
+  workerId: string,
+  run: Pick<DeliveryRun, "concurrency" | "reportDelayMs"> & { clockStart?: Date },
+): Promise<ChildProcess> {
   // OUTBOX_INSTANCE_NODE_ARGS: extra node flags for the instances (e.g. --cpu-prof, to profile).
   const extra = (process.env.OUTBOX_INSTANCE_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...extra, "--import", "tsx", "bench/outbox-instance.ts"], {
@@ -64,6 +68,7 @@ function startInstance(databaseUrl: string, workerId: string, run: DeliveryRun):
       LOG_LEVEL: "error",
       ...(run.concurrency ? { OUTBOX_CONCURRENCY: String(run.concurrency) } : {}),
       ...(run.reportDelayMs !== undefined ? { OUTBOX_REPORT_DELAY_MS: String(run.reportDelayMs) } : {}),
+      ...(run.clockStart ? { OUTBOX_CLOCK_START: run.clockStart.toISOString() } : {}),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -76,7 +81,7 @@ function startInstance(databaseUrl: string, workerId: string, run: DeliveryRun):
   });
 }
 
-async function stopInstance(child: ChildProcess): Promise<void> {
+export async function stopInstance(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   await new Promise<void>((resolve) => {
     child.once("exit", () => resolve());

@@ -1,8 +1,9 @@
 // The pure parts of delivery pacing: retry backoff, and the rate limiter's share of a limit
-// (several instances) and hold-off after a 429.
+// (several instances) and hold-off after a 429, and the outbox's queue of rows waiting for a limit.
 import { describe, expect, it } from "vitest";
 import { retryDelayMs } from "../../bot/outbox/backoff.js";
 import { RateLimiter } from "../../bot/proactive/rate-limiter.js";
+import { PacedQueue } from "../../bot/outbox/paced-queue.js";
 
 describe("retry backoff", () => {
   const policy = { baseMs: 30_000, maxMs: 3_600_000 };
@@ -58,5 +59,24 @@ describe("rate limiter", () => {
     expect(now()).toBe(0);
     await l.acquire(["conversation:a"]);
     expect(now()).toBe(3000);
+  });
+});
+
+describe("paced queue", () => {
+  it("skips rows behind a full limit until it has room, and keeps claim order otherwise", () => {
+    const q = new PacedQueue<string>();
+    for (const row of ["a1", "a2", "b1"]) q.add(row);
+    expect(q.take(0)).toBe("a1");
+    // a1's tenant is full for 100 ms: a1 waits, and a2 (same tenant, not yet asked) is still offered once.
+    q.postpone("a1", 0, 100, "tenant:a");
+    expect(q.take(0)).toBe("a2");
+    q.postpone("a2", 10, 100, "tenant:a");
+    // Both wait behind tenant a (free at 110); b1 goes first.
+    expect(q.take(20)).toBe("b1");
+    expect(q.take(20)).toBeUndefined();
+    expect(q.soonest()).toBe(110);
+    expect(q.take(110)).toBe("a1");
+    expect(q.takeAll()).toEqual(["a2"]);
+    expect(q.size).toBe(0);
   });
 });

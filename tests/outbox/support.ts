@@ -30,7 +30,7 @@ export interface SeededSchool {
 /** A school with `teachers` teachers and `admins` admins, spread over `tenants` Teams tenants. */
 export async function seedSchool(
   db: Db,
-  o: { teachers: number; admins?: number; tenants?: number; connectorUrl: string; adminLocale?: "nl" | "en"; withoutAddress?: number },
+  o: { teachers: number; admins?: number; tenants?: number; connectorUrl: string; adminLocale?: "nl" | "en"; withoutAddress?: number; tenantOffset?: number },
 ): Promise<SeededSchool> {
   const school = await db.school.create({ data: { name: `Outboxschool ${randomUUID().slice(0, 6)}` } });
   const tenants = o.tenants ?? 1;
@@ -48,7 +48,7 @@ export async function seedSchool(
   const addresses = withAddress.map((staffId, i) => ({
     staffId,
     channel: "teams",
-    reference: JSON.stringify(teamsReference(o.connectorUrl, staffId, tenantOf(i % tenants))),
+    reference: JSON.stringify(teamsReference(o.connectorUrl, staffId, tenantOf((o.tenantOffset ?? 0) + (i % tenants)))),
   }));
   for (let i = 0; i < addresses.length; i += 1000) await db.channelAddress.createMany({ data: addresses.slice(i, i + 1000) });
   return { schoolId: school.id, teacherIds, adminIds };

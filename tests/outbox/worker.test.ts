@@ -180,7 +180,12 @@ describe(`outbox on ${testProvider()}`, () => {
     expect(throttled).toMatchObject({ status: "pending", attempts: 0, lastError: "throttled" });
     expect(throttled.dueAt).toEqual(at(2000));
     expect((await worker(() => at(1999)).tick()).claimed).toBe(0);
-    expect(await worker(() => at(2000)).tick()).toMatchObject({ claimed: 1, sent: 1 });
+    // This instance's sender still holds the conversation off (Retry-After, in real time): the
+    // row goes back unsent rather than holding a lane, and no attempt is counted.
+    expect(await worker(() => at(2000)).tick()).toMatchObject({ claimed: 1, sent: 0, deferred: 1 });
+    expect(await row(k)).toMatchObject({ status: "pending", attempts: 0 });
+    // Another instance (its own limits) sends it once it is due again.
+    expect(await worker(() => at(10_000), { proactive: teamsProactive(database.db) }).tick()).toMatchObject({ claimed: 1, sent: 1 });
     expect(connector.deliveries.get(k)).toBe(1);
   });
 

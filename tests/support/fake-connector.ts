@@ -78,6 +78,15 @@ export class FakeConnector {
   private readonly blocked = new Map<string, number>();
   private readonly conversationWindows = new SlidingWindows(CONVERSATION_LIMITS);
   private readonly tenantWindows = new SlidingWindows(TENANT_LIMITS);
+  /** Tenants whose every write is answered 429 with this Retry-After (seconds), until unthrottled. */
+  private readonly throttledTenants = new Map<string, number>();
+  /** How long each write takes to answer, as a real service's round trip does. */
+  latencyMs = 0;
+  /** Writes being answered right now, and the most at once (overall and per tenant). */
+  private readonly inFlight = new Map<string, number>();
+  maxInFlight = 0;
+  /** The most distinct tenants that had a write in flight at the same moment. */
+  maxTenantsInFlight = 0;
   private stormUntil = 0;
   private stormRetryAfterSeconds = 1;
   private server?: Server;
@@ -105,6 +114,15 @@ export class FakeConnector {
     this.stormRetryAfterSeconds = retryAfterSeconds;
   }
 
+  /** Every write for this tenant is throttled (429 + Retry-After), as Teams does to a tenant over its limit. */
+  throttleTenant(tenantId: string, retryAfterSeconds: number): void {
+    this.throttledTenants.set(tenantId, retryAfterSeconds);
+  }
+
+  unthrottleTenant(tenantId: string): void {
+    this.throttledTenants.delete(tenantId);
+  }
+
   sentTo(conversationId: string): RecordedActivity[] {
     return this.activities.filter((a) => a.conversationId === conversationId);
   }
@@ -118,10 +136,25 @@ export class FakeConnector {
     return this.conversationWindows.full(conversationId, now) || this.tenantWindows.full(tenantId, now);
   }
 
+  /** Holds a write for latencyMs, counting what is in flight meanwhile. */
+  private async answerLater(req: express.Request): Promise<void> {
+    const body = req.body as { conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } };
+    const tenantId = String(body.conversation?.tenantId ?? body.channelData?.tenant?.id ?? "unknown");
+    this.inFlight.set(tenantId, (this.inFlight.get(tenantId) ?? 0) + 1);
+    this.maxInFlight = Math.max(
+      this.maxInFlight,
+      [...this.inFlight.values()].reduce((a, b) => a + b, 0),
+    );
+    this.maxTenantsInFlight = Math.max(this.maxTenantsInFlight, [...this.inFlight.values()].filter((n) => n > 0).length);
+    await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    this.inFlight.set(tenantId, this.inFlight.get(tenantId)! - 1);
+  }
+
   async start(): Promise<string> {
     const app = express();
     app.use(express.json({ limit: "5mb" }));
-    const write = (kind: RecordedActivity["kind"]) => (req: express.Request, res: express.Response) => {
+    const write = (kind: RecordedActivity["kind"]) => async (req: express.Request, res: express.Response) => {
+      if (this.latencyMs > 0) await this.answerLater(req);
       const conversationId = decodeURIComponent(String(req.params.conversationId));
       const now = Date.now();
       const body = req.body as {
@@ -135,7 +168,8 @@ export class FakeConnector {
       const deliveryKey = typeof idempotencyKey === "string" ? (part > 1 ? `${idempotencyKey}#${part}` : idempotencyKey) : undefined;
       const blocked = this.blocked.get(conversationId);
       const failure = this.failures.get(conversationId)?.shift();
-      const storming = now < this.stormUntil;
+      const tenantRetryAfter = this.throttledTenants.get(tenantId);
+      const storming = now < this.stormUntil || tenantRetryAfter !== undefined;
       const limited = this.enforceLimits && kind !== "update" && this.tooFast(conversationId, tenantId, now);
       const status = blocked ?? failure?.status ?? (storming || limited ? 429 : 200);
       this.attempts.push({ conversationId, status, at: now, text: String(body.text ?? "") });
@@ -160,7 +194,8 @@ export class FakeConnector {
       };
       if (status !== 200) {
         if (failure?.acceptAnyway) record();
-        if (status === 429) res.setHeader("Retry-After", String(failure?.retryAfterSeconds ?? (storming && !failure ? this.stormRetryAfterSeconds : 1)));
+        if (status === 429)
+          res.setHeader("Retry-After", String(failure?.retryAfterSeconds ?? (storming && !failure ? (tenantRetryAfter ?? this.stormRetryAfterSeconds) : 1)));
         const code = { 403: "BotNotInConversationRoster", 404: "ConversationNotFound", 429: "TooManyRequests" }[status] ?? "ServiceError";
         res.status(status).json({ error: { code, message: `fake connector: ${status}` } });
         return;
