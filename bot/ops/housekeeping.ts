@@ -1,8 +1,9 @@
 // Housekeeping: the tables that would otherwise only grow stay bounded. Run daily with retention
 // (bot/ops/nightly-job.ts) and by `npm run cli -- retention [--dry-run]`.
 // - Outbox rows that are done (sent, cancelled, or failed and reported to an admin) are pruned
-//   OUTBOX_KEEP_DAYS after they were due; their counts live on in OutboxPrunedCount. A row whose
-//   key the schedule still wants is kept, or the producer would queue it again (a doubled message).
+//   OUTBOX_KEEP_DAYS after they were due; their counts live on in OutboxPrunedCount. A row about a
+//   subject the schedule may still send about is kept, or the producer could queue it again (a
+//   doubled message): see liveSubjects.
 // - Finished dialogs (completed or stopped) are removed FINISHED_DIALOG_KEEP_DAYS after their last
 //   change. Open and paused dialogs hold a teacher's unsaved words: they are never removed here.
 // - Rounds that ended RECENT_ROUND_DAYS ago are closed: `rondes` no longer lists them (history).
@@ -10,8 +11,6 @@
 import type { Db } from "../db/client.js";
 import { localDate } from "../domain/local-time.js";
 import { addDays } from "../domain/school-calendar.js";
-import { loadScheduleState } from "../reminders/producer.js";
-import { desiredMessages } from "../reminders/schedule.js";
 import { closeEndedRounds } from "../services/rounds.js";
 import { RECENT_ROUND_DAYS } from "../services/round-membership.js";
 
@@ -28,10 +27,8 @@ export interface SchoolHousekeeping {
   schoolId: string;
   schoolName: string;
   outboxPruned: number;
-  /** Old enough, but kept because the schedule still wants the message (it would be queued again). */
-  outboxKeptForSchedule: number;
-  /** The school's schedule could not be computed (a broken calendar): its outbox was left alone. */
-  outboxSkipped: boolean;
+  /** Old enough, but kept: its subject is live, so the producer could queue it again (see liveSubjects). */
+  outboxKeptLive: number;
   dialogsRemoved: number;
   roundsClosed: number;
 }
@@ -69,31 +66,27 @@ export async function runHousekeeping(db: Db, options: HousekeepingOptions): Pro
   return results;
 }
 
-type OutboxResult = Pick<SchoolHousekeeping, "outboxPruned" | "outboxKeptForSchedule" | "outboxSkipped">;
+type OutboxResult = Pick<SchoolHousekeeping, "outboxPruned" | "outboxKeptLive">;
 
 async function pruneOutbox(db: Db, schoolId: string, now: Date, dryRun: boolean): Promise<OutboxResult> {
   const cutoff = new Date(now.getTime() - OUTBOX_KEEP_DAYS * DAY_MS);
-  // The one rule of what the schedule wants, asked once per school (the producer asks every minute).
-  let wanted: Set<string>;
-  try {
-    wanted = new Set(desiredMessages(await loadScheduleState(db, schoolId, now)).map((m) => m.idempotencyKey));
-  } catch {
-    // A school whose schedule cannot be computed (a broken calendar) keeps its rows until it can.
-    return { outboxPruned: 0, outboxKeptForSchedule: 0, outboxSkipped: true };
-  }
   let pruned = 0;
   let kept = 0;
   let after = "";
   for (;;) {
     const rows = await db.outboxMessage.findMany({
       where: { schoolId, dueAt: { lt: cutoff }, id: { gt: after }, OR: DONE_OUTBOX },
-      select: { id: true, kind: true, status: true, idempotencyKey: true },
+      select: { id: true, kind: true, status: true, subjectId: true },
       orderBy: { id: "asc" },
       take: BATCH,
     });
     if (rows.length === 0) break;
     after = rows.at(-1)!.id;
-    const prunable = rows.filter((r) => !wanted.has(r.idempotencyKey));
+    const live = await liveSubjects(
+      db,
+      rows.flatMap((r) => (r.subjectId ? [r.subjectId] : [])),
+    );
+    const prunable = rows.filter((r) => !r.subjectId || !live.has(r.subjectId));
     kept += rows.length - prunable.length;
     if (dryRun) {
       pruned += prunable.length;
@@ -123,7 +116,24 @@ async function pruneOutbox(db: Db, schoolId: string, now: Date, dryRun: boolean)
       return deleted;
     });
   }
-  return { outboxPruned: pruned, outboxKeptForSchedule: kept, outboxSkipped: false };
+  return { outboxPruned: pruned, outboxKeptLive: kept };
+}
+
+/**
+ * The subjects the schedule may still send about under the same key: an open goal, a conversation
+ * not yet held, a round still running. Asked of the subject, not of what the schedule wants today,
+ * because a mute, a snooze, an inactive teacher or pupil hides a message only for a while: its key
+ * comes back, and a pruned row would let it be sent a second time. Other subjects (a staff
+ * member's weekly digest, a failed message's report) are keyed by a day or an event that is past.
+ */
+async function liveSubjects(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const [goals, conversations, rounds] = await Promise.all([
+    db.goal.findMany({ where: { id: { in: ids }, status: "open" }, select: { id: true } }),
+    db.conversation.findMany({ where: { id: { in: ids }, status: { in: ["planned", "prepared"] } }, select: { id: true } }),
+    db.round.findMany({ where: { id: { in: ids }, status: "active" }, select: { id: true } }),
+  ]);
+  return new Set([...goals, ...conversations, ...rounds].map((x) => x.id));
 }
 
 /** Lines for the operator: counts only. */
@@ -131,10 +141,8 @@ export function formatHousekeeping(results: SchoolHousekeeping[], dryRun: boolea
   const would = dryRun ? "that would be " : "";
   return results.flatMap((r) => [
     `${r.schoolName} (${r.schoolId}): housekeeping`,
-    r.outboxSkipped
-      ? "  outbox not pruned: the school's reminder schedule could not be computed (check its closures)"
-      : `  outbox messages ${would}pruned (done, due over ${OUTBOX_KEEP_DAYS} days ago): ${r.outboxPruned}` +
-        (r.outboxKeptForSchedule ? ` (${r.outboxKeptForSchedule} kept: the schedule still wants them)` : ""),
+    `  outbox messages ${would}pruned (done, due over ${OUTBOX_KEEP_DAYS} days ago): ${r.outboxPruned}` +
+      (r.outboxKeptLive ? ` (${r.outboxKeptLive} kept: still about an open goal, a conversation to hold or a running round)` : ""),
     `  finished dialogs ${would}removed (over ${FINISHED_DIALOG_KEEP_DAYS} days old): ${r.dialogsRemoved}`,
     `  rounds ${would}closed (ended over ${RECENT_ROUND_DAYS} days ago): ${r.roundsClosed}`,
   ]);

@@ -270,7 +270,15 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
           if (more && waiting.size < maxWaiting) void claimSoon();
           if (waitMs <= HOLD_IN_MEMORY_MS) waiting.postpone(row, now, waitMs, key);
           // A long wait (Retry-After, a conversation's 30 s window): due again then, not an attempt.
-          else if (await releaseClaim(db, row, new Date(clock().getTime() + waitMs))) totals.deferred++;
+          // A failed release leaves the claim to expire and be claimed again: never fail the other lanes for it.
+          else if (
+            await releaseClaim(db, row, new Date(clock().getTime() + waitMs)).catch((error: unknown) => {
+              log.error({ err: error }, "outbox release failed");
+              o.onError?.(error);
+              return false;
+            })
+          )
+            totals.deferred++;
           continue;
         }
         // Nothing ready: another tenant's rows may be.

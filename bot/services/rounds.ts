@@ -117,7 +117,9 @@ export async function updateRound(tx: Tx, actor: Actor, roundId: string, input: 
 
 /** Cancels the round and its pending nudges. Conversations already planned stay with the teachers. */
 export async function cancelRound(tx: Tx, actor: Actor, roundId: string): Promise<void> {
-  await requireManageableRound(tx, actor, roundId);
+  const round = await requireManageableRound(tx, actor, roundId);
+  // A closed round is history: cancelling it would move its held conversations to another round.
+  if (round.status !== "active") throw new AppError(ErrorCode.ValidationFailed, `round is ${round.status}`);
   await tx.round.update({ where: { id: roundId }, data: { status: "cancelled" } });
   await cancelPending(tx, { subjectId: roundId });
   // Its conversations stay its own (history), unless an active round covers them too.
