@@ -248,16 +248,16 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     };
 
     const readyIn = (row: Claimed) => proactive.readyIn(row.recipientStaffId).catch(() => ({ waitMs: 0, key: undefined }));
+    const failed = (what: string) => (error: unknown) => {
+      log.error({ err: error }, `outbox ${what} failed`);
+      o.onError?.(error);
+      return false;
+    };
     /** One claim at a time; a failed claim ends claiming for this tick (what is held is still sent). */
     const claimSoon = () =>
       (claiming ??= claimMore()
-        .catch((error: unknown) => {
-          more = false;
-          log.error({ err: error }, "outbox claim failed");
-          o.onError?.(error);
-        })
+        .catch((error: unknown) => void (more = failed("claim")(error)))
         .finally(() => (claiming = undefined)));
-
     /** The next row a lane can send now; undefined when nothing is left to do. */
     const nextRow = async (): Promise<Claimed | undefined> => {
       while (!stopping) {
@@ -269,16 +269,9 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
           // This row's tenant or conversation is at its limit: fetch more rows, others' may be next.
           if (more && waiting.size < maxWaiting) void claimSoon();
           if (waitMs <= HOLD_IN_MEMORY_MS) waiting.postpone(row, now, waitMs, key);
-          // A long wait (Retry-After, a conversation's 30 s window): due again then, not an attempt.
-          // A failed release leaves the claim to expire and be claimed again: never fail the other lanes for it.
-          else if (
-            await releaseClaim(db, row, new Date(clock().getTime() + waitMs)).catch((error: unknown) => {
-              log.error({ err: error }, "outbox release failed");
-              o.onError?.(error);
-              return false;
-            })
-          )
-            totals.deferred++;
+          // A long wait (Retry-After, a conversation's 30 s window): due again then, not an attempt. A
+          // failed release leaves the claim to expire and be claimed again; the other lanes go on.
+          else if (await releaseClaim(db, row, new Date(clock().getTime() + waitMs)).catch(failed("release"))) totals.deferred++;
           continue;
         }
         // Nothing ready: another tenant's rows may be.
