@@ -63,6 +63,15 @@ export function canListGroupPupils(actor: Actor, group: GroupFacts): boolean {
   return actor.groupIds.has(group.id) || actor.roles.has("admin");
 }
 
+/**
+ * A group of an earlier school year (archived at the rollover): the teachers who had it, and a
+ * content reader. Reading only: nothing is recorded in last year's group.
+ */
+export function canReadArchivedGroup(actor: Actor, group: { id: string; schoolId: string }): boolean {
+  if (!sameSchool(actor, group.schoolId)) return false;
+  return actor.roles.has("content_reader") || (actor.roles.has("teacher") && actor.archivedGroupIds.has(group.id));
+}
+
 /** Progress figures (counts only): the group's teachers, the bouw's team leader, the admin. */
 export function canViewGroupProgress(actor: Actor, group: GroupFacts): boolean {
   if (!sameSchool(actor, group.schoolId)) return false;

@@ -5,6 +5,7 @@
 //   npm run roster:import -- --school "<name or id>" <export.csv> [--dry-run] [--school-year 2026-2027]
 //   npm run format:add -- --school "<name or id>" <format.json>
 //   npm run cli -- outbox-failures [--school "<name or id>"] [--unreported]
+//   npm run cli -- rollover                       (next school year's staged roster, once its year began)
 //   npm run cli -- pupil-export | pupil-erase | retention | audit   (bot/cli/privacy-cli.ts)
 //   npm run cli -- backup --out <file>            (while the bot runs)
 //   npm run cli -- restore --from <file> [--force] (with the bot stopped)
@@ -16,7 +17,7 @@ import { AppError, ConfigError } from "../errors.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { seedDemoSchool } from "../roster/demo.js";
-import { applySchoolSetup, decodeRosterBytes, findSchool, importRoster, isValidSchoolYear } from "../roster/index.js";
+import { applyDueStagedRosters, applySchoolSetup, decodeRosterBytes, findSchool, importRoster, isValidSchoolYear, listStagedRosters } from "../roster/index.js";
 import { addSchoolFormat } from "../formats/registry.js";
 import { formatFailures, listFailures } from "../outbox/failures.js";
 import { isPrivacyCommand, PRIVACY_USAGE, PrivacyUsageError, runPrivacyCommand } from "./privacy-cli.js";
@@ -29,6 +30,7 @@ const USAGE = `usage:
   npm run roster:import -- --school "<school name or id>" <export.csv> [--dry-run] [--school-year YYYY-YYYY]
   npm run format:add -- --school "<school name or id>" <format.json>
   npm run cli -- outbox-failures [--school "<school name or id>"] [--unreported]
+  npm run cli -- rollover
   npm run cli -- backup --out <file>
   npm run cli -- restore --from <file> [--force]
 ${PRIVACY_USAGE}`;
@@ -91,7 +93,7 @@ async function run(argv: string[]): Promise<number> {
     if (report.previous) console.log(`  the database it replaced is kept at ${report.previous}`);
     return 0;
   }
-  if (!["seed-demo", "school-setup", "roster-import", "format-add", "outbox-failures"].includes(command ?? ""))
+  if (!["seed-demo", "school-setup", "roster-import", "format-add", "outbox-failures", "rollover"].includes(command ?? ""))
     throw new UsageError(`unknown command ${command ?? "(none)"}`);
 
   await migrateDatabase(config.DATABASE_URL);
@@ -116,6 +118,12 @@ async function run(argv: string[]): Promise<number> {
       const failures = await listFailures(db, { ...(school ? { schoolId: school.id } : {}), unreportedOnly: values.unreported ?? false });
       for (const line of formatFailures(failures)) console.log(line);
       return 0;
+    }
+    if (command === "rollover") {
+      // What the nightly job does on a school year's first day, now; and what still waits.
+      const applied = await applyDueStagedRosters(db, new Date());
+      console.log(JSON.stringify({ applied, waiting: await listStagedRosters(db) }, null, 2));
+      return applied.every((r) => r.applied) ? 0 : 1;
     }
     if (!values.school) throw new UsageError("--school is required");
     if (command === "format-add") {

@@ -11,7 +11,6 @@ export {
 } from "./parse-roster-csv.js";
 export {
   importRoster,
-  isValidSchoolYear,
   type RosterImportCounts,
   type RosterImportOptions,
   type RosterImportReport,
@@ -27,4 +26,6 @@ export {
   type SchoolSetupReport,
   type SetupProblem,
 } from "./school-setup.js";
+export { isValidSchoolYear } from "../domain/school-year.js";
+export { applyDueStagedRosters, listStagedRosters, type StagedRosterResult, type StagedRosterView } from "./stage-roster.js";
 export { decodeRosterBytes, type DecodedRoster, type RosterEncoding } from "./decode-roster.js";

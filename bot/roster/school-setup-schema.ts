@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { Bouw, Locale, LocalDate, LocalTime, Role, Weekdays, normalizeGroupName } from "../domain/vocabulary.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { isValidSchoolYear } from "./import-roster.js";
+import { isValidSchoolYear, isValidSchoolYearStart } from "../domain/school-year.js";
 
 function isValidTimezone(zone: string): boolean {
   try {
@@ -47,6 +47,8 @@ const SchoolSchema = z
     schoolDays: DayList.optional(),
     dayStart: LocalTime.optional(),
     dayEnd: LocalTime.optional(),
+    /** The school year's first day, "MM-DD" (default "08-01"): next year's roster takes effect on it. */
+    schoolYearStart: z.string().refine(isValidSchoolYearStart, 'a date in July, August or September as "MM-DD", such as "08-01"').optional(),
     locale: Locale.optional(),
     closures: z.array(ClosureSchema).optional(),
     teamsTenantIds: z.array(ExternalId).optional(),

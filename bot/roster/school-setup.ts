@@ -8,7 +8,7 @@ import { recordAudit } from "../audit.js";
 import { inTransaction } from "../db/transaction.js";
 import type { Db } from "../db/client.js";
 import type { Prisma, School } from "../db/generated/sqlite/client.js";
-import { schoolYearOf } from "../domain/vocabulary.js";
+import { schoolYearOf } from "../domain/school-year.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { parseSchoolSetup, type SchoolSetup, type SchoolSetupReport } from "./school-setup-schema.js";
 import { applyStaff } from "./school-setup-staff.js";
@@ -72,7 +72,7 @@ export async function applySchoolSetup(db: Db, input: unknown, options: { now?: 
     };
     const school = await applySchool(tx, setup, report);
     report.schoolId = school.id;
-    report.schoolYear = setup.schoolYear ?? schoolYearOf(now, school.timezone);
+    report.schoolYear = setup.schoolYear ?? schoolYearOf(now, school.timezone, school.schoolYearStart);
     await applyClosures(tx, school.id, setup, report);
     await applyFormatDefaults(tx, school.id, setup);
     await applyBindings(tx, school.id, setup, report);
@@ -90,6 +90,7 @@ async function applySchool(tx: Prisma.TransactionClient, setup: SchoolSetup, rep
     ...(s.timezone !== undefined && { timezone: s.timezone }),
     ...(s.schoolDays !== undefined && { schoolDays: daysText(s.schoolDays) }),
     ...(s.dayStart !== undefined && { dayStart: s.dayStart }),
+    ...(s.schoolYearStart !== undefined && { schoolYearStart: s.schoolYearStart }),
     ...(s.dayEnd !== undefined && { dayEnd: s.dayEnd }),
     ...(s.locale !== undefined && { locale: s.locale }),
     ...(s.retention?.pupilMonthsAfterLeaving !== undefined && { pupilRetentionMonths: s.retention.pupilMonthsAfterLeaving }),

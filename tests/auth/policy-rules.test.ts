@@ -24,6 +24,7 @@ function actor(o: { school?: string; roles?: Role[]; groups?: string[]; pupils?:
     roles: new Set(o.roles ?? ["teacher"]),
     leads: new Set(o.leads ?? []),
     groupIds: new Set(o.groups ?? []),
+    archivedGroupIds: new Set(),
     supportedPupilIds: new Set(o.pupils ?? []),
   };
 }

@@ -21,6 +21,7 @@ export function helpReply({ t }: CommandContext): BotReply {
       t("help.myGroup"),
       t("help.pupil"),
       t("help.overview"),
+      t("help.schoolYear"),
       t("help.evaluations"),
       t("help.evaluate"),
       t("help.plan"),

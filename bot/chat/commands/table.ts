@@ -13,6 +13,7 @@ import { evaluateCommand } from "./evaluation-commands.js";
 import { helpReply, myGroupReply, progressReply, pupilReply } from "./handlers.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
 import { auditTrailCommand, pupilEraseCommand, pupilExportCommand } from "./privacy-commands.js";
+import { archiveReply, handoverReply } from "./school-year-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
 
 export type Audience = "staff" | "teachers" | "team leaders" | "teachers and IB'ers" | "admins and privacy officers";
@@ -107,6 +108,8 @@ export const COMMANDS = [
     run: (ctx, input) => many(resumeCommand(ctx, input)),
   },
   { id: "overview", who: "teachers", phrases: ["overzicht", "groepsoverzicht", "overview", "group overview"], run: (ctx) => one(overviewReply(ctx)) },
+  { id: "handover", who: "teachers", phrases: ["overdracht", "handover"], run: (ctx) => one(handoverReply(ctx)) },
+  { id: "archive", who: "teachers", phrases: ["archief", "archive"], prefixes: ["archief", "archive"], run: (ctx, input) => one(archiveReply(ctx, input)) },
   {
     id: "evaluations",
     who: "teachers and IB'ers",
