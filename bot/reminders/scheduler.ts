@@ -59,7 +59,12 @@ function respectingMute(kind: ReminderKind, render: OutboxRenderer): OutboxRende
 }
 
 export function createRenderers(clock: () => Date): Record<string, OutboxRenderer> {
-  const all: Record<string, OutboxRenderer> = { ...reminderRenderers(clock), evaluation_due: evaluationDueMessage, ...retentionRenderers, ...handoverRenderers };
+  const all: Record<string, OutboxRenderer> = {
+    ...reminderRenderers(clock),
+    evaluation_due: evaluationDueMessage,
+    ...retentionRenderers,
+    ...handoverRenderers,
+  };
   for (const kind of REMINDER_KINDS) all[kind] = respectingMute(kind, all[kind]!);
   return all;
 }

@@ -64,7 +64,10 @@ export async function importRoster(db: Db, options: RosterImportOptions): Promis
   const ahead = compareSchoolYears(schoolYear, current);
   if (ahead < 0 || ahead > 1) {
     const next = `${Number(current.slice(0, 4)) + 1}-${Number(current.slice(0, 4)) + 2}`;
-    throw new AppError(ErrorCode.ValidationFailed, `school year '${schoolYear}' cannot be imported now: import the current school year (${current}) or the next (${next})`);
+    throw new AppError(
+      ErrorCode.ValidationFailed,
+      `school year '${schoolYear}' cannot be imported now: import the current school year (${current}) or the next (${next})`,
+    );
   }
 
   // The staff list, loaded once: every teacher e-mail must belong to active staff of this school.

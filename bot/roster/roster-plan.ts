@@ -217,4 +217,3 @@ export async function applyPlan(tx: Prisma.TransactionClient, plan: Plan, contex
     await tx.groupTeacher.deleteMany({ where: { id: { in: part } } });
   }
 }
-

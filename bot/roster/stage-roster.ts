@@ -13,10 +13,7 @@ import { applyPlan, loadState, makePlan, type RosterImportCounts } from "./roste
 import { rollOver, type RolloverCounts } from "./rollover.js";
 
 /** Replaces the school's staged roster for `schoolYear` with `rows` (a re-import replaces, never adds). */
-export async function stageRoster(
-  db: Db,
-  o: { schoolId: string; schoolYear: string; rows: RosterRow[]; actorStaffId: string | null },
-): Promise<void> {
+export async function stageRoster(db: Db, o: { schoolId: string; schoolYear: string; rows: RosterRow[]; actorStaffId: string | null }): Promise<void> {
   await inTransaction(db, async (tx) => {
     await recordAudit(tx, { schoolId: o.schoolId, actorStaffId: o.actorStaffId, action: "import", entity: "roster_stage" });
     await tx.stagedPlacement.deleteMany({ where: { schoolId: o.schoolId, schoolYear: o.schoolYear } });
@@ -120,9 +117,16 @@ export interface StagedRosterView {
 
 /** The staged rosters still waiting for their school year (counts only). */
 export async function listStagedRosters(db: Db): Promise<StagedRosterView[]> {
-  const stages = await db.stagedPlacement.groupBy({ by: ["schoolId", "schoolYear"], _count: { _all: true }, orderBy: [{ schoolId: "asc" }, { schoolYear: "asc" }] });
+  const stages = await db.stagedPlacement.groupBy({
+    by: ["schoolId", "schoolYear"],
+    _count: { _all: true },
+    orderBy: [{ schoolId: "asc" }, { schoolYear: "asc" }],
+  });
   const schools = new Map(
-    (await db.school.findMany({ where: { id: { in: stages.map((s) => s.schoolId) } }, select: { id: true, schoolYearStart: true } })).map((s) => [s.id, s.schoolYearStart]),
+    (await db.school.findMany({ where: { id: { in: stages.map((s) => s.schoolId) } }, select: { id: true, schoolYearStart: true } })).map((s) => [
+      s.id,
+      s.schoolYearStart,
+    ]),
   );
   return stages.map((s) => ({
     schoolId: s.schoolId,

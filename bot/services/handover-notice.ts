@@ -17,7 +17,10 @@ const renderHandoverNotice: OutboxRenderer = async (message, db: Db) => {
   const { groupId } = payload.data;
   const link = await db.groupTeacher.findUnique({
     where: { groupId_staffId: { groupId, staffId: message.recipientStaffId } },
-    select: { group: { select: { name: true, schoolYear: true, archivedAt: true } }, staff: { select: { locale: true, school: { select: { locale: true } } } } },
+    select: {
+      group: { select: { name: true, schoolYear: true, archivedAt: true } },
+      staff: { select: { locale: true, school: { select: { locale: true } } } },
+    },
   });
   if (!link || link.group.archivedAt) return null;
   const open = await db.pupil.count({ where: { groupId, active: true, goals: { some: { status: "open" } } } });

@@ -25,7 +25,18 @@ const text = (turn: TurnResult) => turn.replies.map((r) => r.text).join("\n");
 
 const juf = localUser("juf.groep5@rollover.example"); // groep 5 this year
 const meester = localUser("meester.groep6@rollover.example"); // groep 6 next year
-let ids: { schoolId: string; group5: string; juf: string; meester: string; ib: string; ayse: string; finn: string; leaver: string; goalJuf: string; goalIb: string };
+let ids: {
+  schoolId: string;
+  group5: string;
+  juf: string;
+  meester: string;
+  ib: string;
+  ayse: string;
+  finn: string;
+  leaver: string;
+  goalJuf: string;
+  goalIb: string;
+};
 
 const nextYearCsv = [
   "leerlingnummer;roepnaam;achternaam;groep;leerkracht_email",
@@ -46,21 +57,70 @@ beforeAll(async () => {
   const ib = await makeStaff(t.db, school.id, { roles: [{ role: "ib" }], supports: [finn.id] });
   // This year's conversation with Ayşe in groep 5: a goal juf evaluates after the summer, shared with parents.
   const conversation = await t.db.conversation.create({
-    data: { schoolId: school.id, pupilId: ayse.id, groupId: group5.id, formatKey: "middenbouw-kindgesprek", formatVersion: 1, status: "held", heldAt: new Date("2027-05-20T10:00:00Z"), createdById: jufRow.id },
+    data: {
+      schoolId: school.id,
+      pupilId: ayse.id,
+      groupId: group5.id,
+      formatKey: "middenbouw-kindgesprek",
+      formatVersion: 1,
+      status: "held",
+      heldAt: new Date("2027-05-20T10:00:00Z"),
+      createdById: jufRow.id,
+    },
   });
   const goalJuf = await t.db.goal.create({
-    data: { pupilId: ayse.id, conversationId: conversation.id, goalText: "Ik wil de tafels van 6 en 7 kennen", evaluationDate: "2027-09-15", evaluatorId: jufRow.id, shareWithParents: true, createdById: jufRow.id },
+    data: {
+      pupilId: ayse.id,
+      conversationId: conversation.id,
+      goalText: "Ik wil de tafels van 6 en 7 kennen",
+      evaluationDate: "2027-09-15",
+      evaluatorId: jufRow.id,
+      shareWithParents: true,
+      createdById: jufRow.id,
+    },
   });
-  await t.db.agreement.create({ data: { pupilId: ayse.id, conversationId: conversation.id, goalId: goalJuf.id, who: "Ayşe", what: "oefent elke dag vijf minuten", whenText: "na de pauze", shareWithParents: false } });
-  const goalIb = await t.db.goal.create({ data: { pupilId: finn.id, goalText: "Ik wil rustig blijven bij het werken", evaluationDate: "2027-09-15", evaluatorId: ib.id, createdById: ib.id } });
-  ids = { schoolId: school.id, group5: group5.id, juf: jufRow.id, meester: meesterRow.id, ib: ib.id, ayse: ayse.id, finn: finn.id, leaver: leaver.id, goalJuf: goalJuf.id, goalIb: goalIb.id };
+  await t.db.agreement.create({
+    data: {
+      pupilId: ayse.id,
+      conversationId: conversation.id,
+      goalId: goalJuf.id,
+      who: "Ayşe",
+      what: "oefent elke dag vijf minuten",
+      whenText: "na de pauze",
+      shareWithParents: false,
+    },
+  });
+  const goalIb = await t.db.goal.create({
+    data: { pupilId: finn.id, goalText: "Ik wil rustig blijven bij het werken", evaluationDate: "2027-09-15", evaluatorId: ib.id, createdById: ib.id },
+  });
+  ids = {
+    schoolId: school.id,
+    group5: group5.id,
+    juf: jufRow.id,
+    meester: meesterRow.id,
+    ib: ib.id,
+    ayse: ayse.id,
+    finn: finn.id,
+    leaver: leaver.id,
+    goalJuf: goalJuf.id,
+    goalIb: goalIb.id,
+  };
 });
 afterAll(async () => t?.destroy());
 
 describe(`a school year turns over (${testProvider()})`, () => {
   it("in June, next year's roster is staged: nobody's group changes", async () => {
     const report = await importRoster(t.db, { schoolId: ids.schoolId, csvText: nextYearCsv, schoolYear: "2027-2028", now });
-    expect(report).toMatchObject({ ok: true, staged: true, effectiveOn: "2027-08-01", schoolYear: "2027-2028", pupilsInFile: 2, moved: 2, deactivated: 1, groupsCreated: 1 });
+    expect(report).toMatchObject({
+      ok: true,
+      staged: true,
+      effectiveOn: "2027-08-01",
+      schoolYear: "2027-2028",
+      pupilsInFile: 2,
+      moved: 2,
+      deactivated: 1,
+      groupsCreated: 1,
+    });
     // Imported again (a corrected export): replaced, not added.
     await importRoster(t.db, { schoolId: ids.schoolId, csvText: nextYearCsv, schoolYear: "2027-2028", now });
     expect(await t.db.stagedPlacement.count({ where: { schoolId: ids.schoolId } })).toBe(2);

@@ -54,11 +54,14 @@ export const schoolYear = {
     nl: "Je hebt geen groepen van eerdere schooljaren in het archief.",
     en: "You have no groups of earlier school years in the archive.",
   },
-  "archive.list": { nl: "**Archief** (alleen lezen). Typ **archief <groep>** om een groep te lezen:", en: "**Archive** (read only). Type **archive <group>** to read a group:" },
+  "archive.list": {
+    nl: "**Archief** (alleen lezen). Typ **archief <groep>** om een groep te lezen:",
+    en: "**Archive** (read only). Type **archive <group>** to read a group:",
+  },
   "archive.listLine": { nl: "• {group} ({year})", en: "• {group} ({year})" },
   "archive.unknown": {
-    nl: "Geen groep \"{name}\" in je archief. Typ **archief** voor je groepen van eerdere schooljaren.",
-    en: "No group \"{name}\" in your archive. Type **archive** for your groups of earlier school years.",
+    nl: 'Geen groep "{name}" in je archief. Typ **archief** voor je groepen van eerdere schooljaren.',
+    en: 'No group "{name}" in your archive. Type **archive** for your groups of earlier school years.',
   },
   "archive.header": {
     nl: {
