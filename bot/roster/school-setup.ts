@@ -8,7 +8,7 @@ import { recordAudit } from "../audit.js";
 import { inTransaction } from "../db/transaction.js";
 import type { Db } from "../db/client.js";
 import type { Prisma, School } from "../db/generated/sqlite/client.js";
-import { schoolYearOf } from "../domain/school-year.js";
+import { compareSchoolYears, schoolYearOf } from "../domain/school-year.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { parseSchoolSetup, type SchoolSetup, type SchoolSetupReport } from "./school-setup-schema.js";
 import { applyStaff } from "./school-setup-staff.js";
@@ -72,7 +72,13 @@ export async function applySchoolSetup(db: Db, input: unknown, options: { now?: 
     };
     const school = await applySchool(tx, setup, report);
     report.schoolId = school.id;
-    report.schoolYear = setup.schoolYear ?? schoolYearOf(now, school.timezone, school.schoolYearStart);
+    const currentYear = schoolYearOf(now, school.timezone, school.schoolYearStart);
+    report.schoolYear = setup.schoolYear ?? currentYear;
+    // Next year's groups would show beside this year's at once; they come with next year's roster.
+    if (compareSchoolYears(report.schoolYear, currentYear) > 0) {
+      const message = `groups of ${report.schoolYear} start on that school year's first day: import next year's roster with roster:import --school-year ${report.schoolYear}, and apply the setup for ${report.schoolYear} once that year has begun`;
+      throw new AppError(ErrorCode.ValidationFailed, "invalid school setup", [{ path: "schoolYear", message }]);
+    }
     await applyClosures(tx, school.id, setup, report);
     await applyFormatDefaults(tx, school.id, setup);
     await applyBindings(tx, school.id, setup, report);

@@ -280,6 +280,17 @@ describe(`school setup on ${testProvider()}`, () => {
     expect(await db.school.count({ where: { name: "De Vuurtoren" } })).toBe(0);
   });
 
+  it("refuses next school year's groups, which would show beside this year's, and applies nothing", async () => {
+    const early = { ...smallSetup("De Zandloper"), schoolYear: "2027-2028" };
+    const error = await rejection(() => applySchoolSetup(db, early, { now: NOW }));
+    expect(error.code).toBe("validation_failed");
+    expect(JSON.stringify(error.details)).toContain("roster:import --school-year 2027-2028");
+    expect(await db.school.count({ where: { name: "De Zandloper" } })).toBe(0);
+    // Once that year has begun, the same file applies.
+    const later = await applySchoolSetup(db, early, { now: new Date("2027-08-02T10:00:00Z") });
+    expect(later.schoolYear).toBe("2027-2028");
+  });
+
   it("finds a school by id or by name", async () => {
     const report = await applySchoolSetup(db, smallSetup("De Zonnewijzer"), { now: NOW });
     expect((await findSchool(db, report.schoolId))?.name).toBe("De Zonnewijzer");
