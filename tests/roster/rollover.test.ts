@@ -13,6 +13,8 @@ import { importRoster } from "../../bot/roster/import-roster.js";
 import { applyDueStagedRosters } from "../../bot/roster/stage-roster.js";
 import { HANDOVER_NOTICE, handoverRenderers } from "../../bot/services/handover-notice.js";
 import { listTeachingGroups } from "../../bot/services/groups.js";
+import { erasePupil } from "../../bot/privacy/erase.js";
+import { buildAccessExport } from "../../bot/privacy/export.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 import { localUser, quietCore } from "../support/one-class.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
@@ -209,5 +211,18 @@ describe(`a school year turns over (${testProvider()})`, () => {
   it("the overview counts from the new school year's first day", async () => {
     const overview = text(await core.handleTurn({ user: meester, text: "overzicht" }));
     expect(overview).toMatch(/\*\*groep 6\*\* — 0 van 2 leerlingen hadden een gesprek sinds 01-08-2027/);
+  });
+
+  it("a staged roster line is part of the pupil's data: in the access export, gone with an erasure", async () => {
+    const pupil = await makePupil(t.db, ids.schoolId, null, "Mila");
+    const csv = `leerlingnummer;roepnaam;achternaam;groep;leerkracht_email\n${pupil.externalId};Mila;T.;groep 7;${meester.email}`;
+    now = new Date("2028-06-01T10:00:00Z");
+    expect(await importRoster(t.db, { schoolId: ids.schoolId, csvText: csv, schoolYear: "2028-2029", now })).toMatchObject({ ok: true, staged: true });
+    const exported = await buildAccessExport(t.db, pupil.id, now);
+    expect(exported.counts.stagedRosterLines).toBe(1);
+    expect(JSON.stringify(exported)).toContain("groep 7");
+    const receipt = await erasePupil(t.db, { schoolId: ids.schoolId, pupilId: pupil.id, actorStaffId: null, actorLabel: "cli", reason: "request", now });
+    expect(receipt.counts.stagedRosterLines).toBe(1);
+    expect(await t.db.stagedPlacement.count({ where: { schoolId: ids.schoolId } })).toBe(0);
   });
 });
