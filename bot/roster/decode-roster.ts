@@ -3,7 +3,8 @@
 // accented name ("Zoë Çelik" becomes "Zo� �elik"). Decided from the bytes, never guessed silently:
 // a byte-order mark names UTF-8 or UTF-16; valid UTF-8 is UTF-8; otherwise the text is read as
 // Windows-1252 when every byte has a character there, and the report says so with the lines to
-// check. Anything else is refused with one message. Node's TextDecoder("windows-1252") decodes as
+// check. Anything else is refused with one message. An XML export's declared encoding is checked
+// against what the bytes are (checkDeclaredEncoding). Node's TextDecoder("windows-1252") decodes as
 // Latin-1 (0x80–0x9F become control characters), so the 32 differing code points are mapped here.
 import { AppError, ErrorCode } from "../errors.js";
 

@@ -220,6 +220,10 @@ describe("EDEXML encodings", () => {
     expect(decoded.notice).toMatch(/^The file was read as Windows-1252 .* Check the names on line\(s\) 16, 17, 23, 25, 30, 31\.$/);
     const rows = parseRoster(decoded.text, undefined).rows;
     expect(rows.map((r) => `${r.firstName} ${r.lastName}`)).toEqual(["Zoë Çelik", "Noël van der Brüggen", "François Œzil"]);
+    // The same bytes declared as ISO-8859-1 (Latin-1, which Windows-1252 extends) read the same, with no word about the declaration.
+    const latin1 = decodeRosterBytes(Buffer.from(fixture("EDEX-windows-1252.XML").toString("latin1").replace("windows-1252", "ISO-8859-1"), "latin1"));
+    expect(latin1.notice).toMatch(/^The file was read as Windows-1252/);
+    expect(parseRoster(latin1.text, undefined).rows).toEqual(rows);
   });
 
   it("trusts the bytes over a wrong declaration and says so; refuses an encoding it cannot read", () => {
