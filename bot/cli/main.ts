@@ -2,7 +2,7 @@
 //   npm run db:migrate
 //   npm run seed:demo
 //   npm run school:setup -- <setup.json>
-//   npm run roster:import -- --school "<name or id>" <export.csv> [--dry-run] [--school-year 2026-2027]
+//   npm run roster:import -- --school "<name or id>" <export.csv | EDEX.XML> [--format csv|edexml] [--dry-run] [--school-year 2026-2027]
 //   npm run format:add -- --school "<name or id>" <format.json>
 //   npm run cli -- outbox-failures [--school "<name or id>"] [--unreported]
 //   npm run cli -- rollover                       (next school year's staged roster, once its year began)
@@ -17,7 +17,16 @@ import { AppError, ConfigError } from "../errors.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { seedDemoSchool } from "../roster/demo.js";
-import { applyDueStagedRosters, applySchoolSetup, decodeRosterBytes, findSchool, importRoster, isValidSchoolYear, listStagedRosters } from "../roster/index.js";
+import {
+  applyDueStagedRosters,
+  applySchoolSetup,
+  decodeRosterBytes,
+  findSchool,
+  importRoster,
+  isValidSchoolYear,
+  listStagedRosters,
+  RosterFormat,
+} from "../roster/index.js";
 import { addSchoolFormat } from "../formats/registry.js";
 import { formatFailures, listFailures } from "../outbox/failures.js";
 import { isPrivacyCommand, PRIVACY_USAGE, PrivacyUsageError, runPrivacyCommand } from "./privacy-cli.js";
@@ -27,7 +36,7 @@ const USAGE = `usage:
   npm run db:migrate
   npm run seed:demo
   npm run school:setup -- <setup.json>
-  npm run roster:import -- --school "<school name or id>" <export.csv> [--dry-run] [--school-year YYYY-YYYY]
+  npm run roster:import -- --school "<school name or id>" <export.csv | EDEX.XML> [--format csv|edexml] [--dry-run] [--school-year YYYY-YYYY]
   npm run format:add -- --school "<school name or id>" <format.json>
   npm run cli -- outbox-failures [--school "<school name or id>"] [--unreported]
   npm run cli -- rollover
@@ -60,6 +69,7 @@ async function run(argv: string[]): Promise<number> {
       school: { type: "string" },
       "dry-run": { type: "boolean" },
       "school-year": { type: "string" },
+      format: { type: "string" },
       unreported: { type: "boolean" },
       out: { type: "string" },
       from: { type: "string" },
@@ -147,6 +157,8 @@ async function run(argv: string[]): Promise<number> {
     // roster-import
     const schoolYear = values["school-year"];
     if (schoolYear !== undefined && !isValidSchoolYear(schoolYear)) throw new UsageError("--school-year must look like 2026-2027");
+    const format = values.format === undefined ? undefined : RosterFormat.safeParse(values.format.toLowerCase()).data;
+    if (values.format !== undefined && !format) throw new UsageError("--format must be csv or edexml (without it, the file's content decides)");
     const school = await findSchool(db, values.school);
     if (!school) {
       console.error(`No school named or with id "${values.school}". Create it first with npm run school:setup.`);
@@ -158,6 +170,7 @@ async function run(argv: string[]): Promise<number> {
     const report = await importRoster(db, {
       schoolId: school.id,
       csvText: decoded.text,
+      ...(format ? { format } : {}),
       dryRun: values["dry-run"] ?? false,
       ...(schoolYear ? { schoolYear } : {}),
     });

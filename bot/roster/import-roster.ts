@@ -1,4 +1,4 @@
-// Imports the school administration's roster export (see parse-roster-csv.ts for the columns).
+// Imports the school administration's roster export: CSV (parse-roster-csv.ts) or EDEXML (parse-roster-edexml.ts).
 // The whole file is validated first, including against the staff list; one bad line rejects the
 // file and nothing is written. A valid file is applied in one transaction:
 // - groups of the school year that the file names are created when missing;
@@ -17,7 +17,8 @@ import { nextSchoolMoment } from "../domain/school-calendar.js";
 import { compareSchoolYears, isValidSchoolYear, schoolYearOf, schoolYearStartDate } from "../domain/school-year.js";
 import { AppError, ErrorCode, NotFoundError } from "../errors.js";
 import { loadSchoolCalendar } from "../services/school-calendar.js";
-import { parseRosterCsv, type RosterLineError } from "./parse-roster-csv.js";
+import type { RosterLineError } from "./roster-row.js";
+import { parseRoster, type RosterFormat } from "./roster-format.js";
 import { applyPlan, loadState, makePlan, type RosterImportCounts } from "./roster-plan.js";
 import { NO_ROLLOVER, rollOver, type RolloverCounts } from "./rollover.js";
 import { stageRoster } from "./stage-roster.js";
@@ -26,7 +27,10 @@ export type { RosterImportCounts } from "./roster-plan.js";
 
 export interface RosterImportOptions {
   schoolId: string;
+  /** The export's text, CSV or EDEXML (see decodeRosterBytes); the name is older than EDEXML. */
   csvText: string;
+  /** Which parser reads `csvText`; recognised from the text when absent (XML is EDEXML). */
+  format?: RosterFormat;
   /** The school year the groups belong to, "2026-2027"; default: the year `now` falls in. */
   schoolYear?: string;
   now?: Date;
@@ -74,7 +78,7 @@ export async function importRoster(db: Db, options: RosterImportOptions): Promis
   const staff = await db.staff.findMany({ where: { schoolId }, select: { id: true, email: true, active: true } });
   const staffByEmail = new Map(staff.map((s) => [s.email.toLowerCase(), s]));
   const staffIdByEmail = new Map<string, string>();
-  const parsed = parseRosterCsv(options.csvText, {
+  const parsed = parseRoster(options.csvText, options.format, {
     checkTeacherEmail: (email) => {
       const member = staffByEmail.get(email);
       if (!member) return `teacher e-mail not on the staff list: ${email}`;

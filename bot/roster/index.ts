@@ -9,6 +9,8 @@ export {
   type RosterRow,
   type TeacherEmailCheck,
 } from "./parse-roster-csv.js";
+export { parseRosterEdexml } from "./parse-roster-edexml.js";
+export { detectRosterFormat, parseRoster, RosterFormat } from "./roster-format.js";
 export {
   importRoster,
   type RosterImportCounts,
