@@ -5,6 +5,7 @@
 //   EDEX/groepen/groep[@key]            naam, jaargroep
 //   EDEX/leerlingen/leerling[@key]      achternaam, voorvoegsel, roepnaam, voornamen, jaargroep, groep[@key]
 //   EDEX/leerkrachten/leerkracht[@key]  emailadres, groepen/groep[@key]
+//   EDEX/school                         schooljaar (the school year the export is for)
 // Samengestelde groepen (composed groups for a subject or level) are not a pupil's own group and are
 // skipped. The parser (saxes) is strict XML 1.0 and expands no entity a DOCTYPE declares, so a file
 // cannot make it fetch anything or blow up in memory; the first well-formedness error ends reading.
@@ -40,6 +41,8 @@ export interface EdexTeacher {
 }
 
 export interface EdexDocument {
+  /** `school/schooljaar` as written ("2027-2028"); "" when absent. */
+  schooljaar: string;
   groups: EdexGroup[];
   pupils: EdexPupil[];
   teachers: EdexTeacher[];
@@ -48,12 +51,14 @@ export interface EdexDocument {
 const GROUP = "EDEX/groepen/groep";
 const PUPIL = "EDEX/leerlingen/leerling";
 const TEACHER = "EDEX/leerkrachten/leerkracht";
+const SCHOOL = "EDEX/school";
 
 /** Per record, the child elements whose text is kept; the first occurrence counts. */
 const TEXT_FIELDS: Record<string, readonly string[]> = {
   [GROUP]: ["naam", "jaargroep"],
   [PUPIL]: ["achternaam", "voorvoegsel", "roepnaam", "voornamen", "jaargroep"],
   [TEACHER]: ["emailadres"],
+  [SCHOOL]: ["schooljaar"],
 };
 
 /** The name without a namespace prefix: `edex:leerling` is `leerling`. */
@@ -63,7 +68,8 @@ class RootError extends Error {}
 
 /** Reads the EDEXML text (already decoded, without a byte-order mark); never throws on bad input. */
 export function readEdexml(text: string): { document: EdexDocument } | { error: RosterLineError } {
-  const document: EdexDocument = { groups: [], pupils: [], teachers: [] };
+  const document: EdexDocument = { schooljaar: "", groups: [], pupils: [], teachers: [] };
+  const school = { schooljaar: "" };
   const parser = new SaxesParser({ position: true });
   const path: string[] = [];
   let tagLine = 1;
@@ -88,7 +94,9 @@ export function readEdexml(text: string): { document: EdexDocument } | { error: 
     const start = (record: EdexGroup | EdexPupil | EdexTeacher) => {
       open = { at, record: record as unknown as Record<string, unknown>, seen: new Set() };
     };
-    if (at === GROUP) {
+    if (at === SCHOOL) {
+      open = { at, record: school, seen: new Set() };
+    } else if (at === GROUP) {
       const group: EdexGroup = { key, line: tagLine, naam: "", jaargroep: "" };
       document.groups.push(group);
       start(group);
@@ -127,6 +135,7 @@ export function readEdexml(text: string): { document: EdexDocument } | { error: 
 
   try {
     parser.write(text).close();
+    document.schooljaar = school.schooljaar.trim();
   } catch (error) {
     if (error instanceof RootError) {
       return {

@@ -61,17 +61,8 @@ export async function importRoster(db: Db, options: RosterImportOptions): Promis
   const school = await db.school.findUnique({ where: { id: schoolId }, select: { id: true, timezone: true, schoolYearStart: true } });
   if (!school) throw new NotFoundError("school");
   const current = schoolYearOf(now, school.timezone, school.schoolYearStart);
-  const schoolYear = options.schoolYear ?? current;
-  if (!isValidSchoolYear(schoolYear)) {
-    throw new AppError(ErrorCode.ValidationFailed, `invalid school year '${schoolYear}', expected e.g. "2026-2027"`);
-  }
-  const ahead = compareSchoolYears(schoolYear, current);
-  if (ahead < 0 || ahead > 1) {
-    const next = `${Number(current.slice(0, 4)) + 1}-${Number(current.slice(0, 4)) + 2}`;
-    throw new AppError(
-      ErrorCode.ValidationFailed,
-      `school year '${schoolYear}' cannot be imported now: import the current school year (${current}) or the next (${next})`,
-    );
+  if (options.schoolYear !== undefined && !isValidSchoolYear(options.schoolYear)) {
+    throw new AppError(ErrorCode.ValidationFailed, `invalid school year '${options.schoolYear}', expected e.g. "2026-2027"`);
   }
 
   // The staff list, loaded once: every teacher e-mail must belong to active staff of this school.
@@ -91,6 +82,27 @@ export async function importRoster(db: Db, options: RosterImportOptions): Promis
   if (parsed.rows.length === 0) {
     // An empty export would deactivate every pupil; that is never what the school meant.
     return { ok: false, errors: [{ line: 1, reason: "the file lists no pupils" }] };
+  }
+  // An EDEXML export says which school year it is for: next year's file is staged even when the
+  // operator forgot --school-year, and a contradiction is refused rather than guessed.
+  const declared = parsed.declaredSchoolYear;
+  if (declared !== undefined && !isValidSchoolYear(declared)) {
+    return { ok: false, errors: [{ line: 1, reason: `school/schooljaar '${declared}' is not a school year such as "2026-2027"` }] };
+  }
+  if (declared !== undefined && options.schoolYear !== undefined && declared !== options.schoolYear) {
+    return {
+      ok: false,
+      errors: [{ line: 1, reason: `the file is for school year ${declared} (school/schooljaar), not ${options.schoolYear} (--school-year)` }],
+    };
+  }
+  const schoolYear = options.schoolYear ?? declared ?? current;
+  const ahead = compareSchoolYears(schoolYear, current);
+  if (ahead < 0 || ahead > 1) {
+    const next = `${Number(current.slice(0, 4)) + 1}-${Number(current.slice(0, 4)) + 2}`;
+    throw new AppError(
+      ErrorCode.ValidationFailed,
+      `school year '${schoolYear}' cannot be imported now: import the current school year (${current}) or the next (${next})`,
+    );
   }
 
   const staged = ahead === 1;

@@ -163,5 +163,6 @@ export function parseRosterEdexml(xmlText: string, options: ParseRosterOptions =
   }
   rows.sort((a, b) => a.line - b.line);
   errors.sort((a, b) => a.line - b.line);
-  return { rows, errors, delimiter: null };
+  const declared = read.document.schooljaar;
+  return { rows, errors, delimiter: null, ...(declared ? { declaredSchoolYear: declared } : {}) };
 }

@@ -31,6 +31,8 @@ export interface RosterParseResult {
   errors: RosterLineError[];
   /** The CSV separator; null for EDEXML or when the header could not be read. */
   delimiter: CsvDelimiter | null;
+  /** The school year the export says it is for (EDEXML's school/schooljaar), when it says so. */
+  declaredSchoolYear?: string;
 }
 
 /**

@@ -1,6 +1,9 @@
 // `npm run roster:import` with an EDEX.XML, as the school's IT person runs it: a real process on a
 // real database. The format is recognised from the file; --format names it, and a wrong one is refused.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../bot/db/client.js";
@@ -10,7 +13,19 @@ import { cliArgs } from "../support/target.js";
 import { createEmptyDatabaseUrl, testProvider } from "../support/test-db.js";
 
 const SCHOOL = "OBS De Zonnewijzer";
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), "gw-edex-"));
+/**
+ * A fixture declaring the school year the real clock is in (the CLI runs on it; 1 August starts a
+ * year), so the file imports now whatever day the suite runs. The year is ASCII in every encoding used.
+ */
+function fixture(name: string): string {
+  const now = new Date();
+  const first = now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+  const bytes = readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
+  const file = path.join(dir, name);
+  writeFileSync(file, Buffer.from(bytes.toString("latin1").replace("2026-2027", `${first}-${first + 1}`), "latin1"));
+  return file;
+}
 
 let url: string;
 let drop: () => Promise<void>;
@@ -23,7 +38,10 @@ beforeAll(async () => {
   for (const name of ["juf.joke", "meester.uilke", "juf.lia", "juf.sanne"]) await makeStaff(db, school.id, { email: `${name}@zonnewijzer.example` });
   await close();
 });
-afterAll(async () => drop?.());
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await drop?.();
+});
 
 function rosterImport(...args: string[]) {
   const result = spawnSync(process.execPath, [...cliArgs(), "roster-import", "--school", SCHOOL, ...args], {

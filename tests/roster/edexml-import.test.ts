@@ -104,6 +104,17 @@ describe(`EDEXML roster import on ${testProvider()}`, () => {
     expect(await rosterOf(schoolId)).toEqual(before);
   });
 
+  it("stages an export for next school year by its own schooljaar, and refuses a --school-year that contradicts it", async () => {
+    const schoolId = await newSchool();
+    const nextYear = SCHOOL_XML.replace("<schooljaar>2026-2027</schooljaar>", "<schooljaar>2027-2028</schooljaar>");
+    expect(nextYear).not.toBe(SCHOOL_XML);
+    const staged = await importRoster(db, { schoolId, csvText: nextYear, now: NOW });
+    expect(staged).toMatchObject({ ok: true, staged: true, schoolYear: "2027-2028", effectiveOn: "2027-08-01" });
+    expect(await db.pupil.count({ where: { schoolId } })).toBe(0);
+    const contradiction = await importRoster(db, { schoolId, csvText: nextYear, schoolYear: "2026-2027", now: NOW });
+    expect(contradiction).toEqual({ ok: false, errors: [{ line: 1, reason: expect.stringMatching(/for school year 2027-2028 .*not 2026-2027/) }] });
+  });
+
   it("rejects a file with bad records, reports each with its line and key, and writes nothing", async () => {
     const schoolId = await newSchool();
     await importRoster(db, { schoolId, csvText: SCHOOL_XML, now: NOW });
