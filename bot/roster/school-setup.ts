@@ -3,7 +3,6 @@
 // twice changes nothing the second time. The file is the staff list: staff of the school that it
 // no longer names are deactivated (their records stay). An invalid file is rejected as a whole
 // with every problem named by its JSON path ("staff[3].email"); nothing is applied.
-import { loadBuiltinFormats } from "../formats/registry.js";
 import { recordAudit } from "../audit.js";
 import { inTransaction } from "../db/transaction.js";
 import type { Db } from "../db/client.js";
@@ -11,8 +10,8 @@ import type { Prisma, School } from "../db/generated/sqlite/client.js";
 import { schoolYearOf } from "../domain/vocabulary.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { parseSchoolSetup, type SchoolSetup, type SchoolSetupReport } from "./school-setup-schema.js";
-import { applyStaff } from "./school-setup-staff.js";
-import { applyGroups, applyIbAssignments, daysText } from "./school-setup-groups.js";
+import { applyStaff, deactivateStaff } from "./school-setup-staff.js";
+import { applyGroups, applyIbAssignments, daysText, knownFormatKeys } from "./school-setup-groups.js";
 
 export { formatJsonPath, parseSchoolSetup, SchoolSetupSchema, type SchoolSetup, type SchoolSetupReport, type SetupProblem } from "./school-setup-schema.js";
 
@@ -76,9 +75,10 @@ export async function applySchoolSetup(db: Db, input: unknown, options: { now?: 
     await applyClosures(tx, school.id, setup, report);
     await applyFormatDefaults(tx, school.id, setup);
     await applyBindings(tx, school.id, setup, report);
-    const staffIdByEmail = await applyStaff(tx, school.id, setup, report);
+    const { staffIdByEmail, leaving } = await applyStaff(tx, school.id, setup, report);
     await applyGroups(tx, school.id, report.schoolYear, setup, staffIdByEmail, report);
     await applyIbAssignments(tx, school.id, setup, staffIdByEmail, report);
+    await deactivateStaff(tx, leaving);
     await recordAudit(tx, { schoolId: school.id, actorStaffId: options.actorStaffId ?? null, action: "import", entity: "school_setup" });
     return report;
   });
@@ -113,10 +113,7 @@ async function checkFormatKeys(tx: Prisma.TransactionClient, schoolId: string, s
     ...(setup.groups ?? []).flatMap((g, i) => (g.format ? [{ path: `groups[${i}].format`, key: g.format }] : [])),
   ];
   if (!wanted.length) return;
-  const known = new Set([
-    ...loadBuiltinFormats().map((f) => f.key),
-    ...(await tx.conversationFormat.findMany({ where: { schoolId }, select: { key: true } })).map((f) => f.key),
-  ]);
+  const known = await knownFormatKeys(tx, schoolId);
   const problems = wanted.filter((w) => !known.has(w.key)).map((w) => ({ path: w.path, message: `unknown format '${w.key}'` }));
   if (problems.length) throw new AppError(ErrorCode.ValidationFailed, "invalid school setup", problems);
 }
