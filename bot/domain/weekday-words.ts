@@ -1,15 +1,31 @@
 // Weekdays as people type them, Dutch or English: "ma,di", "wo do vr", "ma-wo", "monday, tue".
-// Turned into ISO weekdays (1 = Monday … 7 = Sunday), the way working days are stored.
+// Turned into ISO weekdays (1 = Monday … 7 = Sunday), the way working days are stored, and shown
+// back as short names. The one list of day words: the planning's weekly moments read them too.
+import type { Locale } from "./vocabulary.js";
+import { translate } from "../i18n/translate.js";
 
 const WORDS: readonly (readonly string[])[] = [
-  ["ma", "maa", "maan", "maandag", "mo", "mon", "monday"],
-  ["di", "din", "dins", "dinsdag", "tu", "tue", "tues", "tuesday"],
-  ["wo", "woe", "woen", "woensdag", "we", "wed", "wednesday"],
-  ["do", "don", "dond", "donderdag", "th", "thu", "thur", "thurs", "thursday"],
-  ["vr", "vrij", "vrijdag", "fr", "fri", "friday"],
-  ["za", "zat", "zaterdag", "sa", "sat", "saturday"],
-  ["zo", "zon", "zondag", "su", "sun", "sunday"],
+  ["ma", "maandag", "mon", "monday"],
+  ["di", "dinsdag", "tue", "tues", "tuesday"],
+  ["wo", "woensdag", "wed", "wednesday"],
+  ["do", "donderdag", "thu", "thur", "thurs", "thursday"],
+  ["vr", "vrijdag", "fri", "friday"],
+  ["za", "zaterdag", "sat", "saturday"],
+  ["zo", "zondag", "sun", "sunday"],
 ];
+
+const SHORT_NAMES = ["weekday.1", "weekday.2", "weekday.3", "weekday.4", "weekday.5", "weekday.6", "weekday.7"] as const;
+
+/** An ISO weekday's short name in the reader's language: "ma" / "Mon". */
+export function weekdayName(day: number, locale: Locale): string {
+  const key = SHORT_NAMES[day - 1];
+  return key ? translate(locale, key) : String(day);
+}
+
+/** Days as a short list: "ma, di, wo". */
+export function weekdayNames(days: readonly number[], locale: Locale): string {
+  return days.map((d) => weekdayName(d, locale)).join(", ");
+}
 
 const DAY_OF = new Map(WORDS.flatMap((words, i) => words.map((w) => [w, i + 1] as const)));
 

@@ -1,23 +1,20 @@
 // The school admin's staff and group commands: read the words (admin-args.ts), let the core decide
 // and store (bot/roster/staff-admin.ts, group-admin.ts), and say what changed — or why nothing did.
 import type { BotReply } from "../../channel/types.js";
-import { type Bouw, parseWeekdays, type Role } from "../../domain/vocabulary.js";
+import { type Bouw, type Locale, parseWeekdays, type Role } from "../../domain/vocabulary.js";
+import { weekdayNames } from "../../domain/weekday-words.js";
 import type { Translator } from "../../i18n/translate.js";
 import { type GroupProblem, type GroupView, linkGroupTeacher, setGroupFormat, showGroup, unlinkGroupTeacher } from "../../roster/group-admin.js";
 import { addStaffMember, deactivateStaffMember, listStaff, mayManageStaff } from "../../roster/staff-admin.js";
 import { KNOWN_ROLE_WORDS, parseAddStaff, parseGroupCommand } from "./admin-args.js";
 import type { CommandContext } from "./context.js";
 
-const WEEKDAY_KEYS = ["weekday.1", "weekday.2", "weekday.3", "weekday.4", "weekday.5", "weekday.6", "weekday.7"] as const;
-
-const daysText = (t: Translator, days: readonly number[]) => days.map((d) => t(WEEKDAY_KEYS[d - 1]!)).join(", ");
-
 function rolesText(t: Translator, roles: readonly Role[], leads: readonly Bouw[]): string {
   return roles.map((r) => (r === "team_leader" && leads.length ? `${t("role.team_leader")} ${leads.join(", ")}` : t(`role.${r}`))).join(", ");
 }
 
 /** Why nothing changed, in the reader's language. */
-export function problemText(t: Translator, p: GroupProblem): string {
+export function problemText(t: Translator, locale: Locale, p: GroupProblem): string {
   switch (p.problem) {
     case "notAllowed":
       return t("admin.notAllowed");
@@ -46,7 +43,7 @@ export function problemText(t: Translator, p: GroupProblem): string {
     case "dayTwice":
       return t("admin.dayTwice", { word: p.word });
     case "notSchoolDays":
-      return t("admin.notSchoolDays", { days: daysText(t, p.days), schoolDays: daysText(t, p.schoolDays) });
+      return t("admin.notSchoolDays", { days: weekdayNames(p.days, locale), schoolDays: weekdayNames(p.schoolDays, locale) });
     case "unknownFormat":
       return t("admin.unknownFormat", { key: p.key, known: p.known.join(", ") });
   }
@@ -63,7 +60,7 @@ export async function addStaffCommand(ctx: CommandContext, text: string): Promis
     return reply("usage" in args ? t("admin.addUsage") : t("admin.unknownRole", { word: args.unknownRole, known: KNOWN_ROLE_WORDS }));
   }
   const result = await addStaffMember(ctx.db, ctx.actor, args);
-  if ("problem" in result) return reply(problemText(t, result));
+  if ("problem" in result) return reply(problemText(t, ctx.actor.locale, result));
   const vars = { name: result.name, email: result.email, roles: rolesText(t, result.roles, result.leads) };
   if (result.outcome === "added") return reply(t("admin.added", vars));
   return reply(t(result.outcome === "reactivated" ? "admin.reactivated" : "admin.alreadyActive", vars));
@@ -77,7 +74,7 @@ export async function deactivateStaffCommand(ctx: CommandContext, text: string):
     return reply(t("admin.deactivateUsage"));
   }
   const result = await deactivateStaffMember(ctx.db, ctx.actor, email);
-  if ("problem" in result) return reply(problemText(t, result));
+  if ("problem" in result) return reply(problemText(t, ctx.actor.locale, result));
   if (result.outcome === "alreadyInactive") return reply(t("admin.alreadyInactive", { name: result.name, email: result.email }));
   return reply(
     t("admin.deactivated", { name: result.name, email: result.email }),
@@ -94,7 +91,7 @@ export async function staffListCommand(ctx: CommandContext): Promise<BotReply[]>
   return reply(
     t("admin.staffHeader", { count: staff.length }),
     ...staff.map((s) => {
-      const groups = s.groups.map((g) => `${g.name} (${daysText(t, parseWeekdays(g.workingDays))})`).join("; ");
+      const groups = s.groups.map((g) => `${g.name} (${weekdayNames(parseWeekdays(g.workingDays), ctx.actor.locale)})`).join("; ");
       return t("admin.staffLine", {
         name: s.name,
         email: s.email,
@@ -105,12 +102,12 @@ export async function staffListCommand(ctx: CommandContext): Promise<BotReply[]>
   );
 }
 
-function viewLines(t: Translator, view: GroupView): string[] {
+function viewLines(t: Translator, locale: Locale, view: GroupView): string[] {
   return [
     t("admin.groupHeader", { group: view.name, bouw: view.bouw, year: view.schoolYear }),
     t(view.ownFormat ? "admin.groupFormatOwn" : "admin.groupFormatBouw", { format: view.format }),
     ...(view.teachers.length
-      ? view.teachers.map((x) => t("admin.groupTeacherLine", { name: x.name, email: x.email, days: daysText(t, x.workingDays) }))
+      ? view.teachers.map((x) => t("admin.groupTeacherLine", { name: x.name, email: x.email, days: weekdayNames(x.workingDays, locale) }))
       : [t("admin.groupNoTeachers")]),
   ];
 }
@@ -126,23 +123,23 @@ export async function groupCommand(ctx: CommandContext, text: string): Promise<B
   }
   if ("show" in args) {
     const result = await showGroup(db, actor, now, args.show);
-    return "problem" in result ? reply(problemText(t, result)) : reply(...viewLines(t, result.view));
+    return "problem" in result ? reply(problemText(t, ctx.actor.locale, result)) : reply(...viewLines(t, actor.locale, result.view));
   }
   if ("format" in args) {
     const result = await setGroupFormat(db, actor, now, { group: args.format, key: args.key });
-    if ("problem" in result) return reply(problemText(t, result));
+    if ("problem" in result) return reply(problemText(t, ctx.actor.locale, result));
     const key = { set: "admin.formatSet", cleared: "admin.formatCleared", unchanged: "admin.formatUnchanged" } as const;
-    return reply(t(key[result.outcome], { group: result.view.name, format: result.view.format }), "", ...viewLines(t, result.view));
+    return reply(t(key[result.outcome], { group: result.view.name, format: result.view.format }), "", ...viewLines(t, actor.locale, result.view));
   }
   if ("unlink" in args) {
     const result = await unlinkGroupTeacher(db, actor, now, { group: args.unlink, email: args.email });
-    if ("problem" in result) return reply(problemText(t, result));
+    if ("problem" in result) return reply(problemText(t, ctx.actor.locale, result));
     const alone = result.view.teachers.length === 0 ? [t("admin.withoutTeacher", { groups: result.view.name })] : [];
-    return reply(t("admin.unlinked", { name: result.name, group: result.view.name }), ...alone, "", ...viewLines(t, result.view));
+    return reply(t("admin.unlinked", { name: result.name, group: result.view.name }), ...alone, "", ...viewLines(t, actor.locale, result.view));
   }
   const result = await linkGroupTeacher(db, actor, now, { group: args.link, email: args.email, days: args.days });
-  if ("problem" in result) return reply(problemText(t, result));
-  const days = daysText(t, result.view.teachers.find((x) => x.email === result.email)?.workingDays ?? []);
+  if ("problem" in result) return reply(problemText(t, ctx.actor.locale, result));
+  const days = weekdayNames(result.view.teachers.find((x) => x.email === result.email)?.workingDays ?? [], actor.locale);
   const key = { added: "admin.linkAdded", updated: "admin.linkUpdated", unchanged: "admin.linkUnchanged" } as const;
-  return reply(t(key[result.outcome], { name: result.name, group: result.view.name, days }), "", ...viewLines(t, result.view));
+  return reply(t(key[result.outcome], { name: result.name, group: result.view.name, days }), "", ...viewLines(t, actor.locale, result.view));
 }
