@@ -110,7 +110,7 @@ export type DeactivateResult =
     };
 
 /** Deactivates a member of staff: access and group links end, records and open dialogs stay. */
-export async function deactivateStaffMember(db: Db, actor: Actor, emailText: string): Promise<DeactivateResult> {
+export async function deactivateStaffMember(db: Db, actor: Actor, emailText: string, now: Date): Promise<DeactivateResult> {
   if (!(await mayManageStaff(db, actor))) return { problem: "notAllowed" };
   const email = checkEmail(emailText);
   if (!email) return { problem: "badEmail", email: emailText };
@@ -120,8 +120,9 @@ export async function deactivateStaffMember(db: Db, actor: Actor, emailText: str
     if (stored.id === actor.staffId) return { problem: "self" };
     if (!stored.active) return { outcome: "alreadyInactive", email, name: stored.displayName };
     const links = await deactivateStaff(tx, [stored.id]);
+    // Every link ends (earlier school years' too); the reply names this school year's groups.
     const groups = await tx.group.findMany({
-      where: { id: { in: links.map((l) => l.groupId) } },
+      where: { id: { in: links.map((l) => l.groupId) }, schoolYear: schoolYearOf(now, actor.timezone) },
       select: { id: true, name: true, teachers: { where: { staff: { active: true } }, select: { id: true } } },
       orderBy: { name: "asc" },
     });

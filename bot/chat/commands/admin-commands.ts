@@ -73,7 +73,7 @@ export async function deactivateStaffCommand(ctx: CommandContext, text: string):
     if (!(await mayManageStaff(ctx.db, ctx.actor))) return reply(t("admin.notAllowed"));
     return reply(t("admin.deactivateUsage"));
   }
-  const result = await deactivateStaffMember(ctx.db, ctx.actor, email);
+  const result = await deactivateStaffMember(ctx.db, ctx.actor, email, ctx.now());
   if ("problem" in result) return reply(problemText(t, ctx.actor.locale, result));
   if (result.outcome === "alreadyInactive") return reply(t("admin.alreadyInactive", { name: result.name, email: result.email }));
   return reply(
