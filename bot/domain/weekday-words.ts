@@ -59,3 +59,11 @@ export function parseWeekdayList(text: string): WeekdayList {
   if (days.length === 0) return { unknown: text.trim() };
   return { days: days.sort((a, b) => a - b) };
 }
+
+/**
+ * The days a teacher would work on which the school is closed: working days must be school days.
+ * The setup file and the admin's chat command both check it.
+ */
+export function daysOutsideSchoolWeek(days: readonly number[], schoolDays: readonly number[]): number[] {
+  return days.filter((d) => !schoolDays.includes(d));
+}

@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor.js";
 import { recordAudit } from "../audit.js";
 import type { Db, Tx } from "../db/client.js";
 import { inTransaction } from "../db/transaction.js";
-import { parseWeekdayList } from "../domain/weekday-words.js";
+import { daysOutsideSchoolWeek, parseWeekdayList } from "../domain/weekday-words.js";
 import { normalizeGroupName, parseWeekdays, schoolYearOf } from "../domain/vocabulary.js";
 import { defaultFormatKey } from "../formats/registry.js";
 import { FormatKey } from "./school-setup-schema.js";
@@ -83,7 +83,7 @@ async function checkDays(tx: Tx, schoolId: string, typed: string): Promise<numbe
   if ("twice" in parsed) return { problem: "dayTwice", word: parsed.twice };
   const school = await tx.school.findUniqueOrThrow({ where: { id: schoolId }, select: { schoolDays: true } });
   const schoolDays = parseWeekdays(school.schoolDays);
-  const outside = parsed.days.filter((d) => !schoolDays.includes(d));
+  const outside = daysOutsideSchoolWeek(parsed.days, schoolDays);
   return outside.length ? { problem: "notSchoolDays", days: outside, schoolDays } : parsed.days;
 }
 

@@ -7,7 +7,8 @@ import { recordAudit } from "../audit.js";
 import { inTransaction } from "../db/transaction.js";
 import type { Db } from "../db/client.js";
 import type { Prisma, School } from "../db/generated/sqlite/client.js";
-import { schoolYearOf } from "../domain/vocabulary.js";
+import { parseWeekdays, schoolYearOf } from "../domain/vocabulary.js";
+import { daysOutsideSchoolWeek } from "../domain/weekday-words.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { parseSchoolSetup, type SchoolSetup, type SchoolSetupReport } from "./school-setup-schema.js";
 import { applyStaff, deactivateStaff } from "./school-setup-staff.js";
@@ -70,6 +71,7 @@ export async function applySchoolSetup(db: Db, input: unknown, options: { now?: 
       unknownPupilIds: [],
     };
     const school = await applySchool(tx, setup, report);
+    checkWorkingDays(setup, parseWeekdays(school.schoolDays));
     report.schoolId = school.id;
     report.schoolYear = setup.schoolYear ?? schoolYearOf(now, school.timezone);
     await applyClosures(tx, school.id, setup, report);
@@ -104,6 +106,19 @@ async function applySchool(tx: Prisma.TransactionClient, setup: SchoolSetup, rep
   if (!changed) return existing;
   report.schoolUpdated = true;
   return tx.school.update({ where: { id: existing.id }, data: settings });
+}
+
+/** A teacher's working days must be days the school is open (the file's schoolDays, else the stored ones). */
+function checkWorkingDays(setup: SchoolSetup, schoolDays: number[]): void {
+  const problems = (setup.groups ?? []).flatMap((group, i) =>
+    group.teachers.flatMap((teacher, j) => {
+      const closed = daysOutsideSchoolWeek(teacher.workingDays ?? [], schoolDays);
+      return closed.length
+        ? [{ path: `groups[${i}].teachers[${j}].workingDays`, message: `the school is closed on day ${closed.join(", ")} (schoolDays)` }]
+        : [];
+    }),
+  );
+  if (problems.length) throw new AppError(ErrorCode.ValidationFailed, "invalid school setup", problems);
 }
 
 /** Format keys must name a built-in format or one the school added. */

@@ -275,6 +275,12 @@ describe(`school setup on ${testProvider()}`, () => {
       { path: "ibAssignments[0].ib", message: "staff[3] does not have the role 'ib'" },
     ]);
 
+    // Working days must be school days (the same rule as the admin's chat command).
+    const weekend = smallSetup("Nooit Aangemaakt");
+    weekend.groups[0]!.teachers[1]!.workingDays = [5, 6];
+    const weekendError = await rejection(() => applySchoolSetup(db, weekend, { now: NOW }));
+    expect(weekendError.details).toEqual([{ path: "groups[0].teachers[1].workingDays", message: "the school is closed on day 6 (schoolDays)" }]);
+
     const syntax = await rejection(() => applySchoolSetup(db, "{ not json", { now: NOW }));
     expect(syntax.details).toEqual([{ path: "(file)", message: expect.stringMatching(/not valid JSON/) }]);
     expect(await db.school.count({ where: { name: "Nooit Aangemaakt" } })).toBe(0);
