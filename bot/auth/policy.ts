@@ -93,3 +93,11 @@ export function canManageRounds(actor: Actor, schoolId: string, bouw: Bouw): boo
 export function canHandlePrivacyRequests(actor: Actor, schoolId: string): boolean {
   return sameSchool(actor, schoolId) && (actor.roles.has("admin") || actor.roles.has("privacy_officer"));
 }
+
+/**
+ * Staff and groups in the chat (who works here, with which roles, in which group on which days,
+ * and a group's format): the school admin only. The school setup file stays the operator's tool.
+ */
+export function canManageStaff(actor: Actor, schoolId: string): boolean {
+  return sameSchool(actor, schoolId) && actor.roles.has("admin");
+}

@@ -3,6 +3,7 @@
 // { one, other } forms for a count ({count}). Read it with translate(locale, key, vars), ctx.t(key,
 // vars) in commands, or localized(key, vars) where a `{ nl, en }` value is wanted (dialog steps).
 // The compiler checks that both languages are there and that every placeholder is given.
+import { admin } from "./admin.js";
 import { checks } from "./checks.js";
 import { common } from "./common.js";
 import { dates } from "./dates.js";
@@ -16,9 +17,10 @@ import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
 import { schoolYear } from "./school-year.js";
 
-export const areas = { checks, common, dates, dialogs, evaluations, prepare, printed, privacy, questions, reminders, rounds, schoolYear } as const;
+export const areas = { admin, checks, common, dates, dialogs, evaluations, prepare, printed, privacy, questions, reminders, rounds, schoolYear } as const;
 
 export const catalogue = {
+  ...admin,
   ...checks,
   ...common,
   ...dates,
