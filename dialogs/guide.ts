@@ -54,8 +54,10 @@ export function createDialogGuide({ db, clock }: GuideDeps): DialogGuide {
       return repliesFor(await engine.resume(actor, sessionId));
     },
     async abandonActive(actor) {
-      await engine.abandonActive(actor);
-      return { text: translate(actor.locale, "engine.abandoned") };
+      const given = (await engine.abandonActive(actor)) ?? [];
+      const notice = translate(actor.locale, "engine.abandoned");
+      if (given.length === 0) return { text: notice };
+      return { text: [notice, translate(actor.locale, "engine.abandonedWords"), ...given.map((w) => `• ${w}`)].join("\n") };
     },
   };
 }

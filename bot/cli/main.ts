@@ -27,6 +27,7 @@ import {
   listStagedRosters,
   RosterFormat,
 } from "../roster/index.js";
+import { archiveEndedGroups } from "../roster/rollover.js";
 import { addSchoolFormat } from "../formats/registry.js";
 import { formatFailures, listFailures } from "../outbox/failures.js";
 import { isPrivacyCommand, PRIVACY_USAGE, PrivacyUsageError, runPrivacyCommand } from "./privacy-cli.js";
@@ -131,8 +132,9 @@ async function run(argv: string[]): Promise<number> {
     }
     if (command === "rollover") {
       // What the nightly job does on a school year's first day, now; and what still waits.
-      const applied = await applyDueStagedRosters(db, new Date());
-      console.log(JSON.stringify({ applied, waiting: await listStagedRosters(db) }, null, 2));
+      const applied = (await applyDueStagedRosters(db, new Date())).map((r) => ("error" in r ? { ...r, error: String(r.error) } : r));
+      const groupsArchived = await archiveEndedGroups(db, new Date());
+      console.log(JSON.stringify({ applied, groupsArchived, waiting: await listStagedRosters(db) }, null, 2));
       return applied.every((r) => r.applied) ? 0 : 1;
     }
     if (!values.school) throw new UsageError("--school is required");

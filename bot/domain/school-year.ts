@@ -44,3 +44,9 @@ export function schoolYearStartDate(schoolYear: string, start: string = DEFAULT_
 export function compareSchoolYears(a: string, b: string): number {
   return Number(a.slice(0, 4)) - Number(b.slice(0, 4));
 }
+
+/** The school year before this one: "2027-2028" → "2026-2027". */
+export function previousSchoolYear(schoolYear: string): string {
+  const first = Number(schoolYear.slice(0, 4)) - 1;
+  return `${first}-${first + 1}`;
+}

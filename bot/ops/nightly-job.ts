@@ -7,6 +7,7 @@ import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { runRetention, type SchoolRetention } from "../privacy/retention.js";
 import { applyDueStagedRosters } from "../roster/stage-roster.js";
+import { archiveEndedGroups } from "../roster/rollover.js";
 import { runHousekeeping } from "./housekeeping.js";
 
 /** 03:30 server time: after midnight in every school's zone in Europe, before anyone works. */
@@ -41,8 +42,11 @@ export function startRetentionJob(o: { db: Db; logger: Logger; clock?: () => Dat
     try {
       for (const r of await applyDueStagedRosters(o.db, clock())) {
         if (r.applied) log.info({ ...r, component: "rollover" }, "staged roster applied");
+        else if ("error" in r) log.error({ schoolId: r.schoolId, schoolYear: r.schoolYear, err: r.error }, "staged roster failed; tried again next night");
         else log.warn({ ...r, component: "rollover" }, "staged roster not applied: it names staff who are no longer active");
       }
+      const archived = await archiveEndedGroups(o.db, clock());
+      if (archived) log.info({ groupsArchived: archived }, "groups of an earlier school year archived");
     } catch (error) {
       log.error({ err: error }, "rollover failed");
     }

@@ -75,7 +75,8 @@ function workingDaysOf(db: Db, clock: () => Date) {
   return async (staffId: string): Promise<ReadonlySet<number> | null> => {
     const hit = cache.get(staffId);
     if (hit && hit.until > clock().getTime()) return hit.days;
-    const rows = await db.groupTeacher.findMany({ where: { staffId }, select: { workingDays: true } });
+    // This year's groups only: last year's (archived) days no longer say when someone works.
+    const rows = await db.groupTeacher.findMany({ where: { staffId, group: { archivedAt: null } }, select: { workingDays: true } });
     const days = rows.length ? new Set(rows.flatMap((r) => parseWeekdays(r.workingDays))) : null;
     cache.set(staffId, { until: clock().getTime() + CALENDAR_TTL_MS, days });
     return days;

@@ -124,6 +124,8 @@ export async function importRoster(db: Db, options: RosterImportOptions): Promis
     const plan = makePlan(await loadState(tx, schoolId, schoolYear), parsed.rows, staffIdByEmail);
     await applyPlan(tx, plan, { schoolId, schoolYear, now });
     const rollover = await rollOver(tx, { schoolId, schoolYear, now, notifyAt, movedFrom: plan.movedFrom });
+    // This roster supersedes any staged one for this year (or before): it must never apply later.
+    await tx.stagedPlacement.deleteMany({ where: { schoolId, schoolYear: { lte: schoolYear } } });
     return { ...plan.counts, ...rollover };
   });
   return { ok: true, ...summary, ...counts };

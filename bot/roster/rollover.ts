@@ -3,7 +3,9 @@
 // go to the new group's teachers, and each group that received pupils from last year gets a
 // handover for its teachers (handover.ts). Runs inside the roster's own transaction, so a school
 // year turns over whole or not at all.
+import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/sqlite/client.js";
+import { schoolYearOf } from "../domain/school-year.js";
 import { enqueue } from "../outbox/outbox.js";
 import { HANDOVER_NOTICE } from "../services/handover-notice.js";
 
@@ -32,12 +34,12 @@ export async function rollOver(
 
   const fromLastYear = [...context.movedFrom].filter(([, from]) => from !== null && teachersOf.has(from));
   let evaluationsHandedOver = 0;
-  for (const [pupilId, from] of fromLastYear) {
-    const lastYearsTeachers = [...(teachersOf.get(from!) ?? [])];
-    if (lastYearsTeachers.length === 0) continue;
-    // An evaluator who is not one of last year's group teachers (the IB'er) keeps the goal.
+  for (const [pupilId] of fromLastYear) {
+    // Every open goal goes to the new group's teachers (evaluator null), also one a teacher of an
+    // earlier group that year was to evaluate; only the pupil's own IB'er keeps theirs.
+    const supporters = (await tx.pupilSupport.findMany({ where: { pupilId }, select: { staffId: true } })).map((s) => s.staffId);
     const moved = await tx.goal.updateMany({
-      where: { pupilId, status: "open", evaluatorId: { in: lastYearsTeachers } },
+      where: { pupilId, status: "open", evaluatorId: { not: null, notIn: supporters } },
       data: { evaluatorId: null },
     });
     evaluationsHandedOver += moved.count;
@@ -66,4 +68,21 @@ export async function rollOver(
   }
   await tx.group.updateMany({ where: { id: { in: old.map((g) => g.id) } }, data: { archivedAt: now } });
   return { groupsArchived: old.length, evaluationsHandedOver, groupsHandedOver: receiving.length };
+}
+
+/**
+ * Archives groups of an earlier school year that are still in use although the school has groups
+ * of the current year: rosters imported before the rollover archived anything. Run nightly; a
+ * school without groups of the current year keeps its groups (its new roster is not in yet).
+ */
+export async function archiveEndedGroups(db: Db, now: Date): Promise<number> {
+  const schools = await db.school.findMany({ select: { id: true, timezone: true, schoolYearStart: true } });
+  let archived = 0;
+  for (const school of schools) {
+    const current = schoolYearOf(now, school.timezone, school.schoolYearStart);
+    if ((await db.group.count({ where: { schoolId: school.id, schoolYear: current, archivedAt: null } })) === 0) continue;
+    const ended = await db.group.updateMany({ where: { schoolId: school.id, schoolYear: { lt: current }, archivedAt: null }, data: { archivedAt: now } });
+    archived += ended.count;
+  }
+  return archived;
 }

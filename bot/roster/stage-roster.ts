@@ -3,6 +3,7 @@
 // on that day (the nightly job, or `npm run cli -- rollover`) the roster is applied as an import of
 // the then current year would be, with the rollover (rollover.ts), and the staged rows are removed.
 import { recordAudit } from "../audit.js";
+import { isUniqueViolation } from "../db/errors.js";
 import type { Db } from "../db/client.js";
 import { inTransaction } from "../db/transaction.js";
 import { nextSchoolMoment } from "../domain/school-calendar.js";
@@ -35,7 +36,9 @@ export async function stageRoster(db: Db, o: { schoolId: string; schoolYear: str
 export type StagedRosterResult =
   | ({ schoolId: string; schoolYear: string; applied: true } & RosterImportCounts & RolloverCounts)
   /** Not applied: a teacher the roster names is no longer active staff; it stays staged. */
-  | { schoolId: string; schoolYear: string; applied: false; inactiveTeacherEmails: number };
+  | { schoolId: string; schoolYear: string; applied: false; inactiveTeacherEmails: number }
+  /** Not applied: it failed (the error, for the log); it stays staged and is tried again. */
+  | { schoolId: string; schoolYear: string; applied: false; error: unknown };
 
 /**
  * Applies every staged roster whose school year has begun (at the school's own start date, in its
@@ -57,8 +60,15 @@ export async function applyDueStagedRosters(db: Db, now: Date): Promise<StagedRo
       });
       continue;
     }
-    const result = await applyStage(db, schoolId, schoolYear, now);
-    if (result) results.push(result);
+    try {
+      const result = await applyStage(db, schoolId, schoolYear, now);
+      if (result) results.push(result);
+    } catch (error) {
+      // Another instance applied it at the same moment (its new groups came first): nothing to do.
+      if (isUniqueViolation(error)) continue;
+      // One school's failure must not keep the board's other schools in last year.
+      results.push({ schoolId, schoolYear, applied: false, error });
+    }
   }
   return results;
 }

@@ -3,6 +3,7 @@
 // teacher no longer linked to the group gets nothing.
 import { z } from "zod";
 import type { Db } from "../db/client.js";
+import { previousSchoolYear } from "../domain/school-year.js";
 import { Locale } from "../domain/vocabulary.js";
 import { translatorFor } from "../i18n/translate.js";
 import type { OutboxRenderer } from "../outbox/worker.js";
@@ -23,7 +24,14 @@ const renderHandoverNotice: OutboxRenderer = async (message, db: Db) => {
     },
   });
   if (!link || link.group.archivedAt) return null;
-  const open = await db.pupil.count({ where: { groupId, active: true, goals: { some: { status: "open" } } } });
+  const lastYear = previousSchoolYear(link.group.schoolYear);
+  const open = await db.pupil.count({
+    where: {
+      groupId,
+      active: true,
+      OR: [{ goals: { some: { status: "open" } } }, { agreements: { some: { goalId: null, conversation: { group: { schoolYear: lastYear } } } } }],
+    },
+  });
   const t = translatorFor(Locale.catch("nl").parse(link.staff.locale ?? link.staff.school.locale));
   const vars = { year: link.group.schoolYear, group: link.group.name };
   return [{ text: open > 0 ? t("handover.notice", { ...vars, count: open }) : t("handover.noticeNothingOpen", vars) }];

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor.js";
 import { pupilsWhere } from "../auth/pupil-scope.js";
 import { recordAudit } from "../audit.js";
 import type { Db } from "../db/client.js";
+import { previousSchoolYear } from "../domain/school-year.js";
 
 export interface HandoverItem {
   text: string;
@@ -28,6 +29,8 @@ export interface GroupHandover {
   open: HandoverPupil[];
 }
 
+const AGREEMENT = { who: true, what: true, whenText: true, shareWithParents: true } as const;
+
 export async function getHandovers(db: Db, actor: Actor): Promise<GroupHandover[]> {
   const groups = await db.group.findMany({
     where: { id: { in: [...actor.groupIds] }, schoolId: actor.schoolId, handedOverAt: { not: null } },
@@ -35,8 +38,16 @@ export async function getHandovers(db: Db, actor: Actor): Promise<GroupHandover[
     select: { id: true, name: true, schoolYear: true, _count: { select: { pupils: { where: { active: true } } } } },
   });
   if (groups.length === 0) return [];
+  // Agreements made without a goal count when made last school year (in a group of that year).
+  const lastYears = [...new Set(groups.map((g) => previousSchoolYear(g.schoolYear)))];
+  const looseAgreements = { goalId: null, conversation: { group: { schoolYear: { in: lastYears } } } };
   const pupils = await db.pupil.findMany({
-    where: { ...pupilsWhere(actor, "read"), active: true, groupId: { in: groups.map((g) => g.id) }, goals: { some: { status: "open" } } },
+    where: {
+      ...pupilsWhere(actor, "read"),
+      active: true,
+      groupId: { in: groups.map((g) => g.id) },
+      OR: [{ goals: { some: { status: "open" } } }, { agreements: { some: looseAgreements } }],
+    },
     orderBy: [{ firstName: "asc" }, { lastName: "asc" }],
     select: {
       id: true,
@@ -50,9 +61,10 @@ export async function getHandovers(db: Db, actor: Actor): Promise<GroupHandover[
           goalText: true,
           evaluationDate: true,
           shareWithParents: true,
-          agreements: { orderBy: { createdAt: "asc" }, select: { who: true, what: true, whenText: true, shareWithParents: true } },
+          agreements: { orderBy: { createdAt: "asc" }, select: AGREEMENT },
         },
       },
+      agreements: { where: looseAgreements, orderBy: { createdAt: "asc" }, select: AGREEMENT },
     },
   });
   for (const g of groups) {
@@ -69,9 +81,10 @@ export async function getHandovers(db: Db, actor: Actor): Promise<GroupHandover[
         pupilId: p.id,
         name: `${p.firstName} ${p.lastName}`,
         goals: p.goals.map((goal) => ({ text: goal.goalText, evaluationDate: goal.evaluationDate, shared: goal.shareWithParents })),
-        agreements: p.goals.flatMap((goal) =>
-          goal.agreements.map((a) => ({ text: [a.who, a.what, a.whenText].filter(Boolean).join(" — "), shared: a.shareWithParents })),
-        ),
+        agreements: [...p.goals.flatMap((goal) => goal.agreements), ...p.agreements].map((a) => ({
+          text: [a.who, a.what, a.whenText].filter(Boolean).join(" — "),
+          shared: a.shareWithParents,
+        })),
       })),
   }));
 }

@@ -36,7 +36,10 @@ export interface RoundSummary {
 }
 
 async function requireManageableGroups(db: Db | Tx, actor: Actor, groupIds: string[]) {
-  const groups = await db.group.findMany({ where: { id: { in: groupIds }, schoolId: actor.schoolId }, select: { id: true, name: true, bouw: true } });
+  const groups = await db.group.findMany({
+    where: { id: { in: groupIds }, schoolId: actor.schoolId, archivedAt: null },
+    select: { id: true, name: true, bouw: true },
+  });
   if (groups.length !== new Set(groupIds).size) throw new NotFoundError("group");
   for (const group of groups) {
     if (!canManageRounds(actor, actor.schoolId, Bouw.parse(group.bouw))) {

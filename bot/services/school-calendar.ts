@@ -55,7 +55,7 @@ export async function loadSchoolDates(
   const calendar = await loadSchoolCalendar(db, reader.schoolId);
   const rows = ids.length
     ? await db.groupTeacher.findMany({
-        where: { staffId: { in: ids }, staff: { schoolId: reader.schoolId } },
+        where: { staffId: { in: ids }, staff: { schoolId: reader.schoolId }, group: { archivedAt: null } },
         select: { staffId: true, groupId: true, workingDays: true, staff: { select: { displayName: true } } },
       })
     : [];

@@ -354,12 +354,15 @@ export class DialogEngine {
 
   /**
    * Ends the active dialog when it can no longer load (the pupil moved to another group, the
-   * teacher left it): the person must not be stuck in a dialog they may no longer continue.
+   * teacher left it, a new school year began): the person must not be stuck in a dialog they may
+   * no longer continue. Returns the words they had given, to hand back so nothing is lost.
    */
-  async abandonActive(actor: Actor): Promise<boolean> {
+  async abandonActive(actor: Actor): Promise<string[] | null> {
     const session = await findActiveSession(this.deps.db, actor.staffId);
-    if (!session) return false;
-    return (await updateSession(this.deps.db, session.id, session.version, { status: "cancelled", answers: {}, rawInputs: {} })) !== null;
+    if (!session) return null;
+    const given = wordsGiven(session.answers, session.rawInputs);
+    const ended = await updateSession(this.deps.db, session.id, session.version, { status: "cancelled", answers: {}, rawInputs: {} });
+    return ended === null ? null : given;
   }
 
   /** Asks one answer of the current step again ("wijzig 2"), showing what it holds now; "ok" keeps it. */
@@ -500,4 +503,22 @@ export class DialogEngine {
     });
     return { kind: "completed", sessionId: session.id, completion, answered };
   }
+}
+
+/** A choice's stored code ("soSo", "not_reached"): not the teacher's words. */
+const CODE = /^[a-z]+(?:[A-Z][a-z]*)+$|^[a-z]+(?:_[a-z]+)+$/;
+
+/** The teacher's own words in a dialog's drafts: everything typed and every stored text but a code. */
+function wordsGiven(answers: Record<string, Record<string, unknown>>, rawInputs: Record<string, Record<string, string>>): string[] {
+  const words = new Set<string>();
+  const visit = (value: unknown, typed: boolean) => {
+    if (typeof value === "string") {
+      const text = value.trim();
+      if (text && (typed || !CODE.test(text))) words.add(text);
+    } else if (Array.isArray(value)) for (const item of value) visit(item, typed);
+    else if (value && typeof value === "object") for (const item of Object.values(value)) visit(item, typed);
+  };
+  for (const step of Object.values(rawInputs)) visit(step, true);
+  for (const step of Object.values(answers)) for (const [field, value] of Object.entries(step)) if (!field.endsWith("__share")) visit(value, false);
+  return [...words];
 }

@@ -112,6 +112,11 @@ afterAll(async () => t?.destroy());
 
 describe(`a school year turns over (${testProvider()})`, () => {
   it("in June, next year's roster is staged: nobody's group changes", async () => {
+    // Juf is recording a conversation with Ayşe and leaves it open over the summer.
+    await core.handleTurn({ user: juf, text: "gesprek Ayşe" });
+    await core.handleTurn({ user: juf, text: "2" });
+    await core.handleTurn({ user: juf, text: "Ze vertelde dat ze graag met Finn werkt" });
+    expect(await t.db.dialogSession.count({ where: { staffId: ids.juf, status: { in: ["active", "paused"] } } })).toBe(1);
     const report = await importRoster(t.db, { schoolId: ids.schoolId, csvText: nextYearCsv, schoolYear: "2027-2028", now });
     expect(report).toMatchObject({
       ok: true,
@@ -163,6 +168,10 @@ describe(`a school year turns over (${testProvider()})`, () => {
     expect([...jufNow.groupIds]).toEqual([]);
     expect([...jufNow.archivedGroupIds]).toEqual([ids.group5]);
     expect((await listTeachingGroups(t.db, await loadActor(t.db, ids.meester))).map((g) => [g.name, g.pupils.length])).toEqual([["groep 6", 2]]);
+    // Her open conversation cannot go on in last year's group: she gets her words back to copy.
+    const resumed = text(await core.handleTurn({ user: juf, text: "verder" }));
+    expect(resumed).toMatch(/kan niet verder/);
+    expect(resumed).toContain("• Ze vertelde dat ze graag met Finn werkt");
     // Runs again (another instance, the next night): nothing more happens.
     expect(await applyDueStagedRosters(t.db, now)).toEqual([]);
   });
@@ -182,7 +191,9 @@ describe(`a school year turns over (${testProvider()})`, () => {
     expect(notices.map((n) => n.recipientStaffId)).toEqual([ids.meester]);
     const [notice] = notices;
     const rendered = await handoverRenderers[HANDOVER_NOTICE]!({ ...notice!, payload: JSON.parse(notice!.payload) }, t.db);
-    expect(rendered?.[0]?.text).toMatch(/Nieuw schooljaar 2027-2028: je hebt nu \*\*groep 6\*\*\. 2 leerlingen hebben nog open doelen van vorig schooljaar/);
+    expect(rendered?.[0]?.text).toMatch(
+      /Nieuw schooljaar 2027-2028: je hebt nu \*\*groep 6\*\*\. 2 leerlingen hebben nog open doelen of afspraken van vorig schooljaar/,
+    );
     expect(rendered?.[0]?.text).not.toMatch(/Ayşe|Finn/);
 
     const handover = text(await core.handleTurn({ user: meester, text: "overdracht" }));

@@ -67,6 +67,10 @@ export const dialogs = {
     nl: "Deze stap is al ingevuld. Typ **ok** om verder te gaan, of **wijzig <nummer>** om een antwoord te veranderen.",
     en: "This step is already filled in. Type **ok** to continue, or **edit <number>** to change an answer.",
   },
+  "engine.abandonedWords": {
+    nl: "Wat je had ingevuld is niet opgeslagen; hier is het, zodat je het kunt kopiëren:",
+    en: "What you had filled in was not stored; here it is, so you can copy it:",
+  },
   "engine.abandoned": {
     nl: "Het gesprek waar je mee bezig was kan niet verder (de leerling staat niet meer in je groep). Het is gestopt.",
     en: "The dialog you were in cannot continue (the pupil is no longer in your group). It has been stopped.",

@@ -8,14 +8,14 @@ export const schoolYear = {
   },
   "handover.notice": {
     nl: {
-      one: "Nieuw schooljaar {year}: je hebt nu **{group}**. 1 leerling heeft nog een open doel van vorig schooljaar. Typ **overdracht** voor de overdracht per leerling.",
+      one: "Nieuw schooljaar {year}: je hebt nu **{group}**. 1 leerling heeft nog een open doel of afspraak van vorig schooljaar. Typ **overdracht** voor de overdracht per leerling.",
       other:
-        "Nieuw schooljaar {year}: je hebt nu **{group}**. {count} leerlingen hebben nog open doelen van vorig schooljaar. Typ **overdracht** voor de overdracht per leerling.",
+        "Nieuw schooljaar {year}: je hebt nu **{group}**. {count} leerlingen hebben nog open doelen of afspraken van vorig schooljaar. Typ **overdracht** voor de overdracht per leerling.",
     },
     en: {
-      one: "New school year {year}: you now have **{group}**. 1 pupil still has an open goal from last school year. Type **handover** for the handover per pupil.",
+      one: "New school year {year}: you now have **{group}**. 1 pupil still has an open goal or agreement from last school year. Type **handover** for the handover per pupil.",
       other:
-        "New school year {year}: you now have **{group}**. {count} pupils still have open goals from last school year. Type **handover** for the handover per pupil.",
+        "New school year {year}: you now have **{group}**. {count} pupils still have open goals or agreements from last school year. Type **handover** for the handover per pupil.",
     },
   },
   "handover.noticeNothingOpen": {
@@ -28,12 +28,12 @@ export const schoolYear = {
   },
   "handover.header": {
     nl: {
-      one: "**Overdracht {group} ({year})**: 1 leerling met een open doel",
-      other: "**Overdracht {group} ({year})**: {count} leerlingen met open doelen",
+      one: "**Overdracht {group} ({year})**: 1 leerling met een open doel of afspraak",
+      other: "**Overdracht {group} ({year})**: {count} leerlingen met open doelen of afspraken",
     },
     en: {
-      one: "**Handover {group} ({year})**: 1 pupil with an open goal",
-      other: "**Handover {group} ({year})**: {count} pupils with open goals",
+      one: "**Handover {group} ({year})**: 1 pupil with an open goal or agreement",
+      other: "**Handover {group} ({year})**: {count} pupils with open goals or agreements",
     },
   },
   "handover.nothingOpen": {
