@@ -12,10 +12,13 @@ import {
   canViewGroupProgress,
   canWritePupilContent,
   pupilScope,
+  canReadArchivedGroup,
 } from "../../bot/auth/policy.js";
 import type { Role } from "../../bot/domain/vocabulary.js";
 
-function actor(o: { school?: string; roles?: Role[]; groups?: string[]; pupils?: string[]; leads?: ("onderbouw" | "middenbouw" | "bovenbouw")[] } = {}): Actor {
+function actor(
+  o: { school?: string; roles?: Role[]; groups?: string[]; archived?: string[]; pupils?: string[]; leads?: ("onderbouw" | "middenbouw" | "bovenbouw")[] } = {},
+): Actor {
   return {
     kind: "staff",
     staffId: "s1",
@@ -25,7 +28,7 @@ function actor(o: { school?: string; roles?: Role[]; groups?: string[]; pupils?:
     roles: new Set(o.roles ?? ["teacher"]),
     leads: new Set(o.leads ?? []),
     groupIds: new Set(o.groups ?? []),
-    archivedGroupIds: new Set(),
+    archivedGroupIds: new Set(o.archived ?? []),
     supportedPupilIds: new Set(o.pupils ?? []),
   };
 }
@@ -33,6 +36,19 @@ const pupil = { id: "p1", schoolId: "A", groupId: "g1" };
 const group = { id: "g1", schoolId: "A", bouw: "middenbouw" };
 
 describe("each rule decides", () => {
+  it("last year's group is read by its teachers and a content reader, in the school only", () => {
+    const archived = { id: "g0", schoolId: "A" };
+    expect(canReadArchivedGroup(actor({ roles: ["teacher"], archived: ["g0"] }), archived)).toBe(true);
+    expect(canReadArchivedGroup(actor({ roles: ["teacher"], archived: ["g0"], school: "B" }), archived)).toBe(false);
+    expect(canReadArchivedGroup(actor({ roles: ["teacher"], archived: ["g9"], groups: ["g0"] }), archived)).toBe(false);
+    // A link without the teacher role (someone who only kept the link) reads nothing.
+    expect(canReadArchivedGroup(actor({ roles: ["ib", "team_leader", "admin"], archived: ["g0"] }), archived)).toBe(false);
+    expect(canReadArchivedGroup(actor({ roles: ["content_reader"] }), archived)).toBe(true);
+    expect(canReadArchivedGroup(actor({ roles: ["content_reader"], school: "B" }), archived)).toBe(false);
+    // Reading last year's group never makes its pupils writable: writing follows this year's groups.
+    expect(canWritePupilContent(actor({ roles: ["teacher"], archived: ["g1"] }), pupil)).toBe(false);
+  });
+
   it("the school comes first: the same group or pupil id in another school grants nothing", () => {
     const elsewhere = {
       roles: ["teacher", "ib", "admin", "content_reader", "team_leader"] as Role[],

@@ -56,7 +56,7 @@ describe(`erasing a pupil on ${testProvider()}`, () => {
   it("removes every row about the pupil and keeps every row of the neighbour", async () => {
     const [target, neighbour] = [await seed(), await seed()];
     const neighbours = await planErasure(t.db, neighbour.pupilId);
-    expect(neighbours).toMatchObject({ notes: 1, conversations: 1, goals: 1, outboxMessages: 3, fileLinks: 1, auditEvents: 3 });
+    expect(neighbours).toMatchObject({ notes: 1, conversations: 1, goals: 1, outboxMessages: 3, fileLinks: 1, auditEvents: 3, stagedRosterLines: 1 });
     await erase(target);
     const rows = await allRowsAsText(t.db);
     for (const id of target.recordIds) expect(holds(rows, id), id).toEqual([]);

@@ -37,6 +37,10 @@ export async function seedPupilEverywhere(
     data: { schoolId: o.schoolId, email: `ib-${o.tag}@test.example`, displayName: `IB ${o.tag}`, roles: { create: [{ role: "ib" }] } },
   });
   await db.pupilSupport.create({ data: { pupilId: pupil.id, staffId: ib.id } });
+  // Next school year's roster, staged: it names the pupil by the administration's id.
+  await db.stagedPlacement.create({
+    data: { schoolId: o.schoolId, schoolYear: "2027-2028", externalId, firstName, lastName, groupName: "groep 7", teacherEmails: "juf@test.example", line: 2 },
+  });
   const conversation = await db.conversation.create({
     data: {
       schoolId: o.schoolId,
