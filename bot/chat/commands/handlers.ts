@@ -31,6 +31,7 @@ export function helpReply({ t }: CommandContext): BotReply {
       t("help.review"),
       t("help.groupConversation"),
       t("help.progress"),
+      t("help.school"),
       t("help.language"),
       t("help.help"),
     ].join("\n"),

@@ -14,6 +14,7 @@ import { helpReply, myGroupReply, progressReply, pupilReply } from "./handlers.j
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
 import { auditTrailCommand, pupilEraseCommand, pupilExportCommand } from "./privacy-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
+import { schoolCommand } from "./school-commands.js";
 
 export type Audience = "staff" | "teachers" | "team leaders" | "teachers and IB'ers" | "admins and privacy officers";
 
@@ -172,6 +173,13 @@ export const COMMANDS = [
     phrases: ["herinneringen", "meldingen", "reminders", "notifications"],
     prefixes: ["herinneringen", "reminders"],
     run: (ctx, input) => one(remindersCommand(ctx, input, ctx.now())),
+  },
+  {
+    id: "school",
+    who: "staff",
+    phrases: ["school", "scholen", "mijn scholen", "schools", "my schools"],
+    prefixes: ["school"],
+    run: (ctx, input) => many(schoolCommand(ctx, input)),
   },
   // Privacy requests; a pupil is named by the administration's id (privacy-commands.ts).
   {

@@ -14,8 +14,9 @@ import { prepare } from "./prepare.js";
 import { questions } from "./questions.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
+import { schools } from "./schools.js";
 
-export const areas = { checks, common, dates, dialogs, evaluations, prepare, printed, privacy, questions, reminders, rounds } as const;
+export const areas = { checks, common, dates, dialogs, evaluations, prepare, printed, privacy, questions, reminders, rounds, schools } as const;
 
 export const catalogue = {
   ...checks,
@@ -29,6 +30,7 @@ export const catalogue = {
   ...questions,
   ...reminders,
   ...rounds,
+  ...schools,
 };
 
 export type MessageKey = keyof typeof catalogue;
