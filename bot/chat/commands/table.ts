@@ -10,13 +10,20 @@ import type { BotReply } from "../../channel/types.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand } from "./dialog-commands.js";
 import { evaluateCommand } from "./evaluation-commands.js";
-import { helpReply, myGroupReply, progressReply, pupilReply } from "./handlers.js";
+import { helpReply, myGroupReply, pupilReply } from "./handlers.js";
+import { progressReply } from "./progress-commands.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
 import { auditTrailCommand, pupilEraseCommand, pupilExportCommand } from "./privacy-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
 import { schoolCommand } from "./school-commands.js";
 
-export type Audience = "staff" | "teachers" | "team leaders" | "teachers and IB'ers" | "admins and privacy officers";
+export type Audience =
+  | "staff"
+  | "teachers"
+  | "team leaders"
+  | "team leaders, directors and board admins"
+  | "teachers and IB'ers"
+  | "admins and privacy officers";
 
 export interface CommandOutcome {
   replies: BotReply[];
@@ -52,7 +59,13 @@ export const COMMANDS = [
     prefixes: ["leerling", "pupil", "tijdlijn", "timeline"],
     run: (ctx, input) => one(pupilReply(ctx, input)),
   },
-  { id: "progress", who: "team leaders", phrases: ["voortgang", "progress"], run: (ctx) => one(progressReply(ctx)) },
+  {
+    id: "progress",
+    who: "team leaders, directors and board admins",
+    phrases: ["voortgang", "progress"],
+    prefixes: ["voortgang", "progress"],
+    run: (ctx, input) => one(progressReply(ctx, input)),
+  },
   { id: "setLocaleEn", who: "staff", phrases: ["english", "engels", "in english"], run: (ctx) => setLocale(ctx, "en") },
   { id: "setLocaleNl", who: "staff", phrases: ["nederlands", "dutch", "in het nederlands"], run: (ctx) => setLocale(ctx, "nl") },
   {

@@ -48,4 +48,22 @@ export const schools = {
     nl: "**school** / **school <naam>** — je scholen, of wisselen van school",
     en: "**school** / **school <name>** — your schools, or switch school",
   },
+  "progress.schoolHeader": { nl: "Voortgang van **{school}** (aantallen, geen namen):", en: "Progress of **{school}** (counts, no names):" },
+  "progress.total": { nl: "Hele school", en: "Whole school" },
+  "progress.boardHeader": {
+    nl: { one: "Voortgang van **{board}**, 1 school (aantallen, geen namen):", other: "Voortgang van **{board}**, {count} scholen (aantallen, geen namen):" },
+    en: { one: "Progress of **{board}**, 1 school (counts, no names):", other: "Progress of **{board}**, {count} schools (counts, no names):" },
+  },
+  "progress.schoolRefused": {
+    nl: "De voortgang van de hele school is voor de directeur en de beheerder van de school. Een teamleider ziet zijn bouw met **voortgang**.",
+    en: "The whole school's progress is for the school's director and administrator. A team leader sees their bouw with **progress**.",
+  },
+  "progress.boardRefused": {
+    nl: "De voortgang van alle scholen van het bestuur is alleen voor bestuursbeheerders.",
+    en: "The progress of all the board's schools is for board administrators only.",
+  },
+  "progress.scopes": {
+    nl: "Typ **voortgang** (je bouw of school), **voortgang school** of **voortgang bestuur**.",
+    en: "Type **progress** (your bouw or school), **progress school** or **progress board**.",
+  },
 } satisfies Catalogue;
