@@ -3,6 +3,7 @@
 // before it takes text that reads as a command as an answer); a pressed button or any other text is a
 // command from the command table.
 import { ErrorCode, toAppError } from "../errors.js";
+import { ensureRefusalAudited } from "../auth/refusals.js";
 import type { Locale } from "../domain/vocabulary.js";
 import type { BotReply, InboundTurn } from "../channel/types.js";
 import type { PreloadedSession } from "../services/dialog-sessions.js";
@@ -10,7 +11,7 @@ import type { CommandContext } from "./commands/context.js";
 import type { GuideResult } from "../guide/dialog-guide.js";
 import { parseAction, parseTypedCommand, type ParsedCommand } from "./commands/parse.js";
 import { parseDialogReply } from "../domain/actions.js";
-import { dialogElsewhereReply } from "./commands/school-commands.js";
+import { dialogElsewhereReply, recordElsewhereReply } from "./commands/school-commands.js";
 
 export interface Routed {
   route: string;
@@ -96,5 +97,19 @@ export async function routeTurn(ctx: CommandContext, turn: InboundTurn, preloade
       return { ...routed, replies: [notice, ...routed.replies] };
     }
   }
-  return runCommand(ctx, commandOf(turn));
+  return withSchoolHint(ctx, turn, () => runCommand(ctx, commandOf(turn)));
+}
+
+/** A button refused here about a record at her other school: the reply says which school (recordElsewhereReply). */
+async function withSchoolHint(ctx: CommandContext, turn: InboundTurn, run: () => Promise<Routed>): Promise<Routed> {
+  try {
+    return await run();
+  } catch (error) {
+    const code = toAppError(error).code;
+    if (!turn.action || (code !== ErrorCode.NotFound && code !== ErrorCode.Forbidden)) throw error;
+    const elsewhere = await recordElsewhereReply(ctx, turn.action.args);
+    if (!elsewhere) throw error;
+    await ensureRefusalAudited(ctx.db, ctx.actor, toAppError(error));
+    return { route: "school.elsewhere", replies: [elsewhere], changed: false, inDialog: false };
+  }
 }

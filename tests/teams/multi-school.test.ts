@@ -119,6 +119,16 @@ describe(`a teacher at two schools of one board, over Teams on ${testProvider()}
       data: { pupilId: ids.noor, goalText: "GEHEIM-DOEL-ANKER", status: "open", evaluationDate: "2027-01-10", createdById: director.id },
     });
 
+    const lindeOnly = { aad: `cccccccc-0000-0000-0000-0000000000${known}`, name: "Linde Juf", email: `linde${known}@bestuur.example` };
+    connector.members.set(`29:${lindeOnly.aad}`, {
+      id: `29:${lindeOnly.aad}`,
+      name: lindeOnly.name,
+      aadObjectId: lindeOnly.aad,
+      email: lindeOnly.email,
+      userPrincipalName: lindeOnly.email,
+    });
+    await db.staff.create({ data: { schoolId: ids.linde, email: lindeOnly.email, displayName: "Linde Juf", roles: { create: { role: "teacher" } } } });
+
     const named = textOf(await teams.say(eva.user, "leerling Noor"));
     expect(named).toContain("geen leerling");
     expect(named).not.toContain("Bakker");
@@ -128,9 +138,14 @@ describe(`a teacher at two schools of one board, over Teams on ${testProvider()}
       { gw: "act", command: "evaluate", args: { goalId: goal.id } },
       { gw: "act", command: "export", args: { pupilId: ids.noor } },
     ]) {
+      // Refused, and the reply says which of her schools it is about (a reminder of her other record), nothing more.
       const reply = textOf(await teams.post(teams.activity(eva.user, { value })));
-      expect(reply).toMatch(/niet vinden|niet inzien|geen leerling/);
+      expect(reply).toContain(`Dit gaat over **${ANKER}**`);
       expect(reply).not.toMatch(/Bakker|GEHEIM-DOEL-ANKER/);
+      // A colleague who works at De Linde only learns nothing: not even which school.
+      const colleague = textOf(await teams.post(teams.activity(lindeOnly, { value })));
+      expect(colleague).toContain("Die kon ik niet vinden");
+      expect(colleague).not.toMatch(/Anker|Bakker|GEHEIM-DOEL-ANKER/);
     }
     expect(await db.dialogSession.count({ where: { staffId: { in: [eva.lindeStaff, eva.ankerStaff] } } })).toBe(0);
     expect(await db.auditEvent.count({ where: { actorStaffId: eva.lindeStaff, action: "refused" } })).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import type { Db } from "../../db/client.js";
 import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { Translator } from "../../i18n/translate.js";
-import { openSessionsElsewhere, sameSchoolPerson, type StaffSchool } from "../../roster/person-schools.js";
+import { openSessionsElsewhere, sameSchoolPerson, staffSchoolsOf, type StaffSchool } from "../../roster/person-schools.js";
 import type { CommandContext, CommandInput } from "./context.js";
 
 const schoolButtons = (schools: StaffSchool[]) => schools.slice(0, 12).map((s) => buttonFor(s.schoolName, "school", { schoolId: s.schoolId }));
@@ -66,4 +66,19 @@ export async function dialogElsewhereReply(ctx: CommandContext, sessionId: strin
 export async function openElsewhereReplies(db: Db, t: Translator, staffId: string): Promise<BotReply[]> {
   const elsewhere = await openSessionsElsewhere(db, staffId);
   return elsewhere.map((e) => ({ text: t("school.openElsewhere", { school: e.school.schoolName, count: e.count }), actions: schoolButtons([e.school]) }));
+}
+
+/**
+ * A button about a pupil or goal (a reminder sent for her record at the other school) pressed while
+ * she works for this school: the refusal stands, and the reply says which of her schools it is about.
+ * Null when the record is not at one of her other schools.
+ */
+export async function recordElsewhereReply(ctx: CommandContext, args: Record<string, string> | undefined): Promise<BotReply | null> {
+  const pupilId =
+    args?.pupilId ?? (args?.goalId ? (await ctx.db.goal.findUnique({ where: { id: args.goalId }, select: { pupilId: true } }))?.pupilId : undefined);
+  if (!pupilId) return null;
+  const pupil = await ctx.db.pupil.findUnique({ where: { id: pupilId }, select: { schoolId: true } });
+  if (!pupil || pupil.schoolId === ctx.actor.schoolId) return null;
+  const other = (await staffSchoolsOf(ctx.db, ctx.actor.staffId, null)).find((s) => s.schoolId === pupil.schoolId);
+  return other ? { text: ctx.t("school.recordElsewhere", { school: other.schoolName }), actions: schoolButtons([other]) } : null;
 }

@@ -29,6 +29,10 @@ export const schools = {
     nl: "Dit gesprek hoort bij **{school}**; je werkt nu voor een andere school. Er is niets veranderd en er is niets verloren. Wissel met **school {school}** en ga dan verder.",
     en: "This dialog belongs to **{school}**; you now work for another school. Nothing was changed or lost. Switch with **school {school}** and then continue.",
   },
+  "school.recordElsewhere": {
+    nl: "Dit gaat over **{school}**; je werkt nu voor een andere school, dus hier kan ik het niet openen. Wissel met **school {school}** en probeer het opnieuw.",
+    en: "This is about **{school}**; you now work for another school, so I cannot open it here. Switch with **school {school}** and try again.",
+  },
   "school.openElsewhere": {
     nl: {
       one: "Je hebt 1 open gesprek bij **{school}**. Wissel met **school {school}** om verder te gaan.",
