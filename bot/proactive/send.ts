@@ -8,7 +8,7 @@ import type { BotReply, ChannelSender, Readiness, SendOptions, SendOutcome } fro
 export type { ChannelSender, Readiness, SendOptions, SendOutcome };
 import { Locale } from "../domain/vocabulary.js";
 import { createFileLink } from "./file-links.js";
-import { findAddresses, markAddressBlocked } from "./channel-addresses.js";
+import { adoptPersonAddress, findAddresses, markAddressBlocked } from "./channel-addresses.js";
 import { worksAtSeveralSchools } from "../roster/person-schools.js";
 import { translate } from "../i18n/translate.js";
 
@@ -66,7 +66,11 @@ export class ProactiveSender {
   /** Sends to the person's most recently used active channel that has a sender. */
   async sendToStaff(staffId: string, messages: BotReply[], options: SendOptions = {}): Promise<SendOutcome & { channel?: Channel }> {
     const addresses = (await findAddresses(this.db, staffId)).filter((a) => a.status === "active" && this.senders.has(a.channel));
-    const address = addresses[0];
+    let address = addresses[0];
+    if (!address) {
+      const adopted = await adoptPersonAddress(this.db, staffId);
+      if (adopted && this.senders.has(adopted.channel)) address = adopted;
+    }
     if (!address) return { ok: false, permanent: true, reason: "no_address" };
     const staff = await this.db.staff.findUnique({
       where: { id: staffId },

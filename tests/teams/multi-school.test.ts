@@ -192,10 +192,13 @@ describe(`a teacher at two schools of one board, over Teams on ${testProvider()}
     expect(afterSwitch).not.toContain("Sam");
   });
 
-  it("a reminder for her record at one school names that school", async () => {
+  it("a reminder for her record at one school names that school, and reaches her chat also for a record added later", async () => {
     const eva = await twoSchoolTeacher();
     await teams.say(eva.user, "school linde"); // she chats as De Linde; her address serves both records
     const db = app.database.db;
+    expect(await db.channelAddress.count({ where: { staffId: { in: [eva.lindeStaff, eva.ankerStaff] }, channel: "teams" } })).toBe(2);
+    // As if her Het Anker record came after this instance stored her address: the record has none yet.
+    await db.channelAddress.deleteMany({ where: { staffId: eva.ankerStaff } });
     // Thursday 11 March 2027, 10:00, at Het Anker: the prepare reminder is due on Wednesday.
     await db.conversation.create({
       data: {
@@ -227,5 +230,6 @@ describe(`a teacher at two schools of one board, over Teams on ${testProvider()}
     expect(sent.length).toBeGreaterThan(0);
     expect(JSON.stringify(sent[0]!.activity)).toContain(ANKER);
     expect(JSON.stringify(sent[0]!.activity.conversation)).toContain(eva.user.aad);
+    expect(await db.channelAddress.count({ where: { staffId: eva.ankerStaff } })).toBe(1); // her chat, adopted for the record
   });
 });
