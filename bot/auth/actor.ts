@@ -8,6 +8,8 @@ export interface Actor {
   kind: "staff";
   staffId: string;
   schoolId: string;
+  /** The board (stichting) of the actor's school, if the school setup names one. */
+  boardId: string | null;
   locale: Locale;
   /** The school's IANA timezone: "today" and wall-clock times are the school's. */
   timezone: string;
@@ -25,7 +27,7 @@ export interface Actor {
 /**
  * Read on every turn (so a changed role, group or deactivation counts at once), as one plain SQL
  * statement: the staff row with its school, then one row per role, taught group (this year or
- * archived) and IB pupil.
+ * archived) and IB pupil, and the school's board when it has one.
  */
 const ACTOR_SQL = `
   SELECT 'staff' AS "kind", s."schoolId" AS "a", s."locale" AS "b", sc."locale" AS "c", sc."timezone" AS "d"
@@ -33,14 +35,16 @@ const ACTOR_SQL = `
   UNION ALL SELECT 'role', "role", "bouw", NULL, NULL FROM "StaffRole" WHERE "staffId" = ?
   UNION ALL SELECT 'group', gt."groupId", CASE WHEN g."archivedAt" IS NULL THEN NULL ELSE 'archived' END, NULL, NULL
     FROM "GroupTeacher" gt JOIN "Group" g ON g."id" = gt."groupId" WHERE gt."staffId" = ?
-  UNION ALL SELECT 'pupil', "pupilId", NULL, NULL, NULL FROM "PupilSupport" WHERE "staffId" = ?`;
+  UNION ALL SELECT 'pupil', "pupilId", NULL, NULL, NULL FROM "PupilSupport" WHERE "staffId" = ?
+  UNION ALL SELECT 'board', sc."boardId", NULL, NULL, NULL
+    FROM "Staff" s JOIN "School" sc ON sc."id" = s."schoolId" WHERE s."id" = ? AND sc."boardId" IS NOT NULL`;
 
 /** A stored locale that is not ours falls back to Dutch. */
 const LocaleOrDutch = Locale.catch("nl");
 
 export interface ActorRow {
   [column: string]: unknown;
-  /** "staff", "role", "group", "pupil"; other kinds come from loadActorAlong's extra statement. */
+  /** "staff", "role", "group", "pupil", "board"; other kinds come from loadActorAlong's extra statement. */
   kind: string;
   a: string;
   b: string | null;
@@ -49,22 +53,22 @@ export interface ActorRow {
 }
 
 export async function loadActor(db: Db, staffId: string): Promise<Actor> {
-  const rows = await directSqlOf(db).rows<ActorRow>(ACTOR_SQL, [staffId, staffId, staffId, staffId]);
+  const rows = await directSqlOf(db).rows<ActorRow>(ACTOR_SQL, [staffId, staffId, staffId, staffId, staffId]);
   return actorFromRows(staffId, rows);
 }
 
 /**
  * loadActor, with the rows of one more statement read in the same round trip (PostgreSQL: each
  * round trip costs driver and server CPU). `along` must select five text columns, the first a
- * kind other than the actor's own ("staff", "role", "group", "pupil"); its rows come back as they are.
+ * kind other than the actor's own ("staff", "role", "group", "pupil", "board"); its rows come back as they are.
  */
 export async function loadActorAlong(
   db: Db,
   staffId: string,
   along: { sql: string; params: readonly SqlValue[] },
 ): Promise<{ actor: Actor; along: ActorRow[] }> {
-  const rows = await directSqlOf(db).rows<ActorRow>(`${ACTOR_SQL}\n  UNION ALL ${along.sql}`, [staffId, staffId, staffId, staffId, ...along.params]);
-  const own = new Set<string>(["staff", "role", "group", "pupil"]);
+  const rows = await directSqlOf(db).rows<ActorRow>(`${ACTOR_SQL}\n  UNION ALL ${along.sql}`, [staffId, staffId, staffId, staffId, staffId, ...along.params]);
+  const own = new Set<string>(["staff", "role", "group", "pupil", "board"]);
   return { actor: actorFromRows(staffId, rows), along: rows.filter((r) => !own.has(r.kind)) };
 }
 
@@ -88,6 +92,7 @@ function actorFromRows(staffId: string, rows: ActorRow[]): Actor {
     kind: "staff",
     staffId,
     schoolId: staff.a,
+    boardId: rows.find((r) => r.kind === "board")?.a ?? null,
     locale: LocaleOrDutch.parse(staff.b ?? staff.c),
     timezone: staff.d!,
     roles,

@@ -1,5 +1,6 @@
 // The authorization rules, as pure functions over an Actor and the record's ownership facts.
-// Every rule starts with the school: staff of one school never reach another school's data.
+// Every rule starts with the school: staff of one school never reach another school's data
+// (the one exception, canViewSchoolProgress, gives a board_admin counts of the board's schools).
 import type { Bouw } from "../domain/vocabulary.js";
 import type { Actor } from "./actor.js";
 
@@ -72,11 +73,26 @@ export function canReadArchivedGroup(actor: Actor, group: { id: string; schoolId
   return actor.roles.has("content_reader") || (actor.roles.has("teacher") && actor.archivedGroupIds.has(group.id));
 }
 
-/** Progress figures (counts only): the group's teachers, the bouw's team leader, the admin. */
+/** Progress figures (counts only): the group's teachers, the bouw's team leader, the director, the admin. */
 export function canViewGroupProgress(actor: Actor, group: GroupFacts): boolean {
   if (!sameSchool(actor, group.schoolId)) return false;
-  if (actor.groupIds.has(group.id) || actor.roles.has("admin")) return true;
+  if (actor.groupIds.has(group.id) || actor.roles.has("admin") || actor.roles.has("director")) return true;
   return actor.roles.has("team_leader") && actor.leads.has(group.bouw as Bouw);
+}
+
+export interface SchoolFacts {
+  id: string;
+  boardId: string | null;
+}
+
+/**
+ * A whole school's progress figures (counts only, never names or content): its director and admin;
+ * and a board_admin for every school of their own board. The one rule that reaches past the
+ * actor's school — for counts of a school of the same board, nothing else.
+ */
+export function canViewSchoolProgress(actor: Actor, school: SchoolFacts): boolean {
+  if (sameSchool(actor, school.id) && (actor.roles.has("director") || actor.roles.has("admin"))) return true;
+  return actor.roles.has("board_admin") && actor.boardId !== null && school.boardId === actor.boardId;
 }
 
 /** Rounds for a bouw: its team leader (and the admin). */

@@ -4,11 +4,15 @@
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { loadActor } from "../auth/actor.js";
-import { loadTurnActor } from "./turn-actor.js";
+import { identifyTurn } from "./turn-actor.js";
 import { ErrorCode, toAppError } from "../errors.js";
 import type { Locale } from "../domain/vocabulary.js";
 import { translatorFor, type MessageKey } from "../i18n/translate.js";
-import { IdentityCache, resolveStaffId } from "./identity.js";
+import { IdentityCache, identify, linkIdentity, resolveStaffId, servedSchoolIds, staffRecordsOf } from "./identity.js";
+import { staffSchoolsOf } from "../auth/person-schools.js";
+import { chooseSchoolReply } from "./commands/school-commands.js";
+import { chooseSchoolTurn } from "./school-choice.js";
+import type { PersonSchools } from "./commands/context.js";
 import { buttonFor } from "../domain/actions.js";
 import type { DialogGuide } from "../guide/dialog-guide.js";
 import { routeTurn } from "./route-turn.js";
@@ -82,6 +86,10 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
   const identities = new IdentityCache();
   const deliveries = new DeliveryLedger(db);
   const bindings = new WorkspaceBindings(db);
+  const personSchools = (user: ChannelUser, staffId: string): PersonSchools => ({
+    list: async () => staffSchoolsOf(db, staffId, await servedSchoolIds(db, user)),
+    switchTo: (chosen) => linkIdentity(db, user, chosen, identities),
+  });
   const refusal = (error: unknown, locale: Locale, channel: string, staffId?: string): TurnResult => {
     const appError = toAppError(error);
     const key = ERROR_MESSAGES[appError.code] ?? "internalError";
@@ -93,9 +101,15 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
     proactive: new ProactiveSender(db, publicBaseUrl ?? ""),
     async welcome(user) {
       try {
-        const staffId = await resolveStaffId(db, user);
-        const actor = await loadActor(db, staffId);
-        return { replies: [welcomeReply(translatorFor(actor.locale), await staffFirstName(db, staffId))], locale: actor.locale };
+        const who = await identify(db, user);
+        if (who.kind === "chooseSchool") {
+          // First contact of a person at several schools: greet her and ask which school first.
+          const t = translatorFor(defaultLocale);
+          const name = await staffFirstName(db, who.options[0]!.staffId);
+          return { replies: [{ text: t("welcome", { name }) }, chooseSchoolReply(t, who.options)], locale: defaultLocale };
+        }
+        const actor = await loadActor(db, who.staffId);
+        return { replies: [welcomeReply(translatorFor(actor.locale), await staffFirstName(db, who.staffId))], locale: actor.locale };
       } catch (error) {
         return refusal(error, defaultLocale, user.channel);
       }
@@ -107,7 +121,9 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
     async home(user) {
       let staffId: string;
       try {
-        staffId = await resolveStaffId(db, user, identities);
+        const who = await identify(db, user, identities);
+        if (who.kind === "chooseSchool") return { kind: "refused", locale: defaultLocale, text: translatorFor(defaultLocale)("school.homeChoose") };
+        staffId = who.staffId;
       } catch (error) {
         const code = toAppError(error).code;
         if (code !== ErrorCode.UnknownTenant && code !== ErrorCode.UnknownUser) throw error;
@@ -123,9 +139,10 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
     isWorkspaceBound: (channel, tenantId) => bindings.isBound(channel, tenantId),
     async rememberAddress(user, reference) {
       try {
-        const staffId = await resolveStaffId(db, user);
-        await saveAddress(db, staffId, user.channel, reference);
-        return true;
+        // Every staff record of hers (one per school she works at) is reached in this chat.
+        const records = await staffRecordsOf(db, user);
+        for (const record of records) await saveAddress(db, record.staffId, user.channel, reference);
+        return records.length > 0;
       } catch {
         return false;
       }
@@ -137,11 +154,23 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
         let staffId: string | undefined;
         let schoolId: string | undefined;
         try {
-          staffId = await resolveStaffId(db, turn.user, identities);
-          const { actor, preloaded } = await loadTurnActor(db, staffId, turn.submission);
-          locale = actor.locale;
-          schoolId = actor.schoolId;
-          const routed = await routeTurn({ db, actor, t: translatorFor(locale), guide, now: clock ?? (() => new Date()) }, turn, preloaded);
+          const who = await identifyTurn(db, turn, identities);
+          if (who.kind === "actor") ({ staffId, schoolId, locale } = who.actor);
+          const routed =
+            who.kind === "chooseSchool"
+              ? await chooseSchoolTurn(db, turn, who.options, translatorFor(locale), identities)
+              : await routeTurn(
+                  {
+                    db,
+                    actor: who.actor,
+                    t: translatorFor(locale),
+                    guide,
+                    now: clock ?? (() => new Date()),
+                    schools: personSchools(turn.user, who.actor.staffId),
+                  },
+                  turn,
+                  who.preloaded,
+                );
           logger.info({ channel: turn.user.channel, staffId, route: routed.route, ms: Math.round(performance.now() - started) }, "turn");
           onTurn?.({ channel: turn.user.channel, route: routed.route, outcome: "ok", seconds: (performance.now() - started) / 1000 });
           return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route, changed: routed.changed, inDialog: routed.inDialog };

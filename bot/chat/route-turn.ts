@@ -3,6 +3,7 @@
 // before it takes text that reads as a command as an answer); a pressed button or any other text is a
 // command from the command table.
 import { ErrorCode, toAppError } from "../errors.js";
+import { ensureRefusalAudited } from "../auth/refusals.js";
 import type { Locale } from "../domain/vocabulary.js";
 import type { BotReply, InboundTurn } from "../channel/types.js";
 import type { PreloadedSession } from "../services/dialog-sessions.js";
@@ -10,6 +11,7 @@ import type { CommandContext } from "./commands/context.js";
 import type { GuideResult } from "../guide/dialog-guide.js";
 import { parseAction, parseTypedCommand, type ParsedCommand } from "./commands/parse.js";
 import { parseDialogReply } from "../domain/actions.js";
+import { dialogElsewhereReply, recordElsewhereReply } from "./commands/school-commands.js";
 
 export interface Routed {
   route: string;
@@ -60,10 +62,27 @@ async function inDialog(ctx: CommandContext, result: GuideResult, typed = true):
 /** What a turn asks for when it is not a dialog answer: a pressed button or a typed command. */
 const commandOf = (turn: InboundTurn): ParsedCommand | null => (turn.action ? parseAction(turn.action) : parseTypedCommand(turn.text));
 
+/**
+ * A refused card or dialog button may belong to the same person's dialog at her other school: then
+ * the reply says which school (dialogElsewhereReply), instead of "someone else's". Read only after a
+ * refusal, so a dialog step costs nothing more.
+ */
+async function unlessElsewhere(ctx: CommandContext, result: GuideResult, sessionId: unknown): Promise<GuideResult> {
+  if (result.route !== "dialog.refused" || typeof sessionId !== "string" || sessionId.length > 200) return result;
+  const elsewhere = await dialogElsewhereReply(ctx, sessionId);
+  return elsewhere ? { route: "dialog.elsewhere", replies: [elsewhere] } : result;
+}
+
+const sessionIdOf = (submission: unknown): unknown =>
+  typeof submission === "object" && submission !== null ? (submission as { sessionId?: unknown }).sessionId : undefined;
+
 export async function routeTurn(ctx: CommandContext, turn: InboundTurn, preloaded?: PreloadedSession): Promise<Routed> {
-  if (turn.submission !== undefined) return inDialog(ctx, await ctx.guide.submit(ctx.actor, turn.submission, preloaded));
+  if (turn.submission !== undefined) {
+    const submitted = await ctx.guide.submit(ctx.actor, turn.submission, preloaded);
+    return inDialog(ctx, await unlessElsewhere(ctx, submitted, sessionIdOf(turn.submission)));
+  }
   const reply = turn.action ? parseDialogReply(turn.action) : null;
-  if (reply) return inDialog(ctx, await ctx.guide.reply(ctx.actor, reply), false);
+  if (reply) return inDialog(ctx, await unlessElsewhere(ctx, await ctx.guide.reply(ctx.actor, reply), reply.sessionId), false);
   if (!turn.action && !turn.isCommand && (await ctx.guide.hasActive(ctx.actor))) {
     try {
       // Text that reads as a command is not stored as an answer without asking (the dialog asks).
@@ -78,5 +97,19 @@ export async function routeTurn(ctx: CommandContext, turn: InboundTurn, preloade
       return { ...routed, replies: [notice, ...routed.replies] };
     }
   }
-  return runCommand(ctx, commandOf(turn));
+  return withSchoolHint(ctx, turn, () => runCommand(ctx, commandOf(turn)));
+}
+
+/** A button refused here about a record at her other school: the reply says which school (recordElsewhereReply). */
+async function withSchoolHint(ctx: CommandContext, turn: InboundTurn, run: () => Promise<Routed>): Promise<Routed> {
+  try {
+    return await run();
+  } catch (error) {
+    const code = toAppError(error).code;
+    if (!turn.action || (code !== ErrorCode.NotFound && code !== ErrorCode.Forbidden)) throw error;
+    const elsewhere = await recordElsewhereReply(ctx, turn.action.args);
+    if (!elsewhere) throw error;
+    await ensureRefusalAudited(ctx.db, ctx.actor, toAppError(error));
+    return { route: "school.elsewhere", replies: [elsewhere], changed: false, inDialog: false };
+  }
 }

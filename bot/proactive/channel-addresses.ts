@@ -34,3 +34,30 @@ export async function findAddresses(db: Db, staffId: string): Promise<ChannelAdd
 export async function markAddressBlocked(db: Db, staffId: string, channel: Channel): Promise<void> {
   await db.channelAddress.updateMany({ where: { staffId, channel }, data: { status: "blocked" } });
 }
+
+/**
+ * Where to reach someone whose staff record has no address yet, but who chats with the bot as the
+ * same person (the same e-mail) from another school bound to the same tenant or workspace: a record
+ * added after her channel account was linked. Her chat serves every record; the address is copied.
+ */
+export async function adoptPersonAddress(db: Db, staffId: string): Promise<ChannelAddressRecord | null> {
+  const self = await db.staff.findUnique({
+    where: { id: staffId },
+    select: { email: true, active: true, school: { select: { bindings: { select: { channel: true, externalId: true } } } } },
+  });
+  if (!self?.active || self.school.bindings.length === 0) return null;
+  const found = await db.channelAddress.findFirst({
+    where: {
+      status: "active",
+      OR: self.school.bindings.map((b) => ({
+        channel: b.channel,
+        staff: { email: self.email, active: true, id: { not: staffId }, school: { bindings: { some: { channel: b.channel, externalId: b.externalId } } } },
+      })),
+    },
+    orderBy: { updatedAt: "desc" },
+  });
+  if (!found) return null;
+  const reference = JSON.parse(found.reference) as unknown;
+  await saveAddress(db, staffId, found.channel as Channel, reference);
+  return { staffId, channel: found.channel as Channel, reference, status: "active" };
+}

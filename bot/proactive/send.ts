@@ -8,7 +8,19 @@ import type { BotReply, ChannelSender, Readiness, SendOptions, SendOutcome } fro
 export type { ChannelSender, Readiness, SendOptions, SendOutcome };
 import { Locale } from "../domain/vocabulary.js";
 import { createFileLink } from "./file-links.js";
-import { findAddresses, markAddressBlocked } from "./channel-addresses.js";
+import { adoptPersonAddress, findAddresses, markAddressBlocked } from "./channel-addresses.js";
+import { worksAtSeveralSchools } from "../auth/person-schools.js";
+import { translate } from "../i18n/translate.js";
+
+/**
+ * A message to someone who works at several schools says which school it is about: the school's
+ * name heads its first text (every reminder, card and report goes through sendToStaff).
+ */
+function headedBySchool(messages: BotReply[], header: string): BotReply[] {
+  const [first, ...rest] = messages;
+  if (first?.text !== undefined) return [{ ...first, text: `${header}\n${first.text}` }, ...rest];
+  return [{ text: header }, ...messages];
+}
 
 /** Addresses kept for pacing (readyIn); a board's staff fit many times over. */
 const MAX_PACE_ADDRESSES = 20_000;
@@ -54,17 +66,27 @@ export class ProactiveSender {
   /** Sends to the person's most recently used active channel that has a sender. */
   async sendToStaff(staffId: string, messages: BotReply[], options: SendOptions = {}): Promise<SendOutcome & { channel?: Channel }> {
     const addresses = (await findAddresses(this.db, staffId)).filter((a) => a.status === "active" && this.senders.has(a.channel));
-    const address = addresses[0];
+    let address = addresses[0];
+    if (!address) {
+      const adopted = await adoptPersonAddress(this.db, staffId);
+      if (adopted && this.senders.has(adopted.channel)) address = adopted;
+    }
     if (!address) return { ok: false, permanent: true, reason: "no_address" };
-    const staff = await this.db.staff.findUnique({ where: { id: staffId }, select: { locale: true, school: { select: { locale: true } } } });
+    const staff = await this.db.staff.findUnique({
+      where: { id: staffId },
+      select: { locale: true, email: true, school: { select: { locale: true, name: true } } },
+    });
+    const locale = Locale.catch("nl").parse(staff?.locale ?? staff?.school.locale);
+    const school = staff && (await worksAtSeveralSchools(this.db, staff.email)) ? staff.school.name : null;
+    const headed = school ? headedBySchool(messages, translate(locale, "school.proactiveHeader", { school })) : messages;
     const filled: SendOptions = {
-      locale: Locale.catch("nl").parse(staff?.locale ?? staff?.school.locale),
+      locale,
       linkFor: async (file) => `${this.publicBaseUrl}/files/${await createFileLink(this.db, { staffId, ...file })}`,
       ...options,
     };
     let outcome: SendOutcome;
     try {
-      outcome = await this.senders.get(address.channel)!.send(address.reference, messages, filled);
+      outcome = await this.senders.get(address.channel)!.send(address.reference, headed, filled);
     } catch (error) {
       outcome = { ok: false, permanent: false, reason: "error", detail: error instanceof Error ? error.name : "unknown" };
     }

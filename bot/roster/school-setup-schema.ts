@@ -43,6 +43,8 @@ export const FormatKey = z
 const SchoolSchema = z
   .strictObject({
     name: Text(200),
+    /** The school board (stichting) by name: its board_admin sees every school of it (counts only). */
+    board: Text(200).optional(),
     timezone: z.string().trim().refine(isValidTimezone, "not a known IANA time zone").optional(),
     schoolDays: DayList.optional(),
     dayStart: LocalTime.optional(),

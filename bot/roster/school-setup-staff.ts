@@ -108,7 +108,7 @@ export async function applyStaff(
   const holders = wantedIdentities.length
     ? await tx.staffIdentity.findMany({
         where: { OR: wantedIdentities },
-        include: { staff: { select: { schoolId: true } } },
+        include: { staff: { select: { schoolId: true, email: true } } },
       })
     : [];
   const holderOf = new Map(holders.map((h) => [`${h.channel}/${h.externalId}`, h]));
@@ -130,6 +130,9 @@ export async function applyStaff(
       const k = `${identity.channel}/${identity.externalId}`;
       const holder = holderOf.get(k);
       if (holder?.staffId === staffId) continue;
+      // The same person's record at another school of the board: the identity points at the school
+      // she chose to work for (bot/chat/identity.ts) and stays there.
+      if (holder && holder.staff.schoolId !== schoolId && holder.staff.email === member.email) continue;
       if (holder && holder.staff.schoolId !== schoolId) {
         const field = identity.channel === "teams" ? "teamsAadObjectId" : "slackUserId";
         throw new AppError(ErrorCode.Conflict, `staff[${index}].${field} is already linked to a staff member of another school`, [

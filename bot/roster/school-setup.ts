@@ -95,7 +95,10 @@ export async function applySchoolSetup(db: Db, input: unknown, options: { now?: 
 
 async function applySchool(tx: Prisma.TransactionClient, setup: SchoolSetup, report: SchoolSetupReport): Promise<School> {
   const s = setup.school;
+  // The board by name, created the first time a school names it.
+  const board = s.board === undefined ? undefined : await tx.board.upsert({ where: { name: s.board }, create: { name: s.board }, update: {} });
   const settings = {
+    ...(board !== undefined && { boardId: board.id }),
     ...(s.timezone !== undefined && { timezone: s.timezone }),
     ...(s.schoolDays !== undefined && { schoolDays: daysText(s.schoolDays) }),
     ...(s.dayStart !== undefined && { dayStart: s.dayStart }),

@@ -65,7 +65,13 @@ export async function getGroupProgress(db: Db, actor: Actor, groupId: string, ro
     await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: "group_progress", entityId: group.id });
     throw new ForbiddenError("no progress access to this group");
   }
-  const pupilFilter = { groupId, active: true };
+  return { groupId: group.id, groupName: group.name, ...(await countProgress(db, { groupId, active: true }, roundId)) };
+}
+
+export type ProgressCounts = Omit<GroupProgress, "groupId" | "groupName">;
+
+/** The progress counts of the active pupils a filter names (a group's, a school's): counts, never names. */
+export async function countProgress(db: Db, pupilFilter: { groupId?: string | { not: null }; schoolId?: string; active: true }, roundId?: string) {
   const [pupils, byStatus, openGoals] = await Promise.all([
     db.pupil.count({ where: pupilFilter }),
     db.conversation.groupBy({
@@ -77,22 +83,24 @@ export async function getGroupProgress(db: Db, actor: Actor, groupId: string, ro
   ]);
   const count = (status: string) => byStatus.find((s) => s.status === status)?._count._all ?? 0;
   return {
-    groupId: group.id,
-    groupName: group.name,
     pupils,
     planned: count("planned"),
     prepared: count("prepared"),
     held: count("held"),
     evaluated: count("evaluated"),
     openGoals,
-  };
+  } satisfies ProgressCounts;
 }
 
-/** Groups of the bouwen the actor leads (team leader), for the progress overview. */
-export async function listLedGroups(db: Db, actor: Actor): Promise<{ id: string; name: string; bouw: string }[]> {
-  if (actor.leads.size === 0) return [];
+/**
+ * The groups whose progress the actor follows as a whole (`voortgang`): every group of the school
+ * for the director and the admin, the groups of the bouwen a team leader leads; none for others.
+ */
+export async function listProgressGroups(db: Db, actor: Actor): Promise<{ id: string; name: string; bouw: string }[]> {
+  const wholeSchool = actor.roles.has("director") || actor.roles.has("admin");
+  if (!wholeSchool && actor.leads.size === 0) return [];
   return db.group.findMany({
-    where: { schoolId: actor.schoolId, bouw: { in: [...actor.leads] }, archivedAt: null },
+    where: { schoolId: actor.schoolId, archivedAt: null, ...(wholeSchool ? {} : { bouw: { in: [...actor.leads] } }) },
     select: { id: true, name: true, bouw: true },
     orderBy: { name: "asc" },
   });

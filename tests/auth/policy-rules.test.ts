@@ -10,6 +10,7 @@ import {
   canManageStaff,
   canReadPupilContent,
   canViewGroupProgress,
+  canViewSchoolProgress,
   canWritePupilContent,
   pupilScope,
   canReadArchivedGroup,
@@ -17,12 +18,21 @@ import {
 import type { Role } from "../../bot/domain/vocabulary.js";
 
 function actor(
-  o: { school?: string; roles?: Role[]; groups?: string[]; archived?: string[]; pupils?: string[]; leads?: ("onderbouw" | "middenbouw" | "bovenbouw")[] } = {},
+  o: {
+    school?: string;
+    board?: string | null;
+    roles?: Role[];
+    groups?: string[];
+    archived?: string[];
+    pupils?: string[];
+    leads?: ("onderbouw" | "middenbouw" | "bovenbouw")[];
+  } = {},
 ): Actor {
   return {
     kind: "staff",
     staffId: "s1",
     schoolId: o.school ?? "A",
+    boardId: o.board ?? null,
     locale: "nl",
     timezone: "Europe/Amsterdam",
     roles: new Set(o.roles ?? ["teacher"]),
@@ -114,6 +124,33 @@ describe("each rule decides", () => {
     expect(canManageRounds(actor({ roles: ["team_leader"], leads: ["middenbouw"] }), "A", "middenbouw")).toBe(true);
     expect(canManageRounds(actor({ roles: ["team_leader"], leads: ["middenbouw"] }), "A", "onderbouw")).toBe(false);
     expect(canManageRounds(actor({ roles: ["admin"] }), "A", "onderbouw")).toBe(true);
+  });
+
+  it("a director sees every group's progress of the school, and no content or pupil list", () => {
+    const director = actor({ roles: ["director"] });
+    expect(canViewGroupProgress(director, group)).toBe(true);
+    expect(canViewGroupProgress(actor({ roles: ["director"], school: "B" }), group)).toBe(false);
+    expect(canReadPupilContent(director, pupil)).toBe(false);
+    expect(canListGroupPupils(director, group)).toBe(false);
+    expect(canManageRounds(director, "A", "middenbouw")).toBe(false);
+  });
+
+  it("a school's progress: its director and admin; a board_admin for each school of their own board, and nothing more", () => {
+    const school = { id: "A", boardId: "board1" };
+    expect(canViewSchoolProgress(actor({ roles: ["director"] }), school)).toBe(true);
+    expect(canViewSchoolProgress(actor({ roles: ["admin"] }), school)).toBe(true);
+    expect(canViewSchoolProgress(actor({ roles: ["director"], school: "B", board: "board1" }), school)).toBe(false);
+    const boardAdmin = actor({ roles: ["board_admin"], school: "B", board: "board1" });
+    expect(canViewSchoolProgress(boardAdmin, school)).toBe(true);
+    expect(canViewSchoolProgress(boardAdmin, { id: "C", boardId: "board2" })).toBe(false);
+    expect(canViewSchoolProgress(boardAdmin, { id: "C", boardId: null })).toBe(false);
+    expect(canViewSchoolProgress(actor({ roles: ["board_admin"], school: "B", board: null }), { id: "C", boardId: null })).toBe(false);
+    // The board reaches counts only: not another school's groups, pupils or content.
+    expect(canViewGroupProgress(boardAdmin, group)).toBe(false);
+    expect(canListGroupPupils(boardAdmin, group)).toBe(false);
+    expect(canReadPupilContent(boardAdmin, pupil)).toBe(false);
+    for (const roles of [["teacher"], ["team_leader"], ["ib", "content_reader", "privacy_officer"]] as Role[][])
+      expect(canViewSchoolProgress(actor({ roles, groups: ["g1"], leads: ["middenbouw"], board: "board1" }), school)).toBe(false);
   });
 
   it("access and erasure requests: the school's admin or privacy officer, of that school only", () => {

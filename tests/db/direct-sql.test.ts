@@ -133,6 +133,7 @@ describe(`plain SQL on ${testProvider()}`, () => {
       kind: "staff",
       staffId: staff.id,
       schoolId,
+      boardId: null,
       locale: "nl",
       timezone: "Europe/Amsterdam",
       roles: new Set(["teacher", "team_leader", "ib"]),
@@ -145,8 +146,11 @@ describe(`plain SQL on ${testProvider()}`, () => {
     await t.db.groupTeacher.deleteMany({ where: { staffId: staff.id } });
     await t.db.staffRole.deleteMany({ where: { staffId: staff.id, role: "team_leader" } });
     await t.db.staff.update({ where: { id: staff.id }, data: { locale: "en" } });
+    const board = await t.db.board.create({ data: { name: `Bestuur ${staff.id}` } });
+    await t.db.school.update({ where: { id: schoolId }, data: { boardId: board.id } });
     const changed = await loadActor(t.db, staff.id);
-    expect(changed).toMatchObject({ locale: "en", roles: new Set(["teacher", "ib"]), leads: new Set(), groupIds: new Set() });
+    await t.db.school.update({ where: { id: schoolId }, data: { boardId: null } });
+    expect(changed).toMatchObject({ boardId: board.id, locale: "en", roles: new Set(["teacher", "ib"]), leads: new Set(), groupIds: new Set() });
     await t.db.staff.update({ where: { id: staff.id }, data: { active: false } });
     expect(toAppError(await loadActor(t.db, staff.id).catch((e: unknown) => e)).code).toBe(ErrorCode.UnknownUser);
     expect(toAppError(await loadActor(t.db, "nobody").catch((e: unknown) => e)).code).toBe(ErrorCode.UnknownUser);
@@ -289,7 +293,23 @@ describe(`plain SQL on ${testProvider()}`, () => {
     // No session named (typed text, a malformed payload): the actor alone.
     for (const submission of [undefined, "x", { sessionId: 5 }]) {
       const loaded = await loadTurnActor(t.db, staff.id, submission);
-      expect(loaded).toEqual({ actor: await loadActor(t.db, staff.id) });
+      expect(loaded).toEqual({ actor: await loadActor(t.db, staff.id), moved: false });
+    }
+    // A cached staff id is checked against the channel identity in the same statement: moved once it points elsewhere.
+    const user = { channel: "teams" as const, externalId: `aad-${staff.id}`, tenantId: "T" };
+    for (const [linked, moved] of [
+      [null, false],
+      [staff.id, false],
+      [other.id, true],
+    ] as const) {
+      const key = { channel: user.channel, externalId: user.externalId };
+      if (linked) await t.db.staffIdentity.upsert({ where: { channel_externalId: key }, create: { ...key, staffId: linked }, update: { staffId: linked } });
+      for (const submission of [undefined, { sessionId: session.id }]) {
+        const loaded = await loadTurnActor(t.db, staff.id, submission, user);
+        expect(loaded.moved).toBe(moved);
+        expect(loaded.actor).toEqual(await loadActor(t.db, staff.id));
+        if (postgres && submission) expect(loaded.preloaded?.session).toEqual(await findSession(t.db, session.id));
+      }
     }
     // An inactive person is refused as by loadActor, whatever the submission names.
     await t.db.staff.update({ where: { id: staff.id }, data: { active: false } });

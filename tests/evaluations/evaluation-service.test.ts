@@ -188,6 +188,7 @@ describe("the evaluation rules", () => {
     kind: "staff",
     staffId: "me",
     schoolId: "s1",
+    boardId: null,
     locale: "nl",
     timezone: "Europe/Amsterdam",
     roles: new Set(["teacher"]),

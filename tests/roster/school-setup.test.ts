@@ -289,10 +289,11 @@ describe(`school setup on ${testProvider()}`, () => {
   it("rolls everything back when an identity belongs to another school", async () => {
     await applySchoolSetup(db, smallSetup("Het Anker"), { now: NOW });
     const thief = smallSetup("De Vuurtoren");
-    thief.staff[2]!.teamsAadObjectId = "aad-ib-het-anker";
+    // Someone else (another e-mail) names the IB'er's identity: the same e-mail would be the same person.
+    (thief.staff[3] as { teamsAadObjectId?: string }).teamsAadObjectId = "aad-ib-het-anker";
     const error = await rejection(() => applySchoolSetup(db, thief, { now: NOW }));
     expect(error.code).toBe("conflict");
-    expect(error.message).toContain("staff[2].teamsAadObjectId");
+    expect(error.message).toContain("staff[3].teamsAadObjectId");
     expect(await db.school.count({ where: { name: "De Vuurtoren" } })).toBe(0);
   });
 
@@ -305,6 +306,15 @@ describe(`school setup on ${testProvider()}`, () => {
     // Once that year has begun, the same file applies.
     const later = await applySchoolSetup(db, early, { now: new Date("2027-08-02T10:00:00Z") });
     expect(later.schoolYear).toBe("2027-2028");
+  });
+
+  it("lets the same person (the same e-mail) at a second school of the board name her identity, which stays where it is", async () => {
+    const first = await applySchoolSetup(db, smallSetup("De Kompasroos"), { now: NOW });
+    const second = smallSetup("De Windroos");
+    second.staff[2]!.teamsAadObjectId = "aad-ib-de-kompasroos";
+    await applySchoolSetup(db, second, { now: NOW });
+    const identity = await db.staffIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: "teams", externalId: "aad-ib-de-kompasroos" } } });
+    expect((await db.staff.findUniqueOrThrow({ where: { id: identity.staffId } })).schoolId).toBe(first.schoolId);
   });
 
   it("finds a school by id or by name", async () => {

@@ -228,6 +228,15 @@ describe(`the hot reads use indexes, not whole tables, on ${testProvider()}`, ()
     expect(await expectNoFullScans(() => say("voortgang"))).toContain("groep 5");
   });
 
+  it("the director's school progress and a person's list of schools", async () => {
+    const say = chatAs("harm.brugwachter@regenboog.example");
+    await say("help");
+    const progress = await expectNoFullScans(() => say("voortgang"));
+    expect(progress).toContain("Hele school");
+    expect(progress).toContain("groep 5");
+    expect(await expectNoFullScans(() => say("school"))).toContain("OBS De Regenboog (demo)");
+  });
+
   it("sees a full scan where there is one (the check itself works)", async () => {
     const p = (n: number) => (testProvider() === "sqlite" ? "?" : `$${n}`);
     // No index on the column.

@@ -21,10 +21,12 @@ const ROLE_WORDS: Readonly<Record<string, Role>> = {
   meelezer: "content_reader",
   privacy_officer: "privacy_officer",
   privacyfunctionaris: "privacy_officer",
+  directeur: "director",
+  director: "director",
 };
 
 /** The role words to show when one is not known: one per role. */
-export const KNOWN_ROLE_WORDS = "leerkracht, ib, teamleider, beheerder, meelezer, privacyfunctionaris";
+export const KNOWN_ROLE_WORDS = "leerkracht, ib, teamleider, directeur, beheerder, meelezer, privacyfunctionaris";
 
 export type AddStaffArgs = { email: string; name: string; roles?: Role[]; leads?: Bouw[] } | { usage: true } | { unknownRole: string };
 

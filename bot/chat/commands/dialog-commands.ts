@@ -9,6 +9,7 @@ import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
+import { dialogElsewhereReply, openElsewhereReplies } from "./school-commands.js";
 import { pupilNamesById } from "../../services/pupil-search.js";
 import { listTeachingGroups } from "../../services/groups.js";
 import { recordEarlierRecordsShown } from "../../services/pupil-context-audit.js";
@@ -77,7 +78,11 @@ export async function noteCommand(ctx: CommandContext, input: CommandInput): Pro
 }
 
 export async function resumeCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
-  if (input.args.sessionId) return ctx.guide.resume(ctx.actor, input.args.sessionId);
+  if (input.args.sessionId) {
+    // A dialog she started while working for her other school: say which school, keep it.
+    const elsewhere = await dialogElsewhereReply(ctx, input.args.sessionId);
+    return elsewhere ? [elsewhere] : ctx.guide.resume(ctx.actor, input.args.sessionId);
+  }
   const argument = input.text;
   const sessions = await listOpenSessions(ctx.db, ctx.actor.staffId);
   const pupilIds = sessions.map((s) => s.pupilId).filter((p): p is string => p !== null);
@@ -88,7 +93,10 @@ export async function resumeCommand(ctx: CommandContext, input: CommandInput): P
     return { session: s, label: `${ctx.t(`dialog.${s.kind}` as "dialog.prepare")} — ${p ? `${p.firstName} ${p.lastName}` : ctx.t("dialog.group")}` };
   });
   const matching = name ? labelled.filter((l) => l.label.toLowerCase().includes(name)) : labelled;
-  if (matching.length === 0) return [{ text: ctx.t("resume.none") }];
+  if (matching.length === 0) {
+    const elsewhere = sessions.length === 0 ? await openElsewhereReplies(ctx.db, ctx.t, ctx.actor.staffId) : [];
+    return elsewhere.length > 0 ? elsewhere : [{ text: ctx.t("resume.none") }];
+  }
   if (matching.length === 1) return ctx.guide.resume(ctx.actor, matching[0]!.session.id);
   return [{ text: ctx.t("resume.choose"), actions: matching.map((m) => buttonFor(m.label, "resume", { sessionId: m.session.id })) }];
 }

@@ -1,7 +1,7 @@
 // One small function per command: call a service, shape the reply. No channel specifics.
 import { isMessageKey, type Translator } from "../../i18n/translate.js";
 import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records.js";
-import { getGroupProgress, listLedGroups, listTeachingGroups } from "../../services/groups.js";
+import { listTeachingGroups } from "../../services/groups.js";
 import type { BotReply } from "../../channel/types.js";
 import { OWNERSHIP_SKILLS, skillLabel } from "../../domain/ownership-skills.js";
 import { canManageStaff } from "../../auth/policy.js";
@@ -40,6 +40,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       t("help.review"),
       t("help.groupConversation"),
       t("help.progress"),
+      t("help.school"),
       t("help.language"),
       t("help.help"),
       ...adminHelp(ctx),
@@ -105,17 +106,6 @@ export async function pupilReply(ctx: CommandContext, input: CommandInput): Prom
       lines.push(t("skills.header", { summary }));
     }
     lines.push(...record.timeline.slice(0, 20).map((e) => `- ${timelineLine(e, t, actor.locale)}`));
-  }
-  return { text: lines.join("\n") };
-}
-
-export async function progressReply({ db, actor, t }: CommandContext): Promise<BotReply> {
-  const groups = await listLedGroups(db, actor);
-  if (groups.length === 0) return { text: t("progress.none") };
-  const lines = [];
-  for (const group of groups) {
-    const p = await getGroupProgress(db, actor, group.id);
-    lines.push(t("progress.line", { group: p.groupName, count: p.pupils, ...p }));
   }
   return { text: lines.join("\n") };
 }

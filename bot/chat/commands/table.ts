@@ -10,14 +10,23 @@ import type { BotReply } from "../../channel/types.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand } from "./dialog-commands.js";
 import { evaluateCommand } from "./evaluation-commands.js";
-import { helpReply, myGroupReply, progressReply, pupilReply } from "./handlers.js";
+import { helpReply, myGroupReply, pupilReply } from "./handlers.js";
+import { progressReply } from "./progress-commands.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
 import { auditTrailCommand, pupilEraseCommand, pupilExportCommand } from "./privacy-commands.js";
 import { addStaffCommand, deactivateStaffCommand, groupCommand, staffListCommand } from "./admin-commands.js";
 import { archiveReply, handoverReply } from "./school-year-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
+import { schoolCommand } from "./school-commands.js";
 
-export type Audience = "staff" | "teachers" | "team leaders" | "teachers and IB'ers" | "admins and privacy officers" | "admins";
+export type Audience =
+  | "staff"
+  | "teachers"
+  | "team leaders"
+  | "team leaders, directors and board admins"
+  | "teachers and IB'ers"
+  | "admins and privacy officers"
+  | "admins";
 
 export interface CommandOutcome {
   replies: BotReply[];
@@ -53,7 +62,13 @@ export const COMMANDS = [
     prefixes: ["leerling", "pupil", "tijdlijn", "timeline"],
     run: (ctx, input) => one(pupilReply(ctx, input)),
   },
-  { id: "progress", who: "team leaders", phrases: ["voortgang", "progress"], run: (ctx) => one(progressReply(ctx)) },
+  {
+    id: "progress",
+    who: "team leaders, directors and board admins",
+    phrases: ["voortgang", "progress"],
+    prefixes: ["voortgang", "progress"],
+    run: (ctx, input) => one(progressReply(ctx, input)),
+  },
   { id: "setLocaleEn", who: "staff", phrases: ["english", "engels", "in english"], run: (ctx) => setLocale(ctx, "en") },
   { id: "setLocaleNl", who: "staff", phrases: ["nederlands", "dutch", "in het nederlands"], run: (ctx) => setLocale(ctx, "nl") },
   {
@@ -176,6 +191,13 @@ export const COMMANDS = [
     phrases: ["herinneringen", "meldingen", "reminders", "notifications"],
     prefixes: ["herinneringen", "reminders"],
     run: (ctx, input) => one(remindersCommand(ctx, input, ctx.now())),
+  },
+  {
+    id: "school",
+    who: "staff",
+    phrases: ["school", "scholen", "mijn scholen", "schools", "my schools"],
+    prefixes: ["school"],
+    run: (ctx, input) => many(schoolCommand(ctx, input)),
   },
   // Privacy requests; a pupil is named by the administration's id (privacy-commands.ts).
   {

@@ -145,4 +145,6 @@ export const admin = {
   "role.admin": { nl: "beheerder", en: "admin" },
   "role.content_reader": { nl: "meelezer", en: "content reader" },
   "role.privacy_officer": { nl: "privacyfunctionaris", en: "privacy officer" },
+  "role.director": { nl: "directeur", en: "director" },
+  "role.board_admin": { nl: "bestuursbeheerder", en: "board administrator" },
 } as const satisfies Catalogue;

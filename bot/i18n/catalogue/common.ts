@@ -5,7 +5,10 @@ export const common = {
   "help.title": { nl: "Dit kan ik voor je doen:", en: "Here is what I can do for you:" },
   "help.myGroup": { nl: "**mijn groep** — je groep(en) en leerlingen", en: "**my group** — your group(s) and pupils" },
   "help.pupil": { nl: "**leerling <naam>** — de tijdlijn van een leerling", en: "**pupil <name>** — a pupil's timeline" },
-  "help.progress": { nl: "**voortgang** — voortgangscijfers per groep (teamleider)", en: "**progress** — progress figures per group (team leader)" },
+  "help.progress": {
+    nl: "**voortgang** — voortgangscijfers: per groep (teamleider, directeur), per school (**voortgang bestuur**)",
+    en: "**progress** — progress figures: per group (team leader, director), per school (**progress board**)",
+  },
   "help.help": { nl: "**help** — dit overzicht", en: "**help** — this overview" },
   "help.language": { nl: "**english** / **nederlands** — taal wisselen", en: "**english** / **nederlands** — switch language" },
   "help.prepare": { nl: "**voorbereiden <naam>** — een kindgesprek voorbereiden", en: "**prepare <name>** — prepare a conversation with a pupil" },
@@ -92,7 +95,10 @@ export const common = {
   "timeline.evaluation": { nl: "Evaluatie: {status}", en: "Evaluation: {status}" },
   "timeline.note": { nl: "Notitie: {text}", en: "Note: {text}" },
   "timeline.skills": { nl: "eigenaarschap: {skills}", en: "ownership: {skills}" },
-  "progress.none": { nl: "Je bent geen teamleider van een bouw.", en: "You are not a team leader of a bouw." },
+  "progress.none": {
+    nl: "Voortgang is voor teamleiders (hun bouw), de directeur (de hele school) en bestuursbeheerders (alle scholen). Je eigen groep zie je met **overzicht**.",
+    en: "Progress is for team leaders (their bouw), the director (the whole school) and board administrators (all schools). See your own group with **overview**.",
+  },
   "progress.line": {
     nl: {
       one: "**{group}**: 1 leerling · gepland {planned} · voorbereid {prepared} · gehouden {held} · geëvalueerd {evaluated} · open doelen {openGoals}",

@@ -16,8 +16,24 @@ import { questions } from "./questions.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
 import { schoolYear } from "./school-year.js";
+import { schools } from "./schools.js";
 
-export const areas = { admin, checks, common, dates, dialogs, evaluations, prepare, printed, privacy, questions, reminders, rounds, schoolYear } as const;
+export const areas = {
+  admin,
+  checks,
+  common,
+  dates,
+  dialogs,
+  evaluations,
+  prepare,
+  printed,
+  privacy,
+  questions,
+  reminders,
+  rounds,
+  schoolYear,
+  schools,
+} as const;
 
 export const catalogue = {
   ...admin,
@@ -33,6 +49,7 @@ export const catalogue = {
   ...reminders,
   ...rounds,
   ...schoolYear,
+  ...schools,
 };
 
 export type MessageKey = keyof typeof catalogue;
