@@ -2,7 +2,7 @@
 // assignments, and the parser that names every problem by its JSON path ("staff[3].email").
 // Applying a parsed file is school-setup.ts.
 import { z } from "zod";
-import { Bouw, Locale, LocalDate, LocalTime, Role, Weekdays, normalizeGroupName } from "../domain/vocabulary.js";
+import { Bouw, HolidayRegion, Locale, LocalDate, LocalTime, Role, Weekdays, normalizeGroupName } from "../domain/vocabulary.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { isValidSchoolYear } from "./import-roster.js";
 
@@ -22,11 +22,12 @@ function isRealDate(value: string): boolean {
 
 const Text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
 const Email = z.string().trim().toLowerCase().pipe(z.email("not a valid e-mail address"));
-const CalendarDate = LocalDate.refine(isRealDate, "not a real calendar date");
+/** A YYYY-MM-DD date that exists. */
+export const CalendarDate = LocalDate.refine(isRealDate, "not a real calendar date");
 const DayList = Weekdays.refine((days) => new Set(days).size === days.length, "a day is listed twice");
 const ExternalId = Text(100).refine((v) => !/\s/.test(v), "must not contain spaces");
 
-const ClosureSchema = z
+export const ClosureSchema = z
   .strictObject({
     kind: z.enum(["holiday", "study_day"]),
     name: Text(100),
@@ -48,7 +49,10 @@ const SchoolSchema = z
     dayStart: LocalTime.optional(),
     dayEnd: LocalTime.optional(),
     locale: Locale.optional(),
+    /** The school's own closures (study days, own holidays); region holidays are confirmed with `closures confirm`. */
     closures: z.array(ClosureSchema).optional(),
+    /** The national school-holiday region that `closures propose` proposes from. */
+    holidayRegion: HolidayRegion.optional(),
     teamsTenantIds: z.array(ExternalId).optional(),
     slackTeamIds: z.array(ExternalId).optional(),
     /** The doorgaande lijn: the conversation format each bouw uses by default. */
