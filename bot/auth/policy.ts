@@ -84,3 +84,8 @@ export function canManageRounds(actor: Actor, schoolId: string, bouw: Bouw): boo
 export function canHandlePrivacyRequests(actor: Actor, schoolId: string): boolean {
   return sameSchool(actor, schoolId) && (actor.roles.has("admin") || actor.roles.has("privacy_officer"));
 }
+
+/** The school's calendar (confirming its region's holidays): the school admin. */
+export function canManageSchoolHolidays(actor: Actor, schoolId: string): boolean {
+  return sameSchool(actor, schoolId) && actor.roles.has("admin");
+}

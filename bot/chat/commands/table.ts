@@ -10,12 +10,13 @@ import type { BotReply } from "../../channel/types.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand } from "./dialog-commands.js";
 import { evaluateCommand } from "./evaluation-commands.js";
+import { holidaysCommand } from "./holiday-commands.js";
 import { helpReply, myGroupReply, progressReply, pupilReply } from "./handlers.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
 import { auditTrailCommand, pupilEraseCommand, pupilExportCommand } from "./privacy-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
 
-export type Audience = "staff" | "teachers" | "team leaders" | "teachers and IB'ers" | "admins and privacy officers";
+export type Audience = "staff" | "teachers" | "team leaders" | "teachers and IB'ers" | "admins" | "admins and privacy officers";
 
 export interface CommandOutcome {
   replies: BotReply[];
@@ -172,6 +173,14 @@ export const COMMANDS = [
     phrases: ["herinneringen", "meldingen", "reminders", "notifications"],
     prefixes: ["herinneringen", "reminders"],
     run: (ctx, input) => one(remindersCommand(ctx, input, ctx.now())),
+  },
+  // The school's holidays: overview and confirming the region's proposal (holiday-commands.ts).
+  {
+    id: "holidays",
+    who: "admins",
+    phrases: ["vakanties", "holidays"],
+    prefixes: ["vakanties", "holidays"],
+    run: (ctx, input) => many(holidaysCommand(ctx, input.text)),
   },
   // Privacy requests; a pupil is named by the administration's id (privacy-commands.ts).
   {

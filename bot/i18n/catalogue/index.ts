@@ -8,6 +8,7 @@ import { common } from "./common.js";
 import { dates } from "./dates.js";
 import { dialogs } from "./dialogs.js";
 import { evaluations } from "./evaluations.js";
+import { holidays } from "./holidays.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
 import { prepare } from "./prepare.js";
@@ -15,7 +16,7 @@ import { questions } from "./questions.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
 
-export const areas = { checks, common, dates, dialogs, evaluations, prepare, printed, privacy, questions, reminders, rounds } as const;
+export const areas = { checks, common, dates, dialogs, evaluations, holidays, prepare, printed, privacy, questions, reminders, rounds } as const;
 
 export const catalogue = {
   ...checks,
@@ -23,6 +24,7 @@ export const catalogue = {
   ...dates,
   ...dialogs,
   ...evaluations,
+  ...holidays,
   ...prepare,
   ...printed,
   ...privacy,
