@@ -14,21 +14,25 @@ export interface Actor {
   roles: ReadonlySet<Role>;
   /** Bouwen this person leads as team leader. */
   leads: ReadonlySet<Bouw>;
-  /** Groups this person teaches (duo-partners share a group). */
+  /** Groups this person teaches this school year (duo-partners share a group). */
   groupIds: ReadonlySet<string>;
+  /** Groups this person taught in an earlier school year (archived at the rollover): readable, not writable. */
+  archivedGroupIds: ReadonlySet<string>;
   /** Pupils assigned to this person as IB'er. */
   supportedPupilIds: ReadonlySet<string>;
 }
 
 /**
  * Read on every turn (so a changed role, group or deactivation counts at once), as one plain SQL
- * statement: the staff row with its school, then one row per role, taught group and IB pupil.
+ * statement: the staff row with its school, then one row per role, taught group (this year or
+ * archived) and IB pupil.
  */
 const ACTOR_SQL = `
   SELECT 'staff' AS "kind", s."schoolId" AS "a", s."locale" AS "b", sc."locale" AS "c", sc."timezone" AS "d"
     FROM "Staff" s JOIN "School" sc ON sc."id" = s."schoolId" WHERE s."id" = ? AND s."active" = TRUE
   UNION ALL SELECT 'role', "role", "bouw", NULL, NULL FROM "StaffRole" WHERE "staffId" = ?
-  UNION ALL SELECT 'group', "groupId", NULL, NULL, NULL FROM "GroupTeacher" WHERE "staffId" = ?
+  UNION ALL SELECT 'group', gt."groupId", CASE WHEN g."archivedAt" IS NULL THEN NULL ELSE 'archived' END, NULL, NULL
+    FROM "GroupTeacher" gt JOIN "Group" g ON g."id" = gt."groupId" WHERE gt."staffId" = ?
   UNION ALL SELECT 'pupil', "pupilId", NULL, NULL, NULL FROM "PupilSupport" WHERE "staffId" = ?`;
 
 /** A stored locale that is not ours falls back to Dutch. */
@@ -71,12 +75,13 @@ function actorFromRows(staffId: string, rows: ActorRow[]): Actor {
   const roles = new Set<Role>();
   const leads = new Set<Bouw>();
   const groupIds = new Set<string>();
+  const archivedGroupIds = new Set<string>();
   const supportedPupilIds = new Set<string>();
   for (const row of rows) {
     if (row.kind === "role") {
       roles.add(Role.parse(row.a));
       if (row.a === "team_leader" && row.b) leads.add(Bouw.parse(row.b));
-    } else if (row.kind === "group") groupIds.add(row.a);
+    } else if (row.kind === "group") (row.b === "archived" ? archivedGroupIds : groupIds).add(row.a);
     else if (row.kind === "pupil") supportedPupilIds.add(row.a);
   }
   return {
@@ -88,6 +93,7 @@ function actorFromRows(staffId: string, rows: ActorRow[]): Actor {
     roles,
     leads,
     groupIds,
+    archivedGroupIds,
     supportedPupilIds,
   };
 }

@@ -63,6 +63,15 @@ export function canListGroupPupils(actor: Actor, group: GroupFacts): boolean {
   return actor.groupIds.has(group.id) || actor.roles.has("admin");
 }
 
+/**
+ * A group of an earlier school year (archived at the rollover): the teachers who had it, and a
+ * content reader. Reading only: nothing is recorded in last year's group.
+ */
+export function canReadArchivedGroup(actor: Actor, group: { id: string; schoolId: string }): boolean {
+  if (!sameSchool(actor, group.schoolId)) return false;
+  return actor.roles.has("content_reader") || (actor.roles.has("teacher") && actor.archivedGroupIds.has(group.id));
+}
+
 /** Progress figures (counts only): the group's teachers, the bouw's team leader, the admin. */
 export function canViewGroupProgress(actor: Actor, group: GroupFacts): boolean {
   if (!sameSchool(actor, group.schoolId)) return false;
@@ -83,6 +92,14 @@ export function canManageRounds(actor: Actor, schoolId: string, bouw: Bouw): boo
  */
 export function canHandlePrivacyRequests(actor: Actor, schoolId: string): boolean {
   return sameSchool(actor, schoolId) && (actor.roles.has("admin") || actor.roles.has("privacy_officer"));
+}
+
+/**
+ * Staff and groups in the chat (who works here, with which roles, in which group on which days,
+ * and a group's format): the school admin only. The school setup file stays the operator's tool.
+ */
+export function canManageStaff(actor: Actor, schoolId: string): boolean {
+  return sameSchool(actor, schoolId) && actor.roles.has("admin");
 }
 
 /** The school's calendar (confirming its region's holidays): the school admin. */

@@ -2,9 +2,10 @@
 //   npm run db:migrate
 //   npm run seed:demo
 //   npm run school:setup -- <setup.json>
-//   npm run roster:import -- --school "<name or id>" <export.csv> [--dry-run] [--school-year 2026-2027]
+//   npm run roster:import -- --school "<name or id>" <export.csv | EDEX.XML> [--format csv|edexml] [--dry-run] [--school-year 2026-2027]
 //   npm run format:add -- --school "<name or id>" <format.json>
 //   npm run cli -- outbox-failures [--school "<name or id>"] [--unreported]
+//   npm run cli -- rollover                       (next school year's staged roster, once its year began)
 //   npm run cli -- pupil-export | pupil-erase | retention | audit   (bot/cli/privacy-cli.ts)
 //   npm run cli -- closures propose | confirm | list  (bot/cli/closures-cli.ts)
 //   npm run cli -- backup --out <file>            (while the bot runs)
@@ -17,7 +18,16 @@ import { AppError, ConfigError } from "../errors.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { seedDemoSchool } from "../roster/demo.js";
-import { applySchoolSetup, decodeRosterBytes, findSchool, importRoster, isValidSchoolYear } from "../roster/index.js";
+import {
+  applyDueStagedRosters,
+  applySchoolSetup,
+  decodeRosterBytes,
+  findSchool,
+  importRoster,
+  isValidSchoolYear,
+  listStagedRosters,
+  RosterFormat,
+} from "../roster/index.js";
 import { addSchoolFormat } from "../formats/registry.js";
 import { formatFailures, listFailures } from "../outbox/failures.js";
 import { isPrivacyCommand, PRIVACY_USAGE, PrivacyUsageError, runPrivacyCommand } from "./privacy-cli.js";
@@ -28,9 +38,10 @@ const USAGE = `usage:
   npm run db:migrate
   npm run seed:demo
   npm run school:setup -- <setup.json>
-  npm run roster:import -- --school "<school name or id>" <export.csv> [--dry-run] [--school-year YYYY-YYYY]
+  npm run roster:import -- --school "<school name or id>" <export.csv | EDEX.XML> [--format csv|edexml] [--dry-run] [--school-year YYYY-YYYY]
   npm run format:add -- --school "<school name or id>" <format.json>
   npm run cli -- outbox-failures [--school "<school name or id>"] [--unreported]
+  npm run cli -- rollover
   npm run cli -- backup --out <file>
   npm run cli -- restore --from <file> [--force]
 ${CLOSURES_USAGE}
@@ -62,6 +73,7 @@ async function run(argv: string[]): Promise<number> {
       school: { type: "string" },
       "dry-run": { type: "boolean" },
       "school-year": { type: "string" },
+      format: { type: "string" },
       unreported: { type: "boolean" },
       out: { type: "string" },
       from: { type: "string" },
@@ -95,7 +107,7 @@ async function run(argv: string[]): Promise<number> {
     if (report.previous) console.log(`  the database it replaced is kept at ${report.previous}`);
     return 0;
   }
-  if (!["seed-demo", "school-setup", "roster-import", "format-add", "outbox-failures"].includes(command ?? ""))
+  if (!["seed-demo", "school-setup", "roster-import", "format-add", "outbox-failures", "rollover"].includes(command ?? ""))
     throw new UsageError(`unknown command ${command ?? "(none)"}`);
 
   await migrateDatabase(config.DATABASE_URL);
@@ -121,6 +133,12 @@ async function run(argv: string[]): Promise<number> {
       for (const line of formatFailures(failures)) console.log(line);
       return 0;
     }
+    if (command === "rollover") {
+      // What the nightly job does on a school year's first day, now; and what still waits.
+      const applied = await applyDueStagedRosters(db, new Date());
+      console.log(JSON.stringify({ applied, waiting: await listStagedRosters(db) }, null, 2));
+      return applied.every((r) => r.applied) ? 0 : 1;
+    }
     if (!values.school) throw new UsageError("--school is required");
     if (command === "format-add") {
       const school = await findSchool(db, values.school);
@@ -143,6 +161,8 @@ async function run(argv: string[]): Promise<number> {
     // roster-import
     const schoolYear = values["school-year"];
     if (schoolYear !== undefined && !isValidSchoolYear(schoolYear)) throw new UsageError("--school-year must look like 2026-2027");
+    const format = values.format === undefined ? undefined : RosterFormat.safeParse(values.format.toLowerCase()).data;
+    if (values.format !== undefined && !format) throw new UsageError("--format must be csv or edexml (without it, the file's content decides)");
     const school = await findSchool(db, values.school);
     if (!school) {
       console.error(`No school named or with id "${values.school}". Create it first with npm run school:setup.`);
@@ -154,6 +174,7 @@ async function run(argv: string[]): Promise<number> {
     const report = await importRoster(db, {
       schoolId: school.id,
       csvText: decoded.text,
+      ...(format ? { format } : {}),
       dryRun: values["dry-run"] ?? false,
       ...(schoolYear ? { schoolYear } : {}),
     });

@@ -58,15 +58,6 @@ export function normalizeGroupName(raw: string): string | null {
   return levels.length ? `groep ${levels.join("/")}${suffix}` : null;
 }
 
-/** The school year a date falls in; a new year starts on 1 August. */
-export function schoolYearOf(date: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "numeric" }).formatToParts(date);
-  const year = Number(parts.find((p) => p.type === "year")?.value);
-  const month = Number(parts.find((p) => p.type === "month")?.value);
-  const start = month >= 8 ? year : year - 1;
-  return `${start}-${start + 1}`;
-}
-
 /** What a teacher can mute or snooze; a round's announcement comes from the team leader and cannot be muted. */
 export const PREFERENCE_KINDS = ["plan_nudge", "prepare_reminder", "unrecorded_nudge", "evaluation_due", "weekly_digest"] as const;
 export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Db } from "../db/client.js";
+import type { Db, Tx } from "../db/client.js";
 import { directSqlOf } from "../db/direct-sql.js";
 import type { Bouw } from "../domain/vocabulary.js";
 import { AppError, ErrorCode, NotFoundError } from "../errors.js";
@@ -142,7 +142,7 @@ export async function getFormat(db: Db, schoolId: string, key: string, version?:
 
 /** The format a group uses by default: the group's choice, else the school's per bouw, else ours. */
 export async function defaultFormatKey(
-  db: Db,
+  db: Db | Tx,
   group: { id: string; schoolId: string; bouw: string; formatKey: string | null; schoolFormatKey?: string | null },
 ): Promise<string> {
   if (group.formatKey) return group.formatKey;

@@ -1,11 +1,12 @@
-// The daily retention run on this instance (with SCHEDULER on), then the housekeeping (bounded
-// tables). node-cron only ticks; what is due is decided by runRetention from the clock. Several
+// The daily retention run on this instance (with SCHEDULER on), then a staged roster whose school
+// year has begun (rollover), then the housekeeping (bounded tables). node-cron only ticks; what is due is decided by runRetention from the clock. Several
 // instances may run it: notices are keyed, a pupil another instance erased first is skipped
 // (runRetention re-reads what is due each time), and housekeeping deletes only what it still finds.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { runRetention, type SchoolRetention } from "../privacy/retention.js";
+import { applyDueStagedRosters } from "../roster/stage-roster.js";
 import { runHousekeeping } from "./housekeeping.js";
 
 /** 03:30 server time: after midnight in every school's zone in Europe, before anyone works. */
@@ -35,6 +36,15 @@ export function startRetentionJob(o: { db: Db; logger: Logger; clock?: () => Dat
           "retention applied",
         );
       }
+    }
+    // Next school year's roster takes effect on its first day (the school's own date).
+    try {
+      for (const r of await applyDueStagedRosters(o.db, clock())) {
+        if (r.applied) log.info({ ...r, component: "rollover" }, "staged roster applied");
+        else log.warn({ ...r, component: "rollover" }, "staged roster not applied: it names staff who are no longer active");
+      }
+    } catch (error) {
+      log.error({ err: error }, "rollover failed");
     }
     // The bounded tables next; a failure here is logged and does not undo or hide the erasures.
     try {

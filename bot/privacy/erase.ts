@@ -71,6 +71,8 @@ async function removeRows(tx: Tx, data: PupilData): Promise<void> {
   await tx.goal.deleteMany({ where: { pupilId } });
   await tx.note.deleteMany({ where: { pupilId } });
   await tx.conversation.deleteMany({ where: { pupilId } });
+  // Next school year's staged roster names the pupil by the administration's id.
+  await tx.stagedPlacement.deleteMany({ where: { id: { in: data.staged.map((s) => s.id) } } });
   await tx.pupil.delete({ where: { id: pupilId } });
 }
 

@@ -57,6 +57,7 @@ export async function buildAccessExport(db: Db, pupilId: string, now: Date) {
     agreements: data.agreements,
     evaluations: data.evaluations,
     notes: data.notes,
+    stagedRosterLines: data.staged,
     rounds: data.rounds,
     dialogDrafts: data.sessions.map((s) => ({
       ...s,

@@ -21,12 +21,17 @@ export async function findPupilByExternalId(db: Client, key: PupilKey) {
 /** The pupil's rows in every table, and the ids by which other rows may name them. */
 export async function collectPupilData(db: Client, pupilId: string) {
   const pupil = await db.pupil.findUniqueOrThrow({ where: { id: pupilId }, include: { group: true, school: { select: { id: true, name: true } } } });
-  const [supports, conversations, goals, agreements, notes] = await Promise.all([
+  const [supports, conversations, goals, agreements, notes, staged] = await Promise.all([
     db.pupilSupport.findMany({ where: { pupilId }, include: { staff: { select: { id: true, displayName: true } } } }),
     db.conversation.findMany({ where: { pupilId }, include: { teachers: { select: { staffId: true } } }, orderBy: { createdAt: "asc" } }),
     db.goal.findMany({ where: { pupilId }, orderBy: { createdAt: "asc" } }),
     db.agreement.findMany({ where: { pupilId }, orderBy: { createdAt: "asc" } }),
     db.note.findMany({ where: { pupilId }, orderBy: { createdAt: "asc" } }),
+    // Next school year's roster line names the pupil by the administration's id.
+    db.stagedPlacement.findMany({
+      where: { schoolId: pupil.schoolId, externalId: pupil.externalId },
+      select: { id: true, schoolYear: true, firstName: true, lastName: true, groupName: true, createdAt: true },
+    }),
   ]);
   const goalIds = goals.map((g) => g.id);
   const conversationIds = conversations.map((c) => c.id);
@@ -80,7 +85,7 @@ export async function collectPupilData(db: Client, pupilId: string) {
     where: { schoolId: pupil.schoolId, OR: [{ pupilId }, { entityId: { in: auditIds } }] },
     orderBy: { at: "asc" },
   });
-  return { pupil, supports, conversations, goals, agreements, notes, evaluations, rounds, sessions, outbox, fileLinks, audit, recordIds, auditIds };
+  return { pupil, supports, conversations, goals, agreements, notes, staged, evaluations, rounds, sessions, outbox, fileLinks, audit, recordIds, auditIds };
 }
 
 export type PupilData = Awaited<ReturnType<typeof collectPupilData>>;
@@ -95,6 +100,7 @@ export function countPupilData(data: PupilData): Record<string, number> {
     agreements: data.agreements.length,
     evaluations: data.evaluations.length,
     notes: data.notes.length,
+    stagedRosterLines: data.staged.length,
     dialogDrafts: data.sessions.length,
     outboxMessages: data.outbox.length,
     fileLinks: data.fileLinks.length,

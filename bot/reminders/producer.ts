@@ -22,7 +22,8 @@ export async function loadScheduleState(db: Db, schoolId: string, now: Date): Pr
   const [rounds, groups, staff, prefs] = await Promise.all([
     db.round.findMany({ where: { schoolId, status: "active", endDate: { gte: today } }, include: { groups: { select: { groupId: true } } } }),
     db.group.findMany({
-      where: { schoolId },
+      // Last year's groups (archived at the rollover) get no reminders; their pupils moved on.
+      where: { schoolId, archivedAt: null },
       select: { id: true, bouw: true, teachers: { select: { staffId: true, workingDays: true } }, pupils: { where: { active: true }, select: { id: true } } },
     }),
     db.staff.findMany({ where: { schoolId, active: true }, select: { id: true } }),

@@ -13,6 +13,7 @@ import { parseWeekdays } from "../domain/vocabulary.js";
 import { loadSchoolCalendar } from "../services/school-calendar.js";
 import { evaluationDueMessage } from "./evaluation-message.js";
 import { retentionRenderers } from "../privacy/retention-notice.js";
+import { handoverRenderers } from "../services/handover-notice.js";
 import { reminderRenderers } from "./messages.js";
 import { sendDecision } from "./preferences.js";
 import { createIncrementalProducer, produceReminders } from "./producer.js";
@@ -58,7 +59,12 @@ function respectingMute(kind: ReminderKind, render: OutboxRenderer): OutboxRende
 }
 
 export function createRenderers(clock: () => Date): Record<string, OutboxRenderer> {
-  const all: Record<string, OutboxRenderer> = { ...reminderRenderers(clock), evaluation_due: evaluationDueMessage, ...retentionRenderers };
+  const all: Record<string, OutboxRenderer> = {
+    ...reminderRenderers(clock),
+    evaluation_due: evaluationDueMessage,
+    ...retentionRenderers,
+    ...handoverRenderers,
+  };
   for (const kind of REMINDER_KINDS) all[kind] = respectingMute(kind, all[kind]!);
   return all;
 }

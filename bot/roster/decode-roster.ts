@@ -3,7 +3,8 @@
 // accented name ("Zoë Çelik" becomes "Zo� �elik"). Decided from the bytes, never guessed silently:
 // a byte-order mark names UTF-8 or UTF-16; valid UTF-8 is UTF-8; otherwise the text is read as
 // Windows-1252 when every byte has a character there, and the report says so with the lines to
-// check. Anything else is refused with one message. Node's TextDecoder("windows-1252") decodes as
+// check. Anything else is refused with one message. An XML export's declared encoding is checked
+// against what the bytes are (checkDeclaredEncoding). Node's TextDecoder("windows-1252") decodes as
 // Latin-1 (0x80–0x9F become control characters), so the 32 differing code points are mapped here.
 import { AppError, ErrorCode } from "../errors.js";
 
@@ -100,14 +101,61 @@ function linesWithNonAscii(text: string): number[] {
   return lines;
 }
 
-function notice(encoding: RosterEncoding, text: string): string {
+/** " Check the names on line(s) …" for the lines with letters a conversion may have got wrong; "" when none. */
+function linesToCheck(text: string): string {
   const lines = linesWithNonAscii(text.replace(/^\uFEFF/, ""));
   const shown = lines.slice(0, 20).join(", ") + (lines.length > 20 ? ` and ${lines.length - 20} more` : "");
-  const where = lines.length ? ` Check the names on line(s) ${shown}.` : "";
-  return `The file was read as ${encoding === "windows-1252" ? "Windows-1252 (the usual encoding of Dutch Windows and Excel exports)" : encoding.toUpperCase()} and converted to UTF-8.${where}`;
+  return lines.length ? ` Check the names on line(s) ${shown}.` : "";
+}
+
+function notice(encoding: RosterEncoding, text: string): string {
+  return `The file was read as ${encoding === "windows-1252" ? "Windows-1252 (the usual encoding of Dutch Windows and Excel exports)" : encoding.toUpperCase()} and converted to UTF-8.${linesToCheck(text)}`;
+}
+
+/** Encodings an XML prolog may declare, by the one the bytes must then be read as (lower-cased names). */
+const DECLARED: Record<string, "utf-8" | "utf-16" | "windows-1252"> = {
+  "utf-8": "utf-8",
+  utf8: "utf-8",
+  "us-ascii": "utf-8",
+  ascii: "utf-8",
+  "utf-16": "utf-16",
+  "utf-16le": "utf-16",
+  "utf-16be": "utf-16",
+  "iso-8859-1": "windows-1252",
+  "iso_8859-1": "windows-1252",
+  latin1: "windows-1252",
+  "latin-1": "windows-1252",
+  "windows-1252": "windows-1252",
+  cp1252: "windows-1252",
+};
+
+/**
+ * An XML export names its encoding in the prolog (`<?xml version="1.0" encoding="ISO-8859-1"?>`). The
+ * bytes still decide, as for CSV: exports often declare one encoding and write another. A declared
+ * encoding the import cannot read is refused; one the bytes contradict is mentioned in the notice.
+ */
+function checkDeclaredEncoding(decoded: DecodedRoster): DecodedRoster {
+  const declared = /^\uFEFF?<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.-]*)["']/.exec(decoded.text)?.[1];
+  if (declared === undefined) return decoded;
+  const expected = DECLARED[declared.trim().toLowerCase()];
+  if (!expected) {
+    throw new AppError(
+      ErrorCode.ImportRejected,
+      `The file declares the encoding "${declared}", which the import does not read. Export it again as UTF-8 (or ISO-8859-1 / Windows-1252).`,
+    );
+  }
+  const actual = decoded.encoding.startsWith("utf-16") ? "utf-16" : decoded.encoding;
+  // Pure ASCII reads the same in UTF-8 and Windows-1252: nothing to say.
+  if (expected === actual || (actual === "utf-8" && !/[^\x00-\x7f]/.test(decoded.text))) return decoded;
+  const said = `The file declares the encoding ${declared}, but its bytes are not.`;
+  return { ...decoded, notice: `${said} ${decoded.notice ?? `It was read as UTF-8.${linesToCheck(decoded.text)}`}` };
 }
 
 export function decodeRosterBytes(bytes: Uint8Array): DecodedRoster {
+  return checkDeclaredEncoding(decodeBytes(bytes));
+}
+
+function decodeBytes(bytes: Uint8Array): DecodedRoster {
   const refuse = () => {
     throw new AppError(ErrorCode.ImportRejected, REFUSED);
   };

@@ -6,15 +6,19 @@
 import { z } from "zod";
 import shipped from "./school-holidays-nl.json" with { type: "json" };
 import { addDays } from "../domain/school-calendar.js";
+import { isValidSchoolYear, schoolYearStartDate } from "../domain/school-year.js";
 import { HolidayRegion } from "../domain/vocabulary.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { isValidSchoolYear } from "./import-roster.js";
 import { CalendarDate, formatJsonPath } from "./school-setup-schema.js";
 
-/** A school year runs from 1 August to 31 July (as schoolYearOf in bot/domain/vocabulary.ts). */
+/**
+ * The official school year the holiday data is published by (OCW: 1 August to 31 July, the default
+ * of bot/domain/school-year.ts), whatever first day a school chose: its zomervakantie belongs to
+ * the year that ends with it.
+ */
 export function schoolYearRange(schoolYear: string): { from: string; to: string } {
-  const start = Number(schoolYear.slice(0, 4));
-  return { from: `${start}-08-01`, to: `${start + 1}-07-31` };
+  const first = Number(schoolYear.slice(0, 4));
+  return { from: schoolYearStartDate(schoolYear), to: addDays(schoolYearStartDate(`${first + 1}-${first + 2}`), -1) };
 }
 
 const Period = z

@@ -9,9 +9,10 @@ export {
   type RosterRow,
   type TeacherEmailCheck,
 } from "./parse-roster-csv.js";
+export { parseRosterEdexml } from "./parse-roster-edexml.js";
+export { detectRosterFormat, parseRoster, RosterFormat } from "./roster-format.js";
 export {
   importRoster,
-  isValidSchoolYear,
   type RosterImportCounts,
   type RosterImportOptions,
   type RosterImportReport,
@@ -27,4 +28,6 @@ export {
   type SchoolSetupReport,
   type SetupProblem,
 } from "./school-setup.js";
+export { isValidSchoolYear } from "../domain/school-year.js";
+export { applyDueStagedRosters, listStagedRosters, type StagedRosterResult, type StagedRosterView } from "./stage-roster.js";
 export { decodeRosterBytes, type DecodedRoster, type RosterEncoding } from "./decode-roster.js";

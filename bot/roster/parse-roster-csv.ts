@@ -5,35 +5,19 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { normalizeGroupName } from "../domain/vocabulary.js";
+import {
+  type CsvDelimiter,
+  joinLastName,
+  type ParseRosterOptions,
+  PupilFields,
+  type RosterLineError,
+  type RosterParseResult,
+  type RosterRow,
+  readTeacherEmail,
+  type TeacherEmailCheck,
+} from "./roster-row.js";
 
-export interface RosterRow {
-  /** Physical line number in the file where the record starts (the header is line 1). */
-  line: number;
-  /** The administration's pupil id (leerlingnummer). */
-  externalId: string;
-  firstName: string;
-  /** Last name (with tussenvoegsel when the file has that column) or an initial. */
-  lastName: string;
-  /** Normalized group name, e.g. "groep 4/5". */
-  group: string;
-  /** Lower-cased, de-duplicated, at least one. */
-  teacherEmails: string[];
-}
-
-export interface RosterLineError {
-  line: number;
-  reason: string;
-}
-
-export type CsvDelimiter = ";" | "," | "\t";
-
-export interface RosterParseResult {
-  /** The valid rows; a line with any error is left out. */
-  rows: RosterRow[];
-  /** Every problem found, sorted by line. Empty when the whole file is valid. */
-  errors: RosterLineError[];
-  delimiter: CsvDelimiter | null;
-}
+export type { CsvDelimiter, ParseRosterOptions, RosterLineError, RosterParseResult, RosterRow, TeacherEmailCheck } from "./roster-row.js";
 
 type Field = "externalId" | "firstName" | "tussenvoegsel" | "lastName" | "group" | "teacherEmails";
 
@@ -66,46 +50,9 @@ function headerKey(name: string): string {
 }
 
 const EMAIL_SEPARATORS = /[\s,|;]+/;
-const Email = z.email();
-
-// eslint-disable-next-line no-control-regex
-const noControlCharacters = (value: string): boolean => !/[\u0000-\u001f\u007f]/.test(value);
-/** U+FFFD: the file went through a conversion with the wrong encoding before it reached us. */
-const noReplacementCharacter = (value: string): boolean => !value.includes("\uFFFD");
-const REPLACEMENT_REASON = "contains '\uFFFD' (a character lost to a wrong encoding); export the file again as UTF-8";
-
-/**
- * Checks a syntactically valid, lower-cased teacher e-mail against the staff list; returns the
- * reason it is refused, or null when it is fine.
- */
-export type TeacherEmailCheck = (email: string) => string | null;
-
-export interface ParseRosterOptions {
-  checkTeacherEmail?: TeacherEmailCheck;
-}
 
 function rowSchema(checkTeacherEmail: TeacherEmailCheck | undefined) {
-  return z.object({
-    externalId: z
-      .string()
-      .trim()
-      .min(1, "missing pupil id")
-      .max(64, "pupil id is longer than 64 characters")
-      .refine(noControlCharacters, "pupil id contains a line break or control character"),
-    firstName: z
-      .string()
-      .trim()
-      .min(1, "empty first name")
-      .max(100, "first name is longer than 100 characters")
-      .refine(noControlCharacters, "first name contains a line break or control character")
-      .refine(noReplacementCharacter, `first name ${REPLACEMENT_REASON}`),
-    lastName: z
-      .string()
-      .trim()
-      .min(1, "empty last name")
-      .max(100, "last name is longer than 100 characters")
-      .refine(noControlCharacters, "last name contains a line break or control character")
-      .refine(noReplacementCharacter, `last name ${REPLACEMENT_REASON}`),
+  return PupilFields.extend({
     group: z
       .string()
       .trim()
@@ -126,15 +73,15 @@ function rowSchema(checkTeacherEmail: TeacherEmailCheck | undefined) {
       }
       const emails: string[] = [];
       for (const candidate of candidates) {
-        const email = candidate.toLowerCase();
-        if (!Email.safeParse(email).success) {
-          ctx.addIssue({ code: "custom", message: `invalid teacher e-mail '${candidate}'` });
+        const read = readTeacherEmail(candidate);
+        if ("reason" in read) {
+          ctx.addIssue({ code: "custom", message: read.reason });
           continue;
         }
-        if (emails.includes(email)) continue;
-        const refused = checkTeacherEmail?.(email);
+        if (emails.includes(read.email)) continue;
+        const refused = checkTeacherEmail?.(read.email);
         if (refused) ctx.addIssue({ code: "custom", message: refused });
-        emails.push(email);
+        emails.push(read.email);
       }
       return emails;
     }),
@@ -302,12 +249,10 @@ export function parseRosterCsv(csvText: string, options: ParseRosterOptions = {}
       );
       continue;
     }
-    const tussenvoegsel = cell(fields, "tussenvoegsel");
-    const lastName = cell(fields, "lastName");
     const parsed = RowSchema.safeParse({
       externalId: cell(fields, "externalId"),
       firstName: cell(fields, "firstName"),
-      lastName: tussenvoegsel && lastName ? `${tussenvoegsel} ${lastName}` : lastName,
+      lastName: joinLastName(cell(fields, "tussenvoegsel"), cell(fields, "lastName")),
       group: cell(fields, "group"),
       teacherEmails: cell(fields, "teacherEmails"),
     });

@@ -14,10 +14,10 @@ import type { Db } from "../db/client.js";
 import { inTransaction } from "../db/transaction.js";
 import { publicHolidayOn, publicHolidaysBetween } from "../domain/public-holidays.js";
 import { isoWeekday } from "../domain/school-calendar.js";
+import { isValidSchoolYear } from "../domain/school-year.js";
 import { HolidayRegion, parseWeekdays } from "../domain/vocabulary.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { holidayData, regionHolidays, schoolYearRange } from "./holiday-data.js";
-import { isValidSchoolYear } from "./import-roster.js";
 import { CalendarDate, ClosureSchema, formatJsonPath } from "./school-setup-schema.js";
 import { findSchool } from "./school-setup.js";
 

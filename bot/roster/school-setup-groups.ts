@@ -1,11 +1,44 @@
 // Applying a school setup file, part three: groups with their teachers and working days, and the
-// IB'er's pupils. Runs in the setup's transaction (school-setup.ts).
+// IB'er's pupils. Runs in the setup's transaction (school-setup.ts). Linking a teacher and the known
+// format keys are shared with the admin's chat commands (group-admin.ts).
 import type { Prisma } from "../db/generated/sqlite/client.js";
+import { loadBuiltinFormats } from "../formats/registry.js";
 import { bouwOf, normalizeGroupName, parseWeekdays, yearLevelsOf } from "../domain/vocabulary.js";
 import type { SchoolSetup, SchoolSetupReport } from "./school-setup-schema.js";
 
 /** Working days as stored: "1,2,3". */
 export const daysText = (days: number[]) => [...days].sort((a, b) => a - b).join(",");
+
+export type LinkOutcome = "added" | "updated" | "unchanged";
+
+/**
+ * Makes a member of staff a teacher of the group, or sets the days they work in it. Without days a
+ * new link gets the whole school week (the column's default) and an existing one keeps its days.
+ * Shared with the admin's chat command (group-admin.ts).
+ */
+export async function linkTeacher(
+  tx: Prisma.TransactionClient,
+  wanted: { groupId: string; staffId: string; workingDays?: number[] | undefined },
+  link: { id: string; workingDays: string } | undefined,
+): Promise<LinkOutcome> {
+  const days = wanted.workingDays ? daysText(wanted.workingDays) : undefined;
+  if (!link) {
+    await tx.groupTeacher.create({ data: { groupId: wanted.groupId, staffId: wanted.staffId, ...(days && { workingDays: days }) } });
+    return "added";
+  }
+  if (!days || daysText(parseWeekdays(link.workingDays)) === days) return "unchanged";
+  // An update sets updatedAt: the reminder producer notices (bot/reminders/changes.ts).
+  await tx.groupTeacher.update({ where: { id: link.id }, data: { workingDays: days } });
+  return "updated";
+}
+
+/** The format keys a school may name: the built-in ones and those the school added. */
+export async function knownFormatKeys(tx: Prisma.TransactionClient, schoolId: string): Promise<Set<string>> {
+  return new Set([
+    ...loadBuiltinFormats().map((f) => f.key),
+    ...(await tx.conversationFormat.findMany({ where: { schoolId }, select: { key: true } })).map((f) => f.key),
+  ]);
+}
 
 export async function applyGroups(
   tx: Prisma.TransactionClient,
@@ -41,15 +74,9 @@ export async function applyGroups(
     for (const teacher of group.teachers) {
       const staffId = staffIdByEmail.get(teacher.email)!;
       named.add(staffId);
-      const link = links.get(staffId);
-      const days = teacher.workingDays ? daysText(teacher.workingDays) : undefined;
-      if (!link) {
-        await tx.groupTeacher.create({ data: { groupId, staffId, ...(days && { workingDays: days }) } });
-        report.teacherLinksAdded++;
-      } else if (days && daysText(parseWeekdays(link.workingDays)) !== days) {
-        await tx.groupTeacher.update({ where: { id: link.id }, data: { workingDays: days } });
-        report.teacherLinksUpdated++;
-      }
+      const outcome = await linkTeacher(tx, { groupId, staffId, workingDays: teacher.workingDays }, links.get(staffId));
+      if (outcome === "added") report.teacherLinksAdded++;
+      if (outcome === "updated") report.teacherLinksUpdated++;
     }
     const stale = current.teachers.filter((l) => !named.has(l.staffId)).map((l) => l.id);
     if (stale.length) {

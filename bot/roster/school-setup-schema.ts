@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { Bouw, HolidayRegion, Locale, LocalDate, LocalTime, Role, Weekdays, normalizeGroupName } from "../domain/vocabulary.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { isValidSchoolYear } from "./import-roster.js";
+import { isValidSchoolYear, isValidSchoolYearStart } from "../domain/school-year.js";
 
 function isValidTimezone(zone: string): boolean {
   try {
@@ -20,11 +20,11 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-const Text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
-const Email = z.string().trim().toLowerCase().pipe(z.email("not a valid e-mail address"));
+export const Text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
+export const Email = z.string().trim().toLowerCase().pipe(z.email("not a valid e-mail address"));
 /** A YYYY-MM-DD date that exists. */
 export const CalendarDate = LocalDate.refine(isRealDate, "not a real calendar date");
-const DayList = Weekdays.refine((days) => new Set(days).size === days.length, "a day is listed twice");
+export const DayList = Weekdays.refine((days) => new Set(days).size === days.length, "a day is listed twice");
 const ExternalId = Text(100).refine((v) => !/\s/.test(v), "must not contain spaces");
 
 export const ClosureSchema = z
@@ -36,7 +36,7 @@ export const ClosureSchema = z
   })
   .refine((c) => c.startDate <= c.endDate, { path: ["endDate"], message: "endDate is before startDate" });
 
-const FormatKey = z
+export const FormatKey = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, 'a format key such as "hgw-kindgesprek"')
   .max(40);
@@ -48,6 +48,8 @@ const SchoolSchema = z
     schoolDays: DayList.optional(),
     dayStart: LocalTime.optional(),
     dayEnd: LocalTime.optional(),
+    /** The school year's first day, "MM-DD" (default "08-01"): next year's roster takes effect on it. */
+    schoolYearStart: z.string().refine(isValidSchoolYearStart, 'a date in July, August or September as "MM-DD", such as "08-01"').optional(),
     locale: Locale.optional(),
     /** The school's own closures (study days, own holidays); region holidays are confirmed with `closures confirm`. */
     closures: z.array(ClosureSchema).optional(),
@@ -70,15 +72,22 @@ const SchoolSchema = z
     message: "dayEnd must be after dayStart",
   });
 
-const StaffSchema = z.strictObject({
-  email: Email,
-  name: Text(200),
-  roles: z.array(Role).min(1, "at least one role"),
-  leads: z.array(Bouw).optional(),
-  teamsAadObjectId: ExternalId.optional(),
-  slackUserId: ExternalId.optional(),
-  locale: Locale.optional(),
-});
+/** A member of staff, from the setup file or the admin's chat command (bot/roster/staff-admin.ts). */
+export const StaffSchema = z
+  .strictObject({
+    email: Email,
+    name: Text(200),
+    roles: z.array(Role).min(1, "at least one role"),
+    leads: z.array(Bouw).optional(),
+    teamsAadObjectId: ExternalId.optional(),
+    slackUserId: ExternalId.optional(),
+    locale: Locale.optional(),
+  })
+  .superRefine((member, ctx) => {
+    const leadsTeam = member.roles.includes("team_leader");
+    if (leadsTeam && !member.leads?.length) ctx.addIssue({ code: "custom", path: ["leads"], message: "a team_leader needs the bouw(en) they lead" });
+    if (!leadsTeam && member.leads?.length) ctx.addIssue({ code: "custom", path: ["leads"], message: "only a team_leader leads a bouw" });
+  });
 
 const GroupSchema = z.strictObject({
   name: z.string().transform((raw, ctx) => {
@@ -118,9 +127,6 @@ export const SchoolSetupSchema = z
       const first = staffIndex.get(member.email);
       if (first !== undefined) issue(["staff", i, "email"], `duplicate e-mail, also staff[${first}]`);
       else staffIndex.set(member.email, i);
-      const leadsTeam = member.roles.includes("team_leader");
-      if (leadsTeam && !member.leads?.length) issue(["staff", i, "leads"], "a team_leader needs the bouw(en) they lead");
-      if (!leadsTeam && member.leads?.length) issue(["staff", i, "leads"], "only a team_leader leads a bouw");
       if (member.teamsAadObjectId) {
         const other = teamsIds.get(member.teamsAadObjectId);
         if (other !== undefined) issue(["staff", i, "teamsAadObjectId"], `also used by staff[${other}]`);

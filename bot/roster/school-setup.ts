@@ -3,16 +3,17 @@
 // twice changes nothing the second time. The file is the staff list: staff of the school that it
 // no longer names are deactivated (their records stay). An invalid file is rejected as a whole
 // with every problem named by its JSON path ("staff[3].email"); nothing is applied.
-import { loadBuiltinFormats } from "../formats/registry.js";
 import { recordAudit } from "../audit.js";
 import { inTransaction } from "../db/transaction.js";
 import type { Db } from "../db/client.js";
 import type { Prisma, School } from "../db/generated/sqlite/client.js";
-import { schoolYearOf } from "../domain/vocabulary.js";
+import { compareSchoolYears, schoolYearOf } from "../domain/school-year.js";
+import { parseWeekdays } from "../domain/vocabulary.js";
+import { daysOutsideSchoolWeek } from "../domain/weekday-words.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { parseSchoolSetup, type SchoolSetup, type SchoolSetupReport } from "./school-setup-schema.js";
-import { applyStaff } from "./school-setup-staff.js";
-import { applyGroups, applyIbAssignments, daysText } from "./school-setup-groups.js";
+import { applyStaff, deactivateStaff } from "./school-setup-staff.js";
+import { applyGroups, applyIbAssignments, daysText, knownFormatKeys } from "./school-setup-groups.js";
 
 export { formatJsonPath, parseSchoolSetup, SchoolSetupSchema, type SchoolSetup, type SchoolSetupReport, type SetupProblem } from "./school-setup-schema.js";
 
@@ -71,14 +72,22 @@ export async function applySchoolSetup(db: Db, input: unknown, options: { now?: 
       unknownPupilIds: [],
     };
     const school = await applySchool(tx, setup, report);
+    checkWorkingDays(setup, parseWeekdays(school.schoolDays));
     report.schoolId = school.id;
-    report.schoolYear = setup.schoolYear ?? schoolYearOf(now, school.timezone);
+    const currentYear = schoolYearOf(now, school.timezone, school.schoolYearStart);
+    report.schoolYear = setup.schoolYear ?? currentYear;
+    // Next year's groups would show beside this year's at once; they come with next year's roster.
+    if (compareSchoolYears(report.schoolYear, currentYear) > 0) {
+      const message = `groups of ${report.schoolYear} start on that school year's first day: import next year's roster with roster:import --school-year ${report.schoolYear}, and apply the setup for ${report.schoolYear} once that year has begun`;
+      throw new AppError(ErrorCode.ValidationFailed, "invalid school setup", [{ path: "schoolYear", message }]);
+    }
     await applyClosures(tx, school.id, setup, report);
     await applyFormatDefaults(tx, school.id, setup);
     await applyBindings(tx, school.id, setup, report);
-    const staffIdByEmail = await applyStaff(tx, school.id, setup, report);
+    const { staffIdByEmail, leaving } = await applyStaff(tx, school.id, setup, report);
     await applyGroups(tx, school.id, report.schoolYear, setup, staffIdByEmail, report);
     await applyIbAssignments(tx, school.id, setup, staffIdByEmail, report);
+    await deactivateStaff(tx, leaving);
     await recordAudit(tx, { schoolId: school.id, actorStaffId: options.actorStaffId ?? null, action: "import", entity: "school_setup" });
     return report;
   });
@@ -90,6 +99,7 @@ async function applySchool(tx: Prisma.TransactionClient, setup: SchoolSetup, rep
     ...(s.timezone !== undefined && { timezone: s.timezone }),
     ...(s.schoolDays !== undefined && { schoolDays: daysText(s.schoolDays) }),
     ...(s.dayStart !== undefined && { dayStart: s.dayStart }),
+    ...(s.schoolYearStart !== undefined && { schoolYearStart: s.schoolYearStart }),
     ...(s.dayEnd !== undefined && { dayEnd: s.dayEnd }),
     ...(s.locale !== undefined && { locale: s.locale }),
     ...(s.holidayRegion !== undefined && { holidayRegion: s.holidayRegion }),
@@ -107,6 +117,19 @@ async function applySchool(tx: Prisma.TransactionClient, setup: SchoolSetup, rep
   return tx.school.update({ where: { id: existing.id }, data: settings });
 }
 
+/** A teacher's working days must be days the school is open (the file's schoolDays, else the stored ones). */
+function checkWorkingDays(setup: SchoolSetup, schoolDays: number[]): void {
+  const problems = (setup.groups ?? []).flatMap((group, i) =>
+    group.teachers.flatMap((teacher, j) => {
+      const closed = daysOutsideSchoolWeek(teacher.workingDays ?? [], schoolDays);
+      return closed.length
+        ? [{ path: `groups[${i}].teachers[${j}].workingDays`, message: `the school is closed on day ${closed.join(", ")} (schoolDays)` }]
+        : [];
+    }),
+  );
+  if (problems.length) throw new AppError(ErrorCode.ValidationFailed, "invalid school setup", problems);
+}
+
 /** Format keys must name a built-in format or one the school added. */
 async function checkFormatKeys(tx: Prisma.TransactionClient, schoolId: string, setup: SchoolSetup): Promise<void> {
   const wanted = [
@@ -114,10 +137,7 @@ async function checkFormatKeys(tx: Prisma.TransactionClient, schoolId: string, s
     ...(setup.groups ?? []).flatMap((g, i) => (g.format ? [{ path: `groups[${i}].format`, key: g.format }] : [])),
   ];
   if (!wanted.length) return;
-  const known = new Set([
-    ...loadBuiltinFormats().map((f) => f.key),
-    ...(await tx.conversationFormat.findMany({ where: { schoolId }, select: { key: true } })).map((f) => f.key),
-  ]);
+  const known = await knownFormatKeys(tx, schoolId);
   const problems = wanted.filter((w) => !known.has(w.key)).map((w) => ({ path: w.path, message: `unknown format '${w.key}'` }));
   if (problems.length) throw new AppError(ErrorCode.ValidationFailed, "invalid school setup", problems);
 }

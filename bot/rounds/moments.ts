@@ -1,6 +1,6 @@
 // A teacher's weekly available moments, typed as "di 10:30-11:15, do 13:00-13:45" (Dutch or
 // English day names). Parsed strictly: a moment we cannot read is reported, never guessed.
-import { translate } from "../i18n/translate.js";
+import { weekdayName, weekdayOfWord } from "../domain/weekday-words.js";
 
 export interface WeeklyMoment {
   /** ISO weekday, 1 = Monday. */
@@ -8,43 +8,6 @@ export interface WeeklyMoment {
   start: string;
   end: string;
 }
-
-const DAY_NAMES: Record<string, number> = {
-  ma: 1,
-  maandag: 1,
-  mon: 1,
-  monday: 1,
-  di: 2,
-  dinsdag: 2,
-  tue: 2,
-  tues: 2,
-  tuesday: 2,
-  wo: 3,
-  woensdag: 3,
-  wed: 3,
-  wednesday: 3,
-  do: 4,
-  donderdag: 4,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  thursday: 4,
-  vr: 5,
-  vrijdag: 5,
-  fri: 5,
-  friday: 5,
-  za: 6,
-  zaterdag: 6,
-  sat: 6,
-  saturday: 6,
-  zo: 7,
-  zondag: 7,
-  sun: 7,
-  sunday: 7,
-};
-
-// Short day names for showing moments back, Monday first (ISO weekday 1).
-const DAY_SHORT = ["weekday.1", "weekday.2", "weekday.3", "weekday.4", "weekday.5", "weekday.6", "weekday.7"] as const;
 
 export type MomentsParse = { ok: true; moments: WeeklyMoment[] } | { ok: false; problem: string };
 
@@ -67,7 +30,7 @@ export function parseMoments(text: string): MomentsParse {
   const moments: WeeklyMoment[] = [];
   for (const part of parts) {
     const m = /^([a-z]+)\.?\s+(\d{1,2}(?:[:.]\d{2})?)\s*(?:-|–|tot|to|until)\s*(\d{1,2}(?:[:.]\d{2})?)(?:\s*u(?:ur)?)?$/i.exec(part);
-    const weekday = m ? DAY_NAMES[m[1]!.toLowerCase()] : undefined;
+    const weekday = m ? weekdayOfWord(m[1]!) : null;
     const start = m ? time(m[2]!) : null;
     const end = m ? time(m[3]!) : null;
     if (!weekday || !start || !end || end <= start) return { ok: false, problem: part };
@@ -77,5 +40,5 @@ export function parseMoments(text: string): MomentsParse {
 }
 
 export function formatMoments(moments: WeeklyMoment[], locale: "nl" | "en"): string {
-  return moments.map((m) => `${translate(locale, DAY_SHORT[m.weekday - 1]!)} ${m.start}-${m.end}`).join(", ");
+  return moments.map((m) => `${weekdayName(m.weekday, locale)} ${m.start}-${m.end}`).join(", ");
 }

@@ -103,15 +103,23 @@ function toRecord(row: Row): DialogSessionRecord {
   };
 }
 
+/**
+ * Pauses the open dialog of each of these people: kept with every answer, resumable with "verder".
+ * A card of a paused dialog is stale (its version moved on).
+ */
+export async function pauseActiveDialogs(db: Db | Tx, staffIds: readonly string[], except?: string): Promise<void> {
+  await db.dialogSession.updateMany({
+    where: { staffId: staffIds.length === 1 ? staffIds[0]! : { in: [...staffIds] }, status: "active", ...(except ? { id: { not: except } } : {}) },
+    data: { status: "paused", version: { increment: 1 }, pending: null },
+  });
+}
+
 export async function createSession(
   db: Db,
   input: { schoolId: string; staffId: string; kind: string; stepId: string; subject: SessionSubject; answers?: Answers },
 ): Promise<DialogSessionRecord> {
   // One dialog is in the foreground per person: starting another pauses the current one.
-  await db.dialogSession.updateMany({
-    where: { staffId: input.staffId, status: "active" },
-    data: { status: "paused", version: { increment: 1 }, pending: null },
-  });
+  await pauseActiveDialogs(db, [input.staffId]);
   const row = await db.dialogSession.create({
     data: {
       schoolId: input.schoolId,
@@ -197,9 +205,6 @@ export async function updateSession(db: Tx, id: string, expectedVersion: number,
 
 /** Brings a paused dialog back to the foreground (pausing any other). */
 export async function activateSession(db: Db, session: DialogSessionRecord): Promise<number | null> {
-  await db.dialogSession.updateMany({
-    where: { staffId: session.staffId, status: "active", id: { not: session.id } },
-    data: { status: "paused", version: { increment: 1 }, pending: null },
-  });
+  await pauseActiveDialogs(db, [session.staffId], session.id);
   return updateSession(db, session.id, session.version, { status: "active" });
 }

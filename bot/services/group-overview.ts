@@ -4,6 +4,13 @@ import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { recordAudit } from "../audit.js";
 import { pupilsWhere } from "../auth/pupil-scope.js";
+import { schoolYearOfDate, schoolYearStartDate } from "../domain/school-year.js";
+
+/** The first day of the school year `today` falls in, by the school's own start date. */
+async function schoolYearBegan(db: Db, schoolId: string, today: string): Promise<string> {
+  const { schoolYearStart } = await db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { schoolYearStart: true } });
+  return schoolYearStartDate(schoolYearOfDate(today, schoolYearStart), schoolYearStart);
+}
 
 export interface PupilOverview {
   id: string;
@@ -24,15 +31,14 @@ export interface GroupOverview {
 
 const RANK: Record<string, number> = { planned: 1, prepared: 2, held: 3, evaluated: 4 };
 
-/** The period starts at the beginning of the school year (1 August) unless given. */
+/** The period starts on the first day of the current school year (the school's own date) unless given. */
 export async function getGroupOverviews(
   db: Db,
   actor: Actor,
   today: string,
   options: { since?: string; dueWithinDays?: number } = {},
 ): Promise<GroupOverview[]> {
-  const year = Number(today.slice(0, 4));
-  const since = options.since ?? (today.slice(5) >= "08-01" ? `${year}-08-01` : `${year - 1}-08-01`);
+  const since = options.since ?? (await schoolYearBegan(db, actor.schoolId, today));
   const dueUntil = new Date(`${today}T12:00:00Z`);
   dueUntil.setUTCDate(dueUntil.getUTCDate() + (options.dueWithinDays ?? 7));
   const dueLimit = dueUntil.toISOString().slice(0, 10);

@@ -92,7 +92,7 @@ export async function getGroupProgress(db: Db, actor: Actor, groupId: string, ro
 export async function listLedGroups(db: Db, actor: Actor): Promise<{ id: string; name: string; bouw: string }[]> {
   if (actor.leads.size === 0) return [];
   return db.group.findMany({
-    where: { schoolId: actor.schoolId, bouw: { in: [...actor.leads] } },
+    where: { schoolId: actor.schoolId, bouw: { in: [...actor.leads] }, archivedAt: null },
     select: { id: true, name: true, bouw: true },
     orderBy: { name: "asc" },
   });

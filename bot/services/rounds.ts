@@ -49,7 +49,11 @@ async function requireManageableGroups(db: Db | Tx, actor: Actor, groupIds: stri
 
 /** The groups a team leader may put in a round: those of the bouwen they lead (all for the admin). */
 export async function listRoundableGroups(db: Db, actor: Actor): Promise<{ id: string; name: string; bouw: string }[]> {
-  const groups = await db.group.findMany({ where: { schoolId: actor.schoolId }, select: { id: true, name: true, bouw: true }, orderBy: { name: "asc" } });
+  const groups = await db.group.findMany({
+    where: { schoolId: actor.schoolId, archivedAt: null },
+    select: { id: true, name: true, bouw: true },
+    orderBy: { name: "asc" },
+  });
   return groups.filter((g) => canManageRounds(actor, actor.schoolId, Bouw.parse(g.bouw)));
 }
 

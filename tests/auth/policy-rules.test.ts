@@ -7,6 +7,7 @@ import {
   canHandlePrivacyRequests,
   canListGroupPupils,
   canManageRounds,
+  canManageStaff,
   canReadPupilContent,
   canViewGroupProgress,
   canWritePupilContent,
@@ -24,6 +25,7 @@ function actor(o: { school?: string; roles?: Role[]; groups?: string[]; pupils?:
     roles: new Set(o.roles ?? ["teacher"]),
     leads: new Set(o.leads ?? []),
     groupIds: new Set(o.groups ?? []),
+    archivedGroupIds: new Set(),
     supportedPupilIds: new Set(o.pupils ?? []),
   };
 }
@@ -105,6 +107,12 @@ describe("each rule decides", () => {
     expect(canHandlePrivacyRequests(actor({ roles: ["privacy_officer"], school: "B" }), "A")).toBe(false);
     // Reading all content is not the same as acting for the school board.
     expect(canHandlePrivacyRequests(actor({ roles: ["teacher", "ib", "content_reader", "team_leader"], groups: ["g1"], pupils: ["p1"] }), "A")).toBe(false);
+  });
+
+  it("staff and groups in the chat: the school's admin only, not the privacy officer, team leader or a content grant", () => {
+    expect(canManageStaff(actor({ roles: ["admin"] }), "A")).toBe(true);
+    expect(canManageStaff(actor({ roles: ["admin"], school: "B" }), "A")).toBe(false);
+    expect(canManageStaff(actor({ roles: ["teacher", "ib", "content_reader", "team_leader", "privacy_officer"], leads: ["middenbouw"] }), "A")).toBe(false);
   });
 
   it("the pupil scope names only what the roles give: groups for a teacher, pupils for an IB'er, nothing else", () => {

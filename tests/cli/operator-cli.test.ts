@@ -150,6 +150,29 @@ describe(`operator CLI on ${testProvider()}`, () => {
     expect(JSON.parse(real.out)).toMatchObject({ ok: true, created: 1, deactivated: 445 });
   });
 
+  it("stages next school year's roster: nothing changes now, and rollover lists it as waiting", async () => {
+    const url = await demoSchoolDatabase();
+    const file = rosterFile("next.csv", GOOD_ROSTER);
+    // The school year after the one today falls in (1 August starts a year).
+    const now = new Date();
+    const first = now.getUTCMonth() >= 7 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+    const next = `${first}-${first + 1}`;
+    const staged = cli(url, "roster-import", "--school", DEMO_SCHOOL, "--school-year", next, file);
+    expect(staged.code).toBe(0);
+    expect(JSON.parse(staged.out)).toMatchObject({ ok: true, staged: true, schoolYear: next, effectiveOn: `${first}-08-01`, deactivated: 445 });
+    const rollover = cli(url, "rollover");
+    expect(rollover.code).toBe(0);
+    const report = JSON.parse(rollover.out);
+    expect(report.applied).toEqual([]);
+    expect(report.waiting).toEqual([expect.objectContaining({ schoolYear: next, effectiveOn: `${first}-08-01` })]);
+    const { db, close } = await openDatabase(url);
+    expect(await db.pupil.count({ where: { active: true } })).toBe(445);
+    await close();
+    const tooFar = cli(url, "roster-import", "--school", DEMO_SCHOOL, "--school-year", `${first + 1}-${first + 2}`, file);
+    expect(tooFar.code).toBe(1);
+    expect(tooFar.err).toContain("cannot be imported now");
+  });
+
   it("explains usage mistakes", async () => {
     const url = await demoSchoolDatabase();
     const file = rosterFile("good.csv", GOOD_ROSTER);

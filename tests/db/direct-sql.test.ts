@@ -138,6 +138,7 @@ describe(`plain SQL on ${testProvider()}`, () => {
       roles: new Set(["teacher", "team_leader", "ib"]),
       leads: new Set(["bovenbouw"]),
       groupIds: new Set([groupId]),
+      archivedGroupIds: new Set(),
       supportedPupilIds: new Set([pupil.id]),
     });
     // A change counts at the next turn: no cache in between.

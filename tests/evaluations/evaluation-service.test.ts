@@ -193,6 +193,7 @@ describe("the evaluation rules", () => {
     roles: new Set(["teacher"]),
     leads: new Set(),
     groupIds: new Set(),
+    archivedGroupIds: new Set(),
     supportedPupilIds: new Set(),
     ...over,
   });

@@ -64,6 +64,11 @@ describe(`importRoster on ${testProvider()}`, () => {
       ok: true,
       dryRun: false,
       schoolYear: "2026-2027",
+      effectiveOn: "2026-09-01",
+      staged: false,
+      groupsArchived: 0,
+      evaluationsHandedOver: 0,
+      groupsHandedOver: 0,
       pupilsInFile: 5,
       created: 5,
       updated: 0,
@@ -178,6 +183,11 @@ describe(`importRoster on ${testProvider()}`, () => {
       ok: true,
       dryRun: false,
       schoolYear: "2026-2027",
+      effectiveOn: "2026-11-02",
+      staged: false,
+      groupsArchived: 0,
+      evaluationsHandedOver: 0,
+      groupsHandedOver: 0,
       pupilsInFile: 5,
       created: 1,
       updated: 1,
@@ -234,7 +244,16 @@ describe(`importRoster on ${testProvider()}`, () => {
     await importRoster(db, { schoolId, csvText: csv(FIRST_FILE), now: NOW });
     const nextYear = FIRST_FILE.map((l) => l.replace("Groep 3a", "Groep 4a").replace("Groep 4/5", "Groep 5/6"));
     const report = await importRoster(db, { schoolId, csvText: csv(nextYear), now: new Date("2027-08-20T10:00:00Z") });
-    expect(report).toMatchObject({ ok: true, schoolYear: "2027-2028", moved: 5, groupsCreated: 3, created: 0 });
+    expect(report).toMatchObject({
+      ok: true,
+      schoolYear: "2027-2028",
+      moved: 5,
+      groupsCreated: 3,
+      created: 0,
+      staged: false,
+      groupsArchived: 3,
+      groupsHandedOver: 3,
+    });
     const groups = await db.group.findMany({ where: { schoolId }, orderBy: [{ schoolYear: "asc" }, { name: "asc" }] });
     expect(groups.map((g) => `${g.schoolYear} ${g.name}`)).toEqual([
       "2026-2027 groep 3a",

@@ -191,6 +191,13 @@ describe(`school setup on ${testProvider()}`, () => {
     changed.groups = [{ name: "groep 4/5", teachers: [{ email: "juf.a@school.example", workingDays: [1, 2, 3, 4, 5] }] }];
     changed.ibAssignments = [{ ib: "ib.new@school.example", pupilIds: ["p3"] }];
     changed.school.closures = [{ kind: "study_day", name: "Studiedag", startDate: "2026-11-18", endDate: "2026-11-18" }];
+    // The teacher who leaves also teaches a group the file does not list, and has a dialog open.
+    const meesterB = await db.staff.findFirstOrThrow({ where: { schoolId: report.schoolId, email: "meester.b@school.example" } });
+    const unlisted = await db.group.create({
+      data: { schoolId: report.schoolId, name: "groep 8", bouw: "bovenbouw", yearLevels: "8", schoolYear: "2026-2027" },
+    });
+    await db.groupTeacher.create({ data: { groupId: unlisted.id, staffId: meesterB.id } });
+    await db.dialogSession.create({ data: { schoolId: report.schoolId, staffId: meesterB.id, kind: "note", stepId: "text" } });
     const third = await applySchoolSetup(db, changed, { now: NOW });
     expect(third).toMatchObject({
       staffCreated: 1,
@@ -204,6 +211,9 @@ describe(`school setup on ${testProvider()}`, () => {
     });
     const inactive = await db.staff.findMany({ where: { schoolId: report.schoolId, active: false }, orderBy: { email: "asc" } });
     expect(inactive.map((s) => s.email)).toEqual(["ib@school.example", "meester.b@school.example"]);
+    // Deactivated as in the chat (bot/roster/school-setup-staff.ts deactivateStaff): every group link ends, the open dialog is paused.
+    expect(await db.groupTeacher.count({ where: { staffId: meesterB.id } })).toBe(0);
+    expect((await db.dialogSession.findMany({ where: { staffId: meesterB.id } })).map((d) => d.status)).toEqual(["paused"]);
     const moved = await db.staffIdentity.findFirstOrThrow({ where: { externalId: "aad-ib-de-klimop" }, include: { staff: true } });
     expect(moved.staff.email).toBe("ib.new@school.example");
     const closures = await db.schoolClosure.findMany({ where: { schoolId: report.schoolId } });
@@ -265,6 +275,12 @@ describe(`school setup on ${testProvider()}`, () => {
       { path: "ibAssignments[0].ib", message: "staff[3] does not have the role 'ib'" },
     ]);
 
+    // Working days must be school days (the same rule as the admin's chat command).
+    const weekend = smallSetup("Nooit Aangemaakt");
+    weekend.groups[0]!.teachers[1]!.workingDays = [5, 6];
+    const weekendError = await rejection(() => applySchoolSetup(db, weekend, { now: NOW }));
+    expect(weekendError.details).toEqual([{ path: "groups[0].teachers[1].workingDays", message: "the school is closed on day 6 (schoolDays)" }]);
+
     const syntax = await rejection(() => applySchoolSetup(db, "{ not json", { now: NOW }));
     expect(syntax.details).toEqual([{ path: "(file)", message: expect.stringMatching(/not valid JSON/) }]);
     expect(await db.school.count({ where: { name: "Nooit Aangemaakt" } })).toBe(0);
@@ -278,6 +294,17 @@ describe(`school setup on ${testProvider()}`, () => {
     expect(error.code).toBe("conflict");
     expect(error.message).toContain("staff[2].teamsAadObjectId");
     expect(await db.school.count({ where: { name: "De Vuurtoren" } })).toBe(0);
+  });
+
+  it("refuses next school year's groups, which would show beside this year's, and applies nothing", async () => {
+    const early = { ...smallSetup("De Zandloper"), schoolYear: "2027-2028" };
+    const error = await rejection(() => applySchoolSetup(db, early, { now: NOW }));
+    expect(error.code).toBe("validation_failed");
+    expect(JSON.stringify(error.details)).toContain("roster:import --school-year 2027-2028");
+    expect(await db.school.count({ where: { name: "De Zandloper" } })).toBe(0);
+    // Once that year has begun, the same file applies.
+    const later = await applySchoolSetup(db, early, { now: new Date("2027-08-02T10:00:00Z") });
+    expect(later.schoolYear).toBe("2027-2028");
   });
 
   it("finds a school by id or by name", async () => {

@@ -4,13 +4,21 @@ import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records
 import { getGroupProgress, listLedGroups, listTeachingGroups } from "../../services/groups.js";
 import type { BotReply } from "../../channel/types.js";
 import { OWNERSHIP_SKILLS, skillLabel } from "../../domain/ownership-skills.js";
+import { canManageStaff } from "../../auth/policy.js";
 
 import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
 
 const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/Amsterdam" });
 
-export function helpReply({ t }: CommandContext): BotReply {
+/** The admin's section of help, for admins only (the rule: canManageStaff). */
+const adminHelp = ({ actor, t }: CommandContext): string[] =>
+  canManageStaff(actor, actor.schoolId)
+    ? ["", t("help.adminTitle"), t("help.staff"), t("help.addStaff"), t("help.deactivateStaff"), t("help.group"), t("help.groupTeacher"), t("help.groupFormat")]
+    : [];
+
+export function helpReply(ctx: CommandContext): BotReply {
+  const { t } = ctx;
   return {
     text: [
       t("help.title"),
@@ -21,6 +29,7 @@ export function helpReply({ t }: CommandContext): BotReply {
       t("help.myGroup"),
       t("help.pupil"),
       t("help.overview"),
+      t("help.schoolYear"),
       t("help.evaluations"),
       t("help.evaluate"),
       t("help.plan"),
@@ -33,6 +42,7 @@ export function helpReply({ t }: CommandContext): BotReply {
       t("help.progress"),
       t("help.language"),
       t("help.help"),
+      ...adminHelp(ctx),
     ].join("\n"),
   };
 }

@@ -4,7 +4,7 @@
 import { recordAudit } from "../../audit.js";
 import { canManageSchoolHolidays } from "../../auth/policy.js";
 import type { BotReply } from "../../channel/types.js";
-import { schoolYearOf } from "../../domain/vocabulary.js";
+import { schoolYearOf } from "../../domain/school-year.js";
 import { AppError, ErrorCode } from "../../errors.js";
 import { schoolYearRange } from "../../roster/holiday-data.js";
 import { confirmClosures, proposeClosures, type ClosureProposal } from "../../roster/school-holidays.js";
@@ -73,8 +73,8 @@ export async function holidaysCommand(ctx: CommandContext, argument: string): Pr
     const year = CONFIRM.exec(text)?.[1];
     return [{ text: year ? await confirmYear(ctx, year) : t("holidays.usage") }];
   }
-  const school = await db.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timezone: true } });
-  const thisYear = schoolYearOf(ctx.now(), school.timezone);
+  const school = await db.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timezone: true, schoolYearStart: true } });
+  const thisYear = schoolYearOf(ctx.now(), school.timezone, school.schoolYearStart);
   const start = Number(thisYear.slice(0, 4)) + 1;
   const overviews = [await yearOverview(ctx, actor.schoolId, thisYear), await yearOverview(ctx, actor.schoolId, `${start}-${start + 1}`)];
   return overviews.map((text) => ({ text }));

@@ -14,9 +14,11 @@ import { holidaysCommand } from "./holiday-commands.js";
 import { helpReply, myGroupReply, progressReply, pupilReply } from "./handlers.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
 import { auditTrailCommand, pupilEraseCommand, pupilExportCommand } from "./privacy-commands.js";
+import { addStaffCommand, deactivateStaffCommand, groupCommand, staffListCommand } from "./admin-commands.js";
+import { archiveReply, handoverReply } from "./school-year-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
 
-export type Audience = "staff" | "teachers" | "team leaders" | "teachers and IB'ers" | "admins" | "admins and privacy officers";
+export type Audience = "staff" | "teachers" | "team leaders" | "teachers and IB'ers" | "admins and privacy officers" | "admins";
 
 export interface CommandOutcome {
   replies: BotReply[];
@@ -108,6 +110,8 @@ export const COMMANDS = [
     run: (ctx, input) => many(resumeCommand(ctx, input)),
   },
   { id: "overview", who: "teachers", phrases: ["overzicht", "groepsoverzicht", "overview", "group overview"], run: (ctx) => one(overviewReply(ctx)) },
+  { id: "handover", who: "teachers", phrases: ["overdracht", "handover"], run: (ctx) => one(handoverReply(ctx)) },
+  { id: "archive", who: "teachers", phrases: ["archief", "archive"], prefixes: ["archief", "archive"], run: (ctx, input) => one(archiveReply(ctx, input)) },
   {
     id: "evaluations",
     who: "teachers and IB'ers",
@@ -204,6 +208,24 @@ export const COMMANDS = [
     prefixes: ["leerling-wissen", "pupil-erase"],
     run: (ctx, input) => many(pupilEraseCommand(ctx, input.text)),
   },
+  // Staff and groups, for the school admin (admin-commands.ts). "groep" alone stays "mijn groep":
+  // an exact phrase wins over a prefix.
+  { id: "staffList", who: "admins", phrases: ["medewerkers", "personeel", "staff", "staff list"], run: (ctx) => many(staffListCommand(ctx)) },
+  {
+    id: "addStaff",
+    who: "admins",
+    phrases: ["medewerker toevoegen", "add staff"],
+    prefixes: ["medewerker toevoegen", "add staff"],
+    run: (ctx, input) => many(addStaffCommand(ctx, input.text)),
+  },
+  {
+    id: "deactivateStaff",
+    who: "admins",
+    phrases: ["medewerker uitschakelen", "deactivate staff"],
+    prefixes: ["medewerker uitschakelen", "deactivate staff"],
+    run: (ctx, input) => many(deactivateStaffCommand(ctx, input.text)),
+  },
+  { id: "group", who: "admins", phrases: [], prefixes: ["groep", "group"], run: (ctx, input) => many(groupCommand(ctx, input.text)) },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]["id"];

@@ -3,6 +3,7 @@
 // { one, other } forms for a count ({count}). Read it with translate(locale, key, vars), ctx.t(key,
 // vars) in commands, or localized(key, vars) where a `{ nl, en }` value is wanted (dialog steps).
 // The compiler checks that both languages are there and that every placeholder is given.
+import { admin } from "./admin.js";
 import { checks } from "./checks.js";
 import { common } from "./common.js";
 import { dates } from "./dates.js";
@@ -15,10 +16,27 @@ import { prepare } from "./prepare.js";
 import { questions } from "./questions.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
+import { schoolYear } from "./school-year.js";
 
-export const areas = { checks, common, dates, dialogs, evaluations, holidays, prepare, printed, privacy, questions, reminders, rounds } as const;
+export const areas = {
+  admin,
+  checks,
+  common,
+  dates,
+  dialogs,
+  evaluations,
+  holidays,
+  prepare,
+  printed,
+  privacy,
+  questions,
+  reminders,
+  rounds,
+  schoolYear,
+} as const;
 
 export const catalogue = {
+  ...admin,
   ...checks,
   ...common,
   ...dates,
@@ -31,6 +49,7 @@ export const catalogue = {
   ...questions,
   ...reminders,
   ...rounds,
+  ...schoolYear,
 };
 
 export type MessageKey = keyof typeof catalogue;

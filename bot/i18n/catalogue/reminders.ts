@@ -125,4 +125,5 @@ export const reminders = {
   "report.kind.undeliverable_report": { nl: "een melding over een onbezorgd bericht", en: "a notice about an undelivered message" },
   "report.kind.retention_notice": { nl: "een bericht over leerlinggegevens die binnenkort worden gewist", en: "a notice about pupil records due for erasure" },
   "report.kind.retention_report": { nl: "een verslag van gewiste leerlinggegevens", en: "a report of erased pupil records" },
+  "report.kind.handover_notice": { nl: "een overdracht bij het nieuwe schooljaar", en: "a handover at the new school year" },
 } as const satisfies Catalogue;

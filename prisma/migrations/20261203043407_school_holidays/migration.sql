@@ -25,12 +25,13 @@ CREATE TABLE "new_School" (
     "locale" TEXT NOT NULL DEFAULT 'nl',
     "pupilRetentionMonths" INTEGER NOT NULL DEFAULT 24,
     "auditRetentionMonths" INTEGER NOT NULL DEFAULT 24,
+    "schoolYearStart" TEXT NOT NULL DEFAULT '08-01',
     "holidayRegion" TEXT,
     "openPublicHolidays" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
-INSERT INTO "new_School" ("auditRetentionMonths", "createdAt", "dayEnd", "dayStart", "id", "locale", "name", "pupilRetentionMonths", "schoolDays", "timezone", "updatedAt") SELECT "auditRetentionMonths", "createdAt", "dayEnd", "dayStart", "id", "locale", "name", "pupilRetentionMonths", "schoolDays", "timezone", "updatedAt" FROM "School";
+INSERT INTO "new_School" ("auditRetentionMonths", "createdAt", "dayEnd", "dayStart", "id", "locale", "name", "pupilRetentionMonths", "schoolDays", "schoolYearStart", "timezone", "updatedAt") SELECT "auditRetentionMonths", "createdAt", "dayEnd", "dayStart", "id", "locale", "name", "pupilRetentionMonths", "schoolDays", "schoolYearStart", "timezone", "updatedAt" FROM "School";
 DROP TABLE "School";
 ALTER TABLE "new_School" RENAME TO "School";
 PRAGMA foreign_keys=ON;
