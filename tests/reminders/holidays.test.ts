@@ -14,17 +14,22 @@ let t: TestDatabase;
 const schools: Record<"confirmed" | "own", { schoolId: string; teacherId: string; groupId: string; pupilId: string }> = {} as never;
 
 async function makeSchool(name: string, email: string) {
-  const setup = await applySchoolSetup(t.db, {
-    school: {
-      name,
-      holidayRegion: "midden",
-      // Its own closure: a study day; the region's voorjaarsvakantie (26 Feb – 5 Mar 2028) is not in it.
-      closures: [{ kind: "study_day", name: "Studiedag", startDate: "2028-03-08", endDate: "2028-03-08" }],
+  const setup = await applySchoolSetup(
+    t.db,
+    {
+      school: {
+        name,
+        holidayRegion: "midden",
+        // Its own closure: a study day; the region's voorjaarsvakantie (26 Feb – 5 Mar 2028) is not in it.
+        closures: [{ kind: "study_day", name: "Studiedag", startDate: "2028-03-08", endDate: "2028-03-08" }],
+      },
+      schoolYear: "2027-2028",
+      staff: [{ email, name: "Juf Test", roles: ["teacher"] }],
+      groups: [{ name: "groep 5", teachers: [{ email }] }],
+      // Applied once that school year has begun (a setup refuses next year's groups).
     },
-    schoolYear: "2027-2028",
-    staff: [{ email, name: "Juf Test", roles: ["teacher"] }],
-    groups: [{ name: "groep 5", teachers: [{ email }] }],
-  });
+    { now: zonedTimeToUtc("2027-09-01", "12:00", TZ) },
+  );
   const teacher = await t.db.staff.findFirstOrThrow({ where: { schoolId: setup.schoolId } });
   const group = await t.db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId } });
   const pupil = await t.db.pupil.create({ data: { schoolId: setup.schoolId, groupId: group.id, externalId: "1", firstName: "Sam", lastName: "T." } });

@@ -16,7 +16,6 @@ let schoolId: string;
 const own = { kind: "study_day" as const, name: "Studiedag", startDate: "2027-11-10", endDate: "2027-11-10" };
 const setup = (extra: Record<string, unknown> = {}) => ({
   school: { name: "De Linde", holidayRegion: "zuid", closures: [own], ...extra },
-  schoolYear: "2027-2028",
   staff: [{ email: "dir@linde.example", name: "Directeur", roles: ["admin"] }],
 });
 
