@@ -58,6 +58,12 @@ describe("school calendar", () => {
     // A school that marked Tweede Paasdag as a school day is open then.
     const openOnEasterMonday = { ...calendar, openDays: new Set(["2027-03-29"]) };
     expect(nextSchoolMoment(openOnEasterMonday, new Date("2027-03-25T15:00:00Z")).toISOString()).toBe("2027-03-29T06:30:00.000Z");
+    // Bevrijdingsdag closes the school by itself only in a lustrum year (2025, 2030), else the school decides.
+    expect(isSchoolDay(calendar, "2027-05-05")).toBe(true);
+    expect(whyNoSchool(calendar, "2025-05-05")).toEqual({
+      kind: "closure",
+      closure: { kind: "public_holiday", name: "Bevrijdingsdag", startDate: "2025-05-05", endDate: "2025-05-05" },
+    });
     // Early Tuesday → the same day's start.
     expect(nextSchoolMoment(calendar, new Date("2027-03-30T04:00:00Z")).toISOString()).toBe("2027-03-30T06:30:00.000Z");
     const inside = new Date("2027-03-30T09:00:00Z");
