@@ -54,6 +54,11 @@ describe("vakanties in the chat", () => {
     expect(await say("admin@eik.example", "vakanties verschuiven")).toContain("vakanties bevestigen 2027-2028");
   });
 
+  it("help names the command for the admin only", async () => {
+    expect(await say("admin@eik.example", "help")).toContain("**vakanties** — de vakanties van dit en volgend schooljaar");
+    expect(await say("juf@eik.example", "help")).not.toContain("**vakanties**");
+  });
+
   it("refuses a teacher and records the refusal", async () => {
     expect(await say("juf@eik.example", "vakanties")).toBe("Alleen de beheerder van de school kan de vakanties bekijken en bevestigen.");
     expect(await t.db.auditEvent.count({ where: { schoolId, action: "refused", entity: "school_holidays" } })).toBe(1);

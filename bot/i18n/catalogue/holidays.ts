@@ -2,6 +2,10 @@
 import type { Catalogue } from "../../text/text.js";
 
 export const holidays = {
+  "help.holidays": {
+    nl: "**vakanties** — de vakanties van dit en volgend schooljaar; **vakanties bevestigen 2027-2028** neemt het voorstel van de regio over",
+    en: "**holidays** — this and next school year's holidays; **holidays confirm 2027-2028** accepts the region's proposal",
+  },
   "holidays.notAllowed": {
     nl: "Alleen de beheerder van de school kan de vakanties bekijken en bevestigen.",
     en: "Only the school's admin can view and confirm the holidays.",
