@@ -117,3 +117,8 @@ export function canHandlePrivacyRequests(actor: Actor, schoolId: string): boolea
 export function canManageStaff(actor: Actor, schoolId: string): boolean {
   return sameSchool(actor, schoolId) && actor.roles.has("admin");
 }
+
+/** The school's calendar (confirming its region's holidays): the school admin. */
+export function canManageSchoolHolidays(actor: Actor, schoolId: string): boolean {
+  return sameSchool(actor, schoolId) && actor.roles.has("admin");
+}

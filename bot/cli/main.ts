@@ -7,6 +7,7 @@
 //   npm run cli -- outbox-failures [--school "<name or id>"] [--unreported]
 //   npm run cli -- rollover                       (next school year's staged roster, once its year began)
 //   npm run cli -- pupil-export | pupil-erase | retention | audit   (bot/cli/privacy-cli.ts)
+//   npm run cli -- closures propose | confirm | list  (bot/cli/closures-cli.ts)
 //   npm run cli -- backup --out <file>            (while the bot runs)
 //   npm run cli -- restore --from <file> [--force] (with the bot stopped)
 // Reports print counts, line numbers and pupil ids — never names.
@@ -32,6 +33,7 @@ import { addSchoolFormat } from "../formats/registry.js";
 import { formatFailures, listFailures } from "../outbox/failures.js";
 import { isPrivacyCommand, PRIVACY_USAGE, PrivacyUsageError, runPrivacyCommand } from "./privacy-cli.js";
 import { BackupError, backupDatabase, restoreDatabase } from "../ops/backup.js";
+import { CLOSURES_USAGE, ClosuresUsageError, runClosuresCommand } from "./closures-cli.js";
 
 const USAGE = `usage:
   npm run db:migrate
@@ -43,6 +45,7 @@ const USAGE = `usage:
   npm run cli -- rollover
   npm run cli -- backup --out <file>
   npm run cli -- restore --from <file> [--force]
+${CLOSURES_USAGE}
 ${PRIVACY_USAGE}`;
 
 class UsageError extends Error {}
@@ -63,6 +66,7 @@ function readBytes(file: string | undefined): Buffer {
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (isPrivacyCommand(command)) return runPrivacy(command, rest);
+  if (command === "closures") return runClosures(rest);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -188,8 +192,20 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** The privacy commands parse their own options (bot/cli/privacy-cli.ts). */
-async function runPrivacy(command: Parameters<typeof runPrivacyCommand>[1], args: string[]): Promise<number> {
+/** The holiday commands parse their own options (bot/cli/closures-cli.ts). */
+async function runClosures(args: string[]): Promise<number> {
+  const db = await openCliDatabase();
+  try {
+    return await runClosuresCommand(db.db, args, { out: (l) => console.log(l), err: (l) => console.error(l) });
+  } catch (error) {
+    if (error instanceof ClosuresUsageError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await db.close();
+  }
+}
+
+async function openCliDatabase() {
   try {
     process.loadEnvFile(".env");
   } catch {
@@ -197,7 +213,12 @@ async function runPrivacy(command: Parameters<typeof runPrivacyCommand>[1], args
   }
   const config = loadConfig();
   await migrateDatabase(config.DATABASE_URL);
-  const { db, close } = await openDatabase(config.DATABASE_URL);
+  return openDatabase(config.DATABASE_URL);
+}
+
+/** The privacy commands parse their own options (bot/cli/privacy-cli.ts). */
+async function runPrivacy(command: Parameters<typeof runPrivacyCommand>[1], args: string[]): Promise<number> {
+  const { db, close } = await openCliDatabase();
   try {
     return await runPrivacyCommand(db, command, args, { out: (l) => console.log(l), err: (l) => console.error(l) });
   } catch (error) {

@@ -3,9 +3,10 @@
 // "when" goes through here, so it is correct across daylight-saving transitions (the wall clock
 // is converted per date; node-cron's own DST behaviour never matters because it only ticks).
 import { localDate, localTime, zonedTimeToUtc } from "./local-time.js";
+import { publicHolidayOn } from "./public-holidays.js";
 
 export interface Closure {
-  /** "holiday" or "study_day". */
+  /** "holiday" or "study_day"; "public_holiday" for a computed feestdag (never stored). */
   kind: string;
   /** As the school calls it ("Kerstvakantie"), when known. */
   name?: string;
@@ -21,6 +22,8 @@ export interface SchoolCalendar {
   dayStart: string;
   dayEnd: string;
   closures: readonly Closure[];
+  /** Public holidays (YYYY-MM-DD) on which this school marked itself open; every other one closes it. */
+  openDays?: ReadonlySet<string>;
 }
 
 /** ISO weekday of a YYYY-MM-DD date (1 = Monday … 7 = Sunday). */
@@ -39,8 +42,17 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * The closure on a date: the school's own or confirmed holidays and study days, else a public
+ * holiday that closes schools (bot/domain/public-holidays.ts) unless the school marked it open.
+ * This is the one place a feestdag stops reminders, proposals and picked dates.
+ */
 export function closureOn(calendar: SchoolCalendar, date: string): Closure | undefined {
-  return calendar.closures.find((c) => c.startDate <= date && date <= c.endDate);
+  const stored = calendar.closures.find((c) => c.startDate <= date && date <= c.endDate);
+  if (stored) return stored;
+  const holiday = publicHolidayOn(date);
+  if (!holiday?.closesSchool || calendar.openDays?.has(date)) return undefined;
+  return { kind: "public_holiday", name: holiday.name, startDate: date, endDate: date };
 }
 
 /** Why a date is not a school day (for the person with these working days, if given). */

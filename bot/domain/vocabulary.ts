@@ -6,6 +6,10 @@ import { CHANNELS, LOCALES } from "../channel/types.js";
 export const Bouw = z.enum(["onderbouw", "middenbouw", "bovenbouw"]);
 export type Bouw = z.infer<typeof Bouw>;
 
+/** The national school-holiday regions (Rijksoverheid "vakantieregio's"). */
+export const HolidayRegion = z.enum(["noord", "midden", "zuid"]);
+export type HolidayRegion = z.infer<typeof HolidayRegion>;
+
 /** `director`: progress figures of every group of the school; `board_admin`: of every school of the board (counts only). */
 export const Role = z.enum(["teacher", "team_leader", "ib", "admin", "content_reader", "privacy_officer", "director", "board_admin"]);
 export type Role = z.infer<typeof Role>;

@@ -4,6 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "../db/client.js";
 import { applySchoolSetup, importRoster } from "./index.js";
+import { holidayData } from "./holiday-data.js";
+import { confirmClosures, proposeClosures } from "./school-holidays.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { localDate } from "../domain/local-time.js";
 import { addDays, weekStart } from "../domain/school-calendar.js";
@@ -28,12 +30,25 @@ export async function seedDemoSchool(db: Db): Promise<DemoSeedResult> {
     csvText: readFileSync(path.join(SEED_DIR, "demo-roster.csv"), "utf8"),
   });
   if (!roster.ok) throw new AppError(ErrorCode.ImportRejected, "the demo roster did not import", roster.errors);
+  await confirmDemoHolidays(db, setup.schoolId, setup.schoolYear);
   await seedDemoRound(db, setup.schoolId);
   const [pupils, staff] = await Promise.all([
     db.pupil.count({ where: { schoolId: setup.schoolId, active: true } }),
     db.staff.count({ where: { schoolId: setup.schoolId, active: true } }),
   ]);
   return { schoolId: setup.schoolId, pupils, staff };
+}
+
+/**
+ * The demo school confirms its region's (midden) holidays, summer holiday included, as proposed,
+ * for its school year and every later one the data file covers. A year the file lacks keeps the
+ * setup file's own closures (2026-2027: see "notCovered" in school-holidays-nl.json).
+ */
+async function confirmDemoHolidays(db: Db, schoolId: string, schoolYear: string): Promise<void> {
+  for (const year of Object.keys(holidayData().schoolYears).sort()) {
+    if (year < schoolYear) continue;
+    await confirmClosures(db, await proposeClosures(db, { school: schoolId, schoolYear: year }));
+  }
 }
 
 /**

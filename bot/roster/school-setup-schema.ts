@@ -2,7 +2,7 @@
 // assignments, and the parser that names every problem by its JSON path ("staff[3].email").
 // Applying a parsed file is school-setup.ts.
 import { z } from "zod";
-import { Bouw, Locale, LocalDate, LocalTime, Role, Weekdays, normalizeGroupName } from "../domain/vocabulary.js";
+import { Bouw, HolidayRegion, Locale, LocalDate, LocalTime, Role, Weekdays, normalizeGroupName } from "../domain/vocabulary.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { isValidSchoolYear, isValidSchoolYearStart } from "../domain/school-year.js";
 
@@ -22,11 +22,12 @@ function isRealDate(value: string): boolean {
 
 export const Text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
 export const Email = z.string().trim().toLowerCase().pipe(z.email("not a valid e-mail address"));
-const CalendarDate = LocalDate.refine(isRealDate, "not a real calendar date");
+/** A YYYY-MM-DD date that exists. */
+export const CalendarDate = LocalDate.refine(isRealDate, "not a real calendar date");
 export const DayList = Weekdays.refine((days) => new Set(days).size === days.length, "a day is listed twice");
 const ExternalId = Text(100).refine((v) => !/\s/.test(v), "must not contain spaces");
 
-const ClosureSchema = z
+export const ClosureSchema = z
   .strictObject({
     kind: z.enum(["holiday", "study_day"]),
     name: Text(100),
@@ -52,7 +53,10 @@ const SchoolSchema = z
     /** The school year's first day, "MM-DD" (default "08-01"): next year's roster takes effect on it. */
     schoolYearStart: z.string().refine(isValidSchoolYearStart, 'a date in July, August or September as "MM-DD", such as "08-01"').optional(),
     locale: Locale.optional(),
+    /** The school's own closures (study days, own holidays); region holidays are confirmed with `closures confirm`. */
     closures: z.array(ClosureSchema).optional(),
+    /** The national school-holiday region that `closures propose` proposes from. */
+    holidayRegion: HolidayRegion.optional(),
     teamsTenantIds: z.array(ExternalId).optional(),
     slackTeamIds: z.array(ExternalId).optional(),
     /** The doorgaande lijn: the conversation format each bouw uses by default. */

@@ -105,6 +105,7 @@ async function applySchool(tx: Prisma.TransactionClient, setup: SchoolSetup, rep
     ...(s.schoolYearStart !== undefined && { schoolYearStart: s.schoolYearStart }),
     ...(s.dayEnd !== undefined && { dayEnd: s.dayEnd }),
     ...(s.locale !== undefined && { locale: s.locale }),
+    ...(s.holidayRegion !== undefined && { holidayRegion: s.holidayRegion }),
     ...(s.retention?.pupilMonthsAfterLeaving !== undefined && { pupilRetentionMonths: s.retention.pupilMonthsAfterLeaving }),
     ...(s.retention?.auditMonths !== undefined && { auditRetentionMonths: s.retention.auditMonths }),
   };
@@ -157,10 +158,12 @@ async function applyClosures(tx: Prisma.TransactionClient, schoolId: string, set
   const closures = setup.school.closures;
   if (!closures) return;
   const key = (c: { kind: string; name: string; startDate: string; endDate: string }) => JSON.stringify([c.startDate, c.endDate, c.kind, c.name]);
-  const existing = await tx.schoolClosure.findMany({ where: { schoolId } });
+  // The school's own closures only: region holidays it confirmed (schoolYear set) are kept.
+  const own = { schoolId, schoolYear: null };
+  const existing = await tx.schoolClosure.findMany({ where: own });
   const same = existing.length === closures.length && JSON.stringify(existing.map(key).sort()) === JSON.stringify(closures.map(key).sort());
   if (same) return;
-  await tx.schoolClosure.deleteMany({ where: { schoolId } });
+  await tx.schoolClosure.deleteMany({ where: own });
   if (closures.length) await tx.schoolClosure.createMany({ data: closures.map((c) => ({ schoolId, ...c })) });
   report.closuresReplaced = true;
 }

@@ -1,4 +1,5 @@
-// The school's calendar as stored: timezone, school days and hours, holidays and study days;
+// The school's calendar as stored: timezone, school days and hours, holidays and study days (its
+// own and the region holidays it confirmed), the public holidays it marked open;
 // and the working days of its staff, which the school-date rule (bot/domain/school-day-rule.ts)
 // checks a picked date against.
 import type { Db, Tx } from "../db/client.js";
@@ -11,6 +12,7 @@ type StoredCalendar = {
   schoolDays: string;
   dayStart: string;
   dayEnd: string;
+  openPublicHolidays: string;
   closures: { kind: string; name: string; startDate: string; endDate: string }[];
 };
 
@@ -21,6 +23,7 @@ function calendarOf(school: StoredCalendar): SchoolCalendar {
     dayStart: school.dayStart,
     dayEnd: school.dayEnd,
     closures: school.closures.map((c) => ({ kind: c.kind, name: c.name, startDate: c.startDate, endDate: c.endDate })),
+    openDays: new Set(school.openPublicHolidays.split(",").filter(Boolean)),
   };
 }
 

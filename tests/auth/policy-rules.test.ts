@@ -7,6 +7,7 @@ import {
   canHandlePrivacyRequests,
   canListGroupPupils,
   canManageRounds,
+  canManageSchoolHolidays,
   canManageStaff,
   canReadPupilContent,
   canViewGroupProgress,
@@ -166,6 +167,14 @@ describe("each rule decides", () => {
     expect(canManageStaff(actor({ roles: ["admin"] }), "A")).toBe(true);
     expect(canManageStaff(actor({ roles: ["admin"], school: "B" }), "A")).toBe(false);
     expect(canManageStaff(actor({ roles: ["teacher", "ib", "content_reader", "team_leader", "privacy_officer"], leads: ["middenbouw"] }), "A")).toBe(false);
+  });
+
+  it("the school's holidays (confirming the region's proposal): the school's admin only", () => {
+    expect(canManageSchoolHolidays(actor({ roles: ["admin"] }), "A")).toBe(true);
+    expect(canManageSchoolHolidays(actor({ roles: ["admin"], school: "B" }), "A")).toBe(false);
+    expect(canManageSchoolHolidays(actor({ roles: ["teacher", "ib", "content_reader", "team_leader", "privacy_officer"], leads: ["middenbouw"] }), "A")).toBe(
+      false,
+    );
   });
 
   it("the pupil scope names only what the roles give: groups for a teacher, pupils for an IB'er, nothing else", () => {

@@ -15,8 +15,9 @@ const calendar: SchoolCalendar = {
   schoolDays: new Set([1, 2, 3, 4, 5]),
   dayStart: "08:30",
   dayEnd: "15:00",
+  // Goede Vrijdag (26 March) and Tweede Paasdag (29 March, the day after DST starts) need no
+  // closure: public holidays close the school by themselves (bot/domain/public-holidays.ts).
   closures: [
-    { kind: "holiday", startDate: "2027-03-29", endDate: "2027-03-29" }, // Tweede Paasdag, the day after DST starts
     { kind: "holiday", startDate: "2027-10-23", endDate: "2027-10-31" }, // herfstvakantie, ends the day DST ends
   ],
 };
@@ -131,9 +132,10 @@ describe("reminders on a fake clock", () => {
         // c1 on Tue 30 March: the school day before is Easter Monday, A does not work Thu/Fri → Wednesday 24.
         "prepare_reminder c1 teacher-a @ 2027-03-24 08:30",
         "pupil_invitation c1 teacher-a @ 2027-03-22 08:30",
-        // c2 on Thu 1 April, B works Thu/Fri only → Friday 26 March; not recorded → nudge the same afternoon.
-        "prepare_reminder c2 teacher-b @ 2027-03-26 08:30",
-        "pupil_invitation c2 teacher-b @ 2027-03-19 08:30",
+        // c2 on Thu 1 April, B works Thu/Fri only and Friday 26 March is Goede Vrijdag → Thursday 25;
+        // three of B's school days ahead → Thursday 18; not recorded → nudge the same afternoon.
+        "prepare_reminder c2 teacher-b @ 2027-03-25 08:30",
+        "pupil_invitation c2 teacher-b @ 2027-03-18 08:30",
         "unrecorded_nudge c2 teacher-b @ 2027-04-01 13:45",
         "prepare_reminder c3 teacher-a @ 2027-03-23 08:30",
         "pupil_invitation c3 teacher-a @ 2027-03-17 08:30",

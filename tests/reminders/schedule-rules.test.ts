@@ -90,8 +90,11 @@ describe("the reminder schedule's rules", () => {
     const kinds = (s: ScheduleState) => desiredMessages(s).map((m) => m.kind);
     expect(kinds(state({ now: at("2027-03-08", "12:00"), rounds: [{ ...round, status: "draft" }] }))).toEqual([]);
     expect(kinds(state({ now: at("2027-03-29", "12:00"), rounds: [{ ...round, endDate: "2027-03-26" }] }))).toEqual([]);
-    // On the last day of the round it still counts (a late joiner gets the announcement).
-    expect(kinds(state({ now: at("2027-03-25", "12:00"), rounds: [{ ...round, startDate: "2027-03-26" }] }))).toContain("round_announcement");
+    // On the last day of the round it still counts (a late joiner gets the announcement); the 26th
+    // is Goede Vrijdag, so the last school day is Thursday the 25th.
+    expect(kinds(state({ now: at("2027-03-24", "12:00"), rounds: [{ ...round, startDate: "2027-03-25", endDate: "2027-03-25" }] }))).toContain(
+      "round_announcement",
+    );
   });
 
   it("halfway through a round only the teachers with unplanned pupils are nudged, with the round's dates", () => {
@@ -278,8 +281,8 @@ describe("the reminder schedule's rules", () => {
   });
 
   it("on a round's last day the round still announces itself", () => {
-    const round = { id: "r1", startDate: "2027-03-26", endDate: "2027-03-26", status: "active", groupIds: ["g7"] };
-    const kinds = desiredMessages(state({ now: at("2027-03-26", "07:00"), rounds: [round] })).map((m) => m.kind);
+    const round = { id: "r1", startDate: "2027-03-25", endDate: "2027-03-25", status: "active", groupIds: ["g7"] };
+    const kinds = desiredMessages(state({ now: at("2027-03-25", "07:00"), rounds: [round] })).map((m) => m.kind);
     expect(kinds).toEqual(["round_announcement"]);
   });
 

@@ -52,8 +52,18 @@ describe("school calendar", () => {
   });
 
   it("finds the next moment inside school hours", () => {
-    // Friday 16:00 → Monday 08:30 (CEST after the spring transition on Sunday 28 March).
-    expect(nextSchoolMoment(calendar, new Date("2027-03-26T15:00:00Z")).toISOString()).toBe("2027-03-29T06:30:00.000Z");
+    // Thursday 16:00 → Tuesday 08:30 (CEST after the spring transition on Sunday 28 March): Friday
+    // is Goede Vrijdag and Monday Tweede Paasdag, public holidays without a stored closure.
+    expect(nextSchoolMoment(calendar, new Date("2027-03-25T15:00:00Z")).toISOString()).toBe("2027-03-30T06:30:00.000Z");
+    // A school that marked Tweede Paasdag as a school day is open then.
+    const openOnEasterMonday = { ...calendar, openDays: new Set(["2027-03-29"]) };
+    expect(nextSchoolMoment(openOnEasterMonday, new Date("2027-03-25T15:00:00Z")).toISOString()).toBe("2027-03-29T06:30:00.000Z");
+    // Bevrijdingsdag closes the school by itself only in a lustrum year (2025, 2030), else the school decides.
+    expect(isSchoolDay(calendar, "2027-05-05")).toBe(true);
+    expect(whyNoSchool(calendar, "2025-05-05")).toEqual({
+      kind: "closure",
+      closure: { kind: "public_holiday", name: "Bevrijdingsdag", startDate: "2025-05-05", endDate: "2025-05-05" },
+    });
     // Early Tuesday → the same day's start.
     expect(nextSchoolMoment(calendar, new Date("2027-03-30T04:00:00Z")).toISOString()).toBe("2027-03-30T06:30:00.000Z");
     const inside = new Date("2027-03-30T09:00:00Z");

@@ -14,7 +14,17 @@ const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "short", 
 /** The admin's section of help, for admins only (the rule: canManageStaff). */
 const adminHelp = ({ actor, t }: CommandContext): string[] =>
   canManageStaff(actor, actor.schoolId)
-    ? ["", t("help.adminTitle"), t("help.staff"), t("help.addStaff"), t("help.deactivateStaff"), t("help.group"), t("help.groupTeacher"), t("help.groupFormat")]
+    ? [
+        "",
+        t("help.adminTitle"),
+        t("help.staff"),
+        t("help.addStaff"),
+        t("help.deactivateStaff"),
+        t("help.group"),
+        t("help.groupTeacher"),
+        t("help.groupFormat"),
+        t("help.holidays"),
+      ]
     : [];
 
 export function helpReply(ctx: CommandContext): BotReply {

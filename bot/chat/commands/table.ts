@@ -10,6 +10,7 @@ import type { BotReply } from "../../channel/types.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand } from "./dialog-commands.js";
 import { evaluateCommand } from "./evaluation-commands.js";
+import { holidaysCommand } from "./holiday-commands.js";
 import { helpReply, myGroupReply, pupilReply } from "./handlers.js";
 import { progressReply } from "./progress-commands.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
@@ -198,6 +199,14 @@ export const COMMANDS = [
     phrases: ["school", "scholen", "mijn scholen", "schools", "my schools"],
     prefixes: ["school"],
     run: (ctx, input) => many(schoolCommand(ctx, input)),
+  },
+  // The school's holidays: overview and confirming the region's proposal (holiday-commands.ts).
+  {
+    id: "holidays",
+    who: "admins",
+    phrases: ["vakanties", "holidays"],
+    prefixes: ["vakanties", "holidays"],
+    run: (ctx, input) => many(holidaysCommand(ctx, input.text)),
   },
   // Privacy requests; a pupil is named by the administration's id (privacy-commands.ts).
   {

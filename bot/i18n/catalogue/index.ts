@@ -9,6 +9,7 @@ import { common } from "./common.js";
 import { dates } from "./dates.js";
 import { dialogs } from "./dialogs.js";
 import { evaluations } from "./evaluations.js";
+import { holidays } from "./holidays.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
 import { prepare } from "./prepare.js";
@@ -25,6 +26,7 @@ export const areas = {
   dates,
   dialogs,
   evaluations,
+  holidays,
   prepare,
   printed,
   privacy,
@@ -42,6 +44,7 @@ export const catalogue = {
   ...dates,
   ...dialogs,
   ...evaluations,
+  ...holidays,
   ...prepare,
   ...printed,
   ...privacy,

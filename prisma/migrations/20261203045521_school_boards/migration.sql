@@ -1,8 +1,15 @@
+-- AlterTable
+ALTER TABLE "SchoolClosure" ADD COLUMN "schoolYear" TEXT;
+
 -- CreateTable
-CREATE TABLE "Board" (
+CREATE TABLE "SchoolHolidayConfirmation" (
     "id" TEXT NOT NULL PRIMARY KEY,
-    "name" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "schoolId" TEXT NOT NULL,
+    "schoolYear" TEXT NOT NULL,
+    "region" TEXT NOT NULL,
+    "dataVersion" TEXT NOT NULL,
+    "confirmedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "SchoolHolidayConfirmation_schoolId_fkey" FOREIGN KEY ("schoolId") REFERENCES "School" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- RedefineTables
@@ -20,11 +27,13 @@ CREATE TABLE "new_School" (
     "pupilRetentionMonths" INTEGER NOT NULL DEFAULT 24,
     "auditRetentionMonths" INTEGER NOT NULL DEFAULT 24,
     "schoolYearStart" TEXT NOT NULL DEFAULT '08-01',
+    "holidayRegion" TEXT,
+    "openPublicHolidays" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "School_boardId_fkey" FOREIGN KEY ("boardId") REFERENCES "Board" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_School" ("auditRetentionMonths", "createdAt", "dayEnd", "dayStart", "id", "locale", "name", "pupilRetentionMonths", "schoolDays", "schoolYearStart", "timezone", "updatedAt") SELECT "auditRetentionMonths", "createdAt", "dayEnd", "dayStart", "id", "locale", "name", "pupilRetentionMonths", "schoolDays", "schoolYearStart", "timezone", "updatedAt" FROM "School";
+INSERT INTO "new_School" ("auditRetentionMonths", "boardId", "createdAt", "dayEnd", "dayStart", "id", "locale", "name", "pupilRetentionMonths", "schoolDays", "schoolYearStart", "timezone", "updatedAt") SELECT "auditRetentionMonths", "boardId", "createdAt", "dayEnd", "dayStart", "id", "locale", "name", "pupilRetentionMonths", "schoolDays", "schoolYearStart", "timezone", "updatedAt" FROM "School";
 DROP TABLE "School";
 ALTER TABLE "new_School" RENAME TO "School";
 CREATE INDEX "School_boardId_idx" ON "School"("boardId");
@@ -32,5 +41,5 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Board_name_key" ON "Board"("name");
+CREATE UNIQUE INDEX "SchoolHolidayConfirmation_schoolId_schoolYear_key" ON "SchoolHolidayConfirmation"("schoolId", "schoolYear");
 
