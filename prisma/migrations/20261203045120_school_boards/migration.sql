@@ -1,15 +1,8 @@
--- AlterTable
-ALTER TABLE "SchoolClosure" ADD COLUMN "schoolYear" TEXT;
-
 -- CreateTable
-CREATE TABLE "SchoolHolidayConfirmation" (
+CREATE TABLE "Board" (
     "id" TEXT NOT NULL PRIMARY KEY,
-    "schoolId" TEXT NOT NULL,
-    "schoolYear" TEXT NOT NULL,
-    "region" TEXT NOT NULL,
-    "dataVersion" TEXT NOT NULL,
-    "confirmedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "SchoolHolidayConfirmation_schoolId_fkey" FOREIGN KEY ("schoolId") REFERENCES "School" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "name" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- RedefineTables
@@ -33,7 +26,7 @@ CREATE TABLE "new_School" (
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "School_boardId_fkey" FOREIGN KEY ("boardId") REFERENCES "Board" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_School" ("auditRetentionMonths", "boardId", "createdAt", "dayEnd", "dayStart", "id", "locale", "name", "pupilRetentionMonths", "schoolDays", "schoolYearStart", "timezone", "updatedAt") SELECT "auditRetentionMonths", "boardId", "createdAt", "dayEnd", "dayStart", "id", "locale", "name", "pupilRetentionMonths", "schoolDays", "schoolYearStart", "timezone", "updatedAt" FROM "School";
+INSERT INTO "new_School" ("auditRetentionMonths", "createdAt", "dayEnd", "dayStart", "holidayRegion", "id", "locale", "name", "openPublicHolidays", "pupilRetentionMonths", "schoolDays", "schoolYearStart", "timezone", "updatedAt") SELECT "auditRetentionMonths", "createdAt", "dayEnd", "dayStart", "holidayRegion", "id", "locale", "name", "openPublicHolidays", "pupilRetentionMonths", "schoolDays", "schoolYearStart", "timezone", "updatedAt" FROM "School";
 DROP TABLE "School";
 ALTER TABLE "new_School" RENAME TO "School";
 CREATE INDEX "School_boardId_idx" ON "School"("boardId");
@@ -41,5 +34,5 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
-CREATE UNIQUE INDEX "SchoolHolidayConfirmation_schoolId_schoolYear_key" ON "SchoolHolidayConfirmation"("schoolId", "schoolYear");
+CREATE UNIQUE INDEX "Board_name_key" ON "Board"("name");
 
