@@ -114,7 +114,9 @@ export async function importRoster(db: Db, options: RosterImportOptions): Promis
     if (staged && !options.dryRun) {
       await stageRoster(db, { schoolId, schoolYear, rows: parsed.rows, actorStaffId: options.actorStaffId ?? null });
     }
-    return { ok: true, ...summary, ...plan.counts, ...NO_ROLLOVER };
+    // On effectiveOn every group of an earlier year still in use is archived.
+    const groupsArchived = staged ? await db.group.count({ where: { schoolId, archivedAt: null, schoolYear: { lt: schoolYear } } }) : 0;
+    return { ok: true, ...summary, ...plan.counts, ...NO_ROLLOVER, groupsArchived };
   }
   const notifyAt = nextSchoolMoment(await loadSchoolCalendar(db, schoolId), now);
   const counts = await inTransaction(db, async (tx) => {

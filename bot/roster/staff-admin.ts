@@ -108,6 +108,8 @@ export type DeactivateResult =
       groupsWithoutTeacher: string[];
       /** Their unfinished dialogs, kept (paused). */
       openDialogs: number;
+      /** School years whose staged roster names them: it will not take effect until corrected. */
+      stagedYears: string[];
     };
 
 /** Deactivates a member of staff: access and group links end, records and open dialogs stay. */
@@ -130,6 +132,11 @@ export async function deactivateStaffMember(db: Db, actor: Actor, emailText: str
     await recordAudit(tx, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "update", entity: "staff_deactivated", entityId: stored.id });
     for (const link of links) await recordAudit(tx, groupTeacherAudit(actor, "delete", link.groupId, link.staffId));
     const openDialogs = await tx.dialogSession.count({ where: { staffId: stored.id, status: { in: ["active", "paused"] } } });
+    const staged = await tx.stagedPlacement.findMany({
+      where: { schoolId: actor.schoolId, teacherEmails: { contains: email } },
+      select: { schoolYear: true, teacherEmails: true },
+    });
+    const stagedYears = [...new Set(staged.filter((s) => s.teacherEmails.split(",").includes(email)).map((s) => s.schoolYear))];
     return {
       outcome: "deactivated",
       email,
@@ -137,6 +144,7 @@ export async function deactivateStaffMember(db: Db, actor: Actor, emailText: str
       groupsLeft: groups.map((g) => g.name),
       groupsWithoutTeacher: groups.filter((g) => g.teachers.length === 0).map((g) => g.name),
       openDialogs,
+      stagedYears,
     };
   });
 }

@@ -119,10 +119,13 @@ function applyStageIn(db: Db, o: { schoolId: string; schoolYear: string; now: Da
 
 export interface StagedRosterView {
   schoolId: string;
+  school: string;
   schoolYear: string;
   pupils: number;
   /** The school-local date it takes effect. */
   effectiveOn: string;
+  /** Teacher e-mails it names that are no longer active staff: it will not apply until corrected. */
+  inactiveTeacherEmails: number;
 }
 
 /** The staged rosters still waiting for their school year (counts only). */
@@ -133,15 +136,27 @@ export async function listStagedRosters(db: Db): Promise<StagedRosterView[]> {
     orderBy: [{ schoolId: "asc" }, { schoolYear: "asc" }],
   });
   const schools = new Map(
-    (await db.school.findMany({ where: { id: { in: stages.map((s) => s.schoolId) } }, select: { id: true, schoolYearStart: true } })).map((s) => [
-      s.id,
-      s.schoolYearStart,
-    ]),
+    (
+      await db.school.findMany({
+        where: { id: { in: stages.map((s) => s.schoolId) } },
+        select: { id: true, name: true, schoolYearStart: true, staff: { where: { active: true }, select: { email: true } } },
+      })
+    ).map((s) => [s.id, s]),
   );
-  return stages.map((s) => ({
-    schoolId: s.schoolId,
-    schoolYear: s.schoolYear,
-    pupils: s._count._all,
-    effectiveOn: schoolYearStartDate(s.schoolYear, schools.get(s.schoolId)),
-  }));
+  const views: StagedRosterView[] = [];
+  for (const stage of stages) {
+    const school = schools.get(stage.schoolId);
+    const active = new Set(school?.staff.map((s) => s.email.toLowerCase()));
+    const lines = await db.stagedPlacement.findMany({ where: { schoolId: stage.schoolId, schoolYear: stage.schoolYear }, select: { teacherEmails: true } });
+    const named = new Set(lines.flatMap((l) => l.teacherEmails.split(",").filter(Boolean)));
+    views.push({
+      schoolId: stage.schoolId,
+      school: school?.name ?? "",
+      schoolYear: stage.schoolYear,
+      pupils: stage._count._all,
+      effectiveOn: schoolYearStartDate(stage.schoolYear, school?.schoolYearStart),
+      inactiveTeacherEmails: [...named].filter((email) => !active.has(email)).length,
+    });
+  }
+  return views;
 }

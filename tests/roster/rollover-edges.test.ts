@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "../../bot/auth/actor.js";
 import { importRoster } from "../../bot/roster/import-roster.js";
 import { archiveEndedGroups } from "../../bot/roster/rollover.js";
-import { applyDueStagedRosters } from "../../bot/roster/stage-roster.js";
+import { applyDueStagedRosters, listStagedRosters } from "../../bot/roster/stage-roster.js";
+import { deactivateStaffMember } from "../../bot/roster/staff-admin.js";
 import { getHandovers } from "../../bot/services/handover.js";
 import { makeGroup, makeStaff } from "../support/fixtures.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
@@ -101,6 +102,20 @@ describe(`rollover edges (${testProvider()})`, () => {
     expect(mine.map((r) => r.applied)).toEqual([true]);
     expect(await t.db.group.count({ where: { schoolId: s.schoolId, schoolYear: "2027-2028" } })).toBe(1);
     expect(await t.db.stagedPlacement.count({ where: { schoolId: s.schoolId } })).toBe(0);
+  });
+
+  it("an admin deactivating a teacher the staged roster names is told, and the waiting list flags it", async () => {
+    const s = await school();
+    const admin = await makeStaff(t.db, s.schoolId, { roles: [{ role: "admin" }] });
+    const now = new Date("2027-06-01T10:00:00Z");
+    await importRoster(t.db, { schoolId: s.schoolId, csvText: s.csv("groep 6"), schoolYear: "2027-2028", now });
+    const mine = async () => (await listStagedRosters(t.db)).find((v) => v.schoolId === s.schoolId);
+    expect(await mine()).toMatchObject({ schoolYear: "2027-2028", pupils: 2, inactiveTeacherEmails: 0, effectiveOn: "2027-08-01" });
+    const result = await deactivateStaffMember(t.db, await loadActor(t.db, admin.id), s.meester.email, now);
+    expect(result).toMatchObject({ outcome: "deactivated", stagedYears: ["2027-2028"] });
+    expect(await mine()).toMatchObject({ inactiveTeacherEmails: 1 });
+    // Deactivating someone the roster does not name says nothing about it.
+    expect(await deactivateStaffMember(t.db, await loadActor(t.db, admin.id), s.juf.email, now)).toMatchObject({ stagedYears: [] });
   });
 
   it("archives last year's groups left in use, once the school has this year's groups", async () => {

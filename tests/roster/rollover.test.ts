@@ -127,6 +127,8 @@ describe(`a school year turns over (${testProvider()})`, () => {
       moved: 2,
       deactivated: 1,
       groupsCreated: 1,
+      // Said ahead: on the first day this year's groep 5 is archived.
+      groupsArchived: 1,
     });
     // Imported again (a corrected export): replaced, not added.
     await importRoster(t.db, { schoolId: ids.schoolId, csvText: nextYearCsv, schoolYear: "2027-2028", now });
@@ -209,6 +211,7 @@ describe(`a school year turns over (${testProvider()})`, () => {
   it("last year's teacher reads her archived group; the new teacher cannot", async () => {
     const list = text(await core.handleTurn({ user: juf, text: "archief" }));
     expect(list).toContain("groep 5 (2026-2027)");
+    expect(text(await core.handleTurn({ user: juf, text: "archief 2026-2027" }))).toContain("groep 5 (2026-2027)");
     const read = text(await core.handleTurn({ user: juf, text: "archief groep 5" }));
     expect(read).toContain("**groep 5 (2026-2027)**, archief: 1 leerling met een gesprek");
     expect(read).toContain("Doel: Ik wil de tafels van 6 en 7 kennen (open)");

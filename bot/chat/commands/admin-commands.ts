@@ -81,6 +81,7 @@ export async function deactivateStaffCommand(ctx: CommandContext, text: string):
     ...(result.groupsLeft.length ? [t("admin.deactivatedGroups", { groups: result.groupsLeft.join(", ") })] : []),
     ...(result.openDialogs ? [t("admin.dialogsKept", { count: result.openDialogs })] : []),
     ...(result.groupsWithoutTeacher.length ? [t("admin.withoutTeacher", { groups: result.groupsWithoutTeacher.join(", ") })] : []),
+    ...result.stagedYears.map((year) => t("admin.inStagedRoster", { email: result.email, year })),
   );
 }
 

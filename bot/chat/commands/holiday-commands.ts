@@ -39,12 +39,19 @@ async function yearOverview(ctx: CommandContext, schoolId: string, schoolYear: s
   const [confirmation, closures] = await Promise.all([
     db.schoolHolidayConfirmation.findUnique({ where: { schoolId_schoolYear: { schoolId, schoolYear } } }),
     db.schoolClosure.findMany({
-      where: { schoolId, OR: [{ schoolYear }, { schoolYear: null, startDate: { lte: to }, endDate: { gte: from } }] },
+      // The school's own closures belong to the year they start in (a summer holiday is last year's).
+      where: { schoolId, OR: [{ schoolYear }, { schoolYear: null, startDate: { gte: from, lte: to } }] },
       orderBy: { startDate: "asc" },
     }),
   ]);
   const lines = (list: readonly { name: string; startDate: string; endDate: string }[]) =>
-    list.length ? list.map((c) => t("holidays.line", { name: c.name, from: day(c.startDate), to: day(c.endDate) })) : [t("holidays.none")];
+    list.length
+      ? list.map((c) =>
+          c.startDate === c.endDate
+            ? t("holidays.oneDay", { name: c.name, date: day(c.startDate) })
+            : t("holidays.line", { name: c.name, from: day(c.startDate), to: day(c.endDate) }),
+        )
+      : [t("holidays.none")];
   if (confirmation) {
     const date = confirmation.confirmedAt.toISOString().slice(0, 10);
     return [t("holidays.yearConfirmed", { year: schoolYear, region: confirmation.region, date: day(date) }), ...lines(closures)].join("\n");

@@ -44,6 +44,12 @@ export async function archiveReply(ctx: CommandContext, input: CommandInput): Pr
   }
   const year = /\b(\d{4}-\d{4})\b/.exec(asked)?.[1];
   const nameText = asked.replace(/\b\d{4}-\d{4}\b/, "").trim();
+  if (!nameText && year) {
+    // Only a year: the groups of that year.
+    const ofYear = groups.filter((g) => g.schoolYear === year);
+    if (ofYear.length === 0) return { text: t("archive.unknown", { name: asked }) };
+    return { text: [t("archive.list"), ...ofYear.map((g) => t("archive.listLine", { group: g.groupName, year: g.schoolYear }))].join("\n") };
+  }
   const name = normalizeGroupName(nameText) ?? nameText.toLowerCase();
   // listArchivedGroups is newest first: without a year the latest group of that name is read.
   const group = groups.find((g) => g.groupName.toLowerCase() === name && (!year || g.schoolYear === year));

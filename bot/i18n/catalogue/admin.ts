@@ -104,6 +104,10 @@ export const admin = {
     nl: "{name} ({email}) is uitgeschakeld: geen toegang meer. Gesprekken, doelen en notities blijven bewaard.",
     en: "{name} ({email}) is deactivated: no access any more. Conversations, goals and notes are kept.",
   },
+  "admin.inStagedRoster": {
+    nl: "Let op: het rooster voor {year} dat klaarstaat noemt {email}. Het gaat pas in als het opnieuw is ingelezen zonder dit adres.",
+    en: "Note: the roster waiting for {year} names {email}. It takes effect only once imported again without this address.",
+  },
   "admin.deactivatedGroups": { nl: "Niet langer leerkracht van: {groups}.", en: "No longer a teacher of: {groups}." },
   "admin.dialogsKept": {
     nl: { one: "1 onafgemaakt gesprek blijft bewaard (gepauzeerd).", other: "{count} onafgemaakte gesprekken blijven bewaard (gepauzeerd)." },

@@ -24,6 +24,7 @@ export const holidays = {
   },
   "holidays.none": { nl: "- (geen)", en: "- (none)" },
   "holidays.line": { nl: "- {name}: {from} t/m {to}", en: "- {name}: {from} to {to}" },
+  "holidays.oneDay": { nl: "- {name}: {date}", en: "- {name}: {date}" },
   "holidays.proposalHeader": {
     nl: "Voorstel (regio {region}, bron Rijksoverheid):",
     en: "Proposal (region {region}, source Rijksoverheid):",
