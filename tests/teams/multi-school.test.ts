@@ -2,7 +2,8 @@
 // lists. Real Bot Framework activities over HTTP into the Teams adapter. She is asked which school
 // first, switches with `school <naam>`, sees only the school she works for, and nothing of the other
 // school reaches her through the shared identity. Each test uses a teacher of its own.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { openDatabase } from "../../bot/db/client.js";
 import pino from "pino";
 import { startTestApp, type TestApp } from "../support/app.js";
 import { FakeConnector } from "../support/fake-connector.js";
@@ -19,7 +20,7 @@ import { createLogger } from "../../bot/logger.js";
 const TENANT = "44444444-5555-6666-7777-888888888888";
 const LINDE = "Basisschool De Linde";
 const ANKER = "Basisschool Het Anker";
-let app: TestApp;
+let app: TestApp & { databaseUrl: string };
 let teams: TeamsDriver;
 const connector = new FakeConnector();
 const ids = { linde: "", anker: "", lindeGroup: "", ankerGroup: "", sam: "", noor: "" };
@@ -182,7 +183,10 @@ describe(`a teacher at two schools of one board, over Teams on ${testProvider()}
   it("a switch on another instance counts at once there, despite its identity cache", async () => {
     const eva = await twoSchoolTeacher();
     await teams.say(eva.user, "school linde");
-    const other = createCore({ db: app.database.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+    // Another instance: its own connection and core (from the sources, whichever build serves HTTP).
+    const second = await openDatabase(app.databaseUrl);
+    onTestFinished(() => second.close());
+    const other = createCore({ db: second.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
     const asTeams = { channel: "teams" as const, externalId: eva.user.aad, tenantId: TENANT, email: eva.user.email };
     const turn = async (text: string) => (await other.handleTurn({ user: asTeams, text })).replies.map((r) => r.text).join("\n");
     expect(await turn("mijn groep")).toContain("Sam de Boer"); // the other instance now caches De Linde
