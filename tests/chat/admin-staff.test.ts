@@ -53,11 +53,16 @@ beforeAll(async () => {
   const meester = await makeStaff(t.db, school.id, { groups: [g7.id, lastYear.id], email: "meester@beheer.example" });
   await makeStaff(t.db, school.id, { roles: [{ role: "team_leader", bouw: "middenbouw" }, { role: "teacher" }], email: "tl@beheer.example" });
   await makeStaff(t.db, school.id, { roles: [{ role: "ib" }], email: "ib@beheer.example" });
+  // Bo has no group yet: the duo-partner the admin links to groep 5.
+  const bo = await t.db.staff.update({
+    where: { id: (await makeStaff(t.db, school.id, { email: "bo@beheer.example" })).id },
+    data: { displayName: "Bo Bakker" },
+  });
   const pupil = await makePupil(t.db, school.id, g7.id, "Sam");
   // Meester's records and an unfinished preparation: both must survive the deactivation.
   await t.db.note.create({ data: { pupilId: pupil.id, authorId: meester.id, text: "Vertelde over de tafels" } });
   await t.db.dialogSession.create({ data: { schoolId: school.id, staffId: meester.id, kind: "prepare", pupilId: pupil.id, stepId: "intro" } });
-  Object.assign(ids, { school: school.id, lastYear: lastYear.id, g5: g5.id, g7: g7.id, admin: admin.id, juf: juf.id, meester: meester.id });
+  Object.assign(ids, { bo: bo.id, school: school.id, lastYear: lastYear.id, g5: g5.id, g7: g7.id, admin: admin.id, juf: juf.id, meester: meester.id });
   core = createCore({ db: t.db, logger: createLogger("silent"), defaultLocale: "nl", clock: () => now });
 });
 afterAll(async () => t?.destroy());
@@ -70,19 +75,18 @@ describe(`the admin's staff and group commands (${testProvider()})`, () => {
   });
 
   it("adds a teacher, says so when the address is already active, and adds a team leader with a bouw", async () => {
-    expect(await say("dir@beheer.example", "medewerker toevoegen Bo@Beheer.example Bo Bakker")).toContain(
-      "Toegevoegd: Bo Bakker (bo@beheer.example) als leerkracht",
+    expect(await say("dir@beheer.example", "medewerker toevoegen Ben@Beheer.example Ben Bakker")).toContain(
+      "Toegevoegd: Ben Bakker (ben@beheer.example) als leerkracht",
     );
-    const bo = await t.db.staff.findUniqueOrThrow({
-      where: { schoolId_email: { schoolId: ids.school!, email: "bo@beheer.example" } },
+    const ben = await t.db.staff.findUniqueOrThrow({
+      where: { schoolId_email: { schoolId: ids.school!, email: "ben@beheer.example" } },
       include: { roles: true },
     });
-    expect([bo.displayName, bo.active, bo.roles.map((r) => r.role)]).toEqual(["Bo Bakker", true, ["teacher"]]);
-    expect(await auditOf(ids.school!, "staff")).toEqual([{ action: "create", entityId: bo.id, actorStaffId: ids.admin, pupilId: null }]);
-    ids.bo = bo.id;
+    expect([ben.displayName, ben.active, ben.roles.map((r) => r.role)]).toEqual(["Ben Bakker", true, ["teacher"]]);
+    expect(await auditOf(ids.school!, "staff")).toEqual([{ action: "create", entityId: ben.id, actorStaffId: ids.admin, pupilId: null }]);
 
     const before = await snapshot(ids.school!);
-    expect(await say("dir@beheer.example", "add staff bo@beheer.example Someone Else role admin")).toContain("staat al op de personeelslijst");
+    expect(await say("dir@beheer.example", "add staff ben@beheer.example Someone Else role admin")).toContain("staat al op de personeelslijst");
     expect(await snapshot(ids.school!)).toBe(before);
 
     expect(await say("dir@beheer.example", "add staff kim@beheer.example Kim Rol role team_leader, teacher bovenbouw")).toContain("teamleider bovenbouw");
@@ -100,7 +104,8 @@ describe(`the admin's staff and group commands (${testProvider()})`, () => {
       [ids.juf, "1,2"],
       [ids.bo, "3,4,5"],
     ]);
-    expect((await auditOf(ids.school!, "group_teacher")).map((a) => [a.action, a.entityId])).toEqual([
+    const inGroup5 = (await auditOf(ids.school!, "group_teacher")).filter((a) => a.entityId?.startsWith(`${ids.g5}:`));
+    expect(inGroup5.map((a) => [a.action, a.entityId])).toEqual([
       ["create", `${ids.g5}:${ids.bo}`],
       ["update", `${ids.g5}:${ids.juf}`],
     ]);
@@ -140,10 +145,20 @@ describe(`the admin's staff and group commands (${testProvider()})`, () => {
   });
 
   it("lists active staff with roles and groups, for the admin", async () => {
-    const list = await say("dir@beheer.example", "medewerkers");
+    // A school of its own: the other tests here change who works where.
+    const school = await makeSchool(t.db, "OBS De Lijst");
+    const group = await makeGroup(t.db, school.id, "groep 6", "middenbouw");
+    await makeStaff(t.db, school.id, { roles: [{ role: "admin" }], email: "dir@lijst.example" });
+    await makeStaff(t.db, school.id, { roles: [{ role: "team_leader", bouw: "middenbouw" }], email: "tl@lijst.example" });
+    const duo = await makeStaff(t.db, school.id, { groups: [group.id], email: "duo@lijst.example" });
+    await t.db.staff.update({ where: { id: duo.id }, data: { displayName: "Dewi Duo" } });
+    await t.db.groupTeacher.update({ where: { groupId_staffId: { groupId: group.id, staffId: duo.id } }, data: { workingDays: "3,4,5" } });
+    await makeStaff(t.db, school.id, { email: "weg@lijst.example", active: false });
+    const list = await say("dir@lijst.example", "medewerkers");
     expect(list).toContain("actieve medewerkers:");
-    expect(list).toContain("- Bo Bakker (bo@beheer.example) — leerkracht — groep 5 (wo, do, vr)");
+    expect(list).toContain("- Dewi Duo (duo@lijst.example) — leerkracht — groep 6 (wo, do, vr)");
     expect(list).toContain("teamleider middenbouw");
+    expect(list).not.toContain("weg@lijst.example");
   });
 
   it("refuses a teacher and a team leader every command, records the refusal and changes nothing", async () => {

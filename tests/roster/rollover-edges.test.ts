@@ -30,6 +30,8 @@ async function school(schoolYearStart = "08-01") {
     ["leerlingnummer;roepnaam;achternaam;groep;leerkracht_email", `E-1;Ada;E.;${group};${email}`, `E-2;Bo;E.;${group};${email}`].join("\n");
   return { schoolId: s.id, group5: group5.id, juf, meester, a, b, csv };
 }
+/** The job runs for every school; the other tests' schools may be due at the same moment. */
+const applyFor = async (schoolId: string, at: Date) => (await applyDueStagedRosters(t.db, at)).filter((r) => r.schoolId === schoolId);
 
 describe(`rollover edges (${testProvider()})`, () => {
   it("takes effect at the school's own first day, midnight in its own time zone", async () => {
@@ -42,9 +44,9 @@ describe(`rollover edges (${testProvider()})`, () => {
     });
     expect(report).toMatchObject({ ok: true, staged: true, effectiveOn: "2027-08-20" });
     // 23:30 on 19 August in Amsterdam (already 20 August nowhere that matters): not yet.
-    expect(await applyDueStagedRosters(t.db, new Date("2027-08-19T21:30:00Z"))).toEqual([]);
+    expect(await applyFor(s.schoolId, new Date("2027-08-19T21:30:00Z"))).toEqual([]);
     // 00:30 on 20 August in Amsterdam, still the 19th in UTC: now.
-    const [applied] = await applyDueStagedRosters(t.db, new Date("2027-08-19T22:30:00Z"));
+    const [applied] = await applyFor(s.schoolId, new Date("2027-08-19T22:30:00Z"));
     expect(applied).toMatchObject({ schoolId: s.schoolId, applied: true, groupsArchived: 1 });
   });
 
@@ -55,7 +57,7 @@ describe(`rollover edges (${testProvider()})`, () => {
     const corrected = await importRoster(t.db, { schoolId: s.schoolId, csvText: s.csv("groep 6b"), now: new Date("2027-08-20T10:00:00Z") });
     expect(corrected).toMatchObject({ ok: true, staged: false, schoolYear: "2027-2028" });
     expect(await t.db.stagedPlacement.count({ where: { schoolId: s.schoolId } })).toBe(0);
-    expect(await applyDueStagedRosters(t.db, new Date("2027-10-01T01:30:00Z"))).toEqual([]);
+    expect(await applyFor(s.schoolId, new Date("2027-10-01T01:30:00Z"))).toEqual([]);
     const group = await t.db.pupil.findUniqueOrThrow({ where: { id: s.a.id }, select: { group: { select: { name: true } } } });
     expect(group.group?.name).toBe("groep 6b");
   });

@@ -13,6 +13,7 @@ import { AppError, ErrorCode } from "../../bot/errors.js";
 
 let t: TestDatabase;
 let schoolId: string;
+let untouchedId: string; // a school that confirms nothing here, whatever order the tests run in
 const own = { kind: "study_day" as const, name: "Studiedag", startDate: "2027-11-10", endDate: "2027-11-10" };
 const setup = (extra: Record<string, unknown> = {}) => ({
   school: { name: "De Linde", holidayRegion: "zuid", closures: [own], ...extra },
@@ -32,12 +33,18 @@ async function refusal(input: unknown): Promise<AppError> {
 beforeAll(async () => {
   t = await createTestDatabase();
   schoolId = (await applySchoolSetup(t.db, setup())).schoolId;
+  untouchedId = (
+    await applySchoolSetup(t.db, {
+      school: { name: "De Eik", holidayRegion: "zuid" },
+      staff: [{ email: "dir@eik.example", name: "Directeur", roles: ["admin"] }],
+    })
+  ).schoolId;
 });
 afterAll(async () => t?.close());
 
 describe("region holidays: propose and confirm", () => {
   it("proposes the data file's holidays of the school's region, and the public holidays on school days", async () => {
-    const proposal = await proposeClosures(t.db, { school: "De Linde", schoolYear: "2027-2028" });
+    const proposal = await proposeClosures(t.db, { school: "De Eik", schoolYear: "2027-2028" });
     expect(proposal.region).toBe("zuid");
     expect(proposal.closures).toEqual(
       regionHolidays("2027-2028", "zuid")
@@ -53,7 +60,7 @@ describe("region holidays: propose and confirm", () => {
     ]);
     // --region overrides the school's.
     expect(
-      (await proposeClosures(t.db, { school: schoolId, schoolYear: "2027-2028", region: "noord" })).closures.find((c) => c.name === "Voorjaarsvakantie"),
+      (await proposeClosures(t.db, { school: untouchedId, schoolYear: "2027-2028", region: "noord" })).closures.find((c) => c.name === "Voorjaarsvakantie"),
     ).toMatchObject({
       startDate: "2028-02-19",
     });
