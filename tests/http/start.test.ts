@@ -14,8 +14,9 @@ beforeAll(async () => {
 });
 afterAll(async () => drop());
 
+// Up to 40 s: starting from the sources compiles them first, slow on a loaded 2-core machine.
 async function waitReady(base: string): Promise<Response> {
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 1600; i++) {
     try {
       const res = await fetch(`${base}/readyz`);
       if (res.ok) return res;
