@@ -160,7 +160,14 @@ export async function readHeldConversation(db: Db, actor: Actor, conversationId:
       shareWithParents: g.shareWithParents,
       evaluations: g.evaluations
         .filter((e) => !until || e.evaluatedAt < until)
-        .map((e) => ({ at: e.evaluatedAt, outcome: e.outcome, note: e.note, nextStep: e.nextStep, by: name(e.evaluatedById)!, shareWithParents: e.shareWithParents })),
+        .map((e) => ({
+          at: e.evaluatedAt,
+          outcome: e.outcome,
+          note: e.note,
+          nextStep: e.nextStep,
+          by: name(e.evaluatedById)!,
+          shareWithParents: e.shareWithParents,
+        })),
     })),
     agreements: c.agreements.map((a) => ({ who: a.who, what: a.what, whenText: a.whenText, shareWithParents: a.shareWithParents })),
     notes: notes.map((n) => ({ at: n.createdAt, author: name(n.authorId)!, text: n.text, goalText: n.goalText, shareWithParents: n.shareWithParents })),

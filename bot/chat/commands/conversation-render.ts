@@ -38,9 +38,7 @@ export function shownValue(answer: ReadAnswer, { t, locale }: Pick<ReadLocale, "
 }
 
 function answerLines(answers: readonly ReadAnswer[], r: ReadLocale): string[] {
-  return answers.map((a) =>
-    r.t("read.answer", { label: a.field.label[r.locale], value: shownValue(a, r), shared: a.shared ? r.t("read.shared") : "" }),
-  );
+  return answers.map((a) => r.t("read.answer", { label: a.field.label[r.locale], value: shownValue(a, r), shared: a.shared ? r.t("read.shared") : "" }));
 }
 
 function goalBlock(goal: HeldConversationRead["goals"][number], r: ReadLocale): string {
@@ -81,7 +79,9 @@ export function conversationBlocks(view: HeldConversationRead, r: ReadLocale): s
   if (view.preparation.length) blocks.push([t("read.preparation"), ...answerLines(view.preparation, r)].join("\n"));
   if (view.opening.length) blocks.push([t("read.opening"), ...answerLines(view.opening, r)].join("\n"));
   for (const phase of view.phases) {
-    blocks.push(phase.sections.length ? t("read.phase", { title: phase.title[locale] }) : `${t("read.phase", { title: phase.title[locale] })} ${t("read.phaseEmpty")}`);
+    blocks.push(
+      phase.sections.length ? t("read.phase", { title: phase.title[locale] }) : `${t("read.phase", { title: phase.title[locale] })} ${t("read.phaseEmpty")}`,
+    );
     for (const section of phase.sections) blocks.push([t("read.section", { title: section.title[locale] }), ...answerLines(section.answers, r)].join("\n"));
   }
   blocks.push(t("read.goals"));

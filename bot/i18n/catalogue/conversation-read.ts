@@ -51,7 +51,10 @@ export const conversationRead = {
   "read.goal.successCriteria": { nl: "  Zo weten we dat het gelukt is: {text}", en: "  How we know it worked: {text}" },
   "read.goal.evaluationPlan": { nl: "  Evaluatie op {date} door {by}", en: "  Evaluation on {date} by {by}" },
   "read.goal.noEvaluationDate": { nl: "  Nog geen evaluatiedatum", en: "  No evaluation date yet" },
-  "read.evaluation": { nl: "  Geëvalueerd op {date} door {by}: {outcome}{note}{next}{shared}", en: "  Evaluated on {date} by {by}: {outcome}{note}{next}{shared}" },
+  "read.evaluation": {
+    nl: "  Geëvalueerd op {date} door {by}: {outcome}{note}{next}{shared}",
+    en: "  Evaluated on {date} by {by}: {outcome}{note}{next}{shared}",
+  },
   "read.evaluationNote": { nl: " — “{note}”", en: " — “{note}”" },
   "read.evaluationNext": { nl: " — verder: {next}", en: " — next: {next}" },
   "read.agreements": { nl: "**Afspraken**", en: "**Agreements**" },
