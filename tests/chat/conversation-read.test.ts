@@ -235,4 +235,59 @@ describe(`reading a held conversation (${testProvider()})`, () => {
     const all = textOf(replies);
     for (const step of Object.values(answers)) for (const value of Object.values(step)) if (value !== "good") expect(all).toContain(value);
   });
+
+  it("last year's teacher reads the conversation held in her archived group, up to the archive's end, and nothing of this year", async () => {
+    const old = await t.db.group.create({
+      data: {
+        schoolId: ids.school!,
+        name: "groep 4",
+        bouw: "middenbouw",
+        yearLevels: "4",
+        schoolYear: "2025-2026",
+        archivedAt: new Date("2026-08-01T00:00:00Z"),
+      },
+    });
+    const vorig = await makeStaff(t.db, ids.school!, { groups: [old.id], email: email("vorig") });
+    ids.vorig = vorig.id;
+    const pupil = await makePupil(t.db, ids.school!, ids.g5!, "Mila");
+    const held = (groupId: string, heldAt: string, words: string) =>
+      t.db.conversation.create({
+        data: {
+          schoolId: ids.school!,
+          pupilId: pupil.id,
+          groupId,
+          formatKey: "middenbouw-kindgesprek",
+          formatVersion: 2,
+          status: "held",
+          heldAt: new Date(heldAt),
+          createdById: vorig.id,
+          answers: JSON.stringify({ s_afsluiten: { summary: words } }),
+        },
+      });
+    const lastYear = await held(old.id, "2026-03-10T09:00:00Z", "Mila vorig jaar");
+    const thisYear = await held(ids.g5!, "2026-11-02T09:00:00Z", "Mila dit jaar");
+    const goal = await t.db.goal.create({ data: { pupilId: pupil.id, conversationId: lastYear.id, goalText: "Mila leest AVI E4", createdById: vorig.id } });
+    await t.db.evaluation.create({ data: { goalId: goal.id, outcome: "later", evaluatedById: vorig.id, evaluatedAt: new Date("2026-06-01T09:00:00Z") } });
+    await t.db.evaluation.create({ data: { goalId: goal.id, outcome: "reached", evaluatedById: ids.juf!, evaluatedAt: new Date("2026-10-01T09:00:00Z") } });
+    await t.db.note.create({ data: { pupilId: pupil.id, authorId: vorig.id, text: "Mila las voor aan groep 3", createdAt: new Date("2026-05-01T09:00:00Z") } });
+    await t.db.note.create({
+      data: { pupilId: pupil.id, authorId: ids.juf!, text: "Mila wisselde van tafelgroep", createdAt: new Date("2026-09-15T09:00:00Z") },
+    });
+
+    const archived = textOf(await press("vorig", { pupilId: pupil.id }));
+    expect(archived).toContain("Mila vorig jaar");
+    expect(archived).toContain("via het archief van vorig schooljaar");
+    expect(archived).toContain("Mila las voor aan groep 3");
+    expect(archived).toContain("later opnieuw");
+    expect(archived).not.toMatch(/tafelgroep|: bereikt|Mila dit jaar|Andere gehouden/);
+    expect(textOf(await press("vorig", { conversationId: thisYear.id }))).toContain("Dit gesprek mag jij niet lezen.");
+    // By name she finds only this year's pupils: the archive is reached from the conversation itself.
+    expect(textOf(await say("vorig", "gesprek bekijken Mila"))).toBe("Ik vond geen leerling 'Mila' in je groep(en).");
+
+    // This year's teacher reads the same conversation with all that came after it.
+    const now = textOf(await say("juf", "gesprek bekijken Mila 10-03-2026"));
+    expect(now).toContain("Mila wisselde van tafelgroep");
+    expect(now).toContain(": bereikt");
+    expect(now).not.toContain("via het archief");
+  });
 });

@@ -4,7 +4,7 @@
 import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import { localDate } from "../../domain/local-time.js";
-import { AppError, ErrorCode, toAppError } from "../../errors.js";
+import { type AppError, ErrorCode, toAppError } from "../../errors.js";
 import { listReadableHeldConversations, readHeldConversation } from "../../services/conversation-read.js";
 import { pupilNamesById } from "../../services/pupil-search.js";
 import { pagesOf } from "../../text/pages.js";
