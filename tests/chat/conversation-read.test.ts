@@ -5,6 +5,7 @@
 // conversations: the newest by default, a date or a button for another; a long one arrives whole.
 // Each test reads its own records or filters the audit to its own actor, so any order holds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { messagesFor } from "../../adapters/slack/outbound.js";
 import { createCore } from "../../app/core.js";
 import { loadActor } from "../../bot/auth/actor.js";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
@@ -233,7 +234,14 @@ describe(`reading a held conversation (${testProvider()})`, () => {
     for (const reply of replies) expect(reply.text.length).toBeLessThanOrEqual(3000);
     expect(replies[0]!.text).toMatch(new RegExp(`^\\(1/${replies.length}\\)\\n`));
     const all = textOf(replies);
-    for (const step of Object.values(answers)) for (const value of Object.values(step)) if (value !== "good") expect(all).toContain(value);
+    const typed = Object.values(answers).flatMap((step) => Object.values(step).filter((v) => v !== "good"));
+    for (const value of typed) expect(all).toContain(value);
+    // What Slack gets: every page as a message whose sections hold it all (Slack drops blocks past 50).
+    const slack = (await Promise.all(replies.map((r) => messagesFor(r, { stepsAsText: false, locale: "nl", linkFor: async () => "" })))).flat();
+    expect(slack).toHaveLength(replies.length);
+    for (const message of slack) expect(message.blocks.length).toBeLessThanOrEqual(3);
+    const sections = slack.flatMap((m) => m.blocks.map((b) => (b.type === "section" ? (b.text?.text ?? "") : ""))).join("\n");
+    for (const value of typed) expect(sections).toContain(value);
   });
 
   it("last year's teacher reads the conversation held in her archived group, up to the archive's end, and nothing of this year", async () => {
