@@ -282,7 +282,12 @@ describe(`reading a held conversation (${testProvider()})`, () => {
       data: { pupilId: pupil.id, authorId: ids.juf!, text: "Mila wisselde van tafelgroep", createdAt: new Date("2026-09-15T09:00:00Z") },
     });
 
-    const archived = textOf(await press("vorig", { pupilId: pupil.id }));
+    // Her archive offers the conversation as a button; the pupil's conversations by button give the same.
+    const [archive] = await say("vorig", "archief groep 4 2025-2026");
+    const button = archive!.actions!.find((a) => a.action.args?.conversationId === lastYear.id)!;
+    expect(button.label).toBe("Mila T.: gesprek van 10-03-2026");
+    const archived = textOf(await turn("vorig", { action: button.action }));
+    expect(textOf(await press("vorig", { pupilId: pupil.id }))).toBe(archived);
     expect(archived).toContain("Mila vorig jaar");
     expect(archived).toContain("via het archief van vorig schooljaar");
     expect(archived).toContain("Mila las voor aan groep 3");

@@ -66,6 +66,7 @@ export const conversationRead = {
   "read.noteGoal": { nl: " (doel: {goal})", en: " (goal: {goal})" },
   "read.others": { nl: "Andere gehouden gesprekken met {name}:", en: "Other held conversations with {name}:" },
   "read.button": { nl: "Gesprek van {date}", en: "Conversation of {date}" },
+  "read.archiveButton": { nl: "{name}: gesprek van {date}", en: "{name}: conversation of {date}" },
   "read.timelineHint": {
     nl: "Een gesprek helemaal lezen: **gesprek bekijken {name}** (met een datum voor een ouder gesprek), of een knop hieronder.",
     en: "Read a conversation in full: **view conversation {name}** (with a date for an earlier one), or a button below.",
