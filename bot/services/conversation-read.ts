@@ -14,6 +14,8 @@ import { hasContent, shareChosen } from "../formats/share.js";
 import { localized } from "../i18n/translate.js";
 
 const HELD = ["held", "evaluated"];
+/** Whether a conversation's status means it was held (and so can be read in full). */
+export const isHeldStatus = (status: string | undefined): boolean => status !== undefined && HELD.includes(status);
 type StoredAnswers = Record<string, Record<string, unknown>>;
 
 /** One answer: the field as the format defines it, the stored value, and whether the pupil agreed to share it. */
@@ -120,7 +122,7 @@ export async function readHeldConversation(db: Db, actor: Actor, conversationId:
     },
   });
   const facts = c ? factsOf(c) : null;
-  if (!c || !facts || c.schoolId !== actor.schoolId || !HELD.includes(c.status)) {
+  if (!c || !facts || c.schoolId !== actor.schoolId || !isHeldStatus(c.status)) {
     await refused(db, actor, "conversation", conversationId, null);
     throw new NotFoundError("conversation");
   }

@@ -6,6 +6,7 @@ import { normalizeGroupName } from "../../domain/vocabulary.js";
 import type { MessageKey } from "../../i18n/translate.js";
 import { listArchivedGroups, readArchivedGroup } from "../../services/archive.js";
 import { getHandovers } from "../../services/handover.js";
+import { isHeldStatus } from "../../services/conversation-read.js";
 import type { CommandContext, CommandInput } from "./context.js";
 
 const shortDate = (iso: string) => iso.split("-").reverse().join("-");
@@ -66,7 +67,7 @@ export async function archiveReply(ctx: CommandContext, input: CommandInput): Pr
   // Each held conversation can be read in full (conversation-read-commands.ts), by last year's teacher too.
   const actions = pupils.flatMap((p) =>
     p.conversations
-      .filter((c) => c.status === "held" || c.status === "evaluated")
+      .filter((c) => isHeldStatus(c.status))
       .map((c) => buttonFor(t("read.archiveButton", { name: p.name, date: shortDate(c.date) }), "viewConversation", { conversationId: c.id })),
   );
   const text = [t("archive.header", { group: group.groupName, year: group.schoolYear, count: pupils.length }), ...lines].join("\n\n");
