@@ -41,6 +41,7 @@ async function hold(staffKey: string, pupilId: string, heldAt: string, words: st
       formatKey: "middenbouw-kindgesprek",
       formatVersion: 2,
       answers: {
+        opening: { previousReview: `${words}: het lezen ging beter`, previousReview__share: true },
         s_start: { feeling: "good", feeling__share: true, feelingNote: `${words}: ik speel graag met Mo` },
         s_trots: { proudOf: `${words}: de tafel van 7`, proudOf__share: false, howItWorked: "elke dag oefenen" },
         s_moeilijk: { stillHard: `${words}: lange sommen`, goalIdeaFrom: "together" },
@@ -90,6 +91,13 @@ beforeAll(async () => {
   await t.db.staff.update({ where: { id: staff.juf.id }, data: { displayName: "Juf Anna" } });
   Object.assign(ids, { school: school.id, g5: g5.id, sam: sam.id, noor: noor.id });
   ids.samConversation = await hold("juf", sam.id, "2027-02-01T10:00:00Z", "Sam zegt");
+  // The teacher prepared it: her reason, aim and planned questions come with it.
+  await t.db.conversation.update({
+    where: { id: ids.samConversation },
+    data: {
+      preparation: JSON.stringify({ aim: { reason: "na de toets", aim: "een eigen rekendoel" }, plannedQuestions: ["Wat ging goed?", "Wat wil je leren?"] }),
+    },
+  });
   const goal = await t.db.goal.findFirstOrThrow({ where: { conversationId: ids.samConversation } });
   await t.db.evaluation.create({
     data: {
@@ -121,6 +129,9 @@ describe(`reading a held conversation (${testProvider()})`, () => {
     const text = textOf(await say("juf", "gesprek bekijken Sam"));
     expect(text).toContain("**Gesprek met Sam T.** — Kindgesprek groep 3–5, 1 feb 2027");
     expect(text).toContain("Gehouden door: Juf Anna");
+    expect(text).toContain("**Voorbereiding van de leerkracht**\n- Aanleiding: na de toets\n- Wat wil je met dit gesprek bereiken?: een eigen rekendoel");
+    expect(text).toContain("- Je vragen: Wat ging goed?\n  Wat wil je leren?");
+    expect(text).toContain("**Terugblik**\n- Terugblik op vorige doelen: Sam zegt: het lezen ging beter (mag gedeeld worden met ouders)");
     for (const phase of ["**Start**", "**Samen kijken**", "**Afsluiten**"]) expect(text).toContain(phase);
     expect(text).toContain("- Hoe voelt de leerling zich in de klas?: Fijn (mag gedeeld worden met ouders)");
     expect(text).toContain("- Wat vertelt de leerling daarover?: Sam zegt: ik speel graag met Mo (mag gedeeld worden met ouders)");
