@@ -73,6 +73,25 @@ export function canReadArchivedGroup(actor: Actor, group: { id: string; schoolId
   return actor.roles.has("content_reader") || (actor.roles.has("teacher") && actor.archivedGroupIds.has(group.id));
 }
 
+/** Where a held conversation was held: its school, and its group when that group is archived (last school year). */
+export interface ConversationFacts {
+  schoolId: string;
+  archivedGroup: { id: string; schoolId: string } | null;
+}
+
+/**
+ * A held conversation read in full (every phase, goals, agreements, evaluations, notes): whoever
+ * reads the pupil's content (the group's teachers, duo-partners alike, the assigned IB'er, a
+ * content reader); and last year's teachers for a conversation held in their archived group —
+ * that one conversation, not the pupil's records since. Nobody else: not a team leader, not an
+ * IB'er the pupil is not assigned to.
+ */
+export function canReadConversation(actor: Actor, pupil: PupilFacts, conversation: ConversationFacts): boolean {
+  if (!sameSchool(actor, pupil.schoolId) || conversation.schoolId !== pupil.schoolId) return false;
+  if (canReadPupilContent(actor, pupil)) return true;
+  return conversation.archivedGroup !== null && canReadArchivedGroup(actor, conversation.archivedGroup);
+}
+
 /** Progress figures (counts only): the group's teachers, the bouw's team leader, the director, the admin. */
 export function canViewGroupProgress(actor: Actor, group: GroupFacts): boolean {
   if (!sameSchool(actor, group.schoolId)) return false;

@@ -14,6 +14,8 @@ export const ACTION_ARGS = {
   conversation: z.object({ pupilId: Id }),
   review: z.object({ pupilId: Id }),
   export: z.object({ pupilId: Id }),
+  /** A held conversation read in full: by its id (the timeline), or the newest of a pupil. */
+  viewConversation: z.union([z.object({ conversationId: Id }), z.object({ pupilId: Id })]),
   evaluate: z.union([z.object({ goalId: Id }), z.object({ pupilId: Id })]),
   /** A quick note's text travels along a pupil choice, so nothing typed is lost. */
   note: z.object({ pupilId: Id, text: z.string().max(4000).optional() }),

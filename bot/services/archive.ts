@@ -14,7 +14,7 @@ export interface ArchivedGroupSummary {
 
 export interface ArchivedPupil {
   name: string;
-  conversations: { date: string; formatKey: string; status: string }[];
+  conversations: { id: string; date: string; formatKey: string; status: string }[];
   goals: { text: string; status: string }[];
 }
 
@@ -36,6 +36,7 @@ export async function readArchivedGroup(db: Db, actor: Actor, groupId: string): 
     where: { groupId, pupilId: { not: null }, status: { not: "cancelled" } },
     orderBy: [{ heldAt: "asc" }, { createdAt: "asc" }],
     select: {
+      id: true,
       status: true,
       formatKey: true,
       heldAt: true,
@@ -48,7 +49,7 @@ export async function readArchivedGroup(db: Db, actor: Actor, groupId: string): 
   for (const c of conversations) {
     if (!c.pupil) continue;
     const entry = byPupil.get(c.pupil.id) ?? { name: `${c.pupil.firstName} ${c.pupil.lastName}`, conversations: [], goals: [] };
-    entry.conversations.push({ date: (c.heldAt ?? c.createdAt).toISOString().slice(0, 10), formatKey: c.formatKey, status: c.status });
+    entry.conversations.push({ id: c.id, date: (c.heldAt ?? c.createdAt).toISOString().slice(0, 10), formatKey: c.formatKey, status: c.status });
     entry.goals.push(...c.goals.map((g) => ({ text: g.goalText, status: g.status })));
     byPupil.set(c.pupil.id, entry);
   }

@@ -15,6 +15,7 @@ import {
   canWritePupilContent,
   pupilScope,
   canReadArchivedGroup,
+  canReadConversation,
 } from "../../bot/auth/policy.js";
 import type { Role } from "../../bot/domain/vocabulary.js";
 
@@ -185,5 +186,24 @@ describe("each rule decides", () => {
     expect(pupilScope(actor({ roles: ["teacher"], groups: ["g1"], pupils: ["p1"] }), "write")).toEqual({ ...nothing, groupIds: ["g1"] });
     expect(pupilScope(actor({ roles: ["ib"], groups: ["g1"], pupils: ["p1"] }), "write")).toEqual({ ...nothing, pupilIds: ["p1"] });
     expect(pupilScope(actor({ roles: ["content_reader"] }), "read")).toEqual({ kind: "school" });
+  });
+  it("a held conversation in full: the group's teachers, the assigned IB'er, a content reader; last year's teachers only for one held in their archived group", () => {
+    const here = { schoolId: "A", archivedGroup: null };
+    const lastYear = { schoolId: "A", archivedGroup: { id: "g0", schoolId: "A" } };
+    expect(canReadConversation(actor({ roles: ["teacher"], groups: ["g1"] }), pupil, here)).toBe(true);
+    expect(canReadConversation(actor({ roles: ["ib"], pupils: ["p1"] }), pupil, here)).toBe(true);
+    expect(canReadConversation(actor({ roles: ["content_reader"] }), pupil, here)).toBe(true);
+    // Not a team leader of the pupil's bouw, not an IB'er of other pupils, not a teacher of another group.
+    expect(canReadConversation(actor({ roles: ["team_leader", "director", "admin"], leads: ["middenbouw"] }), pupil, here)).toBe(false);
+    expect(canReadConversation(actor({ roles: ["ib"], pupils: ["p2"] }), pupil, here)).toBe(false);
+    expect(canReadConversation(actor({ roles: ["teacher"], groups: ["g2"], archived: ["g0"] }), pupil, here)).toBe(false);
+    // Last year's teacher: the conversation held in her archived group, not another one.
+    expect(canReadConversation(actor({ roles: ["teacher"], archived: ["g0"] }), pupil, lastYear)).toBe(true);
+    expect(canReadConversation(actor({ roles: ["teacher"], archived: ["g9"] }), pupil, lastYear)).toBe(false);
+    expect(canReadConversation(actor({ roles: ["ib"], archived: ["g0"] }), pupil, lastYear)).toBe(false);
+    // The school comes first: the actor's, the pupil's and the conversation's must be one.
+    expect(canReadConversation(actor({ roles: ["content_reader", "teacher"], groups: ["g1"], school: "B" }), pupil, here)).toBe(false);
+    expect(canReadConversation(actor({ roles: ["content_reader"] }), pupil, { ...here, schoolId: "B" })).toBe(false);
+    expect(canReadConversation(actor({ roles: ["teacher"], archived: ["g0"] }), { ...pupil, schoolId: "B" }, { ...lastYear, schoolId: "B" })).toBe(false);
   });
 });

@@ -1,13 +1,16 @@
 // One small function per command: call a service, shape the reply. No channel specifics.
 import { isMessageKey, type Translator } from "../../i18n/translate.js";
 import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records.js";
+import { isHeldStatus } from "../../services/conversation-read.js";
 import { listTeachingGroups } from "../../services/groups.js";
 import type { BotReply } from "../../channel/types.js";
 import { OWNERSHIP_SKILLS, skillLabel } from "../../domain/ownership-skills.js";
 import { canManageStaff } from "../../auth/policy.js";
+import { buttonFor } from "../../domain/actions.js";
 
 import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
+import { dayOf } from "./conversation-render.js";
 
 const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/Amsterdam" });
 
@@ -38,6 +41,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       t("help.resume"),
       t("help.myGroup"),
       t("help.pupil"),
+      t("help.viewConversation"),
       t("help.overview"),
       t("help.schoolYear"),
       t("help.evaluations"),
@@ -117,5 +121,11 @@ export async function pupilReply(ctx: CommandContext, input: CommandInput): Prom
     }
     lines.push(...record.timeline.slice(0, 20).map((e) => `- ${timelineLine(e, t, actor.locale)}`));
   }
-  return { text: lines.join("\n") };
+  // Each held conversation can be read in full (conversation-read-commands.ts): a button per
+  // conversation, newest first, and the command to type.
+  const held = record.timeline.filter((e) => e.kind === "conversation" && isHeldStatus(e.status)).slice(0, 5);
+  if (held.length === 0) return { text: lines.join("\n") };
+  lines.push(t("read.timelineHint", { name: record.pupil.firstName }));
+  const actions = held.map((e) => buttonFor(t("read.button", { date: dayOf(e.at, actor) }), "viewConversation", { conversationId: e.id }));
+  return { text: lines.join("\n"), actions };
 }

@@ -1,10 +1,12 @@
 // The school year in chat: the handover a new year's teacher gets, and the archive of the groups
 // a teacher had in earlier school years (read only).
 import type { BotReply } from "../../channel/types.js";
+import { buttonFor } from "../../domain/actions.js";
 import { normalizeGroupName } from "../../domain/vocabulary.js";
 import type { MessageKey } from "../../i18n/translate.js";
 import { listArchivedGroups, readArchivedGroup } from "../../services/archive.js";
 import { getHandovers } from "../../services/handover.js";
+import { isHeldStatus } from "../../services/conversation-read.js";
 import type { CommandContext, CommandInput } from "./context.js";
 
 const shortDate = (iso: string) => iso.split("-").reverse().join("-");
@@ -62,5 +64,12 @@ export async function archiveReply(ctx: CommandContext, input: CommandInput): Pr
       ...p.goals.map((g) => t("archive.goal", { text: g.text, status: t(`goalStatus.${g.status}` as MessageKey) })),
     ].join("\n"),
   );
-  return { text: [t("archive.header", { group: group.groupName, year: group.schoolYear, count: pupils.length }), ...lines].join("\n\n") };
+  // Each held conversation can be read in full (conversation-read-commands.ts), by last year's teacher too.
+  const actions = pupils.flatMap((p) =>
+    p.conversations
+      .filter((c) => isHeldStatus(c.status))
+      .map((c) => buttonFor(t("read.archiveButton", { name: p.name, date: shortDate(c.date) }), "viewConversation", { conversationId: c.id })),
+  );
+  const text = [t("archive.header", { group: group.groupName, year: group.schoolYear, count: pupils.length }), ...lines].join("\n\n");
+  return actions.length ? { text, actions } : { text };
 }

@@ -10,6 +10,7 @@ import type { BotReply } from "../../channel/types.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand } from "./dialog-commands.js";
 import { evaluateCommand } from "./evaluation-commands.js";
+import { viewConversationCommand } from "./conversation-read-commands.js";
 import { holidaysCommand } from "./holiday-commands.js";
 import { helpReply, myGroupReply, pupilReply } from "./handlers.js";
 import { progressReply } from "./progress-commands.js";
@@ -62,6 +63,13 @@ export const COMMANDS = [
     phrases: ["leerling", "pupil", "tijdlijn", "timeline"],
     prefixes: ["leerling", "pupil", "tijdlijn", "timeline"],
     run: (ctx, input) => one(pupilReply(ctx, input)),
+  },
+  {
+    id: "viewConversation",
+    who: "teachers and IB'ers",
+    phrases: ["gesprek bekijken", "gesprek lezen", "view conversation", "read conversation"],
+    prefixes: ["gesprek bekijken", "gesprek lezen", "view conversation", "read conversation"],
+    run: (ctx, input) => many(viewConversationCommand(ctx, input)),
   },
   {
     id: "progress",

@@ -6,6 +6,7 @@
 import { admin } from "./admin.js";
 import { checks } from "./checks.js";
 import { common } from "./common.js";
+import { conversationRead } from "./conversation-read.js";
 import { dates } from "./dates.js";
 import { dialogs } from "./dialogs.js";
 import { evaluations } from "./evaluations.js";
@@ -23,6 +24,7 @@ export const areas = {
   admin,
   checks,
   common,
+  conversationRead,
   dates,
   dialogs,
   evaluations,
@@ -41,6 +43,7 @@ export const catalogue = {
   ...admin,
   ...checks,
   ...common,
+  ...conversationRead,
   ...dates,
   ...dialogs,
   ...evaluations,
