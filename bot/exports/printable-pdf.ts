@@ -11,12 +11,12 @@ const MUTED = "#616e7c";
 const ACCENT = "#1f4e79";
 const RULE = "#c5d5e6";
 const BORDER = "#cbd2d9";
-const MARGIN = { top: 50, bottom: 50, left: 56, right: 56 };
+const MARGIN = { top: 44, bottom: 44, left: 56, right: 56 };
 const PAD = 10;
 const PICTURE = 40;
 const PICTURE_CELL = 70;
 /** Height of a line to write on: room for a child's handwriting, eight questions to a page. */
-const WRITE_LINE = 17;
+const WRITE_LINE = 16;
 
 /** Text as the font can draw it: characters without a glyph (emoji) left out, not printed as boxes. */
 const printable = (text: string) =>
@@ -148,7 +148,7 @@ function drawBlock(pdf: Pdf, block: Block): void {
           .undash();
         pdf.y = y + 2;
       }
-      pdf.moveDown(0.45);
+      pdf.moveDown(0.35);
       break;
   }
 }

@@ -16,6 +16,9 @@ export interface InvitationInput {
   locale: "nl" | "en";
 }
 
+/** Up to this many questions get two lines to write on, more get one: the form stays one page. */
+const ROOMY_QUESTIONS = 8;
+
 function longDate(date: string, locale: "nl" | "en"): string {
   return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
     new Date(`${date}T12:00:00Z`),
@@ -44,16 +47,16 @@ export function invitationPrintable(input: InvitationInput): Printable {
     title: hello,
     blocks: [
       { kind: "paragraph", text: about, large: true },
-      { kind: "box", lines: facts.map((text) => ({ text })) },
+      // What to bring sits with the practical facts, so the questions' lines end the page.
+      { kind: "box", lines: [...facts, t("invitation.bring")].map((text) => ({ text })) },
       { kind: "paragraph", text: t("invitation.noWrong") },
       ...(input.questions.length
         ? [
             { kind: "heading", text: t("invitation.questions") } as const,
             { kind: "paragraph", text: t("invitation.think"), muted: true } as const,
-            ...input.questions.map((q) => ({ kind: "writeLines", label: q, count: 2 }) as const),
+            ...input.questions.map((q) => ({ kind: "writeLines", label: q, count: input.questions.length > ROOMY_QUESTIONS ? 1 : 2 }) as const),
           ]
         : []),
-      { kind: "paragraph", text: t("invitation.bring") },
     ],
   };
 }

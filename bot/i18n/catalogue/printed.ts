@@ -28,7 +28,7 @@ export const printed = {
   "kindplan.generated": { nl: "Gemaakt op {date}", en: "Made on {date}" },
   "kindplan.intro": {
     nl: "Dit heb ik met mijn juf of meester besproken. Ik vind het goed dat jullie dit lezen.",
-    en: "I talked about this with my teacher. I am happy for you to read it.",
+    en: "I talked about this with my teacher, and I agreed that you may read it.",
   },
   "kindplan.goals": { nl: "Mijn doelen", en: "My goals" },
   "kindplan.now": { nl: "Ik kan nu", en: "I can now" },
