@@ -33,6 +33,14 @@ function answerLine(answer: SharedAnswer, locale: Locale): BoxLine {
   return { label, text: answer.value[locale], words: answer.explains || OWN_WORDS.has(answer.fieldId) };
 }
 
+/** An evaluation in the child's words; a goal reached is celebrated with a star. */
+function evaluationLines(e: KindplanExport["goals"][number]["evaluations"][number], locale: Locale): BoxLine[] {
+  const label = translatorFor(locale)("kindplan.evaluatedOn", { date: day(e.date, locale) });
+  const outcome = optionalText(`kindplan.outcome.${e.outcome}`, locale);
+  if (e.outcome === "reached" && outcome) return [{ label, ...(e.note ? { text: e.note } : {}), pictures: [{ icon: "🌟", caption: outcome }] }];
+  return field(label, [outcome, e.note].filter(Boolean).join(" — "));
+}
+
 function goalBlocks(data: KindplanExport, locale: Locale): Block[] {
   const t = translatorFor(locale);
   if (!data.goals.length) return [];
@@ -50,12 +58,7 @@ function goalBlocks(data: KindplanExport, locale: Locale): Block[] {
           ...field(t("kindplan.other"), g.helpOther),
           ...field(t("kindplan.know"), g.successCriteria),
           ...field(t("kindplan.evaluation"), g.evaluationDate ? day(g.evaluationDate, locale) : null),
-          ...g.evaluations.flatMap((e) =>
-            field(
-              t("kindplan.evaluatedOn", { date: day(e.date, locale) }),
-              [optionalText(`kindplan.outcome.${e.outcome}`, locale), e.note].filter(Boolean).join(" — "),
-            ),
-          ),
+          ...g.evaluations.flatMap((e) => evaluationLines(e, locale)),
         ],
       }),
     ),

@@ -1,8 +1,8 @@
 // The PDF rendering of a printable document (printable.ts), on A4, set in the embedded Noto Sans
 // (fonts.ts) so every name prints as written, with the same pictures as the HTML page.
-import { fontBytes, UNPRINTABLE } from "./fonts.js";
+import { fontBytes } from "./fonts.js";
 import { pictureFor, type Shape } from "./pictures.js";
-import { lineText, type Block, type BoxLine, type Picture, type Printable } from "./printable.js";
+import { lineText, printedText, type Block, type BoxLine, type Picture, type Printable } from "./printable.js";
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -17,13 +17,6 @@ const PICTURE = 40;
 const PICTURE_CELL = 70;
 /** Height of a line to write on: room for a child's handwriting, eight questions to a page. */
 const WRITE_LINE = 16;
-
-/** Text as the font can draw it: characters without a glyph (emoji) left out, not printed as boxes. */
-const printable = (text: string) =>
-  text
-    .replace(UNPRINTABLE, "")
-    .replace(/[ \t]{2,}/g, " ")
-    .trim();
 
 const contentWidth = (pdf: Pdf) => pdf.page.width - MARGIN.left - MARGIN.right;
 const bottom = (pdf: Pdf) => pdf.page.height - MARGIN.bottom;
@@ -54,14 +47,14 @@ function drawPictures(pdf: Pdf, pictures: Picture[], left: number, width: number
   pdf.font("body").fontSize(9).fillColor(INK);
   for (let start = 0; start < pictures.length; start += perRow) {
     const row = pictures.slice(start, start + perRow);
-    const captionHeight = Math.max(...row.map((p) => pdf.heightOfString(printable(p.caption), { width: PICTURE_CELL - 4, align: "center" })));
+    const captionHeight = Math.max(...row.map((p) => pdf.heightOfString(printedText(p.caption), { width: PICTURE_CELL - 4, align: "center" })));
     keepTogether(pdf, PICTURE + 4 + captionHeight);
     const top = pdf.y + 2;
     row.forEach((p, i) => {
       const x = left + i * PICTURE_CELL;
       const shapes = pictureFor(p.icon);
       if (shapes) drawPicture(pdf, shapes, x + (PICTURE_CELL - PICTURE) / 2, top, PICTURE);
-      pdf.text(printable(p.caption), x + 2, top + (shapes ? PICTURE + 4 : 0), { width: PICTURE_CELL - 4, align: "center" });
+      pdf.text(printedText(p.caption), x + 2, top + (shapes ? PICTURE + 4 : 0), { width: PICTURE_CELL - 4, align: "center" });
     });
     pdf.x = left;
     pdf.y = top + (PICTURE + 4) + captionHeight + 4;
@@ -69,13 +62,13 @@ function drawPictures(pdf: Pdf, pictures: Picture[], left: number, width: number
 }
 
 function drawLine(pdf: Pdf, line: BoxLine, left: number, width: number): void {
-  const text = printable(lineText(line));
+  const text = lineText(line);
   if (line.label) {
     pdf
       .font("bold")
       .fontSize(11)
       .fillColor(INK)
-      .text(`${printable(line.label)}:${text ? " " : ""}`, left, pdf.y, { width, continued: Boolean(text) });
+      .text(`${printedText(line.label)}:${text ? " " : ""}`, left, pdf.y, { width, continued: Boolean(text) });
     if (text) pdf.font("body").text(text);
   } else if (text) {
     pdf.font("body").fontSize(11).fillColor(INK).text(text, left, pdf.y, { width });
@@ -92,7 +85,7 @@ function drawBox(pdf: Pdf, block: Extract<Block, { kind: "box" }>): void {
   const page = pdf.page;
   const top = pdf.y;
   pdf.y += PAD;
-  if (block.title) pdf.font("bold").fontSize(11).fillColor(MUTED).text(printable(block.title), left, pdf.y, { width }).moveDown(0.3);
+  if (block.title) pdf.font("bold").fontSize(11).fillColor(MUTED).text(printedText(block.title), left, pdf.y, { width }).moveDown(0.3);
   for (const line of block.lines) drawLine(pdf, line, left, width);
   pdf.y += PAD / 2;
   if (pdf.page === page)
@@ -110,7 +103,7 @@ function drawBlock(pdf: Pdf, block: Block): void {
   switch (block.kind) {
     case "heading": {
       keepTogether(pdf, 90);
-      pdf.moveDown(0.4).font("bold").fontSize(14).fillColor(ACCENT).text(printable(block.text), left, pdf.y, { width });
+      pdf.moveDown(0.4).font("bold").fontSize(14).fillColor(ACCENT).text(printedText(block.text), left, pdf.y, { width });
       const y = pdf.y + 1;
       pdf
         .moveTo(left, y)
@@ -125,18 +118,18 @@ function drawBlock(pdf: Pdf, block: Block): void {
         .font("body")
         .fontSize(block.large ? 14 : 11)
         .fillColor(block.muted ? MUTED : INK)
-        .text(printable(block.text), left, pdf.y, { width })
+        .text(printedText(block.text), left, pdf.y, { width })
         .moveDown(0.4);
       break;
     case "box":
       drawBox(pdf, block);
       break;
     case "list":
-      pdf.font("body").fontSize(11).fillColor(INK).list(block.items.map(printable), left, pdf.y, { width, bulletRadius: 2 }).moveDown(0.4);
+      pdf.font("body").fontSize(11).fillColor(INK).list(block.items.map(printedText), left, pdf.y, { width, bulletRadius: 2 }).moveDown(0.4);
       break;
     case "writeLines":
       keepTogether(pdf, 18 + block.count * WRITE_LINE);
-      pdf.font("bold").fontSize(11).fillColor(INK).text(printable(block.label), left, pdf.y, { width });
+      pdf.font("bold").fontSize(11).fillColor(INK).text(printedText(block.label), left, pdf.y, { width });
       for (let i = 0; i < block.count; i++) {
         const y = pdf.y + WRITE_LINE - 2;
         pdf
@@ -157,13 +150,13 @@ export async function renderPdf(doc: Printable): Promise<Buffer> {
   // Loaded on first use: pdfkit costs about 250 ms and 20 MB at start-up otherwise.
   const { default: PDFDocument } = await import("pdfkit");
   const fonts = fontBytes();
-  const pdf = new PDFDocument({ size: "A4", margins: MARGIN, info: { Title: printable(doc.title) }, lang: doc.lang, displayTitle: true });
+  const pdf = new PDFDocument({ size: "A4", margins: MARGIN, info: { Title: printedText(doc.title) }, lang: doc.lang, displayTitle: true });
   pdf.registerFont("body", fonts.regular);
   pdf.registerFont("bold", fonts.bold);
   const chunks: Buffer[] = [];
   pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => pdf.on("end", () => resolve(Buffer.concat(chunks))));
-  pdf.font("bold").fontSize(22).fillColor(ACCENT).text(printable(doc.title)).moveDown(0.3);
+  pdf.font("bold").fontSize(22).fillColor(ACCENT).text(printedText(doc.title)).moveDown(0.3);
   for (const block of doc.blocks) drawBlock(pdf, block);
   pdf.end();
   return done;
