@@ -159,6 +159,26 @@ describe(`the kindplan printout on ${testProvider()}`, () => {
       }
   });
 
+  it("leaves out a stored choice its format no longer lists, and keeps the child's words about it", async () => {
+    const school = await t.db.pupil.findUniqueOrThrow({ where: { id: pupils.lukasz }, select: { schoolId: true, groupId: true } });
+    const pupilId = (await makePupil(t.db, school.schoolId, school.groupId, "Zoë")).id;
+    const engine = new DialogEngine({ db: t.db, flows: FLOWS, clock: () => NOW });
+    const subject = { pupilId, groupId: null, conversationId: null, formatKey: "middenbouw-kindgesprek", formatVersion: 2 };
+    await walkToEnd(engine, teacher, await engine.start(teacher, CONVERSATION, subject), TODAY, {
+      s_start: { feeling: "soSo", feelingNote: "GEDEELD-woorden van Zoë", feeling__share: "true" },
+      goal1: { goalText__share: "false" },
+      agreement1: { what__share: "false" },
+    });
+    const stored = await t.db.conversation.findFirstOrThrow({ where: { pupilId } });
+    await t.db.conversation.update({ where: { id: stored.id }, data: { answers: stored.answers.replace('"soSo"', '"retiredCode"') } });
+    const { text, pdf } = await printout(pupilId, "nl");
+    for (const printed of [text, squash(pdf)]) {
+      expect(printed).not.toContain("retiredCode");
+      expect(printed).not.toContain("Zo voel ik me");
+      expect(printed).toContain("Dat vertelde ik erbij: “GEDEELD-woorden van Zoë”");
+    }
+  });
+
   it("speaks in the child's voice", async () => {
     const { text } = await printout(pupils.ayse, "nl");
     expect(text).toContain("Dit heb ik met mijn juf of meester besproken.");
