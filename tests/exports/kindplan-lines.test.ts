@@ -1,6 +1,8 @@
 // How the kindplan page words an evaluation, without a database: the outcome in the child's
 // words (a goal reached with a star), an unknown outcome code never printed, emoji left out of both renderings.
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { pictureFor } from "../../bot/exports/pictures.js";
 import type { KindplanExport } from "../../bot/services/kindplan-export.js";
 import { kindplanPrintable } from "../../bot/exports/kindplan-html.js";
 import { renderHtml, renderPdf } from "../../bot/exports/printable.js";
@@ -43,5 +45,15 @@ describe("the kindplan's evaluations", () => {
       expect(printed).not.toContain("21 november");
       expect(printed).not.toMatch(/\p{Extended_Pictographic}/u);
     }
+  });
+});
+
+describe("the pictures", () => {
+  it("draw every icon a built-in format gives a choice (faces, picture themes)", () => {
+    const folder = new URL("../../bot/formats/builtin/", import.meta.url);
+    const icons = new Set<string>();
+    for (const file of readdirSync(folder)) for (const m of readFileSync(new URL(file, folder), "utf8").matchAll(/"icon":\s*"([^"]+)"/g)) icons.add(m[1]!);
+    expect(icons.size).toBeGreaterThanOrEqual(20);
+    expect([...icons].filter((icon) => !pictureFor(icon))).toEqual([]);
   });
 });
