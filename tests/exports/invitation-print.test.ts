@@ -61,6 +61,23 @@ describe(`the pupil invitation printout on ${testProvider()}`, () => {
     }
   });
 
+  // A format holds at most 10 questions for the pupil (bot/formats/schema.ts); twelve here.
+  it("stays on one page with more questions than a built-in format asks: each gets one line then", async () => {
+    const questions = Array.from({ length: 12 }, (_, i) => `Vraag ${i + 1}: wat wil je hierover nog vertellen aan je juf of meester?`);
+    const { printable, pages } = await files({
+      pupilFirstName: "Łukasz",
+      topic: null,
+      date: "2026-11-26",
+      time: "10:30",
+      place: "het lokaal",
+      durationMinutes: 15,
+      questions,
+      locale: "nl",
+    });
+    expect(printable.blocks.filter((b) => b.kind === "writeLines").map((b) => (b.kind === "writeLines" ? b.count : 0))).toEqual(questions.map(() => 1));
+    expect(pages).toBe(1);
+  });
+
   it("addresses the child and tells the theme, never the teacher's aim or reason", async () => {
     const engine = new DialogEngine({ db: t.db, flows: FLOWS, clock: () => NOW });
     const subject = { pupilId, groupId: null, conversationId: null, formatKey: null, formatVersion: null };
