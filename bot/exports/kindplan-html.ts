@@ -1,10 +1,13 @@
-// The kindplan as a printable page. It renders exactly what it is given: selecting what may be
-// shared is bot/services/kindplan-export.ts's job.
-import type { KindplanExport } from "../services/kindplan-export.js";
-import { renderHtml, type Block, type Printable } from "./printable.js";
+// The kindplan as a printable page for the child and the parents, in the child's voice ("Ik kan…",
+// "Ik wil…"). It renders exactly what it is given: selecting what may be shared is
+// bot/services/kindplan-export.ts's job.
+import type { KindplanExport, SharedAnswer } from "../services/kindplan-export.js";
+import { renderHtml, type Block, type BoxLine, type Printable } from "./printable.js";
 import { isMessageKey, translatorFor } from "../i18n/translate.js";
 
-const day = (d: Date | string, locale: "nl" | "en") =>
+type Locale = "nl" | "en";
+
+const day = (d: Date | string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
     day: "numeric",
     month: "long",
@@ -12,28 +15,39 @@ const day = (d: Date | string, locale: "nl" | "en") =>
     timeZone: typeof d === "string" ? "UTC" : "Europe/Amsterdam",
   }).format(typeof d === "string" ? new Date(`${d}T12:00:00Z`) : d);
 
-/** An evaluation's outcome in a pupil's words; an unknown outcome is shown as its code. */
-function outcomeWord(outcome: string, locale: "nl" | "en"): string {
-  const key = `kindplan.outcome.${outcome}`;
-  return isMessageKey(key) ? translatorFor(locale)(key) : outcome;
+/** Fields whose formats ask for the child's own words (besides explanations, `explains`). */
+const OWN_WORDS = new Set(["story", "nowICan", "feelGood"]);
+
+/** A catalogue text if there is one for `key`, else null (an unknown code is never printed). */
+function optionalText(key: string, locale: Locale): string | null {
+  return isMessageKey(key) ? translatorFor(locale)(key) : null;
 }
 
-const field = (label: string, value: string | null) => (value ? [{ label, text: value }] : []);
+const field = (label: string, value: string | null): BoxLine[] => (value ? [{ label, text: value }] : []);
 
-export function kindplanPrintable(data: KindplanExport, locale: "nl" | "en"): Printable {
+/** A shared answer as the child says it: a choice with its pictures, the child's words quoted. */
+function answerLine(answer: SharedAnswer, locale: Locale): BoxLine {
+  const label = optionalText(`kindplan.field.${answer.fieldId}`, locale) ?? answer.label[locale];
+  if (answer.choices?.some((c) => c.icon))
+    return { label, pictures: answer.choices.map((c) => ({ ...(c.icon ? { icon: c.icon } : {}), caption: c.label[locale] })) };
+  return { label, text: answer.value[locale], words: answer.explains || OWN_WORDS.has(answer.fieldId) };
+}
+
+/** An evaluation in the child's words; a goal reached is celebrated with a star. */
+function evaluationLines(e: KindplanExport["goals"][number]["evaluations"][number], locale: Locale): BoxLine[] {
+  const label = translatorFor(locale)("kindplan.evaluatedOn", { date: day(e.date, locale) });
+  const outcome = optionalText(`kindplan.outcome.${e.outcome}`, locale);
+  if (e.outcome === "reached" && outcome) return [{ label, ...(e.note ? { text: e.note } : {}), pictures: [{ icon: "🌟", caption: outcome }] }];
+  return field(label, [outcome, e.note].filter(Boolean).join(" — "));
+}
+
+function goalBlocks(data: KindplanExport, locale: Locale): Block[] {
   const t = translatorFor(locale);
-  const name = `${data.pupil.firstName} ${data.pupil.lastName}`;
-  const blocks: Block[] = [
-    {
-      kind: "paragraph",
-      muted: true,
-      text: `${[data.pupil.groupName, data.schoolName].filter(Boolean).join(" · ")} · ${t("kindplan.generated", { date: day(data.generatedOn, locale) })}`,
-    },
-  ];
-  if (data.goals.length) {
-    blocks.push({ kind: "heading", text: t("kindplan.goals") });
-    for (const g of data.goals) {
-      blocks.push({
+  if (!data.goals.length) return [];
+  return [
+    { kind: "heading", text: t("kindplan.goals") },
+    ...data.goals.map(
+      (g): Block => ({
         kind: "box",
         lines: [
           ...field(t("kindplan.now"), g.nowText),
@@ -44,25 +58,35 @@ export function kindplanPrintable(data: KindplanExport, locale: "nl" | "en"): Pr
           ...field(t("kindplan.other"), g.helpOther),
           ...field(t("kindplan.know"), g.successCriteria),
           ...field(t("kindplan.evaluation"), g.evaluationDate ? day(g.evaluationDate, locale) : null),
-          ...g.evaluations.map((e) => ({ label: day(e.date, locale), text: [outcomeWord(e.outcome, locale), e.note].filter(Boolean).join(" — ") })),
+          ...g.evaluations.flatMap((e) => evaluationLines(e, locale)),
         ],
-      });
-    }
-  }
-  if (data.agreements.length) {
+      }),
+    ),
+  ];
+}
+
+export function kindplanPrintable(data: KindplanExport, locale: Locale): Printable {
+  const t = translatorFor(locale);
+  const name = `${data.pupil.firstName} ${data.pupil.lastName}`;
+  const blocks: Block[] = [
+    {
+      kind: "paragraph",
+      muted: true,
+      text: `${[data.pupil.groupName, data.schoolName].filter(Boolean).join(" · ")} · ${t("kindplan.generated", { date: day(data.generatedOn, locale) })}`,
+    },
+  ];
+  const empty = !data.goals.length && !data.agreements.length && !data.conversations.length && !data.notes.length;
+  blocks.push({ kind: "paragraph", text: t(empty ? "kindplan.empty" : "kindplan.intro") });
+  blocks.push(...goalBlocks(data, locale));
+  if (data.agreements.length)
     blocks.push(
       { kind: "heading", text: t("kindplan.agreements") },
-      { kind: "list", items: data.agreements.map((a) => `${a.who} — ${a.what} — ${a.whenText}`) },
+      { kind: "list", items: data.agreements.map((a) => `${a.who}: ${a.what} (${a.whenText})`) },
     );
-  }
   if (data.conversations.length) {
     blocks.push({ kind: "heading", text: t("kindplan.conversations") });
-    for (const c of data.conversations) {
-      blocks.push({
-        kind: "box",
-        lines: [{ text: `${day(c.date, locale)} · ${c.formatName[locale]}` }, ...c.shared.map((s) => ({ label: s.label[locale], text: s.value[locale] }))],
-      });
-    }
+    for (const c of data.conversations)
+      blocks.push({ kind: "box", title: t("kindplan.conversationOn", { date: day(c.date, locale) }), lines: c.shared.map((s) => answerLine(s, locale)) });
   }
   if (data.notes.length)
     blocks.push(
@@ -72,11 +96,9 @@ export function kindplanPrintable(data: KindplanExport, locale: "nl" | "en"): Pr
         items: data.notes.map((n) => `${day(n.date, locale)}: ${n.text}${n.goalText ? ` (${t("kindplan.noteGoal", { goal: n.goalText })})` : ""}`),
       },
     );
-  if (!data.goals.length && !data.agreements.length && !data.conversations.length && !data.notes.length)
-    blocks.push({ kind: "paragraph", text: t("kindplan.empty") });
   return { lang: locale, title: t("kindplan.title", { name }), blocks };
 }
 
-export function renderKindplanHtml(data: KindplanExport, locale: "nl" | "en"): string {
+export function renderKindplanHtml(data: KindplanExport, locale: Locale): string {
   return renderHtml(kindplanPrintable(data, locale));
 }

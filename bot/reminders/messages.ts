@@ -164,7 +164,7 @@ const pupilInvitation =
     const date = localDate(c.plannedAt, who.timezone);
     const invitation = renderPupilInvitation({
       pupilFirstName: c.pupil.firstName,
-      aim: translate(who.locale, "reminder.invitation.aim"),
+      topic: null,
       date,
       time: localTime(c.plannedAt, who.timezone),
       place: c.place,

@@ -20,7 +20,7 @@ export interface KindplanExport {
     evaluations: { date: Date; outcome: string; note: string | null }[];
   })[];
   agreements: { who: string; what: string; whenText: string }[];
-  conversations: { date: Date; formatName: { nl: string; en: string }; shared: { label: { nl: string; en: string }; value: { nl: string; en: string } }[] }[];
+  conversations: { date: Date; formatName: { nl: string; en: string }; shared: SharedAnswer[] }[];
   /** A shared note, with the goal the pupil named in it (the same share choice covers both). */
   notes: { date: Date; text: string; goalText: string | null }[];
 }
@@ -28,11 +28,32 @@ export interface KindplanExport {
 type StoredAnswers = Record<string, Record<string, unknown>>;
 type Localized = { nl: string; en: string };
 
-/** A stored answer as the reader reads it: choices by their labels, in both languages. */
-function shownValue(field: FieldDefinition, value: unknown): Localized {
-  const list = Array.isArray(value) ? value.map(String) : [String(value)];
-  const labelOf = (v: string, l: "nl" | "en") => field.options?.find((o) => o.value === v)?.label[l] ?? v;
-  return eachLocale((l) => list.map((v) => labelOf(v, l)).join(", "));
+/** One shared answer: the field it answers (its id picks the printed wording), and its value. */
+export interface SharedAnswer {
+  fieldId: string;
+  label: Localized;
+  value: Localized;
+  /** The pupil's own explanation of an item (a field marked `explains`). */
+  explains: boolean;
+  /** The chosen options of a choice, with their icons (faces, picture themes); null for other fields. */
+  choices: { icon: string | null; label: Localized }[] | null;
+}
+
+/**
+ * A stored answer as the reader reads it: choices by their labels, in both languages. A stored
+ * code that the format version no longer lists is left out: a code is never shown to a reader.
+ */
+function sharedAnswer(field: FieldDefinition, value: unknown): SharedAnswer | null {
+  const base = { fieldId: field.id, label: field.label, explains: Boolean(field.explains) };
+  if (!field.options) return { ...base, value: eachLocale(() => String(value)), choices: null };
+  const codes = Array.isArray(value) ? value.map(String) : [String(value)];
+  const chosen = codes.flatMap((code) => field.options?.filter((o) => o.value === code) ?? []);
+  if (!chosen.length) return null;
+  return {
+    ...base,
+    value: eachLocale((l) => chosen.map((o) => o.label[l]).join(", ")),
+    choices: chosen.map((o) => ({ icon: o.icon ?? null, label: o.label })),
+  };
 }
 
 /**
@@ -41,7 +62,7 @@ function shownValue(field: FieldDefinition, value: unknown): Localized {
  * both), labelled from the format version used. Goals and agreements come from their own records.
  */
 function sharedAnswers(format: ConversationFormat | null, answers: StoredAnswers) {
-  const shared: { label: Localized; value: Localized }[] = [];
+  const shared: SharedAnswer[] = [];
   const steps: { stepId: string; fields: FieldDefinition[] }[] = [
     {
       stepId: "opening",
@@ -55,7 +76,8 @@ function sharedAnswers(format: ConversationFormat | null, answers: StoredAnswers
     const values = answers[stepId] ?? {};
     for (const item of fields.filter((f) => f.shareable && shareChosen(values, f.id))) {
       for (const field of sharedGroup(fields, item)) {
-        if (hasContent(values[field.id])) shared.push({ label: field.label, value: shownValue(field, values[field.id]) });
+        const answer = hasContent(values[field.id]) ? sharedAnswer(field, values[field.id]) : null;
+        if (answer) shared.push(answer);
       }
     }
   }

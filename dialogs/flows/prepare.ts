@@ -193,7 +193,7 @@ export const prepareFlow: DialogFlow = {
     if (bool(answers, "ready", "invitation") || format.pupilPreparation) {
       const invitation = renderPupilInvitation({
         pupilFirstName: pupilContext.pupil.firstName,
-        aim: text(answers, "aim", "aim") ?? "",
+        topic: text(answers, "aim", "theme"),
         date,
         time,
         place: text(answers, "when", "place"),

@@ -82,7 +82,10 @@ describe(`kindplan export on ${testProvider()}`, () => {
     const shared = data.conversations.map((c) => c.shared.map((s) => `${s.label.nl}: ${s.value.nl}`).filter((line) => !line.startsWith("Terugblik")));
     expect(shared).toContainEqual(["Hoe voelt de leerling zich in de klas?: Fijn", "Wat vertelt de leerling daarover?: GEDEELD-toelichting"]);
     expect(shared).toContainEqual(["Wat lukt al goed, volgens de leerling?: GEDEELD-trots v2", "Hoe heeft de leerling dat bereikt?: GEDEELD-hoe"]);
-    expect(renderKindplanHtml(data, "en")).toContain("How does the pupil feel in class?:</span> Good");
+    // Printed in the child's voice, the choice as its picture with its label.
+    expect(renderKindplanHtml(data, "en")).toMatch(
+      /How I feel:<\/span><\/p><div class="pics"><figure class="pic"><svg [^>]*>.*?<\/svg><figcaption>Good<\/figcaption>/,
+    );
   });
 
   it("the PDF holds the same shared items and none of the private ones", async () => {

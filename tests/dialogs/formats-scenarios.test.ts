@@ -168,7 +168,9 @@ describe(`every format end to end on ${testProvider()}`, () => {
     if (prepared.result.kind !== "completed") return;
     const invitation = prepared.result.completion.attachments?.[0];
     expect(invitation?.contentType).toBe("text/html");
-    expect(invitation?.content).toContain("samen een rekendoel kiezen");
+    // The invitation tells the child the theme; the teacher's aim stays with the teacher.
+    expect(invitation?.content).toContain("met je praten over rekenen");
+    expect(invitation?.content).not.toContain("samen een rekendoel kiezen");
     const stored = await t.db.conversation.findUniqueOrThrow({ where: { id: prepared.result.completion.conversationId! } });
     expect(stored.status).toBe("prepared");
     expect(stored.plannedAt?.toISOString()).toBe(`${addDays(TODAY, 14)}T09:30:00.000Z`);

@@ -1,12 +1,13 @@
-// The text of an uncompressed PDF made with standard fonts: each text-showing operator's hex
-// strings decoded and joined (kerning numbers between them dropped).
+// A PDF's text and page count as a reader's tools see them: Poppler's pdftotext and pdfinfo
+// (Debian's poppler-utils, installed by .ci/run). The PDF travels through standard input.
+import { execFileSync } from "node:child_process";
+
+/** The text pdftotext extracts (reading order, UTF-8), so embedded fonts must map back to Unicode. */
 export function pdfText(pdf: Buffer): string {
-  const source = pdf.toString("latin1");
-  const decode = (hex: string) => Buffer.from(hex, "hex").toString("latin1");
-  const lines: string[] = [];
-  for (const match of source.matchAll(/\[([^\]]*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-    const parts = match[1] !== undefined ? [...match[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1]!) : [match[2]!];
-    lines.push(parts.map(decode).join(""));
-  }
-  return lines.join("\n");
+  return execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf }).toString("utf8");
+}
+
+export function pdfPageCount(pdf: Buffer): number {
+  const info = execFileSync("pdfinfo", ["-"], { input: pdf }).toString("utf8");
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? Number.NaN);
 }
