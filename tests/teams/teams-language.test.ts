@@ -85,4 +85,16 @@ describe(`Teams texts in the teacher's language on ${testProvider()}`, () => {
     expect(buttonOf(await teams.post(teams.activity(await person("en"), { text: "export Mila", locale: "nl-NL" })))).toBe("Open");
     expect(buttonOf(await teams.post(teams.activity(await person("nl"), { text: "export Mila", locale: "en-US" })))).toBe("Openen");
   });
+
+  it("says a file link has expired in the language of the browser that opens it, Dutch by default", async () => {
+    const page = async (headers: Record<string, string>) => {
+      const res = await fetch(`${app.baseUrl}/files/verlopen-of-verzonnen`, { headers });
+      expect(res.status).toBe(404);
+      return res.text();
+    };
+    expect(await page({ "Accept-Language": "en-GB,en;q=0.9" })).toBe("This link has expired or does not exist.");
+    expect(await page({ "Accept-Language": "nl-NL,nl;q=0.9,en;q=0.8" })).toBe("Deze link is verlopen of bestaat niet.");
+    expect(await page({ "Accept-Language": "fr-FR" })).toBe("Deze link is verlopen of bestaat niet.");
+    expect(await page({})).toBe("Deze link is verlopen of bestaat niet.");
+  });
 });
