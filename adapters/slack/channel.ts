@@ -72,8 +72,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     client,
     logger,
     home,
-    replies: new SlackReplies({ core, client, logger, home, defaultLocale: deps.defaultLocale, linkFor: deps.linkFor }),
-    defaultLocale: deps.defaultLocale,
+    replies: new SlackReplies({ core, client, logger, home, linkFor: deps.linkFor }),
     submissionBudgetMs: deps.submissionBudgetMs ?? 2000,
     claim: (key) => core.claimDelivery("slack", key),
   };

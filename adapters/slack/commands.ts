@@ -12,12 +12,15 @@ export function registerSlashCommand(app: App, ctx: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
     const receivedAt = Date.now();
     const parsed = SlashCommandPayload.safeParse(command);
-    const inDm = parsed.success && (parsed.data.channel_name === "directmessage" || parsed.data.channel_id.startsWith("D"));
-    await ack(inDm || !parsed.success ? undefined : { response_type: "ephemeral", text: slackText(ctx.defaultLocale, "slack.answerInDm") });
-    if (!parsed.success) return;
+    if (!parsed.success) {
+      await ack();
+      return;
+    }
     const c = parsed.data;
-    if (!(await ctx.claim(`command:${c.trigger_id}`))) return;
+    const inDm = c.channel_name === "directmessage" || c.channel_id.startsWith("D");
     const d = userDelivery(ctx.client, c.team_id, c.user_id, { ...(inDm ? { dmChannel: c.channel_id } : {}), trigger: { id: c.trigger_id, receivedAt } });
+    await ack(inDm ? undefined : { response_type: "ephemeral", text: slackText(await ctx.core.localeOf(d.user), "slack.answerInDm") });
+    if (!(await ctx.claim(`command:${c.trigger_id}`))) return;
     await ctx.replies.guarded(d, () => ctx.replies.turn({ user: d.user, text: cleanTypedText(c.text ?? "") || "help", isCommand: true }, d));
   });
 }

@@ -2,7 +2,6 @@
 // tab, and the once-only claim for Slack's retries and repeated payloads.
 import type { WebClient } from "@slack/web-api";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
-import type { Locale } from "../../bot/domain/vocabulary.js";
 import type { Logger } from "../../bot/logger.js";
 import type { HomeTab } from "./home-refresh.js";
 import type { SlackReplies } from "./replies.js";
@@ -13,7 +12,6 @@ export interface SlackContext {
   logger: Logger;
   replies: SlackReplies;
   home: HomeTab;
-  defaultLocale: Locale;
   /** How long a modal submission may work before the ack must go (Slack allows 3 s in all). */
   submissionBudgetMs: number;
   /** True for the first delivery with this key across all instances (core.claimDelivery). */

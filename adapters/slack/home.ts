@@ -106,7 +106,12 @@ function teacherBlocks(home: TeacherHome): Block[] {
 
   blocks.push(header(slackText(lang, "home.groups")));
   const groupLines = home.groups.map((g) =>
-    slackText(lang, "home.groupLine", { group: escapeMrkdwn(g.groupName), held: g.held, count: g.total, since: shortDate(g.since) }),
+    slackText(lang, "home.groupLine", {
+      group: escapeMrkdwn(g.groupName),
+      count: g.held,
+      pupils: slackText(lang, "home.pupils", { count: g.total }),
+      since: shortDate(g.since),
+    }),
   );
   blocks.push(...list(groupLines, slackText(lang, "home.noGroups"), more));
   if (home.groups.length) blocks.push({ type: "actions", elements: [button(t("button.myGroup"), { command: "myGroup" })] });

@@ -118,6 +118,7 @@ export function registerModalSubmissions(app: App, ctx: SlackContext): void {
     const viewId = payload.view.id;
     const submission = versions.mapForward(viewId, parseModalSubmission(payload.view));
     const work = ctx.core.handleTurn({ user: d.user, text: "", submission: submission ?? {} });
+    const locale = ctx.core.localeOf(d.user);
     const timedOut = Symbol("timeout");
     let timer: NodeJS.Timeout | undefined;
     const first = await Promise.race([work, new Promise<typeof timedOut>((resolve) => (timer = setTimeout(() => resolve(timedOut), ctx.submissionBudgetMs)))]);
@@ -130,7 +131,8 @@ export function registerModalSubmissions(app: App, ctx: SlackContext): void {
       return;
     }
     // Too slow for the ack: show "saving…" now, the result when it is there.
-    await ack(asViewResponse({ response_action: "update", view: infoModal(slackText(ctx.defaultLocale, "slack.saving"), ctx.defaultLocale) }));
+    const lang = await locale;
+    await ack(asViewResponse({ response_action: "update", view: infoModal(slackText(lang, "slack.saving"), lang) }));
     await ctx.replies.guarded(d, async () => updateModal(ctx, await work, d, viewId, undefined));
   });
 

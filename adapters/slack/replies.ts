@@ -5,7 +5,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { ChannelUser, FileAttachment, InboundTurn, TurnResult } from "../../bot/channel/types.js";
-import type { Locale } from "../../bot/domain/vocabulary.js";
 import type { Logger } from "../../bot/logger.js";
 import { translatorFor } from "../../bot/i18n/translate.js";
 import { renderStepMessage, renderStepModal, type SlackModalView } from "../../dialogs/render/block-kit/index.js";
@@ -26,7 +25,6 @@ export interface RepliesDeps {
   client: WebClient;
   logger: Logger;
   home: HomeTab;
-  defaultLocale: Locale;
   linkFor: (user: ChannelUser, file: FileAttachment) => Promise<string>;
 }
 
@@ -82,7 +80,8 @@ export class SlackReplies {
     } catch (error) {
       this.deps.logger.error({ channel: "slack", code: slackErrorCode(error) }, "slack request failed");
       if (!d) return;
-      const apology = { text: translatorFor(this.deps.defaultLocale)("internalError"), blocks: [] };
+      // In her own language when she is known (Slack sends no locale of its own), else the default.
+      const apology = { text: translatorFor(await this.deps.core.localeOf(d.user))("internalError"), blocks: [] };
       await this.dmChannelOf(d)
         .then((channel) => this.post(channel, apology))
         .catch(() => undefined);

@@ -25,13 +25,12 @@ export const slackCatalogue = {
   "home.noDue": { nl: "Geen evaluaties in de komende week.", en: "No evaluations in the coming week." },
   "home.groups": { nl: "Jouw groepen", en: "Your groups" },
   "home.noGroups": { nl: "Je hebt (nog) geen groepen.", en: "You have no groups (yet)." },
+  // The count is the pupils who had one (the verb agrees with it); {pupils} is home.pupils.
   "home.groupLine": {
-    nl: {
-      one: "*{group}*: {held} van 1 leerling had een gesprek sinds {since}",
-      other: "*{group}*: {held} van {count} leerlingen hadden een gesprek sinds {since}",
-    },
-    en: { one: "*{group}*: {held} of 1 pupil had a conversation since {since}", other: "*{group}*: {held} of {count} pupils had a conversation since {since}" },
+    nl: { one: "*{group}*: 1 van {pupils} had een gesprek sinds {since}", other: "*{group}*: {count} van {pupils} hadden een gesprek sinds {since}" },
+    en: "*{group}*: {count} of {pupils} had a conversation since {since}",
   },
+  "home.pupils": { nl: { one: "1 leerling", other: "{count} leerlingen" }, en: { one: "1 pupil", other: "{count} pupils" } },
   "home.more": { nl: "… en nog {count}", en: "… and {count} more" },
   "home.updated": { nl: "Bijgewerkt {time}", en: "Updated {time}" },
   "home.resume": { nl: "Verder", en: "Continue" },

@@ -3,7 +3,7 @@
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import { parseCardSubmission } from "../../dialogs/render/adaptive-card/index.js";
-import type { ChannelUser, InboundTurn } from "../../bot/channel/types.js";
+import { LOCALES, type ChannelUser, type InboundTurn, type LocaleName } from "../../bot/channel/types.js";
 import { decodeButtonValue, UNREADABLE_BUTTON } from "../shared/button-action.js";
 
 const ChannelData = z.looseObject({ tenant: z.looseObject({ id: z.string().optional() }).optional() });
@@ -15,14 +15,24 @@ export function tenantOf(context: TurnContext): string | undefined {
   return activity.conversation?.tenantId ?? channelTenant;
 }
 
+/** The language of the Teams client that sent the activity ("en-US" → "en"); undefined for one we do not speak. */
+export function localeOfActivity(context: TurnContext): LocaleName | undefined {
+  const language = String(context.activity.locale ?? "")
+    .slice(0, 2)
+    .toLowerCase();
+  return LOCALES.find((l) => l === language);
+}
+
 export function channelUserOf(context: TurnContext): ChannelUser {
   const from = context.activity.from;
   const tenantId = tenantOf(context);
+  const locale = localeOfActivity(context);
   return {
     channel: "teams",
     // The AAD object id is stable across chats; the channel account id is per bot.
     externalId: from?.aadObjectId ?? from?.id ?? "",
     ...(tenantId ? { tenantId } : {}),
+    ...(locale ? { locale } : {}),
     lookupEmail: async () => {
       const member = await TeamsInfo.getMember(context, from.id).catch(() => undefined);
       return member?.email ?? member?.userPrincipalName ?? undefined;

@@ -46,7 +46,6 @@ export async function mountTeams({ http, core, config, logger, publicBaseUrl }: 
       localMode: config.TEAMS_LOCAL_MODE,
     },
     linkFor: async (user, file) => `${publicBaseUrl}${await core.fileLink(user, file)}`,
-    defaultLocale: config.DEFAULT_LOCALE,
   });
   http.post(TEAMS_ENDPOINT, jsonBody(logger, TEAMS_ENDPOINT), (req, res) => {
     teams.handle(req, res).catch((error: unknown) => {

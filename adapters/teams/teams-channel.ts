@@ -8,7 +8,6 @@ import { z } from "zod";
 import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { ChannelUser, FileAttachment, TurnResult } from "../../bot/channel/types.js";
 import type { Logger } from "../../bot/logger.js";
-import type { Locale } from "../../bot/domain/vocabulary.js";
 import { translatorFor } from "../../bot/i18n/translate.js";
 import { createGuardedHttpClient } from "./connector-http.js";
 import { cacheConnectorClients } from "./connector-cache.js";
@@ -35,8 +34,6 @@ export interface TeamsChannelDeps {
   auth: TeamsAuth;
   /** Makes a link for a file the bot offers (exports). */
   linkFor: (user: ChannelUser, file: FileAttachment) => Promise<string>;
-  /** The language of the apology when a turn fails (the teacher's own is not known there). */
-  defaultLocale?: Locale;
 }
 
 export interface TeamsChannel {
@@ -57,7 +54,7 @@ export function createTeamsAdapter(auth: TeamsAuth): TeamsAdapter {
   return cacheConnectorClients(new TeamsAdapter(credentials, undefined, undefined, { httpClient: createGuardedHttpClient() } as never));
 }
 
-export function createTeamsChannel({ core, logger, auth, linkFor, defaultLocale }: TeamsChannelDeps): TeamsChannel {
+export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannelDeps): TeamsChannel {
   if (!auth.appId && !auth.localMode) throw new Error("Teams needs MICROSOFT_APP_ID, or TEAMS_LOCAL_MODE=true for local use");
   const adapter = createTeamsAdapter(auth);
   const app = new Application({
@@ -148,7 +145,9 @@ export function createTeamsChannel({ core, logger, auth, linkFor, defaultLocale 
   app.error(async (context, error) => {
     // Never the message or the activity: they may hold what a teacher typed.
     logger.error({ err: error, channel: "teams", activityType: context.activity.type }, "teams turn failed");
-    await context.sendActivity(translatorFor(defaultLocale ?? "nl")("internalError")).catch(() => undefined);
+    // In her language when she is known, else in her Teams client's (the activity's locale), else the default.
+    const locale = await core.localeOf(channelUserOf(context));
+    await context.sendActivity(translatorFor(locale)("internalError")).catch(() => undefined);
   });
 
   return {

@@ -17,6 +17,8 @@ export interface ChannelUser {
   lookupEmail?: () => Promise<string | undefined>;
   /** Teams tenant id or Slack team id; required on Teams and Slack. */
   tenantId?: string;
+  /** The language the channel says she uses (Teams: the activity's locale): for replies before we know who she is. */
+  locale?: LocaleName;
 }
 
 /** What a button does: a command id and typed arguments. The label is for people only. */

@@ -24,7 +24,7 @@ import { loadHomeSummary } from "../services/home-summary.js";
 import { DeliveryLedger } from "../services/deliveries.js";
 import { WorkspaceBindings } from "../services/channel-bindings.js";
 import { ProactiveSender } from "../proactive/send.js";
-import { staffFirstName } from "../services/staff.js";
+import { staffFirstName, staffLocale } from "../services/staff.js";
 import { trackingRefusals } from "../audit.js";
 import { ensureRefusalAudited } from "../auth/refusals.js";
 import type { TurnObservation } from "../metrics/metrics.js";
@@ -58,6 +58,11 @@ export interface BotCore {
   claimDelivery(channel: Channel, key: string): Promise<boolean>;
   /** Whether this workspace/tenant is bound to a school (cached for a short time). */
   isWorkspaceBound(channel: Channel, tenantId: string): Promise<boolean>;
+  /**
+   * The language for a text outside a turn's reply (an apology when the turn failed): hers when
+   * she is known staff, else the channel's (user.locale), else the default. Never throws.
+   */
+  localeOf(user: ChannelUser): Promise<Locale>;
 }
 
 const ERROR_MESSAGES: Partial<Record<string, MessageKey>> = {
@@ -90,6 +95,8 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
     list: async () => staffSchoolsOf(db, staffId, await servedSchoolIds(db, user)),
     switchTo: (chosen) => linkIdentity(db, user, chosen, identities),
   });
+  /** The language for someone not (yet) known as one staff member: what the channel says, else the default. */
+  const unknownsLocale = (user: ChannelUser): Locale => user.locale ?? defaultLocale;
   const refusal = (error: unknown, locale: Locale, channel: string, staffId?: string): TurnResult => {
     const appError = toAppError(error);
     const key = ERROR_MESSAGES[appError.code] ?? "internalError";
@@ -104,14 +111,15 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
         const who = await identify(db, user);
         if (who.kind === "chooseSchool") {
           // First contact of a person at several schools: greet her and ask which school first.
-          const t = translatorFor(defaultLocale);
+          const locale = unknownsLocale(user);
+          const t = translatorFor(locale);
           const name = await staffFirstName(db, who.options[0]!.staffId);
-          return { replies: [{ text: t("welcome", { name }) }, chooseSchoolReply(t, who.options)], locale: defaultLocale };
+          return { replies: [{ text: t("welcome", { name }) }, chooseSchoolReply(t, who.options)], locale };
         }
         const actor = await loadActor(db, who.staffId);
         return { replies: [welcomeReply(translatorFor(actor.locale), await staffFirstName(db, who.staffId))], locale: actor.locale };
       } catch (error) {
-        return refusal(error, defaultLocale, user.channel);
+        return refusal(error, unknownsLocale(user), user.channel);
       }
     },
     async fileLink(user, file) {
@@ -122,18 +130,26 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
       let staffId: string;
       try {
         const who = await identify(db, user, identities);
-        if (who.kind === "chooseSchool") return { kind: "refused", locale: defaultLocale, text: translatorFor(defaultLocale)("school.homeChoose") };
+        if (who.kind === "chooseSchool")
+          return { kind: "refused", locale: unknownsLocale(user), text: translatorFor(unknownsLocale(user))("school.homeChoose") };
         staffId = who.staffId;
       } catch (error) {
         const code = toAppError(error).code;
         if (code !== ErrorCode.UnknownTenant && code !== ErrorCode.UnknownUser) throw error;
-        return {
-          kind: "refused",
-          locale: defaultLocale,
-          text: translatorFor(defaultLocale)(code === ErrorCode.UnknownTenant ? "unknownTenant" : "unknownUser"),
-        };
+        const locale = unknownsLocale(user);
+        return { kind: "refused", locale, text: translatorFor(locale)(code === ErrorCode.UnknownTenant ? "unknownTenant" : "unknownUser") };
       }
       return loadHomeSummary(db, await loadActor(db, staffId), (clock ?? (() => new Date()))());
+    },
+    async localeOf(user) {
+      try {
+        // Read without identify(): no first-contact linking or refusal audit for a language.
+        const key = { channel_externalId: { channel: user.channel, externalId: user.externalId } };
+        const staffId = identities.get(user) ?? (await db.staffIdentity.findUnique({ where: key, select: { staffId: true } }))?.staffId;
+        return (staffId && (await staffLocale(db, staffId))) || unknownsLocale(user);
+      } catch {
+        return unknownsLocale(user);
+      }
     },
     claimDelivery: (channel, key) => deliveries.claim(channel, key),
     isWorkspaceBound: (channel, tenantId) => bindings.isBound(channel, tenantId),
@@ -150,7 +166,7 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
     handleTurn: (turn) =>
       trackingRefusals(async () => {
         const started = performance.now();
-        let locale = defaultLocale;
+        let locale = unknownsLocale(turn.user);
         let staffId: string | undefined;
         let schoolId: string | undefined;
         try {

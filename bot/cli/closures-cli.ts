@@ -11,6 +11,9 @@ import type { Db } from "../db/client.js";
 import { holidayData } from "../roster/holiday-data.js";
 import { confirmClosures, confirmedYears, proposeClosures, type ClosureProposal } from "../roster/school-holidays.js";
 import { findSchool } from "../roster/index.js";
+import { counted } from "../text/text.js";
+
+const CLOSURES = { one: "closure", other: "closures" };
 
 export const CLOSURES_USAGE = `  npm run cli -- closures propose --school "<school name or id>" --school-year YYYY-YYYY [--region noord|midden|zuid] [--out <file.json>]
   npm run cli -- closures confirm --school "<school name or id>" --school-year YYYY-YYYY [--region noord|midden|zuid]
@@ -57,7 +60,7 @@ export async function runClosuresCommand(db: Db, args: string[], io: Io): Promis
     }
     const report = await confirmClosures(db, text);
     io.out(
-      `${report.changed ? "confirmed" : "already confirmed, nothing changed"}: ${report.closures} closure(s) for ${report.schoolYear}, region ${report.region}`,
+      `${report.changed ? "confirmed" : "already confirmed, nothing changed"}: ${counted(report.closures, CLOSURES)} for ${report.schoolYear}, region ${report.region}`,
     );
     if (report.openDays.length) io.out(`  open on: ${report.openDays.join(", ")}`);
     return 0;
@@ -87,7 +90,7 @@ export async function runClosuresCommand(db: Db, args: string[], io: Io): Promis
   }
   const report = await confirmClosures(db, proposal);
   io.out(
-    `${report.changed ? "confirmed" : "already confirmed, nothing changed"}: ${report.closures} closure(s) for ${report.schoolYear}, region ${report.region}`,
+    `${report.changed ? "confirmed" : "already confirmed, nothing changed"}: ${counted(report.closures, CLOSURES)} for ${report.schoolYear}, region ${report.region}`,
   );
   return 0;
 }

@@ -34,6 +34,9 @@ import { formatFailures, listFailures } from "../outbox/failures.js";
 import { isPrivacyCommand, PRIVACY_USAGE, PrivacyUsageError, runPrivacyCommand } from "./privacy-cli.js";
 import { BackupError, backupDatabase, restoreDatabase } from "../ops/backup.js";
 import { CLOSURES_USAGE, ClosuresUsageError, runClosuresCommand } from "./closures-cli.js";
+import { counted } from "../text/text.js";
+
+const SCHOOLS = { one: "school", other: "schools" };
 
 const USAGE = `usage:
   npm run db:migrate
@@ -89,7 +92,9 @@ async function run(argv: string[]): Promise<number> {
   const config = loadConfig();
   if (command === "migrate") {
     const result = await migrateDatabase(config.DATABASE_URL);
-    console.log(`${config.databaseProvider}: ${result.applied.length} migration(s) applied, ${result.alreadyApplied} already applied`);
+    console.log(
+      `${config.databaseProvider}: ${counted(result.applied.length, { one: "migration", other: "migrations" })} applied, ${result.alreadyApplied} already applied`,
+    );
     for (const name of result.applied) console.log(`  applied ${name}`);
     for (const name of result.modified) console.warn(`  WARNING: ${name} changed after it was applied`);
     return 0;
@@ -98,13 +103,13 @@ async function run(argv: string[]): Promise<number> {
   if (command === "backup") {
     if (!values.out) throw new UsageError("backup needs --out <file>");
     const report = await backupDatabase(config.DATABASE_URL, values.out);
-    console.log(`${report.provider} backup written to ${report.file} (${report.bytes} bytes, ${report.schools} school(s))`);
+    console.log(`${report.provider} backup written to ${report.file} (${report.bytes} bytes, ${counted(report.schools, SCHOOLS)})`);
     return 0;
   }
   if (command === "restore") {
     if (!values.from) throw new UsageError("restore needs --from <file>");
     const report = await restoreDatabase(config.DATABASE_URL, values.from, { force: values.force ?? false });
-    console.log(`${report.provider} database restored (${report.schools} school(s)); start the bot to apply newer migrations`);
+    console.log(`${report.provider} database restored (${counted(report.schools, SCHOOLS)}); start the bot to apply newer migrations`);
     if (report.previous) console.log(`  the database it replaced is kept at ${report.previous}`);
     return 0;
   }
@@ -181,7 +186,7 @@ async function run(argv: string[]): Promise<number> {
       ...(schoolYear ? { schoolYear } : {}),
     });
     if (!report.ok) {
-      console.error(`Import rejected: ${report.errors.length} problem(s); nothing was changed.`);
+      console.error(`Import rejected: ${counted(report.errors.length, { one: "problem", other: "problems" })}; nothing was changed.`);
       for (const e of report.errors) console.error(`  line ${e.line}: ${e.reason}`);
       return 1;
     }

@@ -50,3 +50,9 @@ export function previousSchoolYear(schoolYear: string): string {
   const first = Number(schoolYear.slice(0, 4)) - 1;
   return `${first}-${first + 1}`;
 }
+
+/** The school year after this one: "2026-2027" → "2027-2028". */
+export function nextSchoolYear(schoolYear: string): string {
+  const first = Number(schoolYear.slice(0, 4)) + 1;
+  return `${first}-${first + 1}`;
+}

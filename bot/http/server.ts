@@ -44,11 +44,9 @@ export function createHttpApp({ db, logger }: HttpDeps): Express {
   app.get("/files/:token", async (req, res) => {
     const file = await readFileLink(db, req.params.token);
     if (!file) {
-      // The reader is unknown here, so both languages.
-      res
-        .status(404)
-        .type("text/plain")
-        .send(`${translate("nl", "file.expired")} / ${translate("en", "file.expired")}`);
+      // The reader is unknown here: her browser's language decides, Dutch by default.
+      const locale = req.acceptsLanguages("nl", "en") === "en" ? "en" : "nl";
+      res.status(404).type("text/plain").set("Content-Language", locale).send(translate(locale, "file.expired"));
       return;
     }
     res

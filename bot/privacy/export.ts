@@ -114,7 +114,7 @@ export function accessExportPrintable(doc: AccessExport): Printable {
             lines: [
               { label: "Datum", text: day(c.heldAt ?? c.plannedAt ?? c.createdAt) },
               { label: "Status", text: c.status },
-              { label: "Leerkracht(en)", text: c.teachers.map(who).join(", ") || "—" },
+              { label: c.teachers.length === 1 ? "Leerkracht" : "Leerkrachten", text: c.teachers.map(who).join(", ") || "—" },
               { label: "Voorbereiding", text: flatten(c.preparation) },
               { label: "Antwoorden", text: flatten(c.answers) },
             ],

@@ -101,11 +101,11 @@ function linesWithNonAscii(text: string): number[] {
   return lines;
 }
 
-/** " Check the names on line(s) …" for the lines with letters a conversion may have got wrong; "" when none. */
+/** " Check the names on lines …" for the lines with letters a conversion may have got wrong; "" when none. */
 function linesToCheck(text: string): string {
   const lines = linesWithNonAscii(text.replace(/^\uFEFF/, ""));
   const shown = lines.slice(0, 20).join(", ") + (lines.length > 20 ? ` and ${lines.length - 20} more` : "");
-  return lines.length ? ` Check the names on line(s) ${shown}.` : "";
+  return lines.length ? ` Check the names on ${lines.length === 1 ? "line" : "lines"} ${shown}.` : "";
 }
 
 function notice(encoding: RosterEncoding, text: string): string {

@@ -87,7 +87,7 @@ export const StaffSchema = z
   })
   .superRefine((member, ctx) => {
     const leadsTeam = member.roles.includes("team_leader");
-    if (leadsTeam && !member.leads?.length) ctx.addIssue({ code: "custom", path: ["leads"], message: "a team_leader needs the bouw(en) they lead" });
+    if (leadsTeam && !member.leads?.length) ctx.addIssue({ code: "custom", path: ["leads"], message: "a team_leader needs the bouw or bouwen they lead" });
     if (!leadsTeam && member.leads?.length) ctx.addIssue({ code: "custom", path: ["leads"], message: "only a team_leader leads a bouw" });
   });
 

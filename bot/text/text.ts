@@ -54,6 +54,11 @@ export function pluralForm(text: PluralText, lang: Lang, count: number): string 
   return rules.select(count) === "one" ? text.one : text.other;
 }
 
+/** A count with its noun in the right form, for operator output outside the catalogues: counted(2, { one: "school", other: "schools" }) → "2 schools". */
+export function counted(count: number, noun: PluralText, lang: Lang = "en"): string {
+  return `${count} ${pluralForm(noun, lang, count)}`;
+}
+
 /** Resolves one entry for a language: the plural form for `vars.count`, then the placeholders. */
 export function render(entry: Entry, lang: Lang, vars: Vars = {}): string {
   const text = entry[lang];

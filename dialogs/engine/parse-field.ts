@@ -4,6 +4,7 @@
 import type { FieldDefinition, FieldValue, LocalizedText } from "./types.js";
 import { localized, type MessageKey, type Vars } from "../../bot/i18n/translate.js";
 import { textLimit } from "../../bot/formats/fields.js";
+import { exampleDate } from "../../bot/domain/example-date.js";
 
 export type ParseResult = { ok: true; value: FieldValue } | { ok: false; error: LocalizedText };
 
@@ -149,7 +150,7 @@ export function parseFieldInput(field: FieldDefinition, raw: unknown, ctx: Parse
     }
     case "date": {
       const date = text === null ? null : parseDate(text, ctx.today);
-      return date ? { ok: true, value: date } : err("engine.notADate");
+      return date ? { ok: true, value: date } : err("engine.notADate", { example: exampleDate(ctx.today) });
     }
     case "time": {
       const time = text === null ? null : parseTime(text);

@@ -35,8 +35,8 @@ describe("npm run cli -- closures", () => {
     const edited = JSON.parse(readFileSync(file, "utf8"));
     edited.closures = edited.closures.filter((c: { name: string }) => c.name !== "Meivakantie (adviesweek)");
     writeFileSync(file, JSON.stringify(edited));
-    expect((await run("confirm", file)).out).toBe("confirmed: 5 closure(s) for 2028-2029, region noord");
-    expect((await run("confirm", file)).out).toBe("already confirmed, nothing changed: 5 closure(s) for 2028-2029, region noord");
+    expect((await run("confirm", file)).out).toBe("confirmed: 5 closures for 2028-2029, region noord");
+    expect((await run("confirm", file)).out).toBe("already confirmed, nothing changed: 5 closures for 2028-2029, region noord");
     const listed = await run("list", "--school", "De Wilg");
     expect(listed.out).toContain("2028-2029: region noord confirmed");
     expect(listed.out).toContain("2029-07-21 – 2029-09-02  holiday   Zomervakantie  (confirmed 2028-2029)");
@@ -44,7 +44,7 @@ describe("npm run cli -- closures", () => {
 
   it("confirms a proposal as is, with another region than the school's", async () => {
     expect((await run("confirm", "--school", "De Wilg", "--school-year", "2027-2028", "--region", "zuid")).out).toBe(
-      "confirmed: 6 closure(s) for 2027-2028, region zuid",
+      "confirmed: 6 closures for 2027-2028, region zuid",
     );
   });
 

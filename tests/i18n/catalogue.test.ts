@@ -57,7 +57,8 @@ describe("plurals", () => {
         const [zero, one, two] = [0, 1, 2].map((count) => translate(locale, key, { count })) as [string, string, string];
         expect(zero, `${key} ${locale}`).toMatch(/\b0\b/);
         expect(two, `${key} ${locale}`).toMatch(/\b2\b/);
-        expect(one, `${key} ${locale}`).not.toBe(two.replace(/\b2\b/, "1"));
+        // A plain text in one language (English "1 of 26 pupils had", "2 of 26 pupils had") has no forms to tell apart.
+        if (typeof catalogue[key][locale] !== "string") expect(one, `${key} ${locale}`).not.toBe(two.replace(/\b2\b/, "1"));
       }
     }
   });

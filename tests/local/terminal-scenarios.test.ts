@@ -148,7 +148,7 @@ describe(`typing in the terminal chat on ${testProvider()}`, () => {
   it("shows the group overview and exports the kindplan as a file", async () => {
     const juf = await teacherOfGroep5("Sam", "Noor");
     await holdConversation(juf, "Sam");
-    expect(await juf.chat.send("overzicht")).toMatch(/1 van 2 leerlingen hadden een gesprek[\s\S]*Sam T\.: gehouden · open doelen 1/);
+    expect(await juf.chat.send("overzicht")).toMatch(/1 van 2 leerlingen had een gesprek[\s\S]*Sam T\.: gehouden · open doelen 1/);
     const out = await juf.chat.send("export Sam");
     const file = /→ (.+\.html)/.exec(out)?.[1];
     expect(file && existsSync(file)).toBe(true);

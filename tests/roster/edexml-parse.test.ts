@@ -217,7 +217,7 @@ describe("EDEXML encodings", () => {
   it("reads a Windows-1252 export that declares so, and says which lines to check", () => {
     const decoded = decodeRosterBytes(fixture("EDEX-windows-1252.XML"));
     expect(decoded.encoding).toBe("windows-1252");
-    expect(decoded.notice).toMatch(/^The file was read as Windows-1252 .* Check the names on line\(s\) 16, 17, 23, 25, 30, 31\.$/);
+    expect(decoded.notice).toMatch(/^The file was read as Windows-1252 .* Check the names on lines 16, 17, 23, 25, 30, 31\.$/);
     const rows = parseRoster(decoded.text, undefined).rows;
     expect(rows.map((r) => `${r.firstName} ${r.lastName}`)).toEqual(["Zoë Çelik", "Noël van der Brüggen", "François Œzil"]);
     // The same bytes declared as ISO-8859-1 (Latin-1, which Windows-1252 extends) read the same, with no word about the declaration.
@@ -230,7 +230,7 @@ describe("EDEXML encodings", () => {
     const declaredLatin1 = decodeRosterBytes(Buffer.from(SCHOOL_XML.replace('encoding="UTF-8"', "encoding='ISO-8859-1'"), "utf8"));
     expect(declaredLatin1.encoding).toBe("utf-8");
     expect(declaredLatin1.notice).toMatch(
-      /^The file declares the encoding ISO-8859-1, but its bytes are not\. It was read as UTF-8\. Check the names on line\(s\) \d+/,
+      /^The file declares the encoding ISO-8859-1, but its bytes are not\. It was read as UTF-8\. Check the names on lines \d+/,
     );
     expect(parseRoster(declaredLatin1.text, undefined).rows).toEqual(expected);
     // Pure ASCII reads the same either way: nothing to say.

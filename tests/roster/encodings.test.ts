@@ -35,7 +35,7 @@ describe("roster encodings", () => {
     const decoded = decodeRosterBytes(cp1252(text));
     expect(decoded.encoding).toBe("windows-1252");
     expect(decoded.text).toBe(text);
-    expect(decoded.notice).toMatch(/Windows-1252.*line\(s\) 2, 3, 4/);
+    expect(decoded.notice).toMatch(/Windows-1252.*lines 2, 3, 4/);
     expect(decoded.notice).not.toContain("Zoë");
     const parsed = parseRosterCsv(decoded.text);
     expect(parsed.errors).toEqual([]);

@@ -269,7 +269,7 @@ describe(`school setup on ${testProvider()}`, () => {
     cross.ibAssignments[0].ib = "dir@school.example";
     const crossError = await rejection(() => applySchoolSetup(db, cross, { now: NOW }));
     expect(crossError.details).toEqual([
-      { path: "staff[1].leads", message: "a team_leader needs the bouw(en) they lead" },
+      { path: "staff[1].leads", message: "a team_leader needs the bouw or bouwen they lead" },
       { path: "staff[4].email", message: "duplicate e-mail, also staff[3]" },
       { path: "groups[0].teachers[2].email", message: "not in the staff list: stranger@school.example" },
       { path: "ibAssignments[0].ib", message: "staff[3] does not have the role 'ib'" },

@@ -9,11 +9,15 @@ describe("Slack texts", () => {
     expect(catalogueProblems(slackCatalogue)).toEqual([]);
   });
 
-  it("count pupils in the Home tab's group line in the right form", () => {
-    const line = (count: number) => slackText("nl", "home.groupLine", { group: "groep 5", held: 0, count, since: "01-08-2026" });
-    expect(line(1)).toBe("*groep 5*: 0 van 1 leerling had een gesprek sinds 01-08-2026");
-    expect(line(3)).toBe("*groep 5*: 0 van 3 leerlingen hadden een gesprek sinds 01-08-2026");
-    expect(slackText("en", "home.groupLine", { group: "5A", held: 1, count: 1, since: "x" })).toBe("*5A*: 1 of 1 pupil had a conversation since x");
+  it("count pupils in the Home tab's group line in the right form, the verb agreeing with those who had one", () => {
+    const line = (lang: "nl" | "en", held: number, total: number) =>
+      slackText(lang, "home.groupLine", { group: "groep 5", count: held, pupils: slackText(lang, "home.pupils", { count: total }), since: "01-08-2026" });
+    expect(line("nl", 1, 26)).toBe("*groep 5*: 1 van 26 leerlingen had een gesprek sinds 01-08-2026");
+    expect(line("nl", 2, 26)).toBe("*groep 5*: 2 van 26 leerlingen hadden een gesprek sinds 01-08-2026");
+    expect(line("nl", 1, 1)).toBe("*groep 5*: 1 van 1 leerling had een gesprek sinds 01-08-2026");
+    expect(line("nl", 0, 3)).toBe("*groep 5*: 0 van 3 leerlingen hadden een gesprek sinds 01-08-2026");
+    expect(line("en", 1, 1)).toBe("*groep 5*: 1 of 1 pupil had a conversation since 01-08-2026");
+    expect(line("en", 2, 26)).toBe("*groep 5*: 2 of 26 pupils had a conversation since 01-08-2026");
   });
 
   it("fall back to the given text for a kind they do not name", () => {

@@ -80,7 +80,9 @@ export async function deactivateStaffCommand(ctx: CommandContext, text: string):
     t("admin.deactivated", { name: result.name, email: result.email }),
     ...(result.groupsLeft.length ? [t("admin.deactivatedGroups", { groups: result.groupsLeft.join(", ") })] : []),
     ...(result.openDialogs ? [t("admin.dialogsKept", { count: result.openDialogs })] : []),
-    ...(result.groupsWithoutTeacher.length ? [t("admin.withoutTeacher", { groups: result.groupsWithoutTeacher.join(", ") })] : []),
+    ...(result.groupsWithoutTeacher.length
+      ? [t("admin.withoutTeacher", { groups: result.groupsWithoutTeacher.join(", "), count: result.groupsWithoutTeacher.length })]
+      : []),
     ...result.stagedYears.map((year) => t("admin.inStagedRoster", { email: result.email, year })),
   );
 }
@@ -135,7 +137,7 @@ export async function groupCommand(ctx: CommandContext, text: string): Promise<B
   if ("unlink" in args) {
     const result = await unlinkGroupTeacher(db, actor, now, { group: args.unlink, email: args.email });
     if ("problem" in result) return reply(problemText(t, ctx.actor.locale, result));
-    const alone = result.view.teachers.length === 0 ? [t("admin.withoutTeacher", { groups: result.view.name })] : [];
+    const alone = result.view.teachers.length === 0 ? [t("admin.withoutTeacher", { groups: result.view.name, count: 1 })] : [];
     return reply(t("admin.unlinked", { name: result.name, group: result.view.name }), ...alone, "", ...viewLines(t, actor.locale, result.view));
   }
   const result = await linkGroupTeacher(db, actor, now, { group: args.link, email: args.email, days: args.days });

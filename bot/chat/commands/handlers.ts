@@ -7,6 +7,7 @@ import type { BotReply } from "../../channel/types.js";
 import { OWNERSHIP_SKILLS, skillLabel } from "../../domain/ownership-skills.js";
 import { canManageStaff } from "../../auth/policy.js";
 import { buttonFor } from "../../domain/actions.js";
+import { yearToConfirm } from "./holiday-commands.js";
 
 import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
@@ -15,7 +16,7 @@ import { dayOf } from "./conversation-render.js";
 const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/Amsterdam" });
 
 /** The admin's section of help, for admins only (the rule: canManageStaff). */
-const adminHelp = ({ actor, t }: CommandContext): string[] =>
+const adminHelp = ({ actor, t, now }: CommandContext): string[] =>
   canManageStaff(actor, actor.schoolId)
     ? [
         "",
@@ -26,7 +27,7 @@ const adminHelp = ({ actor, t }: CommandContext): string[] =>
         t("help.group"),
         t("help.groupTeacher"),
         t("help.groupFormat"),
-        t("help.holidays"),
+        t("help.holidays", { year: yearToConfirm({ actor, now }) }),
       ]
     : [];
 

@@ -4,7 +4,7 @@
 import { recordAudit } from "../../audit.js";
 import { canManageSchoolHolidays } from "../../auth/policy.js";
 import type { BotReply } from "../../channel/types.js";
-import { schoolYearOf } from "../../domain/school-year.js";
+import { nextSchoolYear, schoolYearOf } from "../../domain/school-year.js";
 import { AppError, ErrorCode } from "../../errors.js";
 import { schoolYearRange } from "../../roster/holiday-data.js";
 import { confirmClosures, proposeClosures, type ClosureProposal } from "../../roster/school-holidays.js";
@@ -12,6 +12,9 @@ import type { CommandContext } from "./context.js";
 
 const CONFIRM = /^(?:bevestig(?:en)?|confirm)\s+(\d{4}-\d{4})$/i;
 const day = (date: string) => `${Number(date.slice(8))}-${Number(date.slice(5, 7))}-${date.slice(0, 4)}`;
+
+/** The year help and usage texts show in "vakanties bevestigen <jaar>": next school year, the one there is to confirm. */
+export const yearToConfirm = (ctx: Pick<CommandContext, "actor" | "now">): string => nextSchoolYear(schoolYearOf(ctx.now(), ctx.actor.timezone));
 
 /** The proposal, or the text that says why there is none (no region set, no data for the year). */
 async function proposalOrWhy(ctx: CommandContext, schoolYear: string): Promise<ClosureProposal | string> {
@@ -78,7 +81,7 @@ export async function holidaysCommand(ctx: CommandContext, argument: string): Pr
   const text = argument.trim();
   if (text) {
     const year = CONFIRM.exec(text)?.[1];
-    return [{ text: year ? await confirmYear(ctx, year) : t("holidays.usage") }];
+    return [{ text: year ? await confirmYear(ctx, year) : t("holidays.usage", { year: yearToConfirm(ctx) }) }];
   }
   const school = await db.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { timezone: true, schoolYearStart: true } });
   const thisYear = schoolYearOf(ctx.now(), school.timezone, school.schoolYearStart);

@@ -21,7 +21,7 @@ export async function overviewReply(ctx: CommandContext): Promise<BotReply> {
   const text = overviews
     .map((o) =>
       [
-        t("overview.header", { group: o.groupName, held: o.held, count: o.pupils.length, since: shortDate(o.since) }),
+        t("overview.header", { group: o.groupName, count: o.held, pupils: t("overview.pupils", { count: o.pupils.length }), since: shortDate(o.since) }),
         ...o.pupils.map((p) =>
           t("overview.line", {
             name: p.name,

@@ -114,8 +114,14 @@ export const admin = {
     en: { one: "1 unfinished dialog is kept (paused).", other: "{count} unfinished dialogs are kept (paused)." },
   },
   "admin.withoutTeacher": {
-    nl: "Let op: {groups} heeft nu geen leerkracht. Koppel er een met **groep <naam> leerkracht <e-mail>**.",
-    en: "Note: {groups} now has no teacher. Link one with **group <name> teacher <email>**.",
+    nl: {
+      one: "Let op: {groups} heeft nu geen leerkracht. Koppel er een met **groep <naam> leerkracht <e-mail>**.",
+      other: "Let op: {count} groepen hebben nu geen leerkracht: {groups}. Koppel aan elke groep een leerkracht met **groep <naam> leerkracht <e-mail>**.",
+    },
+    en: {
+      one: "Note: {groups} now has no teacher. Link one with **group <name> teacher <email>**.",
+      other: "Note: {count} groups now have no teacher: {groups}. Link a teacher to each with **group <name> teacher <email>**.",
+    },
   },
   "admin.linkAdded": { nl: "{name} is nu leerkracht van {group}, op {days}.", en: "{name} now teaches {group}, on {days}." },
   "admin.linkUpdated": { nl: "{name} werkt in {group} nu op {days}.", en: "{name} now works in {group} on {days}." },

@@ -3,7 +3,7 @@ import type { Catalogue } from "../../text/text.js";
 
 export const common = {
   "help.title": { nl: "Dit kan ik voor je doen:", en: "Here is what I can do for you:" },
-  "help.myGroup": { nl: "**mijn groep** — je groep(en) en leerlingen", en: "**my group** — your group(s) and pupils" },
+  "help.myGroup": { nl: "**mijn groep** — je leerlingen, per groep", en: "**my group** — your pupils, by group" },
   "help.pupil": { nl: "**leerling <naam>** — de tijdlijn van een leerling", en: "**pupil <name>** — a pupil's timeline" },
   "help.progress": {
     nl: "**voortgang** — voortgangscijfers: per groep (teamleider, directeur), per school (**voortgang bestuur**)",
@@ -85,7 +85,7 @@ export const common = {
     en: { one: "**{group}** — 1 pupil", other: "**{group}** — {count} pupils" },
   },
   "pupil.askName": { nl: "Welke leerling bedoel je? Typ bijvoorbeeld **leerling Sam**.", en: "Which pupil do you mean? Type for example **pupil Sam**." },
-  "pupil.noMatch": { nl: "Ik vond geen leerling '{query}' in je groep(en).", en: "I found no pupil '{query}' in your group(s)." },
+  "pupil.noMatch": { nl: "Ik vond geen leerling '{query}' onder je leerlingen.", en: "I found no pupil '{query}' among your pupils." },
   "pupil.manyMatches": { nl: "Ik vond meerdere leerlingen. Welke bedoel je?", en: "I found several pupils. Which one do you mean?" },
   "pupil.header": { nl: "**{name}** ({group})", en: "**{name}** ({group})" },
   "pupil.empty": { nl: "Nog geen gesprekken, doelen of notities.", en: "No conversations, goals or notes yet." },
@@ -129,16 +129,12 @@ export const common = {
   "dialog.evaluate": { nl: "Evaluatie", en: "Evaluation" },
   "resume.none": { nl: "Je hebt geen open gesprekken.", en: "You have no open dialogs." },
   "resume.choose": { nl: "Met welk gesprek wil je verder?", en: "Which dialog do you want to continue?" },
+  // The count is the pupils who had one (the verb agrees with it); {pupils} is overview.pupils.
   "overview.header": {
-    nl: {
-      one: "**{group}** — {held} van 1 leerling had een gesprek sinds {since}",
-      other: "**{group}** — {held} van {count} leerlingen hadden een gesprek sinds {since}",
-    },
-    en: {
-      one: "**{group}** — {held} of 1 pupil had a conversation since {since}",
-      other: "**{group}** — {held} of {count} pupils had a conversation since {since}",
-    },
+    nl: { one: "**{group}** — 1 van {pupils} had een gesprek sinds {since}", other: "**{group}** — {count} van {pupils} hadden een gesprek sinds {since}" },
+    en: "**{group}** — {count} of {pupils} had a conversation since {since}",
   },
+  "overview.pupils": { nl: { one: "1 leerling", other: "{count} leerlingen" }, en: { one: "1 pupil", other: "{count} pupils" } },
   "overview.line": { nl: "- {name}: {status} · open doelen {goals}{due}", en: "- {name}: {status} · open goals {goals}{due}" },
   "overview.due": { nl: " · evaluatie binnenkort: {count}", en: " · evaluation soon: {count}" },
   "overview.none": { nl: "geen gesprek", en: "no conversation" },

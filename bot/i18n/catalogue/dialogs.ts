@@ -23,8 +23,8 @@ export const dialogs = {
   "engine.notANumber": { nl: "Typ een getal.", en: "Please type a number." },
   "engine.numberRange": { nl: "Kies een getal van {min} tot {max}.", en: "Choose a number from {min} to {max}." },
   "engine.notADate": {
-    nl: "Typ een datum, bijvoorbeeld 25-11-2026, 'morgen' of 'dinsdag'.",
-    en: "Type a date, for example 25-11-2026, 'tomorrow' or 'Tuesday'.",
+    nl: "Typ een datum, bijvoorbeeld {example}, 'morgen' of 'dinsdag'.",
+    en: "Type a date, for example {example}, 'tomorrow' or 'Tuesday'.",
   },
   "engine.notATime": { nl: "Typ een tijd, bijvoorbeeld 10:30.", en: "Type a time, for example 10:30." },
   "engine.notYesNo": {

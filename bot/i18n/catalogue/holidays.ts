@@ -3,16 +3,16 @@ import type { Catalogue } from "../../text/text.js";
 
 export const holidays = {
   "help.holidays": {
-    nl: "**vakanties** — de vakanties van dit en volgend schooljaar; **vakanties bevestigen 2027-2028** neemt het voorstel van de regio over",
-    en: "**holidays** — this and next school year's holidays; **holidays confirm 2027-2028** accepts the region's proposal",
+    nl: "**vakanties** — de vakanties van dit en volgend schooljaar; **vakanties bevestigen {year}** neemt het voorstel van de regio over",
+    en: "**holidays** — this and next school year's holidays; **holidays confirm {year}** accepts the region's proposal",
   },
   "holidays.notAllowed": {
     nl: "Alleen de beheerder van de school kan de vakanties bekijken en bevestigen.",
     en: "Only the school's admin can view and confirm the holidays.",
   },
   "holidays.usage": {
-    nl: "Typ **vakanties** voor het overzicht, of **vakanties bevestigen 2027-2028** om het voorstel van dat schooljaar over te nemen.",
-    en: "Type **holidays** for the overview, or **holidays confirm 2027-2028** to accept that school year's proposal.",
+    nl: "Typ **vakanties** voor het overzicht, of **vakanties bevestigen {year}** om het voorstel van dat schooljaar over te nemen.",
+    en: "Type **holidays** for the overview, or **holidays confirm {year}** to accept that school year's proposal.",
   },
   "holidays.yearConfirmed": {
     nl: "**Schooljaar {year}** — vakanties van regio {region} bevestigd op {date}:",
@@ -34,20 +34,26 @@ export const holidays = {
     en: "Public holidays on school days (always off unless the school marks them as school days): {days}",
   },
   "holidays.proposalHint": {
-    nl: "Klopt dit? Typ **vakanties bevestigen {year}**. Wijkt de school af (vakantie verschoven, feestdag als schooldag), laat dan de beheerder `npm run cli -- closures propose --out` gebruiken, het bestand aanpassen en bevestigen.",
-    en: "Is this right? Type **holidays confirm {year}**. If the school differs (a holiday moved, a public holiday as a school day), have the operator use `npm run cli -- closures propose --out`, edit the file and confirm it.",
+    nl: "Klopt dit? Typ **vakanties bevestigen {year}**. Wijkt de school af (vakantie verschoven, feestdag als schooldag), laat dan de beheerder **npm run cli -- closures propose --out** gebruiken, het bestand aanpassen en bevestigen.",
+    en: "Is this right? Type **holidays confirm {year}**. If the school differs (a holiday moved, a public holiday as a school day), have the operator use **npm run cli -- closures propose --out**, edit the file and confirm it.",
   },
   "holidays.noRegion": {
-    nl: "Er is nog geen vakantieregio ingesteld: zet `holidayRegion` (noord, midden of zuid) in het instellingenbestand van de school.",
-    en: "No holiday region is set yet: put `holidayRegion` (noord, midden or zuid) in the school's setup file.",
+    nl: "Er is nog geen vakantieregio ingesteld: zet **holidayRegion** (noord, midden of zuid) in het instellingenbestand van de school.",
+    en: "No holiday region is set yet: put **holidayRegion** (noord, midden or zuid) in the school's setup file.",
   },
   "holidays.noData": {
     nl: "Voor schooljaar {year} zijn de landelijke vakanties nog niet opgenomen; de eigen vrije dagen van de school gelden.",
     en: "The national holidays of school year {year} are not included yet; the school's own days off apply.",
   },
   "holidays.confirmed": {
-    nl: "Bevestigd: {count} vakanties van regio {region} voor schooljaar {year}. Op die dagen gaan er geen herinneringen uit.",
-    en: "Confirmed: {count} region {region} holidays for school year {year}. No reminders go out on those days.",
+    nl: {
+      one: "Bevestigd: 1 vakantie van regio {region} voor schooljaar {year}. Op die dagen gaan er geen herinneringen uit.",
+      other: "Bevestigd: {count} vakanties van regio {region} voor schooljaar {year}. Op die dagen gaan er geen herinneringen uit.",
+    },
+    en: {
+      one: "Confirmed: 1 region {region} holiday for school year {year}. No reminders go out on those days.",
+      other: "Confirmed: {count} region {region} holidays for school year {year}. No reminders go out on those days.",
+    },
   },
   "holidays.alreadyConfirmed": {
     nl: "Schooljaar {year} was al zo bevestigd; er is niets veranderd.",

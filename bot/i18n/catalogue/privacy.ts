@@ -46,8 +46,8 @@ export const privacy = {
     },
   },
   "privacy.eraseViaCli": {
-    nl: 'Wissen gebeurt op de server, met bewijs: `npm run cli -- pupil-erase --school "<school>" --pupil {id}` (eerst zonder --yes om te zien wat er verdwijnt).',
-    en: 'Erasure runs on the server, with a receipt: `npm run cli -- pupil-erase --school "<school>" --pupil {id}` (first without --yes to see what would go).',
+    nl: 'Wissen gebeurt op de server, met bewijs: **npm run cli -- pupil-erase --school "<school>" --pupil {id}** (eerst zonder --yes om te zien wat er verdwijnt).',
+    en: 'Erasure runs on the server, with a receipt: **npm run cli -- pupil-erase --school "<school>" --pupil {id}** (first without --yes to see what would go).',
   },
   "retention.notice": {
     nl: {

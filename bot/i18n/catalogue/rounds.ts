@@ -43,14 +43,14 @@ export const rounds = {
   "round.updated": { nl: "Ronde **{name}** is gewijzigd ({start} – {end}).", en: "Round **{name}** is updated ({start} – {end})." },
   "round.created": {
     nl: {
-      one: "Ronde **{name}** staat klaar ({start} – {end}, 1 groep). De leerkrachten krijgen op de eerste schooldag bericht met hun leerlingen. Voortgang: typ `rondes`.",
+      one: "Ronde **{name}** staat klaar ({start} – {end}, 1 groep). De leerkrachten krijgen op de eerste schooldag bericht met hun leerlingen. Voortgang: typ **rondes**.",
       other:
-        "Ronde **{name}** staat klaar ({start} – {end}, {count} groepen). De leerkrachten krijgen op de eerste schooldag bericht met hun leerlingen. Voortgang: typ `rondes`.",
+        "Ronde **{name}** staat klaar ({start} – {end}, {count} groepen). De leerkrachten krijgen op de eerste schooldag bericht met hun leerlingen. Voortgang: typ **rondes**.",
     },
     en: {
-      one: "Round **{name}** is set ({start} – {end}, 1 group). Teachers hear about it on the first school day, with their pupils. Progress: type `rounds`.",
+      one: "Round **{name}** is set ({start} – {end}, 1 group). Teachers hear about it on the first school day, with their pupils. Progress: type **rounds**.",
       other:
-        "Round **{name}** is set ({start} – {end}, {count} groups). Teachers hear about it on the first school day, with their pupils. Progress: type `rounds`.",
+        "Round **{name}** is set ({start} – {end}, {count} groups). Teachers hear about it on the first school day, with their pupils. Progress: type **rounds**.",
     },
   },
   "plan.manual.title": { nl: "Leerling {i} plannen", en: "Plan pupil {i}" },
@@ -96,7 +96,7 @@ export const rounds = {
     en: "Does not fit: {join}. Add a moment or plan them yourself.",
   },
   "plan.proposal.accept.label": { nl: "Zo inplannen?", en: "Plan it like this?" },
-  "plan.notPlanned": { nl: "Niets gepland. Typ `plannen` om opnieuw te beginnen.", en: "Nothing planned. Type `plan` to start again." },
+  "plan.notPlanned": { nl: "Niets gepland. Typ **plannen** om opnieuw te beginnen.", en: "Nothing planned. Type **plan** to start again." },
   "plan.nothingToPlan": { nl: "Er viel niets te plannen.", en: "There was nothing to plan." },
   "plan.calendarTitle": { nl: "Kindgesprek {first}", en: "Conversation with {first}" },
   "plan.planned": {
@@ -130,8 +130,8 @@ export const rounds = {
   "rounds.button.plan": { nl: "Plannen", en: "Plan" },
   "rounds.noneToChange": { nl: "Ik vind geen ronde die je kunt wijzigen.", en: "I find no round you can change." },
   "rounds.noneToPlan": {
-    nl: "Er loopt geen gespreksronde voor jouw groep. Een gesprek buiten een ronde plan je met `voorbereiden <naam>`.",
-    en: "No round is running for your group. Plan a conversation outside a round with `prepare <name>`.",
+    nl: "Er loopt geen gespreksronde voor jouw groep. Een gesprek buiten een ronde plan je met **voorbereiden <naam>**.",
+    en: "No round is running for your group. Plan a conversation outside a round with **prepare <name>**.",
   },
   "rounds.progress": {
     nl: "{group}: {planned}/{pupils} gepland, {held} gehouden, {evaluated} geëvalueerd{overdue}",
