@@ -166,7 +166,7 @@ describe(`reading a held conversation (${testProvider()})`, () => {
 
   it("a team leader and an IB'er of other pupils are refused, by name and by button, and each refusal is audited", async () => {
     for (const who of ["leader", "ibelse"]) {
-      expect(textOf(await say(who, "gesprek bekijken Sam"))).toBe("Ik vond geen leerling 'Sam' in je groep(en).");
+      expect(textOf(await say(who, "gesprek bekijken Sam"))).toBe("Ik vond geen leerling 'Sam' onder je leerlingen.");
       expect(textOf(await press(who, { conversationId: ids.samConversation! }))).toContain("Dit gesprek mag jij niet lezen.");
       expect(textOf(await press(who, { pupilId: ids.sam! }))).toContain("Dit gesprek mag jij niet lezen.");
       const audit = await auditOf(who);
@@ -212,7 +212,7 @@ describe(`reading a held conversation (${testProvider()})`, () => {
     expect(textOf(await say("juf", "gesprek bekijken Ravi"))).toBe("Ravi heeft nog geen gehouden gesprek dat jij kunt lezen.");
     expect(textOf(await press("juf", { conversationId: "bestaat-niet" }))).toBe("Dat gesprek kon ik niet vinden, of het is nog niet gehouden.");
     expect(textOf(await say("juf", "gesprek bekijken"))).toContain("Van welke leerling wil je een gesprek lezen?");
-    expect(textOf(await say("juf", "gesprek bekijken Niemand"))).toBe("Ik vond geen leerling 'Niemand' in je groep(en).");
+    expect(textOf(await say("juf", "gesprek bekijken Niemand"))).toBe("Ik vond geen leerling 'Niemand' onder je leerlingen.");
   });
 
   it("a long conversation arrives whole, in pages no channel cuts", async () => {
@@ -306,7 +306,7 @@ describe(`reading a held conversation (${testProvider()})`, () => {
     expect(archived).not.toMatch(/tafelgroep|: bereikt|Mila dit jaar|Andere gehouden/);
     expect(textOf(await press("vorig", { conversationId: thisYear.id }))).toContain("Dit gesprek mag jij niet lezen.");
     // By name she finds only this year's pupils: the archive is reached from the conversation itself.
-    expect(textOf(await say("vorig", "gesprek bekijken Mila"))).toBe("Ik vond geen leerling 'Mila' in je groep(en).");
+    expect(textOf(await say("vorig", "gesprek bekijken Mila"))).toBe("Ik vond geen leerling 'Mila' onder je leerlingen.");
 
     // This year's teacher reads the same conversation with all that came after it.
     const now = textOf(await say("juf", "gesprek bekijken Mila 10-03-2026"));

@@ -7,8 +7,8 @@ export const conversationRead = {
     en: "**view conversation <name>** — read a held conversation in full (add a date for an earlier one)",
   },
   "read.askName": {
-    nl: "Van welke leerling wil je een gesprek lezen? Typ bijvoorbeeld **gesprek bekijken Sam** of **gesprek bekijken Sam 12-03-2027**.",
-    en: "Whose conversation do you want to read? Type for example **view conversation Sam** or **view conversation Sam 12-03-2027**.",
+    nl: "Van welke leerling wil je een gesprek lezen? Typ bijvoorbeeld **gesprek bekijken Sam** of **gesprek bekijken Sam dd-mm-jjjj** (de dag van het gesprek).",
+    en: "Whose conversation do you want to read? Type for example **view conversation Sam** or **view conversation Sam dd-mm-yyyy** (the day it was held).",
   },
   "read.noPupil": { nl: "Die leerling kon ik niet vinden.", en: "I could not find that pupil." },
   "read.noHeld": { nl: "{name} heeft nog geen gehouden gesprek dat jij kunt lezen.", en: "{name} has no held conversation yet that you can read." },
