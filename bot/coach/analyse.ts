@@ -3,7 +3,7 @@
  * each comma/colon separated segment, and decides the three flags. The per-language knowledge
  * lives in rules-nl.ts and rules-en.ts.
  */
-import type { LanguageRules, LeadingHit, SegmentKind, SentenceContext } from "./language-rules.js";
+import { JUDGING_KINDS, type LanguageRules, type LeadingHit, type SegmentKind, type SentenceContext } from "./language-rules.js";
 import { splitSentences, tokenize, type Sentence, type Token } from "./text.js";
 import type { Flag } from "./types.js";
 
@@ -223,10 +223,11 @@ export function analyse(text: string, rules: LanguageRules): Analysis {
   }
   const closed = questions.some((q) => q.closedReason !== null);
   const multiple = questions.length > 1 || questions.some((q) => q.secondQuestionAt !== null);
-  const leading = sentences.some((s) => s.leading.length > 0);
+  const hits = sentences.flatMap((s) => s.leading);
   const flags: Flag[] = [];
   if (closed) flags.push("closed");
   if (multiple) flags.push("multiple");
-  if (leading) flags.push("leading");
+  if (hits.some((h) => !JUDGING_KINDS.has(h.kind))) flags.push("leading");
+  if (hits.some((h) => JUDGING_KINDS.has(h.kind))) flags.push("judging");
   return { sentences, questions, flags };
 }

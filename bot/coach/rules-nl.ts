@@ -8,6 +8,7 @@
  *   (whether) stays closed. Knowledge checks ("Weet je nog…", "Snap je…") stay closed.
  */
 import type { LanguageRules, LeadingHit, SentenceContext } from "./language-rules.js";
+import { nlReproachHits } from "./reproach.js";
 import { phraseAt, startsWithAny, wordSet } from "./word-sets.js";
 
 export const NL_WH = wordSet(
@@ -200,12 +201,13 @@ function nlLeadingHits(words: readonly string[], ctx: SentenceContext): LeadingH
     }
     if (ctx.isQuestion) {
       if (w === "toch" && i > 0) hits.push({ kind: "presumption", word: w, index: i });
-      if (w === "nou" && i > ctx.headOffset) hits.push({ kind: "presumption", word: w, index: i });
+      if (w === "nou" && i > ctx.headOffset) hits.push({ kind: "reproach", word: w, index: i });
       if (ctx.declarative && isPresumptiveInStatement(words, i)) {
         hits.push({ kind: "presumption", word: w, index: i });
       }
     }
   });
+  hits.push(...nlReproachHits(words));
   if (ctx.hasTag) hits.push({ kind: "tag", word: words[words.length - 1] ?? "", index: words.length - 1 });
   if (ctx.head === "yes-no") {
     // "Zou je niet beter…", "Is het niet handiger…", "Vind je zelf ook niet dat…"

@@ -5,6 +5,7 @@
 // The compiler checks that both languages are there and that every placeholder is given.
 import { admin } from "./admin.js";
 import { checks } from "./checks.js";
+import { coach } from "./coach.js";
 import { common } from "./common.js";
 import { dates } from "./dates.js";
 import { dialogs } from "./dialogs.js";
@@ -22,6 +23,7 @@ import { schools } from "./schools.js";
 export const areas = {
   admin,
   checks,
+  coach,
   common,
   dates,
   dialogs,
@@ -40,6 +42,7 @@ export const areas = {
 export const catalogue = {
   ...admin,
   ...checks,
+  ...coach,
   ...common,
   ...dates,
   ...dialogs,

@@ -1,0 +1,52 @@
+/**
+ * Reproach patterns (flag `judging`) that are not single judging words: the incredulous
+ * "Hoe kan het dat …" / "How could you …", a mishap that happened "again" ("je gymtas weer
+ * vergeten", "forgot … again"), and "fout"/"wrong" said about the pupil or the pupil's work
+ * ("Wat is er fout aan je handschrift?", "What did you do wrong?"). A neutral "Wat ging er fout?"
+ * or "when something is wrong" names no pupil and is not flagged.
+ */
+import type { LeadingHit } from "./language-rules.js";
+import { phraseAt, wordSet } from "./word-sets.js";
+
+const NL_AGAIN = wordSet("weer alweer opnieuw");
+/** Mishaps a pupil is reproached for when they happen "again". */
+const NL_MISHAPS = wordSet(
+  "vergeten vergeet vergat kwijt kwijtgeraakt laat ruzie gevochten vechten geslagen gepest gekletst verloren mis misgegaan",
+);
+const NL_PUPIL_WORDS = wordSet("je jij jou jouw");
+const NL_NOUN_BEFORE = wordSet("een de die deze geen welke welk elke iedere zo'n");
+
+const EN_AGAIN = wordSet("again");
+const EN_MISHAPS = wordSet("forgot forget forgotten forgetting lost lose late fighting fight fought rushed rush rushing hit pushed lying lied");
+const EN_PUPIL_WORDS = wordSet("you your you're yourself");
+
+function hasAny(words: readonly string[], set: ReadonlySet<string>): boolean {
+  return words.some((w) => set.has(w));
+}
+
+export function nlReproachHits(words: readonly string[]): LeadingHit[] {
+  const hits: LeadingHit[] = [];
+  const pupil = hasAny(words, NL_PUPIL_WORDS);
+  words.forEach((w, i) => {
+    if (w === "hoe" && phraseAt(words, i, "hoe kan het dat")) hits.push({ kind: "reproach", word: "hoe kan het dat", index: i });
+    if (NL_AGAIN.has(w) && pupil && hasAny(words.slice(i + 1, i + 6), NL_MISHAPS)) hits.push({ kind: "reproach", word: w, index: i });
+    // "fout" as adjective/adverb about the pupil; the noun ("een fout", "welke fouten") is neutral.
+    if (w === "fout" && pupil && !NL_NOUN_BEFORE.has(words[i - 1] ?? "")) hits.push({ kind: "reproach", word: w, index: i });
+  });
+  return hits;
+}
+
+export function enReproachHits(words: readonly string[]): LeadingHit[] {
+  const hits: LeadingHit[] = [];
+  const pupil = hasAny(words, EN_PUPIL_WORDS);
+  words.forEach((w, i) => {
+    if (phraseAt(words, i, "how can it be") || phraseAt(words, i, "how could you") || phraseAt(words, i, "how is it possible")) {
+      hits.push({ kind: "reproach", word: w, index: i });
+    }
+    if (EN_AGAIN.has(w) && pupil && hasAny(words.slice(Math.max(0, i - 6), i), EN_MISHAPS)) hits.push({ kind: "reproach", word: w, index: i });
+    if (w === "wrong" && pupil && !["a", "the", "something", "anything"].includes(words[i - 1] ?? "") && words[i - 2] !== "something") {
+      hits.push({ kind: "reproach", word: w, index: i });
+    }
+  });
+  return hits;
+}
