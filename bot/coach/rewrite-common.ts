@@ -10,10 +10,10 @@ export type Tokens = Token[];
 export interface Rewriter {
   /** Candidate open rephrasings of one question sentence, best first. */
   rewrite(sentence: SentenceAnalysis): string[];
-  /** A generic open question, used when no rewrite rule fits. */
-  fallback: string;
   /** Advice for a multiple question: ask the (rewritten) first part now, the second later. */
   multipleAdvice(first: string, second: string): string;
+  /** The same advice when no safe wording of the second part could be built. */
+  laterAdvice(first: string): string;
   /** A bare trailing question word ("… en waarom?") turned into a full follow-up question. */
   bareFollowUp(wh: string): string;
 }

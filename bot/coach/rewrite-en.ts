@@ -253,6 +253,9 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const objL = lowerOf(obj);
     const past = aux === "did";
     if (["like", "love", "enjoy", "prefer", "mind"].includes(verb)) {
+      const options = stripEvaluative(obj).filter((t) => !["more", "most", "better", "best"].includes(t.lower));
+      const orAt = lowerOf(options).indexOf("or");
+      if (orAt > 0 && orAt < options.length - 1) out.push(q("What is the difference for you between", options.slice(0, orAt), "and", options.slice(orAt + 1)));
       const topic = stripEvaluative(obj).map((t) => (t.lower === "or" ? { ...t, text: "and", lower: "and" } : t));
       out.push(q(past ? "What did" : `What ${aux}`, subject, "think about", topic));
     } else if (reason === "either-or" && ["want", "like", "prefer"].includes(verb) && objL[0] === "to" && obj[1]) {
@@ -382,7 +385,7 @@ function rewrite(s: SentenceAnalysis): string[] {
 
 export const enRewriter: Rewriter = {
   rewrite,
-  fallback: "What can you tell me about that?",
   multipleAdvice: (first, second) => `${first} (Then, separately, ask the next question: "${second}")`,
+  laterAdvice: (first) => `${first} (Ask your other question afterwards, separately.)`,
   bareFollowUp: (wh) => (wh === "why" ? "What makes you say that?" : `${wh.charAt(0).toUpperCase()}${wh.slice(1)}, do you think?`),
 };

@@ -19,6 +19,7 @@ import {
   teInfinitive,
   thirdPerson,
 } from "./morphology-nl.js";
+import { shapeRewritesNl } from "./rewrite-nl-shapes.js";
 import { NL_PREPOSITIONS, NL_WH, nlRules } from "./rules-nl.js";
 import { wordSet } from "./word-sets.js";
 
@@ -554,6 +555,7 @@ function rewrite(s: SentenceAnalysis): string[] {
   const reason = s.closedReason;
   if (reason !== null) {
     if (conditional) candidates.push(q(prefix, ", wat doe je dan"));
+    candidates.push(...shapeRewritesNl(cleaned));
     const clauseForClosed = head?.kind === "yes-no" ? cleaned : s.context.declarative ? invertStatement(cleaned) : cleaned;
     if (head?.kind === "yes-no" || s.context.declarative) candidates.push(...closedRewrite(clauseForClosed, choice, reason));
     else candidates.push(...closedRewrite(cleaned, choice, reason));
@@ -566,7 +568,7 @@ function rewrite(s: SentenceAnalysis): string[] {
 
 export const nlRewriter: Rewriter = {
   rewrite,
-  fallback: "Wat kun je me daarover vertellen?",
   multipleAdvice: (first, second) => `${first} (Stel daarna pas, apart, de volgende vraag: "${second}")`,
+  laterAdvice: (first) => `${first} (Stel je andere vraag daarna pas, apart.)`,
   bareFollowUp: (wh) => (wh === "waarom" ? "Hoe komt dat?" : `${wh.charAt(0).toUpperCase()}${wh.slice(1)} denk je?`),
 };

@@ -1,0 +1,72 @@
+/**
+ * Dutch rewrites for shapes the template table in rewrite-nl.ts did not understand, each built
+ * only when the whole question fits the shape (the gate in suggest.ts checks the result anyway):
+ *
+ * - ability: "Kun je (goed/zelf/al) samenwerken met Bram?" → "Hoe gaat het samenwerken met Bram?";
+ *   with an object: "Kun je de tafel van 6 opzeggen?" → "Hoe gaat het opzeggen van de tafel van 6?"
+ * - someone else helps: "Kan je zus je helpen met de sommen?" → "Hoe helpt je zus je met de sommen?"
+ * - either/or between two topics: "Vind je rekenen of taal leuker?" → "Wat is voor jou het verschil
+ *   tussen rekenen en taal?"; between two feelings: "Vind je het spannend of leuk?" → "Hoe voelt het voor jou?"
+ * - a presumed cause: "Het komt door de drukte, of niet?" → "Waar komt het door, volgens jou?"
+ */
+import { lowerOf, question as q, type Tokens } from "./rewrite-common.js";
+import { looksLikeInfinitive, thirdPerson } from "./morphology-nl.js";
+import { wordSet } from "./word-sets.js";
+
+const ADVERBS = wordSet("goed zelf al nog wel ook eens even echt makkelijk snel alleen");
+const OBJECT_PRONOUNS = wordSet("je jou me mij ons");
+const DETERMINERS = wordSet("de het een je jouw mijn");
+const EVALUATIVE = wordSet(
+  "leuk leuker fijn fijner moeilijk moeilijker lastig lastiger makkelijk makkelijker saai saaier spannend spannender " +
+    "eng enger goed beter prettig prettiger interessant interessanter mooi mooier liever",
+);
+
+function isWord(t: Tokens[number] | undefined): boolean {
+  return t !== undefined && /^\p{L}+$/u.test(t.text);
+}
+
+function ability(main: Tokens): string[] {
+  const l = lowerOf(main);
+  if (!["kun", "kan", "kunt"].includes(l[0] ?? "") || l[1] !== "je") return [];
+  const rest = main.slice(2);
+  const restL = lowerOf(rest);
+  // "Kan je zus je helpen met …": "je zus" is the subject, the second "je" the pupil.
+  if (isWord(rest[0]) && !ADVERBS.has(restL[0] ?? "") && OBJECT_PRONOUNS.has(restL[1] ?? "") && looksLikeInfinitive(restL[2] ?? "")) {
+    const finite = thirdPerson(restL[2] ?? "");
+    if (finite) return [q("Hoe", finite, "je", rest.slice(0, 1), rest.slice(1, 2), rest.slice(3))];
+  }
+  const content = rest.filter((t) => !ADVERBS.has(t.lower));
+  const infAt = content.findIndex((t, i) => looksLikeInfinitive(t.lower) && (i === 0 || !DETERMINERS.has(content[i - 1]?.lower ?? "")));
+  if (infAt < 0) return [];
+  const inf = content[infAt];
+  const object = content.slice(0, infAt);
+  const tail = content.slice(infAt + 1);
+  if (!inf) return [];
+  if (object.length === 0) return [q("Hoe gaat het", [inf], tail)];
+  if (DETERMINERS.has(object[0]?.lower ?? "")) return [q("Hoe gaat het", [inf], "van", object, tail)];
+  return [];
+}
+
+function eitherOr(main: Tokens): string[] {
+  const l = lowerOf(main);
+  if (!["vind", "vond"].includes(l[0] ?? "") || l[1] !== "je") return [];
+  const rest = main.slice(2).filter((t) => !EVALUATIVE.has(t.lower) && t.lower !== "het" && t.lower !== "nou");
+  const orAt = lowerOf(rest).indexOf("of");
+  if (lowerOf(main).includes("het") && (rest.length === 1 || orAt < 0)) return ["Hoe voelt het voor jou?"];
+  if (orAt <= 0 || orAt === rest.length - 1) return [];
+  return [q("Wat is voor jou het verschil tussen", rest.slice(0, orAt), "en", rest.slice(orAt + 1))];
+}
+
+function presumedCause(main: Tokens): string[] {
+  const l = lowerOf(main);
+  const [subject, verb] = l;
+  if (subject !== "het" && subject !== "dat") return [];
+  if ((verb === "komt" || verb === "kwam") && l.includes("door")) return [q("Waar", verb, subject, "door, volgens jou")];
+  if ((verb === "ligt" || verb === "lag") && l.includes("aan")) return [q("Waar", verb, subject, "aan, volgens jou")];
+  return [];
+}
+
+/** Candidates for the shapes above, best first; [] when the question has none of them. */
+export function shapeRewritesNl(main: Tokens): string[] {
+  return [...presumedCause(main), ...ability(main), ...eitherOr(main)];
+}
