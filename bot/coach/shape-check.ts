@@ -87,6 +87,7 @@ const DO_SUPPORT = wordSet("do does did");
 const NOT_AFTER_DO = wordSet("is are was were am went had has can could will would been being");
 /** Words that may rightly stand twice in a row ("voel je je", "om om hulp te vragen", "that that"). */
 const MAY_REPEAT = wordSet("je om dat die het er that had");
+const LEFTOVER_ADJECTIVES = wordSet("moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig tired happy sad lazy sloppy messy");
 /** A conditional clause may come first: "Als je vastloopt, wat doe je dan?" */
 const CONDITIONAL = wordSet("als wanneer stel nu if when whenever");
 
@@ -123,6 +124,8 @@ export function shapeProblem(candidate: string, language: Language): ShapeProble
     const canTakeWord = r.whWithWord.has(words[at] ?? "") && at === 0;
     if (!canTakeWord || !r.isFinite(words[at + 2] ?? "", words[at + 3])) return "no-verb-after-question-word";
   }
+  // "Welke kies je?" is fine; "Welk denk je dat doel …" lost its noun.
+  if (/^(welk|welke|which)$/u.test(words[at] ?? "") && r.isFinite(afterWh, words[at + 2]) && words.length > at + 3) return "no-verb-after-question-word";
   if (language === "en") {
     const doAt = words.findIndex((w, i) => i <= at + 2 && DO_SUPPORT.has(w));
     if (doAt >= 0) {
@@ -142,6 +145,8 @@ export function shapeProblem(candidate: string, language: Language): ShapeProble
     }
   }
   if (hasBrokenTopic(words, r)) return "broken-topic";
+  // "Hoe gaat het met je op maandag moe?": an adjective left over at the end of a topic question.
+  if (words.some((w, i) => r.topicPrepositions.has(w) && !r.wh.has(words[i + 1] ?? "")) && LEFTOVER_ADJECTIVES.has(lastWord)) return "broken-topic";
   // "… whether the instructions were clear", "… of je het leuk vond": a yes/no question inside.
   if (words.some((w, i) => w === "whether" || (language === "nl" && w === "of" && NL_SUBJECT_WORDS.has(words[i + 1] ?? "")))) return "embedded-yes-no";
   return null;

@@ -12,6 +12,7 @@ import {
   type Flag,
   type Language,
 } from "../../bot/coach/index.js";
+import { isWellShaped } from "../../bot/coach/shape-check.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -117,7 +118,7 @@ describe("multiple questions", () => {
   });
 });
 
-describe("leading questions", () => {
+describe("leading and judging questions", () => {
   it.each([
     "Waarom doe je dat nou altijd?",
     "Waarom ben je zo druk in de klas?",
@@ -130,8 +131,8 @@ describe("leading questions", () => {
     "Why are you so lazy today?",
     "Why don't you just ask for help?",
     "How can you be less sloppy?",
-  ])("flags %s", (q) => {
-    expect(flagsOf(q)).toEqual(["leading"]);
+  ])("flags judging or blaming wording as judging: %s", (q) => {
+    expect(flagsOf(q)).toEqual(["judging"]);
   });
 
   it.each([
@@ -208,7 +209,7 @@ describe("suggestions", () => {
   it("rewrites the canonical closed examples into open questions", () => {
     expect(coachQuestion("Vind je rekenen leuk?").suggestion).toBe("Wat vind je van rekenen?");
     expect(coachQuestion("Do you like reading?").suggestion).toBe("What do you think about reading?");
-    expect(coachQuestion("Vind je rekenen of taal leuker?").suggestion).toBe("Wat vind je van rekenen en taal?");
+    expect(coachQuestion("Vind je rekenen of taal leuker?").suggestion).toBe("Wat is voor jou het verschil tussen rekenen en taal?");
   });
 
   it("keeps the first of several questions and advises asking the second afterwards", () => {
@@ -260,6 +261,7 @@ describe("suggestions", () => {
       expect(suggestion, item.question).not.toBe(item.question);
       expect(flagsOf(firstQuestion(suggestion), result.language), `${item.question} → ${suggestion}`).toEqual([]);
       expect(detectLanguage(firstQuestion(suggestion)), `${item.question} → ${suggestion}`).toBe(result.language);
+      expect(isWellShaped(firstQuestion(suggestion), result.language), `${item.question} → ${suggestion}`).toBe(true);
     }
   });
 });
@@ -328,7 +330,7 @@ describe("cli", () => {
     for (const row of rows) expect(Object.keys(row).sort()).toEqual(["flags", "question", "suggestion"]);
     expect(rows[0]).toEqual({ question: "Vind je rekenen leuk?", flags: ["closed"], suggestion: "Wat vind je van rekenen?" });
     expect(rows[1]).toEqual({ question: "What helps you concentrate?", flags: [], suggestion: null });
-    expect(rows[2]?.flags).toEqual(["leading"]);
+    expect(rows[2]?.flags).toEqual(["judging"]);
   }, 60_000);
 
   it("streams a large input and exits 0", async () => {

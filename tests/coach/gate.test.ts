@@ -1,0 +1,141 @@
+// The gate every suggestion passes (shape-check.ts + the detector), two topics in one question,
+// the judging flag, and the fallbacks (topic question, question stem).
+import { describe, expect, it } from "vitest";
+import { coachQuestion, type Flag } from "../../bot/coach/index.js";
+import { shapeProblem } from "../../bot/coach/shape-check.js";
+
+function flagsOf(text: string): Flag[] {
+  return coachQuestion(text).flags;
+}
+
+/** The question the teacher should ask first: for multiple questions, the part before the advice. */
+function firstQuestion(suggestion: string): string {
+  const cut = suggestion.indexOf(" (");
+  return cut > 0 ? suggestion.slice(0, cut) : suggestion;
+}
+
+describe("shape check", () => {
+  it.each([
+    ["Hoe gaat het met zus je helpen met de sommen?", "broken-topic"],
+    ["Hoe gaat het met goed samenwerken met Bram?", "broken-topic"],
+    ["Hoe gaat het met de tafel van 6 opzeggen?", "broken-topic"],
+    ["Hoe gaat het met je op maandag moe?", "broken-topic"],
+    ["Wat kun je me vertellen over je helpen?", "broken-topic"],
+    ["Hoe vind je het en?", "dangling-end"],
+    ["Hoe speel je met Sem en zo niet?", "dangling-end"],
+    ["Wat wil je leren met?", "dangling-end"],
+    ["Hoe gaat het met het met de sommen?", "repeated-words"],
+    ["Welk denk je dat doel we kozen?", "no-verb-after-question-word"],
+    ["Vind je het leuk?", "no-question-word"],
+    ["En met spelling?", "no-question-word"],
+    ["Wat vind je ervan? En waarom?", "not-one-question"],
+    ["Wat kun je vertellen of je het leuk vond?", "embedded-yes-no"],
+    ["How do the instructions were clear?", "verb-after-do"],
+    ["What can you tell me whether it was fun?", "embedded-yes-no"],
+    ["How is it going with and?", "dangling-end"],
+  ])("rejects %s (%s)", (candidate, problem) => {
+    expect(shapeProblem(candidate, /^(How|What)/u.test(candidate) ? "en" : "nl")).toBe(problem);
+  });
+
+  it.each([
+    "Wat vind je van rekenen?",
+    "Hoe voel je je in de klas?",
+    "Met wie speel je graag?",
+    "Welk boek kies je?",
+    "Hoe ver ben je met je werkstuk?",
+    "Als je een som niet snapt, wat doe je dan?",
+    "Wat maakte het lastig om om hulp te vragen?",
+    "Hoe gaat het uitkiezen van een boek in de bibliotheek?",
+    "Ik zag dat je snel klaar was. Hoe kwam dat?",
+    "Waarom denk je dat?",
+    "Who do you work well with?",
+    "What did you do at break?",
+    "What can you tell me about the sums?",
+  ])("accepts %s", (candidate) => {
+    expect(shapeProblem(candidate, /^(Who|What|How)/u.test(candidate) ? "en" : "nl")).toBeNull();
+  });
+});
+
+describe("two topics in one question", () => {
+  it.each([
+    "Hoe gaat het met tekenen en met schrijven?",
+    "Wat gaat er goed in de klas en op het plein?",
+    "Wat vind je van rekenen en taal?",
+    "Hoe gaat het met lezen of met spelling?",
+    "What do you do at home and at school?",
+    "How is it going with reading and maths?",
+  ])("flags %s as multiple and splits it per topic", (q) => {
+    const result = coachQuestion(q);
+    expect(result.flags).toEqual(["multiple"]);
+    const first = firstQuestion(result.suggestion ?? "");
+    expect(shapeProblem(first, result.language)).toBeNull();
+    expect(flagsOf(first)).toEqual([]);
+  });
+
+  it("keeps the frame for each topic", () => {
+    expect(coachQuestion("Hoe gaat het met tekenen en met schrijven?").suggestion).toBe(
+      'Hoe gaat het met tekenen? (Stel daarna pas, apart, de volgende vraag: "Hoe gaat het met schrijven?")',
+    );
+    expect(coachQuestion("Hoe gaat het met rekenen? En met spelling?").suggestion).toContain('"Hoe gaat het met spelling?"');
+  });
+
+  it.each([
+    "Hoe gaat het met de tafels van 6 en 7?",
+    "Hoe werk je samen met Bram en Sem?",
+    "Wat is het verschil tussen lezen en schrijven?",
+    "What is the difference between reading and writing?",
+  ])("does not flag a list inside one topic: %s", (q) => {
+    expect(flagsOf(q)).not.toContain("multiple");
+  });
+});
+
+describe("judging wording", () => {
+  it.each([
+    "Wat is er fout aan je tekening?",
+    "Hoe kan het dat je je leesboek weer vergeten bent?",
+    "Hoe kan het dat jullie zoveel lawaai maken?",
+    "Waarom ben je alweer te laat?",
+    "Wat deed je fout bij de toets?",
+    "What is wrong with your handwriting?",
+    "How could you forget your PE kit?",
+    "You forgot your reading book again?",
+  ])("flags %s", (q) => {
+    expect(flagsOf(q)).toContain("judging");
+  });
+
+  it.each(["Wat ging er fout?", "Welke fouten zie je zelf in je som?", "Wat wil je weer doen in de pauze?", "Who do you go to when something is wrong?"])(
+    "does not flag neutral wording: %s",
+    (q) => {
+      expect(flagsOf(q)).not.toContain("judging");
+    },
+  );
+
+  it("asks neutrally about what was forgotten", () => {
+    expect(coachQuestion("Hoe kan het dat je je gymtas weer vergeten bent?").suggestion).toBe("Wat zou je helpen om aan je gymtas te denken?");
+  });
+});
+
+describe("suggestions are never broken", () => {
+  it.each([
+    ["Kan je zus je helpen met de sommen?", "Hoe helpt je zus je met de sommen?"],
+    ["Kan je broer je helpen met de spelling?", "Hoe helpt je broer je met de spelling?"],
+    ["Kun je goed samenwerken met Bram?", "Hoe gaat het samenwerken met Bram?"],
+    ["Kun je al zelf rekenen met breuken?", "Hoe gaat het rekenen met breuken?"],
+    ["Vind je het spannend of leuk?", "Hoe voelt het voor jou?"],
+    ["Vond je het moeilijk of makkelijk?", "Hoe voelt het voor jou?"],
+    ["Het komt natuurlijk door de drukte, of niet?", "Waar komt het door, volgens jou?"],
+    ["Het ligt vast aan de uitleg, toch?", "Waar ligt het aan, volgens jou?"],
+    ["Vind je tekenen of knutselen leuker?", "Wat is voor jou het verschil tussen tekenen en knutselen?"],
+  ])("%s → %s", (q, expected) => {
+    const result = coachQuestion(q);
+    expect(result.suggestion).toBe(expected);
+    expect(shapeProblem(expected, "nl")).toBeNull();
+  });
+
+  it("falls back to a question stem when not even the topic is certain", () => {
+    const result = coachQuestion("Zit het goed?");
+    expect(result.suggestion).not.toBeNull();
+    const s = result.suggestion ?? "";
+    expect(s.endsWith("?") && (shapeProblem(s, "nl") === null || /…\?$/u.test(s))).toBe(true);
+  });
+});
