@@ -28,6 +28,17 @@ export function question(...parts: (string | readonly Token[])[]): string {
   return asQuestion(pieces.join(" ").replace(/\s+,/g, ","));
 }
 
+/** Drops coordinators left dangling once words around them were removed ("de les en" → "de les"). */
+export function withoutDanglingCoordinators(tokens: readonly Token[], coordinators: ReadonlySet<string>): Tokens {
+  const out: Tokens = [];
+  for (const t of tokens) {
+    if (coordinators.has(t.lower) && (out.length === 0 || coordinators.has(out[out.length - 1]?.lower ?? ""))) continue;
+    out.push(t);
+  }
+  while (out.length > 0 && coordinators.has(out[out.length - 1]?.lower ?? "")) out.pop();
+  return out;
+}
+
 export function without(tokens: readonly Token[], words: ReadonlySet<string>): Tokens {
   return tokens.filter((t) => !words.has(t.lower));
 }

@@ -6,7 +6,19 @@
  * Longer than our ~300-line norm on purpose: a table of rules read together (see rewrite-nl.ts).
  */
 import type { SentenceAnalysis } from "./analyse.js";
-import { clauseWithoutTag, indexOfWord, lowerFirst, lowerOf, question, without, withoutPhrases, words, type Rewriter, type Tokens } from "./rewrite-common.js";
+import {
+  clauseWithoutTag,
+  indexOfWord,
+  lowerFirst,
+  lowerOf,
+  question,
+  without,
+  withoutDanglingCoordinators,
+  withoutPhrases,
+  words,
+  type Rewriter,
+  type Tokens,
+} from "./rewrite-common.js";
 import { baseFromPast, baseFromThirdPerson, isPastEn } from "./morphology-en.js";
 import { EN_AUX, EN_WH, enRules } from "./rules-en.js";
 import type { Token } from "./text.js";
@@ -229,7 +241,7 @@ function friendsRewrite(rest: Tokens): string | null {
 function stripEvaluative(tokens: Tokens): Tokens {
   const out = tokens.filter((t) => !EVALUATIVE.has(t.lower) && !EMOTIONS.has(t.lower));
   while (out.length > 0 && INTENSIFIERS.has(out[out.length - 1]?.lower ?? "")) out.pop();
-  return out;
+  return withoutDanglingCoordinators(out, wordSet("and or"));
 }
 
 function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
@@ -319,6 +331,9 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
       out.push(...closedRewrite(invertStatement(rest.slice(ifAt + 1)), [], "yes-no"));
     }
     out.push(q("What happens when you try to", rest));
+  } else if (["can", "could"].includes(aux) && subjectWord !== "i" && subjectWord !== "we") {
+    // "Can your brother help you with reading?" → "How can your brother help you with reading?"
+    out.push(q("How", main.filter((t) => !YES_NO_ADVERBS.has(t.lower))));
   } else if (["will", "would", "shall"].includes(aux)) {
     let r = rest;
     if (lowerOf(r)[0] === "like" && lowerOf(r)[1] === "to") r = r.slice(2);

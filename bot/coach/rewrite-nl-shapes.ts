@@ -7,13 +7,18 @@
  * - someone else helps: "Kan je zus je helpen met de sommen?" → "Hoe helpt je zus je met de sommen?"
  * - either/or between two topics: "Vind je rekenen of taal leuker?" → "Wat is voor jou het verschil
  *   tussen rekenen en taal?"; between two feelings: "Vind je het spannend of leuk?" → "Hoe voelt het voor jou?"
+ * - a state: "Is het lastig of makkelijk?" → "Hoe is het voor jou?"; "Is je werkstuk al af?" → "Hoe ver ben je met je werkstuk?"
+ * - a plan: "Ga je straks met Noor spelen?" → "Wat ga je straks met Noor spelen?"
  * - a presumed cause: "Het komt door de drukte, of niet?" → "Waar komt het door, volgens jou?"
  */
 import { lowerOf, question as q, type Tokens } from "./rewrite-common.js";
 import { looksLikeInfinitive, thirdPerson } from "./morphology-nl.js";
 import { wordSet } from "./word-sets.js";
 
+/** Separable verbs ("ophalen") split in a main clause; we keep them whole behind a modal instead. */
+const SEPARABLE = /^(op|af|mee|uit|aan|in|na|toe|terug|weg|over|bij|voor|door|samen|thuis)\p{L}{3,}en$/u;
 const ADVERBS = wordSet("goed zelf al nog wel ook eens even echt makkelijk snel alleen");
+const ACTIVITIES = wordSet("spelen doen maken lezen tekenen schrijven oefenen leren bouwen knutselen eten vragen");
 const OBJECT_PRONOUNS = wordSet("je jou me mij ons");
 const DETERMINERS = wordSet("de het een je jouw mijn");
 const EVALUATIVE = wordSet(
@@ -32,8 +37,10 @@ function ability(main: Tokens): string[] {
   const restL = lowerOf(rest);
   // "Kan je zus je helpen met …": "je zus" is the subject, the second "je" the pupil.
   if (isWord(rest[0]) && !ADVERBS.has(restL[0] ?? "") && OBJECT_PRONOUNS.has(restL[1] ?? "") && looksLikeInfinitive(restL[2] ?? "")) {
-    const finite = thirdPerson(restL[2] ?? "");
-    if (finite) return [q("Hoe", finite, "je", rest.slice(0, 1), rest.slice(1, 2), rest.slice(3))];
+    const inf = restL[2] ?? "";
+    const finite = SEPARABLE.test(inf) ? null : thirdPerson(inf);
+    const modal = [q("Hoe", main.slice(0, 1), "je", rest.slice(0, 3), rest.slice(3))];
+    return finite ? [q("Hoe", finite, "je", rest.slice(0, 1), rest.slice(1, 2), rest.slice(3)), ...modal] : modal;
   }
   const content = rest.filter((t) => !ADVERBS.has(t.lower));
   const infAt = content.findIndex((t, i) => looksLikeInfinitive(t.lower) && (i === 0 || !DETERMINERS.has(content[i - 1]?.lower ?? "")));
@@ -57,6 +64,27 @@ function eitherOr(main: Tokens): string[] {
   return [q("Wat is voor jou het verschil tussen", rest.slice(0, orAt), "en", rest.slice(orAt + 1))];
 }
 
+/** "Is het lastig of makkelijk?" → "Hoe is het voor jou?"; "Is je werkstuk al af?" → "Hoe ver ben je met je werkstuk?" */
+function stateOf(main: Tokens): string[] {
+  const l = lowerOf(main);
+  const [verb, subject] = l;
+  if (verb !== "is" && verb !== "was" && verb !== "zijn") return [];
+  const rest = l.slice(2).filter((w) => !ADVERBS.has(w));
+  if (subject === "het" && rest.includes("of") && rest.every((w) => w === "of" || EVALUATIVE.has(w) || /^\p{L}+$/u.test(w))) {
+    if (rest.length <= 3) return [verb === "was" ? "Hoe was het voor jou?" : "Hoe is het voor jou?"];
+  }
+  const last = rest[rest.length - 1];
+  if ((last === "af" || last === "klaar") && DETERMINERS.has(subject ?? "") && main[2]) return [q("Hoe ver ben je met", main.slice(1, 3))];
+  return [];
+}
+
+/** "Ga je straks met Noor spelen?" → "Wat ga je straks met Noor spelen?" */
+function plan(main: Tokens): string[] {
+  const l = lowerOf(main);
+  if (l[0] !== "ga" || l[1] !== "je" || !ACTIVITIES.has(l[l.length - 1] ?? "")) return [];
+  return [q("Wat ga je", main.slice(2).filter((t) => !ADVERBS.has(t.lower)))];
+}
+
 function presumedCause(main: Tokens): string[] {
   const l = lowerOf(main);
   const [subject, verb] = l;
@@ -68,5 +96,5 @@ function presumedCause(main: Tokens): string[] {
 
 /** Candidates for the shapes above, best first; [] when the question has none of them. */
 export function shapeRewritesNl(main: Tokens): string[] {
-  return [...presumedCause(main), ...ability(main), ...eitherOr(main)];
+  return [...presumedCause(main), ...ability(main), ...eitherOr(main), ...stateOf(main), ...plan(main)];
 }

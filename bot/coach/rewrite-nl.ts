@@ -7,7 +7,19 @@
  * share the Dutch morphology helpers; splitting the table would scatter rules that are read together.
  */
 import type { SentenceAnalysis } from "./analyse.js";
-import { clauseWithoutTag, indexOfWord, lowerFirst, lowerOf, question, without, withoutPhrases, words, type Rewriter, type Tokens } from "./rewrite-common.js";
+import {
+  clauseWithoutTag,
+  indexOfWord,
+  lowerFirst,
+  lowerOf,
+  question,
+  without,
+  withoutDanglingCoordinators,
+  withoutPhrases,
+  words,
+  type Rewriter,
+  type Tokens,
+} from "./rewrite-common.js";
 import {
   infinitiveFromParticiple,
   infinitiveFromStem,
@@ -25,7 +37,7 @@ import { wordSet } from "./word-sets.js";
 
 const ABSOLUTE_PHRASES = ["steeds weer", "elke keer weer", "iedere keer weer", "weer eens", "de hele tijd"];
 const REMOVABLE = wordSet("toch nou gewoon eigenlijk natuurlijk altijd telkens alweer steeds");
-const YES_NO_ADVERBS = wordSet("ook weleens wel eens al nog soms echt eigenlijk weer misschien even");
+const YES_NO_ADVERBS = wordSet("ook weleens wel eens al nog soms echt eigenlijk weer misschien even genoeg");
 const INTENSIFIERS = wordSet("zo zo'n erg heel te best veel wat");
 const EVALUATIVE = wordSet(
   "leuk leuker leukst fijn fijner moeilijk moeilijker lastig lastiger makkelijk makkelijker gemakkelijk " +
@@ -299,7 +311,10 @@ function dropIntensifiers(tokens: Tokens): Tokens {
 function stripEvaluative(tokens: Tokens): Tokens {
   const out = tokens.filter((t) => !EVALUATIVE.has(t.lower) && !EMOTIONS.has(t.lower));
   while (out.length > 0 && INTENSIFIERS.has(out[out.length - 1]?.lower ?? "")) out.pop();
-  return out.filter((t, i) => !(INTENSIFIERS.has(t.lower) && i === out.length - 1));
+  return withoutDanglingCoordinators(
+    out.filter((t, i) => !(INTENSIFIERS.has(t.lower) && i === out.length - 1)),
+    wordSet("en of"),
+  );
 }
 
 function vanPhrase(tokens: Tokens): string {
@@ -399,7 +414,7 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     else if (zin >= 0 && restL.includes("naar")) out.push(q("Wanneer heb je het naar je zin", rest.slice(zin + 1)));
     else if (zin >= 0 && restL[zin + 1] === "in" && rest.length > zin + 2) out.push(q("Wat verwacht je van", rest.slice(zin + 2)));
     else if (friends) out.push(friends);
-    else if (whAt >= 0) out.push(q(rest[whAt]?.text ?? "wat", "denk je dat", rest.slice(whAt + 1)));
+    else if (whAt >= 0) out.push(q(whWithNoun(rest.slice(whAt)), "denk je dat", rest.slice(whAt + whWithNoun(rest.slice(whAt)).length)));
     else if (isParticipleNl(lastWord)) {
       const object = rest.slice(0, -1);
       const np = nounPhrase(object);
@@ -441,12 +456,12 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     } else if (subject !== "er") {
       const all = main.slice(1).filter((t) => !INTENSIFIERS.has(t.lower) && !NEGATIONS.has(t.lower) && !YES_NO_ADVERBS.has(t.lower));
       const adjAt = all.findIndex((t) => EVALUATIVE.has(t.lower));
-      const np = adjAt > 0 ? all.slice(0, adjAt) : all.slice(0, 1);
+      const np = adjAt > 0 ? all.slice(0, adjAt) : all.slice(0, DETERMINERS.has(all[0]?.lower ?? "") ? 2 : 1);
       out.push(q("Hoe", verb, np, "voor jou"));
     }
   } else if (["snap", "snapt", "snapte", "begrijp", "begrijpt", "weet", "wist"].includes(verb) && pupil) {
     const whAt = restL.findIndex((w) => NL_WH.has(w));
-    if (whAt === 0) out.push(q(rest[0]?.text ?? "wat", "denk je dat", rest.slice(1)));
+    if (whAt === 0) out.push(q(whWithNoun(rest), "denk je dat", rest.slice(whWithNoun(rest).length)));
     else if (restL[0] === "dat") out.push(q("Wat vind je ervan", rest));
     else {
       const verbText = verb === "wist" ? "wist" : verb.startsWith("begrijp") ? "begrijp" : verb.startsWith("snap") ? "snap" : "weet";
@@ -511,6 +526,11 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
   const np = nounPhrase(rest);
   if (np.length > 0) out.push(q("Wat kun je me vertellen over", np));
   return out;
+}
+
+/** "welk doel" keeps its noun in front of "denk je dat": "Welk doel denk je dat we kozen?" */
+function whWithNoun(tokens: Tokens): Tokens {
+  return tokens.slice(0, tokens[0] && ["welk", "welke", "hoeveel"].includes(tokens[0].lower) ? 2 : 1);
 }
 
 function infinitiveToStem(inf: string): string | null {

@@ -269,6 +269,7 @@ function nlBlame(words: readonly string[], headOffset: number): LeadingHit | nul
   if (subject === undefined || !NL_PUPIL.has(subject)) return null;
   for (let i = subjectAt + 1; i < words.length; i++) {
     const w = words[i] ?? "";
+    if (w === "dat" && !NL_PUPIL.has(words[i + 1] ?? "")) break; // "Waarom denk je dat dat niet mag?": someone else's "niet"
     if (NL_NEGATIONS.has(w)) return { kind: "blame", word: w, index: i };
   }
   return null;

@@ -43,6 +43,8 @@ interface ShapeRules {
 }
 
 const NL_SUBJECT_WORDS = wordSet("je jij u jullie het er we wij ze zij hij ik dat dit die men iemand");
+/** A finite verb in a main clause never starts with its particle ("ophalt"): that is a broken rewrite. */
+const NL_PARTICLE_START = /^(op|af|mee|uit|aan|terug|weg|toe)\p{L}{3,}t$/u;
 const NL_EXTRA_FINITE = wordSet("helpt gebeurt gebeurde maakt maakte merk merkt verwacht ziet kijkt zou zouden ging gaat kan kun zie");
 
 const NL: ShapeRules = {
@@ -50,7 +52,9 @@ const NL: ShapeRules = {
   prepositions: wordSet("met bij van voor op in aan naar over door zonder tegen om uit tot na onder tussen tijdens"),
   whWithWord: wordSet("welke welk hoeveel hoe wat"),
   isFinite: (w, next) =>
-    NL_FINITE_VERBS.has(w) || NL_EXTRA_FINITE.has(w) || (next !== undefined && NL_SUBJECT_WORDS.has(next) && /^\p{L}+$/u.test(w) && !NL_SUBJECT_WORDS.has(w)),
+    NL_FINITE_VERBS.has(w) ||
+    NL_EXTRA_FINITE.has(w) ||
+    (!NL_PARTICLE_START.test(w) && next !== undefined && NL_SUBJECT_WORDS.has(next) && /^\p{L}+$/u.test(w) && !NL_SUBJECT_WORDS.has(w)),
   noEnd: wordSet("en of maar de een met te om als zoals jouw mijn"),
   coordinators: wordSet("en of maar"),
   topicPrepositions: wordSet("met over"),
@@ -87,6 +91,9 @@ const DO_SUPPORT = wordSet("do does did");
 const NOT_AFTER_DO = wordSet("is are was were am went had has can could will would been being");
 /** Words that may rightly stand twice in a row ("voel je je", "om om hulp te vragen", "that that"). */
 const MAY_REPEAT = wordSet("je om dat die het er that had");
+const CLAUSE_END_INFINITIVE = wordSet("ga gaat gaan kun kan kunt wil wilt moet mag zal zou zullen");
+const ARTICLES = wordSet("de een the a an");
+const THIRD_PERSON = wordSet("is was heeft wordt werd");
 const LEFTOVER_ADJECTIVES = wordSet("moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig tired happy sad lazy sloppy messy");
 /** A conditional clause may come first: "Als je vastloopt, wat doe je dan?" */
 const CONDITIONAL = wordSet("als wanneer stel nu if when whenever");
@@ -136,6 +143,13 @@ export function shapeProblem(candidate: string, language: Language): ShapeProble
     }
   }
   const lastWord = words[words.length - 1] ?? "";
+  // Dutch spelling: no word ends in -vt or -zt ("opblijvt"); an article needs its noun ("Hoe is de voor jou?").
+  if (language === "nl" && words.some((w) => /[vz]t$/u.test(w))) return "broken-topic";
+  if (words.some((w, i) => ARTICLES.has(w) && (i === words.length - 1 || r.prepositions.has(words[i + 1] ?? "")))) return "dangling-end";
+  // "Hoe is je voor jou?": a third-person verb with the pupil as its whole subject.
+  if (language === "nl" && THIRD_PERSON.has(afterWh) && words[at + 2] === "je" && (at + 3 >= words.length || r.prepositions.has(words[at + 3] ?? ""))) {
+    return "no-verb-after-question-word";
+  }
   if (r.noEnd.has(lastWord)) return "dangling-end";
   for (let i = 0; i < words.length; i++) {
     if (words[i] === words[i + 1] && /^\p{L}/u.test(texts[i] ?? "") && !MAY_REPEAT.has(words[i] ?? "")) return "repeated-words";
@@ -160,14 +174,22 @@ function hasBrokenTopic(words: readonly string[], r: ShapeRules): boolean {
     const stops = (w: string): boolean => r.prepositions.has(w) && !r.topicPrepositions.has(w) && w !== "van" && w !== "of";
     while (end < words.length && !(end > i + 1 && stops(words[end] ?? ""))) end++;
     const topic = words.slice(i + 1, end);
+    // After a modal or "gaan" the clause may end in its infinitive ("Wat ga je met Noor spelen?"),
+    // but not in the fixed frame "Hoe gaat het met …", whose slot holds a noun phrase only.
+    const frame = words[i - 2] === "gaat" || words[i - 2] === "ging";
+    const modalAt = words.slice(0, i).findIndex((w) => CLAUSE_END_INFINITIVE.has(w));
+    const between = words.slice(modalAt + 1, i);
+    const infinitiveUsed = between.some((w, k) => r.verbEnding?.test(w) && !r.determiners.has(between[k - 1] ?? ""));
+    const infinitiveMayEnd = !frame && modalAt >= 0 && !infinitiveUsed;
     for (let k = 0; k < topic.length; k++) {
       const w = topic[k] ?? "";
-      if (r.notInTopic.has(w)) return true;
+      if (r.notInTopic.has(w) || r.wh.has(w)) return true;
       if (k > 0 && r.possessiveOnlyFirst.has(w)) return true;
-      if (k > 0 && r.verbEnding?.test(w) && NL_FINITE_VERBS.has(w)) return true; // "over je helpen"
+      const clauseEnd = infinitiveMayEnd && k === topic.length - 1;
+      if (k > 0 && !clauseEnd && r.verbEnding?.test(w) && NL_FINITE_VERBS.has(w)) return true; // "over je helpen"
       // A verb after the noun phrase: an -en word that follows a noun, not a determiner ("de sommen").
       const nominal = topic[0] === "het";
-      if (k > 0 && !nominal && r.verbEnding?.test(w) && !r.determiners.has(topic[k - 1] ?? "") && !/e$/u.test(topic[k - 1] ?? "")) return true;
+      if (k > 0 && !nominal && !clauseEnd && r.verbEnding?.test(w) && !r.determiners.has(topic[k - 1] ?? "") && !/e$/u.test(topic[k - 1] ?? "")) return true;
     }
   }
   return false;
