@@ -35,6 +35,7 @@ const EN: TopicWords = {
   forgot: wordSet("forgot forget forgotten"),
 };
 
+const EN_STOP = wordSet("again today yesterday this that to at in on");
 const WORDS: Record<Language, TopicWords> = { nl: NL, en: EN };
 
 function isNoun(t: Token | undefined, w: TopicWords): boolean {
@@ -61,7 +62,9 @@ function forgottenThing(sentence: SentenceAnalysis, language: Language): string 
   const window = language === "nl" ? sentence.words.slice(0, at) : sentence.words.slice(at + 1);
   for (let i = language === "nl" ? window.length - 2 : 0; i >= 0 && i + 1 < window.length; i += language === "nl" ? -1 : 1) {
     if (w.determiners.has(window[i]?.lower ?? "") && isNoun(window[i + 1], w) && !w.forgot.has(window[i + 1]?.lower ?? "")) {
-      return joinTokens(window.slice(i, i + 2).map((t) => ({ ...t, text: t.lower })));
+      // Dutch compounds are one word ("gymtas"); English ones are two ("swimming kit").
+      const long = language === "en" && isNoun(window[i + 2], w) && !EN_STOP.has(window[i + 2]?.lower ?? "");
+      return joinTokens(window.slice(i, i + (long ? 3 : 2)).map((t) => ({ ...t, text: t.lower })));
     }
   }
   return null;

@@ -13,6 +13,7 @@
  */
 import { lowerOf, question as q, type Tokens } from "./rewrite-common.js";
 import { looksLikeInfinitive, thirdPerson } from "./morphology-nl.js";
+import { SUBJECTS } from "./topics.js";
 import { wordSet } from "./word-sets.js";
 
 /** Separable verbs ("ophalen") split in a main clause; we keep them whole behind a modal instead. */
@@ -61,6 +62,9 @@ function eitherOr(main: Tokens): string[] {
   const orAt = lowerOf(rest).indexOf("of");
   if (lowerOf(main).includes("het") && (rest.length === 1 || orAt < 0)) return ["Hoe voelt het voor jou?"];
   if (orAt <= 0 || orAt === rest.length - 1) return [];
+  // Only two subjects ("rekenen of taal") make a difference to ask about; "het boek mooi of stom" does not.
+  const options = [lowerOf(rest.slice(0, orAt)), lowerOf(rest.slice(orAt + 1))];
+  if (!options.every((o) => o.length === 1 && SUBJECTS.nl.has(o[0] ?? ""))) return [];
   return [q("Wat is voor jou het verschil tussen", rest.slice(0, orAt), "en", rest.slice(orAt + 1))];
 }
 

@@ -90,7 +90,8 @@ const NL_TAGS = new Set([
 
 /** Absolutes: always/never-style words that generalise and judge. */
 const NL_ABSOLUTES = wordSet("altijd nooit telkens alweer");
-const NL_ABSOLUTE_PHRASES = ["steeds weer", "elke keer weer", "iedere keer weer", "weer eens", "de hele tijd"];
+// "weer eens" alone is neutral ("Wat wil je weer eens proberen?"); "weer eens … vergeten" is a reproach (reproach.ts).
+const NL_ABSOLUTE_PHRASES = ["steeds weer", "elke keer weer", "iedere keer weer", "de hele tijd"];
 
 /** Words that judge the pupil whatever the context. */
 const NL_JUDGING_PREFIXES = [

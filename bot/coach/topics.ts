@@ -23,7 +23,7 @@ export interface TopicPair {
   secondEnd: number;
 }
 
-const SUBJECTS: Record<LanguageRules["language"], ReadonlySet<string>> = {
+export const SUBJECTS: Record<LanguageRules["language"], ReadonlySet<string>> = {
   nl: wordSet(
     "rekenen taal spelling lezen schrijven tekenen gym gymmen muziek knutselen zingen dansen topo aardrijkskunde " +
       "geschiedenis natuur techniek engels handschrift dictee tafels breuken sommen huiswerk weektaak werkstuk " +
@@ -35,6 +35,7 @@ const SUBJECTS: Record<LanguageRules["language"], ReadonlySet<string>> = {
   ),
 };
 
+const PLACE_ADVERBS = wordSet("thuis buiten binnen home outside inside");
 const BETWEEN = wordSet("tussen between zowel both");
 
 function isNumberOrName(word: string | undefined, original: string | undefined): boolean {
@@ -54,6 +55,8 @@ export function findTopicPair(lower: readonly string[], texts: readonly string[]
     if (conj === "maar" || conj === "but") continue;
     if (lower.slice(from, i).some((w) => BETWEEN.has(w))) return null;
     const next = lower[i + 1] ?? "";
+    // "thuis en op school", "at home and at school": a place adverb as the first of two places.
+    if (PLACE_ADVERBS.has(lower[i - 1] ?? "") && rules.prepositions.has(next)) return { firstAt: i - 1, at: i, secondEnd: lower.length };
     if (rules.prepositions.has(next) && !rules.whWords.has(lower[i + 2] ?? "") && lower[i + 2] !== "te" && lower[i + 2] !== "to") {
       // The first phrase's preposition: the last one before the coordinator.
       let p = i - 1;
