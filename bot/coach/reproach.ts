@@ -31,7 +31,7 @@ export function nlReproachHits(words: readonly string[]): LeadingHit[] {
     if (w === "hoe" && phraseAt(words, i, "hoe kan het dat")) hits.push({ kind: "reproach", word: "hoe kan het dat", index: i });
     if (NL_AGAIN.has(w) && pupil && hasAny(words.slice(i + 1, i + 6), NL_MISHAPS)) hits.push({ kind: "reproach", word: w, index: i });
     // "fout" as adjective/adverb about the pupil; the noun ("een fout", "welke fouten") is neutral.
-    if (w === "fout" && pupil && !NL_NOUN_BEFORE.has(words[i - 1] ?? "")) hits.push({ kind: "reproach", word: w, index: i });
+    if ((w === "fout" || w === "verkeerd") && pupil && !NL_NOUN_BEFORE.has(words[i - 1] ?? "")) hits.push({ kind: "reproach", word: w, index: i });
     if (w === "mis" && pupil && words[i - 1] === "er" && words[i + 1] === "met") hits.push({ kind: "reproach", word: w, index: i });
   });
   return hits;

@@ -322,7 +322,7 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     } else if (subjectWord !== "there") {
       const all = main.slice(1).filter((t) => !YES_NO_ADVERBS.has(t.lower));
       const adjAt = all.findIndex((t) => EVALUATIVE.has(t.lower) || INTENSIFIERS.has(t.lower));
-      const np = adjAt > 0 ? all.slice(0, adjAt) : all.slice(0, 1);
+      const np = adjAt > 0 ? all.slice(0, adjAt) : all.slice(0, DETERMINERS.has(all[0]?.lower ?? "") ? 2 : 1);
       out.push(q(`What ${past ? "was" : "is"}`, np, "like for you"));
     }
   } else if (["can", "could"].includes(aux) && you) {

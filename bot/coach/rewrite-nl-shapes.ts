@@ -24,7 +24,7 @@ const OBJECT_PRONOUNS = wordSet("je jou me mij ons");
 const DETERMINERS = wordSet("de het een je jouw mijn");
 const EVALUATIVE = wordSet(
   "leuk leuker fijn fijner moeilijk moeilijker lastig lastiger makkelijk makkelijker saai saaier spannend spannender " +
-    "eng enger goed beter prettig prettiger interessant interessanter mooi mooier liever",
+    "eng enger goed beter gezellig fijne leuke prettig prettiger interessant interessanter mooi mooier liever",
 );
 
 function isWord(t: Tokens[number] | undefined): boolean {
@@ -43,6 +43,10 @@ function ability(main: Tokens): string[] {
     const modal = [q("Hoe", main.slice(0, 1), "je", rest.slice(0, 3), rest.slice(3))];
     return finite ? [q("Hoe", finite, "je", rest.slice(0, 1), rest.slice(1, 2), rest.slice(3)), ...modal] : modal;
   }
+  // "Kan je klasgenoot je uitleg geven over breuken?": keep the modal, ask how.
+  if (isWord(rest[0]) && !ADVERBS.has(restL[0] ?? "") && OBJECT_PRONOUNS.has(restL[1] ?? "") && restL.slice(2, 5).some((w) => looksLikeInfinitive(w))) {
+    return [q("Hoe", main.slice(0, 1), "je", rest)];
+  }
   const content = rest.filter((t) => !ADVERBS.has(t.lower));
   const infAt = content.findIndex((t, i) => looksLikeInfinitive(t.lower) && (i === 0 || !DETERMINERS.has(content[i - 1]?.lower ?? "")));
   if (infAt < 0) return [];
@@ -57,6 +61,15 @@ function ability(main: Tokens): string[] {
 
 function eitherOr(main: Tokens): string[] {
   const l = lowerOf(main);
+  // "Ben je bang of zenuwachtig voor de musical?" → "Hoe voel je je over de musical?"
+  if (["ben", "bent", "was"].includes(l[0] ?? "") && l[1] === "je" && l[3] === "of") {
+    const about = main.slice(5).map((t, i) => (i === 0 && ["voor", "met", "op"].includes(t.lower) ? { ...t, text: "over", lower: "over" } : t));
+    return [q(l[0] === "was" ? "Hoe voelde je je" : "Hoe voel je je", about)];
+  }
+  // "Vind je de juf streng of aardig?" → "Wat vind je van de juf?"
+  if (["vind", "vond"].includes(l[0] ?? "") && l[1] === "je" && DETERMINERS.has(l[2] ?? "") && l[2] !== "het" && l[5] === "of") {
+    return [q("Wat", main.slice(0, 2), "van", main.slice(2, 4))];
+  }
   if (!["vind", "vond"].includes(l[0] ?? "") || l[1] !== "je") return [];
   const rest = main.slice(2).filter((t) => !EVALUATIVE.has(t.lower) && t.lower !== "het" && t.lower !== "nou");
   const orAt = lowerOf(rest).indexOf("of");
@@ -89,16 +102,33 @@ function plan(main: Tokens): string[] {
   return [q("Wat ga je", main.slice(2).filter((t) => !ADVERBS.has(t.lower)))];
 }
 
+/** "Heb je het gisteren leuk gehad bij oma?" → "Hoe was het gisteren bij oma?"; "Heb je een fijne vakantie gehad?" → "Hoe was je vakantie?" */
+function hadTime(main: Tokens): string[] {
+  const l = lowerOf(main);
+  if (!["heb", "had"].includes(l[0] ?? "") || l[1] !== "je" || !l.includes("gehad")) return [];
+  const rest = main.slice(2).filter((t) => t.lower !== "gehad" && !EVALUATIVE.has(t.lower) && !EVALUATIVE.has(t.lower.replace(/e$/u, "")) && !ADVERBS.has(t.lower));
+  if (rest[0]?.lower === "het") return [q("Hoe was het", rest.slice(1))];
+  if (rest[0]?.lower === "een" && rest.length === 2) return [q("Hoe was je", rest.slice(1))];
+  return [];
+}
+
+/** "Ben je het eens met de afspraak?" → "Wat vind je van de afspraak?" */
+function agreement(main: Tokens): string[] {
+  const l = lowerOf(main);
+  if (l[0] !== "ben" || l[1] !== "je" || l[2] !== "het" || l[3] !== "eens" || l[4] !== "met" || main.length < 6) return [];
+  return [q("Wat vind je van", main.slice(5))];
+}
+
 function presumedCause(main: Tokens): string[] {
   const l = lowerOf(main);
   const [subject, verb] = l;
   if (subject !== "het" && subject !== "dat") return [];
-  if ((verb === "komt" || verb === "kwam") && l.includes("door")) return [q("Waar", verb, subject, "door, volgens jou")];
+  if ((verb === "komt" || verb === "kwam") && (l.includes("door") || l.includes("doordat"))) return [q("Waar", verb, subject, "door, volgens jou")];
   if ((verb === "ligt" || verb === "lag") && l.includes("aan")) return [q("Waar", verb, subject, "aan, volgens jou")];
   return [];
 }
 
 /** Candidates for the shapes above, best first; [] when the question has none of them. */
 export function shapeRewritesNl(main: Tokens): string[] {
-  return [...presumedCause(main), ...ability(main), ...eitherOr(main), ...stateOf(main), ...plan(main)];
+  return [...presumedCause(main), ...agreement(main), ...hadTime(main), ...ability(main), ...eitherOr(main), ...stateOf(main), ...plan(main)];
 }

@@ -28,6 +28,7 @@ import {
   isPastNl,
   looksLikeInfinitive,
   secondPersonFinal,
+  stemFromInfinitive,
   teInfinitive,
   thirdPerson,
 } from "./morphology-nl.js";
@@ -40,7 +41,7 @@ const REMOVABLE = wordSet("toch nou gewoon eigenlijk natuurlijk altijd telkens a
 const YES_NO_ADVERBS = wordSet("ook weleens wel eens al nog soms echt eigenlijk weer misschien even genoeg");
 const INTENSIFIERS = wordSet("zo zo'n erg heel te best veel wat");
 const EVALUATIVE = wordSet(
-  "leuk leuker leukst fijn fijner moeilijk moeilijker lastig lastiger makkelijk makkelijker gemakkelijk " +
+  "gezellig leuk leuker leukst fijn fijner moeilijk moeilijker lastig lastiger makkelijk makkelijker gemakkelijk " +
     "saai saaier spannend spannender eng enger goed beter slecht prettig prettiger interessant belangrijk " +
     "handig handiger slim slimmer lekker mooi mooier stom raar gek cool tof fijnst leukste moeilijkst hard",
 );
@@ -85,7 +86,7 @@ function nounPhrase(tokens: Tokens): Tokens {
     if (!t) continue;
     if (DETERMINERS.has(t.lower) && i + 1 < tokens.length) {
       const next = tokens[i + 1];
-      if (next && !EVALUATIVE.has(next.lower) && !INTENSIFIERS.has(next.lower) && next.lower !== "best" && !nlRules.subjectPronouns.has(next.lower)) {
+      if (next && !EVALUATIVE.has(next.lower) && !EVALUATIVE.has(next.lower.replace(/e$/u, "")) && !INTENSIFIERS.has(next.lower) && next.lower !== "best" && !nlRules.subjectPronouns.has(next.lower)) {
         return tokens.slice(i, i + 2);
       }
     }
@@ -453,6 +454,8 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
           afterAdj.filter((t) => !EVALUATIVE.has(t.lower)),
         ),
       );
+    } else if (subject === "dat" || subject === "dit") {
+      out.push(q("Hoe", verb, subject, "voor jou"));
     } else if (subject !== "er") {
       const all = main.slice(1).filter((t) => !INTENSIFIERS.has(t.lower) && !NEGATIONS.has(t.lower) && !YES_NO_ADVERBS.has(t.lower));
       const adjAt = all.findIndex((t) => EVALUATIVE.has(t.lower));
@@ -481,8 +484,9 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
   } else if (["wil", "wilt", "wilde", "zou", "zullen", "zal"].includes(verb)) {
     const r = rest;
     const vindenAt = lowerOf(r).indexOf("vinden");
-    if (vindenAt >= 0 && lowerOf(r).includes("om")) {
-      out.push(q("Hoe zou je het vinden", r.slice(lowerOf(r).indexOf("om"))));
+    const clauseAt = lowerOf(r).findIndex((w) => w === "om" || w === "als");
+    if (vindenAt >= 0 && clauseAt >= 0) {
+      out.push(q("Hoe zou je het vinden", r.slice(clauseAt)));
     } else {
       const at = trailingInfinitives(r);
       const cluster = lowerOf(r.slice(at));
@@ -534,9 +538,7 @@ function whWithNoun(tokens: Tokens): Tokens {
 }
 
 function infinitiveToStem(inf: string): string | null {
-  const stem = thirdPerson(inf);
-  if (!stem) return null;
-  return stem.endsWith("t") && !["zit", "let", "zet", "eet", "weet", "moet"].includes(stem) ? stem.slice(0, -1) : stem;
+  return stemFromInfinitive(inf);
 }
 
 // ---------------------------------------------------------------- entry point

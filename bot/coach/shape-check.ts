@@ -59,7 +59,7 @@ const NL: ShapeRules = {
   coordinators: wordSet("en of maar"),
   topicPrepositions: wordSet("met over"),
   notInTopic: wordSet(
-    "ik hij zij we wij jullie goed zelf al weer graag ook nog niet wel eens even samen alleen toch nou altijd nooit " +
+    "gisteren vandaag morgen straks toen ik hij zij we wij jullie goed zelf al weer graag ook nog niet wel eens even samen alleen toch nou altijd nooit " +
       "moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig kan kun wil moet mag is ben bent",
   ),
   determiners: wordSet("de het een je jouw mijn zijn haar onze ons hun die dat deze dit van met voor bij op in aan over"),
@@ -74,7 +74,7 @@ const EN_VERBS = wordSet(
 
 const EN: ShapeRules = {
   wh: wordSet("what who whom whose where when why how which"),
-  prepositions: wordSet("with to for from about at in on by of after before during into without"),
+  prepositions: wordSet("with to for from about at in on by of after before during into without like between"),
   whWithWord: wordSet("which what how whose"),
   isFinite: (w) => EN_AUX.has(w) || EN_VERBS.has(w) || /^[a-z]+(ed|s)$/u.test(w),
   noEnd: wordSet("and or but the a an to if your my"),
@@ -92,7 +92,10 @@ const NOT_AFTER_DO = wordSet("is are was were am went had has can could will wou
 /** Words that may rightly stand twice in a row ("voel je je", "om om hulp te vragen", "that that"). */
 const MAY_REPEAT = wordSet("je om dat die het er that had");
 const CLAUSE_END_INFINITIVE = wordSet("ga gaat gaan kun kan kunt wil wilt moet mag zal zou zullen");
-const ARTICLES = wordSet("de een the a an");
+const ARTICLES = wordSet("de een the a an your my jouw mijn");
+const AFTER_FOR_YOU = wordSet("om als dat wanneer het de een to if when that the a");
+/** An inflected adjective cannot end a question: its noun is missing ("Hoe ging het met een fijne?"). */
+const INFLECTED_ADJECTIVES = wordSet("fijne leuke mooie goede slechte moeilijke makkelijke lastige nieuwe grote kleine lange korte");
 const THIRD_PERSON = wordSet("is was heeft wordt werd");
 const LEFTOVER_ADJECTIVES = wordSet("moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig tired happy sad lazy sloppy messy");
 /** A conditional clause may come first: "Als je vastloopt, wat doe je dan?" */
@@ -146,6 +149,13 @@ export function shapeProblem(candidate: string, language: Language): ShapeProble
   // Dutch spelling: no word ends in -vt or -zt ("opblijvt"); an article needs its noun ("Hoe is de voor jou?").
   if (language === "nl" && words.some((w) => /[vz]t$/u.test(w))) return "broken-topic";
   if (words.some((w, i) => ARTICLES.has(w) && (i === words.length - 1 || r.prepositions.has(words[i + 1] ?? "")))) return "dangling-end";
+  // "Hoe was het voor jou gezellig op …": after "voor jou" / "for you" comes the end, a phrase or a clause.
+  const forYou = words.findIndex((w, i) => (w === "voor" && words[i + 1] === "jou") || (w === "for" && words[i + 1] === "you"));
+  const afterForYou = words[forYou + 2];
+  if (forYou >= 0 && afterForYou !== undefined && !r.prepositions.has(afterForYou) && !AFTER_FOR_YOU.has(afterForYou)) return "broken-topic";
+  // "met je met de afspraak": the same preposition twice around one word.
+  if (words.some((w, i) => r.topicPrepositions.has(w) && words[i + 2] === w)) return "repeated-words";
+  if (INFLECTED_ADJECTIVES.has(lastWord)) return "dangling-end";
   // "Hoe is je voor jou?": a third-person verb with the pupil as its whole subject.
   if (language === "nl" && THIRD_PERSON.has(afterWh) && words[at + 2] === "je" && (at + 3 >= words.length || r.prepositions.has(words[at + 3] ?? ""))) {
     return "no-verb-after-question-word";
@@ -171,7 +181,7 @@ function hasBrokenTopic(words: readonly string[], r: ShapeRules): boolean {
     if (!r.topicPrepositions.has(words[i] ?? "") || r.wh.has(words[i + 1] ?? "")) continue;
     let end = i + 1;
     // The phrase runs on through "van"/"of" ("de tafel van 6") and stops at any other preposition.
-    const stops = (w: string): boolean => r.prepositions.has(w) && !r.topicPrepositions.has(w) && w !== "van" && w !== "of";
+    const stops = (w: string): boolean => r.prepositions.has(w) && w !== "van" && w !== "of";
     while (end < words.length && !(end > i + 1 && stops(words[end] ?? ""))) end++;
     const topic = words.slice(i + 1, end);
     // After a modal or "gaan" the clause may end in its infinitive ("Wat ga je met Noor spelen?"),
