@@ -207,7 +207,13 @@ function analyseSentence(sentence: Sentence, rules: LanguageRules): SentenceAnal
 
   const topics =
     secondQuestionAt === null && head !== null && sentence.isQuestion
-      ? findTopicPair(lower.slice(0, head.offset + head.words.length), words.map((w) => w.text), head.offset, head.kind !== "yes-no", rules)
+      ? findTopicPair(
+          lower.slice(0, head.offset + head.words.length),
+          words.map((w) => w.text),
+          head.offset,
+          head.kind !== "yes-no",
+          rules,
+        )
       : null;
 
   const context: SentenceContext = {

@@ -10,9 +10,7 @@ import { phraseAt, wordSet } from "./word-sets.js";
 
 const NL_AGAIN = wordSet("weer alweer opnieuw");
 /** Mishaps a pupil is reproached for when they happen "again". */
-const NL_MISHAPS = wordSet(
-  "vergeten vergeet vergat kwijt kwijtgeraakt laat ruzie gevochten vechten geslagen gepest gekletst verloren mis misgegaan",
-);
+const NL_MISHAPS = wordSet("vergeten vergeet vergat kwijt kwijtgeraakt laat ruzie gevochten vechten geslagen gepest gekletst verloren mis misgegaan");
 const NL_PUPIL_WORDS = wordSet("je jij jou jouw");
 const NL_NOUN_BEFORE = wordSet("een de die deze geen welke welk elke iedere zo'n");
 

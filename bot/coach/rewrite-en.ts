@@ -333,7 +333,12 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     out.push(q("What happens when you try to", rest));
   } else if (["can", "could"].includes(aux) && subjectWord !== "i" && subjectWord !== "we") {
     // "Can your brother help you with reading?" → "How can your brother help you with reading?"
-    out.push(q("How", main.filter((t) => !YES_NO_ADVERBS.has(t.lower))));
+    out.push(
+      q(
+        "How",
+        main.filter((t) => !YES_NO_ADVERBS.has(t.lower)),
+      ),
+    );
   } else if (["will", "would", "shall"].includes(aux)) {
     let r = rest;
     if (lowerOf(r)[0] === "like" && lowerOf(r)[1] === "to") r = r.slice(2);

@@ -99,14 +99,21 @@ function stateOf(main: Tokens): string[] {
 function plan(main: Tokens): string[] {
   const l = lowerOf(main);
   if (l[0] !== "ga" || l[1] !== "je" || !ACTIVITIES.has(l[l.length - 1] ?? "")) return [];
-  return [q("Wat ga je", main.slice(2).filter((t) => !ADVERBS.has(t.lower)))];
+  return [
+    q(
+      "Wat ga je",
+      main.slice(2).filter((t) => !ADVERBS.has(t.lower)),
+    ),
+  ];
 }
 
 /** "Heb je het gisteren leuk gehad bij oma?" → "Hoe was het gisteren bij oma?"; "Heb je een fijne vakantie gehad?" → "Hoe was je vakantie?" */
 function hadTime(main: Tokens): string[] {
   const l = lowerOf(main);
   if (!["heb", "had"].includes(l[0] ?? "") || l[1] !== "je" || !l.includes("gehad")) return [];
-  const rest = main.slice(2).filter((t) => t.lower !== "gehad" && !EVALUATIVE.has(t.lower) && !EVALUATIVE.has(t.lower.replace(/e$/u, "")) && !ADVERBS.has(t.lower));
+  const rest = main
+    .slice(2)
+    .filter((t) => t.lower !== "gehad" && !EVALUATIVE.has(t.lower) && !EVALUATIVE.has(t.lower.replace(/e$/u, "")) && !ADVERBS.has(t.lower));
   if (rest[0]?.lower === "het") return [q("Hoe was het", rest.slice(1))];
   if (rest[0]?.lower === "een" && rest.length === 2) return [q("Hoe was je", rest.slice(1))];
   return [];

@@ -86,7 +86,14 @@ function nounPhrase(tokens: Tokens): Tokens {
     if (!t) continue;
     if (DETERMINERS.has(t.lower) && i + 1 < tokens.length) {
       const next = tokens[i + 1];
-      if (next && !EVALUATIVE.has(next.lower) && !EVALUATIVE.has(next.lower.replace(/e$/u, "")) && !INTENSIFIERS.has(next.lower) && next.lower !== "best" && !nlRules.subjectPronouns.has(next.lower)) {
+      if (
+        next &&
+        !EVALUATIVE.has(next.lower) &&
+        !EVALUATIVE.has(next.lower.replace(/e$/u, "")) &&
+        !INTENSIFIERS.has(next.lower) &&
+        next.lower !== "best" &&
+        !nlRules.subjectPronouns.has(next.lower)
+      ) {
         return tokens.slice(i, i + 2);
       }
     }

@@ -48,7 +48,9 @@ const NL_PARTICLE_START = /^(op|af|mee|uit|aan|terug|weg|toe)\p{L}{3,}t$/u;
 const NL_EXTRA_FINITE = wordSet("helpt gebeurt gebeurde maakt maakte merk merkt verwacht ziet kijkt zou zouden ging gaat kan kun zie");
 
 const NL: ShapeRules = {
-  wh: wordSet("wat wie waar wanneer waarom hoe welke welk hoeveel hoelang hoevaak waarmee waarover waardoor waaraan waarop waarvoor waarin waarbij waarnaar waarvan"),
+  wh: wordSet(
+    "wat wie waar wanneer waarom hoe welke welk hoeveel hoelang hoevaak waarmee waarover waardoor waaraan waarop waarvoor waarin waarbij waarnaar waarvan",
+  ),
   prepositions: wordSet("met bij van voor op in aan naar over door zonder tegen om uit tot na onder tussen tijdens"),
   whWithWord: wordSet("welke welk hoeveel hoe wat"),
   isFinite: (w, next) =>
@@ -80,7 +82,9 @@ const EN: ShapeRules = {
   noEnd: wordSet("and or but the a an to if your my"),
   coordinators: wordSet("and or but"),
   topicPrepositions: wordSet("with about"),
-  notInTopic: wordSet("i he she we they well myself yourself already again also really always never tired happy sad lazy sloppy messy is are was were can could"),
+  notInTopic: wordSet(
+    "i he she we they well myself yourself already again also really always never tired happy sad lazy sloppy messy is are was were can could",
+  ),
   determiners: wordSet("the a an your my his her their our this that"),
   possessiveOnlyFirst: wordSet("you"),
   verbEnding: null,

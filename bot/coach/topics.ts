@@ -56,7 +56,8 @@ export function findTopicPair(lower: readonly string[], texts: readonly string[]
     if (lower.slice(from, i).some((w) => BETWEEN.has(w))) return null;
     const next = lower[i + 1] ?? "";
     // "thuis en op school", "at home and at school": a place adverb as the first of two places.
-    if (PLACE_ADVERBS.has(lower[i - 1] ?? "") && !rules.prepositions.has(lower[i - 2] ?? "") && rules.prepositions.has(next)) return { firstAt: i - 1, at: i, secondEnd: lower.length };
+    if (PLACE_ADVERBS.has(lower[i - 1] ?? "") && !rules.prepositions.has(lower[i - 2] ?? "") && rules.prepositions.has(next))
+      return { firstAt: i - 1, at: i, secondEnd: lower.length };
     if (rules.prepositions.has(next) && !rules.whWords.has(lower[i + 2] ?? "") && lower[i + 2] !== "te" && lower[i + 2] !== "to") {
       // The first phrase's preposition: the last one before the coordinator.
       let p = i - 1;
