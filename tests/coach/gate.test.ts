@@ -1,7 +1,8 @@
 // The gate every suggestion passes (shape-check.ts + the detector), two topics in one question,
 // the judging flag, and the fallbacks (topic question, question stem).
 import { describe, expect, it } from "vitest";
-import { coachQuestion, type Flag } from "../../bot/coach/index.js";
+import { coachQuestion, FLAG_ORDER, type Flag } from "../../bot/coach/index.js";
+import { isMessageKey, translate } from "../../bot/i18n/translate.js";
 import { shapeProblem } from "../../bot/coach/shape-check.js";
 
 function flagsOf(text: string): Flag[] {
@@ -137,5 +138,46 @@ describe("suggestions are never broken", () => {
     expect(result.suggestion).not.toBeNull();
     const s = result.suggestion ?? "";
     expect(s.endsWith("?") && (shapeProblem(s, "nl") === null || /…\?$/u.test(s))).toBe(true);
+  });
+});
+
+describe("flag texts", () => {
+  it("has a Dutch and an English name for every flag the teacher can be shown", () => {
+    for (const flag of FLAG_ORDER) {
+      const key = `coach.${flag}`;
+      expect(isMessageKey(key), key).toBe(true);
+      if (!isMessageKey(key)) continue;
+      expect(translate("nl", key)).not.toBe(translate("en", key));
+    }
+    expect(translate("nl", "coach.judging")).toBe("oordelend of verwijtend");
+  });
+});
+
+describe("every suggestion passes the gate", () => {
+  // Questions whose template rewrites came out broken before the gate existed.
+  it.each([
+    "Kan je zus je helpen met de sommen?",
+    "Kan je zelf een boek uitkiezen in de bibliotheek?",
+    "Could you tell me whether the instructions were clear?",
+    "Speel je nog met Sem, en zo niet, met wie dan wel?",
+    "Ben je op maandag altijd zo moe?",
+    "Snap je waarom dat niet mag?",
+    "Dat was best een lastige toets, hè?",
+    "Heb je een fijne vakantie gehad?",
+    "Is your brother in this school?",
+    "Is de uitleg duidelijk?",
+    "Is het lastig of makkelijk?",
+    "Do you find spelling hard or easy?",
+    "Weet je nog welk doel we in oktober samen hebben gekozen?",
+    "Hoe gaat het met rekenen? En met spelling?",
+  ])("%s", (q) => {
+    const result = coachQuestion(q);
+    const suggestion = result.suggestion ?? "";
+    const isStem = suggestion.includes("…");
+    for (const part of isStem ? [] : [firstQuestion(suggestion), /"(.+)"\)$/u.exec(suggestion)?.[1]]) {
+      if (part === undefined) continue;
+      expect(shapeProblem(part, result.language), `${q} → ${suggestion}`).toBeNull();
+      expect(flagsOf(part), `${q} → ${suggestion}`).toEqual([]);
+    }
   });
 });
