@@ -96,6 +96,8 @@ const NOT_AFTER_DO = wordSet("is are was were am went had has can could will wou
 /** Words that may rightly stand twice in a row ("voel je je", "om om hulp te vragen", "that that"). */
 const MAY_REPEAT = wordSet("je om dat die het er that had");
 const CLAUSE_END_INFINITIVE = wordSet("ga gaat gaan kun kan kunt wil wilt moet mag zal zou zullen");
+/** "Wat kun je vertellen of je …" mixes an open request with a yes/no one; "Wanneer kijken we of …" is fine. */
+const TELL = wordSet("vertellen zeggen uitleggen vertel zeg");
 const ARTICLES = wordSet("de een the a an your my jouw mijn");
 const AFTER_FOR_YOU = wordSet("om als dat wanneer het de een to if when that the a");
 /** An inflected adjective cannot end a question: its noun is missing ("Hoe ging het met een fijne?"). */
@@ -176,7 +178,7 @@ export function shapeProblem(candidate: string, language: Language): ShapeProble
   // "Hoe gaat het met je op maandag moe?": an adjective left over at the end of a topic question.
   if (words.some((w, i) => r.topicPrepositions.has(w) && !r.wh.has(words[i + 1] ?? "")) && LEFTOVER_ADJECTIVES.has(lastWord)) return "broken-topic";
   // "… whether the instructions were clear", "… of je het leuk vond": a yes/no question inside.
-  if (words.some((w, i) => w === "whether" || (language === "nl" && w === "of" && NL_SUBJECT_WORDS.has(words[i + 1] ?? "")))) return "embedded-yes-no";
+  if (words.some((w, i) => w === "whether" || (language === "nl" && w === "of" && TELL.has(words[i - 1] ?? "") && NL_SUBJECT_WORDS.has(words[i + 1] ?? "")))) return "embedded-yes-no";
   return null;
 }
 
