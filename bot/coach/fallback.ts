@@ -22,7 +22,7 @@ const NL: TopicWords = {
   prepositions: wordSet("met over bij aan van tijdens in op voor"),
   determiners: wordSet("de het een je jouw mijn"),
   notNouns: wordSet(
-    "je jij ik het er zelf goed weer nog al ook wel niet eens even samen alleen zo toch nou altijd nooit steeds " +
+    "beetje paar keer je jij ik het er zelf goed weer nog al ook wel niet eens even samen alleen zo toch nou altijd nooit steeds " +
       "moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig best beste",
   ),
   forgot: wordSet("vergeten vergeet vergat"),

@@ -12,6 +12,7 @@ const NL_AGAIN = wordSet("weer alweer opnieuw");
 /** Mishaps a pupil is reproached for when they happen "again". */
 const NL_MISHAPS = wordSet("vergeten vergeet vergat kwijt kwijtgeraakt laat ruzie gevochten vechten geslagen gepest gekletst verloren mis misgegaan");
 const NL_PUPIL_WORDS = wordSet("je jij jou jouw");
+const NL_SLOW = wordSet("traag langzaam rommelig chaotisch onhandig");
 const NL_NOUN_BEFORE = wordSet("een de die deze geen welke welk elke iedere zo'n");
 
 const EN_AGAIN = wordSet("again");
@@ -30,6 +31,10 @@ export function nlReproachHits(words: readonly string[]): LeadingHit[] {
     if (NL_AGAIN.has(w) && pupil && hasAny(words.slice(i + 1, i + 6), NL_MISHAPS)) hits.push({ kind: "reproach", word: w, index: i });
     // "fout" as adjective/adverb about the pupil; the noun ("een fout", "welke fouten") is neutral.
     if ((w === "fout" || w === "verkeerd") && pupil && !NL_NOUN_BEFORE.has(words[i - 1] ?? "")) hits.push({ kind: "reproach", word: w, index: i });
+    // "Wat heb je nu weer gedaan?", "Hoe durf je?", "Waarom werk je zo traag?"
+    if ((w === "nu" || w === "nou") && words[i + 1] === "weer" && pupil) hits.push({ kind: "reproach", word: "nu weer", index: i });
+    if (w === "hoe" && (words[i + 1] === "durf" || words[i + 1] === "durft") && pupil) hits.push({ kind: "reproach", word: "hoe durf", index: i });
+    if (w === "zo" && NL_SLOW.has(words[i + 1] ?? "") && pupil) hits.push({ kind: "reproach", word: words[i + 1] ?? w, index: i + 1 });
     if (w === "mis" && pupil && words[i - 1] === "er" && words[i + 1] === "met") hits.push({ kind: "reproach", word: w, index: i });
   });
   return hits;
@@ -39,7 +44,12 @@ export function enReproachHits(words: readonly string[]): LeadingHit[] {
   const hits: LeadingHit[] = [];
   const pupil = hasAny(words, EN_PUPIL_WORDS);
   words.forEach((w, i) => {
-    if (phraseAt(words, i, "how can it be") || phraseAt(words, i, "how could you") || phraseAt(words, i, "how is it possible")) {
+    if (
+      phraseAt(words, i, "how dare you") ||
+      phraseAt(words, i, "how can it be") ||
+      phraseAt(words, i, "how could you") ||
+      phraseAt(words, i, "how is it possible")
+    ) {
       hits.push({ kind: "reproach", word: w, index: i });
     }
     if (EN_AGAIN.has(w) && pupil && hasAny(words.slice(Math.max(0, i - 6), i), EN_MISHAPS)) hits.push({ kind: "reproach", word: w, index: i });

@@ -19,6 +19,7 @@ import { wordSet } from "./word-sets.js";
 /** Separable verbs ("ophalen") split in a main clause; we keep them whole behind a modal instead. */
 const SEPARABLE = /^(op|af|mee|uit|aan|in|na|toe|terug|weg|over|bij|voor|door|samen|thuis)\p{L}{3,}en$/u;
 const ADVERBS = wordSet("goed zelf al nog wel ook eens even echt makkelijk snel alleen");
+const PLACE_TIME = wordSet("thuis buiten binnen vandaag gisteren vanochtend vanmiddag daar");
 const ACTIVITIES = wordSet("spelen doen maken lezen tekenen schrijven oefenen leren bouwen knutselen eten vragen");
 const OBJECT_PRONOUNS = wordSet("je jou me mij ons");
 const DETERMINERS = wordSet("de het een je jouw mijn");
@@ -78,7 +79,7 @@ function eitherOr(main: Tokens): string[] {
   // Only two subjects ("rekenen of taal") make a difference to ask about; "het boek mooi of stom" does not.
   const options = [lowerOf(rest.slice(0, orAt)), lowerOf(rest.slice(orAt + 1))];
   if (!options.every((o) => o.length === 1 && SUBJECTS.nl.has(o[0] ?? ""))) return [];
-  return [q("Wat is voor jou het verschil tussen", rest.slice(0, orAt), "en", rest.slice(orAt + 1))];
+  return [q("Welk verschil merk jij tussen", rest.slice(0, orAt), "en", rest.slice(orAt + 1))];
 }
 
 /** "Is het lastig of makkelijk?" → "Hoe is het voor jou?"; "Is je werkstuk al af?" → "Hoe ver ben je met je werkstuk?" */
@@ -90,9 +91,18 @@ function stateOf(main: Tokens): string[] {
   if (subject === "het" && rest.includes("of") && rest.every((w) => w === "of" || EVALUATIVE.has(w) || /^\p{L}+$/u.test(w))) {
     if (rest.length <= 3) return [verb === "was" ? "Hoe was het voor jou?" : "Hoe is het voor jou?"];
   }
+  // "Is het thuis een beetje rustig?" → "Hoe is het thuis?"
+  if (subject === "het" && PLACE_TIME.has(rest[0] ?? "")) return [q("Hoe", verb === "zijn" ? "is" : verb, "het", main.slice(2, 3))];
   const last = rest[rest.length - 1];
   if ((last === "af" || last === "klaar") && DETERMINERS.has(subject ?? "") && main[2]) return [q("Hoe ver ben je met", main.slice(1, 3))];
   return [];
+}
+
+/** "Durf je in de kring iets te vertellen?" → "Wat helpt je om in de kring iets te vertellen?" */
+function courage(main: Tokens): string[] {
+  const l = lowerOf(main);
+  if (!["durf", "durfde"].includes(l[0] ?? "") || l[1] !== "je" || !l.includes("te")) return [];
+  return [q("Wat helpt je om", main.slice(2))];
 }
 
 /** "Ga je straks met Noor spelen?" → "Wat ga je straks met Noor spelen?" */
@@ -137,5 +147,5 @@ function presumedCause(main: Tokens): string[] {
 
 /** Candidates for the shapes above, best first; [] when the question has none of them. */
 export function shapeRewritesNl(main: Tokens): string[] {
-  return [...presumedCause(main), ...agreement(main), ...hadTime(main), ...ability(main), ...eitherOr(main), ...stateOf(main), ...plan(main)];
+  return [...presumedCause(main), ...agreement(main), ...hadTime(main), ...ability(main), ...eitherOr(main), ...stateOf(main), ...plan(main), ...courage(main)];
 }

@@ -250,7 +250,7 @@ function cleanup(s: SentenceAnalysis, main: Tokens, mainOffset: number): Tokens 
       dropNextZo = true;
       return;
     }
-    if (w === "niet" && main[i - 1]?.lower === "toch" && s.context.declarative) return;
+    if (w === "niet" && ["toch", "vast", "zeker"].includes(main[i - 1]?.lower ?? "") && s.context.declarative) return;
     if (w === "zo" && dropNextZo) {
       dropNextZo = false;
       return;

@@ -61,7 +61,7 @@ const NL: ShapeRules = {
   coordinators: wordSet("en of maar"),
   topicPrepositions: wordSet("met over"),
   notInTopic: wordSet(
-    "gisteren vandaag morgen straks toen ik hij zij we wij jullie goed zelf al weer graag ook nog niet wel eens even samen alleen toch nou altijd nooit " +
+    "beetje paar keer elke iedere alle veel weinig ik hij zij we wij jullie goed zelf al weer graag ook nog niet wel eens even samen alleen toch nou altijd nooit " +
       "moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig kan kun wil moet mag is ben bent",
   ),
   determiners: wordSet("de het een je jouw mijn zijn haar onze ons hun die dat deze dit van met voor bij op in aan over"),
@@ -99,7 +99,13 @@ const CLAUSE_END_INFINITIVE = wordSet("ga gaat gaan kun kan kunt wil wilt moet m
 /** "Wat kun je vertellen of je …" mixes an open request with a yes/no one; "Wanneer kijken we of …" is fine. */
 const TELL = wordSet("vertellen zeggen uitleggen vertel zeg");
 const ARTICLES = wordSet("de een the a an your my jouw mijn");
-const AFTER_FOR_YOU = wordSet("om als dat wanneer het de een to if when that the a");
+const PLACE_TIME = wordSet(
+  "thuis buiten binnen hier daar nu toen straks vandaag gisteren morgen home outside inside here there now then today yesterday tomorrow",
+);
+const AFTER_FOR_YOU = wordSet("om als dat wanneer to if when that");
+/** "Hoe durf je …" means "how dare you"; never offer it. */
+const DARE = wordSet("durf durft dare");
+const DEMONSTRATIVES = wordSet("dat dit that this");
 /** An inflected adjective cannot end a question: its noun is missing ("Hoe ging het met een fijne?"). */
 const INFLECTED_ADJECTIVES = wordSet("fijne leuke mooie goede slechte moeilijke makkelijke lastige nieuwe grote kleine lange korte");
 const THIRD_PERSON = wordSet("is was heeft wordt werd");
@@ -115,7 +121,8 @@ export type ShapeProblem =
   | "dangling-end"
   | "repeated-words"
   | "broken-topic"
-  | "embedded-yes-no";
+  | "embedded-yes-no"
+  | "choice-left";
 
 /** Why the candidate's question is not a well-formed open question, or null when it is. */
 export function shapeProblem(candidate: string, language: Language): ShapeProblem | null {
@@ -162,6 +169,15 @@ export function shapeProblem(candidate: string, language: Language): ShapeProble
   // "met je met de afspraak": the same preposition twice around one word.
   if (words.some((w, i) => r.topicPrepositions.has(w) && words[i + 2] === w)) return "repeated-words";
   if (INFLECTED_ADJECTIVES.has(lastWord)) return "dangling-end";
+  if (DARE.has(afterWh) && /^(hoe|how)$/u.test(words[at] ?? "")) return "no-verb-after-question-word";
+  // "Hoe vond je het niet?": a negation left over from the original at the end of a how-question.
+  if (/^(hoe|how)$/u.test(words[at] ?? "") && (lastWord === "niet" || lastWord === "not")) return "dangling-end";
+  // "What is that why like …": a question word after a demonstrative is a leftover, not a clause.
+  if (words.some((w, i) => i > at && r.wh.has(w) && DEMONSTRATIVES.has(words[i - 1] ?? ""))) return "repeated-words";
+  // Options left in an open question ("How did you play football or tag?") keep it closed.
+  if (words.some((w, i) => (w === "or" || (language === "nl" && w === "of" && !NL_SUBJECT_WORDS.has(words[i + 1] ?? ""))) && i > at + 1)) {
+    return "choice-left";
+  }
   // "Hoe is je voor jou?": a third-person verb with the pupil as its whole subject.
   if (language === "nl" && THIRD_PERSON.has(afterWh) && words[at + 2] === "je" && (at + 3 >= words.length || r.prepositions.has(words[at + 3] ?? ""))) {
     return "no-verb-after-question-word";
@@ -178,7 +194,8 @@ export function shapeProblem(candidate: string, language: Language): ShapeProble
   // "Hoe gaat het met je op maandag moe?": an adjective left over at the end of a topic question.
   if (words.some((w, i) => r.topicPrepositions.has(w) && !r.wh.has(words[i + 1] ?? "")) && LEFTOVER_ADJECTIVES.has(lastWord)) return "broken-topic";
   // "… whether the instructions were clear", "… of je het leuk vond": a yes/no question inside.
-  if (words.some((w, i) => w === "whether" || (language === "nl" && w === "of" && TELL.has(words[i - 1] ?? "") && NL_SUBJECT_WORDS.has(words[i + 1] ?? "")))) return "embedded-yes-no";
+  if (words.some((w, i) => w === "whether" || (language === "nl" && w === "of" && TELL.has(words[i - 1] ?? "") && NL_SUBJECT_WORDS.has(words[i + 1] ?? ""))))
+    return "embedded-yes-no";
   return null;
 }
 
@@ -200,6 +217,7 @@ function hasBrokenTopic(words: readonly string[], r: ShapeRules): boolean {
     for (let k = 0; k < topic.length; k++) {
       const w = topic[k] ?? "";
       if (r.notInTopic.has(w) || r.wh.has(w)) return true;
+      if (k > 0 && (ARTICLES.has(topic[k - 1] ?? "") || topic[k - 1] === "het") && PLACE_TIME.has(w)) return true; // "met het thuis"
       if (k > 0 && r.possessiveOnlyFirst.has(w)) return true;
       const clauseEnd = infinitiveMayEnd && k === topic.length - 1;
       if (k > 0 && !clauseEnd && r.verbEnding?.test(w) && NL_FINITE_VERBS.has(w)) return true; // "over je helpen"

@@ -196,7 +196,7 @@ describe("suggestions", () => {
   it("rewrites the canonical closed examples into open questions", () => {
     expect(coachQuestion("Vind je rekenen leuk?").suggestion).toBe("Wat vind je van rekenen?");
     expect(coachQuestion("Do you like reading?").suggestion).toBe("What do you think about reading?");
-    expect(coachQuestion("Vind je rekenen of taal leuker?").suggestion).toBe("Wat is voor jou het verschil tussen rekenen en taal?");
+    expect(coachQuestion("Vind je rekenen of taal leuker?").suggestion).toBe("Welk verschil merk jij tussen rekenen en taal?");
   });
 
   it("keeps the first of several questions and advises asking the second afterwards", () => {

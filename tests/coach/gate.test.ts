@@ -34,6 +34,15 @@ describe("shape check", () => {
     ["How do the instructions were clear?", "verb-after-do"],
     ["What can you tell me whether it was fun?", "embedded-yes-no"],
     ["How is it going with and?", "dangling-end"],
+    ["Hoe durf je in de kring iets te vertellen?", "no-verb-after-question-word"],
+    ["Hoe vond je het niet?", "dangling-end"],
+    ["What is that why like for you?", "repeated-words"],
+    ["How did you play football or tag at break?", "choice-left"],
+    ["Hoe is het voor jou een beetje rustig?", "broken-topic"],
+    ["Hoe gaat het met het thuis?", "broken-topic"],
+    ["Wat kun je me vertellen over je elke?", "broken-topic"],
+    ["Hoe ophalt je opa je na school?", "no-verb-after-question-word"],
+    ["Wat vind jij ervan als je thuis laat opblijvt?", "broken-topic"],
   ])("rejects %s (%s)", (candidate, problem) => {
     expect(shapeProblem(candidate, /^(How|What)/u.test(candidate) ? "en" : "nl")).toBe(problem);
   });
@@ -52,6 +61,10 @@ describe("shape check", () => {
     "Who do you work well with?",
     "What did you do at break?",
     "What can you tell me about the sums?",
+    "Wanneer kijken we of het gelukt is?",
+    "Wat ga je straks met Noor spelen?",
+    "Hoe gaat het met je vandaag?",
+    "Welk verschil merk jij tussen rekenen en taal?",
   ])("accepts %s", (candidate) => {
     expect(shapeProblem(candidate, /^(Who|What|How)/u.test(candidate) ? "en" : "nl")).toBeNull();
   });
@@ -126,7 +139,7 @@ describe("suggestions are never broken", () => {
     ["Vond je het moeilijk of makkelijk?", "Hoe voelt het voor jou?"],
     ["Het komt natuurlijk door de drukte, of niet?", "Waar komt het door, volgens jou?"],
     ["Het ligt vast aan de uitleg, toch?", "Waar ligt het aan, volgens jou?"],
-    ["Vind je tekenen of knutselen leuker?", "Wat is voor jou het verschil tussen tekenen en knutselen?"],
+    ["Vind je tekenen of knutselen leuker?", "Welk verschil merk jij tussen tekenen en knutselen?"],
   ])("%s → %s", (q, expected) => {
     const result = coachQuestion(q);
     expect(result.suggestion).toBe(expected);
@@ -170,6 +183,14 @@ describe("every suggestion passes the gate", () => {
     "Do you find spelling hard or easy?",
     "Weet je nog welk doel we in oktober samen hebben gekozen?",
     "Hoe gaat het met rekenen? En met spelling?",
+    "Zullen we afspreken dat je elke dag tien minuten leest?",
+    "Is het thuis een beetje rustig?",
+    "Is that why you were crying?",
+    "Did you play football or tag at break?",
+    "Je vond het vast niet leuk, he?",
+    "Durf je in de kring iets te vertellen?",
+    "Kan je opa je ophalen na school?",
+    "Mag je thuis laat opblijven?",
   ])("%s", (q) => {
     const result = coachQuestion(q);
     const suggestion = result.suggestion ?? "";
