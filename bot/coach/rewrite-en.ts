@@ -342,6 +342,7 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
   } else if (["will", "would", "shall"].includes(aux)) {
     let r = rest;
     if (lowerOf(r)[0] === "like" && lowerOf(r)[1] === "to") r = r.slice(2);
+    else if (lowerOf(r)[0] === "like" && lowerOf(r).includes("help")) out.push(q("What would help you", topicPhrase(r, ALL_PREPOSITIONS)));
     if (lowerOf(r)[0] === "rather" || reason === "either-or") {
       const np = nounPhrase(r);
       if (np.length > 0) out.push(q("How would you like to tackle", np));

@@ -84,7 +84,9 @@ function nounPhrase(tokens: Tokens): Tokens {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t) continue;
-    if (DETERMINERS.has(t.lower) && i + 1 < tokens.length) {
+    // "die je pest": after a relative pronoun "je" is the pupil, not "your".
+    const relative = t.lower === "je" && ["die", "dat", "wat"].includes(tokens[i - 1]?.lower ?? "");
+    if (DETERMINERS.has(t.lower) && !relative && i + 1 < tokens.length) {
       const next = tokens[i + 1];
       if (
         next &&
@@ -389,7 +391,8 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const vind = past ? "vond" : "vind";
     const r = rest.map((t) => (t.lower === "of" ? { ...t, text: "en", lower: "en" } : t));
     const rL = lowerOf(r);
-    if (rL[0] === "dat") out.push(q("Wat", vind, subject, "ervan", r));
+    if (rL[0] === "dat" && rL.slice(1).every((w) => EVALUATIVE.has(w) || INTENSIFIERS.has(w))) out.push(q("Wat", vind, subject, "daarvan"));
+    else if (rL[0] === "dat") out.push(q("Wat", vind, subject, "ervan", r));
     else if (rL[0] === "het") out.push(q("Hoe", vind, subject, "het", stripEvaluative(r.slice(1))));
     else {
       const topic = stripEvaluative(r);
@@ -448,7 +451,8 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     }
   } else if (["gaat", "ging", "lukt", "lukte"].includes(verb) && subject === "het") {
     const r = stripEvaluative(rest).filter((t) => t.lower !== "lukken");
-    out.push(q("Hoe", verb, "het", r));
+    // "Gaat het lukken om …" → "Hoe lukt het om …" ("Hoe gaat het om …" would ask what it is about).
+    out.push(q("Hoe", restL.includes("lukken") ? (verb === "ging" ? "lukte" : "lukt") : verb, "het", r));
   } else if (["is", "was"].includes(verb)) {
     const r = dropIntensifiers(rest).filter((t) => !NEGATIONS.has(t.lower));
     if (subject === "het") {

@@ -169,6 +169,14 @@ export function shapeProblem(candidate: string, language: Language): ShapeProble
   // "met je met de afspraak": the same preposition twice around one word.
   if (words.some((w, i) => r.topicPrepositions.has(w) && words[i + 2] === w)) return "repeated-words";
   if (INFLECTED_ADJECTIVES.has(lastWord)) return "dangling-end";
+  if (language === "nl") {
+    // "Hoe gaat het met een rustig?": an adjective (-ig, -lijk, -isch) where the noun should be.
+    if (ARTICLES.has(words[words.length - 2] ?? "") && /(ig|lijk|isch)$/u.test(lastWord)) return "dangling-end";
+    // "te" needs its infinitive or adjective: "Hoe zijn de sommen te voor je?"
+    if (words.some((w, i) => w === "te" && (i === words.length - 1 || r.prepositions.has(words[i + 1] ?? "")))) return "dangling-end";
+    // "Hoe gaat het om … te …" asks what something is about, not how it goes.
+    if (words.some((w, i) => w === "gaat" && words[i + 1] === "het" && words[i + 2] === "om")) return "no-verb-after-question-word";
+  }
   if (DARE.has(afterWh) && /^(hoe|how)$/u.test(words[at] ?? "")) return "no-verb-after-question-word";
   // "Hoe vond je het niet?": a negation left over from the original at the end of a how-question.
   if (/^(hoe|how)$/u.test(words[at] ?? "") && (lastWord === "niet" || lastWord === "not")) return "dangling-end";

@@ -40,6 +40,9 @@ describe("shape check", () => {
     ["How did you play football or tag at break?", "choice-left"],
     ["Hoe is het voor jou een beetje rustig?", "broken-topic"],
     ["Hoe gaat het met het thuis?", "broken-topic"],
+    ["Hoe gaat het met een rustig?", "dangling-end"],
+    ["Hoe zijn de sommen te voor je?", "dangling-end"],
+    ["Hoe gaat het om morgen je spullen mee te nemen?", "no-verb-after-question-word"],
     ["Wat kun je me vertellen over je elke?", "broken-topic"],
     ["Hoe ophalt je opa je na school?", "no-verb-after-question-word"],
     ["Wat vind jij ervan als je thuis laat opblijvt?", "broken-topic"],
@@ -191,6 +194,11 @@ describe("every suggestion passes the gate", () => {
     "Durf je in de kring iets te vertellen?",
     "Kan je opa je ophalen na school?",
     "Mag je thuis laat opblijven?",
+    "Heb je thuis een rustig plekje om te lezen?",
+    "Zijn de sommen te moeilijk voor je?",
+    "Is er iemand die je pest?",
+    "Ik zag dat je vandaag alleen speelde. Vond je dat fijn?",
+    "Would you like more help with spelling?",
   ])("%s", (q) => {
     const result = coachQuestion(q);
     const suggestion = result.suggestion ?? "";
