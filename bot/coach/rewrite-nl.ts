@@ -252,6 +252,7 @@ function cleanup(s: SentenceAnalysis, main: Tokens, mainOffset: number): Tokens 
       dropNextZo = true;
       return;
     }
+    if (w === "weer" && ["nou", "nu"].includes(main[i - 1]?.lower ?? "")) return; // "nou weer": exasperation
     if (w === "niet" && ["toch", "vast", "zeker"].includes(main[i - 1]?.lower ?? "") && s.context.declarative) return;
     if (w === "zo" && dropNextZo) {
       dropNextZo = false;
