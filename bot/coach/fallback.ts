@@ -104,6 +104,11 @@ const STEMS: Record<Language, Record<Flag, string>> = {
   },
 };
 
+/** True for the fixed stems below (they are advice with a stem, not a rewritten question). */
+export function isQuestionStem(suggestion: string): boolean {
+  return Object.values(STEMS).some((byFlag) => Object.values(byFlag).includes(suggestion));
+}
+
 /** A question stem for when not even the topic is certain; chosen by the most serious flag. */
 export function questionStem(flags: readonly Flag[], language: Language): string {
   const flag = (["judging", "leading", "closed", "multiple"] as const).find((f) => flags.includes(f)) ?? "closed";

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { coachQuestion, FLAG_ORDER, type Flag } from "../../bot/coach/index.js";
 import { isMessageKey, translate } from "../../bot/i18n/translate.js";
+import { isQuestionStem, questionStem } from "../../bot/coach/fallback.js";
 import { shapeProblem } from "../../bot/coach/shape-check.js";
 
 function flagsOf(text: string): Flag[] {
@@ -208,5 +209,19 @@ describe("every suggestion passes the gate", () => {
       expect(shapeProblem(part, result.language), `${q} → ${suggestion}`).toBeNull();
       expect(flagsOf(part), `${q} → ${suggestion}`).toEqual([]);
     }
+  });
+});
+
+describe("question stems", () => {
+  it("are fixed texts per flag and language, each ending in a question or a stem with '…?'", () => {
+    for (const language of ["nl", "en"] as const) {
+      for (const flag of FLAG_ORDER) {
+        const stem = questionStem([flag], language);
+        expect(isQuestionStem(stem)).toBe(true);
+        const ending = stem.slice(stem.lastIndexOf(":") + 1).trim();
+        expect(ending.endsWith("…?") || shapeProblem(ending, language) === null, stem).toBe(true);
+      }
+    }
+    expect(questionStem(["closed", "judging"], "nl")).toBe(questionStem(["judging"], "nl"));
   });
 });
