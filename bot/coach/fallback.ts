@@ -29,13 +29,13 @@ const NL: TopicWords = {
 };
 
 const EN: TopicWords = {
-  prepositions: wordSet("with about at in on for during of"),
+  prepositions: wordSet("with about at in on for during of to"),
   determiners: wordSet("the a an your my"),
   notNouns: wordSet("you i it so very really always never best same hard easy fun lazy sloppy messy"),
   forgot: wordSet("forgot forget forgotten"),
 };
 
-const EN_STOP = wordSet("again today yesterday this that to at in on");
+const EN_STOP = wordSet("again today yesterday tomorrow this that week to at in on more or and");
 const WORDS: Record<Language, TopicWords> = { nl: NL, en: EN };
 
 function isNoun(t: Token | undefined, w: TopicWords): boolean {
@@ -48,7 +48,10 @@ export function topicOf(sentence: SentenceAnalysis, language: Language): string 
   const tokens = sentence.words;
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (!w.prepositions.has(tokens[i]?.lower ?? "") || !w.determiners.has(tokens[i + 1]?.lower ?? "")) continue;
-    if (isNoun(tokens[i + 2], w)) return joinTokens(tokens.slice(i + 1, i + 3).map((t) => ({ ...t, text: t.lower })));
+    if (!isNoun(tokens[i + 2], w)) continue;
+    // English compounds are two words ("the football club"); Dutch ones are one ("de voetbalclub").
+    const long = language === "en" && isNoun(tokens[i + 3], w) && !EN_STOP.has(tokens[i + 3]?.lower ?? "");
+    return joinTokens(tokens.slice(i + 1, i + (long ? 4 : 3)).map((t) => ({ ...t, text: t.lower })));
   }
   return null;
 }

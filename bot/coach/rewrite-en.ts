@@ -41,7 +41,7 @@ const DETERMINERS = wordSet("the a an your my this that his her their our");
 const TOPIC_PREPOSITIONS = wordSet("during at in after");
 const ALL_PREPOSITIONS = wordSet("during at in after with about on to for from");
 const NEGATIONS = wordSet("not never");
-const FILLERS = wordSet("just really even ever always so");
+const FILLERS = wordSet("just really even ever always so yet");
 const BE = wordSet("are were am");
 const JUDGING_ANTONYM: Record<string, string> = {
   sloppy: "neater",
@@ -289,7 +289,8 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
       out.push(q("What can you tell me about", obj));
     } else if (["know", "remember", "understand"].includes(verb)) {
       const wh = objL[0] ?? "";
-      if (EN_WH.has(wh)) out.push(q(obj[0]?.text ?? "what", "do you think", obj.slice(1)));
+      if (EN_WH.has(wh) && objL[1] === "to") out.push(q(obj[0]?.text ?? "what", "will you", obj.slice(2)));
+      else if (EN_WH.has(wh)) out.push(q(obj[0]?.text ?? "what", "do you think", obj.slice(1)));
       else out.push(q(`What ${aux}`, subject, verb, "about", obj));
     } else if (verb === "need") {
       out.push(q("What would help you", topicPhrase(obj, wordSet("with in at during for"))));
@@ -339,7 +340,7 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
         main.filter((t) => !YES_NO_ADVERBS.has(t.lower)),
       ),
     );
-  } else if (["will", "would", "shall"].includes(aux)) {
+  } else if (["will", "would", "shall"].includes(aux) && (you || subjectWord === "we")) {
     let r = rest;
     if (lowerOf(r)[0] === "like" && lowerOf(r)[1] === "to") r = r.slice(2);
     else if (lowerOf(r)[0] === "like" && lowerOf(r).includes("help")) out.push(q("What would help you", topicPhrase(r, ALL_PREPOSITIONS)));

@@ -83,7 +83,7 @@ const EN: ShapeRules = {
   coordinators: wordSet("and or but"),
   topicPrepositions: wordSet("with about"),
   notInTopic: wordSet(
-    "i he she we they well myself yourself already again also really always never tired happy sad lazy sloppy messy is are was were can could",
+    "best i he she we they well myself yourself already again also really always never tired happy sad lazy sloppy messy is are was were can could",
   ),
   determiners: wordSet("the a an your my his her their our this that"),
   possessiveOnlyFirst: wordSet("you"),
@@ -92,7 +92,7 @@ const EN: ShapeRules = {
 
 const RULES: Record<Language, ShapeRules> = { nl: NL, en: EN };
 const DO_SUPPORT = wordSet("do does did");
-const NOT_AFTER_DO = wordSet("is are was were am went had has can could will would been being");
+const NOT_AFTER_DO = wordSet("is are was were am went had has can could will would been being your my the a an his her their");
 /** Words that may rightly stand twice in a row ("voel je je", "om om hulp te vragen", "that that"). */
 const MAY_REPEAT = wordSet("je om dat die het er that had");
 const CLAUSE_END_INFINITIVE = wordSet("ga gaat gaan kun kan kunt wil wilt moet mag zal zou zullen");
@@ -166,6 +166,14 @@ export function shapeProblem(candidate: string, language: Language): ShapeProble
   const forYou = words.findIndex((w, i) => (w === "voor" && words[i + 1] === "jou") || (w === "for" && words[i + 1] === "you"));
   const afterForYou = words[forYou + 2];
   if (forYou >= 0 && afterForYou !== undefined && !r.prepositions.has(afterForYou) && !AFTER_FOR_YOU.has(afterForYou)) return "broken-topic";
+  // "with to a museum", "try to and Omar", "for you to the club": a preposition needs its object, "to"/"te" its verb.
+  const next = (i: number): string => words[i + 1] ?? "";
+  const needsObject = (w: string): boolean => r.topicPrepositions.has(w) || w === "to" || w === "te";
+  if (words.some((w, i) => needsObject(w) && (r.coordinators.has(next(i)) || (r.topicPrepositions.has(w) && r.prepositions.has(next(i)))))) {
+    return "dangling-end";
+  }
+  if (language === "en" && words.some((w, i) => w === "to" && words[i - 1] === "you" && r.determiners.has(words[i + 1] ?? ""))) return "dangling-end";
+  if (language === "en" && words.some((w, i) => w === "think" && words[i + 1] === "to")) return "no-verb-after-question-word"; // "What do you think to do"
   // "met je met de afspraak": the same preposition twice around one word.
   if (words.some((w, i) => r.topicPrepositions.has(w) && words[i + 2] === w)) return "repeated-words";
   if (INFLECTED_ADJECTIVES.has(lastWord)) return "dangling-end";
