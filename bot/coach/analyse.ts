@@ -3,8 +3,9 @@
  * each comma/colon separated segment, and decides the three flags. The per-language knowledge
  * lives in rules-nl.ts and rules-en.ts.
  */
-import type { LanguageRules, LeadingHit, SegmentKind, SentenceContext } from "./language-rules.js";
+import { JUDGING_KINDS, type LanguageRules, type LeadingHit, type SegmentKind, type SentenceContext } from "./language-rules.js";
 import { splitSentences, tokenize, type Sentence, type Token } from "./text.js";
+import { findTopicPair, type TopicPair } from "./topics.js";
 import type { Flag } from "./types.js";
 
 export interface SegmentInfo {
@@ -31,6 +32,8 @@ export interface SentenceAnalysis {
   closedReason: ClosedReason | null;
   /** Index in `words` where a second question starts (a coordinator or a new segment), or null. */
   secondQuestionAt: number | null;
+  /** Two separate topics joined in the one question ("met tekenen en met schrijven"), or null. */
+  topics: TopicPair | null;
   leading: LeadingHit[];
 }
 
@@ -202,6 +205,17 @@ function analyseSentence(sentence: Sentence, rules: LanguageRules): SentenceAnal
     if (secondQuestionAt === null || at < secondQuestionAt) secondQuestionAt = at;
   }
 
+  const topics =
+    secondQuestionAt === null && head !== null && sentence.isQuestion
+      ? findTopicPair(
+          lower.slice(0, head.offset + head.words.length),
+          words.map((w) => w.text),
+          head.offset,
+          head.kind !== "yes-no",
+          rules,
+        )
+      : null;
+
   const context: SentenceContext = {
     head: head?.kind ?? null,
     headWords: head?.words ?? [],
@@ -211,7 +225,7 @@ function analyseSentence(sentence: Sentence, rules: LanguageRules): SentenceAnal
     hasTag,
   };
   const leading = rules.leadingHits(lower, context);
-  return { sentence, words, lower, segments, head, context, closedReason, secondQuestionAt, leading };
+  return { sentence, words, lower, segments, head, context, closedReason, secondQuestionAt, topics, leading };
 }
 
 export function analyse(text: string, rules: LanguageRules): Analysis {
@@ -222,11 +236,12 @@ export function analyse(text: string, rules: LanguageRules): Analysis {
     questions = last ? [last] : [];
   }
   const closed = questions.some((q) => q.closedReason !== null);
-  const multiple = questions.length > 1 || questions.some((q) => q.secondQuestionAt !== null);
-  const leading = sentences.some((s) => s.leading.length > 0);
+  const multiple = questions.length > 1 || questions.some((q) => q.secondQuestionAt !== null || q.topics !== null);
+  const hits = sentences.flatMap((s) => s.leading);
   const flags: Flag[] = [];
   if (closed) flags.push("closed");
   if (multiple) flags.push("multiple");
-  if (leading) flags.push("leading");
+  if (hits.some((h) => !JUDGING_KINDS.has(h.kind))) flags.push("leading");
+  if (hits.some((h) => JUDGING_KINDS.has(h.kind))) flags.push("judging");
   return { sentences, questions, flags };
 }

@@ -16,7 +16,10 @@ export type SegmentKind =
   | "declarative" // "je vond het moeilijk", "you like reading"
   | "other"; // imperatives, names, fragments
 
-export type LeadingKind = "absolute" | "judging" | "tag" | "presumption" | "negated-question" | "blame";
+export type LeadingKind = "absolute" | "judging" | "tag" | "presumption" | "negated-question" | "blame" | "reproach";
+
+/** Hit kinds that judge or blame the pupil (flag `judging`); the others steer the answer (flag `leading`). */
+export const JUDGING_KINDS: ReadonlySet<LeadingKind> = new Set<LeadingKind>(["absolute", "judging", "blame", "reproach"]);
 
 export interface LeadingHit {
   kind: LeadingKind;

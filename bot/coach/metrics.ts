@@ -16,7 +16,7 @@ export interface LabelledQuestion {
 const labelledSchema = z.array(
   z.object({
     question: z.string().min(1),
-    flags: z.array(z.enum(["closed", "multiple", "leading"])),
+    flags: z.array(z.enum(FLAG_ORDER as [Flag, ...Flag[]])),
     language: z.enum(["nl", "en"]).optional(),
   }),
 );

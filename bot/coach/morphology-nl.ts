@@ -293,5 +293,6 @@ export function stemFromInfinitive(infinitive: string): string | null {
     const c = consonant === "v" ? "f" : consonant === "z" ? "s" : consonant;
     stem = before + vowel + vowel + c;
   }
-  return stem;
+  // A Dutch word never ends in v or z: "opblijven" → "opblijf", "verhuizen" → "verhuis".
+  return stem.replace(/v$/u, "f").replace(/z$/u, "s");
 }

@@ -10,10 +10,10 @@ export type Tokens = Token[];
 export interface Rewriter {
   /** Candidate open rephrasings of one question sentence, best first. */
   rewrite(sentence: SentenceAnalysis): string[];
-  /** A generic open question, used when no rewrite rule fits. */
-  fallback: string;
   /** Advice for a multiple question: ask the (rewritten) first part now, the second later. */
   multipleAdvice(first: string, second: string): string;
+  /** The same advice when no safe wording of the second part could be built. */
+  laterAdvice(first: string): string;
   /** A bare trailing question word ("… en waarom?") turned into a full follow-up question. */
   bareFollowUp(wh: string): string;
 }
@@ -26,6 +26,17 @@ export function lowerOf(tokens: readonly Token[]): string[] {
 export function question(...parts: (string | readonly Token[])[]): string {
   const pieces = parts.map((p) => (typeof p === "string" ? p : joinTokens(p))).filter((p) => p.trim().length > 0);
   return asQuestion(pieces.join(" ").replace(/\s+,/g, ","));
+}
+
+/** Drops coordinators left dangling once words around them were removed ("de les en" → "de les"). */
+export function withoutDanglingCoordinators(tokens: readonly Token[], coordinators: ReadonlySet<string>): Tokens {
+  const out: Tokens = [];
+  for (const t of tokens) {
+    if (coordinators.has(t.lower) && (out.length === 0 || coordinators.has(out[out.length - 1]?.lower ?? ""))) continue;
+    out.push(t);
+  }
+  while (out.length > 0 && coordinators.has(out[out.length - 1]?.lower ?? "")) out.pop();
+  return out;
 }
 
 export function without(tokens: readonly Token[], words: ReadonlySet<string>): Tokens {

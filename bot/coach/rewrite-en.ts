@@ -6,7 +6,19 @@
  * Longer than our ~300-line norm on purpose: a table of rules read together (see rewrite-nl.ts).
  */
 import type { SentenceAnalysis } from "./analyse.js";
-import { clauseWithoutTag, indexOfWord, lowerFirst, lowerOf, question, without, withoutPhrases, words, type Rewriter, type Tokens } from "./rewrite-common.js";
+import {
+  clauseWithoutTag,
+  indexOfWord,
+  lowerFirst,
+  lowerOf,
+  question,
+  without,
+  withoutDanglingCoordinators,
+  withoutPhrases,
+  words,
+  type Rewriter,
+  type Tokens,
+} from "./rewrite-common.js";
 import { baseFromPast, baseFromThirdPerson, isPastEn } from "./morphology-en.js";
 import { EN_AUX, EN_WH, enRules } from "./rules-en.js";
 import type { Token } from "./text.js";
@@ -29,7 +41,7 @@ const DETERMINERS = wordSet("the a an your my this that his her their our");
 const TOPIC_PREPOSITIONS = wordSet("during at in after");
 const ALL_PREPOSITIONS = wordSet("during at in after with about on to for from");
 const NEGATIONS = wordSet("not never");
-const FILLERS = wordSet("just really even ever always so");
+const FILLERS = wordSet("just really even ever always so yet");
 const BE = wordSet("are were am");
 const JUDGING_ANTONYM: Record<string, string> = {
   sloppy: "neater",
@@ -229,7 +241,7 @@ function friendsRewrite(rest: Tokens): string | null {
 function stripEvaluative(tokens: Tokens): Tokens {
   const out = tokens.filter((t) => !EVALUATIVE.has(t.lower) && !EMOTIONS.has(t.lower));
   while (out.length > 0 && INTENSIFIERS.has(out[out.length - 1]?.lower ?? "")) out.pop();
-  return out;
+  return withoutDanglingCoordinators(out, wordSet("and or"));
 }
 
 function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
@@ -253,6 +265,9 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const objL = lowerOf(obj);
     const past = aux === "did";
     if (["like", "love", "enjoy", "prefer", "mind"].includes(verb)) {
+      const options = stripEvaluative(obj).filter((t) => !["more", "most", "better", "best"].includes(t.lower));
+      const orAt = lowerOf(options).indexOf("or");
+      if (orAt > 0 && orAt < options.length - 1) out.push(q("What is the difference for you between", options.slice(0, orAt), "and", options.slice(orAt + 1)));
       const topic = stripEvaluative(obj).map((t) => (t.lower === "or" ? { ...t, text: "and", lower: "and" } : t));
       out.push(q(past ? "What did" : `What ${aux}`, subject, "think about", topic));
     } else if (reason === "either-or" && ["want", "like", "prefer"].includes(verb) && objL[0] === "to" && obj[1]) {
@@ -274,7 +289,8 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
       out.push(q("What can you tell me about", obj));
     } else if (["know", "remember", "understand"].includes(verb)) {
       const wh = objL[0] ?? "";
-      if (EN_WH.has(wh)) out.push(q(obj[0]?.text ?? "what", "do you think", obj.slice(1)));
+      if (EN_WH.has(wh) && objL[1] === "to") out.push(q(obj[0]?.text ?? "what", "will you", obj.slice(2)));
+      else if (EN_WH.has(wh)) out.push(q(obj[0]?.text ?? "what", "do you think", obj.slice(1)));
       else out.push(q(`What ${aux}`, subject, verb, "about", obj));
     } else if (verb === "need") {
       out.push(q("What would help you", topicPhrase(obj, wordSet("with in at during for"))));
@@ -307,7 +323,7 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     } else if (subjectWord !== "there") {
       const all = main.slice(1).filter((t) => !YES_NO_ADVERBS.has(t.lower));
       const adjAt = all.findIndex((t) => EVALUATIVE.has(t.lower) || INTENSIFIERS.has(t.lower));
-      const np = adjAt > 0 ? all.slice(0, adjAt) : all.slice(0, 1);
+      const np = adjAt > 0 ? all.slice(0, adjAt) : all.slice(0, DETERMINERS.has(all[0]?.lower ?? "") ? 2 : 1);
       out.push(q(`What ${past ? "was" : "is"}`, np, "like for you"));
     }
   } else if (["can", "could"].includes(aux) && you) {
@@ -316,9 +332,18 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
       out.push(...closedRewrite(invertStatement(rest.slice(ifAt + 1)), [], "yes-no"));
     }
     out.push(q("What happens when you try to", rest));
-  } else if (["will", "would", "shall"].includes(aux)) {
+  } else if (["can", "could"].includes(aux) && subjectWord !== "i" && subjectWord !== "we") {
+    // "Can your brother help you with reading?" → "How can your brother help you with reading?"
+    out.push(
+      q(
+        "How",
+        main.filter((t) => !YES_NO_ADVERBS.has(t.lower)),
+      ),
+    );
+  } else if (["will", "would", "shall"].includes(aux) && (you || subjectWord === "we")) {
     let r = rest;
     if (lowerOf(r)[0] === "like" && lowerOf(r)[1] === "to") r = r.slice(2);
+    else if (lowerOf(r)[0] === "like" && lowerOf(r).includes("help")) out.push(q("What would help you", topicPhrase(r, ALL_PREPOSITIONS)));
     if (lowerOf(r)[0] === "rather" || reason === "either-or") {
       const np = nounPhrase(r);
       if (np.length > 0) out.push(q("How would you like to tackle", np));
@@ -382,7 +407,7 @@ function rewrite(s: SentenceAnalysis): string[] {
 
 export const enRewriter: Rewriter = {
   rewrite,
-  fallback: "What can you tell me about that?",
   multipleAdvice: (first, second) => `${first} (Then, separately, ask the next question: "${second}")`,
+  laterAdvice: (first) => `${first} (Ask your other question afterwards, separately.)`,
   bareFollowUp: (wh) => (wh === "why" ? "What makes you say that?" : `${wh.charAt(0).toUpperCase()}${wh.slice(1)}, do you think?`),
 };

@@ -7,7 +7,19 @@
  * share the Dutch morphology helpers; splitting the table would scatter rules that are read together.
  */
 import type { SentenceAnalysis } from "./analyse.js";
-import { clauseWithoutTag, indexOfWord, lowerFirst, lowerOf, question, without, withoutPhrases, words, type Rewriter, type Tokens } from "./rewrite-common.js";
+import {
+  clauseWithoutTag,
+  indexOfWord,
+  lowerFirst,
+  lowerOf,
+  question,
+  without,
+  withoutDanglingCoordinators,
+  withoutPhrases,
+  words,
+  type Rewriter,
+  type Tokens,
+} from "./rewrite-common.js";
 import {
   infinitiveFromParticiple,
   infinitiveFromStem,
@@ -16,18 +28,20 @@ import {
   isPastNl,
   looksLikeInfinitive,
   secondPersonFinal,
+  stemFromInfinitive,
   teInfinitive,
   thirdPerson,
 } from "./morphology-nl.js";
+import { shapeRewritesNl } from "./rewrite-nl-shapes.js";
 import { NL_PREPOSITIONS, NL_WH, nlRules } from "./rules-nl.js";
 import { wordSet } from "./word-sets.js";
 
 const ABSOLUTE_PHRASES = ["steeds weer", "elke keer weer", "iedere keer weer", "weer eens", "de hele tijd"];
 const REMOVABLE = wordSet("toch nou gewoon eigenlijk natuurlijk altijd telkens alweer steeds");
-const YES_NO_ADVERBS = wordSet("ook weleens wel eens al nog soms echt eigenlijk weer misschien even");
+const YES_NO_ADVERBS = wordSet("ook weleens wel eens al nog soms echt eigenlijk weer misschien even genoeg");
 const INTENSIFIERS = wordSet("zo zo'n erg heel te best veel wat");
 const EVALUATIVE = wordSet(
-  "leuk leuker leukst fijn fijner moeilijk moeilijker lastig lastiger makkelijk makkelijker gemakkelijk " +
+  "gezellig leuk leuker leukst fijn fijner moeilijk moeilijker lastig lastiger makkelijk makkelijker gemakkelijk " +
     "saai saaier spannend spannender eng enger goed beter slecht prettig prettiger interessant belangrijk " +
     "handig handiger slim slimmer lekker mooi mooier stom raar gek cool tof fijnst leukste moeilijkst hard",
 );
@@ -70,9 +84,18 @@ function nounPhrase(tokens: Tokens): Tokens {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t) continue;
-    if (DETERMINERS.has(t.lower) && i + 1 < tokens.length) {
+    // "die je pest": after a relative pronoun "je" is the pupil, not "your".
+    const relative = t.lower === "je" && ["die", "dat", "wat"].includes(tokens[i - 1]?.lower ?? "");
+    if (DETERMINERS.has(t.lower) && !relative && i + 1 < tokens.length) {
       const next = tokens[i + 1];
-      if (next && !EVALUATIVE.has(next.lower) && !INTENSIFIERS.has(next.lower) && next.lower !== "best" && !nlRules.subjectPronouns.has(next.lower)) {
+      if (
+        next &&
+        !EVALUATIVE.has(next.lower) &&
+        !EVALUATIVE.has(next.lower.replace(/e$/u, "")) &&
+        !INTENSIFIERS.has(next.lower) &&
+        next.lower !== "best" &&
+        !nlRules.subjectPronouns.has(next.lower)
+      ) {
         return tokens.slice(i, i + 2);
       }
     }
@@ -229,7 +252,8 @@ function cleanup(s: SentenceAnalysis, main: Tokens, mainOffset: number): Tokens 
       dropNextZo = true;
       return;
     }
-    if (w === "niet" && main[i - 1]?.lower === "toch" && s.context.declarative) return;
+    if (w === "weer" && ["nou", "nu"].includes(main[i - 1]?.lower ?? "")) return; // "nou weer": exasperation
+    if (w === "niet" && ["toch", "vast", "zeker"].includes(main[i - 1]?.lower ?? "") && s.context.declarative) return;
     if (w === "zo" && dropNextZo) {
       dropNextZo = false;
       return;
@@ -298,7 +322,10 @@ function dropIntensifiers(tokens: Tokens): Tokens {
 function stripEvaluative(tokens: Tokens): Tokens {
   const out = tokens.filter((t) => !EVALUATIVE.has(t.lower) && !EMOTIONS.has(t.lower));
   while (out.length > 0 && INTENSIFIERS.has(out[out.length - 1]?.lower ?? "")) out.pop();
-  return out.filter((t, i) => !(INTENSIFIERS.has(t.lower) && i === out.length - 1));
+  return withoutDanglingCoordinators(
+    out.filter((t, i) => !(INTENSIFIERS.has(t.lower) && i === out.length - 1)),
+    wordSet("en of"),
+  );
 }
 
 function vanPhrase(tokens: Tokens): string {
@@ -365,7 +392,8 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const vind = past ? "vond" : "vind";
     const r = rest.map((t) => (t.lower === "of" ? { ...t, text: "en", lower: "en" } : t));
     const rL = lowerOf(r);
-    if (rL[0] === "dat") out.push(q("Wat", vind, subject, "ervan", r));
+    if (rL[0] === "dat" && rL.slice(1).every((w) => EVALUATIVE.has(w) || INTENSIFIERS.has(w))) out.push(q("Wat", vind, subject, "daarvan"));
+    else if (rL[0] === "dat") out.push(q("Wat", vind, subject, "ervan", r));
     else if (rL[0] === "het") out.push(q("Hoe", vind, subject, "het", stripEvaluative(r.slice(1))));
     else {
       const topic = stripEvaluative(r);
@@ -398,7 +426,7 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     else if (zin >= 0 && restL.includes("naar")) out.push(q("Wanneer heb je het naar je zin", rest.slice(zin + 1)));
     else if (zin >= 0 && restL[zin + 1] === "in" && rest.length > zin + 2) out.push(q("Wat verwacht je van", rest.slice(zin + 2)));
     else if (friends) out.push(friends);
-    else if (whAt >= 0) out.push(q(rest[whAt]?.text ?? "wat", "denk je dat", rest.slice(whAt + 1)));
+    else if (whAt >= 0) out.push(q(whWithNoun(rest.slice(whAt)), "denk je dat", rest.slice(whAt + whWithNoun(rest.slice(whAt)).length)));
     else if (isParticipleNl(lastWord)) {
       const object = rest.slice(0, -1);
       const np = nounPhrase(object);
@@ -424,7 +452,8 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     }
   } else if (["gaat", "ging", "lukt", "lukte"].includes(verb) && subject === "het") {
     const r = stripEvaluative(rest).filter((t) => t.lower !== "lukken");
-    out.push(q("Hoe", verb, "het", r));
+    // "Gaat het lukken om …" → "Hoe lukt het om …" ("Hoe gaat het om …" would ask what it is about).
+    out.push(q("Hoe", restL.includes("lukken") ? (verb === "ging" ? "lukte" : "lukt") : verb, "het", r));
   } else if (["is", "was"].includes(verb)) {
     const r = dropIntensifiers(rest).filter((t) => !NEGATIONS.has(t.lower));
     if (subject === "het") {
@@ -437,15 +466,17 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
           afterAdj.filter((t) => !EVALUATIVE.has(t.lower)),
         ),
       );
+    } else if (subject === "dat" || subject === "dit") {
+      out.push(q("Hoe", verb, subject, "voor jou"));
     } else if (subject !== "er") {
       const all = main.slice(1).filter((t) => !INTENSIFIERS.has(t.lower) && !NEGATIONS.has(t.lower) && !YES_NO_ADVERBS.has(t.lower));
       const adjAt = all.findIndex((t) => EVALUATIVE.has(t.lower));
-      const np = adjAt > 0 ? all.slice(0, adjAt) : all.slice(0, 1);
+      const np = adjAt > 0 ? all.slice(0, adjAt) : all.slice(0, DETERMINERS.has(all[0]?.lower ?? "") ? 2 : 1);
       out.push(q("Hoe", verb, np, "voor jou"));
     }
   } else if (["snap", "snapt", "snapte", "begrijp", "begrijpt", "weet", "wist"].includes(verb) && pupil) {
     const whAt = restL.findIndex((w) => NL_WH.has(w));
-    if (whAt === 0) out.push(q(rest[0]?.text ?? "wat", "denk je dat", rest.slice(1)));
+    if (whAt === 0) out.push(q(whWithNoun(rest), "denk je dat", rest.slice(whWithNoun(rest).length)));
     else if (restL[0] === "dat") out.push(q("Wat vind je ervan", rest));
     else {
       const verbText = verb === "wist" ? "wist" : verb.startsWith("begrijp") ? "begrijp" : verb.startsWith("snap") ? "snap" : "weet";
@@ -465,8 +496,9 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
   } else if (["wil", "wilt", "wilde", "zou", "zullen", "zal"].includes(verb)) {
     const r = rest;
     const vindenAt = lowerOf(r).indexOf("vinden");
-    if (vindenAt >= 0 && lowerOf(r).includes("om")) {
-      out.push(q("Hoe zou je het vinden", r.slice(lowerOf(r).indexOf("om"))));
+    const clauseAt = lowerOf(r).findIndex((w) => w === "om" || w === "als");
+    if (vindenAt >= 0 && clauseAt >= 0) {
+      out.push(q("Hoe zou je het vinden", r.slice(clauseAt)));
     } else {
       const at = trailingInfinitives(r);
       const cluster = lowerOf(r.slice(at));
@@ -512,10 +544,13 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
   return out;
 }
 
+/** "welk doel" keeps its noun in front of "denk je dat": "Welk doel denk je dat we kozen?" */
+function whWithNoun(tokens: Tokens): Tokens {
+  return tokens.slice(0, tokens[0] && ["welk", "welke", "hoeveel"].includes(tokens[0].lower) ? 2 : 1);
+}
+
 function infinitiveToStem(inf: string): string | null {
-  const stem = thirdPerson(inf);
-  if (!stem) return null;
-  return stem.endsWith("t") && !["zit", "let", "zet", "eet", "weet", "moet"].includes(stem) ? stem.slice(0, -1) : stem;
+  return stemFromInfinitive(inf);
 }
 
 // ---------------------------------------------------------------- entry point
@@ -554,6 +589,7 @@ function rewrite(s: SentenceAnalysis): string[] {
   const reason = s.closedReason;
   if (reason !== null) {
     if (conditional) candidates.push(q(prefix, ", wat doe je dan"));
+    candidates.push(...shapeRewritesNl(cleaned));
     const clauseForClosed = head?.kind === "yes-no" ? cleaned : s.context.declarative ? invertStatement(cleaned) : cleaned;
     if (head?.kind === "yes-no" || s.context.declarative) candidates.push(...closedRewrite(clauseForClosed, choice, reason));
     else candidates.push(...closedRewrite(cleaned, choice, reason));
@@ -566,7 +602,7 @@ function rewrite(s: SentenceAnalysis): string[] {
 
 export const nlRewriter: Rewriter = {
   rewrite,
-  fallback: "Wat kun je me daarover vertellen?",
   multipleAdvice: (first, second) => `${first} (Stel daarna pas, apart, de volgende vraag: "${second}")`,
+  laterAdvice: (first) => `${first} (Stel je andere vraag daarna pas, apart.)`,
   bareFollowUp: (wh) => (wh === "waarom" ? "Hoe komt dat?" : `${wh.charAt(0).toUpperCase()}${wh.slice(1)} denk je?`),
 };

@@ -8,6 +8,7 @@
  *   ("Do you know…", "Do you remember…") stay closed.
  */
 import type { LanguageRules, LeadingHit, SentenceContext } from "./language-rules.js";
+import { enReproachHits } from "./reproach.js";
 import { phraseAt, startsWithAny, wordSet } from "./word-sets.js";
 
 export const EN_WH = wordSet("what who whom whose where when why how which");
@@ -158,6 +159,7 @@ function enLeadingHits(words: readonly string[], ctx: SentenceContext): LeadingH
       }
     }
   });
+  hits.push(...enReproachHits(words));
   if (ctx.hasTag) hits.push({ kind: "tag", word: words[words.length - 1] ?? "", index: words.length - 1 });
   if (ctx.head === "yes-no") {
     const aux = words[ctx.headOffset] ?? "";

@@ -8,6 +8,7 @@
  *   (whether) stays closed. Knowledge checks ("Weet je nog…", "Snap je…") stay closed.
  */
 import type { LanguageRules, LeadingHit, SentenceContext } from "./language-rules.js";
+import { nlReproachHits } from "./reproach.js";
 import { phraseAt, startsWithAny, wordSet } from "./word-sets.js";
 
 export const NL_WH = wordSet(
@@ -89,7 +90,8 @@ const NL_TAGS = new Set([
 
 /** Absolutes: always/never-style words that generalise and judge. */
 const NL_ABSOLUTES = wordSet("altijd nooit telkens alweer");
-const NL_ABSOLUTE_PHRASES = ["steeds weer", "elke keer weer", "iedere keer weer", "weer eens", "de hele tijd"];
+// "weer eens" alone is neutral ("Wat wil je weer eens proberen?"); "weer eens … vergeten" is a reproach (reproach.ts).
+const NL_ABSOLUTE_PHRASES = ["steeds weer", "elke keer weer", "iedere keer weer", "de hele tijd"];
 
 /** Words that judge the pupil whatever the context. */
 const NL_JUDGING_PREFIXES = [
@@ -200,12 +202,13 @@ function nlLeadingHits(words: readonly string[], ctx: SentenceContext): LeadingH
     }
     if (ctx.isQuestion) {
       if (w === "toch" && i > 0) hits.push({ kind: "presumption", word: w, index: i });
-      if (w === "nou" && i > ctx.headOffset) hits.push({ kind: "presumption", word: w, index: i });
+      if (w === "nou" && i > ctx.headOffset) hits.push({ kind: "reproach", word: w, index: i });
       if (ctx.declarative && isPresumptiveInStatement(words, i)) {
         hits.push({ kind: "presumption", word: w, index: i });
       }
     }
   });
+  hits.push(...nlReproachHits(words));
   if (ctx.hasTag) hits.push({ kind: "tag", word: words[words.length - 1] ?? "", index: words.length - 1 });
   if (ctx.head === "yes-no") {
     // "Zou je niet beter…", "Is het niet handiger…", "Vind je zelf ook niet dat…"
@@ -267,6 +270,7 @@ function nlBlame(words: readonly string[], headOffset: number): LeadingHit | nul
   if (subject === undefined || !NL_PUPIL.has(subject)) return null;
   for (let i = subjectAt + 1; i < words.length; i++) {
     const w = words[i] ?? "";
+    if (w === "dat" && !NL_PUPIL.has(words[i + 1] ?? "")) break; // "Waarom denk je dat dat niet mag?": someone else's "niet"
     if (NL_NEGATIONS.has(w)) return { kind: "blame", word: w, index: i };
   }
   return null;

@@ -1,20 +1,25 @@
 /**
- * Builds the suggestion for a flagged question: picks the first rewrite candidate that the
- * detector itself finds clean (no flags), handles multiple questions by keeping the first
- * and advising the second for later, and falls back to a generic open question.
+ * Builds the suggestion for a flagged question. Every candidate passes the gate before it is
+ * shown: the detector finds no flag in it (nothing closed, multiple, leading or judging is left)
+ * and shape-check.ts finds it a well-formed open question. Order: a rewrite of the question's own
+ * shape, then an open question about its topic, then a question stem (fallback.ts). Multiple
+ * questions keep the first and advise the second for later.
  */
 import { analyse, type Analysis, type SentenceAnalysis } from "./analyse.js";
+import { questionStem, reproachQuestions, topicQuestions } from "./fallback.js";
 import type { LanguageRules } from "./language-rules.js";
 import type { Rewriter } from "./rewrite-common.js";
-import { asQuestion, joinTokens, type Token } from "./text.js";
+import { isWellShaped } from "./shape-check.js";
+import { asQuestion, joinTokens, tokenize, type Token } from "./text.js";
 
 export interface SuggestContext {
   rules: LanguageRules;
   rewriter: Rewriter;
 }
 
-function isClean(candidate: string, ctx: SuggestContext): boolean {
-  return analyse(candidate, ctx.rules).flags.length === 0;
+/** The gate: no flag left, and a shape we know to be a well-formed open question. */
+export function passesGate(candidate: string, ctx: SuggestContext): boolean {
+  return analyse(candidate, ctx.rules).flags.length === 0 && isWellShaped(candidate, ctx.rules.language);
 }
 
 /** The sentence that carries the problem: the first flagged question, else the first question. */
@@ -33,17 +38,21 @@ function neutralPreface(analysis: Analysis, sentence: SentenceAnalysis): string 
   return before.join(" ");
 }
 
-/** Rewrites one question (not a multiple one) to an open, neutral question. */
-function rewriteSingle(text: string, ctx: SuggestContext): string {
+/** Rewrites one question (not a multiple one) to an open, neutral question, or null when no candidate passes. */
+function rewriteSingle(text: string, ctx: SuggestContext): string | null {
   const analysis = analyse(text, ctx.rules);
-  if (analysis.flags.length === 0) return asQuestion(text);
+  if (analysis.flags.length === 0) return isWellShaped(asQuestion(text), ctx.rules.language) ? asQuestion(text) : null;
   const sentence = problemSentence(analysis);
-  if (!sentence) return ctx.rewriter.fallback;
+  if (!sentence) return null;
   const preface = neutralPreface(analysis, sentence);
-  for (const candidate of ctx.rewriter.rewrite(sentence)) {
-    if (isClean(candidate, ctx)) return preface ? `${preface} ${candidate}` : candidate;
+  const { flags } = analysis;
+  const language = ctx.rules.language;
+  const candidates = [...reproachQuestions(sentence, flags, language), ...ctx.rewriter.rewrite(sentence), ...topicQuestions(sentence, flags, language)];
+  for (const candidate of candidates) {
+    const shown = preface ? `${preface} ${candidate}` : candidate;
+    if (passesGate(shown, ctx)) return shown;
   }
-  return ctx.rewriter.fallback;
+  return null;
 }
 
 const COORDINATORS = new Set(["en", "maar", "of", "and", "but", "or"]);
@@ -58,8 +67,36 @@ function trimCoordinators(tokens: Token[], fromStart: boolean, ctx: SuggestConte
   return out;
 }
 
+/** "Hoe gaat het met tekenen en met schrijven?" → the same frame once per topic. */
+function splitTopics(q: SentenceAnalysis): { first: string; second: string } | null {
+  const t = q.topics;
+  if (!t) return null;
+  const frame = q.words.slice(0, t.firstAt);
+  const tail = q.words.slice(t.secondEnd);
+  return {
+    first: asQuestion(joinTokens([...q.words.slice(0, t.at), ...tail])),
+    second: asQuestion(joinTokens([...frame, ...q.words.slice(t.at + 1, t.secondEnd), ...tail])),
+  };
+}
+
+/** "Hoe gaat het met rekenen? En met spelling?" → the second borrows the first's frame: "Hoe gaat het met spelling?" */
+function withFrame(first: string, second: string, ctx: SuggestContext): string {
+  const secondWords = trimCoordinators(tokenWords(second), true, ctx);
+  if (!ctx.rules.prepositions.has(secondWords[0]?.lower ?? "")) return second;
+  const firstWords = tokenWords(first);
+  let p = firstWords.length - 1;
+  while (p > 0 && !ctx.rules.prepositions.has(firstWords[p]?.lower ?? "")) p--;
+  return p > 0 ? asQuestion(joinTokens([...firstWords.slice(0, p), ...secondWords])) : second;
+}
+
+function tokenWords(text: string): Token[] {
+  return tokenize(text).filter((t) => !t.punct);
+}
+
 /** Splits a multiple question into its first question and the rest. */
 function splitMultiple(analysis: Analysis, ctx: SuggestContext): { first: string; second: string } | null {
+  const withTopics = analysis.questions.find((s) => s.topics !== null);
+  if (withTopics && analysis.questions.length === 1) return splitTopics(withTopics);
   const [q1, ...more] = analysis.questions;
   if (q1 && more.length > 0) {
     return {
@@ -82,9 +119,10 @@ export function buildSuggestion(text: string, analysis: Analysis, ctx: SuggestCo
     const parts = splitMultiple(analysis, ctx);
     if (parts) {
       const first = rewriteSingle(parts.first, ctx);
-      const second = rewriteSingle(parts.second, ctx);
-      return ctx.rewriter.multipleAdvice(first, second);
+      const second = rewriteSingle(withFrame(parts.first, parts.second, ctx), ctx);
+      if (first && second) return ctx.rewriter.multipleAdvice(first, second);
+      if (first) return ctx.rewriter.laterAdvice(first);
     }
   }
-  return rewriteSingle(text, ctx);
+  return rewriteSingle(text, ctx) ?? questionStem(analysis.flags, ctx.rules.language);
 }

@@ -2,10 +2,14 @@
 
 export type Language = "nl" | "en";
 
-export type Flag = "closed" | "multiple" | "leading";
+/**
+ * closed: yes/no or either/or; multiple: several questions (or two separate topics) in one;
+ * leading: steers towards an answer (tags, presumptions, advice); judging: judges or blames the pupil.
+ */
+export type Flag = "closed" | "multiple" | "leading" | "judging";
 
 /** Flags are always reported in this fixed order. */
-export const FLAG_ORDER: readonly Flag[] = ["closed", "multiple", "leading"];
+export const FLAG_ORDER: readonly Flag[] = ["closed", "multiple", "leading", "judging"];
 
 export interface CoachResult {
   /** The question exactly as given (trimmed). */

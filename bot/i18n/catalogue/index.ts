@@ -5,6 +5,7 @@
 // The compiler checks that both languages are there and that every placeholder is given.
 import { admin } from "./admin.js";
 import { checks } from "./checks.js";
+import { coach } from "./coach.js";
 import { common } from "./common.js";
 import { conversationRead } from "./conversation-read.js";
 import { dates } from "./dates.js";
@@ -23,6 +24,7 @@ import { schools } from "./schools.js";
 export const areas = {
   admin,
   checks,
+  coach,
   common,
   conversationRead,
   dates,
@@ -42,6 +44,7 @@ export const areas = {
 export const catalogue = {
   ...admin,
   ...checks,
+  ...coach,
   ...common,
   ...conversationRead,
   ...dates,

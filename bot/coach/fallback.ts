@@ -1,0 +1,119 @@
+/**
+ * What the coach offers when no rewrite of the question's own shape passes the gate:
+ * first an open question about the question's topic — only a noun phrase it can name with
+ * confidence ("met de sommen" → "Wat kun je me vertellen over de sommen?") — and when even the
+ * topic is uncertain, a question stem that tells the teacher how to begin ("Begin met 'Wat' of
+ * 'Hoe': Hoe …?"). Stems are fixed texts, tested in tests/coach; topic questions go through the gate.
+ */
+import type { SentenceAnalysis } from "./analyse.js";
+import { joinTokens, type Token } from "./text.js";
+import type { Flag, Language } from "./types.js";
+import { wordSet } from "./word-sets.js";
+
+interface TopicWords {
+  prepositions: ReadonlySet<string>;
+  determiners: ReadonlySet<string>;
+  /** Words that are never the head of a topic noun phrase. */
+  notNouns: ReadonlySet<string>;
+  forgot: ReadonlySet<string>;
+}
+
+const NL: TopicWords = {
+  prepositions: wordSet("met over bij aan van tijdens in op voor"),
+  determiners: wordSet("de het een je jouw mijn"),
+  notNouns: wordSet(
+    "beetje paar keer je jij ik het er zelf goed weer nog al ook wel niet eens even samen alleen zo toch nou altijd nooit steeds " +
+      "moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig best beste",
+  ),
+  forgot: wordSet("vergeten vergeet vergat"),
+};
+
+const EN: TopicWords = {
+  prepositions: wordSet("with about at in on for during of to"),
+  determiners: wordSet("the a an your my"),
+  notNouns: wordSet("you i it so very really always never best same hard easy fun lazy sloppy messy"),
+  forgot: wordSet("forgot forget forgotten"),
+};
+
+const EN_STOP = wordSet("again today yesterday tomorrow this that week to at in on more or and");
+const WORDS: Record<Language, TopicWords> = { nl: NL, en: EN };
+
+function isNoun(t: Token | undefined, w: TopicWords): boolean {
+  return t !== undefined && /^\p{L}{2,}$/u.test(t.text) && !w.notNouns.has(t.lower) && !w.determiners.has(t.lower) && !w.prepositions.has(t.lower);
+}
+
+/** The topic noun phrase: determiner + noun after a preposition ("met de sommen"), else null. */
+export function topicOf(sentence: SentenceAnalysis, language: Language): string | null {
+  const w = WORDS[language];
+  const tokens = sentence.words;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!w.prepositions.has(tokens[i]?.lower ?? "") || !w.determiners.has(tokens[i + 1]?.lower ?? "")) continue;
+    if (!isNoun(tokens[i + 2], w)) continue;
+    // English compounds are two words ("the football club"); Dutch ones are one ("de voetbalclub").
+    const long = language === "en" && isNoun(tokens[i + 3], w) && !EN_STOP.has(tokens[i + 3]?.lower ?? "");
+    return joinTokens(tokens.slice(i + 1, i + (long ? 4 : 3)).map((t) => ({ ...t, text: t.lower })));
+  }
+  return null;
+}
+
+/** The thing a pupil is reproached for forgetting ("je gymtas weer vergeten"), or null. */
+function forgottenThing(sentence: SentenceAnalysis, language: Language): string | null {
+  const w = WORDS[language];
+  const lower = sentence.lower;
+  const at = lower.findIndex((x) => w.forgot.has(x));
+  if (at < 0) return null;
+  const window = language === "nl" ? sentence.words.slice(0, at) : sentence.words.slice(at + 1);
+  for (let i = language === "nl" ? window.length - 2 : 0; i >= 0 && i + 1 < window.length; i += language === "nl" ? -1 : 1) {
+    if (w.determiners.has(window[i]?.lower ?? "") && isNoun(window[i + 1], w) && !w.forgot.has(window[i + 1]?.lower ?? "")) {
+      // Dutch compounds are one word ("gymtas"); English ones are two ("swimming kit").
+      const long = language === "en" && isNoun(window[i + 2], w) && !EN_STOP.has(window[i + 2]?.lower ?? "");
+      return joinTokens(window.slice(i, i + (long ? 3 : 2)).map((t) => ({ ...t, text: t.lower })));
+    }
+  }
+  return null;
+}
+
+/** "Hoe kan het dat je je gymtas weer vergeten bent?" → "Wat zou je helpen om aan je gymtas te denken?" */
+export function reproachQuestions(sentence: SentenceAnalysis, flags: readonly Flag[], language: Language): string[] {
+  const forgotten = flags.includes("judging") ? forgottenThing(sentence, language) : null;
+  if (!forgotten) return [];
+  return [language === "nl" ? `Wat zou je helpen om aan ${forgotten} te denken?` : `What would help you remember ${forgotten}?`];
+}
+
+/** Open questions about the sentence's topic, best first (each still goes through the gate). */
+export function topicQuestions(sentence: SentenceAnalysis, flags: readonly Flag[], language: Language): string[] {
+  const out: string[] = [];
+  const judging = flags.includes("judging");
+  const topic = topicOf(sentence, language);
+  if (topic) {
+    if (judging) out.push(language === "nl" ? `Wat vind je zelf van ${topic}?` : `What do you think of ${topic} yourself?`);
+    out.push(language === "nl" ? `Wat kun je me vertellen over ${topic}?` : `What can you tell me about ${topic}?`);
+  }
+  return out;
+}
+
+const STEMS: Record<Language, Record<Flag, string>> = {
+  nl: {
+    judging: "Vraag zonder oordeel, bijvoorbeeld: Wat gebeurde er?",
+    leading: "Laat het antwoord open: begin met 'Hoe' of 'Wat', bijvoorbeeld: Hoe kijk jij daarnaar?",
+    closed: "Begin met 'Wat' of 'Hoe' in plaats van met een werkwoord: Hoe …?",
+    multiple: "Stel één vraag tegelijk: Wat …?",
+  },
+  en: {
+    judging: "Ask without judging, for example: What happened?",
+    leading: "Leave the answer open: start with 'How' or 'What', for example: How do you see it?",
+    closed: "Start with 'What' or 'How' instead of a verb: How …?",
+    multiple: "Ask one question at a time: What …?",
+  },
+};
+
+/** True for the fixed stems below (they are advice with a stem, not a rewritten question). */
+export function isQuestionStem(suggestion: string): boolean {
+  return Object.values(STEMS).some((byFlag) => Object.values(byFlag).includes(suggestion));
+}
+
+/** A question stem for when not even the topic is certain; chosen by the most serious flag. */
+export function questionStem(flags: readonly Flag[], language: Language): string {
+  const flag = (["judging", "leading", "closed", "multiple"] as const).find((f) => flags.includes(f)) ?? "closed";
+  return STEMS[language][flag];
+}
