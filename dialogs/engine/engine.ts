@@ -30,6 +30,7 @@ import { nextTextField } from "./next-field.js";
 import { isQuestionAsked } from "../../bot/formats/share.js";
 import { recordStep } from "./record-step.js";
 import { staleSubmission } from "./stale.js";
+import { compactAnswer, type CompactAnswer } from "./compact-text.js";
 import type { DialogAction, FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
 import { SubmissionSchema } from "./types.js";
 
@@ -243,6 +244,8 @@ export class DialogEngine {
       if (word) return { kind: word, sessionId: session.id, view: this.view(turn) };
       const control = isOption ? null : controlWord(text);
       if (control) return await this.control(turn, control);
+      const compact = turn.step.compact ? compactAnswer(this.view(turn), text) : null;
+      if (compact) return await this.recordCompact(turn, compact);
       // (No confirmation word reads as a command: the resume words were taken above.)
       if (options.commandLike && !isOption) {
         return await this.ask(turn, { kind: "command", text: text.trim(), fieldId: target?.id ?? null });
@@ -463,6 +466,15 @@ export class DialogEngine {
       return this.stay(turn, answers, rawInputs, version, errors, stepErrors);
     }
     return this.advance(turn, answers, rawInputs);
+  }
+
+  /** Numbered lines typed to a compact step; "klaar" submits it as a card would. */
+  private async recordCompact(turn: Turn, typed: CompactAnswer): Promise<EngineResult> {
+    if (typed.unknown.length === 0) return await this.record(turn, typed.values, !typed.done);
+    // A line for a question that is not there: the others are kept, the step stays and shows it back.
+    const result = await this.record(turn, typed.values, true);
+    const problem = translate(turn.ctx.locale, "short.text.noSuchQuestion", { lines: typed.unknown.join(" / ") });
+    return result.kind === "step" ? { ...result, view: { ...result.view, errors: [...result.view.errors, problem] } } : result;
   }
 
   private stay(

@@ -16,6 +16,8 @@ import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";
 import { loadSchoolDates } from "../../bot/services/school-calendar.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
+import { conversationModeOf } from "../../bot/services/conversation-mode.js";
+import { isShortDialog, RECORD, recordAsPlan, shortSteps } from "./conversation-short.js";
 
 export const CONVERSATION = "conversation";
 
@@ -166,9 +168,17 @@ export const conversationFlow: DialogFlow = {
     const staffIds = [ctx.actor.staffId, ...who.evaluators.map((e) => e.id)];
     const dates = format.closeWithPlan ? await loadSchoolDates(ctx.db, ctx.actor, { staffIds, groupId: who.groupId }) : null;
     const l = ctx.locale;
+    // The short way needs a pupil's kindplan to record; otherwise (a group, the onderbouw's quick
+    // moment) the format's own steps are already few.
+    const preferred = dates && who.kind === "pupil" ? await conversationModeOf(ctx.db, ctx.actor.staffId) : null;
     return {
       title: `${format.name[l]} — ${who.name}`,
       steps(answers) {
+        if (dates && isShortDialog(answers, preferred, who.kind === "pupil")) {
+          const { evaluators, evaluationIntervalDays } = who;
+          const options = { evaluators, today: ctx.today, forGroup: false, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays };
+          return shortSteps(format, who, answers, options, l);
+        }
         const steps: StepDefinition[] = [];
         const opening = openingStep(who);
         if (opening) steps.push(opening);
@@ -194,8 +204,10 @@ export const conversationFlow: DialogFlow = {
     };
   },
 
-  async complete(ctx, subject, answers) {
+  async complete(ctx, subject, given) {
     const who = await loadSubject(ctx, subject);
+    // A short record is read as the kindplan's goal 1 and agreement 1; what was typed is stored as typed.
+    const answers = given[RECORD] ? { ...given, ...recordAsPlan(given) } : given;
     const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
     const goals = collectGoals(answers);
     const agreements = collectAgreements(answers);
@@ -206,7 +218,7 @@ export const conversationFlow: DialogFlow = {
       conversationId: who.conversationId,
       formatKey: format.key,
       formatVersion: format.version,
-      answers,
+      answers: given,
       skills,
       goals: who.kind === "pupil" ? goals : [],
       agreements: who.kind === "pupil" ? agreements : [],

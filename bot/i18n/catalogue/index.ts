@@ -18,6 +18,7 @@ import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
 import { schoolYear } from "./school-year.js";
 import { schools } from "./schools.js";
+import { shortConversation } from "./short-conversation.js";
 
 export const areas = {
   admin,
@@ -35,6 +36,7 @@ export const areas = {
   rounds,
   schoolYear,
   schools,
+  shortConversation,
 } as const;
 
 export const catalogue = {
@@ -53,6 +55,7 @@ export const catalogue = {
   ...rounds,
   ...schoolYear,
   ...schools,
+  ...shortConversation,
 };
 
 export type MessageKey = keyof typeof catalogue;

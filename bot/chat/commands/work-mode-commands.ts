@@ -1,0 +1,35 @@
+// The teacher's way of recording a conversation: "werkwijze kort" / "werkwijze stappen" (English
+// "way of working short|steps"), and the one-time offer at the start of a first conversation.
+import type { BotReply } from "../../channel/types.js";
+import { buttonFor } from "../../domain/actions.js";
+import type { ConversationFormat } from "../../formats/schema.js";
+import { ConversationMode, conversationModeOf, modeFromWord, setConversationMode, settleDefaultMode } from "../../services/conversation-mode.js";
+import { findActiveSession } from "../../services/dialog-sessions.js";
+import type { CommandContext, CommandInput } from "./context.js";
+
+function modeButtons(ctx: CommandContext) {
+  return [buttonFor(ctx.t("workMode.button.short"), "workMode", { mode: "short" }), buttonFor(ctx.t("workMode.button.steps"), "workMode", { mode: "steps" })];
+}
+
+export async function workModeCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
+  const chosen = ConversationMode.safeParse(input.args.mode);
+  const mode = chosen.success ? chosen.data : modeFromWord(input.text);
+  if (!mode) {
+    const now = await conversationModeOf(ctx.db, ctx.actor.staffId);
+    return [{ text: ctx.t("workMode.usage", { mode: ctx.t(`workMode.name.${now ?? "none"}`) }), actions: modeButtons(ctx) }];
+  }
+  await setConversationMode(ctx.db, ctx.actor, mode);
+  const saved: BotReply = { text: ctx.t(mode === "short" ? "workMode.setShort" : "workMode.setSteps") };
+  // An open conversation is shown again: one not begun yet switches with the choice (the dialog
+  // decides that from its answers), one under way goes on as it began.
+  const active = await findActiveSession(ctx.db, ctx.actor.staffId);
+  if (active?.kind !== "conversation") return [saved];
+  const note: BotReply[] = Object.keys(active.answers).length > 0 ? [{ text: ctx.t("workMode.keptForThis") }] : [];
+  return [saved, ...note, ...(await ctx.guide.resume(ctx.actor, active.id))];
+}
+
+/** Offered once, at the start of a teacher's first conversation with a kindplan: the choice is then stored. */
+export async function workModeOffer(ctx: CommandContext, format: ConversationFormat): Promise<BotReply[]> {
+  if (!format.closeWithPlan || !(await settleDefaultMode(ctx.db, ctx.actor))) return [];
+  return [{ text: ctx.t("workMode.offer"), actions: modeButtons(ctx) }];
+}

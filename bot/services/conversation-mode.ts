@@ -1,0 +1,39 @@
+// How a teacher records a conversation: "short" (one conversation card while sitting with the
+// pupil, one record card afterwards) or "steps" (the step-by-step guide). Kept on the staff row,
+// so every instance sees the same choice; null means the teacher has not chosen yet.
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import type { Actor } from "../auth/actor.js";
+
+export const ConversationMode = z.enum(["short", "steps"]);
+export type ConversationMode = z.infer<typeof ConversationMode>;
+
+/** Words a teacher types for each way of working, Dutch first, English aliases. */
+const MODE_WORDS: Record<ConversationMode, string[]> = {
+  short: ["kort", "snel", "short", "quick", "compact"],
+  steps: ["stappen", "stap voor stap", "stapsgewijs", "steps", "step by step", "guide"],
+};
+
+export function modeFromWord(word: string): ConversationMode | null {
+  const w = word.trim().toLowerCase().replace(/\s+/g, " ");
+  return (Object.entries(MODE_WORDS).find(([, words]) => words.includes(w))?.[0] as ConversationMode | undefined) ?? null;
+}
+
+export async function conversationModeOf(db: Db, staffId: string): Promise<ConversationMode | null> {
+  const row = await db.staff.findUnique({ where: { id: staffId }, select: { conversationMode: true } });
+  const parsed = ConversationMode.safeParse(row?.conversationMode);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function setConversationMode(db: Db, actor: Actor, mode: ConversationMode): Promise<void> {
+  await db.staff.update({ where: { id: actor.staffId }, data: { conversationMode: mode } });
+}
+
+/**
+ * Records the step guide as the choice only when nothing was chosen yet: the offer at the start
+ * of a first conversation is made once. Returns whether this call made the (default) choice.
+ */
+export async function settleDefaultMode(db: Db, actor: Actor): Promise<boolean> {
+  const changed = await db.staff.updateMany({ where: { id: actor.staffId, conversationMode: null }, data: { conversationMode: "steps" } });
+  return changed.count > 0;
+}
