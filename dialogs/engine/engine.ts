@@ -445,7 +445,7 @@ export class DialogEngine {
    * Answers to the current step. `partial`: typed text, which touches only the fields it carries;
    * otherwise a card's submit, which sends the whole step (an absent or empty input means "empty").
    */
-  private async record(turn: Turn, values: Record<string, unknown>, partial: boolean): Promise<EngineResult> {
+  private async record(turn: Turn, values: Record<string, unknown>, partial: boolean, hold = false): Promise<EngineResult> {
     const { session, step } = turn;
     const db = this.deps.db;
     const { answers, rawInputs, given, errors } = recordStep(turn.session, turn.step, values, partial, this.parseContext(turn));
@@ -460,7 +460,8 @@ export class DialogEngine {
         else stepErrors.push(issue.message);
       }
     }
-    if (Object.keys(errors).length > 0 || stepErrors.length > 0 || !complete) {
+    // `hold`: lines typed to a compact step wait for its "klaar", however complete the step is.
+    if (Object.keys(errors).length > 0 || stepErrors.length > 0 || !complete || hold) {
       const version = await updateSession(db, session.id, session.version, { answers, rawInputs });
       if (version === null) throw new StaleSubmission();
       return this.stay(turn, answers, rawInputs, version, errors, stepErrors);
@@ -470,9 +471,9 @@ export class DialogEngine {
 
   /** Numbered lines typed to a compact step; "klaar" submits it as a card would. */
   private async recordCompact(turn: Turn, typed: CompactAnswer): Promise<EngineResult> {
-    if (typed.unknown.length === 0) return await this.record(turn, typed.values, !typed.done);
+    if (typed.unknown.length === 0) return await this.record(turn, typed.values, !typed.done, !typed.done);
     // A line for a question that is not there: the others are kept, the step stays and shows it back.
-    const result = await this.record(turn, typed.values, true);
+    const result = await this.record(turn, typed.values, true, true);
     const problem = translate(turn.ctx.locale, "short.text.noSuchQuestion", { lines: typed.unknown.join(" / ") });
     return result.kind === "step" ? { ...result, view: { ...result.view, errors: [...result.view.errors, problem] } } : result;
   }

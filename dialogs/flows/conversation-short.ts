@@ -66,7 +66,7 @@ function recordErrors(values: Record<string, FieldValue>, options: PlanOptions):
   const errors: FieldError[] = [];
   if (values.goalWhen === "now") {
     for (const id of GOAL_PARTS) if (!hasContent(values[id])) errors.push({ fieldId: id, message: localized("short.record.goalPartNeeded") });
-    errors.push(...checkEvaluationDate(values, options));
+    if (hasContent(values.evaluationDate)) errors.push(...checkEvaluationDate(values, options));
   }
   // An agreement is there once its what or when holds words (its who starts as the pupil's name).
   if (hasContent(values.what) || hasContent(values.when)) errors.push(...agreementErrors(values));

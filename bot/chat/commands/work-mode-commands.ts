@@ -4,7 +4,7 @@ import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { ConversationFormat } from "../../formats/schema.js";
 import { ConversationMode, conversationModeOf, modeFromWord, setConversationMode, settleDefaultMode } from "../../services/conversation-mode.js";
-import { findActiveSession } from "../../services/dialog-sessions.js";
+import { listOpenSessions } from "../../services/dialog-sessions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 
 function modeButtons(ctx: CommandContext) {
@@ -22,10 +22,11 @@ export async function workModeCommand(ctx: CommandContext, input: CommandInput):
   const saved: BotReply = { text: ctx.t(mode === "short" ? "workMode.setShort" : "workMode.setSteps") };
   // An open conversation is shown again: one not begun yet switches with the choice (the dialog
   // decides that from its answers), one under way goes on as it began.
-  const active = await findActiveSession(ctx.db, ctx.actor.staffId);
-  if (active?.kind !== "conversation") return [saved];
-  const note: BotReply[] = Object.keys(active.answers).length > 0 ? [{ text: ctx.t("workMode.keptForThis") }] : [];
-  return [saved, ...note, ...(await ctx.guide.resume(ctx.actor, active.id))];
+  // (A Slack modal closed to press the button paused it: the newest open dialog, also a paused one.)
+  const [open] = await listOpenSessions(ctx.db, ctx.actor.staffId);
+  if (open?.kind !== "conversation") return [saved];
+  const note: BotReply[] = Object.keys(open.answers).length > 0 ? [{ text: ctx.t("workMode.keptForThis") }] : [];
+  return [saved, ...note, ...(await ctx.guide.resume(ctx.actor, open.id))];
 }
 
 /** Offered once, at the start of a teacher's first conversation with a kindplan: the choice is then stored. */
