@@ -36,3 +36,26 @@ export async function addHoliday(db: Db, schoolId: string, today: string): Promi
   await db.schoolClosure.create({ data: { schoolId, kind: "holiday", name: "Studiedag", startDate: date, endDate: date } });
   return date;
 }
+
+type SlackElement = Record<string, unknown> & { type: string };
+
+/** A modal's state as Slack sends it: every input as shown (initial values), with the overrides typed in. */
+export function modalState(blocks: SlackBlock[], overrides: Record<string, string> = {}): Record<string, Record<string, Record<string, unknown>>> {
+  const state: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const block of blocks) {
+    if (block.type !== "input" || !block.block_id || !block.element) continue;
+    const element = block.element as SlackElement;
+    const field = block.block_id.replace(/^f_/, "");
+    const options = (element.options as Array<{ text: unknown; value: string }> | undefined) ?? [];
+    const initial = element.initial_option as { value: string } | undefined;
+    const wanted = field in overrides ? overrides[field]! : String(element.initial_value ?? element.initial_date ?? initial?.value ?? "");
+    const value: Record<string, unknown> = { type: element.type };
+    if (element.type === "datepicker") value.selected_date = wanted || null;
+    else if (element.type === "radio_buttons" || element.type === "static_select") {
+      const chosen = options.find((o) => o.value === wanted);
+      value.selected_option = chosen ? { text: chosen.text, value: chosen.value } : null;
+    } else value.value = wanted;
+    state[block.block_id] = { value };
+  }
+  return state;
+}
