@@ -85,6 +85,15 @@ describe(`the short way's cards on ${testProvider()}`, () => {
     });
   }
 
+  it("leaves the onderbouw quick moment (no kindplan) its own few steps", async () => {
+    const { actor, pupilId } = await shortTeacher();
+    const first = viewOf(
+      await engine.start(actor, CONVERSATION, { pupilId, groupId: null, conversationId: null, formatKey: "onderbouw-welbevinden", formatVersion: null }),
+    );
+    expect(first.stepId).not.toBe("kaart");
+    expect(first.progress.total).toBeLessThanOrEqual(5);
+  });
+
   it("keeps a stale card's input and says so; the same submit twice stores once", async () => {
     const { actor, pupilId } = await shortTeacher();
     const card = viewOf(await start(actor, pupilId));

@@ -98,7 +98,7 @@ describe(`the short way through Slack on ${testProvider()}`, () => {
   });
 
   it("answers a holiday date and an empty goal with field errors, and keeps what was typed", async () => {
-    const { juf, pupilId } = await newTeacher();
+    const { juf, pupilId, staffId } = await newTeacher();
     await juf.command("werkwijze kort");
     const { since } = await juf.command("gesprek Otis");
     let view = await juf.openedModal(since);
@@ -116,7 +116,7 @@ describe(`the short way through Slack on ${testProvider()}`, () => {
     expect(errors.f_goalText).toContain("Doel later");
     expect(errors.f_evaluationDate).toContain("Studiedag");
     // Slack keeps the modal as it was (with what was typed); the draft holds it too.
-    const session = await app.database.db.dialogSession.findFirstOrThrow({ where: { status: "active", kind: "conversation" }, orderBy: { updatedAt: "desc" } });
+    const session = await app.database.db.dialogSession.findFirstOrThrow({ where: { status: "active", kind: "conversation", staffId } });
     expect(JSON.stringify(session.answers) + JSON.stringify(session.rawInputs)).toContain("oefent elke dag met flitskaarten");
     const fixed = await juf.submit(view, modalState(view.blocks, { ...typedIn, goalText: "de tafel van 6 kennen", evaluationDate: weekdayAhead(today, 21) }));
     expect(fixed === null || fixed.response_action === "clear").toBe(true);

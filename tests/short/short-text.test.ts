@@ -119,5 +119,11 @@ describe(`the short way in the text channel on ${testProvider()}`, () => {
     await juf.say("ja");
     expect(await juf.say("werkwijze")).toContain("Nu: stap voor stap");
     expect(await juf.say("gesprek Otis")).not.toContain("Kort werken");
+    await juf.say("stop");
+    // The English aliases, and the choice kept on the staff row (every instance reads it there).
+    await juf.say("way of working short");
+    expect((await t.db.staff.findUniqueOrThrow({ where: { id: juf.teacherId } })).conversationMode).toBe("short");
+    await juf.say("way of working steps");
+    expect((await t.db.staff.findUniqueOrThrow({ where: { id: juf.teacherId } })).conversationMode).toBe("steps");
   });
 });
