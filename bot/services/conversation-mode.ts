@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
+import type { ConversationFormat } from "../formats/schema.js";
 
 export const ConversationMode = z.enum(["short", "steps"]);
 export type ConversationMode = z.infer<typeof ConversationMode>;
@@ -13,6 +14,14 @@ const MODE_WORDS: Record<ConversationMode, string[]> = {
   short: ["kort", "snel", "short", "quick", "compact"],
   steps: ["stappen", "stap voor stap", "stapsgewijs", "steps", "step by step", "guide"],
 };
+
+/**
+ * The short way records a pupil's kindplan while sitting with the pupil: not the onderbouw's quick
+ * moment (already a few taps), a group conversation, or the leerlingbespreking with the IB'er.
+ */
+export function shortWayFits(format: Pick<ConversationFormat, "subject" | "closeWithPlan" | "quick">): boolean {
+  return format.subject === "pupil" && format.closeWithPlan && !format.quick;
+}
 
 export function modeFromWord(word: string): ConversationMode | null {
   const w = word.trim().toLowerCase().replace(/\s+/g, " ");

@@ -16,7 +16,7 @@ import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";
 import { loadSchoolDates } from "../../bot/services/school-calendar.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
-import { conversationModeOf } from "../../bot/services/conversation-mode.js";
+import { conversationModeOf, shortWayFits } from "../../bot/services/conversation-mode.js";
 import { isShortDialog, RECORD, recordAsPlan, shortSteps } from "./conversation-short.js";
 
 export const CONVERSATION = "conversation";
@@ -168,13 +168,12 @@ export const conversationFlow: DialogFlow = {
     const staffIds = [ctx.actor.staffId, ...who.evaluators.map((e) => e.id)];
     const dates = format.closeWithPlan ? await loadSchoolDates(ctx.db, ctx.actor, { staffIds, groupId: who.groupId }) : null;
     const l = ctx.locale;
-    // The short way needs a pupil's kindplan to record; otherwise (a group, the onderbouw's quick
-    // moment) the format's own steps are already few.
-    const preferred = dates && who.kind === "pupil" ? await conversationModeOf(ctx.db, ctx.actor.staffId) : null;
+    const fits = dates !== null && who.kind === "pupil" && shortWayFits(format);
+    const preferred = fits ? await conversationModeOf(ctx.db, ctx.actor.staffId) : null;
     return {
       title: `${format.name[l]} — ${who.name}`,
       steps(answers) {
-        if (dates && isShortDialog(answers, preferred, who.kind === "pupil")) {
+        if (dates && isShortDialog(answers, preferred, fits)) {
           const { evaluators, evaluationIntervalDays } = who;
           const options = { evaluators, today: ctx.today, forGroup: false, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays };
           return shortSteps(format, who, answers, options, l);

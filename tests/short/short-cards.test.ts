@@ -85,13 +85,16 @@ describe(`the short way's cards on ${testProvider()}`, () => {
     });
   }
 
-  it("leaves the onderbouw quick moment (no kindplan) its own few steps", async () => {
+  it("leaves the onderbouw quick moment its own few steps, and the leerlingbespreking its goal sharpener", async () => {
     const { actor, pupilId } = await shortTeacher();
-    const first = viewOf(
-      await engine.start(actor, CONVERSATION, { pupilId, groupId: null, conversationId: null, formatKey: "onderbouw-welbevinden", formatVersion: null }),
-    );
-    expect(first.stepId).not.toBe("kaart");
-    expect(first.progress.total).toBeLessThanOrEqual(5);
+    const startWith = async (formatKey: string) =>
+      viewOf(await engine.start(actor, CONVERSATION, { pupilId, groupId: null, conversationId: null, formatKey, formatVersion: null }));
+    const quick = await startWith("onderbouw-welbevinden");
+    expect(quick.stepId).not.toBe("kaart");
+    expect(quick.progress.total).toBeLessThanOrEqual(5);
+    await t.db.dialogSession.updateMany({ where: { id: quick.sessionId }, data: { status: "cancelled" } });
+    const review = await startWith("leerlingbespreking");
+    expect(review.stepId).not.toBe("kaart");
   });
 
   it("keeps a stale card's input and says so; the same submit twice stores once", async () => {

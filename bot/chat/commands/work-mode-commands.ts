@@ -3,7 +3,7 @@
 import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { ConversationFormat } from "../../formats/schema.js";
-import { ConversationMode, conversationModeOf, modeFromWord, setConversationMode, settleDefaultMode } from "../../services/conversation-mode.js";
+import { ConversationMode, conversationModeOf, modeFromWord, setConversationMode, settleDefaultMode, shortWayFits } from "../../services/conversation-mode.js";
 import { listOpenSessions } from "../../services/dialog-sessions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 
@@ -29,8 +29,8 @@ export async function workModeCommand(ctx: CommandContext, input: CommandInput):
   return [saved, ...note, ...(await ctx.guide.resume(ctx.actor, open.id))];
 }
 
-/** Offered once, at the start of a teacher's first conversation with a kindplan: the choice is then stored. */
+/** Offered once, at the start of a teacher's first conversation the short way fits: the choice is then stored. */
 export async function workModeOffer(ctx: CommandContext, format: ConversationFormat): Promise<BotReply[]> {
-  if (!format.closeWithPlan || !(await settleDefaultMode(ctx.db, ctx.actor))) return [];
+  if (!shortWayFits(format) || !(await settleDefaultMode(ctx.db, ctx.actor))) return [];
   return [{ text: ctx.t("workMode.offer"), actions: modeButtons(ctx) }];
 }
