@@ -5,6 +5,8 @@ import { z } from "zod";
 import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import type { ConversationFormat } from "../formats/schema.js";
+import { hasContent } from "../formats/share.js";
+import type { Answers } from "./dialog-sessions.js";
 
 export const ConversationMode = z.enum(["short", "steps"]);
 export type ConversationMode = z.infer<typeof ConversationMode>;
@@ -21,6 +23,15 @@ const MODE_WORDS: Record<ConversationMode, string[]> = {
  */
 export function shortWayFits(format: Pick<ConversationFormat, "subject" | "closeWithPlan" | "quick">): boolean {
   return format.subject === "pupil" && format.closeWithPlan && !format.quick;
+}
+
+/**
+ * Whether a dialog holds anything given yet. One not begun follows a change of the way of working;
+ * one begun keeps its own, so switching never drops an answer. (A Slack modal closed to reach the
+ * offer's button pauses the dialog with empty fields: that is not begun.)
+ */
+export function dialogBegun(answers: Answers): boolean {
+  return Object.values(answers).some((step) => Object.values(step).some(hasContent));
 }
 
 export function modeFromWord(word: string): ConversationMode | null {

@@ -3,7 +3,7 @@
 // the preparation, and a few boxes for keywords), then one record card for the outcome. The
 // record card is checked by the same rules as the step-by-step kindplan (plan-steps.ts), and its
 // answers are read as that kindplan's goal 1 and agreement 1, so both ways store alike.
-import type { ConversationMode } from "../../bot/services/conversation-mode.js";
+import { dialogBegun, type ConversationMode } from "../../bot/services/conversation-mode.js";
 import type { ConversationFormat } from "../../bot/formats/schema.js";
 import { hasContent, shareFieldId } from "../../bot/formats/share.js";
 import { eachLocale, localized, translate } from "../../bot/i18n/translate.js";
@@ -29,9 +29,8 @@ export interface ShortSubject {
  */
 export function isShortDialog(answers: Answers, preferred: ConversationMode | null, eligible: boolean): boolean {
   if (!eligible) return false;
-  const answered = Object.keys(answers);
-  if (answered.includes(CARD) || answered.includes(RECORD)) return true;
-  return answered.length === 0 && preferred === "short";
+  if (answers[CARD] !== undefined || answers[RECORD] !== undefined) return true;
+  return !dialogBegun(answers) && preferred === "short";
 }
 
 function phaseLines(format: ConversationFormat, locale: "nl" | "en"): string[] {

@@ -54,6 +54,8 @@ async function newTeacher() {
   return { juf: new SlackTeacher(who, sim, fake, today), staffId: staff.id, pupilId: pupil.id };
 }
 
+/** The DM message's ts, as the fake Web API stored it. */
+const messageTs = (args: Record<string, unknown>) => fake.messages.filter((m) => m.channel === args.channel && m.text === args.text).at(-1)!.ts;
 const stepOf = (view: View) => (JSON.parse(view.private_metadata) as { stepId: string }).stepId;
 const updated = (view: View, ack: Record<string, unknown> | null): View => {
   const stored = fake.applyViewUpdate(view.id, ack!.view as Record<string, unknown>);
@@ -95,6 +97,45 @@ describe(`the short way through Slack on ${testProvider()}`, () => {
     expect(stored?.agreements.map((a) => [a.who, a.what, a.whenText])).toEqual([
       ["Otis", "oefent elke dag 5 minuten met flitskaarten", "elke dag na de pauze"],
     ]);
+  });
+
+  it("a first-time teacher closes the step modal, takes the offer's button in the DM and records the short way in 3 submits", async () => {
+    const { juf, pupilId } = await newTeacher();
+    let submits = 0;
+    let { since } = await juf.command("gesprek Otis");
+    const stepModal = await juf.openedModal(since);
+    expect(stepOf(stepModal)).not.toBe("kaart");
+    const offer = await juf.dmContaining("Kort werken", since);
+    // Closing the modal to reach the DM pauses the dialog (with its empty fields).
+    await sim.interaction({ ...sim.viewSubmission(juf.who, { ...stepModal, state: { values: modalState(stepModal.blocks) } }), type: "view_closed" });
+    const button = (offer.args.blocks as Array<{ elements?: Array<Record<string, unknown>> }>)
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => JSON.stringify(e.text).includes("Kort werken"))!;
+    since = fake.calls.length;
+    submits++;
+    await sim.interaction(
+      sim.blockActions(
+        juf.who,
+        { type: "button", action_id: button.action_id, value: button.value },
+        { message: { channel: juf.dmChannel, ts: messageTs(offer.args) } },
+      ),
+    );
+    let view = await juf.openedModal(since);
+    expect(stepOf(view)).toBe("kaart");
+    submits++;
+    view = updated(
+      view,
+      await juf.submit(view, modalState(view.blocks, { goalWords: "de tafel van 6 kennen", agreementWords: "oefent elke dag met flitskaarten" })),
+    );
+    submits++;
+    const ack = await juf.submit(
+      view,
+      modalState(view.blocks, { successCriteria: "Otis zegt de tafel op", evaluationDate: weekdayAhead(today, 21), when: "elke dag na de pauze" }),
+    );
+    expect(ack === null || ack.response_action === "clear").toBe(true);
+    expect(submits).toBeLessThanOrEqual(MAX_SUBMITS);
+    const goals = await app.database.db.goal.findMany({ where: { pupilId } });
+    expect(goals.map((g) => g.goalText)).toEqual(["de tafel van 6 kennen"]);
   });
 
   it("answers a holiday date and an empty goal with field errors, and keeps what was typed", async () => {

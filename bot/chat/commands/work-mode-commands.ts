@@ -3,7 +3,7 @@
 import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { ConversationFormat } from "../../formats/schema.js";
-import { ConversationMode, conversationModeOf, modeFromWord, setConversationMode, settleDefaultMode, shortWayFits } from "../../services/conversation-mode.js";
+import { ConversationMode, conversationModeOf, dialogBegun, modeFromWord, setConversationMode, settleDefaultMode, shortWayFits } from "../../services/conversation-mode.js";
 import { listOpenSessions } from "../../services/dialog-sessions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 
@@ -25,7 +25,7 @@ export async function workModeCommand(ctx: CommandContext, input: CommandInput):
   // (A Slack modal closed to press the button paused it: the newest open dialog, also a paused one.)
   const [open] = await listOpenSessions(ctx.db, ctx.actor.staffId);
   if (open?.kind !== "conversation") return [saved];
-  const note: BotReply[] = Object.keys(open.answers).length > 0 ? [{ text: ctx.t("workMode.keptForThis") }] : [];
+  const note: BotReply[] = dialogBegun(open.answers) ? [{ text: ctx.t("workMode.keptForThis") }] : [];
   return [saved, ...note, ...(await ctx.guide.resume(ctx.actor, open.id))];
 }
 
