@@ -3,7 +3,15 @@
 import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
 import type { ConversationFormat } from "../../formats/schema.js";
-import { ConversationMode, conversationModeOf, dialogBegun, modeFromWord, setConversationMode, settleDefaultMode, shortWayFits } from "../../services/conversation-mode.js";
+import {
+  ConversationMode,
+  conversationModeOf,
+  dialogBegun,
+  modeFromWord,
+  setConversationMode,
+  settleDefaultMode,
+  shortWayFits,
+} from "../../services/conversation-mode.js";
 import { listOpenSessions } from "../../services/dialog-sessions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 
