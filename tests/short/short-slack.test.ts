@@ -56,6 +56,11 @@ async function newTeacher() {
 
 /** The DM message's ts, as the fake Web API stored it. */
 const messageTs = (args: Record<string, unknown>) => fake.messages.filter((m) => m.channel === args.channel && m.text === args.text).at(-1)!.ts;
+/** "werkwijze kort", waited for: a slash command is answered after its ack. */
+async function chooseShort(juf: SlackTeacher) {
+  const { since } = await juf.command("werkwijze kort");
+  await juf.dmContaining("Onthouden", since);
+}
 const stepOf = (view: View) => (JSON.parse(view.private_metadata) as { stepId: string }).stepId;
 const updated = (view: View, ack: Record<string, unknown> | null): View => {
   const stored = fake.applyViewUpdate(view.id, ack!.view as Record<string, unknown>);
@@ -67,7 +72,7 @@ describe(`the short way through Slack on ${testProvider()}`, () => {
     const { juf, pupilId, staffId } = await newTeacher();
     let submits = 0;
     let typed = 0;
-    await juf.command("werkwijze kort");
+    await chooseShort(juf);
     const { since } = await juf.command("gesprek Otis");
     let view = await juf.openedModal(since);
     expect(stepOf(view)).toBe("kaart");
@@ -140,9 +145,10 @@ describe(`the short way through Slack on ${testProvider()}`, () => {
 
   it("answers a holiday date and an empty goal with field errors, and keeps what was typed", async () => {
     const { juf, pupilId, staffId } = await newTeacher();
-    await juf.command("werkwijze kort");
+    await chooseShort(juf);
     const { since } = await juf.command("gesprek Otis");
     let view = await juf.openedModal(since);
+    expect(stepOf(view)).toBe("kaart");
     view = updated(view, await juf.submit(view, modalState(view.blocks)));
     const holiday = await addHoliday(app.database.db, schoolId, today);
     const typedIn = {
