@@ -143,7 +143,8 @@ function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl"
     if (goal.ownPlan) lines.push(`  ${translate(locale, "conversation.summary.plan", { plan: goal.ownPlan })}`);
   }
   for (const a of collectAgreements(answers)) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
-  if (lines.length === 0) {
+  // (A short record without goal or agreement has no format parts to count.)
+  if (lines.length === 0 && answers[RECORD] === undefined) {
     const answered = format.phases.flatMap((p) => p.sections).filter((s) => Object.keys(answers[sectionStepId(s)] ?? {}).some((k) => k !== SKIPPED));
     lines.push(translate(locale, "conversation.partsFilled", { count: answered.length }));
   }
