@@ -106,6 +106,8 @@ export interface StepView {
   /** Button labels in the user's language; absent when the action is not possible here. */
   actions: { submit: string; back?: string; skip?: string; pause: string; cancel: string };
   locale: LocaleName;
+  /** All questions at once: text mode lists them numbered and takes "2: …" lines (dialogs/engine/compact-text.ts). */
+  compact?: boolean;
 }
 
 /** A step just answered, for channels that replace the answered card with a read-only summary. */

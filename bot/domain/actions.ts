@@ -24,6 +24,8 @@ export const ACTION_ARGS = {
   editRound: z.object({ roundId: Id }),
   cancelRound: z.object({ roundId: Id }),
   reminders: z.object({ set: z.enum(["on", "off"]), kind: z.enum(PREFERENCE_KINDS) }),
+  /** The way of recording a conversation (bot/services/conversation-mode.ts). */
+  workMode: z.object({ mode: z.enum(["short", "steps"]) }),
   /** The school to work for (a person with staff records at several schools of one board). */
   school: z.object({ schoolId: Id }),
 } as const;

@@ -30,6 +30,7 @@ import { nextTextField } from "./next-field.js";
 import { isQuestionAsked } from "../../bot/formats/share.js";
 import { recordStep } from "./record-step.js";
 import { staleSubmission } from "./stale.js";
+import { compactAnswer, type CompactAnswer } from "./compact-text.js";
 import type { DialogAction, FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
 import { SubmissionSchema } from "./types.js";
 
@@ -243,6 +244,8 @@ export class DialogEngine {
       if (word) return { kind: word, sessionId: session.id, view: this.view(turn) };
       const control = isOption ? null : controlWord(text);
       if (control) return await this.control(turn, control);
+      const compact = turn.step.compact ? compactAnswer(this.view(turn), text) : null;
+      if (compact) return await this.recordCompact(turn, compact);
       // (No confirmation word reads as a command: the resume words were taken above.)
       if (options.commandLike && !isOption) {
         return await this.ask(turn, { kind: "command", text: text.trim(), fieldId: target?.id ?? null });
@@ -442,7 +445,7 @@ export class DialogEngine {
    * Answers to the current step. `partial`: typed text, which touches only the fields it carries;
    * otherwise a card's submit, which sends the whole step (an absent or empty input means "empty").
    */
-  private async record(turn: Turn, values: Record<string, unknown>, partial: boolean): Promise<EngineResult> {
+  private async record(turn: Turn, values: Record<string, unknown>, partial: boolean, hold = false): Promise<EngineResult> {
     const { session, step } = turn;
     const db = this.deps.db;
     const { answers, rawInputs, given, errors } = recordStep(turn.session, turn.step, values, partial, this.parseContext(turn));
@@ -457,12 +460,22 @@ export class DialogEngine {
         else stepErrors.push(issue.message);
       }
     }
-    if (Object.keys(errors).length > 0 || stepErrors.length > 0 || !complete) {
+    // `hold`: lines typed to a compact step wait for its "klaar", however complete the step is.
+    if (Object.keys(errors).length > 0 || stepErrors.length > 0 || !complete || hold) {
       const version = await updateSession(db, session.id, session.version, { answers, rawInputs });
       if (version === null) throw new StaleSubmission();
       return this.stay(turn, answers, rawInputs, version, errors, stepErrors);
     }
     return this.advance(turn, answers, rawInputs);
+  }
+
+  /** Numbered lines typed to a compact step; "klaar" submits it as a card would. */
+  private async recordCompact(turn: Turn, typed: CompactAnswer): Promise<EngineResult> {
+    if (typed.unknown.length === 0) return await this.record(turn, typed.values, !typed.done, !typed.done);
+    // A line for a question that is not there: the others are kept, the step stays and shows it back.
+    const result = await this.record(turn, typed.values, true, true);
+    const problem = translate(turn.ctx.locale, "short.text.noSuchQuestion", { lines: typed.unknown.join(" / ") });
+    return result.kind === "step" ? { ...result, view: { ...result.view, errors: [...result.view.errors, problem] } } : result;
   }
 
   private stay(

@@ -25,6 +25,11 @@ export interface StepDefinition {
   /** Read-only lines computed for this user (e.g. the pupil's previous goals); already localized. */
   info?: string[];
   fields: FieldDefinition[];
+  /**
+   * A step of many fields answered at once (the short conversation's cards): text mode shows all
+   * its questions numbered and takes "2: …" lines and "klaar", instead of one question at a time.
+   */
+  compact?: boolean;
   /** Whether the teacher may skip this step without answering its required fields. */
   skippable?: boolean;
   /** Checks across fields or on meaning (SMART agreements), after each field parsed. */

@@ -124,5 +124,6 @@ export function buildView(input: ViewInput): StepView {
       cancel: translate(locale, "engine.cancel"),
     },
     locale,
+    ...(step.compact ? { compact: true } : {}),
   };
 }

@@ -16,6 +16,8 @@ import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";
 import { loadSchoolDates } from "../../bot/services/school-calendar.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
+import { conversationModeOf, shortWayFits } from "../../bot/services/conversation-mode.js";
+import { isShortDialog, RECORD, recordAsPlan, shortSteps } from "./conversation-short.js";
 
 export const CONVERSATION = "conversation";
 
@@ -141,7 +143,8 @@ function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl"
     if (goal.ownPlan) lines.push(`  ${translate(locale, "conversation.summary.plan", { plan: goal.ownPlan })}`);
   }
   for (const a of collectAgreements(answers)) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
-  if (lines.length === 0) {
+  // (A short record without goal or agreement has no format parts to count.)
+  if (lines.length === 0 && answers[RECORD] === undefined) {
     const answered = format.phases.flatMap((p) => p.sections).filter((s) => Object.keys(answers[sectionStepId(s)] ?? {}).some((k) => k !== SKIPPED));
     lines.push(translate(locale, "conversation.partsFilled", { count: answered.length }));
   }
@@ -166,9 +169,16 @@ export const conversationFlow: DialogFlow = {
     const staffIds = [ctx.actor.staffId, ...who.evaluators.map((e) => e.id)];
     const dates = format.closeWithPlan ? await loadSchoolDates(ctx.db, ctx.actor, { staffIds, groupId: who.groupId }) : null;
     const l = ctx.locale;
+    const fits = dates !== null && who.kind === "pupil" && shortWayFits(format);
+    const preferred = fits ? await conversationModeOf(ctx.db, ctx.actor.staffId) : null;
     return {
       title: `${format.name[l]} — ${who.name}`,
       steps(answers) {
+        if (dates && isShortDialog(answers, preferred, fits)) {
+          const { evaluators, evaluationIntervalDays } = who;
+          const options = { evaluators, today: ctx.today, forGroup: false, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays };
+          return shortSteps(format, who, answers, options, l);
+        }
         const steps: StepDefinition[] = [];
         const opening = openingStep(who);
         if (opening) steps.push(opening);
@@ -194,8 +204,10 @@ export const conversationFlow: DialogFlow = {
     };
   },
 
-  async complete(ctx, subject, answers) {
+  async complete(ctx, subject, given) {
     const who = await loadSubject(ctx, subject);
+    // A short record is read as the kindplan's goal 1 and agreement 1; what was typed is stored as typed.
+    const answers = given[RECORD] ? { ...given, ...recordAsPlan(given) } : given;
     const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
     const goals = collectGoals(answers);
     const agreements = collectAgreements(answers);
@@ -206,7 +218,7 @@ export const conversationFlow: DialogFlow = {
       conversationId: who.conversationId,
       formatKey: format.key,
       formatVersion: format.version,
-      answers,
+      answers: given,
       skills,
       goals: who.kind === "pupil" ? goals : [],
       agreements: who.kind === "pupil" ? agreements : [],

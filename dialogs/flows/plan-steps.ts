@@ -28,14 +28,14 @@ export interface PlanOptions {
 }
 
 /** The suggested evaluation date: it passes the same rule as a typed one (for the reader as evaluator). */
-function defaultEvaluationDate(options: PlanOptions): string | undefined {
+export function defaultEvaluationDate(options: PlanOptions): string | undefined {
   if (!options.evaluationIntervalDays) return undefined;
   const reader = options.dates.people.get(options.readerStaffId);
   return proposedEvaluationDate(options.dates.calendar, options.today, options.forGroup ? undefined : reader, options.evaluationIntervalDays);
 }
 
 /** The evaluation date against the rule for the evaluator chosen on the same step. */
-function checkEvaluationDate(values: Record<string, FieldValue>, options: PlanOptions): FieldError[] {
+export function checkEvaluationDate(values: Record<string, FieldValue>, options: PlanOptions): FieldError[] {
   const evaluator = typeof values.evaluator === "string" ? options.dates.people.get(values.evaluator) : undefined;
   return schoolDateErrors(values, "evaluationDate", evaluationDateRule(options.dates.calendar, options.today, evaluator));
 }
@@ -121,14 +121,17 @@ function agreementStep(j: number): StepDefinition {
       field({ id: "when", kind: "shortText", label: localized("kindplanStep.agreement.when.label"), required: true, explains: "what" }),
       field({ id: "another", kind: "yesNo", label: localized("kindplanStep.agreement.another.label"), required: true }),
     ],
-    validate: (values): FieldError[] => {
-      const result = checkAgreement({ who: String(values.who ?? ""), what: String(values.what ?? ""), when: String(values.when ?? "") });
-      return result.issues.map((issue) => ({
-        fieldId: issue.part,
-        message: eachLocale((l) => `${issue.message[l]} ${issue.hint[l]}`),
-      }));
-    },
+    validate: agreementErrors,
   };
+}
+
+/** The SMART check of an agreement (who, what, when), each issue under its own field. */
+export function agreementErrors(values: Record<string, FieldValue>): FieldError[] {
+  const result = checkAgreement({ who: String(values.who ?? ""), what: String(values.what ?? ""), when: String(values.when ?? "") });
+  return result.issues.map((issue) => ({
+    fieldId: issue.part,
+    message: eachLocale((l) => `${issue.message[l]} ${issue.hint[l]}`),
+  }));
 }
 
 export function planSteps(answers: Answers, options: PlanOptions): StepDefinition[] {

@@ -4,6 +4,7 @@
 import type { FieldValue, FieldView, StepView } from "../engine/types.js";
 import { hasContent, nextTextField } from "../engine/next-field.js";
 import { renderText } from "./texts.js";
+import { renderCompactText } from "./compact-text.js";
 
 type Locale = StepView["locale"];
 
@@ -45,6 +46,7 @@ export function commandsLine(view: StepView): string {
 }
 
 export function renderStepText(view: StepView): string {
+  if (view.compact) return renderCompactText(view);
   const lines: string[] = [];
   lines.push(`${oneLine(view.dialogTitle)} · ${progressLabel(view)}`);
   lines.push(`**${oneLine(view.title)}**`);

@@ -53,6 +53,10 @@ export const renderCatalogue = {
     nl: "Alle vragen van deze stap zijn beantwoord. Typ **ok** om verder te gaan, of **wijzig <nummer>** om een antwoord te veranderen.",
     en: "All questions of this step are answered. Type **ok** to continue, or **edit <number>** to change an answer.",
   },
+  "render.compactHowTo": {
+    nl: "Typ **nummer: antwoord**, één of meer regels (bijvoorbeeld **3: tafels van 6**), en **klaar** als het klopt — dat mag ook als laatste regel.",
+    en: "Type **number: answer**, one or more lines (for example **3: times table of 6**), and **done** when it is right — also as the last line.",
+  },
   "render.command.back": { nl: "terug", en: "back" },
   "render.command.skip": { nl: "overslaan", en: "skip" },
   "render.command.pause": { nl: "pauze", en: "pause" },

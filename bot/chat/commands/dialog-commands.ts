@@ -13,6 +13,7 @@ import { dialogElsewhereReply, openElsewhereReplies } from "./school-commands.js
 import { pupilNamesById } from "../../services/pupil-search.js";
 import { listTeachingGroups } from "../../services/groups.js";
 import { recordEarlierRecordsShown } from "../../services/pupil-context-audit.js";
+import { workModeOffer } from "./work-mode-commands.js";
 
 export async function prepareCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
   const choice = await choosePupil(ctx, input, "prepare");
@@ -31,13 +32,14 @@ export async function conversationCommand(ctx: CommandContext, input: CommandInp
   const pending = forcedFormat ? null : pupil.pending;
   const key = forcedFormat ?? pending?.formatKey ?? (pupil.group ? await defaultFormatKey(ctx.db, pupil.group) : "hgw-kindgesprek");
   const format = await getFormat(ctx.db, ctx.actor.schoolId, key, pending?.formatVersion);
-  return ctx.guide.start(ctx.actor, "conversation", {
+  const started = await ctx.guide.start(ctx.actor, "conversation", {
     ...NO_SUBJECT,
     pupilId: choice.pupilId,
     conversationId: pending?.id ?? null,
     formatKey: format.key,
     formatVersion: format.version,
   });
+  return [...started, ...(await workModeOffer(ctx, format))];
 }
 
 export async function groupConversationCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {

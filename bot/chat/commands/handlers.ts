@@ -38,6 +38,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       t("help.title"),
       t("help.prepare"),
       t("help.conversation"),
+      t("help.workMode"),
       t("help.note"),
       t("help.resume"),
       t("help.myGroup"),

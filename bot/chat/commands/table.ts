@@ -20,6 +20,7 @@ import { addStaffCommand, deactivateStaffCommand, groupCommand, staffListCommand
 import { archiveReply, handoverReply } from "./school-year-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
 import { schoolCommand } from "./school-commands.js";
+import { workModeCommand } from "./work-mode-commands.js";
 
 export type Audience =
   | "staff"
@@ -103,6 +104,13 @@ export const COMMANDS = [
       "start",
     ],
     run: (ctx, input) => many(conversationCommand(ctx, input)),
+  },
+  {
+    id: "workMode",
+    who: "teachers and IB'ers",
+    phrases: ["werkwijze", "way of working", "work mode"],
+    prefixes: ["werkwijze", "way of working", "work mode"],
+    run: (ctx, input) => many(workModeCommand(ctx, input)),
   },
   {
     id: "review",

@@ -20,6 +20,7 @@ import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
 import { schoolYear } from "./school-year.js";
 import { schools } from "./schools.js";
+import { shortConversation } from "./short-conversation.js";
 
 export const areas = {
   admin,
@@ -39,6 +40,7 @@ export const areas = {
   rounds,
   schoolYear,
   schools,
+  shortConversation,
 } as const;
 
 export const catalogue = {
@@ -59,6 +61,7 @@ export const catalogue = {
   ...rounds,
   ...schoolYear,
   ...schools,
+  ...shortConversation,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Staff" ADD COLUMN     "conversationMode" TEXT;
+
