@@ -7,8 +7,31 @@ import type { Actor } from "../auth/actor.js";
 import type { ConversationFormat } from "../formats/schema.js";
 import { hasContent } from "../formats/share.js";
 import type { Answers } from "./dialog-sessions.js";
+import { localized } from "../i18n/translate.js";
 
 export const ConversationMode = z.enum(["short", "steps"]);
+
+/**
+ * What the short way stores beside the goal and agreement (which go to their own records): the
+ * words jotted on the conversation card, and how the conversation went. The dialog writes these,
+ * reading a held conversation shows them.
+ */
+export const SHORT_STEP = { card: "kaart", record: "record" } as const;
+export const SHORT_JOTS = [
+  { id: "goesWell", label: localized("short.card.goesWell.label") },
+  { id: "hard", label: localized("short.card.hard.label") },
+  { id: "goalWords", label: localized("short.card.goalWords.label") },
+  { id: "agreementWords", label: localized("short.card.agreementWords.label") },
+] as const;
+export const HOW_IT_WENT = {
+  id: "howItWent",
+  label: localized("short.record.howItWent.label"),
+  options: [
+    { value: "good", label: localized("short.record.howItWent.good"), icon: "😀" },
+    { value: "mixed", label: localized("short.record.howItWent.mixed"), icon: "😐" },
+    { value: "hard", label: localized("short.record.howItWent.hard"), icon: "🙁" },
+  ],
+} as const;
 export type ConversationMode = z.infer<typeof ConversationMode>;
 
 /** Words a teacher types for each way of working, Dutch first, English aliases. */

@@ -12,6 +12,7 @@ import type { FieldDefinition, LocalizedText } from "../formats/fields.js";
 import { getFormat } from "../formats/registry.js";
 import { hasContent, shareChosen } from "../formats/share.js";
 import { localized } from "../i18n/translate.js";
+import { HOW_IT_WENT, SHORT_JOTS, SHORT_STEP } from "./conversation-mode.js";
 
 const HELD = ["held", "evaluated"];
 /** Whether a conversation's status means it was held (and so can be read in full). */
@@ -216,13 +217,27 @@ function answersOf(values: Record<string, unknown>, fields: readonly (ReadAnswer
 
 function phasesOf(format: ConversationFormat | null, answers: StoredAnswers): HeldConversationRead["phases"] {
   if (!format) return [];
-  return format.phases.map((phase) => ({
+  const phases = format.phases.map((phase) => ({
     title: phase.title,
     sections: phase.sections.flatMap((s) => {
       const found = answersOf(answers[`s_${s.id}`] ?? {}, s.fields);
       return found.length ? [{ title: s.title, answers: found }] : [];
     }),
   }));
+  return [...phases, ...shortWayPhase(answers)];
+}
+
+/** Recorded the short way: the words jotted on the conversation card and how it went (goals and agreements have their own records). */
+function shortWayPhase(answers: StoredAnswers): HeldConversationRead["phases"] {
+  const jotted = answersOf(
+    answers[SHORT_STEP.card] ?? {},
+    SHORT_JOTS.map((j) => text(j.id, j.label, "shortText")),
+  );
+  const went = answersOf(answers[SHORT_STEP.record] ?? {}, [
+    { ...text(HOW_IT_WENT.id, HOW_IT_WENT.label, "singleChoice"), options: HOW_IT_WENT.options.map((o) => ({ ...o })) },
+  ]);
+  const answered = [...jotted, ...went];
+  return answered.length ? [{ title: localized("short.card.title"), sections: [{ title: localized("short.card.title"), answers: answered }] }] : [];
 }
 
 function preparationAnswers(preparation: StoredAnswers): ReadAnswer[] {

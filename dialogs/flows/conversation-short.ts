@@ -3,7 +3,7 @@
 // the preparation, and a few boxes for keywords), then one record card for the outcome. The
 // record card is checked by the same rules as the step-by-step kindplan (plan-steps.ts), and its
 // answers are read as that kindplan's goal 1 and agreement 1, so both ways store alike.
-import { dialogBegun, type ConversationMode } from "../../bot/services/conversation-mode.js";
+import { dialogBegun, HOW_IT_WENT, SHORT_JOTS, SHORT_STEP, type ConversationMode } from "../../bot/services/conversation-mode.js";
 import type { ConversationFormat } from "../../bot/formats/schema.js";
 import { hasContent, shareFieldId } from "../../bot/formats/share.js";
 import { eachLocale, localized, translate } from "../../bot/i18n/translate.js";
@@ -12,8 +12,8 @@ import type { FieldError, FieldValue, StepDefinition } from "../engine/types.js"
 import { field, text } from "./field.js";
 import { agreementErrors, checkEvaluationDate, defaultEvaluationDate, type PlanOptions } from "./plan-steps.js";
 
-export const CARD = "kaart";
-export const RECORD = "record";
+export const CARD = SHORT_STEP.card;
+export const RECORD = SHORT_STEP.record;
 const EXAMPLES_PER_PHASE = 2;
 
 export interface ShortSubject {
@@ -43,18 +43,12 @@ function phaseLines(format: ConversationFormat, locale: "nl" | "en"): string[] {
 }
 
 function cardStep(format: ConversationFormat, subject: ShortSubject, locale: "nl" | "en"): StepDefinition {
-  const jot = (id: string, key: Parameters<typeof localized>[0]) => field({ id, kind: "shortText", label: localized(key) });
   return {
     id: CARD,
     title: localized("short.card.title"),
     intro: localized("short.card.intro"),
     info: [...phaseLines(format, locale), ...subject.openingInfo],
-    fields: [
-      jot("goesWell", "short.card.goesWell.label"),
-      jot("hard", "short.card.hard.label"),
-      jot("goalWords", "short.card.goalWords.label"),
-      jot("agreementWords", "short.card.agreementWords.label"),
-    ],
+    fields: SHORT_JOTS.map((jot) => field({ id: jot.id, kind: "shortText", label: jot.label })),
   };
 }
 
@@ -83,16 +77,7 @@ function recordStep(subject: ShortSubject, answers: Answers, options: PlanOption
     title: localized("short.record.title"),
     intro: localized("short.record.intro"),
     fields: [
-      field({
-        id: "howItWent",
-        kind: "singleChoice",
-        label: localized("short.record.howItWent.label"),
-        options: [
-          { ...option("good", "short.record.howItWent.good"), icon: "😀" },
-          { ...option("mixed", "short.record.howItWent.mixed"), icon: "😐" },
-          { ...option("hard", "short.record.howItWent.hard"), icon: "🙁" },
-        ],
-      }),
+      field({ id: HOW_IT_WENT.id, kind: "singleChoice", label: HOW_IT_WENT.label, options: HOW_IT_WENT.options.map((o) => ({ ...o })) }),
       field({
         id: "goalWhen",
         kind: "singleChoice",

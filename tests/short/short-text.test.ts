@@ -54,6 +54,7 @@ describe(`the short way in the text channel on ${testProvider()}`, () => {
     let out = await juf.say("gesprek Otis");
     expect(out).toContain("Gesprekskaart");
     expect(out).toContain("3. Doel, in de woorden van de leerling");
+    await juf.say("1: leest graag strips");
     await juf.say("3: ik wil de tafel van 6 zonder fouten opzeggen");
     await juf.say("4: oefent elke dag 5 minuten met de flitskaarten");
     out = await juf.say("klaar");
@@ -75,6 +76,11 @@ describe(`the short way in the text channel on ${testProvider()}`, () => {
     expect(record?.agreements.map((a) => [a.who, a.what, a.whenText])).toEqual([
       ["Otis", "oefent elke dag 5 minuten met de flitskaarten", "elke dag na de pauze"],
     ]);
+    // Read back in full, the words jotted on the card are there beside the goal and agreement.
+    const read = await juf.say("gesprek bekijken Otis");
+    expect(read).toContain("Gaat goed (steekwoorden)");
+    expect(read).toContain("leest graag strips");
+    expect(read).toContain("ik wil de tafel van 6 zonder fouten opzeggen");
   });
 
   it("keeps what was typed through a bad field, a control word and a pause, and stores it once", async () => {
