@@ -34,7 +34,7 @@ function sentences(input: InvitationInput) {
     facts: [
       t("invitation.when", { date: longDate(input.date, input.locale), time: input.time }),
       ...(input.place ? [t("invitation.where", { place: input.place })] : []),
-      ...(input.durationMinutes ? [t("invitation.long", { minutes: input.durationMinutes })] : []),
+      ...(input.durationMinutes ? [t("invitation.long", { count: input.durationMinutes })] : []),
     ],
   };
 }

@@ -12,7 +12,10 @@ export const prepare = {
   },
   "prepare.aim.reason.label": { nl: "Aanleiding", en: "Reason" },
   "prepare.aim.aim.label": { nl: "Wat wil je met dit gesprek bereiken?", en: "What do you want this conversation to achieve?" },
-  "prepare.aim.theme.label": { nl: "Thema (bijv. rekenen, samenwerken, welbevinden)", en: "Theme (e.g. maths, working together, wellbeing)" },
+  "prepare.aim.theme.label": {
+    nl: "Thema (bijv. rekenen, samenwerken, welbevinden) — dit komt op de uitnodiging voor de leerling",
+    en: "Theme (e.g. maths, working together, wellbeing) — this goes on the pupil's invitation",
+  },
   "prepare.when.title": { nl: "Wanneer en waar?", en: "When and where?" },
   "prepare.when.intro": {
     nl: "Bijvoorbeeld tijdens zelfstandig werken, of als er een extra volwassene in de klas is.",

@@ -13,7 +13,10 @@ export const printed = {
   },
   "invitation.when": { nl: "Wanneer: {date} om {time}", en: "When: {date} at {time}" },
   "invitation.where": { nl: "Waar: {place}", en: "Where: {place}" },
-  "invitation.long": { nl: "Het duurt ongeveer {minutes} minuten.", en: "It takes about {minutes} minutes." },
+  "invitation.long": {
+    nl: { one: "Het duurt ongeveer 1 minuut.", other: "Het duurt ongeveer {count} minuten." },
+    en: { one: "It takes about 1 minute.", other: "It takes about {count} minutes." },
+  },
   "invitation.noWrong": {
     nl: "Er zijn geen foute antwoorden. Jij weet het best hoe het met jou gaat.",
     en: "There are no wrong answers. You know best how things are going for you.",
