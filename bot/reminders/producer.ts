@@ -15,6 +15,8 @@ import { desiredMessages, HORIZON_MS, type ScheduleState } from "./schedule.js";
 import { CALENDAR_TABLES, readBoardSignature, readSchoolSignatures, serializeSignature } from "./changes.js";
 import { inActiveWindow, type RecomputeReason, recomputeReason, SAFETY_PASSES_PER_TICK, type SchoolMemory } from "./recompute-rule.js";
 import type { TeacherPreference } from "./gate.js";
+import { isBundled, planBundles } from "./bundle.js";
+import { loadBundleView, writeBundles } from "./bundle-store.js";
 
 export async function loadScheduleState(db: Db, schoolId: string, now: Date): Promise<ScheduleState> {
   const calendar = await loadSchoolCalendar(db, schoolId);
@@ -119,9 +121,21 @@ async function produceSchool(db: Db, school: { id: string; timezone: string }, n
   // Round membership as the rule says before the nudges are decided (normally a no-op: every
   // write keeps it; this heals rows stored before the rule and any change made around it).
   await syncRecentRounds(db, school, now);
-  const all = desiredMessages(await loadScheduleState(db, school.id, now), HORIZON_MS + LOOKAHEAD_MS);
+  const state = await loadScheduleState(db, school.id, now);
+  const desired = desiredMessages(state, HORIZON_MS + LOOKAHEAD_MS);
   const limit = now.getTime() + HORIZON_MS;
-  const messages = all.filter((m) => m.dueAt.getTime() <= limit);
+  // Per-pupil items go out as one bundle per teacher and day (bundle.ts); the rest one by one.
+  const items = desired.filter((m) => isBundled(m.kind));
+  const view = await loadBundleView(
+    db,
+    state.activeStaffIds,
+    items.map((m) => m.idempotencyKey),
+    now,
+  );
+  const bundles = planBundles(items, { now, rows: view.rows, singly: view.singly });
+  const written = await writeBundles(db, school.id, bundles, view, limit);
+  const all = [...desired.filter((m) => !isBundled(m.kind)), ...bundles];
+  const messages = desired.filter((m) => !isBundled(m.kind) && m.dueAt.getTime() <= limit);
   const nextWake = all.reduce((first, m) => (m.dueAt.getTime() > limit ? Math.min(first, m.dueAt.getTime() - HORIZON_MS) : first), Number.POSITIVE_INFINITY);
   // Most of them were queued on an earlier pass: one query finds those, so only new ones are written.
   const known = new Set<string>();
@@ -143,7 +157,8 @@ async function produceSchool(db: Db, school: { id: string; timezone: string }, n
     });
     if (created) enqueued++;
   }
-  return { considered: messages.length, enqueued, nextWake };
+  const bundled = bundles.filter((b) => b.dueAt.getTime() <= limit).length;
+  return { considered: messages.length + bundled, enqueued: enqueued + written.created, nextWake };
 }
 
 /** One full pass over every school (or one): enqueue what is due within the horizon. */
