@@ -120,9 +120,15 @@ function teacherDayBefore(state: ScheduleState, date: string, days: ReadonlySet<
 
 const startOf = (state: ScheduleState, date: string) => atSchoolTime(state.calendar, date, state.calendar.dayStart);
 
-/** Candidate days for a bundle: the first of the teacher's school days starting at or after `dueAt`, and the next ones. */
+/**
+ * Candidate days for a bundle: the first of the teacher's school days, today or later, whose
+ * morning is at or after `dueAt` (an item due in the past goes into today's or the next one's),
+ * and the next ones.
+ */
 function bundleDaysFor(state: ScheduleState, dueAt: Date, days: ReadonlySet<number>): { day: string; at: Date }[] {
-  let day = teacherDayOnOrAfter(state, localDate(dueAt, state.calendar.timezone), days);
+  const due = localDate(dueAt, state.calendar.timezone);
+  const today = localDate(state.now, state.calendar.timezone);
+  let day = teacherDayOnOrAfter(state, due > today ? due : today, days);
   if (startOf(state, day).getTime() < dueAt.getTime()) day = teacherDayOnOrAfter(state, addDays(day, 1), days);
   const out = [{ day, at: startOf(state, day) }];
   while (out.length < BUNDLE_CANDIDATE_DAYS) {
