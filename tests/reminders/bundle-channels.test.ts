@@ -1,249 +1,18 @@
-// Reminders bundled: one message per teacher per school day listing the pupils, each with its
-// own button. A real database and the real producer on a fixed clock; the bundles go out
-// through the running app's proactive sender, to Teams (the fake connector) for one duo-partner
-// and to Slack (the fake Web API) for the other, each on their own working days; the buttons are
-// pressed where the channel shows them. Every test makes its own school, teachers and pupils.
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.js";
-import { FakeConnector } from "../support/fake-connector.js";
-import { FakeSlackApi } from "../support/fake-slack-api.js";
-import { SlackSimulator, type SlackPerson } from "../support/slack-requests.js";
+// Reminders bundled, the channels' side: the bundles go out through the running app's proactive
+// sender to Teams (the fake connector) for one duo-partner and to Slack (the fake Web API) for
+// the other, each on their own working days, with a button per pupil that works when pressed;
+// a group of 32 is split within each platform's limits, never cut (harness: bundle-harness.ts).
+import { describe, expect, it } from "vitest";
 import { testProvider } from "../support/test-db.js";
-import { applySchoolSetup } from "../../bot/roster/index.js";
-import { zonedTimeToUtc } from "../../bot/domain/local-time.js";
-import { openDatabase } from "../../bot/db/client.js";
-import { createIncrementalProducer, produceReminders } from "../../bot/reminders/producer.js";
-import { createDeferral, createRenderers } from "../../bot/reminders/scheduler.js";
-import { createOutboxWorker } from "../../bot/outbox/worker.js";
-import { createLogger } from "../../bot/logger.js";
-import { DAILY_BUNDLE, itemsOf } from "../../bot/reminders/bundle.js";
+import { produceReminders } from "../../bot/reminders/producer.js";
+import { itemsOf } from "../../bot/reminders/bundle.js";
 import { encodeAction } from "../../adapters/shared/button-action.js";
 import type { CommandAction } from "../../bot/channel/types.js";
-import { makeHeldGoal } from "../evaluations/fixtures.js";
-import { TeamsDriver, teamsConversation, type TeamsPerson } from "../evaluations/teams-driver.js";
+import { at, connector, fake, school, sim, statuses, teamsButtons, teamsText, THU, useBundleHarness, usualDay, WED, worker } from "./bundle-harness.js";
 
-const TZ = "Europe/Amsterdam";
-const SECRET = "bundle-signing-secret-0123456789abcdef";
-const TOKEN = "xoxb-bundle-test";
-// Wednesday 10 March 2027, before school: the juf works Monday–Wednesday, her duo Thursday–Friday.
-const WED = "2027-03-10";
-const THU = "2027-03-11";
-const at = (date: string, time: string) => zonedTimeToUtc(date, time, TZ);
+useBundleHarness();
 
-let app: TestApp & { databaseUrl: string };
-const connector = new FakeConnector();
-const fake = new FakeSlackApi(TOKEN);
-let sim: SlackSimulator;
-let schools = 0;
-
-beforeAll(async () => {
-  await connector.start();
-  await fake.start();
-  app = await startTestApp({ TEAMS_LOCAL_MODE: "true", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.url });
-  sim = new SlackSimulator(`${app.baseUrl}/slack/events`, SECRET, fake, () => app.settled());
-});
-afterAll(async () => {
-  await app?.stop();
-  await connector.stop();
-  await fake.stop();
-});
-
-/** A school of its own: groep 5 with a juf on Teams (Mon–Wed) and her duo on Slack (Thu–Fri), pupils and what is due. */
-async function school(pupilCount = 4) {
-  const n = ++schools;
-  const tenant = `bundle-tenant-${n}-0000-0000-000000000000`;
-  const team = `T0BUNDLE${n}`;
-  const juf: TeamsPerson & { email: string } = {
-    aad: `bbbbbbbb-0000-0000-0000-00000000000${n}`,
-    name: "Juf Jansen",
-    tenantId: tenant,
-    email: `juf${n}@bundle.example`,
-  };
-  const duo: SlackPerson & { email: string } = { userId: `U0BUNDLE${n}`, teamId: team, email: `duo${n}@bundle.example` };
-  connector.members.set(`29:${juf.aad}`, { id: `29:${juf.aad}`, name: juf.name, aadObjectId: juf.aad, email: juf.email });
-  fake.users.set(duo.userId, { id: duo.userId, teamId: team, email: duo.email });
-  const db = app.database.db;
-  const setup = await applySchoolSetup(db, {
-    school: { name: `Bundelschool ${n}`, teamsTenantIds: [tenant], slackTeamIds: [team] },
-    schoolYear: "2026-2027",
-    staff: [
-      { email: juf.email, name: "Juf Jansen", roles: ["teacher"] },
-      { email: duo.email, name: "Meester Duo", roles: ["teacher"] },
-    ],
-    groups: [
-      {
-        name: "groep 5",
-        teachers: [
-          { email: juf.email, workingDays: [1, 2, 3] },
-          { email: duo.email, workingDays: [4, 5] },
-        ],
-      },
-    ],
-  });
-  const schoolId = setup.schoolId;
-  const { id: groupId } = await db.group.findFirstOrThrow({ where: { schoolId, name: "groep 5" } });
-  const jufId = (await db.staff.findFirstOrThrow({ where: { email: juf.email } })).id;
-  const duoId = (await db.staff.findFirstOrThrow({ where: { email: duo.email } })).id;
-  const teams = new TeamsDriver(() => app.baseUrl, connector, { juf });
-  await teams.post("juf", { type: "installationUpdate", action: "add" });
-  const dm = `D${duo.userId.slice(1)}`;
-  const before = fake.calls.length;
-  await sim.event(duo, { type: "app_home_opened", user: duo.userId, tab: "messages", channel: dm });
-  await fake.waitFor((c) => c.method === "chat.postMessage" && c.args.channel === dm, before);
-
-  const pupil = async (firstName: string, lastName: string) =>
-    (await db.pupil.create({ data: { schoolId, groupId, externalId: `${n}-${firstName}-${lastName}`, firstName, lastName } })).id;
-  const plan = (pupilId: string, date: string, time: string, status = "planned") =>
-    db.conversation.create({
-      data: {
-        schoolId,
-        pupilId,
-        groupId,
-        formatKey: "middenbouw",
-        formatVersion: 1,
-        status,
-        plannedAt: at(date, time),
-        durationMinutes: 15,
-        createdById: jufId,
-        teachers: { create: [{ staffId: jufId }, { staffId: duoId }] },
-      },
-    });
-  const goal = async (pupilId: string, date: string) =>
-    (await makeHeldGoal(db, { schoolId, pupilId, createdById: jufId, evaluatorId: null, evaluationDate: date, goalText: "Ik wil netjes schrijven" })).goal;
-  return { n, db, schoolId, groupId, juf, jufId, duo, duoId, dm, teams, pupil, plan, goal, pupilCount };
-}
-
-/** The usual day: Cas's goal is due Wednesday; Anna's conversation of Tuesday is not recorded; Bram (Thursday) and Daan (Friday) to prepare. */
-async function usualDay(s: Awaited<ReturnType<typeof school>>) {
-  const [anna, bram, cas, daan] = [
-    await s.pupil("Anna", "Smit"),
-    await s.pupil("Bram", "de Vries"),
-    await s.pupil("Cas", "Jansen"),
-    await s.pupil("Daan", "Bakker"),
-  ];
-  const annaTalk = await s.plan(anna, "2027-03-09", "10:00");
-  const bramTalk = await s.plan(bram, THU, "10:00");
-  await s.plan(daan, "2027-03-12", "09:00");
-  const casGoal = await s.goal(cas, WED);
-  return { anna, bram, cas, daan, annaTalk, bramTalk, casGoal };
-}
-
-const bundlesOf = (s: { db: TestApp["database"]["db"]; schoolId: string }) =>
-  s.db.outboxMessage.findMany({ where: { schoolId: s.schoolId }, orderBy: [{ dueAt: "asc" }, { recipientStaffId: "asc" }] });
-
-const summary = (rows: Awaited<ReturnType<typeof bundlesOf>>, names: Record<string, string>) =>
-  rows.map((r) => ({
-    kind: r.kind,
-    to: names[r.recipientStaffId],
-    status: r.status,
-    dueAt: r.dueAt.toISOString(),
-    items: itemsOf(r.payload).map((i) => `${i.kind} ${i.subjectId}`),
-  }));
-
-/** The status of each teacher's bundle in this school (the worker also sends other tests' rows). */
-async function statuses(s: { db: TestApp["database"]["db"]; schoolId: string; jufId: string; duoId: string }) {
-  const rows = await s.db.outboxMessage.findMany({ where: { schoolId: s.schoolId, kind: DAILY_BUNDLE } });
-  const of = (id: string) =>
-    rows
-      .filter((r) => r.recipientStaffId === id)
-      .map((r) => r.status)
-      .join(",");
-  return { juf: of(s.jufId), duo: of(s.duoId) };
-}
-
-function worker(db: TestApp["database"]["db"], now: Date) {
-  const clock = () => now;
-  return createOutboxWorker({
-    db,
-    proactive: app.core.proactive,
-    logger: createLogger("silent"),
-    renderers: createRenderers(clock),
-    deferUntil: createDeferral(db, clock),
-    clock,
-  });
-}
-
-/** Every Action.Submit anywhere in the Teams cards sent to this person since `since`. */
-function teamsButtons(juf: TeamsPerson, since: number) {
-  const found: { title: string; data: Record<string, unknown> }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === "object") {
-      const o = node as Record<string, unknown>;
-      if (o.type === "Action.Submit") found.push({ title: String(o.title), data: o.data as Record<string, unknown> });
-      Object.values(o).forEach(walk);
-    }
-  };
-  const sent = connector.activities.slice(since).filter((a) => a.conversationId === teamsConversation(juf));
-  walk(sent.map((a) => a.activity.attachments));
-  return { sent, buttons: found };
-}
-
-const teamsText = (sent: { activity: { attachments?: unknown } }[]) => JSON.stringify(sent.map((a) => a.activity.attachments));
-
-describe(`reminders bundled per teacher and school day on ${testProvider()}`, () => {
-  it("one message per teacher per school day lists the right pupils, each duo-partner on their own day; re-running adds nothing", async () => {
-    const s = await school();
-    const d = await usualDay(s);
-    const names = { [s.jufId]: "juf", [s.duoId]: "duo" };
-    expect((await produceReminders(s.db, at(WED, "07:00"), s.schoolId)).failed).toEqual([]);
-    const first = await bundlesOf(s);
-    const items = [`evaluation_due ${d.casGoal.id}`, `unrecorded_nudge ${d.annaTalk.id}`];
-    expect(summary(first, names).map((r) => ({ ...r, items: [...r.items].sort() }))).toEqual([
-      // Wednesday is the juf's: Bram (Thursday) and Daan (Friday) to prepare, Anna to record, Cas's goal.
-      { kind: DAILY_BUNDLE, to: "juf", status: "pending", dueAt: at(WED, "08:30").toISOString(), items: expect.any(Array) },
-      // Her duo works Thursday: the same pupils then, Bram still before his conversation.
-      { kind: DAILY_BUNDLE, to: "duo", status: "pending", dueAt: at(THU, "08:30").toISOString(), items: expect.any(Array) },
-    ]);
-    const talks = await s.db.conversation.findMany({ where: { schoolId: s.schoolId, status: "planned" }, select: { id: true, pupilId: true } });
-    const prepare = talks.filter((t) => t.pupilId !== d.anna).map((t) => `prepare_reminder ${t.id}`);
-    for (const row of summary(first, names)) expect([...row.items].sort()).toEqual([...items, ...prepare].sort());
-    expect(first.every((r) => !r.payload.includes("Anna") && !r.payload.includes("Smit"))).toBe(true); // ids only
-
-    // Again, later, and on a second instance with its own connection: nothing is added or changed.
-    const again = await produceReminders(s.db, at(WED, "07:05"), s.schoolId);
-    expect(again.enqueued).toBe(0);
-    const second = await openDatabase(app.databaseUrl);
-    onTestFinished(() => second.close());
-    await createIncrementalProducer(second.db).tick(at(WED, "07:10"));
-    const after = await bundlesOf(s);
-    expect(after.map((r) => [r.id, r.payload, r.status, r.updatedAt.toISOString()])).toEqual(
-      first.map((r) => [r.id, r.payload, r.status, r.updatedAt.toISOString()]),
-    );
-  });
-
-  it("a change before sending updates the pending bundle; a bundle no longer wanted is withdrawn, and comes back with its items", async () => {
-    const s = await school();
-    const d = await usualDay(s);
-    await produceReminders(s.db, at(WED, "07:00"), s.schoolId);
-    const jufBundle = () => s.db.outboxMessage.findFirstOrThrow({ where: { recipientStaffId: s.jufId, kind: DAILY_BUNDLE } });
-    const before = await jufBundle();
-    // Anna's conversation is recorded, and Eva gets a goal due today.
-    await s.db.conversation.update({ where: { id: d.annaTalk.id }, data: { status: "held", heldAt: at("2027-03-09", "10:10") } });
-    const eva = await s.pupil("Eva", "Visser");
-    const evaGoal = await s.goal(eva, WED);
-    await produceReminders(s.db, at(WED, "07:30"), s.schoolId);
-    const updated = await jufBundle();
-    expect(updated.id).toBe(before.id);
-    expect(updated.status).toBe("pending");
-    const kinds = itemsOf(updated.payload).map((i) => `${i.kind} ${i.subjectId}`);
-    expect(kinds).toContain(`evaluation_due ${evaGoal.id}`);
-    expect(kinds).not.toContain(`unrecorded_nudge ${d.annaTalk.id}`);
-    expect(kinds).toHaveLength(4);
-    expect(await s.db.outboxMessage.count({ where: { schoolId: s.schoolId } })).toBe(2);
-
-    // The duo mutes all three kinds: the Thursday bundle is withdrawn; unmuted, it is back.
-    for (const kind of ["prepare_reminder", "unrecorded_nudge", "evaluation_due"])
-      await s.db.reminderPreference.create({ data: { staffId: s.duoId, kind, muted: true } });
-    await produceReminders(s.db, at(WED, "07:40"), s.schoolId);
-    const duoBundle = () => s.db.outboxMessage.findFirstOrThrow({ where: { recipientStaffId: s.duoId, kind: DAILY_BUNDLE } });
-    expect((await duoBundle()).status).toBe("cancelled");
-    await s.db.reminderPreference.deleteMany({ where: { staffId: s.duoId } });
-    await produceReminders(s.db, at(WED, "07:50"), s.schoolId);
-    expect((await duoBundle()).status).toBe("pending");
-    expect(itemsOf((await duoBundle()).payload)).toHaveLength(4);
-  });
-
+describe(`bundled reminders through Teams and Slack on ${testProvider()}`, () => {
   it("Teams: the juf's bundle lists the pupils by section and name, one button each, and a button works when pressed", async () => {
     const s = await school();
     const d = await usualDay(s);
@@ -324,5 +93,46 @@ describe(`reminders bundled per teacher and school day on ${testProvider()}`, ()
         .map((c) => c.args),
     );
     expect(answered).toContain("Hoe ging het?");
+  });
+
+  it("a group of 32 with all three kinds: nothing is cut, split within Teams' and Slack's limits, every pupil keeps its buttons", async () => {
+    const s = await school();
+    const names = Array.from({ length: 32 }, (_, i) => [`Kind${String(i + 1).padStart(2, "0")}`, "Groot"] as const);
+    const wanted: string[] = [];
+    for (const [first, last] of names) {
+      const id = await s.pupil(first, last);
+      await s.plan(id, "2027-03-09", "09:00"); // Tuesday, not recorded
+      await s.plan(id, "2027-03-12", "11:00"); // Friday, to prepare
+      const goal = await s.goal(id, WED);
+      wanted.push(encodeAction({ command: "evaluate", args: { goalId: goal.id } }));
+      wanted.push(encodeAction({ command: "conversation", args: { pupilId: id } }), encodeAction({ command: "prepare", args: { pupilId: id } }));
+    }
+    await produceReminders(s.db, at(WED, "07:00"), s.schoolId);
+    expect(await s.db.outboxMessage.count({ where: { schoolId: s.schoolId } })).toBe(2); // one per teacher, 96 items each
+    const since = connector.activities.length;
+    await worker(s.db, at(WED, "08:31")).tick();
+    const { sent, buttons } = teamsButtons(s.juf, since);
+    expect(sent.length).toBeGreaterThan(1); // split over several cards…
+    for (const a of sent) expect(Buffer.byteLength(JSON.stringify(a.activity))).toBeLessThan(28_000); // …each within Teams' size
+    expect(buttons.map((b) => encodeAction({ command: String(b.data.command), args: b.data.args as Record<string, string> })).sort()).toEqual(
+      [...wanted].sort(),
+    );
+    expect(teamsText(sent)).toContain("32 leerlingen op je lijstje");
+    expect(teamsText(sent)).toContain("32 doelen om te evalueren");
+
+    const before = fake.calls.length;
+    await worker(s.db, at(THU, "08:31")).tick();
+    const posts = fake.callsOf("chat.postMessage", before).filter((c) => c.args.channel === s.dm && c.result === "ok");
+    expect(posts.length).toBeGreaterThan(1);
+    const values: string[] = [];
+    for (const post of posts) {
+      const blocks = post.args.blocks as { accessory?: { action_id: string; value: string } }[];
+      expect(blocks.length).toBeLessThanOrEqual(50);
+      const ids = blocks.flatMap((b) => (b.accessory ? [b.accessory.action_id] : []));
+      expect(new Set(ids).size).toBe(ids.length); // unique within a message
+      values.push(...blocks.flatMap((b) => (b.accessory ? [b.accessory.value] : [])));
+    }
+    expect(values.sort()).toEqual([...wanted].sort());
+    expect(await statuses(s)).toEqual({ juf: "sent", duo: "sent" });
   });
 });

@@ -57,12 +57,20 @@ async function tickAndCompare(now: Date) {
     const desired = desiredMessages(state);
     for (const m of desired.filter((x) => !isBundled(x.kind)))
       if (!reference.has(m.idempotencyKey)) reference.set(m.idempotencyKey, { schoolId: school.id, dueAt: m.dueAt.getTime() });
-    const queued = await db.outboxMessage.findMany({ where: { schoolId: school.id, kind: { not: DAILY_BUNDLE } }, select: { idempotencyKey: true, dueAt: true } });
+    const queued = await db.outboxMessage.findMany({
+      where: { schoolId: school.id, kind: { not: DAILY_BUNDLE } },
+      select: { idempotencyKey: true, dueAt: true },
+    });
     const wanted = [...reference].filter(([, r]) => r.schoolId === school.id).map(([key, r]) => [key, new Date(r.dueAt).toISOString()] as const);
     expect(new Map(queued.map((q) => [q.idempotencyKey, q.dueAt.toISOString()]))).toEqual(new Map(wanted));
     // The bundles pending are exactly those a full recomputation wants now (no worker runs here).
     const items = desired.filter((x) => isBundled(x.kind));
-    const view = await loadBundleView(db, state.activeStaffIds, items.map((m) => m.idempotencyKey), now);
+    const view = await loadBundleView(
+      db,
+      state.activeStaffIds,
+      items.map((m) => m.idempotencyKey),
+      now,
+    );
     const bundles = planBundles(items, { now, rows: view.rows, singly: view.singly }).filter((b) => b.dueAt.getTime() <= now.getTime() + HORIZON_MS);
     const pending = await db.outboxMessage.findMany({ where: { schoolId: school.id, kind: DAILY_BUNDLE, status: "pending" } });
     expect(new Map(pending.map((p) => [p.idempotencyKey, `${p.dueAt.toISOString()} ${p.payload}`]))).toEqual(

@@ -23,6 +23,15 @@ export async function queuedItems(db: Db, filter: ItemFilter = {}) {
     orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
   });
   return rows
-    .flatMap((row) => itemsOf(row.payload).map((item) => ({ ...row, bundleKey: row.idempotencyKey, kind: item.kind, subjectId: item.subjectId, idempotencyKey: item.key, item })))
+    .flatMap((row) =>
+      itemsOf(row.payload).map((item) => ({
+        ...row,
+        bundleKey: row.idempotencyKey,
+        kind: item.kind,
+        subjectId: item.subjectId,
+        idempotencyKey: item.key,
+        item,
+      })),
+    )
     .filter((i) => (!filter.kind || i.kind === filter.kind) && (!filter.subjectId || i.subjectId === filter.subjectId));
 }
