@@ -153,10 +153,18 @@ export function desiredMessages(state: ScheduleState, horizonMs: number = HORIZO
     if (decision === "muted") return;
     const dueAt = typeof decision === "object" ? nextSchoolMoment(state.calendar, startOf(state, decision.snoozedUntil)) : m.dueAt;
     if (dueAt.getTime() > state.now.getTime() + horizonMs) return;
-    const item = bundleIn ? { bundleDays: bundleDaysFor(state, dueAt, bundleIn) } : {};
+    const item = bundleIn ? { bundleDays: bundleDays(dueAt, bundleIn) } : {};
     out.push({ ...m, dueAt, idempotencyKey: [m.kind, ...keyParts].join(":"), ...item });
   };
   const groupById = new Map(state.groups.map((g) => [g.id, g]));
+  // Many items share a due moment and a teacher's days: the calendar is walked once for each pair.
+  const candidateDays = new Map<string, { day: string; at: Date }[]>();
+  const bundleDays = (dueAt: Date, days: ReadonlySet<number>) => {
+    const key = `${dueAt.getTime()}|${[...days].join("")}`;
+    let found = candidateDays.get(key);
+    if (!found) candidateDays.set(key, (found = bundleDaysFor(state, dueAt, days)));
+    return found;
+  };
 
   for (const round of state.rounds) {
     if (round.status !== "active" || today > round.endDate) continue;
