@@ -7,6 +7,8 @@ import { testProvider } from "../support/test-db.js";
 import { openDatabase } from "../../bot/db/client.js";
 import { createIncrementalProducer, produceReminders } from "../../bot/reminders/producer.js";
 import { DAILY_BUNDLE, itemsOf } from "../../bot/reminders/bundle.js";
+import { createRenderers } from "../../bot/reminders/scheduler.js";
+import type { OutboxRow } from "../../bot/outbox/worker.js";
 import { app, at, bundlesOf, school, summary, THU, useBundleHarness, usualDay, WED } from "./bundle-harness.js";
 
 useBundleHarness();
@@ -72,5 +74,30 @@ describe(`reminders bundled per teacher and school day on ${testProvider()}`, ()
     await produceReminders(s.db, at(WED, "07:50"), s.schoolId);
     expect((await duoBundle()).status).toBe("pending");
     expect(itemsOf((await duoBundle()).payload)).toHaveLength(4);
+  });
+
+  it("speaks the teacher's language, with plural forms for the counts", async () => {
+    const s = await school();
+    await usualDay(s);
+    await s.db.staff.update({ where: { id: s.jufId }, data: { locale: "en" } });
+    await produceReminders(s.db, at(WED, "07:00"), s.schoolId);
+    const render = async (staffId: string, now: Date) => {
+      const row = await s.db.outboxMessage.findFirstOrThrow({ where: { recipientStaffId: staffId, kind: DAILY_BUNDLE } });
+      const replies = await createRenderers(() => now)[DAILY_BUNDLE]!({ ...row, payload: JSON.parse(row.payload) } as OutboxRow, s.db);
+      return replies!.map((r) => [r.text, ...(r.lists ?? []).map((l) => l.heading)]).flat();
+    };
+    expect(await render(s.jufId, at(WED, "08:30"))).toEqual([
+      expect.stringMatching(/^\*\*For .+\*\*: 4 pupils on your list\.$/),
+      "1 goal to evaluate",
+      "1 conversation not recorded yet",
+      "2 conversations to prepare",
+    ]);
+    // Thursday after Bram's conversation began: his line drops out, one of each is left for the duo.
+    expect(await render(s.duoId, at(THU, "10:05"))).toEqual([
+      expect.stringMatching(/^\*\*Voor .+\*\*: 3 leerlingen op je lijstje\.$/),
+      "1 doel om te evalueren",
+      "1 gesprek nog niet vastgelegd",
+      "1 gesprek om voor te bereiden",
+    ]);
   });
 });
