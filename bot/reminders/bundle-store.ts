@@ -9,7 +9,7 @@ import { BUNDLE_LOOKBACK_MS, type BundleRow, DAILY_BUNDLE, type DesiredBundle } 
 
 export interface BundleView {
   rows: Map<string, BundleRow>;
-  /** Item keys that have an outbox row of their own (queued one by one before bundling). */
+  /** Of the keys asked about, those with an outbox row of their own (an item queued singly before bundling, any other message). */
   singly: Set<string>;
 }
 

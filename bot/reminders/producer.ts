@@ -126,24 +126,20 @@ async function produceSchool(db: Db, school: { id: string; timezone: string }, n
   const limit = now.getTime() + HORIZON_MS;
   // Per-pupil items go out as one bundle per teacher and day (bundle.ts); the rest one by one.
   const items = desired.filter((m) => isBundled(m.kind));
+  const messages = desired.filter((m) => !isBundled(m.kind) && m.dueAt.getTime() <= limit);
+  // One look-up finds the items sent singly (before bundling) and the messages queued on an earlier pass.
   const view = await loadBundleView(
     db,
     state.activeStaffIds,
-    items.map((m) => m.idempotencyKey),
+    [...items, ...messages].map((m) => m.idempotencyKey),
     now,
   );
   const bundles = planBundles(items, { now, rows: view.rows, singly: view.singly });
   const written = await writeBundles(db, school.id, bundles, view, limit);
   const all = [...desired.filter((m) => !isBundled(m.kind)), ...bundles];
-  const messages = desired.filter((m) => !isBundled(m.kind) && m.dueAt.getTime() <= limit);
   const nextWake = all.reduce((first, m) => (m.dueAt.getTime() > limit ? Math.min(first, m.dueAt.getTime() - HORIZON_MS) : first), Number.POSITIVE_INFINITY);
-  // Most of them were queued on an earlier pass: one query finds those, so only new ones are written.
-  const known = new Set<string>();
-  for (let i = 0; i < messages.length; i += 500) {
-    const keys = messages.slice(i, i + 500).map((m) => m.idempotencyKey);
-    for (const row of await db.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } }))
-      known.add(row.idempotencyKey);
-  }
+  // Most of them were queued on an earlier pass (found with the items above), so only new ones are written.
+  const known = view.singly;
   let enqueued = 0;
   for (const m of messages.filter((x) => !known.has(x.idempotencyKey))) {
     const created = await enqueue(db, {
