@@ -5,7 +5,7 @@
 //   (then the reply is sent as well), or the same step coming back with errors (then it is sent
 //   only when replacing failed, e.g. a message too old to edit).
 // The channels only translate each part into their own format and do the I/O.
-import type { BotReply, FileAttachment, ReplyAction } from "../../bot/channel/types.js";
+import type { BotReply, FileAttachment, ReplyAction, ReplyList } from "../../bot/channel/types.js";
 import type { StepView } from "../../dialogs/engine/types.js";
 import type { AnsweredStep } from "../../bot/channel/types.js";
 import { renderStepText } from "../../dialogs/render/text.js";
@@ -13,6 +13,8 @@ import { renderStepText } from "../../dialogs/render/text.js";
 export type OutboundPart =
   | { kind: "text"; text: string }
   | { kind: "actions"; text: string; actions: ReplyAction[] }
+  /** Lines with a button each (a bundled reminder): a channel may split it over several messages. */
+  | { kind: "list"; text: string; lists: ReplyList[] }
   | { kind: "step"; step: StepView }
   | { kind: "file"; file: FileAttachment };
 
@@ -41,6 +43,8 @@ export function replyParts(reply: BotReply, stepsAsText: boolean): OutboundPart[
       if (reply.text) parts.push({ kind: "text", text: reply.text });
       parts.push({ kind: "step", step: reply.step });
     }
+  } else if (reply.lists?.some((l) => l.items.length > 0)) {
+    parts.push({ kind: "list", text: reply.text, lists: reply.lists.filter((l) => l.items.length > 0) });
   } else if (reply.actions?.length) {
     parts.push({ kind: "actions", text: reply.text, actions: reply.actions });
   } else if (reply.text) {

@@ -17,6 +17,7 @@ import { chunkText, escapeMrkdwn, toMrkdwn } from "./mrkdwn.js";
 import { slackText } from "./texts.js";
 import { replyParts, type OutboundPart } from "../shared/delivery-plan.js";
 import { encodeAction } from "../shared/button-action.js";
+import { listMessages } from "./list-blocks.js";
 
 export interface SlackMessage {
   /** The notification and accessibility text; Slack shows blocks when there are any. */
@@ -84,8 +85,15 @@ function textMessage(text: string, extra: Block[] = []): SlackMessage {
   return { text: truncate(text.replace(/\*\*/g, ""), SLACK_LIMITS.fallbackText) || "…", blocks };
 }
 
-/** One part of a reply (see the shared delivery plan) as a Slack message; null for a file without a link. */
-export async function messageForPart(part: OutboundPart, options: RenderOptions): Promise<SlackMessage | null> {
+/** One part of a reply as Slack messages: one (none for a file without a link), or several for a long list. */
+export async function messagesForPart(part: OutboundPart, options: RenderOptions): Promise<SlackMessage[]> {
+  if (part.kind === "list") return listMessages(part.text, part.lists, COMMAND_ACTION_PREFIX);
+  const message = await messageForPart(part, options);
+  return message ? [message] : [];
+}
+
+/** One part of a reply (see the shared delivery plan) other than a list as a Slack message; null for a file without a link. */
+export async function messageForPart(part: Exclude<OutboundPart, { kind: "list" }>, options: RenderOptions): Promise<SlackMessage | null> {
   switch (part.kind) {
     case "text":
       return textMessage(part.text);
@@ -105,9 +113,6 @@ export async function messageForPart(part: OutboundPart, options: RenderOptions)
 
 export async function messagesFor(reply: BotReply, options: RenderOptions): Promise<SlackMessage[]> {
   const messages: SlackMessage[] = [];
-  for (const part of replyParts(reply, options.stepsAsText)) {
-    const message = await messageForPart(part, options);
-    if (message) messages.push(message);
-  }
+  for (const part of replyParts(reply, options.stepsAsText)) messages.push(...(await messagesForPart(part, options)));
   return messages;
 }

@@ -14,7 +14,7 @@ import { AddressCache, planDelivery, type OutboundPart, type Replacement } from 
 import { slackErrorCode, type Delivery } from "./delivery.js";
 import type { HomeTab } from "./home-refresh.js";
 import type { SlackReference } from "./inbound.js";
-import { messageForPart, type RenderOptions, type SlackMessage } from "./outbound.js";
+import { messagesForPart, type RenderOptions, type SlackMessage } from "./outbound.js";
 
 export const STEP_CALLBACK_ID = "gw_step";
 /** A trigger_id is valid for 3 s after the interaction; past this, open no modal (post instead). */
@@ -102,8 +102,7 @@ export class SlackReplies {
   }
 
   private async postPart(channel: string, part: OutboundPart, render: RenderOptions): Promise<void> {
-    const message = await messageForPart(part, render);
-    if (message) await this.post(channel, message);
+    for (const message of await messagesForPart(part, render)) await this.post(channel, message);
   }
 
   private async post(channel: string, message: SlackMessage): Promise<void> {

@@ -8,6 +8,7 @@ import { encodeAction } from "../shared/button-action.js";
 import { replyParts, type OutboundPart } from "../shared/delivery-plan.js";
 import type { Locale } from "../../bot/domain/vocabulary.js";
 import { teamsText } from "./texts.js";
+import { listCards } from "./list-cards.js";
 
 /** Teams shows at most a handful of card buttons in a row; longer lists become a drop-down. */
 const MAX_BUTTONS = 6;
@@ -72,8 +73,17 @@ export interface RenderOptions {
 
 const textActivity = (text: string): Partial<Activity> => ({ type: "message", text: toTeamsHtml(text), textFormat: "xml" });
 
-/** One part of a reply (see the shared delivery plan) as a Teams activity. */
-export async function activityForPart(part: OutboundPart, options: Pick<RenderOptions, "linkFor" | "locale">): Promise<Partial<Activity>> {
+/** One part of a reply as Teams activities: one, or several cards for a long list. */
+export async function activitiesForPart(part: OutboundPart, options: Pick<RenderOptions, "linkFor" | "locale">): Promise<Partial<Activity>[]> {
+  if (part.kind === "list") return listCards(part.text, part.lists, toCardMarkdown).map((card) => cardActivity(card, part.text));
+  return [await activityForPart(part, options)];
+}
+
+/** One part of a reply (see the shared delivery plan) other than a list, as a Teams activity. */
+export async function activityForPart(
+  part: Exclude<OutboundPart, { kind: "list" }>,
+  options: Pick<RenderOptions, "linkFor" | "locale">,
+): Promise<Partial<Activity>> {
   switch (part.kind) {
     case "text":
       return textActivity(part.text);
@@ -97,7 +107,7 @@ export async function activityForPart(part: OutboundPart, options: Pick<RenderOp
 
 export async function activitiesFor(reply: BotReply, options: RenderOptions): Promise<Partial<Activity>[]> {
   const activities: Partial<Activity>[] = [];
-  for (const part of replyParts(reply, options.stepsAsText)) activities.push(await activityForPart(part, options));
+  for (const part of replyParts(reply, options.stepsAsText)) activities.push(...(await activitiesForPart(part, options)));
   return activities;
 }
 

@@ -12,7 +12,7 @@ import { translatorFor } from "../../bot/i18n/translate.js";
 import { createGuardedHttpClient } from "./connector-http.js";
 import { cacheConnectorClients } from "./connector-cache.js";
 import { channelUserOf, inboundTurnOf } from "./inbound.js";
-import { activityForPart, answeredActivity } from "./outbound.js";
+import { activitiesForPart, activityForPart, answeredActivity } from "./outbound.js";
 import { AddressCache, planDelivery } from "../shared/delivery-plan.js";
 import { processGuarded } from "./activity-guard.js";
 
@@ -92,7 +92,7 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
         if (replace.kind === "summary") replacing = replaceCard(context, answered.replyToId, answeredActivity(replace.answered));
         else if (await replaceCard(context, answered.replyToId, await activityForPart({ kind: "step", step: replace.step }, render))) continue;
       }
-      for (const part of parts) await context.sendActivity(await activityForPart(part, render));
+      for (const part of parts) for (const activity of await activitiesForPart(part, render)) await context.sendActivity(activity);
     }
     await replacing;
   }

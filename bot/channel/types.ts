@@ -51,6 +51,18 @@ export interface ReplyAction {
   action: CommandAction;
 }
 
+/** A line with its own button (a reminder listing pupils): channels show the button beside the line. */
+export interface ReplyItem {
+  text: string;
+  action: ReplyAction;
+}
+
+/** A titled list of lines with a button each; a channel splits a long one over several messages, never cuts it. */
+export interface ReplyList {
+  heading: string;
+  items: ReplyItem[];
+}
+
 export interface FileAttachment {
   filename: string;
   contentType: string;
@@ -121,6 +133,8 @@ export interface BotReply {
   /** Markdown-light text: **bold** and line breaks; adapters convert as their channel needs. */
   text: string;
   actions?: ReplyAction[];
+  /** Lists after the text, each line with its own button (a bundled reminder). */
+  lists?: ReplyList[];
   /** A dialog step to show: as text, an Adaptive Card or a Slack modal/message. */
   step?: StepView;
   /** The step that was just answered, for channels that replace the old card with a summary. */

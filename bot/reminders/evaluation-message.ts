@@ -3,7 +3,8 @@
 // the message is cancelled) when the goal is gone, closed, rescheduled since the message was
 // planned, or no longer the recipient's to evaluate.
 import { z } from "zod";
-import type { OutboxRenderer } from "../outbox/worker.js";
+import type { Db } from "../db/client.js";
+import type { OutboxRenderer, OutboxRow } from "../outbox/worker.js";
 import { loadActor } from "../auth/actor.js";
 import { canEvaluateGoal } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
@@ -29,7 +30,11 @@ function safeJson(text: string): unknown {
   }
 }
 
-export const evaluationDueMessage: OutboxRenderer = async (message, db) => {
+/**
+ * The goal a message asks the recipient to evaluate, as it is now; null when that no longer
+ * holds (the goal is gone, closed, rescheduled since the message was planned, or not theirs).
+ */
+export async function goalToEvaluate(db: Db, message: Pick<OutboxRow, "subjectId" | "schoolId" | "recipientStaffId" | "payload" | "dueAt">) {
   if (!message.subjectId) return null;
   const goal = await db.goal.findUnique({
     where: { id: message.subjectId },
@@ -40,7 +45,7 @@ export const evaluationDueMessage: OutboxRenderer = async (message, db) => {
       successCriteria: true,
       evaluationDate: true,
       evaluatorId: true,
-      pupil: { select: { id: true, schoolId: true, groupId: true, firstName: true, active: true } },
+      pupil: { select: { id: true, schoolId: true, groupId: true, firstName: true, lastName: true, active: true } },
     },
   });
   if (goal?.status !== "open" || !goal.pupil.active || goal.pupil.schoolId !== message.schoolId) return null;
@@ -51,7 +56,13 @@ export const evaluationDueMessage: OutboxRenderer = async (message, db) => {
   const actor = await loadActor(db, message.recipientStaffId).catch(() => null);
   if (!actor || actor.schoolId !== message.schoolId || !canEvaluateGoal(actor, goal.pupil, goal)) return null;
   if (planned === undefined && goal.evaluationDate && goal.evaluationDate > localDate(message.dueAt, actor.timezone)) return null;
+  return { goal, actor };
+}
 
+export const evaluationDueMessage: OutboxRenderer = async (message, db) => {
+  const found = await goalToEvaluate(db, message);
+  if (!found) return null;
+  const { goal, actor } = found;
   const t = translatorFor(actor.locale);
   const name = goal.pupil.firstName;
   const dueDay = localDate(message.dueAt, actor.timezone);

@@ -15,13 +15,13 @@ import { translate } from "../i18n/translate.js";
 export type ReminderRenderer = OutboxRenderer;
 type ReminderMessage = OutboxRow;
 
-interface Recipient {
+export interface Recipient {
   locale: Locale;
   timezone: string;
   groupIds: Set<string>;
 }
 
-async function recipient(db: Db, staffId: string): Promise<Recipient | null> {
+export async function recipient(db: Db, staffId: string): Promise<Recipient | null> {
   const staff = await db.staff.findUnique({
     where: { id: staffId },
     select: { active: true, locale: true, school: { select: { locale: true, timezone: true } }, groups: { select: { groupId: true } } },
@@ -34,12 +34,12 @@ async function recipient(db: Db, staffId: string): Promise<Recipient | null> {
   };
 }
 
-function payloadOf(message: ReminderMessage): Record<string, string> {
+function payloadOf(message: Pick<OutboxRow, "payload">): Record<string, string> {
   const p = message.payload;
   return p && typeof p === "object" ? (p as Record<string, string>) : {};
 }
 
-const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
+export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 
 /** A round message was planned for the round's dates then; a changed round gets new messages. */
 function sameRoundDates(message: ReminderMessage, round: { startDate: string; endDate: string }): boolean {
@@ -116,7 +116,7 @@ const planNudge =
   };
 
 /** A planned conversation still open on the date the reminder was made for. */
-async function plannedConversation(db: Db, message: ReminderMessage, who: Recipient, now: Date, upcoming: boolean) {
+export async function plannedConversation(db: Db, message: Pick<OutboxRow, "subjectId" | "payload">, who: Recipient, now: Date, upcoming: boolean) {
   const conversation = await db.conversation.findUnique({
     where: { id: payloadOf(message).conversationId ?? message.subjectId ?? "" },
     include: { pupil: { select: { id: true, firstName: true, lastName: true, groupId: true, active: true } }, group: { select: { bouw: true, name: true } } },

@@ -15,6 +15,8 @@ import { desiredMessages, HORIZON_MS, type ScheduleState } from "./schedule.js";
 import { CALENDAR_TABLES, readBoardSignature, readSchoolSignatures, serializeSignature } from "./changes.js";
 import { inActiveWindow, type RecomputeReason, recomputeReason, SAFETY_PASSES_PER_TICK, type SchoolMemory } from "./recompute-rule.js";
 import type { TeacherPreference } from "./gate.js";
+import { isBundled, planBundles } from "./bundle.js";
+import { loadBundleView, writeBundles } from "./bundle-store.js";
 
 export async function loadScheduleState(db: Db, schoolId: string, now: Date): Promise<ScheduleState> {
   const calendar = await loadSchoolCalendar(db, schoolId);
@@ -119,17 +121,25 @@ async function produceSchool(db: Db, school: { id: string; timezone: string }, n
   // Round membership as the rule says before the nudges are decided (normally a no-op: every
   // write keeps it; this heals rows stored before the rule and any change made around it).
   await syncRecentRounds(db, school, now);
-  const all = desiredMessages(await loadScheduleState(db, school.id, now), HORIZON_MS + LOOKAHEAD_MS);
+  const state = await loadScheduleState(db, school.id, now);
+  const desired = desiredMessages(state, HORIZON_MS + LOOKAHEAD_MS);
   const limit = now.getTime() + HORIZON_MS;
-  const messages = all.filter((m) => m.dueAt.getTime() <= limit);
+  // Per-pupil items go out as one bundle per teacher and day (bundle.ts); the rest one by one.
+  const items = desired.filter((m) => isBundled(m.kind));
+  const messages = desired.filter((m) => !isBundled(m.kind) && m.dueAt.getTime() <= limit);
+  // One look-up finds the items sent singly (before bundling) and the messages queued on an earlier pass.
+  const view = await loadBundleView(
+    db,
+    state.activeStaffIds,
+    [...items, ...messages].map((m) => m.idempotencyKey),
+    now,
+  );
+  const bundles = planBundles(items, { now, rows: view.rows, singly: view.singly });
+  const written = await writeBundles(db, school.id, bundles, view, limit);
+  const all = [...desired.filter((m) => !isBundled(m.kind)), ...bundles];
   const nextWake = all.reduce((first, m) => (m.dueAt.getTime() > limit ? Math.min(first, m.dueAt.getTime() - HORIZON_MS) : first), Number.POSITIVE_INFINITY);
-  // Most of them were queued on an earlier pass: one query finds those, so only new ones are written.
-  const known = new Set<string>();
-  for (let i = 0; i < messages.length; i += 500) {
-    const keys = messages.slice(i, i + 500).map((m) => m.idempotencyKey);
-    for (const row of await db.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } }))
-      known.add(row.idempotencyKey);
-  }
+  // Most of them were queued on an earlier pass (found with the items above), so only new ones are written.
+  const known = view.singly;
   let enqueued = 0;
   for (const m of messages.filter((x) => !known.has(x.idempotencyKey))) {
     const created = await enqueue(db, {
@@ -143,7 +153,8 @@ async function produceSchool(db: Db, school: { id: string; timezone: string }, n
     });
     if (created) enqueued++;
   }
-  return { considered: messages.length, enqueued, nextWake };
+  const bundled = bundles.filter((b) => b.dueAt.getTime() <= limit).length;
+  return { considered: messages.length + bundled, enqueued: enqueued + written.created, nextWake };
 }
 
 /** One full pass over every school (or one): enqueue what is due within the horizon. */

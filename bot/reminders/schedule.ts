@@ -71,6 +71,11 @@ export interface DesiredMessage {
   idempotencyKey: string;
   /** Ids and dates only: the renderer loads names at send time, so the outbox holds no pupil data. */
   payload: Record<string, string | number>;
+  /**
+   * A per-pupil item (bundle.ts): the recipient's school days whose morning bundle may carry it,
+   * first the one at or after it is due, then the next ones (for when a day's bundle went out already).
+   */
+  bundleDays?: { day: string; at: Date }[];
 }
 
 /** How far ahead messages are put in the outbox; later ones follow on later ticks. */
@@ -80,6 +85,8 @@ export const INVITATION_SCHOOL_DAYS = 3;
 /** Minutes after a planned conversation's end before asking whether it was held. */
 export const UNRECORDED_GRACE_MINUTES = 30;
 const ALL_DAYS: ReadonlySet<number> = new Set([1, 2, 3, 4, 5, 6, 7]);
+/** Days an item may wait for a bundle that has not gone out yet (today's went out: tomorrow's, …). */
+const BUNDLE_CANDIDATE_DAYS = 4;
 
 function preference(state: ScheduleState, staffId: string, kind: PreferenceKind | null): TeacherPreference | undefined {
   return kind ? state.preferences.get(staffId)?.get(kind) : undefined;
@@ -114,6 +121,24 @@ function teacherDayBefore(state: ScheduleState, date: string, days: ReadonlySet<
 const startOf = (state: ScheduleState, date: string) => atSchoolTime(state.calendar, date, state.calendar.dayStart);
 
 /**
+ * Candidate days for a bundle: the first of the teacher's school days, today or later, whose
+ * morning is at or after `dueAt` (an item due in the past goes into today's or the next one's),
+ * and the next ones.
+ */
+function bundleDaysFor(state: ScheduleState, dueAt: Date, days: ReadonlySet<number>): { day: string; at: Date }[] {
+  const due = localDate(dueAt, state.calendar.timezone);
+  const today = localDate(state.now, state.calendar.timezone);
+  let day = teacherDayOnOrAfter(state, due > today ? due : today, days);
+  if (startOf(state, day).getTime() < dueAt.getTime()) day = teacherDayOnOrAfter(state, addDays(day, 1), days);
+  const out = [{ day, at: startOf(state, day) }];
+  while (out.length < BUNDLE_CANDIDATE_DAYS) {
+    day = teacherDayOnOrAfter(state, addDays(day, 1), days);
+    out.push({ day, at: startOf(state, day) });
+  }
+  return out;
+}
+
+/**
  * What should be in the outbox now. `horizonMs` is for the producer only: with a longer horizon it
  * learns when the next message enters the real one (the horizon check is the last step of every
  * message, so filtering the longer list by HORIZON_MS gives exactly the default result).
@@ -121,16 +146,25 @@ const startOf = (state: ScheduleState, date: string) => atSchoolTime(state.calen
 export function desiredMessages(state: ScheduleState, horizonMs: number = HORIZON_MS): DesiredMessage[] {
   const out: DesiredMessage[] = [];
   const today = localDate(state.now, state.calendar.timezone);
-  const add = (m: Omit<DesiredMessage, "idempotencyKey">, keyParts: string[]) => {
+  const add = (m: Omit<DesiredMessage, "idempotencyKey">, keyParts: string[], bundleIn?: ReadonlySet<number>) => {
     if (!state.activeStaffIds.has(m.recipientStaffId)) return;
     const kind = preferenceKindOf(m.kind);
     const decision = kind ? gateReminder(kind, preference(state, m.recipientStaffId, kind), localDate(m.dueAt, state.calendar.timezone)) : undefined;
     if (decision === "muted") return;
     const dueAt = typeof decision === "object" ? nextSchoolMoment(state.calendar, startOf(state, decision.snoozedUntil)) : m.dueAt;
     if (dueAt.getTime() > state.now.getTime() + horizonMs) return;
-    out.push({ ...m, dueAt, idempotencyKey: [m.kind, ...keyParts].join(":") });
+    const item = bundleIn ? { bundleDays: bundleDays(dueAt, bundleIn) } : {};
+    out.push({ ...m, dueAt, idempotencyKey: [m.kind, ...keyParts].join(":"), ...item });
   };
   const groupById = new Map(state.groups.map((g) => [g.id, g]));
+  // Many items share a due moment and a teacher's days: the calendar is walked once for each pair.
+  const candidateDays = new Map<string, { day: string; at: Date }[]>();
+  const bundleDays = (dueAt: Date, days: ReadonlySet<number>) => {
+    const key = `${dueAt.getTime()}|${[...days].join("")}`;
+    let found = candidateDays.get(key);
+    if (!found) candidateDays.set(key, (found = bundleDaysFor(state, dueAt, days)));
+    return found;
+  };
 
   for (const round of state.rounds) {
     if (round.status !== "active" || today > round.endDate) continue;
@@ -179,11 +213,11 @@ export function desiredMessages(state: ScheduleState, horizonMs: number = HORIZO
       const days = teacherDays(state, staffId, [c.groupId]);
       if (c.status === "planned" && c.plannedAt > state.now) {
         const day = teacherDayBefore(state, date, days);
-        add({ kind: "prepare_reminder", recipientStaffId: staffId, subjectId: c.id, dueAt: startOf(state, day), payload: { conversationId: c.id, date, at } }, [
-          c.id,
-          at,
-          staffId,
-        ]);
+        add(
+          { kind: "prepare_reminder", recipientStaffId: staffId, subjectId: c.id, dueAt: startOf(state, day), payload: { conversationId: c.id, date, at } },
+          [c.id, at, staffId],
+          days,
+        );
       }
       const end = new Date(c.plannedAt.getTime() + ((c.durationMinutes ?? 15) + UNRECORDED_GRACE_MINUTES) * 60_000);
       const endDate = localDate(end, state.calendar.timezone);
@@ -198,6 +232,7 @@ export function desiredMessages(state: ScheduleState, horizonMs: number = HORIZO
           payload: { conversationId: c.id, date, at },
         },
         [c.id, at, staffId],
+        days,
       );
     }
     const group = c.groupId ? groupById.get(c.groupId) : undefined;
@@ -217,7 +252,8 @@ export function desiredMessages(state: ScheduleState, horizonMs: number = HORIZO
     const group = goal.groupId ? groupById.get(goal.groupId) : undefined;
     const evaluators = goal.evaluatorId && state.activeStaffIds.has(goal.evaluatorId) ? [goal.evaluatorId] : (group?.teachers.map((t) => t.staffId) ?? []);
     for (const staffId of evaluators) {
-      const day = teacherDayOnOrAfter(state, goal.evaluationDate, teacherDays(state, staffId, [goal.groupId]));
+      const days = teacherDays(state, staffId, [goal.groupId]);
+      const day = teacherDayOnOrAfter(state, goal.evaluationDate, days);
       add(
         {
           kind: "evaluation_due",
@@ -227,6 +263,7 @@ export function desiredMessages(state: ScheduleState, horizonMs: number = HORIZO
           payload: { goalId: goal.id, date: goal.evaluationDate },
         },
         [goal.id, goal.evaluationDate, staffId],
+        days,
       );
     }
   }

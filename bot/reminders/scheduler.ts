@@ -12,6 +12,8 @@ import { localDate } from "../domain/local-time.js";
 import { parseWeekdays } from "../domain/vocabulary.js";
 import { loadSchoolCalendar } from "../services/school-calendar.js";
 import { evaluationDueMessage } from "./evaluation-message.js";
+import { dailyBundle } from "./bundle-message.js";
+import { DAILY_BUNDLE } from "./bundle.js";
 import { retentionRenderers } from "../privacy/retention-notice.js";
 import { handoverRenderers } from "../services/handover-notice.js";
 import { reminderRenderers } from "./messages.js";
@@ -62,6 +64,7 @@ export function createRenderers(clock: () => Date): Record<string, OutboxRendere
   const all: Record<string, OutboxRenderer> = {
     ...reminderRenderers(clock),
     evaluation_due: evaluationDueMessage,
+    [DAILY_BUNDLE]: dailyBundle(clock),
     ...retentionRenderers,
     ...handoverRenderers,
   };

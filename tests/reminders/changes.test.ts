@@ -11,6 +11,7 @@ import { produceReminders } from "../../bot/reminders/producer.js";
 import { createRenderers } from "../../bot/reminders/scheduler.js";
 import { zonedTimeToUtc } from "../../bot/domain/local-time.js";
 import type { OutboxRow } from "../../bot/outbox/worker.js";
+import { queuedItems } from "./queued.js";
 
 const TZ = "Europe/Amsterdam";
 const NOW = zonedTimeToUtc("2027-03-08", "07:00", TZ); // Monday before school
@@ -85,15 +86,18 @@ describe(`changing plans on ${testProvider()}`, () => {
       planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[0]!, plannedAt: zonedTimeToUtc("2027-03-09", "10:30", TZ), durationMinutes: 15 }]),
     );
     await produceReminders(t.db, NOW);
-    expect(await rowsOf("prepare_reminder", c!.id)).toHaveLength(1);
+    const before = await queuedItems(t.db, { kind: "prepare_reminder", subjectId: c!.id });
+    expect(before).toHaveLength(1);
     await inTransaction(t.db, (tx) =>
       planConversations(tx, alex, roundId, groupId, [{ pupilId: pupils[0]!, plannedAt: zonedTimeToUtc("2027-03-09", "13:00", TZ), durationMinutes: 15 }]),
     );
     await produceReminders(t.db, NOW);
-    const rows = await rowsOf("prepare_reminder", c!.id);
-    expect(rows).toHaveLength(2);
-    expect(await render(rows[0]!)).toBeNull();
-    expect((await render(rows[1]!))?.[0]?.text).toMatch(/13:00/);
+    // The pending bundle now lists the new time only (it was updated, not joined by a second one).
+    const rows = await queuedItems(t.db, { kind: "prepare_reminder", subjectId: c!.id });
+    expect(rows.map((r) => [r.bundleKey, r.item.at])).toEqual([[before[0]!.bundleKey, zonedTimeToUtc("2027-03-09", "13:00", TZ).toISOString()]]);
+    const text = JSON.stringify(await render(await t.db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: rows[0]!.bundleKey } })));
+    expect(text).toMatch(/13:00/);
+    expect(text).not.toMatch(/10:30/);
   });
 
   it("the partner who moves a conversation holds it: the reminders go to them", async () => {
@@ -107,8 +111,8 @@ describe(`changing plans on ${testProvider()}`, () => {
     const teachers = await t.db.conversationTeacher.findMany({ where: { conversationId: c!.id } });
     expect(teachers.map((x) => x.staffId)).toEqual([bo.staffId]);
     await produceReminders(t.db, zonedTimeToUtc("2027-03-09", "12:00", TZ)); // within 36 h of Wednesday morning
-    const reminders = (await rowsOf("prepare_reminder", c!.id)).filter(
-      (r) => JSON.parse(r.payload).at === zonedTimeToUtc("2027-03-11", "09:00", TZ).toISOString(),
+    const reminders = (await queuedItems(t.db, { kind: "prepare_reminder", subjectId: c!.id })).filter(
+      (r) => r.item.at === zonedTimeToUtc("2027-03-11", "09:00", TZ).toISOString(),
     );
     expect(reminders.map((r) => r.recipientStaffId)).toEqual([bo.staffId]);
   });

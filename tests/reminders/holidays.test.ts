@@ -8,6 +8,7 @@ import { applySchoolSetup } from "../../bot/roster/index.js";
 import { confirmClosures, proposeClosures } from "../../bot/roster/school-holidays.js";
 import { produceReminders } from "../../bot/reminders/producer.js";
 import { localDate, localTime, zonedTimeToUtc } from "../../bot/domain/local-time.js";
+import { queuedItems } from "./queued.js";
 
 const TZ = "Europe/Amsterdam";
 let t: TestDatabase;
@@ -55,7 +56,7 @@ async function evaluationReminders(which: keyof typeof schools, date: string): P
   const s = schools[which];
   await t.db.goal.create({ data: { pupilId: s.pupilId, goalText: "x", evaluationDate: date, evaluatorId: s.teacherId, createdById: s.teacherId } });
   await produceReminders(t.db, zonedTimeToUtc(date, "07:00", TZ), s.schoolId);
-  const rows = await t.db.outboxMessage.findMany({ where: { schoolId: s.schoolId, kind: "evaluation_due" } });
+  const rows = await queuedItems(t.db, { schoolId: s.schoolId, kind: "evaluation_due" });
   return rows.map((r) => `${localDate(r.dueAt, TZ)} ${localTime(r.dueAt, TZ)}`);
 }
 
@@ -104,7 +105,7 @@ describe("holidays in the reminder producer", () => {
       },
     });
     await produceReminders(t.db, zonedTimeToUtc("2028-04-12", "12:00", TZ), s.schoolId);
-    const rows = await t.db.outboxMessage.findMany({ where: { schoolId: s.schoolId, kind: "prepare_reminder" } });
+    const rows = await queuedItems(t.db, { schoolId: s.schoolId, kind: "prepare_reminder" });
     // Thursday 13 April: Friday is Goede Vrijdag and Monday Tweede Paasdag.
     expect(rows.map((r) => `${localDate(r.dueAt, TZ)} ${localTime(r.dueAt, TZ)}`)).toEqual(["2028-04-13 08:30"]);
   });

@@ -11,10 +11,13 @@ import type { Db } from "../../bot/db/client.js";
 import { zonedTimeToUtc } from "../../bot/domain/local-time.js";
 import { createIncrementalProducer, loadScheduleState, type IncrementalProducer } from "../../bot/reminders/producer.js";
 import { inActiveWindow } from "../../bot/reminders/recompute-rule.js";
-import { desiredMessages } from "../../bot/reminders/schedule.js";
+import { desiredMessages, HORIZON_MS } from "../../bot/reminders/schedule.js";
 import { loadSchoolCalendar } from "../../bot/services/school-calendar.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+import { queuedItems } from "./queued.js";
+import { DAILY_BUNDLE, isBundled, planBundles } from "../../bot/reminders/bundle.js";
+import { loadBundleView } from "../../bot/reminders/bundle-store.js";
 
 const TZ = "Europe/Amsterdam";
 const at = (date: string, time: string) => zonedTimeToUtc(date, time, TZ);
@@ -50,11 +53,29 @@ async function tickAndCompare(now: Date) {
   expect(result.failed).toEqual([]);
   for (const school of await db.school.findMany({ select: { id: true } })) {
     if (!inActiveWindow(await loadSchoolCalendar(db, school.id), now)) continue;
-    for (const m of desiredMessages(await loadScheduleState(db, school.id, now)))
+    const state = await loadScheduleState(db, school.id, now);
+    const desired = desiredMessages(state);
+    for (const m of desired.filter((x) => !isBundled(x.kind)))
       if (!reference.has(m.idempotencyKey)) reference.set(m.idempotencyKey, { schoolId: school.id, dueAt: m.dueAt.getTime() });
-    const queued = await db.outboxMessage.findMany({ where: { schoolId: school.id }, select: { idempotencyKey: true, dueAt: true } });
+    const queued = await db.outboxMessage.findMany({
+      where: { schoolId: school.id, kind: { not: DAILY_BUNDLE } },
+      select: { idempotencyKey: true, dueAt: true },
+    });
     const wanted = [...reference].filter(([, r]) => r.schoolId === school.id).map(([key, r]) => [key, new Date(r.dueAt).toISOString()] as const);
     expect(new Map(queued.map((q) => [q.idempotencyKey, q.dueAt.toISOString()]))).toEqual(new Map(wanted));
+    // The bundles pending are exactly those a full recomputation wants now (no worker runs here).
+    const items = desired.filter((x) => isBundled(x.kind));
+    const view = await loadBundleView(
+      db,
+      state.activeStaffIds,
+      items.map((m) => m.idempotencyKey),
+      now,
+    );
+    const bundles = planBundles(items, { now, rows: view.rows, singly: view.singly }).filter((b) => b.dueAt.getTime() <= now.getTime() + HORIZON_MS);
+    const pending = await db.outboxMessage.findMany({ where: { schoolId: school.id, kind: DAILY_BUNDLE, status: "pending" } });
+    expect(new Map(pending.map((p) => [p.idempotencyKey, `${p.dueAt.toISOString()} ${p.payload}`]))).toEqual(
+      new Map(bundles.map((b) => [b.idempotencyKey, `${b.dueAt.toISOString()} ${JSON.stringify(b.payload)}`])),
+    );
   }
   return result;
 }
@@ -96,7 +117,7 @@ beforeAll(async () => {
   const gb = await makeGroup(db, b.id, "groep 5", "middenbouw");
   const tb = await makeStaff(db, b.id, { groups: [gb.id] });
   const pb = await makePupil(db, b.id, gb.id);
-  // Ends Wed 19:45 with the grace: due then, so it enters the horizon Tue 07:45.
+  // Ends Wed 19:45 with the grace: bundled into Thursday's 07:00 message, which enters the horizon Tue 19:00.
   await conversation(b.id, pb.id, gb.id, tb.id, at("2027-03-10", "19:00"));
 }, 60_000);
 afterAll(async () => t?.destroy());
@@ -189,11 +210,13 @@ describe(`incremental producer = full recomputation (${testProvider()})`, () => 
     await conversation(ids.a!, ids.p21!, ids.g2!, ids.t2!, at(TUE, "10:00"));
     expect((await tickAndCompare(at(MON, "15:30"))).recomputed).toEqual([]);
     expect((await tickAndCompare(at(MON, "23:00"))).recomputed).toEqual([]);
-    // Tuesday: each window opens with a full pass, which catches up; B's nudge enters the horizon
-    // at 07:45 with nothing changed, within the hour: only the producer's own wake-up finds it.
+    // Tuesday: each window opens with a full pass, which catches up; B's nudge (in Thursday's
+    // bundle) enters the horizon at 19:00 with nothing changed: only the producer's own wake-up finds it.
     expect(reasonsOf(await tickAndCompare(at(TUE, "06:30")))).toEqual({ [ids.b!]: "first" });
     expect(reasonsOf(await tickAndCompare(at(TUE, "07:30")))).toEqual({ [ids.a!]: "first" });
-    expect(reasonsOf(await tickAndCompare(at(TUE, "07:50")))).toEqual({ [ids.b!]: "horizon" });
-    expect(await db.outboxMessage.count({ where: { schoolId: ids.b!, kind: "unrecorded_nudge" } })).toBe(1);
+    expect(await queuedItems(db, { schoolId: ids.b!, kind: "unrecorded_nudge" })).toHaveLength(0);
+    expect(reasonsOf(await tickAndCompare(at(TUE, "18:50")))).toEqual({});
+    expect(reasonsOf(await tickAndCompare(at(TUE, "19:05")))).toEqual({ [ids.b!]: "horizon" });
+    expect(await queuedItems(db, { schoolId: ids.b!, kind: "unrecorded_nudge" })).toHaveLength(1);
   }, 120_000);
 });

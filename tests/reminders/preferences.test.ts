@@ -10,6 +10,8 @@ import { produceReminders } from "../../bot/reminders/producer.js";
 import { createDeferral, createRenderers } from "../../bot/reminders/scheduler.js";
 import { zonedTimeToUtc, localDate, localTime } from "../../bot/domain/local-time.js";
 import type { OutboxRow } from "../../bot/outbox/worker.js";
+import { queuedItems } from "./queued.js";
+import { DAILY_BUNDLE } from "../../bot/reminders/bundle.js";
 
 const TZ = "Europe/Amsterdam";
 // Monday 8 March 2027, 07:00 school time: before school.
@@ -64,15 +66,20 @@ describe("reminder preferences", () => {
 
   it("a muted kind is not queued, and a message queued before muting is not sent", async () => {
     await produceReminders(t.db, NOW);
-    expect(await kinds()).toContain("prepare_reminder");
+    const [item] = await queuedItems(t.db, { recipientStaffId: teacher.id, kind: "prepare_reminder" });
+    expect(item).toBeTruthy();
+    const row = await t.db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: item!.bundleKey } });
+    const render = () => createRenderers(() => NOW)[DAILY_BUNDLE]!({ ...row, payload: JSON.parse(row.payload) } as OutboxRow, t.db);
     expect(await say("herinneringen uit voorbereiden")).toMatch(/staan uit/);
-    const row = await t.db.outboxMessage.findFirstOrThrow({ where: { kind: "prepare_reminder" } });
-    const rendered = await createRenderers(() => NOW).prepare_reminder!({ ...row, payload: JSON.parse(row.payload) } as OutboxRow, t.db);
-    expect(rendered).toBeNull();
+    // Queued before muting: the bundle leaves the muted kind out when it is sent…
+    expect(JSON.stringify(await render())).not.toMatch(/"command":"prepare"/);
+    // …and a new pass takes it out of the pending bundle.
+    await produceReminders(t.db, NOW);
+    expect(await queuedItems(t.db, { recipientStaffId: teacher.id, kind: "prepare_reminder", status: "pending" })).toEqual([]);
     expect(await say("herinneringen aan voorbereiden")).toMatch(/staan aan/);
-    const again = await createRenderers(() => NOW).prepare_reminder!({ ...row, payload: JSON.parse(row.payload) } as OutboxRow, t.db);
-    expect(again?.[0]?.text).toMatch(/Sam/);
-    expect(again?.[0]?.actions?.[0]?.action).toMatchObject({ command: "prepare", args: { pupilId: expect.any(String) } });
+    const again = (await render())?.[0]?.lists?.flatMap((l) => l.items) ?? [];
+    expect(again.map((i) => i.text).join("\n")).toMatch(/Sam/);
+    expect(again.map((i) => i.action.action)).toContainEqual({ command: "prepare", args: { pupilId: expect.any(String) } });
   });
 
   it("a snoozed kind waits until the snooze ends, at the start of that school day", async () => {

@@ -217,7 +217,7 @@ describe("a conversation round on a fake clock", () => {
     for (const name of ["Anna", "Eva", "Fenna"]) expect(text).not.toContain(name);
   }
 
-  /** reminders come the school day before, inside school hours, once; Fenna's teachers get the halfway nudge. */
+  /** reminders come the school day before, inside school hours, once (in that morning's bundle); Fenna's teachers get the halfway nudge. */
   async function remindersComeOnTime() {
     const walkStart = addDays(start, 4);
     const sent = await runClock(zonedTimeToUtc(walkStart, "07:00", TZ), zonedTimeToUtc(end, "16:00", TZ));
@@ -229,7 +229,8 @@ describe("a conversation round on a fake clock", () => {
     );
     expect(conversations.length).toBeGreaterThanOrEqual(2);
     for (const c of conversations) {
-      const reminders = sent.filter((s) => s.text.includes(`kindgesprek met **${c.pupil!.firstName} Test**. Even voorbereiden`));
+      // The line in that morning's bundle: the pupil with a button to prepare.
+      const reminders = sent.filter((s) => s.text.includes(`"command":"prepare","args":{"pupilId":"${c.pupilId}"}`) && s.text.includes("om voor te bereiden"));
       expect(reminders, c.pupil!.firstName).toHaveLength(1);
       const day = localDate(reminders[0]!.at, TZ);
       expect(day < localDate(c.plannedAt!, TZ)).toBe(true);

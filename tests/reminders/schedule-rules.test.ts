@@ -333,8 +333,12 @@ describe("the reminder schedule's rules", () => {
         dueAt: at("2027-03-10", "10:45"),
         idempotencyKey: `unrecorded_nudge:c1:${at("2027-03-10", "10:00").toISOString()}:${JUF}`,
         payload: { conversationId: "c1", date: "2027-03-10", at: at("2027-03-10", "10:00").toISOString() },
+        bundleDays: expect.any(Array),
       },
     ]);
+    // Bundled (bundle.ts), it waits for the next morning juf works: Wednesday's bundle went out at 08:30.
+    expect(same[0]!.bundleDays!.map((d) => d.day)).toEqual(["2027-03-15", "2027-03-16", "2027-03-17", "2027-03-22"]);
+    expect(same[0]!.bundleDays![0]!.at).toEqual(at("2027-03-15", "08:30"));
     // Ending exactly when school ends (14:15 + 15 + 30 = 15:00): the next day juf works, Monday.
     expect(summary(nudge(at("2027-03-10", "14:15"), 15, at("2027-03-14", "21:00")))).toEqual([`unrecorded_nudge ${JUF} 2027-03-15 08:30`]);
     // Held on Thursday, a day juf does not work: asked on Monday, not on Thursday.
@@ -373,6 +377,12 @@ describe("the reminder schedule's rules", () => {
       dueAt: at("2027-03-11", "08:30"),
       idempotencyKey: `prepare_reminder:c1:${c.plannedAt!.toISOString()}:${JUF}`,
       payload: { conversationId: "c1", date: "2027-03-12", at: c.plannedAt!.toISOString() },
+      bundleDays: expect.any(Array),
     });
+    // Bundled, it goes into that morning's bundle (or a later one, if that one went out already).
+    expect(reminder!.bundleDays!.slice(0, 2)).toEqual([
+      { day: "2027-03-11", at: at("2027-03-11", "08:30") },
+      { day: "2027-03-12", at: at("2027-03-12", "08:30") },
+    ]);
   });
 });

@@ -18,6 +18,7 @@ import { buildAccessExport } from "../../bot/privacy/export.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 import { localUser, quietCore } from "../support/one-class.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
+import { queuedItems } from "../reminders/queued.js";
 
 let t: TestDatabase;
 let now = new Date("2027-06-15T10:00:00Z");
@@ -185,7 +186,8 @@ describe(`a school year turns over (${testProvider()})`, { shuffle: false }, () 
     expect((await t.db.goal.findUniqueOrThrow({ where: { id: ids.goalIb } })).evaluatorId).toBe(ids.ib);
     now = new Date("2027-09-14T10:00:00Z");
     await produceReminders(t.db, now, ids.schoolId);
-    const due = await t.db.outboxMessage.findMany({ where: { kind: "evaluation_due", subjectId: { in: [ids.goalJuf, ids.goalIb] } } });
+    // Bundled per teacher and day (bot/reminders/bundle.ts): the items, unfolded.
+    const due = (await queuedItems(t.db, { schoolId: ids.schoolId, kind: "evaluation_due" })).filter((m) => [ids.goalJuf, ids.goalIb].includes(m.subjectId));
     expect(due.filter((m) => m.subjectId === ids.goalJuf).map((m) => m.recipientStaffId)).toEqual([ids.meester]);
     expect(due.filter((m) => m.subjectId === ids.goalIb).map((m) => m.recipientStaffId)).toEqual([ids.ib]);
   });

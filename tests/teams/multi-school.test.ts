@@ -230,7 +230,7 @@ describe(`a teacher at two schools of one board, over Teams on ${testProvider()}
       clock,
     });
     await worker.tick();
-    const sent = connector.activities.filter((a) => a.idempotencyKey?.startsWith("prepare_reminder:") && JSON.stringify(a.activity).includes("Noor"));
+    const sent = connector.activities.filter((a) => a.idempotencyKey?.startsWith("daily_bundle:") && JSON.stringify(a.activity).includes("Noor"));
     expect(sent.length).toBeGreaterThan(0);
     expect(JSON.stringify(sent[0]!.activity)).toContain(ANKER);
     expect(JSON.stringify(sent[0]!.activity.conversation)).toContain(eva.user.aad);

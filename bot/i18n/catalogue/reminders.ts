@@ -43,6 +43,25 @@ export const reminders = {
   "reminder.button.record": { nl: "Gesprek vastleggen", en: "Record it" },
   "reminder.button.move": { nl: "Verzetten", en: "Move it" },
   "reminder.button.quickNote": { nl: "Korte notitie", en: "Quick note" },
+  "reminder.bundle.title": {
+    nl: { one: "**Voor {date}**: 1 leerling op je lijstje.", other: "**Voor {date}**: {count} leerlingen op je lijstje." },
+    en: { one: "**For {date}**: 1 pupil on your list.", other: "**For {date}**: {count} pupils on your list." },
+  },
+  "reminder.bundle.evaluate": {
+    nl: { one: "1 doel om te evalueren", other: "{count} doelen om te evalueren" },
+    en: { one: "1 goal to evaluate", other: "{count} goals to evaluate" },
+  },
+  "reminder.bundle.record": {
+    nl: { one: "1 gesprek nog niet vastgelegd", other: "{count} gesprekken nog niet vastgelegd" },
+    en: { one: "1 conversation not recorded yet", other: "{count} conversations not recorded yet" },
+  },
+  "reminder.bundle.prepare": {
+    nl: { one: "1 gesprek om voor te bereiden", other: "{count} gesprekken om voor te bereiden" },
+    en: { one: "1 conversation to prepare", other: "{count} conversations to prepare" },
+  },
+  "reminder.bundle.line.evaluate": { nl: "**{name}**: {goal}", en: "**{name}**: {goal}" },
+  "reminder.bundle.line.conversation": { nl: "**{name}**, {when}", en: "**{name}**, {when}" },
+  "reminder.button.evaluate": { nl: "Evalueren", en: "Evaluate" },
   "reminder.digest.evaluate": { nl: "• Evalueren {date} — {name}", en: "• Evaluate {date} — {name}" },
   "reminder.digest.unplanned": {
     nl: { one: "• {round}: 1 leerling nog niet gepland", other: "• {round}: {count} leerlingen nog niet gepland" },
@@ -121,6 +140,7 @@ export const reminders = {
   "report.kind.prepare_reminder": { nl: "een herinnering om een gesprek voor te bereiden", en: "a reminder to prepare a conversation" },
   "report.kind.unrecorded_nudge": { nl: "een herinnering om een gesprek vast te leggen", en: "a reminder to record a conversation" },
   "report.kind.evaluation_due": { nl: "een herinnering om een doel te evalueren", en: "a reminder to evaluate a goal" },
+  "report.kind.daily_bundle": { nl: "de dagelijkse herinneringen", en: "the daily reminders" },
   "report.kind.weekly_digest": { nl: "het weekoverzicht", en: "the weekly summary" },
   "report.kind.undeliverable_report": { nl: "een melding over een onbezorgd bericht", en: "a notice about an undelivered message" },
   "report.kind.retention_notice": { nl: "een bericht over leerlinggegevens die binnenkort worden gewist", en: "a notice about pupil records due for erasure" },
