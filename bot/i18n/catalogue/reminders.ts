@@ -27,10 +27,6 @@ export const reminders = {
   },
   "reminder.button.prepareNow": { nl: "Nu voorbereiden", en: "Prepare now" },
   "reminder.button.mutePreparing": { nl: "Geen voorbereidingsherinneringen", en: "No preparation reminders" },
-  "reminder.invitation.aim": {
-    nl: "hoe het met je gaat op school, wat goed gaat en wat je graag wilt leren",
-    en: "how school is going for you, what goes well and what you would like to learn",
-  },
   "reminder.invitation": {
     nl: "Over een paar schooldagen ({date}) heb je een kindgesprek met **{name}**. Hier is een voorbereidingsformulier om vandaag mee te geven. Wil je het doel of de vragen aanpassen? Bereid het gesprek voor, dan maak ik een nieuwe uitnodiging.",
     en: "In a few school days ({date}) you have a conversation with **{name}**. Here is a preparation form to hand out today. Want another aim or questions? Prepare the conversation and I make a new invitation.",
@@ -83,13 +79,13 @@ export const reminders = {
   "reminderSettings.button.unmute": { nl: "Weer aan", en: "Turn on again" },
   "reminderSettings.unmuted": { nl: "Herinneringen voor {label} staan aan.", en: "Reminders for {label} are on." },
   "reminderSettings.howLong": {
-    nl: "Hoe lang? Bijvoorbeeld `herinneringen uitstellen evalueren 2 weken`.",
-    en: "How long? For example `reminders snooze evaluating 2 weeks`.",
+    nl: "Hoe lang? Bijvoorbeeld **herinneringen uitstellen evalueren 2 weken**.",
+    en: "How long? For example **reminders snooze evaluating 2 weeks**.",
   },
   "reminderSettings.snoozed": { nl: "Herinneringen voor {label} wachten tot {date}.", en: "Reminders for {label} wait until {date}." },
   "reminderSettings.usage": {
-    nl: "Typ `herinneringen uit <soort>`, `herinneringen aan <soort>` of `herinneringen uitstellen <soort> 1 week`.",
-    en: "Type `reminders off <kind>`, `reminders on <kind>` or `reminders snooze <kind> 1 week`.",
+    nl: "Typ **herinneringen uit <soort>**, **herinneringen aan <soort>** of **herinneringen uitstellen <soort> 1 week**.",
+    en: "Type **reminders off <kind>**, **reminders on <kind>** or **reminders snooze <kind> 1 week**.",
   },
   "reminderSettings.snoozedUntil": { nl: " (uitgesteld tot {date})", en: " (snoozed until {date})" },
   "reminderSettings.on": { nl: "aan", en: "on" },
