@@ -98,11 +98,7 @@ export function kindplanPrintable(data: KindplanExport, locale: Locale): Printab
   const empty = !data.goals.length && !data.agreements.length && !data.conversations.length && !data.notes.length;
   blocks.push({ kind: "paragraph", text: t(empty ? "kindplan.empty" : "kindplan.intro") });
   blocks.push(...goalBlocks(data, locale));
-  if (data.agreements.length)
-    blocks.push(
-      { kind: "heading", text: t("kindplan.agreements") },
-      { kind: "list", items: data.agreements.map(agreementLine) },
-    );
+  if (data.agreements.length) blocks.push({ kind: "heading", text: t("kindplan.agreements") }, { kind: "list", items: data.agreements.map(agreementLine) });
   if (data.conversations.length) {
     blocks.push({ kind: "heading", text: t("kindplan.conversations") });
     for (const c of data.conversations)
