@@ -25,6 +25,26 @@ function optionalText(key: string, locale: Locale): string | null {
 
 const field = (label: string, value: string | null): BoxLine[] => (value ? [{ label, text: value }] : []);
 
+/**
+ * A line in the child's voice: a text that already begins with the label's own words ("ik wil…"
+ * under "Ik wil straks") is printed alone, with a capital, so the words are not said twice.
+ */
+function voiced(label: string, words: string, value: string | null): BoxLine[] {
+  if (!value) return [];
+  const trimmed = value.trim();
+  const lead = trimmed.slice(0, words.length);
+  const rest = trimmed.slice(words.length);
+  if (lead.toLowerCase() !== words.toLowerCase() || /^[\p{L}\p{N}]/u.test(rest)) return field(label, value);
+  return [{ text: trimmed.charAt(0).toUpperCase() + trimmed.slice(1) }];
+}
+
+/** An agreement as one line; its when is left out when the what already says it. */
+export function agreementLine(a: KindplanExport["agreements"][number]): string {
+  const when = a.whenText.trim();
+  const said = !when || a.what.toLowerCase().includes(when.toLowerCase());
+  return said ? `${a.who}: ${a.what}` : `${a.who}: ${a.what} (${when})`;
+}
+
 /** A shared answer as the child says it: a choice with its pictures, the child's words quoted. */
 function answerLine(answer: SharedAnswer, locale: Locale): BoxLine {
   const label = optionalText(`kindplan.field.${answer.fieldId}`, locale) ?? answer.label[locale];
@@ -50,8 +70,8 @@ function goalBlocks(data: KindplanExport, locale: Locale): Block[] {
       (g): Block => ({
         kind: "box",
         lines: [
-          ...field(t("kindplan.now"), g.nowText),
-          ...field(t("kindplan.later"), g.goalText),
+          ...voiced(t("kindplan.now"), t("kindplan.now.words"), g.nowText),
+          ...voiced(t("kindplan.later"), t("kindplan.later.words"), g.goalText),
           ...field(t("kindplan.plan"), g.ownPlan),
           ...field(t("kindplan.teacher"), g.helpTeacher),
           ...field(t("kindplan.parents"), g.helpParents),
@@ -78,11 +98,7 @@ export function kindplanPrintable(data: KindplanExport, locale: Locale): Printab
   const empty = !data.goals.length && !data.agreements.length && !data.conversations.length && !data.notes.length;
   blocks.push({ kind: "paragraph", text: t(empty ? "kindplan.empty" : "kindplan.intro") });
   blocks.push(...goalBlocks(data, locale));
-  if (data.agreements.length)
-    blocks.push(
-      { kind: "heading", text: t("kindplan.agreements") },
-      { kind: "list", items: data.agreements.map((a) => `${a.who}: ${a.what} (${a.whenText})`) },
-    );
+  if (data.agreements.length) blocks.push({ kind: "heading", text: t("kindplan.agreements") }, { kind: "list", items: data.agreements.map(agreementLine) });
   if (data.conversations.length) {
     blocks.push({ kind: "heading", text: t("kindplan.conversations") });
     for (const c of data.conversations)

@@ -23,13 +23,16 @@ export interface DemoSeedResult {
 
 /** Creates or refreshes the demo school. Idempotent: running it twice changes nothing. */
 export async function seedDemoSchool(db: Db): Promise<DemoSeedResult> {
-  const setup = await applySchoolSetup(db, readFileSync(path.join(SEED_DIR, "demo-school.json"), "utf8"));
+  const setupFile = readFileSync(path.join(SEED_DIR, "demo-school.json"), "utf8");
+  const setup = await applySchoolSetup(db, setupFile);
   const roster = await importRoster(db, {
     schoolId: setup.schoolId,
     schoolYear: setup.schoolYear,
     csvText: readFileSync(path.join(SEED_DIR, "demo-roster.csv"), "utf8"),
   });
   if (!roster.ok) throw new AppError(ErrorCode.ImportRejected, "the demo roster did not import", roster.errors);
+  // The IB'er's pupils (ibAssignments) come with the roster: applied again, the setup links them.
+  if (setup.unknownPupilIds.length) await applySchoolSetup(db, setupFile);
   await confirmDemoHolidays(db, setup.schoolId, setup.schoolYear);
   await seedDemoRound(db, setup.schoolId);
   const [pupils, staff] = await Promise.all([

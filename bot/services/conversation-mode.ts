@@ -34,6 +34,11 @@ export const HOW_IT_WENT = {
 } as const;
 export type ConversationMode = z.infer<typeof ConversationMode>;
 
+/** Whether these answers were given the short way: they hold the conversation card or the record card. */
+export function givenTheShortWay(answers: Record<string, unknown>): boolean {
+  return answers[SHORT_STEP.card] !== undefined || answers[SHORT_STEP.record] !== undefined;
+}
+
 /** Words a teacher types for each way of working, Dutch first, English aliases. */
 const MODE_WORDS: Record<ConversationMode, string[]> = {
   short: ["kort", "snel", "short", "quick", "compact"],

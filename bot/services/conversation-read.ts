@@ -12,22 +12,26 @@ import type { FieldDefinition, LocalizedText } from "../formats/fields.js";
 import { getFormat } from "../formats/registry.js";
 import { hasContent, shareChosen } from "../formats/share.js";
 import { localized } from "../i18n/translate.js";
-import { HOW_IT_WENT, SHORT_JOTS, SHORT_STEP } from "./conversation-mode.js";
+import { givenTheShortWay, HOW_IT_WENT, SHORT_JOTS, SHORT_STEP } from "./conversation-mode.js";
 
 const HELD = ["held", "evaluated"];
 /** Whether a conversation's status means it was held (and so can be read in full). */
 export const isHeldStatus = (status: string | undefined): boolean => status !== undefined && HELD.includes(status);
 type StoredAnswers = Record<string, Record<string, unknown>>;
 
-/** One answer: the field as the format defines it, the stored value, and whether the pupil agreed to share it. */
+/**
+ * One answer: the field as the format defines it, the stored value, and whether the pupil agreed
+ * to share it (null: not an item the pupil is asked about, such as the teacher's preparation).
+ */
 export interface ReadAnswer {
   field: Pick<FieldDefinition, "id" | "kind" | "label" | "options">;
   value: unknown;
-  shared: boolean;
+  shared: boolean | null;
 }
 
 export interface ReadSection {
-  title: LocalizedText;
+  /** Null when the section is the whole phase: its title is the phase's. */
+  title: LocalizedText | null;
   answers: ReadAnswer[];
 }
 
@@ -211,24 +215,32 @@ function answersOf(values: Record<string, unknown>, fields: readonly (ReadAnswer
       field: { id: f.id, kind: f.kind, label: f.label, ...(f.options ? { options: f.options } : {}) },
       value: values[f.id],
       // A shareable item's one choice covers the pupil's explanation of it too (bot/formats/share.ts).
-      shared: f.shareable ? shareChosen(values, f.id) : f.explains ? shareChosen(values, f.explains) : false,
+      shared: f.shareable ? shareChosen(values, f.id) : f.explains ? shareChosen(values, f.explains) : null,
     }));
 }
 
+/**
+ * The format's phases with what was answered in them. Recorded step by step, a phase without an
+ * answer is kept (the reader sees it was not filled in); recorded the short way, the format's
+ * phases are only the questions on the card, so one without an answer is left out.
+ */
 function phasesOf(format: ConversationFormat | null, answers: StoredAnswers): HeldConversationRead["phases"] {
-  if (!format) return [];
-  const phases = format.phases.map((phase) => ({
+  const short = givenTheShortWay(answers);
+  const phases = (format?.phases ?? []).map((phase) => ({
     title: phase.title,
     sections: phase.sections.flatMap((s) => {
       const found = answersOf(answers[`s_${s.id}`] ?? {}, s.fields);
       return found.length ? [{ title: s.title, answers: found }] : [];
     }),
   }));
-  return [...phases, ...shortWayPhase(answers)];
+  return [...(short ? phases.filter((p) => p.sections.length > 0) : phases), ...shortWayPhases(answers)];
 }
 
-/** Recorded the short way: the words jotted on the conversation card and how it went (goals and agreements have their own records). */
-function shortWayPhase(answers: StoredAnswers): HeldConversationRead["phases"] {
+/**
+ * Recorded the short way: the words jotted on the conversation card, and from the record card how
+ * it went (its goal and agreement have their own records), each under its card's title.
+ */
+function shortWayPhases(answers: StoredAnswers): HeldConversationRead["phases"] {
   const jotted = answersOf(
     answers[SHORT_STEP.card] ?? {},
     SHORT_JOTS.map((j) => text(j.id, j.label, "shortText")),
@@ -236,8 +248,9 @@ function shortWayPhase(answers: StoredAnswers): HeldConversationRead["phases"] {
   const went = answersOf(answers[SHORT_STEP.record] ?? {}, [
     { ...text(HOW_IT_WENT.id, HOW_IT_WENT.label, "singleChoice"), options: HOW_IT_WENT.options.map((o) => ({ ...o })) },
   ]);
-  const answered = [...jotted, ...went];
-  return answered.length ? [{ title: localized("short.card.title"), sections: [{ title: localized("short.card.title"), answers: answered }] }] : [];
+  const card = (key: "short.card.title" | "short.record.title", found: ReadAnswer[]) =>
+    found.length ? [{ title: localized(key), sections: [{ title: null, answers: found }] }] : [];
+  return [...card("short.card.title", jotted), ...card("short.record.title", went)];
 }
 
 function preparationAnswers(preparation: StoredAnswers): ReadAnswer[] {

@@ -135,15 +135,17 @@ describe(`reading a held conversation (${testProvider()})`, () => {
     for (const phase of ["**Start**", "**Samen kijken**", "**Afsluiten**"]) expect(text).toContain(phase);
     expect(text).toContain("- Hoe voelt de leerling zich in de klas?: Fijn (mag gedeeld worden met ouders)");
     expect(text).toContain("- Wat vertelt de leerling daarover?: Sam zegt: ik speel graag met Mo (mag gedeeld worden met ouders)");
-    expect(text).toContain("- Wat lukt al goed, volgens de leerling?: Sam zegt: de tafel van 7\n");
+    expect(text).toContain("- Wat lukt al goed, volgens de leerling?: Sam zegt: de tafel van 7 (niet delen met ouders)\n");
     expect(text).toContain("Samen bedacht");
     expect(text).toContain("Samenwerken met een maatje, Een rustige plek");
     expect(text).toContain("Sam zegt: ik wil beter rekenen");
     expect(text).toContain("- Doel (open): Sam zegt: ik ken de tafel van 8 (mag gedeeld worden met ouders)");
     expect(text).toContain("Zo ga ik dat doen: elke dag 5 minuten oefenen");
+    expect(text).toContain("  Mijn leerkracht helpt me door: overhoren op vrijdag\n");
     expect(text).toContain("Evaluatie op vr 12 mrt door Bo Duo");
     expect(text).toContain("Geëvalueerd op 12 mrt 2027 door Bo Duo: deels bereikt — “tot 8x6 lukt het” — verder: doorgaan met dit doel");
-    expect(text).toContain("- Sam: oefent elke dag de tafel van 8 — wanneer: na de lunch");
+    // Every item says what the pupil chose about sharing it: the goal may be shared, the agreement not.
+    expect(text).toContain("- Sam: oefent elke dag de tafel van 8 — wanneer: na de lunch (niet delen met ouders)");
     expect(text).toContain("- 10 feb 2027, Bo Duo: Sam oefende met Mo");
     expect(text).not.toContain("Sam was moe");
     expect((await auditOf("juf")).slice(before.length)).toEqual([{ action: "read", entity: "conversation", entityId: ids.samConversation, pupilId: ids.sam }]);
@@ -160,7 +162,10 @@ describe(`reading a held conversation (${testProvider()})`, () => {
     }
     // The English phrase and reader's language.
     await say("duo", "english");
-    expect(textOf(await say("duo", "view conversation Sam"))).toContain("**Conversation with Sam T.** — Pupil conversation, groep 3–5, 1 Feb 2027");
+    const english = textOf(await say("duo", "view conversation Sam"));
+    expect(english).toContain("**Conversation with Sam T.** — Pupil conversation, groep 3–5, 1 Feb 2027");
+    expect(english).toContain("  My teacher helps me by: overhoren op vrijdag\n");
+    expect(english).toContain("- Sam: oefent elke dag de tafel van 8 — when: na de lunch (not to be shared with parents)");
     await say("duo", "nederlands");
   });
 
@@ -202,6 +207,66 @@ describe(`reading a held conversation (${testProvider()})`, () => {
     expect(none[0]!.text).toBe("Ik vond geen gesprek met Lotte op 6-10-2026. Kies een van de gehouden gesprekken:");
     expect(none[0]!.actions!.map((a) => a.action.args!.conversationId)).toEqual([newer, older]);
     expect(textOf(await press("juf", { conversationId: older }))).toContain("Lotte toen");
+  });
+
+  it("recorded the short way: the card's jotted words once under its title, how it went under the record's, no empty phase of the format", async () => {
+    const pupil = await makePupil(t.db, ids.school!, ids.g5!, "Kortje");
+    const actor = await loadActor(t.db, ids.juf!);
+    await inTransaction(t.db, (tx) =>
+      recordHeldConversation(tx, actor, {
+        pupilId: pupil.id,
+        groupId: null,
+        conversationId: null,
+        formatKey: "middenbouw-kindgesprek",
+        formatVersion: 2,
+        answers: {
+          kaart: { goesWell: "Kortje: tafels", hard: "Kortje: breuken", goalWords: "Kortje: ik wil breuken snappen" },
+          record: { howItWent: "good", goalWhen: "now", goalText: "Kortje: ik wil breuken snappen" },
+        },
+        skills: [],
+        goals: [],
+        agreements: [{ who: "Kortje", what: "maakt elke maandag 3 breuksommen", whenText: "elke maandag", shareWithParents: true }],
+        heldAt: new Date("2027-03-03T09:00:00Z"),
+      }),
+    );
+    const text = textOf(await say("juf", "gesprek bekijken Kortje"));
+    expect(text).not.toContain("(niet ingevuld)");
+    for (const phase of ["**Start**", "**Samen kijken**", "**Afsluiten**"]) expect(text).not.toContain(phase);
+    expect(text.match(/Gesprekskaart/g)).toHaveLength(1);
+    expect(text).toContain("**Gesprekskaart**\n- Gaat goed (steekwoorden): Kortje: tafels\n- Lastig (steekwoorden): Kortje: breuken\n");
+    expect(text).toContain("- Doel, in de woorden van de leerling: Kortje: ik wil breuken snappen\n");
+    expect(text).toContain("**Vastleggen**\n- Hoe ging het gesprek?: Goed\n");
+    expect(text).toContain("- Kortje: maakt elke maandag 3 breuksommen — wanneer: elke maandag (mag gedeeld worden met ouders)");
+    await say("juf", "english");
+    const english = textOf(await say("juf", "view conversation Kortje"));
+    await say("juf", "nederlands");
+    expect(english).toContain("**Conversation card**\n- Goes well (keywords): Kortje: tafels\n");
+    expect(english).toContain("**Record**\n- How did the conversation go?: Well\n");
+    expect(english).not.toContain("(not filled in)");
+  });
+
+  it("recorded step by step: a phase without an answer says it was not filled in", async () => {
+    const pupil = await makePupil(t.db, ids.school!, ids.g5!, "Stapje");
+    const actor = await loadActor(t.db, ids.juf!);
+    await inTransaction(t.db, (tx) =>
+      recordHeldConversation(tx, actor, {
+        pupilId: pupil.id,
+        groupId: null,
+        conversationId: null,
+        formatKey: "middenbouw-kindgesprek",
+        formatVersion: 2,
+        answers: { s_afsluiten: { summary: "Stapje: ik wil lezen" } },
+        skills: [],
+        goals: [],
+        agreements: [],
+        heldAt: new Date("2027-03-03T09:00:00Z"),
+      }),
+    );
+    const text = textOf(await say("juf", "gesprek bekijken Stapje"));
+    expect(text).toContain("**Start** (niet ingevuld)");
+    expect(text).toContain("**Samen kijken** (niet ingevuld)");
+    expect(text).toContain("**Afsluiten**\n");
+    expect(text).not.toContain("Gesprekskaart");
   });
 
   it("a pupil without a held conversation, an unknown conversation and no name each get their own message", async () => {

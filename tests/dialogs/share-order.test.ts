@@ -164,7 +164,7 @@ describe(`the share question, typed, in every built-in format on ${testProvider(
       // Every share question quotes its item, so it cannot be taken for a content question.
       for (const share of shares) {
         const item = asked.find((a) => a.stepId === share.stepId && a.fieldId === share.fieldId.replace(/__share$/, ""))!;
-        expect(share.label).toBe(`Mag ouders lezen wat de leerling zei over ‘${item.label}’ (ja/nee)`);
+        expect(share.label).toBe(`Mogen ouders lezen wat de leerling zei over ‘${item.label}’ (ja/nee)`);
       }
 
       // What was typed landed where it was asked: a "ja" typed as the pupil's story is the story,
@@ -264,7 +264,7 @@ describe(`the share toggle on a card and in Slack, on ${testProvider()}`, () => 
   it("sits directly under the item and its explanation, with the same label as typed", async () => {
     const { view } = await startAtFeeling("Kaart");
     const label = field(view, "feeling__share").label;
-    expect(label).toBe("Mag ouders lezen wat de leerling zei over ‘Hoe voelt de leerling zich in de klas?’ (ja/nee)");
+    expect(label).toBe("Mogen ouders lezen wat de leerling zei over ‘Hoe voelt de leerling zich in de klas?’ (ja/nee)");
 
     const card = renderStepCard(view);
     const inputs = card.body.filter((el): el is typeof el & { id: string; label?: string } => String(el.type).startsWith("Input."));
@@ -279,7 +279,7 @@ describe(`the share toggle on a card and in Slack, on ${testProvider()}`, () => 
     // In a DM message the explanation needs the form, so the share question goes with it, after it.
     const message = JSON.stringify(renderStepMessage(view).blocks);
     expect(message).not.toContain("gw_field:feeling__share");
-    expect(message.indexOf("Wat vertelt de leerling daarover?")).toBeLessThan(message.indexOf("Mag ouders lezen"));
+    expect(message.indexOf("Wat vertelt de leerling daarover?")).toBeLessThan(message.indexOf("Mogen ouders lezen"));
     await engine.abandonActive(teacher);
   });
 });

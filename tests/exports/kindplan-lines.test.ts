@@ -1,5 +1,6 @@
-// How the kindplan page words an evaluation, without a database: the outcome in the child's
-// words (a goal reached with a star), an unknown outcome code never printed, emoji left out of both renderings.
+// How the kindplan page words its lines, without a database: the outcome in the child's words (a
+// goal reached with a star), an unknown outcome code never printed, emoji left out of both
+// renderings; a goal that begins with its label's words printed without the label, an agreement's when once.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { pictureFor } from "../../bot/exports/pictures.js";
@@ -44,6 +45,42 @@ describe("the kindplan's evaluations", () => {
       expect(printed).not.toContain("someFutureCode");
       expect(printed).not.toContain("21 november");
       expect(printed).not.toMatch(/\p{Extended_Pictographic}/u);
+    }
+  });
+});
+
+describe("the kindplan in the child's voice", () => {
+  const voice: KindplanExport = {
+    ...data,
+    goals: [
+      { ...goal, nowText: "ik kan de tafels tot 5", goalText: "IK WIL de tafels van 6 en 7 zonder fouten opzeggen", evaluations: [] },
+      { ...goal, nowText: "Ik kande dit niet", goalText: "Ik wilde al lang beter lezen", evaluations: [] },
+      { ...goal, nowText: "I can count to 10", goalText: "i want to count to 20", evaluations: [] },
+    ],
+    agreements: [
+      { who: "Zoë", what: "ik maak elke maandag 3 breuksommen op Snappet", whenText: "Elke Maandag" },
+      { who: "Juf Anna", what: "overhoort de tafels", whenText: "op vrijdag" },
+    ],
+  };
+  const printed = async (locale: "nl" | "en") => {
+    const printable = kindplanPrintable(voice, locale);
+    return [htmlText(renderHtml(printable)), squash(pdfText(await renderPdf(printable)))];
+  };
+
+  it("prints a goal that already begins with the label's words alone, with a capital, and an agreement's when once, in HTML and PDF alike", async () => {
+    for (const text of await printed("nl")) {
+      expect(text).toContain("Mijn doelen Ik kan de tafels tot 5 IK WIL de tafels van 6 en 7 zonder fouten opzeggen Ik kan nu:");
+      expect(text).not.toMatch(/Ik kan nu: ik kan\b|Ik wil straks: ik wil\b/i);
+      // Only the same words: "ik kande" and "ik wilde" are not "ik kan" and "ik wil".
+      expect(text).toContain("Ik kan nu: Ik kande dit niet Ik wil straks: Ik wilde al lang beter lezen");
+      // Dutch words under English labels' words are not the labels' words.
+      expect(text).toContain("Ik kan nu: I can count to 10 Ik wil straks: i want to count to 20");
+      expect(text).toContain("Zoë: ik maak elke maandag 3 breuksommen op Snappet Juf Anna: overhoort de tafels (op vrijdag)");
+      expect(text).not.toContain("(Elke Maandag)");
+    }
+    for (const text of await printed("en")) {
+      expect(text).toContain("I can count to 10 I want to count to 20");
+      expect(text).toContain("I can now: ik kan de tafels tot 5 Next I want to: IK WIL de tafels");
     }
   });
 });

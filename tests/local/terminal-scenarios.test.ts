@@ -153,6 +153,14 @@ describe(`typing in the terminal chat on ${testProvider()}`, () => {
     const file = /→ (.+\.html)/.exec(out)?.[1];
     expect(file && existsSync(file)).toBe(true);
     expect(readFileSync(file!, "utf8")).toContain("<h1>Kindplan — Sam T.</h1>");
+    expect(path.basename(file!)).toMatch(/^kindplan-sam-t-+\d{4}-\d{2}-\d{2}\.html$/);
+    // The English page gets a name of its own: the Dutch file is kept, not overwritten.
+    await juf.chat.send("english");
+    const english = /→ (.+\.html)/.exec(await juf.chat.send("export Sam"))?.[1];
+    expect(english).toBe(file!.replace(/\.html$/, "-en.html"));
+    expect(readFileSync(english!, "utf8")).toContain("<h1>Pupil plan — Sam T.</h1>");
+    expect(readFileSync(file!, "utf8")).toContain("<h1>Kindplan — Sam T.</h1>");
+    expect(existsSync(english!.replace(/\.html$/, ".pdf")) && existsSync(file!.replace(/\.html$/, ".pdf"))).toBe(true);
   });
 
   it("coaches a question on demand", async () => {

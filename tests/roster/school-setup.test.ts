@@ -77,7 +77,9 @@ describe(`school setup on ${testProvider()}`, () => {
       groupsCreated: 19,
       closuresReplaced: true,
       bindingsAdded: 1,
-      unknownPupilIds: [],
+      // The IB'er's pupils come with the roster (seedDemoSchool applies the setup again after it).
+      ibAssignmentsAdded: 0,
+      unknownPupilIds: ["260226", "260236", "260238"],
     });
     const school = await db.school.findUniqueOrThrow({ where: { id: setup.schoolId }, include: { closures: true, bindings: true } });
     expect(school).toMatchObject({ name: "OBS De Regenboog (demo)", timezone: "Europe/Amsterdam", schoolDays: "1,2,3,4,5" });
@@ -111,7 +113,7 @@ describe(`school setup on ${testProvider()}`, () => {
     const after = await db.groupTeacher.findFirstOrThrow({ where: { staffId: alex.id } });
     expect(after.workingDays).toBe("1,2,3");
 
-    // Applying the setup again changes nothing.
+    // Applied again after the roster, the setup links the IB'er's pupils and changes nothing else.
     const again = await applySchoolSetup(db, demoSetup, { now: NOW });
     expect(again).toMatchObject({
       schoolId: setup.schoolId,
@@ -128,7 +130,12 @@ describe(`school setup on ${testProvider()}`, () => {
       teacherLinksRemoved: 0,
       closuresReplaced: false,
       bindingsAdded: 0,
+      ibAssignmentsAdded: 3,
+      ibAssignmentsRemoved: 0,
+      unknownPupilIds: [],
     });
+    const third = await applySchoolSetup(db, demoSetup, { now: NOW });
+    expect(third).toMatchObject({ staffUnchanged: 33, groupsCreated: 0, ibAssignmentsAdded: 0, ibAssignmentsRemoved: 0, unknownPupilIds: [] });
   });
 
   it("the demo roster is a valid ';' file with BOM and CRLF over the demo groups", () => {

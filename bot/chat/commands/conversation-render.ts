@@ -37,13 +37,19 @@ export function shownValue(answer: ReadAnswer, { t, locale }: Pick<ReadLocale, "
   return label(String(value));
 }
 
+/** Every item the pupil was asked to share says what the pupil chose, the same for answers, goals, agreements and notes. */
+function shareMark(t: Translator, shared: boolean | null): string {
+  if (shared === null) return "";
+  return shared ? t("read.shared") : t("read.notShared");
+}
+
 function answerLines(answers: readonly ReadAnswer[], r: ReadLocale): string[] {
-  return answers.map((a) => r.t("read.answer", { label: a.field.label[r.locale], value: shownValue(a, r), shared: a.shared ? r.t("read.shared") : "" }));
+  return answers.map((a) => r.t("read.answer", { label: a.field.label[r.locale], value: shownValue(a, r), shared: shareMark(r.t, a.shared) }));
 }
 
 function goalBlock(goal: HeldConversationRead["goals"][number], r: ReadLocale): string {
   const { t } = r;
-  const lines = [t("read.goal", { status: word(t, "goalStatus", goal.status), goal: goal.goalText, shared: goal.shareWithParents ? t("read.shared") : "" })];
+  const lines = [t("read.goal", { status: word(t, "goalStatus", goal.status), goal: goal.goalText, shared: shareMark(t, goal.shareWithParents) })];
   for (const part of goal.details) lines.push(t(`read.goal.${part.key}`, { text: part.text }));
   lines.push(
     goal.evaluationDate
@@ -58,7 +64,7 @@ function goalBlock(goal: HeldConversationRead["goals"][number], r: ReadLocale): 
         outcome: word(t, "outcome", e.outcome),
         note: e.note ? t("read.evaluationNote", { note: e.note }) : "",
         next: e.nextStep ? t("read.evaluationNext", { next: word(t, "nextStep", e.nextStep) }) : "",
-        shared: e.shareWithParents ? t("read.shared") : "",
+        shared: shareMark(t, e.shareWithParents),
       }),
     );
   }
@@ -82,7 +88,8 @@ export function conversationBlocks(view: HeldConversationRead, r: ReadLocale): s
     blocks.push(
       phase.sections.length ? t("read.phase", { title: phase.title[locale] }) : `${t("read.phase", { title: phase.title[locale] })} ${t("read.phaseEmpty")}`,
     );
-    for (const section of phase.sections) blocks.push([t("read.section", { title: section.title[locale] }), ...answerLines(section.answers, r)].join("\n"));
+    for (const section of phase.sections)
+      blocks.push([...(section.title ? [t("read.section", { title: section.title[locale] })] : []), ...answerLines(section.answers, r)].join("\n"));
   }
   blocks.push(t("read.goals"));
   if (view.goals.length === 0) blocks.push(t("read.noGoals"));
@@ -91,14 +98,14 @@ export function conversationBlocks(view: HeldConversationRead, r: ReadLocale): s
     [
       t("read.agreements"),
       ...(view.agreements.length === 0 ? [t("read.noAgreements")] : []),
-      ...view.agreements.map((a) => t("read.agreement", { who: a.who, what: a.what, when: a.whenText, shared: a.shareWithParents ? t("read.shared") : "" })),
+      ...view.agreements.map((a) => t("read.agreement", { who: a.who, what: a.what, when: a.whenText, shared: shareMark(t, a.shareWithParents) })),
     ].join("\n"),
   );
   blocks.push(t("read.notes"));
   if (view.notes.length === 0) blocks.push(t("read.noNotes"));
   for (const n of view.notes) {
     const goal = n.goalText ? t("read.noteGoal", { goal: n.goalText }) : "";
-    blocks.push(t("read.note", { date: dayOf(n.at, r), author: n.author, text: n.text, goal, shared: n.shareWithParents ? t("read.shared") : "" }));
+    blocks.push(t("read.note", { date: dayOf(n.at, r), author: n.author, text: n.text, goal, shared: shareMark(t, n.shareWithParents) }));
   }
   return blocks;
 }

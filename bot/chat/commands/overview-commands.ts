@@ -65,7 +65,10 @@ export async function exportReply(ctx: CommandContext, input: CommandInput): Pro
     .replace(/[^a-z0-9]+/g, "-");
   return {
     text: ctx.t("export.ready", { name: data.pupil.firstName }),
-    attachments: (await printableAttachments(kindplanPrintable(data, ctx.actor.locale), `kindplan-${slug}-${data.generatedOn}`)).map((a) => ({
+    // The English page has a name of its own, so it never overwrites the Dutch one (the Dutch name is kept as it was).
+    attachments: (
+      await printableAttachments(kindplanPrintable(data, ctx.actor.locale), `kindplan-${slug}-${data.generatedOn}${ctx.actor.locale === "en" ? "-en" : ""}`)
+    ).map((a) => ({
       ...a,
       pupilId: choice.pupilId,
     })),

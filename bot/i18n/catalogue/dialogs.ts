@@ -80,7 +80,7 @@ export const dialogs = {
   "engine.skipped": { nl: "overgeslagen", en: "skipped" },
   // The one share question, right after the item and the pupil's explanation of it; it quotes the item.
   "engine.shareLabel": {
-    nl: "Mag ouders lezen wat de leerling zei over ‘{item}’ (ja/nee)",
+    nl: "Mogen ouders lezen wat de leerling zei over ‘{item}’ (ja/nee)",
     en: "May parents read what the pupil said about ‘{item}’ (yes/no)",
   },
   "engine.shareHelp": {

@@ -36,6 +36,9 @@ export const printed = {
   "kindplan.goals": { nl: "Mijn doelen", en: "My goals" },
   "kindplan.now": { nl: "Ik kan nu", en: "I can now" },
   "kindplan.later": { nl: "Ik wil straks", en: "Next I want to" },
+  // The label's own words: a text that begins with them is printed without the label.
+  "kindplan.now.words": { nl: "ik kan", en: "I can" },
+  "kindplan.later.words": { nl: "ik wil", en: "I want" },
   "kindplan.plan": { nl: "Daarvoor ga ik", en: "To get there I will" },
   "kindplan.teacher": { nl: "Mijn juf of meester helpt me door", en: "My teacher helps me by" },
   "kindplan.parents": { nl: "Mijn ouders helpen me door", en: "My parents help me by" },
