@@ -62,7 +62,9 @@ export async function exportReply(ctx: CommandContext, input: CommandInput): Pro
   const slug = `${data.pupil.firstName}-${data.pupil.lastName}`
     .toLowerCase()
     .normalize("NFD")
-    .replace(/[^a-z0-9]+/g, "-");
+    .replace(/\p{M}/gu, "") // accents go, their letters stay: "Thiện" → "thien"
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return {
     text: ctx.t("export.ready", { name: data.pupil.firstName }),
     // The English page has a name of its own, so it never overwrites the Dutch one (the Dutch name is kept as it was).
