@@ -40,11 +40,17 @@ function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, " ").trim();
 }
 
-/** What a box holds that the teacher (or a submitted card) put there: typed text over the stored answer; not a default. */
+/** What a box shows: typed text over the stored answer or its prefill (a jot, the pupil's name, a suggested date). */
 function heldText(field: FieldView): string {
   if (field.raw !== undefined) return field.raw;
-  if (field.isDefault || field.value === undefined || field.value === null) return "";
-  return Array.isArray(field.value) ? field.value.join(", ") : String(field.value);
+  if (field.value === undefined || field.value === null) return "";
+  const labelOf = (v: string) => field.options?.find((o) => o.value === v)?.label ?? v;
+  return Array.isArray(field.value) ? field.value.map(labelOf).join(", ") : labelOf(String(field.value));
+}
+
+/** Only a text box is continued by a line without a number: after a choice or a date, the card asks. */
+function continues(field: FieldView | undefined): boolean {
+  return field?.kind === "shortText" || field?.kind === "longText";
 }
 
 export function compactChange(view: StepView, raws: Record<string, string>, typed: CompactAnswer): CompactChange {
@@ -52,14 +58,22 @@ export function compactChange(view: StepView, raws: Record<string, string>, type
   const values: Record<string, string> = {};
   const notices: string[] = [];
   const unknown = [...typed.unknown];
-  let lastBox = raws[LAST_BOX] !== undefined && byId.has(raws[LAST_BOX]!) ? raws[LAST_BOX]! : null;
-  let waiting = raws[WAITING]?.trim() ? raws[WAITING]! : null;
+  const remembered = raws[LAST_BOX];
+  let lastBox = remembered !== undefined && continues(byId.get(remembered)?.field) ? remembered : null;
+  let waiting = waitingLine(raws);
   const now = (id: string) => values[id] ?? heldText(byId.get(id)!.field);
+  const box = (id: string) => byId.get(id)!.box;
   const append = (id: string, line: string) => {
     const before = now(id).trim();
     values[id] = before ? `${before}\n${line}` : line;
-    lastBox = id;
-    notices.push(translate(view.locale, "short.text.appended", { box: byId.get(id)!.box }));
+    lastBox = continues(byId.get(id)!.field) ? id : null;
+    notices.push(translate(view.locale, "short.text.appended", { box: box(id) }));
+  };
+  const replace = (id: string, text: string) => {
+    const old = now(id).trim();
+    if (old !== "" && old !== text.trim()) notices.push(translate(view.locale, "short.text.replaced", { box: box(id), old: oneLine(old) }));
+    values[id] = text;
+    lastBox = continues(byId.get(id)!.field) ? id : null;
   };
 
   let lead = typed.lead;
@@ -72,17 +86,13 @@ export function compactChange(view: StepView, raws: Record<string, string>, type
     else unknown.push(String(typed.bare));
     if (typed.bare === "-" || field) waiting = null;
   }
-  if (lead !== null) {
-    if (lastBox !== null) append(lastBox, lead);
-    // No box yet: it waits, and the card asks for its box (view.ts shows it with the step).
-    else waiting = waiting === null ? lead : `${waiting}\n${lead}`;
-  }
-  for (const [id, text] of Object.entries(typed.values)) {
-    const old = now(id).trim();
-    if (old !== "" && old !== text.trim()) notices.push(translate(view.locale, "short.text.replaced", { box: byId.get(id)!.box, old: oneLine(old) }));
-    values[id] = text;
-    lastBox = id;
-  }
+  // "wijzig 3" asked for box 3 anew: the next line without a number is its new text.
+  const editing = view.fields.find((f) => f.editing === true);
+  if (lead !== null && editing) replace(editing.id, lead);
+  else if (lead !== null && lastBox !== null) append(lastBox, lead);
+  // No box to continue: it waits, and the card asks for its box (view.ts shows it with the step).
+  else if (lead !== null) waiting = waiting === null ? lead : `${waiting}\n${lead}`;
+  for (const [id, text] of Object.entries(typed.values)) replace(id, text);
   return { values, lastBox, waiting, done: typed.done && waiting === null, unknown, notices };
 }
 

@@ -103,6 +103,26 @@ describe(`lines typed to the short way's cards on ${testProvider()}`, () => {
     expect(record?.agreements.map((a) => [a.what, a.whenText])).toEqual([["oefent elke dag met flitskaarten", "na de pauze"]]);
   });
 
+  it("asks for the box after a choice, and gives a box asked anew with wijzig the next line", async () => {
+    const juf = await onTheCard();
+    await juf.say("3: ik wil de tafel van 6 kennen");
+    await juf.say("klaar");
+    await juf.say("1: 1");
+    // Not added to "how did it go" (a choice): it waits for its box.
+    let out = await juf.say("hij vertelde veel");
+    expect(out).toContain("Bij welk vakje hoort “hij vertelde veel”?");
+    expect(out).toContain("1. Hoe ging het gesprek?: Goed");
+    out = await juf.say("7");
+    expect(out).toContain("Toegevoegd aan 7. Mijn juf/meester helpt me door");
+    expect((await stored(juf.teacherId, "record")).howItWent).toBe("good");
+    expect(await juf.say("wijzig 4")).toContain("4. Straks wil ik kunnen/weten …: ik wil de tafel van 6 kennen\n   ✏️ Typ de nieuwe woorden");
+    out = await juf.say("ik wil de tafel van 6 en 7 kennen");
+    expect(out).toContain("Vervangen in 4.");
+    expect(out).toContain("er stond: “ik wil de tafel van 6 kennen”");
+    const record = await stored(juf.teacherId, "record");
+    expect([record.goalText, record.helpTeacher]).toEqual(["ik wil de tafel van 6 en 7 kennen", "hij vertelde veel"]);
+  });
+
   it("explains the numbered card on help, in Dutch and in English", async () => {
     const juf = await onTheCard();
     let out = await juf.say("help");
