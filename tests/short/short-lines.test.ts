@@ -123,6 +123,14 @@ describe(`lines typed to the short way's cards on ${testProvider()}`, () => {
     expect([record.goalText, record.helpTeacher]).toEqual(["ik wil de tafel van 6 en 7 kennen", "hij vertelde veel"]);
   });
 
+  it("files a line that read as a command, once the teacher says it is her answer, like any line without a number", async () => {
+    const juf = await onTheCard();
+    await juf.say("2: tafels van 7");
+    expect(await juf.say("overzicht")).toContain("Bedoel je");
+    expect(await juf.say("nee")).toContain("Toegevoegd aan 2. Lastig");
+    expect(await stored(juf.teacherId, "kaart")).toEqual({ hard: "tafels van 7\noverzicht" });
+  });
+
   it("explains the numbered card on help, in Dutch and in English", async () => {
     const juf = await onTheCard();
     let out = await juf.say("help");
