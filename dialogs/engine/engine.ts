@@ -494,10 +494,12 @@ export class DialogEngine {
     // A line for a question that is not there: the others are kept, the step stays and shows it back.
     const hold = !change.done || change.unknown.length > 0;
     const result = await this.record(turn, change.values, hold, hold, change);
+    const notice = change.notices.join("\n");
+    // Lines and "klaar" in one message: what they replaced is still said, above the confirmation.
+    if (result.kind === "completed" && notice) return { ...result, completion: { ...result.completion, text: `${notice}\n${result.completion.text}` } };
     if (result.kind !== "step") return result;
     const problem = change.unknown.length ? [translate(turn.ctx.locale, "short.text.noSuchQuestion", { lines: change.unknown.join(" / ") })] : [];
-    const notice = change.notices.length ? { notice: change.notices.join("\n") } : {};
-    return { ...result, ...notice, view: { ...result.view, errors: [...result.view.errors, ...problem] } };
+    return { ...result, ...(notice ? { notice } : {}), view: { ...result.view, errors: [...result.view.errors, ...problem] } };
   }
 
   /** The flow's dependent answers brought along with a change (the record card following the conversation card). */
