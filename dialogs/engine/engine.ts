@@ -31,11 +31,13 @@ import { isQuestionAsked } from "../../bot/formats/share.js";
 import { recordStep } from "./record-step.js";
 import { staleSubmission } from "./stale.js";
 import { compactAnswer, type CompactAnswer } from "./compact-text.js";
+import { compactChange, isTypedDraft, waitingLine, withCompactDrafts, type CompactChange } from "./compact-state.js";
 import type { DialogAction, FieldError, FieldValue, LocalizedText, StepDefinition, StepView, Submission } from "./types.js";
 import { SubmissionSchema } from "./types.js";
 
 export type EngineResult =
-  | { kind: "step"; sessionId: string; view: StepView; answered?: AnsweredStep }
+  /** `notice`: what the turn did that the step does not show (where a typed line went, what it replaced). */
+  | { kind: "step"; sessionId: string; view: StepView; answered?: AnsweredStep; notice?: string }
   /** "help" or "verder" typed in the dialog: the step again (with how dialogs work, for help). */
   | { kind: "help" | "resume"; sessionId: string; view: StepView }
   | { kind: "completed"; sessionId: string; completion: Completion; answered?: AnsweredStep }
@@ -244,10 +246,13 @@ export class DialogEngine {
       if (word) return { kind: word, sessionId: session.id, view: this.view(turn) };
       const control = isOption ? null : controlWord(text);
       if (control) return await this.control(turn, control);
+      // A numbered card takes every line (compact-state.ts); only a command-like line without a
+      // number is asked about first ("nee, dit is mijn antwoord" files it as a line: answerPending).
       const compact = turn.step.compact ? compactAnswer(this.view(turn), text) : null;
-      if (compact) return await this.recordCompact(turn, compact);
+      const asCommand = options.commandLike === true && !isOption && (compact === null || compact.lead === text.trim());
+      if (compact && !asCommand) return await this.recordCompact(turn, compact);
       // (No confirmation word reads as a command: the resume words were taken above.)
-      if (options.commandLike && !isOption) {
+      if (asCommand) {
         return await this.ask(turn, { kind: "command", text: text.trim(), fieldId: target?.id ?? null });
       }
       // Everything answered (e.g. after going back): a confirmation moves on; other text is not
@@ -336,7 +341,10 @@ export class DialogEngine {
         if (version === null) throw new StaleSubmission();
         return { kind: "command", sessionId: session.id, text: pending.text };
       }
-      // "No, this is my answer": to the field that was asked when the text came (if it is still here).
+      // "No, this is my answer": on a numbered card, a line like any other; else to the field that
+      // was asked when the text came (if it is still here).
+      const typed = turn.step.compact ? compactAnswer(this.view(turn), pending.text) : null;
+      if (typed) return this.recordCompact(turn, typed);
       if (pending.fieldId && turn.step.fields.some((f) => f.id === pending.fieldId)) {
         return this.record(turn, { [pending.fieldId]: pending.text }, true);
       }
@@ -398,7 +406,9 @@ export class DialogEngine {
   private async control(turn: Turn, action: Exclude<DialogAction, "submit">, values: Record<string, unknown> = {}): Promise<EngineResult> {
     const { session, step, ctx } = turn;
     const db = this.deps.db;
-    const { answers, rawInputs, given } = recordStep(turn.session, turn.step, values, true, this.parseContext(turn));
+    const recorded = recordStep(turn.session, turn.step, values, true, this.parseContext(turn));
+    const { rawInputs, given } = recorded;
+    const answers = this.follow(turn, recorded.answers);
 
     if (action === "cancel") {
       // Stop asks first when it would discard anything; what the card carried is kept meanwhile.
@@ -445,10 +455,15 @@ export class DialogEngine {
    * Answers to the current step. `partial`: typed text, which touches only the fields it carries;
    * otherwise a card's submit, which sends the whole step (an absent or empty input means "empty").
    */
-  private async record(turn: Turn, values: Record<string, unknown>, partial: boolean, hold = false): Promise<EngineResult> {
+  private async record(turn: Turn, values: Record<string, unknown>, partial: boolean, hold = false, compact?: CompactChange): Promise<EngineResult> {
     const { session, step } = turn;
     const db = this.deps.db;
-    const { answers, rawInputs, given, errors } = recordStep(turn.session, turn.step, values, partial, this.parseContext(turn));
+    const recorded = recordStep(turn.session, turn.step, values, partial, this.parseContext(turn));
+    const { given, errors } = recorded;
+    const answers = this.follow(turn, recorded.answers);
+    const rawInputs = compact ? withCompactDrafts(recorded.rawInputs, step.id, compact) : recorded.rawInputs;
+    // A line on a numbered card still waiting for its box holds the step, also against a card's submit.
+    const waiting = step.compact === true && waitingLine(rawInputs[step.id]) !== null;
 
     // A share question for an empty item is not asked, so it does not hold the step up.
     const complete = step.fields.every((f) => isAnswered(given[f.id]) || !isQuestionAsked(f.id, (id) => given[id]));
@@ -461,7 +476,7 @@ export class DialogEngine {
       }
     }
     // `hold`: lines typed to a compact step wait for its "klaar", however complete the step is.
-    if (Object.keys(errors).length > 0 || stepErrors.length > 0 || !complete || hold) {
+    if (Object.keys(errors).length > 0 || stepErrors.length > 0 || !complete || hold || waiting) {
       const version = await updateSession(db, session.id, session.version, { answers, rawInputs });
       if (version === null) throw new StaleSubmission();
       return this.stay(turn, answers, rawInputs, version, errors, stepErrors);
@@ -469,13 +484,27 @@ export class DialogEngine {
     return this.advance(turn, answers, rawInputs);
   }
 
-  /** Numbered lines typed to a compact step; "klaar" submits it as a card would. */
+  /**
+   * Lines typed to a compact step: numbered ones fill their boxes, others continue the box typed in
+   * last (or wait for one), and "klaar" submits it as a card would (compact-state.ts). The reply
+   * says where lines went and what a box held before it was replaced.
+   */
   private async recordCompact(turn: Turn, typed: CompactAnswer): Promise<EngineResult> {
-    if (typed.unknown.length === 0) return await this.record(turn, typed.values, !typed.done, !typed.done);
+    const change = compactChange(this.view(turn), turn.session.rawInputs[turn.step.id] ?? {}, typed);
     // A line for a question that is not there: the others are kept, the step stays and shows it back.
-    const result = await this.record(turn, typed.values, true, true);
-    const problem = translate(turn.ctx.locale, "short.text.noSuchQuestion", { lines: typed.unknown.join(" / ") });
-    return result.kind === "step" ? { ...result, view: { ...result.view, errors: [...result.view.errors, problem] } } : result;
+    const hold = !change.done || change.unknown.length > 0;
+    const result = await this.record(turn, change.values, hold, hold, change);
+    const notice = change.notices.join("\n");
+    // Lines and "klaar" in one message: what they replaced is still said, above the confirmation.
+    if (result.kind === "completed" && notice) return { ...result, completion: { ...result.completion, text: `${notice}\n${result.completion.text}` } };
+    if (result.kind !== "step") return result;
+    const problem = change.unknown.length ? [translate(turn.ctx.locale, "short.text.noSuchQuestion", { lines: change.unknown.join(" / ") })] : [];
+    return { ...result, ...(notice ? { notice } : {}), view: { ...result.view, errors: [...result.view.errors, ...problem] } };
+  }
+
+  /** The flow's dependent answers brought along with a change (the record card following the conversation card). */
+  private follow(turn: Turn, answers: Answers): Answers {
+    return turn.loaded.follow ? turn.loaded.follow(turn.session.answers, answers) : answers;
   }
 
   private stay(
@@ -531,7 +560,7 @@ function wordsGiven(answers: Record<string, Record<string, unknown>>, rawInputs:
     } else if (Array.isArray(value)) for (const item of value) visit(item, typed);
     else if (value && typeof value === "object") for (const item of Object.values(value)) visit(item, typed);
   };
-  for (const step of Object.values(rawInputs)) visit(step, true);
+  for (const step of Object.values(rawInputs)) for (const [key, value] of Object.entries(step)) if (isTypedDraft(key)) visit(value, true);
   for (const step of Object.values(answers)) for (const [field, value] of Object.entries(step)) if (!field.endsWith("__share")) visit(value, false);
   return [...words];
 }

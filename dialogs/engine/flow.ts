@@ -26,6 +26,12 @@ export interface FlowContext {
 export interface LoadedFlow {
   title: string;
   steps(answers: Answers): StepDefinition[];
+  /**
+   * Answers that depend on others, brought along when those change (a record card field prefilled
+   * from the conversation card follows it until the teacher changes it). Given the answers before
+   * and after a change; returns the answers to store.
+   */
+  follow?(before: Answers, after: Answers): Answers;
   /** Options for pupil fields. */
   pupilOptions?: { value: string; label: string }[];
 }

@@ -6,6 +6,7 @@ import { translate } from "../../bot/i18n/translate.js";
 import type { Answers } from "./flow.js";
 import { SKIPPED } from "./flow.js";
 import { hasContent } from "./next-field.js";
+import { isTypedDraft } from "./compact-state.js";
 
 type Locale = "nl" | "en";
 
@@ -64,7 +65,7 @@ export function filledCount(answers: Answers, rawInputs: Record<string, Record<s
     }
   }
   for (const [stepId, raws] of Object.entries(rawInputs)) {
-    for (const fieldId of Object.keys(raws)) if (!(fieldId in (answers[stepId] ?? {})) && hasContent(raws[fieldId])) count++;
+    for (const fieldId of Object.keys(raws)) if (isTypedDraft(fieldId) && !(fieldId in (answers[stepId] ?? {})) && hasContent(raws[fieldId])) count++;
   }
   return count;
 }

@@ -3,11 +3,29 @@ import type { EngineResult } from "./engine.js";
 import type { BotReply } from "../../bot/channel/types.js";
 import { dialogReplyButton } from "../../bot/domain/actions.js";
 import { translate } from "../../bot/i18n/translate.js";
+import type { StepView } from "./types.js";
+
+/**
+ * Help inside a dialog. A numbered card (compact step) is answered differently from one question
+ * at a time, so its help says how: "nummer: woorden", lines without a number, klaar, and only the
+ * control words that apply on it (no skip, no "wijzig": a numbered line changes a box).
+ */
+function helpText(view: StepView): string {
+  if (!view.compact) return translate(view.locale, "help.inDialog");
+  const commands = [
+    ...(view.actions.back ? [translate(view.locale, "short.help.command.back")] : []),
+    translate(view.locale, "short.help.command.pause"),
+    translate(view.locale, "short.help.command.cancel"),
+  ];
+  return translate(view.locale, "short.help.card", { commands: commands.join(", ") });
+}
 
 export function repliesFor(result: EngineResult): BotReply[] {
   switch (result.kind) {
-    case "step":
-      return [{ text: "", step: result.view, ...(result.answered ? { answered: result.answered } : {}) }];
+    case "step": {
+      const step: BotReply = { text: "", step: result.view, ...(result.answered ? { answered: result.answered } : {}) };
+      return result.notice ? [{ text: result.notice }, step] : [step];
+    }
     case "completed":
       return [
         {
@@ -18,7 +36,7 @@ export function repliesFor(result: EngineResult): BotReply[] {
         },
       ];
     case "help":
-      return [{ text: translate(result.view.locale, "help.inDialog") }, { text: "", step: result.view }];
+      return [{ text: helpText(result.view) }, { text: "", step: result.view }];
     case "resume":
       return [{ text: "", step: result.view }];
     case "stale":

@@ -5,7 +5,8 @@ import type { DialogSessionRecord } from "../../bot/services/dialog-sessions.js"
 import { SKIPPED, type LoadedFlow } from "./flow.js";
 import { optionsOf, parseFieldInput, type ParseContext } from "./parse-field.js";
 import type { FieldDefinition, FieldValue, FieldView, LocalizedText, StepDefinition, StepView } from "./types.js";
-import { translate } from "../../bot/i18n/translate.js";
+import { localized, translate } from "../../bot/i18n/translate.js";
+import { waitingLine } from "./compact-state.js";
 import { textLimit } from "../../bot/formats/fields.js";
 import { isQuestionAsked } from "../../bot/formats/share.js";
 
@@ -51,6 +52,9 @@ export function buildView(input: ViewInput): StepView {
   const raws = session.rawInputs[step.id] ?? {};
   const errors: Record<string, LocalizedText> = { ...input.extraErrors };
   const stepErrors = [...input.stepErrors];
+  // A line typed to a numbered card before any box waits for its box number: asked with the step.
+  const waiting = step.compact ? waitingLine(raws) : null;
+  if (waiting !== null) stepErrors.push(localized("short.text.whichBox", { text: waiting.replace(/\s*\r?\n\s*/g, " ").trim() }));
   for (const field of step.fields) {
     const raw = raws[field.id];
     if (raw !== undefined && !errors[field.id]) {

@@ -130,3 +130,25 @@ export function recordAsPlan(answers: Answers): Answers {
     goal1check: pick(["successCriteria", "evaluationDate", "evaluator"]),
   };
 }
+
+/** Record card fields prefilled from a conversation card box: record field → card box. */
+const PREFILLED_FROM: Record<string, string> = { goalText: "goalWords", what: "agreementWords" };
+
+/**
+ * The record card after the conversation card changed (going back to it): a record field that
+ * still holds what the card said before — prefilled, and stored as shown by a refused "klaar" or a
+ * card's submit — follows the card again (its answer is dropped, so the new words are its prefill);
+ * a field the teacher changed on the record card stays as she typed it.
+ */
+export function followCard(before: Answers, after: Answers): Answers {
+  const record = after[RECORD];
+  if (!record) return after;
+  const next = { ...record };
+  for (const [fieldId, boxId] of Object.entries(PREFILLED_FROM)) {
+    const was = text(before, CARD, boxId) ?? "";
+    const now = text(after, CARD, boxId) ?? "";
+    if (was === now || next[fieldId] === undefined) continue;
+    if (String(next[fieldId]).trim() === was.trim()) delete next[fieldId];
+  }
+  return { ...after, [RECORD]: next };
+}

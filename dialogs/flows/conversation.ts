@@ -17,7 +17,7 @@ import { roundEvaluationInterval } from "../../bot/services/rounds.js";
 import { loadSchoolDates } from "../../bot/services/school-calendar.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 import { conversationModeOf, shortWayFits } from "../../bot/services/conversation-mode.js";
-import { isShortDialog, RECORD, recordAsPlan, shortSteps } from "./conversation-short.js";
+import { followCard, isShortDialog, RECORD, recordAsPlan, shortSteps } from "./conversation-short.js";
 
 export const CONVERSATION = "conversation";
 
@@ -173,6 +173,7 @@ export const conversationFlow: DialogFlow = {
     const preferred = fits ? await conversationModeOf(ctx.db, ctx.actor.staffId) : null;
     return {
       title: `${format.name[l]} — ${who.name}`,
+      follow: followCard,
       steps(answers) {
         if (dates && isShortDialog(answers, preferred, fits)) {
           const { evaluators, evaluationIntervalDays } = who;

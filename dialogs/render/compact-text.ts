@@ -27,6 +27,7 @@ function fieldLines(view: StepView, field: FieldView, n: number): string[] {
   if (field.options?.length) lines.push(`   (${field.options.map((o, i) => `${i + 1} ${o.icon ? `${o.icon} ` : ""}${oneLine(o.label)}`).join(" · ")})`);
   if (field.kind === "yesNo") lines.push(`   (${renderText(view.locale, "render.typeYesNo")})`);
   if (field.kind === "date") lines.push(`   (${renderText(view.locale, "render.typeDate")})`);
+  if (field.editing) lines.push(`   ${renderText(view.locale, "render.compactEditing")}`);
   if (field.error?.trim()) lines.push(`   ${WARNING} ${field.error.trim()}`);
   if (field.raw !== undefined && field.raw.trim() !== "") lines.push(`   ${renderText(view.locale, "render.typed", { text: oneLine(field.raw) })}`);
   return lines;

@@ -54,8 +54,12 @@ export const renderCatalogue = {
     en: "All questions of this step are answered. Type **ok** to continue, or **edit <number>** to change an answer.",
   },
   "render.compactHowTo": {
-    nl: "Typ **nummer: antwoord**, één of meer regels (bijvoorbeeld **3: tafels van 6**), en **klaar** als het klopt — dat mag ook als laatste regel.",
-    en: "Type **number: answer**, one or more lines (for example **3: times table of 6**), and **done** when it is right — also as the last line.",
+    nl: "Typ **nummer: antwoord** (bijvoorbeeld **3: tafels van 6**); een regel zonder nummer komt erbij in het vakje waar je het laatst in typte. Typ **klaar** als het klopt — dat mag ook als laatste regel.",
+    en: "Type **number: answer** (for example **3: times table of 6**); a line without a number is added to the box you typed in last. Type **done** when it is right — also as the last line.",
+  },
+  "render.compactEditing": {
+    nl: "✏️ Typ de nieuwe woorden voor dit vakje (zonder nummer mag), of **ok** om te houden wat er staat.",
+    en: "✏️ Type the new words for this box (no number needed), or **ok** to keep what it says.",
   },
   "render.command.back": { nl: "terug", en: "back" },
   "render.command.skip": { nl: "overslaan", en: "skip" },

@@ -117,4 +117,16 @@ describe(`the short way's cards on ${testProvider()}`, () => {
     const goals = await t.db.goal.findMany({ where: { pupilId, conversationId: agreements[0]!.conversationId } });
     expect(goals).toHaveLength(0);
   });
+
+  it("says what lines typed with klaar in one message replaced, above the confirmation", async () => {
+    const { actor, pupilId } = await shortTeacher();
+    await start(actor, pupilId);
+    const record = viewOf((await engine.answerText(actor, "4: leest elke dag een bladzijde\nklaar"))!);
+    expect(record.stepId).toBe("record");
+    const done = await engine.answerText(actor, "2: 2\n12: leest elke dag twee bladzijden\n13: na de pauze\nklaar");
+    expect(done?.kind).toBe("completed");
+    expect(done?.kind === "completed" && done.completion.text).toContain("er stond: “leest elke dag een bladzijde”");
+    const agreements = await t.db.agreement.findMany({ where: { pupilId, whenText: "na de pauze" } });
+    expect(agreements.map((a) => a.what)).toEqual(["leest elke dag twee bladzijden"]);
+  });
 });

@@ -170,4 +170,33 @@ describe(`the short way through Slack on ${testProvider()}`, () => {
     const goals = await app.database.db.goal.findMany({ where: { pupilId } });
     expect(goals.map((g) => g.goalText)).toEqual(["de tafel van 6 kennen"]);
   });
+
+  it("after going back to the conversation card, the record modal takes its new words where the teacher had not changed them", async () => {
+    const { juf, pupilId } = await newTeacher();
+    await chooseShort(juf);
+    const { since } = await juf.command("gesprek Otis");
+    let view = await juf.openedModal(since);
+    view = updated(view, await juf.submit(view, modalState(view.blocks, { goalWords: "de tafel van 6 kennen", agreementWords: "oefent met flitskaarten" })));
+    expect(stepOf(view)).toBe("record");
+    // Back, with her own goal text typed: the modal's inputs go along as shown (the prefilled agreement too) and are kept.
+    const own = modalState(view.blocks, { goalText: "ik wil de tafel van 6 zonder fouten opzeggen", successCriteria: "Otis zegt de tafel op" });
+    const back = view.blocks.flatMap((b) => (b as { elements?: Array<Record<string, unknown>> }).elements ?? []).find((e) => e.action_id === "gw_step_back")!;
+    const before = fake.calls.length;
+    await sim.interaction(
+      sim.blockActions(juf.who, { type: "button", action_id: back.action_id, value: back.value }, { view: { ...view, state: { values: own } } }),
+    );
+    const update = await fake.waitFor((c) => c.method === "views.update" && c.result === "ok", before);
+    view = { ...(update.args.view as View), id: view.id, hash: fake.views.get(view.id)!.hash };
+    expect(stepOf(view)).toBe("kaart");
+    const newJots = { goalWords: "de tafel van 7 kennen", agreementWords: "elke dag 5 minuten tafelkaartjes oefenen met Boaz" };
+    view = updated(view, await juf.submit(view, modalState(view.blocks, newJots)));
+    const shown = modalState(view.blocks);
+    expect(shown.f_what?.value).toEqual({ type: "plain_text_input", value: "elke dag 5 minuten tafelkaartjes oefenen met Boaz" });
+    expect(shown.f_goalText?.value).toEqual({ type: "plain_text_input", value: "ik wil de tafel van 6 zonder fouten opzeggen" });
+    const ack = await juf.submit(view, modalState(view.blocks, { evaluationDate: weekdayAhead(today, 21), when: "elke dag na de pauze" }));
+    expect(ack === null || ack.response_action === "clear").toBe(true);
+    const stored = await app.database.db.conversation.findFirst({ where: { pupilId, status: "held" }, include: { goals: true, agreements: true } });
+    expect(stored?.agreements.map((a) => a.what)).toEqual(["elke dag 5 minuten tafelkaartjes oefenen met Boaz"]);
+    expect(stored?.goals.map((g) => g.goalText)).toEqual(["ik wil de tafel van 6 zonder fouten opzeggen"]);
+  });
 });

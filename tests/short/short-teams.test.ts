@@ -138,4 +138,31 @@ describe(`the short way over Teams HTTP on ${testProvider()}`, () => {
     const stored = await app.database.db.goal.findMany({ where: { pupilId } });
     expect(stored.map((g) => g.goalText)).toEqual(["de tafel van 6 kennen"]);
   });
+
+  it("after going back to the conversation card, the record card takes its new words where the teacher had not changed them", async () => {
+    const { juf, pupilId } = await newTeacher();
+    await teams.say(juf, "werkwijze kort");
+    let at = stepCard(await teams.say(juf, "gesprek Otis"))!;
+    const jots = { f_goalWords: "de tafel van 6 kennen", f_agreementWords: "oefent met flitskaarten" };
+    at = stepCard(await teams.submit(juf, at, { ...submitData(cardOf(at)!), ...jots }))!;
+    // Sent as shown but for her own goal text, and refused (no when): the answers are kept as sent.
+    let record = cardOf(at)!;
+    const own = { ...asShown(record), f_goalText: "ik wil de tafel van 6 zonder fouten opzeggen", f_successCriteria: "Otis zegt de tafel op" };
+    at = stepCard(await teams.submit(juf, at, { ...submitData(record), ...own }))!;
+    record = cardOf(at)!;
+    at = stepCard(await teams.submit(juf, at, { ...submitData(record, "back"), ...asShown(record) }))!;
+    expect(textOf([at])).toContain("Gesprekskaart");
+    const newJots = { f_goalWords: "de tafel van 7 kennen", f_agreementWords: "elke dag 5 minuten tafelkaartjes oefenen met Boaz" };
+    at = stepCard(await teams.submit(juf, at, { ...submitData(cardOf(at)!), ...newJots }))!;
+    record = cardOf(at)!;
+    const input = (id: string) => cardInputs(record).find((i) => i.id === id)?.value;
+    expect(input("f_what")).toBe("elke dag 5 minuten tafelkaartjes oefenen met Boaz");
+    expect(input("f_goalText")).toBe("ik wil de tafel van 6 zonder fouten opzeggen");
+    const done = { ...asShown(record), f_evaluationDate: weekdayAhead(today, 21), f_when: "elke dag na de pauze" };
+    const sent = await teams.submit(juf, at, { ...submitData(record), ...done });
+    expect(textOf(sent)).toContain("opgeslagen");
+    const stored = await held(pupilId);
+    expect(stored?.agreements.map((a) => a.what)).toEqual(["elke dag 5 minuten tafelkaartjes oefenen met Boaz"]);
+    expect(stored?.goals.map((g) => g.goalText)).toEqual(["ik wil de tafel van 6 zonder fouten opzeggen"]);
+  });
 });

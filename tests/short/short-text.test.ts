@@ -1,14 +1,10 @@
 // The short way in the text channel (the terminal chat over the core's handleTurn): a middenbouw
 // conversation with one goal and one agreement is recorded in at most 12 typed messages, one
 // line each (a terminal sends one line per message), with the kindplan's own checks on the way.
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pino from "pino";
-import { createCore } from "../../app/core.js";
-import { TerminalChat } from "../../adapters/local/terminal-chat.js";
 import { localDate } from "../../bot/domain/local-time.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
-import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import { middenbouwTeacher as teacherAt } from "./terminal-teacher.js";
 import { weekdayAhead } from "../support/dialog-driver.js";
 
 const MAX_MESSAGES = 12;
@@ -21,29 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.destroy());
 
-/** A middenbouw teacher at a school of their own, typing in a terminal chat; every message counted. */
-async function middenbouwTeacher() {
-  const school = await makeSchool(t.db);
-  const group = await makeGroup(t.db, school.id, "groep 4", "middenbouw");
-  const pupil = await makePupil(t.db, school.id, group.id, "Otis");
-  const teacher = await makeStaff(t.db, school.id, { groups: [group.id] });
-  const core = createCore({ db: t.db, logger: pino({ level: process.env.GW_DEBUG ? "error" : "silent" }), defaultLocale: "nl" });
-  const chat = new TerminalChat({
-    core,
-    user: { channel: "local", externalId: teacher.email, email: teacher.email },
-    input: new PassThrough(),
-    output: new PassThrough(),
-  });
-  const sent: string[] = [];
-  const say = async (text: string) => {
-    expect(text).not.toContain("\n");
-    sent.push(text);
-    const out = await chat.send(text);
-    if (process.env.GW_DEBUG) console.log(`>>> ${text}\n${out}`);
-    return out;
-  };
-  return { say, sent, pupilId: pupil.id, schoolId: school.id, teacherId: teacher.id };
-}
+const middenbouwTeacher = () => teacherAt(t.db);
 
 const held = (pupilId: string) => t.db.conversation.findFirst({ where: { pupilId, status: "held" }, include: { goals: true, agreements: true } });
 

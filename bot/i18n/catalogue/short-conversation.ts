@@ -71,4 +71,21 @@ export const shortConversation = {
     nl: "Die vraag is er niet, dus dit is nog niet opgeslagen: {lines}. Typ het nummer van een vraag hierboven.",
     en: "There is no such question, so this was not saved yet: {lines}. Type the number of a question above.",
   },
+  "short.text.appended": { nl: "Toegevoegd aan {box}.", en: "Added to {box}." },
+  "short.text.replaced": {
+    nl: "Vervangen in {box} — er stond: “{old}”. Wil je beide? Typ de oude woorden er weer bij, op een regel zonder nummer.",
+    en: "Replaced in {box} — it said: “{old}”. Want both? Type the old words again, on a line without a number.",
+  },
+  "short.text.whichBox": {
+    nl: "Bij welk vakje hoort “{text}”? Het staat nog nergens. Typ het nummer van het vakje (bijvoorbeeld **1**), of **-** om het weg te laten.",
+    en: "Which box does “{text}” belong to? It is not in one yet. Type the box's number (for example **1**), or **-** to leave it out.",
+  },
+  "short.text.dropped": { nl: "Weggelaten: “{text}”.", en: "Left out: “{text}”." },
+  "short.help.card": {
+    nl: "Op deze kaart typ je **nummer: woorden**, bijvoorbeeld **2: tafels van 7**; staat er al iets in dat vakje, dan vervang je het (ik laat zien wat er stond). Een regel zonder nummer komt erbij in het vakje waar je het laatst in typte. Typ **klaar** als het klopt. Verder: {commands}.",
+    en: "On this card you type **number: words**, for example **2: times table of 7**; if that box already holds something, you replace it (I show what it said). A line without a number is added to the box you typed in last. Type **done** when it is right. Also: {commands}.",
+  },
+  "short.help.command.back": { nl: "**terug** (vorige kaart)", en: "**back** (previous card)" },
+  "short.help.command.pause": { nl: "**pauze** (later verder)", en: "**pause** (go on later)" },
+  "short.help.command.cancel": { nl: "**stop** (niets bewaren)", en: "**stop** (keep nothing)" },
 } as const satisfies Catalogue;
