@@ -7,7 +7,7 @@ import { directSqlOf } from "../db/direct-sql.js";
 import { inTransaction } from "../db/transaction.js";
 import { recordAudit } from "../audit.js";
 import { NotFoundError } from "../errors.js";
-import { collectPupilData, countPupilData, type PupilData } from "./pupil-data.js";
+import { bundleLines, collectPupilData, countPupilData, type PupilData } from "./pupil-data.js";
 import { RETENTION_NOTICE, RetentionNoticePayload } from "./retention-notice.js";
 
 export interface ErasureInput {
@@ -49,9 +49,14 @@ async function removeRows(tx: Tx, data: PupilData): Promise<void> {
   for (const m of data.outbox) {
     const notice = m.kind === RETENTION_NOTICE ? RetentionNoticePayload.safeParse(parseJson(m.payload)) : null;
     const others = notice?.success ? notice.data.pupils.filter((p) => p.pupilId !== pupilId) : [];
+    // A teacher's daily list names other pupils too: only this pupil's lines go. The row stays,
+    // also once sent, because it is what tells the producer the others' lines went out already.
+    const bundle = bundleLines(m, data.recordIds);
     if (notice?.success && others.length > 0 && m.status === "pending") {
       await tx.outboxMessage.update({ where: { id: m.id }, data: { payload: JSON.stringify({ ...notice.data, pupils: others }) } });
       // The key held no pupil id (it is per school, day and admin), so nothing else to change.
+    } else if (bundle && bundle.others.length > 0) {
+      await tx.outboxMessage.update({ where: { id: m.id }, data: { payload: JSON.stringify({ ...bundle.payload, items: bundle.others }) } });
     } else {
       await tx.outboxMessage.delete({ where: { id: m.id } });
     }

@@ -4,7 +4,7 @@
 import type { Db } from "../db/client.js";
 import { recordAudit } from "../audit.js";
 import { renderHtml, renderPdf, type Block, type Printable } from "../exports/printable.js";
-import { collectPupilData, countPupilData, type PupilData } from "./pupil-data.js";
+import { bundleLines, collectPupilData, countPupilData, type PupilData } from "./pupil-data.js";
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -65,7 +65,11 @@ export async function buildAccessExport(db: Db, pupilId: string, now: Date) {
       rawInputs: parseJson(s.rawInputs),
       pending: s.pending === null ? null : parseJson(s.pending),
     })),
-    outboxMessages: data.outbox.map((m) => ({ ...m, payload: parseJson(m.payload) })),
+    // A daily reminder list shows only this pupil's lines: the other pupils' are not theirs to see.
+    outboxMessages: data.outbox.map((m) => {
+      const bundle = bundleLines(m, data.recordIds);
+      return { ...m, payload: bundle ? { ...bundle.payload, items: bundle.mine } : parseJson(m.payload) };
+    }),
     fileLinks: data.fileLinks,
     auditTrail: data.audit,
   };

@@ -4,6 +4,7 @@
 // a goal or conversation id in its answers; an outbox row names a conversation or goal in its
 // subject, payload or key; an audit row names a record by entityId.
 import type { Db, Tx } from "../db/client.js";
+import { BundlePayload, DAILY_BUNDLE, type BundleItem } from "../domain/daily-list.js";
 
 type Client = Db | Tx;
 
@@ -106,4 +107,24 @@ export function countPupilData(data: PupilData): Record<string, number> {
     fileLinks: data.fileLinks.length,
     auditEvents: data.audit.length,
   };
+}
+
+/**
+ * A teacher's daily reminder list names several pupils: its lines about this pupil (by any of the
+ * pupil's record ids) and the others'. Null for any other outbox row.
+ */
+export function bundleLines(
+  row: { kind: string; payload: string },
+  recordIds: readonly string[],
+): { payload: BundlePayload; mine: BundleItem[]; others: BundleItem[] } | null {
+  if (row.kind !== DAILY_BUNDLE) return null;
+  let parsed: ReturnType<typeof BundlePayload.safeParse>;
+  try {
+    parsed = BundlePayload.safeParse(JSON.parse(row.payload));
+  } catch {
+    return null;
+  }
+  if (!parsed.success) return null;
+  const about = (item: BundleItem) => recordIds.some((id) => item.key.includes(id) || item.subjectId.includes(id));
+  return { payload: parsed.data, mine: parsed.data.items.filter(about), others: parsed.data.items.filter((i) => !about(i)) };
 }

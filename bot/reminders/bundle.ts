@@ -11,31 +11,15 @@
 //   (the preparation reminder is planned a school day ahead) or the morning after it.
 // An item never delivered that was due longer ago than the lookback is dropped; a bundle holding
 // it always lies within the lookback, so an item once delivered is never listed again.
-import { z } from "zod";
-import { LocalDate } from "../domain/vocabulary.js";
+import { BUNDLED_KINDS, BundlePayload, DAILY_BUNDLE, isBundled, type BundleItem, type BundledKind } from "../domain/daily-list.js";
 import type { DesiredMessage } from "./schedule.js";
 
-export const DAILY_BUNDLE = "daily_bundle";
-/** The kinds a bundle carries, in the order it lists them. */
-export const BUNDLED_KINDS = ["evaluation_due", "unrecorded_nudge", "prepare_reminder"] as const;
-export type BundledKind = (typeof BUNDLED_KINDS)[number];
-export const isBundled = (kind: string): kind is BundledKind => (BUNDLED_KINDS as readonly string[]).includes(kind);
+export { BUNDLED_KINDS, BundleItem, BundlePayload, DAILY_BUNDLE, isBundled, type BundledKind } from "../domain/daily-list.js";
+
 /** How far back undelivered items and earlier bundles are looked at. */
 export const BUNDLE_LOOKBACK_MS = 14 * 24 * 3_600_000;
 /** A bundle row in these states has not gone out: it may still change. */
 const OPEN_STATUSES = new Set(["pending", "cancelled"]);
-
-/** One pupil line: ids and dates only (names are read when the bundle is rendered). */
-export const BundleItem = z.object({
-  kind: z.enum(BUNDLED_KINDS),
-  key: z.string(),
-  subjectId: z.string(),
-  date: LocalDate.optional(),
-  at: z.string().optional(),
-});
-export type BundleItem = z.infer<typeof BundleItem>;
-export const BundlePayload = z.object({ day: LocalDate, items: z.array(BundleItem) });
-export type BundlePayload = z.infer<typeof BundlePayload>;
 
 export const bundleKey = (staffId: string, day: string) => `${DAILY_BUNDLE}:${staffId}:${day}`;
 

@@ -7,6 +7,8 @@ import { recordAudit } from "../../bot/audit.js";
 import { sqliteFilePath } from "../../bot/db/client.js";
 import { erasePupil, formatReceipt, planErasure } from "../../bot/privacy/erase.js";
 import { RETENTION_NOTICE } from "../../bot/privacy/retention-notice.js";
+import { buildAccessExport } from "../../bot/privacy/export.js";
+import { DAILY_BUNDLE } from "../../bot/domain/daily-list.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makeSchool, makeStaff } from "../support/fixtures.js";
 import { allRowsAsText, seedPupilEverywhere, type SeededPupil } from "./pupil-data.js";
@@ -159,6 +161,35 @@ describe(`erasing a pupil on ${testProvider()}`, () => {
     const payload = JSON.parse(kept.find((m) => m.id === shared.id)!.payload);
     expect(payload).toEqual({ pupils: [{ pupilId: other.pupilId, eraseOn: "2027-03-01" }], months: 24 });
     expect(kept.find((m) => m.id === shared.id)).toMatchObject({ status: "pending", idempotencyKey: shared.idempotencyKey });
+  });
+
+  it("a teacher's daily list loses only this pupil's lines, also once sent; the access export shows a pupil only their own", async () => {
+    const [target, other] = [await seed(), await seed()];
+    const goalOf = (p: SeededPupil) => p.recordIds[2]!; // seedPupilEverywhere's goal
+    const line = (p: SeededPupil) => ({ kind: "evaluation_due", key: `evaluation_due:${goalOf(p)}`, subjectId: goalOf(p), date: "2026-11-24" });
+    const list = (pupils: SeededPupil[], status: string) =>
+      t.db.outboxMessage.create({
+        data: {
+          schoolId: base.schoolId,
+          recipientStaffId: base.teacherId,
+          kind: DAILY_BUNDLE,
+          payload: JSON.stringify({ day: "2026-11-24", items: pupils.map(line) }),
+          dueAt: NOW,
+          status,
+          // Per teacher and day, as the producer keys it: no pupil in the key.
+          idempotencyKey: `${DAILY_BUNDLE}:${base.teacherId}:${status}:${pupils.length}:${++seeded}`,
+        },
+      });
+    const [shared, sent, alone] = [await list([target, other], "pending"), await list([target, other], "sent"), await list([target], "sent")];
+    const exported = await buildAccessExport(t.db, target.pupilId, NOW);
+    const listed = exported.outboxMessages.filter((m) => m.kind === DAILY_BUNDLE).map((m) => m.payload);
+    expect(listed).toEqual([shared, sent, alone].map(() => ({ day: "2026-11-24", items: [line(target)] })));
+    await erase(target);
+    const kept = await t.db.outboxMessage.findMany({ where: { id: { in: [shared.id, sent.id, alone.id] } }, orderBy: { status: "asc" } });
+    expect(kept.map((m) => [m.id, m.status, JSON.parse(m.payload)])).toEqual([
+      [shared.id, "pending", { day: "2026-11-24", items: [line(other)] }],
+      [sent.id, "sent", { day: "2026-11-24", items: [line(other)] }],
+    ]);
   });
 
   it("a notice whose payload cannot be read goes with the pupil it names", async () => {
