@@ -204,7 +204,7 @@ describe(`reading a held conversation (${testProvider()})`, () => {
     expect(textOf(await say("juf", "gesprek bekijken Lotte 2026-10-05"))).toContain("Lotte toen: ik wil beter rekenen");
     expect(textOf(await say("juf", "gesprek bekijken Lotte 05-10"))).toContain("Lotte toen");
     const none = await say("juf", "gesprek bekijken Lotte 6-10-2026");
-    expect(none[0]!.text).toBe("Ik vond geen gesprek met Lotte op 6-10-2026. Kies een van de gehouden gesprekken:");
+    expect(none[0]!.text).toBe("Ik vond geen gesprek met Lotte T. op 6-10-2026. Kies een van de gehouden gesprekken:");
     expect(none[0]!.actions!.map((a) => a.action.args!.conversationId)).toEqual([newer, older]);
     expect(textOf(await press("juf", { conversationId: older }))).toContain("Lotte toen");
   });
@@ -274,7 +274,7 @@ describe(`reading a held conversation (${testProvider()})`, () => {
     await t.db.conversation.create({
       data: { schoolId: ids.school!, pupilId: pupil.id, groupId: ids.g5!, formatKey: "middenbouw-kindgesprek", formatVersion: 2, createdById: ids.juf! },
     });
-    expect(textOf(await say("juf", "gesprek bekijken Ravi"))).toBe("Ravi heeft nog geen gehouden gesprek dat jij kunt lezen.");
+    expect(textOf(await say("juf", "gesprek bekijken Ravi"))).toBe("Ravi T. heeft nog geen gehouden gesprek dat jij kunt lezen.");
     expect(textOf(await press("juf", { conversationId: "bestaat-niet" }))).toBe("Dat gesprek kon ik niet vinden, of het is nog niet gehouden.");
     expect(textOf(await say("juf", "gesprek bekijken"))).toContain("Van welke leerling wil je een gesprek lezen?");
     expect(textOf(await say("juf", "gesprek bekijken Niemand"))).toBe("Ik vond geen leerling 'Niemand' onder je leerlingen.");

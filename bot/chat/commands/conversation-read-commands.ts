@@ -62,7 +62,9 @@ export async function viewConversationCommand(ctx: CommandContext, input: Comman
 
 async function readForPupil(ctx: CommandContext, pupilId: string, day: DayWanted | null): Promise<BotReply[]> {
   const held = await listReadableHeldConversations(ctx.db, ctx.actor, pupilId);
-  const name = (await pupilNamesById(ctx.db, [pupilId])).get(pupilId)?.firstName ?? "";
+  // The full name: a first name typed may have picked another pupil than the one meant.
+  const pupil = (await pupilNamesById(ctx.db, [pupilId])).get(pupilId);
+  const name = pupil ? `${pupil.firstName} ${pupil.lastName}` : "";
   if (held.length === 0) return [{ text: ctx.t("read.noHeld", { name }) }];
   const chosen = day ? held.find((h) => localDate(h.heldAt, ctx.actor.timezone).endsWith(day.suffix)) : held[0];
   if (!chosen) return [{ text: ctx.t("read.noneOnDate", { name, date: day!.shown }), actions: conversationButtons(ctx, held) }];
