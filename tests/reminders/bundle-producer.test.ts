@@ -84,7 +84,7 @@ describe(`reminders bundled per teacher and school day on ${testProvider()}`, ()
     const render = async (staffId: string, now: Date) => {
       const row = await s.db.outboxMessage.findFirstOrThrow({ where: { recipientStaffId: staffId, kind: DAILY_BUNDLE } });
       const replies = await createRenderers(() => now)[DAILY_BUNDLE]!({ ...row, payload: JSON.parse(row.payload) } as OutboxRow, s.db);
-      return replies!.map((r) => [r.text, ...(r.lists ?? []).map((l) => l.heading)]).flat();
+      return replies!.flatMap((r) => [r.text, ...(r.lists ?? []).map((l) => l.heading)]);
     };
     expect(await render(s.jufId, at(WED, "08:30"))).toEqual([
       expect.stringMatching(/^\*\*For .+\*\*: 4 pupils on your list\.$/),

@@ -4,6 +4,7 @@
 // A long conversation arrives whole, as several messages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "../../bot/auth/actor.js";
+import { openDatabase } from "../../bot/db/client.js";
 import { inTransaction } from "../../bot/db/transaction.js";
 import { localDate } from "../../bot/domain/local-time.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
@@ -18,7 +19,7 @@ const ALEX = { aad: "bbbbbbbb-0000-0000-0000-000000000001", name: "Alex Wilber",
 const BO = { aad: "bbbbbbbb-0000-0000-0000-000000000002", name: "Bo Duo", email: "bo@lees.example" };
 const LEA = { aad: "bbbbbbbb-0000-0000-0000-000000000003", name: "Lea Leider", email: "lea@lees.example" };
 
-let app: TestApp;
+let app: TestApp & { databaseUrl: string };
 let teams: TeamsDriver;
 const connector = new FakeConnector();
 const today = localDate(new Date(), "Europe/Amsterdam");
@@ -112,9 +113,12 @@ describe(`reading a held conversation in Teams over HTTP (${testProvider()})`, (
       s_hoeLeerJe: { helpsMeNote: long("D1").slice(0, 1000) },
       s_afsluiten: { summary: long("E1") },
     };
-    const alex = await app.database.db.staff.findFirstOrThrow({ where: { email: ALEX.email } });
-    const actor = await loadActor(app.database.db, alex.id);
-    await inTransaction(app.database.db, (tx) =>
+    // Recorded through the sources' core on a connection of its own: the served app may be the
+    // production build, whose database client the sources' core does not know.
+    const own = await openDatabase(app.databaseUrl);
+    const alex = await own.db.staff.findFirstOrThrow({ where: { email: ALEX.email } });
+    const actor = await loadActor(own.db, alex.id);
+    await inTransaction(own.db, (tx) =>
       recordHeldConversation(tx, actor, {
         pupilId: ids.lang!,
         groupId: null,
@@ -128,6 +132,7 @@ describe(`reading a held conversation in Teams over HTTP (${testProvider()})`, (
         heldAt: new Date(),
       }),
     );
+    await own.close();
     const button = await timelineButton(BO, "Lang");
     const sent = await teams.submit(BO, button.activity, button.data);
     expect(sent.length).toBeGreaterThan(3);
