@@ -235,6 +235,10 @@ describe(`the short way through Slack on ${testProvider()}`, () => {
     const session = await app.database.db.dialogSession.findFirstOrThrow({ where: { status: "active", kind: "conversation", staffId } });
     const draft = JSON.parse(session.answers) as Record<string, Record<string, unknown>>;
     expect(draft.goal1check).toMatchObject(typedIn);
+    // Going forward, the goal check (its refused date still in it) is not passed over.
+    const again = updated(shown, await juf.submit(shown, fillModal(shown, today)));
+    expect(stepOf(again)).toBe("goal1check");
+    expect(modalState(again.blocks).f_successCriteria?.value).toEqual({ type: "plain_text_input", value: typedIn.successCriteria });
   });
 
   it("after going back to the conversation card, the record modal takes its new words where the teacher had not changed them", async () => {
