@@ -53,7 +53,8 @@ export function registerBlockActions(app: App, ctx: SlackContext): void {
     const view = payload.view;
     await ctx.replies.guarded(d, async () => {
       if (view && view.type === "modal") {
-        const submission = parseBlockAction(action, view.private_metadata, view.state);
+        // A modal refused with field errors still carries its old stamp, on its buttons too.
+        const submission = ctx.versions.mapForward(view.id, parseBlockAction(action, view.private_metadata, view.state));
         const result = await ctx.core.handleTurn({ user: d.user, text: "", submission: submission ?? {} });
         await updateModal(ctx, result, d, view.id, view.hash);
         return;

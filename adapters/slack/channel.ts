@@ -23,6 +23,7 @@ import { slackErrorCode } from "./delivery.js";
 import { registerEvents } from "./events.js";
 import { HomeTab } from "./home-refresh.js";
 import { registerModalSubmissions } from "./modal-submissions.js";
+import { OwnVersions } from "./own-versions.js";
 import { boltLogger, createSlackApp } from "./receiver.js";
 import { SlackReplies } from "./replies.js";
 import { createSlackSender } from "./slack-sender.js";
@@ -74,6 +75,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     home,
     replies: new SlackReplies({ core, client, logger, home, linkFor: deps.linkFor }),
     submissionBudgetMs: deps.submissionBudgetMs ?? 2000,
+    versions: new OwnVersions(),
     claim: (key) => core.claimDelivery("slack", key),
   };
   registerSlashCommand(app, ctx);

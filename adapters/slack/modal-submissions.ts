@@ -41,28 +41,6 @@ function infoModal(text: string, locale: Locale): InfoModal {
 /** Our modal responses as Bolt's ack type: our Block Kit types are a structural subset of Slack's. */
 const asViewResponse = (response: ModalResponse): ViewResponseAction => response as never;
 
-// Storing an invalid answer (to show it again) moves the session's version on, but a modal
-// answered with response_action "errors" keeps its old private_metadata. The next submission
-// of that same view carries the old version: it is ours, not stale, so it is mapped forward.
-// (On another instance the map is empty: the teacher then sees the step again, marked stale,
-// with everything typed still in it — nothing is lost.)
-class OwnVersions {
-  private readonly views = new Map<string, { stepId: string; from: number; to: number }>();
-
-  note(viewId: string, submission: { stepId: string; version: number }, result: TurnResult): void {
-    const step = result.replies.find((r) => r.step)?.step;
-    if (!step || step.stepId !== submission.stepId) return;
-    if (this.views.size > 10_000) this.views.clear();
-    this.views.set(viewId, { stepId: step.stepId, from: submission.version, to: step.version });
-  }
-
-  mapForward<T extends { stepId: string; version: number }>(viewId: string, submission: T | null): T | null {
-    const own = this.views.get(viewId);
-    if (!submission || !own || own.stepId !== submission.stepId || own.from !== submission.version) return submission;
-    return { ...submission, version: own.to };
-  }
-}
-
 /** The ack for a modal submission, and the replies that go to the DM. */
 function modalResponse(result: TurnResult, submittedStep: string | undefined): { response: ModalResponse; rest: BotReply[] } {
   const stepIndex = result.replies.findIndex((r) => r.step);
@@ -104,8 +82,6 @@ export async function updateModal(ctx: SlackContext, result: TurnResult, d: Deli
 }
 
 export function registerModalSubmissions(app: App, ctx: SlackContext): void {
-  const versions = new OwnVersions();
-
   // A modal step submitted. Its answer — field errors, the next step, or closing — is the ack.
   app.view(STEP_CALLBACK_ID, async ({ ack, body }) => {
     const payload = ViewPayload.safeParse(body).data;
@@ -116,7 +92,8 @@ export function registerModalSubmissions(app: App, ctx: SlackContext): void {
       return;
     }
     const viewId = payload.view.id;
-    const submission = versions.mapForward(viewId, parseModalSubmission(payload.view));
+    const carried = parseModalSubmission(payload.view);
+    const submission = ctx.versions.mapForward(viewId, carried);
     const work = ctx.core.handleTurn({ user: d.user, text: "", submission: submission ?? {} });
     const locale = ctx.core.localeOf(d.user);
     const timedOut = Symbol("timeout");
@@ -125,7 +102,8 @@ export function registerModalSubmissions(app: App, ctx: SlackContext): void {
     clearTimeout(timer);
     if (first !== timedOut) {
       const { response, rest } = modalResponse(first, submission?.stepId);
-      if (response.response_action === "errors" && submission) versions.note(viewId, submission, first);
+      // Slack keeps the refused view as it is, with the stamp it carried: noted, to map it forward.
+      if (response.response_action === "errors" && carried) ctx.versions.note(viewId, carried, first);
       await ack(asViewResponse(response));
       await ctx.replies.guarded(d, () => ctx.replies.deliver({ ...first, replies: rest }, withoutTrigger(d)));
       return;
@@ -141,7 +119,7 @@ export function registerModalSubmissions(app: App, ctx: SlackContext): void {
     await ack();
     const payload = ViewPayload.safeParse(body).data;
     const d = payload && interactionDelivery(ctx.client, payload);
-    const token = payload ? versions.mapForward(payload.view.id, parseStepToken(payload.view.private_metadata)) : null;
+    const token = payload ? ctx.versions.mapForward(payload.view.id, parseStepToken(payload.view.private_metadata)) : null;
     if (!payload || !d || !token) return;
     const values = readModalState(payload.view.state) ?? {};
     await ctx.replies.guarded(d, () => ctx.replies.turn({ user: d.user, text: "", submission: { ...token, action: "pause", values } }, withoutTrigger(d)));

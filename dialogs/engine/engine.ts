@@ -97,12 +97,16 @@ function isStepDone(step: StepDefinition, answers: Answers): boolean {
   return step.fields.every((f) => !f.required || (isAnswered(given[f.id]) && given[f.id] !== ""));
 }
 
-/** A step that still has a question nobody answered (also an optional one): going forward stops there. */
+/**
+ * A step that still has a question nobody answered (also an optional one), or answers its own
+ * rule refuses (kept as a draft by back, skip or pause): going forward stops there.
+ */
 function hasOpenQuestion(step: StepDefinition, answers: Answers): boolean {
   const given = answers[step.id];
   if (!given) return true;
   if (given[SKIPPED] === true) return false;
-  return step.fields.some((f) => !isAnswered(given[f.id]) && isQuestionAsked(f.id, (id) => given[id]));
+  if (step.fields.some((f) => !isAnswered(given[f.id]) && isQuestionAsked(f.id, (id) => given[id]))) return true;
+  return (step.validate?.(given) ?? []).length > 0;
 }
 
 export class DialogEngine {

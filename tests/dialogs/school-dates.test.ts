@@ -100,6 +100,26 @@ describe(`the evaluation date of a goal in a conversation on ${testProvider()}`,
     expect(goal).toMatchObject({ evaluationDate: "2026-12-10", evaluatorId: duoId });
   });
 
+  it("a refused date taken along by back is not passed over going forward: the step is shown again with why", async () => {
+    const { pupilId, view } = await goalCheck("Ilse");
+    const back = await engine.submit(teacher, {
+      sessionId: view.sessionId,
+      stepId: view.stepId,
+      version: view.version,
+      action: "back",
+      values: check(SATURDAY, teacher.staffId),
+    });
+    const help = stepOf(back);
+    expect(help.stepId).toBe("goal1help");
+    const again = stepOf(await submit(teacher, help, autoValues(help, TODAY)));
+    expect(again.stepId).toBe("goal1check");
+    expect(again.fields.find((f) => f.id === "successCriteria")?.value).toBe("Sam zegt de tafels foutloos op bij de juf");
+    expect(errorOf(again, "evaluationDate")).toContain("geen schooldag");
+    const fixed = await submit(teacher, again, check("2026-11-30", teacher.staffId));
+    expect((await walkToEnd(engine, teacher, fixed, TODAY)).result.kind).toBe("completed");
+    expect(await t.db.goal.findFirstOrThrow({ where: { pupilId } })).toMatchObject({ evaluationDate: "2026-11-30" });
+  });
+
   it("keeps today's rule, says it in English too, and asks a typed date again", async () => {
     const { view } = await goalCheck("Noor");
     const today = stepOf(await submit(teacher, view, check(TODAY, teacher.staffId)));

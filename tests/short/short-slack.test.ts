@@ -8,7 +8,7 @@ import { SlackSimulator } from "../support/slack-requests.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
 import { testProvider } from "../support/test-db.js";
 import { localDate } from "../../bot/domain/local-time.js";
-import { SlackTeacher, type View } from "../slack/slack-driver.js";
+import { fillModal, SlackTeacher, type View } from "../slack/slack-driver.js";
 import { weekdayAhead } from "../support/dialog-driver.js";
 import { makeGroup, makePupil, makeStaff } from "../support/fixtures.js";
 import { addHoliday, modalState, typedInModal } from "./counting.js";
@@ -66,6 +66,20 @@ const updated = (view: View, ack: Record<string, unknown> | null): View => {
   const stored = fake.applyViewUpdate(view.id, ack!.view as Record<string, unknown>);
   return { ...(ack!.view as View), id: stored.id, hash: stored.hash };
 };
+/** A Saturday about three weeks ahead. */
+function weekendAhead(from: string): string {
+  const date = new Date(`${weekdayAhead(from, 21)}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + ((6 - date.getUTCDay() + 7) % 7));
+  return date.toISOString().slice(0, 10);
+}
+/** The modal's back button pressed, with `values` in its inputs; the modal as Slack then shows it. */
+async function pressBack(juf: SlackTeacher, view: View, values: Record<string, Record<string, unknown>>): Promise<View> {
+  const back = view.blocks.flatMap((b) => (b as { elements?: Array<Record<string, unknown>> }).elements ?? []).find((e) => e.action_id === "gw_step_back")!;
+  const before = fake.calls.length;
+  await sim.interaction(sim.blockActions(juf.who, { type: "button", action_id: back.action_id, value: back.value }, { view: { ...view, state: { values } } }));
+  const update = await fake.waitFor((c) => c.method === "views.update" && c.result === "ok", before);
+  return { ...(update.args.view as View), id: view.id, hash: fake.views.get(view.id)!.hash };
+}
 
 describe(`the short way through Slack on ${testProvider()}`, () => {
   it("records a middenbouw conversation with one goal and one agreement in at most 3 submits and 6 typed fields", async () => {
@@ -169,6 +183,62 @@ describe(`the short way through Slack on ${testProvider()}`, () => {
     expect(fixed === null || fixed.response_action === "clear").toBe(true);
     const goals = await app.database.db.goal.findMany({ where: { pupilId } });
     expect(goals.map((g) => g.goalText)).toEqual(["de tafel van 6 kennen"]);
+  });
+
+  it("going back after field errors (a weekend date) reaches the conversation card, keeping what was typed in the modal", async () => {
+    const { juf, pupilId } = await newTeacher();
+    await chooseShort(juf);
+    const { since } = await juf.command("gesprek Otis");
+    let view = await juf.openedModal(since);
+    view = updated(view, await juf.submit(view, modalState(view.blocks, { goalWords: "de tafel van 6 kennen", agreementWords: "oefent met flitskaarten" })));
+    expect(stepOf(view)).toBe("record");
+    const typedIn = { successCriteria: "Otis zegt de tafel op", evaluationDate: weekendAhead(today), when: "elke dag na de pauze" };
+    const refused = await juf.submit(view, modalState(view.blocks, typedIn));
+    expect(refused?.response_action).toBe("errors");
+    expect((refused!.errors as Record<string, string>).f_evaluationDate).toBeTruthy();
+    // Slack keeps the refused modal as it was: its private_metadata and buttons are the ones it opened
+    // with. She changes a field after the refusal and presses back.
+    const shown = await pressBack(juf, view, modalState(view.blocks, { ...typedIn, when: "elke ochtend voor de kring" }));
+    expect(stepOf(shown)).toBe("kaart");
+    expect(JSON.stringify(shown.blocks)).not.toContain("niet meer actueel");
+    // What was in the record modal when she went back is there again when she goes forward.
+    const again = updated(shown, await juf.submit(shown, modalState(shown.blocks)));
+    expect(stepOf(again)).toBe("record");
+    const prefilled = modalState(again.blocks);
+    expect(prefilled.f_successCriteria?.value).toEqual({ type: "plain_text_input", value: "Otis zegt de tafel op" });
+    expect(prefilled.f_when?.value).toEqual({ type: "plain_text_input", value: "elke ochtend voor de kring" });
+    const ack = await juf.submit(again, modalState(again.blocks, { evaluationDate: weekdayAhead(today, 21) }));
+    expect(ack === null || ack.response_action === "clear").toBe(true);
+    const stored = await app.database.db.conversation.findFirst({ where: { pupilId, status: "held" }, include: { goals: true, agreements: true } });
+    expect(stored?.goals.map((g) => g.successCriteria)).toEqual(["Otis zegt de tafel op"]);
+    expect(stored?.agreements.map((a) => a.whenText)).toEqual(["elke ochtend voor de kring"]);
+  });
+
+  it("step by step too: going back after two refused submits reaches the step before, keeping what was typed", async () => {
+    const { juf, staffId } = await newTeacher();
+    const { since } = await juf.command("gesprek Otis");
+    let view = await juf.openedModal(since);
+    for (let i = 0; i < 20 && stepOf(view) !== "goal1check"; i++) view = updated(view, await juf.submit(view, fillModal(view, today)));
+    expect(stepOf(view)).toBe("goal1check");
+    // Refused twice (each refusal moves the session on; the modal keeps its first stamp).
+    const saturday = weekendAhead(today);
+    for (const successCriteria of ["Otis zegt de tafel op", "Otis zegt de tafel van 6 op"]) {
+      const refused = await juf.submit(view, fillModal(view, today, { successCriteria, evaluationDate: saturday }));
+      expect(refused?.response_action).toBe("errors");
+    }
+    // Back with the criteria changed once more (the refused date still in the modal, so the step stays open).
+    const typedIn = { successCriteria: "Otis zegt de tafel van 6 op zonder fouten", evaluationDate: saturday };
+    const shown = await pressBack(juf, view, fillModal(view, today, typedIn));
+    expect(stepOf(shown)).toBe("goal1help");
+    expect(JSON.stringify(shown.blocks)).not.toContain("niet meer actueel");
+    // What was in the modal went along with back: the draft holds it.
+    const session = await app.database.db.dialogSession.findFirstOrThrow({ where: { status: "active", kind: "conversation", staffId } });
+    const draft = JSON.parse(session.answers) as Record<string, Record<string, unknown>>;
+    expect(draft.goal1check).toMatchObject(typedIn);
+    // Going forward, the goal check (its refused date still in it) is not passed over.
+    const again = updated(shown, await juf.submit(shown, fillModal(shown, today)));
+    expect(stepOf(again)).toBe("goal1check");
+    expect(modalState(again.blocks).f_successCriteria?.value).toEqual({ type: "plain_text_input", value: typedIn.successCriteria });
   });
 
   it("after going back to the conversation card, the record modal takes its new words where the teacher had not changed them", async () => {
