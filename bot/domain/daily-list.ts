@@ -21,3 +21,17 @@ export const BundleItem = z.object({
 export type BundleItem = z.infer<typeof BundleItem>;
 export const BundlePayload = z.object({ day: LocalDate, items: z.array(BundleItem) });
 export type BundlePayload = z.infer<typeof BundlePayload>;
+
+/** A stored list's payload (text or already parsed), or null when it cannot be read. */
+export function bundlePayloadOf(payload: unknown): BundlePayload | null {
+  let value = payload;
+  if (typeof payload === "string") {
+    try {
+      value = JSON.parse(payload);
+    } catch {
+      return null;
+    }
+  }
+  const parsed = BundlePayload.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

@@ -19,6 +19,9 @@ export type Channel = z.infer<typeof Channel>;
 
 export const ConversationStatus = z.enum(["planned", "prepared", "held", "evaluated", "cancelled"]);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
+/** The statuses of a conversation that took place (its answers are there to read and count). */
+export const HELD_STATUSES: readonly string[] = ["held", "evaluated"];
+export const isHeldStatus = (status: string | undefined): boolean => status !== undefined && HELD_STATUSES.includes(status);
 
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;

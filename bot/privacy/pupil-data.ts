@@ -4,7 +4,7 @@
 // a goal or conversation id in its answers; an outbox row names a conversation or goal in its
 // subject, payload or key; an audit row names a record by entityId.
 import type { Db, Tx } from "../db/client.js";
-import { BundlePayload, DAILY_BUNDLE, type BundleItem } from "../domain/daily-list.js";
+import { bundlePayloadOf, DAILY_BUNDLE, type BundleItem, type BundlePayload } from "../domain/daily-list.js";
 
 type Client = Db | Tx;
 
@@ -117,14 +117,8 @@ export function bundleLines(
   row: { kind: string; payload: string },
   recordIds: readonly string[],
 ): { payload: BundlePayload; mine: BundleItem[]; others: BundleItem[] } | null {
-  if (row.kind !== DAILY_BUNDLE) return null;
-  let parsed: ReturnType<typeof BundlePayload.safeParse>;
-  try {
-    parsed = BundlePayload.safeParse(JSON.parse(row.payload));
-  } catch {
-    return null;
-  }
-  if (!parsed.success) return null;
+  const payload = row.kind === DAILY_BUNDLE ? bundlePayloadOf(row.payload) : null;
+  if (!payload) return null;
   const about = (item: BundleItem) => recordIds.some((id) => item.key.includes(id) || item.subjectId.includes(id));
-  return { payload: parsed.data, mine: parsed.data.items.filter(about), others: parsed.data.items.filter((i) => !about(i)) };
+  return { payload, mine: payload.items.filter(about), others: payload.items.filter((i) => !about(i)) };
 }

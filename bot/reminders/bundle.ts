@@ -11,7 +11,7 @@
 //   (the preparation reminder is planned a school day ahead) or the morning after it.
 // An item never delivered that was due longer ago than the lookback is dropped; a bundle holding
 // it always lies within the lookback, so an item once delivered is never listed again.
-import { BUNDLED_KINDS, BundlePayload, DAILY_BUNDLE, isBundled, type BundleItem, type BundledKind } from "../domain/daily-list.js";
+import { BUNDLED_KINDS, bundlePayloadOf, DAILY_BUNDLE, isBundled, type BundleItem, type BundledKind, type BundlePayload } from "../domain/daily-list.js";
 import type { DesiredMessage } from "./schedule.js";
 
 export { BUNDLED_KINDS, BundleItem, BundlePayload, DAILY_BUNDLE, isBundled, type BundledKind } from "../domain/daily-list.js";
@@ -34,17 +34,7 @@ export interface BundleRow {
 export const isOpen = (row: BundleRow | undefined) => !row || OPEN_STATUSES.has(row.status);
 
 export function itemsOf(payload: unknown): BundleItem[] {
-  const value = typeof payload === "string" ? safeJson(payload) : payload;
-  const parsed = BundlePayload.safeParse(value);
-  return parsed.success ? parsed.data.items : [];
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+  return bundlePayloadOf(payload)?.items ?? [];
 }
 
 function itemOf(m: DesiredMessage): BundleItem {

@@ -14,6 +14,7 @@
 //   a cancelled one (a cancelled round keeps its conversations as history unless another covers them), then
 //   the one whose window started last, then the one created last, then the greater id.
 import { localDate } from "../domain/local-time.js";
+import { isHeldStatus } from "../domain/vocabulary.js";
 
 export interface MembershipConversation {
   pupilId: string | null;
@@ -33,12 +34,10 @@ export interface MembershipRound {
   groupIds: readonly string[];
 }
 
-const HELD_STATUSES: readonly string[] = ["held", "evaluated"];
-
 /** The school-local days that place a conversation in a round, the deciding one first. */
 export function membershipDays(c: MembershipConversation, timezone: string): string[] {
   if (c.status === "cancelled" || c.pupilId === null) return [];
-  const instants = HELD_STATUSES.includes(c.status) ? [c.heldAt, c.plannedAt] : [c.plannedAt ?? c.createdAt];
+  const instants = isHeldStatus(c.status) ? [c.heldAt, c.plannedAt] : [c.plannedAt ?? c.createdAt];
   return instants.flatMap((at) => (at ? [localDate(at, timezone)] : []));
 }
 

@@ -12,11 +12,9 @@ import type { FieldDefinition, LocalizedText } from "../formats/fields.js";
 import { getFormat } from "../formats/registry.js";
 import { hasContent, shareChosen } from "../formats/share.js";
 import { localized } from "../i18n/translate.js";
+import { HELD_STATUSES, isHeldStatus } from "../domain/vocabulary.js";
 import { givenTheShortWay, HOW_IT_WENT, SHORT_JOTS, SHORT_STEP } from "./conversation-mode.js";
 
-const HELD = ["held", "evaluated"];
-/** Whether a conversation's status means it was held (and so can be read in full). */
-export const isHeldStatus = (status: string | undefined): boolean => status !== undefined && HELD.includes(status);
 type StoredAnswers = Record<string, Record<string, unknown>>;
 
 /**
@@ -99,7 +97,7 @@ export async function listReadableHeldConversations(db: Db, actor: Actor, pupilI
     throw new NotFoundError("pupil");
   }
   const rows = await db.conversation.findMany({
-    where: { pupilId, status: { in: HELD } },
+    where: { pupilId, status: { in: [...HELD_STATUSES] } },
     orderBy: [{ heldAt: "desc" }, { createdAt: "desc" }],
     select: { id: true, heldAt: true, createdAt: true, ...FACTS_SELECT },
   });
@@ -185,7 +183,7 @@ export async function readHeldConversation(db: Db, actor: Actor, conversationId:
 /** The notes from this conversation until the pupil's next held conversation (or `until`, the archive's end). */
 async function notesSince(db: Db, pupilId: string, conversationId: string, from: Date, until: Date | null) {
   const next = await db.conversation.findFirst({
-    where: { pupilId, status: { in: HELD }, heldAt: { gt: from }, id: { not: conversationId } },
+    where: { pupilId, status: { in: [...HELD_STATUSES] }, heldAt: { gt: from }, id: { not: conversationId } },
     orderBy: { heldAt: "asc" },
     select: { heldAt: true },
   });

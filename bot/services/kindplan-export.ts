@@ -4,6 +4,7 @@ import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { requirePupilAccess } from "../auth/access.js";
 import { recordAudit } from "../audit.js";
+import { HELD_STATUSES } from "../domain/vocabulary.js";
 import type { GoalContent } from "./conversations.js";
 import type { ConversationFormat } from "../formats/schema.js";
 import { getFormat } from "../formats/registry.js";
@@ -98,7 +99,7 @@ export async function buildKindplanExport(db: Db, actor: Actor, pupilId: string,
       },
       agreements: { where: { shareWithParents: true }, orderBy: { createdAt: "asc" } },
       notes: { where: { shareWithParents: true }, orderBy: { createdAt: "asc" } },
-      conversations: { where: { status: { in: ["held", "evaluated"] } }, orderBy: { heldAt: "asc" } },
+      conversations: { where: { status: { in: [...HELD_STATUSES] } }, orderBy: { heldAt: "asc" } },
     },
   });
   // Each conversation is labelled with the format version it was held with.

@@ -7,7 +7,8 @@ import { parseWeekdays } from "../domain/vocabulary.js";
 import { findDirectSql } from "../db/direct-sql.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { localDate } from "../domain/local-time.js";
-import { conversationPerPupil, getRound, HELD, type RoundSummary } from "./rounds.js";
+import { conversationPerPupil, getRound, type RoundSummary } from "./rounds.js";
+import { isHeldStatus } from "../domain/vocabulary.js";
 import { syncRoundMembership } from "./round-membership.js";
 
 export interface PlanningPupil {
@@ -112,7 +113,7 @@ export async function planConversations(
       orderBy: { createdAt: "desc" },
     });
     // Held in the round (however it was started): done. Otherwise the latest pending one is moved.
-    if (inRound.some((c) => HELD.includes(c.status))) continue;
+    if (inRound.some((c) => isHeldStatus(c.status))) continue;
     const existing = inRound[0];
     if (existing && !options.moveExisting) continue;
     const data = { plannedAt: item.plannedAt, durationMinutes: item.durationMinutes, groupId };

@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor.js";
 import { canManageRounds, canViewGroupProgress } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { AppError, ErrorCode, ForbiddenError, NotFoundError } from "../errors.js";
-import { Bouw, LocalDate } from "../domain/vocabulary.js";
+import { Bouw, isHeldStatus, LocalDate } from "../domain/vocabulary.js";
 import { localDate } from "../domain/local-time.js";
 import { cancelPending } from "../outbox/outbox.js";
 import { furthestConversation } from "../rounds/membership.js";
@@ -192,8 +192,6 @@ export interface RoundGroupProgress {
   overdue: number;
 }
 
-export const HELD = ["held", "evaluated"];
-
 /** Each pupil's conversation in a round: the one furthest along when there are several. */
 export function conversationPerPupil<T extends { pupilId: string | null; status: string; createdAt: Date }>(conversations: T[]): Map<string, T> {
   const byPupil = new Map<string, T[]>();
@@ -233,7 +231,7 @@ export async function roundProgress(db: Db, actor: Actor, roundId: string, now: 
         continue;
       }
       planned++;
-      if (HELD.includes(c.status)) {
+      if (isHeldStatus(c.status)) {
         held++;
         if (c.status === "evaluated" || (c.goals.length > 0 && c.goals.every((goal) => goal.status !== "open"))) evaluated++;
       } else if (c.plannedAt && c.plannedAt < now) overdue++;

@@ -1,7 +1,7 @@
 // One small function per command: call a service, shape the reply. No channel specifics.
 import { isMessageKey, type Translator } from "../../i18n/translate.js";
 import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records.js";
-import { isHeldStatus } from "../../services/conversation-read.js";
+import { isHeldStatus } from "../../domain/vocabulary.js";
 import { listTeachingGroups } from "../../services/groups.js";
 import type { BotReply } from "../../channel/types.js";
 import { OWNERSHIP_SKILLS, skillLabel } from "../../domain/ownership-skills.js";

@@ -6,7 +6,7 @@ import { normalizeGroupName } from "../../domain/vocabulary.js";
 import type { MessageKey } from "../../i18n/translate.js";
 import { listArchivedGroups, readArchivedGroup } from "../../services/archive.js";
 import { getHandovers } from "../../services/handover.js";
-import { isHeldStatus } from "../../services/conversation-read.js";
+import { isHeldStatus } from "../../domain/vocabulary.js";
 import type { CommandContext, CommandInput } from "./context.js";
 
 const shortDate = (iso: string) => iso.split("-").reverse().join("-");
