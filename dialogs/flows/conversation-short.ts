@@ -10,6 +10,7 @@ import { eachLocale, localized, translate } from "../../bot/i18n/translate.js";
 import type { Answers } from "../engine/flow.js";
 import type { FieldError, FieldValue, StepDefinition } from "../engine/types.js";
 import { field, text } from "./field.js";
+import { whoTap } from "./ownership-taps.js";
 import { agreementErrors, checkEvaluationDate, defaultEvaluationDate, type PlanOptions } from "./plan-steps.js";
 
 export const CARD = SHORT_STEP.card;
@@ -21,6 +22,8 @@ export interface ShortSubject {
   name: string;
   /** Last time's goals and agreements, the preparation (already localized). */
   openingInfo: string[];
+  /** There was a goal or agreement last time: who looked back on it is asked. */
+  hasPrevious: boolean;
 }
 
 /**
@@ -86,10 +89,13 @@ function recordStep(subject: ShortSubject, answers: Answers, options: PlanOption
         defaultValue: "now",
         options: [option("now", "short.record.goalWhen.now"), option("later", "short.record.goalWhen.later")],
       }),
-      field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), skills: ["selfEvaluation"], explains: "goalText" }),
+      ...(subject.hasPrevious ? [whoTap("lookedBackBy")] : []),
+      field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), explains: "goalText" }),
       field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), shareable: true, ...prefill(jotted("goalWords")) }),
+      whoTap("setBy"),
       field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), explains: "goalText" }),
       field({ id: "helpTeacher", kind: "longText", label: localized("kindplanStep.goalHelp.helpTeacher.label") }),
+      whoTap("approachBy"),
       field({ id: "successCriteria", kind: "longText", label: localized("short.record.successCriteria.label") }),
       field({ id: "evaluationDate", kind: "date", label: localized("label.evaluationDate"), ...prefill(suggested) }),
       field({
@@ -121,11 +127,11 @@ export function shortSteps(format: ConversationFormat, subject: ShortSubject, an
 export function recordAsPlan(answers: Answers): Answers {
   const record = answers[RECORD] ?? {};
   const pick = (ids: string[]) => Object.fromEntries(ids.filter((id) => record[id] !== undefined).map((id) => [id, record[id]!]));
-  const plan: Answers = { agreement1: pick(["who", "what", "when", shareFieldId("what")]) };
+  const plan: Answers = { agreement1: pick(["who", "what", "when", shareFieldId("what")]), opening: pick(["lookedBackBy"]) };
   if (record.goalWhen !== "now") return plan;
   return {
     ...plan,
-    goal1: pick(["nowText", "goalText", "ownPlan", shareFieldId("goalText")]),
+    goal1: pick(["nowText", "goalText", "setBy", "ownPlan", "approachBy", shareFieldId("goalText")]),
     goal1help: pick(["helpTeacher"]),
     goal1check: pick(["successCriteria", "evaluationDate", "evaluator"]),
   };

@@ -3,7 +3,7 @@
 // summary to check. Completing it stores the conversation, goals and agreements.
 import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { checkObservableGoal } from "../../bot/checks/index.js";
-import { deriveSkills, skillLabel } from "../../bot/domain/ownership-skills.js";
+import { asSkillActor, deriveSkills, skillLabel } from "../../bot/domain/ownership-skills.js";
 import { loadGroupContext, loadPupilContext, recordHeldConversation } from "../../bot/services/conversations.js";
 import { getFormat } from "../../bot/formats/registry.js";
 import type { ConversationFormat, FormatSection } from "../../bot/formats/schema.js";
@@ -11,6 +11,7 @@ import type { Answers, DialogFlow, FlowContext, LoadedFlow, SessionSubject } fro
 import { SKIPPED } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { field, text } from "./field.js";
+import { whoTap } from "./ownership-taps.js";
 import { collectAgreements, collectGoals, planSteps } from "./plan-steps.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";
@@ -113,7 +114,7 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
   };
 }
 
-function openingStep(subject: Subject): StepDefinition | null {
+function openingStep(subject: Subject, pupilPresent: boolean): StepDefinition | null {
   if (subject.openingInfo.length === 0) return null;
   return {
     id: "opening",
@@ -129,6 +130,7 @@ function openingStep(subject: Subject): StepDefinition | null {
             label: localized("conversation.opening.previousReview.label"),
             shareable: true,
           }),
+          ...(pupilPresent ? [whoTap("lookedBackBy")] : []),
         ]
       : [],
   };
@@ -151,15 +153,6 @@ function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl"
   return lines;
 }
 
-function taggedSkills(format: ConversationFormat, answers: Answers): string[] {
-  const tags: string[] = [];
-  for (const section of format.phases.flatMap((p) => p.sections)) {
-    for (const f of section.fields) if (text(answers, sectionStepId(section), f.id)) tags.push(...f.skills);
-  }
-  for (let i = 1; i <= 5; i++) if (text(answers, `goal${i}`, "nowText")) tags.push("selfEvaluation");
-  return tags;
-}
-
 export const conversationFlow: DialogFlow = {
   kind: CONVERSATION,
 
@@ -171,17 +164,19 @@ export const conversationFlow: DialogFlow = {
     const l = ctx.locale;
     const fits = dates !== null && who.kind === "pupil" && shortWayFits(format);
     const preferred = fits ? await conversationModeOf(ctx.db, ctx.actor.staffId) : null;
+    // Who did what is asked only where the pupil is there to do it.
+    const pupilPresent = who.kind === "pupil" && format.subject === "pupil";
     return {
       title: `${format.name[l]} — ${who.name}`,
       follow: followCard,
       steps(answers) {
         if (dates && isShortDialog(answers, preferred, fits)) {
           const { evaluators, evaluationIntervalDays } = who;
-          const options = { evaluators, today: ctx.today, forGroup: false, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays };
+          const options = { evaluators, today: ctx.today, forGroup: false, pupilPresent: true, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays };
           return shortSteps(format, who, answers, options, l);
         }
         const steps: StepDefinition[] = [];
-        const opening = openingStep(who);
+        const opening = openingStep(who, pupilPresent);
         if (opening) steps.push(opening);
         for (const phase of format.phases) {
           if (who.prepared && phase.id === "voorbereiding") continue;
@@ -190,7 +185,8 @@ export const conversationFlow: DialogFlow = {
         if (dates) {
           const forGroup = who.kind === "group";
           const { evaluators, evaluationIntervalDays } = who;
-          steps.push(...planSteps(answers, { evaluators, today: ctx.today, forGroup, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays }));
+          const options = { evaluators, today: ctx.today, forGroup, pupilPresent, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays };
+          steps.push(...planSteps(answers, options));
         }
         steps.push({
           id: "confirm",
@@ -212,7 +208,7 @@ export const conversationFlow: DialogFlow = {
     const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
     const goals = collectGoals(answers);
     const agreements = collectAgreements(answers);
-    const skills = deriveSkills({ taggedAnswered: taggedSkills(format, answers), reviewedPrevious: !!text(answers, "opening", "previousReview"), goals });
+    const skills = deriveSkills({ subject: format.subject, goals, lookedBackBy: asSkillActor(answers.opening?.lookedBackBy) });
     const conversationId = await recordHeldConversation(ctx.tx, ctx.actor, {
       pupilId: subject.pupilId,
       groupId: subject.groupId,

@@ -56,6 +56,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       t("help.review"),
       t("help.groupConversation"),
       t("help.progress"),
+      t("help.ownership"),
       t("help.school"),
       t("help.language"),
       t("help.help"),
