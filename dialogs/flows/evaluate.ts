@@ -124,8 +124,8 @@ export const evaluateFlow: DialogFlow = {
                   return { value, label, icon };
                 }),
               }),
-              field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), explains: "outcome" }),
               whoTap("assessedBy"),
+              field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), explains: "outcome" }),
             ],
           },
         ];
