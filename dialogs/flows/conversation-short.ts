@@ -89,13 +89,10 @@ function recordStep(subject: ShortSubject, answers: Answers, options: PlanOption
         defaultValue: "now",
         options: [option("now", "short.record.goalWhen.now"), option("later", "short.record.goalWhen.later")],
       }),
-      ...(subject.hasPrevious ? [whoTap("lookedBackBy")] : []),
       field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), explains: "goalText" }),
       field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), shareable: true, ...prefill(jotted("goalWords")) }),
-      whoTap("setBy"),
       field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), explains: "goalText" }),
       field({ id: "helpTeacher", kind: "longText", label: localized("kindplanStep.goalHelp.helpTeacher.label") }),
-      whoTap("approachBy"),
       field({ id: "successCriteria", kind: "longText", label: localized("short.record.successCriteria.label") }),
       field({ id: "evaluationDate", kind: "date", label: localized("label.evaluationDate"), ...prefill(suggested) }),
       field({
@@ -108,6 +105,10 @@ function recordStep(subject: ShortSubject, answers: Answers, options: PlanOption
       field({ id: "who", kind: "shortText", label: localized("short.record.who.label"), explains: "what", defaultValue: subject.name }),
       field({ id: "what", kind: "longText", label: localized("short.record.what.label"), shareable: true, ...prefill(jotted("agreementWords")) }),
       field({ id: "when", kind: "shortText", label: localized("short.record.when.label"), explains: "what" }),
+      // Last on the card, so the boxes a teacher knows by number keep their numbers.
+      whoTap("setBy"),
+      whoTap("approachBy"),
+      ...(subject.hasPrevious ? [whoTap("lookedBackBy")] : []),
     ],
     validate: (values) => recordErrors(values, options),
   };

@@ -60,9 +60,9 @@ function goalSteps(i: number, options: PlanOptions, suggested: string | undefine
         // around it; a group's goals are not the pupil's, so there is nothing to ask.
         field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), ...explainsGoal(options) }),
         field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), required: true, shareable: !options.forGroup }),
-        ...(options.pupilPresent ? [whoTap("setBy")] : []),
         field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), ...explainsGoal(options) }),
-        ...(options.pupilPresent ? [whoTap("approachBy")] : []),
+        // One tap each for who set the goal and who chose the way (the ownership skills).
+        ...(options.pupilPresent ? [whoTap("setBy"), whoTap("approachBy")] : []),
       ],
     },
     {
