@@ -124,8 +124,9 @@ export const evaluateFlow: DialogFlow = {
                   return { value, label, icon };
                 }),
               }),
-              whoTap("assessedBy"),
               field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), explains: "outcome" }),
+              // Last, after the share question that belongs with the outcome and its note.
+              whoTap("assessedBy"),
             ],
           },
         ];

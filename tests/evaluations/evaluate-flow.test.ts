@@ -58,7 +58,7 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     expect(first.stepId).toBe("outcome");
     expect(first.info.join("\n")).toContain("tafels van 6 en 7");
     expect(first.info.join("\n")).toContain("oefent elke dag vijf minuten");
-    expect(first.fields.map((f) => f.id)).toEqual(["outcome", "assessedBy", "note", "outcome__share"]);
+    expect(first.fields.map((f) => f.id)).toEqual(["outcome", "note", "outcome__share", "assessedBy"]);
     const walk = await walkToEnd(engine, teacher, started, TODAY, {
       outcome: { outcome: "reached", note: "Sam kent ze nu", outcome__share: "true" },
       next: { nextStep: "new_goal" },
@@ -95,7 +95,7 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     const { pupil, goal } = await pupilWithGoal("Mees");
     await engine.start(teacher, EVALUATE, subjectFor(pupil.id), { goal: { goal: goalToken(goal) } });
     const typed: EngineResult[] = [];
-    for (const text of ["2", "samen", "Gaat al beter met de tafel van 6", "nee", "2"]) typed.push((await engine.answerText(teacher, text))!);
+    for (const text of ["2", "Gaat al beter met de tafel van 6", "nee", "samen", "2"]) typed.push((await engine.answerText(teacher, text))!);
     expect(stepOf(typed.at(-1)!).stepId).toBe("extend");
     const done = await engine.answerText(teacher, "15-12-2026");
     expect(done?.kind).toBe("completed");
@@ -220,9 +220,9 @@ describe(`evaluation commands and the evaluation-due message on ${testProvider()
     const started = await say(duo, "evalueer Roos");
     expect(started[0]!.step?.stepId).toBe("outcome");
     await say(duo, "1");
-    await say(duo, "-");
     await say(duo, "Roos zei de tafels foutloos op");
     await say(duo, "ja");
+    await say(duo, "-");
     const done = await say(duo, "3");
     expect(done[0]!.text).toContain("Evaluatie opgeslagen");
     const timeline = (await say(teacher, "leerling Roos"))[0]!.text;
