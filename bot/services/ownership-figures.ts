@@ -134,8 +134,20 @@ export async function getOwnershipFigures(db: Db, actor: Actor, now: Date): Prom
   return { schoolYear: year, bouwen, school: schoolTally };
 }
 
-/** The skills that came up least often (one denominator, so by proportion too); all four while none came up. */
+/**
+ * How often a skill came up, as a proportion. Self-evaluation also happens at an evaluation, so
+ * for it the evaluations the pupil judged count too, over conversations and evaluations together.
+ */
+export function skillShare(tally: SkillTally, skill: OwnershipSkillName): number {
+  const [times, of] =
+    skill === "selfEvaluation"
+      ? [tally.skills.selfEvaluation + tally.selfAssessed, tally.conversations + tally.evaluations]
+      : [tally.skills[skill], tally.conversations];
+  return of === 0 ? 0 : times / of;
+}
+
+/** The skills that got the least attention (all four while none came up). */
 export function leastAddressed(tally: SkillTally): OwnershipSkillName[] {
-  const fewest = Math.min(...OWNERSHIP_SKILLS.map((s) => tally.skills[s]));
-  return OWNERSHIP_SKILLS.filter((s) => tally.skills[s] === fewest);
+  const fewest = Math.min(...OWNERSHIP_SKILLS.map((s) => skillShare(tally, s)));
+  return OWNERSHIP_SKILLS.filter((s) => skillShare(tally, s) === fewest);
 }

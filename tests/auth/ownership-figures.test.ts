@@ -8,6 +8,7 @@ import type { BotCore } from "../../bot/chat/handle-turn.js";
 import { applySchoolSetup } from "../../bot/roster/index.js";
 import { localUser, quietCore } from "../support/one-class.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.js";
+import { leastAddressed } from "../../bot/services/ownership-figures.js";
 
 let t: TestDatabase;
 let core: BotCore;
@@ -107,7 +108,7 @@ describe("eigenaarschap: the team's view of the ownership skills", () => {
     expect(reply).toContain(
       "**middenbouw**: 4 gesprekken · eigen doelen stellen 3 (75%) · zelfevaluatie 0 (0%) · zelfmonitoring 2 (50%) · zelfinstructie 2 (50%) · 2 evaluaties, 1 door de leerling zelf beoordeeld",
     );
-    expect(reply).toContain("Minste aandacht in de middenbouw: zelfevaluatie.");
+    expect(reply).toContain("Minste aandacht in de middenbouw: zelfevaluatie (");
     expect(reply).toContain("- **groep 4**: 4 gesprekken");
     // Only the bouw they lead: no other bouw, group or school total.
     expect(reply).not.toMatch(/groep 7|bovenbouw|onderbouw|groep 1\/2|Hele school/);
@@ -117,7 +118,7 @@ describe("eigenaarschap: the team's view of the ownership skills", () => {
     const reply = await say("directeur", "eigenaarschap");
     expect(reply).toContain("**middenbouw**: 4 gesprekken");
     expect(reply).toContain("**bovenbouw**: 2 gesprekken · eigen doelen stellen 1 (50%) · zelfevaluatie 2 (100%) · zelfmonitoring 0 (0%) · zelfinstructie 0 (0%)");
-    expect(reply).toContain("Minste aandacht in de bovenbouw: zelfmonitoring, zelfinstructie.");
+    expect(reply).toContain("Minste aandacht in de bovenbouw: zelfmonitoring, zelfinstructie (");
     expect(reply).toContain("**onderbouw**: nog geen gesprekken");
     expect(reply).toContain("- **groep 1/2**: nog geen gesprekken");
     expect(reply).toContain("**Hele school**: 6 gesprekken · eigen doelen stellen 4 (67%) · zelfevaluatie 2 (33%) · zelfmonitoring 2 (33%) · zelfinstructie 2 (33%)");
@@ -128,8 +129,14 @@ describe("eigenaarschap: the team's view of the ownership skills", () => {
     const reply = await say("ib", "ownership");
     await say("ib", "nederlands");
     expect(reply).toContain("**middenbouw**: 4 conversations · setting own goals 3 (75%) · self-evaluation 0 (0%)");
-    expect(reply).toContain("Least attention in the middenbouw: self-evaluation.");
+    expect(reply).toContain("Least attention in the middenbouw: self-evaluation (");
     expect(reply).toContain("**Whole school**: 6 conversations");
+  });
+
+  it("counts the evaluations the pupil judged toward self-evaluation when naming the least-addressed skill", () => {
+    const tally = { conversations: 2, skills: { ownGoals: 1, selfEvaluation: 0, selfMonitoring: 0, selfInstruction: 1 }, evaluations: 2, selfAssessed: 2 };
+    expect(leastAddressed(tally)).toEqual(["selfMonitoring"]);
+    expect(leastAddressed({ ...tally, selfAssessed: 0 })).toEqual(["selfEvaluation", "selfMonitoring"]);
   });
 
   it("refuses a teacher without a role, and records the refusal", async () => {

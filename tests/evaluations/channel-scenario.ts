@@ -31,7 +31,7 @@ export interface EvaluationAnswers {
 export async function answerEvaluation(driver: ChannelDriver, user: string, goalId: string, answers: EvaluationAnswers) {
   const steps: string[] = [];
   const opened = await driver.press(user, { command: "evaluate", args: { goalId } });
-  const who = answers.assessedBy ? { assessedBy: answers.assessedBy } : {};
+  const who: Record<string, string> = answers.assessedBy ? { assessedBy: answers.assessedBy } : {};
   let next = await driver.submitStep(user, { outcome: answers.outcome, ...who, note: answers.note, outcome__share: String(answers.share) });
   steps.push("outcome");
   const texts = [opened, next.text];

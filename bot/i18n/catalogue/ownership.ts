@@ -29,7 +29,10 @@ export const ownership = {
     nl: { one: "1 evaluatie, {selfAssessed} door de leerling zelf beoordeeld", other: "{count} evaluaties, {selfAssessed} door de leerling zelf beoordeeld" },
     en: { one: "1 evaluation, {selfAssessed} judged by the pupil", other: "{count} evaluations, {selfAssessed} judged by the pupil" },
   },
-  "ownershipView.least": { nl: "Minste aandacht in de {bouw}: {skills}.", en: "Least attention in the {bouw}: {skills}." },
+  "ownershipView.least": {
+    nl: "Minste aandacht in de {bouw}: {skills} (zelfevaluatie telt ook bij evaluaties).",
+    en: "Least attention in the {bouw}: {skills} (self-evaluation also counts at evaluations).",
+  },
   "ownershipView.schoolTotal": { nl: "Hele school", en: "Whole school" },
   "ownershipView.howCounted": {
     nl: "Een vaardigheid telt als de leerling het deed: het doel (mee) stelde, de aanpak (mee) koos, terugblikte op het eigen doel of het zelf beoordeelde. Ingevulde velden alleen tellen niet; een leerlingbespreking of groepsgesprek telt niet mee.",
