@@ -172,7 +172,15 @@ export const conversationFlow: DialogFlow = {
       steps(answers) {
         if (dates && isShortDialog(answers, preferred, fits)) {
           const { evaluators, evaluationIntervalDays } = who;
-          const options = { evaluators, today: ctx.today, forGroup: false, pupilPresent: true, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays };
+          const options = {
+            evaluators,
+            today: ctx.today,
+            forGroup: false,
+            pupilPresent: true,
+            dates,
+            readerStaffId: ctx.actor.staffId,
+            evaluationIntervalDays,
+          };
           return shortSteps(format, who, answers, options, l);
         }
         const steps: StepDefinition[] = [];

@@ -117,11 +117,15 @@ describe("eigenaarschap: the team's view of the ownership skills", () => {
   it("shows the director every bouw and the whole school", async () => {
     const reply = await say("directeur", "eigenaarschap");
     expect(reply).toContain("**middenbouw**: 4 gesprekken");
-    expect(reply).toContain("**bovenbouw**: 2 gesprekken · eigen doelen stellen 1 (50%) · zelfevaluatie 2 (100%) · zelfmonitoring 0 (0%) · zelfinstructie 0 (0%)");
+    expect(reply).toContain(
+      "**bovenbouw**: 2 gesprekken · eigen doelen stellen 1 (50%) · zelfevaluatie 2 (100%) · zelfmonitoring 0 (0%) · zelfinstructie 0 (0%)",
+    );
     expect(reply).toContain("Minste aandacht in de bovenbouw: zelfmonitoring, zelfinstructie (");
     expect(reply).toContain("**onderbouw**: nog geen gesprekken");
     expect(reply).toContain("- **groep 1/2**: nog geen gesprekken");
-    expect(reply).toContain("**Hele school**: 6 gesprekken · eigen doelen stellen 4 (67%) · zelfevaluatie 2 (33%) · zelfmonitoring 2 (33%) · zelfinstructie 2 (33%)");
+    expect(reply).toContain(
+      "**Hele school**: 6 gesprekken · eigen doelen stellen 4 (67%) · zelfevaluatie 2 (33%) · zelfmonitoring 2 (33%) · zelfinstructie 2 (33%)",
+    );
   });
 
   it("shows the IB'er the whole school too, in English on request", async () => {

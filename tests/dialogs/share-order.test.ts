@@ -143,7 +143,10 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
   leerlingbespreking: {},
 };
 /** The standard closing: the goal and the agreement are shared (or not) as a whole, after all their parts (then who set it and chose the way). */
-const PLAN = { goal1: ["nowText", "goalText", "ownPlan", "goalText__share", "setBy", "approachBy"], agreement1: ["who", "what", "when", "what__share", "another"] };
+const PLAN = {
+  goal1: ["nowText", "goalText", "ownPlan", "goalText__share", "setBy", "approachBy"],
+  agreement1: ["who", "what", "when", "what__share", "another"],
+};
 
 describe(`the share question, typed, in every built-in format on ${testProvider()}`, () => {
   for (const key of Object.keys(EXPECTED)) {

@@ -217,13 +217,29 @@ describe(`evaluations through Teams and Slack on ${testProvider()}`, () => {
         status: "reached",
         evaluationDate: today,
         evaluations: [
-          { outcome: "reached", assessedBy: "pupil", note: "Sam zei alle tafels foutloos op", nextStep: "new_goal", shareWithParents: true, evaluatedById: "<teacher>" },
+          {
+            outcome: "reached",
+            assessedBy: "pupil",
+            note: "Sam zei alle tafels foutloos op",
+            nextStep: "new_goal",
+            shareWithParents: true,
+            evaluatedById: "<teacher>",
+          },
         ],
       },
       {
         status: "open",
         evaluationDate: newDate,
-        evaluations: [{ outcome: "partly", assessedBy: "together", note: "Lukt op maandag en dinsdag", nextStep: "extend", shareWithParents: false, evaluatedById: "<teacher>" }],
+        evaluations: [
+          {
+            outcome: "partly",
+            assessedBy: "together",
+            note: "Lukt op maandag en dinsdag",
+            nextStep: "extend",
+            shareWithParents: false,
+            evaluatedById: "<teacher>",
+          },
+        ],
       },
       {
         status: "open",

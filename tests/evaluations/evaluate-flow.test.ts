@@ -101,7 +101,13 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     expect(done?.kind).toBe("completed");
     const goalNow = await t.db.goal.findUniqueOrThrow({ where: { id: goal.id }, include: { evaluations: true } });
     expect(goalNow).toMatchObject({ status: "open", evaluationDate: "2026-12-15" });
-    expect(goalNow.evaluations[0]).toMatchObject({ outcome: "partly", assessedBy: "together", nextStep: "extend", note: "Gaat al beter met de tafel van 6", shareWithParents: false });
+    expect(goalNow.evaluations[0]).toMatchObject({
+      outcome: "partly",
+      assessedBy: "together",
+      nextStep: "extend",
+      note: "Gaat al beter met de tafel van 6",
+      shareWithParents: false,
+    });
   });
 
   it("takes a typed 'later' as the outcome, not as 'pause'", async () => {

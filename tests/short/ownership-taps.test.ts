@@ -106,7 +106,9 @@ describe(`who set the goal, tapped on the record card, on ${testProvider()}`, ()
     const ack = await juf.submit(view, modalState(view.blocks));
     const stored0 = fake.applyViewUpdate(view.id, ack!.view as Record<string, unknown>);
     view = { ...(ack!.view as View), id: stored0.id, hash: stored0.hash };
-    const tap = view.blocks.find((b) => (b as { block_id?: string }).block_id === "f_setBy") as unknown as { element: { type: string; options: Array<{ value: string }> } };
+    const tap = view.blocks.find((b) => (b as { block_id?: string }).block_id === "f_setBy") as unknown as {
+      element: { type: string; options: Array<{ value: string }> };
+    };
     expect(["radio_buttons", "static_select"]).toContain(tap.element.type);
     expect(tap.element.options.map((o) => o.value)).toEqual(["pupil", "together", "teacher"]);
     // Every box filled in, the pupil's plan too: still the teacher's goal and the teacher's approach.
