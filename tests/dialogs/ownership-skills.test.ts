@@ -96,6 +96,19 @@ describe(`through the engine on ${testProvider()}`, () => {
     expect(JSON.parse(held!.skills)).toEqual(["ownGoals", "selfEvaluation", "selfMonitoring", "selfInstruction"]);
   });
 
+  it("asks the short way's record card who looked back, when there was a last time", async () => {
+    const shortTeacher = await loadActor(t.db, (await makeStaff(t.db, schoolId, { groups: [groupId] })).id);
+    await t.db.staff.update({ where: { id: shortTeacher.staffId }, data: { conversationMode: "short" } });
+    const pupil = await makePupil(t.db, schoolId, groupId, "Sofie");
+    const hold = async (record: Record<string, unknown>) =>
+      walkToEnd(engine, shortTeacher, await engine.start(shortTeacher, CONVERSATION, subject(pupil.id, "kindplan")), TODAY, { record });
+    const first = await hold({ setBy: "teacher", approachBy: "teacher" });
+    expect(first.visited).toEqual(["kaart", "record"]);
+    await hold({ setBy: "teacher", approachBy: "teacher", lookedBackBy: "together" });
+    const [, second] = await heldOf(pupil.id);
+    expect(JSON.parse(second!.skills)).toEqual(["selfMonitoring"]);
+  });
+
   it("stores who judged an evaluation, and the pupil's own judgement is self-evaluation", async () => {
     const pupil = await makePupil(t.db, schoolId, groupId, "Fenna");
     await holdKindplan(pupil.id, { setBy: "pupil" });
