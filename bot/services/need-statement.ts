@@ -17,6 +17,8 @@ interface Grammar {
   verbs: RegExp;
   /** The child speaking ("ik", "mij"): a third-person frame would misquote it. */
   firstPerson: RegExp;
+  /** Common words of the other language: a Dutch answer is not put in an English frame, nor the reverse. */
+  foreign: RegExp;
   /** "Deze leerling heeft … nodig" / "needs …", with the subject to be replaced by the name. */
   saysNeed: RegExp;
   /** "als …" / "when …": it helps the pupil when … */
@@ -35,6 +37,7 @@ const DUTCH: Grammar = {
     /^(een|extra|meer|minder|veel|vaste?|korte?|kortere|verlengde|duidelijke?|rustige?|kleine?|kleinere|concrete?|visuele?|eigen|individuele|persoonlijke|directe|herhaalde|rust|tijd|hulp|uitleg|instructie|voorinstructie|herhaling|begeleiding|ondersteuning|structuur|materiaal|materialen|feedback|complimenten|aanmoediging|oefening|oefentijd|pauzes?|nabijheid|voorspelbaarheid|duidelijkheid|stappenplannen?|picto'?s)\b/i,
   verbs: /\b(is|zijn|was|waren|wordt|worden|werd|helpt|helpen|werkt|werken|gaat|gaan|kan|kun|kunt|kunnen|wil|wilt|willen|moet|moeten|heeft|hebben|doet|doen|vindt|vind|snapt|lukt|lukken|zit|zitten|mag|mogen|niet|geen)\b/i,
   firstPerson: /\b(ik|me|mij|mijn|m'n|mezelf|mijzelf|wij|we|ons|onze)\b/i,
+  foreign: /\b(the|and|with|of|to|for|when|from|by|needs?)\b/i,
   saysNeed: /^(?:(?:deze|de) leerling|hij|zij|ze)\s+(heeft\s+.+\bnodig\b.*)$/i,
   condition: /^(als|wanneer|zodra)\s+\S/i,
   that: /^dat\s+\S/i,
@@ -48,6 +51,7 @@ const ENGLISH: Grammar = {
     /^(a|an|more|less|fewer|extra|short|shorter|extended|clear|quiet|small|smaller|concrete|visual|regular|individual|personal|some|time|help|support|instruction|explanation|repetition|guidance|structure|materials?|feedback|praise|encouragement|practice|breaks?|step-by-step)\b/i,
   verbs: /\b(is|are|was|were|be|helps|works|does|do|can|could|will|would|must|has|have|gets|goes|likes|wants|not|no)\b/i,
   firstPerson: /\b(I|me|my|mine|myself|we|us|our)\b/,
+  foreign: /\b(de|het|een|van|aan|met|bij|en|om|voor|op|die|dat|niet|ook|heeft|nodig|als|door)\b/i,
   saysNeed: /^(?:(?:this|the) pupil|he|she|they)\s+(needs?\s+.+)$/i,
   condition: /^(when|if|whenever)\s+\S/i,
   that: null,
@@ -61,7 +65,7 @@ const GRAMMAR: Record<Locale, Grammar> = { nl: DUTCH, en: ENGLISH };
 /** At most this many words in a noun phrase we frame: a longer answer is a story, quoted as typed. */
 const MAX_PHRASE_WORDS = 12;
 
-const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const lowerFirst = (s: string) => (/^\p{Lu}(\p{Ll}|\s)/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 function isNounPhrase(g: Grammar, phrase: string): boolean {
   return g.nounStarts.test(phrase) && !g.verbs.test(phrase) && phrase.split(" ").length <= MAX_PHRASE_WORDS && !/[;:()"“”]/.test(phrase);
@@ -97,7 +101,8 @@ export function needStatement(name: string, answer: string, source: NeedSource, 
   if (!typed) return null;
   const fallback = translatorFor(locale)("needs.statement.asTyped", { name, answer: typed });
   // One line, one sentence, no question, not the child's "I": only then is a frame safe.
-  if (/[\r\n?]/.test(typed) || GRAMMAR[locale].firstPerson.test(typed)) return fallback;
+  const g = GRAMMAR[locale];
+  if (/[\r\n?]/.test(typed) || g.firstPerson.test(typed) || g.foreign.test(typed)) return fallback;
   const sentence = typed.replace(/\s+/g, " ").replace(/[.!]+$/, "");
   if (/[.!]\s/.test(sentence) || !sentence) return fallback;
   return framed(name, sentence, source, locale) ?? fallback;
