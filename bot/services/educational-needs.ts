@@ -157,7 +157,15 @@ export async function buildGroupNeeds(db: Db, actor: Actor, groupId: string, now
       }
     }
     if (rows.length === before) without.push(pupilName);
-    else await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "export", entity: "educational_needs", entityId: group.id, pupilId: pupil.id });
+    else
+      await recordAudit(db, {
+        schoolId: actor.schoolId,
+        actorStaffId: actor.staffId,
+        action: "export",
+        entity: "educational_needs",
+        entityId: group.id,
+        pupilId: pupil.id,
+      });
   }
   await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "export", entity: "educational_needs", entityId: group.id });
   return { groupId: group.id, groupName: group.name, schoolName: group.school.name, since, generatedOn: localDate(now, actor.timezone), rows, without };

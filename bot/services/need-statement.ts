@@ -35,7 +35,8 @@ interface Grammar {
 const DUTCH: Grammar = {
   nounStarts:
     /^(een|extra|meer|minder|veel|vaste?|korte?|kortere|verlengde|duidelijke?|rustige?|kleine?|kleinere|concrete?|visuele?|eigen|individuele|persoonlijke|directe|herhaalde|rust|tijd|hulp|uitleg|instructie|voorinstructie|herhaling|begeleiding|ondersteuning|structuur|materiaal|materialen|feedback|complimenten|aanmoediging|oefening|oefentijd|pauzes?|nabijheid|voorspelbaarheid|duidelijkheid|stappenplannen?|picto'?s)\b/i,
-  verbs: /\b(is|zijn|was|waren|wordt|worden|werd|helpt|helpen|werkt|werken|gaat|gaan|kan|kun|kunt|kunnen|wil|wilt|willen|moet|moeten|heeft|hebben|doet|doen|vindt|vind|snapt|lukt|lukken|zit|zitten|mag|mogen|niet|geen)\b/i,
+  verbs:
+    /\b(is|zijn|was|waren|wordt|worden|werd|helpt|helpen|werkt|werken|gaat|gaan|kan|kun|kunt|kunnen|wil|wilt|willen|moet|moeten|heeft|hebben|doet|doen|vindt|vind|snapt|lukt|lukken|zit|zitten|mag|mogen|niet|geen)\b/i,
   firstPerson: /\b(ik|me|mij|mijn|m'n|mezelf|mijzelf|wij|we|ons|onze)\b/i,
   foreign: /\b(the|and|with|of|to|for|when|from|by|needs?)\b/i,
   saysNeed: /^(?:(?:deze|de) leerling|hij|zij|ze)\s+(heeft\s+.+\bnodig\b.*)$/i,

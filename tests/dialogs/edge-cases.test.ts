@@ -135,7 +135,8 @@ describe(`dialog edge cases on ${testProvider()}`, () => {
       required: true,
       shareable: false,
       skills: [],
-      coach: false, educationalNeed: false,
+      coach: false,
+      educationalNeed: false,
       options: [
         { value: "a", label: { nl: "Anna", en: "Anna" } },
         { value: "b", label: { nl: "Bo", en: "Bo" } },

@@ -101,7 +101,16 @@ beforeAll(async () => {
   // Finn: last year's, an older and a newer kindplan this year, and one still planned.
   const held = async (heldAt: string, helpTeacher: string, status = "held") => {
     const c = await t.db.conversation.create({
-      data: { schoolId, pupilId: pupil.finn, groupId: groep5, formatKey: "kindplan", formatVersion: 2, status, heldAt: new Date(heldAt), createdById: actors.teacher.staffId },
+      data: {
+        schoolId,
+        pupilId: pupil.finn,
+        groupId: groep5,
+        formatKey: "kindplan",
+        formatVersion: 2,
+        status,
+        heldAt: new Date(heldAt),
+        createdById: actors.teacher.staffId,
+      },
     });
     await t.db.goal.create({ data: { pupilId: pupil.finn, conversationId: c.id, goalText: "tafels", helpTeacher, createdById: actors.teacher.staffId } });
   };

@@ -51,7 +51,16 @@ beforeAll(async () => {
   ] as const) {
     const pupil = await db.pupil.create({ data: { schoolId: setup.schoolId, groupId: group.id, externalId, firstName, lastName } });
     const c = await db.conversation.create({
-      data: { schoolId: setup.schoolId, pupilId: pupil.id, groupId: group.id, formatKey: "kindplan", formatVersion: 2, status: "held", heldAt: new Date(), createdById: alex.id },
+      data: {
+        schoolId: setup.schoolId,
+        pupilId: pupil.id,
+        groupId: group.id,
+        formatKey: "kindplan",
+        formatVersion: 2,
+        status: "held",
+        heldAt: new Date(),
+        createdById: alex.id,
+      },
     });
     await db.goal.create({ data: { pupilId: pupil.id, conversationId: c.id, goalText: "lezen", helpTeacher: help, createdById: alex.id } });
   }
