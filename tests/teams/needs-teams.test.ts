@@ -16,16 +16,18 @@ const TENANT = "33333333-2222-3333-4444-666666666666";
 const ALEX = { aad: "cccccccc-0000-0000-0000-000000000001", name: "Alex Wilber", email: "alex@plan.example" };
 const LEA = { aad: "cccccccc-0000-0000-0000-000000000002", name: "Lea Leider", email: "lea@plan.example" };
 const CARO = { aad: "cccccccc-0000-0000-0000-000000000003", name: "Caro Zes", email: "caro@plan.example" };
+const DIDI = { aad: "cccccccc-0000-0000-0000-000000000004", name: "Didi Duo", email: "didi@plan.example" };
 /** What Ayşe's teacher does to help, typed with a `;`, quotes and a line break. */
 const HELP = 'Extra uitleg; "stap voor stap"\nen een rustige plek';
 
 let app: TestApp & { databaseUrl: string };
 let teams: TeamsDriver;
+let groep5: string;
 const connector = new FakeConnector();
 
 beforeAll(async () => {
   await connector.start();
-  for (const u of [ALEX, LEA, CARO])
+  for (const u of [ALEX, LEA, CARO, DIDI])
     connector.members.set(`29:${u.aad}`, { id: `29:${u.aad}`, name: u.name, aadObjectId: u.aad, email: u.email, userPrincipalName: u.email });
   app = await startTestApp({ TEAMS_LOCAL_MODE: "true" });
   teams = new TeamsDriver(app, connector, TENANT);
@@ -37,13 +39,15 @@ beforeAll(async () => {
       { email: ALEX.email, name: ALEX.name, roles: ["teacher"], teamsAadObjectId: ALEX.aad },
       { email: LEA.email, name: LEA.name, roles: ["team_leader"], leads: ["middenbouw"], teamsAadObjectId: LEA.aad },
       { email: CARO.email, name: CARO.name, roles: ["teacher"], teamsAadObjectId: CARO.aad },
+      { email: DIDI.email, name: DIDI.name, roles: ["teacher"], teamsAadObjectId: DIDI.aad },
     ],
     groups: [
-      { name: "groep 5", teachers: [{ email: ALEX.email }] },
-      { name: "groep 6", teachers: [{ email: CARO.email }] },
+      { name: "groep 5", teachers: [{ email: ALEX.email }, { email: DIDI.email }] },
+      { name: "groep 6", teachers: [{ email: CARO.email }, { email: DIDI.email }] },
     ],
   });
   const group = await db.group.findFirstOrThrow({ where: { schoolId: setup.schoolId, name: "groep 5" } });
+  groep5 = group.id;
   const alex = await db.staff.findFirstOrThrow({ where: { email: ALEX.email } });
   for (const [externalId, firstName, lastName, help] of [
     ["1", "Ayşe", "Yılmaz", HELP],
@@ -128,5 +132,17 @@ describe(`onderwijsbehoeften in Teams on ${testProvider()}`, () => {
     const sent = await teams.say(LEA, "onderwijsbehoeften");
     expect(textOf(sent)).toContain("Welke groep? Typ bijvoorbeeld <b>onderwijsbehoeften groep 5</b>.");
     expect(filesOf(sent).size).toBe(0);
+  });
+
+  it("lets a teacher of two groups choose by button, and refuses the same button pressed by a teacher of another group", async () => {
+    const asked = await teams.say(DIDI, "onderwijsbehoeften");
+    const buttons = asked.flatMap((a) => cardOf(a)?.actions ?? []);
+    expect(buttons.map((b) => b.title)).toEqual(["groep 5", "groep 6"]);
+    const press = (who: typeof DIDI) => teams.post(teams.activity(who, { value: buttons[0]!.data }));
+    expect(buttons[0]!.data).toMatchObject({ command: "needs", args: { groupId: groep5 } });
+    expect(filesOf(await press(DIDI)).size).toBe(3);
+    const forged = await press(CARO);
+    expect(textOf(forged)).toContain("Dat mag je niet inzien of wijzigen.");
+    expect(filesOf(forged).size).toBe(0);
   });
 });
