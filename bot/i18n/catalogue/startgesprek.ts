@@ -1,0 +1,48 @@
+// The startgesprek (driehoeksgesprek): the conversation with the parents at the table, its plan
+// suggestions, the parents' summary printout and the planning of a round held with parents.
+import type { Catalogue } from "../../text/text.js";
+
+export const startgesprek = {
+  "startgesprek.parentQuestion": { nl: "Vraag de ouders bijvoorbeeld: “{question}”", en: "You could ask the parents: “{question}”" },
+  "startgesprek.agreement.intro": {
+    nl: "Maak afspraken waarin ieder een eigen rol heeft: wat doet het kind, wat doen de ouders thuis, wat doet de leerkracht op school? Afspraak 1 is van het kind, 2 van de ouders en 3 van de leerkracht; pas aan wat niet klopt.",
+    en: "Make agreements in which everyone has their own part: what does the child do, what do the parents do at home, what does the teacher do at school? Agreement 1 is the child's, 2 the parents' and 3 the teacher's; change what does not fit.",
+  },
+  "startgesprek.agreement.who.placeholder": { nl: "bijv. het kind, de ouders of de leerkracht", en: "e.g. the child, the parents or the teacher" },
+  "startgesprek.owner.parents": { nl: "Ouders van {name}", en: "{name}'s parents" },
+  "startgesprek.owner.teacher": { nl: "Leerkracht", en: "Teacher" },
+  "startgesprek.summaryReady": {
+    nl: "De samenvatting voor de ouders staat hieronder (HTML en PDF). Later opnieuw: typ **export {name}**.",
+    en: "The summary for the parents is below (HTML and PDF). To get it again later: type **export {name}**.",
+  },
+  "startgesprek.exportIncluded": {
+    nl: "Ook de samenvatting van het laatste startgesprek voor de ouders zit erbij.",
+    en: "The parents' summary of the latest start-of-year conversation is included too.",
+  },
+  "parentSummary.title": { nl: "Startgesprek met {name}", en: "Start-of-year conversation with {name}" },
+  "parentSummary.heldOn": { nl: "gesprek van {date}", en: "conversation of {date}" },
+  "parentSummary.intro": {
+    nl: "Beste ouders van {name}, fijn dat we samen met {name} hebben gepraat. Hieronder staat wat we bespraken en wat we met elkaar hebben afgesproken.",
+    en: "Dear parents of {name}, thank you for talking together with {name}. Below is what we discussed and what we agreed with each other.",
+  },
+  "parentSummary.section.welkom": { nl: "Waarom we praatten", en: "Why we talked" },
+  "parentSummary.section.kind": { nl: "Wat {name} zelf vertelde", en: "What {name} told us" },
+  "parentSummary.section.thuis": { nl: "Thuis", en: "At home" },
+  "parentSummary.section.school": { nl: "Op school", en: "At school" },
+  "parentSummary.section.ditJaar": { nl: "Wat {name} dit jaar wil leren", en: "What {name} wants to learn this year" },
+  "parentSummary.field.aim": { nl: "Wat we wilden bespreken", en: "What we wanted to discuss" },
+  "parentSummary.field.goesWell": { nl: "Wat goed gaat", en: "What goes well" },
+  "parentSummary.field.hard": { nl: "Wat lastig is", en: "What is hard" },
+  "parentSummary.field.proudOf": { nl: "Trots op en blij mee", en: "Proud of and happy about" },
+  "parentSummary.field.whatHelps": { nl: "Wat helpt", en: "What helps" },
+  "parentSummary.field.wantToLearn": { nl: "Dit jaar wil ik leren", en: "This year I want to learn" },
+  "parentSummary.goals": { nl: "Het doel van {name}", en: "{name}'s goal" },
+  "parentSummary.helpParents": { nl: "Zo helpen de ouders", en: "How the parents help" },
+  "parentSummary.helpTeacher": { nl: "Zo helpt de leerkracht", en: "How the teacher helps" },
+  "parentSummary.evaluation": { nl: "We kijken samen terug op", en: "We look back together on" },
+  "parentSummary.agreements": { nl: "Wie doet wat, en wanneer", en: "Who does what, and when" },
+  "parentSummary.closing": {
+    nl: "Ziet u thuis iets veranderen of heeft u een vraag? Laat het ons gerust weten; we houden elkaar op de hoogte.",
+    en: "Do you notice a change at home or do you have a question? Please let us know; we will keep each other informed.",
+  },
+} satisfies Catalogue;
