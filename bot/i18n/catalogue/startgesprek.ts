@@ -19,6 +19,23 @@ export const startgesprek = {
     nl: "Ook de samenvatting van het laatste startgesprek voor de ouders zit erbij.",
     en: "The parents' summary of the latest start-of-year conversation is included too.",
   },
+  "startgesprek.plan.modeInfo": {
+    nl: "Deze ronde voer je met de ouders erbij. Spreek per gezin een tijd af en noteer die hier per leerling: de herinneringen en **rondes** tonen dan die tijd.",
+    en: "This round is held with the parents. Agree a time with each family and note it here per pupil: the reminders and **rounds** then show that time.",
+  },
+  "startgesprek.plan.intro": {
+    nl: "Noteer de tijd die je met de ouders hebt afgesproken, op een schooldag tussen {from} en {to}.",
+    en: "Note the time you agreed with the parents, on a school day between {from} and {to}.",
+  },
+  "startgesprek.plan.time.label": { nl: "Tijd (afgesproken met de ouders)", en: "Time (agreed with the parents)" },
+  "startgesprek.plan.place.label": { nl: "Waar", en: "Where" },
+  "startgesprek.plan.place.placeholder": { nl: "bijv. lokaal 5", en: "e.g. room 5" },
+  "startgesprek.withParents": { nl: "{when}, met de ouders", en: "{when}, with the parents" },
+  "startgesprek.rounds.agreed": {
+    nl: { one: "Afgesproken met de ouders (1 leerling):", other: "Afgesproken met de ouders ({count} leerlingen):" },
+    en: { one: "Agreed with the parents (1 pupil):", other: "Agreed with the parents ({count} pupils):" },
+  },
+  "startgesprek.rounds.line": { nl: "• {name} — {when}{place}", en: "• {name} — {when}{place}" },
   "parentSummary.title": { nl: "Startgesprek met {name}", en: "Start-of-year conversation with {name}" },
   "parentSummary.heldOn": { nl: "gesprek van {date}", en: "conversation of {date}" },
   "parentSummary.intro": {
