@@ -54,6 +54,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       t("help.export"),
       t("help.coach"),
       t("help.review"),
+      t("help.startgesprek"),
       t("help.groupConversation"),
       t("help.progress"),
       t("help.school"),

@@ -3,6 +3,10 @@
 import type { Catalogue } from "../../text/text.js";
 
 export const startgesprek = {
+  "help.startgesprek": {
+    nl: "**startgesprek <naam>** — een driehoeksgesprek met het kind en de ouders, met een samenvatting voor de ouders",
+    en: "**start-of-year conversation <name>** — a three-way conversation with the child and the parents, with a summary for the parents",
+  },
   "startgesprek.parentQuestion": { nl: "Vraag de ouders bijvoorbeeld: “{question}”", en: "You could ask the parents: “{question}”" },
   "startgesprek.agreement.intro": {
     nl: "Maak afspraken waarin ieder een eigen rol heeft: wat doet het kind, wat doen de ouders thuis, wat doet de leerkracht op school? Afspraak 1 is van het kind, 2 van de ouders en 3 van de leerkracht; pas aan wat niet klopt.",
