@@ -73,6 +73,7 @@ function goalBlocks(data: ParentSummary, locale: Locale): Block[] {
         kind: "box",
         lines: [
           { text: g.goalText, words: true },
+          ...(g.ownPlan ? [{ label: t("parentSummary.ownPlan", { name: data.pupil.firstName }), text: g.ownPlan }] : []),
           ...(g.helpParents ? [{ label: t("parentSummary.helpParents"), text: g.helpParents }] : []),
           ...(g.helpTeacher ? [{ label: t("parentSummary.helpTeacher"), text: g.helpTeacher }] : []),
           ...(g.evaluationDate ? [{ label: t("parentSummary.evaluation"), text: day(g.evaluationDate, locale) }] : []),

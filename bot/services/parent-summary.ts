@@ -28,7 +28,7 @@ export interface ParentSummary {
   heldOn: Date;
   generatedOn: string;
   parts: ParentSummaryPart[];
-  goals: { goalText: string; helpParents: string | null; helpTeacher: string | null; evaluationDate: string | null }[];
+  goals: { goalText: string; ownPlan: string | null; helpParents: string | null; helpTeacher: string | null; evaluationDate: string | null }[];
   agreements: { who: string; what: string; whenText: string }[];
 }
 
@@ -94,7 +94,13 @@ export async function buildParentSummary(db: Tx, actor: Actor, conversationId: s
     heldOn: c.heldAt ?? c.updatedAt,
     generatedOn: today,
     parts: partsOf(format, JSON.parse(c.answers) as StoredAnswers),
-    goals: c.goals.map((g) => ({ goalText: g.goalText, helpParents: g.helpParents, helpTeacher: g.helpTeacher, evaluationDate: g.evaluationDate })),
+    goals: c.goals.map((g) => ({
+      goalText: g.goalText,
+      ownPlan: g.ownPlan,
+      helpParents: g.helpParents,
+      helpTeacher: g.helpTeacher,
+      evaluationDate: g.evaluationDate,
+    })),
     agreements: c.agreements.map((a) => ({ who: a.who, what: a.what, whenText: a.whenText })),
   };
 }

@@ -200,6 +200,11 @@ describe(`the startgesprek in every channel on ${testProvider()}`, () => {
     expect(out).toContain("Gesprek met Sam opgeslagen");
     expect(out).toContain("samenvatting voor de ouders");
     expect(out).toMatch(/startgesprek-sam-de-boer-\d{4}-\d{2}-\d{2}\.pdf/);
+    // Later, export brings the kindplan and the parents' summary again.
+    const exported = await chat.send("export Sam");
+    expect(exported).toContain("Ook de samenvatting van het laatste startgesprek voor de ouders zit erbij.");
+    expect(exported).toMatch(/kindplan-sam-de-boer-\d{4}-\d{2}-\d{2}\.pdf/);
+    expect(exported).toMatch(/startgesprek-sam-de-boer-\d{4}-\d{2}-\d{2}\.pdf/);
     expect(await storedAgreements(TEXT_USER)).toEqual({
       formatKey: "startgesprek",
       agreements: [

@@ -15,6 +15,10 @@ export const startgesprek = {
   "startgesprek.agreement.who.placeholder": { nl: "bijv. het kind, de ouders of de leerkracht", en: "e.g. the child, the parents or the teacher" },
   "startgesprek.owner.parents": { nl: "Ouders van {name}", en: "{name}'s parents" },
   "startgesprek.owner.teacher": { nl: "Leerkracht", en: "Teacher" },
+  "startgesprek.confirm.intro": {
+    nl: "Vat samen met het kind en de ouders en check: klopt dit, en weet ieder wat hij of zij gaat doen? Vraag ook hoe ze het gesprek vonden.",
+    en: "Summarise with the child and the parents and check: is this right, and does everyone know what they will do? Also ask how they found the conversation.",
+  },
   "startgesprek.summaryReady": {
     nl: "De samenvatting voor de ouders staat hieronder (HTML en PDF). Later opnieuw: typ **export {name}**.",
     en: "The summary for the parents is below (HTML and PDF). To get it again later: type **export {name}**.",
@@ -58,6 +62,7 @@ export const startgesprek = {
   "parentSummary.field.whatHelps": { nl: "Wat helpt", en: "What helps" },
   "parentSummary.field.wantToLearn": { nl: "Dit jaar wil ik leren", en: "This year I want to learn" },
   "parentSummary.goals": { nl: "Het doel van {name}", en: "{name}'s goal" },
+  "parentSummary.ownPlan": { nl: "Zo gaat {name} het aanpakken", en: "How {name} will go about it" },
   "parentSummary.helpParents": { nl: "Zo helpen de ouders", en: "How the parents help" },
   "parentSummary.helpTeacher": { nl: "Zo helpt de leerkracht", en: "How the teacher helps" },
   "parentSummary.evaluation": { nl: "We kijken samen terug op", en: "We look back together on" },
