@@ -119,7 +119,8 @@ function suggestedOwner(j: number, parents: NonNullable<PlanOptions["parents"]>)
 function agreementStep(j: number, options: PlanOptions): StepDefinition {
   const parents = options.parents;
   const owner = parents ? suggestedOwner(j, parents) : null;
-  const share = asksShare(options);
+  // An agreement's share question stays as it was for a group; only the parents' presence drops it.
+  const share = !parents;
   return {
     id: `agreement${j}`,
     title: localized("kindplanStep.agreement.title", { j }),
