@@ -166,8 +166,10 @@ const viaTeams = () =>
 const viaSlack = () =>
   once("slack", async () => {
     const { since } = await slack.command("startgesprek Sam");
+    const first = await slack.openedModal(since);
+    expect(JSON.stringify(first.blocks)).toContain("Vraag de ouders bijvoorbeeld");
     // The shared answer plan names the pupil as owner of the one agreement, as the suggestion does.
-    await slack.completeModal(await slack.openedModal(since));
+    await slack.completeModal(first);
     await slack.dmContaining("samenvatting voor de ouders", since);
     const pdf = await slack.dmContaining(`startgesprek-sam-de-boer-${today}.pdf`, since);
     return JSON.stringify(pdf.args);
@@ -218,6 +220,7 @@ describe(`the startgesprek in every channel on ${testProvider()}`, () => {
 
   it("teams: cards without share questions, ending with the parents' summary", async () => {
     const sent = await viaTeams();
+    expect(sent).toContain("Vraag de ouders bijvoorbeeld");
     expect(sent).toContain("samenvatting voor de ouders");
     expect(sent).toMatch(/startgesprek-sam-de-boer-\d{4}-\d{2}-\d{2}\.pdf/);
   });
