@@ -55,6 +55,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       t("help.needs"),
       t("help.coach"),
       t("help.review"),
+      t("help.startgesprek"),
       t("help.groupConversation"),
       t("help.progress"),
       t("help.school"),
