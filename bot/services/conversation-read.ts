@@ -12,7 +12,7 @@ import type { FieldDefinition, LocalizedText } from "../formats/fields.js";
 import { getFormat } from "../formats/registry.js";
 import { hasContent, shareChosen } from "../formats/share.js";
 import { localized } from "../i18n/translate.js";
-import { HELD_STATUSES, isHeldStatus } from "../domain/vocabulary.js";
+import { HELD_STATUSES, isRecordedStatus, RECORDED_STATUSES } from "../domain/vocabulary.js";
 import { givenTheShortWay, HOW_IT_WENT, SHORT_JOTS, SHORT_STEP } from "./conversation-mode.js";
 
 type StoredAnswers = Record<string, Record<string, unknown>>;
@@ -97,7 +97,7 @@ export async function listReadableHeldConversations(db: Db, actor: Actor, pupilI
     throw new NotFoundError("pupil");
   }
   const rows = await db.conversation.findMany({
-    where: { pupilId, status: { in: [...HELD_STATUSES] } },
+    where: { pupilId, status: { in: [...RECORDED_STATUSES] } },
     orderBy: [{ heldAt: "desc" }, { createdAt: "desc" }],
     select: { id: true, heldAt: true, createdAt: true, ...FACTS_SELECT },
   });
@@ -125,7 +125,7 @@ export async function readHeldConversation(db: Db, actor: Actor, conversationId:
     },
   });
   const facts = c ? factsOf(c) : null;
-  if (!c || !facts || c.schoolId !== actor.schoolId || !isHeldStatus(c.status)) {
+  if (!c || !facts || c.schoolId !== actor.schoolId || !isRecordedStatus(c.status)) {
     await refused(db, actor, "conversation", conversationId, null);
     throw new NotFoundError("conversation");
   }

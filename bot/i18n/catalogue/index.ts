@@ -15,6 +15,7 @@ import { holidays } from "./holidays.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
 import { prepare } from "./prepare.js";
+import { pupilReview } from "./pupil-review.js";
 import { questions } from "./questions.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
@@ -35,6 +36,7 @@ export const areas = {
   prepare,
   printed,
   privacy,
+  pupilReview,
   questions,
   reminders,
   rounds,
@@ -56,6 +58,7 @@ export const catalogue = {
   ...prepare,
   ...printed,
   ...privacy,
+  ...pupilReview,
   ...questions,
   ...reminders,
   ...rounds,

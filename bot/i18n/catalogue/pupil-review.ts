@@ -1,0 +1,43 @@
+// The leerlingbespreking (teacher and IB'er, without the pupil): its educational goal, the proposed
+// kindgesprek, the message to the IB'er, and assigning pupils to an IB'er in the chat.
+import type { Catalogue } from "../../text/text.js";
+
+export const pupilReview = {
+  "review.goal.title": { nl: "Het onderwijsdoel vastleggen", en: "Recording the educational goal" },
+  "review.goal.intro": {
+    nl: "Het scherpe doel van zojuist staat er al; pas het aan als dat nodig is. Kies wanneer jullie evalueren en wie dat doet: een leerkracht of de IB'er.",
+    en: "The sharpened goal from just now is already filled in; change it if needed. Choose when you evaluate and who does it: a teacher or the IB'er.",
+  },
+  "review.goal.goalText.label": {
+    nl: "Onderwijsdoel: wat doet de leerling als het doel bereikt is?",
+    en: "Educational goal: what does the pupil do once the goal is reached?",
+  },
+  "review.goal.evaluator.label": { nl: "Wie evalueert het doel?", en: "Who evaluates the goal?" },
+  "review.proposal.reason": { nl: "Uit de leerlingbespreking, bij het onderwijsdoel: {goal}", en: "From the pupil review, for the educational goal: {goal}" },
+  "review.proposal.aimTask": { nl: "De leerling legt uit hoe hij of zij dit aanpakt: {task}", en: "The pupil explains how they go about this: {task}" },
+  "review.proposal.aim": { nl: "De leerling legt uit hoe hij of zij een taak aanpakt.", en: "The pupil explains how they go about a task." },
+  "review.summary.goal": { nl: "Onderwijsdoel: {goal} — evaluatie {date}, door {who}", en: "Educational goal: {goal} — evaluation {date}, by {who}" },
+  "review.summary.need": { nl: "Onderwijsbehoefte: {need}", en: "Educational need: {need}" },
+  "review.summary.proposal": {
+    nl: "Voorstel: een kindgesprek waarin de leerling de eigen aanpak uitlegt.",
+    en: "Proposal: a pupil conversation in which the pupil explains their own approach.",
+  },
+  "review.saved": { nl: "Leerlingbespreking over **{name}** opgeslagen.", en: "Pupil review about **{name}** saved." },
+  "review.proposalSet": {
+    nl: "Het kindgesprek met {name} staat klaar als gepland gesprek: bij **voorbereiden {name}** en **gesprek {name}** staan de reden en de vragen er al.",
+    en: "The pupil conversation with {name} is set up as a planned conversation: **prepare {name}** and **conversation {name}** already show the reason and the questions.",
+  },
+  "review.supportersTold": {
+    nl: { one: "{names} krijgt er een bericht over.", other: "{names} krijgen er een bericht over." },
+    en: { one: "{names} gets a message about it.", other: "{names} get a message about it." },
+  },
+  "review.notCounted": {
+    nl: "De leerling was er niet bij: er is geen kindplan gemaakt, en de bespreking telt niet als gehouden kindgesprek of voor eigenaarschap.",
+    en: "The pupil was not there: no kindplan was made, and the review does not count as a held pupil conversation or toward ownership.",
+  },
+  "review.notice": {
+    nl: "**{teacher}** heeft een leerlingbespreking over **{pupil}** ({group}) vastgelegd. Lees hem met **gesprek bekijken {firstName}**; iets aanvullen kan met **notitie {firstName}: …**.",
+    en: "**{teacher}** recorded a pupil review about **{pupil}** ({group}). Read it with **view conversation {firstName}**; add to it with **note {firstName}: …**.",
+  },
+  "review.notice.read": { nl: "Leerlingbespreking lezen", en: "Read the pupil review" },
+} as const satisfies Catalogue;
