@@ -20,6 +20,9 @@ export const ACTION_ARGS = {
   /** A quick note's text travels along a pupil choice, so nothing typed is lost. */
   note: z.object({ pupilId: Id, text: z.string().max(4000).optional() }),
   groupConversation: z.object({ groupId: Id }),
+  /** A pupil chosen for (or taken off) an IB'er's list (bot/roster/ib-assignments.ts). */
+  ibAssign: z.object({ pupilId: Id, ibStaffId: Id }),
+  ibUnassign: z.object({ pupilId: Id, ibStaffId: Id }),
   resume: z.object({ sessionId: Id }),
   editRound: z.object({ roundId: Id }),
   cancelRound: z.object({ roundId: Id }),

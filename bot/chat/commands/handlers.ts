@@ -54,6 +54,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       t("help.export"),
       t("help.coach"),
       t("help.review"),
+      ...(ctx.actor.roles.has("ib") || ctx.actor.roles.has("admin") ? [t("help.ibAssign")] : []),
       t("help.groupConversation"),
       t("help.progress"),
       t("help.school"),

@@ -21,8 +21,8 @@ export const common = {
     en: "**note <name>: <text>** — quickly record a spontaneous conversation",
   },
   "help.review": {
-    nl: "**leerlingbespreking <naam>** — bespreking met de IB'er voorbereiden",
-    en: "**pupil review <name>** — prepare the meeting with the IB'er",
+    nl: "**leerlingbespreking <naam>** — het overleg met de IB'er vastleggen (zonder de leerling): onderwijsdoel, onderwijsbehoefte en een voorstel voor een kindgesprek",
+    en: "**pupil review <name>** — record the meeting with the IB'er (without the pupil): educational goal, educational need and a proposed pupil conversation",
   },
   "help.groupConversation": { nl: "**groepsgesprek** — een gesprek met de hele groep", en: "**group conversation** — a conversation with the whole group" },
   "help.resume": { nl: "**verder** — verder met een gepauzeerd gesprek", en: "**resume** — continue a paused dialog" },

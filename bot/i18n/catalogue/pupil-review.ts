@@ -40,4 +40,29 @@ export const pupilReview = {
     en: "**{teacher}** recorded a pupil review about **{pupil}** ({group}). Read it with **view conversation {firstName}**; add to it with **note {firstName}: …**.",
   },
   "review.notice.read": { nl: "Leerlingbespreking lezen", en: "Read the pupil review" },
+  "help.ibAssign": {
+    nl: "**ib toewijzen <naam>** — een leerling aan jezelf als IB'er toewijzen (de beheerder: **ib toewijzen <naam> aan <e-mail>**); **ib intrekken <naam>** beëindigt het",
+    en: "**ib assign <name>** — assign a pupil to yourself as IB'er (the admin: **ib assign <name> to <e-mail>**); **ib unassign <name>** ends it",
+  },
+  "ib.assignUsage": {
+    nl: "Typ **ib toewijzen <naam van de leerling>**; als beheerder voor een IB'er: **ib toewijzen <naam> aan <e-mail>**.",
+    en: "Type **ib assign <name of the pupil>**; as the admin, for an IB'er: **ib assign <name> to <e-mail>**.",
+  },
+  "ib.unassignUsage": {
+    nl: "Typ **ib intrekken <naam van de leerling>**; als beheerder voor een IB'er: **ib intrekken <naam> van <e-mail>**.",
+    en: "Type **ib unassign <name of the pupil>**; as the admin, for an IB'er: **ib unassign <name> from <e-mail>**.",
+  },
+  "ib.notAllowed": {
+    nl: "Leerlingen aan een IB'er toewijzen doet de IB'er zelf of de beheerder. Er is niets gewijzigd.",
+    en: "Assigning pupils to an IB'er is done by the IB'er herself or the school admin. Nothing was changed.",
+  },
+  "ib.notIb": { nl: "{name} is geen IB'er op je school. Er is niets gewijzigd.", en: "{name} is not an IB'er at your school. Nothing was changed." },
+  "ib.noPupil": { nl: "Ik vind geen leerling met die naam op je school. Er is niets gewijzigd.", en: "I find no pupil with that name at your school. Nothing was changed." },
+  "ib.assigned": {
+    nl: "**{pupil}** is toegewezen aan {ib}: de IB'er kan de gesprekken lezen, aanvullen en doelen evalueren.",
+    en: "**{pupil}** is assigned to {ib}: the IB'er can read the conversations, add to them and evaluate goals.",
+  },
+  "ib.alreadyAssigned": { nl: "**{pupil}** was al toegewezen aan {ib}. Er is niets gewijzigd.", en: "**{pupil}** was already assigned to {ib}. Nothing was changed." },
+  "ib.removed": { nl: "**{pupil}** is niet meer toegewezen aan {ib}.", en: "**{pupil}** is no longer assigned to {ib}." },
+  "ib.notAssigned": { nl: "**{pupil}** was niet toegewezen aan {ib}. Er is niets gewijzigd.", en: "**{pupil}** was not assigned to {ib}. Nothing was changed." },
 } as const satisfies Catalogue;
