@@ -141,7 +141,7 @@ export async function completeReview(
     lines.push(translate(ctx.locale, "review.proposalSet", { name: input.name }));
   }
   const told = await notifySupporters(ctx.tx, ctx.actor, { conversationId, pupilId, now: ctx.now });
-  if (told.length > 0) lines.push(translate(ctx.locale, "review.supportersTold", { names: told.join(", "), count: told.length }));
+  if (told.length > 0) lines.push(translate(ctx.locale, "review.supportersTold", { names: told.join(", ") }));
   lines.push(translate(ctx.locale, "review.notCounted"));
   return { text: lines.join("\n"), conversationId };
 }

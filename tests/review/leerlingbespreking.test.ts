@@ -165,7 +165,7 @@ describe(`the leerlingbespreking without the pupil (${testProvider()})`, () => {
     const w = await world();
     await typeReview(w.email.juf);
     const { done } = await finishReview(w.email.juf, "1");
-    expect(done).toContain("Ilse IB krijgt er een bericht over");
+    expect(done).toContain("Een bericht hierover gaat naar: Ilse IB.");
     const meeting = await t.db.conversation.findFirstOrThrow({ where: { pupilId: w.finn.id, status: "discussed" } });
     // The producer again, twice (a re-delivery, another instance): still one message.
     const juf = await loadActor(t.db, w.juf.id);

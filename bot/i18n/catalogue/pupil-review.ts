@@ -27,10 +27,7 @@ export const pupilReview = {
     nl: "Het kindgesprek met {name} staat klaar als gepland gesprek: bij **voorbereiden {name}** en **gesprek {name}** staan de reden en de vragen er al.",
     en: "The pupil conversation with {name} is set up as a planned conversation: **prepare {name}** and **conversation {name}** already show the reason and the questions.",
   },
-  "review.supportersTold": {
-    nl: { one: "{names} krijgt er een bericht over.", other: "{names} krijgen er een bericht over." },
-    en: { one: "{names} gets a message about it.", other: "{names} get a message about it." },
-  },
+  "review.supportersTold": { nl: "Een bericht hierover gaat naar: {names}.", en: "A message about it goes to: {names}." },
   "review.notCounted": {
     nl: "De leerling was er niet bij: er is geen kindplan gemaakt, en de bespreking telt niet als gehouden kindgesprek of voor eigenaarschap.",
     en: "The pupil was not there: no kindplan was made, and the review does not count as a held pupil conversation or toward ownership.",
