@@ -72,10 +72,24 @@ export async function changeSupport(db: Db, actor: Actor, request: SupportReques
     } else {
       if (existing) return { outcome: "alreadyAssigned" as const, pupil, ib: who };
       const created = await tx.pupilSupport.create({ data: { pupilId: pupil.id, staffId: ib.id }, select: { id: true } });
-      await recordAudit(tx, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "create", entity: "pupil_support", entityId: created.id, pupilId: pupil.id });
+      await recordAudit(tx, {
+        schoolId: actor.schoolId,
+        actorStaffId: actor.staffId,
+        action: "create",
+        entity: "pupil_support",
+        entityId: created.id,
+        pupilId: pupil.id,
+      });
       return { outcome: "assigned" as const, pupil, ib: who };
     }
-    await recordAudit(tx, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "delete", entity: "pupil_support", entityId: existing.id, pupilId: pupil.id });
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorStaffId: actor.staffId,
+      action: "delete",
+      entity: "pupil_support",
+      entityId: existing.id,
+      pupilId: pupil.id,
+    });
     return { outcome: "removed" as const, pupil, ib: who };
   });
 }

@@ -68,7 +68,13 @@ export async function findSchoolPupils(db: Db, schoolId: string, query: string):
     where: { schoolId, active: true },
     select: { id: true, firstName: true, lastName: true, group: { select: { name: true } } },
   });
-  const named = pupils.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, groupName: p.group?.name ?? null, full: fold(`${p.firstName} ${p.lastName}`) }));
+  const named = pupils.map((p) => ({
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    groupName: p.group?.name ?? null,
+    full: fold(`${p.firstName} ${p.lastName}`),
+  }));
   const exact = named.filter((c) => c.full === q || fold(c.firstName) === q);
   return (exact.length > 0 ? exact : named.filter((c) => c.full.includes(q)))
     .map(({ full: _full, ...rest }) => rest)

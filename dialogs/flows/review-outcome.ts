@@ -46,8 +46,20 @@ export function educationalGoalStep(answers: Answers, options: PlanOptions): Ste
     title: localized("review.goal.title"),
     intro: localized("review.goal.intro"),
     fields: [
-      field({ id: "goalText", kind: "longText", label: localized("review.goal.goalText.label"), required: true, ...(sharpened ? { defaultValue: sharpened } : {}) }),
-      field({ id: "evaluationDate", kind: "date", label: localized("label.evaluationDate"), required: true, ...(suggested ? { defaultValue: suggested } : {}) }),
+      field({
+        id: "goalText",
+        kind: "longText",
+        label: localized("review.goal.goalText.label"),
+        required: true,
+        ...(sharpened ? { defaultValue: sharpened } : {}),
+      }),
+      field({
+        id: "evaluationDate",
+        kind: "date",
+        label: localized("label.evaluationDate"),
+        required: true,
+        ...(suggested ? { defaultValue: suggested } : {}),
+      }),
       field({
         id: "evaluator",
         kind: "singleChoice",
@@ -134,10 +146,19 @@ export async function completeReview(
   const proposal = goal ? proposalOf(answers, goal.goalText, ctx.locale) : null;
   if (proposal) {
     // The kindgesprek takes the group's format (the doorgaande lijn), like any conversation.
-    const pupil = await ctx.tx.pupil.findUnique({ where: { id: pupilId }, select: { group: { select: { id: true, schoolId: true, bouw: true, formatKey: true } } } });
+    const pupil = await ctx.tx.pupil.findUnique({
+      where: { id: pupilId },
+      select: { group: { select: { id: true, schoolId: true, bouw: true, formatKey: true } } },
+    });
     const key = pupil?.group ? await defaultFormatKey(ctx.tx, pupil.group) : "hgw-kindgesprek";
     const kindgesprek = await getFormat(ctx.db, ctx.actor.schoolId, key);
-    await proposeKindgesprek(ctx.tx, ctx.actor, { pupilId, reviewId: conversationId, formatKey: kindgesprek.key, formatVersion: kindgesprek.version, proposal });
+    await proposeKindgesprek(ctx.tx, ctx.actor, {
+      pupilId,
+      reviewId: conversationId,
+      formatKey: kindgesprek.key,
+      formatVersion: kindgesprek.version,
+      proposal,
+    });
     lines.push(translate(ctx.locale, "review.proposalSet", { name: input.name }));
   }
   const told = await notifySupporters(ctx.tx, ctx.actor, { conversationId, pupilId, now: ctx.now });

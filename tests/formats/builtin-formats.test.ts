@@ -293,7 +293,11 @@ describe("built-in conversation formats", () => {
     expect(format.closeWithEducationalGoal).toBe(true);
     expect(fieldsOf(format).flatMap((f) => f.skills)).toEqual([]);
     expect(fieldsOf(format).filter((f) => f.shareable)).toEqual([]);
-    expect(fieldsOf(format).filter((f) => f.educationalNeed).map((f) => f.id)).toEqual(["needs"]);
+    expect(
+      fieldsOf(format)
+        .filter((f) => f.educationalNeed)
+        .map((f) => f.id),
+    ).toEqual(["needs"]);
     // An educational goal needs a goal to carry through, and only a colleague meeting closes that way.
     const withoutGoal = { ...format, phases: format.phases.map((p) => ({ ...p, sections: p.sections.filter((s) => s.id !== "doelScherpstellen") })) };
     expect(ConversationFormat.safeParse(withoutGoal).success).toBe(false);

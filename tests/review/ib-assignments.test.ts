@@ -21,7 +21,10 @@ beforeAll(async () => {
 afterAll(async () => t?.destroy());
 
 const user = (email: string) => ({ channel: "local" as const, externalId: email, email });
-async function say(email: string, text: string): Promise<{ text: string; actions: { label: string; action: { command: string; args?: Record<string, string> } }[] }> {
+async function say(
+  email: string,
+  text: string,
+): Promise<{ text: string; actions: { label: string; action: { command: string; args?: Record<string, string> } }[] }> {
   const { replies } = await core.handleTurn({ user: user(email), text });
   return { text: replies.map((r) => r.text).join("\n"), actions: replies.flatMap((r) => (r.actions ?? []) as never[]) };
 }
@@ -46,7 +49,11 @@ async function world() {
 
 const supportOf = (staffId: string) => t.db.pupilSupport.findMany({ where: { staffId }, select: { pupilId: true } }).then((r) => r.map((x) => x.pupilId));
 const auditOf = (schoolId: string) =>
-  t.db.auditEvent.findMany({ where: { schoolId, entity: "pupil_support" }, select: { action: true, actorStaffId: true, pupilId: true }, orderBy: { at: "asc" } });
+  t.db.auditEvent.findMany({
+    where: { schoolId, entity: "pupil_support" },
+    select: { action: true, actorStaffId: true, pupilId: true },
+    orderBy: { at: "asc" },
+  });
 
 describe(`assigning pupils to an IB'er in the chat (${testProvider()})`, () => {
   it("lets the IB'er take a pupil on herself, who is then hers to read; audited with ids only", async () => {
@@ -107,7 +114,11 @@ describe(`assigning pupils to an IB'er in the chat (${testProvider()})`, () => {
     expect(replies[0]!.text).toContain("is toegewezen aan");
     expect(await supportOf(w.ib.id)).toEqual([w.sam6.id]);
     // A forged button for another IB'er is refused like typing it.
-    const forged = await core.handleTurn({ user: user(w.ib.email), text: "", action: { command: "ibAssign", args: { pupilId: w.sam5.id, ibStaffId: w.ib2.id } } });
+    const forged = await core.handleTurn({
+      user: user(w.ib.email),
+      text: "",
+      action: { command: "ibAssign", args: { pupilId: w.sam5.id, ibStaffId: w.ib2.id } },
+    });
     expect(forged.replies[0]!.text).toContain("doet de IB'er zelf of de beheerder");
     expect(await supportOf(w.ib2.id)).toEqual([]);
   });

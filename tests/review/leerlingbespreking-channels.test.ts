@@ -29,8 +29,18 @@ const TOKEN = "xoxb-review-test";
 const GOAL = "Werkt na de groepsinstructie 10 minuten zelfstandig aan een taak";
 const NEED = "Heeft korte instructie aan de instructietafel nodig om daarna zelfstandig te starten";
 const QUESTION = "Hoe begin je aan een opdracht?";
-const TEAMS_JUF: TeamsPerson & { email: string } = { aad: "dddddddd-0000-0000-0000-000000000001", name: "Teams Juf", tenantId: TENANT, email: "teams.juf@review.example" };
-const TEAMS_IB: TeamsPerson & { email: string } = { aad: "dddddddd-0000-0000-0000-000000000002", name: "Ilse IB", tenantId: TENANT, email: "ilse.ib@review.example" };
+const TEAMS_JUF: TeamsPerson & { email: string } = {
+  aad: "dddddddd-0000-0000-0000-000000000001",
+  name: "Teams Juf",
+  tenantId: TENANT,
+  email: "teams.juf@review.example",
+};
+const TEAMS_IB: TeamsPerson & { email: string } = {
+  aad: "dddddddd-0000-0000-0000-000000000002",
+  name: "Ilse IB",
+  tenantId: TENANT,
+  email: "ilse.ib@review.example",
+};
 const SLACK_JUF: SlackPerson & { email: string } = { userId: "U0REVIEWJ1", teamId: TEAM, email: "slack.juf@review.example" };
 const today = localDate(new Date(), "Europe/Amsterdam");
 
@@ -45,7 +55,8 @@ const ids = { ib: "", teamsJuf: "", slackJuf: "", finn: "", noor: "" };
 beforeAll(async () => {
   await connector.start();
   await fake.start();
-  for (const u of [TEAMS_JUF, TEAMS_IB]) connector.members.set(`29:${u.aad}`, { id: `29:${u.aad}`, name: u.name, aadObjectId: u.aad, email: u.email, userPrincipalName: u.email });
+  for (const u of [TEAMS_JUF, TEAMS_IB])
+    connector.members.set(`29:${u.aad}`, { id: `29:${u.aad}`, name: u.name, aadObjectId: u.aad, email: u.email, userPrincipalName: u.email });
   fake.users.set(SLACK_JUF.userId, { id: SLACK_JUF.userId, teamId: TEAM, email: SLACK_JUF.email });
   app = await startTestApp({ TEAMS_LOCAL_MODE: "true", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.url });
   const db = app.database.db;
@@ -66,7 +77,10 @@ beforeAll(async () => {
   const staffId = async (email: string) => (await db.staff.findFirstOrThrow({ where: { email } })).id;
   Object.assign(ids, { ib: await staffId(TEAMS_IB.email), teamsJuf: await staffId(TEAMS_JUF.email), slackJuf: await staffId(SLACK_JUF.email) });
   await db.staff.update({ where: { id: ids.ib }, data: { locale: "en" } });
-  for (const [name, group] of [["Finn", "groep 5a"], ["Noor", "groep 5b"]] as const) {
+  for (const [name, group] of [
+    ["Finn", "groep 5a"],
+    ["Noor", "groep 5b"],
+  ] as const) {
     const { id: groupId } = await db.group.findFirstOrThrow({ where: { schoolId, name: group } });
     const pupil = await db.pupil.create({ data: { schoolId, groupId, externalId: name, firstName: name, lastName: "de Vries" } });
     await db.pupilSupport.create({ data: { pupilId: pupil.id, staffId: ids.ib } });
@@ -94,7 +108,10 @@ function teamsInput(who: TeamsPerson, id: string): Record<string, unknown> | und
     }
     return undefined;
   };
-  const cards = connector.activities.filter((a) => a.conversationId === teamsConversation(who)).map(cardOf).filter(Boolean);
+  const cards = connector.activities
+    .filter((a) => a.conversationId === teamsConversation(who))
+    .map(cardOf)
+    .filter(Boolean);
   return find(cards.at(-1));
 }
 
@@ -107,7 +124,12 @@ async function storedMeeting(pupilId: string) {
     status: meeting.status,
     skills: JSON.parse(meeting.skills) as string[],
     agreements: meeting.agreements.length,
-    goals: meeting.goals.map((g) => ({ goalText: g.goalText, evaluator: g.evaluatorId === ids.ib ? "<ib>" : g.evaluatorId, nowText: g.nowText, ownPlan: g.ownPlan })),
+    goals: meeting.goals.map((g) => ({
+      goalText: g.goalText,
+      evaluator: g.evaluatorId === ids.ib ? "<ib>" : g.evaluatorId,
+      nowText: g.nowText,
+      ownPlan: g.ownPlan,
+    })),
     need: answers.s_onderwijsbehoefte?.needs,
     kindplanSteps: Object.keys(answers).filter((k) => /^(goal|agreement)\d/.test(k)),
     proposed: await db.conversation.count({ where: { pupilId, status: "planned" } }),
@@ -207,7 +229,8 @@ describe(`the leerlingbespreking in Teams and Slack on ${testProvider()}`, () =>
     const db = app.database.db;
     const clock = () => new Date();
     const worker = createOutboxWorker({ db, proactive: app.core.proactive, logger: createLogger("silent"), renderers: createRenderers(clock), clock });
-    const toIb = () => connector.activities.filter((a) => a.conversationId === teamsConversation(TEAMS_IB) && JSON.stringify(a.activity).includes("pupil review"));
+    const toIb = () =>
+      connector.activities.filter((a) => a.conversationId === teamsConversation(TEAMS_IB) && JSON.stringify(a.activity).includes("pupil review"));
     await worker.tick();
     const sent = toIb();
     expect(sent).toHaveLength(2);

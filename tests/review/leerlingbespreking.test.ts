@@ -101,7 +101,10 @@ describe(`the leerlingbespreking without the pupil (${testProvider()})`, () => {
     expect(done).toContain("geen kindplan");
     expect(done).not.toContain("Eigenaarschap in dit gesprek");
 
-    const meeting = await t.db.conversation.findFirstOrThrow({ where: { pupilId: w.finn.id, formatKey: "leerlingbespreking" }, include: { goals: true, agreements: true } });
+    const meeting = await t.db.conversation.findFirstOrThrow({
+      where: { pupilId: w.finn.id, formatKey: "leerlingbespreking" },
+      include: { goals: true, agreements: true },
+    });
     expect(meeting.status).toBe("discussed");
     expect(meeting.formatVersion).toBe(3);
     expect(JSON.parse(meeting.skills)).toEqual([]);
@@ -124,7 +127,15 @@ describe(`the leerlingbespreking without the pupil (${testProvider()})`, () => {
     const w = await world();
     const today = localDate(new Date(), "Europe/Amsterdam");
     const round = await t.db.round.create({
-      data: { schoolId: w.school.id, name: "Ronde", formatKey: "middenbouw-kindgesprek", startDate: today, endDate: weekdayAhead(today, 20), createdById: w.tl.id, groups: { create: [{ groupId: w.group.id }] } },
+      data: {
+        schoolId: w.school.id,
+        name: "Ronde",
+        formatKey: "middenbouw-kindgesprek",
+        startDate: today,
+        endDate: weekdayAhead(today, 20),
+        createdById: w.tl.id,
+        groups: { create: [{ groupId: w.group.id }] },
+      },
     });
     await typeReview(w.email.juf);
     await finishReview(w.email.juf, "1");
@@ -169,7 +180,8 @@ describe(`the leerlingbespreking without the pupil (${testProvider()})`, () => {
     const meeting = await t.db.conversation.findFirstOrThrow({ where: { pupilId: w.finn.id, status: "discussed" } });
     // The producer again, twice (a re-delivery, another instance): still one message.
     const juf = await loadActor(t.db, w.juf.id);
-    for (let i = 0; i < 2; i++) await inTransaction(t.db, (tx) => notifySupporters(tx, juf, { conversationId: meeting.id, pupilId: w.finn.id, now: new Date() }));
+    for (let i = 0; i < 2; i++)
+      await inTransaction(t.db, (tx) => notifySupporters(tx, juf, { conversationId: meeting.id, pupilId: w.finn.id, now: new Date() }));
     const rows = await t.db.outboxMessage.findMany({ where: { kind: REVIEW_RECORDED, schoolId: w.school.id } });
     expect(rows).toHaveLength(1);
     const row = rows[0]!;

@@ -43,7 +43,9 @@ export async function supportCommand(ctx: CommandContext, input: CommandInput, r
         const command = remove ? "ibUnassign" : "ibAssign";
         const actions = result.pupils
           .slice(0, 10)
-          .map((p) => buttonFor(`${p.firstName} ${p.lastName}${p.groupName ? ` (${p.groupName})` : ""}`, command, { pupilId: p.id, ibStaffId: result.ibStaffId }));
+          .map((p) =>
+            buttonFor(`${p.firstName} ${p.lastName}${p.groupName ? ` (${p.groupName})` : ""}`, command, { pupilId: p.id, ibStaffId: result.ibStaffId }),
+          );
         return [{ text: t("choose.pupil"), actions }];
       }
     }

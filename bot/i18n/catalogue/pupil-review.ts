@@ -54,12 +54,21 @@ export const pupilReview = {
     en: "Assigning pupils to an IB'er is done by the IB'er herself or the school admin. Nothing was changed.",
   },
   "ib.notIb": { nl: "{name} is geen IB'er op je school. Er is niets gewijzigd.", en: "{name} is not an IB'er at your school. Nothing was changed." },
-  "ib.noPupil": { nl: "Ik vind geen leerling met die naam op je school. Er is niets gewijzigd.", en: "I find no pupil with that name at your school. Nothing was changed." },
+  "ib.noPupil": {
+    nl: "Ik vind geen leerling met die naam op je school. Er is niets gewijzigd.",
+    en: "I find no pupil with that name at your school. Nothing was changed.",
+  },
   "ib.assigned": {
     nl: "**{pupil}** is toegewezen aan {ib}: de IB'er kan de gesprekken lezen, aanvullen en doelen evalueren.",
     en: "**{pupil}** is assigned to {ib}: the IB'er can read the conversations, add to them and evaluate goals.",
   },
-  "ib.alreadyAssigned": { nl: "**{pupil}** was al toegewezen aan {ib}. Er is niets gewijzigd.", en: "**{pupil}** was already assigned to {ib}. Nothing was changed." },
+  "ib.alreadyAssigned": {
+    nl: "**{pupil}** was al toegewezen aan {ib}. Er is niets gewijzigd.",
+    en: "**{pupil}** was already assigned to {ib}. Nothing was changed.",
+  },
   "ib.removed": { nl: "**{pupil}** is niet meer toegewezen aan {ib}.", en: "**{pupil}** is no longer assigned to {ib}." },
-  "ib.notAssigned": { nl: "**{pupil}** was niet toegewezen aan {ib}. Er is niets gewijzigd.", en: "**{pupil}** was not assigned to {ib}. Nothing was changed." },
+  "ib.notAssigned": {
+    nl: "**{pupil}** was niet toegewezen aan {ib}. Er is niets gewijzigd.",
+    en: "**{pupil}** was not assigned to {ib}. Nothing was changed.",
+  },
 } as const satisfies Catalogue;
