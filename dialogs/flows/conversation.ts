@@ -181,7 +181,7 @@ export const conversationFlow: DialogFlow = {
         steps.push({
           id: "confirm",
           title: localized("conversation.confirm.title"),
-          intro: localized("conversation.confirm.intro"),
+          intro: localized(format.closeWithEducationalGoal ? "review.confirm.intro" : "conversation.confirm.intro"),
           info: format.closeWithEducationalGoal ? reviewSummaryLines(answers, who.evaluators, l) : summaryLines(format, answers, l),
           fields: [field({ id: "confirmed", kind: "yesNo", label: localized("conversation.confirm.confirmed.label"), required: true })],
           validate: (values) => (values.confirmed === false ? [{ fieldId: "confirmed", message: localized("conversation.confirm.notConfirmed") }] : []),

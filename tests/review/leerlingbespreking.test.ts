@@ -203,6 +203,7 @@ describe(`the leerlingbespreking without the pupil (${testProvider()})`, () => {
     await typeReview(w.email.juf);
     await finishReview(w.email.juf, "1");
     const read = await say(w.email.ib, "view conversation Finn");
+    expect(read).toContain("**About Finn T.**");
     expect(read).toContain(GOAL);
     expect(read).toContain(NEED);
     expect(await say(w.email.ib, "note Finn: In de kleine kring werkt hij wel door")).toMatch(/saved|opgeslagen/i);

@@ -142,7 +142,7 @@ export const common = {
   "status.prepared": { nl: "voorbereid", en: "prepared" },
   "status.held": { nl: "gehouden", en: "held" },
   "status.evaluated": { nl: "geëvalueerd", en: "evaluated" },
-  "status.discussed": { nl: "besproken (zonder leerling)", en: "discussed (without the pupil)" },
+  "status.discussed": { nl: "besproken, zonder leerling", en: "discussed, without the pupil" },
   "export.ready": {
     nl: "Het kindplan van {name} staat klaar (alleen wat de leerling wil delen).",
     en: "{name}'s pupil plan is ready (only what the pupil wants to share).",

@@ -12,6 +12,10 @@ export const pupilReview = {
     nl: "Onderwijsdoel: wat doet de leerling als het doel bereikt is?",
     en: "Educational goal: what does the pupil do once the goal is reached?",
   },
+  "review.confirm.intro": {
+    nl: "Vat samen wat jullie afspreken en check met elkaar: klopt dit? De leerling hoort het in het kindgesprek.",
+    en: "Summarise what you agree and check with each other: is this right? The pupil hears about it in the pupil conversation.",
+  },
   "review.goal.evaluator.label": { nl: "Wie evalueert het doel?", en: "Who evaluates the goal?" },
   "review.proposal.reason": { nl: "Uit de leerlingbespreking, bij het onderwijsdoel: {goal}", en: "From the pupil review, for the educational goal: {goal}" },
   "review.proposal.aimTask": { nl: "De leerling legt uit hoe hij of zij dit aanpakt: {task}", en: "The pupil explains how they go about this: {task}" },
