@@ -166,6 +166,14 @@ describe(`the leerlingbespreking without the pupil (${testProvider()})`, () => {
     expect(prep.aim.reason).toContain(GOAL);
     expect(prep.aim.aim).toContain("de rekentaak na de instructie");
     expect(prep.plannedQuestions).toEqual(["Hoe begin je aan een opdracht?"]);
+    // Preparing it: the reason, the aim and the questions are there already.
+    await say(w.email.juf, "voorbereiden Finn");
+    const aim = await say(w.email.juf, "ok"); // the group's format
+    expect(aim).toContain('"stepId":"aim"');
+    expect(aim).toContain(GOAL);
+    expect(aim).toContain("de rekentaak na de instructie");
+    await say(w.email.juf, "stop");
+    await say(w.email.juf, "ja");
     // Holding it: the opening shows the aim and the questions.
     const opening = await say(w.email.juf, "gesprek Finn");
     expect(opening).toContain("de rekentaak na de instructie");
