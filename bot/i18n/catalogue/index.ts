@@ -16,6 +16,7 @@ import { needs } from "./needs.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
 import { prepare } from "./prepare.js";
+import { pupilReview } from "./pupil-review.js";
 import { questions } from "./questions.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
@@ -38,6 +39,7 @@ export const areas = {
   prepare,
   printed,
   privacy,
+  pupilReview,
   questions,
   reminders,
   rounds,
@@ -61,6 +63,7 @@ export const catalogue = {
   ...prepare,
   ...printed,
   ...privacy,
+  ...pupilReview,
   ...questions,
   ...reminders,
   ...rounds,
