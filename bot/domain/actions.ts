@@ -13,6 +13,7 @@ export const ACTION_ARGS = {
   prepare: z.object({ pupilId: Id }),
   conversation: z.object({ pupilId: Id }),
   review: z.object({ pupilId: Id }),
+  startgesprek: z.object({ pupilId: Id }),
   export: z.object({ pupilId: Id }),
   /** A held conversation read in full: by its id (the timeline), or the newest of a pupil. */
   viewConversation: z.union([z.object({ conversationId: Id }), z.object({ pupilId: Id })]),
@@ -20,6 +21,11 @@ export const ACTION_ARGS = {
   /** A quick note's text travels along a pupil choice, so nothing typed is lost. */
   note: z.object({ pupilId: Id, text: z.string().max(4000).optional() }),
   groupConversation: z.object({ groupId: Id }),
+  /** A group's onderwijsbehoeften for the groepsplan. */
+  needs: z.object({ groupId: Id }),
+  /** A pupil chosen for (or taken off) an IB'er's list (bot/roster/ib-assignments.ts). */
+  ibAssign: z.object({ pupilId: Id, ibStaffId: Id }),
+  ibUnassign: z.object({ pupilId: Id, ibStaffId: Id }),
   resume: z.object({ sessionId: Id }),
   editRound: z.object({ roundId: Id }),
   cancelRound: z.object({ roundId: Id }),

@@ -2,7 +2,6 @@
 // the phases of the chosen format with tips at the right moment, then the kindplan, then a
 // summary to check. Completing it stores the conversation, goals and agreements.
 import { formatLocalDate } from "../../bot/domain/local-time.js";
-import { checkObservableGoal } from "../../bot/checks/index.js";
 import { asSkillActor, deriveSkills, skillLabel } from "../../bot/domain/ownership-skills.js";
 import { loadGroupContext, loadPupilContext, recordHeldConversation } from "../../bot/services/conversations.js";
 import { getFormat } from "../../bot/formats/registry.js";
@@ -16,16 +15,25 @@ import { collectAgreements, collectGoals, planSteps } from "./plan-steps.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";
 import { loadSchoolDates } from "../../bot/services/school-calendar.js";
-import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
+import { localized, translate } from "../../bot/i18n/translate.js";
 import { conversationModeOf, shortWayFits } from "../../bot/services/conversation-mode.js";
+import { buildParentSummary } from "../../bot/services/parent-summary.js";
+import { parentSummaryFileBase, parentSummaryPrintable } from "../../bot/exports/parent-summary.js";
+import { printableAttachments } from "../../bot/exports/attachment.js";
+import type { Tx } from "../../bot/db/client.js";
 import { followCard, isShortDialog, RECORD, recordAsPlan, shortSteps } from "./conversation-short.js";
+import { completeReview, educationalGoalStep, observableGoalErrors, reviewSummaryLines } from "./review-outcome.js";
+import { listPupilSupporters } from "../../bot/services/pupil-review.js";
 
 export const CONVERSATION = "conversation";
 
 const sectionStepId = (section: FormatSection) => `s_${section.id}`;
 
 function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinition {
-  const examples = section.exampleQuestions.map((q) => translate(locale, "conversation.exampleQuestion", { question: q[locale] }));
+  const examples = [
+    ...section.exampleQuestions.map((q) => translate(locale, "conversation.exampleQuestion", { question: q[locale] })),
+    ...(section.parentQuestions ?? []).map((q) => translate(locale, "startgesprek.parentQuestion", { question: q[locale] })),
+  ];
   const sharpened = section.fields.some((f) => f.id === "observableGoal");
   return {
     id: sectionStepId(section),
@@ -37,28 +45,7 @@ function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinitio
     skippable: section.skippable,
     // The leerlingbespreking's goal sharpener: a label or a vague wish is sent back with a
     // concrete, observable rephrasing.
-    ...(sharpened
-      ? {
-          validate: (values): FieldError[] => {
-            const goal = values.observableGoal;
-            if (typeof goal !== "string" || !goal) return [];
-            const result = checkObservableGoal(goal);
-            if (result.observable) return [];
-            const messages = result.issues.map((i) => i.message);
-            const suggestion = result.suggestion;
-            return [
-              {
-                fieldId: "observableGoal",
-                message: eachLocale((l) =>
-                  [...messages.map((m) => m[l]), suggestion ? translate(l, "conversation.forExample", { suggestion: suggestion[l] }) : ""]
-                    .filter(Boolean)
-                    .join(" "),
-                ),
-              },
-            ];
-          },
-        }
-      : {}),
+    ...(sharpened ? { validate: (values): FieldError[] => observableGoalErrors(values, "observableGoal") } : {}),
   };
 }
 
@@ -77,9 +64,12 @@ interface Subject {
   groupId: string | null;
 }
 
-async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<Subject> {
+async function loadSubject(ctx: FlowContext, subject: SessionSubject, format: ConversationFormat): Promise<Subject> {
   if (subject.pupilId) {
     const p = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId);
+    // The leerlingbespreking's goal may be evaluated by the pupil's IB'er as well.
+    const supporters = format.closeWithEducationalGoal ? await listPupilSupporters(ctx.db, subject.pupilId) : [];
+    const evaluators = [...p.evaluators, ...supporters.filter((s) => !p.evaluators.some((e) => e.id === s.id))];
     const info: string[] = [];
     const prep = p.pending ? (JSON.parse(p.pending.preparation) as Answers & { plannedQuestions?: string[] }) : null;
     const aim = prep ? text(prep, "aim", "aim") : null;
@@ -91,7 +81,7 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
     return {
       name: p.pupil.firstName,
       kind: "pupil",
-      evaluators: p.evaluators,
+      evaluators,
       openingInfo: info,
       hasPrevious: p.lastAgreements.length > 0 || p.openGoals.length > 0 || p.evaluatedSinceLast.length > 0,
       prepared: p.pending?.preparation !== undefined && p.pending.preparation !== "{}",
@@ -114,7 +104,7 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
   };
 }
 
-function openingStep(subject: Subject, pupilPresent: boolean): StepDefinition | null {
+function openingStep(subject: Subject, withParents: boolean, pupilPresent: boolean): StepDefinition | null {
   if (subject.openingInfo.length === 0) return null;
   return {
     id: "opening",
@@ -128,7 +118,8 @@ function openingStep(subject: Subject, pupilPresent: boolean): StepDefinition | 
             id: "previousReview",
             kind: "longText",
             label: localized("conversation.opening.previousReview.label"),
-            shareable: true,
+            // With the parents at the table there is nothing to ask about sharing.
+            shareable: !withParents,
           }),
           ...(pupilPresent ? [whoTap("lookedBackBy")] : []),
         ]
@@ -138,13 +129,14 @@ function openingStep(subject: Subject, pupilPresent: boolean): StepDefinition | 
 
 function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl" | "en"): string[] {
   const lines: string[] = [];
-  for (const goal of collectGoals(answers)) {
+  for (const goal of collectGoals(answers, format.withParents)) {
     const evaluation = goal.evaluationDate ? translate(locale, "conversation.summary.evaluation", { date: formatLocalDate(goal.evaluationDate, locale) }) : "";
     const shared = goal.shareWithParents ? translate(locale, "conversation.summary.mayBeShared") : "";
     lines.push(translate(locale, "conversation.summary.goal", { goal: goal.goalText, evaluation, shared }));
     if (goal.ownPlan) lines.push(`  ${translate(locale, "conversation.summary.plan", { plan: goal.ownPlan })}`);
   }
-  for (const a of collectAgreements(answers)) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
+  for (const a of collectAgreements(answers, format.withParents))
+    lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
   // (A short record without goal or agreement has no format parts to count.)
   if (lines.length === 0 && answers[RECORD] === undefined) {
     const answered = format.phases.flatMap((p) => p.sections).filter((s) => Object.keys(answers[sectionStepId(s)] ?? {}).some((k) => k !== SKIPPED));
@@ -153,14 +145,22 @@ function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl"
   return lines;
 }
 
+/** A conversation held with the parents ends with their summary, as it was stored just now. */
+async function parentSummaryFiles(ctx: FlowContext & { tx: Tx }, format: ConversationFormat, conversationId: string) {
+  if (!format.withParents) return [];
+  const summary = await buildParentSummary(ctx.tx, ctx.actor, conversationId, ctx.today);
+  return summary ? printableAttachments(parentSummaryPrintable(summary, ctx.locale), parentSummaryFileBase(summary, ctx.locale)) : [];
+}
+
 export const conversationFlow: DialogFlow = {
   kind: CONVERSATION,
 
   async load(ctx, subject): Promise<LoadedFlow> {
-    const who = await loadSubject(ctx, subject);
     const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
+    const who = await loadSubject(ctx, subject, format);
     const staffIds = [ctx.actor.staffId, ...who.evaluators.map((e) => e.id)];
-    const dates = format.closeWithPlan ? await loadSchoolDates(ctx.db, ctx.actor, { staffIds, groupId: who.groupId }) : null;
+    const closes = format.closeWithPlan || format.closeWithEducationalGoal;
+    const dates = closes ? await loadSchoolDates(ctx.db, ctx.actor, { staffIds, groupId: who.groupId }) : null;
     const l = ctx.locale;
     const fits = dates !== null && who.kind === "pupil" && shortWayFits(format);
     const preferred = fits ? await conversationModeOf(ctx.db, ctx.actor.staffId) : null;
@@ -184,7 +184,7 @@ export const conversationFlow: DialogFlow = {
           return shortSteps(format, who, answers, options, l);
         }
         const steps: StepDefinition[] = [];
-        const opening = openingStep(who, pupilPresent);
+        const opening = openingStep(who, format.withParents === true, pupilPresent);
         if (opening) steps.push(opening);
         for (const phase of format.phases) {
           if (who.prepared && phase.id === "voorbereiding") continue;
@@ -193,14 +193,19 @@ export const conversationFlow: DialogFlow = {
         if (dates) {
           const forGroup = who.kind === "group";
           const { evaluators, evaluationIntervalDays } = who;
-          const options = { evaluators, today: ctx.today, forGroup, pupilPresent, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays };
-          steps.push(...planSteps(answers, options));
+          const parents = format.withParents && !forGroup ? { pupilName: who.name, locale: l } : null;
+          const readerStaffId = ctx.actor.staffId;
+          const options = { evaluators, today: ctx.today, forGroup, pupilPresent, dates, readerStaffId, evaluationIntervalDays, parents };
+          if (format.closeWithEducationalGoal) steps.push(educationalGoalStep(answers, options));
+          else steps.push(...planSteps(answers, options));
         }
         steps.push({
           id: "confirm",
           title: localized("conversation.confirm.title"),
-          intro: localized("conversation.confirm.intro"),
-          info: summaryLines(format, answers, l),
+          intro: localized(
+            format.closeWithEducationalGoal ? "review.confirm.intro" : format.withParents ? "startgesprek.confirm.intro" : "conversation.confirm.intro",
+          ),
+          info: format.closeWithEducationalGoal ? reviewSummaryLines(answers, who.evaluators, l) : summaryLines(format, answers, l),
           fields: [field({ id: "confirmed", kind: "yesNo", label: localized("conversation.confirm.confirmed.label"), required: true })],
           validate: (values) => (values.confirmed === false ? [{ fieldId: "confirmed", message: localized("conversation.confirm.notConfirmed") }] : []),
         });
@@ -210,12 +215,15 @@ export const conversationFlow: DialogFlow = {
   },
 
   async complete(ctx, subject, given) {
-    const who = await loadSubject(ctx, subject);
+    const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
+    const who = await loadSubject(ctx, subject, format);
+    if (format.closeWithEducationalGoal && subject.pupilId) {
+      return completeReview(ctx, { pupilId: subject.pupilId, name: who.name, format, answers: given, evaluators: who.evaluators });
+    }
     // A short record is read as the kindplan's goal 1 and agreement 1; what was typed is stored as typed.
     const answers = given[RECORD] ? { ...given, ...recordAsPlan(given) } : given;
-    const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
-    const goals = collectGoals(answers);
-    const agreements = collectAgreements(answers);
+    const goals = collectGoals(answers, format.withParents);
+    const agreements = collectAgreements(answers, format.withParents);
     const skills = deriveSkills({ subject: format.subject, goals, lookedBackBy: asSkillActor(answers.opening?.lookedBackBy) });
     const conversationId = await recordHeldConversation(ctx.tx, ctx.actor, {
       pupilId: subject.pupilId,
@@ -238,6 +246,8 @@ export const conversationFlow: DialogFlow = {
     if (goals.some((g) => g.evaluationDate) && who.kind === "pupil") {
       lines.push(translate(ctx.locale, "conversation.evaluationDateNote"));
     }
-    return { text: lines.join("\n"), conversationId };
+    const attachments = who.kind === "pupil" ? await parentSummaryFiles(ctx, format, conversationId) : [];
+    if (attachments.length) lines.push(translate(ctx.locale, "startgesprek.summaryReady", { name: who.name }));
+    return { text: lines.join("\n"), conversationId, ...(attachments.length ? { attachments } : {}) };
   },
 };

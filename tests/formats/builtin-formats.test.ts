@@ -17,6 +17,7 @@ const EXPECTED_KEYS = [
   "kindplan",
   "groepsgesprek",
   "leerlingbespreking",
+  "startgesprek",
 ];
 
 /** Texts allowed to read the same in both languages (proper nouns); none needed so far. */
@@ -82,6 +83,7 @@ function questionsOf(format: ConversationFormat): { where: string; text: Localiz
   return [
     ...format.pupilQuestions.map((text, i) => ({ where: `pupilQuestions[${i}]`, text })),
     ...sectionsOf(format).flatMap((section) => section.exampleQuestions.map((text, i) => ({ where: `${section.id}.exampleQuestions[${i}]`, text }))),
+    ...sectionsOf(format).flatMap((section) => (section.parentQuestions ?? []).map((text, i) => ({ where: `${section.id}.parentQuestions[${i}]`, text }))),
   ];
 }
 
@@ -117,7 +119,7 @@ function unknownKeys(raw: unknown): string[] {
 }
 
 describe("built-in conversation formats", () => {
-  it("includes all seven built-in formats, each in versions 1, 2, … without gaps", () => {
+  it("includes all eight built-in formats, each in versions 1, 2, … without gaps", () => {
     const keys = [...new Set(formats.map((f) => f.format.key))].sort();
     expect(keys).toEqual([...EXPECTED_KEYS].sort());
     for (const key of keys) {
@@ -150,7 +152,7 @@ describe("built-in conversation formats", () => {
     expect(explained("middenbouw-kindgesprek")).toEqual({ feelingNote: "feeling", howItWorked: "proudOf" });
     expect(explained("onderbouw-welbevinden")).toEqual({ feelingNote: "feeling", themes: "story" });
     expect(explained("hgw-kindgesprek")).toEqual({ whatIsDifferent: "exceptions" });
-    for (const key of ["bovenbouw-kindgesprek", "kindplan", "groepsgesprek", "leerlingbespreking"]) expect(explained(key), key).toEqual({});
+    for (const key of ["bovenbouw-kindgesprek", "kindplan", "groepsgesprek", "leerlingbespreking", "startgesprek"]) expect(explained(key), key).toEqual({});
   });
 
   describe.each(formats)("$file", ({ file, raw, format }) => {
@@ -235,6 +237,21 @@ describe("built-in conversation formats", () => {
     });
   });
 
+  it("startgesprek has the parents at the table: questions for them, no share questions, the standard plan", () => {
+    const format = byKey("startgesprek");
+    expect(format.withParents).toBe(true);
+    expect(format.closeWithPlan).toBe(true);
+    expect(sectionsOf(format).map((s) => s.id)).toEqual(["welkom", "kind", "thuis", "school", "ditJaar"]);
+    for (const section of sectionsOf(format)) expect(section.parentQuestions?.length, section.id).toBeGreaterThanOrEqual(1);
+    expect(fieldsOf(format).filter((f) => f.shareable)).toEqual([]);
+    // A shareable field in a format with parents is refused: nothing is asked that the parents already heard.
+    const withShare = structuredClone(format);
+    withShare.phases[0]!.sections[0]!.fields[0]!.shareable = true;
+    expect(ConversationFormat.safeParse(withShare).success).toBe(false);
+    // Formats without the marker load as before: it stays absent rather than defaulted.
+    expect("withParents" in byKey("kindplan")).toBe(false);
+  });
+
   it("hgw-kindgesprek follows the four phases and leaves the plan to the standard closing", () => {
     const format = byKey("hgw-kindgesprek");
     expect(format.phases.map((p) => p.id)).toEqual(["voorbereiding", "introductie", "romp", "afronding"]);
@@ -280,11 +297,28 @@ describe("built-in conversation formats", () => {
   it("leerlingbespreking is held with a colleague and sharpens the concern into an observable goal", () => {
     const format = byKey("leerlingbespreking");
     expect(format.subject).toBe("colleague");
-    expect(format.closeWithPlan).toBe(true);
     const goal = fieldsOf(format).find((f) => f.id === "observableGoal");
     expect(goal).toBeDefined();
     expect(goal?.required).toBe(true);
     expect(goal?.help?.nl).toBeTruthy();
+  });
+
+  it("leerlingbespreking v3 is held without the pupil: no kindplan, no skills, an educational goal and an onderwijsbehoefte", () => {
+    const format = byKey("leerlingbespreking");
+    expect(format.version).toBeGreaterThanOrEqual(3);
+    expect(format.closeWithPlan).toBe(false);
+    expect(format.closeWithEducationalGoal).toBe(true);
+    expect(fieldsOf(format).flatMap((f) => f.skills)).toEqual([]);
+    expect(fieldsOf(format).filter((f) => f.shareable)).toEqual([]);
+    expect(
+      fieldsOf(format)
+        .filter((f) => f.educationalNeed)
+        .map((f) => f.id),
+    ).toEqual(["needs"]);
+    // An educational goal needs a goal to carry through, and only a colleague meeting closes that way.
+    const withoutGoal = { ...format, phases: format.phases.map((p) => ({ ...p, sections: p.sections.filter((s) => s.id !== "doelScherpstellen") })) };
+    expect(ConversationFormat.safeParse(withoutGoal).success).toBe(false);
+    expect(ConversationFormat.safeParse({ ...format, subject: "pupil" }).success).toBe(false);
   });
 
   it("every format names at least one ownership skill, except the colleague meeting", () => {

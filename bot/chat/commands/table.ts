@@ -8,6 +8,7 @@ import { translatorFor } from "../../i18n/translate.js";
 import { setStaffLocale } from "../../services/staff.js";
 import type { BotReply } from "../../channel/types.js";
 import type { CommandContext, CommandInput } from "./context.js";
+import { startgesprekCommand } from "./startgesprek-commands.js";
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand } from "./dialog-commands.js";
 import { evaluateCommand } from "./evaluation-commands.js";
 import { viewConversationCommand } from "./conversation-read-commands.js";
@@ -16,12 +17,14 @@ import { helpReply, myGroupReply, pupilReply } from "./handlers.js";
 import { progressReply } from "./progress-commands.js";
 import { ownershipReply } from "./ownership-commands.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
+import { needsCommand } from "./needs-commands.js";
 import { auditTrailCommand, pupilEraseCommand, pupilExportCommand } from "./privacy-commands.js";
 import { addStaffCommand, deactivateStaffCommand, groupCommand, staffListCommand } from "./admin-commands.js";
 import { archiveReply, handoverReply } from "./school-year-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
 import { schoolCommand } from "./school-commands.js";
 import { workModeCommand } from "./work-mode-commands.js";
+import { supportCommand } from "./ib-commands.js";
 
 export type Audience =
   | "staff"
@@ -31,6 +34,7 @@ export type Audience =
   | "team leaders, IB'ers and directors"
   | "teachers and IB'ers"
   | "admins and privacy officers"
+  | "IB'ers and admins"
   | "admins";
 
 export interface CommandOutcome {
@@ -128,6 +132,27 @@ export const COMMANDS = [
     run: (ctx, input) => many(conversationCommand(ctx, input, "leerlingbespreking")),
   },
   {
+    id: "startgesprek",
+    who: "teachers",
+    phrases: ["startgesprek", "driehoeksgesprek", "start-of-year conversation", "three-way conversation"],
+    prefixes: ["startgesprek", "driehoeksgesprek", "start-of-year conversation", "three-way conversation"],
+    run: (ctx, input) => many(startgesprekCommand(ctx, input)),
+  },
+  {
+    id: "ibAssign",
+    who: "IB'ers and admins",
+    phrases: ["ib toewijzen", "ib assign"],
+    prefixes: ["ib toewijzen", "ib assign"],
+    run: (ctx, input) => many(supportCommand(ctx, input, false)),
+  },
+  {
+    id: "ibUnassign",
+    who: "IB'ers and admins",
+    phrases: ["ib intrekken", "ib unassign"],
+    prefixes: ["ib intrekken", "ib unassign"],
+    run: (ctx, input) => many(supportCommand(ctx, input, true)),
+  },
+  {
     id: "groupConversation",
     who: "teachers",
     phrases: ["groepsgesprek", "group conversation"],
@@ -170,6 +195,14 @@ export const COMMANDS = [
     phrases: ["export", "exporteer", "kindplan"],
     prefixes: ["export", "exporteer", "kindplan"],
     run: (ctx, input) => one(exportReply(ctx, input)),
+  },
+  // A group's onderwijsbehoeften for the groepsplan (needs-commands.ts): the group's teachers and a content reader.
+  {
+    id: "needs",
+    who: "teachers",
+    phrases: ["onderwijsbehoeften", "onderwijsbehoefte", "groepsplan", "educational needs", "group plan"],
+    prefixes: ["onderwijsbehoeften", "onderwijsbehoefte", "groepsplan", "educational needs", "group plan"],
+    run: (ctx, input) => many(needsCommand(ctx, input)),
   },
   {
     id: "coach",

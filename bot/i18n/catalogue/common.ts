@@ -21,8 +21,8 @@ export const common = {
     en: "**note <name>: <text>** — quickly record a spontaneous conversation",
   },
   "help.review": {
-    nl: "**leerlingbespreking <naam>** — bespreking met de IB'er voorbereiden",
-    en: "**pupil review <name>** — prepare the meeting with the IB'er",
+    nl: "**leerlingbespreking <naam>** — het overleg met de IB'er vastleggen (zonder de leerling): onderwijsdoel, onderwijsbehoefte en een voorstel voor een kindgesprek",
+    en: "**pupil review <name>** — record the meeting with the IB'er (without the pupil): educational goal, educational need and a proposed pupil conversation",
   },
   "help.groupConversation": { nl: "**groepsgesprek** — een gesprek met de hele groep", en: "**group conversation** — a conversation with the whole group" },
   "help.resume": { nl: "**verder** — verder met een gepauzeerd gesprek", en: "**resume** — continue a paused dialog" },
@@ -34,6 +34,10 @@ export const common = {
   "help.export": {
     nl: "**export <naam>** — het kindplan om te printen (alleen wat gedeeld mag worden)",
     en: "**export <name>** — the pupil plan to print (only what may be shared)",
+  },
+  "help.needs": {
+    nl: "**onderwijsbehoeften <groep>** — wat elke leerling nodig heeft, als tabel en om te printen, voor het groepsplan",
+    en: "**educational needs <group>** — what each pupil needs, as a table and to print, for the groepsplan",
   },
   "help.coach": { nl: "**coach <vraag>** — laat de vraagcoach naar een vraag kijken", en: "**coach <question>** — let the question coach look at a question" },
   "help.inDialog": {
@@ -142,6 +146,7 @@ export const common = {
   "status.prepared": { nl: "voorbereid", en: "prepared" },
   "status.held": { nl: "gehouden", en: "held" },
   "status.evaluated": { nl: "geëvalueerd", en: "evaluated" },
+  "status.discussed": { nl: "besproken, zonder leerling", en: "discussed, without the pupil" },
   "export.ready": {
     nl: "Het kindplan van {name} staat klaar (alleen wat de leerling wil delen).",
     en: "{name}'s pupil plan is ready (only what the pupil wants to share).",

@@ -12,16 +12,19 @@ import { dates } from "./dates.js";
 import { dialogs } from "./dialogs.js";
 import { evaluations } from "./evaluations.js";
 import { holidays } from "./holidays.js";
+import { needs } from "./needs.js";
 import { ownership } from "./ownership.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
 import { prepare } from "./prepare.js";
+import { pupilReview } from "./pupil-review.js";
 import { questions } from "./questions.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
 import { schoolYear } from "./school-year.js";
 import { schools } from "./schools.js";
 import { shortConversation } from "./short-conversation.js";
+import { startgesprek } from "./startgesprek.js";
 
 export const areas = {
   admin,
@@ -33,16 +36,19 @@ export const areas = {
   dialogs,
   evaluations,
   holidays,
+  needs,
   ownership,
   prepare,
   printed,
   privacy,
+  pupilReview,
   questions,
   reminders,
   rounds,
   schoolYear,
   schools,
   shortConversation,
+  startgesprek,
 } as const;
 
 export const catalogue = {
@@ -55,16 +61,19 @@ export const catalogue = {
   ...dialogs,
   ...evaluations,
   ...holidays,
+  ...needs,
   ...ownership,
   ...prepare,
   ...printed,
   ...privacy,
+  ...pupilReview,
   ...questions,
   ...reminders,
   ...rounds,
   ...schoolYear,
   ...schools,
   ...shortConversation,
+  ...startgesprek,
 };
 
 export type MessageKey = keyof typeof catalogue;
