@@ -59,7 +59,11 @@ describe("the rule", () => {
 const subject = (pupilId: string, formatKey: string) => ({ pupilId, groupId: null, conversationId: null, formatKey, formatVersion: null });
 const completedText = (r: EngineResult) => (r.kind === "completed" ? (r.completion.text ?? "") : `not completed: ${r.kind}`);
 const heldOf = (pupilId: string, formatKey = "kindplan") =>
-  t.db.conversation.findMany({ where: { pupilId, formatKey, status: { in: ["held", "evaluated"] } }, include: { goals: true }, orderBy: { heldAt: "asc" } });
+  t.db.conversation.findMany({
+    where: { pupilId, formatKey, status: { in: ["held", "evaluated", "discussed"] } },
+    include: { goals: true },
+    orderBy: { heldAt: "asc" },
+  });
 
 /** Walks the kindplan's step guide to the end with the taps given for goal 1 (and the opening). */
 async function holdKindplan(pupilId: string, goal1: Record<string, unknown>, opening: Record<string, unknown> = {}) {
