@@ -9,6 +9,7 @@
  */
 import type { LanguageRules, LeadingHit, SentenceContext } from "./language-rules.js";
 import { nlReproachHits } from "./reproach.js";
+import { nlPresumptionHits } from "./presumption.js";
 import { phraseAt, startsWithAny, wordSet } from "./word-sets.js";
 
 export const NL_WH = wordSet(
@@ -208,7 +209,7 @@ function nlLeadingHits(words: readonly string[], ctx: SentenceContext): LeadingH
       }
     }
   });
-  hits.push(...nlReproachHits(words));
+  hits.push(...nlReproachHits(words), ...nlPresumptionHits(words, ctx, NL_CONTEXT_JUDGING));
   if (ctx.hasTag) hits.push({ kind: "tag", word: words[words.length - 1] ?? "", index: words.length - 1 });
   if (ctx.head === "yes-no") {
     // "Zou je niet beter…", "Is het niet handiger…", "Vind je zelf ook niet dat…"

@@ -9,6 +9,7 @@ import { analyse, type Analysis, type SentenceAnalysis } from "./analyse.js";
 import { questionStem, reproachQuestions, topicQuestions } from "./fallback.js";
 import type { LanguageRules } from "./language-rules.js";
 import type { Rewriter } from "./rewrite-common.js";
+import { presumptionRewrites, withoutLeftovers } from "./rewrite-presumption.js";
 import { isWellShaped } from "./shape-check.js";
 import { asQuestion, joinTokens, tokenize, type Token } from "./text.js";
 
@@ -47,7 +48,10 @@ function rewriteSingle(text: string, ctx: SuggestContext): string | null {
   const preface = neutralPreface(analysis, sentence);
   const { flags } = analysis;
   const language = ctx.rules.language;
-  const candidates = [...reproachQuestions(sentence, flags, language), ...ctx.rewriter.rewrite(sentence), ...topicQuestions(sentence, flags, language)];
+  const presumed = flags.includes("leading") && sentence.head?.kind === "wh" ? presumptionRewrites(sentence.words, language) : [];
+  const built = [...reproachQuestions(sentence, flags, language), ...presumed, ...ctx.rewriter.rewrite(sentence), ...topicQuestions(sentence, flags, language)];
+  // A template may keep a word of the closed form ("een beetje", "best"); the gate rejects it, the clean variant may pass.
+  const candidates = built.flatMap((c) => [c, withoutLeftovers(c, tokenize(c), language) ?? []].flat());
   for (const candidate of candidates) {
     const shown = preface ? `${preface} ${candidate}` : candidate;
     if (passesGate(shown, ctx)) return shown;
@@ -68,14 +72,16 @@ function trimCoordinators(tokens: Token[], fromStart: boolean, ctx: SuggestConte
 }
 
 /** "Hoe gaat het met tekenen en met schrijven?" → the same frame once per topic. */
-function splitTopics(q: SentenceAnalysis): { first: string; second: string } | null {
+function splitTopics(q: SentenceAnalysis, ctx: SuggestContext): { first: string; second: string } | null {
   const t = q.topics;
   if (!t) return null;
   const frame = q.words.slice(0, t.firstAt);
   const tail = q.words.slice(t.secondEnd);
+  // A listed topic starts at its own preposition (", met je werk"); a coordinated one after "en".
+  const secondFrom = ctx.rules.prepositions.has(q.lower[t.at] ?? "") ? t.at : t.at + 1;
   return {
     first: asQuestion(joinTokens([...q.words.slice(0, t.at), ...tail])),
-    second: asQuestion(joinTokens([...frame, ...q.words.slice(t.at + 1, t.secondEnd), ...tail])),
+    second: asQuestion(joinTokens([...frame, ...q.words.slice(secondFrom, t.secondEnd), ...tail])),
   };
 }
 
@@ -96,7 +102,7 @@ function tokenWords(text: string): Token[] {
 /** Splits a multiple question into its first question and the rest. */
 function splitMultiple(analysis: Analysis, ctx: SuggestContext): { first: string; second: string } | null {
   const withTopics = analysis.questions.find((s) => s.topics !== null);
-  if (withTopics && analysis.questions.length === 1) return splitTopics(withTopics);
+  if (withTopics && analysis.questions.length === 1) return splitTopics(withTopics, ctx);
   const [q1, ...more] = analysis.questions;
   if (q1 && more.length > 0) {
     return {

@@ -1,0 +1,103 @@
+/**
+ * The gate's grammar half for rebuilt questions (shape-check.ts calls it last). Each check rejects
+ * a kind of broken Dutch or English that template rewrites produce, so the teacher gets a topic
+ * question or a stem instead:
+ *
+ * - "Hoe" needs a verb that takes a manner: "Hoe heb je het liefst?" and "Hoe zat je te …?" fail;
+ *   with a form of "hebben" a participle must follow ("Hoe heb je je voorbereid?");
+ * - no word of the closed form left over: "een beetje", an adverbial "best", "weer" (a reproach),
+ *   "nu"/"wel"/"al"/"nog" stranded at the end after a phrase, "dan" + a time ("dan vorig jaar");
+ * - a preposition takes a noun phrase, not a conjunction ("van of je …", "door om …"), and "om" +
+ *   a pronoun needs its "te" ("Hoe voel je je om zoiets?" fails, "om hulp vragen" is fine);
+ * - in a subordinate clause "dat je …" the finite verb goes to the end ("dat je zit aan …" fails);
+ * - a topic slot ("Hoe gaat het met …", "vertellen over …", "about …") holds a real noun phrase:
+ *   no "een" (the pupil's own thing is "je …"), and after a determiner no preposition, time word,
+ *   superlative, verb infinitive or name ("met je uitleggen", "met dat Noor", "over je gisteren");
+ * - "Wat maakt dat je … moet" keeps the presumed compulsion.
+ */
+import { looksLikeInfinitive } from "./morphology-nl.js";
+import type { Language } from "./types.js";
+import { wordSet } from "./word-sets.js";
+
+const HEBBEN = wordSet("heb hebt had hadden");
+const SIT = wordSet("zit zat zitten zaten");
+const PARTICIPLE = /^(?:af|op|mee|door|uit|aan|in|na|toe|terug|weg|over|bij|voor|samen)?(?:ge|be|ver|ont|her|er)\p{L}{2,}(?:t|d|n)$/u;
+const OM_OBJECT = wordSet("zoiets iets dat dit het niks niets");
+const STRANDED = wordSet("nu wel al nog toch eens");
+const PRONOUNS = wordSet("je jij het er dat dit ik we wij ze zij hij jullie");
+const OWNERS = wordSet("het je jouw mijn zijn haar m'n hun ons onze");
+const TIME = wordSet("vorig vorige vroeger eerst toen gisteren ervoor eerder");
+const NL_PREPOSITIONS = wordSet("met bij van voor op in aan naar over door zonder tegen om uit tot na onder tussen tijdens");
+const SUBORDINATORS = wordSet("of om omdat want doordat als");
+const NL_DETERMINERS = wordSet("de het je jouw mijn dat dit die deze");
+const NOT_HEAD = wordSet(
+  "thuis buiten binnen hier daar nu toen straks vandaag gisteren morgen zo al nog wel niet ook eens even weer best beetje " +
+    "op af aan uit in mee van voor bij met over door",
+);
+const NL_FINITE_AFTER_JE = wordSet(
+  "zit zat ben bent was doe doet deed ga gaat ging kom komt kwam sta staat stond loop loopt liep werk werkt werkte speel speelt speelde",
+);
+const PLACE_TIME = wordSet("thuis buiten binnen hier daar nu vandaag");
+const EN_ADJECTIVES = wordSet("extra new old other same next last first whole best own");
+const EN_DETERMINERS = wordSet("the your my this that his her their");
+
+/** Index after the frame's topic preposition ("Hoe gaat het met", "vertellen over", "about"), or -1. */
+function topicSlot(words: readonly string[], language: Language): number {
+  if (language === "en") return words.indexOf("about") + 1 || -1;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i] ?? "";
+    if (w === "met" && words[i - 1] === "het" && (words[i - 2] === "gaat" || words[i - 2] === "ging")) return i + 1;
+    if (w === "over" && (words[i - 1] === "vertellen" || words[i - 1] === "zeggen")) return i + 1;
+  }
+  return -1;
+}
+
+function brokenTopicSlot(words: readonly string[], texts: readonly string[], language: Language): boolean {
+  const at = topicSlot(words, language);
+  if (at < 0 || at >= words.length) return false;
+  const det = words[at] ?? "";
+  const head = words[at + 1];
+  if (language === "en") return EN_DETERMINERS.has(det) && head !== undefined && EN_ADJECTIVES.has(head) && at + 2 >= words.length;
+  if (det === "een") return true;
+  if (!NL_DETERMINERS.has(det) || head === undefined) return false;
+  // "Hoe gaat het met je vandaag?": "je" is the pupil here, and a time or place may follow.
+  if (det === "je" && words[at - 1] === "met" && PLACE_TIME.has(head)) return false;
+  if (det === "je" && words[at - 1] === "met" && NL_PREPOSITIONS.has(head)) return at + 2 >= words.length; // "met je in de klas", not "met je op?"
+  if (NOT_HEAD.has(head) || head.startsWith("aller") || (det === "het" && /\p{L}{3,}ste$/u.test(head))) return true; // "met het leukste"
+  if (det !== "de" && /^\p{Lu}/u.test(texts[at + 1] ?? "")) return true; // "met dat Noor": a clause cut short
+  // "met je uitleggen", "met dat aanpakken": an infinitive is a verb, not the pupil's thing.
+  return (
+    det !== "de" && at + 2 >= words.length && looksLikeInfinitive(head) && /^(?:uit|aan|op|af|mee|samen|na|voor|door|in|terug|weg)\p{L}{3,}en$/u.test(head)
+  );
+}
+
+export function grammarProblem(words: readonly string[], texts: readonly string[], at: number, language: Language): "broken-grammar" | null {
+  const last = words.length - 1;
+  if (language === "en") return brokenTopicSlot(words, texts, language) ? "broken-grammar" : null;
+  const q = words[at] ?? "";
+  const verb = words[at + 1] ?? "";
+  const subject = words[at + 2] ?? "";
+  if (q === "hoe" && PRONOUNS.has(subject)) {
+    if (SIT.has(verb)) return "broken-grammar";
+    if (HEBBEN.has(verb) && !words.slice(at + 3).some((w) => PARTICIPLE.test(w))) return "broken-grammar";
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? "";
+    const next = words[i + 1] ?? "";
+    if (w === "beetje" || (w === "weer" && next !== "eens")) return "broken-grammar";
+    if (w === "best" && !OWNERS.has(words[i - 1] ?? "")) return "broken-grammar";
+    if (w === "dan" && TIME.has(next)) return "broken-grammar";
+    if (w === "af" && next === "te" && words[i + 2] === "zijn") return "broken-grammar"; // work is "af", a pupil is not
+    if (NL_PREPOSITIONS.has(w) && SUBORDINATORS.has(next) && w !== "om") return "broken-grammar";
+    if (w === "om" && OM_OBJECT.has(next) && !words.slice(i + 1).includes("te")) return "broken-grammar"; // "Hoe voel je je om zoiets?"
+    if (w === "dat" && (next === "je" || next === "jij") && NL_FINITE_AFTER_JE.has(words[i + 2] ?? "") && NL_PREPOSITIONS.has(words[i + 3] ?? "")) {
+      return "broken-grammar";
+    }
+  }
+  if (q === "wat" && verb === "maakt" && subject === "dat" && words.includes("moet")) return "broken-grammar";
+  // "Wat snap je al van de uitleg over breuken nu?": an adverb stranded after the phrase it belonged before.
+  if (STRANDED.has(words[last] ?? "") && !PRONOUNS.has(words[last - 1] ?? "") && words.slice(at + 2, last).some((w) => NL_PREPOSITIONS.has(w))) {
+    return "broken-grammar";
+  }
+  return brokenTopicSlot(words, texts, language) ? "broken-grammar" : null;
+}
