@@ -72,7 +72,7 @@ export function nlPresumptionHits(words: readonly string[], ctx: SentenceContext
     // "… wat beter je best doen?": asking for more effort says the pupil does not try.
     if (w === "beter" && next === "je" && words[i + 2] === "best" && pupil) hits.push({ kind: "reproach", word: "beter je best", index: i });
     if (w === "grote" && NL_BIG.has(next) && pupil) hits.push({ kind: "judging", word: `grote ${next}`, index: i });
-    if ((w === "slechte" || w === "slecht") && NL_PUPIL_WORK.has(words[i - 1] ?? "")) hits.push({ kind: "judging", word: w, index: i });
+    if (w === "slechte" && NL_PUPIL_WORK.has(words[i - 1] ?? "")) hits.push({ kind: "judging", word: w, index: i });
   });
   // "Vind je het zelf niet kinderachtig …": the negation offers the teacher's judgement as the answer.
   if (ctx.head === "yes-no") {

@@ -8,7 +8,7 @@
  * - a degree and its evaluative adjective go, and the feeling is asked: "Wat vond je zo leuk aan X?"
  *   → "Wat vond je van X?", "Hoe erg vond je het dat …?" → "Hoe vond je het dat …?",
  *   "Wat maakt rekenen zo saai voor je?" → "Wat vind je van rekenen?";
- * - "Hoeveel beter gaat het …?" → "Hoe gaat het …?", "How much did X help?" → "How did X go for you?".
+ * - "Hoeveel beter gaat het …?" → "Hoe gaat het …?", "How much did X help?" → "How was X for you?".
  */
 import { asQuestion, joinTokens, type Token } from "./text.js";
 import type { Language } from "./types.js";
@@ -51,9 +51,9 @@ export function presumptionRewrites(words: readonly Token[], language: Language)
   if ((wh === "hoe" || wh === "how") && HOW_DEGREE.has(lower[1] ?? "")) out.push(text([words[0] as Token, ...words.slice(2)]));
   // "Hoeveel beter gaat het nu …?" → "Hoe gaat het nu …?"
   if (wh === "hoeveel" && /^\p{L}{3,}er$/u.test(lower[1] ?? "")) out.push(text([{ ...(words[0] as Token), text: "Hoe", lower: "hoe" }, ...words.slice(2)]));
-  // "How much did the extra reading help?" → "How did the extra reading go for you?"
+  // "How much did the extra reading help?" → "How was the extra reading for you?"
   const help = lower.indexOf("help");
-  if (wh === "how" && lower[1] === "much" && lower[2] === "did" && help > 3) out.push(`How did ${joinTokens(words.slice(3, help))} go for you?`);
+  if (wh === "how" && lower[1] === "much" && lower[2] === "did" && help > 3) out.push(`How was ${joinTokens(words.slice(3, help))} for you?`);
   return out;
 }
 

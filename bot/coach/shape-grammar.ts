@@ -20,7 +20,7 @@ import type { Language } from "./types.js";
 import { wordSet } from "./word-sets.js";
 
 const HEBBEN = wordSet("heb hebt had hadden");
-const SIT = wordSet("zit zat zitten zaten");
+const SIT = wordSet("zit zat zitten zaten lig ligt lag lagen");
 const PARTICIPLE = /^(?:af|op|mee|door|uit|aan|in|na|toe|terug|weg|over|bij|voor|samen)?(?:ge|be|ver|ont|her|er)\p{L}{2,}(?:t|d|n)$/u;
 const OM_OBJECT = wordSet("zoiets iets dat dit het niks niets");
 const STRANDED = wordSet("nu wel al nog toch eens");
