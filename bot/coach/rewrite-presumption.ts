@@ -8,7 +8,7 @@
  * - a degree and its evaluative adjective go, and the feeling is asked: "Wat vond je zo leuk aan X?"
  *   → "Wat vond je van X?", "Hoe erg vond je het dat …?" → "Hoe vond je het dat …?",
  *   "Wat maakt rekenen zo saai voor je?" → "Wat vind je van rekenen?";
- * - "Hoeveel beter gaat het …?" → "Hoe gaat het …?", "How much did X help?" → "How was X for you?".
+ * - "Hoeveel beter gaat het …?" → "Hoe gaat het …?", "Hoeveel heeft X je geholpen?" → "Wat vond je van X?", "How much did X help?" → "How was X for you?".
  */
 import { asQuestion, joinTokens, type Token } from "./text.js";
 import type { Language } from "./types.js";
@@ -51,24 +51,34 @@ export function presumptionRewrites(words: readonly Token[], language: Language)
   if ((wh === "hoe" || wh === "how") && HOW_DEGREE.has(lower[1] ?? "")) out.push(text([words[0] as Token, ...words.slice(2)]));
   // "Hoeveel beter gaat het nu …?" → "Hoe gaat het nu …?"
   if (wh === "hoeveel" && /^\p{L}{3,}er$/u.test(lower[1] ?? "")) out.push(text([{ ...(words[0] as Token), text: "Hoe", lower: "hoe" }, ...words.slice(2)]));
+  // "Hoeveel heeft de leesgroep je geholpen?" → "Wat vond je van de leesgroep?"
+  const pupil = lower.indexOf("je");
+  if (wh === "hoeveel" && lower[1] === "heeft" && pupil > 2 && lower[pupil + 1] === "geholpen") {
+    out.push(`Wat vond je van ${joinTokens(words.slice(2, pupil).map((t) => ({ ...t, text: t.lower })))}?`);
+  }
   // "How much did the extra reading help?" → "How was the extra reading for you?"
   const help = lower.indexOf("help");
   if (wh === "how" && lower[1] === "much" && lower[2] === "did" && help > 3) out.push(`How was ${joinTokens(words.slice(3, help))} for you?`);
   return out;
 }
 
-/** The candidate without words of the closed form it kept ("een beetje", "best", "gewoon", "weer", a stranded "nu"/"wel"). */
+/**
+ * The candidate without words of the closed form it kept ("een beetje", "best", "gewoon", "weer", a stranded
+ * "nu"/"wel") and without a presumed cause it carried along ("… omdat je laat naar bed ging").
+ */
 export function withoutLeftovers(candidate: string, tokens: readonly Token[], language: Language): string | null {
-  if (language !== "nl") return null;
   const words = tokens.filter((t) => !t.punct);
   const keep = words.filter((t, i) => {
     const prev = words[i - 1]?.lower ?? "";
     if (t.lower === "een" && words[i + 1]?.lower === "beetje") return false;
     if (t.lower === "best" && OWNERS.has(prev)) return true;
     if (t.lower === "weer" && words[i + 1]?.lower === "eens") return true;
-    if (NL_LEFTOVER.has(t.lower)) return false;
-    return !(i === words.length - 1 && i > 3 && (t.lower === "nu" || t.lower === "wel") && !/^(je|het|jij)$/u.test(prev));
+    if (language === "nl" && NL_LEFTOVER.has(t.lower)) return false;
+    return !(language === "nl" && i === words.length - 1 && i > 3 && (t.lower === "nu" || t.lower === "wel") && !/^(je|het|jij)$/u.test(prev));
   });
+  // "Hoe voel je je omdat je laat naar bed ging?": the presumed cause goes, the question stays.
+  const cause = keep.findIndex((t, i) => i > 2 && EXPLAIN.has(t.lower));
+  if (cause > 0) keep.splice(cause);
   if (keep.length === words.length) return null;
   const shown = text(keep);
   return shown === candidate ? null : shown;

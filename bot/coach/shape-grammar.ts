@@ -11,8 +11,9 @@
  *   a pronoun needs its "te" ("Hoe voel je je om zoiets?" fails, "om hulp vragen" is fine);
  * - in a subordinate clause "dat je …" the finite verb goes to the end ("dat je zit aan …" fails);
  * - a topic slot ("Hoe gaat het met …", "vertellen over …", "about …") holds a real noun phrase:
- *   no "een" (the pupil's own thing is "je …"), and after a determiner no preposition, time word,
- *   superlative, verb infinitive or name ("met je uitleggen", "met dat Noor", "over je gisteren");
+ *   no "een"/"a" (the pupil's own thing is "je …"), and after a determiner no preposition, time word,
+ *   adjective, superlative, verb infinitive or name ("met je uitleggen", "met dat Noor", "met je verdrietig");
+ * - "hoe" does not take "graag"/"liever"; no capitalised question word or preposition mid-sentence;
  * - "Wat maakt dat je … moet" keeps the presumed compulsion.
  */
 import { looksLikeInfinitive } from "./morphology-nl.js";
@@ -22,6 +23,7 @@ import { wordSet } from "./word-sets.js";
 const HEBBEN = wordSet("heb hebt had hadden");
 const SIT = wordSet("zit zat zitten zaten lig ligt lag lagen");
 const PARTICIPLE = /^(?:af|op|mee|door|uit|aan|in|na|toe|terug|weg|over|bij|voor|samen)?(?:ge|be|ver|ont|her|er)\p{L}{2,}(?:t|d|n)$/u;
+const SUBJECT_ONLY = wordSet("jij ik hij zij we wij");
 const OM_OBJECT = wordSet("zoiets iets dat dit het niks niets");
 const STRANDED = wordSet("nu wel al nog toch eens");
 const PRONOUNS = wordSet("je jij het er dat dit ik we wij ze zij hij jullie");
@@ -38,7 +40,10 @@ const NL_FINITE_AFTER_JE = wordSet(
   "zit zat ben bent was doe doet deed ga gaat ging kom komt kwam sta staat stond loop loopt liep werk werkt werkte speel speelt speelde",
 );
 const PLACE_TIME = wordSet("thuis buiten binnen hier daar nu vandaag");
-const EN_ADJECTIVES = wordSet("extra new old other same next last first whole best own");
+const EN_ADJECTIVES = wordSet("extra new old other same next last first whole best own easy hard difficult good bad");
+const NL_ADJECTIVES = wordSet("liever graag leuk fijn moe blij boos bang saai goed slecht lastig moeilijk makkelijk druk stil");
+/** Words that a yes/no form carries and a "hoe" question cannot: "Hoe doe je graag gym?" */
+const NOT_WITH_HOE = wordSet("graag liever");
 const EN_DETERMINERS = wordSet("the your my this that his her their");
 
 /** Index after the frame's topic preposition ("Hoe gaat het met", "vertellen over", "about"), or -1. */
@@ -57,9 +62,12 @@ function brokenTopicSlot(words: readonly string[], texts: readonly string[], lan
   if (at < 0 || at >= words.length) return false;
   const det = words[at] ?? "";
   const head = words[at + 1];
-  if (language === "en") return EN_DETERMINERS.has(det) && head !== undefined && EN_ADJECTIVES.has(head) && at + 2 >= words.length;
+  if (language === "en")
+    return det === "a" || det === "an" || (EN_DETERMINERS.has(det) && head !== undefined && EN_ADJECTIVES.has(head) && at + 2 >= words.length);
   if (det === "een") return true;
   if (!NL_DETERMINERS.has(det) || head === undefined) return false;
+  // "met je verdrietig": an adjective where the noun should be.
+  if (/(ig|isch|lijk|baar|zaam)$/u.test(head) || NL_ADJECTIVES.has(head)) return true;
   // "Hoe gaat het met je vandaag?": "je" is the pupil here, and a time or place may follow.
   if (det === "je" && words[at - 1] === "met" && PLACE_TIME.has(head)) return false;
   if (det === "je" && words[at - 1] === "met" && NL_PREPOSITIONS.has(head)) return at + 2 >= words.length; // "met je in de klas", not "met je op?"
@@ -77,6 +85,15 @@ export function grammarProblem(words: readonly string[], texts: readonly string[
   const q = words[at] ?? "";
   const verb = words[at + 1] ?? "";
   const subject = words[at + 2] ?? "";
+  if (q === "hoe" && words.some((w) => NOT_WITH_HOE.has(w))) return "broken-grammar";
+  // "Hoe vind je het Met wie …": a second question glued in mid-sentence.
+  if (
+    texts.some(
+      (t, i) => i > at + 1 && /^\p{Lu}/u.test(t) && (NL_PREPOSITIONS.has(words[i] ?? "") || /^(wat|wie|hoe|waar|wanneer|waarom)$/u.test(words[i] ?? "")),
+    )
+  ) {
+    return "broken-grammar";
+  }
   if (q === "hoe" && PRONOUNS.has(subject)) {
     if (SIT.has(verb)) return "broken-grammar";
     if (HEBBEN.has(verb) && !words.slice(at + 3).some((w) => PARTICIPLE.test(w))) return "broken-grammar";
@@ -84,11 +101,13 @@ export function grammarProblem(words: readonly string[], texts: readonly string[
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? "";
     const next = words[i + 1] ?? "";
+    // "dat jij baasje bent": a diminutive is a noun and needs its article after a subject pronoun.
+    if (/^\p{L}{2,}[tp]?jes?$/u.test(w) && SUBJECT_ONLY.has(words[i - 1] ?? "")) return "broken-grammar";
     if (w === "beetje" || (w === "weer" && next !== "eens")) return "broken-grammar";
     if (w === "best" && !OWNERS.has(words[i - 1] ?? "")) return "broken-grammar";
     if (w === "dan" && TIME.has(next)) return "broken-grammar";
     if (w === "af" && next === "te" && words[i + 2] === "zijn") return "broken-grammar"; // work is "af", a pupil is not
-    if (NL_PREPOSITIONS.has(w) && SUBORDINATORS.has(next) && w !== "om") return "broken-grammar";
+    if (NL_PREPOSITIONS.has(w) && (SUBORDINATORS.has(next) || next === "niet") && w !== "om") return "broken-grammar";
     if (w === "om" && OM_OBJECT.has(next) && !words.slice(i + 1).includes("te")) return "broken-grammar"; // "Hoe voel je je om zoiets?"
     if (w === "dat" && (next === "je" || next === "jij") && NL_FINITE_AFTER_JE.has(words[i + 2] ?? "") && NL_PREPOSITIONS.has(words[i + 3] ?? "")) {
       return "broken-grammar";

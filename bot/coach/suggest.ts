@@ -6,7 +6,7 @@
  * questions keep the first and advise the second for later.
  */
 import { analyse, type Analysis, type SentenceAnalysis } from "./analyse.js";
-import { questionStem, reproachQuestions, topicQuestions } from "./fallback.js";
+import { personQuestion, questionStem, reproachQuestions, topicQuestions } from "./fallback.js";
 import type { LanguageRules } from "./language-rules.js";
 import type { Rewriter } from "./rewrite-common.js";
 import { presumptionRewrites, withoutLeftovers } from "./rewrite-presumption.js";
@@ -49,15 +49,37 @@ function rewriteSingle(text: string, ctx: SuggestContext): string | null {
   const { flags } = analysis;
   const language = ctx.rules.language;
   const presumed = flags.includes("leading") && sentence.head?.kind === "wh" ? presumptionRewrites(sentence.words, language) : [];
-  const built = [...reproachQuestions(sentence, flags, language), ...presumed, ...ctx.rewriter.rewrite(sentence), ...topicQuestions(sentence, flags, language)];
+  const person = flags.includes("judging") ? personQuestion(sentence, language) : [];
+  const built = [
+    ...reproachQuestions(sentence, flags, language),
+    ...person,
+    ...presumed,
+    ...ctx.rewriter.rewrite(sentence),
+    ...topicQuestions(sentence, flags, language),
+  ];
   // A template may keep a word of the closed form ("een beetje", "best"); the gate rejects it, the clean variant may pass.
-  const candidates = built.flatMap((c) => [c, withoutLeftovers(c, tokenize(c), language) ?? []].flat());
+  const cleaned = built.flatMap((c) => [c, withoutLeftovers(c, tokenize(c), language) ?? []].flat());
+  // After a judging question a why-question stays a demand for justification ("Waarom moet jij ruzie maken met Finn?").
+  const blame = /^(waarom|why|how come|hoe kan het dat)\b/iu;
+  // After advice dressed as a negated question ("Zou je niet beter …") a kept negation keeps the advice.
+  const negated = sentence.leading.some((h) => h.kind === "negated-question");
+  const fair = cleaned.filter((c) => !(flags.includes("judging") && blame.test(c)) && !(negated && /\b(niet|geen|not|n't)\b/iu.test(c)));
+  // A question that keeps a word of the teacher's topic goes before a generic one ("Hoe voelt het voor jou?").
+  const own = new Set(sentence.lower.filter((w) => w.length >= 4 && !GENERIC_WORDS.has(w)));
+  const onTopic = (c: string): boolean => tokenize(c).some((t) => own.has(t.lower));
+  // Advice ("Zou je niet beter …") is best answered by the pupil's own plan, so its generic rewrite stays first.
+  const candidates = negated ? fair : [...fair.filter(onTopic), ...fair.filter((c) => !onTopic(c))];
   for (const candidate of candidates) {
     const shown = preface ? `${preface} ${candidate}` : candidate;
     if (passesGate(shown, ctx)) return shown;
   }
   return null;
 }
+
+/** Frame words of generic suggestions; sharing one of these with the question does not keep its topic. */
+const GENERIC_WORDS = new Set(
+  "voelt voel voor zelf aanpakken gaat ging vind vond jouw deze over vertellen what does feel this that yourself tackle with about tell your".split(" "),
+);
 
 const COORDINATORS = new Set(["en", "maar", "of", "and", "but", "or"]);
 
