@@ -24,7 +24,8 @@ const NL: TopicWords = {
   determiners: wordSet("de het een je jouw mijn"),
   notNouns: wordSet(
     "beetje paar keer je jij ik het er zelf goed weer nog al ook wel niet eens even samen alleen zo toch nou altijd nooit steeds " +
-      "moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig best beste",
+      "moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig best beste " +
+      "laat vroeg gisteren vandaag morgen thuis buiten binnen nu toen straks",
   ),
   forgot: wordSet("vergeten vergeet vergat"),
 };

@@ -9,7 +9,8 @@
  *   "nu"/"wel"/"al"/"nog" stranded at the end after a phrase, "dan" + a time ("dan vorig jaar");
  * - a preposition takes a noun phrase, not a conjunction ("van of je …", "door om …"), and "om" +
  *   a pronoun needs its "te" ("Hoe voel je je om zoiets?" fails, "om hulp vragen" is fine);
- * - in a subordinate clause "dat je …" the finite verb goes to the end ("dat je zit aan …" fails);
+ * - in a subordinate clause "dat je …" the finite verb goes after its place or object phrase ("dat je zit aan
+ *   de toren", "dat je schrijft in je schrift" fail; "dat je opstaat tijdens het werken" is fine);
  * - a topic slot ("Hoe gaat het met …", "vertellen over …", "about …") holds a real noun phrase:
  *   no "een"/"a" (the pupil's own thing is "je …"), and after a determiner no preposition, time word,
  *   adjective, superlative, verb infinitive or name ("met je uitleggen", "met dat Noor", "met je verdrietig");
@@ -33,13 +34,16 @@ const NL_PREPOSITIONS = wordSet("met bij van voor op in aan naar over door zonde
 const SUBORDINATORS = wordSet("of om omdat want doordat als");
 const NL_DETERMINERS = wordSet("de het je jouw mijn dat dit die deze");
 const NOT_HEAD = wordSet(
-  "thuis buiten binnen hier daar nu toen straks vandaag gisteren morgen zo al nog wel niet ook eens even weer best beetje " +
+  "thuis buiten binnen hier daar nu toen straks vandaag gisteren morgen laat vroeg zo al nog wel niet ook eens even weer best beetje " +
     "op af aan uit in mee van voor bij met over door",
 );
 const NL_FINITE_AFTER_JE = wordSet(
   "zit zat ben bent was doe doet deed ga gaat ging kom komt kwam sta staat stond loop loopt liep werk werkt werkte speel speelt speelde",
 );
 const PLACE_TIME = wordSet("thuis buiten binnen hier daar nu vandaag");
+/** Phrases that belong before the verb in a subordinate clause; a time phrase ("tijdens …") may follow it. */
+const CLOSE_TO_VERB = wordSet("aan in op naar over van");
+const NOT_FINITE = wordSet("niet echt wat dat het met ooit nooit heel snel slecht");
 const EN_ADJECTIVES = wordSet("extra new old other same next last first whole best own easy hard difficult good bad");
 const NL_ADJECTIVES = wordSet("liever graag leuk fijn moe blij boos bang saai goed slecht lastig moeilijk makkelijk druk stil");
 /** Words that a yes/no form carries and a "hoe" question cannot: "Hoe doe je graag gym?" */
@@ -94,6 +98,10 @@ export function grammarProblem(words: readonly string[], texts: readonly string[
   ) {
     return "broken-grammar";
   }
+  // "Hoe voel je je in je rekenschrift?": a feeling is placed in a situation, not in the pupil's own thing.
+  if (q === "hoe" && /^voel(de)?$/u.test(verb) && words[at + 3] === "je" && /^(in|op)$/u.test(words[at + 4] ?? "") && OWNERS.has(words[at + 5] ?? "")) {
+    if (words[at + 5] !== "het") return "broken-grammar";
+  }
   if (q === "hoe" && PRONOUNS.has(subject)) {
     if (SIT.has(verb)) return "broken-grammar";
     if (HEBBEN.has(verb) && !words.slice(at + 3).some((w) => PARTICIPLE.test(w))) return "broken-grammar";
@@ -109,7 +117,9 @@ export function grammarProblem(words: readonly string[], texts: readonly string[
     if (w === "af" && next === "te" && words[i + 2] === "zijn") return "broken-grammar"; // work is "af", a pupil is not
     if (NL_PREPOSITIONS.has(w) && (SUBORDINATORS.has(next) || next === "niet") && w !== "om") return "broken-grammar";
     if (w === "om" && OM_OBJECT.has(next) && !words.slice(i + 1).includes("te")) return "broken-grammar"; // "Hoe voel je je om zoiets?"
-    if (w === "dat" && (next === "je" || next === "jij") && NL_FINITE_AFTER_JE.has(words[i + 2] ?? "") && NL_PREPOSITIONS.has(words[i + 3] ?? "")) {
+    const finite = words[i + 2] ?? "";
+    const looksFinite = NL_FINITE_AFTER_JE.has(finite) || (/^\p{L}{3,}t$/u.test(finite) && !NOT_FINITE.has(finite));
+    if (w === "dat" && (next === "je" || next === "jij") && looksFinite && CLOSE_TO_VERB.has(words[i + 3] ?? "")) {
       return "broken-grammar";
     }
   }

@@ -30,6 +30,12 @@ describe("grammar gate", () => {
     "Wat maakt het lastig om je werk weer af te maken?", // a reproachful "weer" kept
     "Wat maakt het lastig om werk af te zijn?",
     "What can you tell me about the new?",
+    "Hoe voel je je in je schrift?", // a feeling is not located in the pupil's own thing
+    "Hoe doe je graag gym?",
+    "Hoe gaat het met je verdrietig?",
+    "Hoe vind je het Met wie speel je?",
+    "Hoe komt het dat jij baasje bent?",
+    "Wat kun je me vertellen over je laat?",
   ])("rejects %s", (candidate) => {
     expect(shapeProblem(candidate, /^(What|How)/u.test(candidate) ? "en" : "nl")).not.toBeNull();
   });
@@ -94,6 +100,11 @@ describe("suggestions without the presumption", () => {
     ["Wat ging er goed bij gym, want je deed echt super mee?", "Wat ging er goed bij gym?"],
     ["Gaat het een beetje, op school?", "Hoe gaat het op school?"],
     ["What made the concert so boring for you?", "What did you think of the concert?"],
+    ["Je bent vast moe omdat je laat naar bed ging, hè?", "Hoe voel je je?"], // the presumed cause goes
+    ["Is het gelukt om je toets te leren?", "Hoe ging het met je toets?"], // not "Hoe is het voor jou om …" (presumes success)
+    ["Waarom moet jij altijd ruzie maken met Mila?", "Hoe gaat het tussen jou en Mila?"], // no why-question after judging
+    ["Wil je eerst over rekenen praten of over de ruzie in de klas?", "Waarover wil je het liefst praten?"],
+    ["Hoe komt het dat je zo slordig schrijft in je schrift?", "Hoe gaat het met je schrift?"],
   ])("%s → %s", (question, suggestion) => {
     expect(coachQuestion(question).suggestion).toBe(suggestion);
   });
