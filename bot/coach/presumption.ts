@@ -59,7 +59,10 @@ export function nlPresumptionHits(words: readonly string[], ctx: SentenceContext
     if (w === "hoe" && i === ctx.headOffset && NL_HOW_DEGREE.has(next) && NL_OPEN_VERBS.has(words[i + 2] ?? "")) {
       hits.push({ kind: "presumption", word: `hoe ${next}`, index: i });
     }
-    if (w === "hoeveel" && (/^\p{L}{3,}er$/u.test(next) || words.slice(i + 1).some((x) => /^(geholpen|gebracht|opgeleverd)$/u.test(x)))) {
+    if (
+      w === "hoeveel" &&
+      (/^\p{L}{3,}er$/u.test(next) || next === "meer" || next === "minder" || words.slice(i + 1).some((x) => /^(geholpen|gebracht|opgeleverd)$/u.test(x)))
+    ) {
       hits.push({ kind: "presumption", word: w, index: i });
     }
     if (open && i > ctx.headOffset + 2 && NL_EXPLAIN.has(w) && words.length - i >= 3) hits.push({ kind: "presumption", word: w, index: i });
@@ -85,6 +88,7 @@ export function nlPresumptionHits(words: readonly string[], ctx: SentenceContext
 
 const EN_DEGREE = wordSet("so such really");
 const EN_EVALUATIVE = wordSet("fun boring hard difficult great bad scary sad upset exciting nice good awful terrible easy annoying brilliant amazing");
+const EN_BE_DO = wordSet("are were am be being act acting behave behaving");
 const EN_EXPLAIN = wordSet("because since as");
 const EN_HOW_DEGREE = wordSet("bad awful hard sad upset boring scary");
 
@@ -95,7 +99,8 @@ export function enPresumptionHits(words: readonly string[], ctx: SentenceContext
   words.forEach((w, i) => {
     const next = words[i + 1] ?? "";
     const evaluative = EN_EVALUATIVE.has(next) || (next === "much" && EN_EVALUATIVE.has(words[i + 2] ?? ""));
-    if (open && i > ctx.headOffset && EN_DEGREE.has(w) && evaluative && !contextJudging.has(next)) hits.push({ kind: "presumption", word: w, index: i });
+    const aboutPupil = contextJudging.has(next) && words.slice(0, i).some((x) => EN_BE_DO.has(x));
+    if (open && i > ctx.headOffset && EN_DEGREE.has(w) && evaluative && !aboutPupil) hits.push({ kind: "presumption", word: w, index: i });
     if (w === "how" && i === ctx.headOffset && EN_HOW_DEGREE.has(next)) hits.push({ kind: "presumption", word: w, index: i });
     if (w === "how" && next === "much" && words.slice(i + 2).some((x) => /^(help|helped|better|improve|improved)$/u.test(x))) {
       hits.push({ kind: "presumption", word: "how much", index: i });

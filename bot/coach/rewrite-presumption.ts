@@ -10,6 +10,7 @@
  *   "Wat maakt rekenen zo saai voor je?" → "Wat vind je van rekenen?";
  * - "Hoeveel beter gaat het …?" → "Hoe gaat het …?", "Hoeveel heeft X je geholpen?" → "Wat vond je van X?", "How much did X help?" → "How was X for you?".
  */
+import { NL_FINITE_VERBS } from "./rules-nl.js";
 import { asQuestion, joinTokens, type Token } from "./text.js";
 import type { Language } from "./types.js";
 import { wordSet } from "./word-sets.js";
@@ -50,7 +51,11 @@ export function presumptionRewrites(words: readonly Token[], language: Language)
   // "Hoe erg vond je het dat …?" → "Hoe vond je het dat …?"
   if ((wh === "hoe" || wh === "how") && HOW_DEGREE.has(lower[1] ?? "")) out.push(text([words[0] as Token, ...words.slice(2)]));
   // "Hoeveel beter gaat het nu …?" → "Hoe gaat het nu …?"
-  if (wh === "hoeveel" && /^\p{L}{3,}er$/u.test(lower[1] ?? "")) out.push(text([{ ...(words[0] as Token), text: "Hoe", lower: "hoe" }, ...words.slice(2)]));
+  // "Hoeveel meer sommen maak je nu?" → "Hoeveel sommen maak je nu?": with a noun, only the comparative goes.
+  if (wh === "hoeveel" && (/^\p{L}{3,}er$/u.test(lower[1] ?? "") || lower[1] === "meer" || lower[1] === "minder")) {
+    const withNoun = !NL_FINITE_VERBS.has(lower[2] ?? "");
+    out.push(text([withNoun ? (words[0] as Token) : { ...(words[0] as Token), text: "Hoe", lower: "hoe" }, ...words.slice(2)]));
+  }
   // "Hoeveel heeft de leesgroep je geholpen?" → "Wat vond je van de leesgroep?"
   const pupil = lower.indexOf("je");
   if (wh === "hoeveel" && lower[1] === "heeft" && pupil > 2 && lower[pupil + 1] === "geholpen") {

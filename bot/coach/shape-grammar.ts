@@ -24,6 +24,7 @@ import { wordSet } from "./word-sets.js";
 const HEBBEN = wordSet("heb hebt had hadden");
 const SIT = wordSet("zit zat zitten zaten lig ligt lag lagen");
 const PARTICIPLE = /^(?:af|op|mee|door|uit|aan|in|na|toe|terug|weg|over|bij|voor|samen)?(?:ge|be|ver|ont|her|er)\p{L}{2,}(?:t|d|n)$/u;
+const STRANDABLE = wordSet("bij met van in op aan naar over voor tegen door uit");
 const SUBJECT_ONLY = wordSet("jij ik hij zij we wij");
 const OM_OBJECT = wordSet("zoiets iets dat dit het niks niets");
 const STRANDED = wordSet("nu wel al nog toch eens");
@@ -31,11 +32,11 @@ const PRONOUNS = wordSet("je jij het er dat dit ik we wij ze zij hij jullie");
 const OWNERS = wordSet("het je jouw mijn zijn haar m'n hun ons onze");
 const TIME = wordSet("vorig vorige vroeger eerst toen gisteren ervoor eerder");
 const NL_PREPOSITIONS = wordSet("met bij van voor op in aan naar over door zonder tegen om uit tot na onder tussen tijdens");
-const SUBORDINATORS = wordSet("of om omdat want doordat als");
+const SUBORDINATORS = wordSet("of om omdat want doordat");
 const NL_DETERMINERS = wordSet("de het je jouw mijn dat dit die deze");
 const NOT_HEAD = wordSet(
   "thuis buiten binnen hier daar nu toen straks vandaag gisteren morgen laat vroeg zo al nog wel niet ook eens even weer best beetje " +
-    "op af aan uit in mee van voor bij met over door",
+    "op af aan uit in mee van voor bij met over door me mij ons hem haar ze",
 );
 const NL_FINITE_AFTER_JE = wordSet(
   "zit zat ben bent was doe doet deed ga gaat ging kom komt kwam sta staat stond loop loopt liep werk werkt werkte speel speelt speelde",
@@ -85,11 +86,18 @@ function brokenTopicSlot(words: readonly string[], texts: readonly string[], lan
 
 export function grammarProblem(words: readonly string[], texts: readonly string[], at: number, language: Language): "broken-grammar" | null {
   const last = words.length - 1;
-  if (language === "en") return brokenTopicSlot(words, texts, language) ? "broken-grammar" : null;
+  if (language === "en") {
+    // "What makes you talking …": causative "make" takes a plain verb.
+    if (words.some((w, i) => /^(make|makes|made)$/u.test(w) && words[i + 1] === "you" && /ing$/u.test(words[i + 2] ?? ""))) return "broken-grammar";
+    return brokenTopicSlot(words, texts, language) ? "broken-grammar" : null;
+  }
   const q = words[at] ?? "";
   const verb = words[at + 1] ?? "";
   const subject = words[at + 2] ?? "";
   if (q === "hoe" && words.some((w) => NOT_WITH_HOE.has(w))) return "broken-grammar";
+  // "Hoe opa je het vond bij?": a name is no verb, and a preposition ends a question only with "waar"/"er"/"daar".
+  if (/^\p{Lu}/u.test(texts[at + 1] ?? "")) return "broken-grammar";
+  if (STRANDABLE.has(words[last] ?? "") && !words.some((w) => /^(waar|er|daar|hier)$/u.test(w)) && !/^waar/u.test(q)) return "broken-grammar";
   // "Hoe vind je het Met wie …": a second question glued in mid-sentence.
   if (
     texts.some(

@@ -49,14 +49,14 @@ function rewriteSingle(text: string, ctx: SuggestContext): string | null {
   const { flags } = analysis;
   const language = ctx.rules.language;
   const presumed = flags.includes("leading") && sentence.head?.kind === "wh" ? presumptionRewrites(sentence.words, language) : [];
-  const person = flags.includes("judging") ? personQuestion(sentence, language) : [];
-  const built = [
-    ...reproachQuestions(sentence, flags, language),
-    ...person,
-    ...presumed,
-    ...ctx.rewriter.rewrite(sentence),
-    ...topicQuestions(sentence, flags, language),
-  ];
+  // A conflict with a named child is best asked as the relation between them ("ruzie maken met Finn").
+  const conflict = sentence.lower.some((w) =>
+    /^(ruzie|vecht|gevochten|pest|gepest|duw|geduwd|sla|sloeg|geslagen|scheld|gescholden|fight|fought|bully|bullied|push|pushed)/u.test(w),
+  );
+  const person = flags.includes("judging") && conflict ? personQuestion(sentence, language) : [];
+  // Built for this very pattern, these go first: "Wat zou je helpen om aan je tas te denken?", "Hoe gaat het tussen jou en Finn?".
+  const specific = [...reproachQuestions(sentence, flags, language), ...person];
+  const built = [...specific, ...presumed, ...ctx.rewriter.rewrite(sentence), ...topicQuestions(sentence, flags, language)];
   // A template may keep a word of the closed form ("een beetje", "best"); the gate rejects it, the clean variant may pass.
   const cleaned = built.flatMap((c) => [c, withoutLeftovers(c, tokenize(c), language) ?? []].flat());
   // After a judging question a why-question stays a demand for justification ("Waarom moet jij ruzie maken met Finn?").
@@ -68,7 +68,9 @@ function rewriteSingle(text: string, ctx: SuggestContext): string | null {
   const own = new Set(sentence.lower.filter((w) => w.length >= 4 && !GENERIC_WORDS.has(w)));
   const onTopic = (c: string): boolean => tokenize(c).some((t) => own.has(t.lower));
   // Advice ("Zou je niet beter …") is best answered by the pupil's own plan, so its generic rewrite stays first.
-  const candidates = negated ? fair : [...fair.filter(onTopic), ...fair.filter((c) => !onTopic(c))];
+  const first = fair.filter((c) => specific.includes(c) || negated);
+  const rest = fair.filter((c) => !first.includes(c));
+  const candidates = [...first, ...rest.filter(onTopic), ...rest.filter((c) => !onTopic(c))];
   for (const candidate of candidates) {
     const shown = preface ? `${preface} ${candidate}` : candidate;
     if (passesGate(shown, ctx)) return shown;

@@ -36,6 +36,9 @@ describe("grammar gate", () => {
     "Hoe vind je het Met wie speel je?",
     "Hoe komt het dat jij baasje bent?",
     "Wat kun je me vertellen over je laat?",
+    "Hoe opa je het vond bij?", // a name is no verb; a preposition ends a question only with "waar"/"er"
+    "Hoe gaat het met je me?",
+    "What makes you talking during the lesson?",
   ])("rejects %s", (candidate) => {
     expect(shapeProblem(candidate, /^(What|How)/u.test(candidate) ? "en" : "nl")).not.toBeNull();
   });
@@ -51,6 +54,8 @@ describe("grammar gate", () => {
     "Wat wil je weer eens proberen?",
     "Hoe kun je je best doen bij spelling?",
     "Wat doe je nu?",
+    "Waar ben je bang voor?",
+    "Waar denk je aan als je gaat lezen?",
     "What can you tell me about the new classroom?",
   ])("accepts %s", (candidate) => {
     expect(shapeProblem(candidate, /^(What|How)/u.test(candidate) ? "en" : "nl")).toBeNull();
@@ -105,6 +110,9 @@ describe("suggestions without the presumption", () => {
     ["Waarom moet jij altijd ruzie maken met Mila?", "Hoe gaat het tussen jou en Mila?"], // no why-question after judging
     ["Wil je eerst over rekenen praten of over de ruzie in de klas?", "Waarover wil je het liefst praten?"],
     ["Hoe komt het dat je zo slordig schrijft in je schrift?", "Hoe gaat het met je schrift?"],
+    ["Heb je vandaag weer je jas vergeten?", "Wat zou je helpen om aan je jas te denken?"], // before "Hoe heb je … vergeten?"
+    ["Hoeveel meer woorden lees je nu?", "Hoeveel woorden lees je nu?"],
+    ["What made the test so difficult for you?", "What did you think of the test?"],
   ])("%s → %s", (question, suggestion) => {
     expect(coachQuestion(question).suggestion).toBe(suggestion);
   });
