@@ -37,6 +37,10 @@ const EN: TopicWords = {
   forgot: wordSet("forgot forget forgotten"),
 };
 
+const PEOPLE = wordSet(
+  "moeder vader mama papa ouders broer zus broertje zusje oma opa juf meester vriend vriendin vriendje vriendinnetje buurman buurvrouw " +
+    "mother father mum mom dad parents brother sister grandma grandpa teacher friend",
+);
 const EN_STOP = wordSet("again today yesterday tomorrow this that week to at in on more or and");
 const WORDS: Record<Language, TopicWords> = { nl: NL, en: EN };
 
@@ -106,7 +110,9 @@ export function topicQuestions(sentence: SentenceAnalysis, flags: readonly Flag[
   const judging = flags.includes("judging");
   const topic = topicOf(sentence, language);
   if (topic) {
-    if (judging) out.push(language === "nl" ? `Wat vind je zelf van ${topic}?` : `What do you think of ${topic} yourself?`);
+    // "Wat vind je zelf van je moeder?" would ask the pupil to judge a person.
+    const person = PEOPLE.has(topic.split(" ").pop() ?? "");
+    if (judging && !person) out.push(language === "nl" ? `Wat vind je zelf van ${topic}?` : `What do you think of ${topic} yourself?`);
     out.push(language === "nl" ? `Wat kun je me vertellen over ${topic}?` : `What can you tell me about ${topic}?`);
   }
   return [...out, ...personQuestion(sentence, language)];

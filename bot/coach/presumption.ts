@@ -52,7 +52,7 @@ export function nlPresumptionHits(words: readonly string[], ctx: SentenceContext
   words.forEach((w, i) => {
     const next = words[i + 1] ?? "";
     // "Waarom doe je zo vervelend?" judges the pupil (rules-nl.ts); "Waarom maak je het zo moeilijk?" presumes.
-    const aboutPupil = contextJudging.has(next) && words.slice(0, i).some((x) => NL_BE_DO.has(x));
+    const aboutPupil = pupil && words.slice(0, i).some((x) => NL_BE_DO.has(x));
     if (open && i > ctx.headOffset && NL_DEGREE.has(w) && NL_EVALUATIVE.has(next) && !aboutPupil) {
       hits.push({ kind: "presumption", word: `${w} ${next}`, index: i });
     }

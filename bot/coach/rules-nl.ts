@@ -125,7 +125,7 @@ const NL_JUDGING_EXACT = wordSet("lui luie luier");
 
 /** Words that judge only when said about the pupil's behaviour ("Waarom ben je zo druk?"). */
 const NL_CONTEXT_JUDGING = wordSet(
-  "druk drukke vervelend vervelende stom stomme dom domme raar rare gek irritant irritante lastig " +
+  "druk drukke gemeen gemene vervelend vervelende stom stomme dom domme raar rare gek irritant irritante lastig " +
     "onrustig onrustige chaotisch wild moeilijk dwars kinderachtig",
 );
 const NL_BE_DO = wordSet("ben bent was waren doe doet deed deden gedraag gedraagt gedroeg geweest gedaan zijn doen");

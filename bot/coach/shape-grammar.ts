@@ -25,6 +25,7 @@ const HEBBEN = wordSet("heb hebt had hadden");
 const SIT = wordSet("zit zat zitten zaten lig ligt lag lagen");
 const PARTICIPLE = /^(?:af|op|mee|door|uit|aan|in|na|toe|terug|weg|over|bij|voor|samen)?(?:ge|be|ver|ont|her|er)\p{L}{2,}(?:t|d|n)$/u;
 const STRANDABLE = wordSet("bij met van in op aan naar over voor tegen door uit");
+const AFTER_FEELING = wordSet("de als wanneer dan toen daarover daarbij hierover nu vandaag meestal");
 const SUBJECT_ONLY = wordSet("jij ik hij zij we wij");
 const OM_OBJECT = wordSet("zoiets iets dat dit het niks niets");
 const STRANDED = wordSet("nu wel al nog toch eens");
@@ -36,7 +37,8 @@ const SUBORDINATORS = wordSet("of om omdat want doordat");
 const NL_DETERMINERS = wordSet("de het je jouw mijn dat dit die deze");
 const NOT_HEAD = wordSet(
   "thuis buiten binnen hier daar nu toen straks vandaag gisteren morgen laat vroeg zo al nog wel niet ook eens even weer best beetje " +
-    "op af aan uit in mee van voor bij met over door me mij ons hem haar ze",
+    "op af aan uit in mee van voor bij met over door me mij ons hem haar ze " +
+    "vaak soms steeds telkens meestal weleens eigenlijk echt erg heel samen alleen vergeten kwijt",
 );
 const NL_FINITE_AFTER_JE = wordSet(
   "zit zat ben bent was doe doet deed ga gaat ging kom komt kwam sta staat stond loop loopt liep werk werkt werkte speel speelt speelde",
@@ -109,6 +111,11 @@ export function grammarProblem(words: readonly string[], texts: readonly string[
   // "Hoe voel je je in je rekenschrift?": a feeling is placed in a situation, not in the pupil's own thing.
   if (q === "hoe" && /^voel(de)?$/u.test(verb) && words[at + 3] === "je" && /^(in|op)$/u.test(words[at + 4] ?? "") && OWNERS.has(words[at + 5] ?? "")) {
     if (words[at + 5] !== "het") return "broken-grammar";
+  }
+  // "Hoe voel je je alleen in de pauze?": the adjective of the closed form is still presumed.
+  const feelingNext = words[at + 4];
+  if (q === "hoe" && /^voel(de)?$/u.test(verb) && words[at + 3] === "je" && feelingNext !== undefined) {
+    if (!NL_PREPOSITIONS.has(feelingNext) && !PLACE_TIME.has(feelingNext) && !AFTER_FEELING.has(feelingNext)) return "broken-grammar";
   }
   if (q === "hoe" && PRONOUNS.has(subject)) {
     if (SIT.has(verb)) return "broken-grammar";

@@ -39,6 +39,9 @@ describe("grammar gate", () => {
     "Hoe opa je het vond bij?", // a name is no verb; a preposition ends a question only with "waar"/"er"
     "Hoe gaat het met je me?",
     "What makes you talking during the lesson?",
+    "Hoe voel je je alleen in de pauze?", // the closed form's adjective is still presumed
+    "Hoe gaat het met je vaak?",
+    "Hoe gaat het met het vergeten?",
   ])("rejects %s", (candidate) => {
     expect(shapeProblem(candidate, /^(What|How)/u.test(candidate) ? "en" : "nl")).not.toBeNull();
   });
@@ -54,6 +57,8 @@ describe("grammar gate", () => {
     "Wat wil je weer eens proberen?",
     "Hoe kun je je best doen bij spelling?",
     "Wat doe je nu?",
+    "Hoe voel je je vandaag?",
+    "Hoe voel je je in de klas?",
     "Waar ben je bang voor?",
     "Waar denk je aan als je gaat lezen?",
     "What can you tell me about the new classroom?",
@@ -113,6 +118,8 @@ describe("suggestions without the presumption", () => {
     ["Heb je vandaag weer je jas vergeten?", "Wat zou je helpen om aan je jas te denken?"], // before "Hoe heb je … vergeten?"
     ["Hoeveel meer woorden lees je nu?", "Hoeveel woorden lees je nu?"],
     ["What made the test so difficult for you?", "What did you think of the test?"],
+    ["Waarom deed je zo gemeen tegen Ilse?", "Hoe ging het tussen jou en Ilse?"], // judging (about the pupil), not a presumption
+    ["Heb je het weer vergeten te vragen aan je vader?", "Wat kun je me vertellen over je vader?"], // never "Wat vind je zelf van je vader?"
   ])("%s → %s", (question, suggestion) => {
     expect(coachQuestion(question).suggestion).toBe(suggestion);
   });
