@@ -15,9 +15,11 @@
  *   no "een"/"a" (the pupil's own thing is "je …"), and after a determiner no preposition, time word,
  *   adjective, superlative, verb infinitive or name ("met je uitleggen", "met dat Noor", "met je verdrietig");
  * - "hoe" does not take "graag"/"liever"; no capitalised question word or preposition mid-sentence;
- * - "Wat maakt dat je … moet" keeps the presumed compulsion.
+ * - "Wat maakt dat je … moet" keeps the presumed compulsion;
+ * - after "hoe"/"waar"/"wanneer"/"waarom" the verb agrees with "je": "Hoe rekent je …" fails, "Hoe reken je …" passes.
  */
 import { looksLikeInfinitive } from "./morphology-nl.js";
+import { NL_FINITE_VERBS } from "./rules-nl.js";
 import type { Language } from "./types.js";
 import { wordSet } from "./word-sets.js";
 
@@ -26,6 +28,7 @@ const SIT = wordSet("zit zat zitten zaten lig ligt lag lagen");
 const PARTICIPLE = /^(?:af|op|mee|door|uit|aan|in|na|toe|terug|weg|over|bij|voor|samen)?(?:ge|be|ver|ont|her|er)\p{L}{2,}(?:t|d|n)$/u;
 const STRANDABLE = wordSet("bij met van in op aan naar over voor tegen door uit");
 const AFTER_FEELING = wordSet("de als wanneer dan toen daarover daarbij hierover nu vandaag meestal");
+const AFTER_PRONOUN_JE = wordSet("het de een dat dit er nu dan zelf graag liefst al nog ook wel niet toch thuis vandaag");
 const SUBJECT_ONLY = wordSet("jij ik hij zij we wij");
 const OM_OBJECT = wordSet("zoiets iets dat dit het niks niets");
 const STRANDED = wordSet("nu wel al nog toch eens");
@@ -97,6 +100,12 @@ export function grammarProblem(words: readonly string[], texts: readonly string[
   const verb = words[at + 1] ?? "";
   const subject = words[at + 2] ?? "";
   if (q === "hoe" && words.some((w) => NOT_WITH_HOE.has(w))) return "broken-grammar";
+  // "Hoe rekent je het liefst?": after an adverbial question word a pronoun "je" is the subject, and the inverted
+  // verb has no -t ("Hoe helpt je zus je …" is fine: there "je" is a possessive before its noun).
+  const pronounJe = subject === "je" && (words[at + 3] === undefined || AFTER_PRONOUN_JE.has(words[at + 3] ?? "") || NL_PREPOSITIONS.has(words[at + 3] ?? ""));
+  if (/^(hoe|waar\p{L}*|wanneer|waarom)$/u.test(q) && pronounJe && verb.endsWith("t") && NL_FINITE_VERBS.has(verb.slice(0, -1))) {
+    return "broken-grammar";
+  }
   // "Hoe opa je het vond bij?": a name is no verb, and a preposition ends a question only with "waar"/"er"/"daar".
   if (/^\p{Lu}/u.test(texts[at + 1] ?? "")) return "broken-grammar";
   if (STRANDABLE.has(words[last] ?? "") && !words.some((w) => /^(waar|er|daar|hier)$/u.test(w)) && !/^waar/u.test(q)) return "broken-grammar";

@@ -42,6 +42,8 @@ describe("grammar gate", () => {
     "Hoe voel je je alleen in de pauze?", // the closed form's adjective is still presumed
     "Hoe gaat het met je vaak?",
     "Hoe gaat het met het vergeten?",
+    "Hoe rekent je het liefst?", // the inverted verb agrees with "je"
+    "Waar werkt je het liefst?",
   ])("rejects %s", (candidate) => {
     expect(shapeProblem(candidate, /^(What|How)/u.test(candidate) ? "en" : "nl")).not.toBeNull();
   });
@@ -58,6 +60,9 @@ describe("grammar gate", () => {
     "Hoe kun je je best doen bij spelling?",
     "Wat doe je nu?",
     "Hoe voel je je vandaag?",
+    "Hoe reken je het liefst?",
+    "Wat helpt je om te beginnen?", // "je" is the object here
+    "Waar zit je het liefst?",
     "Hoe voel je je in de klas?",
     "Waar ben je bang voor?",
     "Waar denk je aan als je gaat lezen?",
