@@ -17,6 +17,7 @@ const EXPECTED_KEYS = [
   "kindplan",
   "groepsgesprek",
   "leerlingbespreking",
+  "welbevinden-start",
 ];
 
 /** Texts allowed to read the same in both languages (proper nouns); none needed so far. */
@@ -117,7 +118,7 @@ function unknownKeys(raw: unknown): string[] {
 }
 
 describe("built-in conversation formats", () => {
-  it("includes all seven built-in formats, each in versions 1, 2, … without gaps", () => {
+  it("includes every built-in format, each in versions 1, 2, … without gaps", () => {
     const keys = [...new Set(formats.map((f) => f.format.key))].sort();
     expect(keys).toEqual([...EXPECTED_KEYS].sort());
     for (const key of keys) {
@@ -150,6 +151,7 @@ describe("built-in conversation formats", () => {
     expect(explained("middenbouw-kindgesprek")).toEqual({ feelingNote: "feeling", howItWorked: "proudOf" });
     expect(explained("onderbouw-welbevinden")).toEqual({ feelingNote: "feeling", themes: "story" });
     expect(explained("hgw-kindgesprek")).toEqual({ whatIsDifferent: "exceptions" });
+    expect(explained("welbevinden-start")).toEqual({ feelingNote: "feeling" });
     for (const key of ["bovenbouw-kindgesprek", "kindplan", "groepsgesprek", "leerlingbespreking"]) expect(explained(key), key).toEqual({});
   });
 
@@ -257,6 +259,23 @@ describe("built-in conversation formats", () => {
     }
     expect(choices.some((f) => f.id === "feeling")).toBe(true);
     expect(sectionsOf(format).length).toBeLessThanOrEqual(4);
+  });
+
+  it("welbevinden-start is a short check for groep 3–8: faces, no plan, and what is said about classmates stays at school", () => {
+    const format = byKey("welbevinden-start");
+    expect(format.audience.sort()).toEqual(["bovenbouw", "middenbouw"]);
+    expect(format.closeWithPlan).toBe(false);
+    expect(format.quick).toBe(false);
+    expect(sectionsOf(format).length).toBeLessThanOrEqual(4);
+    const feeling = fieldsOf(format).find((f) => f.id === "feeling");
+    for (const option of feeling?.options ?? []) expect(option.icon, option.value).toBeTruthy();
+    // Names of classmates and what goes less well with others are never offered to the parents.
+    const byId = (id: string) => fieldsOf(format).find((f) => f.id === id);
+    expect(byId("likesWorkingWith")?.shareable).toBe(false);
+    expect(byId("harderWhen")?.shareable).toBe(false);
+    expect(byId("harderWhen")?.label.nl).toMatch(/zonder namen/);
+    // "What helps me" keeps the id the onderwijsbehoeften read (as in middenbouw-kindgesprek).
+    expect(byId("helpsMe")?.shareable).toBe(true);
   });
 
   it("bovenbouw-kindgesprek prepares the pupil and makes all four ownership skills visible", () => {
