@@ -21,6 +21,7 @@ import { archiveReply, handoverReply } from "./school-year-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
 import { schoolCommand } from "./school-commands.js";
 import { workModeCommand } from "./work-mode-commands.js";
+import { pictureCardsCommand } from "./picture-card-commands.js";
 
 export type Audience =
   | "staff"
@@ -162,6 +163,13 @@ export const COMMANDS = [
     phrases: ["export", "exporteer", "kindplan"],
     prefixes: ["export", "exporteer", "kindplan"],
     run: (ctx, input) => one(exportReply(ctx, input)),
+  },
+  {
+    id: "pictureCards",
+    who: "staff",
+    phrases: ["plaatjes", "plaatjes printen", "picture cards", "print picture cards"],
+    prefixes: ["plaatjes", "picture cards"],
+    run: (ctx, input) => one(pictureCardsCommand(ctx, input)),
   },
   {
     id: "coach",

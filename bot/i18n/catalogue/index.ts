@@ -12,6 +12,7 @@ import { dates } from "./dates.js";
 import { dialogs } from "./dialogs.js";
 import { evaluations } from "./evaluations.js";
 import { holidays } from "./holidays.js";
+import { pictureCards } from "./picture-cards.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
 import { prepare } from "./prepare.js";
@@ -32,6 +33,7 @@ export const areas = {
   dialogs,
   evaluations,
   holidays,
+  pictureCards,
   prepare,
   printed,
   privacy,
@@ -53,6 +55,7 @@ export const catalogue = {
   ...dialogs,
   ...evaluations,
   ...holidays,
+  ...pictureCards,
   ...prepare,
   ...printed,
   ...privacy,
