@@ -71,11 +71,11 @@ function teamsUser(): TeamsUser {
   return user;
 }
 
-function slackTeacher(): SlackTeacher {
+function slackTeacher(): { juf: SlackTeacher; email: string } {
   const i = ++n;
   const who = { userId: `U0WELB${i}`, teamId: TEAM, email: `slack.welbevinden${i}@school.example` };
   fake.users.set(who.userId, { id: who.userId, teamId: TEAM, email: who.email });
-  return new SlackTeacher(who, sim, fake, today);
+  return { juf: new SlackTeacher(who, sim, fake, today), email: who.email };
 }
 
 const stepCard = (sent: RecordedActivity[]) => [...sent].reverse().find((a) => cardOf(a)?.actions?.some((x) => x.data?.action === "submit"));
@@ -115,8 +115,8 @@ describe(`welbevinden over Teams and Slack HTTP on ${testProvider()}`, () => {
     expect(textOf(sent)).toContain("opgeslagen");
     expect(textOf(sent)).toContain("Gekozen: 😄 Heel fijn");
 
-    const slack = slackTeacher();
-    const viaSlack = await teacherWith("middenbouw", slack.who.email);
+    const { juf: slack, email } = slackTeacher();
+    const viaSlack = await teacherWith("middenbouw", email);
     const { since } = await slack.command("gesprek Sam");
     const visited = await slack.completeModal(await slack.openedModal(since));
     expect(visited).toEqual(["s_inDeGroep", "s_samenwerken", "s_watHelpt", "s_afsluiten", "confirm"]);
@@ -135,9 +135,7 @@ describe(`welbevinden over Teams and Slack HTTP on ${testProvider()}`, () => {
     expect(button?.data).toBeDefined();
     const sent = await teams.post(teams.activity(juf, { value: button!.data }));
     expect(textOf(sent)).toContain("17 plaatjes");
-    const open = sent
-      .flatMap((a) => (cardOf(a)?.actions ?? []) as Array<{ type?: string; url?: string }>)
-      .find((x) => x.type === "Action.OpenUrl");
+    const open = sent.flatMap((a) => (cardOf(a)?.actions ?? []) as Array<{ type?: string; url?: string }>).find((x) => x.type === "Action.OpenUrl");
     const text = squash(pdfText(await fileAt(open!.url!)));
     for (const label of ["Blij", "Verdrietig", "Hulp", "Samen", "Trots", "Leren"]) expect(text).toContain(label);
     // The quick moment itself is still open, at its first step.
@@ -146,9 +144,9 @@ describe(`welbevinden over Teams and Slack HTTP on ${testProvider()}`, () => {
   });
 
   it("sends the picture cards for the slash command in Slack, in the teacher's language", async () => {
-    const slack = slackTeacher();
-    await teacherWith("onderbouw", slack.who.email);
-    await app.database.db.staff.updateMany({ where: { email: slack.who.email }, data: { locale: "en" } });
+    const { juf: slack, email } = slackTeacher();
+    await teacherWith("onderbouw", email);
+    await app.database.db.staff.updateMany({ where: { email }, data: { locale: "en" } });
     const { since } = await slack.command("picture cards");
     const message = await slack.dmContaining("picture-cards-onderbouw-welbevinden-en.pdf", since);
     const url = /<([^|>]+)\|/.exec(JSON.stringify(message.args.blocks))?.[1];
