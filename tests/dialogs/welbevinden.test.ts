@@ -17,7 +17,9 @@ import { createTestDatabase, testProvider, type TestDatabase } from "../support/
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 import { walkToEnd } from "../support/dialog-driver.js";
 import { pdfPageCount, pdfText } from "../support/pdf-text.js";
-import { squash } from "../exports/printed-text.js";
+import { printedPieces, squash } from "../exports/printed-text.js";
+import { buildKindplanExport } from "../../bot/services/kindplan-export.js";
+import { kindplanPrintable } from "../../bot/exports/kindplan-html.js";
 
 const NOW = new Date("2026-09-07T09:00:00Z");
 const TODAY = "2026-09-07";
@@ -165,6 +167,30 @@ describe(`welbevinden in the first weeks on ${testProvider()}`, () => {
     expect(answers.s_watHelpt?.helpsMe).toBe("dat vertelde het kind zelf");
     // What is said about classmates is never offered to the parents: no share choice is stored for it.
     expect(Object.keys(answers.s_samenwerken ?? {}).filter((k) => k.endsWith("__share"))).toEqual(["whyItWorks__share"]);
+  });
+
+  it("prints for the parents what the pupil agreed to share, never what was said about classmates", async () => {
+    const { actor, pupilId } = await teacherOf("middenbouw", "Noor");
+    const start = await engine.start(actor, CONVERSATION, { ...base, pupilId, formatKey: "welbevinden-start", formatVersion: 1 });
+    await walkToEnd(engine, actor, start, TODAY, {
+      s_inDeGroep: {
+        feeling: "good",
+        feelingNote: "GEDEELD-gevoel ik ken al veel kinderen",
+        feeling__share: "true",
+        atEase: "PRIVE-gemak",
+        atEase__share: "false",
+      },
+      s_samenwerken: {
+        likesWorkingWith: "KLASGENOOT-Daan en Mila",
+        whyItWorks: "GEDEELD-samen we lachen veel",
+        whyItWorks__share: "true",
+        harderWhen: "SITUATIE-in een groepje van vier",
+      },
+      s_watHelpt: { helpsMe: "GEDEELD-helpt een rustige plek bij het raam", helpsMe__share: "true", tipForTeacher: "PRIVE-tip", tipForTeacher__share: "false" },
+    });
+    const printed = printedPieces(kindplanPrintable(await buildKindplanExport(t.db, actor, pupilId, TODAY), "nl")).join("\n");
+    for (const shared of ["GEDEELD-gevoel", "GEDEELD-samen", "GEDEELD-helpt", "Fijn"]) expect(printed).toContain(shared);
+    for (const kept of ["PRIVE-", "KLASGENOOT-", "SITUATIE-"]) expect(printed).not.toContain(kept);
   });
 
   it("is offered to a team leader of the middenbouw and bovenbouw when making a round", async () => {
