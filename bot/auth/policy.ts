@@ -92,6 +92,16 @@ export function canReadConversation(actor: Actor, pupil: PupilFacts, conversatio
   return conversation.archivedGroup !== null && canReadArchivedGroup(actor, conversation.archivedGroup);
 }
 
+/**
+ * A group's onderwijsbehoeften listed for the groepsplan (pupils' content, the whole group at once):
+ * the group's teachers, duo-partners alike, and a content reader. Not the team leader (counts
+ * only), not an IB'er (her assigned pupils, one by one), not the admin (names, no content).
+ */
+export function canExportGroupNeeds(actor: Actor, group: { id: string; schoolId: string }): boolean {
+  if (!sameSchool(actor, group.schoolId)) return false;
+  return actor.roles.has("content_reader") || (actor.roles.has("teacher") && actor.groupIds.has(group.id));
+}
+
 /** Progress figures (counts only): the group's teachers, the bouw's team leader, the director, the admin. */
 export function canViewGroupProgress(actor: Actor, group: GroupFacts): boolean {
   if (!sameSchool(actor, group.schoolId)) return false;

@@ -20,6 +20,8 @@ export const ACTION_ARGS = {
   /** A quick note's text travels along a pupil choice, so nothing typed is lost. */
   note: z.object({ pupilId: Id, text: z.string().max(4000).optional() }),
   groupConversation: z.object({ groupId: Id }),
+  /** A group's onderwijsbehoeften for the groepsplan. */
+  needs: z.object({ groupId: Id }),
   resume: z.object({ sessionId: Id }),
   editRound: z.object({ roundId: Id }),
   cancelRound: z.object({ roundId: Id }),

@@ -70,6 +70,8 @@ export const FieldDefinition = z.object({
   skills: z.array(OwnershipSkill).default([]),
   /** Run the question coach on each line of the answer (planned questions). */
   coach: z.boolean().default(false),
+  /** The answer states an onderwijsbehoefte (what helps this pupil learn): listed for the groepsplan. */
+  educationalNeed: z.boolean().default(false),
   /** Pre-filled until answered (e.g. the school's default format); accepted as the answer as is. */
   defaultValue: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).optional(),
 });

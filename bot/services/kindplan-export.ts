@@ -68,7 +68,16 @@ function sharedAnswers(format: ConversationFormat | null, answers: StoredAnswers
     {
       stepId: "opening",
       fields: [
-        { id: "previousReview", kind: "longText", label: localized("kindplan.previousReview"), required: false, shareable: true, skills: [], coach: false },
+        {
+          id: "previousReview",
+          kind: "longText",
+          label: localized("kindplan.previousReview"),
+          required: false,
+          shareable: true,
+          skills: [],
+          coach: false,
+          educationalNeed: false,
+        },
       ],
     },
     ...(format?.phases.flatMap((p) => p.sections.map((s) => ({ stepId: `s_${s.id}`, fields: s.fields }))) ?? []),

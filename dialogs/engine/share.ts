@@ -17,6 +17,7 @@ function shareField(item: FieldDefinition): FieldDefinition {
     shareable: false,
     skills: [],
     coach: false,
+    educationalNeed: false,
   };
 }
 

@@ -3,7 +3,7 @@ import type { FieldDefinition, FieldDefinitionInput, FieldValue } from "../engin
 import type { Answers } from "../engine/flow.js";
 
 export function field(input: FieldDefinitionInput): FieldDefinition {
-  return { required: false, shareable: false, skills: [], coach: false, ...input };
+  return { required: false, shareable: false, skills: [], coach: false, educationalNeed: false, ...input };
 }
 
 /** A stored answer as text, or null when empty. */

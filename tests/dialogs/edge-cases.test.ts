@@ -136,6 +136,7 @@ describe(`dialog edge cases on ${testProvider()}`, () => {
       shareable: false,
       skills: [],
       coach: false,
+      educationalNeed: false,
       options: [
         { value: "a", label: { nl: "Anna", en: "Anna" } },
         { value: "b", label: { nl: "Bo", en: "Bo" } },

@@ -252,6 +252,7 @@ describe("a yes/no typed in text", () => {
     shareable: false,
     skills: [],
     coach: false,
+    educationalNeed: false,
   };
   it("is yes or no only for a yes or a no; 'ok' (typed to move on) and the pupil's words are refused", () => {
     for (const yes of ["ja", "Ja", "j", "yes", "wel"]) expect(parseFieldInput(share, yes, { today: "2026-11-23" })).toEqual({ ok: true, value: true });

@@ -52,6 +52,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       t("help.rounds"),
       t("help.reminders"),
       t("help.export"),
+      t("help.needs"),
       t("help.coach"),
       t("help.pictureCards"),
       t("help.review"),

@@ -2,7 +2,7 @@
 import { coachQuestion } from "../../coach/index.js";
 import { localDate } from "../../domain/local-time.js";
 import { kindplanPrintable } from "../../exports/kindplan-html.js";
-import { printableAttachments } from "../../exports/attachment.js";
+import { fileSlug, printableAttachments } from "../../exports/attachment.js";
 import { getGroupOverviews, listDueEvaluations } from "../../services/group-overview.js";
 import { buildKindplanExport } from "../../services/kindplan-export.js";
 import type { MessageKey } from "../../i18n/translate.js";
@@ -59,12 +59,7 @@ export async function exportReply(ctx: CommandContext, input: CommandInput): Pro
   const choice = await choosePupil(ctx, input, "export");
   if ("reply" in choice) return choice.reply;
   const data = await buildKindplanExport(ctx.db, ctx.actor, choice.pupilId, today(ctx));
-  const slug = `${data.pupil.firstName}-${data.pupil.lastName}`
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "") // accents go, their letters stay: "Thiện" → "thien"
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+  const slug = fileSlug(`${data.pupil.firstName}-${data.pupil.lastName}`);
   return {
     text: ctx.t("export.ready", { name: data.pupil.firstName }),
     // The English page has a name of its own, so it never overwrites the Dutch one (the Dutch name is kept as it was).

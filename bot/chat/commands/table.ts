@@ -15,6 +15,7 @@ import { holidaysCommand } from "./holiday-commands.js";
 import { helpReply, myGroupReply, pupilReply } from "./handlers.js";
 import { progressReply } from "./progress-commands.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
+import { needsCommand } from "./needs-commands.js";
 import { auditTrailCommand, pupilEraseCommand, pupilExportCommand } from "./privacy-commands.js";
 import { addStaffCommand, deactivateStaffCommand, groupCommand, staffListCommand } from "./admin-commands.js";
 import { archiveReply, handoverReply } from "./school-year-commands.js";
@@ -163,6 +164,14 @@ export const COMMANDS = [
     phrases: ["export", "exporteer", "kindplan"],
     prefixes: ["export", "exporteer", "kindplan"],
     run: (ctx, input) => one(exportReply(ctx, input)),
+  },
+  // A group's onderwijsbehoeften for the groepsplan (needs-commands.ts): the group's teachers and a content reader.
+  {
+    id: "needs",
+    who: "teachers",
+    phrases: ["onderwijsbehoeften", "onderwijsbehoefte", "groepsplan", "educational needs", "group plan"],
+    prefixes: ["onderwijsbehoeften", "onderwijsbehoefte", "groepsplan", "educational needs", "group plan"],
+    run: (ctx, input) => many(needsCommand(ctx, input)),
   },
   {
     id: "pictureCards",

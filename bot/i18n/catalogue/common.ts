@@ -35,6 +35,10 @@ export const common = {
     nl: "**export <naam>** — het kindplan om te printen (alleen wat gedeeld mag worden)",
     en: "**export <name>** — the pupil plan to print (only what may be shared)",
   },
+  "help.needs": {
+    nl: "**onderwijsbehoeften <groep>** — wat elke leerling nodig heeft, als tabel en om te printen, voor het groepsplan",
+    en: "**educational needs <group>** — what each pupil needs, as a table and to print, for the groepsplan",
+  },
   "help.coach": { nl: "**coach <vraag>** — laat de vraagcoach naar een vraag kijken", en: "**coach <question>** — let the question coach look at a question" },
   "help.inDialog": {
     nl: "Je zit in een gesprek. Typ je antwoord, of: **terug**, **overslaan**, **pauze**, **stop**, **wijzig <nummer>**.",

@@ -12,6 +12,7 @@ import { dates } from "./dates.js";
 import { dialogs } from "./dialogs.js";
 import { evaluations } from "./evaluations.js";
 import { holidays } from "./holidays.js";
+import { needs } from "./needs.js";
 import { pictureCards } from "./picture-cards.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
@@ -33,6 +34,7 @@ export const areas = {
   dialogs,
   evaluations,
   holidays,
+  needs,
   pictureCards,
   prepare,
   printed,
@@ -55,6 +57,7 @@ export const catalogue = {
   ...dialogs,
   ...evaluations,
   ...holidays,
+  ...needs,
   ...pictureCards,
   ...prepare,
   ...printed,

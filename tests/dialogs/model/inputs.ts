@@ -70,7 +70,16 @@ export function cardInputs(
   const step = dialog?.steps().find((s) => s.id === view.stepId);
   const fields: FieldDefinition[] =
     step?.fields ??
-    view.fieldIds.map((id) => ({ id, kind: "shortText", required: false, shareable: false, skills: [], coach: false, label: { nl: id, en: id } }));
+    view.fieldIds.map((id) => ({
+      id,
+      kind: "shortText",
+      required: false,
+      shareable: false,
+      skills: [],
+      coach: false,
+      educationalNeed: false,
+      label: { nl: id, en: id },
+    }));
   const required = fields.filter((f) => f.required);
   const emptied = fill === "requiredEmpty" && required.length > 0 ? required[pick % required.length]!.id : null;
   const stored = dialog?.answers[view.stepId] ?? {};
