@@ -20,6 +20,7 @@ import { pdfPageCount, pdfText } from "../support/pdf-text.js";
 import { printedPieces, squash } from "../exports/printed-text.js";
 import { buildKindplanExport } from "../../bot/services/kindplan-export.js";
 import { kindplanPrintable } from "../../bot/exports/kindplan-html.js";
+import { buildGroupNeeds } from "../../bot/services/educational-needs.js";
 
 const NOW = new Date("2026-09-07T09:00:00Z");
 const TODAY = "2026-09-07";
@@ -191,6 +192,16 @@ describe(`welbevinden in the first weeks on ${testProvider()}`, () => {
     const printed = printedPieces(kindplanPrintable(await buildKindplanExport(t.db, actor, pupilId, TODAY), "nl")).join("\n");
     for (const shared of ["GEDEELD-gevoel", "GEDEELD-samen", "GEDEELD-helpt", "Fijn"]) expect(printed).toContain(shared);
     for (const kept of ["PRIVE-", "KLASGENOOT-", "SITUATIE-"]) expect(printed).not.toContain(kept);
+  });
+
+  it("turns what helps the pupil into an onderwijsbehoefte for the groepsplan", async () => {
+    const { actor, pupilId, groupId } = await teacherOf("middenbouw", "Noor");
+    const start = await engine.start(actor, CONVERSATION, { ...base, pupilId, formatKey: "welbevinden-start", formatVersion: 1 });
+    await walkToEnd(engine, actor, start, TODAY, { s_watHelpt: { helpsMe: "een rustige plek bij het raam", helpsMe__share: "false" } });
+    const needs = await buildGroupNeeds(t.db, actor, groupId, NOW);
+    expect(needs.rows.map((r) => [r.pupilId, r.statement, r.formatName.nl])).toEqual([
+      [pupilId, expect.stringContaining("een rustige plek bij het raam"), "Welbevinden in de eerste weken, groep 3–8"],
+    ]);
   });
 
   it("is offered to a team leader of the middenbouw and bovenbouw when making a round", async () => {

@@ -274,8 +274,8 @@ describe("built-in conversation formats", () => {
     expect(byId("likesWorkingWith")?.shareable).toBe(false);
     expect(byId("harderWhen")?.shareable).toBe(false);
     expect(byId("harderWhen")?.label.nl).toMatch(/zonder namen/);
-    // "What helps me" keeps the id the onderwijsbehoeften read (as in middenbouw-kindgesprek).
-    expect(byId("helpsMe")?.shareable).toBe(true);
+    // "What helps me" is an onderwijsbehoefte for the groepsplan.
+    expect(byId("helpsMe")).toMatchObject({ shareable: true, educationalNeed: true });
   });
 
   it("bovenbouw-kindgesprek prepares the pupil and makes all four ownership skills visible", () => {
