@@ -13,6 +13,7 @@ export const ACTION_ARGS = {
   prepare: z.object({ pupilId: Id }),
   conversation: z.object({ pupilId: Id }),
   review: z.object({ pupilId: Id }),
+  startgesprek: z.object({ pupilId: Id }),
   export: z.object({ pupilId: Id }),
   /** A held conversation read in full: by its id (the timeline), or the newest of a pupil. */
   viewConversation: z.union([z.object({ conversationId: Id }), z.object({ pupilId: Id })]),

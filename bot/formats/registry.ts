@@ -127,7 +127,7 @@ async function readFormatList(db: Db, schoolId: string): Promise<FormatSummary[]
 }
 
 /** A format by key, in a given version or the newest. */
-export async function getFormat(db: Db, schoolId: string, key: string, version?: number | null): Promise<ConversationFormat> {
+export async function getFormat(db: Pick<Db, "conversationFormat">, schoolId: string, key: string, version?: number | null): Promise<ConversationFormat> {
   const row = await db.conversationFormat.findFirst({
     where: { key, ...(version ? { version } : {}), OR: [{ schoolId }, { schoolId: null }] },
     orderBy: [{ version: "desc" }],

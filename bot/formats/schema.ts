@@ -16,6 +16,8 @@ export const FormatSection = z.object({
   exampleQuestions: z.array(LocalizedText).max(8).default([]),
   /** Craft tips shown at this moment (open questions, follow up, summarise, no unasked advice…). */
   tips: z.array(LocalizedText).max(4).default([]),
+  /** Example questions for the parents, when they take part (withParents). Absent in older formats. */
+  parentQuestions: z.array(LocalizedText).max(5).optional(),
   fields: z.array(FieldDefinition).min(1).max(8),
   skippable: z.boolean().default(true),
 });
@@ -49,6 +51,12 @@ export const ConversationFormat = z
     phases: z.array(FormatPhase).min(1).max(6),
     /** Whether the conversation closes with the kindplan: goals, agreements, evaluation plan. */
     closeWithPlan: z.boolean().default(true),
+    /**
+     * The parents take part (the driehoeksgesprek): what is said is said at the table with them, so
+     * there are no share questions, the agreements suggest parents as owners and the parents get a
+     * summary. Optional rather than defaulted, so older formats' stored definitions stay byte-equal.
+     */
+    withParents: z.boolean().optional(),
   })
   .superRefine((format, ctx) => {
     const ids = new Set<string>();
@@ -61,6 +69,8 @@ export const ConversationFormat = z
           if ((field.kind === "singleChoice" || field.kind === "multiChoice") && !field.options?.length) {
             ctx.addIssue({ code: "custom", message: `${id}: a choice field needs options` });
           }
+          // With the parents at the table there is nothing to ask the pupil about sharing.
+          if (format.withParents && field.shareable) ctx.addIssue({ code: "custom", message: `${id}: a format with parents asks no share questions` });
           if (field.explains !== undefined) {
             const item = section.fields.find((f) => f.id === field.explains);
             // The explanation is covered by its item's one share question, so it has none of its own.

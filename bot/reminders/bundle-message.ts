@@ -10,12 +10,12 @@ import type { OutboxRenderer, OutboxRow } from "../outbox/worker.js";
 import type { ReplyItem, ReplyList } from "../channel/types.js";
 import { recordAudit } from "../audit.js";
 import { buttonFor } from "../domain/actions.js";
-import { formatLocalDate, localDate, localTime } from "../domain/local-time.js";
+import { formatLocalDate } from "../domain/local-time.js";
 import { translate } from "../i18n/translate.js";
 import { BUNDLED_KINDS, type BundledKind, type BundleItem, BundlePayload } from "./bundle.js";
 import { goalToEvaluate } from "./evaluation-message.js";
 import { sendDecision } from "./preferences.js";
-import { fullName, plannedConversation, recipient, type Recipient } from "./messages.js";
+import { fullName, plannedConversation, plannedWhen, recipient, type Recipient } from "./messages.js";
 
 interface Line {
   kind: BundledKind;
@@ -62,10 +62,7 @@ async function lineFor(db: Db, row: OutboxRow, who: Recipient, item: BundleItem,
   );
   if (!c || (upcoming && c.status !== "planned")) return null;
   const name = fullName(c.pupil);
-  const when = translate(who.locale, "reminder.at", {
-    date: formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale),
-    time: localTime(c.plannedAt, who.timezone),
-  });
+  const when = plannedWhen(c, who);
   const [label, command] = upcoming ? (["reminder.button.prepare", "prepare"] as const) : (["reminder.button.record", "conversation"] as const);
   return {
     kind: item.kind,

@@ -6,7 +6,7 @@ import type { OutboxRenderer, OutboxRow } from "../outbox/worker.js";
 import { Locale } from "../domain/vocabulary.js";
 import { localDate, localTime } from "../domain/local-time.js";
 import { addDays, weekStart } from "../domain/school-calendar.js";
-import { listFormats } from "../formats/registry.js";
+import { getFormat, listFormats } from "../formats/registry.js";
 import { formatLocalDate } from "../domain/local-time.js";
 import { renderPupilInvitation } from "../exports/pupil-invitation.js";
 import { buttonFor } from "../domain/actions.js";
@@ -129,7 +129,17 @@ export async function plannedConversation(db: Db, message: Pick<OutboxRow, "subj
   // A reminder to prepare that would arrive after the conversation (a snooze, an outage) is pointless.
   if (upcoming && conversation.plannedAt <= now) return null;
   if (!conversation.pupil.groupId || !who.groupIds.has(conversation.pupil.groupId)) return null; // no longer their pupil
-  return { ...conversation, pupil: conversation.pupil, plannedAt: conversation.plannedAt };
+  const format = await getFormat(db, conversation.schoolId, conversation.formatKey, conversation.formatVersion).catch(() => null);
+  return { ...conversation, pupil: conversation.pupil, plannedAt: conversation.plannedAt, withParents: format?.withParents === true };
+}
+
+/** When a planned conversation is, as a reminder says it: with the parents named when they come (the startgesprek). */
+export function plannedWhen(c: { plannedAt: Date; withParents: boolean }, who: Recipient): string {
+  const when = translate(who.locale, "reminder.at", {
+    date: formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale),
+    time: localTime(c.plannedAt, who.timezone),
+  });
+  return c.withParents ? translate(who.locale, "startgesprek.withParents", { when }) : when;
 }
 
 const prepareReminder =
@@ -139,10 +149,7 @@ const prepareReminder =
     if (!who) return null;
     const c = await plannedConversation(db, message, who, now(), true);
     if (c?.status !== "planned") return null;
-    const when = translate(who.locale, "reminder.at", {
-      date: formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale),
-      time: localTime(c.plannedAt, who.timezone),
-    });
+    const when = plannedWhen(c, who);
     return [
       {
         text: translate(who.locale, "reminder.prepare", { when, name: fullName(c.pupil) }),
@@ -190,10 +197,7 @@ const unrecordedNudge =
     if (!who) return null;
     const c = await plannedConversation(db, message, who, now(), false);
     if (!c) return null;
-    const when = translate(who.locale, "reminder.at", {
-      date: formatLocalDate(localDate(c.plannedAt, who.timezone), who.locale),
-      time: localTime(c.plannedAt, who.timezone),
-    });
+    const when = plannedWhen(c, who);
     return [
       {
         text: translate(who.locale, "reminder.unrecorded", { name: fullName(c.pupil), when }),

@@ -49,8 +49,9 @@ const MODE_WORDS: Record<ConversationMode, string[]> = {
  * The short way records a pupil's kindplan while sitting with the pupil: not the onderbouw's quick
  * moment (already a few taps), a group conversation, or the leerlingbespreking with the IB'er.
  */
-export function shortWayFits(format: Pick<ConversationFormat, "subject" | "closeWithPlan" | "quick">): boolean {
-  return format.subject === "pupil" && format.closeWithPlan && !format.quick;
+export function shortWayFits(format: Pick<ConversationFormat, "subject" | "closeWithPlan" | "quick" | "withParents">): boolean {
+  // With the parents at the table, home and school are the point: no one-step record.
+  return format.subject === "pupil" && format.closeWithPlan && !format.quick && !format.withParents;
 }
 
 /**

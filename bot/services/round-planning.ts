@@ -61,6 +61,8 @@ export interface PlanItem {
   pupilId: string;
   plannedAt: Date;
   durationMinutes: number;
+  /** Where it takes place (noted for a conversation with the parents); absent leaves it as it was. */
+  place?: string;
 }
 
 /**
@@ -116,7 +118,7 @@ export async function planConversations(
     if (inRound.some((c) => isHeldStatus(c.status))) continue;
     const existing = inRound[0];
     if (existing && !options.moveExisting) continue;
-    const data = { plannedAt: item.plannedAt, durationMinutes: item.durationMinutes, groupId };
+    const data = { plannedAt: item.plannedAt, durationMinutes: item.durationMinutes, groupId, ...(item.place ? { place: item.place } : {}) };
     const conversation = existing
       ? await tx.conversation.update({ where: { id: existing.id }, data })
       : await tx.conversation.create({

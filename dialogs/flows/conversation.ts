@@ -19,6 +19,10 @@ import { roundEvaluationInterval } from "../../bot/services/rounds.js";
 import { loadSchoolDates } from "../../bot/services/school-calendar.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 import { conversationModeOf, shortWayFits } from "../../bot/services/conversation-mode.js";
+import { buildParentSummary } from "../../bot/services/parent-summary.js";
+import { parentSummaryFileBase, parentSummaryPrintable } from "../../bot/exports/parent-summary.js";
+import { printableAttachments } from "../../bot/exports/attachment.js";
+import type { Tx } from "../../bot/db/client.js";
 import { followCard, isShortDialog, RECORD, recordAsPlan, shortSteps } from "./conversation-short.js";
 
 export const CONVERSATION = "conversation";
@@ -26,7 +30,10 @@ export const CONVERSATION = "conversation";
 const sectionStepId = (section: FormatSection) => `s_${section.id}`;
 
 function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinition {
-  const examples = section.exampleQuestions.map((q) => translate(locale, "conversation.exampleQuestion", { question: q[locale] }));
+  const examples = [
+    ...section.exampleQuestions.map((q) => translate(locale, "conversation.exampleQuestion", { question: q[locale] })),
+    ...(section.parentQuestions ?? []).map((q) => translate(locale, "startgesprek.parentQuestion", { question: q[locale] })),
+  ];
   // A step where the child points at pictures says where the printable cards are.
   if (section.fields.some(pictured)) examples.push(translate(locale, "pictureCards.stepHint"));
   const sharpened = section.fields.some((f) => f.id === "observableGoal");
@@ -117,7 +124,7 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
   };
 }
 
-function openingStep(subject: Subject): StepDefinition | null {
+function openingStep(subject: Subject, withParents: boolean): StepDefinition | null {
   if (subject.openingInfo.length === 0) return null;
   return {
     id: "opening",
@@ -131,7 +138,8 @@ function openingStep(subject: Subject): StepDefinition | null {
             id: "previousReview",
             kind: "longText",
             label: localized("conversation.opening.previousReview.label"),
-            shareable: true,
+            // With the parents at the table there is nothing to ask about sharing.
+            shareable: !withParents,
           }),
         ]
       : [],
@@ -140,13 +148,14 @@ function openingStep(subject: Subject): StepDefinition | null {
 
 function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl" | "en"): string[] {
   const lines: string[] = [];
-  for (const goal of collectGoals(answers)) {
+  for (const goal of collectGoals(answers, format.withParents)) {
     const evaluation = goal.evaluationDate ? translate(locale, "conversation.summary.evaluation", { date: formatLocalDate(goal.evaluationDate, locale) }) : "";
     const shared = goal.shareWithParents ? translate(locale, "conversation.summary.mayBeShared") : "";
     lines.push(translate(locale, "conversation.summary.goal", { goal: goal.goalText, evaluation, shared }));
     if (goal.ownPlan) lines.push(`  ${translate(locale, "conversation.summary.plan", { plan: goal.ownPlan })}`);
   }
-  for (const a of collectAgreements(answers)) lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
+  for (const a of collectAgreements(answers, format.withParents))
+    lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
   // (A short record without goal or agreement has no format parts to count.) What the child
   // chose (a face, picture themes) says more than a count, so it is shown when there is a choice.
   const chosen = chosenChoices(format, answers, locale);
@@ -165,6 +174,13 @@ function taggedSkills(format: ConversationFormat, answers: Answers): string[] {
   }
   for (let i = 1; i <= 5; i++) if (text(answers, `goal${i}`, "nowText")) tags.push("selfEvaluation");
   return tags;
+}
+
+/** A conversation held with the parents ends with their summary, as it was stored just now. */
+async function parentSummaryFiles(ctx: FlowContext & { tx: Tx }, format: ConversationFormat, conversationId: string) {
+  if (!format.withParents) return [];
+  const summary = await buildParentSummary(ctx.tx, ctx.actor, conversationId, ctx.today);
+  return summary ? printableAttachments(parentSummaryPrintable(summary, ctx.locale), parentSummaryFileBase(summary, ctx.locale)) : [];
 }
 
 export const conversationFlow: DialogFlow = {
@@ -188,7 +204,7 @@ export const conversationFlow: DialogFlow = {
           return shortSteps(format, who, answers, options, l);
         }
         const steps: StepDefinition[] = [];
-        const opening = openingStep(who);
+        const opening = openingStep(who, format.withParents === true);
         if (opening) steps.push(opening);
         for (const phase of format.phases) {
           if (who.prepared && phase.id === "voorbereiding") continue;
@@ -197,12 +213,15 @@ export const conversationFlow: DialogFlow = {
         if (dates) {
           const forGroup = who.kind === "group";
           const { evaluators, evaluationIntervalDays } = who;
-          steps.push(...planSteps(answers, { evaluators, today: ctx.today, forGroup, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays }));
+          const parents = format.withParents && !forGroup ? { pupilName: who.name, locale: l } : null;
+          steps.push(
+            ...planSteps(answers, { evaluators, today: ctx.today, forGroup, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays, parents }),
+          );
         }
         steps.push({
           id: "confirm",
           title: localized("conversation.confirm.title"),
-          intro: localized("conversation.confirm.intro"),
+          intro: localized(format.withParents ? "startgesprek.confirm.intro" : "conversation.confirm.intro"),
           info: summaryLines(format, answers, l),
           fields: [field({ id: "confirmed", kind: "yesNo", label: localized("conversation.confirm.confirmed.label"), required: true })],
           validate: (values) => (values.confirmed === false ? [{ fieldId: "confirmed", message: localized("conversation.confirm.notConfirmed") }] : []),
@@ -217,8 +236,8 @@ export const conversationFlow: DialogFlow = {
     // A short record is read as the kindplan's goal 1 and agreement 1; what was typed is stored as typed.
     const answers = given[RECORD] ? { ...given, ...recordAsPlan(given) } : given;
     const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
-    const goals = collectGoals(answers);
-    const agreements = collectAgreements(answers);
+    const goals = collectGoals(answers, format.withParents);
+    const agreements = collectAgreements(answers, format.withParents);
     const skills = deriveSkills({ taggedAnswered: taggedSkills(format, answers), reviewedPrevious: !!text(answers, "opening", "previousReview"), goals });
     const conversationId = await recordHeldConversation(ctx.tx, ctx.actor, {
       pupilId: subject.pupilId,
@@ -241,6 +260,8 @@ export const conversationFlow: DialogFlow = {
     if (goals.some((g) => g.evaluationDate) && who.kind === "pupil") {
       lines.push(translate(ctx.locale, "conversation.evaluationDateNote"));
     }
-    return { text: lines.join("\n"), conversationId };
+    const attachments = who.kind === "pupil" ? await parentSummaryFiles(ctx, format, conversationId) : [];
+    if (attachments.length) lines.push(translate(ctx.locale, "startgesprek.summaryReady", { name: who.name }));
+    return { text: lines.join("\n"), conversationId, ...(attachments.length ? { attachments } : {}) };
   },
 };

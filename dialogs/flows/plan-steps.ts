@@ -25,6 +25,11 @@ export interface PlanOptions {
   readerStaffId: string;
   /** A round's evaluation interval: the first acceptable date that far ahead is pre-filled. */
   evaluationIntervalDays: number | null;
+  /**
+   * The parents are at the table (a format withParents): goals and agreements are made with them,
+   * so no share questions, and agreement 2 suggests the parents as its owner (1 the pupil, 3 the teacher).
+   */
+  parents?: { pupilName: string; locale: "nl" | "en" } | null;
 }
 
 /** The suggested evaluation date: it passes the same rule as a typed one (for the reader as evaluator). */
@@ -41,7 +46,10 @@ export function checkEvaluationDate(values: Record<string, FieldValue>, options:
 }
 
 /** The pupil's own words around a goal, covered by the goal's share question. */
-const explainsGoal = (options: PlanOptions) => (options.forGroup ? {} : { explains: "goalText" });
+const explainsGoal = (options: PlanOptions) => (options.forGroup || options.parents ? {} : { explains: "goalText" });
+
+/** Whether the pupil is asked to share the plan with the parents: not for a group, not with the parents present. */
+const asksShare = (options: PlanOptions) => !options.forGroup && !options.parents;
 
 function goalSteps(i: number, options: PlanOptions, suggested: string | undefined): StepDefinition[] {
   const id = `goal${i}`;
@@ -55,7 +63,7 @@ function goalSteps(i: number, options: PlanOptions, suggested: string | undefine
         // The goal is the item the pupil shares (or not) with parents, with the pupil's own words
         // around it; a group's goals are not the pupil's, so there is nothing to ask.
         field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), skills: ["selfEvaluation"], ...explainsGoal(options) }),
-        field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), required: true, shareable: !options.forGroup }),
+        field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), required: true, shareable: asksShare(options) }),
         field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), ...explainsGoal(options) }),
       ],
     },
@@ -100,11 +108,23 @@ function goalSteps(i: number, options: PlanOptions, suggested: string | undefine
   ];
 }
 
-function agreementStep(j: number): StepDefinition {
+/** With the parents at the table: agreement 1 is the pupil's, 2 the parents', 3 the teacher's, as suggestions. */
+function suggestedOwner(j: number, parents: NonNullable<PlanOptions["parents"]>): { nl: string; en: string } | null {
+  if (j === 1) return eachLocale(() => parents.pupilName);
+  if (j === 2) return localized("startgesprek.owner.parents", { name: parents.pupilName });
+  if (j === 3) return localized("startgesprek.owner.teacher");
+  return null;
+}
+
+function agreementStep(j: number, options: PlanOptions): StepDefinition {
+  const parents = options.parents;
+  const owner = parents ? suggestedOwner(j, parents) : null;
+  // An agreement's share question stays as it was for a group; only the parents' presence drops it.
+  const share = !parents;
   return {
     id: `agreement${j}`,
     title: localized("kindplanStep.agreement.title", { j }),
-    intro: localized("kindplanStep.agreement.intro"),
+    intro: localized(parents ? "startgesprek.agreement.intro" : "kindplanStep.agreement.intro"),
     tips: [localized("kindplanStep.agreement.tip")],
     skippable: j === 1,
     fields: [
@@ -113,12 +133,14 @@ function agreementStep(j: number): StepDefinition {
         kind: "shortText",
         label: localized("kindplanStep.agreement.who.label"),
         required: true,
-        placeholder: localized("kindplanStep.agreement.who.placeholder"),
-        explains: "what",
+        placeholder: localized(parents ? "startgesprek.agreement.who.placeholder" : "kindplanStep.agreement.who.placeholder"),
+        ...(share ? { explains: "what" } : {}),
+        // A suggestion in the teacher's language; the stored who is what the teacher leaves or types.
+        ...(owner && parents ? { defaultValue: owner[parents.locale] } : {}),
       }),
       // One share question for the agreement as a whole (who, what, when), after its last part.
-      field({ id: "what", kind: "longText", label: localized("kindplanStep.agreement.what.label"), required: true, shareable: true }),
-      field({ id: "when", kind: "shortText", label: localized("kindplanStep.agreement.when.label"), required: true, explains: "what" }),
+      field({ id: "what", kind: "longText", label: localized("kindplanStep.agreement.what.label"), required: true, shareable: share }),
+      field({ id: "when", kind: "shortText", label: localized("kindplanStep.agreement.when.label"), required: true, ...(share ? { explains: "what" } : {}) }),
       field({ id: "another", kind: "yesNo", label: localized("kindplanStep.agreement.another.label"), required: true }),
     ],
     validate: agreementErrors,
@@ -142,14 +164,14 @@ export function planSteps(answers: Answers, options: PlanOptions): StepDefinitio
     if (!bool(answers, `goal${i}check`, "another")) break;
   }
   for (let j = 1; j <= MAX_AGREEMENTS; j++) {
-    steps.push(agreementStep(j));
+    steps.push(agreementStep(j, options));
     if (!bool(answers, `agreement${j}`, "another")) break;
   }
   return steps;
 }
 
-/** The goals recorded in the plan steps, in order. */
-export function collectGoals(answers: Answers) {
+/** The goals recorded in the plan steps, in order; made with the parents present, they are the parents' to read. */
+export function collectGoals(answers: Answers, withParents = false) {
   const goals = [];
   for (let i = 1; i <= MAX_GOALS; i++) {
     const goalText = text(answers, `goal${i}`, "goalText");
@@ -164,13 +186,13 @@ export function collectGoals(answers: Answers) {
       successCriteria: text(answers, `goal${i}check`, "successCriteria"),
       evaluationDate: text(answers, `goal${i}check`, "evaluationDate"),
       evaluatorId: text(answers, `goal${i}check`, "evaluator"),
-      shareWithParents: shareChosen(answers[`goal${i}`] ?? {}, "goalText"),
+      shareWithParents: withParents || shareChosen(answers[`goal${i}`] ?? {}, "goalText"),
     });
   }
   return goals;
 }
 
-export function collectAgreements(answers: Answers) {
+export function collectAgreements(answers: Answers, withParents = false) {
   const agreements = [];
   for (let j = 1; j <= MAX_AGREEMENTS; j++) {
     const what = text(answers, `agreement${j}`, "what");
@@ -179,7 +201,7 @@ export function collectAgreements(answers: Answers) {
       who: text(answers, `agreement${j}`, "who") ?? "",
       what,
       whenText: text(answers, `agreement${j}`, "when") ?? "",
-      shareWithParents: shareChosen(answers[`agreement${j}`] ?? {}, "what"),
+      shareWithParents: withParents || shareChosen(answers[`agreement${j}`] ?? {}, "what"),
     });
   }
   return agreements;

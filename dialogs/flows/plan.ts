@@ -4,26 +4,24 @@
 // default. The result comes with a calendar file.
 import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { localDate, localTime } from "../../bot/domain/local-time.js";
-import { addDays, atSchoolTime, type SchoolCalendar } from "../../bot/domain/school-calendar.js";
-import type { SchoolDateRule } from "../../bot/domain/school-day-rule.js";
+import { atSchoolTime, type SchoolCalendar } from "../../bot/domain/school-calendar.js";
 import { duoShare } from "../../bot/rounds/duo-split.js";
 import { conversationsCalendar } from "../../bot/rounds/ics.js";
 import { formatMoments, parseMoments } from "../../bot/rounds/moments.js";
 import { proposeSchedule, type Proposal } from "../../bot/rounds/propose-schedule.js";
 import { listRounds } from "../../bot/services/rounds.js";
-import { planConversations, planningGroup, type PlanningGroup } from "../../bot/services/round-planning.js";
+import { planConversations, planningGroup, type PlanItem, type PlanningGroup } from "../../bot/services/round-planning.js";
+import { DEFAULT_MINUTES, DEFAULT_MINUTES_WITH_PARENTS, manualItems, manualSteps, myWorkingDays, planWindow } from "./plan-manual.js";
+import { getFormat } from "../../bot/formats/registry.js";
 import { loadSchoolCalendar } from "../../bot/services/school-calendar.js";
 import { NotFoundError } from "../../bot/errors.js";
 import type { Answers, DialogFlow, FlowContext } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { field, num, text } from "./field.js";
-import { schoolDateErrors } from "./school-date.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 import { listUpcomingConversationTimes } from "../../bot/services/conversations.js";
 
 export const PLAN = "plan";
-export const MAX_MANUAL = 40;
-const DEFAULT_MINUTES = 10;
 
 export function planTarget(roundId: string, groupId: string): string {
   return `${roundId}|${groupId}`;
@@ -34,6 +32,8 @@ interface PlanData {
   calendar: SchoolCalendar;
   /** The teacher's conversations already planned elsewhere: "YYYY-MM-DD HH:MM". */
   taken: Set<string>;
+  /** Rounds held with the parents (a format withParents): times are agreed with them, one by one. */
+  withParents: Set<string>;
 }
 
 function chosen(answers: Answers, data: PlanData): PlanningGroup | undefined {
@@ -63,31 +63,15 @@ function myShare(target: PlanningGroup, staffId: string): string[] {
     .filter((id) => mine.has(id));
 }
 
-function window(ctx: FlowContext, target: PlanningGroup): { from: string; to: string } {
-  const tomorrow = addDays(ctx.today, 1);
-  return { from: target.round.startDate > tomorrow ? target.round.startDate : tomorrow, to: target.round.endDate };
-}
-
-/** The days this teacher works in the group (a proposal and a date by hand both keep to them). */
-function myWorkingDays(ctx: FlowContext, target: PlanningGroup): ReadonlySet<number> {
-  const me = target.teachers.find((t) => t.staffId === ctx.actor.staffId);
-  return new Set(me?.workingDays ?? [1, 2, 3, 4, 5]);
-}
-
-/** A date planned by hand: a school day of the round still ahead, on which this teacher works. */
-function manualDateRule(ctx: FlowContext, data: PlanData, target: PlanningGroup): SchoolDateRule {
-  return { calendar: data.calendar, within: window(ctx, target), person: { workingDays: myWorkingDays(ctx, target), name: null } };
-}
-
 function proposalFor(ctx: FlowContext, data: PlanData, target: PlanningGroup, answers: Answers): Proposal | null {
   const moments = parseMoments(text(answers, "moments", "moments") ?? "");
   if (!moments.ok) return null;
   const who = answers.moments?.who === "all" ? unplanned(target).map((p) => p.id) : myShare(target, ctx.actor.staffId);
   return proposeSchedule({
     calendar: data.calendar,
-    ...window(ctx, target),
+    ...planWindow(ctx, target),
     moments: moments.moments,
-    minutesPerConversation: num(answers, "moments", "minutes") ?? DEFAULT_MINUTES,
+    minutesPerConversation: num(answers, "moments", "minutes") ?? (data.withParents.has(target.round.id) ? DEFAULT_MINUTES_WITH_PARENTS : DEFAULT_MINUTES),
     pupilIds: who,
     workingDays: myWorkingDays(ctx, target),
     taken: data.taken,
@@ -97,37 +81,6 @@ function proposalFor(ctx: FlowContext, data: PlanData, target: PlanningGroup, an
 function nameOf(target: PlanningGroup, pupilId: string): string {
   const p = target.pupils.find((x) => x.id === pupilId);
   return p ? `${p.firstName} ${p.lastName}` : "?";
-}
-
-function manualSteps(ctx: FlowContext, data: PlanData, target: PlanningGroup, answers: Answers): StepDefinition[] {
-  const { from, to } = window(ctx, target);
-  const rule = manualDateRule(ctx, data, target);
-  const options = target.pupils
-    .filter((p) => !p.conversation || ["planned", "prepared"].includes(p.conversation.status))
-    .map((p) => {
-      const when = p.conversation?.plannedAt
-        ? ` (${formatLocalDate(localDate(p.conversation.plannedAt, ctx.actor.timezone), ctx.locale)} ${localTime(p.conversation.plannedAt, ctx.actor.timezone)})`
-        : "";
-      return { value: p.id, label: eachLocale(() => `${p.firstName} ${p.lastName}${when}`) };
-    });
-  const steps: StepDefinition[] = [];
-  for (let i = 1; i <= MAX_MANUAL; i++) {
-    steps.push({
-      id: `manual${i}`,
-      title: localized("plan.manual.title", { i }),
-      intro: localized("plan.manual.intro", { from: eachLocale((l) => formatLocalDate(from, l)), to: eachLocale((l) => formatLocalDate(to, l)) }),
-      fields: [
-        field({ id: "pupil", kind: "singleChoice", label: localized("plan.pupil.label"), required: true, options }),
-        field({ id: "date", kind: "date", label: localized("label.date"), required: true }),
-        field({ id: "time", kind: "time", label: localized("label.time"), required: true }),
-        field({ id: "minutes", kind: "number", label: localized("plan.minutes.label"), required: true, min: 3, max: 90, defaultValue: DEFAULT_MINUTES }),
-        field({ id: "more", kind: "yesNo", label: localized("plan.more.label"), defaultValue: false }),
-      ],
-      validate: (values): FieldError[] => schoolDateErrors(values, "date", rule),
-    });
-    if (answers[`manual${i}`]?.more !== true) break;
-  }
-  return steps;
 }
 
 /** The rounds and groups this teacher plans in now, with what is already planned. */
@@ -140,9 +93,15 @@ async function loadPlanData(ctx: FlowContext): Promise<PlanData> {
   if (targets.length === 0) throw new NotFoundError("round");
   const calendar = await loadSchoolCalendar(ctx.db, ctx.actor.schoolId);
   const mine = await listUpcomingConversationTimes(ctx.db, ctx.actor.staffId, ctx.now);
+  const withParents = new Set<string>();
+  for (const round of rounds) {
+    const format = await getFormat(ctx.db, ctx.actor.schoolId, round.formatKey).catch(() => null);
+    if (format?.withParents) withParents.add(round.id);
+  }
   return {
     targets,
     calendar,
+    withParents,
     taken: new Set(mine.map((at) => `${localDate(at, calendar.timezone)} ${localTime(at, calendar.timezone)}`)),
   };
 }
@@ -179,6 +138,8 @@ export const planFlow: DialogFlow = {
         const open = unplanned(target);
         const share = myShare(target, ctx.actor.staffId);
         const duo = target.teachers.length > 1;
+        const parents = data.withParents.has(target.round.id);
+        const minutes = parents ? DEFAULT_MINUTES_WITH_PARENTS : DEFAULT_MINUTES;
         steps.push({
           id: "mode",
           title: localized("plan.roundGroup", { round: target.round.name, group: target.group.name }),
@@ -196,6 +157,7 @@ export const planFlow: DialogFlow = {
                   }),
                 ]
               : []),
+            ...(parents ? [translate(ctx.locale, "startgesprek.plan.modeInfo")] : []),
           ],
           fields: [
             field({
@@ -203,7 +165,8 @@ export const planFlow: DialogFlow = {
               kind: "singleChoice",
               label: localized("plan.mode.mode.label"),
               required: true,
-              defaultValue: "propose",
+              // With the parents, the times are agreed with each family: one by one comes first.
+              defaultValue: parents ? "manual" : "propose",
               options: [
                 { value: "propose", label: localized("plan.mode.mode.propose.label") },
                 { value: "manual", label: localized("plan.mode.mode.manual.label") },
@@ -211,7 +174,7 @@ export const planFlow: DialogFlow = {
             }),
           ],
         });
-        if (answers.mode?.mode === "manual") return [...steps, ...manualSteps(ctx, data, target, answers)];
+        if (answers.mode?.mode === "manual") return [...steps, ...manualSteps(ctx, data.calendar, target, answers, data.withParents.has(target.round.id))];
         if (answers.mode?.mode !== "propose") return steps;
         steps.push({
           id: "moments",
@@ -233,7 +196,7 @@ export const planFlow: DialogFlow = {
               required: true,
               min: 3,
               max: 90,
-              defaultValue: DEFAULT_MINUTES,
+              defaultValue: minutes,
             }),
             ...(duo
               ? [
@@ -285,18 +248,9 @@ export const planFlow: DialogFlow = {
     const { calendar } = data;
     const target = chosen(answers, data);
     if (!target) throw new NotFoundError("round");
-    let items: { pupilId: string; plannedAt: Date; durationMinutes: number }[] = [];
+    let items: PlanItem[] = [];
     if (answers.mode?.mode === "manual") {
-      for (let i = 1; i <= MAX_MANUAL && answers[`manual${i}`]; i++) {
-        const step = answers[`manual${i}`]!;
-        items.push({
-          pupilId: String(step.pupil),
-          plannedAt: atSchoolTime(calendar, String(step.date), String(step.time)),
-          durationMinutes: Number(step.minutes ?? DEFAULT_MINUTES),
-        });
-      }
-      // The same pupil chosen twice: the last choice counts.
-      items = [...new Map(items.map((i) => [i.pupilId, i])).values()];
+      items = manualItems(answers, calendar);
     } else {
       if (answers.proposal?.accept !== true) return { text: translate(ctx.locale, "plan.notPlanned") };
       const proposal = proposalFor(ctx, data, target, answers);

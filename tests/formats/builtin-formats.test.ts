@@ -17,6 +17,7 @@ const EXPECTED_KEYS = [
   "kindplan",
   "groepsgesprek",
   "leerlingbespreking",
+  "startgesprek",
   "welbevinden-start",
 ];
 
@@ -83,6 +84,7 @@ function questionsOf(format: ConversationFormat): { where: string; text: Localiz
   return [
     ...format.pupilQuestions.map((text, i) => ({ where: `pupilQuestions[${i}]`, text })),
     ...sectionsOf(format).flatMap((section) => section.exampleQuestions.map((text, i) => ({ where: `${section.id}.exampleQuestions[${i}]`, text }))),
+    ...sectionsOf(format).flatMap((section) => (section.parentQuestions ?? []).map((text, i) => ({ where: `${section.id}.parentQuestions[${i}]`, text }))),
   ];
 }
 
@@ -152,7 +154,7 @@ describe("built-in conversation formats", () => {
     expect(explained("onderbouw-welbevinden")).toEqual({ feelingNote: "feeling", themes: "story" });
     expect(explained("hgw-kindgesprek")).toEqual({ whatIsDifferent: "exceptions" });
     expect(explained("welbevinden-start")).toEqual({ feelingNote: "feeling" });
-    for (const key of ["bovenbouw-kindgesprek", "kindplan", "groepsgesprek", "leerlingbespreking"]) expect(explained(key), key).toEqual({});
+    for (const key of ["bovenbouw-kindgesprek", "kindplan", "groepsgesprek", "leerlingbespreking", "startgesprek"]) expect(explained(key), key).toEqual({});
   });
 
   describe.each(formats)("$file", ({ file, raw, format }) => {
@@ -235,6 +237,21 @@ describe("built-in conversation formats", () => {
           .map((f) => f.id),
       ).toEqual([]);
     });
+  });
+
+  it("startgesprek has the parents at the table: questions for them, no share questions, the standard plan", () => {
+    const format = byKey("startgesprek");
+    expect(format.withParents).toBe(true);
+    expect(format.closeWithPlan).toBe(true);
+    expect(sectionsOf(format).map((s) => s.id)).toEqual(["welkom", "kind", "thuis", "school", "ditJaar"]);
+    for (const section of sectionsOf(format)) expect(section.parentQuestions?.length, section.id).toBeGreaterThanOrEqual(1);
+    expect(fieldsOf(format).filter((f) => f.shareable)).toEqual([]);
+    // A shareable field in a format with parents is refused: nothing is asked that the parents already heard.
+    const withShare = structuredClone(format);
+    withShare.phases[0]!.sections[0]!.fields[0]!.shareable = true;
+    expect(ConversationFormat.safeParse(withShare).success).toBe(false);
+    // Formats without the marker load as before: it stays absent rather than defaulted.
+    expect("withParents" in byKey("kindplan")).toBe(false);
   });
 
   it("hgw-kindgesprek follows the four phases and leaves the plan to the standard closing", () => {

@@ -56,6 +56,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       t("help.coach"),
       t("help.pictureCards"),
       t("help.review"),
+      t("help.startgesprek"),
       t("help.groupConversation"),
       t("help.progress"),
       t("help.school"),

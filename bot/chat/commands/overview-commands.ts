@@ -5,6 +5,8 @@ import { kindplanPrintable } from "../../exports/kindplan-html.js";
 import { fileSlug, printableAttachments } from "../../exports/attachment.js";
 import { getGroupOverviews, listDueEvaluations } from "../../services/group-overview.js";
 import { buildKindplanExport } from "../../services/kindplan-export.js";
+import { buildParentSummary, latestParentConversation } from "../../services/parent-summary.js";
+import { parentSummaryFileBase, parentSummaryPrintable } from "../../exports/parent-summary.js";
 import type { MessageKey } from "../../i18n/translate.js";
 import type { BotReply } from "../../channel/types.js";
 import { buttonFor } from "../../domain/actions.js";
@@ -60,15 +62,17 @@ export async function exportReply(ctx: CommandContext, input: CommandInput): Pro
   if ("reply" in choice) return choice.reply;
   const data = await buildKindplanExport(ctx.db, ctx.actor, choice.pupilId, today(ctx));
   const slug = fileSlug(`${data.pupil.firstName}-${data.pupil.lastName}`);
-  return {
-    text: ctx.t("export.ready", { name: data.pupil.firstName }),
+  // The pupil's newest startgesprek (held with the parents) comes along as the parents' summary.
+  const withParents = await latestParentConversation(ctx.db, ctx.actor, choice.pupilId);
+  const summary = withParents ? await buildParentSummary(ctx.db, ctx.actor, withParents, today(ctx)) : null;
+  const files = [
     // The English page has a name of its own, so it never overwrites the Dutch one (the Dutch name is kept as it was).
-    attachments: (
-      await printableAttachments(kindplanPrintable(data, ctx.actor.locale), `kindplan-${slug}-${data.generatedOn}${ctx.actor.locale === "en" ? "-en" : ""}`)
-    ).map((a) => ({
-      ...a,
-      pupilId: choice.pupilId,
-    })),
+    ...(await printableAttachments(kindplanPrintable(data, ctx.actor.locale), `kindplan-${slug}-${data.generatedOn}${ctx.actor.locale === "en" ? "-en" : ""}`)),
+    ...(summary ? await printableAttachments(parentSummaryPrintable(summary, ctx.actor.locale), parentSummaryFileBase(summary, ctx.actor.locale)) : []),
+  ];
+  return {
+    text: [ctx.t("export.ready", { name: data.pupil.firstName }), ...(summary ? [ctx.t("startgesprek.exportIncluded")] : [])].join("\n"),
+    attachments: files.map((a) => ({ ...a, pupilId: choice.pupilId })),
   };
 }
 

@@ -15,7 +15,7 @@ function stripFiller(query: string): string {
     .trim();
 }
 
-type PupilCommand = "pupil" | "prepare" | "conversation" | "review" | "export" | "evaluate" | "note" | "viewConversation";
+type PupilCommand = "pupil" | "prepare" | "conversation" | "review" | "startgesprek" | "export" | "evaluate" | "note" | "viewConversation";
 
 /** The pupil a command names: by id from a button, else by the typed name; `note` travels along each choice. */
 export async function choosePupil(ctx: CommandContext, input: CommandInput, command: PupilCommand, note?: string): Promise<PupilChoice> {

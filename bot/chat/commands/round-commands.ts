@@ -2,7 +2,8 @@
 import { listRoundableGroups, listRounds, roundProgress } from "../../services/rounds.js";
 import { RECENT_ROUND_DAYS } from "../../services/round-membership.js";
 import { kindFromWord, KIND_WORDS, listPreferences, muteKind, snoozeKind, unmuteKind } from "../../reminders/preferences.js";
-import { localDate } from "../../domain/local-time.js";
+import { localDate, localTime } from "../../domain/local-time.js";
+import { agreedParentTimes } from "../../services/parent-times.js";
 import { addDays } from "../../domain/school-calendar.js";
 import { formatLocalDate } from "../../domain/local-time.js";
 import { NO_SUBJECT } from "../../guide/dialog-guide.js";
@@ -39,11 +40,29 @@ export async function roundsReply(ctx: CommandContext, now: Date): Promise<BotRe
         }),
       );
     }
+    lines.push(...(await agreedTimeLines(ctx, round)));
     if (round.manageable)
       actions.push(buttonFor(translate(ctx.actor.locale, "rounds.button.change", { name: round.name }), "editRound", { roundId: round.id }));
   }
   if (rounds.some((r) => r.teaching)) actions.push(buttonFor(translate(ctx.actor.locale, "rounds.button.plan"), "plan"));
   return { text: lines.join("\n"), actions: actions.slice(0, 12) };
+}
+
+/** A round held with the parents: the times agreed with each family, for the teacher's own pupils. */
+async function agreedTimeLines(ctx: CommandContext, round: Parameters<typeof agreedParentTimes>[2]): Promise<string[]> {
+  const times = await agreedParentTimes(ctx.db, ctx.actor, round);
+  if (times.length === 0) return [];
+  const { locale, timezone } = ctx.actor;
+  return [
+    translate(locale, "startgesprek.rounds.agreed", { count: times.length }),
+    ...times.map((a) =>
+      translate(locale, "startgesprek.rounds.line", {
+        name: a.pupilName,
+        when: translate(locale, "reminder.at", { date: formatLocalDate(localDate(a.plannedAt, timezone), locale), time: localTime(a.plannedAt, timezone) }),
+        place: a.place ? ` (${a.place})` : "",
+      }),
+    ),
+  ];
 }
 
 export async function newRoundCommand(ctx: CommandContext): Promise<BotReply[]> {

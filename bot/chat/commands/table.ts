@@ -8,6 +8,7 @@ import { translatorFor } from "../../i18n/translate.js";
 import { setStaffLocale } from "../../services/staff.js";
 import type { BotReply } from "../../channel/types.js";
 import type { CommandContext, CommandInput } from "./context.js";
+import { startgesprekCommand } from "./startgesprek-commands.js";
 import { conversationCommand, groupConversationCommand, noteCommand, prepareCommand, resumeCommand } from "./dialog-commands.js";
 import { evaluateCommand } from "./evaluation-commands.js";
 import { viewConversationCommand } from "./conversation-read-commands.js";
@@ -120,6 +121,13 @@ export const COMMANDS = [
     phrases: ["leerlingbespreking", "pupil review"],
     prefixes: ["leerlingbespreking", "pupil review"],
     run: (ctx, input) => many(conversationCommand(ctx, input, "leerlingbespreking")),
+  },
+  {
+    id: "startgesprek",
+    who: "teachers",
+    phrases: ["startgesprek", "driehoeksgesprek", "start-of-year conversation", "three-way conversation"],
+    prefixes: ["startgesprek", "driehoeksgesprek", "start-of-year conversation", "three-way conversation"],
+    run: (ctx, input) => many(startgesprekCommand(ctx, input)),
   },
   {
     id: "groupConversation",

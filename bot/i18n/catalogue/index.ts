@@ -23,6 +23,7 @@ import { rounds } from "./rounds.js";
 import { schoolYear } from "./school-year.js";
 import { schools } from "./schools.js";
 import { shortConversation } from "./short-conversation.js";
+import { startgesprek } from "./startgesprek.js";
 
 export const areas = {
   admin,
@@ -45,6 +46,7 @@ export const areas = {
   schoolYear,
   schools,
   shortConversation,
+  startgesprek,
 } as const;
 
 export const catalogue = {
@@ -68,6 +70,7 @@ export const catalogue = {
   ...schoolYear,
   ...schools,
   ...shortConversation,
+  ...startgesprek,
 };
 
 export type MessageKey = keyof typeof catalogue;
