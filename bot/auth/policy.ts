@@ -151,3 +151,12 @@ export function canManageStaff(actor: Actor, schoolId: string): boolean {
 export function canManageSchoolHolidays(actor: Actor, schoolId: string): boolean {
   return sameSchool(actor, schoolId) && actor.roles.has("admin");
 }
+
+/**
+ * Which pupils an IB'er supports (and so may read and record for), in the chat: the school admin
+ * for any IB'er of the school, an IB'er for herself. Not a teacher, not a team leader.
+ */
+export function canAssignSupport(actor: Actor, schoolId: string, ibStaffId: string): boolean {
+  if (!sameSchool(actor, schoolId)) return false;
+  return actor.roles.has("admin") || (actor.roles.has("ib") && actor.staffId === ibStaffId);
+}

@@ -23,6 +23,9 @@ export const ACTION_ARGS = {
   groupConversation: z.object({ groupId: Id }),
   /** A group's onderwijsbehoeften for the groepsplan. */
   needs: z.object({ groupId: Id }),
+  /** A pupil chosen for (or taken off) an IB'er's list (bot/roster/ib-assignments.ts). */
+  ibAssign: z.object({ pupilId: Id, ibStaffId: Id }),
+  ibUnassign: z.object({ pupilId: Id, ibStaffId: Id }),
   resume: z.object({ sessionId: Id }),
   editRound: z.object({ roundId: Id }),
   cancelRound: z.object({ roundId: Id }),

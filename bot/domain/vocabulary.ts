@@ -17,11 +17,19 @@ export type Role = z.infer<typeof Role>;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
-export const ConversationStatus = z.enum(["planned", "prepared", "held", "evaluated", "cancelled"]);
+export const ConversationStatus = z.enum(["planned", "prepared", "held", "evaluated", "discussed", "cancelled"]);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 /** The statuses of a conversation that took place (its answers are there to read and count). */
 export const HELD_STATUSES: readonly string[] = ["held", "evaluated"];
 export const isHeldStatus = (status: string | undefined): boolean => status !== undefined && HELD_STATUSES.includes(status);
+/**
+ * A meeting about the pupil without the pupil (the leerlingbespreking of teacher and IB'er): recorded
+ * and readable, but never a held kindgesprek — not in progress, rounds or ownership skills.
+ */
+export const DISCUSSED_STATUS = "discussed";
+/** What can be read back in full: held conversations and meetings about the pupil. */
+export const RECORDED_STATUSES: readonly string[] = [...HELD_STATUSES, DISCUSSED_STATUS];
+export const isRecordedStatus = (status: string | undefined): boolean => status !== undefined && RECORDED_STATUSES.includes(status);
 
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;

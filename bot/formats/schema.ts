@@ -57,8 +57,19 @@ export const ConversationFormat = z
      * summary. Optional rather than defaulted, so older formats' stored definitions stay byte-equal.
      */
     withParents: z.boolean().optional(),
+    /**
+     * A meeting about the pupil without the pupil (subject colleague, no kindplan): it ends with the
+     * educational goal — the sharpened `observableGoal`, an evaluation date and an evaluator.
+     */
+    closeWithEducationalGoal: z.boolean().default(false),
   })
   .superRefine((format, ctx) => {
+    if (format.closeWithEducationalGoal) {
+      const sharpened = format.phases.some((p) => p.sections.some((s) => s.fields.some((f) => f.id === "observableGoal")));
+      if (format.subject !== "colleague" || format.closeWithPlan || !sharpened) {
+        ctx.addIssue({ code: "custom", message: "closeWithEducationalGoal needs subject colleague, no kindplan and an observableGoal field" });
+      }
+    }
     const ids = new Set<string>();
     for (const phase of format.phases) {
       for (const section of phase.sections) {

@@ -16,6 +16,7 @@ import { dailyBundle } from "./bundle-message.js";
 import { DAILY_BUNDLE } from "./bundle.js";
 import { retentionRenderers } from "../privacy/retention-notice.js";
 import { handoverRenderers } from "../services/handover-notice.js";
+import { reviewRenderers } from "../services/pupil-review.js";
 import { reminderRenderers } from "./messages.js";
 import { sendDecision } from "./preferences.js";
 import { createIncrementalProducer, produceReminders } from "./producer.js";
@@ -67,6 +68,7 @@ export function createRenderers(clock: () => Date): Record<string, OutboxRendere
     [DAILY_BUNDLE]: dailyBundle(clock),
     ...retentionRenderers,
     ...handoverRenderers,
+    ...reviewRenderers,
   };
   for (const kind of REMINDER_KINDS) all[kind] = respectingMute(kind, all[kind]!);
   return all;

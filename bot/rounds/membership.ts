@@ -14,7 +14,7 @@
 //   a cancelled one (a cancelled round keeps its conversations as history unless another covers them), then
 //   the one whose window started last, then the one created last, then the greater id.
 import { localDate } from "../domain/local-time.js";
-import { isHeldStatus } from "../domain/vocabulary.js";
+import { DISCUSSED_STATUS, isHeldStatus } from "../domain/vocabulary.js";
 
 export interface MembershipConversation {
   pupilId: string | null;
@@ -36,7 +36,8 @@ export interface MembershipRound {
 
 /** The school-local days that place a conversation in a round, the deciding one first. */
 export function membershipDays(c: MembershipConversation, timezone: string): string[] {
-  if (c.status === "cancelled" || c.pupilId === null) return [];
+  // A meeting about the pupil without the pupil (leerlingbespreking) is no conversation of a round.
+  if (c.status === "cancelled" || c.status === DISCUSSED_STATUS || c.pupilId === null) return [];
   const instants = isHeldStatus(c.status) ? [c.heldAt, c.plannedAt] : [c.plannedAt ?? c.createdAt];
   return instants.flatMap((at) => (at ? [localDate(at, timezone)] : []));
 }

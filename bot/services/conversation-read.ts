@@ -12,7 +12,7 @@ import type { FieldDefinition, LocalizedText } from "../formats/fields.js";
 import { getFormat } from "../formats/registry.js";
 import { hasContent, shareChosen } from "../formats/share.js";
 import { localized } from "../i18n/translate.js";
-import { HELD_STATUSES, isHeldStatus } from "../domain/vocabulary.js";
+import { DISCUSSED_STATUS, HELD_STATUSES, isRecordedStatus, RECORDED_STATUSES } from "../domain/vocabulary.js";
 import { givenTheShortWay, HOW_IT_WENT, SHORT_JOTS, SHORT_STEP } from "./conversation-mode.js";
 
 type StoredAnswers = Record<string, Record<string, unknown>>;
@@ -40,6 +40,8 @@ export interface HeldConversationRead {
   formatName: LocalizedText;
   /** Who recorded it (the conversation's teachers). */
   heldBy: string[];
+  /** A meeting about the pupil without the pupil (the leerlingbespreking). */
+  withoutPupil: boolean;
   /** The teacher's own preparation: reason, aim, planned questions (not the child's words). */
   preparation: ReadAnswer[];
   /** The look back on earlier goals that opened the conversation. */
@@ -97,7 +99,7 @@ export async function listReadableHeldConversations(db: Db, actor: Actor, pupilI
     throw new NotFoundError("pupil");
   }
   const rows = await db.conversation.findMany({
-    where: { pupilId, status: { in: [...HELD_STATUSES] } },
+    where: { pupilId, status: { in: [...RECORDED_STATUSES] } },
     orderBy: [{ heldAt: "desc" }, { createdAt: "desc" }],
     select: { id: true, heldAt: true, createdAt: true, ...FACTS_SELECT },
   });
@@ -125,7 +127,7 @@ export async function readHeldConversation(db: Db, actor: Actor, conversationId:
     },
   });
   const facts = c ? factsOf(c) : null;
-  if (!c || !facts || c.schoolId !== actor.schoolId || !isHeldStatus(c.status)) {
+  if (!c || !facts || c.schoolId !== actor.schoolId || !isRecordedStatus(c.status)) {
     await refused(db, actor, "conversation", conversationId, null);
     throw new NotFoundError("conversation");
   }
@@ -153,6 +155,7 @@ export async function readHeldConversation(db: Db, actor: Actor, conversationId:
     heldAt,
     formatName: format?.name ?? { nl: c.formatKey, en: c.formatKey },
     heldBy: c.teachers.map((t) => t.staff.displayName),
+    withoutPupil: c.status === DISCUSSED_STATUS,
     preparation: preparationAnswers(JSON.parse(c.preparation) as StoredAnswers),
     opening: answersOf(answers.opening ?? {}, [OPENING_FIELD]),
     phases: phasesOf(format, answers),

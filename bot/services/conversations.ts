@@ -7,6 +7,7 @@ import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
 import { readPupilContext } from "./pupil-context-query.js";
 import { syncRoundMembership } from "./round-membership.js";
+import type { DISCUSSED_STATUS } from "../domain/vocabulary.js";
 
 export interface GoalEvaluationSummary {
   outcome: string;
@@ -112,7 +113,7 @@ export async function loadGroupContext(db: Db, actor: Actor, groupId: string): P
   return { group: { id: group.id, name: group.name, bouw: group.bouw, schoolId: group.schoolId, formatKey: group.formatKey } };
 }
 
-async function linkTeacher(tx: Tx, conversationId: string, staffId: string): Promise<void> {
+export async function linkTeacher(tx: Tx, conversationId: string, staffId: string): Promise<void> {
   await tx.conversationTeacher.upsert({
     where: { conversationId_staffId: { conversationId, staffId } },
     create: { conversationId, staffId },
@@ -199,6 +200,8 @@ export interface HeldConversationInput {
   goals: GoalInput[];
   agreements: AgreementInput[];
   heldAt: Date;
+  /** `discussed`: a meeting about the pupil without the pupil (never counted as a held kindgesprek). */
+  status?: "held" | typeof DISCUSSED_STATUS;
 }
 
 /** Records a held conversation with its goals and agreements, in the caller's transaction. */
@@ -217,7 +220,7 @@ export async function recordHeldConversation(tx: Tx, actor: Actor, input: HeldCo
     groupId,
     formatKey: input.formatKey,
     formatVersion: input.formatVersion,
-    status: "held",
+    status: input.status ?? "held",
     answers: JSON.stringify(input.answers),
     skills: JSON.stringify(input.skills),
     heldAt: input.heldAt,

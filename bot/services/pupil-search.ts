@@ -56,3 +56,27 @@ async function refuseUnreachable(db: Db, actor: Actor, query: string): Promise<P
   if (unreachable.length > 0) await recordUnreachablePupils(db, { schoolId: actor.schoolId, staffId: actor.staffId }, unreachable);
   return [];
 }
+
+/**
+ * Active pupils of the actor's school whose name matches, names and group only. For a caller that
+ * has checked a right over the school's pupil list first (assigning pupils to an IB'er): no content.
+ */
+export async function findSchoolPupils(db: Db, schoolId: string, query: string): Promise<PupilMatch[]> {
+  const q = fold(query);
+  if (!q) return [];
+  const pupils = await db.pupil.findMany({
+    where: { schoolId, active: true },
+    select: { id: true, firstName: true, lastName: true, group: { select: { name: true } } },
+  });
+  const named = pupils.map((p) => ({
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    groupName: p.group?.name ?? null,
+    full: fold(`${p.firstName} ${p.lastName}`),
+  }));
+  const exact = named.filter((c) => c.full === q || fold(c.firstName) === q);
+  return (exact.length > 0 ? exact : named.filter((c) => c.full.includes(q)))
+    .map(({ full: _full, ...rest }) => rest)
+    .sort((a, b) => a.firstName.localeCompare(b.firstName, "nl") || a.lastName.localeCompare(b.lastName, "nl"));
+}

@@ -2,7 +2,6 @@
 // the phases of the chosen format with tips at the right moment, then the kindplan, then a
 // summary to check. Completing it stores the conversation, goals and agreements.
 import { formatLocalDate } from "../../bot/domain/local-time.js";
-import { checkObservableGoal } from "../../bot/checks/index.js";
 import { deriveSkills, skillLabel } from "../../bot/domain/ownership-skills.js";
 import { loadGroupContext, loadPupilContext, recordHeldConversation } from "../../bot/services/conversations.js";
 import { getFormat } from "../../bot/formats/registry.js";
@@ -17,13 +16,15 @@ import { collectAgreements, collectGoals, planSteps } from "./plan-steps.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";
 import { loadSchoolDates } from "../../bot/services/school-calendar.js";
-import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
+import { localized, translate } from "../../bot/i18n/translate.js";
 import { conversationModeOf, shortWayFits } from "../../bot/services/conversation-mode.js";
 import { buildParentSummary } from "../../bot/services/parent-summary.js";
 import { parentSummaryFileBase, parentSummaryPrintable } from "../../bot/exports/parent-summary.js";
 import { printableAttachments } from "../../bot/exports/attachment.js";
 import type { Tx } from "../../bot/db/client.js";
 import { followCard, isShortDialog, RECORD, recordAsPlan, shortSteps } from "./conversation-short.js";
+import { completeReview, educationalGoalStep, observableGoalErrors, reviewSummaryLines } from "./review-outcome.js";
+import { listPupilSupporters } from "../../bot/services/pupil-review.js";
 
 export const CONVERSATION = "conversation";
 
@@ -47,28 +48,7 @@ function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinitio
     skippable: section.skippable,
     // The leerlingbespreking's goal sharpener: a label or a vague wish is sent back with a
     // concrete, observable rephrasing.
-    ...(sharpened
-      ? {
-          validate: (values): FieldError[] => {
-            const goal = values.observableGoal;
-            if (typeof goal !== "string" || !goal) return [];
-            const result = checkObservableGoal(goal);
-            if (result.observable) return [];
-            const messages = result.issues.map((i) => i.message);
-            const suggestion = result.suggestion;
-            return [
-              {
-                fieldId: "observableGoal",
-                message: eachLocale((l) =>
-                  [...messages.map((m) => m[l]), suggestion ? translate(l, "conversation.forExample", { suggestion: suggestion[l] }) : ""]
-                    .filter(Boolean)
-                    .join(" "),
-                ),
-              },
-            ];
-          },
-        }
-      : {}),
+    ...(sharpened ? { validate: (values): FieldError[] => observableGoalErrors(values, "observableGoal") } : {}),
   };
 }
 
@@ -87,9 +67,12 @@ interface Subject {
   groupId: string | null;
 }
 
-async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<Subject> {
+async function loadSubject(ctx: FlowContext, subject: SessionSubject, format: ConversationFormat): Promise<Subject> {
   if (subject.pupilId) {
     const p = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId);
+    // The leerlingbespreking's goal may be evaluated by the pupil's IB'er as well.
+    const supporters = format.closeWithEducationalGoal ? await listPupilSupporters(ctx.db, subject.pupilId) : [];
+    const evaluators = [...p.evaluators, ...supporters.filter((s) => !p.evaluators.some((e) => e.id === s.id))];
     const info: string[] = [];
     const prep = p.pending ? (JSON.parse(p.pending.preparation) as Answers & { plannedQuestions?: string[] }) : null;
     const aim = prep ? text(prep, "aim", "aim") : null;
@@ -101,7 +84,7 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject): Promise<S
     return {
       name: p.pupil.firstName,
       kind: "pupil",
-      evaluators: p.evaluators,
+      evaluators,
       openingInfo: info,
       hasPrevious: p.lastAgreements.length > 0 || p.openGoals.length > 0 || p.evaluatedSinceLast.length > 0,
       prepared: p.pending?.preparation !== undefined && p.pending.preparation !== "{}",
@@ -187,10 +170,11 @@ export const conversationFlow: DialogFlow = {
   kind: CONVERSATION,
 
   async load(ctx, subject): Promise<LoadedFlow> {
-    const who = await loadSubject(ctx, subject);
     const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
+    const who = await loadSubject(ctx, subject, format);
     const staffIds = [ctx.actor.staffId, ...who.evaluators.map((e) => e.id)];
-    const dates = format.closeWithPlan ? await loadSchoolDates(ctx.db, ctx.actor, { staffIds, groupId: who.groupId }) : null;
+    const closes = format.closeWithPlan || format.closeWithEducationalGoal;
+    const dates = closes ? await loadSchoolDates(ctx.db, ctx.actor, { staffIds, groupId: who.groupId }) : null;
     const l = ctx.locale;
     const fits = dates !== null && who.kind === "pupil" && shortWayFits(format);
     const preferred = fits ? await conversationModeOf(ctx.db, ctx.actor.staffId) : null;
@@ -214,15 +198,17 @@ export const conversationFlow: DialogFlow = {
           const forGroup = who.kind === "group";
           const { evaluators, evaluationIntervalDays } = who;
           const parents = format.withParents && !forGroup ? { pupilName: who.name, locale: l } : null;
-          steps.push(
-            ...planSteps(answers, { evaluators, today: ctx.today, forGroup, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays, parents }),
-          );
+          const options = { evaluators, today: ctx.today, forGroup, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays, parents };
+          if (format.closeWithEducationalGoal) steps.push(educationalGoalStep(answers, options));
+          else steps.push(...planSteps(answers, options));
         }
         steps.push({
           id: "confirm",
           title: localized("conversation.confirm.title"),
-          intro: localized(format.withParents ? "startgesprek.confirm.intro" : "conversation.confirm.intro"),
-          info: summaryLines(format, answers, l),
+          intro: localized(
+            format.closeWithEducationalGoal ? "review.confirm.intro" : format.withParents ? "startgesprek.confirm.intro" : "conversation.confirm.intro",
+          ),
+          info: format.closeWithEducationalGoal ? reviewSummaryLines(answers, who.evaluators, l) : summaryLines(format, answers, l),
           fields: [field({ id: "confirmed", kind: "yesNo", label: localized("conversation.confirm.confirmed.label"), required: true })],
           validate: (values) => (values.confirmed === false ? [{ fieldId: "confirmed", message: localized("conversation.confirm.notConfirmed") }] : []),
         });
@@ -232,10 +218,13 @@ export const conversationFlow: DialogFlow = {
   },
 
   async complete(ctx, subject, given) {
-    const who = await loadSubject(ctx, subject);
+    const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
+    const who = await loadSubject(ctx, subject, format);
+    if (format.closeWithEducationalGoal && subject.pupilId) {
+      return completeReview(ctx, { pupilId: subject.pupilId, name: who.name, format, answers: given, evaluators: who.evaluators });
+    }
     // A short record is read as the kindplan's goal 1 and agreement 1; what was typed is stored as typed.
     const answers = given[RECORD] ? { ...given, ...recordAsPlan(given) } : given;
-    const format = await getFormat(ctx.db, ctx.actor.schoolId, subject.formatKey!, subject.formatVersion);
     const goals = collectGoals(answers, format.withParents);
     const agreements = collectAgreements(answers, format.withParents);
     const skills = deriveSkills({ taggedAnswered: taggedSkills(format, answers), reviewedPrevious: !!text(answers, "opening", "previousReview"), goals });

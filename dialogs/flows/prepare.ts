@@ -33,6 +33,13 @@ export const prepareFlow: DialogFlow = {
   async load(ctx, subject): Promise<LoadedFlow> {
     const pupilContext = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId!);
     const { pupil, group, openGoals, lastAgreements, evaluatedSinceLast } = pupilContext;
+    // What the pending conversation already holds (a kindgesprek a leerlingbespreking proposed, or an
+    // earlier preparation) comes back pre-filled: the reason, the aim and the questions.
+    const earlier = JSON.parse(pupilContext.pending?.preparation ?? "{}") as Answers;
+    const kept = (stepId: string, fieldId: string) => {
+      const value = text(earlier, stepId, fieldId);
+      return value ? { defaultValue: value } : {};
+    };
     const formats = (await listFormats(ctx.db, ctx.actor.schoolId)).filter((f) => f.subject !== "group");
     const preferred = group ? await defaultFormatKey(ctx.db, group) : "hgw-kindgesprek";
     const name = `${pupil.firstName} ${pupil.lastName}`;
@@ -70,8 +77,8 @@ export const prepareFlow: DialogFlow = {
             title: localized("prepare.aim.title"),
             tips: [localized("prepare.aim.tip")],
             fields: [
-              field({ id: "reason", kind: "longText", label: localized("prepare.aim.reason.label"), required: true }),
-              field({ id: "aim", kind: "longText", label: localized("prepare.aim.aim.label"), required: true }),
+              field({ id: "reason", kind: "longText", label: localized("prepare.aim.reason.label"), required: true, ...kept("aim", "reason") }),
+              field({ id: "aim", kind: "longText", label: localized("prepare.aim.aim.label"), required: true, ...kept("aim", "aim") }),
               field({ id: "theme", kind: "shortText", label: localized("prepare.aim.theme.label"), maxLength: 120 }),
             ],
           },
@@ -127,7 +134,16 @@ export const prepareFlow: DialogFlow = {
             title: localized("prepare.questions.title"),
             intro: localized("prepare.questions.intro"),
             tips: [localized("prepare.questions.tip.open"), localized("prepare.questions.tip.oneAtATime")],
-            fields: [field({ id: "questions", kind: "longText", label: localized("prepare.questions.questions.label"), required: true, coach: true })],
+            fields: [
+              field({
+                id: "questions",
+                kind: "longText",
+                label: localized("prepare.questions.questions.label"),
+                required: true,
+                coach: true,
+                ...kept("questions", "questions"),
+              }),
+            ],
           },
         ];
         // The coach step is always there (so the step count does not jump); it speaks once

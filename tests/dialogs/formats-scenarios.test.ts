@@ -42,17 +42,21 @@ describe(`every format end to end on ${testProvider()}`, () => {
       const subject = forGroup
         ? { ...base, groupId, formatKey: format.key, formatVersion: format.version }
         : { ...base, pupilId, formatKey: format.key, formatVersion: format.version };
-      const { result, visited } = await walkToEnd(engine, teacher, await engine.start(teacher, CONVERSATION, subject), TODAY);
+      // The leerlingbespreking's educational goal: the teacher keeps the sharpened goal it shows.
+      const kept = { educationalGoal: { goalText: "Werkt na de groepsinstructie 10 minuten zelfstandig aan een taak" } };
+      const { result, visited } = await walkToEnd(engine, teacher, await engine.start(teacher, CONVERSATION, subject), TODAY, kept);
       expect(result.kind).toBe("completed");
       const sections = format.phases.flatMap((p) => p.sections).map((s) => `s_${s.id}`);
       expect(visited).toEqual(expect.arrayContaining(sections));
       expect(visited.at(-1)).toBe("confirm");
 
       const conversation = await t.db.conversation.findFirstOrThrow({
-        where: forGroup ? { groupId, pupilId: null, formatVersion: format.version } : { pupilId },
+        where: forGroup ? { groupId, pupilId: null, formatVersion: format.version } : { pupilId, formatKey: format.key },
         include: { goals: true, agreements: true, teachers: true },
       });
-      expect(conversation).toMatchObject({ status: "held", formatKey: format.key, formatVersion: format.version });
+      // A meeting without the pupil (the leerlingbespreking) is recorded, never held.
+      const status = format.closeWithEducationalGoal ? "discussed" : "held";
+      expect(conversation).toMatchObject({ status, formatKey: format.key, formatVersion: format.version });
       expect(conversation.teachers.map((c) => c.staffId)).toEqual([teacher.staffId]);
       const answers = JSON.parse(conversation.answers) as Record<string, unknown>;
       for (const s of sections) expect(answers[s]).toBeDefined();
@@ -72,6 +76,13 @@ describe(`every format end to end on ${testProvider()}`, () => {
         expect(conversation.agreements[0]).toMatchObject({ who: "Sam en juf Anna", whenText: "elke dag na de instructie", goalId: conversation.goals[0]!.id });
         const skills = JSON.parse(conversation.skills) as string[];
         expect(skills).toEqual(expect.arrayContaining(["ownGoals", "selfMonitoring"]));
+      } else if (format.closeWithEducationalGoal) {
+        // The sharpened goal, carried through as the educational goal; no kindplan, no skills.
+        expect(conversation.goals.map((g) => ({ goalText: g.goalText, evaluatorId: g.evaluatorId, nowText: g.nowText }))).toEqual([
+          { goalText: "Werkt na de groepsinstructie 10 minuten zelfstandig aan een taak", evaluatorId: teacher.staffId, nowText: null },
+        ]);
+        expect(conversation.agreements).toHaveLength(0);
+        expect(JSON.parse(conversation.skills)).toEqual([]);
       } else {
         expect(conversation.goals).toHaveLength(0);
       }

@@ -38,8 +38,10 @@ const subject = (format: ConversationFormat, pupilId: string) =>
     : { ...base, pupilId, formatKey: format.key, formatVersion: format.version };
 
 /** What a teacher types for the question asked: the pupil's words, "ja" to share, "1" for a choice. */
-function typedAnswer(_view: StepView, field: FieldView): string {
+function typedAnswer(view: StepView, field: FieldView): string {
   if (field.id.endsWith("__share")) return "ja";
+  // The leerlingbespreking's educational goal comes pre-filled with the sharpened goal: kept as it is.
+  if (view.stepId === "educationalGoal" && field.id === "goalText") return "ok";
   switch (field.kind) {
     case "yesNo":
       return field.id === "another" ? "nee" : "ja";
@@ -103,7 +105,11 @@ async function typeThrough(first: EngineResult, answer = typedAnswer, maxTurns =
 const askedIn = (asked: Asked[], stepId: string) => asked.filter((a) => a.stepId === stepId).map((a) => a.fieldId);
 
 async function storedAnswers(pupilId: string | null): Promise<Record<string, Record<string, unknown>>> {
-  const held = await t.db.conversation.findFirstOrThrow({ where: pupilId ? { pupilId } : { groupId }, orderBy: { createdAt: "desc" } });
+  // (Not a kindgesprek the leerlingbespreking proposed: that one is planned, with no answers yet.)
+  const held = await t.db.conversation.findFirstOrThrow({
+    where: { ...(pupilId ? { pupilId } : { groupId }), status: { not: "planned" } },
+    orderBy: { createdAt: "desc" },
+  });
   return JSON.parse(held.answers) as Record<string, Record<string, unknown>>;
 }
 

@@ -316,11 +316,28 @@ describe("built-in conversation formats", () => {
   it("leerlingbespreking is held with a colleague and sharpens the concern into an observable goal", () => {
     const format = byKey("leerlingbespreking");
     expect(format.subject).toBe("colleague");
-    expect(format.closeWithPlan).toBe(true);
     const goal = fieldsOf(format).find((f) => f.id === "observableGoal");
     expect(goal).toBeDefined();
     expect(goal?.required).toBe(true);
     expect(goal?.help?.nl).toBeTruthy();
+  });
+
+  it("leerlingbespreking v3 is held without the pupil: no kindplan, no skills, an educational goal and an onderwijsbehoefte", () => {
+    const format = byKey("leerlingbespreking");
+    expect(format.version).toBeGreaterThanOrEqual(3);
+    expect(format.closeWithPlan).toBe(false);
+    expect(format.closeWithEducationalGoal).toBe(true);
+    expect(fieldsOf(format).flatMap((f) => f.skills)).toEqual([]);
+    expect(fieldsOf(format).filter((f) => f.shareable)).toEqual([]);
+    expect(
+      fieldsOf(format)
+        .filter((f) => f.educationalNeed)
+        .map((f) => f.id),
+    ).toEqual(["needs"]);
+    // An educational goal needs a goal to carry through, and only a colleague meeting closes that way.
+    const withoutGoal = { ...format, phases: format.phases.map((p) => ({ ...p, sections: p.sections.filter((s) => s.id !== "doelScherpstellen") })) };
+    expect(ConversationFormat.safeParse(withoutGoal).success).toBe(false);
+    expect(ConversationFormat.safeParse({ ...format, subject: "pupil" }).success).toBe(false);
   });
 
   it("every format names at least one ownership skill, except the colleague meeting", () => {

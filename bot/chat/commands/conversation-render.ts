@@ -77,8 +77,9 @@ export function conversationBlocks(view: HeldConversationRead, r: ReadLocale): s
   const name = `${view.pupil.firstName} ${view.pupil.lastName}`;
   const blocks = [
     [
-      t("read.header", { name, format: view.formatName[locale], date: dayOf(view.heldAt, r) }),
-      ...(view.heldBy.length ? [t("read.heldBy", { names: view.heldBy.join(", ") })] : []),
+      // A meeting without the pupil (leerlingbespreking) is about the pupil, not held with them.
+      t(view.withoutPupil ? "read.headerAbout" : "read.header", { name, format: view.formatName[locale], date: dayOf(view.heldAt, r) }),
+      ...(view.heldBy.length ? [t(view.withoutPupil ? "read.discussedBy" : "read.heldBy", { names: view.heldBy.join(", ") })] : []),
       ...(view.archiveOnly ? [t("read.archiveOnly")] : []),
     ].join("\n"),
   ];

@@ -1,7 +1,7 @@
 // One small function per command: call a service, shape the reply. No channel specifics.
 import { isMessageKey, type Translator } from "../../i18n/translate.js";
 import { getPupilRecord, type TimelineEntry } from "../../services/pupil-records.js";
-import { isHeldStatus } from "../../domain/vocabulary.js";
+import { isRecordedStatus } from "../../domain/vocabulary.js";
 import { listTeachingGroups } from "../../services/groups.js";
 import type { BotReply } from "../../channel/types.js";
 import { OWNERSHIP_SKILLS, skillLabel } from "../../domain/ownership-skills.js";
@@ -57,6 +57,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       t("help.pictureCards"),
       t("help.review"),
       t("help.startgesprek"),
+      ...(ctx.actor.roles.has("ib") || ctx.actor.roles.has("admin") ? [t("help.ibAssign")] : []),
       t("help.groupConversation"),
       t("help.progress"),
       t("help.school"),
@@ -129,7 +130,7 @@ export async function pupilReply(ctx: CommandContext, input: CommandInput): Prom
   }
   // Each held conversation can be read in full (conversation-read-commands.ts): a button per
   // conversation, newest first, and the command to type.
-  const held = record.timeline.filter((e) => e.kind === "conversation" && isHeldStatus(e.status)).slice(0, 5);
+  const held = record.timeline.filter((e) => e.kind === "conversation" && isRecordedStatus(e.status)).slice(0, 5);
   if (held.length === 0) return { text: lines.join("\n") };
   lines.push(t("read.timelineHint", { name: record.pupil.firstName }));
   const actions = held.map((e) => buttonFor(t("read.button", { date: dayOf(e.at, actor) }), "viewConversation", { conversationId: e.id }));

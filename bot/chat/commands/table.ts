@@ -23,6 +23,7 @@ import { archiveReply, handoverReply } from "./school-year-commands.js";
 import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, roundsReply } from "./round-commands.js";
 import { schoolCommand } from "./school-commands.js";
 import { workModeCommand } from "./work-mode-commands.js";
+import { supportCommand } from "./ib-commands.js";
 import { pictureCardsCommand } from "./picture-card-commands.js";
 
 export type Audience =
@@ -32,6 +33,7 @@ export type Audience =
   | "team leaders, directors and board admins"
   | "teachers and IB'ers"
   | "admins and privacy officers"
+  | "IB'ers and admins"
   | "admins";
 
 export interface CommandOutcome {
@@ -128,6 +130,20 @@ export const COMMANDS = [
     phrases: ["startgesprek", "driehoeksgesprek", "start-of-year conversation", "three-way conversation"],
     prefixes: ["startgesprek", "driehoeksgesprek", "start-of-year conversation", "three-way conversation"],
     run: (ctx, input) => many(startgesprekCommand(ctx, input)),
+  },
+  {
+    id: "ibAssign",
+    who: "IB'ers and admins",
+    phrases: ["ib toewijzen", "ib assign"],
+    prefixes: ["ib toewijzen", "ib assign"],
+    run: (ctx, input) => many(supportCommand(ctx, input, false)),
+  },
+  {
+    id: "ibUnassign",
+    who: "IB'ers and admins",
+    phrases: ["ib intrekken", "ib unassign"],
+    prefixes: ["ib intrekken", "ib unassign"],
+    run: (ctx, input) => many(supportCommand(ctx, input, true)),
   },
   {
     id: "groupConversation",

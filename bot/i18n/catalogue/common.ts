@@ -21,8 +21,8 @@ export const common = {
     en: "**note <name>: <text>** — quickly record a spontaneous conversation",
   },
   "help.review": {
-    nl: "**leerlingbespreking <naam>** — bespreking met de IB'er voorbereiden",
-    en: "**pupil review <name>** — prepare the meeting with the IB'er",
+    nl: "**leerlingbespreking <naam>** — het overleg met de IB'er vastleggen (zonder de leerling): onderwijsdoel, onderwijsbehoefte en een voorstel voor een kindgesprek",
+    en: "**pupil review <name>** — record the meeting with the IB'er (without the pupil): educational goal, educational need and a proposed pupil conversation",
   },
   "help.groupConversation": { nl: "**groepsgesprek** — een gesprek met de hele groep", en: "**group conversation** — a conversation with the whole group" },
   "help.resume": { nl: "**verder** — verder met een gepauzeerd gesprek", en: "**resume** — continue a paused dialog" },
@@ -147,6 +147,7 @@ export const common = {
   "status.prepared": { nl: "voorbereid", en: "prepared" },
   "status.held": { nl: "gehouden", en: "held" },
   "status.evaluated": { nl: "geëvalueerd", en: "evaluated" },
+  "status.discussed": { nl: "besproken, zonder leerling", en: "discussed, without the pupil" },
   "export.ready": {
     nl: "Het kindplan van {name} staat klaar (alleen wat de leerling wil delen).",
     en: "{name}'s pupil plan is ready (only what the pupil wants to share).",

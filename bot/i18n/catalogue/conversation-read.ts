@@ -26,6 +26,8 @@ export const conversationRead = {
   },
   "read.header": { nl: "**Gesprek met {name}** — {format}, {date}", en: "**Conversation with {name}** — {format}, {date}" },
   "read.heldBy": { nl: "Gehouden door: {names}", en: "Held by: {names}" },
+  "read.headerAbout": { nl: "**Over {name}** — {format}, {date}", en: "**About {name}** — {format}, {date}" },
+  "read.discussedBy": { nl: "Vastgelegd door: {names}", en: "Recorded by: {names}" },
   "read.page": { nl: "({page}/{pages})", en: "({page}/{pages})" },
   "read.archiveOnly": {
     nl: "Je leest dit via het archief van vorig schooljaar: wat daarna is vastgelegd staat er niet bij.",

@@ -17,6 +17,7 @@ import { pictureCards } from "./picture-cards.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
 import { prepare } from "./prepare.js";
+import { pupilReview } from "./pupil-review.js";
 import { questions } from "./questions.js";
 import { reminders } from "./reminders.js";
 import { rounds } from "./rounds.js";
@@ -40,6 +41,7 @@ export const areas = {
   prepare,
   printed,
   privacy,
+  pupilReview,
   questions,
   reminders,
   rounds,
@@ -64,6 +66,7 @@ export const catalogue = {
   ...prepare,
   ...printed,
   ...privacy,
+  ...pupilReview,
   ...questions,
   ...reminders,
   ...rounds,
