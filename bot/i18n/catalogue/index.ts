@@ -13,6 +13,7 @@ import { dialogs } from "./dialogs.js";
 import { evaluations } from "./evaluations.js";
 import { holidays } from "./holidays.js";
 import { needs } from "./needs.js";
+import { pictureCards } from "./picture-cards.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
 import { prepare } from "./prepare.js";
@@ -36,6 +37,7 @@ export const areas = {
   evaluations,
   holidays,
   needs,
+  pictureCards,
   prepare,
   printed,
   privacy,
@@ -60,6 +62,7 @@ export const catalogue = {
   ...evaluations,
   ...holidays,
   ...needs,
+  ...pictureCards,
   ...prepare,
   ...printed,
   ...privacy,
