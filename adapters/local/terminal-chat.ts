@@ -21,11 +21,12 @@ export interface TerminalChatOptions {
   exportDir?: string;
 }
 
-function renderForTerminal(reply: BotReply, color: boolean, firstAction = 1): string {
+/** `firstAction` null: the buttons are shown unnumbered (a step's numbers are its answers). */
+function renderForTerminal(reply: BotReply, color: boolean, firstAction: number | null = 1): string {
   const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
   const body = [reply.text, reply.step ? renderStepText(reply.step) : ""].filter(Boolean).join("\n");
   const text = body.replace(/\*\*(.+?)\*\*/g, (_m, inner: string) => bold(inner));
-  const actions = (reply.actions ?? []).map((a, i) => `  [${i + firstAction}] ${a.label}`);
+  const actions = (reply.actions ?? []).map((a, i) => (firstAction === null ? `  · ${a.label}` : `  [${i + firstAction}] ${a.label}`));
   return [text, ...actions].join("\n");
 }
 
@@ -63,9 +64,12 @@ export class TerminalChat {
   private show(result: TurnResult): string {
     this.actions = [];
     const parts: string[] = [];
+    // While a step asks a question, a typed number answers it: buttons beside the step (an offer
+    // to print picture cards) are shown, not numbered; their command can be typed.
+    const asking = result.replies.some((r) => r.step);
     for (const reply of result.replies) {
-      parts.push(renderForTerminal(reply, this.options.color ?? false, this.actions.length + 1));
-      this.actions.push(...(reply.actions ?? []));
+      parts.push(renderForTerminal(reply, this.options.color ?? false, asking ? null : this.actions.length + 1));
+      if (!asking) this.actions.push(...(reply.actions ?? []));
       for (const file of reply.attachments ?? []) parts.push(this.save(file.filename, attachmentBytes(file)));
     }
     const rendered = parts.filter(Boolean).join("\n\n");

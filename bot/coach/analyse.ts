@@ -207,13 +207,13 @@ function analyseSentence(sentence: Sentence, rules: LanguageRules): SentenceAnal
 
   const topics =
     secondQuestionAt === null && head !== null && sentence.isQuestion
-      ? findTopicPair(
+      ? (findTopicPair(
           lower.slice(0, head.offset + head.words.length),
           words.map((w) => w.text),
           head.offset,
-          head.kind !== "yes-no",
+          head.kind === "wh",
           rules,
-        )
+        ) ?? listedTopic(lower, segments, head, rules))
       : null;
 
   const context: SentenceContext = {
@@ -226,6 +226,16 @@ function analyseSentence(sentence: Sentence, rules: LanguageRules): SentenceAnal
   };
   const leading = rules.leadingHits(lower, context);
   return { sentence, words, lower, segments, head, context, closedReason, secondQuestionAt, topics, leading };
+}
+
+/** "Hoe gaat het met je vriendinnen, met je werk en thuis?": a later segment repeats the head's preposition. */
+function listedTopic(lower: readonly string[], segments: readonly SegmentInfo[], head: SegmentInfo, rules: LanguageRules): TopicPair | null {
+  for (const seg of segments) {
+    if (seg.offset <= head.offset) continue;
+    const p = head.words.lastIndexOf(seg.words[0] ?? "");
+    if (p > 0 && rules.prepositions.has(seg.words[0] ?? "")) return { firstAt: head.offset + p, at: seg.offset, secondEnd: lower.length };
+  }
+  return null;
 }
 
 export function analyse(text: string, rules: LanguageRules): Analysis {

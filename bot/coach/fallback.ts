@@ -1,7 +1,8 @@
 /**
  * What the coach offers when no rewrite of the question's own shape passes the gate:
  * first an open question about the question's topic — only a noun phrase it can name with
- * confidence ("met de sommen" → "Wat kun je me vertellen over de sommen?") — and when even the
+ * confidence ("met de sommen" → "Wat kun je me vertellen over de sommen?", "met Finn" → "Hoe gaat het
+ * tussen jou en Finn?") — and when even the
  * topic is uncertain, a question stem that tells the teacher how to begin ("Begin met 'Wat' of
  * 'Hoe': Hoe …?"). Stems are fixed texts, tested in tests/coach; topic questions go through the gate.
  */
@@ -23,7 +24,8 @@ const NL: TopicWords = {
   determiners: wordSet("de het een je jouw mijn"),
   notNouns: wordSet(
     "beetje paar keer je jij ik het er zelf goed weer nog al ook wel niet eens even samen alleen zo toch nou altijd nooit steeds " +
-      "moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig best beste",
+      "moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig best beste " +
+      "laat vroeg gisteren vandaag morgen thuis buiten binnen nu toen straks",
   ),
   forgot: wordSet("vergeten vergeet vergat"),
 };
@@ -35,6 +37,10 @@ const EN: TopicWords = {
   forgot: wordSet("forgot forget forgotten"),
 };
 
+const PEOPLE = wordSet(
+  "moeder vader mama papa ouders broer zus broertje zusje oma opa juf meester vriend vriendin vriendje vriendinnetje buurman buurvrouw " +
+    "mother father mum mom dad parents brother sister grandma grandpa teacher friend",
+);
 const EN_STOP = wordSet("again today yesterday tomorrow this that week to at in on more or and");
 const WORDS: Record<Language, TopicWords> = { nl: NL, en: EN };
 
@@ -51,9 +57,27 @@ export function topicOf(sentence: SentenceAnalysis, language: Language): string 
     if (!isNoun(tokens[i + 2], w)) continue;
     // English compounds are two words ("the football club"); Dutch ones are one ("de voetbalclub").
     const long = language === "en" && isNoun(tokens[i + 3], w) && !EN_STOP.has(tokens[i + 3]?.lower ?? "");
-    return joinTokens(tokens.slice(i + 1, i + (long ? 4 : 3)).map((t) => ({ ...t, text: t.lower })));
+    const end = i + (long ? 4 : 3);
+    const phrase = tokens.slice(i + 1, end).map((t) => ({ ...t, text: t.lower }));
+    // "de toren van Sem": a name after "van"/"of" belongs to the noun phrase.
+    const owner = tokens[end + 1];
+    if ((tokens[end]?.lower === "van" || tokens[end]?.lower === "of") && owner && isName(owner)) return joinTokens([...phrase, tokens[end] as Token, owner]);
+    return joinTokens(phrase);
   }
   return null;
+}
+
+function isName(t: Token): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(t.text);
+}
+
+/** A name right after "met"/"with" ("ruzie maken met Finn"), never the sentence's first word; else null. */
+function personOf(sentence: SentenceAnalysis): string | null {
+  const tokens = sentence.words;
+  const at = tokens.findIndex((t, i) => i > 0 && (t.lower === "met" || t.lower === "with") && tokens[i + 1] !== undefined && isName(tokens[i + 1] as Token));
+  const name = at >= 0 ? tokens[at + 1] : undefined;
+  // "met Bram en Sem" is two people; the frame below names one.
+  return name && !/^(en|and)$/u.test(tokens[at + 2]?.lower ?? "") ? name.text : null;
 }
 
 /** The thing a pupil is reproached for forgetting ("je gymtas weer vergeten"), or null. */
@@ -86,10 +110,19 @@ export function topicQuestions(sentence: SentenceAnalysis, flags: readonly Flag[
   const judging = flags.includes("judging");
   const topic = topicOf(sentence, language);
   if (topic) {
-    if (judging) out.push(language === "nl" ? `Wat vind je zelf van ${topic}?` : `What do you think of ${topic} yourself?`);
+    // "Wat vind je zelf van je moeder?" would ask the pupil to judge a person.
+    const person = PEOPLE.has(topic.split(" ").pop() ?? "");
+    if (judging && !person) out.push(language === "nl" ? `Wat vind je zelf van ${topic}?` : `What do you think of ${topic} yourself?`);
     out.push(language === "nl" ? `Wat kun je me vertellen over ${topic}?` : `What can you tell me about ${topic}?`);
   }
-  return out;
+  return [...out, ...personQuestion(sentence, language)];
+}
+
+/** "ruzie maken met Finn" → "Hoe gaat het tussen jou en Finn?" (after a judging question it goes first). */
+export function personQuestion(sentence: SentenceAnalysis, language: Language): string[] {
+  const person = personOf(sentence);
+  if (!person) return [];
+  return [language === "nl" ? `Hoe gaat het tussen jou en ${person}?` : `How are things between you and ${person}?`];
 }
 
 const STEMS: Record<Language, Record<Flag, string>> = {

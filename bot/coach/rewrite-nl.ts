@@ -346,7 +346,13 @@ function eitherOrRewrite(verb: string, rest: Tokens): string {
   const preferAt = l.findIndex((w) => w === "liever" || w === "liefst");
   const object = preferAt > 0 ? rest.slice(0, preferAt).filter((t) => t.lower !== "het") : [];
   const options = preferAt >= 0 ? l.slice(preferAt + 1) : l;
-  const wh = options.some((w) => TIME_WORDS.has(w)) ? "Wanneer" : options.some((w) => PLACE_WORDS.has(w) || PLACES.has(w)) ? "Waar" : "Hoe";
+  // "… over rekenen praten of over de ruzie" offers topics, not places: "Waarover".
+  const place = options.some((w) => PLACE_WORDS.has(w) || PLACES.has(w))
+    ? options.find((w) => NL_PREPOSITIONS.has(w)) === "over"
+      ? "Waarover"
+      : "Waar"
+    : "Hoe";
+  const wh = options.some((w) => TIME_WORDS.has(w)) ? "Wanneer" : place;
   let inf: string | undefined;
   if (MODALS.has(verb)) {
     for (const t of rest) if (looksLikeInfinitive(t.lower) && !object.includes(t)) inf = t.text;
@@ -456,7 +462,12 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     out.push(q("Hoe", restL.includes("lukken") ? (verb === "ging" ? "lukte" : "lukt") : verb, "het", r));
   } else if (["is", "was"].includes(verb)) {
     const r = dropIntensifiers(rest).filter((t) => !NEGATIONS.has(t.lower));
-    if (subject === "het") {
+    // "Is het gelukt om je doel te halen?" presumes success when read as "Hoe is het voor jou om …": ask how it went.
+    const omAt = r.findIndex((t) => t.lower === "om");
+    const teAt = r.findIndex((t) => t.lower === "te");
+    if (subject === "het" && r[0]?.lower === "gelukt") {
+      if (omAt === 1 && teAt === 4 && DETERMINERS.has(r[2]?.lower ?? "")) out.push(q("Hoe ging het met", r.slice(2, 4)));
+    } else if (subject === "het") {
       const afterAdj = r.slice(1).filter((t, i) => i > 0 || !EVALUATIVE.has(t.lower));
       out.push(
         q(

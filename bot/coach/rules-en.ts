@@ -9,6 +9,7 @@
  */
 import type { LanguageRules, LeadingHit, SentenceContext } from "./language-rules.js";
 import { enReproachHits } from "./reproach.js";
+import { enPresumptionHits } from "./presumption.js";
 import { phraseAt, startsWithAny, wordSet } from "./word-sets.js";
 
 export const EN_WH = wordSet("what who whom whose where when why how which");
@@ -159,7 +160,7 @@ function enLeadingHits(words: readonly string[], ctx: SentenceContext): LeadingH
       }
     }
   });
-  hits.push(...enReproachHits(words));
+  hits.push(...enReproachHits(words), ...enPresumptionHits(words, ctx, EN_CONTEXT_JUDGING));
   if (ctx.hasTag) hits.push({ kind: "tag", word: words[words.length - 1] ?? "", index: words.length - 1 });
   if (ctx.head === "yes-no") {
     const aux = words[ctx.headOffset] ?? "";

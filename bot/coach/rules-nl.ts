@@ -9,6 +9,7 @@
  */
 import type { LanguageRules, LeadingHit, SentenceContext } from "./language-rules.js";
 import { nlReproachHits } from "./reproach.js";
+import { nlPresumptionHits } from "./presumption.js";
 import { phraseAt, startsWithAny, wordSet } from "./word-sets.js";
 
 export const NL_WH = wordSet(
@@ -124,7 +125,7 @@ const NL_JUDGING_EXACT = wordSet("lui luie luier");
 
 /** Words that judge only when said about the pupil's behaviour ("Waarom ben je zo druk?"). */
 const NL_CONTEXT_JUDGING = wordSet(
-  "druk drukke vervelend vervelende stom stomme dom domme raar rare gek irritant irritante lastig " +
+  "druk drukke gemeen gemene vervelend vervelende stom stomme dom domme raar rare gek irritant irritante lastig " +
     "onrustig onrustige chaotisch wild moeilijk dwars kinderachtig",
 );
 const NL_BE_DO = wordSet("ben bent was waren doe doet deed deden gedraag gedraagt gedroeg geweest gedaan zijn doen");
@@ -208,7 +209,7 @@ function nlLeadingHits(words: readonly string[], ctx: SentenceContext): LeadingH
       }
     }
   });
-  hits.push(...nlReproachHits(words));
+  hits.push(...nlReproachHits(words), ...nlPresumptionHits(words, ctx, NL_CONTEXT_JUDGING));
   if (ctx.hasTag) hits.push({ kind: "tag", word: words[words.length - 1] ?? "", index: words.length - 1 });
   if (ctx.head === "yes-no") {
     // "Zou je niet beter…", "Is het niet handiger…", "Vind je zelf ook niet dat…"

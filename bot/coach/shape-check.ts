@@ -16,6 +16,7 @@
  */
 import { NL_FINITE_VERBS } from "./rules-nl.js";
 import { EN_AUX } from "./rules-en.js";
+import { grammarProblem } from "./shape-grammar.js";
 import { splitSentences, tokenize } from "./text.js";
 import type { Language } from "./types.js";
 import { wordSet } from "./word-sets.js";
@@ -122,7 +123,8 @@ export type ShapeProblem =
   | "repeated-words"
   | "broken-topic"
   | "embedded-yes-no"
-  | "choice-left";
+  | "choice-left"
+  | "broken-grammar";
 
 /** Why the candidate's question is not a well-formed open question, or null when it is. */
 export function shapeProblem(candidate: string, language: Language): ShapeProblem | null {
@@ -212,7 +214,7 @@ export function shapeProblem(candidate: string, language: Language): ShapeProble
   // "… whether the instructions were clear", "… of je het leuk vond": a yes/no question inside.
   if (words.some((w, i) => w === "whether" || (language === "nl" && w === "of" && TELL.has(words[i - 1] ?? "") && NL_SUBJECT_WORDS.has(words[i + 1] ?? ""))))
     return "embedded-yes-no";
-  return null;
+  return grammarProblem(words, texts, at, language);
 }
 
 function hasBrokenTopic(words: readonly string[], r: ShapeRules): boolean {

@@ -6,9 +6,10 @@
  * questions keep the first and advise the second for later.
  */
 import { analyse, type Analysis, type SentenceAnalysis } from "./analyse.js";
-import { questionStem, reproachQuestions, topicQuestions } from "./fallback.js";
+import { personQuestion, questionStem, reproachQuestions, topicQuestions } from "./fallback.js";
 import type { LanguageRules } from "./language-rules.js";
 import type { Rewriter } from "./rewrite-common.js";
+import { presumptionRewrites, withoutLeftovers } from "./rewrite-presumption.js";
 import { isWellShaped } from "./shape-check.js";
 import { asQuestion, joinTokens, tokenize, type Token } from "./text.js";
 
@@ -47,13 +48,40 @@ function rewriteSingle(text: string, ctx: SuggestContext): string | null {
   const preface = neutralPreface(analysis, sentence);
   const { flags } = analysis;
   const language = ctx.rules.language;
-  const candidates = [...reproachQuestions(sentence, flags, language), ...ctx.rewriter.rewrite(sentence), ...topicQuestions(sentence, flags, language)];
+  const presumed = flags.includes("leading") && sentence.head?.kind === "wh" ? presumptionRewrites(sentence.words, language) : [];
+  // A conflict with a named child is best asked as the relation between them ("ruzie maken met Finn").
+  const conflict = sentence.lower.some((w) =>
+    /^(ruzie|vecht|gevochten|pest|gepest|duw|geduwd|sla|sloeg|geslagen|scheld|gescholden|fight|fought|bully|bullied|push|pushed)/u.test(w),
+  );
+  const person = flags.includes("judging") && conflict ? personQuestion(sentence, language) : [];
+  // Built for this very pattern, these go first: "Wat zou je helpen om aan je tas te denken?", "Hoe gaat het tussen jou en Finn?".
+  const specific = [...reproachQuestions(sentence, flags, language), ...person];
+  const built = [...specific, ...presumed, ...ctx.rewriter.rewrite(sentence), ...topicQuestions(sentence, flags, language)];
+  // A template may keep a word of the closed form ("een beetje", "best"); the gate rejects it, the clean variant may pass.
+  const cleaned = built.flatMap((c) => [c, withoutLeftovers(c, tokenize(c), language) ?? []].flat());
+  // After a judging question a why-question stays a demand for justification ("Waarom moet jij ruzie maken met Finn?").
+  const blame = /^(waarom|why|how come|hoe kan het dat)\b/iu;
+  // After advice dressed as a negated question ("Zou je niet beter …") a kept negation keeps the advice.
+  const negated = sentence.leading.some((h) => h.kind === "negated-question");
+  const fair = cleaned.filter((c) => !(flags.includes("judging") && blame.test(c)) && !(negated && /\b(niet|geen|not|n't)\b/iu.test(c)));
+  // A question that keeps a word of the teacher's topic goes before a generic one ("Hoe voelt het voor jou?").
+  const own = new Set(sentence.lower.filter((w) => w.length >= 4 && !GENERIC_WORDS.has(w)));
+  const onTopic = (c: string): boolean => tokenize(c).some((t) => own.has(t.lower));
+  // Advice ("Zou je niet beter …") is best answered by the pupil's own plan, so its generic rewrite stays first.
+  const first = fair.filter((c) => specific.includes(c) || negated);
+  const rest = fair.filter((c) => !first.includes(c));
+  const candidates = [...first, ...rest.filter(onTopic), ...rest.filter((c) => !onTopic(c))];
   for (const candidate of candidates) {
     const shown = preface ? `${preface} ${candidate}` : candidate;
     if (passesGate(shown, ctx)) return shown;
   }
   return null;
 }
+
+/** Frame words of generic suggestions; sharing one of these with the question does not keep its topic. */
+const GENERIC_WORDS = new Set(
+  "voelt voel voor zelf aanpakken gaat ging vind vond jouw deze over vertellen what does feel this that yourself tackle with about tell your".split(" "),
+);
 
 const COORDINATORS = new Set(["en", "maar", "of", "and", "but", "or"]);
 
@@ -68,14 +96,16 @@ function trimCoordinators(tokens: Token[], fromStart: boolean, ctx: SuggestConte
 }
 
 /** "Hoe gaat het met tekenen en met schrijven?" → the same frame once per topic. */
-function splitTopics(q: SentenceAnalysis): { first: string; second: string } | null {
+function splitTopics(q: SentenceAnalysis, ctx: SuggestContext): { first: string; second: string } | null {
   const t = q.topics;
   if (!t) return null;
   const frame = q.words.slice(0, t.firstAt);
   const tail = q.words.slice(t.secondEnd);
+  // A listed topic starts at its own preposition (", met je werk"); a coordinated one after "en".
+  const secondFrom = ctx.rules.prepositions.has(q.lower[t.at] ?? "") ? t.at : t.at + 1;
   return {
     first: asQuestion(joinTokens([...q.words.slice(0, t.at), ...tail])),
-    second: asQuestion(joinTokens([...frame, ...q.words.slice(t.at + 1, t.secondEnd), ...tail])),
+    second: asQuestion(joinTokens([...frame, ...q.words.slice(secondFrom, t.secondEnd), ...tail])),
   };
 }
 
@@ -96,7 +126,7 @@ function tokenWords(text: string): Token[] {
 /** Splits a multiple question into its first question and the rest. */
 function splitMultiple(analysis: Analysis, ctx: SuggestContext): { first: string; second: string } | null {
   const withTopics = analysis.questions.find((s) => s.topics !== null);
-  if (withTopics && analysis.questions.length === 1) return splitTopics(withTopics);
+  if (withTopics && analysis.questions.length === 1) return splitTopics(withTopics, ctx);
   const [q1, ...more] = analysis.questions;
   if (q1 && more.length > 0) {
     return {

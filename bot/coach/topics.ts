@@ -58,6 +58,12 @@ export function findTopicPair(lower: readonly string[], texts: readonly string[]
     // "thuis en op school", "at home and at school": a place adverb as the first of two places.
     if (PLACE_ADVERBS.has(lower[i - 1] ?? "") && !rules.prepositions.has(lower[i - 2] ?? "") && rules.prepositions.has(next))
       return { firstAt: i - 1, at: i, secondEnd: lower.length };
+    // "met je werk en thuis": a place adverb as the second of two places.
+    if (PLACE_ADVERBS.has(next) && i + 2 === lower.length) {
+      let p = i - 1;
+      while (p > from && !rules.prepositions.has(lower[p] ?? "")) p--;
+      if (p > from) return { firstAt: p, at: i, secondEnd: i + 2 };
+    }
     if (rules.prepositions.has(next) && !rules.whWords.has(lower[i + 2] ?? "") && lower[i + 2] !== "te" && lower[i + 2] !== "to") {
       // The first phrase's preposition: the last one before the coordinator.
       let p = i - 1;

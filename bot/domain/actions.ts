@@ -34,6 +34,13 @@ export const ACTION_ARGS = {
   workMode: z.object({ mode: z.enum(["short", "steps"]) }),
   /** The school to work for (a person with staff records at several schools of one board). */
   school: z.object({ schoolId: Id }),
+  /** Picture cards to print for a format (by its key). */
+  pictureCards: z.object({
+    formatKey: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/)
+      .max(40),
+  }),
 } as const;
 
 type ArgsOf = { [C in keyof typeof ACTION_ARGS]: z.infer<(typeof ACTION_ARGS)[C]> };

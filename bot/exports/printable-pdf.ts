@@ -26,7 +26,8 @@ function keepTogether(pdf: Pdf, height: number): void {
   if (pdf.y + height > bottom(pdf)) pdf.addPage();
 }
 
-function drawPicture(pdf: Pdf, shapes: readonly Shape[], x: number, y: number, size: number): void {
+/** A drawing (pictures.ts, a 100×100 grid) at (x, y), `size` points wide and high. */
+export function drawPicture(pdf: Pdf, shapes: readonly Shape[], x: number, y: number, size: number): void {
   pdf
     .save()
     .translate(x, y)

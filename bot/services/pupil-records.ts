@@ -6,6 +6,10 @@ import { requirePupilAccess } from "../auth/access.js";
 import { recordAudit } from "../audit.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { TEXT_LIMITS } from "../formats/fields.js";
+import { chosenChoices } from "../formats/chosen.js";
+import { getFormat } from "../formats/registry.js";
+import type { ConversationFormat } from "../formats/schema.js";
+import { isHeldStatus } from "../domain/vocabulary.js";
 
 export interface PupilSummary {
   id: string;
@@ -25,6 +29,8 @@ export interface TimelineEntry {
   shareWithParents?: boolean;
   /** Ownership skills a held conversation addressed. */
   skills?: string[];
+  /** A held conversation without a plan (a quick moment, a check): what the child chose, by labels. */
+  chosen?: string[];
   /** An evaluation: the goal it evaluated, how to go on, and who evaluated (duo-partners see each other's). */
   goalText?: string;
   nextStep?: string;
@@ -45,7 +51,9 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
     where: { id: pupilId },
     include: {
       group: { select: { name: true } },
-      conversations: { select: { id: true, status: true, plannedAt: true, heldAt: true, createdAt: true, formatKey: true, skills: true } },
+      conversations: {
+        select: { id: true, status: true, plannedAt: true, heldAt: true, createdAt: true, formatKey: true, formatVersion: true, skills: true, answers: true },
+      },
       goals: { include: { evaluations: true } },
       notes: true,
     },
@@ -56,6 +64,7 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
       ? (await db.staff.findMany({ where: { id: { in: evaluatorIds } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName])
       : [],
   );
+  const chosen = await chosenByConversation(db, actor, pupil.conversations);
   const timeline: TimelineEntry[] = [
     ...pupil.conversations.map((c) => ({
       kind: "conversation" as const,
@@ -64,6 +73,7 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
       status: c.status,
       text: c.formatKey,
       skills: JSON.parse(c.skills) as string[],
+      ...(chosen.get(c.id)?.length ? { chosen: chosen.get(c.id) } : {}),
     })),
     ...pupil.goals.flatMap((g) => [
       { kind: "goal" as const, id: g.id, at: g.createdAt, status: g.status, text: g.goalText, shareWithParents: g.shareWithParents },
@@ -102,6 +112,33 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
     openGoals: pupil.goals.filter((g) => g.status === "open").length,
     skills: skillCounts(pupil.conversations),
   };
+}
+
+/**
+ * What the child chose in each held conversation that closes without a plan (the onderbouw's quick
+ * moment, the welbevinden check): there no goal on the timeline says what it was about.
+ */
+async function chosenByConversation(
+  db: Db,
+  actor: Actor,
+  conversations: { id: string; status: string; formatKey: string; formatVersion: number; answers: string }[],
+): Promise<Map<string, string[]>> {
+  const chosen = new Map<string, string[]>();
+  const formats = new Map<string, Promise<ConversationFormat | null>>();
+  for (const c of conversations) {
+    if (!isHeldStatus(c.status)) continue;
+    const id = `${c.formatKey}@${c.formatVersion}`;
+    // A format no longer known (a school's own, removed) leaves the line as it was.
+    if (!formats.has(id))
+      formats.set(
+        id,
+        getFormat(db, actor.schoolId, c.formatKey, c.formatVersion).catch(() => null),
+      );
+    const format = await formats.get(id);
+    if (!format || format.closeWithPlan) continue;
+    chosen.set(c.id, chosenChoices(format, JSON.parse(c.answers) as Record<string, Record<string, unknown>>, actor.locale));
+  }
+  return chosen;
 }
 
 function skillCounts(conversations: { status: string; skills: string }[]) {

@@ -5,6 +5,8 @@ import { formatLocalDate } from "../../bot/domain/local-time.js";
 import { asSkillActor, deriveSkills, skillLabel } from "../../bot/domain/ownership-skills.js";
 import { loadGroupContext, loadPupilContext, recordHeldConversation } from "../../bot/services/conversations.js";
 import { getFormat } from "../../bot/formats/registry.js";
+import { chosenChoices } from "../../bot/formats/chosen.js";
+import { pictured } from "../../bot/exports/picture-cards.js";
 import type { ConversationFormat, FormatSection } from "../../bot/formats/schema.js";
 import type { Answers, DialogFlow, FlowContext, LoadedFlow, SessionSubject } from "../engine/flow.js";
 import { SKIPPED } from "../engine/flow.js";
@@ -34,6 +36,8 @@ function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinitio
     ...section.exampleQuestions.map((q) => translate(locale, "conversation.exampleQuestion", { question: q[locale] })),
     ...(section.parentQuestions ?? []).map((q) => translate(locale, "startgesprek.parentQuestion", { question: q[locale] })),
   ];
+  // A step where the child points at pictures says where the printable cards are.
+  if (section.fields.some(pictured)) examples.push(translate(locale, "pictureCards.stepHint"));
   const sharpened = section.fields.some((f) => f.id === "observableGoal");
   return {
     id: sectionStepId(section),
@@ -137,8 +141,11 @@ function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl"
   }
   for (const a of collectAgreements(answers, format.withParents))
     lines.push(translate(locale, "agreement.line", { who: a.who, what: a.what, when: a.whenText }));
-  // (A short record without goal or agreement has no format parts to count.)
-  if (lines.length === 0 && answers[RECORD] === undefined) {
+  // (A short record without goal or agreement has no format parts to count.) What the child
+  // chose (a face, picture themes) says more than a count, so it is shown when there is a choice.
+  const chosen = chosenChoices(format, answers, locale);
+  if (lines.length === 0 && chosen.length) lines.push(translate(locale, "conversation.summary.chosen", { choices: chosen.join("; ") }));
+  else if (lines.length === 0 && answers[RECORD] === undefined) {
     const answered = format.phases.flatMap((p) => p.sections).filter((s) => Object.keys(answers[sectionStepId(s)] ?? {}).some((k) => k !== SKIPPED));
     lines.push(translate(locale, "conversation.partsFilled", { count: answered.length }));
   }

@@ -18,6 +18,7 @@ const EXPECTED_KEYS = [
   "groepsgesprek",
   "leerlingbespreking",
   "startgesprek",
+  "welbevinden-start",
 ];
 
 /** Texts allowed to read the same in both languages (proper nouns); none needed so far. */
@@ -119,7 +120,7 @@ function unknownKeys(raw: unknown): string[] {
 }
 
 describe("built-in conversation formats", () => {
-  it("includes all eight built-in formats, each in versions 1, 2, … without gaps", () => {
+  it("includes every built-in format, each in versions 1, 2, … without gaps", () => {
     const keys = [...new Set(formats.map((f) => f.format.key))].sort();
     expect(keys).toEqual([...EXPECTED_KEYS].sort());
     for (const key of keys) {
@@ -152,6 +153,7 @@ describe("built-in conversation formats", () => {
     expect(explained("middenbouw-kindgesprek")).toEqual({ feelingNote: "feeling", howItWorked: "proudOf" });
     expect(explained("onderbouw-welbevinden")).toEqual({ feelingNote: "feeling", themes: "story" });
     expect(explained("hgw-kindgesprek")).toEqual({ whatIsDifferent: "exceptions" });
+    expect(explained("welbevinden-start")).toEqual({ feelingNote: "feeling" });
     for (const key of ["bovenbouw-kindgesprek", "kindplan", "groepsgesprek", "leerlingbespreking", "startgesprek"]) expect(explained(key), key).toEqual({});
   });
 
@@ -274,6 +276,23 @@ describe("built-in conversation formats", () => {
     }
     expect(choices.some((f) => f.id === "feeling")).toBe(true);
     expect(sectionsOf(format).length).toBeLessThanOrEqual(4);
+  });
+
+  it("welbevinden-start is a short check for groep 3–8: faces, no plan, and what is said about classmates stays at school", () => {
+    const format = byKey("welbevinden-start");
+    expect(format.audience.sort()).toEqual(["bovenbouw", "middenbouw"]);
+    expect(format.closeWithPlan).toBe(false);
+    expect(format.quick).toBe(false);
+    expect(sectionsOf(format).length).toBeLessThanOrEqual(4);
+    const feeling = fieldsOf(format).find((f) => f.id === "feeling");
+    for (const option of feeling?.options ?? []) expect(option.icon, option.value).toBeTruthy();
+    // Names of classmates and what goes less well with others are never offered to the parents.
+    const byId = (id: string) => fieldsOf(format).find((f) => f.id === id);
+    expect(byId("likesWorkingWith")?.shareable).toBe(false);
+    expect(byId("harderWhen")?.shareable).toBe(false);
+    expect(byId("harderWhen")?.label.nl).toMatch(/zonder namen/);
+    // "What helps me" is an onderwijsbehoefte for the groepsplan.
+    expect(byId("helpsMe")).toMatchObject({ shareable: true, educationalNeed: true });
   });
 
   it("bovenbouw-kindgesprek prepares the pupil and makes all four ownership skills visible", () => {

@@ -14,6 +14,7 @@ import { pupilNamesById } from "../../services/pupil-search.js";
 import { listTeachingGroups } from "../../services/groups.js";
 import { recordEarlierRecordsShown } from "../../services/pupil-context-audit.js";
 import { workModeOffer } from "./work-mode-commands.js";
+import { pictureCardsOffer } from "./picture-card-commands.js";
 
 export async function prepareCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {
   const choice = await choosePupil(ctx, input, "prepare");
@@ -39,7 +40,7 @@ export async function conversationCommand(ctx: CommandContext, input: CommandInp
     formatKey: format.key,
     formatVersion: format.version,
   });
-  return [...started, ...(await workModeOffer(ctx, format))];
+  return [...started, ...(await workModeOffer(ctx, format)), ...pictureCardsOffer(ctx, format)];
 }
 
 export async function groupConversationCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {

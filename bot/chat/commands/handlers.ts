@@ -54,6 +54,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       t("help.export"),
       t("help.needs"),
       t("help.coach"),
+      t("help.pictureCards"),
       t("help.review"),
       t("help.startgesprek"),
       ...(ctx.actor.roles.has("ib") || ctx.actor.roles.has("admin") ? [t("help.ibAssign")] : []),
@@ -104,7 +105,8 @@ function timelineLine(entry: TimelineEntry, t: Translator, locale: "nl" | "en"):
   const vars = { status, text: entry.text ?? "" };
   const skills = entry.skills?.length ? ` (${t("timeline.skills", { skills: skillNames(entry.skills, locale) })})` : "";
   const line = entry.kind === "evaluation" ? evaluationLine(entry, t) : t(`timeline.${entry.kind}`, vars);
-  return `${DATE.format(entry.at)} — ${line}${skills}`;
+  const chosen = entry.chosen?.length ? t("timeline.chosen", { choices: entry.chosen.join("; ") }) : "";
+  return `${DATE.format(entry.at)} — ${line}${chosen}${skills}`;
 }
 
 export async function pupilReply(ctx: CommandContext, input: CommandInput): Promise<BotReply> {

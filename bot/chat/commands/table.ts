@@ -25,6 +25,7 @@ import { editRoundCommand, newRoundCommand, planCommand, remindersCommand, round
 import { schoolCommand } from "./school-commands.js";
 import { workModeCommand } from "./work-mode-commands.js";
 import { supportCommand } from "./ib-commands.js";
+import { pictureCardsCommand } from "./picture-card-commands.js";
 
 export type Audience =
   | "staff"
@@ -203,6 +204,13 @@ export const COMMANDS = [
     phrases: ["onderwijsbehoeften", "onderwijsbehoefte", "groepsplan", "educational needs", "group plan"],
     prefixes: ["onderwijsbehoeften", "onderwijsbehoefte", "groepsplan", "educational needs", "group plan"],
     run: (ctx, input) => many(needsCommand(ctx, input)),
+  },
+  {
+    id: "pictureCards",
+    who: "staff",
+    phrases: ["plaatjes", "plaatjes printen", "picture cards", "print picture cards"],
+    prefixes: ["plaatjes", "picture cards"],
+    run: (ctx, input) => one(pictureCardsCommand(ctx, input)),
   },
   {
     id: "coach",

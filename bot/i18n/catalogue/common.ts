@@ -98,6 +98,7 @@ export const common = {
   "timeline.goal": { nl: "Doel ({status}): {text}", en: "Goal ({status}): {text}" },
   "timeline.evaluation": { nl: "Evaluatie: {status}", en: "Evaluation: {status}" },
   "timeline.note": { nl: "Notitie: {text}", en: "Note: {text}" },
+  "timeline.chosen": { nl: " — gekozen: {choices}", en: " — chosen: {choices}" },
   "timeline.skills": { nl: "eigenaarschap: {skills}", en: "ownership: {skills}" },
   "progress.none": {
     nl: "Voortgang is voor teamleiders (hun bouw), de directeur (de hele school) en bestuursbeheerders (alle scholen). Je eigen groep zie je met **overzicht**.",

@@ -105,6 +105,7 @@ export const dialogs = {
     nl: { one: "1 onderdeel ingevuld.", other: "{count} onderdelen ingevuld." },
     en: { one: "1 part filled in.", other: "{count} parts filled in." },
   },
+  "conversation.summary.chosen": { nl: "Gekozen: {choices}", en: "Chosen: {choices}" },
   "conversation.confirm.title": { nl: "Samenvatten en afronden", en: "Summarise and finish" },
   "conversation.confirm.intro": {
     nl: "Vat samen in de woorden van de leerling en check: klopt dit? Vraag ook wat de ouders wel en niet mogen horen.",

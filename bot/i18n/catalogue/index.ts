@@ -14,6 +14,7 @@ import { evaluations } from "./evaluations.js";
 import { holidays } from "./holidays.js";
 import { needs } from "./needs.js";
 import { ownership } from "./ownership.js";
+import { pictureCards } from "./picture-cards.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
 import { prepare } from "./prepare.js";
@@ -38,6 +39,7 @@ export const areas = {
   holidays,
   needs,
   ownership,
+  pictureCards,
   prepare,
   printed,
   privacy,
@@ -63,6 +65,7 @@ export const catalogue = {
   ...holidays,
   ...needs,
   ...ownership,
+  ...pictureCards,
   ...prepare,
   ...printed,
   ...privacy,
