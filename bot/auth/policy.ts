@@ -124,6 +124,22 @@ export function canViewSchoolProgress(actor: Actor, school: SchoolFacts): boolea
   return actor.roles.has("board_admin") && actor.boardId !== null && school.boardId === actor.boardId;
 }
 
+/**
+ * How often the ownership skills came up, for the whole school (counts and proportions, never names
+ * or content): the director, the IB'er (who works across the school), the admin.
+ */
+export function canViewSchoolOwnership(actor: Actor, schoolId: string): boolean {
+  if (!sameSchool(actor, schoolId)) return false;
+  return actor.roles.has("director") || actor.roles.has("ib") || actor.roles.has("admin");
+}
+
+/** The same figures for one group: whoever sees the school's, and the team leader of the group's bouw. */
+export function canViewGroupOwnership(actor: Actor, group: GroupFacts): boolean {
+  if (!sameSchool(actor, group.schoolId)) return false;
+  if (canViewSchoolOwnership(actor, group.schoolId)) return true;
+  return actor.roles.has("team_leader") && actor.leads.has(group.bouw as Bouw);
+}
+
 /** Rounds for a bouw: its team leader (and the admin). */
 export function canManageRounds(actor: Actor, schoolId: string, bouw: Bouw): boolean {
   if (!sameSchool(actor, schoolId)) return false;

@@ -13,6 +13,7 @@ import { checkSchoolDate, firstSchoolDate, type SchoolDateRule, type WorkingPers
 import { AppError, ErrorCode, ForbiddenError, NotFoundError } from "../errors.js";
 import { localized, translate, type MessageKey } from "../i18n/translate.js";
 import { TEXT_LIMITS } from "../formats/fields.js";
+import { SKILL_ACTORS } from "../domain/ownership-skills.js";
 
 export const EvaluationOutcome = z.enum(["reached", "partly", "not_reached", "later"]);
 export type EvaluationOutcome = z.infer<typeof EvaluationOutcome>;
@@ -209,6 +210,8 @@ export const EvaluationInput = z
     shareWithParents: z.boolean().default(false),
     nextStep: NextStep.nullable().default(null),
     newDate: LocalDate.nullable().default(null),
+    /** Who judged whether the goal was reached (bot/domain/ownership-skills.ts); null when not told. */
+    assessedBy: z.enum(SKILL_ACTORS).nullable().default(null),
   })
   .superRefine((input, issues) => {
     if (input.outcome === "later" && !input.newDate) issues.addIssue({ code: "custom", path: ["newDate"], message: "later needs a new date" });
@@ -281,6 +284,7 @@ export async function recordEvaluation(tx: Tx, actor: Actor, raw: EvaluationInpu
       note: input.note || null,
       nextStep,
       shareWithParents: input.shareWithParents,
+      assessedBy: input.assessedBy,
       evaluatedById: actor.staffId,
       evaluatedAt: now,
     },

@@ -10,6 +10,7 @@ import { eachLocale, localized, translate } from "../../bot/i18n/translate.js";
 import type { Answers } from "../engine/flow.js";
 import type { FieldError, FieldValue, StepDefinition } from "../engine/types.js";
 import { field, text } from "./field.js";
+import { whoTap } from "./ownership-taps.js";
 import { agreementErrors, checkEvaluationDate, defaultEvaluationDate, type PlanOptions } from "./plan-steps.js";
 
 export const CARD = SHORT_STEP.card;
@@ -21,6 +22,8 @@ export interface ShortSubject {
   name: string;
   /** Last time's goals and agreements, the preparation (already localized). */
   openingInfo: string[];
+  /** There was a goal or agreement last time: who looked back on it is asked. */
+  hasPrevious: boolean;
 }
 
 /**
@@ -86,7 +89,7 @@ function recordStep(subject: ShortSubject, answers: Answers, options: PlanOption
         defaultValue: "now",
         options: [option("now", "short.record.goalWhen.now"), option("later", "short.record.goalWhen.later")],
       }),
-      field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), skills: ["selfEvaluation"], explains: "goalText" }),
+      field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), explains: "goalText" }),
       field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), shareable: true, ...prefill(jotted("goalWords")) }),
       field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), explains: "goalText" }),
       field({ id: "helpTeacher", kind: "longText", label: localized("kindplanStep.goalHelp.helpTeacher.label") }),
@@ -102,6 +105,10 @@ function recordStep(subject: ShortSubject, answers: Answers, options: PlanOption
       field({ id: "who", kind: "shortText", label: localized("short.record.who.label"), explains: "what", defaultValue: subject.name }),
       field({ id: "what", kind: "longText", label: localized("short.record.what.label"), shareable: true, ...prefill(jotted("agreementWords")) }),
       field({ id: "when", kind: "shortText", label: localized("short.record.when.label"), explains: "what" }),
+      // Last on the card, so the boxes a teacher knows by number keep their numbers.
+      whoTap("setBy"),
+      whoTap("approachBy"),
+      ...(subject.hasPrevious ? [whoTap("lookedBackBy")] : []),
     ],
     validate: (values) => recordErrors(values, options),
   };
@@ -121,11 +128,11 @@ export function shortSteps(format: ConversationFormat, subject: ShortSubject, an
 export function recordAsPlan(answers: Answers): Answers {
   const record = answers[RECORD] ?? {};
   const pick = (ids: string[]) => Object.fromEntries(ids.filter((id) => record[id] !== undefined).map((id) => [id, record[id]!]));
-  const plan: Answers = { agreement1: pick(["who", "what", "when", shareFieldId("what")]) };
+  const plan: Answers = { agreement1: pick(["who", "what", "when", shareFieldId("what")]), opening: pick(["lookedBackBy"]) };
   if (record.goalWhen !== "now") return plan;
   return {
     ...plan,
-    goal1: pick(["nowText", "goalText", "ownPlan", shareFieldId("goalText")]),
+    goal1: pick(["nowText", "goalText", "setBy", "ownPlan", "approachBy", shareFieldId("goalText")]),
     goal1help: pick(["helpTeacher"]),
     goal1check: pick(["successCriteria", "evaluationDate", "evaluator"]),
   };

@@ -2,7 +2,7 @@
 // the phases of the chosen format with tips at the right moment, then the kindplan, then a
 // summary to check. Completing it stores the conversation, goals and agreements.
 import { formatLocalDate } from "../../bot/domain/local-time.js";
-import { deriveSkills, skillLabel } from "../../bot/domain/ownership-skills.js";
+import { asSkillActor, deriveSkills, skillLabel } from "../../bot/domain/ownership-skills.js";
 import { loadGroupContext, loadPupilContext, recordHeldConversation } from "../../bot/services/conversations.js";
 import { getFormat } from "../../bot/formats/registry.js";
 import { chosenChoices } from "../../bot/formats/chosen.js";
@@ -12,6 +12,7 @@ import type { Answers, DialogFlow, FlowContext, LoadedFlow, SessionSubject } fro
 import { SKIPPED } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
 import { field, text } from "./field.js";
+import { whoTap } from "./ownership-taps.js";
 import { collectAgreements, collectGoals, planSteps } from "./plan-steps.js";
 import { evaluatedGoalLine, openGoalLine } from "./evaluate.js";
 import { roundEvaluationInterval } from "../../bot/services/rounds.js";
@@ -107,7 +108,7 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject, format: Co
   };
 }
 
-function openingStep(subject: Subject, withParents: boolean): StepDefinition | null {
+function openingStep(subject: Subject, withParents: boolean, pupilPresent: boolean): StepDefinition | null {
   if (subject.openingInfo.length === 0) return null;
   return {
     id: "opening",
@@ -124,6 +125,7 @@ function openingStep(subject: Subject, withParents: boolean): StepDefinition | n
             // With the parents at the table there is nothing to ask about sharing.
             shareable: !withParents,
           }),
+          ...(pupilPresent ? [whoTap("lookedBackBy")] : []),
         ]
       : [],
   };
@@ -150,15 +152,6 @@ function summaryLines(format: ConversationFormat, answers: Answers, locale: "nl"
   return lines;
 }
 
-function taggedSkills(format: ConversationFormat, answers: Answers): string[] {
-  const tags: string[] = [];
-  for (const section of format.phases.flatMap((p) => p.sections)) {
-    for (const f of section.fields) if (text(answers, sectionStepId(section), f.id)) tags.push(...f.skills);
-  }
-  for (let i = 1; i <= 5; i++) if (text(answers, `goal${i}`, "nowText")) tags.push("selfEvaluation");
-  return tags;
-}
-
 /** A conversation held with the parents ends with their summary, as it was stored just now. */
 async function parentSummaryFiles(ctx: FlowContext & { tx: Tx }, format: ConversationFormat, conversationId: string) {
   if (!format.withParents) return [];
@@ -178,17 +171,27 @@ export const conversationFlow: DialogFlow = {
     const l = ctx.locale;
     const fits = dates !== null && who.kind === "pupil" && shortWayFits(format);
     const preferred = fits ? await conversationModeOf(ctx.db, ctx.actor.staffId) : null;
+    // Who did what is asked only where the pupil is there to do it.
+    const pupilPresent = who.kind === "pupil" && format.subject === "pupil";
     return {
       title: `${format.name[l]} — ${who.name}`,
       follow: followCard,
       steps(answers) {
         if (dates && isShortDialog(answers, preferred, fits)) {
           const { evaluators, evaluationIntervalDays } = who;
-          const options = { evaluators, today: ctx.today, forGroup: false, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays };
+          const options = {
+            evaluators,
+            today: ctx.today,
+            forGroup: false,
+            pupilPresent: true,
+            dates,
+            readerStaffId: ctx.actor.staffId,
+            evaluationIntervalDays,
+          };
           return shortSteps(format, who, answers, options, l);
         }
         const steps: StepDefinition[] = [];
-        const opening = openingStep(who, format.withParents === true);
+        const opening = openingStep(who, format.withParents === true, pupilPresent);
         if (opening) steps.push(opening);
         for (const phase of format.phases) {
           if (who.prepared && phase.id === "voorbereiding") continue;
@@ -198,7 +201,8 @@ export const conversationFlow: DialogFlow = {
           const forGroup = who.kind === "group";
           const { evaluators, evaluationIntervalDays } = who;
           const parents = format.withParents && !forGroup ? { pupilName: who.name, locale: l } : null;
-          const options = { evaluators, today: ctx.today, forGroup, dates, readerStaffId: ctx.actor.staffId, evaluationIntervalDays, parents };
+          const readerStaffId = ctx.actor.staffId;
+          const options = { evaluators, today: ctx.today, forGroup, pupilPresent, dates, readerStaffId, evaluationIntervalDays, parents };
           if (format.closeWithEducationalGoal) steps.push(educationalGoalStep(answers, options));
           else steps.push(...planSteps(answers, options));
         }
@@ -227,7 +231,7 @@ export const conversationFlow: DialogFlow = {
     const answers = given[RECORD] ? { ...given, ...recordAsPlan(given) } : given;
     const goals = collectGoals(answers, format.withParents);
     const agreements = collectAgreements(answers, format.withParents);
-    const skills = deriveSkills({ taggedAnswered: taggedSkills(format, answers), reviewedPrevious: !!text(answers, "opening", "previousReview"), goals });
+    const skills = deriveSkills({ subject: format.subject, goals, lookedBackBy: asSkillActor(answers.opening?.lookedBackBy) });
     const conversationId = await recordHeldConversation(ctx.tx, ctx.actor, {
       pupilId: subject.pupilId,
       groupId: subject.groupId,

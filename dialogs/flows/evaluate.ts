@@ -22,6 +22,8 @@ import { schoolDateErrors } from "./school-date.js";
 import { localized, translate, eachLocale } from "../../bot/i18n/translate.js";
 import { shareChosen } from "../../bot/formats/share.js";
 import { buttonFor } from "../../bot/domain/actions.js";
+import { asSkillActor, evaluationSkills, skillLabel } from "../../bot/domain/ownership-skills.js";
+import { whoTap } from "./ownership-taps.js";
 
 export const EVALUATE = "evaluate";
 
@@ -123,6 +125,8 @@ export const evaluateFlow: DialogFlow = {
                 }),
               }),
               field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), explains: "outcome" }),
+              // Last, after the share question that belongs with the outcome and its note.
+              whoTap("assessedBy"),
             ],
           },
         ];
@@ -158,6 +162,7 @@ export const evaluateFlow: DialogFlow = {
     const outcome = text(answers, "outcome", "outcome") as EvaluationOutcome;
     const nextStep = outcome === "later" ? null : (text(answers, "next", "nextStep") as NextStep | null);
     const note = text(answers, "outcome", "note");
+    const assessedBy = outcome === "later" ? null : asSkillActor(answers.outcome?.assessedBy);
     const result = await recordEvaluation(
       ctx.tx,
       ctx.actor,
@@ -168,6 +173,7 @@ export const evaluateFlow: DialogFlow = {
         shareWithParents: shareChosen(answers.outcome ?? {}, "outcome"),
         nextStep,
         newDate: outcome === "later" ? text(answers, "later", "newDate") : nextStep === "extend" ? text(answers, "extend", "newDate") : null,
+        assessedBy,
       },
       ctx.today,
       ctx.now,
@@ -189,6 +195,8 @@ export const evaluateFlow: DialogFlow = {
     const label = OUTCOME_LABELS[outcome][ctx.locale].toLowerCase();
     const lines = [translate(ctx.locale, "evaluate.saved", { name, label })];
     const actions: Completion["actions"] = [];
+    const skills = evaluationSkills(assessedBy);
+    if (skills.length) lines.push(translate(ctx.locale, "conversation.ownership", { skills: skills.map((s) => skillLabel(s, ctx.locale)).join(", ") }));
     if (outcome === "reached") {
       lines.push(translate(ctx.locale, "evaluate.celebrationIntro", { name }));
       lines.push(`“${celebrationText(name, ctx.locale, result.evaluationId)}”`);

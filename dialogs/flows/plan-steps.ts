@@ -10,6 +10,8 @@ import { bool, field, text } from "./field.js";
 import { schoolDateErrors } from "./school-date.js";
 import { localized, eachLocale } from "../../bot/i18n/translate.js";
 import { shareChosen } from "../../bot/formats/share.js";
+import { asSkillActor } from "../../bot/domain/ownership-skills.js";
+import { whoTap } from "./ownership-taps.js";
 
 export const MAX_GOALS = 5;
 export const MAX_AGREEMENTS = 8;
@@ -19,6 +21,8 @@ export interface PlanOptions {
   today: string;
   /** A group conversation sets goals for the group: no evaluator per pupil. */
   forGroup: boolean;
+  /** The pupil takes part (not a group's or colleagues' conversation): who set the goal and chose the way is asked. */
+  pupilPresent: boolean;
   /** The school's calendar and the evaluators' working days: the evaluation date's rule. */
   dates: SchoolDates;
   /** Who fills in the plan: a suggested date falls on a day they work. */
@@ -62,9 +66,11 @@ function goalSteps(i: number, options: PlanOptions, suggested: string | undefine
       fields: [
         // The goal is the item the pupil shares (or not) with parents, with the pupil's own words
         // around it; a group's goals are not the pupil's, so there is nothing to ask.
-        field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), skills: ["selfEvaluation"], ...explainsGoal(options) }),
+        field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), ...explainsGoal(options) }),
         field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), required: true, shareable: asksShare(options) }),
         field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), ...explainsGoal(options) }),
+        // One tap each for who set the goal and who chose the way (the ownership skills).
+        ...(options.pupilPresent ? [whoTap("setBy"), whoTap("approachBy")] : []),
       ],
     },
     {
@@ -187,6 +193,8 @@ export function collectGoals(answers: Answers, withParents = false) {
       evaluationDate: text(answers, `goal${i}check`, "evaluationDate"),
       evaluatorId: text(answers, `goal${i}check`, "evaluator"),
       shareWithParents: withParents || shareChosen(answers[`goal${i}`] ?? {}, "goalText"),
+      setBy: asSkillActor(answers[`goal${i}`]?.setBy),
+      approachBy: asSkillActor(answers[`goal${i}`]?.approachBy),
     });
   }
   return goals;

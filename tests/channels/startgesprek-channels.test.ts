@@ -191,7 +191,19 @@ describe(`the startgesprek in every channel on ${testProvider()}`, () => {
     for (const line of ["kennismaken", "ik kan goed tekenen", "de tafels", "mijn zwemdiploma", "leest voor", "-", "een vaste plek", "helpt anderen", "-"])
       out = await chat.send(line);
     expect(out).toContain("Dit jaar wil ik leren");
-    for (const line of ["de tafels tot 10", "korte uitleg", "-", "Ik wil de tafels van 6 en 7 foutloos opzeggen", "-", "-", "oefenen in de auto", "-"])
+    // The goal step ends with who set the goal and who chose the way (the ownership taps).
+    for (const line of [
+      "de tafels tot 10",
+      "korte uitleg",
+      "-",
+      "Ik wil de tafels van 6 en 7 foutloos opzeggen",
+      "-",
+      "samen",
+      "de leerling zelf",
+      "-",
+      "oefenen in de auto",
+      "-",
+    ])
       out = await chat.send(line);
     for (const line of ["Sam zegt de tafels op zonder fouten", date, "1", "nee"]) out = await chat.send(line);
     expect(out).toContain("Nu ingevuld: Sam");

@@ -148,8 +148,11 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
   groepsgesprek: {},
   leerlingbespreking: {},
 };
-/** The standard closing: the goal and the agreement are shared (or not) as a whole, after all their parts. */
-const PLAN = { goal1: ["nowText", "goalText", "ownPlan", "goalText__share"], agreement1: ["who", "what", "when", "what__share", "another"] };
+/** The standard closing: the goal and the agreement are shared (or not) as a whole, after all their parts (then who set it and chose the way). */
+const PLAN = {
+  goal1: ["nowText", "goalText", "ownPlan", "goalText__share", "setBy", "approachBy"],
+  agreement1: ["who", "what", "when", "what__share", "another"],
+};
 
 describe(`the share question, typed, in every built-in format on ${testProvider()}`, () => {
   for (const key of Object.keys(EXPECTED)) {
@@ -160,7 +163,12 @@ describe(`the share question, typed, in every built-in format on ${testProvider(
       expect(result.kind).toBe("completed");
 
       for (const [stepId, order] of Object.entries(EXPECTED[key]!)) expect(askedIn(asked, stepId), `${key} ${stepId}`).toEqual(order);
-      const plan = format.subject === "group" ? { goal1: ["nowText", "goalText", "ownPlan"], agreement1: [] } : PLAN;
+      const plan =
+        format.subject === "group"
+          ? { goal1: ["nowText", "goalText", "ownPlan"], agreement1: [] }
+          : format.subject === "colleague"
+            ? { ...PLAN, goal1: PLAN.goal1.filter((id) => id !== "setBy" && id !== "approachBy") }
+            : PLAN;
       if (format.closeWithPlan) {
         expect(askedIn(asked, "goal1")).toEqual(plan.goal1);
         if (format.subject !== "group") expect(askedIn(asked, "agreement1")).toEqual(plan.agreement1);
@@ -192,12 +200,12 @@ describe(`the share question, typed, in every built-in format on ${testProvider(
 
     const { goal } = await makeHeldGoal(t.db, { schoolId, pupilId, createdById: teacher.staffId });
     const evaluation = await typeThrough(await engine.start(teacher, EVALUATE, { ...base, pupilId }, { goal: { goal: goalToken(goal) } }));
-    expect(askedIn(evaluation.asked, "outcome")).toEqual(["outcome", "note", "outcome__share"]);
+    expect(askedIn(evaluation.asked, "outcome")).toEqual(["outcome", "note", "outcome__share", "assessedBy"]);
     expect((await t.db.evaluation.findFirstOrThrow({ where: { goalId: goal.id } })).shareWithParents).toBe(true);
 
     // The pupil now has an earlier goal: the conversation opens by looking back on it.
     const again = await typeThrough(await engine.start(teacher, CONVERSATION, subject(newest("kindplan"), pupilId)));
-    expect(askedIn(again.asked, "opening")).toEqual(["previousReview", "previousReview__share"]);
+    expect(askedIn(again.asked, "opening")).toEqual(["previousReview", "previousReview__share", "lookedBackBy"]);
   });
 });
 

@@ -57,12 +57,12 @@ const runs: ChannelRun[] = [];
 const plan = (): Array<{ goalText: string; answers: EvaluationAnswers; steps: string[] }> => [
   {
     goalText: "Ik wil de tafels van 6 en 7 foutloos opzeggen",
-    answers: { outcome: "reached", note: "Sam zei alle tafels foutloos op", share: true, nextStep: "new_goal" },
+    answers: { outcome: "reached", assessedBy: "pupil", note: "Sam zei alle tafels foutloos op", share: true, nextStep: "new_goal" },
     steps: ["outcome", "next"],
   },
   {
     goalText: "Ik wil mijn werk netjes afmaken",
-    answers: { outcome: "partly", note: "Lukt op maandag en dinsdag", share: false, nextStep: "extend", newDate },
+    answers: { outcome: "partly", assessedBy: "together", note: "Lukt op maandag en dinsdag", share: false, nextStep: "extend", newDate },
     steps: ["outcome", "next", "extend"],
   },
   { goalText: "Ik wil op tijd beginnen", answers: { outcome: "later", note: "", share: false, newDate }, steps: ["outcome", "later"] },
@@ -217,18 +217,34 @@ describe(`evaluations through Teams and Slack on ${testProvider()}`, () => {
         status: "reached",
         evaluationDate: today,
         evaluations: [
-          { outcome: "reached", note: "Sam zei alle tafels foutloos op", nextStep: "new_goal", shareWithParents: true, evaluatedById: "<teacher>" },
+          {
+            outcome: "reached",
+            assessedBy: "pupil",
+            note: "Sam zei alle tafels foutloos op",
+            nextStep: "new_goal",
+            shareWithParents: true,
+            evaluatedById: "<teacher>",
+          },
         ],
       },
       {
         status: "open",
         evaluationDate: newDate,
-        evaluations: [{ outcome: "partly", note: "Lukt op maandag en dinsdag", nextStep: "extend", shareWithParents: false, evaluatedById: "<teacher>" }],
+        evaluations: [
+          {
+            outcome: "partly",
+            assessedBy: "together",
+            note: "Lukt op maandag en dinsdag",
+            nextStep: "extend",
+            shareWithParents: false,
+            evaluatedById: "<teacher>",
+          },
+        ],
       },
       {
         status: "open",
         evaluationDate: newDate,
-        evaluations: [{ outcome: "later", note: null, nextStep: null, shareWithParents: false, evaluatedById: "<teacher>" }],
+        evaluations: [{ outcome: "later", assessedBy: null, note: null, nextStep: null, shareWithParents: false, evaluatedById: "<teacher>" }],
       },
     ]);
     expect(viaSlack).toEqual(viaTeams);

@@ -21,6 +21,8 @@ export interface EvaluationAnswers {
   outcome: "reached" | "partly" | "not_reached" | "later";
   note: string;
   share: boolean;
+  /** Who judged it (the ownership tap); left untouched when not given. */
+  assessedBy?: "pupil" | "together" | "teacher";
   nextStep?: "new_goal" | "extend" | "stop";
   newDate?: string;
 }
@@ -29,7 +31,8 @@ export interface EvaluationAnswers {
 export async function answerEvaluation(driver: ChannelDriver, user: string, goalId: string, answers: EvaluationAnswers) {
   const steps: string[] = [];
   const opened = await driver.press(user, { command: "evaluate", args: { goalId } });
-  let next = await driver.submitStep(user, { outcome: answers.outcome, note: answers.note, outcome__share: String(answers.share) });
+  const who: Record<string, string> = answers.assessedBy ? { assessedBy: answers.assessedBy } : {};
+  let next = await driver.submitStep(user, { outcome: answers.outcome, ...who, note: answers.note, outcome__share: String(answers.share) });
   steps.push("outcome");
   const texts = [opened, next.text];
   while (next.stepId) {

@@ -58,7 +58,7 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     expect(first.stepId).toBe("outcome");
     expect(first.info.join("\n")).toContain("tafels van 6 en 7");
     expect(first.info.join("\n")).toContain("oefent elke dag vijf minuten");
-    expect(first.fields.map((f) => f.id)).toEqual(["outcome", "note", "outcome__share"]);
+    expect(first.fields.map((f) => f.id)).toEqual(["outcome", "note", "outcome__share", "assessedBy"]);
     const walk = await walkToEnd(engine, teacher, started, TODAY, {
       outcome: { outcome: "reached", note: "Sam kent ze nu", outcome__share: "true" },
       next: { nextStep: "new_goal" },
@@ -95,13 +95,19 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     const { pupil, goal } = await pupilWithGoal("Mees");
     await engine.start(teacher, EVALUATE, subjectFor(pupil.id), { goal: { goal: goalToken(goal) } });
     const typed: EngineResult[] = [];
-    for (const text of ["2", "Gaat al beter met de tafel van 6", "nee", "2"]) typed.push((await engine.answerText(teacher, text))!);
+    for (const text of ["2", "Gaat al beter met de tafel van 6", "nee", "samen", "2"]) typed.push((await engine.answerText(teacher, text))!);
     expect(stepOf(typed.at(-1)!).stepId).toBe("extend");
     const done = await engine.answerText(teacher, "15-12-2026");
     expect(done?.kind).toBe("completed");
     const goalNow = await t.db.goal.findUniqueOrThrow({ where: { id: goal.id }, include: { evaluations: true } });
     expect(goalNow).toMatchObject({ status: "open", evaluationDate: "2026-12-15" });
-    expect(goalNow.evaluations[0]).toMatchObject({ outcome: "partly", nextStep: "extend", note: "Gaat al beter met de tafel van 6", shareWithParents: false });
+    expect(goalNow.evaluations[0]).toMatchObject({
+      outcome: "partly",
+      assessedBy: "together",
+      nextStep: "extend",
+      note: "Gaat al beter met de tafel van 6",
+      shareWithParents: false,
+    });
   });
 
   it("takes a typed 'later' as the outcome, not as 'pause'", async () => {
@@ -222,6 +228,7 @@ describe(`evaluation commands and the evaluation-due message on ${testProvider()
     await say(duo, "1");
     await say(duo, "Roos zei de tafels foutloos op");
     await say(duo, "ja");
+    await say(duo, "-");
     const done = await say(duo, "3");
     expect(done[0]!.text).toContain("Evaluatie opgeslagen");
     const timeline = (await say(teacher, "leerling Roos"))[0]!.text;

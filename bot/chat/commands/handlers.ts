@@ -60,6 +60,7 @@ export function helpReply(ctx: CommandContext): BotReply {
       ...(ctx.actor.roles.has("ib") || ctx.actor.roles.has("admin") ? [t("help.ibAssign")] : []),
       t("help.groupConversation"),
       t("help.progress"),
+      t("help.ownership"),
       t("help.school"),
       t("help.language"),
       t("help.help"),

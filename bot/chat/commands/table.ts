@@ -15,6 +15,7 @@ import { viewConversationCommand } from "./conversation-read-commands.js";
 import { holidaysCommand } from "./holiday-commands.js";
 import { helpReply, myGroupReply, pupilReply } from "./handlers.js";
 import { progressReply } from "./progress-commands.js";
+import { ownershipReply } from "./ownership-commands.js";
 import { coachReply, evaluationsReply, exportReply, overviewReply } from "./overview-commands.js";
 import { needsCommand } from "./needs-commands.js";
 import { auditTrailCommand, pupilEraseCommand, pupilExportCommand } from "./privacy-commands.js";
@@ -31,6 +32,7 @@ export type Audience =
   | "teachers"
   | "team leaders"
   | "team leaders, directors and board admins"
+  | "team leaders, IB'ers and directors"
   | "teachers and IB'ers"
   | "admins and privacy officers"
   | "IB'ers and admins"
@@ -83,6 +85,12 @@ export const COMMANDS = [
     phrases: ["voortgang", "progress"],
     prefixes: ["voortgang", "progress"],
     run: (ctx, input) => one(progressReply(ctx, input)),
+  },
+  {
+    id: "ownership",
+    who: "team leaders, IB'ers and directors",
+    phrases: ["eigenaarschap", "ownership", "eigenaarschap team", "ownership team"],
+    run: (ctx) => one(ownershipReply(ctx)),
   },
   { id: "setLocaleEn", who: "staff", phrases: ["english", "engels", "in english"], run: (ctx) => setLocale(ctx, "en") },
   { id: "setLocaleNl", who: "staff", phrases: ["nederlands", "dutch", "in het nederlands"], run: (ctx) => setLocale(ctx, "nl") },

@@ -13,6 +13,7 @@ import { dialogs } from "./dialogs.js";
 import { evaluations } from "./evaluations.js";
 import { holidays } from "./holidays.js";
 import { needs } from "./needs.js";
+import { ownership } from "./ownership.js";
 import { pictureCards } from "./picture-cards.js";
 import { printed } from "./printed.js";
 import { privacy } from "./privacy.js";
@@ -37,6 +38,7 @@ export const areas = {
   evaluations,
   holidays,
   needs,
+  ownership,
   pictureCards,
   prepare,
   printed,
@@ -62,6 +64,7 @@ export const catalogue = {
   ...evaluations,
   ...holidays,
   ...needs,
+  ...ownership,
   ...pictureCards,
   ...prepare,
   ...printed,
