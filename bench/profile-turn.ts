@@ -1,5 +1,6 @@
 // `npx tsx bench/profile-turn.ts`: time and count the database queries (Prisma and plain SQL) of one dialog turn in-process
 // (no HTTP), to see where a turn spends its time. Run with node --cpu-prof for a CPU profile.
+// PROFILE_DB=postgresql runs it on PostgreSQL (a throwaway cluster), where each statement is a round trip.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +10,10 @@ import { openDatabase } from "../bot/db/client.js";
 import { directSqlOf, registerDirectSql } from "../bot/db/direct-sql.js";
 import { applySchoolSetup } from "../bot/roster/index.js";
 import { createCore } from "../app/core.js";
-const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "prof-")), "p.db")}`;
+import { findPostgresBinDir, startThrowawayPostgres } from "../tests/support/postgres-server.js";
+// PROFILE_DB=postgresql: on a throwaway PostgreSQL cluster (each statement there is a round trip).
+const pgServer = process.env.PROFILE_DB === "postgresql" ? await startThrowawayPostgres(findPostgresBinDir()!) : null;
+const url = pgServer ? pgServer.url : `file:${path.join(mkdtempSync(path.join(tmpdir(), "prof-")), "p.db")}`;
 await migrateDatabase(url);
 const { db } = await openDatabase(url);
 let count = 0;
@@ -84,3 +88,5 @@ console.log(
     .map(([k, c]) => `${k} ${c / N}`)
     .join("\n"),
 );
+await db.$disconnect();
+pgServer?.stop();

@@ -106,16 +106,15 @@ export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannel
   app.activity(ActivityTypes.Message, async (context) => {
     // Teams delivers an activity again when our answer was slow: the same activity acts once,
     // also after a restart or on another instance (the core's durable delivery ledger).
-    // If the ledger cannot be reached, act rather than drop the message: the turn then meets (and
-    // reports) the same database error.
+    // The core claims the delivery before it acts (on PostgreSQL in the turn's first statement).
     const activityId = context.activity.id;
-    const first = activityId ? await core.claimDelivery("teams", `${context.activity.conversation?.id ?? ""}:${activityId}`).catch(() => true) : true;
-    if (!first) {
+    const turn = inboundTurnOf(context);
+    const delivery = activityId ? { channel: "teams" as const, key: `${context.activity.conversation?.id ?? ""}:${activityId}` } : undefined;
+    const result = await core.handleTurn(delivery ? { ...turn, delivery } : turn);
+    if (result.duplicate) {
       logger.info({ channel: "teams", code: "duplicate_activity" }, "repeated Teams activity ignored");
       return;
     }
-    const turn = inboundTurnOf(context);
-    const result = await core.handleTurn(turn);
     // A submitted card is replaced by its summary (or by the same step with errors).
     const replyToId = turn.submission !== undefined ? context.activity.replyToId : undefined;
     const stepId = SubmittedStep.safeParse(turn.submission).data?.stepId;

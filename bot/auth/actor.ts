@@ -67,12 +67,35 @@ export async function loadActorAlong(
   staffId: string,
   along: { sql: string; params: readonly SqlValue[] },
 ): Promise<{ actor: Actor; along: ActorRow[] }> {
-  const rows = await directSqlOf(db).rows<ActorRow>(`${ACTOR_SQL}\n  UNION ALL ${along.sql}`, [staffId, staffId, staffId, staffId, staffId, ...along.params]);
-  const own = new Set<string>(["staff", "role", "group", "pupil", "board"]);
-  return { actor: actorFromRows(staffId, rows), along: rows.filter((r) => !own.has(r.kind)) };
+  const read = await readActorAlong(db, staffId, along);
+  return { actor: actorFromRows(staffId, read.rows), along: read.along };
 }
 
-function actorFromRows(staffId: string, rows: ActorRow[]): Actor {
+/**
+ * The rows of loadActorAlong, not yet an actor (which may not exist). `withClause`: common table
+ * expressions put before the statement (`WITH name AS (…)`, PostgreSQL), which `along` may read.
+ */
+export async function readActorAlong(
+  db: Db,
+  staffId: string,
+  along: { sql: string; params: readonly SqlValue[] },
+  withClause?: { sql: string; params: readonly SqlValue[] },
+): Promise<{ rows: ActorRow[]; along: ActorRow[] }> {
+  // Placeholders are numbered in the order they appear: the WITH clause's come first.
+  const rows = await directSqlOf(db).rows<ActorRow>(`${withClause ? `${withClause.sql}\n` : ""}${ACTOR_SQL}\n  UNION ALL ${along.sql}`, [
+    ...(withClause?.params ?? []),
+    staffId,
+    staffId,
+    staffId,
+    staffId,
+    staffId,
+    ...along.params,
+  ]);
+  const own = new Set<string>(["staff", "role", "group", "pupil", "board"]);
+  return { rows, along: rows.filter((r) => !own.has(r.kind)) };
+}
+
+export function actorFromRows(staffId: string, rows: ActorRow[]): Actor {
   const staff = rows.find((r) => r.kind === "staff");
   // Inactive or unknown: no staff row (roles of an inactive person do not count).
   if (!staff) throw new UnknownUserError();

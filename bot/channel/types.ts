@@ -43,6 +43,11 @@ export interface InboundTurn {
   action?: CommandAction;
   /** A dialog step submitted from a card or modal: untrusted, validated by the engine. */
   submission?: unknown;
+  /**
+   * The channel's delivery of this turn, to act on once across all instances (the delivery
+   * ledger, as core.claimDelivery): a repeat gets a result with `duplicate` and nothing else.
+   */
+  delivery?: { channel: "teams" | "slack"; key: string };
 }
 
 /** A quick action: a button with a typed action. */
@@ -152,6 +157,8 @@ export interface TurnResult {
   changed?: boolean;
   /** The active dialog handled the turn; typed text then gets the next question as text too. */
   inDialog?: boolean;
+  /** The turn's delivery was claimed before (a repeat): nothing was done, nothing is to be sent. */
+  duplicate?: boolean;
 }
 
 /** A teacher's overview for a channel's home page (Slack's App Home): data only, rendered by the channel. */

@@ -4,7 +4,8 @@
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { loadActor } from "../auth/actor.js";
-import { identifyTurn } from "./turn-actor.js";
+import { DuplicateDelivery, identifyTurn } from "./turn-actor.js";
+import { findDirectSql } from "../db/direct-sql.js";
 import { ErrorCode, toAppError } from "../errors.js";
 import type { Locale } from "../domain/vocabulary.js";
 import { translatorFor, type MessageKey } from "../i18n/translate.js";
@@ -90,6 +91,9 @@ function welcomeReply(t: ReturnType<typeof translatorFor>, name: string): BotRep
 export function createBotCore({ db, logger, defaultLocale, clock, guide, publicBaseUrl, onTurn }: BotCoreDeps): BotCore {
   const identities = new IdentityCache();
   const deliveries = new DeliveryLedger(db);
+  const provider = findDirectSql(db)?.provider;
+  /** A repeated delivery: nothing done, nothing to send. */
+  const DUPLICATE: TurnResult = { replies: [], locale: defaultLocale, duplicate: true };
   const bindings = new WorkspaceBindings(db);
   const personSchools = (user: ChannelUser, staffId: string): PersonSchools => ({
     list: async () => staffSchoolsOf(db, staffId, await servedSchoolIds(db, user)),
@@ -169,8 +173,19 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
         let locale = unknownsLocale(turn.user);
         let staffId: string | undefined;
         let schoolId: string | undefined;
+        // The delivery is claimed before anything else. On PostgreSQL, for someone already
+        // identified, in the actor's statement (one round trip less); else on its own, where a
+        // ledger out of reach means acting rather than dropping the message (the turn then meets
+        // the same database error).
+        const cachedStaffId = turn.delivery ? identities.get(turn.user) : undefined;
+        const claimAlong =
+          turn.delivery && cachedStaffId && provider === "postgresql"
+            ? { cachedStaffId, claim: deliveries.claimStatement(turn.delivery.channel, turn.delivery.key) }
+            : undefined;
+        if (turn.delivery && !claimAlong && !(await deliveries.claim(turn.delivery.channel, turn.delivery.key).catch(() => true))) return DUPLICATE;
         try {
-          const who = await identifyTurn(db, turn, identities);
+          const who = await identifyTurn(db, turn, identities, claimAlong);
+          if (claimAlong) await deliveries.claimed();
           if (who.kind === "actor") ({ staffId, schoolId, locale } = who.actor);
           const routed =
             who.kind === "chooseSchool"
@@ -191,6 +206,7 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
           onTurn?.({ channel: turn.user.channel, route: routed.route, outcome: "ok", seconds: (performance.now() - started) / 1000 });
           return { replies: routed.replies, locale: routed.locale ?? locale, route: routed.route, changed: routed.changed, inDialog: routed.inDialog };
         } catch (error) {
+          if (error instanceof DuplicateDelivery) return DUPLICATE;
           onTurn?.({ channel: turn.user.channel, route: "none", outcome: toAppError(error).code, seconds: (performance.now() - started) / 1000, error });
           // Every refusal leaves an audit row, also when the service's own row was rolled back.
           if (staffId && schoolId) await ensureRefusalAudited(db, { schoolId, staffId }, toAppError(error)).catch(() => {});

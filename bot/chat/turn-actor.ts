@@ -3,10 +3,11 @@
 // driver CPU here and CPU in PostgreSQL's own process). On SQLite a statement costs ~10 µs and
 // there is no round trip to save, so the engine reads the session itself as before.
 // When the staff id came from the identity cache, the same statement also reads which staff row
-// the channel identity points at now: a school switched on another instance counts at once.
+// the channel identity points at now: a school switched on another instance counts at once; and
+// on PostgreSQL it claims the turn's delivery (the ledger's insert as a data-modifying CTE).
 import type { Db } from "../db/client.js";
 import { directSqlOf, type SqlValue } from "../db/direct-sql.js";
-import { loadActor, loadActorAlong, type Actor } from "../auth/actor.js";
+import { actorFromRows, loadActor, readActorAlong, type Actor } from "../auth/actor.js";
 import { sessionAlongActor, sessionFromAlong, type PreloadedSession } from "../services/dialog-sessions.js";
 import type { ChannelUser, InboundTurn } from "../channel/types.js";
 import { ErrorCode, toAppError } from "../errors.js";
@@ -35,17 +36,47 @@ export interface TurnActor {
   moved: boolean;
 }
 
-export async function loadTurnActor(db: Db, staffId: string, submission: unknown, checkIdentityOf?: ChannelUser): Promise<TurnActor> {
+/** The turn's delivery was claimed before: a repeat, nothing is to be done (see ClaimAlong). */
+export class DuplicateDelivery extends Error {
+  constructor() {
+    super("delivery already claimed");
+    this.name = "DuplicateDelivery";
+  }
+}
+
+/**
+ * The delivery ledger's insert (DeliveryLedger.claimStatement), run as a data-modifying CTE of
+ * the actor's statement (PostgreSQL): the claim and the turn's first read in one round trip. The
+ * insert runs before anything of the turn is used, exactly once, whatever the rest reads.
+ */
+export interface ClaimAlong {
+  sql: string;
+  params: SqlValue[];
+}
+
+export async function loadTurnActor(db: Db, staffId: string, submission: unknown, checkIdentityOf?: ChannelUser, claim?: ClaimAlong): Promise<TurnActor> {
   const sessionId = submittedSessionId(submission);
   const withSession = sessionId !== undefined && directSqlOf(db).provider === "postgresql";
-  const along = [...(checkIdentityOf ? [identityAlongActor(checkIdentityOf)] : []), ...(withSession ? [sessionAlongActor(sessionId)] : [])];
+  const along = [
+    ...(checkIdentityOf ? [identityAlongActor(checkIdentityOf)] : []),
+    ...(withSession ? [sessionAlongActor(sessionId)] : []),
+    ...(claim ? [{ sql: `SELECT 'claimed', "id", NULL, NULL, NULL FROM "claimed"`, params: [] }] : []),
+  ];
   if (along.length === 0) return { actor: await loadActor(db, staffId), moved: false };
-  const loaded = await loadActorAlong(db, staffId, { sql: along.map((a) => a.sql).join("\n  UNION ALL "), params: along.flatMap((a) => a.params) });
-  const linked = loaded.along.find((r) => r.kind === "identity");
+  const read = await readActorAlong(
+    db,
+    staffId,
+    { sql: along.map((a) => a.sql).join("\n  UNION ALL "), params: along.flatMap((a) => a.params) },
+    claim ? { sql: `WITH "claimed" AS (${claim.sql} RETURNING "id")`, params: claim.params } : undefined,
+  );
+  // A repeat is told before anything else (also before an unknown or moved staff row).
+  if (claim && !read.along.some((r) => r.kind === "claimed")) throw new DuplicateDelivery();
+  const actor = actorFromRows(staffId, read.rows);
+  const linked = read.along.find((r) => r.kind === "identity");
   const moved = linked !== undefined && linked.a !== staffId;
-  if (!withSession) return { actor: loaded.actor, moved };
-  const row = loaded.along.find((r) => r.kind === "session");
-  return { actor: loaded.actor, preloaded: { sessionId: sessionId!, session: sessionFromAlong(row?.a) }, moved };
+  if (!withSession) return { actor, moved };
+  const row = read.along.find((r) => r.kind === "session");
+  return { actor, preloaded: { sessionId: sessionId!, session: sessionFromAlong(row?.a) }, moved };
 }
 
 /** Who acts this turn: her staff record's actor, or the schools she still has to choose among. */
@@ -56,12 +87,18 @@ export type TurnIdentity = ({ kind: "actor" } & TurnActor) | { kind: "chooseScho
  * identity points at (a school switched on another instance) or no longer active is dropped from
  * the cache, and she is identified afresh: at most once per turn.
  */
-export async function identifyTurn(db: Db, turn: InboundTurn, cache: IdentityCache): Promise<TurnIdentity> {
-  const who = await identify(db, turn.user, cache);
+export async function identifyTurn(
+  db: Db,
+  turn: InboundTurn,
+  cache: IdentityCache,
+  claimAlong?: { cachedStaffId: string; claim: ClaimAlong },
+): Promise<TurnIdentity> {
+  // claimAlong: the staff id the cache gave just now, so that nothing is read before the claim.
+  const who = claimAlong ? ({ kind: "staff", staffId: claimAlong.cachedStaffId, cached: true } as const) : await identify(db, turn.user, cache);
   if (who.kind === "chooseSchool") return who;
   if (!who.cached) return { kind: "actor", ...(await loadTurnActor(db, who.staffId, turn.submission)) };
   try {
-    const loaded = await loadTurnActor(db, who.staffId, turn.submission, turn.user);
+    const loaded = await loadTurnActor(db, who.staffId, turn.submission, turn.user, claimAlong?.claim);
     if (!loaded.moved) return { kind: "actor", ...loaded };
   } catch (error) {
     if (toAppError(error).code !== ErrorCode.UnknownUser) throw error;

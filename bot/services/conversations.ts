@@ -6,6 +6,7 @@ import { canWritePupilContent } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
 import { readPupilContext } from "./pupil-context-query.js";
+import { calendarQuery, type CalendarReadAlong } from "./school-calendar.js";
 import { syncRoundMembership } from "./round-membership.js";
 import type { DISCUSSED_STATUS } from "../domain/vocabulary.js";
 
@@ -42,11 +43,19 @@ export interface PupilContext {
   pending: { id: string; formatKey: string; formatVersion: number; plannedAt: Date | null; preparation: string; roundId: string | null } | null;
   /** Agreements of the last held conversation: they come back at the start of the next one. */
   lastAgreements: { who: string; what: string; whenText: string }[];
+  /** The school calendar asked for with `calendarFor`, when read in the same statement (PostgreSQL); else undefined. */
+  calendar?: CalendarReadAlong;
 }
 
-export async function loadPupilContext(db: Db, actor: Actor, pupilId: string): Promise<PupilContext> {
+/**
+ * `calendarFor`: staff whose working days a date in this dialog is checked against; on PostgreSQL
+ * the actor's school calendar with their days is read in the same round trip (see loadSchoolDates).
+ */
+export async function loadPupilContext(db: Db, actor: Actor, pupilId: string, options: { calendarFor?: readonly string[] } = {}): Promise<PupilContext> {
   // Everything a dialog turn needs, in plain SQL (see pupil-context-query.ts); access is checked on what it returns.
-  const { row: pupil, schoolFormatKey } = await readPupilContext(db, pupilId);
+  const calendarFor = options.calendarFor;
+  const along = calendarFor ? { ...calendarQuery(actor.schoolId, calendarFor), order: `"part", "k", "id"` } : undefined;
+  const { row: pupil, schoolFormatKey, along: calendarRows } = await readPupilContext(db, pupilId, along);
   await checkPupilAccess(db, actor, pupil, pupilId, "write");
   if (!pupil) throw new NotFoundError("pupil");
   const lastHeld = pupil.conversations.find((c) => c.status === "held" || c.status === "evaluated");
@@ -99,6 +108,7 @@ export async function loadPupilContext(db: Db, actor: Actor, pupilId: string): P
         }
       : null,
     lastAgreements: (lastHeld?.agreements ?? []).map((a) => ({ who: a.who, what: a.what, whenText: a.whenText })),
+    ...(calendarFor && calendarRows ? { calendar: { schoolId: actor.schoolId, staffIds: calendarFor, rows: calendarRows } } : {}),
   };
 }
 

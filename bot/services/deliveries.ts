@@ -4,7 +4,7 @@
 // caller across all instances; a unique-key violation means it was handled already.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.js";
-import { directSqlOf } from "../db/direct-sql.js";
+import { directSqlOf, type SqlValue } from "../db/direct-sql.js";
 import type { Channel } from "../domain/vocabulary.js";
 
 /** Rows older than this are pruned: channels stop retrying after minutes, not days. */
@@ -23,14 +23,29 @@ export class DeliveryLedger {
   async claim(channel: Channel, key: string): Promise<boolean> {
     // One plain statement on every Teams message and Slack request (Prisma's query compiler costs
     // more than the insert itself here); the unique (channel, key) decides, on either database.
-    const inserted = await directSqlOf(this.db).run(
-      `INSERT INTO "ProcessedDelivery" ("id", "channel", "key", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("channel", "key") DO NOTHING`,
-      [randomUUID(), channel, key.slice(0, 255), new Date(this.clock())],
-    );
+    const { sql, params } = this.claimStatement(channel, key);
+    const inserted = await directSqlOf(this.db).run(sql, params);
     if (inserted !== 1) return false;
+    await this.claimed();
+    return true;
+  }
+
+  /**
+   * The claim's insert, to run inside another statement (PostgreSQL: as a data-modifying CTE
+   * before the turn's first read, see loadTurnActor): a row inserted is the claim won. Call
+   * claimed() when it was.
+   */
+  claimStatement(channel: Channel, key: string): { sql: string; params: SqlValue[] } {
+    return {
+      sql: `INSERT INTO "ProcessedDelivery" ("id", "channel", "key", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("channel", "key") DO NOTHING`,
+      params: [randomUUID(), channel, key.slice(0, 255), new Date(this.clock())],
+    };
+  }
+
+  /** Counts a claim won; every so often old rows are pruned. */
+  async claimed(): Promise<void> {
     if (++this.claims % PRUNE_EVERY === 0) {
       await this.db.processedDelivery.deleteMany({ where: { createdAt: { lt: new Date(this.clock() - KEEP_MS) } } }).catch(() => undefined);
     }
-    return true;
   }
 }

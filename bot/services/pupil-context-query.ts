@@ -5,7 +5,7 @@
 // databases), several times faster than Prisma's query compiler. Change both together.
 import type { Prisma } from "../db/generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
-import { directSqlOf, toDate, toDateOrNull, type SqlRow } from "../db/direct-sql.js";
+import { directSqlOf, toDate, toDateOrNull, type SqlRow, type SqlValue } from "../db/direct-sql.js";
 
 export const PUPIL_CONTEXT_INCLUDE = {
   group: { include: { teachers: { include: { staff: { select: { id: true, displayName: true, active: true } } } } } },
@@ -78,6 +78,15 @@ interface Parts {
   agreements: SqlRow[];
   /** The school's default format for the group's bouw, when read with the rest (PostgreSQL); undefined: not read. */
   schoolFormatKey?: string | null;
+  /** The rows of the statement asked to be read along (PostgreSQL); undefined: not read. */
+  along?: SqlRow[];
+}
+
+/** Another statement to read in the same round trip: its parameters (`?` placeholders) and the columns its rows are ordered by. */
+export interface ReadAlong {
+  sql: string;
+  params: SqlValue[];
+  order: string;
 }
 
 // Relations Prisma returns unordered come back by id here, so the order is stable. Conversations
@@ -119,7 +128,7 @@ async function sqliteParts(db: Db, pupilId: string): Promise<Parts> {
 }
 
 /** PostgreSQL: every part in one statement (one round trip), each as a JSON array of rows. */
-async function postgresParts(db: Db, pupilId: string): Promise<Parts> {
+async function postgresParts(db: Db, pupilId: string, along?: ReadAlong): Promise<Parts> {
   const sql = directSqlOf(db);
   const list = (text: string, order: string) => `(SELECT COALESCE(json_agg(x ORDER BY ${order.replace(/"(\w+)"/g, 'x."$1"')}), '[]') FROM (${text}) x)`;
   const [row] = await sql.rows(
@@ -131,9 +140,10 @@ async function postgresParts(db: Db, pupilId: string): Promise<Parts> {
         ${list(CONVERSATIONS_OF_PUPIL.replace("?", "p.id"), ORDER.conversations)} AS "conversations",
         ${list(AGREEMENTS_OF_PUPIL.replaceAll("?", "p.id"), ORDER.agreements)} AS "agreements",
         (SELECT d."formatKey" FROM "SchoolFormatDefault" d JOIN "Group" g ON d."schoolId" = g."schoolId" AND d."bouw" = g."bouw"
-          WHERE g."id" = p."groupId") AS "schoolFormatKey"
+          WHERE g."id" = p."groupId") AS "schoolFormatKey"${along ? `,\n        ${list(along.sql, along.order)} AS "along"` : ""}
       FROM "Pupil" p WHERE p."id" = ?`,
-    [pupilId],
+    // Placeholders are numbered in the order they appear: the statement read along comes first.
+    [...(along?.params ?? []), pupilId],
   );
   // Prisma's raw queries (inside a transaction) hand JSON back as text.
   const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as SqlRow[];
@@ -148,6 +158,7 @@ async function postgresParts(db: Db, pupilId: string): Promise<Parts> {
     agreements: json(row.agreements),
     // Saves defaultFormatKey its own round trip on preparation turns.
     schoolFormatKey: (row.schoolFormatKey as string | null) ?? null,
+    ...(along ? { along: json(row.along) } : {}),
   };
 }
 
@@ -159,10 +170,15 @@ export async function queryPupilContext(db: Db, pupilId: string): Promise<PupilC
 /**
  * queryPupilContext, plus the school's default format for the pupil's group's bouw when the
  * database read it in the same statement (PostgreSQL: a round trip saved); undefined otherwise.
+ * The same for `along`: its rows on PostgreSQL, undefined on SQLite (where a statement is no round trip).
  */
-export async function readPupilContext(db: Db, pupilId: string): Promise<{ row: PupilContextRow | null; schoolFormatKey: string | null | undefined }> {
-  const parts = directSqlOf(db).provider === "postgresql" ? await postgresParts(db, pupilId) : await sqliteParts(db, pupilId);
-  return { row: pupilContextOf(parts), schoolFormatKey: parts.schoolFormatKey };
+export async function readPupilContext(
+  db: Db,
+  pupilId: string,
+  along?: ReadAlong,
+): Promise<{ row: PupilContextRow | null; schoolFormatKey: string | null | undefined; along: SqlRow[] | undefined }> {
+  const parts = directSqlOf(db).provider === "postgresql" ? await postgresParts(db, pupilId, along) : await sqliteParts(db, pupilId);
+  return { row: pupilContextOf(parts), schoolFormatKey: parts.schoolFormatKey, along: parts.along };
 }
 
 function pupilContextOf(parts: Parts): PupilContextRow | null {

@@ -32,6 +32,8 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Fills in {placeholders}; an unknown placeholder stays visible so that it gets noticed. */
 export function fill(template: string, vars: Vars = {}, lang: Lang = "nl"): string {
+  // Most texts have no placeholder (step titles, labels): they are built many times a turn.
+  if (!template.includes("{")) return template;
   return template.replace(PLACEHOLDER, (match, name: string) => {
     const value = vars[name];
     if (value === undefined) return match;

@@ -31,7 +31,8 @@ export const prepareFlow: DialogFlow = {
   kind: PREPARE,
 
   async load(ctx, subject): Promise<LoadedFlow> {
-    const pupilContext = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId!);
+    // The school calendar with the teacher's working days comes along (one round trip on PostgreSQL).
+    const pupilContext = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId!, { calendarFor: [ctx.actor.staffId] });
     const { pupil, group, openGoals, lastAgreements, evaluatedSinceLast } = pupilContext;
     // What the pending conversation already holds (a kindgesprek a leerlingbespreking proposed, or an
     // earlier preparation) comes back pre-filled: the reason, the aim and the questions.
@@ -44,7 +45,7 @@ export const prepareFlow: DialogFlow = {
     const preferred = group ? await defaultFormatKey(ctx.db, group) : "hgw-kindgesprek";
     const name = `${pupil.firstName} ${pupil.lastName}`;
     // The conversation's date: a school day on which this teacher works (in the pupil's group).
-    const dates = await loadSchoolDates(ctx.db, ctx.actor, { staffIds: [ctx.actor.staffId], groupId: group?.id ?? null });
+    const dates = await loadSchoolDates(ctx.db, ctx.actor, { staffIds: [ctx.actor.staffId], groupId: group?.id ?? null }, pupilContext.calendar);
     const dateRule: SchoolDateRule = { calendar: dates.calendar, person: dates.people.get(ctx.actor.staffId) };
     const l = ctx.locale;
     const previousLines = [

@@ -34,6 +34,23 @@ describe(`the core's door for channels on ${testProvider()}`, () => {
     expect(await core.claimDelivery("teams", "event:Ev0DOOR01")).toBe(true);
   });
 
+  it("acts once on a turn delivered again, at first contact and for a teacher identified before", async () => {
+    // A core of its own: this teacher is not yet identified in it (first contact: claimed on its own).
+    const fresh = createCore({ db: t.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+    const turn = (event: string) => ({ user: teacher, text: "help", delivery: { channel: "slack" as const, key: `event:${event}` } });
+    const first = await fresh.handleTurn(turn("Ev0TURN01"));
+    expect(first.duplicate).toBeUndefined();
+    expect(first.replies.length).toBeGreaterThan(0);
+    expect(await fresh.handleTurn(turn("Ev0TURN01"))).toMatchObject({ duplicate: true, replies: [] });
+    // Identified now: on PostgreSQL the claim is part of the actor's statement; once, however often offered.
+    const again = await Promise.all([1, 2, 3].map(() => fresh.handleTurn(turn("Ev0TURN02"))));
+    expect(again.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(again.filter((r) => r.duplicate).map((r) => r.replies)).toEqual([[], []]);
+    // The same ledger as the door's claim.
+    expect(await fresh.claimDelivery("slack", "event:Ev0TURN02")).toBe(false);
+    expect((await fresh.handleTurn(turn("Ev0TURN03"))).duplicate).toBeUndefined();
+  });
+
   it("serves only bound workspaces", async () => {
     expect(await core.isWorkspaceBound("slack", TEAM)).toBe(true);
     expect(await core.isWorkspaceBound("slack", "T0ELSEWHR9")).toBe(false);

@@ -7,7 +7,9 @@ import { inTransaction } from "../../bot/db/transaction.js";
 import { loadSchoolCalendar, loadSchoolDates } from "../../bot/services/school-calendar.js";
 import { parseWeekdays } from "../../bot/domain/vocabulary.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
-import { makeGroup, makeSchool, makeStaff } from "../support/fixtures.js";
+import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
+import { loadActor } from "../../bot/auth/actor.js";
+import { loadPupilContext } from "../../bot/services/conversations.js";
 
 let t: TestDatabase;
 let schoolId: string;
@@ -104,6 +106,23 @@ describe(`school calendar in plain SQL on ${testProvider()}`, () => {
       }
       expect(await loadSchoolCalendar(tx, schoolId)).toEqual((await prismaDates(tx, duo, [], null)).calendar);
     });
+  });
+
+  it("reads the same along a pupil's context (one statement on PostgreSQL)", async () => {
+    const pupil = await makePupil(t.db, schoolId, groupA);
+    const actor = await loadActor(t.db, duo);
+    const context = await loadPupilContext(t.db, actor, pupil.id, { calendarFor: [duo] });
+    // Read along only where a statement is a round trip; SQLite reads it on its own, as before.
+    expect(context.calendar === undefined).toBe(testProvider() === "sqlite");
+    const plain = await loadPupilContext(t.db, actor, pupil.id);
+    expect({ ...context, calendar: undefined }).toEqual({ ...plain, calendar: undefined });
+    for (const groupId of [groupA, groupB, null]) {
+      const read = await loadSchoolDates(t.db, { schoolId, staffId: duo }, { staffIds: [duo], groupId }, context.calendar);
+      expect(read).toEqual(await prismaDates(t.db, duo, [duo], groupId));
+    }
+    // Rows read for other staff are not taken for this question.
+    const other = await loadSchoolDates(t.db, { schoolId, staffId: ib }, { staffIds: [partner], groupId: groupA }, context.calendar);
+    expect(other).toEqual(await prismaDates(t.db, ib, [partner], groupA));
   });
 
   it("fails for a school that does not exist, as Prisma's findUniqueOrThrow did", async () => {
