@@ -3,17 +3,12 @@
 // bot/services/kindplan-export.ts's job.
 import type { KindplanExport, SharedAnswer } from "../services/kindplan-export.js";
 import { renderHtml, type Block, type BoxLine, type Printable } from "./printable.js";
+import { printedDate } from "./printed-date.js";
 import { isMessageKey, translatorFor } from "../i18n/translate.js";
 
 type Locale = "nl" | "en";
 
-const day = (d: Date | string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: typeof d === "string" ? "UTC" : "Europe/Amsterdam",
-  }).format(typeof d === "string" ? new Date(`${d}T12:00:00Z`) : d);
+const day = printedDate;
 
 /** Fields whose formats ask for the child's own words (besides explanations, `explains`). */
 const OWN_WORDS = new Set(["story", "nowICan", "feelGood"]);

@@ -3,13 +3,11 @@
 import type { GroupNeeds } from "../services/educational-needs.js";
 import { translatorFor } from "../i18n/translate.js";
 import type { Block, Printable } from "./printable.js";
+import { printedDate } from "./printed-date.js";
 
 export function needsPrintable(data: GroupNeeds, locale: "nl" | "en"): Printable {
   const t = translatorFor(locale);
-  const day = (iso: string) =>
-    new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-      new Date(`${iso}T12:00:00Z`),
-    );
+  const day = (iso: string) => printedDate(iso, locale);
   const blocks: Block[] = [
     { kind: "paragraph", muted: true, text: `${data.schoolName} · ${t("needs.generated", { date: day(data.generatedOn), since: day(data.since) })}` },
     { kind: "paragraph", text: t(data.rows.length ? "needs.intro" : "needs.empty") },

@@ -6,17 +6,12 @@ import { fileSlug } from "./attachment.js";
 import type { ParentSummary } from "../services/parent-summary.js";
 import { agreementLine } from "./kindplan-html.js";
 import type { Block, BoxLine, Printable } from "./printable.js";
+import { printedDate } from "./printed-date.js";
 import { translatorFor } from "../i18n/translate.js";
 
 type Locale = "nl" | "en";
 
-const day = (d: Date | string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: typeof d === "string" ? "UTC" : "Europe/Amsterdam",
-  }).format(typeof d === "string" ? new Date(`${d}T12:00:00Z`) : d);
+const day = printedDate;
 
 /** Answers in the child's own words, printed between quotation marks. */
 const CHILD_WORDS = new Set(["kind.goesWell", "kind.hard", "kind.proudOf", "ditJaar.wantToLearn"]);
