@@ -29,9 +29,9 @@ import {
   looksLikeInfinitive,
   secondPersonFinal,
   stemFromInfinitive,
-  teInfinitive,
   thirdPerson,
 } from "./morphology-nl.js";
+import { closedExtras, omTeClause, trailingInfinitives } from "./rewrite-nl-closed.js";
 import { shapeRewritesNl } from "./rewrite-nl-shapes.js";
 import { NL_PREPOSITIONS, NL_WH, nlRules } from "./rules-nl.js";
 import { wordSet } from "./word-sets.js";
@@ -119,19 +119,6 @@ function topicPhrase(tokens: Tokens, starters = TOPIC_PREPOSITIONS): Tokens {
   const phrase = tokens.slice(at);
   const om = indexOfWord(phrase, wordSet("om als wanneer"), 1);
   return om > 0 ? phrase.slice(0, om) : phrase;
-}
-
-/** "afmaken" style clause: words before the trailing infinitive cluster, with "te" inserted. */
-function omTeClause(before: Tokens, cluster: string[]): string {
-  const [first, ...others] = cluster;
-  if (first === undefined) return "";
-  return [lowerOf(before).length ? before.map((t) => t.text).join(" ") : "", ...teInfinitive(first), ...others].filter((x) => x.length > 0).join(" ");
-}
-
-function trailingInfinitives(tokens: Tokens): number {
-  let i = tokens.length;
-  while (i > 0 && looksLikeInfinitive(tokens[i - 1]?.lower ?? "")) i--;
-  return i;
 }
 
 // ---------------------------------------------------------------- leading patterns
@@ -361,7 +348,7 @@ function eitherOrRewrite(verb: string, rest: Tokens): string {
 }
 
 function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
-  const out: string[] = [];
+  const out: string[] = closedExtras(main);
   const l = lowerOf(main);
   const verb = l[0] ?? "";
   const subject = l[1] ?? "";
@@ -510,14 +497,8 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const clauseAt = lowerOf(r).findIndex((w) => w === "om" || w === "als");
     if (vindenAt >= 0 && clauseAt >= 0) {
       out.push(q("Hoe zou je het vinden", r.slice(clauseAt)));
-    } else {
-      const at = trailingInfinitives(r);
-      const cluster = lowerOf(r.slice(at));
-      if (cluster.length > 0) {
-        const who = pupil ? "je" : "jij";
-        out.push(q("Wat zou", who, "ervan vinden om", omTeClause(r.slice(0, at), cluster)));
-      }
     }
+    // No "Wat zou je ervan vinden om …" for the rest: it hides a yes/no to the teacher's proposal (issue 11).
   } else if (["mag", "mogen"].includes(verb)) {
     const r = main.slice(2);
     const stop = r.findIndex((t) => NL_WH.has(t.lower) || t.lower === "dat" || t.lower === "of");
@@ -530,7 +511,7 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const inf = own[infAt]?.lower;
     if (inf) {
       const finite = subject === "ik" ? infinitiveToStem(inf) : thirdPerson(inf);
-      if (finite) out.push(q("Wat vind jij ervan als", main.slice(1, 2), own.slice(0, infAt), finite, own.slice(infAt + 1), tail));
+      if (finite) out.push(q("Wat denk je dat er verandert als", main.slice(1, 2), own.slice(0, infAt), finite, own.slice(infAt + 1), tail));
     }
   } else if (pupil) {
     const friends = friendsRewrite(rest);
