@@ -8,6 +8,7 @@
  */
 import type { SentenceAnalysis } from "./analyse.js";
 import { cutsFixedExpression } from "./fixed-phrases.js";
+import { NL_FINITE_VERBS } from "./rules-nl.js";
 import { joinTokens, type Token } from "./text.js";
 import type { Flag, Language } from "./types.js";
 import { wordSet } from "./word-sets.js";
@@ -73,8 +74,11 @@ function isName(t: Token): boolean {
 }
 
 /** A name right after "met"/"with" ("ruzie maken met Finn"), never the sentence's first word; else null. */
-function personOf(sentence: SentenceAnalysis): string | null {
+function personOf(sentence: SentenceAnalysis, conflict: boolean): string | null {
   const tokens = sentence.words;
+  // "… dat je Milan niet had mogen schoppen": in a conflict the one name is the other child.
+  const names = tokens.filter((t, i) => i > 0 && isName(t));
+  if (conflict && names.length === 1 && names[0]) return names[0].text;
   const at = tokens.findIndex((t, i) => i > 0 && (t.lower === "met" || t.lower === "with") && tokens[i + 1] !== undefined && isName(tokens[i + 1] as Token));
   const name = at >= 0 ? tokens[at + 1] : undefined;
   // "met Bram en Sem" is two people; the frame below names one.
@@ -120,8 +124,8 @@ export function topicQuestions(sentence: SentenceAnalysis, flags: readonly Flag[
 }
 
 /** "ruzie maken met Finn" → "Hoe gaat het tussen jou en Finn?" (after a judging question it goes first). */
-export function personQuestion(sentence: SentenceAnalysis, language: Language): string[] {
-  const person = personOf(sentence);
+export function personQuestion(sentence: SentenceAnalysis, language: Language, conflict = false): string[] {
+  const person = personOf(sentence, conflict);
   if (!person) return [];
   return [language === "nl" ? `Hoe gaat het tussen jou en ${person}?` : `How are things between you and ${person}?`];
 }
@@ -165,11 +169,13 @@ const STEM_DETERMINERS = wordSet("de het je jouw een the your a my");
 function stemPhrase(sentence: SentenceAnalysis, language: Language): string | null {
   const tokens = sentence.words;
   for (let i = 1; i < tokens.length - 1; i++) {
-    if (!STEM_PREPOSITIONS[language].has(tokens[i]?.lower ?? "")) continue;
+    // Not an option ("… or with a partner") and not the teacher's explanation ("sinds je met mama oefent").
+    if (/^(of|or|want|omdat|sinds|doordat|because|since)$/u.test(tokens[i]?.lower ?? "")) return null;
+    if (!STEM_PREPOSITIONS[language].has(tokens[i]?.lower ?? "") || STEM_PREPOSITIONS[language].has(tokens[i + 1]?.lower ?? "")) continue;
     const taken: Token[] = [tokens[i] as Token];
     for (let j = i + 1; j < tokens.length && taken.length < 6; j++) {
       const t = tokens[j] as Token;
-      if (STEM_STOP.has(t.lower) || !/^\p{L}[\p{L}'-]*$/u.test(t.text) || (j > i + 1 && language === "nl" && looksLikeVerbEnd(t.lower))) break;
+      if (STEM_STOP.has(t.lower) || !/^[\p{L}\d][\p{L}\d'-]*$/u.test(t.text) || (j > i + 1 && language === "nl" && looksLikeVerbEnd(t.lower))) break;
       taken.push(t);
     }
     const head = taken[taken.length - 1]?.lower ?? "";
@@ -181,7 +187,7 @@ function stemPhrase(sentence: SentenceAnalysis, language: Language): string | nu
 
 /** An infinitive or participle closes the phrase ("in de huishoek gespeeld"): not a noun. */
 function looksLikeVerbEnd(w: string): boolean {
-  return /^(ge|be|ver)\p{L}+[dt]$/u.test(w) || /^(zitten|spelen|werken|doen|gaan|maken|lezen|leren|praten|kiezen|halen|vertellen)$/u.test(w);
+  return NL_FINITE_VERBS.has(w) || NL_FINITE_VERBS.has(w.replace(/t$/u, "")) || /^(ge|be|ver)\p{L}+[dt]$/u.test(w) || /^(zitten|spelen|werken|doen|gaan|maken|lezen|leren|praten|kiezen|halen|vertellen)$/u.test(w);
 }
 
 /**

@@ -132,6 +132,8 @@ export function closedExtras(main: Tokens): string[] {
         ),
       );
   }
+  // "Zullen we dat zo afspreken?" is the teacher's proposal: "Wat zou jij willen afspreken?"
+  if ((verb === "zullen" || verb === "zal") && subject === "we" && /^(afspreken|proberen|doen|oefenen)$/u.test(last)) out.push(q("Wat zou jij willen", last));
   // "Is het gelukt om elke dag tien minuten te lezen?" → "Hoe ging het met het lezen?"
   const te = rl.indexOf("te");
   if (

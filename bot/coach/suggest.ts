@@ -53,9 +53,9 @@ function rewriteSingle(text: string, ctx: SuggestContext): string | null {
   const presumed = flags.includes("leading") && sentence.head?.kind === "wh" ? presumptionRewrites(sentence.words, language) : [];
   // A conflict with a named child is best asked as the relation between them ("ruzie maken met Finn").
   const conflict = sentence.lower.some((w) =>
-    /^(ruzie|vecht|gevochten|pest|gepest|duw|geduwd|sla|sloeg|geslagen|scheld|gescholden|fight|fought|bully|bullied|push|pushed)/u.test(w),
+    /^(ruzie|vecht|gevochten|pest|gepest|duw|geduwd|sla|sloeg|geslagen|scheld|gescholden|schop|geschopt|fight|fought|bully|bullied|push|pushed)/u.test(w),
   );
-  const person = flags.includes("judging") && conflict ? personQuestion(sentence, language) : [];
+  const person = (flags.includes("judging") || flags.includes("leading")) && conflict ? personQuestion(sentence, language, true) : [];
   // Built for this very pattern, these go first: "Wat zou je helpen om aan je tas te denken?", "Hoe gaat het tussen jou en Finn?".
   // A degree + adjective about the pupil is not deleted (that leaves "dat je bent bij rekenen"): ask about the situation.
   const holes = flags.includes("judging") || flags.includes("leading") ? holeRewrites(sentence.words, language, flags.includes("judging")) : [];
