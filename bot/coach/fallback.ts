@@ -27,7 +27,7 @@ const NL: TopicWords = {
   notNouns: wordSet(
     "beetje paar keer je jij ik het er zelf goed weer nog al ook wel niet eens even samen alleen zo toch nou altijd nooit steeds " +
       "moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig best beste " +
-      "laat vroeg gisteren vandaag morgen thuis buiten binnen nu toen straks",
+      "laat vroeg gisteren vandaag morgen thuis buiten binnen nu toen straks ben bent is was heb hebt had",
   ),
   forgot: wordSet("vergeten vergeet vergat"),
 };
@@ -179,7 +179,9 @@ function stemPhrase(sentence: SentenceAnalysis, language: Language): string | nu
       taken.push(t);
     }
     const head = taken[taken.length - 1]?.lower ?? "";
-    if (taken.length < 2 || STEM_DETERMINERS.has(head) || head === "je" || head === "you") continue;
+    // Cut off by the length limit ("voor de zomer 80 woorden per"): not a phrase.
+    const cut = taken.length === 6 && tokens[i + 6] !== undefined && !STEM_STOP.has(tokens[i + 6]?.lower ?? "");
+    if (cut || taken.length < 2 || STEM_DETERMINERS.has(head) || head === "je" || head === "you") continue;
     return joinTokens(taken.map((t, k) => (k === 0 ? { ...t, text: t.lower } : t)));
   }
   return null;

@@ -45,8 +45,13 @@ function expressionsIn(lower: readonly string[]): string[][] {
   lower.forEach((w, i) => {
     if (/^(de|het|the)$/u.test(w) && ORDINALS.has(lower[i + 1] ?? "") && TIME_NOUNS.has(lower[i + 2] ?? "")) found.push(lower.slice(i, i + 3));
   });
+  // "voor de zomer", "na de vakantie": a moment, not a topic ("Wat kun je me vertellen over de zomer?").
+  lower.forEach((w, i) => {
+    if (/^(voor|na|tot|sinds|before|after|until)$/u.test(w) && /^(de|het|the)$/u.test(lower[i + 1] ?? "") && SEASONS.has(lower[i + 2] ?? "")) found.push(lower.slice(i, i + 3));
+  });
   return found;
 }
+const SEASONS = wordSet("zomer winter lente herfst vakantie zomervakantie kerstvakantie herfstvakantie meivakantie kerst pauze summer holidays break");
 
 const words = (text: string): string[] =>
   tokenize(text)

@@ -68,9 +68,12 @@ export function closedExtras(main: Tokens): string[] {
   // "Speel je in de pauze weleens met de kinderen uit groep 5?" → "Met wie speel je in de pauze?"; a thing: "Waarmee …".
   const met = rl.indexOf("met");
   if (pupil && rl.some((w) => SOMETIMES.has(w)) && met >= 0 && rl[met + 1] !== "je") {
-    const before = raw.slice(0, met).filter((t) => !ADVERBS.has(t.lower));
-    const person = rl.slice(met + 1).some((w) => PEOPLE.test(w));
-    out.push(q(person ? "Met wie" : "Waarmee", verb, subject, before));
+    // The phrases around "met …" stay ("in de pauze"); a name is a person unless it is a toy ("Lego").
+    const next = rl.findIndex((w, i) => i > met + 1 && SETTING.has(w));
+    const around = [...raw.slice(0, met), ...(next > 0 ? raw.slice(next) : [])].filter((t) => !ADVERBS.has(t.lower));
+    const name = /^\p{Lu}\p{Ll}+$/u.test(raw[met + 1]?.text ?? "") && !TOYS.has(rl[met + 1] ?? "");
+    const person = name || rl.slice(met + 1).some((w) => PEOPLE.test(w));
+    out.push(q(person ? "Met wie" : "Waarmee", verb, subject, around));
   }
   // "Heb je in de pauze met iemand gespeeld?" → "Met wie heb je in de pauze gespeeld?"
   const someone = rl.indexOf("iemand");
@@ -166,6 +169,8 @@ export function closedExtras(main: Tokens): string[] {
 }
 
 const PEOPLE = /^(kinderen|kind|jongens|meisjes|klasgeno\p{L}*|vriend\p{L}*|broer\p{L}*|zus\p{L}*|iemand|anderen|buur\p{L}*|opa|oma|papa|mama|ouders)$/u;
+const SETTING = wordSet("in op tijdens na bij");
+const TOYS = wordSet("lego playmobil duplo knex minecraft fortnite roblox");
 const FEELINGS = wordSet("blij moe verdrietig boos bang trots zenuwachtig bezorgd");
 const PLEASANT = wordSet("fijn lekker goed prettig leuk gezellig");
 const isPastVerb = (verb: string): boolean => /^(zat|lag|stond|was|had|deed|speelde|werkte)$/u.test(verb);
