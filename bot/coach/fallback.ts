@@ -189,7 +189,12 @@ function stemPhrase(sentence: SentenceAnalysis, language: Language): string | nu
 
 /** An infinitive or participle closes the phrase ("in de huishoek gespeeld"): not a noun. */
 function looksLikeVerbEnd(w: string): boolean {
-  return NL_FINITE_VERBS.has(w) || NL_FINITE_VERBS.has(w.replace(/t$/u, "")) || /^(ge|be|ver)\p{L}+[dt]$/u.test(w) || /^(zitten|spelen|werken|doen|gaan|maken|lezen|leren|praten|kiezen|halen|vertellen)$/u.test(w);
+  return (
+    NL_FINITE_VERBS.has(w) ||
+    NL_FINITE_VERBS.has(w.replace(/t$/u, "")) ||
+    /^(ge|be|ver)\p{L}+[dt]$/u.test(w) ||
+    /^(zitten|spelen|werken|doen|gaan|maken|lezen|leren|praten|kiezen|halen|vertellen)$/u.test(w)
+  );
 }
 
 /**

@@ -47,7 +47,8 @@ function expressionsIn(lower: readonly string[]): string[][] {
   });
   // "voor de zomer", "na de vakantie": a moment, not a topic ("Wat kun je me vertellen over de zomer?").
   lower.forEach((w, i) => {
-    if (/^(voor|na|tot|sinds|before|after|until)$/u.test(w) && /^(de|het|the)$/u.test(lower[i + 1] ?? "") && SEASONS.has(lower[i + 2] ?? "")) found.push(lower.slice(i, i + 3));
+    if (/^(voor|na|tot|sinds|before|after|until)$/u.test(w) && /^(de|het|the)$/u.test(lower[i + 1] ?? "") && SEASONS.has(lower[i + 2] ?? ""))
+      found.push(lower.slice(i, i + 3));
   });
   return found;
 }

@@ -52,6 +52,8 @@ export function holeProblem(words: readonly string[], texts: readonly string[], 
   // "… ervan vinden om …", "Wat vind jij ervan als ik …": the teacher's proposal, answered yes or no.
   const joined = words.join(" ");
   if (/\bzou (je|jij) ervan vinden (om|als)\b|\b(vind|vond) (je|jij) ervan als\b/u.test(joined)) return "broken-grammar";
+  // "Wat kun je me vertellen over Noor?" asks about a child as a person, not about what the question was about.
+  if (words[last - 1] === "over" && /^\p{Lu}\p{Ll}+$/u.test(texts[last] ?? "")) return "broken-grammar";
   // "Hoe komt het dat je werkt Mohammed?": a name at the end needs its comma (and is a vocative, not a topic).
   const lastText = texts[last] ?? "";
   if (
