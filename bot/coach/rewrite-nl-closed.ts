@@ -135,6 +135,10 @@ export function closedExtras(main: Tokens): string[] {
         ),
       );
   }
+  // "Dat was toch een leuk schoolreisje?" → "Hoe was het schoolreisje voor jou?" (a past event; a diminutive takes "het").
+  if (verb === "was" && (subject === "dat" || subject === "dit") && rl[0] === "een" && /\p{L}{3,}je$/u.test(last)) {
+    out.push(q("Hoe", verb, "het", last, "voor jou"));
+  }
   // "Zullen we dat zo afspreken?" is the teacher's proposal: "Wat zou jij willen afspreken?"
   if ((verb === "zullen" || verb === "zal") && subject === "we" && /^(afspreken|proberen|doen|oefenen)$/u.test(last)) out.push(q("Wat zou jij willen", last));
   // "Is het gelukt om elke dag tien minuten te lezen?" → "Hoe ging het met het lezen?"

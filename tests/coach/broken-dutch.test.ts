@@ -129,6 +129,7 @@ describe("kind 7: 'weleens' is not turned into a presumption", () => {
 
 describe("kind 8: tense and idiom", () => {
   it.each([
+    ["Dat was toch een gezellig feestje?", "Hoe was het feestje voor jou?"],
     ["Heb je gisteren in de bouwhoek gespeeld?", "Wat heb je gisteren in de bouwhoek gespeeld?"],
     ["Kun je me vertellen of je de uitleg begreep?", "Wat begreep je van de uitleg?"],
     ["Lotte, hoe was het kamp, wat vond je het leukst?", 'Hoe was het kamp, Lotte? (Stel daarna pas, apart, de volgende vraag: "Wat vond je het leukst?")'],
