@@ -441,7 +441,9 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const who = clause[0];
     const finite = clause[finiteAt];
     if (who && finite && PUPIL.has(who.lower)) {
-      out.push(q("Wat", invertedForJe(finite.lower), who.lower, clause.slice(1, finiteAt), clause.slice(finiteAt + 1)));
+      out.push(
+        q("Wat", invertedForJe(finite.lower), who.lower, rawRest[0]?.lower === "nog" ? "nog" : "", clause.slice(1, finiteAt), clause.slice(finiteAt + 1)),
+      );
     }
   } else if (["gaat", "ging", "lukt", "lukte"].includes(verb) && subject === "het") {
     const r = stripEvaluative(rest).filter((t) => t.lower !== "lukken");

@@ -132,6 +132,9 @@ describe("kind 8: tense and idiom", () => {
     ["Dat was toch een gezellig feestje?", "Hoe was het feestje voor jou?"],
     ["Heb je gisteren in de bouwhoek gespeeld?", "Wat heb je gisteren in de bouwhoek gespeeld?"],
     ["Kun je me vertellen of je de uitleg begreep?", "Wat begreep je van de uitleg?"],
+    ["Is er nog iets wat je wilt zeggen?", "Wat wil je nog zeggen?"], // "nog" keeps the meaning
+    ["Waarom vind je rekenen zo moeilijk?", "Wat vind je van rekenen?"],
+    ["How much better is reading going now that you have a ruler?", "How is reading going now that you have a ruler?"],
     ["Lotte, hoe was het kamp, wat vond je het leukst?", 'Hoe was het kamp, Lotte? (Stel daarna pas, apart, de volgende vraag: "Wat vond je het leukst?")'],
   ])("%s → %s", (q, expected) => {
     expect(suggest(q)).toBe(expected);
