@@ -11,8 +11,10 @@
 import { wordSet } from "./word-sets.js";
 
 const DEGREE = wordSet("zo zó erg heel");
-const FEELINGS = wordSet("moe verdrietig boos bang blij zenuwachtig gespannen stil teruggetrokken ongelukkig somber onrustig down");
-const SITUATION = wordSet("bij tijdens in op met");
+const FEELINGS = wordSet(
+  "moe verdrietig boos bang blij zenuwachtig gespannen stil teruggetrokken ongelukkig somber onrustig down chagrijnig prikkelbaar humeurig",
+);
+const SITUATION = wordSet("bij tijdens in op met na");
 const PLACES = wordSet("thuis buiten binnen");
 const TIME = ["de laatste tijd", "de afgelopen tijd", "vandaag", "deze week", "op school"];
 const ACTIVITY: Record<string, string> = {

@@ -67,13 +67,18 @@ export function closedExtras(main: Tokens): string[] {
   }
   // "Speel je in de pauze weleens met de kinderen uit groep 5?" → "Met wie speel je in de pauze?"; a thing: "Waarmee …".
   const met = rl.indexOf("met");
-  if (pupil && rl.some((w) => SOMETIMES.has(w)) && met >= 0 && rl[met + 1] !== "je") {
+  if (pupil && rl.some((w) => SOMETIMES.has(w)) && met >= 0 && (rl[met + 1] !== "je" || PEOPLE.test(rl[met + 2] ?? ""))) {
     // The phrases around "met …" stay ("in de pauze"); a name is a person unless it is a toy ("Lego").
     const next = rl.findIndex((w, i) => i > met + 1 && SETTING.has(w));
     const around = [...raw.slice(0, met), ...(next > 0 ? raw.slice(next) : [])].filter((t) => !ADVERBS.has(t.lower));
     const name = /^\p{Lu}\p{Ll}+$/u.test(raw[met + 1]?.text ?? "") && !TOYS.has(rl[met + 1] ?? "");
     const person = name || rl.slice(met + 1).some((w) => PEOPLE.test(w));
     out.push(q(person ? "Met wie" : "Waarmee", verb, subject, around));
+  }
+  // "Ga je weleens naar de bibliotheek?" → "Wat vind je van de bibliotheek?" ("Hoe ga je …" would presume that you go).
+  const to = rl.findIndex((w) => w === "naar" || w === "op");
+  if (pupil && met < 0 && rl.some((w) => SOMETIMES.has(w)) && to >= 0 && DETERMINERS.has(rl[to + 1] ?? "") && to + 3 === rl.length) {
+    out.push(q("Wat vind je van", raw.slice(to + 1)));
   }
   // "Heb je in de pauze met iemand gespeeld?" → "Met wie heb je in de pauze gespeeld?"
   const someone = rl.indexOf("iemand");

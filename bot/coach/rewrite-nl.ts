@@ -266,7 +266,7 @@ function whatMakesRewrite(main: Tokens): string | null {
   const rest = main.slice(3);
   // "sta … op tijdens het werken": "op" is the verb's particle, not a preposition.
   const isParticle = (i: number): boolean =>
-    SEPARABLE_PARTICLES.has(rest[i]?.lower ?? "") && (i === rest.length - 1 || NL_PREPOSITIONS.has(rest[i + 1]?.lower ?? ""));
+    SEPARABLE_PARTICLES.has(rest[i]?.lower ?? "") && (i === rest.length - 1 || NL_PREPOSITIONS.has(rest[i + 1]?.lower ?? "") || rest[i + 1]?.lower === "als");
   let cut = rest.findIndex((t, i) => (NL_PREPOSITIONS.has(t.lower) && !isParticle(i)) || (i > 0 && wordSet("die dat wat waar als wanneer omdat").has(t.lower)));
   if (cut < 0) cut = rest.length;
   let middle = rest.slice(0, cut);

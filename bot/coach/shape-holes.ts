@@ -45,6 +45,8 @@ export function holeProblem(words: readonly string[], texts: readonly string[], 
     // "Hoe stel dat …": an imperative inside a rebuilt question.
     if (w === "stel" && next === "dat" && i > 0) return "broken-grammar";
   }
+  // "dat je kijkt om als ik iets zeg": a particle stranded before a clause belongs on its verb ("omkijkt").
+  if (/\bdat (je|jij) \p{L}+t (om|op|af|mee|door|uit|aan|na|toe|terug|weg) (als|wanneer|omdat|terwijl)\b/u.test(words.join(" "))) return "broken-grammar";
   // "Hoe gaat het met het gelukt?": a participle is no topic.
   if (/\b(met|over|van) (het|de|je) (gelukt|gedaan|gemaakt|gegaan|geweest|gehaald|geleerd)\b/u.test(words.join(" "))) return "broken-grammar";
   // "Wat kun je me vertellen over je zitten?": a verb is no topic.

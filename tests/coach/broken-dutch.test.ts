@@ -18,6 +18,7 @@ describe("the gate rejects each kind of broken Dutch", () => {
     "Wat snap je al van nu hoe je een staartdeling maakt?", // 3: a clause where a noun phrase belongs
     "Wat weet je al van zelf dat je Milan niet had mogen schoppen?",
     "Wat maakt het lastig om als ik iets uitleg te luisteren?", // 4: the clause inside om…te
+    "Wat maakt dat je kijkt om als ik iets zeg?", // 4: a particle stranded before the clause
     "Hoe moest je gaan praten tijdens de instructie?", // 5: "hoe" + a modal of obligation
     "Hoe stel dat het morgen in de pauze helemaal gaat?", // 5: an imperative inside
     "Hoe begreep je de uitleg?", // 8: "hoe" + understanding
@@ -53,6 +54,7 @@ describe("kind 1: a judged degree + adjective is not deleted, the situation is a
     ["Hoe kan het dat je zo slordig schrijft?", "Hoe gaat het met schrijven?"],
     ["Hoe komt het dat je de laatste tijd zo boos bent?", "Hoe voel je je de laatste tijd?"],
     ["Was je vanochtend een beetje verdrietig?", "Hoe voelde je je vanochtend?"],
+    ["Hoe kan het dat je zo chagrijnig bent na de gym?", "Hoe voel je je na de gym?"],
   ])("%s → %s", (q, expected) => {
     expect(suggest(q)).toBe(expected);
   });
@@ -91,7 +93,11 @@ describe("kind 3: an embedded question is made direct, never put after 'van'", (
   });
 });
 
-describe("kind 4: a clause goes after the infinitive in om…te", () => {
+describe("kind 4: word order around a subordinate clause", () => {
+  it("keeps a particle on its verb before the clause", () => {
+    expect(suggest("Waarom praat je steeds door als ik iets zeg?")).toBe("Wat maakt dat je doorpraat als ik iets zeg?");
+  });
+
   it("Waarom let je nooit op als de juf iets vertelt?", () => {
     expect(suggest("Waarom let je nooit op als de juf iets vertelt?")).toBe("Wat maakt het lastig om op te letten als de juf iets vertelt?");
   });
@@ -122,6 +128,7 @@ describe("kind 7: 'weleens' is not turned into a presumption", () => {
     ["Speel je weleens met Emma in de pauze?", "Met wie speel je in de pauze?"],
     ["Speel je thuis ook weleens met Lego?", "Waarmee speel je thuis?"],
     ["Heb je in de pauze met iemand gespeeld?", "Met wie heb je in de pauze gespeeld?"],
+    ["Ga je weleens naar de speeltuin?", "Wat vind je van de speeltuin?"],
   ])("%s → %s", (q, expected) => {
     expect(suggest(q)).toBe(expected);
   });
