@@ -81,6 +81,9 @@ function classifySegment(raw: string[], index: number, previousHead: SegmentKind
     return { kind: "wh", skip };
   }
   if (rules.subordinators.has(first)) return { kind: "subordinate", skip };
+  // "Stel dat het morgen goed gaat, wat zie ik dan?": a hypothesis opens the question like "als" does.
+  if (index === 0 && ((first === "stel" && (second === "dat" || second === "je")) || first === "suppose" || first === "imagine"))
+    return { kind: "subordinate", skip };
   const request = rules.politeRequest(words);
   if (request === "open") return { kind: "open-request", skip };
   if (request === "closed") return { kind: "yes-no", skip };

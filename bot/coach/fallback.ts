@@ -7,6 +7,8 @@
  * 'Hoe': Hoe …?"). Stems are fixed texts, tested in tests/coach; topic questions go through the gate.
  */
 import type { SentenceAnalysis } from "./analyse.js";
+import { cutsFixedExpression } from "./fixed-phrases.js";
+import { NL_FINITE_VERBS } from "./rules-nl.js";
 import { joinTokens, type Token } from "./text.js";
 import type { Flag, Language } from "./types.js";
 import { wordSet } from "./word-sets.js";
@@ -25,7 +27,7 @@ const NL: TopicWords = {
   notNouns: wordSet(
     "beetje paar keer je jij ik het er zelf goed weer nog al ook wel niet eens even samen alleen zo toch nou altijd nooit steeds " +
       "moe blij boos bang leuk fijn moeilijk makkelijk lastig saai spannend druk lui slordig best beste " +
-      "laat vroeg gisteren vandaag morgen thuis buiten binnen nu toen straks",
+      "laat vroeg gisteren vandaag morgen thuis buiten binnen nu toen straks ben bent is was heb hebt had",
   ),
   forgot: wordSet("vergeten vergeet vergat"),
 };
@@ -72,8 +74,11 @@ function isName(t: Token): boolean {
 }
 
 /** A name right after "met"/"with" ("ruzie maken met Finn"), never the sentence's first word; else null. */
-function personOf(sentence: SentenceAnalysis): string | null {
+function personOf(sentence: SentenceAnalysis, conflict: boolean): string | null {
   const tokens = sentence.words;
+  // "… dat je Milan niet had mogen schoppen": in a conflict the one name is the other child.
+  const names = tokens.filter((t, i) => i > 0 && isName(t));
+  if (conflict && names.length === 1 && names[0]) return names[0].text;
   const at = tokens.findIndex((t, i) => i > 0 && (t.lower === "met" || t.lower === "with") && tokens[i + 1] !== undefined && isName(tokens[i + 1] as Token));
   const name = at >= 0 ? tokens[at + 1] : undefined;
   // "met Bram en Sem" is two people; the frame below names one.
@@ -119,8 +124,8 @@ export function topicQuestions(sentence: SentenceAnalysis, flags: readonly Flag[
 }
 
 /** "ruzie maken met Finn" → "Hoe gaat het tussen jou en Finn?" (after a judging question it goes first). */
-export function personQuestion(sentence: SentenceAnalysis, language: Language): string[] {
-  const person = personOf(sentence);
+export function personQuestion(sentence: SentenceAnalysis, language: Language, conflict = false): string[] {
+  const person = personOf(sentence, conflict);
   if (!person) return [];
   return [language === "nl" ? `Hoe gaat het tussen jou en ${person}?` : `How are things between you and ${person}?`];
 }
@@ -128,25 +133,79 @@ export function personQuestion(sentence: SentenceAnalysis, language: Language): 
 const STEMS: Record<Language, Record<Flag, string>> = {
   nl: {
     judging: "Vraag zonder oordeel, bijvoorbeeld: Wat gebeurde er?",
-    leading: "Laat het antwoord open: begin met 'Hoe' of 'Wat', bijvoorbeeld: Hoe kijk jij daarnaar?",
+    leading: "Laat het antwoord open: begin met 'Hoe' of 'Wat', bijvoorbeeld: Hoe zie jij dat zelf?",
     closed: "Begin met 'Wat' of 'Hoe' in plaats van met een werkwoord: Hoe …?",
     multiple: "Stel één vraag tegelijk: Wat …?",
   },
   en: {
     judging: "Ask without judging, for example: What happened?",
-    leading: "Leave the answer open: start with 'How' or 'What', for example: How do you see it?",
+    leading: "Leave the answer open: start with 'How' or 'What', for example: How do you see it yourself?",
     closed: "Start with 'What' or 'How' instead of a verb: How …?",
     multiple: "Ask one question at a time: What …?",
   },
 };
 
-/** True for the fixed stems below (they are advice with a stem, not a rewritten question). */
+/** The advice part of a stem, up to and including its colon. */
+const advice = (stem: string): string => stem.slice(0, stem.indexOf(":") + 1);
+
+/** True for the stems below (advice with a stem, not a rewritten question), with or without the question's topic. */
 export function isQuestionStem(suggestion: string): boolean {
-  return Object.values(STEMS).some((byFlag) => Object.values(byFlag).includes(suggestion));
+  return Object.values(STEMS).some((byFlag) =>
+    Object.values(byFlag).some((stem) => suggestion === stem || (suggestion.startsWith(`${advice(stem)} `) && suggestion.includes("…"))),
+  );
 }
 
-/** A question stem for when not even the topic is certain; chosen by the most serious flag. */
-export function questionStem(flags: readonly Flag[], language: Language): string {
+const STEM_PREPOSITIONS: Record<Language, ReadonlySet<string>> = {
+  nl: wordSet("op in bij tijdens met naast over na aan voor"),
+  en: wordSet("at in during with next about after on"),
+};
+const STEM_STOP = wordSet(
+  "weleens ooit soms wel nog ook al toch echt eigenlijk gewoon altijd nooit steeds weer en of maar want omdat als dat die wat hoe zo te om " +
+    "and or but because if that so to again always never ever",
+);
+const STEM_DETERMINERS = wordSet("de het je jouw een the your a my");
+
+/** The first phrase the question is about ("op je nieuwe plek naast Sem", "bij lezen"), or null. */
+function stemPhrase(sentence: SentenceAnalysis, language: Language): string | null {
+  const tokens = sentence.words;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    // Not an option ("… or with a partner") and not the teacher's explanation ("sinds je met mama oefent").
+    if (/^(of|or|want|omdat|sinds|doordat|because|since)$/u.test(tokens[i]?.lower ?? "")) return null;
+    if (!STEM_PREPOSITIONS[language].has(tokens[i]?.lower ?? "") || STEM_PREPOSITIONS[language].has(tokens[i + 1]?.lower ?? "")) continue;
+    const taken: Token[] = [tokens[i] as Token];
+    for (let j = i + 1; j < tokens.length && taken.length < 6; j++) {
+      const t = tokens[j] as Token;
+      if (STEM_STOP.has(t.lower) || !/^[\p{L}\d][\p{L}\d'-]*$/u.test(t.text) || (j > i + 1 && language === "nl" && looksLikeVerbEnd(t.lower))) break;
+      taken.push(t);
+    }
+    const head = taken[taken.length - 1]?.lower ?? "";
+    // Cut off by the length limit ("voor de zomer 80 woorden per"): not a phrase.
+    const cut = taken.length === 6 && tokens[i + 6] !== undefined && !STEM_STOP.has(tokens[i + 6]?.lower ?? "");
+    if (cut || taken.length < 2 || STEM_DETERMINERS.has(head) || head === "je" || head === "you") continue;
+    return joinTokens(taken.map((t, k) => (k === 0 ? { ...t, text: t.lower } : t)));
+  }
+  return null;
+}
+
+/** An infinitive or participle closes the phrase ("in de huishoek gespeeld"): not a noun. */
+function looksLikeVerbEnd(w: string): boolean {
+  return (
+    NL_FINITE_VERBS.has(w) ||
+    NL_FINITE_VERBS.has(w.replace(/t$/u, "")) ||
+    /^(ge|be|ver)\p{L}+[dt]$/u.test(w) ||
+    /^(zitten|spelen|werken|doen|gaan|maken|lezen|leren|praten|kiezen|halen|vertellen)$/u.test(w)
+  );
+}
+
+/**
+ * A question stem for when no wording passes the gate; chosen by the most serious flag. With a phrase the question
+ * is about, the stem carries it, so the teacher has half a sentence ("Hoe … op je nieuwe plek naast Sem?").
+ */
+export function questionStem(flags: readonly Flag[], language: Language, sentence?: SentenceAnalysis): string {
   const flag = (["judging", "leading", "closed", "multiple"] as const).find((f) => flags.includes(f)) ?? "closed";
-  return STEMS[language][flag];
+  const stem = STEMS[language][flag];
+  const phrase = sentence ? stemPhrase(sentence, language) : null;
+  if (!phrase || cutsFixedExpression(phrase, sentence?.lower ?? [])) return stem;
+  const start = flag === "multiple" ? (language === "nl" ? "Wat" : "What") : language === "nl" ? "Hoe" : "How";
+  return `${advice(stem)} ${start} … ${phrase}?`;
 }

@@ -29,9 +29,9 @@ import {
   looksLikeInfinitive,
   secondPersonFinal,
   stemFromInfinitive,
-  teInfinitive,
   thirdPerson,
 } from "./morphology-nl.js";
+import { closedExtras, omTeClause, trailingInfinitives } from "./rewrite-nl-closed.js";
 import { shapeRewritesNl } from "./rewrite-nl-shapes.js";
 import { NL_PREPOSITIONS, NL_WH, nlRules } from "./rules-nl.js";
 import { wordSet } from "./word-sets.js";
@@ -119,19 +119,6 @@ function topicPhrase(tokens: Tokens, starters = TOPIC_PREPOSITIONS): Tokens {
   const phrase = tokens.slice(at);
   const om = indexOfWord(phrase, wordSet("om als wanneer"), 1);
   return om > 0 ? phrase.slice(0, om) : phrase;
-}
-
-/** "afmaken" style clause: words before the trailing infinitive cluster, with "te" inserted. */
-function omTeClause(before: Tokens, cluster: string[]): string {
-  const [first, ...others] = cluster;
-  if (first === undefined) return "";
-  return [lowerOf(before).length ? before.map((t) => t.text).join(" ") : "", ...teInfinitive(first), ...others].filter((x) => x.length > 0).join(" ");
-}
-
-function trailingInfinitives(tokens: Tokens): number {
-  let i = tokens.length;
-  while (i > 0 && looksLikeInfinitive(tokens[i - 1]?.lower ?? "")) i--;
-  return i;
 }
 
 // ---------------------------------------------------------------- leading patterns
@@ -279,7 +266,7 @@ function whatMakesRewrite(main: Tokens): string | null {
   const rest = main.slice(3);
   // "sta … op tijdens het werken": "op" is the verb's particle, not a preposition.
   const isParticle = (i: number): boolean =>
-    SEPARABLE_PARTICLES.has(rest[i]?.lower ?? "") && (i === rest.length - 1 || NL_PREPOSITIONS.has(rest[i + 1]?.lower ?? ""));
+    SEPARABLE_PARTICLES.has(rest[i]?.lower ?? "") && (i === rest.length - 1 || NL_PREPOSITIONS.has(rest[i + 1]?.lower ?? "") || rest[i + 1]?.lower === "als");
   let cut = rest.findIndex((t, i) => (NL_PREPOSITIONS.has(t.lower) && !isParticle(i)) || (i > 0 && wordSet("die dat wat waar als wanneer omdat").has(t.lower)));
   if (cut < 0) cut = rest.length;
   let middle = rest.slice(0, cut);
@@ -361,7 +348,7 @@ function eitherOrRewrite(verb: string, rest: Tokens): string {
 }
 
 function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
-  const out: string[] = [];
+  const out: string[] = closedExtras(main);
   const l = lowerOf(main);
   const verb = l[0] ?? "";
   const subject = l[1] ?? "";
@@ -454,7 +441,9 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const who = clause[0];
     const finite = clause[finiteAt];
     if (who && finite && PUPIL.has(who.lower)) {
-      out.push(q("Wat", invertedForJe(finite.lower), who.lower, clause.slice(1, finiteAt), clause.slice(finiteAt + 1)));
+      out.push(
+        q("Wat", invertedForJe(finite.lower), who.lower, rawRest[0]?.lower === "nog" ? "nog" : "", clause.slice(1, finiteAt), clause.slice(finiteAt + 1)),
+      );
     }
   } else if (["gaat", "ging", "lukt", "lukte"].includes(verb) && subject === "het") {
     const r = stripEvaluative(rest).filter((t) => t.lower !== "lukken");
@@ -510,14 +499,8 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const clauseAt = lowerOf(r).findIndex((w) => w === "om" || w === "als");
     if (vindenAt >= 0 && clauseAt >= 0) {
       out.push(q("Hoe zou je het vinden", r.slice(clauseAt)));
-    } else {
-      const at = trailingInfinitives(r);
-      const cluster = lowerOf(r.slice(at));
-      if (cluster.length > 0) {
-        const who = pupil ? "je" : "jij";
-        out.push(q("Wat zou", who, "ervan vinden om", omTeClause(r.slice(0, at), cluster)));
-      }
     }
+    // No "Wat zou je ervan vinden om …" for the rest: it hides a yes/no to the teacher's proposal (issue 11).
   } else if (["mag", "mogen"].includes(verb)) {
     const r = main.slice(2);
     const stop = r.findIndex((t) => NL_WH.has(t.lower) || t.lower === "dat" || t.lower === "of");
@@ -530,7 +513,7 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const inf = own[infAt]?.lower;
     if (inf) {
       const finite = subject === "ik" ? infinitiveToStem(inf) : thirdPerson(inf);
-      if (finite) out.push(q("Wat vind jij ervan als", main.slice(1, 2), own.slice(0, infAt), finite, own.slice(infAt + 1), tail));
+      if (finite) out.push(q("Wat denk je dat er verandert als", main.slice(1, 2), own.slice(0, infAt), finite, own.slice(infAt + 1), tail));
     }
   } else if (pupil) {
     const friends = friendsRewrite(rest);

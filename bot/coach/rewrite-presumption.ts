@@ -48,6 +48,13 @@ export function presumptionRewrites(words: readonly Token[], language: Language)
       out.push(text([...words.slice(0, d), { text: "van", lower: "van", punct: false }, ...words.slice(afterAdj + 1)]));
     }
   }
+  // "Waarom vind je lezen zo saai?" → "Wat vind je van lezen?" (the adjective is the teacher's).
+  if (wh === "waarom" && FIND.has(lower[1] ?? "") && lower[2] === "je" && d > 3 && d + 2 === lower.length) {
+    out.push(`Wat ${lower[1]} je van ${joinTokens(words.slice(3, d).map((t) => ({ ...t, text: t.lower })))}?`);
+  }
+  // "How much better is it going now …?" → "How is it going now …?"
+  if (wh === "how" && lower[1] === "much" && /^(better|easier|more|nicer|happier|\p{L}+ier)$/u.test(lower[2] ?? ""))
+    out.push(text([words[0] as Token, ...words.slice(3)]));
   // "Hoe erg vond je het dat …?" → "Hoe vond je het dat …?"
   if ((wh === "hoe" || wh === "how") && HOW_DEGREE.has(lower[1] ?? "")) out.push(text([words[0] as Token, ...words.slice(2)]));
   // "Hoeveel beter gaat het nu …?" → "Hoe gaat het nu …?"

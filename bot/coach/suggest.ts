@@ -6,9 +6,11 @@
  * questions keep the first and advise the second for later.
  */
 import { analyse, type Analysis, type SentenceAnalysis } from "./analyse.js";
+import { cutsFixedExpression, stripVocative } from "./fixed-phrases.js";
 import { personQuestion, questionStem, reproachQuestions, topicQuestions } from "./fallback.js";
 import type { LanguageRules } from "./language-rules.js";
 import type { Rewriter } from "./rewrite-common.js";
+import { holeRewrites } from "./rewrite-holes.js";
 import { presumptionRewrites, withoutLeftovers } from "./rewrite-presumption.js";
 import { isWellShaped } from "./shape-check.js";
 import { asQuestion, joinTokens, tokenize, type Token } from "./text.js";
@@ -51,11 +53,13 @@ function rewriteSingle(text: string, ctx: SuggestContext): string | null {
   const presumed = flags.includes("leading") && sentence.head?.kind === "wh" ? presumptionRewrites(sentence.words, language) : [];
   // A conflict with a named child is best asked as the relation between them ("ruzie maken met Finn").
   const conflict = sentence.lower.some((w) =>
-    /^(ruzie|vecht|gevochten|pest|gepest|duw|geduwd|sla|sloeg|geslagen|scheld|gescholden|fight|fought|bully|bullied|push|pushed)/u.test(w),
+    /^(ruzie|vecht|gevochten|pest|gepest|duw|geduwd|sla|sloeg|geslagen|scheld|gescholden|schop|geschopt|fight|fought|bully|bullied|push|pushed)/u.test(w),
   );
-  const person = flags.includes("judging") && conflict ? personQuestion(sentence, language) : [];
+  const person = (flags.includes("judging") || flags.includes("leading")) && conflict ? personQuestion(sentence, language, true) : [];
   // Built for this very pattern, these go first: "Wat zou je helpen om aan je tas te denken?", "Hoe gaat het tussen jou en Finn?".
-  const specific = [...reproachQuestions(sentence, flags, language), ...person];
+  // A degree + adjective about the pupil is not deleted (that leaves "dat je bent bij rekenen"): ask about the situation.
+  const holes = flags.includes("judging") || flags.includes("leading") ? holeRewrites(sentence.words, language, flags.includes("judging")) : [];
+  const specific = [...reproachQuestions(sentence, flags, language), ...person, ...holes];
   const built = [...specific, ...presumed, ...ctx.rewriter.rewrite(sentence), ...topicQuestions(sentence, flags, language)];
   // A template may keep a word of the closed form ("een beetje", "best"); the gate rejects it, the clean variant may pass.
   const cleaned = built.flatMap((c) => [c, withoutLeftovers(c, tokenize(c), language) ?? []].flat());
@@ -71,7 +75,7 @@ function rewriteSingle(text: string, ctx: SuggestContext): string | null {
   const first = fair.filter((c) => specific.includes(c) || negated);
   const rest = fair.filter((c) => !first.includes(c));
   const candidates = [...first, ...rest.filter(onTopic), ...rest.filter((c) => !onTopic(c))];
-  for (const candidate of candidates) {
+  for (const candidate of candidates.filter((c) => !cutsFixedExpression(c, sentence.lower))) {
     const shown = preface ? `${preface} ${candidate}` : candidate;
     if (passesGate(shown, ctx)) return shown;
   }
@@ -144,15 +148,23 @@ function splitMultiple(analysis: Analysis, ctx: SuggestContext): { first: string
   return { first, second };
 }
 
-export function buildSuggestion(text: string, analysis: Analysis, ctx: SuggestContext): string {
+/** "Hoe was het schoolkamp?" + "Ayşe" → "Hoe was het schoolkamp, Ayşe?" */
+function withName(question: string | null, name: string | null): string | null {
+  return question && name && question.endsWith("?") ? `${question.slice(0, -1)}, ${name}?` : question;
+}
+
+export function buildSuggestion(original: string, originalAnalysis: Analysis, ctx: SuggestContext): string {
+  // A name spoken to ("…, Daan?") is neither the topic nor part of a template; it comes back at the end.
+  const { text, name } = stripVocative(original);
+  const analysis = name ? analyse(text, ctx.rules) : originalAnalysis;
   if (analysis.flags.includes("multiple")) {
     const parts = splitMultiple(analysis, ctx);
     if (parts) {
       const first = rewriteSingle(parts.first, ctx);
       const second = rewriteSingle(withFrame(parts.first, parts.second, ctx), ctx);
-      if (first && second) return ctx.rewriter.multipleAdvice(first, second);
-      if (first) return ctx.rewriter.laterAdvice(first);
+      if (first && second) return ctx.rewriter.multipleAdvice(withName(first, name) ?? first, second);
+      if (first) return ctx.rewriter.laterAdvice(withName(first, name) ?? first);
     }
   }
-  return rewriteSingle(text, ctx) ?? questionStem(analysis.flags, ctx.rules.language);
+  return withName(rewriteSingle(text, ctx), name) ?? questionStem(analysis.flags, ctx.rules.language, problemSentence(analysis));
 }
