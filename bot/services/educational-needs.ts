@@ -10,7 +10,7 @@ import type { Actor } from "../auth/actor.js";
 import { canExportGroupNeeds } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
-import { HELD_STATUSES } from "../domain/vocabulary.js";
+import { RECORDED_STATUSES } from "../domain/vocabulary.js";
 import { localDate } from "../domain/local-time.js";
 import { schoolYearStartDate } from "../domain/school-year.js";
 import type { ConversationFormat } from "../formats/schema.js";
@@ -115,7 +115,7 @@ export async function buildGroupNeeds(db: Db, actor: Actor, groupId: string, now
       firstName: true,
       lastName: true,
       conversations: {
-        where: { status: { in: [...HELD_STATUSES] }, OR: [{ heldAt: { gte: from } }, { heldAt: null, updatedAt: { gte: from } }] },
+        where: { status: { in: [...RECORDED_STATUSES] }, OR: [{ heldAt: { gte: from } }, { heldAt: null, updatedAt: { gte: from } }] },
         select: {
           id: true,
           formatKey: true,

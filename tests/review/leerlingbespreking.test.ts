@@ -10,6 +10,7 @@ import type { BotCore } from "../../bot/chat/handle-turn.js";
 import { localDate } from "../../bot/domain/local-time.js";
 import { createLogger } from "../../bot/logger.js";
 import { inTransaction } from "../../bot/db/transaction.js";
+import { buildGroupNeeds } from "../../bot/services/educational-needs.js";
 import { getGroupOverviews } from "../../bot/services/group-overview.js";
 import { countProgress } from "../../bot/services/groups.js";
 import { loadHomeSummary } from "../../bot/services/home-summary.js";
@@ -152,6 +153,16 @@ describe(`the leerlingbespreking without the pupil (${testProvider()})`, () => {
     expect(meeting.roundId).toBeNull();
     const progress = await roundProgress(t.db, await loadActor(t.db, w.tl.id), round.id, new Date());
     expect(progress.groups[0]).toMatchObject({ held: 0 });
+  });
+
+  it("lists the meeting's onderwijsbehoefte for the groepsplan", async () => {
+    const w = await world();
+    await typeReview(w.email.juf);
+    await finishReview(w.email.juf, "1");
+    const needs = await buildGroupNeeds(t.db, await loadActor(t.db, w.juf.id), w.group.id, new Date());
+    const meeting = await t.db.conversation.findFirstOrThrow({ where: { pupilId: w.finn.id, status: "discussed" } });
+    expect(needs.rows).toEqual([expect.objectContaining({ pupilId: w.finn.id, conversationId: meeting.id, statement: expect.stringContaining("korte instructie aan de instructietafel") })]);
+    expect(needs.without).toEqual([]);
   });
 
   it("sets up the proposed kindgesprek for the teacher, with the reason and the pupil's questions", async () => {
