@@ -68,10 +68,13 @@ function goalBlocks(data: ParentSummary, locale: Locale): Block[] {
       (g): Block => ({
         kind: "box",
         lines: [
+          ...(g.nowText ? [{ label: t("parentSummary.nowText", { name: data.pupil.firstName }), text: g.nowText }] : []),
           { text: g.goalText, words: true },
           ...(g.ownPlan ? [{ label: t("parentSummary.ownPlan", { name: data.pupil.firstName }), text: g.ownPlan }] : []),
           ...(g.helpParents ? [{ label: t("parentSummary.helpParents"), text: g.helpParents }] : []),
           ...(g.helpTeacher ? [{ label: t("parentSummary.helpTeacher"), text: g.helpTeacher }] : []),
+          ...(g.helpOther ? [{ label: t("parentSummary.helpOther"), text: g.helpOther }] : []),
+          ...(g.successCriteria ? [{ label: t("parentSummary.successCriteria"), text: g.successCriteria }] : []),
           ...(g.evaluationDate ? [{ label: t("parentSummary.evaluation"), text: day(g.evaluationDate, locale) }] : []),
         ],
       }),

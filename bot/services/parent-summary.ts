@@ -28,7 +28,16 @@ export interface ParentSummary {
   heldOn: Date;
   generatedOn: string;
   parts: ParentSummaryPart[];
-  goals: { goalText: string; ownPlan: string | null; helpParents: string | null; helpTeacher: string | null; evaluationDate: string | null }[];
+  goals: {
+    nowText: string | null;
+    goalText: string;
+    ownPlan: string | null;
+    helpParents: string | null;
+    helpTeacher: string | null;
+    helpOther: string | null;
+    successCriteria: string | null;
+    evaluationDate: string | null;
+  }[];
   agreements: { who: string; what: string; whenText: string }[];
 }
 
@@ -95,10 +104,13 @@ export async function buildParentSummary(db: Tx, actor: Actor, conversationId: s
     generatedOn: today,
     parts: partsOf(format, JSON.parse(c.answers) as StoredAnswers),
     goals: c.goals.map((g) => ({
+      nowText: g.nowText,
       goalText: g.goalText,
       ownPlan: g.ownPlan,
       helpParents: g.helpParents,
       helpTeacher: g.helpTeacher,
+      helpOther: g.helpOther,
+      successCriteria: g.successCriteria,
       evaluationDate: g.evaluationDate,
     })),
     agreements: c.agreements.map((a) => ({ who: a.who, what: a.what, whenText: a.whenText })),

@@ -51,8 +51,8 @@ beforeAll(async () => {
     s_thuis: { goesWell: "GEZEGD-ze leest graag voor aan haar broertje", hard: "GEZEGD-huiswerk na het sporten", whatHelps: "GEZEGD-een vaste plek aan tafel" },
     s_school: { goesWell: "GEZEGD-helpt anderen bij het samenwerken", hard: "GEZEGD-begint laat aan zelfstandig werk" },
     s_ditJaar: { wantToLearn: "GEZEGD-ik wil de tafels tot 10 kennen", whatHelps: "GEZEGD-korte uitleg en dan zelf proberen" },
-    goal1: { goalText: "Ik wil de tafels van 6 en 7 foutloos opzeggen", ownPlan: "GEZEGD-elke dag een rijtje oefenen" },
-    goal1help: { helpParents: "GEZEGD-oefenen de tafels in de auto", helpTeacher: "GEZEGD-geeft een tafelkaart mee" },
+    goal1: { nowText: "GEZEGD-ik ken de tafels van 1 tot 5", goalText: "Ik wil de tafels van 6 en 7 foutloos opzeggen", ownPlan: "GEZEGD-elke dag een rijtje oefenen" },
+    goal1help: { helpParents: "GEZEGD-oefenen de tafels in de auto", helpTeacher: "GEZEGD-geeft een tafelkaart mee", helpOther: "GEZEGD-Noor overhoort mij" },
     agreement1: { what: "oefent elke dag 5 minuten de tafel van 6 op de tablet", when: "elke dag na de pauze", another: "true" },
     agreement2: { what: "vragen elke avond twee tafelsommen tijdens het eten", when: "elke avond bij het eten", another: "true" },
     agreement3: { what: "stuurt elke vrijdag een kort berichtje over de tafels", when: "elke vrijdag", another: "false" },
@@ -133,7 +133,11 @@ describe(`the startgesprek and the parents' summary on ${testProvider()}`, { shu
       expect(printed).toContain("Wat goed gaat: GEZEGD-helpt anderen bij het samenwerken");
       expect(printed).toContain("Wat Zoë dit jaar wil leren");
       expect(printed).toContain("Zo gaat Zoë het aanpakken: GEZEGD-elke dag een rijtje oefenen");
-      expect(printed).toContain("Zo helpen de ouders: GEZEGD-oefenen de tafels in de auto");
+      expect(printed).toContain("De ouders helpen door: GEZEGD-oefenen de tafels in de auto");
+      // The whole plan the parents agreed to: where the child is now, other help, and how we will see it worked.
+      expect(printed).toContain("Waar Zoë nu staat: GEZEGD-ik ken de tafels van 1 tot 5");
+      expect(printed).toContain("Ook helpt: GEZEGD-Noor overhoort mij");
+      expect(printed).toMatch(/Zo zien we dat het gelukt is: \S/);
       expect(printed).toContain("Ouders van Zoë: vragen elke avond twee tafelsommen tijdens het eten (elke avond bij het eten)");
       expect(printed).toContain("Leerkracht: stuurt elke vrijdag een kort berichtje over de tafels");
       expect(printed).toContain("groep 5 · Basisschool De Linde");
