@@ -6,7 +6,7 @@ import { asSkillActor, deriveSkills, skillLabel } from "../../bot/domain/ownersh
 import { loadGroupContext, loadPupilContext, recordHeldConversation } from "../../bot/services/conversations.js";
 import { getFormat } from "../../bot/formats/registry.js";
 import { chosenChoices } from "../../bot/formats/chosen.js";
-import { pictured } from "../../bot/exports/picture-cards.js";
+import { DEFAULT_PICTURE_CARD_FORMAT, pictured } from "../../bot/exports/picture-cards.js";
 import type { ConversationFormat, FormatSection } from "../../bot/formats/schema.js";
 import type { Answers, DialogFlow, FlowContext, LoadedFlow, SessionSubject } from "../engine/flow.js";
 import { SKIPPED } from "../engine/flow.js";
@@ -31,13 +31,17 @@ export const CONVERSATION = "conversation";
 
 const sectionStepId = (section: FormatSection) => `s_${section.id}`;
 
-function sectionStep(section: FormatSection, locale: "nl" | "en"): StepDefinition {
+function sectionStep(section: FormatSection, locale: "nl" | "en", formatKey: string): StepDefinition {
   const examples = [
     ...section.exampleQuestions.map((q) => translate(locale, "conversation.exampleQuestion", { question: q[locale] })),
     ...(section.parentQuestions ?? []).map((q) => translate(locale, "startgesprek.parentQuestion", { question: q[locale] })),
   ];
   // A step where the child points at pictures says where the printable cards are.
-  if (section.fields.some(pictured)) examples.push(translate(locale, "pictureCards.stepHint"));
+  // The command names this format's cards, unless they are the default set plain "plaatjes" gives.
+  if (section.fields.some(pictured)) {
+    const command = formatKey === DEFAULT_PICTURE_CARD_FORMAT ? translate(locale, "pictureCards.command") : `${translate(locale, "pictureCards.command")} ${formatKey}`;
+    examples.push(translate(locale, "pictureCards.stepHint", { command }));
+  }
   const sharpened = section.fields.some((f) => f.id === "observableGoal");
   return {
     id: sectionStepId(section),
@@ -195,7 +199,7 @@ export const conversationFlow: DialogFlow = {
         if (opening) steps.push(opening);
         for (const phase of format.phases) {
           if (who.prepared && phase.id === "voorbereiding") continue;
-          for (const section of phase.sections) steps.push(sectionStep(section, l));
+          for (const section of phase.sections) steps.push(sectionStep(section, l, format.key));
         }
         if (dates) {
           const forGroup = who.kind === "group";

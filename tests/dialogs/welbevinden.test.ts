@@ -156,6 +156,10 @@ describe(`welbevinden in the first weeks on ${testProvider()}`, () => {
     expect(transcript).toContain("Hoe voel je je in de groep?");
     expect(transcript).toContain("zonder namen van klasgenoten");
     expect(transcript).toContain("Wat helpt jou?");
+    // The step names the command that prints this format's own faces, not the onderbouw set.
+    expect(transcript).toContain("typ plaatjes welbevinden-start:");
+    const cards = await chat.send("plaatjes welbevinden-start");
+    expect(cards).toContain("Welbevinden in de eerste weken");
     // No kindplan: no goal, agreement or evaluation date is asked for.
     expect(transcript).not.toMatch(/Straks wil ik|Evaluatiedatum|Doet wat/);
     expect(transcript).toContain("Gekozen: 🙂 Fijn");

@@ -26,9 +26,10 @@ export const pictureCards = {
   "pictureCards.offer": { nl: "Plaatjes nodig om neer te leggen?", en: "Need pictures to lay out?" },
   "pictureCards.button": { nl: "Plaatjes printen (PDF)", en: "Print picture cards (PDF)" },
   "pictureCards.stepHint": {
-    nl: "Nog geen plaatjes bij de hand? Met de knop ‘Plaatjes printen’ of **plaatjes** krijg je ze als PDF.",
-    en: "No pictures at hand? The ‘Print picture cards’ button or **picture cards** gives you them as a PDF.",
+    nl: "Nog geen plaatjes bij de hand? Druk op ‘Plaatjes printen’ of typ **{command}**: dan krijg je ze als PDF.",
+    en: "No pictures at hand? Press ‘Print picture cards’ or type **{command}** to get them as a PDF.",
   },
+  "pictureCards.command": { nl: "plaatjes", en: "picture cards" },
   "help.pictureCards": {
     nl: "**plaatjes** — gezichtjes en plaatjes om te printen en uit te knippen (groep 1–2; **plaatjes <gespreksvorm>** voor een andere vorm)",
     en: "**picture cards** — faces and pictures to print and cut out (groep 1–2; **picture cards <format>** for another format)",
