@@ -45,7 +45,7 @@ const NL_ACTION = `
   voorspellen op|noemen over|schrijven herschrijven reageren:reageer op|staan antwoorden beantwoorden
   in|kleuren volgen op|volgen aan|vullen kopen betalen zwemmen springen klimmen vangen gooien
   op|geven af|spreken samenvatten:samenvat navertellen:navertel na|vertellen beschrijven:beschrijf
-  vouwen verven sorteren:sorteer aan|trekken uit|trekken dragen ophalen zingen dansen
+  vouwen verven sorteren:sorteer aan|trekken uit|trekken dragen ophalen zingen dansen over|horen
 `;
 const NL_LIGHT = `doen gaan komen hebben zijn worden krijgen blijven laten werken houden willen kunnen zullen moeten mogen`;
 const LIGHT_BASES = wordSet(NL_LIGHT);
