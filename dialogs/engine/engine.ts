@@ -26,7 +26,7 @@ import { controlWord, viewWord } from "./engine-text.js";
 import { cancelQuestion, commandQuestion, filledCount, replyTo, type QuestionButton, type QuestionChoice } from "./questions.js";
 import { localized, translate, type MessageKey } from "../../bot/i18n/translate.js";
 import { buildView, describeAnswers, type AnsweredStep } from "./view.js";
-import { nextTextField } from "./next-field.js";
+import { hasContent, nextTextField } from "./next-field.js";
 import { isQuestionAsked } from "../../bot/formats/share.js";
 import { recordStep } from "./record-step.js";
 import { staleSubmission } from "./stale.js";
@@ -267,8 +267,11 @@ export class DialogEngine {
         return { kind: "step", sessionId: session.id, view: this.view(turn, {}, [localized("engine.confirmOrEdit")]) };
       }
       // "ok" on a default shown as filled in accepts it; "ja" to a yes/no is an answer, not "keep".
-      // (An answer being changed is kept with "ok" by its question: replyToQuestion.)
-      if (KEEP.test(text.trim()) && target.isDefault) {
+      // (An answer being changed is kept with "ok" by its question: replyToQuestion.) "ok" after a
+      // refused answer offers that answer again: teachers type it from habit, and it must never
+      // replace the words they typed with "ok".
+      const refusedWords = target.error !== undefined && hasContent(target.value);
+      if (KEEP.test(text.trim()) && (target.isDefault || refusedWords)) {
         return await this.record(turn, { [target.id]: target.value }, true);
       }
       return await this.record(turn, { [target.id]: text }, true);

@@ -33,3 +33,30 @@ describe(`control words during a dialog on ${testProvider()}`, () => {
     });
   }
 });
+
+describe(`"ok" after a refused answer on ${testProvider()}`, () => {
+  it("offers the refused words again and never stores or shows 'ok' in their place", async () => {
+    const started = await say("voorbereiden Sam");
+    const sessionId = started.replies.find((r) => r.step)!.step!.sessionId;
+    await say("1"); // the format
+    for (const line of ["wil weten hoe het gaat", "samen een doel kiezen", "-"]) await say(line);
+    const sunday = (() => {
+      const d = new Date();
+      d.setUTCDate(d.getUTCDate() + 14 + ((7 - d.getUTCDay()) % 7));
+      return d.toISOString().slice(0, 10);
+    })();
+    await say(sunday);
+    await say("10:00");
+    await say("-");
+    const refused = (await say("-")).replies.find((r) => r.step)!.step!; // the school-date rule refuses the Sunday
+    const dateBefore = refused.fields.find((f) => f.kind === "date")!;
+    expect(dateBefore.error).toBeDefined();
+    const afterOk = (await say("ok")).replies.find((r) => r.step)!.step!;
+    const dateAfter = afterOk.fields.find((f) => f.kind === "date")!;
+    expect(dateAfter.error).toBeDefined();
+    expect(dateAfter.value).toEqual(dateBefore.value);
+    expect(JSON.stringify(dateAfter.value ?? null)).not.toContain("ok");
+    expect(await answersOf(sessionId)).not.toContain('"ok"');
+    await say("stop");
+  });
+});

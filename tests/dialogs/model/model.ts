@@ -151,12 +151,15 @@ export class DialogModel {
     });
   }
 
-  /** What the field asked shows as filled in (a default, or the answer being changed): "ok" keeps it. */
+  /**
+   * What the field asked shows as filled in (a default, the answer being changed, or a refused answer
+   * with content): "ok" keeps it.
+   */
   keepable(): FieldValue | undefined {
     const target = this.target();
     if (!target) return undefined;
     const shown = this.shown(target);
-    return shown.isDefault || target === this.editing() ? shown.value : undefined;
+    return shown.isDefault || target === this.editing() || (shown.error && hasContent(shown.value)) ? shown.value : undefined;
   }
 
   /** Anything a stop would discard: an answer with content, or a draft. */
