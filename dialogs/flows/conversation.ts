@@ -39,7 +39,8 @@ function sectionStep(section: FormatSection, locale: "nl" | "en", formatKey: str
   // A step where the child points at pictures says where the printable cards are.
   // The command names this format's cards, unless they are the default set plain "plaatjes" gives.
   if (section.fields.some(pictured)) {
-    const command = formatKey === DEFAULT_PICTURE_CARD_FORMAT ? translate(locale, "pictureCards.command") : `${translate(locale, "pictureCards.command")} ${formatKey}`;
+    const command =
+      formatKey === DEFAULT_PICTURE_CARD_FORMAT ? translate(locale, "pictureCards.command") : `${translate(locale, "pictureCards.command")} ${formatKey}`;
     examples.push(translate(locale, "pictureCards.stepHint", { command }));
   }
   const sharpened = section.fields.some((f) => f.id === "observableGoal");

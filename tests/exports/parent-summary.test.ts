@@ -51,7 +51,11 @@ beforeAll(async () => {
     s_thuis: { goesWell: "GEZEGD-ze leest graag voor aan haar broertje", hard: "GEZEGD-huiswerk na het sporten", whatHelps: "GEZEGD-een vaste plek aan tafel" },
     s_school: { goesWell: "GEZEGD-helpt anderen bij het samenwerken", hard: "GEZEGD-begint laat aan zelfstandig werk" },
     s_ditJaar: { wantToLearn: "GEZEGD-ik wil de tafels tot 10 kennen", whatHelps: "GEZEGD-korte uitleg en dan zelf proberen" },
-    goal1: { nowText: "GEZEGD-ik ken de tafels van 1 tot 5", goalText: "Ik wil de tafels van 6 en 7 foutloos opzeggen", ownPlan: "GEZEGD-elke dag een rijtje oefenen" },
+    goal1: {
+      nowText: "GEZEGD-ik ken de tafels van 1 tot 5",
+      goalText: "Ik wil de tafels van 6 en 7 foutloos opzeggen",
+      ownPlan: "GEZEGD-elke dag een rijtje oefenen",
+    },
     goal1help: { helpParents: "GEZEGD-oefenen de tafels in de auto", helpTeacher: "GEZEGD-geeft een tafelkaart mee", helpOther: "GEZEGD-Noor overhoort mij" },
     agreement1: { what: "oefent elke dag 5 minuten de tafel van 6 op de tablet", when: "elke dag na de pauze", another: "true" },
     agreement2: { what: "vragen elke avond twee tafelsommen tijdens het eten", when: "elke avond bij het eten", another: "true" },

@@ -161,7 +161,13 @@ describe(`the leerlingbespreking without the pupil (${testProvider()})`, () => {
     await finishReview(w.email.juf, "1");
     const needs = await buildGroupNeeds(t.db, await loadActor(t.db, w.juf.id), w.group.id, new Date());
     const meeting = await t.db.conversation.findFirstOrThrow({ where: { pupilId: w.finn.id, status: "discussed" } });
-    expect(needs.rows).toEqual([expect.objectContaining({ pupilId: w.finn.id, conversationId: meeting.id, statement: expect.stringContaining("korte instructie aan de instructietafel") })]);
+    expect(needs.rows).toEqual([
+      expect.objectContaining({
+        pupilId: w.finn.id,
+        conversationId: meeting.id,
+        statement: expect.stringContaining("korte instructie aan de instructietafel"),
+      }),
+    ]);
     expect(needs.without).toEqual([]);
   });
 
