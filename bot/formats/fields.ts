@@ -72,6 +72,8 @@ export const FieldDefinition = z.object({
   coach: z.boolean().default(false),
   /** The answer states an onderwijsbehoefte (what helps this pupil learn): listed for the groepsplan. */
   educationalNeed: z.boolean().default(false),
+  /** The pupil's own words for what they want to learn: pre-filled as the plan's first goal, so it is not typed twice. */
+  suggestsGoal: z.boolean().optional(),
   /** Pre-filled until answered (e.g. the school's default format); accepted as the answer as is. */
   defaultValue: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).optional(),
 });

@@ -31,6 +31,17 @@ export const CONVERSATION = "conversation";
 
 const sectionStepId = (section: FormatSection) => `s_${section.id}`;
 
+/** The first answered field marked `suggestsGoal`: the pupil's own words, offered as goal 1. */
+function suggestedGoal(format: ConversationFormat, answers: Answers): string | undefined {
+  for (const section of format.phases.flatMap((p) => p.sections)) {
+    for (const f of section.fields) {
+      const value = f.suggestsGoal ? answers[sectionStepId(section)]?.[f.id] : undefined;
+      if (typeof value === "string" && value.trim()) return value.trim();
+    }
+  }
+  return undefined;
+}
+
 function sectionStep(section: FormatSection, locale: "nl" | "en", formatKey: string): StepDefinition {
   const examples = [
     ...section.exampleQuestions.map((q) => translate(locale, "conversation.exampleQuestion", { question: q[locale] })),
@@ -207,7 +218,8 @@ export const conversationFlow: DialogFlow = {
           const { evaluators, evaluationIntervalDays } = who;
           const parents = format.withParents && !forGroup ? { pupilName: who.name, locale: l } : null;
           const readerStaffId = ctx.actor.staffId;
-          const options = { evaluators, today: ctx.today, forGroup, pupilPresent, dates, readerStaffId, evaluationIntervalDays, parents };
+          const goalSuggestion = suggestedGoal(format, answers);
+          const options = { evaluators, today: ctx.today, forGroup, pupilPresent, dates, readerStaffId, evaluationIntervalDays, parents, goalSuggestion };
           if (format.closeWithEducationalGoal) steps.push(educationalGoalStep(answers, options));
           else steps.push(...planSteps(answers, options));
         }

@@ -34,6 +34,8 @@ export interface PlanOptions {
    * so no share questions, and agreement 2 suggests the parents as its owner (1 the pupil, 3 the teacher).
    */
   parents?: { pupilName: string; locale: "nl" | "en" } | null;
+  /** What the pupil said they want to learn (a format field `suggestsGoal`): goal 1's text until changed. */
+  goalSuggestion?: string;
 }
 
 /** The suggested evaluation date: it passes the same rule as a typed one (for the reader as evaluator). */
@@ -67,7 +69,14 @@ function goalSteps(i: number, options: PlanOptions, suggested: string | undefine
         // The goal is the item the pupil shares (or not) with parents, with the pupil's own words
         // around it; a group's goals are not the pupil's, so there is nothing to ask.
         field({ id: "nowText", kind: "longText", label: localized("kindplanStep.goal.nowText.label"), ...explainsGoal(options) }),
-        field({ id: "goalText", kind: "longText", label: localized("kindplanStep.goal.goalText.label"), required: true, shareable: asksShare(options) }),
+        field({
+          id: "goalText",
+          kind: "longText",
+          label: localized("kindplanStep.goal.goalText.label"),
+          required: true,
+          shareable: asksShare(options),
+          ...(i === 1 && options.goalSuggestion ? { defaultValue: options.goalSuggestion } : {}),
+        }),
         field({ id: "ownPlan", kind: "longText", label: localized("kindplanStep.goal.ownPlan.label"), ...explainsGoal(options) }),
         // One tap each for who set the goal and who chose the way (the ownership skills).
         ...(options.pupilPresent ? [whoTap("setBy"), whoTap("approachBy")] : []),

@@ -101,6 +101,11 @@ describe(`the startgesprek and the parents' summary on ${testProvider()}`, { shu
     expect(shown.s_kind!.info.join("\n")).toContain("Vraag bijvoorbeeld: “Waar ben je goed in?”");
   });
 
+  it("offers what the child wants to learn this year as the plan's first goal, so it is not typed twice", () => {
+    expect(shown.goal1!.defaults.goalText).toBe("GEZEGD-ik wil de tafels tot 10 kennen");
+    expect(shown.goal2?.defaults.goalText).toBeUndefined();
+  });
+
   it("asks no share question, and suggests the child, the parents and the teacher as owners of the agreements", () => {
     for (const step of Object.values(shown)) expect(step.fields.filter((f) => f.endsWith("__share"))).toEqual([]);
     expect(shown.agreement1!.defaults.who).toBe("Zoë");
