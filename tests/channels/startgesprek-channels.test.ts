@@ -14,6 +14,7 @@ import { testProvider } from "../support/test-db.js";
 import { localDate } from "../../bot/domain/local-time.js";
 import { weekdayAhead } from "../support/dialog-driver.js";
 import { createCore } from "../../app/core.js";
+import { openDatabase } from "../../bot/db/client.js";
 import { TerminalChat } from "../../adapters/local/terminal-chat.js";
 import { SlackTeacher } from "../slack/slack-driver.js";
 import { cardInputs, cardOf } from "../support/teams-driver.js";
@@ -30,7 +31,7 @@ const SLACK_USER = { userId: "U0STARTJUF", teamId: TEAM, email: "slack.juf@start
 const TEXT_USER = "text.juf@start.example";
 const today = localDate(new Date(), "Europe/Amsterdam");
 
-let app: TestApp;
+let app: TestApp & { databaseUrl: string };
 const connector = new FakeConnector();
 const fake = new FakeSlackApi(TOKEN);
 let slack: SlackTeacher;
@@ -177,7 +178,10 @@ const viaSlack = () =>
 
 describe(`the startgesprek in every channel on ${testProvider()}`, () => {
   it("text: typed line by line, with the parents' questions shown and the parents as owner of the second agreement", async () => {
-    const core = createCore({ db: app.database.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
+    // The sources' core on a connection of its own: the served app may be the production build,
+    // whose database client the sources' core does not know.
+    const own = await openDatabase(app.databaseUrl);
+    const core = createCore({ db: own.db, logger: pino({ level: "silent" }), defaultLocale: "nl" });
     const chat = new TerminalChat({
       core,
       user: { channel: "local", externalId: TEXT_USER, email: TEXT_USER },
@@ -228,6 +232,7 @@ describe(`the startgesprek in every channel on ${testProvider()}`, () => {
       goalsShared: [true],
       shareChoices: false,
     });
+    await own.close();
   });
 
   it("teams: cards without share questions, ending with the parents' summary", async () => {
