@@ -6,6 +6,7 @@
  * Longer than our ~300-line norm on purpose: a table of rules read together (see rewrite-nl.ts).
  */
 import type { SentenceAnalysis } from "./analyse.js";
+import { takesHowEn } from "./manner-verbs.js";
 import {
   clauseWithoutTag,
   indexOfWord,
@@ -77,7 +78,7 @@ function nounPhrase(tokens: Tokens): Tokens {
         !EVALUATIVE.has(after.lower) &&
         !INTENSIFIERS.has(after.lower) &&
         !EN_AUX.has(after.lower) &&
-        /^(?:reading|first|school|weekly|new|times|spelling|maths|class)$/u.test(next.lower)
+        /^(?:reading|first|school|weekly|new|old|times|spelling|maths|class)$/u.test(next.lower)
       ) {
         end = i + 3;
       }
@@ -299,8 +300,16 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     } else if (objL[0] === "anything" || objL[0] === "something") {
       const at = indexOfWord(obj, ALL_PREPOSITIONS);
       out.push(q(`What ${aux}`, subject, verb, at >= 0 ? obj.slice(at) : []));
-    } else if (verb.length > 0) {
-      out.push(q(`How ${aux}`, subject, verb, obj));
+    } else if (takesHowEn(verb)) {
+      // "How did you sleep last night?"; not "How did you miss your old school?" (manner-verbs.ts).
+      out.push(
+        q(
+          `How ${aux}`,
+          subject,
+          verb,
+          obj.filter((t) => t.lower !== "well" && !EVALUATIVE.has(t.lower)),
+        ),
+      );
     }
   } else if (["are", "is", "was", "were", "am"].includes(aux)) {
     const past = aux === "was" || aux === "were";
@@ -345,8 +354,11 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     if (lowerOf(r)[0] === "like" && lowerOf(r)[1] === "to") r = r.slice(2);
     else if (lowerOf(r)[0] === "like" && lowerOf(r).includes("help")) out.push(q("What would help you", topicPhrase(r, ALL_PREPOSITIONS)));
     if (lowerOf(r)[0] === "rather" || reason === "either-or") {
+      // "Would you rather work on your own or …?" → "How would you like to work?"
+      const chosen = lowerOf(r)[0] === "rather" ? r[1] : undefined;
+      if (chosen && takesHowEn(chosen.lower)) out.push(q("How would you like to", [chosen]));
       const np = nounPhrase(r);
-      if (np.length > 0) out.push(q("How would you like to tackle", np));
+      if (np.length > 0 && np[1]?.lower !== "own") out.push(q("How would you like to tackle", np));
       out.push("What would work best for you?");
     } else if (subjectWord === "we") {
       out.push(q("How would it be for you if we", r));

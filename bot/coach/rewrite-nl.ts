@@ -31,7 +31,9 @@ import {
   stemFromInfinitive,
   thirdPerson,
 } from "./morphology-nl.js";
+import { participleTakesHow, takesHow } from "./manner-verbs.js";
 import { closedExtras, omTeClause, trailingInfinitives } from "./rewrite-nl-closed.js";
+import { hadEventRewrite, MOMENT, momentPhrase, OBJECT_VERBS, TIME_NOUNS } from "./rewrite-nl-moments.js";
 import { shapeRewritesNl } from "./rewrite-nl-shapes.js";
 import { NL_PREPOSITIONS, NL_WH, nlRules } from "./rules-nl.js";
 import { wordSet } from "./word-sets.js";
@@ -70,6 +72,8 @@ const TIME_WORDS = wordSet(
   "ochtend middag avond morgen vandaag vanmiddag vanochtend straks later nu maandag dinsdag woensdag donderdag vrijdag " + "pauze begin eind",
 );
 const PLACE_WORDS = wordSet("binnen buiten thuis stilteplek klas gang tafel plek hoek lokaal plein bank");
+const SUBJECT_AFTER = wordSet("die dat wat voordat nadat omdat als wanneer terwijl zodat of toen");
+const ATTRIBUTIVE = wordSet("oude nieuwe grote kleine eerste tweede laatste volgende vorige lange korte eigen andere");
 const MOMENT_WORDS = wordSet("vandaag nu vanochtend vanmiddag gisteren laatst");
 const FINITE_END = wordSet("ben bent is was waren zijn doe doet deed heb hebt heeft had word wordt werd");
 
@@ -77,7 +81,9 @@ function isJudgingIndex(s: SentenceAnalysis, index: number): boolean {
   return s.leading.some((h) => h.kind === "judging" && h.index === index);
 }
 
-const q = question;
+/** Dutch writes "ervoor", "erover" as one word before the verb at the end ("Hoe heb je ervoor geleerd?"). */
+const q = (...parts: Parameters<typeof question>): string =>
+  question(...parts).replace(/\b([Ee]r|[Hh]ier|[Dd]aar) (voor|mee|over|aan|van|op|in|uit|bij|door|naar|om|tegen|af)(?= \p{L}+\?$)/u, "$1$2");
 
 /** The first noun phrase in `tokens`: determiner + word, or a single capitalised name. */
 function nounPhrase(tokens: Tokens): Tokens {
@@ -85,9 +91,17 @@ function nounPhrase(tokens: Tokens): Tokens {
     const t = tokens[i];
     if (!t) continue;
     // "die je pest": after a relative pronoun "je" is the pupil, not "your".
-    const relative = t.lower === "je" && ["die", "dat", "wat"].includes(tokens[i - 1]?.lower ?? "");
+    // and after a conjunction ("voordat je gaat slapen").
+    const relative = t.lower === "je" && SUBJECT_AFTER.has(tokens[i - 1]?.lower ?? "") && tokens[i - 2]?.lower !== "net";
     if (DETERMINERS.has(t.lower) && !relative && i + 1 < tokens.length) {
       const next = tokens[i + 1];
+      // "je 's ochtends": no noun follows.
+      if (next && !/^\p{L}/u.test(next.text)) continue;
+      // "deze week", "vanavond": a moment, not what the question is about.
+      if (next && TIME_NOUNS.has(next.lower)) {
+        i++;
+        continue;
+      }
       if (
         next &&
         !EVALUATIVE.has(next.lower) &&
@@ -96,7 +110,8 @@ function nounPhrase(tokens: Tokens): Tokens {
         next.lower !== "best" &&
         !nlRules.subjectPronouns.has(next.lower)
       ) {
-        return tokens.slice(i, i + 2);
+        // "je oude school": an attributive adjective takes its noun along.
+        return tokens.slice(i, i + (ATTRIBUTIVE.has(next.lower) && /^\p{L}{2,}$/u.test(tokens[i + 2]?.text ?? "") ? 3 : 2));
       }
     }
     if (i > 0 && /^\p{Lu}/u.test(t.text)) return [t];
@@ -149,12 +164,7 @@ function blameRewrite(main: Tokens): string[] {
     out.push("Wat gebeurde er toen?");
     return out;
   }
-  if (MODALS.has(verb)) {
-    const at = trailingInfinitives(rest);
-    const cluster = lowerOf(rest.slice(at));
-    if (cluster.length > 0) return [q("Wat maakt het lastig om", omTeClause(rest.slice(0, at), cluster))];
-    return ["Wat maakt dit lastig voor jou?"];
-  }
+  if (MODALS.has(verb)) return [hardTo(rest) ?? "Wat maakt dit lastig voor jou?"];
   if (verb === "ben" || verb === "was") {
     if (isParticipleNl(last)) return ["Wat gebeurde er toen?"];
     return [q("Wat maakt het lastig om", rest, "te zijn")];
@@ -258,32 +268,42 @@ function cleanup(s: SentenceAnalysis, main: Tokens, mainOffset: number): Tokens 
   return out;
 }
 
-/** "Waarom doe je dat?" → "Wat maakt dat je dat doet?" (used when the original was leading). */
+/**
+ * What the pupil should manage, after a modal, asked as what makes it hard: "(Waarom kun je nooit eens) stil blijven
+ * zitten tijdens de instructie" → "Wat maakt het lastig om stil te blijven zitten tijdens de instructie?".
+ */
+function hardTo(rest: Tokens): string | null {
+  const first = rest.findIndex((t) => looksLikeInfinitive(t.lower));
+  if (first < 0) return null;
+  let end = first;
+  while (end < rest.length && looksLikeInfinitive(rest[end]?.lower ?? "")) end++;
+  return q("Wat maakt het lastig om", omTeClause(rest.slice(0, first), lowerOf(rest.slice(first, end))), rest.slice(end));
+}
+
+/**
+ * "Waarom doe je dat?" → "Wat maakt dat je dat doet?" (used when the original was leading). The finite verb goes to
+ * the end of the clause, phrases included ("dat je met je hoofd bij je telefoon zit"); only a clause stays after it.
+ */
 function whatMakesRewrite(main: Tokens): string | null {
   const l = lowerOf(main);
   if (l[0] !== "waarom" || !PUPIL.has(l[2] ?? "")) return null;
   const verb = l[1] ?? "";
   const rest = main.slice(3);
-  // "sta … op tijdens het werken": "op" is the verb's particle, not a preposition.
+  // "sta … op tijdens het werken": "op" is the verb's particle, not a preposition; it joins the verb ("opstaat").
   const isParticle = (i: number): boolean =>
     SEPARABLE_PARTICLES.has(rest[i]?.lower ?? "") && (i === rest.length - 1 || NL_PREPOSITIONS.has(rest[i + 1]?.lower ?? "") || rest[i + 1]?.lower === "als");
-  let cut = rest.findIndex((t, i) => (NL_PREPOSITIONS.has(t.lower) && !isParticle(i)) || (i > 0 && wordSet("die dat wat waar als wanneer omdat").has(t.lower)));
+  let cut = rest.findIndex((t, i) => i > 0 && wordSet("die dat wat waar als wanneer omdat").has(t.lower));
   if (cut < 0) cut = rest.length;
-  let middle = rest.slice(0, cut);
+  const particleAt = rest.findIndex((_, i) => i < cut && isParticle(i));
+  const middle = rest.slice(0, cut).filter((_, i) => i !== particleAt);
   const extraposed = rest.slice(cut);
-  let finite = secondPersonFinal(verb);
-  const lastMiddle = middle[middle.length - 1]?.lower ?? "";
-  if (middle.length > 0 && isParticle(middle.length - 1) && SEPARABLE_PARTICLES.has(lastMiddle)) {
-    finite = lastMiddle + finite;
-    middle = middle.slice(0, -1);
-  }
-  let clause: string[];
-  if (MODALS.has(verb)) {
-    const at = trailingInfinitives(middle);
-    clause = [...middle.slice(0, at).map((t) => t.text), finite, ...middle.slice(at).map((t) => t.text)];
-  } else {
-    clause = [...middle.map((t) => t.text), finite];
-  }
+  const finite = (particleAt >= 0 ? (rest[particleAt]?.lower ?? "") : "") + secondPersonFinal(verb);
+  // "zit … te kletsen" and a modal's infinitives follow the finite verb: "dat je tijdens de instructie zit te kletsen".
+  const teAt = middle.findIndex((t, i) => t.lower === "te" && looksLikeInfinitive(middle[i + 1]?.lower ?? ""));
+  const after = MODALS.has(verb) ? trailingInfinitives(middle) : teAt >= 0 ? teAt : middle.length;
+  const cluster = middle.slice(after, teAt >= 0 && !MODALS.has(verb) ? teAt + 2 : middle.length);
+  const before = [...middle.slice(0, after), ...middle.slice(after + cluster.length)];
+  const clause = [...before.map((t) => t.text), finite, ...cluster.map((t) => t.text)];
   return q("Wat maakt dat je", clause.join(" "), extraposed);
 }
 
@@ -331,6 +351,7 @@ function friendsRewrite(rest: Tokens): string | null {
 function eitherOrRewrite(verb: string, rest: Tokens): string {
   const l = lowerOf(rest);
   const preferAt = l.findIndex((w) => w === "liever" || w === "liefst");
+  const preferAsked = preferAt >= 0;
   const object = preferAt > 0 ? rest.slice(0, preferAt).filter((t) => t.lower !== "het") : [];
   const options = preferAt >= 0 ? l.slice(preferAt + 1) : l;
   // "… over rekenen praten of over de ruzie" offers topics, not places: "Waarover".
@@ -338,12 +359,17 @@ function eitherOrRewrite(verb: string, rest: Tokens): string {
     ? options.find((w) => NL_PREPOSITIONS.has(w)) === "over"
       ? "Waarover"
       : "Waar"
-    : "Hoe";
+    : takesHow(verb, options) || MODALS.has(verb) || !preferAsked
+      ? "Hoe"
+      : // "Heb je liever een hond of een kat?" → "Wat heb je het liefst?", not "Hoe heb je het liefst?"
+        "Wat";
   const wh = options.some((w) => TIME_WORDS.has(w)) ? "Wanneer" : place;
   let inf: string | undefined;
   if (MODALS.has(verb)) {
     for (const t of rest) if (looksLikeInfinitive(t.lower) && !object.includes(t)) inf = t.text;
   }
+  // "Ga je liever naar de opvang of naar huis?" → "Waar ga je het liefst naartoe?"
+  if (wh === "Wat" && options.includes("naar")) return q("Waar", verb, "je", object, "het liefst naartoe");
   return q(wh, verb, "je", object, "het liefst", inf ?? "");
 }
 
@@ -359,7 +385,9 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
   const past = isPastNl(verb);
 
   const whetherAt = restL.indexOf("of");
-  if (whetherAt > 0 && PUPIL.has(restL[whetherAt + 1] ?? "") && nlRules.politeRequest(l) === "closed") {
+  // "of het thuis goed gaat" → "Hoe gaat het thuis?"; not "of het oefenen gelukt is" (that "het" is an article).
+  const itGoes = restL[whetherAt + 1] === "het" && /^(gaat|ging|lukt|lukte)$/u.test(restL[restL.length - 1] ?? "");
+  if (whetherAt > 0 && (PUPIL.has(restL[whetherAt + 1] ?? "") || itGoes) && nlRules.politeRequest(l) === "closed") {
     const embedded = rest.slice(whetherAt + 1);
     const finite = embedded[embedded.length - 1];
     if (finite && embedded.length >= 2) {
@@ -399,7 +427,14 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     const adjective = r[0]?.lower ?? "";
     const after = r.slice(1).map((t, i) => (i === 0 && ["met", "voor", "op"].includes(t.lower) ? { ...t, text: "over", lower: "over" } : t));
     const lastWord = r[r.length - 1]?.lower ?? "";
-    if (EMOTIONS.has(adjective)) out.push(q(past ? "Hoe voelde je je" : "Hoe voel je je", after));
+    const feelingAt = r.findIndex((t) => EMOTIONS.has(t.lower));
+    const towards = r[feelingAt + 1]?.lower ?? "";
+    const name = r[feelingAt + 2];
+    if (feelingAt >= 0 && (towards === "op" || towards === "met") && name && /^\p{Lu}\p{Ll}+$/u.test(name.text) && r.length === feelingAt + 3) {
+      // "Je bent toch niet meer boos op Mila?" → "Hoe gaat het nu tussen jou en Mila?"
+      out.push(q(past ? "Hoe ging het tussen jou en" : "Hoe gaat het nu tussen jou en", [name]));
+    } else if (EMOTIONS.has(adjective)) out.push(q(past ? "Hoe voelde je je" : "Hoe voel je je", after));
+    else if (lastWord === "geweest" && nounPhrase(r).length > 0) out.push(q("Wat kun je me vertellen over", nounPhrase(r)));
     else if (adjective === "klaar") out.push(q("Hoe ver ben je", r.slice(1)));
     else if (adjective === "goed" && r[1]?.lower === "in") out.push(q("Wat gaat al goed bij", r.slice(2)));
     else if (r.some((t) => isParticipleNl(t.lower))) {
@@ -408,6 +443,12 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
       else if (nounPhrase(r).length > 0) out.push(q(isParticipleNl(lastWord) ? "Hoe ging het met" : "Hoe gaat het met", nounPhrase(r)));
     } else out.push(q("Hoe gaat het met je", topicPhrase(r, wordSet("in bij op tijdens na met"))));
   } else if (["heb", "hebt", "had"].includes(verb) && pupil) {
+    out.push(...hadEventRewrite(rest, (w) => EVALUATIVE.has(w) || INTENSIFIERS.has(w)));
+    // "Heb je goed geslapen vannacht?": the moment goes before the participle ("Hoe heb je vannacht geslapen?").
+    const moment = rest[rest.length - 1];
+    if (moment && MOMENT.has(moment.lower) && isParticipleNl(restL[restL.length - 2] ?? "") && participleTakesHow(restL[restL.length - 2] ?? "")) {
+      out.push(q("Hoe heb je", stripEvaluative([moment, ...rest.slice(0, -1)])));
+    }
     const nodig = restL.indexOf("nodig");
     const zin = restL.indexOf("zin");
     const whAt = restL.findIndex((w) => NL_WH.has(w));
@@ -425,7 +466,7 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
       const np = nounPhrase(object);
       if (restL[0] === "iets") out.push(q("Wat heb je", rest.slice(-1)));
       else if (np.length > 0) out.push(q("Hoe ging het met", np));
-      out.push(q("Hoe heb je", stripEvaluative(rest)));
+      if (participleTakesHow(lastWord)) out.push(q("Hoe heb je", stripEvaluative(rest)));
     } else {
       const np = nounPhrase(rest);
       if (np.length > 0) out.push(q("Hoe gaat het met", np));
@@ -522,8 +563,11 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
       const inf = infinitiveFromStem(verb);
       if (inf) out.push(q("Wat vind je ervan om", omTeClause(without(rest, wordSet("graag")), [inf])));
     }
-    const base = verb;
-    out.push(q("Hoe", base, subject, stripEvaluative(rest)));
+    // "Hoe oefen je …" asks for a manner; "Hoe mis je …", "Hoe kijk je tv" are not Dutch (manner-verbs.ts).
+    if (takesHow(verb, restL)) out.push(q("Hoe", verb, subject, stripEvaluative(rest)));
+    // "Kijk je 's avonds nog tv?" → "Wat kijk je 's avonds?": the thing done at a moment is asked.
+    const when = momentPhrase(rest);
+    if (OBJECT_VERBS.has(verb) && when.length > 0) out.push(q("Wat", verb, subject, when));
   } else {
     // Another subject: "Helpen je ouders je met huiswerk?" → "Hoe helpen je ouders je met huiswerk?"
     out.push(
@@ -571,7 +615,16 @@ function rewrite(s: SentenceAnalysis): string[] {
   if (kinds.has("absolute") && lowerOf(main).includes("nooit")) {
     const om = lowerOf(main).indexOf("om");
     if (om > 0) candidates.push(q("Wat maakt het lastig", main.slice(om)));
-    main = main.map((t) => (t.lower === "nooit" ? { ...t, text: "niet", lower: "niet" } : t));
+    const l = lowerOf(main);
+    const hard =
+      l[0] === "waarom" && MODALS.has(l[1] ?? "") && PUPIL.has(l[2] ?? "")
+        ? hardTo(main.slice(3).filter((t) => !FILLERS.has(t.lower) && !NEGATIONS.has(t.lower)))
+        : null;
+    if (hard) candidates.push(hard);
+    // "nooit eens" → "niet" ("niet eens" is a reproach of its own).
+    main = main
+      .filter((t, i) => !(t.lower === "eens" && main[i - 1]?.lower === "nooit"))
+      .map((t) => (t.lower === "nooit" ? { ...t, text: "niet", lower: "niet" } : t));
   }
 
   const cleaned = cleanup(s, main, mainOffset);
