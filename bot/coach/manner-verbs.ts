@@ -17,6 +17,7 @@ const MANNER = wordSet(
     "maak maakte leer leerde oefen oefende werk werkte los loste pak pakte onthoud onthield lees las schrijf schreef",
     "reken rekende plan plande bereid bereidde vind vond voel voelde merk merkte help hielp kom kwam slaap sliep",
     "zorg zorgde concentreer concentreerde verdeel verdeelde begin begon regel regelde helpen helpt hielpen",
+    "reageer reageerde kies koos leg legde zoek zocht vraag vroeg spreek sprak deel deelde bedenk bedacht",
   ].join(" "),
 );
 /** Verbs that take a manner only with their particle: "Ga je goed om met …" → "Hoe ga je om met …". */

@@ -300,14 +300,15 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     } else if (objL[0] === "anything" || objL[0] === "something") {
       const at = indexOfWord(obj, ALL_PREPOSITIONS);
       out.push(q(`What ${aux}`, subject, verb, at >= 0 ? obj.slice(at) : []));
-    } else if (takesHowEn(verb)) {
-      // "How did you sleep last night?"; not "How did you miss your old school?" (manner-verbs.ts).
+    } else if (verb.length > 0 && (!you || takesHowEn(verb))) {
+      // "How did you sleep last night?"; not "How did you miss your old school?" (manner-verbs.ts). Another subject
+      // keeps its noun: "How does your dad help you …?"
       out.push(
         q(
           `How ${aux}`,
           subject,
           verb,
-          obj.filter((t) => t.lower !== "well" && !EVALUATIVE.has(t.lower)),
+          obj.filter((t, i) => !EVALUATIVE.has(t.lower) && !(t.lower === "well" && objL[i - 1] !== "as")),
         ),
       );
     }

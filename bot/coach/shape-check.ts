@@ -18,6 +18,7 @@ import { NL_FINITE_VERBS } from "./rules-nl.js";
 import { EN_AUX } from "./rules-en.js";
 import { grammarProblem } from "./shape-grammar.js";
 import { holeProblem } from "./shape-holes.js";
+import { slotProblem } from "./shape-slots.js";
 import { splitSentences, tokenize } from "./text.js";
 import type { Language } from "./types.js";
 import { wordSet } from "./word-sets.js";
@@ -215,7 +216,7 @@ export function shapeProblem(candidate: string, language: Language): ShapeProble
   // "… whether the instructions were clear", "… of je het leuk vond": a yes/no question inside.
   if (words.some((w, i) => w === "whether" || (language === "nl" && w === "of" && TELL.has(words[i - 1] ?? "") && NL_SUBJECT_WORDS.has(words[i + 1] ?? ""))))
     return "embedded-yes-no";
-  return holeProblem(words, texts, at, language) ?? grammarProblem(words, texts, at, language);
+  return holeProblem(words, texts, at, language) ?? slotProblem(words, at, language) ?? grammarProblem(words, texts, at, language);
 }
 
 function hasBrokenTopic(words: readonly string[], r: ShapeRules): boolean {
