@@ -22,14 +22,12 @@ describe("the gate rejects each round-3 kind of broken sentence", () => {
     expect(shapeProblem(candidate, "nl")).not.toBeNull();
   });
 
-  it.each([
-    "What is everyone like for you?",
-    "What did you think of you?",
-    "How do you think went the test?",
-    "How do the extra spelling lessons helped?",
-  ])("rejects %s", (candidate) => {
-    expect(shapeProblem(candidate, "en")).toBe("broken-grammar");
-  });
+  it.each(["What is everyone like for you?", "What did you think of you?", "How do you think went the test?", "How do the extra spelling lessons helped?"])(
+    "rejects %s",
+    (candidate) => {
+      expect(shapeProblem(candidate, "en")).toBe("broken-grammar");
+    },
+  );
 
   it.each([
     "Hoe gaat het met je werk?",
