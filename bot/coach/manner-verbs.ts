@@ -28,7 +28,7 @@ const WITH_PARTICLE: Record<string, readonly string[]> = {
   keek: ["aan"],
   bereid: ["voor"],
 };
-const MANNER_INFINITIVE = /(maken|leren|oefenen|werken|oplossen|aanpakken|lezen|schrijven|rekenen|plannen|voorbereiden|doen|helpen|onthouden)$/u;
+const MANNER_INFINITIVE = /(maken|leren|oefenen|werken|oplossen|aanpakken|lezen|schrijven|rekenen|plannen|voorbereiden|doen|helpen|onthouden|houden)$/u;
 /** Participles after "heb je": "Heb je goed geoefend?" → "Hoe heb je geoefend?"; not "Hoe heb je het liefst?". */
 const MANNER_PARTICIPLES = wordSet(
   "geleerd geoefend gedaan gewerkt gemaakt geslapen gelezen geschreven gerekend gepland aangepakt voorbereid opgelost geholpen gevoeld",
@@ -49,10 +49,13 @@ export function participleTakesHow(participle: string): boolean {
   return MANNER_PARTICIPLES.has(participle);
 }
 
-/** English verbs (base form after do/did) that take a manner: "Do you practise at home?" → "How do you practise at home?" */
+/**
+ * English verbs (base form after do/did) that take a manner: "Do you practise at home?" → "How do you practise at home?".
+ * Not "manage": "How did you manage to read every day?" presumes that you did.
+ */
 const MANNER_EN = wordSet(
   "practise practice learn work solve tackle plan prepare read write make help feel find sleep remember study revise start organise organize " +
-    "concentrate manage cope deal handle spend get choose",
+    "concentrate cope deal handle spend get choose",
 );
 
 export function takesHowEn(verb: string): boolean {

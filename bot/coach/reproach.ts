@@ -41,6 +41,9 @@ export function nlReproachHits(words: readonly string[]): LeadingHit[] {
     if (phraseAt(words, i, "hoe vaak moet ik")) hits.push({ kind: "reproach", word: "hoe vaak moet ik", index: i });
     if (w === "schuld" && ["je", "jouw", "jij"].includes(words[i - 1] ?? "")) hits.push({ kind: "reproach", word: w, index: i });
     if (w === "mis" && pupil && words[i - 1] === "er" && words[i + 1] === "met") hits.push({ kind: "reproach", word: w, index: i });
+    // "Ga je je nu eindelijk aan de afspraak houden?": impatience; "zoals de anderen": the pupil measured against others.
+    if (w === "eindelijk" && pupil) hits.push({ kind: "reproach", word: w, index: i });
+    if (phraseAt(words, i, "zoals de anderen") || phraseAt(words, i, "net als de anderen")) hits.push({ kind: "reproach", word: w, index: i });
   });
   return hits;
 }
@@ -58,6 +61,9 @@ export function enReproachHits(words: readonly string[]): LeadingHit[] {
       hits.push({ kind: "reproach", word: w, index: i });
     }
     if (phraseAt(words, i, "how many times do i") || phraseAt(words, i, "matter with you") || (w === "fault" && words[i - 1] === "your")) {
+      hits.push({ kind: "reproach", word: w, index: i });
+    }
+    if (phraseAt(words, i, "like the others") || phraseAt(words, i, "like everyone else") || (w === "finally" && pupil)) {
       hits.push({ kind: "reproach", word: w, index: i });
     }
     if (EN_AGAIN.has(w) && pupil && hasAny(words.slice(Math.max(0, i - 6), i), EN_MISHAPS)) hits.push({ kind: "reproach", word: w, index: i });

@@ -28,6 +28,8 @@ import { wordSet } from "./word-sets.js";
 const q = question;
 
 const ABSOLUTE_PHRASES = ["all the time", "every single time", "again and again", "yet again", "over and over", "of course"];
+/** The pupil measured against the others: left out of every rewrite, the question is about this pupil. */
+const COMPARISONS = ["like the others", "like everyone else"];
 const REMOVABLE = wordSet("always constantly surely just obviously clearly");
 const YES_NO_ADVERBS = wordSet("ever already also really actually");
 const INTENSIFIERS = wordSet("so very really too such quite a bit");
@@ -300,9 +302,9 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
     } else if (objL[0] === "anything" || objL[0] === "something") {
       const at = indexOfWord(obj, ALL_PREPOSITIONS);
       out.push(q(`What ${aux}`, subject, verb, at >= 0 ? obj.slice(at) : []));
-    } else if (verb.length > 0 && (!you || takesHowEn(verb))) {
-      // "How did you sleep last night?"; not "How did you miss your old school?" (manner-verbs.ts). Another subject
-      // keeps its noun: "How does your dad help you …?"
+    } else if (verb.length > 0 && takesHowEn(you ? verb : (restL[1] ?? ""))) {
+      // "How did you sleep last night?", "How does your dad help you …?"; not "How did you miss your old school?",
+      // "How did your dad sign it?" (manner-verbs.ts).
       out.push(
         q(
           `How ${aux}`,
@@ -389,7 +391,7 @@ function rewrite(s: SentenceAnalysis): string[] {
   const mainOffset = head ? head.offset : (s.segments[0]?.offset ?? 0);
   const trailing = s.segments.find((seg) => seg.offset > mainOffset && (seg.kind === "choice" || seg.kind === "example" || seg.kind === "tag"));
   const mainEnd = trailing ? trailing.rawOffset : clause.length;
-  const main = lowerFirst(clause.slice(mainOffset, mainEnd), isName);
+  const main = withoutPhrases(lowerFirst(clause.slice(mainOffset, mainEnd), isName), COMPARISONS);
   const choice = trailing && trailing.kind === "choice" ? clause.slice(trailing.offset, trailing.offset + trailing.words.length) : [];
   const prefixSegments = s.segments.filter((seg) => seg.rawOffset < (head?.rawOffset ?? 0));
   const conditional =

@@ -39,7 +39,9 @@ import { NL_PREPOSITIONS, NL_WH, nlRules } from "./rules-nl.js";
 import { wordSet } from "./word-sets.js";
 
 const ABSOLUTE_PHRASES = ["steeds weer", "elke keer weer", "iedere keer weer", "weer eens", "de hele tijd"];
-const REMOVABLE = wordSet("toch nou gewoon eigenlijk natuurlijk altijd telkens alweer steeds");
+/** The pupil measured against the others: left out of every rewrite, the question is about this pupil. */
+const COMPARISONS = ["zoals de anderen", "net als de anderen"];
+const REMOVABLE = wordSet("toch nou gewoon eigenlijk natuurlijk altijd telkens alweer steeds eindelijk");
 const YES_NO_ADVERBS = wordSet("ook weleens wel eens al nog soms echt eigenlijk weer misschien even genoeg");
 const INTENSIFIERS = wordSet("zo zo'n erg heel te best veel wat");
 const EVALUATIVE = wordSet(
@@ -563,11 +565,17 @@ function closedRewrite(main: Tokens, choice: Tokens, reason: string): string[] {
       const inf = infinitiveFromStem(verb);
       if (inf) out.push(q("Wat vind je ervan om", omTeClause(without(rest, wordSet("graag")), [inf])));
     }
-    // "Hoe oefen je …" asks for a manner; "Hoe mis je …", "Hoe kijk je tv" are not Dutch (manner-verbs.ts).
-    if (takesHow(verb, restL)) out.push(q("Hoe", verb, subject, stripEvaluative(rest)));
-    // "Kijk je 's avonds nog tv?" → "Wat kijk je 's avonds?": the thing done at a moment is asked.
+    // "Kijk je 's avonds nog tv?" → "Wat kijk je 's avonds?": the thing done at a moment is asked ("Hoe lees je thuis
+    // een boek?" would presume the book).
     const when = momentPhrase(rest);
     if (OBJECT_VERBS.has(verb) && when.length > 0) out.push(q("Wat", verb, subject, when));
+    // "Maak je je weleens zorgen over de toetsen?" → "Wat gaat er door je heen als je aan de toetsen denkt?"
+    const worry = restL.indexOf("zorgen");
+    if (/^maak(te)?$/u.test(verb) && worry > 0 && restL[worry + 1] === "over" && rest.length > worry + 2) {
+      out.push(q("Wat gaat er door je heen als je aan", rest.slice(worry + 2), "denkt"));
+    }
+    // "Hoe oefen je …" asks for a manner; "Hoe mis je …", "Hoe kijk je tv" are not Dutch (manner-verbs.ts).
+    if (takesHow(verb, restL)) out.push(q("Hoe", verb, subject, stripEvaluative(rest)));
   } else {
     // Another subject: "Helpen je ouders je met huiswerk?" → "Hoe helpen je ouders je met huiswerk?"
     out.push(
@@ -602,11 +610,16 @@ function rewrite(s: SentenceAnalysis): string[] {
   const mainOffset = head ? head.offset : (firstSegment?.offset ?? 0);
   const trailing = s.segments.find((seg) => seg.offset > mainOffset && (seg.kind === "choice" || seg.kind === "example" || seg.kind === "tag"));
   const mainEnd = trailing ? trailing.rawOffset : clause.length;
-  let main = lowerFirst(clause.slice(mainOffset, mainEnd), () => false);
+  let main = withoutPhrases(
+    lowerFirst(clause.slice(mainOffset, mainEnd), () => false),
+    COMPARISONS,
+  );
   const choice = trailing && trailing.kind === "choice" ? clause.slice(trailing.offset, trailing.offset + trailing.words.length) : [];
   const prefixSegments = s.segments.filter((seg) => seg.rawOffset < (head?.rawOffset ?? 0));
   const conditional =
-    prefixSegments.length > 0 && prefixSegments.every((seg) => seg.kind === "subordinate") && ["als", "wanneer"].includes(prefixSegments[0]?.words[0] ?? "");
+    prefixSegments.length > 0 &&
+    prefixSegments.every((seg) => seg.kind === "subordinate") &&
+    ["als", "wanneer", "stel"].includes(prefixSegments[0]?.words[0] ?? "");
   const prefix = conditional ? clause.slice(0, head?.rawOffset ?? 0) : [];
 
   if (kinds.has("negated-question")) candidates.push(...adviceRewrite(main));

@@ -17,7 +17,9 @@ import type { Language } from "./types.js";
 import { wordSet } from "./word-sets.js";
 
 /** Never the head of a topic: adverbs and particles a rewrite can leave behind. */
-const NOT_A_NOUN = wordSet("vast zeker natuurlijk dan toch nou wel eens even gewoon eigenlijk echt zo nog al ook niet weer best");
+const NOT_A_NOUN = wordSet(
+  "vast zeker natuurlijk dan toch nou wel eens even gewoon eigenlijk echt zo nog al ook niet weer best genoeg ervoor erover ermee eraan erop ervan",
+);
 /** Verbs that take no manner after "Hoe … je" (unless manner-verbs.ts allows them with a particle or participle). */
 const NO_MANNER = wordSet(
   "mis miste durf durfde zit zat lig lag sta stond eet at drink dronk kijk keek hoor hoorde heb had doe deed blijf bleef moet moest mag mocht hoef hoefde ga ging voetbal",
@@ -42,8 +44,21 @@ function dutchProblem(words: readonly string[], at: number): boolean {
   const slot = words.findIndex((w, i) => (w === "met" && words[i - 1] === "het") || (w === "over" && words[i - 1] === "vertellen"));
   if (slot >= 0) {
     const head = words[slot + 2] ?? "";
-    if (/^(de|het|je|jouw|een)$/u.test(words[slot + 1] ?? "") && (NOT_A_NOUN.has(head) || (words[slot + 1] === "je" && looksFinite(head)))) return true;
+    const det = words[slot + 1] ?? "";
+    if (
+      /^(de|het|je|jouw|een)$/u.test(det) &&
+      (NOT_A_NOUN.has(head) || (det === "je" && (looksFinite(head) || (NL_FINITE_VERBS.has(head) && head !== "werk"))))
+    )
+      return true;
+    // "over het gevoel?": the feeling of "het gevoel hebben dat …", cut from what it was about.
+    if (det === "het" && /^(gevoel|idee)$/u.test(head) && slot + 3 >= words.length) return true;
   }
+  // "Hoe vond je het een gesprek?", "Hoe lijkt het me dat …": the closed form's frame left around the question.
+  if (/^hoe (vind|vond) (je|jij) het een\b|^hoe (lijkt|leek) het (me|mij)\b/u.test(joined)) return true;
+  // "… een stuk?" (of "een stuk beter"), "en eh": a leftover of a comparison or a filler.
+  if (/\been stuk$|\b(eh|ehm|uh|uhm)\b/u.test(joined)) return true;
+  // "zulk werk", "zo'n werk": the judgement stays in the determiner.
+  if (/\b(zulk|zulke|zo'n)\b/u.test(joined)) return true;
   const q = words[at] ?? "";
   const verb = words[at + 1] ?? "";
   const subject = words[at + 2] ?? "";
@@ -69,8 +84,10 @@ function dutchProblem(words: readonly string[], at: number): boolean {
     if (/^(is|was)$/u.test(verb) && subject === "het" && words[at + 3] === "voor" && PARTICIPLE.test(words[words.length - 1] ?? "")) return true;
   }
   // "Hoe voel je je op lezen aankomt?": a finite verb at the end of a main question, with no clause to hold it.
+  // "Wat zou jou helpen bij de instructietafel komt zitten?": the same with an infinitive after it.
   const last = words[words.length - 1] ?? "";
-  if (words.length > at + 4 && looksFinite(last) && !words.slice(at + 2, -1).some((w) => SUBORDINATORS.has(w) || /^waar\p{L}+$/u.test(w))) return true;
+  const ending = looksFinite(last) || (/en$/u.test(last) && looksFinite(words[words.length - 2] ?? ""));
+  if (words.length > at + 4 && ending && !words.slice(at + 2, -1).some((w) => SUBORDINATORS.has(w) || /^waar\p{L}+$/u.test(w))) return true;
   // "Hoe vond je het kamp en het was op je kamer?": a statement glued on with "en"/"maar".
   return /\b(en|maar) (het|je|jij|ik|hij|zij|ze) (was|is|waren|zijn|had|heeft|ging|gaat)\b/u.test(joined);
 }

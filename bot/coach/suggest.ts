@@ -88,13 +88,15 @@ const GENERIC_WORDS = new Set(
 );
 
 const COORDINATORS = new Set(["en", "maar", "of", "and", "but", "or"]);
+const FILLERS = new Set(["eh", "ehm", "uh", "uhm", "um"]);
 
 function trimCoordinators(tokens: Token[], fromStart: boolean, ctx: SuggestContext): Token[] {
   const out = [...tokens];
   if (fromStart) {
     while (out.length > 1 && (COORDINATORS.has(out[0]?.lower ?? "") || ctx.rules.discourseMarkers.has(out[0]?.lower ?? ""))) out.shift();
   } else {
-    while (out.length > 1 && COORDINATORS.has(out[out.length - 1]?.lower ?? "")) out.pop();
+    // "Hoe gaat het thuis, en eh, …": a filler goes with the coordinator before it.
+    while (out.length > 1 && (COORDINATORS.has(out[out.length - 1]?.lower ?? "") || FILLERS.has(out[out.length - 1]?.lower ?? ""))) out.pop();
   }
   return out;
 }

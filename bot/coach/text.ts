@@ -22,7 +22,12 @@ export function tokenize(text: string): Token[] {
     const normalised = raw.replace(/’/g, "'");
     tokens.push({
       text: normalised,
-      lower: normalised.toLowerCase(),
+      // "wél", "alwéér", "nú": accents of emphasis do not change the word (a diaeresis does: "ideeën").
+      lower: normalised
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/[\u0300\u0301]/gu, "")
+        .normalize("NFC"),
       punct,
     });
   }

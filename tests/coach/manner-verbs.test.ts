@@ -76,3 +76,33 @@ describe("no leftovers of the reproach or the closed form", () => {
     expect(suggest("Heb je deze week gym gehad met juf Anna?")).not.toMatch(/met deze week/u);
   });
 });
+
+describe("round 3b: what the fifth and sixth blind sets still showed", () => {
+  it.each([
+    ["Maak je je zorgen over de verhuizing?", "Wat gaat er door je heen als je aan de verhuizing denkt?"],
+    ["Stel dat je ruzie krijgt in de pauze, kun je dan hulp vragen?", "Stel dat je ruzie krijgt in de pauze, wat doe je dan?"],
+    ["Lees je thuis weleens een strip?", "Wat lees je thuis?"],
+    ["Why can't you just line up like the others?", "What makes it hard to line up?"],
+    ["Waarom kun je niet gewoon je beurt afwachten zoals de anderen?", "Wat maakt het lastig om je beurt af te wachten?"],
+  ])("%s → %s", (q, expected) => {
+    expect(suggest(q)).toBe(expected);
+  });
+
+  it.each([
+    "Ga je nu eindelijk je werk afmaken?", // impatience
+    "Heb je je gymtas alwéér vergeten?", // an accent of emphasis does not hide "alweer"
+    "Waarom kun je niet stilzitten zoals de anderen?", // measured against the others
+  ])("flags %s as judging", (q) => {
+    expect(coachQuestion(q).flags).toContain("judging");
+  });
+
+  it("splits off a filler with its coordinator", () => {
+    expect(suggest("Hoe gaat het op school, en eh, hoe gaat het thuis?")).toMatch(/^Hoe gaat het op school\? /u);
+  });
+
+  it("asks how a third person helps only with a verb that takes a manner", () => {
+    expect(suggest("Does your mum help you with spelling?")).toBe("How does your mum help you with spelling?");
+    expect(suggest("Did your dad sign your reading log?")).not.toMatch(/^How did your dad sign/u);
+    expect(suggest("Did you manage to practise every day?")).not.toMatch(/^How did you manage/u);
+  });
+});

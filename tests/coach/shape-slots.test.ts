@@ -18,6 +18,16 @@ describe("the gate rejects each round-3 kind of broken sentence", () => {
     "Hoe is het voor jou van de vorige keer geoefend?", // a participle ending that frame
     "Hoe voel je je in de klas binnenkomt?", // a finite verb left at the end
     "Hoe vond je de musical en het was ook spannend?", // a statement glued on
+    "Hoe gaat het met je genoeg?",
+    "Wat kun je me vertellen over je help?",
+    "Wat kun je me vertellen over het gevoel?", // "het gevoel hebben dat …" cut from what it was about
+    "Hoe gaat het met je ervoor?",
+    "Hoe vond je het een uitje?", // the closed form's frame left around the question
+    "Hoe lijkt het me dat je het vindt?",
+    "Hoe ging het lezen deze week een stuk?", // the leftover of "een stuk beter"
+    "Hoe gaat het op school en eh?",
+    "Hoe komt het dat je zulk werk maakt?", // the judgement stays in "zulk"
+    "Wat zou jou helpen bij de kring komt zitten?", // a finite verb and its infinitive left at the end
   ])("rejects %s", (candidate) => {
     expect(shapeProblem(candidate, "nl")).not.toBeNull();
   });
