@@ -6,7 +6,8 @@
 import { lowerOf, question as q, type Tokens } from "./rewrite-common.js";
 import { wordSet } from "./word-sets.js";
 
-const DETERMINERS = wordSet("de het een je jouw mijn zijn haar onze deze die dit dat");
+/** Dutch determiners (and possessives); the Dutch rewrites share this one list. */
+export const DETERMINERS = wordSet("de het een je jouw mijn zijn haar onze ons hun die dat deze dit");
 /** Nouns of time: after a determiner they make a moment ("deze week"), not a topic. */
 export const TIME_NOUNS = wordSet("week weken dag dagen ochtend middag avond nacht keer jaar maand weekend periode tijd");
 

@@ -33,7 +33,7 @@ import {
 } from "./morphology-nl.js";
 import { participleTakesHow, takesHow } from "./manner-verbs.js";
 import { closedExtras, omTeClause, trailingInfinitives } from "./rewrite-nl-closed.js";
-import { hadEventRewrite, MOMENT, momentPhrase, OBJECT_VERBS, TIME_NOUNS } from "./rewrite-nl-moments.js";
+import { DETERMINERS, hadEventRewrite, MOMENT, momentPhrase, OBJECT_VERBS, TIME_NOUNS } from "./rewrite-nl-moments.js";
 import { shapeRewritesNl } from "./rewrite-nl-shapes.js";
 import { NL_PREPOSITIONS, NL_WH, nlRules } from "./rules-nl.js";
 import { wordSet } from "./word-sets.js";
@@ -52,7 +52,6 @@ const EVALUATIVE = wordSet(
 const EMOTIONS = wordSet(
   "blij tevreden trots bang boos verdrietig zenuwachtig moe gelukkig bezorgd gespannen nerveus " + "teleurgesteld veilig rustig ongerust jaloers verlegen",
 );
-const DETERMINERS = wordSet("de het een je jouw mijn zijn haar onze ons hun die dat deze dit");
 const PUPIL = wordSet("je jij");
 const TOPIC_PREPOSITIONS = wordSet("tijdens bij in na");
 const PLACES = wordSet("binnen buiten thuis in aan bij naast");
