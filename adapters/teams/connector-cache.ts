@@ -35,8 +35,11 @@ function boundedSet<T>(map: Map<string, T>, key: string, value: T): T {
   return value;
 }
 
-/** Makes `adapter`'s authentication reuse connector and user-token clients; returns the adapter. */
-export function cacheConnectorClients<A extends object>(adapter: A): A {
+/**
+ * Makes `adapter`'s authentication reuse connector and user-token clients; returns the adapter.
+ * `prepare` is applied once to each connector client it creates (connector-writes.ts).
+ */
+export function cacheConnectorClients<A extends object>(adapter: A, prepare: (client: unknown) => unknown = (client) => client): A {
   const auth = (adapter as unknown as { botFrameworkAuthentication?: AuthenticationLike }).botFrameworkAuthentication;
   // Another SDK version without this shape: leave it as it is, it still works (only slower).
   if (!auth || typeof auth.authenticateRequest !== "function" || typeof auth.createConnectorFactory !== "function") return adapter;
@@ -50,7 +53,7 @@ export function cacheConnectorClients<A extends object>(adapter: A): A {
         const key = `${who}\n${serviceUrl}\n${audience ?? ""}`;
         const known = connectors.get(key);
         if (known) return known;
-        const created = factory.create(serviceUrl, audience);
+        const created = factory.create(serviceUrl, audience).then(prepare);
         // A failed creation is not kept: the next turn tries again.
         created.catch(() => connectors.get(key) === created && connectors.delete(key));
         return boundedSet(connectors, key, created);

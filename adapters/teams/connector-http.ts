@@ -45,14 +45,24 @@ function decoded(res: http.IncomingMessage): Readable {
   return res;
 }
 
+/** A request as this client sends it: plain headers, a body already serialised. */
+export interface PlainRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array | undefined;
+  /** Milliseconds for the whole exchange; 0 or absent: 30 s. */
+  timeout?: number | undefined;
+}
+
+type Agents = { http: http.Agent; https: https.Agent };
+
 /** One request and its whole response body; rejects with the socket's error (with its `code`) or a timeout. */
-function exchange(request: WebResourceLike, agents: { http: http.Agent; https: https.Agent }): Promise<RawResponse> {
+function exchange(request: PlainRequest, agents: Agents): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const url = new URL(request.url);
     const secure = url.protocol === "https:";
-    const headers: Record<string, string> = {};
-    for (const header of request.headers.headersArray()) headers[header.name] = header.value;
-    const req = (secure ? https : http).request(url, { method: request.method, headers, agent: secure ? agents.https : agents.http });
+    const req = (secure ? https : http).request(url, { method: request.method, headers: request.headers, agent: secure ? agents.https : agents.http });
     let settled = false;
     const fail = (error: Error) => {
       if (settled) return;
@@ -77,13 +87,45 @@ function exchange(request: WebResourceLike, agents: { http: http.Agent; https: h
         resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") });
       });
     });
-    const payload = request.body;
-    if (payload === undefined || payload === null) req.end();
-    else req.end(typeof payload === "string" || payload instanceof Uint8Array ? payload : String(payload));
+    if (request.body === undefined) req.end();
+    else req.end(request.body);
   });
 }
 
-export function createGuardedHttpClient() {
+/**
+ * The exchange with the rule above applied: a write that may have reached the service (a 5xx,
+ * a dropped connection, a timeout) throws UncertainDeliveryError; a connection that was never
+ * made throws an error with its code (ECONNREFUSED …), which is safe to retry.
+ */
+async function guardedExchange(request: PlainRequest, agents: Agents): Promise<RawResponse> {
+  let response: RawResponse;
+  try {
+    response = await exchange(request, agents);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code && NOTHING_SENT.has(code)) throw Object.assign(new Error(`connection failed: ${code}`), { code });
+    if (isWrite(request.method)) throw new UncertainDeliveryError(undefined);
+    throw Object.assign(new Error("request failed"), { code: "ECONNRESET" });
+  }
+  if (isWrite(request.method) && response.status >= 500) throw new UncertainDeliveryError(response.status);
+  return response;
+}
+
+/** True for the error of a connection that was never made: nothing reached the service. */
+export const nothingSent = (error: unknown) => NOTHING_SENT.has(String((error as { code?: unknown }).code));
+
+export interface GuardedHttpClient {
+  /** The SDK's HttpClient interface (the connector client's pipeline calls it). */
+  sendRequest(
+    request: WebResourceLike,
+  ): Promise<{ request: WebResourceLike; status: number; headers: ReturnType<typeof toHttpHeadersLike>; bodyAsText: string }>;
+  /** The same guarded exchange for a request built without the SDK (connector-writes.ts). */
+  exchange(request: PlainRequest): Promise<RawResponse>;
+}
+
+export type { RawResponse };
+
+export function createGuardedHttpClient(): GuardedHttpClient {
   // Keep-alive: the connector is called on nearly every turn; a new TLS connection each time costs far more.
   // Idle connections close after a few seconds (as fetch's did), before the service would drop them
   // under a new request — a write lost that way would count as uncertain and not be re-sent.
@@ -91,21 +133,18 @@ export function createGuardedHttpClient() {
   const agents = { http: new http.Agent(idle), https: new https.Agent(idle) };
   return {
     async sendRequest(request: WebResourceLike) {
-      let response: RawResponse;
-      try {
-        response = await exchange(request, agents);
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code && NOTHING_SENT.has(code)) throw Object.assign(new Error(`connection failed: ${code}`), { code });
-        if (isWrite(request.method)) throw new UncertainDeliveryError(undefined);
-        throw Object.assign(new Error("request failed"), { code: "ECONNRESET" });
-      }
-      if (isWrite(request.method) && response.status >= 500) throw new UncertainDeliveryError(response.status);
+      const headers: Record<string, string> = {};
+      for (const header of request.headers.headersArray()) headers[header.name] = header.value;
+      const payload = request.body;
+      const body =
+        payload === undefined || payload === null ? undefined : typeof payload === "string" || payload instanceof Uint8Array ? payload : String(payload);
+      const response = await guardedExchange({ url: request.url, method: request.method, headers, body, timeout: request.timeout }, agents);
       const responseHeaders = createHttpHeaders();
       for (const [name, value] of Object.entries(response.headers)) {
         if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(", ") : value);
       }
       return { request, status: response.status, headers: toHttpHeadersLike(responseHeaders), bodyAsText: response.text };
     },
+    exchange: (request) => guardedExchange(request, agents),
   };
 }

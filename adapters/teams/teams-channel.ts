@@ -11,6 +11,7 @@ import type { Logger } from "../../bot/logger.js";
 import { translatorFor } from "../../bot/i18n/translate.js";
 import { createGuardedHttpClient } from "./connector-http.js";
 import { cacheConnectorClients } from "./connector-cache.js";
+import { useLeanWrites } from "./connector-writes.js";
 import { channelUserOf, inboundTurnOf } from "./inbound.js";
 import { activitiesForPart, activityForPart, answeredActivity } from "./outbound.js";
 import { AddressCache, planDelivery } from "../shared/delivery-plan.js";
@@ -51,7 +52,8 @@ export function createTeamsAdapter(auth: TeamsAuth): TeamsAdapter {
         MicrosoftAppTenantId: auth.tenantId ?? "",
       }
     : {};
-  return cacheConnectorClients(new TeamsAdapter(credentials, undefined, undefined, { httpClient: createGuardedHttpClient() } as never));
+  const httpClient = createGuardedHttpClient();
+  return cacheConnectorClients(new TeamsAdapter(credentials, undefined, undefined, { httpClient } as never), (client) => useLeanWrites(client, httpClient));
 }
 
 export function createTeamsChannel({ core, logger, auth, linkFor }: TeamsChannelDeps): TeamsChannel {
