@@ -2,7 +2,8 @@
 // activities into /api/messages, replies to a local fake connector); next to a bare botbuilder
 // echo bot measured in the same run against the same connector. Prints p50/p99 turn latency and
 // turns per second, on SQLite and on PostgreSQL, plus the server process's CPU time per turn.
-// Figures, not a test. BENCH_SCHOOLS=40: the same beside a board of 40 schools (bench/board-seed.ts).
+// The echo and the dialog server run side by side and are measured in alternating rounds, so a
+// machine whose speed drifts (other work, a scheduler tick) weighs on both alike. Figures, not a test. BENCH_SCHOOLS=40: the same beside a board of 40 schools (bench/board-seed.ts).
 //
 // Process layout, as in production: the server under test (the real app via startApp, or the
 // echo bot) runs alone in a child process (bench/teams-server.ts); this process is the load
@@ -19,14 +20,16 @@ import { findPostgresBinDir, startThrowawayPostgres } from "../tests/support/pos
 import type { ServerMessage, ServerRequest } from "./teams-server.js";
 
 const TEACHERS = Number(process.env.BENCH_TEACHERS ?? 20);
+/** Measured turns per teacher in each round, and the rounds (each: an echo block, then a dialog block). */
 const TURNS_PER_TEACHER = Number(process.env.BENCH_TURNS ?? 60);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /**
  * Unmeasured turns per teacher first, for echo and dialog alike: figures are for a warm server.
  * Every server is a fresh process, so this is its whole warm-up; BENCH_DEBUG shows the server's
  * CPU per turn settling after about 120 turns per teacher for the echo (2 ms → 0.8 ms) and 80 for
  * the dialog. With 20, as when everything shared one already-warm process, the echo ran cold.
  */
-const WARMUP_TURNS = Number(process.env.BENCH_WARMUP ?? 200);
+const WARMUP_TURNS = Number(process.env.BENCH_WARMUP ?? 300);
 const WARMUP_BLOCK = 20;
 const TENANT = "11111111-2222-3333-4444-555555555555";
 /** Which databases to run ("sqlite", "postgresql" or both, the default): e.g. to profile one. */
@@ -52,6 +55,11 @@ interface Result {
   /** Cores busy on the whole machine during the measured turns, and of those the server's and this process's. */
   machineCores: number;
   ourCores: number;
+  /** Turns per second of each measured block, in order, and the server's CPU per turn in each. */
+  blockRates: number[];
+  blockCpu: number[];
+  /** The server's CPU while idle, before the warm-up (its scheduler and timers), in ms per second. */
+  idleCpuMsPerSecond: number;
 }
 
 /** Busy CPU time of the whole machine so far, in ms (from /proc/stat; 0 where there is none). */
@@ -133,10 +141,10 @@ async function post(url: string, body: unknown): Promise<number> {
   return performance.now() - started;
 }
 
-/** Runs `turns` sequential turns per teacher, all teachers at once; returns latencies and rate. */
-async function drive(server: ServerProcess, connector: FakeConnector, turn: (teacher: number, n: number) => Promise<number>): Promise<Result> {
-  // Warm-up (JIT, connection pools, caches), not measured; in blocks, so BENCH_DEBUG can show the
-  // server's CPU per turn settling.
+type Turn = (teacher: number, n: number) => Promise<number>;
+
+/** Unmeasured turns (JIT, connection pools, caches), in blocks, so BENCH_DEBUG can show the server's CPU per turn settling. */
+async function warmUp(server: ServerProcess, turn: Turn): Promise<void> {
   const warmupCpu: string[] = [];
   for (let done = 0; done < WARMUP_TURNS; done += WARMUP_BLOCK) {
     const block = Math.min(WARMUP_BLOCK, WARMUP_TURNS - done);
@@ -149,6 +157,27 @@ async function drive(server: ServerProcess, connector: FakeConnector, turn: (tea
     warmupCpu.push(((await server.ask({ cmd: "report" }, "report")).cpuMs / (block * TEACHERS)).toFixed(2));
   }
   if (process.env.BENCH_DEBUG) console.error(`server CPU ms per turn during warm-up, by block of ${WARMUP_BLOCK} turns per teacher: ${warmupCpu.join(" ")}`);
+}
+
+/** The server's CPU while nobody talks to it (its scheduler, timers), in ms per second. */
+async function idleCpu(server: ServerProcess, ms = 3000): Promise<number> {
+  await server.ask({ cmd: "mark" }, "marked");
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return (await server.ask({ cmd: "report" }, "report")).cpuMs / (ms / 1000);
+}
+
+interface Block {
+  latencies: number[];
+  serverLatencies: number[];
+  seconds: number;
+  serverCpuMs: number;
+  driverCpuMs: number;
+  outbound: number;
+  machineMs: number;
+}
+
+/** One measured block: `turns` sequential turns per teacher, all teachers at once. */
+async function measure(server: ServerProcess, connector: FakeConnector, turn: Turn, turns: number, offset: number): Promise<Block> {
   const latencies: number[] = [];
   // The fake connector keeps what it received; a real one does not grow in anyone's memory during the run.
   connector.activities.length = 0;
@@ -159,7 +188,7 @@ async function drive(server: ServerProcess, connector: FakeConnector, turn: (tea
   const started = performance.now();
   await Promise.all(
     Array.from({ length: TEACHERS }, async (_, t) => {
-      for (let n = 0; n < TURNS_PER_TEACHER; n++) latencies.push(await turn(t, n));
+      for (let n = 0; n < turns; n++) latencies.push(await turn(t, offset + n));
     }),
   );
   const seconds = (performance.now() - started) / 1000;
@@ -167,59 +196,87 @@ async function drive(server: ServerProcess, connector: FakeConnector, turn: (tea
   const used = process.cpuUsage(cpu);
   const report = await server.ask({ cmd: "report" }, "report");
   if (report.latencies.length !== latencies.length) throw new Error(`server timed ${report.latencies.length} requests, client ${latencies.length}`);
-  if (process.env.BENCH_DEBUG) {
-    const tenth = Math.floor(latencies.length / 10);
-    console.error(
-      "p99 by tenth of the run:",
-      Array.from({ length: 10 }, (_, i) => percentile(latencies.slice(i * tenth, (i + 1) * tenth), 99).toFixed(0)).join(" "),
-    );
-    if (report.coreMs.length) console.error(`core time per turn: p50 ${percentile(report.coreMs, 50)} ms, p99 ${percentile(report.coreMs, 99)} ms`);
-  }
+  return {
+    latencies,
+    serverLatencies: report.latencies,
+    seconds,
+    serverCpuMs: report.cpuMs,
+    driverCpuMs: (used.user + used.system) / 1000,
+    outbound: connector.activities.length,
+    machineMs,
+  };
+}
+
+function combine(blocks: Block[], idleCpuMsPerSecond: number): Result {
+  const latencies = blocks.flatMap((b) => b.latencies);
+  const serverLatencies = blocks.flatMap((b) => b.serverLatencies);
+  const sum = (f: (b: Block) => number) => blocks.reduce((total, b) => total + f(b), 0);
+  const seconds = sum((b) => b.seconds);
   return {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     perSecond: latencies.length / seconds,
-    serverP50: percentile(report.latencies, 50),
-    serverP99: percentile(report.latencies, 99),
-    serverCpuMsPerTurn: report.cpuMs / latencies.length,
-    driverCpuMsPerTurn: (used.user + used.system) / 1000 / latencies.length,
-    outboundPerTurn: connector.activities.length / latencies.length,
-    machineCores: machineMs / 1000 / seconds,
-    ourCores: (report.cpuMs + (used.user + used.system) / 1000) / 1000 / seconds,
+    blockRates: blocks.map((b) => b.latencies.length / b.seconds),
+    blockCpu: blocks.map((b) => b.serverCpuMs / b.latencies.length),
+    serverP50: percentile(serverLatencies, 50),
+    serverP99: percentile(serverLatencies, 99),
+    serverCpuMsPerTurn: sum((b) => b.serverCpuMs) / latencies.length,
+    driverCpuMsPerTurn: sum((b) => b.driverCpuMs) / latencies.length,
+    outboundPerTurn: sum((b) => b.outbound) / latencies.length,
+    machineCores: sum((b) => b.machineMs) / 1000 / seconds,
+    ourCores: (sum((b) => b.serverCpuMs) + sum((b) => b.driverCpuMs)) / 1000 / seconds,
+    idleCpuMsPerSecond,
   };
 }
 
-async function echoBaseline(connector: FakeConnector): Promise<Result> {
-  const server = await ServerProcess.start({ BENCH_SERVER: "echo" });
-  try {
-    return await drive(server, connector, (t) => post(server.url, activity(connector.url, t, { text: "hallo" })));
-  } finally {
-    await server.stop();
+/**
+ * The echo and the dialog server side by side: both warmed up, then ROUNDS rounds of one echo
+ * block and one dialog block each. A machine that gets slower or faster during the run (other
+ * work, CPU frequency) then weighs on both alike, and a scheduler tick on the minute falls into
+ * one block of many instead of deciding a whole run.
+ */
+async function compare(echo: ServerProcess, dialog: ServerProcess, connector: FakeConnector, dialogTurn: Turn): Promise<{ echo: Result; dialog: Result }> {
+  const echoTurn: Turn = (t) => post(echo.url, activity(connector.url, t, { text: "hallo" }));
+  const idle = { echo: await idleCpu(echo), dialog: await idleCpu(dialog) };
+  await warmUp(echo, echoTurn);
+  await warmUp(dialog, dialogTurn);
+  const echoBlocks: Block[] = [];
+  const dialogBlocks: Block[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const offset = WARMUP_TURNS + round * TURNS_PER_TEACHER;
+    echoBlocks.push(await measure(echo, connector, echoTurn, TURNS_PER_TEACHER, offset));
+    dialogBlocks.push(await measure(dialog, connector, dialogTurn, TURNS_PER_TEACHER, offset));
   }
+  const result = { echo: combine(echoBlocks, idle.echo), dialog: combine(dialogBlocks, idle.dialog) };
+  if (process.env.BENCH_DEBUG)
+    console.error(
+      `server CPU ms per turn by round: echo ${result.echo.blockCpu.map((c) => c.toFixed(2)).join(" ")}, dialog ${result.dialog.blockCpu.map((c) => c.toFixed(2)).join(" ")}`,
+    );
+  return result;
 }
 
-async function dialogRun(databaseUrl: string, connector: FakeConnector): Promise<Result> {
+/** The app in its own process, with each teacher's preparation open at the "aim" step; returns its turn. */
+async function startDialog(databaseUrl: string, connector: FakeConnector): Promise<{ server: ServerProcess; turn: Turn }> {
   // The child migrates, starts the app and sets up the bench school (one teacher, group and pupil each).
   const server = await ServerProcess.start({ BENCH_SERVER: "app", DATABASE_URL: databaseUrl });
   const url = server.url;
-  try {
-    // Each teacher opens a preparation and answers the format step (not measured).
-    for (let t = 0; t < TEACHERS; t++) {
-      await post(url, activity(connector.url, t, { text: "voorbereiden Kind" }));
-      const card = [...connector.activities].reverse().find((a) => a.conversationId.endsWith(String(t).padStart(12, "0")))!;
-      const content = (card.activity.attachments as Array<{ content: { actions: Array<{ data: Record<string, unknown> }> } }>)[0]!.content;
-      const data = content.actions.find((a) => a.data.action === "submit")!.data;
-      await post(url, activity(connector.url, t, { replyToId: card.activityId, value: { ...data, f_format: "kindplan" } }));
-    }
-    const { sessions } = await server.ask({ cmd: "sessions" }, "sessions");
-    // Measured: the "aim" step submitted with three text fields (stored, advances), then "back".
-    const turnsSoFar = new Array<number>(TEACHERS).fill(0);
-    return await drive(server, connector, async (t) => {
-      const s = sessions[t]!;
-      const n = turnsSoFar[t]!;
-      turnsSoFar[t] = n + 1;
-      const forward = n % 2 === 0;
-      const value = forward
+  // Each teacher opens a preparation and answers the format step (not measured).
+  for (let t = 0; t < TEACHERS; t++) {
+    await post(url, activity(connector.url, t, { text: "voorbereiden Kind" }));
+    const card = [...connector.activities].reverse().find((a) => a.conversationId.endsWith(String(t).padStart(12, "0")))!;
+    const content = (card.activity.attachments as Array<{ content: { actions: Array<{ data: Record<string, unknown> }> } }>)[0]!.content;
+    const data = content.actions.find((a) => a.data.action === "submit")!.data;
+    await post(url, activity(connector.url, t, { replyToId: card.activityId, value: { ...data, f_format: "kindplan" } }));
+  }
+  const { sessions } = await server.ask({ cmd: "sessions" }, "sessions");
+  // Measured: the "aim" step submitted with three text fields (stored, advances), then "back".
+  const turnsSoFar = new Array<number>(TEACHERS).fill(0);
+  const turn: Turn = async (t) => {
+    const s = sessions[t]!;
+    const n = turnsSoFar[t]!;
+    turnsSoFar[t] = n + 1;
+    const value =
+      n % 2 === 0
         ? {
             gw: "step",
             sessionId: s.sessionId,
@@ -231,39 +288,44 @@ async function dialogRun(databaseUrl: string, connector: FakeConnector): Promise
             f_theme: "lezen",
           }
         : { gw: "step", sessionId: s.sessionId, stepId: "when", version: s.version, action: "back" };
-      const ms = await post(url, activity(connector.url, t, { replyToId: "card", value }));
-      s.version += 1;
-      return ms;
-    });
+    const ms = await post(url, activity(connector.url, t, { replyToId: "card", value }));
+    s.version += 1;
+    return ms;
+  };
+  return { server, turn };
+}
+
+async function run(databaseUrl: string, connector: FakeConnector): Promise<{ echo: Result; dialog: Result }> {
+  const echo = await ServerProcess.start({ BENCH_SERVER: "echo" });
+  let dialog: ServerProcess | undefined;
+  try {
+    const started = await startDialog(databaseUrl, connector);
+    dialog = started.server;
+    return await compare(echo, dialog, connector, started.turn);
   } finally {
-    await server.stop();
+    await dialog?.stop();
+    await echo.stop();
   }
 }
 
 function row(name: string, r: Result, base?: Result): string {
-  const ratio = base ? ` | ${(r.p99 / base.p99).toFixed(2)}× | ${(r.perSecond / base.perSecond).toFixed(2)}×` : " | — | —";
+  const byRound = base ? r.blockRates.map((rate, i) => (rate / base.blockRates[i]!).toFixed(2)).join(" ") : "—";
+  const ratio = base ? ` | ${(r.p99 / base.p99).toFixed(2)}× | ${(r.perSecond / base.perSecond).toFixed(2)}× | ${byRound}` : " | — | — | —";
   return `| ${name} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.perSecond.toFixed(0)}${ratio} |`;
 }
 
 function serverRow(name: string, r: Result, base?: Result): string {
   const ratio = base ? ` | ${(r.serverP99 / base.serverP99).toFixed(2)}× | ${(r.serverCpuMsPerTurn / base.serverCpuMsPerTurn).toFixed(2)}×` : " | — | —";
-  return `| ${name} | ${r.serverP50.toFixed(1)} ms | ${r.serverP99.toFixed(1)} ms | ${r.serverCpuMsPerTurn.toFixed(2)} ms | ${r.driverCpuMsPerTurn.toFixed(2)} ms | ${r.outboundPerTurn.toFixed(2)}${ratio} | ${r.machineCores.toFixed(2)} (${r.ourCores.toFixed(2)}) |`;
+  return `| ${name} | ${r.serverP50.toFixed(1)} ms | ${r.serverP99.toFixed(1)} ms | ${r.serverCpuMsPerTurn.toFixed(2)} ms | ${r.idleCpuMsPerSecond.toFixed(1)} ms/s | ${r.driverCpuMsPerTurn.toFixed(2)} ms | ${r.outboundPerTurn.toFixed(2)}${ratio} | ${r.machineCores.toFixed(2)} (${r.ourCores.toFixed(2)}) |`;
 }
 
 const connector = new FakeConnector();
 await connector.start();
 const dir = mkdtempSync(path.join(tmpdir(), "gw-bench-teams-"));
-const runs: { name: string; result: Result; base?: Result }[] = [];
+const runs: { database: string; echo: Result; dialog: Result }[] = [];
 let skipped = "";
 try {
-  // One whole echo run first, unmeasured: warms this process (fetch, the fake connector's express)
-  // so that the first baseline is not driven by a colder client than what follows.
-  await echoBaseline(connector);
-  if (DATABASES.includes("sqlite")) {
-    const echo = await echoBaseline(connector);
-    const sqlite = await dialogRun(`file:${path.join(dir, "bench.db")}`, connector);
-    runs.push({ name: "bare botbuilder echo (baseline)", result: echo }, { name: "dialog step, SQLite", result: sqlite, base: echo });
-  }
+  if (DATABASES.includes("sqlite")) runs.push({ database: "SQLite", ...(await run(`file:${path.join(dir, "bench.db")}`, connector)) });
   const bin = findPostgresBinDir();
   if (!DATABASES.includes("postgresql")) {
     // not asked for
@@ -278,33 +340,39 @@ try {
     const url = new URL(adminUrl);
     url.pathname = "/gw_bench_teams";
     try {
-      const echoAgain = await echoBaseline(connector);
-      const postgres = await dialogRun(url.toString(), connector);
-      runs.push({ name: "bare botbuilder echo (baseline, again)", result: echoAgain }, { name: "dialog step, PostgreSQL", result: postgres, base: echoAgain });
+      runs.push({ database: "PostgreSQL", ...(await run(url.toString(), connector)) });
     } finally {
       server?.stop();
     }
   } else {
-    skipped = "| dialog step, PostgreSQL | skipped: no PostgreSQL (apt-get install postgresql) | | | | |";
+    skipped = "| dialog step, PostgreSQL | skipped: no PostgreSQL (apt-get install postgresql) | | | | | |";
   }
 } finally {
   await connector.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(
-  `${TEACHERS} concurrent teachers × ${TURNS_PER_TEACHER} turns each, after ${WARMUP_TURNS} unmeasured. Server under test in its own process;` +
-    ` load generator and fake connector in this one. Latency = request sent → turn done and answered, timed by the load generator over loopback.` +
+  `${TEACHERS} concurrent teachers; each server warmed up with ${WARMUP_TURNS} unmeasured turns per teacher, then ${ROUNDS} rounds of` +
+    ` ${TURNS_PER_TEACHER} turns per teacher on the echo and then on the dialog server (both running side by side).` +
+    " Server under test in its own process; load generator and fake connector in this one. Latency = request sent → turn done and answered," +
+    " timed by the load generator over loopback." +
     (process.env.BENCH_SCHOOLS ? ` The database also holds a board of ${process.env.BENCH_SCHOOLS} schools (BENCH_SCHOOLS), the scheduler on.\n` : "\n"),
 );
-console.log("| turn | p50 | p99 | turns/s | p99 vs echo | throughput vs echo |\n| --- | --- | --- | --- | --- | --- |");
-for (const { name, result, base } of runs) console.log(row(name, result, base));
+console.log("| turn | p50 | p99 | turns/s | p99 vs echo | throughput vs echo | throughput vs echo, by round |\n| --- | --- | --- | --- | --- | --- | --- |");
+for (const { database, echo, dialog } of runs) {
+  console.log(row(`bare botbuilder echo (beside ${database})`, echo));
+  console.log(row(`dialog step, ${database}`, dialog, echo));
+}
 if (skipped) console.log(skipped);
 console.log(
-  "\nInside the server process: request in → response finished, CPU time per turn; the load generator's CPU and connector calls per turn;" +
+  "\nInside the server process: request in → response finished, CPU time per turn, CPU while idle (before the warm-up); the load generator's CPU and connector calls per turn;" +
     ` cores busy on the whole ${cpus().length}-core machine while measuring (of which server + load generator; the rest is PostgreSQL or other work).\n`,
 );
 console.log(
-  "| turn | server p50 | server p99 | server CPU/turn | driver CPU/turn | connector calls/turn | server p99 vs echo | server CPU vs echo | cores busy (ours) |",
+  "| turn | server p50 | server p99 | server CPU/turn | server CPU idle | driver CPU/turn | connector calls/turn | server p99 vs echo | server CPU vs echo | cores busy (ours) |",
 );
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-for (const { name, result, base } of runs) console.log(serverRow(name, result, base));
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+for (const { database, echo, dialog } of runs) {
+  console.log(serverRow(`bare botbuilder echo (beside ${database})`, echo));
+  console.log(serverRow(`dialog step, ${database}`, dialog, echo));
+}

@@ -189,4 +189,29 @@ describe("the connector's writes without the SDK's generated client", () => {
     expect(received).toHaveLength(1);
     expect(error).toMatchObject({ statusCode: 403, code: "BotNotInConversationRoster" });
   });
+
+  it("try a connection that was never made again (nothing reached the service), as the SDK does", async () => {
+    // A port nobody listens on yet: the first attempt is refused; the service comes up before the retry.
+    const late = http.createServer((req, res) => {
+      req.resume();
+      req.on("end", () => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ id: "late-1" })));
+    });
+    const port = await new Promise<number>((resolve) => {
+      const probe = http.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const adapter = createTeamsAdapter({ appType: "MultiTenant", localMode: true });
+    setTimeout(() => late.listen(port, "127.0.0.1"), 200);
+    let id = "";
+    try {
+      await adapter.continueConversationAsync("", { ...reference(), serviceUrl: `http://127.0.0.1:${port}/` }, async (context) => {
+        id = (await context.sendActivity("Hallo"))!.id;
+      });
+    } finally {
+      await new Promise<void>((resolve) => late.close(() => resolve()));
+    }
+    expect(id).toBe("late-1");
+  });
 });
