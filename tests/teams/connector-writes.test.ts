@@ -76,7 +76,7 @@ function seedToken(context: TurnContext): void {
   cache.set(credentials.tokenCacheKey, { accessToken: TOKEN, expiresOn: new Date(Date.now() + 3_600_000) });
 }
 
-/** Two messages (replies to the turn, as TurnContext sends them) and an update of the card, as our senders make them. */
+/** Two messages (replies to the turn, as TurnContext sends them), an update of the card, and a message that replies to nothing. */
 async function writeAll(adapter: TeamsAdapter): Promise<string[]> {
   const ids: string[] = [];
   await adapter.continueConversationAsync(APP_ID, reference(), async (context) => {
@@ -86,6 +86,18 @@ async function writeAll(adapter: TeamsAdapter): Promise<string[]> {
     const reply = await context.sendActivity({ type: "message", attachments: [CardFactory.adaptiveCard(card)], summary: "Doel" });
     ids.push(reply!.id);
     await context.updateActivity({ type: "message", id: reply!.id, attachments: [CardFactory.adaptiveCard({ ...card, actions: [] })] });
+    // A message that replies to nothing (the adapter's path for an activity without replyToId).
+    const client = context.turnState.get(context.adapter.ConnectorClientKey) as {
+      conversations: { sendToConversation(id: string, activity: object): Promise<{ id: string }> };
+    };
+    const own = await client.conversations.sendToConversation(reference().conversation!.id, {
+      type: "message",
+      text: "Los bericht",
+      from: reference().bot,
+      recipient: reference().user,
+      conversation: reference().conversation,
+    });
+    ids.push(own.id);
   });
   return ids;
 }
@@ -100,7 +112,7 @@ const comparable = (r: Received) => ({
   authorization: r.headers.authorization,
   conversationHeader: r.headers["x-ms-conversation-id"],
   contentType: String(r.headers["content-type"]).toLowerCase().replace(/\s/g, ""),
-  body: { ...(r.body as object), replyToId: "{turn}" },
+  body: { ...(r.body as object), ...((r.body as { replyToId?: string }).replyToId ? { replyToId: "{turn}" } : {}) },
 });
 
 describe("the connector's writes without the SDK's generated client", () => {
@@ -123,11 +135,12 @@ describe("the connector's writes without the SDK's generated client", () => {
     const [viaSdk, viaLean] = [sdkRequests.map(comparable), leanRequests.map(comparable)];
 
     expect(leanIds).toEqual(sdkIds);
-    expect(viaLean).toHaveLength(3);
+    expect(viaLean).toHaveLength(4);
     expect(viaLean.map((r) => `${r.method} ${r.url}`)).toEqual([
       "POST /amer/v3/conversations/a%3A1Xy%2Fz%2BQ%3D%3D%3Bmessageid%3D12/activities/{turn}",
       "POST /amer/v3/conversations/a%3A1Xy%2Fz%2BQ%3D%3D%3Bmessageid%3D12/activities/{turn}",
       "PUT /amer/v3/conversations/a%3A1Xy%2Fz%2BQ%3D%3D%3Bmessageid%3D12/activities/act-2",
+      "POST /amer/v3/conversations/a%3A1Xy%2Fz%2BQ%3D%3D%3Bmessageid%3D12/activities",
     ]);
     expect(viaLean.every((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
     expect(viaLean).toEqual(viaSdk);
