@@ -48,6 +48,8 @@ afterAll(async () => {
 beforeEach(() => {
   received.length = 0;
   answers = [];
+  // Ids start over in every test: the suite runs shuffled, and one test compares ids across two runs.
+  nextId = 1;
 });
 
 const APP_ID = "8f2c1c4e-5d7b-4a51-9a0e-1c2d3e4f5a6b";
