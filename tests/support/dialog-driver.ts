@@ -3,6 +3,7 @@
 import type { DialogEngine, EngineResult } from "../../dialogs/engine/engine.js";
 import type { StepView } from "../../dialogs/engine/types.js";
 import type { Actor } from "../../bot/auth/actor.js";
+import { publicHolidayOn } from "../../bot/domain/public-holidays.js";
 
 export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -11,13 +12,20 @@ export function addDays(iso: string, days: number): string {
 }
 
 /**
- * About `days` ahead, moved to a Monday–Friday: a date the school-date rule accepts in a test
- * school without holidays, whatever day the suite runs (dates a teacher picks must be school days).
+ * About `days` ahead, moved to the next Monday–Friday that is no public holiday: a date the
+ * school-date rule accepts in a test school without its own holidays, whatever day the suite runs
+ * (dates a teacher picks must be school days; three weeks from 4 December is Christmas Day).
  */
 export function weekdayAhead(today: string, days = 14): string {
   let d = addDays(today, days);
-  while ([0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay())) d = addDays(d, 1);
+  while (!isOpenWeekday(d)) d = addDays(d, 1);
   return d;
+}
+
+/** Monday–Friday and not a public holiday that closes schools. */
+export function isOpenWeekday(date: string): boolean {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !publicHolidayOn(date)?.closesSchool;
 }
 
 const LONG_TEXT: Record<string, string> = {

@@ -3,6 +3,7 @@
 // answer wherever it ended up. Values are valid for their field (SMART agreements, future dates),
 // unless the command asks for an invalid one.
 import type { FieldDefinition, FieldValue } from "../../../dialogs/engine/types.js";
+import { weekdayAhead } from "../../support/dialog-driver.js";
 
 /** What the model expects: a stored value, or an error (with what was typed, kept as a draft). */
 export type Parsed = { ok: true; value: FieldValue } | { ok: false; raw: string | null };
@@ -47,12 +48,6 @@ const WHAT = [
 const WHEN = ["elke dag na de instructie", "elke maandag", "vrijdag 12 december"];
 const YES_TYPED = ["ja", "yes", "j", "Ja"];
 const NO_TYPED = ["nee", "no", "n", "Nee"];
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const ok = (value: FieldValue): Parsed => ({ ok: true, value });
 const pickOf = <T>(list: readonly T[], pick: number): T => list[pick % list.length]!;
@@ -110,10 +105,8 @@ function multiValue(field: FieldDefinition, ctx: ValueContext): Generated {
 function dateValue(field: FieldDefinition, ctx: ValueContext): Generated {
   // A date that must be a school day (a new evaluation date) takes the proposed one.
   if (typeof field.defaultValue === "string") return { raw: field.defaultValue, parsed: ok(field.defaultValue) };
-  // A school day (no closures in the test school): a weekend date moves to the Monday after.
-  const picked = addDays(ctx.today, 8 + (ctx.pick % 40));
-  const weekday = new Date(`${picked}T12:00:00Z`).getUTCDay();
-  const date = weekday === 6 ? addDays(picked, 2) : weekday === 0 ? addDays(picked, 1) : picked;
+  // A school day (no closures of its own in the test school): a weekend or public holiday moves on.
+  const date = weekdayAhead(ctx.today, 8 + (ctx.pick % 40));
   if (ctx.via === "typed" && ctx.pick % 2) {
     const [y, m, d] = date.split("-");
     return { raw: `${Number(d)}-${Number(m)}-${y}`, parsed: ok(date) };
