@@ -60,14 +60,14 @@ export async function loadTurnActor(db: Db, staffId: string, submission: unknown
   const along = [
     ...(checkIdentityOf ? [identityAlongActor(checkIdentityOf)] : []),
     ...(withSession ? [sessionAlongActor(sessionId)] : []),
-    ...(claim ? [{ sql: `SELECT 'claimed', "id", NULL, NULL, NULL FROM "claimed"`, params: [] }] : []),
+    ...(claim ? [{ sql: `SELECT 'claimed', "key", NULL, NULL, NULL FROM "claimed"`, params: [] }] : []),
   ];
   if (along.length === 0) return { actor: await loadActor(db, staffId), moved: false };
   const read = await readActorAlong(
     db,
     staffId,
     { sql: along.map((a) => a.sql).join("\n  UNION ALL "), params: along.flatMap((a) => a.params) },
-    claim ? { sql: `WITH "claimed" AS (${claim.sql} RETURNING "id")`, params: claim.params } : undefined,
+    claim ? { sql: `WITH "claimed" AS (${claim.sql} RETURNING "key")`, params: claim.params } : undefined,
   );
   // A repeat is told before anything else (also before an unknown or moved staff row).
   if (claim && !read.along.some((r) => r.kind === "claimed")) throw new DuplicateDelivery();

@@ -1,8 +1,7 @@
 // A channel may deliver the same event twice: Slack retries one it thinks we missed
 // (X-Slack-Retry-Num, the same event_id), and a payload can arrive twice (two instances, a proxy
 // retry). Each delivery is claimed once in the database: the insert succeeds for exactly one
-// caller across all instances; a unique-key violation means it was handled already.
-import { randomUUID } from "node:crypto";
+// caller across all instances; a key already taken means it was handled already.
 import type { Db } from "../db/client.js";
 import { directSqlOf, type SqlValue } from "../db/direct-sql.js";
 import type { Channel } from "../domain/vocabulary.js";
@@ -22,7 +21,7 @@ export class DeliveryLedger {
   /** True for the first caller with this key on this channel, false for every repeat. */
   async claim(channel: Channel, key: string): Promise<boolean> {
     // One plain statement on every Teams message and Slack request (Prisma's query compiler costs
-    // more than the insert itself here); the unique (channel, key) decides, on either database.
+    // more than the insert itself here); the key (channel, key) decides, on either database.
     const { sql, params } = this.claimStatement(channel, key);
     const inserted = await directSqlOf(this.db).run(sql, params);
     if (inserted !== 1) return false;
@@ -37,8 +36,8 @@ export class DeliveryLedger {
    */
   claimStatement(channel: Channel, key: string): { sql: string; params: SqlValue[] } {
     return {
-      sql: `INSERT INTO "ProcessedDelivery" ("id", "channel", "key", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("channel", "key") DO NOTHING`,
-      params: [randomUUID(), channel, key.slice(0, 255), new Date(this.clock())],
+      sql: `INSERT INTO "ProcessedDelivery" ("channel", "key", "createdAt") VALUES (?, ?, ?) ON CONFLICT ("channel", "key") DO NOTHING`,
+      params: [channel, key.slice(0, 255), new Date(this.clock())],
     };
   }
 
