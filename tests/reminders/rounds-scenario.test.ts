@@ -13,6 +13,7 @@ import { createDeferral, createRenderers } from "../../bot/reminders/scheduler.j
 import { produceReminders } from "../../bot/reminders/producer.js";
 import { addDays, isoWeekday, schoolDayOnOrAfter, withinSchoolHours } from "../../bot/domain/school-calendar.js";
 import { localDate, localTime, zonedTimeToUtc } from "../../bot/domain/local-time.js";
+import { publicHolidaysBetween } from "../../bot/domain/public-holidays.js";
 import { loadSchoolCalendar } from "../../bot/services/school-calendar.js";
 import type { ChannelUser, TurnResult } from "../../bot/channel/types.js";
 import type { StepView } from "../../dialogs/engine/types.js";
@@ -25,9 +26,15 @@ const ALEX = { email: "alex@school.example", aad: "bbbbbbbb-0000-0000-0000-00000
 const BO = { email: "bo@school.example", aad: "bbbbbbbb-0000-0000-0000-000000000003" }; // Thu–Fri
 const local = (email: string): ChannelUser => ({ channel: "local", externalId: email, email });
 
-// The round starts on the second Monday from now, whatever day the suite runs.
+// The round starts on the second Monday from now, whatever day the suite runs, or a week later
+// until its three weeks hold no public holiday: the scenario counts on a plain school calendar
+// (a round over Christmas moves a part-time teacher's reminder outside the clock's walk).
 const realToday = localDate(new Date(), TZ);
-const start = addDays(realToday, 14 - (isoWeekday(realToday) - 1));
+const start = (() => {
+  let monday = addDays(realToday, 14 - (isoWeekday(realToday) - 1));
+  while (publicHolidaysBetween(monday, addDays(monday, 18)).some((h) => h.closesSchool)) monday = addDays(monday, 7);
+  return monday;
+})();
 const end = addDays(start, 18); // Friday of the third week
 const studyDay = addDays(start, 8); // Tuesday of week 2
 
