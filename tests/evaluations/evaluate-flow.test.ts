@@ -18,6 +18,9 @@ import { makeHeldGoal } from "./fixtures.js";
 
 const NOW = new Date("2026-11-23T09:00:00Z"); // Monday
 const TODAY = "2026-11-23";
+// The last conversation was held before NOW, on the test's clock rather than the machine's: an
+// evaluation counts as "since the last conversation" only when it came after it.
+const HELD_AT = new Date(NOW.getTime() - 30 * 86_400_000);
 let t: TestDatabase;
 let engine: DialogEngine;
 let teacher: Actor;
@@ -35,7 +38,7 @@ const submit = (actor: Actor, view: StepView, values: Record<string, unknown>) =
 
 async function pupilWithGoal(name: string) {
   const pupil = await makePupil(t.db, schoolId, groupId, name);
-  const { goal } = await makeHeldGoal(t.db, { schoolId, pupilId: pupil.id, createdById: teacher.staffId });
+  const { goal } = await makeHeldGoal(t.db, { schoolId, pupilId: pupil.id, createdById: teacher.staffId, heldAt: HELD_AT });
   return { pupil, goal };
 }
 
@@ -141,7 +144,13 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
 
   it("brings the evaluation and the agreements back at the start of the next conversation", async () => {
     const { pupil, goal } = await pupilWithGoal("Daan");
-    const other = await makeHeldGoal(t.db, { schoolId, pupilId: pupil.id, createdById: teacher.staffId, goalText: "Ik wil mijn werk netjes afmaken" });
+    const other = await makeHeldGoal(t.db, {
+      schoolId,
+      pupilId: pupil.id,
+      createdById: teacher.staffId,
+      goalText: "Ik wil mijn werk netjes afmaken",
+      heldAt: HELD_AT,
+    });
     await walkToEnd(engine, teacher, await engine.start(teacher, EVALUATE, subjectFor(pupil.id), { goal: { goal: goalToken(goal) } }), TODAY, {
       outcome: { outcome: "reached", note: "kent alle tafels" },
       next: { nextStep: "stop" },
