@@ -3,29 +3,20 @@
 import type { DialogEngine, EngineResult } from "../../dialogs/engine/engine.js";
 import type { StepView } from "../../dialogs/engine/types.js";
 import type { Actor } from "../../bot/auth/actor.js";
-import { publicHolidayOn } from "../../bot/domain/public-holidays.js";
+import { addDays, schoolDayOnOrAfter, type SchoolCalendar } from "../../bot/domain/school-calendar.js";
 
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays };
+
+/** A test school's calendar: Monday–Friday, no closures of its own (public holidays still close it). */
+const PLAIN_CALENDAR: SchoolCalendar = { timezone: "Europe/Amsterdam", schoolDays: new Set([1, 2, 3, 4, 5]), dayStart: "08:30", dayEnd: "15:00", closures: [] };
 
 /**
- * About `days` ahead, moved to the next Monday–Friday that is no public holiday: a date the
- * school-date rule accepts in a test school without its own holidays, whatever day the suite runs
- * (dates a teacher picks must be school days; three weeks from 4 December is Christmas Day).
+ * About `days` ahead, moved on to a school day by the product's own rule: a date the school-date
+ * rule accepts in a test school without its own holidays, whatever day the suite runs (dates a
+ * teacher picks must be school days; three weeks from 4 December is Christmas Day).
  */
 export function weekdayAhead(today: string, days = 14): string {
-  let d = addDays(today, days);
-  while (!isOpenWeekday(d)) d = addDays(d, 1);
-  return d;
-}
-
-/** Monday–Friday and not a public holiday that closes schools. */
-export function isOpenWeekday(date: string): boolean {
-  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !publicHolidayOn(date)?.closesSchool;
+  return schoolDayOnOrAfter(PLAIN_CALENDAR, addDays(today, days));
 }
 
 const LONG_TEXT: Record<string, string> = {
