@@ -76,7 +76,9 @@ export async function countProgress(db: Db, pupilFilter: { groupId?: string | { 
     db.pupil.count({ where: pupilFilter }),
     db.conversation.groupBy({
       by: ["status"],
-      where: { pupil: pupilFilter, ...(roundId ? { roundId } : {}) },
+      // A conversation belongs to its pupil's school, and a pupil never changes school: the school
+      // on the conversation itself lets a school-wide count use Conversation's own index.
+      where: { pupil: pupilFilter, ...(pupilFilter.schoolId ? { schoolId: pupilFilter.schoolId } : {}), ...(roundId ? { roundId } : {}) },
       _count: { _all: true },
     }),
     db.goal.count({ where: { pupil: pupilFilter, status: "open" } }),
