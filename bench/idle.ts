@@ -2,13 +2,9 @@
 // night and most of the day on a school's server. The production build (dist/) with the demo school
 // on SQLite, with the scheduler off and on, beside a bare botbuilder echo bot as the baseline; all
 // three run at the same time, so the machine's noise falls on each alike. Figures, not a test.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { openDatabase } from "../bot/db/client.js";
-import { migrateDatabase } from "../bot/db/migrate.js";
-import { seedDemoSchool } from "../bot/roster/demo.js";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { demoSchoolDatabase, waitForOk } from "./service-process.js";
 
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_SECONDS ?? 20) * 1000;
 const MEASURE_MS = Number(process.env.BENCH_IDLE_SECONDS ?? 60) * 1000;
@@ -23,31 +19,12 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
-async function waitForOk(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no answer from ${url}`);
-}
-
 if (!existsSync("dist/bot/main.js")) {
   console.error("dist/ is missing: run `npm run build` first.");
   process.exit(1);
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), "gw-bench-"));
-const url = `file:${path.join(dir, "bench.db")}`;
-await migrateDatabase(url);
-const database = await openDatabase(url);
-await seedDemoSchool(database.db);
-await database.close();
+const { url, remove } = await demoSchoolDatabase();
 
 const app = { DATABASE_URL: url, HOST: "127.0.0.1", LOG_LEVEL: "warn", TEAMS_LOCAL_MODE: "true" };
 const cases = [
@@ -77,5 +54,5 @@ try {
   }
 } finally {
   for (const c of children) c.child.kill("SIGKILL");
-  rmSync(dir, { recursive: true, force: true });
+  remove();
 }

@@ -4,13 +4,9 @@
 // Teams off and on. Two baselines are measured in the same run, interleaved with the others: a bare
 // node:http server, and a bare botbuilder echo bot (bench/echo-bot.mjs), which loads the same SDK.
 // Figures, not a test: the machine is noisy, so each is the median of several runs.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { openDatabase } from "../bot/db/client.js";
-import { migrateDatabase } from "../bot/db/migrate.js";
-import { seedDemoSchool } from "../bot/roster/demo.js";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { demoSchoolDatabase, waitForOk } from "./service-process.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const IDLE_MS = 3000;
@@ -22,20 +18,6 @@ function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
-}
-
-async function waitForOk(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`no answer from ${url}`);
 }
 
 async function measure(args: string[], env: NodeJS.ProcessEnv, probePath: string): Promise<{ ms: number; rss: number }> {
@@ -57,12 +39,7 @@ if (!existsSync("dist/bot/main.js")) {
   process.exit(1);
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), "gw-bench-"));
-const url = `file:${path.join(dir, "bench.db")}`;
-await migrateDatabase(url);
-const database = await openDatabase(url);
-const demo = await seedDemoSchool(database.db);
-await database.close();
+const { url, demo, remove } = await demoSchoolDatabase();
 
 const baselineScript = `require("node:http").createServer((q, s) => s.end("ok")).listen(process.env.PORT, "127.0.0.1")`;
 const botEnv = { DATABASE_URL: url, HOST: "127.0.0.1", LOG_LEVEL: "warn" };
@@ -89,7 +66,7 @@ const results = cases.map(() => [] as { ms: number; rss: number }[]);
 for (let i = 0; i < RUNS; i++) {
   for (const [n, c] of cases.entries()) results[n]!.push(await measure(c.args, c.env, c.probe));
 }
-rmSync(dir, { recursive: true, force: true });
+remove();
 
 const med = (n: number) => ({ ms: median(results[n]!.map((x) => x.ms)), rss: median(results[n]!.map((x) => x.rss)) });
 const echo = med(1);
