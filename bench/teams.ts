@@ -10,7 +10,7 @@
 // generator and the fake connector, as Microsoft's connector is never inside our process. Each
 // connector call is then paid once in the server's CPU (its client side), not twice.
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,6 +34,8 @@ const WARMUP_BLOCK = 20;
 const TENANT = "11111111-2222-3333-4444-555555555555";
 /** Which databases to run ("sqlite", "postgresql" or both, the default): e.g. to profile one. */
 const DATABASES = (process.env.BENCH_DB ?? "sqlite,postgresql").split(",");
+/** BENCH_PG_STATEMENTS=1: PostgreSQL's own figures per statement (pg_stat_statements), printed after the run. */
+const STATEMENTS = Boolean(process.env.BENCH_PG_STATEMENTS);
 const SERVER_SCRIPT = fileURLToPath(new URL("./teams-server.ts", import.meta.url));
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
@@ -55,6 +57,8 @@ interface Result {
   /** Cores busy on the whole machine during the measured turns, and of those the server's and this process's. */
   machineCores: number;
   ourCores: number;
+  /** PostgreSQL's processes' CPU time per turn (0 beside SQLite and for the echo). */
+  postgresCpuMsPerTurn: number;
   /** Turns per second of each measured block, in order, and the server's CPU per turn in each. */
   blockRates: number[];
   blockCpu: number[];
@@ -71,6 +75,30 @@ function machineBusyMs(): number {
   } catch {
     return 0;
   }
+}
+
+/** CPU time so far of every PostgreSQL process on the machine (backends, autovacuum, WAL writer), in ms; 0 without /proc. */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        continue; // ended meanwhile
+      }
+      // "pid (comm) state ppid …": utime and stime are fields 14 and 15; comm may hold spaces.
+      const close = stat.lastIndexOf(")");
+      if (stat.slice(stat.indexOf("(") + 1, close) !== "postgres") continue;
+      const fields = stat.slice(close + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return 0;
+  }
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 /** A forked server under test and its IPC conversation (one request at a time). */
@@ -174,6 +202,7 @@ interface Block {
   driverCpuMs: number;
   outbound: number;
   machineMs: number;
+  postgresMs: number;
 }
 
 /** One measured block: `turns` sequential turns per teacher, all teachers at once. */
@@ -185,6 +214,7 @@ async function measure(server: ServerProcess, connector: FakeConnector, turn: Tu
   await server.ask({ cmd: "mark" }, "marked");
   const cpu = process.cpuUsage();
   const machineBefore = machineBusyMs();
+  const postgresBefore = postgresCpuMs();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: TEACHERS }, async (_, t) => {
@@ -193,6 +223,7 @@ async function measure(server: ServerProcess, connector: FakeConnector, turn: Tu
   );
   const seconds = (performance.now() - started) / 1000;
   const machineMs = machineBusyMs() - machineBefore;
+  const postgresMs = postgresCpuMs() - postgresBefore;
   const used = process.cpuUsage(cpu);
   const report = await server.ask({ cmd: "report" }, "report");
   if (report.latencies.length !== latencies.length) throw new Error(`server timed ${report.latencies.length} requests, client ${latencies.length}`);
@@ -204,6 +235,7 @@ async function measure(server: ServerProcess, connector: FakeConnector, turn: Tu
     driverCpuMs: (used.user + used.system) / 1000,
     outbound: connector.activities.length,
     machineMs,
+    postgresMs,
   };
 }
 
@@ -225,6 +257,7 @@ function combine(blocks: Block[], idleCpuMsPerSecond: number): Result {
     outboundPerTurn: sum((b) => b.outbound) / latencies.length,
     machineCores: sum((b) => b.machineMs) / 1000 / seconds,
     ourCores: (sum((b) => b.serverCpuMs) + sum((b) => b.driverCpuMs)) / 1000 / seconds,
+    postgresCpuMsPerTurn: sum((b) => b.postgresMs) / latencies.length,
     idleCpuMsPerSecond,
   };
 }
@@ -308,6 +341,35 @@ async function run(databaseUrl: string, connector: FakeConnector): Promise<{ ech
   }
 }
 
+/**
+ * The statements PostgreSQL spent most time on during the whole run (warm-up, measured turns, the
+ * scheduler; not the bench's own setup): calls, mean execution and planning time, and how often it planned (a generic plan
+ * is planned a few times per connection, a custom plan on every call).
+ */
+async function statementStatistics(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    const { rows } = await client.query<{ calls: string; exec: number; plan: number; plans: string; query: string }>(
+      `SELECT calls, mean_exec_time AS exec, mean_plan_time AS plan, plans, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND query !~* '^ *(VACUUM|ANALYZE|CREATE|DROP|ALTER) '
+         ORDER BY total_exec_time + total_plan_time DESC LIMIT 8`,
+    );
+    return [
+      "\nPostgreSQL's statements by total time (pg_stat_statements, whole run):\n",
+      "| calls | mean execution | mean planning | plans | statement |",
+      "| --- | --- | --- | --- | --- |",
+      ...rows.map(
+        (r) => `| ${r.calls} | ${Number(r.exec).toFixed(3)} ms | ${Number(r.plan).toFixed(3)} ms | ${r.plans} | \`${r.query.replaceAll("|", "\\|")}\` |`,
+      ),
+    ].join("\n");
+  } finally {
+    await client.end();
+  }
+}
+
 function row(name: string, r: Result, base?: Result): string {
   const byRound = base ? r.blockRates.map((rate, i) => (rate / base.blockRates[i]!).toFixed(2)).join(" ") : "—";
   const ratio = base ? ` | ${(r.p99 / base.p99).toFixed(2)}× | ${(r.perSecond / base.perSecond).toFixed(2)}× | ${byRound}` : " | — | — | —";
@@ -316,7 +378,7 @@ function row(name: string, r: Result, base?: Result): string {
 
 function serverRow(name: string, r: Result, base?: Result): string {
   const ratio = base ? ` | ${(r.serverP99 / base.serverP99).toFixed(2)}× | ${(r.serverCpuMsPerTurn / base.serverCpuMsPerTurn).toFixed(2)}×` : " | — | —";
-  return `| ${name} | ${r.serverP50.toFixed(1)} ms | ${r.serverP99.toFixed(1)} ms | ${r.serverCpuMsPerTurn.toFixed(2)} ms | ${r.idleCpuMsPerSecond.toFixed(1)} ms/s | ${r.driverCpuMsPerTurn.toFixed(2)} ms | ${r.outboundPerTurn.toFixed(2)}${ratio} | ${r.machineCores.toFixed(2)} (${r.ourCores.toFixed(2)}) |`;
+  return `| ${name} | ${r.serverP50.toFixed(1)} ms | ${r.serverP99.toFixed(1)} ms | ${r.serverCpuMsPerTurn.toFixed(2)} ms | ${r.idleCpuMsPerSecond.toFixed(1)} ms/s | ${r.driverCpuMsPerTurn.toFixed(2)} ms | ${r.postgresCpuMsPerTurn.toFixed(2)} ms | ${r.outboundPerTurn.toFixed(2)}${ratio} | ${r.machineCores.toFixed(2)} (${r.ourCores.toFixed(2)}) |`;
 }
 
 const connector = new FakeConnector();
@@ -330,7 +392,12 @@ try {
   if (!DATABASES.includes("postgresql")) {
     // not asked for
   } else if (bin || process.env.TEST_POSTGRES_URL) {
-    const server = process.env.TEST_POSTGRES_URL ? null : await startThrowawayPostgres(bin!);
+    const server = process.env.TEST_POSTGRES_URL
+      ? null
+      : await startThrowawayPostgres(
+          bin!,
+          STATEMENTS ? { settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track_planning": "on" } } : {},
+        );
     const adminUrl = process.env.TEST_POSTGRES_URL ?? server!.url;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -341,6 +408,7 @@ try {
     url.pathname = "/gw_bench_teams";
     try {
       runs.push({ database: "PostgreSQL", ...(await run(url.toString(), connector)) });
+      if (STATEMENTS) console.log(await statementStatistics(url.toString()));
     } finally {
       server?.stop();
     }
@@ -365,13 +433,13 @@ for (const { database, echo, dialog } of runs) {
 }
 if (skipped) console.log(skipped);
 console.log(
-  "\nInside the server process: request in → response finished, CPU time per turn, CPU while idle (before the warm-up); the load generator's CPU and connector calls per turn;" +
+  "\nInside the server process: request in → response finished, CPU time per turn, CPU while idle (before the warm-up); the load generator's CPU, PostgreSQL's CPU (all its processes) and connector calls per turn;" +
     ` cores busy on the whole ${cpus().length}-core machine while measuring (of which server + load generator; the rest is PostgreSQL or other work).\n`,
 );
 console.log(
-  "| turn | server p50 | server p99 | server CPU/turn | server CPU idle | driver CPU/turn | connector calls/turn | server p99 vs echo | server CPU vs echo | cores busy (ours) |",
+  "| turn | server p50 | server p99 | server CPU/turn | server CPU idle | driver CPU/turn | PostgreSQL CPU/turn | connector calls/turn | server p99 vs echo | server CPU vs echo | cores busy (ours) |",
 );
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const { database, echo, dialog } of runs) {
   console.log(serverRow(`bare botbuilder echo (beside ${database})`, echo));
   console.log(serverRow(`dialog step, ${database}`, dialog, echo));

@@ -44,7 +44,12 @@ function runAsOwner(bin: string, args: string[]): void {
   }
 }
 
-export async function startThrowawayPostgres(binDir: string): Promise<ThrowawayPostgres> {
+export interface ThrowawayOptions {
+  /** Settings beyond the test defaults (`-c name=value`), e.g. shared_preload_libraries for a benchmark. */
+  settings?: Record<string, string>;
+}
+
+export async function startThrowawayPostgres(binDir: string, options: ThrowawayOptions = {}): Promise<ThrowawayPostgres> {
   const dir = mkdtempSync(path.join(tmpdir(), "gw-pg-"));
   chmodSync(dir, 0o777);
   if (process.getuid?.() === 0) execFileSync("chown", ["postgres", dir]);
@@ -52,8 +57,9 @@ export async function startThrowawayPostgres(binDir: string): Promise<ThrowawayP
   const port = await freePort();
   runAsOwner(path.join(binDir, "initdb"), ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"]);
   // fsync off: a test cluster trades durability for speed; it is deleted afterwards anyway.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-  runAsOwner(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-o", options, "-l", path.join(dir, "log"), "-w", "start"]);
+  const settings = Object.entries(options.settings ?? {}).map(([name, value]) => ` -c ${name}=${value}`);
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300${settings.join("")}`;
+  runAsOwner(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-o", serverOptions, "-l", path.join(dir, "log"), "-w", "start"]);
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     stop() {
