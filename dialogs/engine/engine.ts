@@ -109,6 +109,24 @@ function hasOpenQuestion(step: StepDefinition, answers: Answers): boolean {
   return (step.validate?.(given) ?? []).length > 0;
 }
 
+/**
+ * The step's answers with every open optional question left empty, when they complete the step
+ * (every asked question answered, every required one with content, the step's own rule content);
+ * null when nothing was answered yet or a required answer is missing.
+ */
+function completedBySkipping(step: StepDefinition, given: Record<string, FieldValue>): Record<string, FieldValue> | null {
+  if (!Object.values(given).some(hasContent)) return null;
+  const filled: Record<string, FieldValue> = { ...given };
+  for (const field of step.fields) {
+    if (filled[field.id] === undefined && !field.required && isQuestionAsked(field.id, (id) => filled[id])) {
+      filled[field.id] = field.kind === "multiChoice" ? [] : "";
+    }
+  }
+  const answers = { [step.id]: filled };
+  if (!isStepDone(step, answers) || hasOpenQuestion(step, answers)) return null;
+  return filled;
+}
+
 export class DialogEngine {
   private readonly clock: () => Date;
 
@@ -282,8 +300,13 @@ export class DialogEngine {
    * Typed text right after the dialog asked a question: a reply word answers it. Any other text
    * drops a stop or command question (the teacher moved on; a later "ja" must not stop the dialog)
    * and is handled as usual with the returned session; a field being changed keeps waiting for it.
+   * A dropped command question returns the text it asked about (`dropped`), so it is not lost.
    */
-  async replyToQuestion(actor: Actor, session: DialogSessionRecord, text: string): Promise<{ result: EngineResult } | { session: DialogSessionRecord }> {
+  async replyToQuestion(
+    actor: Actor,
+    session: DialogSessionRecord,
+    text: string,
+  ): Promise<{ result: EngineResult } | { session: DialogSessionRecord; dropped?: string }> {
     const pending = session.pending;
     if (!pending) return { session };
     const turn = await this.turn(actor, session);
@@ -293,7 +316,8 @@ export class DialogEngine {
       if (pending.kind === "edit") return { session };
       const version = await updateSession(this.deps.db, session.id, session.version, {});
       if (version === null) throw new StaleSubmission();
-      return { session: { ...session, pending: null, version } };
+      // A command question dropped this way neither ran nor stored its text: it is handed back.
+      return { session: { ...session, pending: null, version }, ...(pending.kind === "command" ? { dropped: pending.text } : {}) };
     } catch (error) {
       if (error instanceof StaleSubmission) return { result: await this.staleNow(actor, session.id) };
       throw error;
@@ -447,13 +471,23 @@ export class DialogEngine {
       if (version === null) throw new StaleSubmission();
       return this.stay(turn, answers, rawInputs, version, {}, [localized("engine.notSkippable")]);
     }
-    // A skipped step records no answers; what was typed stays as a draft to see when going back.
+    // Skipping keeps what the step already held before this turn (answers typed one at a time, or
+    // a step answered before and visited again): when that completes it, with its open optional
+    // questions left empty (as "-" would), the step is stored as answered. Only a step that cannot
+    // be completed that way is skipped whole. Either way, what came with the skip (a card's fields,
+    // defaults included) and is not stored stays a draft, to see when going back.
+    const { [SKIPPED]: _wasSkipped, ...stored } = session.answers[step.id] ?? {};
+    const completed = completedBySkipping(step, stored);
     const typed = Object.fromEntries(
       Object.entries(given)
-        .filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0))
+        .filter(([k, v]) => v !== "" && !(Array.isArray(v) && v.length === 0) && (!completed || String(v) !== String(completed[k])))
         .map(([k, v]) => [k, String(v)]),
     );
     if (Object.keys(typed).length) rawInputs[step.id] = { ...typed, ...(rawInputs[step.id] ?? {}) };
+    if (completed) {
+      answers[step.id] = completed;
+      return this.advance(turn, answers, rawInputs);
+    }
     answers[step.id] = { [SKIPPED]: true };
     return this.advance(turn, answers, rawInputs);
   }

@@ -228,17 +228,33 @@ export class DialogModel {
 
   skip(values: Record<string, Parsed>): Outcome {
     this.pending = null;
+    const before: Record<string, FieldValue> = { ...(this.answers[this.step().id] ?? {}) };
+    delete before[SKIPPED];
     const { step, answers, drafts, given } = this.record(values, false);
     this.answers = answers;
     this.drafts = drafts;
     if (!step.skippable) return "stayed";
-    const typed = Object.entries(given).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0));
+    // What the step held before the skip is stored when it completes the step with the open
+    // optional questions left empty; what came with the skip and is not stored becomes a draft.
+    const kept = this.completedBySkipping(step, before);
+    const typed = Object.entries(given).filter(([k, v]) => v !== "" && !(Array.isArray(v) && v.length === 0) && (!kept || String(v) !== String(kept[k])));
     if (typed.length > 0) {
-      const kept = Object.fromEntries(typed.map(([k, v]): [string, Draft] => [k, { text: String(v), valid: true }]));
-      this.drafts[step.id] = { ...kept, ...(this.drafts[step.id] ?? {}) };
+      const drafted = Object.fromEntries(typed.map(([k, v]): [string, Draft] => [k, { text: String(v), valid: true }]));
+      this.drafts[step.id] = { ...drafted, ...(this.drafts[step.id] ?? {}) };
     }
-    this.answers[step.id] = { [SKIPPED]: true };
+    this.answers[step.id] = kept ?? { [SKIPPED]: true };
     return this.advance(step);
+  }
+
+  private completedBySkipping(step: StepDefinition, before: Record<string, FieldValue>): Record<string, FieldValue> | null {
+    if (!Object.values(before).some(hasContent)) return null;
+    const filled = { ...before };
+    for (const field of step.fields) {
+      if (filled[field.id] === undefined && !field.required && asked(field, (id) => filled[id])) filled[field.id] = field.kind === "multiChoice" ? [] : "";
+    }
+    const answers = { [step.id]: filled };
+    if (!isStepDone(step, answers) || hasOpenQuestion(step, answers) || (step.validate?.(filled).length ?? 0) > 0) return null;
+    return filled;
   }
 
   pause(values: Record<string, Parsed> = {}): Outcome {
