@@ -36,13 +36,18 @@ export function createDialogGuide({ db, clock }: GuideDeps): DialogGuide {
       const replied = await engine.replyToQuestion(actor, active, text);
       if ("result" in replied) return guided(replied.result);
       const session = replied.session;
+      // The text a dropped "did you mean the command?" asked about comes back first, to copy.
+      const handBack = (routed: GuideResult): GuideResult =>
+        replied.dropped === undefined
+          ? routed
+          : { ...routed, replies: [{ text: translate(actor.locale, "engine.commandDropped", { text: replied.dropped }) }, ...routed.replies] };
       const edit = EDIT.exec(text.trim().toLowerCase());
       if (edit) {
         const result = await engine.reopenField(actor, Number(edit[2]), session);
-        return result ? { route: "dialog.edit", replies: repliesFor(result) } : null;
+        return result ? handBack({ route: "dialog.edit", replies: repliesFor(result) }) : null;
       }
       const result = await engine.answerText(actor, text, options, session);
-      return result ? guided(result) : null;
+      return result ? handBack(guided(result)) : null;
     },
     async reply(actor, reply) {
       return guided(await engine.answerQuestion(actor, reply.sessionId, reply.choice));

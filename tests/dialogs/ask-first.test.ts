@@ -69,6 +69,18 @@ describe(`a command typed during a dialog on ${testProvider()}`, () => {
     expect(Object.values(answers).flatMap((g) => Object.values(g))).toContain("Otis vertelde over zijn hut");
   });
 
+  it("another message instead of ja/nee hands the asked-about text back, so it is not lost", async () => {
+    const id = await noteWithOneAnswer("Otis vertelde over zijn hut");
+    await say("notitie Otis: eerste notitie over de voetbaltraining");
+    const next = await say("notitie Otis: tweede notitie");
+    expect(allText(next.replies)).toContain("Je vorige bericht heb ik niet uitgevoerd en niet opgeslagen");
+    expect(allText(next.replies)).toContain("notitie Otis: eerste notitie over de voetbaltraining");
+    // The new text is asked about in turn; the first was neither run nor stored.
+    expect(allText(next.replies)).toContain("Bedoel je het commando");
+    expect((await session(id)).answers).not.toContain("voetbaltraining");
+    expect(await t.db.note.count({ where: { text: { contains: "voetbaltraining" } } })).toBe(0);
+  });
+
   it("the buttons do the same; an old or foreign button changes nothing", async () => {
     const id = await noteWithOneAnswer("Otis vertelde over zijn hut");
     const asked = await say("overzicht");

@@ -67,6 +67,10 @@ export const dialogs = {
     nl: "Deze stap is al ingevuld. Typ **ok** om verder te gaan, of **wijzig <nummer>** om een antwoord te veranderen.",
     en: "This step is already filled in. Type **ok** to continue, or **edit <number>** to change an answer.",
   },
+  "engine.commandDropped": {
+    nl: "Je vorige bericht heb ik niet uitgevoerd en niet opgeslagen; hier is het, zodat je het kunt kopiëren: {text}",
+    en: "I did not run or store your previous message; here it is, so you can copy it: {text}",
+  },
   "engine.abandonedWords": {
     nl: "Wat je had ingevuld is niet opgeslagen; hier is het, zodat je het kunt kopiëren:",
     en: "What you had filled in was not stored; here it is, so you can copy it:",
