@@ -154,15 +154,21 @@ export const prepareFlow: DialogFlow = {
         steps.push({
           id: "coach",
           title: localized("prepare.coach.title"),
-          info: feedback.length
-            ? feedback.map(({ q, result }) =>
-                translate(l, "prepare.coach.feedback", {
-                  question: q,
-                  flags: result.flags.map((f) => translate(l, `coach.${f}`)).join(", "),
-                  suggestion: result.suggestion ?? "",
-                }),
-              )
-            : [translate(l, "prepare.coach.allOpen")],
+          // The questions as they stand come first: what the teacher writes here replaces them
+          // all, so she sees what she replaces (typed one line at a time, a second question
+          // here would otherwise take the place of the first without her knowing).
+          info: [
+            ...(questions.length ? [translate(l, "prepare.coach.current", { questions: questions.map((q) => `• ${q}`).join("\n") })] : []),
+            ...(feedback.length
+              ? feedback.map(({ q, result }) =>
+                  translate(l, "prepare.coach.feedback", {
+                    question: q,
+                    flags: result.flags.map((f) => translate(l, `coach.${f}`)).join(", "),
+                    suggestion: result.suggestion ?? "",
+                  }),
+                )
+              : [translate(l, "prepare.coach.allOpen")]),
+          ],
           skippable: true,
           fields: [
             field({

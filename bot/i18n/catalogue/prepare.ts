@@ -55,10 +55,11 @@ export const prepare = {
   "prepare.questions.questions.label": { nl: "Je vragen", en: "Your questions" },
   "prepare.coach.title": { nl: "De vraagcoach", en: "The question coach" },
   "prepare.coach.feedback": { nl: "“{question}” — {flags}. Probeer: “{suggestion}”", en: "“{question}” — {flags}. Try: “{suggestion}”" },
+  "prepare.coach.current": { nl: "Je vragen nu:\n{questions}", en: "Your questions now:\n{questions}" },
   "prepare.coach.allOpen": { nl: "Mooi: al je vragen zijn open en enkelvoudig.", en: "Nice: all your questions are open and single." },
   "prepare.coach.revised.label": {
-    nl: "Wil je vragen aanpassen? Schrijf ze hier opnieuw (leeg laten = zo houden).",
-    en: "Want to change questions? Write them again here (leave empty to keep them).",
+    nl: "Wil je je vragen aanpassen? Schrijf dan hier de hele lijst, één vraag per regel: dit vervangt je vragen.",
+    en: "Want to change your questions? Then write the whole list here, one question per line: it replaces your questions.",
   },
   "prepare.saved": {
     nl: "Voorbereiding opgeslagen: gesprek met **{name}** op {date} om {time}.",
