@@ -24,9 +24,12 @@ export const ActivityShape = z.looseObject({
     .refine((v) => /^https?:\/\//.test(v), "not an http(s) URL")
     .optional(),
   channelId: z.string().max(64).optional(),
-  from: Account.optional(),
-  recipient: Account.optional(),
-  conversation: z.looseObject({ id: Id, tenantId: z.string().max(256).nullish(), conversationType: z.string().max(64).nullish() }).optional(),
+  // Every activity names who sent it, to whom and in which conversation (the Bot Framework's
+  // schema); the turn state's keys and the mention handling read all three, so without one the
+  // turn failed inside the SDK (a logged error, and a 200 the sender could not tell from success).
+  from: Account,
+  recipient: Account,
+  conversation: z.looseObject({ id: Id, tenantId: z.string().max(256).nullish(), conversationType: z.string().max(64).nullish() }),
   text: Text,
   locale: z.string().max(64).nullish(),
   replyToId: z.string().max(1024).nullish(),

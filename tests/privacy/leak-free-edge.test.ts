@@ -134,6 +134,11 @@ for (const level of ["debug", "trace"] as const) {
         activity({ conversation: CANARY }),
         activity({ attachments: CANARY }),
         { text: CANARY },
+        // Without who sent it, to whom or where (the SDK's turn state reads all three).
+        { type: "message", text: CANARY },
+        activity({ from: undefined }),
+        activity({ recipient: undefined }),
+        activity({ conversation: undefined }),
       ];
       for (const body of cases) {
         const res = await post(`${local.baseUrl}/api/messages`, JSON.stringify(body));
