@@ -43,7 +43,12 @@ export function startRetentionJob(o: { db: Db; logger: Logger; clock?: () => Dat
       for (const r of await applyDueStagedRosters(o.db, clock())) {
         if (r.applied) log.info({ ...r, component: "rollover" }, "staged roster applied");
         else if ("error" in r) log.error({ schoolId: r.schoolId, schoolYear: r.schoolYear, err: r.error }, "staged roster failed; tried again next night");
-        else log.warn({ ...r, component: "rollover" }, "staged roster not applied: it names staff who are no longer active");
+        // How many, not who: `npm run cli -- rollover` lists the e-mails for whoever corrects the file.
+        else
+          log.warn(
+            { schoolId: r.schoolId, schoolYear: r.schoolYear, inactiveTeachers: r.inactiveTeacherEmails.length, component: "rollover" },
+            "staged roster not applied: it names staff who are no longer active",
+          );
       }
       const archived = await archiveEndedGroups(o.db, clock());
       if (archived) log.info({ groupsArchived: archived }, "groups of an earlier school year archived");

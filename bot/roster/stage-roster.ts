@@ -36,7 +36,7 @@ export async function stageRoster(db: Db, o: { schoolId: string; schoolYear: str
 export type StagedRosterResult =
   | ({ schoolId: string; schoolYear: string; applied: true } & RosterImportCounts & RolloverCounts)
   /** Not applied: a teacher the roster names is no longer active staff; it stays staged. */
-  | { schoolId: string; schoolYear: string; applied: false; inactiveTeacherEmails: number }
+  | { schoolId: string; schoolYear: string; applied: false; inactiveTeacherEmails: string[] }
   /** Not applied: it failed (the error, for the log); it stays staged and is tried again. */
   | { schoolId: string; schoolYear: string; applied: false; error: unknown };
 
@@ -75,7 +75,7 @@ export async function applyDueStagedRosters(db: Db, now: Date): Promise<StagedRo
 
 /** Thrown inside the transaction to undo its audit row when the stage cannot be applied. */
 class StageNotApplicable extends Error {
-  constructor(readonly inactiveTeacherEmails: number) {
+  constructor(readonly inactiveTeacherEmails: string[]) {
     super("staged roster names inactive staff");
   }
 }
@@ -108,7 +108,7 @@ function applyStageIn(db: Db, o: { schoolId: string; schoolYear: string; now: Da
       teacherEmails: s.teacherEmails.split(",").filter(Boolean),
     }));
     const inactive = new Set(rows.flatMap((r) => r.teacherEmails).filter((email) => !staffIdByEmail.has(email)));
-    if (inactive.size > 0) throw new StageNotApplicable(inactive.size);
+    if (inactive.size > 0) throw new StageNotApplicable([...inactive].sort());
     const plan = makePlan(await loadState(tx, schoolId, schoolYear), rows, staffIdByEmail);
     await applyPlan(tx, plan, { schoolId, schoolYear, now });
     const rollover = await rollOver(tx, { schoolId, schoolYear, now, notifyAt, movedFrom: plan.movedFrom });
@@ -124,8 +124,8 @@ export interface StagedRosterView {
   pupils: number;
   /** The school-local date it takes effect. */
   effectiveOn: string;
-  /** Teacher e-mails it names that are no longer active staff: it will not apply until corrected. */
-  inactiveTeacherEmails: number;
+  /** Teacher e-mails it names that are no longer active staff (sorted): it will not apply until corrected. */
+  inactiveTeacherEmails: string[];
 }
 
 /** The staged rosters still waiting for their school year (counts only). */
@@ -155,7 +155,7 @@ export async function listStagedRosters(db: Db): Promise<StagedRosterView[]> {
       schoolYear: stage.schoolYear,
       pupils: stage._count._all,
       effectiveOn: schoolYearStartDate(stage.schoolYear, school?.schoolYearStart),
-      inactiveTeacherEmails: [...named].filter((email) => !active.has(email)).length,
+      inactiveTeacherEmails: [...named].filter((email) => !active.has(email)).sort(),
     });
   }
   return views;
