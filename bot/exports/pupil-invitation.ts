@@ -3,6 +3,7 @@
 // The teacher's own aim and reason stay with the teacher: the child reads what the talk is about.
 import { renderHtml, type Printable } from "./printable.js";
 import { translatorFor } from "../i18n/translate.js";
+import { fileSlug } from "./attachment.js";
 
 export interface InvitationInput {
   pupilFirstName: string;
@@ -73,4 +74,13 @@ export function renderPupilInvitation(input: InvitationInput): { html: string; t
     ...(input.questions.length ? [t("invitation.think"), ...input.questions.map((q, i) => `${i + 1}. ${q}`)] : []),
   ].join("\n");
   return { html: renderHtml(printable), text, printable };
+}
+
+/**
+ * The invitation's file name without extension: the pupil's full name and the conversation's date,
+ * so two pupils with the same first name (or two conversations) never overwrite each other; the
+ * English one ends in "-en", as the kindplan's does.
+ */
+export function invitationFileBase(pupil: { firstName: string; lastName: string }, date: string, locale: "nl" | "en"): string {
+  return `uitnodiging-${fileSlug(`${pupil.firstName}-${pupil.lastName}`)}-${date}${locale === "en" ? "-en" : ""}`;
 }

@@ -8,7 +8,7 @@ import { localDate, localTime } from "../domain/local-time.js";
 import { addDays, weekStart } from "../domain/school-calendar.js";
 import { getFormat, listFormats } from "../formats/registry.js";
 import { formatLocalDate } from "../domain/local-time.js";
-import { renderPupilInvitation } from "../exports/pupil-invitation.js";
+import { invitationFileBase, renderPupilInvitation } from "../exports/pupil-invitation.js";
 import { buttonFor } from "../domain/actions.js";
 import { translate } from "../i18n/translate.js";
 
@@ -184,7 +184,7 @@ const pupilInvitation =
         text: translate(who.locale, "reminder.invitation", { date: formatLocalDate(date, who.locale), name: fullName(c.pupil) }),
         actions: [buttonFor(translate(who.locale, "reminder.button.prepare"), "prepare", { pupilId: c.pupil.id })],
         attachments: [
-          { filename: `uitnodiging-${c.pupil.firstName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.html`, contentType: "text/html", content: invitation.html },
+          { filename: `${invitationFileBase(c.pupil, date, who.locale)}.html`, contentType: "text/html", content: invitation.html },
         ],
       },
     ];

@@ -9,7 +9,7 @@ import type { SchoolDateRule } from "../../bot/domain/school-day-rule.js";
 import { defaultFormatKey, getFormat, listFormats } from "../../bot/formats/registry.js";
 import type { Answers, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, StepDefinition } from "../engine/types.js";
-import { renderPupilInvitation } from "../../bot/exports/pupil-invitation.js";
+import { invitationFileBase, renderPupilInvitation } from "../../bot/exports/pupil-invitation.js";
 import { printableAttachments } from "../../bot/exports/attachment.js";
 import { bool, field, num, text } from "./field.js";
 import { schoolDateErrors } from "./school-date.js";
@@ -224,7 +224,7 @@ export const prepareFlow: DialogFlow = {
         questions: format.pupilQuestions.map((q) => q[ctx.locale]),
         locale: ctx.locale,
       });
-      attachments.push(...(await printableAttachments(invitation.printable, `uitnodiging-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`)));
+      attachments.push(...(await printableAttachments(invitation.printable, invitationFileBase(pupilContext.pupil, date, ctx.locale))));
       lines.push(translate(ctx.locale, "prepare.invitationBelow"));
       lines.push(invitation.text);
     }

@@ -89,6 +89,9 @@ describe(`the pupil invitation printout on ${testProvider()}`, () => {
     if (prepared.result.kind !== "completed") throw new Error("the preparation did not complete");
     const [html, pdf] = prepared.result.completion.attachments ?? [];
     expect([html?.contentType, pdf?.contentType]).toEqual(["text/html", "application/pdf"]);
+    // Full name and the conversation's date: a classmate with the same first name never overwrites it.
+    expect(html?.filename).toMatch(/^uitnodiging-thien-t-\d{4}-\d{2}-\d{2}\.html$/);
+    expect(pdf?.filename).toBe(html?.filename.replace(/\.html$/, ".pdf"));
     const bytes = Buffer.from(pdf!.content, "base64");
     for (const printed of [htmlText(html!.content), squash(pdfText(bytes))]) {
       expect(printed).toContain("Hoi Thiện!");
