@@ -183,9 +183,7 @@ const pupilInvitation =
       {
         text: translate(who.locale, "reminder.invitation", { date: formatLocalDate(date, who.locale), name: fullName(c.pupil) }),
         actions: [buttonFor(translate(who.locale, "reminder.button.prepare"), "prepare", { pupilId: c.pupil.id })],
-        attachments: [
-          { filename: `${invitationFileBase(c.pupil, date, who.locale)}.html`, contentType: "text/html", content: invitation.html },
-        ],
+        attachments: [{ filename: `${invitationFileBase(c.pupil, date, who.locale)}.html`, contentType: "text/html", content: invitation.html }],
       },
     ];
   };

@@ -258,7 +258,12 @@ function preparationAnswers(preparation: StoredAnswers): ReadAnswer[] {
   const aim = preparation.aim ?? {};
   const planned = (preparation as Record<string, unknown>).plannedQuestions;
   return [
-    ...answersOf(aim, [text("reason", localized("prepare.aim.reason.label")), text("aim", localized("prepare.aim.aim.label"))]),
+    ...answersOf(aim, [
+      text("reason", localized("prepare.aim.reason.label")),
+      text("aim", localized("prepare.aim.aim.label")),
+      text("theme", localized("prepare.aim.theme.short")),
+    ]),
+    ...answersOf(preparation.previous ?? {}, [text("followUp", localized("prepare.previous.followUp.label"))]),
     ...answersOf({ plannedQuestions: planned }, [text("plannedQuestions", localized("prepare.questions.questions.label"))]),
   ];
 }

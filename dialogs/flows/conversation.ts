@@ -94,6 +94,9 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject, format: Co
     const prep = p.pending ? (JSON.parse(p.pending.preparation) as Answers & { plannedQuestions?: string[] }) : null;
     const aim = prep ? text(prep, "aim", "aim") : null;
     if (aim) info.push(translate(ctx.locale, "conversation.opening.aim", { aim }));
+    // What the teacher wanted to come back to, written when preparing.
+    const followUp = prep ? text(prep, "previous", "followUp") : null;
+    if (followUp) info.push(translate(ctx.locale, "conversation.opening.followUp", { text: followUp }));
     for (const q of prep?.plannedQuestions ?? []) info.push(translate(ctx.locale, "conversation.opening.question", { question: q }));
     for (const a of p.lastAgreements) info.push(translate(ctx.locale, "conversation.opening.agreement", { who: a.who, what: a.what, when: a.whenText }));
     for (const g of p.openGoals) info.push(openGoalLine(g, ctx.locale));

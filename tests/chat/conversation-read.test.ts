@@ -95,7 +95,11 @@ beforeAll(async () => {
   await t.db.conversation.update({
     where: { id: ids.samConversation },
     data: {
-      preparation: JSON.stringify({ aim: { reason: "na de toets", aim: "een eigen rekendoel" }, plannedQuestions: ["Wat ging goed?", "Wat wil je leren?"] }),
+      preparation: JSON.stringify({
+        aim: { reason: "na de toets", aim: "een eigen rekendoel", theme: "rekenen" },
+        previous: { followUp: "de ruzie op het plein" },
+        plannedQuestions: ["Wat ging goed?", "Wat wil je leren?"],
+      }),
     },
   });
   const goal = await t.db.goal.findFirstOrThrow({ where: { conversationId: ids.samConversation } });
@@ -130,7 +134,7 @@ describe(`reading a held conversation (${testProvider()})`, () => {
     expect(text).toContain("**Gesprek met Sam T.** — Kindgesprek groep 3–5, 1 feb 2027");
     expect(text).toContain("Gehouden door: Juf Anna");
     expect(text).toContain("**Voorbereiding van de leerkracht**\n- Aanleiding: na de toets\n- Wat wil je met dit gesprek bereiken?: een eigen rekendoel");
-    expect(text).toContain("- Je vragen: Wat ging goed?\n  Wat wil je leren?");
+    expect(text).toContain("- Thema: rekenen\n- Waar wil je op terugkomen?: de ruzie op het plein\n- Je vragen: Wat ging goed?\n  Wat wil je leren?");
     expect(text).toContain("**Terugblik**\n- Terugblik op vorige doelen: Sam zegt: het lezen ging beter (mag gedeeld worden met ouders)");
     for (const phase of ["**Start**", "**Samen kijken**", "**Afsluiten**"]) expect(text).toContain(phase);
     expect(text).toContain("- Hoe voelt de leerling zich in de klas?: Fijn (mag gedeeld worden met ouders)");

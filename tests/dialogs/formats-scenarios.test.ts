@@ -174,6 +174,7 @@ describe(`every format end to end on ${testProvider()}`, () => {
       format: { format: "bovenbouw-kindgesprek" },
       aim: { reason: "nieuwe periode", aim: "samen een rekendoel kiezen", theme: "rekenen" },
       questions: { questions: "Vind je rekenen leuk?\nWat ging goed deze periode?" },
+      previous: { followUp: "de ruzie op het plein" },
       ready: { invitation: "true" },
     });
     expect(prepared.visited).toContain("coach");
@@ -198,6 +199,8 @@ describe(`every format end to end on ${testProvider()}`, () => {
     if (start.kind !== "step") throw new Error("no opening step");
     expect(start.view.stepId).toBe("opening");
     expect(start.view.info.join("\n")).toContain("samen een rekendoel kiezen");
+    // What the teacher wanted to come back to opens the conversation too.
+    expect(start.view.info.join("\n")).toContain("Terugkomen op: de ruzie op het plein");
     await walkToEnd(engine, teacher, start, TODAY);
     const held = await t.db.conversation.findUniqueOrThrow({ where: { id: stored.id } });
     expect(held.status).toBe("held");

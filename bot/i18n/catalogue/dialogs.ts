@@ -92,6 +92,7 @@ export const dialogs = {
     en: "Ask the pupil. It covers this item and the pupil's explanation of it.",
   },
   "conversation.opening.aim": { nl: "Doel van dit gesprek: {aim}", en: "Aim of this conversation: {aim}" },
+  "conversation.opening.followUp": { nl: "Terugkomen op: {text}", en: "Come back to: {text}" },
   "conversation.opening.question": { nl: "Je vraag: {question}", en: "Your question: {question}" },
   "conversation.opening.agreement": { nl: "Afspraak van vorige keer: {who} — {what} — {when}", en: "Agreement from last time: {who} — {what} — {when}" },
   "conversation.opening.title": { nl: "Voor je begint", en: "Before you start" },

@@ -12,6 +12,7 @@ export const prepare = {
   },
   "prepare.aim.reason.label": { nl: "Aanleiding", en: "Reason" },
   "prepare.aim.aim.label": { nl: "Wat wil je met dit gesprek bereiken?", en: "What do you want this conversation to achieve?" },
+  "prepare.aim.theme.short": { nl: "Thema", en: "Theme" },
   "prepare.aim.theme.label": {
     nl: "Thema (bijv. rekenen, samenwerken, welbevinden) — dit komt op de uitnodiging voor de leerling",
     en: "Theme (e.g. maths, working together, wellbeing) — this goes on the pupil's invitation",
