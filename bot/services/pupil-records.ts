@@ -89,7 +89,14 @@ export async function getPupilRecord(db: Db, actor: Actor, pupilId: string): Pro
         by: evaluators.get(e.evaluatedById) ?? "—",
       })),
     ]),
-    ...pupil.notes.map((n) => ({ kind: "note" as const, id: n.id, at: n.createdAt, text: n.text, shareWithParents: n.shareWithParents })),
+    ...pupil.notes.map((n) => ({
+      kind: "note" as const,
+      id: n.id,
+      at: n.createdAt,
+      text: n.text,
+      shareWithParents: n.shareWithParents,
+      ...(n.goalText ? { goalText: n.goalText } : {}),
+    })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   await recordAudit(db, {
     schoolId: actor.schoolId,

@@ -1,6 +1,6 @@
 // Finds pupils by (part of) their name among the pupils the actor may read.
 // Matching happens here rather than in SQL: SQLite and PostgreSQL disagree on case-insensitivity.
-import type { Db } from "../db/client.js";
+import type { Db, Tx } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { pupilsWhere } from "../auth/pupil-scope.js";
 import { recordUnreachablePupils } from "../auth/refusals.js";
@@ -16,6 +16,12 @@ export interface PupilMatch {
 export async function pupilNamesById(db: Db, ids: string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
   const rows = await db.pupil.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true, lastName: true } });
   return new Map(rows.map((p) => [p.id, { firstName: p.firstName, lastName: p.lastName }]));
+}
+
+/** "Finn Appelweide": the name a confirmation names the pupil by (two Finns in a group are told apart). */
+export async function pupilFullName(db: Db | Tx, id: string): Promise<string> {
+  const pupil = await db.pupil.findUnique({ where: { id }, select: { firstName: true, lastName: true } });
+  return pupil ? `${pupil.firstName} ${pupil.lastName}` : "";
 }
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();

@@ -1,7 +1,7 @@
 // A quick note of a spontaneous conversation (the onderbouw practice: "now or it is gone").
 import { requirePupilAccess } from "../../bot/auth/access.js";
 import { addNote } from "../../bot/services/pupil-records.js";
-import { pupilNamesById } from "../../bot/services/pupil-search.js";
+import { pupilFullName, pupilNamesById } from "../../bot/services/pupil-search.js";
 import type { DialogFlow } from "../engine/flow.js";
 import { field, text } from "./field.js";
 import { shareChosen } from "../../bot/formats/share.js";
@@ -38,6 +38,6 @@ export const noteFlow: DialogFlow = {
       ...(goal ? { goalText: goal } : {}),
       shareWithParents: shareChosen(answers.note ?? {}, "text"),
     });
-    return { text: translate(ctx.locale, "note.saved") };
+    return { text: translate(ctx.locale, "note.saved", { name: await pupilFullName(ctx.tx, subject.pupilId!) }) };
   },
 };

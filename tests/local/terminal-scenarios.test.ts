@@ -137,11 +137,12 @@ describe(`typing in the terminal chat on ${testProvider()}`, () => {
   it("records a quick note in one message and shows the timeline with ownership skills", async () => {
     const juf = await teacherOfGroep5("Sam");
     await holdConversation(juf, "Sam");
-    expect(await juf.chat.send("notitie Sam: vertelde trots over zijn hut doel: zelf een boek kiezen")).toContain("Notitie opgeslagen");
+    // The confirmation names the pupil (two Sams in a group are told apart by the last name).
+    expect(await juf.chat.send("notitie Sam: vertelde trots over zijn hut doel: zelf een boek kiezen")).toMatch(/Notitie opgeslagen bij Sam \S+\./);
     const note = await t.db.note.findFirstOrThrow({ where: { pupilId: juf.pupilIds.Sam! } });
     expect(note).toMatchObject({ text: "vertelde trots over zijn hut", goalText: "zelf een boek kiezen" });
     const timeline = await juf.chat.send("leerling Sam");
-    expect(timeline).toContain("Notitie: vertelde trots over zijn hut");
+    expect(timeline).toContain("Notitie: vertelde trots over zijn hut — doel: zelf een boek kiezen");
     expect(timeline).toMatch(/Eigenaarschap over tijd: .*eigen doelen stellen 1\/1/);
   });
 

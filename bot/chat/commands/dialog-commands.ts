@@ -10,7 +10,7 @@ import { buttonFor } from "../../domain/actions.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
 import { dialogElsewhereReply, openElsewhereReplies } from "./school-commands.js";
-import { pupilNamesById } from "../../services/pupil-search.js";
+import { pupilFullName, pupilNamesById } from "../../services/pupil-search.js";
 import { listTeachingGroups } from "../../services/groups.js";
 import { recordEarlierRecordsShown } from "../../services/pupil-context-audit.js";
 import { workModeOffer } from "./work-mode-commands.js";
@@ -77,7 +77,8 @@ export async function noteCommand(ctx: CommandContext, input: CommandInput): Pro
     return [{ text: ctx.t("engine.tooLong", { count, max }) }, { text: ctx.t("note.notSaved", { text: rest }) }];
   }
   await addNote(ctx.db, ctx.actor, { pupilId: choice.pupilId, text: noteText, ...(goal?.trim() ? { goalText: goal.trim() } : {}) });
-  return [{ text: ctx.t("note.saved") }];
+  // Which pupil: after a choice between two Finns the teacher sees it was the one she meant.
+  return [{ text: ctx.t("note.saved", { name: await pupilFullName(ctx.db, choice.pupilId) }) }];
 }
 
 export async function resumeCommand(ctx: CommandContext, input: CommandInput): Promise<BotReply[]> {

@@ -104,7 +104,9 @@ function timelineLine(entry: TimelineEntry, t: Translator, locale: "nl" | "en"):
         : (entry.status ?? "");
   const vars = { status, text: entry.text ?? "" };
   const skills = entry.skills?.length ? ` (${t("timeline.skills", { skills: skillNames(entry.skills, locale) })})` : "";
-  const line = entry.kind === "evaluation" ? evaluationLine(entry, t) : t(`timeline.${entry.kind}`, vars);
+  // A note's goal ("notitie Finn: … doel: …") is part of what was written down.
+  const noteGoal = entry.kind === "note" && entry.goalText ? t("timeline.noteGoal", { goal: entry.goalText }) : "";
+  const line = entry.kind === "evaluation" ? evaluationLine(entry, t) : `${t(`timeline.${entry.kind}`, vars)}${noteGoal}`;
   const chosen = entry.chosen?.length ? t("timeline.chosen", { choices: entry.chosen.join("; ") }) : "";
   return `${DATE.format(entry.at)} — ${line}${chosen}${skills}`;
 }

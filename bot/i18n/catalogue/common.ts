@@ -98,6 +98,7 @@ export const common = {
   "timeline.goal": { nl: "Doel ({status}): {text}", en: "Goal ({status}): {text}" },
   "timeline.evaluation": { nl: "Evaluatie: {status}", en: "Evaluation: {status}" },
   "timeline.note": { nl: "Notitie: {text}", en: "Note: {text}" },
+  "timeline.noteGoal": { nl: " — doel: {goal}", en: " — goal: {goal}" },
   "timeline.chosen": { nl: " — gekozen: {choices}", en: " — chosen: {choices}" },
   "timeline.skills": { nl: "eigenaarschap: {skills}", en: "ownership: {skills}" },
   "progress.none": {
@@ -118,7 +119,7 @@ export const common = {
   "language.switched": { nl: "Ik spreek vanaf nu Nederlands met je.", en: "I'll speak English with you from now on." },
   "choose.pupil": { nl: "Over welke leerling gaat het?", en: "Which pupil is it about?" },
   "choose.group": { nl: "Met welke groep?", en: "With which group?" },
-  "note.saved": { nl: "Notitie opgeslagen.", en: "Note saved." },
+  "note.saved": { nl: "Notitie opgeslagen bij {name}.", en: "Note saved for {name}." },
   "note.notSaved": {
     nl: "Je notitie is niet opgeslagen; hier is hij, zodat je hem kunt kopiëren: {text}",
     en: "Your note was not saved; here it is, so you can copy it: {text}",
