@@ -160,6 +160,37 @@ function summary(round: RoundRow): RoundSummary {
 
 const ROUND_INCLUDE = { groups: { include: { group: { select: { id: true, name: true, bouw: true } } } } } as const;
 
+/**
+ * Other active rounds of the school that cover one of these groups on a day of this period, with the
+ * groups they share. Overlap is allowed (a startgesprek round beside a wellbeing round), but a
+ * conversation in the overlap belongs to the round that started last (bot/rounds/membership.ts),
+ * so whoever creates or moves a round is told which rounds it now shares days with.
+ */
+export async function overlappingRounds(
+  db: Db | Tx,
+  actor: Actor,
+  period: { groupIds: readonly string[]; startDate: string; endDate: string; exceptRoundId?: string | null },
+): Promise<{ name: string; startDate: string; endDate: string; groupNames: string[] }[]> {
+  const rounds = await db.round.findMany({
+    where: {
+      schoolId: actor.schoolId,
+      status: "active",
+      startDate: { lte: period.endDate },
+      endDate: { gte: period.startDate },
+      groups: { some: { groupId: { in: [...period.groupIds] } } },
+      ...(period.exceptRoundId ? { id: { not: period.exceptRoundId } } : {}),
+    },
+    include: ROUND_INCLUDE,
+    orderBy: { startDate: "asc" },
+  });
+  return rounds.map((r) => ({
+    name: r.name,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    groupNames: r.groups.filter((g) => period.groupIds.includes(g.group.id)).map((g) => g.group.name),
+  }));
+}
+
 /** Active rounds the actor manages, or that include a group the actor teaches; newest first. */
 export async function listRounds(db: Db, actor: Actor): Promise<(RoundSummary & { manageable: boolean; teaching: boolean })[]> {
   const rounds = await db.round.findMany({ where: { schoolId: actor.schoolId, status: "active" }, include: ROUND_INCLUDE, orderBy: { startDate: "desc" } });

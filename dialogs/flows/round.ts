@@ -2,7 +2,7 @@
 // the groups, and the period; changing starts with the round picked (by the command) and every
 // field filled in with what the round has now; cancelling asks for a confirmation.
 import { formatLocalDate } from "../../bot/domain/local-time.js";
-import { cancelRound, createRound, listRoundableGroups, listRounds, updateRound, type RoundSummary } from "../../bot/services/rounds.js";
+import { cancelRound, createRound, listRoundableGroups, listRounds, overlappingRounds, updateRound, type RoundSummary } from "../../bot/services/rounds.js";
 import { listFormats } from "../../bot/formats/registry.js";
 import { DEFAULT_FORMAT_BY_BOUW } from "../../bot/formats/registry.js";
 import { ForbiddenError } from "../../bot/errors.js";
@@ -185,13 +185,23 @@ export const roundFlow: DialogFlow = {
       evaluationIntervalDays: (num(answers, "period", "evaluationWeeks") ?? DEFAULT_INTERVAL_WEEKS) * 7,
     };
     const args = { name: input.name, start: formatLocalDate(input.startDate, ctx.locale), end: formatLocalDate(input.endDate, ctx.locale) };
+    // Read before the change: the rounds this one now shares days and groups with.
+    const overlaps = (await overlappingRounds(ctx.tx, ctx.actor, { ...input, exceptRoundId: roundId })).map((o) =>
+      translate(ctx.locale, "round.overlap", {
+        name: o.name,
+        start: formatLocalDate(o.startDate, ctx.locale),
+        end: formatLocalDate(o.endDate, ctx.locale),
+        groups: o.groupNames.join(", "),
+      }),
+    );
+    const withOverlaps = (confirmation: string) => [confirmation, ...overlaps].join("\n");
     if (roundId) {
       await updateRound(ctx.tx, ctx.actor, roundId, input);
-      return { text: translate(ctx.locale, "round.updated", { name: args.name, start: args.start, end: args.end }) };
+      return { text: withOverlaps(translate(ctx.locale, "round.updated", { name: args.name, start: args.start, end: args.end })) };
     }
     await createRound(ctx.tx, ctx.actor, input);
     return {
-      text: translate(ctx.locale, "round.created", { name: args.name, start: args.start, end: args.end, count: input.groupIds.length }),
+      text: withOverlaps(translate(ctx.locale, "round.created", { name: args.name, start: args.start, end: args.end, count: input.groupIds.length })),
     };
   },
 };

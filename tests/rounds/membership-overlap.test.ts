@@ -10,6 +10,10 @@ import { cancelRound, createRound, roundProgress } from "../../bot/services/roun
 import { planConversations } from "../../bot/services/round-planning.js";
 import { zonedTimeToUtc } from "../../bot/domain/local-time.js";
 import { ErrorCode } from "../../bot/errors.js";
+import { DialogEngine } from "../../dialogs/engine/engine.js";
+import { FLOWS } from "../../dialogs/flows/index.js";
+import { NO_SUBJECT } from "../../bot/guide/dialog-guide.js";
+import { walkToEnd } from "../support/dialog-driver.js";
 
 const TZ = "Europe/Amsterdam";
 const NOW = zonedTimeToUtc("2027-03-08", "07:00", TZ);
@@ -57,5 +61,24 @@ describe(`overlapping rounds on ${testProvider()}`, () => {
     const autumn = await round("Najaar", "2027-10-04", "2027-10-22");
     await expect(plan(autumn, pupils[0]!, "2027-10-25")).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
     expect(await t.db.conversation.count({ where: { roundId: autumn } })).toBe(0);
+  });
+
+  it("the team leader who creates a round sharing days and groups with a running one is told which, and how they count", async () => {
+    await round("Juni", "2027-06-07", "2027-06-18");
+    const engine = new DialogEngine({ db: t.db, flows: FLOWS, clock: () => NOW });
+    const create = async (name: string, startDate: string, endDate: string) => {
+      const walked = await walkToEnd(engine, leader, await engine.start(leader, "round", NO_SUBJECT), "2027-03-08", {
+        basics: { name, format: "middenbouw-kindgesprek" },
+        period: { startDate, endDate, evaluationWeeks: "6" },
+      });
+      if (walked.result.kind !== "completed") throw new Error(`not completed: ${walked.result.kind}`);
+      return walked.result.completion.text;
+    };
+    const overlapping = await create("Junitwee", "2027-06-14", "2027-06-25");
+    expect(overlapping).toContain("Let op: ronde **Juni** (ma 7 jun – vr 18 jun)");
+    expect(overlapping).toContain("voor groep 5");
+    expect(overlapping).toContain("tellen voortaan bij de ronde die het laatst begint");
+    // A round on days no other round covers says nothing of the kind.
+    expect(await create("Juli", "2027-06-28", "2027-07-09")).not.toContain("Let op");
   });
 });

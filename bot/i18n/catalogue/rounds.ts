@@ -41,6 +41,10 @@ export const rounds = {
   "round.cancel.kept": { nl: "De ronde blijft staan.", en: "The round stays as it is." },
   "round.cancel.done": { nl: "De ronde is geannuleerd; de herinneringen ervan vervallen.", en: "The round is cancelled; its reminders are dropped." },
   "round.updated": { nl: "Ronde **{name}** is gewijzigd ({start} – {end}).", en: "Round **{name}** is updated ({start} – {end})." },
+  "round.overlap": {
+    nl: "⚠️ Let op: ronde **{name}** ({start} – {end}) loopt in dezelfde periode voor {groups}. Gesprekken op dagen van beide rondes tellen voortaan bij de ronde die het laatst begint.",
+    en: "⚠️ Note: round **{name}** ({start} – {end}) runs in the same period for {groups}. Conversations on days of both rounds now count for the round that starts last.",
+  },
   "round.created": {
     nl: {
       one: "Ronde **{name}** staat klaar ({start} – {end}, 1 groep). De leerkrachten krijgen op de eerste schooldag bericht met hun leerlingen. Voortgang: typ **rondes**.",
