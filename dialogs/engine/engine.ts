@@ -177,6 +177,8 @@ export class DialogEngine {
     const loaded = await this.flow(kind).load(ctx, subject);
     const steps = stepsOf(loaded, answers);
     const first = steps.find((s) => !isStepDone(s, answers)) ?? steps[0]!;
+    // Starting pauses the dialog in the foreground (createSession): the teacher is told, and how to go back.
+    const paused = (await findActiveSession(this.deps.db, actor.staffId)) !== null;
     const session = await createSession(this.deps.db, {
       schoolId: actor.schoolId,
       staffId: actor.staffId,
@@ -185,7 +187,8 @@ export class DialogEngine {
       subject,
       answers,
     });
-    return { kind: "step", sessionId: session.id, view: this.view({ ctx, session, loaded, steps, step: first }) };
+    const view = this.view({ ctx, session, loaded, steps, step: first });
+    return { kind: "step", sessionId: session.id, view, ...(paused ? { notice: t("engine.otherPaused", actor.locale) } : {}) };
   }
 
   /** Someone else's (or no) session: refused, recorded in the audit trail (ids only). */

@@ -81,6 +81,17 @@ describe(`a command typed during a dialog on ${testProvider()}`, () => {
     expect(await t.db.note.count({ where: { text: { contains: "voetbaltraining" } } })).toBe(0);
   });
 
+  it("'ja' to a command that starts another dialog says the first is paused, and keeps it", async () => {
+    const id = await noteWithOneAnswer("Otis vertelde over zijn hut");
+    await say("voorbereiden Otis");
+    const started = await say("ja");
+    expect(allText(started.replies)).toContain("Je vorige gesprek staat op pauze");
+    expect(stepOf(started.replies)?.sessionId).not.toBe(id);
+    const first = await session(id);
+    expect(first.status).toBe("paused");
+    expect(first.answers).toContain("Otis vertelde over zijn hut");
+  });
+
   it("the buttons do the same; an old or foreign button changes nothing", async () => {
     const id = await noteWithOneAnswer("Otis vertelde over zijn hut");
     const asked = await say("overzicht");

@@ -67,6 +67,10 @@ export const dialogs = {
     nl: "Deze stap is al ingevuld. Typ **ok** om verder te gaan, of **wijzig <nummer>** om een antwoord te veranderen.",
     en: "This step is already filled in. Type **ok** to continue, or **edit <number>** to change an answer.",
   },
+  "engine.otherPaused": {
+    nl: "Je vorige gesprek staat op pauze, met alles wat je invulde. Typ **verder** om het daarna te hervatten.",
+    en: "Your previous dialog is paused, with everything you filled in. Type **resume** to continue it afterwards.",
+  },
   "engine.commandDropped": {
     nl: "Je vorige bericht heb ik niet uitgevoerd en niet opgeslagen; hier is het, zodat je het kunt kopiëren: {text}",
     en: "I did not run or store your previous message; here it is, so you can copy it: {text}",
