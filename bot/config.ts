@@ -4,7 +4,7 @@ import { ConfigError } from "./errors.js";
 
 const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
-const ConfigSchema = z.object({
+export const ConfigSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // 0 picks a free port (tests, benchmarks).
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
