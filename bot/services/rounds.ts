@@ -161,7 +161,7 @@ function summary(round: RoundRow): RoundSummary {
 const ROUND_INCLUDE = { groups: { include: { group: { select: { id: true, name: true, bouw: true } } } } } as const;
 
 /**
- * Other active rounds of the school that cover one of these groups on a day of this period, with the
+ * Other rounds of the school (running or ended, not cancelled) that cover one of these groups on a day of this period, with the
  * groups they share. Overlap is allowed (a startgesprek round beside a wellbeing round), but a
  * conversation in the overlap belongs to the round that started last (bot/rounds/membership.ts),
  * so whoever creates or moves a round is told which rounds it now shares days with.
@@ -174,7 +174,8 @@ export async function overlappingRounds(
   const rounds = await db.round.findMany({
     where: {
       schoolId: actor.schoolId,
-      status: "active",
+      // An ended (closed) round counts like a running one in membership: its held conversations could move too.
+      status: { not: "cancelled" },
       startDate: { lte: period.endDate },
       endDate: { gte: period.startDate },
       groups: { some: { groupId: { in: [...period.groupIds] } } },

@@ -112,10 +112,12 @@ function hasOpenQuestion(step: StepDefinition, answers: Answers): boolean {
 /**
  * The step's answers with every open optional question left empty, when they complete the step
  * (every asked question answered, every required one with content, the step's own rule content);
- * null when nothing was answered yet or a required answer is missing.
+ * null when nothing was answered yet, a required answer is missing, or an answer waits as a draft.
  */
-function completedBySkipping(step: StepDefinition, given: Record<string, FieldValue>): Record<string, FieldValue> | null {
+function completedBySkipping(step: StepDefinition, given: Record<string, FieldValue>, drafts: Record<string, string>): Record<string, FieldValue> | null {
   if (!Object.values(given).some(hasContent)) return null;
+  // An answer refused and kept as typed is not "left empty".
+  if (step.fields.some((f) => drafts[f.id] !== undefined)) return null;
   const filled: Record<string, FieldValue> = { ...given };
   for (const field of step.fields) {
     if (filled[field.id] === undefined && !field.required && isQuestionAsked(field.id, (id) => filled[id])) {
@@ -480,7 +482,14 @@ export class DialogEngine {
     // be completed that way is skipped whole. Either way, what came with the skip (a card's fields,
     // defaults included) and is not stored stays a draft, to see when going back.
     const { [SKIPPED]: _wasSkipped, ...stored } = session.answers[step.id] ?? {};
-    const completed = completedBySkipping(step, stored);
+    const completed = completedBySkipping(step, stored, session.rawInputs[step.id] ?? {});
+    // A step that holds answers but cannot be completed this way (a required answer still open, or
+    // an answer refused and waiting to be typed again) is not skipped: that would drop the answers.
+    if (!completed && Object.values(stored).some(hasContent)) {
+      const version = await updateSession(db, session.id, session.version, { answers, rawInputs });
+      if (version === null) throw new StaleSubmission();
+      return this.stay(turn, answers, rawInputs, version, {}, [localized("engine.skipWouldLose")]);
+    }
     const typed = Object.fromEntries(
       Object.entries(given)
         .filter(([k, v]) => v !== "" && !(Array.isArray(v) && v.length === 0) && (!completed || String(v) !== String(completed[k])))
@@ -587,6 +596,13 @@ export class DialogEngine {
       if (version === null) throw new StaleSubmission();
       return this.flow(session.kind).complete({ ...ctx, tx }, session, final);
     });
+    // Drafts are cleared with the session: what was typed and not stored (a card's fields sent with
+    // its skip button) is handed back with the confirmation, so nothing disappears unseen.
+    const unsaved = wordsGiven({}, Object.fromEntries(Object.entries(rawInputs).filter(([id]) => kept.has(id))));
+    if (unsaved.length > 0) {
+      const handBack = [translate(ctx.locale, "engine.draftsNotStored"), ...unsaved.map((w) => `• ${w}`)].join("\n");
+      return { kind: "completed", sessionId: session.id, completion: { ...completion, text: `${completion.text}\n\n${handBack}` }, answered };
+    }
     return { kind: "completed", sessionId: session.id, completion, answered };
   }
 }

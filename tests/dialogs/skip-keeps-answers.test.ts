@@ -90,15 +90,30 @@ describe(`skipping a half-answered step on ${testProvider()}`, () => {
     await engine.answerText(teacher, "ja");
   });
 
-  it("skips a step whose required question is still open whole, keeping what was typed as a draft", async () => {
+  it("does not skip a half-answered step whose required question is still open: it says so and keeps the answers", async () => {
     engine = new DialogEngine({ db: t.db, flows: { note: flowWith(true) }, clock: () => NOW });
     const start = await engine.start(teacher, "note", subject());
     if (start.kind !== "step") throw new Error("no step");
     await engine.answerText(teacher, "Juf helpt");
-    expect(stepId(await engine.answerText(teacher, "overslaan"))).toBe("end");
+    const refused = await engine.answerText(teacher, "overslaan");
+    expect(stepId(refused)).toBe("help");
+    if (refused?.kind !== "step") throw new Error("no step");
+    expect(refused.view.errors.join(" ")).toContain("Overslaan zou weggooien");
+    expect((await stored(start.sessionId)).answers.help).toEqual({ teacher: "Juf helpt" });
+    await engine.answerText(teacher, "stop");
+    await engine.answerText(teacher, "ja");
+  });
+
+  it("does not skip a step whose refused answer waits to be typed again", async () => {
+    engine = new DialogEngine({ db: t.db, flows: { note: flowWith(false) }, clock: () => NOW });
+    const start = await engine.start(teacher, "note", subject());
+    if (start.kind !== "step") throw new Error("no step");
+    await engine.answerText(teacher, "Juf helpt");
+    await engine.answerText(teacher, "x".repeat(3001)); // over the long-text limit: refused, kept as typed
+    expect(stepId(await engine.answerText(teacher, "overslaan"))).toBe("help");
     const { answers, rawInputs } = await stored(start.sessionId);
-    expect(answers.help).toEqual({ __skipped: true });
-    expect(rawInputs.help).toEqual({ teacher: "Juf helpt" });
+    expect(answers.help).toEqual({ teacher: "Juf helpt" });
+    expect(rawInputs.help.parents).toHaveLength(3001);
     await engine.answerText(teacher, "stop");
     await engine.answerText(teacher, "ja");
   });
@@ -119,7 +134,11 @@ describe(`skipping a half-answered step on ${testProvider()}`, () => {
     const { answers, rawInputs } = await stored(start.sessionId);
     expect(answers.help).toEqual({ __skipped: true });
     expect(rawInputs.help).toEqual({ teacher: "op de kaart getypt" });
-    await engine.answerText(teacher, "stop");
-    await engine.answerText(teacher, "ja");
+    // Not stored, and not lost unseen either: the confirmation hands it back.
+    const done = await engine.answerText(teacher, "ja");
+    if (done?.kind !== "completed") throw new Error(`expected completion, got ${done?.kind}`);
+    expect(done.completion.text).toContain("niet opgeslagen");
+    expect(done.completion.text).toContain("• op de kaart getypt");
+    expect(completed.at(-1)?.help).toEqual({ __skipped: true });
   });
 });

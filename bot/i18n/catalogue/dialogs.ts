@@ -67,6 +67,14 @@ export const dialogs = {
     nl: "Deze stap is al ingevuld. Typ **ok** om verder te gaan, of **wijzig <nummer>** om een antwoord te veranderen.",
     en: "This step is already filled in. Type **ok** to continue, or **edit <number>** to change an answer.",
   },
+  "engine.draftsNotStored": {
+    nl: "Dit typte je in een stap die je oversloeg; het is niet opgeslagen. Hier is het, zodat je het kunt kopiëren:",
+    en: "You typed this in a step you skipped; it was not stored. Here it is, so you can copy it:",
+  },
+  "engine.skipWouldLose": {
+    nl: "Overslaan zou weggooien wat je in deze stap al invulde. Beantwoord de vraag die nog open staat, of maak met **wijzig <nummer>** en **-** leeg wat weg mag.",
+    en: "Skipping would throw away what you already filled in on this step. Answer the open question, or clear what may go with **edit <number>** and **-**.",
+  },
   "engine.otherPaused": {
     nl: "Je vorige gesprek staat op pauze, met alles wat je invulde. Typ **verder** om het daarna te hervatten.",
     en: "Your previous dialog is paused, with everything you filled in. Type **resume** to continue it afterwards.",

@@ -42,8 +42,8 @@ export const rounds = {
   "round.cancel.done": { nl: "De ronde is geannuleerd; de herinneringen ervan vervallen.", en: "The round is cancelled; its reminders are dropped." },
   "round.updated": { nl: "Ronde **{name}** is gewijzigd ({start} – {end}).", en: "Round **{name}** is updated ({start} – {end})." },
   "round.overlap": {
-    nl: "⚠️ Let op: ronde **{name}** ({start} – {end}) loopt in dezelfde periode voor {groups}. Gesprekken op dagen van beide rondes tellen voortaan bij de ronde die het laatst begint.",
-    en: "⚠️ Note: round **{name}** ({start} – {end}) runs in the same period for {groups}. Conversations on days of both rounds now count for the round that starts last.",
+    nl: "⚠️ Let op: ronde **{name}** ({start} – {end}) valt in dezelfde periode voor {groups}. Gesprekken op dagen van beide rondes tellen voortaan bij de ronde die het laatst begint.",
+    en: "⚠️ Note: round **{name}** ({start} – {end}) falls in the same period for {groups}. Conversations on days of both rounds now count for the round that starts last.",
   },
   "round.created": {
     nl: {

@@ -230,13 +230,16 @@ export class DialogModel {
     this.pending = null;
     const before: Record<string, FieldValue> = { ...(this.answers[this.step().id] ?? {}) };
     delete before[SKIPPED];
+    const draftsBefore = { ...(this.drafts[this.step().id] ?? {}) };
     const { step, answers, drafts, given } = this.record(values, false);
     this.answers = answers;
     this.drafts = drafts;
     if (!step.skippable) return "stayed";
     // What the step held before the skip is stored when it completes the step with the open
     // optional questions left empty; what came with the skip and is not stored becomes a draft.
-    const kept = this.completedBySkipping(step, before);
+    const kept = this.completedBySkipping(step, before, draftsBefore);
+    // Answers the skip could not keep are not thrown away: the step stays.
+    if (!kept && Object.values(before).some(hasContent)) return "stayed";
     const typed = Object.entries(given).filter(([k, v]) => v !== "" && !(Array.isArray(v) && v.length === 0) && (!kept || String(v) !== String(kept[k])));
     if (typed.length > 0) {
       const drafted = Object.fromEntries(typed.map(([k, v]): [string, Draft] => [k, { text: String(v), valid: true }]));
@@ -246,8 +249,9 @@ export class DialogModel {
     return this.advance(step);
   }
 
-  private completedBySkipping(step: StepDefinition, before: Record<string, FieldValue>): Record<string, FieldValue> | null {
+  private completedBySkipping(step: StepDefinition, before: Record<string, FieldValue>, drafts: Record<string, Draft>): Record<string, FieldValue> | null {
     if (!Object.values(before).some(hasContent)) return null;
+    if (step.fields.some((f) => drafts[f.id] !== undefined)) return null;
     const filled = { ...before };
     for (const field of step.fields) {
       if (filled[field.id] === undefined && !field.required && asked(field, (id) => filled[id])) filled[field.id] = field.kind === "multiChoice" ? [] : "";
