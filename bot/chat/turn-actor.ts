@@ -1,7 +1,8 @@
 // The actor of a turn, loaded fresh every turn; for a card submission on PostgreSQL, with the
-// submitted dialog session read in the same statement: one round trip instead of two (each costs
-// driver CPU here and CPU in PostgreSQL's own process). On SQLite a statement costs ~10 µs and
-// there is no round trip to save, so the engine reads the session itself as before.
+// submitted dialog session and its pupil's context (with the school calendar) read in the same
+// statement: one round trip instead of three (each costs driver CPU here, CPU in PostgreSQL's own
+// process and, with the database on another host, the network's latency). On SQLite a statement
+// costs ~10 µs and there is no round trip to save, so the engine reads the session itself as before.
 // When the staff id came from the identity cache, the same statement also reads which staff row
 // the channel identity points at now: a school switched on another instance counts at once; and
 // on PostgreSQL it claims the turn's delivery (the ledger's insert as a data-modifying CTE).
@@ -9,6 +10,7 @@ import type { Db } from "../db/client.js";
 import { directSqlOf, type SqlValue } from "../db/direct-sql.js";
 import { actorFromRows, loadActor, readActorAlong, type Actor } from "../auth/actor.js";
 import { sessionAlongActor, sessionFromAlong, type PreloadedSession } from "../services/dialog-sessions.js";
+import { pupilContextAlongActor, pupilContextFromAlong } from "../services/pupil-context-query.js";
 import type { ChannelUser, InboundTurn } from "../channel/types.js";
 import { ErrorCode, toAppError } from "../errors.js";
 import type { StaffSchool } from "../auth/person-schools.js";
@@ -59,7 +61,7 @@ export async function loadTurnActor(db: Db, staffId: string, submission: unknown
   const withSession = sessionId !== undefined && directSqlOf(db).provider === "postgresql";
   const along = [
     ...(checkIdentityOf ? [identityAlongActor(checkIdentityOf)] : []),
-    ...(withSession ? [sessionAlongActor(sessionId)] : []),
+    ...(withSession ? [sessionAlongActor(sessionId), pupilContextAlongActor(sessionId, staffId)] : []),
     ...(claim ? [{ sql: `SELECT 'claimed', "key", NULL, NULL, NULL FROM "claimed"`, params: [] }] : []),
   ];
   if (along.length === 0) return { actor: await loadActor(db, staffId), moved: false };
@@ -76,7 +78,8 @@ export async function loadTurnActor(db: Db, staffId: string, submission: unknown
   const moved = linked !== undefined && linked.a !== staffId;
   if (!withSession) return { actor, moved };
   const row = read.along.find((r) => r.kind === "session");
-  return { actor, preloaded: { sessionId: sessionId!, session: sessionFromAlong(row?.a) }, moved };
+  const pupilContext = pupilContextFromAlong(read.along.find((r) => r.kind === "pupilContext")?.a, staffId);
+  return { actor, preloaded: { sessionId: sessionId!, session: sessionFromAlong(row?.a), ...(pupilContext ? { pupilContext } : {}) }, moved };
 }
 
 /** Who acts this turn: her staff record's actor, or the schools she still has to choose among. */

@@ -5,8 +5,8 @@ import { checkPupilAccess } from "../auth/access.js";
 import { canWritePupilContent } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
-import { readPupilContext } from "./pupil-context-query.js";
-import { calendarQuery, type CalendarReadAlong } from "./school-calendar.js";
+import { prereadPupilContext, readPupilContext, type PupilContextPreread } from "./pupil-context-query.js";
+import { CALENDAR_ORDER, calendarQuery, type CalendarReadAlong } from "./school-calendar.js";
 import { syncRoundMembership } from "./round-membership.js";
 import type { DISCUSSED_STATUS } from "../domain/vocabulary.js";
 
@@ -50,12 +50,22 @@ export interface PupilContext {
 /**
  * `calendarFor`: staff whose working days a date in this dialog is checked against; on PostgreSQL
  * the actor's school calendar with their days is read in the same round trip (see loadSchoolDates).
+ * `preread`: this pupil's context as the turn's first statement read it (pupilContextAlongActor).
  */
-export async function loadPupilContext(db: Db, actor: Actor, pupilId: string, options: { calendarFor?: readonly string[] } = {}): Promise<PupilContext> {
+export async function loadPupilContext(
+  db: Db,
+  actor: Actor,
+  pupilId: string,
+  options: { calendarFor?: readonly string[]; preread?: PupilContextPreread } = {},
+): Promise<PupilContext> {
   // Everything a dialog turn needs, in plain SQL (see pupil-context-query.ts); access is checked on what it returns.
   const calendarFor = options.calendarFor;
-  const along = calendarFor ? { ...calendarQuery(actor.schoolId, calendarFor), order: `"part", "k", "id"` } : undefined;
-  const { row: pupil, schoolFormatKey, along: calendarRows } = await readPupilContext(db, pupilId, along);
+  // Read already by the turn's first statement (a card submission on PostgreSQL): no round trip.
+  const preread = options.preread?.pupilId === pupilId ? options.preread : undefined;
+  const along = calendarFor && !preread ? { ...calendarQuery(actor.schoolId, calendarFor), order: CALENDAR_ORDER } : undefined;
+  const { row: pupil, schoolFormatKey, along: calendarRows } = preread ? prereadPupilContext(preread) : await readPupilContext(db, pupilId, along);
+  // The school and the staff the calendar rows answer for (loadSchoolDates takes them only for that question).
+  const calendarOf = preread ? { schoolId: String(pupil?.schoolId), staffIds: preread.calendarFor } : { schoolId: actor.schoolId, staffIds: calendarFor ?? [] };
   await checkPupilAccess(db, actor, pupil, pupilId, "write");
   if (!pupil) throw new NotFoundError("pupil");
   const lastHeld = pupil.conversations.find((c) => c.status === "held" || c.status === "evaluated");
@@ -108,7 +118,7 @@ export async function loadPupilContext(db: Db, actor: Actor, pupilId: string, op
         }
       : null,
     lastAgreements: (lastHeld?.agreements ?? []).map((a) => ({ who: a.who, what: a.what, whenText: a.whenText })),
-    ...(calendarFor && calendarRows ? { calendar: { schoolId: actor.schoolId, staffIds: calendarFor, rows: calendarRows } } : {}),
+    ...(calendarFor && calendarRows ? { calendar: { ...calendarOf, rows: calendarRows } } : {}),
   };
 }
 

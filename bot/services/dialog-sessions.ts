@@ -6,6 +6,7 @@ import type { Db, Tx } from "../db/client.js";
 import { directSqlOf, toDate, type SqlRow } from "../db/direct-sql.js";
 import { z } from "zod";
 import type { FieldValue } from "../channel/types.js";
+import type { PupilContextPreread } from "./pupil-context-query.js";
 
 /** { [stepId]: { [fieldId]: value } } */
 export type Answers = Record<string, Record<string, FieldValue>>;
@@ -22,6 +23,8 @@ export interface SessionSubject {
 export interface PreloadedSession {
   sessionId: string;
   session: DialogSessionRecord | null;
+  /** Its pupil's context, read in the same statement (see pupilContextAlongActor). */
+  pupilContext?: PupilContextPreread;
 }
 
 export type SessionStatus = "active" | "paused" | "completed" | "cancelled";

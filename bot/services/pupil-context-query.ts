@@ -6,6 +6,7 @@
 import type { Prisma } from "../db/generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
 import { directSqlOf, toDate, toDateOrNull, type SqlRow, type SqlValue } from "../db/direct-sql.js";
+import { CALENDAR_ORDER, calendarAlongPupil } from "./school-calendar.js";
 
 export const PUPIL_CONTEXT_INCLUDE = {
   group: { include: { teachers: { include: { staff: { select: { id: true, displayName: true, active: true } } } } } },
@@ -127,12 +128,13 @@ async function sqliteParts(db: Db, pupilId: string): Promise<Parts> {
   };
 }
 
-/** PostgreSQL: every part in one statement (one round trip), each as a JSON array of rows. */
-async function postgresParts(db: Db, pupilId: string, along?: ReadAlong): Promise<Parts> {
-  const sql = directSqlOf(db);
+/**
+ * PostgreSQL: every part as a column of one row over the pupil `p`, each a JSON array of rows (the
+ * FROM clause is the caller's). `along`'s placeholders come before any in the caller's FROM clause.
+ */
+function postgresPartsSelect(along?: ReadAlong): string {
   const list = (text: string, order: string) => `(SELECT COALESCE(json_agg(x ORDER BY ${order.replace(/"(\w+)"/g, 'x."$1"')}), '[]') FROM (${text}) x)`;
-  const [row] = await sql.rows(
-    `SELECT row_to_json(p) AS "pupil",
+  return `SELECT row_to_json(p) AS "pupil",
         (SELECT COALESCE(json_agg(g), '[]') FROM "Group" g WHERE g."id" = p."groupId") AS "groups",
         ${list(TEACHERS_OF_GROUP.replace("?", `p."groupId"`), ORDER.teachers)} AS "teachers",
         ${list(GOALS_OF_PUPIL.replace("?", "p.id"), ORDER.goals)} AS "goals",
@@ -140,11 +142,11 @@ async function postgresParts(db: Db, pupilId: string, along?: ReadAlong): Promis
         ${list(CONVERSATIONS_OF_PUPIL.replace("?", "p.id"), ORDER.conversations)} AS "conversations",
         ${list(AGREEMENTS_OF_PUPIL.replaceAll("?", "p.id"), ORDER.agreements)} AS "agreements",
         (SELECT d."formatKey" FROM "SchoolFormatDefault" d JOIN "Group" g ON d."schoolId" = g."schoolId" AND d."bouw" = g."bouw"
-          WHERE g."id" = p."groupId") AS "schoolFormatKey"${along ? `,\n        ${list(along.sql, along.order)} AS "along"` : ""}
-      FROM "Pupil" p WHERE p."id" = ?`,
-    // Placeholders are numbered in the order they appear: the statement read along comes first.
-    [...(along?.params ?? []), pupilId],
-  );
+          WHERE g."id" = p."groupId") AS "schoolFormatKey"${along ? `,\n        ${list(along.sql, along.order)} AS "along"` : ""}`;
+}
+
+/** The parts of a postgresPartsSelect row (undefined: no such pupil). */
+function postgresPartsOf(row: SqlRow | undefined, withAlong: boolean): Parts {
   // Prisma's raw queries (inside a transaction) hand JSON back as text.
   const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as SqlRow[];
   if (!row) return { pupil: undefined, groups: [], teachers: [], goals: [], evaluations: [], conversations: [], agreements: [] };
@@ -158,8 +160,53 @@ async function postgresParts(db: Db, pupilId: string, along?: ReadAlong): Promis
     agreements: json(row.agreements),
     // Saves defaultFormatKey its own round trip on preparation turns.
     schoolFormatKey: (row.schoolFormatKey as string | null) ?? null,
-    ...(along ? { along: json(row.along) } : {}),
+    ...(withAlong ? { along: json(row.along) } : {}),
   };
+}
+
+/** PostgreSQL: every part in one statement (one round trip). */
+async function postgresParts(db: Db, pupilId: string, along?: ReadAlong): Promise<Parts> {
+  const [row] = await directSqlOf(db).rows(
+    `${postgresPartsSelect(along)}
+      FROM "Pupil" p WHERE p."id" = ?`,
+    // Placeholders are numbered in the order they appear: the statement read along comes first.
+    [...(along?.params ?? []), pupilId],
+  );
+  return postgresPartsOf(row, along !== undefined);
+}
+
+/**
+ * A pupil's context as the turn's first statement read it (PostgreSQL, a card submission: see
+ * pupilContextAlongActor), with the school calendar for `calendarFor` of the pupil's school.
+ */
+export interface PupilContextPreread {
+  pupilId: string;
+  calendarFor: readonly string[];
+  /** Opaque: read by readPupilContext. */
+  readonly parts: unknown;
+}
+
+/**
+ * The context of a dialog session's pupil as one row of the actor's statement (bot/chat/turn-actor.ts):
+ * the preparation and conversation dialogs read it on every turn, and read along it costs no round
+ * trip of its own. It is read for every session with a pupil (the core does not know which dialogs
+ * use it); no row when the session has none. The calendar comes along for `calendarFor` in the
+ * pupil's school (loadSchoolDates uses it only when that is the school asked about).
+ */
+export function pupilContextAlongActor(sessionId: string, calendarFor: string): { sql: string; params: SqlValue[] } {
+  const calendar = { ...calendarAlongPupil([calendarFor]), order: CALENDAR_ORDER };
+  return {
+    sql: `SELECT 'pupilContext', row_to_json(pc)::text, NULL, NULL, NULL FROM (${postgresPartsSelect(calendar)}
+      FROM "Pupil" p WHERE p."id" = (SELECT "pupilId" FROM "DialogSession" WHERE "id" = ?)) pc`,
+    params: [...calendar.params, sessionId],
+  };
+}
+
+/** The preread of pupilContextAlongActor's row (undefined: no row). */
+export function pupilContextFromAlong(json: string | undefined, calendarFor: string): PupilContextPreread | undefined {
+  if (json === undefined) return undefined;
+  const parts = postgresPartsOf(JSON.parse(json) as SqlRow, true);
+  return { pupilId: String(parts.pupil!.id), calendarFor: [calendarFor], parts };
 }
 
 /** `db.pupil.findUnique({ where: { id }, include: PUPIL_CONTEXT_INCLUDE })`, in plain SQL. */
@@ -178,6 +225,16 @@ export async function readPupilContext(
   along?: ReadAlong,
 ): Promise<{ row: PupilContextRow | null; schoolFormatKey: string | null | undefined; along: SqlRow[] | undefined }> {
   const parts = directSqlOf(db).provider === "postgresql" ? await postgresParts(db, pupilId, along) : await sqliteParts(db, pupilId);
+  return { row: pupilContextOf(parts), schoolFormatKey: parts.schoolFormatKey, along: parts.along };
+}
+
+/** readPupilContext's answer from a preread (its `along`: the calendar rows of the pupil's school). */
+export function prereadPupilContext(preread: PupilContextPreread): {
+  row: PupilContextRow | null;
+  schoolFormatKey: string | null | undefined;
+  along: SqlRow[] | undefined;
+} {
+  const parts = preread.parts as Parts;
   return { row: pupilContextOf(parts), schoolFormatKey: parts.schoolFormatKey, along: parts.along };
 }
 

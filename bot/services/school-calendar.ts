@@ -40,25 +40,34 @@ const sameIds = (a: readonly string[], b: readonly string[]) => {
 
 type TeacherDays = { staffId: string; groupId: string; workingDays: string; staff: { displayName: string } };
 
+/** The order of calendarStatement's rows. */
+export const CALENDAR_ORDER = `"part", "k", "id"`;
+
 /**
  * The school row (part 0), its closures (part 1, by start date as the (schoolId, startDate) index
  * gives them) and the given staff's groups in this school (part 2), in one statement on either
  * database. Every column of the union is text, so both databases agree on its types.
  */
-function calendarStatement(staffCount: number): string {
-  const school = `SELECT 0 AS "part", NULL AS "k", NULL AS "id", "timezone" AS "a", "schoolDays" AS "b", "dayStart" AS "c", "dayEnd" AS "d", "openPublicHolidays" AS "e" FROM "School" WHERE "id" = ?`;
-  const closures = `SELECT 1, "startDate", "id", "kind", "name", "startDate", "endDate", NULL FROM "SchoolClosure" WHERE "schoolId" = ?`;
+function calendarStatement(staffCount: number, school = "?"): string {
+  const schoolRow = `SELECT 0 AS "part", NULL AS "k", NULL AS "id", "timezone" AS "a", "schoolDays" AS "b", "dayStart" AS "c", "dayEnd" AS "d", "openPublicHolidays" AS "e" FROM "School" WHERE "id" = ${school}`;
+  const closures = `SELECT 1, "startDate", "id", "kind", "name", "startDate", "endDate", NULL FROM "SchoolClosure" WHERE "schoolId" = ${school}`;
   // This year's groups only: last year's (archived at the rollover) no longer say when someone works.
   const teachers = `SELECT 2, gt."id", gt."id", gt."staffId", gt."groupId", gt."workingDays", s."displayName", NULL
     FROM "GroupTeacher" gt JOIN "Staff" s ON s."id" = gt."staffId" JOIN "Group" g ON g."id" = gt."groupId" AND g."archivedAt" IS NULL
-    WHERE gt."staffId" IN (${Array(staffCount).fill("?").join(", ")}) AND s."schoolId" = ?`;
-  return `${[school, closures, ...(staffCount ? [teachers] : [])].join("\n  UNION ALL ")}\n  ORDER BY "part", "k", "id"`;
+    WHERE gt."staffId" IN (${Array(staffCount).fill("?").join(", ")}) AND s."schoolId" = ${school}`;
+  return `${[schoolRow, closures, ...(staffCount ? [teachers] : [])].join("\n  UNION ALL ")}\n  ORDER BY ${CALENDAR_ORDER}`;
 }
 
 /** The plain statement behind loadSchoolDates and its parameters, for reading it along another (see CalendarReadAlong). */
 export function calendarQuery(schoolId: string, staffIds: readonly string[]): { sql: string; params: SqlValue[] } {
   const ids = [...new Set(staffIds)];
   return { sql: calendarStatement(ids.length), params: [schoolId, schoolId, ...(ids.length ? [...ids, schoolId] : [])] };
+}
+
+/** calendarQuery for the school of the pupil `p` of the statement it is read along (see pupilContextAlongActor). */
+export function calendarAlongPupil(staffIds: readonly string[]): { sql: string; params: SqlValue[] } {
+  const ids = [...new Set(staffIds)];
+  return { sql: calendarStatement(ids.length, `p."schoolId"`), params: ids };
 }
 
 /**

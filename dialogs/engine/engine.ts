@@ -9,6 +9,7 @@ import { inTransaction } from "../../bot/db/transaction.js";
 import { recordAudit } from "../../bot/audit.js";
 import type { Actor } from "../../bot/auth/actor.js";
 import { localDate } from "../../bot/domain/local-time.js";
+import type { PupilContextPreread } from "../../bot/services/pupil-context-query.js";
 import {
   activateSession,
   createSession,
@@ -136,9 +137,9 @@ export class DialogEngine {
     this.clock = deps.clock ?? (() => new Date());
   }
 
-  private context(actor: Actor): FlowContext {
+  private context(actor: Actor, preread?: PupilContextPreread): FlowContext {
     const now = this.clock();
-    return { db: this.deps.db, actor, locale: actor.locale, now, today: localDate(now, actor.timezone) };
+    return { db: this.deps.db, actor, locale: actor.locale, now, today: localDate(now, actor.timezone), ...(preread ? { preread } : {}) };
   }
 
   private flow(kind: string): DialogFlow {
@@ -147,8 +148,8 @@ export class DialogEngine {
     return flow;
   }
 
-  private async turn(actor: Actor, session: DialogSessionRecord): Promise<Turn> {
-    const ctx = this.context(actor);
+  private async turn(actor: Actor, session: DialogSessionRecord, preread?: PupilContextPreread): Promise<Turn> {
+    const ctx = this.context(actor, preread);
     const loaded = await this.flow(session.kind).load(ctx, session);
     const steps = stepsOf(loaded, session.answers);
     // The current step may have disappeared (an answer changed a condition): take the first open one.
@@ -226,13 +227,15 @@ export class DialogEngine {
     const parsed = SubmissionSchema.safeParse(payload);
     if (!parsed.success) return { kind: "refused", text: t("engine.malformed", actor.locale) };
     const submission = parsed.data;
-    const session = preloaded && preloaded.sessionId === submission.sessionId ? preloaded.session : await findSession(this.deps.db, submission.sessionId);
+    const read = preloaded && preloaded.sessionId === submission.sessionId ? preloaded : undefined;
+    const session = read ? read.session : await findSession(this.deps.db, submission.sessionId);
     if (!session || session.staffId !== actor.staffId) return this.refuse(actor, session?.id ?? null);
     if (session.status !== "active") {
       const text = session.status === "paused" ? "engine.pausedStale" : "engine.finished";
       return { kind: "stale", text: t(text, actor.locale) };
     }
-    const turn = await this.turn(actor, session);
+    // Its pupil's context was read with it: the turn's first load takes it (later loads read afresh).
+    const turn = await this.turn(actor, session, read?.pupilContext);
     if (submission.stepId !== turn.step.id || submission.version !== session.version) return this.staleCard(turn, submission);
     try {
       return submission.action === "submit"
@@ -594,7 +597,9 @@ export class DialogEngine {
       // The outcome now lives in the records: the draft copy is cleared.
       const version = await updateSession(tx, session.id, session.version, { answers: {}, rawInputs: {}, status: "completed" });
       if (version === null) throw new StaleSubmission();
-      return this.flow(session.kind).complete({ ...ctx, tx }, session, final);
+      // What the turn read first is for its load: storing the outcome reads afresh.
+      const { preread: _read, ...fresh } = ctx;
+      return this.flow(session.kind).complete({ ...fresh, tx }, session, final);
     });
     // Drafts are cleared with the session: what was typed and not stored (a card's fields sent with
     // its skip button) is handed back with the confirmation, so nothing disappears unseen.

@@ -10,6 +10,7 @@ import type { FlowKind } from "../../bot/guide/dialog-guide.js";
 // A session's answers and subject are stored by the core (bot/services/dialog-sessions.ts).
 export type { Answers, SessionSubject };
 import type { ReplyAction } from "../../bot/channel/types.js";
+import type { PupilContextPreread } from "../../bot/services/pupil-context-query.js";
 
 export const SKIPPED = "__skipped";
 
@@ -20,6 +21,8 @@ export interface FlowContext {
   /** Today in the school's timezone, YYYY-MM-DD. */
   today: string;
   now: Date;
+  /** The session's pupil's context as the turn's first statement read it (a card submission on PostgreSQL): for the flow's load. */
+  preread?: PupilContextPreread;
 }
 
 /** What a flow loaded for this turn (pupil, format, previous goals…); opaque to the engine. */

@@ -86,7 +86,7 @@ interface Subject {
 
 async function loadSubject(ctx: FlowContext, subject: SessionSubject, format: ConversationFormat): Promise<Subject> {
   if (subject.pupilId) {
-    const p = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId);
+    const p = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId, { preread: ctx.preread });
     // The leerlingbespreking's goal may be evaluated by the pupil's IB'er as well.
     const supporters = format.closeWithEducationalGoal ? await listPupilSupporters(ctx.db, subject.pupilId) : [];
     const evaluators = [...p.evaluators, ...supporters.filter((s) => !p.evaluators.some((e) => e.id === s.id))];

@@ -32,7 +32,7 @@ export const prepareFlow: DialogFlow = {
 
   async load(ctx, subject): Promise<LoadedFlow> {
     // The school calendar with the teacher's working days comes along (one round trip on PostgreSQL).
-    const pupilContext = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId!, { calendarFor: [ctx.actor.staffId] });
+    const pupilContext = await loadPupilContext(ctx.db, ctx.actor, subject.pupilId!, { calendarFor: [ctx.actor.staffId], preread: ctx.preread });
     const { pupil, group, openGoals, lastAgreements, evaluatedSinceLast } = pupilContext;
     // What the pending conversation already holds (a kindgesprek a leerlingbespreking proposed, or an
     // earlier preparation) comes back pre-filled: the reason, the aim and the questions.

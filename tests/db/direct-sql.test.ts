@@ -7,7 +7,15 @@ import { inTransaction } from "../../bot/db/transaction.js";
 import { loadActor } from "../../bot/auth/actor.js";
 import { ErrorCode, toAppError } from "../../bot/errors.js";
 import { createSession, findActiveSession, findSession, updateSession } from "../../bot/services/dialog-sessions.js";
-import { PUPIL_CONTEXT_INCLUDE, queryPupilContext, readPupilContext, type PupilContextRow } from "../../bot/services/pupil-context-query.js";
+import {
+  PUPIL_CONTEXT_INCLUDE,
+  prereadPupilContext,
+  queryPupilContext,
+  readPupilContext,
+  type PupilContextRow,
+} from "../../bot/services/pupil-context-query.js";
+import { CALENDAR_ORDER, calendarQuery } from "../../bot/services/school-calendar.js";
+import { loadPupilContext } from "../../bot/services/conversations.js";
 import { defaultFormatKey } from "../../bot/formats/registry.js";
 import { loadTurnActor } from "../../bot/chat/turn-actor.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
@@ -283,7 +291,12 @@ describe(`plain SQL on ${testProvider()}`, () => {
       const loaded = await loadTurnActor(t.db, staff.id, submission);
       expect(loaded.actor).toEqual(await loadActor(t.db, staff.id));
       // Another person's session is read as it is: the engine refuses it (as after findSession).
-      if (postgres) expect(loaded.preloaded).toEqual({ sessionId: submission.sessionId, session: await findSession(t.db, submission.sessionId) });
+      if (postgres)
+        expect({ ...loaded.preloaded, pupilContext: undefined }).toEqual({
+          sessionId: submission.sessionId,
+          session: await findSession(t.db, submission.sessionId),
+          pupilContext: undefined,
+        });
       else expect(loaded.preloaded).toBeUndefined();
     }
     expect((await loadTurnActor(t.db, staff.id, { sessionId: session.id })).preloaded?.session ?? null).toEqual(
@@ -314,5 +327,41 @@ describe(`plain SQL on ${testProvider()}`, () => {
     // An inactive person is refused as by loadActor, whatever the submission names.
     await t.db.staff.update({ where: { id: staff.id }, data: { active: false } });
     expect(toAppError(await loadTurnActor(t.db, staff.id, { sessionId: session.id }).catch((e: unknown) => e)).code).toBe(ErrorCode.UnknownUser);
+  });
+  it("reads a submission's pupil context along with the actor (PostgreSQL), as readPupilContext and the calendar statement read it", async () => {
+    const pupil = await makePupil(t.db, schoolId, groupId);
+    const staff = await makeStaff(t.db, schoolId, { roles: [{ role: "teacher" }], groups: [groupId] });
+    await t.db.goal.create({ data: { pupilId: pupil.id, goalText: "Ik vraag hulp", evaluationDate: "2027-01-15", setBy: "child", createdById: staff.id } });
+    await t.db.schoolClosure.create({ data: { schoolId, kind: "holiday", name: "Kerstvakantie", startDate: "2026-12-19", endDate: "2027-01-03" } });
+    const start = (pupilId: string | null, groupOf: string | null) =>
+      createSession(t.db, { schoolId, staffId: staff.id, kind: "prepare", stepId: "aim", subject: { ...subject, pupilId, groupId: groupOf }, answers: {} });
+    const withPupil = await start(pupil.id, null);
+    const loaded = await loadTurnActor(t.db, staff.id, { sessionId: withPupil.id });
+    if (testProvider() !== "postgresql") {
+      // SQLite: a statement is no round trip; the flow reads the context itself.
+      expect(loaded.preloaded).toBeUndefined();
+      return;
+    }
+    const preread = loaded.preloaded?.pupilContext;
+    expect(preread?.pupilId).toBe(pupil.id);
+    const fromPreread = prereadPupilContext(preread!);
+    const calendar = { ...calendarQuery(schoolId, [staff.id]), order: CALENDAR_ORDER };
+    const direct = await readPupilContext(t.db, pupil.id, calendar);
+    expect(fromPreread.row).toEqual(direct.row);
+    expect(fromPreread.row?.goals.map((g) => g.goalText)).toEqual(["Ik vraag hulp"]);
+    expect(fromPreread.schoolFormatKey).toEqual(direct.schoolFormatKey);
+    // The calendar of the pupil's school, for the acting teacher: what the calendar statement reads on its own.
+    expect(fromPreread.along).toEqual(direct.along);
+    expect(fromPreread.along?.some((r) => r.b === "Kerstvakantie")).toBe(true);
+    // loadPupilContext takes it for that pupil only, labelled with the school and staff it answers for.
+    const actor = await loadActor(t.db, staff.id);
+    const viaPreread = await loadPupilContext(t.db, actor, pupil.id, { calendarFor: [staff.id], preread });
+    expect(viaPreread).toEqual(await loadPupilContext(t.db, actor, pupil.id, { calendarFor: [staff.id] }));
+    const otherPupil = await makePupil(t.db, schoolId, groupId);
+    expect((await loadPupilContext(t.db, actor, otherPupil.id, { preread })).pupil.id).toBe(otherPupil.id);
+    // A dialog about a group, or no such dialog: nothing read along.
+    for (const sessionId of [(await start(null, groupId)).id, "no-such-session"]) {
+      expect((await loadTurnActor(t.db, staff.id, { sessionId })).preloaded?.pupilContext).toBeUndefined();
+    }
   });
 });

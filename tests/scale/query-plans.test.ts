@@ -225,6 +225,28 @@ describe(`the hot reads use indexes, not whole tables, on ${testProvider()}`, ()
     await say("ja");
   });
 
+  it("a card submission: on PostgreSQL the actor, the dialog and the pupil's record come in one statement", async () => {
+    const core = quietCore(t.db);
+    const user = localUser(DEMO_TEACHER_EMAIL);
+    const pupil = await t.db.pupil.findFirstOrThrow({ where: { group: { name: "groep 5" } }, orderBy: { externalId: "desc" } });
+    const opened = await core.handleTurn({ user, text: `voorbereiden ${pupil.firstName} ${pupil.lastName}` });
+    const view = opened.replies.find((r) => r.step)!.step!;
+    expect(view.stepId).toBe("format");
+    const format = view.fields.find((f) => f.id === "format")!.options![0]!.value;
+    const submission = { sessionId: view.sessionId, stepId: view.stepId, version: view.version, action: "submit", values: { format } };
+    const { result, statements } = await statementsOf(() => core.handleTurn({ user, text: "", submission }));
+    expect(result.replies.find((r) => r.step)?.step?.stepId).toBe("aim");
+    const scans: string[] = [];
+    for (const statement of statements) for (const scan of await fullScans(statement)) scans.push(`${scan}\n    in: ${statement.sql}`);
+    expect(scans).toEqual([]);
+    // The pupil's record is read once; on PostgreSQL (a round trip per statement) along with the actor and the session.
+    const pupilReads = statements.filter((s) => /FROM "Pupil" p\b|FROM "Pupil" WHERE "id"/.test(s.sql));
+    expect(pupilReads).toHaveLength(1);
+    if (testProvider() === "postgresql") expect(pupilReads[0]!.sql).toMatch(/FROM "StaffRole"[\s\S]*FROM "DialogSession"/);
+    await core.handleTurn({ user, text: "stop" });
+    await core.handleTurn({ user, text: "ja" });
+  });
+
   it("evaluations due, a quick note and the home page", async () => {
     const say = chatAs(DEMO_TEACHER_EMAIL);
     const pupil = await t.db.pupil.findFirstOrThrow({ where: { group: { name: "groep 5" } }, orderBy: { externalId: "asc" } });
