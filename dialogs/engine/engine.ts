@@ -38,22 +38,41 @@ import { SubmissionSchema } from "./types.js";
 
 export type EngineResult =
   /** `notice`: what the turn did that the step does not show (where a typed line went, what it replaced). */
-  | { kind: "step"; sessionId: string; view: StepView; answered?: AnsweredStep; notice?: string }
-  /** "help" or "verder" typed in the dialog: the step again (with how dialogs work, for help). */
-  | { kind: "help" | "resume"; sessionId: string; view: StepView }
-  | { kind: "completed"; sessionId: string; completion: Completion; answered?: AnsweredStep }
-  | { kind: "paused"; sessionId: string; text: string }
-  | { kind: "cancelled"; sessionId: string; text: string }
-  /** The dialog asks something before it acts (stop and discard? a command?); nothing stored yet. */
-  | { kind: "question"; sessionId: string; text: string; buttons: QuestionButton[] }
-  /** The teacher confirmed that typed text was a command: run it; the dialog stays where it was. */
-  | { kind: "command"; sessionId: string; text: string }
-  /** An old card, a double click, or a dialog that moved on: nothing was changed. */
-  | { kind: "stale"; text: string; view?: StepView }
-  /** Someone else's dialog, or one that does not exist: nothing was changed or shown. */
-  | { kind: "refused"; text: string };
+  (
+    | { kind: "step"; sessionId: string; view: StepView; answered?: AnsweredStep; notice?: string }
+    /** "help" or "verder" typed in the dialog: the step again (with how dialogs work, for help). */
+    | { kind: "help" | "resume"; sessionId: string; view: StepView }
+    | { kind: "completed"; sessionId: string; completion: Completion; answered?: AnsweredStep }
+    | { kind: "paused"; sessionId: string; text: string }
+    | { kind: "cancelled"; sessionId: string; text: string }
+    /** The dialog asks something before it acts (stop and discard? a command?); nothing stored yet. */
+    | { kind: "question"; sessionId: string; text: string; buttons: QuestionButton[] }
+    /** The teacher confirmed that typed text was a command: run it; the dialog stays where it was. */
+    | { kind: "command"; sessionId: string; text: string }
+    /** An old card, a double click, or a dialog that moved on: nothing was changed. */
+    | { kind: "stale"; text: string; view?: StepView }
+    /** Someone else's dialog, or one that does not exist: nothing was changed or shown. */
+    | { kind: "refused"; text: string }
+  ) & {
+    /**
+     * What the teacher typed that this turn set aside unstored, shown first so she can copy it: the
+     * text of a "did you mean the command?" that a card, another dialog or `verder` answered instead.
+     */
+    handBack?: string;
+  };
 
 class StaleSubmission extends Error {}
+
+/**
+ * `result` with the text of the command question `before` was waiting on, when the turn changed
+ * the dialog (which drops that question: updateSession, pauseActiveDialogs). A stale or refused
+ * turn changed nothing, so the question still waits.
+ */
+function withHandBack(result: EngineResult, before: DialogSessionRecord | null, locale: "nl" | "en"): EngineResult {
+  const pending = before?.pending;
+  if (pending?.kind !== "command" || result.kind === "stale" || result.kind === "refused") return result;
+  return { ...result, handBack: translate(locale, "engine.commandDropped", { text: pending.text }) };
+}
 
 /** Moves on from a step whose questions are all answered ("verder" is the resume word: it shows the step). */
 const CONFIRM = /^(ok|oké|oke|ja|volgende|klaar|yes|next|done)$/i;
@@ -181,7 +200,7 @@ export class DialogEngine {
     const steps = stepsOf(loaded, answers);
     const first = steps.find((s) => !isStepDone(s, answers)) ?? steps[0]!;
     // Starting pauses the dialog in the foreground (createSession): the teacher is told, and how to go back.
-    const paused = (await findActiveSession(this.deps.db, actor.staffId)) !== null;
+    const paused = await findActiveSession(this.deps.db, actor.staffId);
     const session = await createSession(this.deps.db, {
       schoolId: actor.schoolId,
       staffId: actor.staffId,
@@ -191,7 +210,11 @@ export class DialogEngine {
       answers,
     });
     const view = this.view({ ctx, session, loaded, steps, step: first });
-    return { kind: "step", sessionId: session.id, view, ...(paused ? { notice: t("engine.otherPaused", actor.locale) } : {}) };
+    return withHandBack(
+      { kind: "step", sessionId: session.id, view, ...(paused ? { notice: t("engine.otherPaused", actor.locale) } : {}) },
+      paused,
+      actor.locale,
+    );
   }
 
   /** Someone else's (or no) session: refused, recorded in the audit trail (ids only). */
@@ -212,10 +235,13 @@ export class DialogEngine {
     const session = await findSession(this.deps.db, sessionId);
     if (!session || session.staffId !== actor.staffId) return this.refuse(actor, session?.id ?? null);
     if (session.status === "completed" || session.status === "cancelled") return { kind: "stale", text: t("engine.finished", actor.locale) };
+    // Resuming another dialog pauses the one in the foreground (activateSession): said, as when starting one.
+    const paused = session.status === "active" ? null : await findActiveSession(this.deps.db, actor.staffId);
     const version = session.status === "active" ? session.version : await activateSession(this.deps.db, session);
     if (version === null) return this.resume(actor, sessionId);
     const turn = await this.turn(actor, { ...session, version, status: "active" });
-    return { kind: "step", sessionId, view: this.view(turn) };
+    const notice = paused ? { notice: t("engine.otherPaused", actor.locale) } : {};
+    return withHandBack({ kind: "step", sessionId, view: this.view(turn), ...notice }, paused, actor.locale);
   }
 
   async activeSession(actor: Actor): Promise<DialogSessionRecord | null> {
@@ -238,9 +264,10 @@ export class DialogEngine {
     const turn = await this.turn(actor, session, read?.pupilContext);
     if (submission.stepId !== turn.step.id || submission.version !== session.version) return this.staleCard(turn, submission);
     try {
-      return submission.action === "submit"
-        ? await this.record(turn, submission.values, false)
-        : await this.control(turn, submission.action, submission.values);
+      const result =
+        submission.action === "submit" ? await this.record(turn, submission.values, false) : await this.control(turn, submission.action, submission.values);
+      // Whatever the card did, it answered a pending "did you mean the command?" otherwise.
+      return withHandBack(result, session, actor.locale);
     } catch (error) {
       if (!(error instanceof StaleSubmission)) throw error;
       // Another turn changed the dialog meanwhile: compared with the dialog as it is now, so the

@@ -21,6 +21,11 @@ function helpText(view: StepView): string {
 }
 
 export function repliesFor(result: EngineResult): BotReply[] {
+  const replies = resultReplies(result);
+  return result.handBack === undefined ? replies : [{ text: result.handBack }, ...replies];
+}
+
+function resultReplies(result: EngineResult): BotReply[] {
   switch (result.kind) {
     case "step": {
       const step: BotReply = { text: "", step: result.view, ...(result.answered ? { answered: result.answered } : {}) };

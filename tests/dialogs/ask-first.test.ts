@@ -5,6 +5,7 @@ import type { BotCore } from "../../bot/chat/handle-turn.js";
 import type { BotReply, StepView } from "../../bot/channel/types.js";
 import { testProvider, type TestDatabase } from "../support/test-db.js";
 import { localUser, oneClass, quietCore } from "../support/one-class.js";
+import { buttonFor } from "../../bot/domain/actions.js";
 
 let t: TestDatabase;
 let core: BotCore;
@@ -79,6 +80,41 @@ describe(`a command typed during a dialog on ${testProvider()}`, () => {
     expect(allText(next.replies)).toContain("Bedoel je het commando");
     expect((await session(id)).answers).not.toContain("voetbaltraining");
     expect(await t.db.note.count({ where: { text: { contains: "voetbaltraining" } } })).toBe(0);
+  });
+
+  it("a card, a button that starts or resumes a dialog, instead of ja/nee: the asked-about text comes back too", async () => {
+    const pupil = await t.db.pupil.findFirstOrThrow({ where: { firstName: "Otis" } });
+    const handedBack = (replies: BotReply[], text: string) => {
+      expect(allText(replies)).toContain("Je vorige bericht heb ik niet uitgevoerd en niet opgeslagen");
+      expect(allText(replies)).toContain(text);
+    };
+    // The card's back button.
+    const id = await noteWithOneAnswer("Otis vertelde over zijn hut");
+    await say("notitie Otis: over de voetbaltraining");
+    const waiting = await session(id);
+    expect(waiting.pending).toContain("voetbaltraining");
+    const back = { sessionId: id, stepId: waiting.stepId, version: waiting.version, action: "back", values: {} };
+    const wentBack = await core.handleTurn({ user: juf, text: "", submission: back });
+    expect(wentBack.route).toBe("dialog.step");
+    handedBack(wentBack.replies, "notitie Otis: over de voetbaltraining");
+    expect((await session(id)).pending).toBeNull();
+    // A button that starts another dialog (which pauses this one).
+    await say("notitie Otis: over het voorlezen");
+    const started = await core.handleTurn({ user: juf, text: "", action: buttonFor("Voorbereiden", "prepare", { pupilId: pupil.id }).action });
+    handedBack(started.replies, "notitie Otis: over het voorlezen");
+    expect(allText(started.replies)).toContain("Je vorige gesprek staat op pauze");
+    const preparation = stepOf(started.replies)!.sessionId;
+    // A button that resumes the paused note, pausing the preparation: said, and its question's text handed back.
+    await say("overzicht");
+    expect((await session(preparation)).pending).toContain("overzicht");
+    const resumed = await core.handleTurn({ user: juf, text: "", action: buttonFor("Verder", "resume", { sessionId: id }).action });
+    expect(stepOf(resumed.replies)?.sessionId).toBe(id);
+    handedBack(resumed.replies, "overzicht");
+    expect(allText(resumed.replies)).toContain("Je vorige gesprek staat op pauze");
+    expect((await session(preparation)).status).toBe("paused");
+    // Nothing of it was stored or run.
+    expect((await session(id)).answers).not.toContain("voetbaltraining");
+    expect(await t.db.note.count({ where: { text: { contains: "voorlezen" } } })).toBe(0);
   });
 
   it("'ja' to a command that starts another dialog says the first is paused, and keeps it", async () => {
