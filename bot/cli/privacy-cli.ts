@@ -1,11 +1,12 @@
 // The operator's privacy commands (docs/privacy.md). Kept apart from main.ts so that the other
 // command groups can grow without conflicts:
-//   npm run cli -- pupil-export --school "<name or id>" --pupil <administration id> --out <folder>
+//   npm run cli -- pupil-export --school "<name or id>" --pupil <administration id> --out <folder> [--by <staff e-mail>]
 //   npm run cli -- pupil-erase  --school "<name or id>" --pupil <administration id> [--yes] [--by <staff e-mail>]
 //   npm run cli -- retention [--school "<name or id>"] [--dry-run]
-//   npm run cli -- audit --school "<name or id>" --pupil <administration id>
-// Output holds pupil ids, counts and dates; the export files hold the pupil's data, by design.
-import { mkdirSync, writeFileSync } from "node:fs";
+//   npm run cli -- audit --school "<name or id>" --pupil <administration id> [--by <staff e-mail>]
+// Output holds pupil ids, counts and dates; the export files hold the pupil's data, by design, and
+// are readable by their owner only.
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -23,10 +24,11 @@ import { canHandlePrivacyRequests } from "../auth/policy.js";
 export const PRIVACY_COMMANDS = ["pupil-export", "pupil-erase", "retention", "audit"] as const;
 export type PrivacyCommand = (typeof PRIVACY_COMMANDS)[number];
 
-export const PRIVACY_USAGE = `  npm run cli -- pupil-export --school "<school name or id>" --pupil <administration id> --out <folder>
-  npm run cli -- pupil-erase --school "<school name or id>" --pupil <administration id> [--yes] [--by <e-mail of the admin or privacy officer who asked>]   (without --yes: a dry run)
+export const PRIVACY_USAGE = `  npm run cli -- pupil-export --school "<school name or id>" --pupil <administration id> --out <folder> [--by <e-mail>]
+  npm run cli -- pupil-erase --school "<school name or id>" --pupil <administration id> [--yes] [--by <e-mail>]   (without --yes: a dry run)
   npm run cli -- retention [--school "<school name or id>"] [--dry-run]   (also the housekeeping: old outbox rows, finished dialogs, ended rounds)
-  npm run cli -- audit --school "<school name or id>" --pupil <administration id>`;
+  npm run cli -- audit --school "<school name or id>" --pupil <administration id> [--by <e-mail>]
+  --by: the admin or privacy officer of the school who asked; the audit trail names them (without it: "system").`;
 
 export function isPrivacyCommand(command: string | undefined): command is PrivacyCommand {
   return (PRIVACY_COMMANDS as readonly string[]).includes(command ?? "");
@@ -42,6 +44,30 @@ const Options = z.object({
 });
 
 export class PrivacyUsageError extends Error {}
+
+/**
+ * The staff id `--by` names: an active admin or privacy officer of the school (null when no one is
+ * named). Undefined, with the reason told, when the person may not handle privacy requests there.
+ */
+async function requester(
+  db: Db,
+  school: { id: string; name: string },
+  by: string | undefined,
+  err: (line: string) => void,
+): Promise<string | null | undefined> {
+  if (!by) return null;
+  const staff = await db.staff.findFirst({ where: { schoolId: school.id, email: by, active: true }, select: { id: true } });
+  const actor = staff ? await loadActor(db, staff.id) : null;
+  if (actor && canHandlePrivacyRequests(actor, school.id)) return actor.staffId;
+  err(`${by} is not an active admin or privacy officer of ${school.name}; nothing was done.`);
+  return undefined;
+}
+
+/** Written for its owner only: the file holds a pupil's data (mode applies on creation, chmod to an existing file). */
+function writePrivateFile(file: string, data: string | Uint8Array): void {
+  writeFileSync(file, data, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
 
 /** Exit code; writes its report to `out` and problems to `err`. */
 export async function runPrivacyCommand(
@@ -92,14 +118,17 @@ export async function runPrivacyCommand(
     io.err(`No pupil with administration id "${o.pupil}" at ${school.name}.`);
     return 1;
   }
+  // Who asked, when named: must be someone who may handle privacy requests at this school.
+  const actorStaffId = await requester(db, school, o.by, io.err);
+  if (actorStaffId === undefined) return 1;
   if (command === "pupil-export") {
     if (!o.out) throw new PrivacyUsageError("--out <folder> is required");
-    const files = await exportPupilData(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId: null, now });
-    mkdirSync(o.out, { recursive: true });
+    const files = await exportPupilData(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId, now });
+    mkdirSync(o.out, { recursive: true, mode: 0o700 });
     const base = path.join(o.out, `pupil-${o.pupil.replace(/[^\w.-]/g, "_")}`);
-    writeFileSync(`${base}.json`, files.json);
-    writeFileSync(`${base}.html`, files.html);
-    writeFileSync(`${base}.pdf`, files.pdf);
+    writePrivateFile(`${base}.json`, files.json);
+    writePrivateFile(`${base}.html`, files.html);
+    writePrivateFile(`${base}.pdf`, files.pdf);
     io.out(`access export of pupil ${o.pupil} written: ${base}.json, ${base}.html, ${base}.pdf`);
     for (const [k, v] of Object.entries(files.counts)) io.out(`  ${k.padEnd(16)}${v}`);
     return 0;
@@ -111,24 +140,13 @@ export async function runPrivacyCommand(
       io.out("Nothing was changed. Add --yes to erase.");
       return 0;
     }
-    // Who asked, when named: must be someone who may handle privacy requests at this school.
-    let actorStaffId: string | null = null;
-    if (o.by) {
-      const staff = await db.staff.findFirst({ where: { schoolId: school.id, email: o.by, active: true }, select: { id: true } });
-      const actor = staff ? await loadActor(db, staff.id) : null;
-      if (!actor || !canHandlePrivacyRequests(actor, school.id)) {
-        io.err(`${o.by} is not an active admin or privacy officer of ${school.name}; nothing was erased.`);
-        return 1;
-      }
-      actorStaffId = actor.staffId;
-    }
     const receipt = await erasePupil(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId, actorLabel: "cli", reason: "request", now });
     io.out(`pupil ${o.pupil} erased. Keep this receipt id with the request:`);
     for (const line of formatReceipt(receipt)) io.out(line);
     return 0;
   }
   // audit
-  const lines = await readPupilAuditTrail(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId: null });
+  const lines = await readPupilAuditTrail(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId });
   io.out(`audit trail of pupil ${o.pupil}: ${lines.length} entries, newest first`);
   for (const l of lines)
     io.out(

@@ -5,7 +5,7 @@
 // PostgreSQL: pg_dump and pg_restore (custom format), the tools PostgreSQL ships for exactly this.
 // Nothing here prints or logs data: reports hold counts, sizes and file names.
 import { spawnSync } from "node:child_process";
-import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
 import { providerOf, sqliteFilePath } from "../db/client.js";
@@ -74,6 +74,8 @@ async function backupSqlite(url: string, out: string): Promise<BackupReport> {
     copy.pragma("journal_mode = DELETE");
     copy.close();
     const schools = checkSqliteFile(partial);
+    // A backup holds every pupil's record: readable by its owner only, whatever the umask.
+    chmodSync(partial, 0o600);
     renameSync(partial, out);
     return { provider: "sqlite", file: out, bytes: statSync(out).size, schools };
   } catch (error) {
@@ -123,6 +125,7 @@ async function restoreSqlite(url: string, from: string, force: boolean): Promise
   } finally {
     source.close();
   }
+  chmodSync(partial, 0o600);
   renameSync(partial, target);
   return { provider: "sqlite", schools: checkSqliteFile(target), ...(previous ? { previous } : {}) };
 }
@@ -170,6 +173,7 @@ async function backupPostgres(url: string, out: string): Promise<BackupReport> {
   // pg_dump works from one snapshot, so the dump is consistent while the bot runs.
   try {
     pgTool("pg_dump", url, ["--format=custom", "--no-owner", "--no-privileges", `--file=${partial}`]);
+    chmodSync(partial, 0o600);
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;

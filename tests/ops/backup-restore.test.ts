@@ -2,7 +2,7 @@
 // that database serves the restored school over HTTP. The real CLI in a child process
 // (`npm run cli -- backup|restore`), the real service, the real database.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -112,6 +112,8 @@ describe.runIf(runnable)(`backup and restore on ${testProvider()}`, () => {
     expect(backup.stderr).toBe("");
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/backup written to .*backup\.db \(\d+ bytes, 1 school\)/);
+    // Every pupil's record: readable by its owner only, whatever the umask.
+    expect(statSync(backupFile).mode & 0o777).toBe(0o600);
   });
 
   it("refuses to overwrite a backup, and names what is missing", async () => {

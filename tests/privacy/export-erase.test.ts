@@ -2,7 +2,7 @@
 // pupil and nothing of another; after erasure no row references the pupil and (SQLite) no byte of
 // the pupil's name or notes is left in the database file or its write-ahead log.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,8 +85,29 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     expect(json.pupil.externalId).toBe(target.externalId);
     expect(readFileSync(path.join(out, `pupil-${target.externalId}.html`), "utf8")).toContain(target.canary);
     expect(ok.out.join("\n")).not.toContain(target.name);
+    // The pupil's data: readable by its owner only.
+    for (const ext of ["json", "html", "pdf"]) expect(statSync(path.join(out, `pupil-${target.externalId}.${ext}`)).mode & 0o777).toBe(0o600);
     const missing = io();
     expect(await runPrivacyCommand(t.db, "pupil-export", ["--school", schoolName, "--pupil", "nobody", "--out", out], missing.io)).toBe(1);
+  });
+
+  it("--by names who asked for an export or the audit trail: an admin is named in the trail, a teacher is refused", async () => {
+    const target = await seed();
+    const out = mkdtempSync(path.join(tmpdir(), "gw-export-"));
+    const admin = await t.db.staff.findUniqueOrThrow({ where: { id: base.adminId } });
+    const teacher = await t.db.staff.findUniqueOrThrow({ where: { id: base.teacherId } });
+    const args = ["--school", schoolName, "--pupil", target.externalId];
+    const refused = io();
+    expect(await runPrivacyCommand(t.db, "pupil-export", [...args, "--out", out, "--by", teacher.email], refused.io)).toBe(1);
+    expect(refused.err.join("\n")).toContain("is not an active admin or privacy officer");
+    expect(existsSync(path.join(out, `pupil-${target.externalId}.json`))).toBe(false);
+    expect(await runPrivacyCommand(t.db, "pupil-export", [...args, "--out", out, "--by", admin.email], io().io)).toBe(0);
+    const exported = await t.db.auditEvent.findFirstOrThrow({ where: { entity: "access_export", pupilId: target.pupilId }, orderBy: { at: "desc" } });
+    expect(exported.actorStaffId).toBe(admin.id);
+    const trail = io();
+    expect(await runPrivacyCommand(t.db, "audit", [...args, "--by", admin.email], trail.io)).toBe(0);
+    expect(trail.out.join("\n")).toMatch(new RegExp(`${admin.displayName}\\s+export\\s+access_export`));
+    expect(await runPrivacyCommand(t.db, "audit", [...args, "--by", teacher.email], io().io)).toBe(1);
   });
 
   it("the audit command lists who read or changed the records", async () => {
