@@ -12,7 +12,7 @@ import { syncBuiltinFormats } from "../bot/formats/registry.js";
 import { createHttpApp } from "../bot/http/server.js";
 import type { Logger } from "../bot/logger.js";
 import { startScheduler, type Scheduler } from "../bot/reminders/scheduler.js";
-import { safeErrorHandler } from "../bot/http/request-guards.js";
+import { safeErrorHandler, unmatchedRequests } from "../bot/http/request-guards.js";
 import { startRetentionJob } from "../bot/ops/nightly-job.js";
 import { createCore } from "./core.js";
 import { createMetrics, type Metrics } from "../bot/metrics/metrics.js";
@@ -67,6 +67,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     core.proactive.register(channel.sender);
     channels.push(channel);
   }
+  http.use(unmatchedRequests(http));
   http.use(safeErrorHandler(logger));
   // After the channels registered their senders: the scheduler sends through them.
   const outboxHooks = { onSend: metrics.observeSend, onError: (error: unknown) => metrics.observeError("outbox", error) };

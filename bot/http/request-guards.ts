@@ -2,7 +2,7 @@
 // never the request's content. Express's own fallbacks print an error's message and stack to
 // stderr, and a JSON parse error's message quotes the body: a pupil's name or a note would end up
 // in the logs before anyone was authenticated.
-import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import type { Logger } from "../logger.js";
 
 const BODY_LIMIT = "1mb";
@@ -22,6 +22,12 @@ function bodyErrorStatus(error: unknown): { status: number; code: string } | nul
 export function jsonBody(logger: Logger, route: string): RequestHandler {
   const parse = express.json({ limit: BODY_LIMIT });
   return (req, res, next) => {
+    // A body of another type (text/plain, a form) would be left unparsed and refused as "not an object".
+    if (req.is("application/json") === false) {
+      logger.info({ route, code: "unsupported_media_type" }, "request body refused");
+      res.status(415).json({ error: "Content-Type must be application/json" });
+      return;
+    }
     parse(req, res, (error?: unknown) => {
       if (error) {
         const known = bodyErrorStatus(error);
@@ -36,6 +42,37 @@ export function jsonBody(logger: Logger, route: string): RequestHandler {
       }
       next();
     });
+  };
+}
+
+/** The routes of an Express app as its router holds them (Express 5: `app.router`). */
+interface RouterLayer {
+  route?: { methods: Record<string, boolean> };
+  match(path: string): unknown;
+}
+
+/**
+ * After every route: a path the server serves, asked with another method, gets 405 with `Allow`;
+ * any other path a JSON 404. Express's own answer is an HTML page that echoes the path.
+ */
+export function unmatchedRequests(http: Express): RequestHandler {
+  return (req, res) => {
+    const stack = (http as unknown as { router?: { stack?: RouterLayer[] } }).router?.stack ?? [];
+    const allowed = new Set<string>();
+    for (const layer of stack) {
+      if (!layer.route || !layer.match(req.path)) continue;
+      for (const method of Object.keys(layer.route.methods)) if (method !== "_all") allowed.add(method.toUpperCase());
+    }
+    if (allowed.has("GET")) allowed.add("HEAD");
+    if (allowed.size === 0) {
+      res.status(404).json({ error: "not found" });
+      return;
+    }
+    const allow = [...allowed].sort().join(", ");
+    res
+      .status(405)
+      .set("Allow", allow)
+      .json({ error: `method not allowed here; allowed: ${allow}` });
   };
 }
 
