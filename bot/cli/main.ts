@@ -68,6 +68,11 @@ function readBytes(file: string | undefined): Buffer {
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Asking for the usage is not a mistake: it goes to stdout, with success.
+  if (command === "help" || command === "--help" || command === "-h") {
+    console.log(USAGE);
+    return 0;
+  }
   if (isPrivacyCommand(command)) return runPrivacy(command, rest);
   if (command === "closures") return runClosures(rest);
   const { values, positionals } = parseArgs({
@@ -233,6 +238,12 @@ async function runPrivacy(command: Parameters<typeof runPrivacyCommand>[1], args
     await close();
   }
 }
+
+// Output piped into a reader that stops early (`| head`): stop quietly, as other command-line tools do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 try {
   process.exitCode = await run(process.argv.slice(2));

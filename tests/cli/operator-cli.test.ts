@@ -1,6 +1,6 @@
 // The operator CLI as the school's IT person uses it: real processes, real files, real database.
 // Every test gets its own database and files; the seeded demo school is made once and copied.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -181,6 +181,24 @@ describe(`operator CLI on ${testProvider()}`, () => {
     expect(noSchool.err).toContain("--school is required");
     expect(cli(url, "roster-import", "--school", "Nergens", file).err).toContain('No school named or with id "Nergens"');
     expect(cli(url, "frobnicate").code).toBe(2);
+  });
+
+  it("help prints the usage with success; a reader that stops early ends it quietly", async () => {
+    const url = await migratedDatabase();
+    for (const word of ["help", "--help"]) {
+      const asked = cli(url, word);
+      expect(asked.code).toBe(0);
+      expect(asked.out).toContain("npm run cli -- backup");
+      expect(asked.err).toBe("");
+    }
+    // As `npm run cli -- help | head -0`: the pipe is closed before the CLI writes.
+    const child = spawn(process.execPath, [...cliArgs(), "help"], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" } });
+    child.stdout.destroy();
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(err).not.toContain("EPIPE");
+    expect(code).toBe(0);
   });
 
   it("names a malformed configuration variable", () => {
