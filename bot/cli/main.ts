@@ -116,6 +116,14 @@ async function run(argv: string[]): Promise<number> {
     const report = await restoreDatabase(config.DATABASE_URL, values.from, { force: values.force ?? false });
     console.log(`${report.provider} database restored (${counted(report.schools, SCHOOLS)}); start the bot to apply newer migrations`);
     if (report.previous) console.log(`  the database it replaced is kept at ${report.previous}`);
+    if (report.undoneErasures.length) {
+      console.log(
+        `WARNING: the database it replaced recorded ${counted(report.undoneErasures.length, { one: "erasure", other: "erasures" })} that this backup predates; those pupils are back:`,
+      );
+      for (const r of report.undoneErasures) console.log(`  receipt ${r.id}  erased ${r.erasedAt.toISOString()}  (${r.reason})`);
+      console.log("  Erase them again now with pupil-erase (each request with its receipt id names the pupil); pupils erased by retention");
+      console.log("  are erased again by the nightly retention job. Until then they are in the records.");
+    }
     return 0;
   }
   if (!["seed-demo", "school-setup", "roster-import", "format-add", "outbox-failures", "rollover"].includes(command ?? ""))

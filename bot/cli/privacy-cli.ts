@@ -4,6 +4,7 @@
 //   npm run cli -- pupil-erase  --school "<name or id>" --pupil <administration id> [--yes] [--by <staff e-mail>]
 //   npm run cli -- retention [--school "<name or id>"] [--dry-run]
 //   npm run cli -- audit --school "<name or id>" --pupil <administration id> [--by <staff e-mail>]
+//   npm run cli -- erasures [--school "<name or id>"]
 // Output holds pupil ids, counts and dates; the export files hold the pupil's data, by design, and
 // are readable by their owner only.
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
@@ -21,13 +22,14 @@ import { readPupilAuditTrail } from "../privacy/audit-trail.js";
 import { loadActor } from "../auth/actor.js";
 import { canHandlePrivacyRequests } from "../auth/policy.js";
 
-export const PRIVACY_COMMANDS = ["pupil-export", "pupil-erase", "retention", "audit"] as const;
+export const PRIVACY_COMMANDS = ["pupil-export", "pupil-erase", "retention", "audit", "erasures"] as const;
 export type PrivacyCommand = (typeof PRIVACY_COMMANDS)[number];
 
 export const PRIVACY_USAGE = `  npm run cli -- pupil-export --school "<school name or id>" --pupil <administration id> --out <folder> [--by <e-mail>]
   npm run cli -- pupil-erase --school "<school name or id>" --pupil <administration id> [--yes] [--by <e-mail>]   (without --yes: a dry run)
   npm run cli -- retention [--school "<school name or id>"] [--dry-run]   (also the housekeeping: old outbox rows, finished dialogs, ended rounds)
   npm run cli -- audit --school "<school name or id>" --pupil <administration id> [--by <e-mail>]
+  npm run cli -- erasures [--school "<school name or id>"]   (the erasure receipts, oldest first: ids, dates, counts)
   --by: the admin or privacy officer of the school who asked; the audit trail names them (without it: "system").`;
 
 export function isPrivacyCommand(command: string | undefined): command is PrivacyCommand {
@@ -102,6 +104,15 @@ export async function runPrivacyCommand(
   if (o.school && !school) {
     io.err(`No school named or with id "${o.school}".`);
     return 1;
+  }
+  if (command === "erasures") {
+    const receipts = await db.erasureReceipt.findMany({ where: school ? { schoolId: school.id } : {}, orderBy: { erasedAt: "asc" } });
+    io.out(`${receipts.length} erasure receipt${receipts.length === 1 ? "" : "s"}${school ? ` at ${school.name}` : ""}, oldest first`);
+    for (const r of receipts) {
+      const rows = Object.values(JSON.parse(r.counts) as Record<string, number>).reduce((sum, n) => sum + n, 0);
+      io.out(`  ${r.erasedAt.toISOString()}  ${r.id}  ${r.reason.padEnd(9)}  ${r.actorLabel.padEnd(9)}  ${rows} rows`);
+    }
+    return 0;
   }
   if (command === "retention") {
     const dryRun = o["dry-run"] ?? false;

@@ -9,6 +9,7 @@ import { chmodSync, existsSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
 import { providerOf, sqliteFilePath } from "../db/client.js";
+import { toDate } from "../db/direct-sql.js";
 
 export class BackupError extends Error {
   constructor(message: string) {
@@ -29,6 +30,49 @@ export interface RestoreReport {
   schools: number;
   /** SQLite: where the database that was replaced was moved to (kept, never deleted). */
   previous?: string;
+  /**
+   * Erasures the replaced database recorded that the backup does not hold: the pupils they erased
+   * are back and must be erased again (docs/privacy.md). Receipts hold no personal data.
+   */
+  undoneErasures: ErasureSeen[];
+}
+
+/** An erasure as its receipt records it. */
+export interface ErasureSeen {
+  id: string;
+  erasedAt: Date;
+  reason: string;
+}
+
+const RECEIPTS = `SELECT "id", "erasedAt", "reason" FROM "ErasureReceipt" ORDER BY "erasedAt"`;
+
+/** The erasure receipts a database holds; none when there is no database (yet) or no such table. */
+async function receiptsIn(url: string): Promise<ErasureSeen[]> {
+  const seen = (rows: Record<string, unknown>[]) => rows.map((r) => ({ id: String(r.id), erasedAt: toDate(r.erasedAt), reason: String(r.reason) }));
+  if (providerOf(url) === "sqlite") {
+    const file = sqliteFilePath(url);
+    if (!existsSync(file)) return [];
+    let db: Sqlite.Database | undefined;
+    try {
+      db = new Sqlite(file, { readonly: true, fileMustExist: true });
+      return seen(db.prepare(RECEIPTS).all() as Record<string, unknown>[]);
+    } catch {
+      return [];
+    } finally {
+      db?.close();
+    }
+  }
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    // As text: pg would read a timestamp without zone as local time.
+    return seen((await client.query(RECEIPTS.replace('"erasedAt",', '"erasedAt"::text AS "erasedAt",'))).rows);
+  } catch {
+    return [];
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** The migrations table proves the file is one of our databases, not any SQLite file. */
@@ -106,7 +150,7 @@ function takeOverSqlite(file: string): void {
   }
 }
 
-async function restoreSqlite(url: string, from: string, force: boolean): Promise<RestoreReport> {
+async function restoreSqlite(url: string, from: string, force: boolean): Promise<Omit<RestoreReport, "undoneErasures">> {
   checkSqliteFile(from);
   const target = path.resolve(sqliteFilePath(url));
   let previous: string | undefined;
@@ -182,7 +226,7 @@ async function backupPostgres(url: string, out: string): Promise<BackupReport> {
   return { provider: "postgresql", file: out, bytes: statSync(out).size, schools: await countSchools(url) };
 }
 
-async function restorePostgres(url: string, from: string, force: boolean): Promise<RestoreReport> {
+async function restorePostgres(url: string, from: string, force: boolean): Promise<Omit<RestoreReport, "undoneErasures">> {
   if (!existsSync(from)) throw new BackupError(`no backup file at ${from}`);
   const args = ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"];
   // Into an existing database only with --force: --clean drops our tables first.
@@ -201,5 +245,18 @@ export async function backupDatabase(url: string, out: string): Promise<BackupRe
 export async function restoreDatabase(url: string, from: string, options: { force?: boolean } = {}): Promise<RestoreReport> {
   const source = path.resolve(from);
   if (!existsSync(source)) throw new BackupError(`no backup file at ${source}`);
-  return providerOf(url) === "sqlite" ? restoreSqlite(url, source, options.force ?? false) : restorePostgres(url, source, options.force ?? false);
+  // A backup from before an erasure brings the erased pupil back: the operator is told which, by
+  // the receipts of the database replaced (SQLite: the file kept aside, its WAL folded in).
+  const force = options.force ?? false;
+  let before: ErasureSeen[];
+  let report: Omit<RestoreReport, "undoneErasures">;
+  if (providerOf(url) === "sqlite") {
+    report = await restoreSqlite(url, source, force);
+    before = report.previous ? await receiptsIn(`file:${report.previous}`) : [];
+  } else {
+    before = await receiptsIn(url);
+    report = await restorePostgres(url, source, force);
+  }
+  const kept = new Set((await receiptsIn(url)).map((r) => r.id));
+  return { ...report, undoneErasures: before.filter((r) => !kept.has(r.id)) };
 }

@@ -140,6 +140,31 @@ describe.runIf(runnable)(`backup and restore on ${testProvider()}`, () => {
     expect(reply).toContain(NOTE);
   });
 
+  it("a restore that undoes erasures names their receipts; erasures lists the receipts", async () => {
+    const target = await emptyDatabase();
+    expect((await cli(target, "restore", "--from", schoolBackup)).code).toBe(0);
+    // Sam's erasure is recorded after the backup was made.
+    const erased = await cli(target, "pupil-erase", "--school", "Backupschool", "--pupil", "1", "--yes");
+    expect(erased.code).toBe(0);
+    const receipt = /erasure receipt (\S+)/.exec(erased.stdout)![1]!;
+    const listed = await cli(target, "erasures", "--school", "Backupschool");
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain("1 erasure receipt at Backupschool");
+    expect(listed.stdout).toMatch(new RegExp(`${receipt}\\s+request`));
+
+    const restore = await cli(target, "restore", "--from", schoolBackup, "--force");
+    expect(restore.stderr).toBe("");
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toContain("WARNING: the database it replaced recorded 1 erasure that this backup predates");
+    expect(restore.stdout).toMatch(new RegExp(`receipt ${receipt}\\s+erased \\d{4}-\\d\\d-\\d\\dT.*\\(request\\)`));
+    expect(restore.stdout).not.toContain("Sam");
+    // Sam is back, as the warning says, until erased again.
+    expect((await cli(target, "pupil-erase", "--school", "Backupschool", "--pupil", "1", "--yes")).code).toBe(0);
+    // A restore into a database without erasures (or an empty one) warns of nothing.
+    const again = await cli(await emptyDatabase(), "restore", "--from", schoolBackup);
+    expect(again.stdout).not.toContain("WARNING");
+  });
+
   it.runIf(testProvider() === "sqlite")("does not replace a database that is in use, even with --force", async () => {
     const bot = await startSchool();
     onTestFinished(() => bot.stop());
