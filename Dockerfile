@@ -29,6 +29,12 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     DATABASE_URL=file:/data/gesprekswijzer.db
 WORKDIR /app
+# pg_dump and pg_restore, for `npm run cli:prod -- backup|restore` against PostgreSQL in the container
+# (Debian bookworm's client tools are PostgreSQL 15, as compose.yaml's server; a newer server needs
+# tools at least as new: run the backup from a host that has them, docs/operations.md).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client \
+ && rm -rf /var/lib/apt/lists/*
 # Owned by root and read-only for the service user: the code cannot be changed by the process.
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules

@@ -72,6 +72,10 @@ need(
   !runtime.lines.some((l) => l.op === "RUN" && /npm (ci|install)\b/.test(l.args)),
   "Dockerfile: the runtime stage must not install packages (it copies them from the build stage)",
 );
+need(
+  runtime.lines.some((l) => l.op === "RUN" && /apt-get install\b.*\bpostgresql-client\b/.test(l.args)),
+  "Dockerfile: the runtime stage needs postgresql-client (pg_dump, pg_restore) for backups against PostgreSQL",
+);
 
 // Every file the build stage copies from the context exists and is not excluded by .dockerignore.
 const ignored = readFileSync(path.join(ROOT, ".dockerignore"), "utf8")
