@@ -9,6 +9,9 @@ import { applyDueStagedRosters, listStagedRosters } from "../../bot/roster/stage
 import { deactivateStaffMember } from "../../bot/roster/staff-admin.js";
 import { getHandovers } from "../../bot/services/handover.js";
 import { makeGroup, makeStaff } from "../support/fixtures.js";
+import { startRetentionJob } from "../../bot/ops/nightly-job.js";
+import { createLogger } from "../../bot/logger.js";
+import { memoryLogStream } from "../support/app.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 
 let t: TestDatabase;
@@ -119,6 +122,20 @@ describe(`rollover edges (${testProvider()})`, () => {
     expect(await mine()).toMatchObject({ inactiveTeacherEmails: [s.meester.email.toLowerCase()] });
     // Deactivating someone the roster does not name says nothing about it.
     expect(await deactivateStaffMember(t.db, await loadActor(t.db, admin.id), s.juf.email, now)).toMatchObject({ stagedYears: [] });
+    // On the first day the nightly job leaves it waiting, and its log says how many, never who.
+    const lines: string[] = [];
+    const job = startRetentionJob({ db: t.db, logger: createLogger("info", memoryLogStream(lines)), clock: () => new Date("2027-08-01T06:00:00Z") });
+    try {
+      await job.runOnce();
+    } finally {
+      await job.stop();
+    }
+    const waiting = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg?.toString().startsWith("staged roster not applied") && l.schoolId === s.schoolId);
+    expect(waiting).toMatchObject({ inactiveTeachers: 1, schoolYear: "2027-2028" });
+    expect(lines.join("\n")).not.toContain(s.meester.email.toLowerCase());
+    expect(lines.join("\n")).not.toContain("@edge.example");
   });
 
   it("archives last year's groups left in use, once the school has this year's groups", async () => {
