@@ -80,5 +80,22 @@ describe(`overlapping rounds on ${testProvider()}`, () => {
     expect(overlapping).toContain("tellen voortaan bij de ronde die het laatst begint");
     // A round on days no other round covers says nothing of the kind.
     expect(await create("Juli", "2027-06-28", "2027-07-09")).not.toContain("Let op");
+
+    // Changing a round: never told it overlaps itself; told when the new dates reach another round.
+    const edit = async (name: string, startDate: string, endDate: string) => {
+      const roundId = (await t.db.round.findFirstOrThrow({ where: { name } })).id;
+      const first = await engine.start(leader, "round", NO_SUBJECT, { pick: { roundId, action: "edit" } });
+      const walked = await walkToEnd(engine, leader, first, "2027-03-08", {
+        basics: { name, format: "middenbouw-kindgesprek" },
+        period: { startDate, endDate, evaluationWeeks: "6" },
+      });
+      if (walked.result.kind !== "completed") throw new Error(`not completed: ${walked.result.kind}`);
+      return walked.result.completion.text;
+    };
+    const moved = await edit("Juli", "2027-06-30", "2027-07-09");
+    expect(moved).not.toContain("Let op");
+    const reaching = await edit("Juli", "2027-06-23", "2027-07-09");
+    expect(reaching).toContain("Let op: ronde **Junitwee**");
+    expect(reaching).not.toContain("ronde **Juli**");
   });
 });
