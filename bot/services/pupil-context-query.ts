@@ -189,16 +189,18 @@ export interface PupilContextPreread {
 /**
  * The context of a dialog session's pupil as one row of the actor's statement (bot/chat/turn-actor.ts):
  * the preparation and conversation dialogs read it on every turn, and read along it costs no round
- * trip of its own. It is read for every session with a pupil (the core does not know which dialogs
- * use it); no row when the session has none. The calendar comes along for `calendarFor` in the
- * pupil's school (loadSchoolDates uses it only when that is the school asked about).
+ * trip of its own. It is read for every active session of the acting teacher with a pupil (the core
+ * does not know which dialogs use it); no row otherwise. The calendar comes along for her working
+ * days in the pupil's school (loadSchoolDates uses it only when that is the school asked about).
  */
-export function pupilContextAlongActor(sessionId: string, calendarFor: string): { sql: string; params: SqlValue[] } {
-  const calendar = { ...calendarAlongPupil([calendarFor]), order: CALENDAR_ORDER };
+export function pupilContextAlongActor(sessionId: string, staffId: string): { sql: string; params: SqlValue[] } {
+  const calendar = { ...calendarAlongPupil([staffId]), order: CALENDAR_ORDER };
+  // Only for the acting teacher's own active dialog: the engine takes no other (it refuses or calls
+  // the card outdated), so nothing of anyone else's pupil is read for it.
   return {
     sql: `SELECT 'pupilContext', row_to_json(pc)::text, NULL, NULL, NULL FROM (${postgresPartsSelect(calendar)}
-      FROM "Pupil" p WHERE p."id" = (SELECT "pupilId" FROM "DialogSession" WHERE "id" = ?)) pc`,
-    params: [...calendar.params, sessionId],
+      FROM "Pupil" p WHERE p."id" = (SELECT "pupilId" FROM "DialogSession" WHERE "id" = ? AND "staffId" = ? AND "status" = 'active')) pc`,
+    params: [...calendar.params, sessionId, staffId],
   };
 }
 
