@@ -437,7 +437,9 @@ export class DialogEngine {
   async abandonActive(actor: Actor): Promise<string[] | null> {
     const session = await findActiveSession(this.deps.db, actor.staffId);
     if (!session) return null;
-    const given = wordsGiven(session.answers, session.rawInputs);
+    // A "did you mean the command?" waiting holds words too: they come back with the rest.
+    const asked = session.pending?.kind === "command" ? [session.pending.text] : [];
+    const given = [...wordsGiven(session.answers, session.rawInputs), ...asked];
     const ended = await updateSession(this.deps.db, session.id, session.version, { status: "cancelled", answers: {}, rawInputs: {} });
     return ended === null ? null : given;
   }

@@ -326,6 +326,13 @@ describe(`the engine's step rules on ${testProvider()}`, () => {
     const row = await session(a.sessionId);
     expect({ status: row.status, answers: row.answers, rawInputs: row.rawInputs }).toEqual({ status: "cancelled", answers: "{}", rawInputs: "{}" });
     expect(await engine.abandonActive(juf)).toBeNull();
+    // A "did you mean the command?" waiting: its text comes back too.
+    const b = stepOf(await engine.start(juf, "note", subject(), { a: { keuze: "lang" } }));
+    await t.db.dialogSession.update({
+      where: { id: b.sessionId },
+      data: { pending: JSON.stringify({ kind: "command", text: "leerling Otis", fieldId: null }) },
+    });
+    expect(await engine.abandonActive(juf)).toEqual(["lang", "leerling Otis"]);
   });
 
   it("a dialog removed while a turn is under way is reported as finished", async () => {
