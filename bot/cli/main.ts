@@ -116,7 +116,10 @@ async function run(argv: string[]): Promise<number> {
     const report = await restoreDatabase(config.DATABASE_URL, values.from, { force: values.force ?? false });
     console.log(`${report.provider} database restored (${counted(report.schools, SCHOOLS)}); start the bot to apply newer migrations`);
     if (report.previous) console.log(`  the database it replaced is kept at ${report.previous}`);
-    if (report.undoneErasures.length) {
+    if (report.undoneErasures === null) {
+      console.log("WARNING: the erasure receipts of the database it replaced could not be read. A pupil erased after this backup");
+      console.log("  was made is back: check the erasure requests since the backup's date and erase those pupils again (pupil-erase).");
+    } else if (report.undoneErasures.length) {
       console.log(
         `WARNING: the database it replaced recorded ${counted(report.undoneErasures.length, { one: "erasure", other: "erasures" })} that this backup predates; those pupils are back:`,
       );
@@ -247,11 +250,14 @@ async function runPrivacy(command: Parameters<typeof runPrivacyCommand>[1], args
   }
 }
 
-// Output piped into a reader that stops early (`| head`): stop quietly, as other command-line tools do.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code !== "EPIPE") throw error;
-  process.exit(process.exitCode ?? 0);
-});
+// Output piped into a reader that stops early (`| head`): the rest is not written, and the command
+// finishes with its own exit code, as other command-line tools do (no stack trace).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    stream.write = (() => true) as typeof stream.write;
+  });
+}
 
 try {
   process.exitCode = await run(process.argv.slice(2));

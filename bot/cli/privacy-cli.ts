@@ -7,7 +7,7 @@
 //   npm run cli -- erasures [--school "<name or id>"]
 // Output holds pupil ids, counts and dates; the export files hold the pupil's data, by design, and
 // are readable by their owner only.
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -65,10 +65,13 @@ async function requester(
   return undefined;
 }
 
-/** Written for its owner only: the file holds a pupil's data (mode applies on creation, chmod to an existing file). */
+/**
+ * Written for its owner only, as a new file: the mode applies only when a file is created, so an
+ * earlier export of the same pupil is replaced rather than written into.
+ */
 function writePrivateFile(file: string, data: string | Uint8Array): void {
-  writeFileSync(file, data, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  rmSync(file, { force: true });
+  writeFileSync(file, data, { mode: 0o600, flag: "wx" });
 }
 
 /** Exit code; writes its report to `out` and problems to `err`. */

@@ -5,7 +5,7 @@
 // PostgreSQL: pg_dump and pg_restore (custom format), the tools PostgreSQL ships for exactly this.
 // Nothing here prints or logs data: reports hold counts, sizes and file names.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
 import { providerOf, sqliteFilePath } from "../db/client.js";
@@ -32,9 +32,10 @@ export interface RestoreReport {
   previous?: string;
   /**
    * Erasures the replaced database recorded that the backup does not hold: the pupils they erased
-   * are back and must be erased again (docs/privacy.md). Receipts hold no personal data.
+   * are back and must be erased again (docs/privacy.md). Receipts hold no personal data. Null when
+   * the replaced database's receipts could not be read: the operator must check by hand.
    */
-  undoneErasures: ErasureSeen[];
+  undoneErasures: ErasureSeen[] | null;
 }
 
 /** An erasure as its receipt records it. */
@@ -46,8 +47,19 @@ export interface ErasureSeen {
 
 const RECEIPTS = `SELECT "id", "erasedAt", "reason" FROM "ErasureReceipt" ORDER BY "erasedAt"`;
 
-/** The erasure receipts a database holds; none when there is no database (yet) or no such table. */
-async function receiptsIn(url: string): Promise<ErasureSeen[]> {
+/**
+ * An empty file only its owner may read or write, for a backup to be written into: created so
+ * before any data is in it (a chmod afterwards would leave the data readable while it is written).
+ */
+function createPrivateFile(file: string): void {
+  closeSync(openSync(file, "wx", 0o600));
+}
+
+/**
+ * The erasure receipts a database holds; none when there is no database (yet) or no such table;
+ * null when they could not be read (an unreadable file, a refused connection).
+ */
+async function receiptsIn(url: string): Promise<ErasureSeen[] | null> {
   const seen = (rows: Record<string, unknown>[]) => rows.map((r) => ({ id: String(r.id), erasedAt: toDate(r.erasedAt), reason: String(r.reason) }));
   if (providerOf(url) === "sqlite") {
     const file = sqliteFilePath(url);
@@ -55,9 +67,10 @@ async function receiptsIn(url: string): Promise<ErasureSeen[]> {
     let db: Sqlite.Database | undefined;
     try {
       db = new Sqlite(file, { readonly: true, fileMustExist: true });
-      return seen(db.prepare(RECEIPTS).all() as Record<string, unknown>[]);
+      const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ErasureReceipt'").get();
+      return table ? seen(db.prepare(RECEIPTS).all() as Record<string, unknown>[]) : [];
     } catch {
-      return [];
+      return null;
     } finally {
       db?.close();
     }
@@ -66,10 +79,12 @@ async function receiptsIn(url: string): Promise<ErasureSeen[]> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
+    const table = await client.query(`SELECT to_regclass('"ErasureReceipt"') AS t`);
+    if (table.rows[0]?.t === null) return [];
     // As text: pg would read a timestamp without zone as local time.
     return seen((await client.query(RECEIPTS.replace('"erasedAt",', '"erasedAt"::text AS "erasedAt",'))).rows);
   } catch {
-    return [];
+    return null;
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -105,6 +120,8 @@ async function backupSqlite(url: string, out: string): Promise<BackupReport> {
   const partial = `${out}.partial-${process.pid}`;
   const db = new Sqlite(source, { fileMustExist: true, timeout: 5000 });
   try {
+    // Every pupil's record: readable by its owner only, whatever the umask.
+    createPrivateFile(partial);
     await db.backup(partial);
   } catch {
     rmSync(partial, { force: true });
@@ -118,8 +135,6 @@ async function backupSqlite(url: string, out: string): Promise<BackupReport> {
     copy.pragma("journal_mode = DELETE");
     copy.close();
     const schools = checkSqliteFile(partial);
-    // A backup holds every pupil's record: readable by its owner only, whatever the umask.
-    chmodSync(partial, 0o600);
     renameSync(partial, out);
     return { provider: "sqlite", file: out, bytes: statSync(out).size, schools };
   } catch (error) {
@@ -165,11 +180,11 @@ async function restoreSqlite(url: string, from: string, force: boolean): Promise
   const partial = `${target}.restoring-${process.pid}`;
   const source = new Sqlite(from, { readonly: true, fileMustExist: true });
   try {
+    createPrivateFile(partial);
     await source.backup(partial);
   } finally {
     source.close();
   }
-  chmodSync(partial, 0o600);
   renameSync(partial, target);
   return { provider: "sqlite", schools: checkSqliteFile(target), ...(previous ? { previous } : {}) };
 }
@@ -216,8 +231,8 @@ async function backupPostgres(url: string, out: string): Promise<BackupReport> {
   // Custom format: compressed, and pg_restore can restore it selectively and in parallel.
   // pg_dump works from one snapshot, so the dump is consistent while the bot runs.
   try {
+    createPrivateFile(partial);
     pgTool("pg_dump", url, ["--format=custom", "--no-owner", "--no-privileges", `--file=${partial}`]);
-    chmodSync(partial, 0o600);
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;
@@ -248,7 +263,7 @@ export async function restoreDatabase(url: string, from: string, options: { forc
   // A backup from before an erasure brings the erased pupil back: the operator is told which, by
   // the receipts of the database replaced (SQLite: the file kept aside, its WAL folded in).
   const force = options.force ?? false;
-  let before: ErasureSeen[];
+  let before: ErasureSeen[] | null;
   let report: Omit<RestoreReport, "undoneErasures">;
   if (providerOf(url) === "sqlite") {
     report = await restoreSqlite(url, source, force);
@@ -257,6 +272,8 @@ export async function restoreDatabase(url: string, from: string, options: { forc
     before = await receiptsIn(url);
     report = await restorePostgres(url, source, force);
   }
-  const kept = new Set((await receiptsIn(url)).map((r) => r.id));
+  const after = await receiptsIn(url);
+  if (before === null || after === null) return { ...report, undoneErasures: null };
+  const kept = new Set(after.map((r) => r.id));
   return { ...report, undoneErasures: before.filter((r) => !kept.has(r.id)) };
 }

@@ -199,6 +199,11 @@ describe(`operator CLI on ${testProvider()}`, () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(err).not.toContain("EPIPE");
     expect(code).toBe(0);
+    // A failing command keeps its exit code when its output's reader is gone.
+    const failing = spawn(process.execPath, [...cliArgs(), "frobnicate"], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" } });
+    failing.stdout.destroy();
+    failing.stderr.destroy();
+    expect(await new Promise<number | null>((resolve) => failing.on("close", resolve))).toBe(2);
   });
 
   it("names a malformed configuration variable", () => {
