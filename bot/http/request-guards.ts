@@ -7,12 +7,15 @@ import type { Logger } from "../logger.js";
 
 const BODY_LIMIT = "1mb";
 
-/** A body-parser error: `type` and `status` are set by body-parser (and raw-body). */
+/**
+ * An error that is the request's fault: body-parser's (with its `type`), or the router's (a path
+ * that is not valid percent-encoding is a URIError with status 400).
+ */
 function bodyErrorStatus(error: unknown): { status: number; code: string } | null {
   const e = error as { type?: unknown; status?: unknown; statusCode?: unknown };
   const status = typeof e?.status === "number" ? e.status : typeof e?.statusCode === "number" ? e.statusCode : null;
-  if (typeof e?.type !== "string" || status === null || status < 400 || status >= 500) return null;
-  return { status, code: e.type };
+  if (status === null || status < 400 || status >= 500) return null;
+  return { status, code: typeof e.type === "string" ? e.type : error instanceof URIError ? "malformed_path" : "bad_request" };
 }
 
 /**
@@ -69,6 +72,11 @@ export function unmatchedRequests(http: Express): RequestHandler {
       return;
     }
     const allow = [...allowed].sort().join(", ");
+    // OPTIONS asks which methods a path takes: that is the answer, not a mistake.
+    if (req.method === "OPTIONS") {
+      res.status(204).set("Allow", `${allow}, OPTIONS`).end();
+      return;
+    }
     res
       .status(405)
       .set("Allow", allow)

@@ -27,9 +27,19 @@ describe(`the HTTP edge on ${testProvider()}`, () => {
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
       expect(await res.json()).toEqual({ error: `method not allowed here; allowed: ${allow}` });
     }
-    // The routes themselves still answer.
+    // The routes themselves still answer, and OPTIONS is told what a path takes.
     expect((await ask("GET", "/healthz")).status).toBe(200);
     expect((await ask("HEAD", "/healthz")).status).toBe(200);
+    const options = await ask("OPTIONS", "/api/messages");
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("POST, OPTIONS");
+  });
+
+  it("a path that is not valid percent-encoding: 400, not 500, and no error in the log", async () => {
+    const res = await ask("GET", "/files/%E0%A4%A");
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "bad request" });
+    expect(app.logs.some((l) => l.includes('"level":50') && l.includes("request failed"))).toBe(false);
   });
 
   it("an unknown path: a JSON 404 that does not echo the path", async () => {
