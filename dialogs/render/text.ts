@@ -60,6 +60,11 @@ export function renderStepText(view: StepView): string {
   if (field) {
     lines.push(...renderFieldText(view, field));
   } else {
+    // The answers with the numbers "wijzig <nummer>" takes, so the teacher sees what she would change.
+    view.fields.forEach((f, i) => {
+      const given = f.value != null && hasContent(f.value) ? displayValue(view.locale, f, f.value) : renderText(view.locale, "render.empty");
+      lines.push(`${i + 1}. ${oneLine(f.label)}: ${given}`);
+    });
     lines.push(renderText(view.locale, "render.allAnswered"));
   }
 

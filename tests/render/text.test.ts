@@ -35,6 +35,16 @@ describe("nextTextField", () => {
     });
     expect(nextTextField(view)).toBeUndefined();
     expect(renderStepText(view)).toContain("Alle vragen van deze stap zijn beantwoord.");
+    // Numbered as "wijzig <nummer>" takes them, with what each holds.
+    const done = stepView({
+      fields: [
+        field("shortText", { id: "a", label: "Waar ben je trots op?", required: true, value: "mijn hut" }),
+        field("longText", { id: "b", label: "Wat wil je nog vertellen?", value: "" }),
+        field("yesNo", { id: "c", label: "Delen met ouders?", value: true }),
+      ],
+    });
+    const text = renderStepText(done);
+    expect(text).toContain("1. Waar ben je trots op?: mijn hut\n2. Wat wil je nog vertellen?: (leeg)\n3. Delen met ouders?: ja");
   });
 
   it("does not treat a blank required answer as answered", () => {
