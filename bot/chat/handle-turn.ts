@@ -26,6 +26,7 @@ import { DeliveryLedger } from "../services/deliveries.js";
 import { WorkspaceBindings } from "../services/channel-bindings.js";
 import { ProactiveSender } from "../proactive/send.js";
 import { staffFirstName, staffLocale } from "../services/staff.js";
+import { findActiveSession } from "../services/dialog-sessions.js";
 import { trackingRefusals } from "../audit.js";
 import { ensureRefusalAudited } from "../auth/refusals.js";
 import type { TurnObservation } from "../metrics/metrics.js";
@@ -121,7 +122,17 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
           return { replies: [{ text: t("welcome", { name }) }, chooseSchoolReply(t, who.options)], locale };
         }
         const actor = await loadActor(db, who.staffId);
-        return { replies: [welcomeReply(translatorFor(actor.locale), await staffFirstName(db, who.staffId))], locale: actor.locale };
+        const t = translatorFor(actor.locale);
+        const name = await staffFirstName(db, who.staffId);
+        // In the middle of a dialog (the chat restarted, the app reinstalled): its step, not the menu,
+        // so a number she types next answers the step instead of choosing a menu button.
+        const active = await findActiveSession(db, actor.staffId);
+        if (active)
+          return {
+            replies: [{ text: `${t("welcome", { name })}\n${t("welcome.inDialog")}` }, ...(await guide.resume(actor, active.id))],
+            locale: actor.locale,
+          };
+        return { replies: [welcomeReply(t, name)], locale: actor.locale };
       } catch (error) {
         return refusal(error, unknownsLocale(user), user.channel);
       }

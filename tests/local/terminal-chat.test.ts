@@ -49,6 +49,26 @@ describe(`terminal chat on ${testProvider()}`, () => {
     expect(text.match(/Dit kan ik voor je doen/g)).toHaveLength(1);
   });
 
+  it("restarted in the middle of a dialog: the welcome shows its step, and a typed number answers it", async () => {
+    const email = await teacherOfGroep5();
+    const first = chatAs(email);
+    expect(await first.chat.send("voorbereiden Noor")).toContain("1. ");
+    // A new terminal chat, as after a restart: the menu's numbered buttons would take the "1".
+    const { chat, input, output } = chatAs(email);
+    const done = chat.run();
+    input.end("1\n");
+    await done;
+    const text = output();
+    expect(text).toContain("Je was nog bezig; hier ga je verder.");
+    expect(text).not.toContain("[1] Gesprek voorbereiden");
+    // The "1" chose the step's first format, and the preparation moved on.
+    expect(text).toContain("Waarom dit gesprek?");
+    const staff = await t.db.staff.findFirstOrThrow({ where: { email } });
+    const session = await t.db.dialogSession.findFirstOrThrow({ where: { staffId: staff.id, kind: "prepare" } });
+    expect(session.stepId).toBe("aim");
+    expect(JSON.parse(session.answers)).toHaveProperty("format.format");
+  });
+
   it("shows a pupil's timeline, and offers a numbered choice when a name is ambiguous", async () => {
     const { chat } = chatAs(await teacherOfGroep5());
     // An exact first name wins over partial matches.

@@ -64,6 +64,10 @@ export const common = {
     nl: "Hoi {name}! Ik ben Gesprekswijzer. Ik help je kindgesprekken voor te bereiden, te voeren en op te volgen.",
     en: "Hi {name}! I'm Gesprekswijzer. I help you prepare, hold and follow up conversations with your pupils.",
   },
+  "welcome.inDialog": {
+    nl: "Je was nog bezig; hier ga je verder. Typ **pauze** om het later af te maken, of **help**.",
+    en: "You were in the middle of something; continue here. Type **pause** to finish it later, or **help**.",
+  },
   "welcome.intro": {
     nl: "Typ wat je wilt doen, of kies hieronder. Typ **help** voor alles wat ik kan.",
     en: "Type what you want to do, or choose below. Type **help** for everything I can do.",
