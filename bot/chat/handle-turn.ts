@@ -127,11 +127,9 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
         // In the middle of a dialog (the chat restarted, the app reinstalled): its step, not the menu,
         // so a number she types next answers the step instead of choosing a menu button.
         const active = await findActiveSession(db, actor.staffId);
-        if (active)
-          return {
-            replies: [{ text: `${t("welcome", { name })}\n${t("welcome.inDialog")}` }, ...(await guide.resume(actor, active.id))],
-            locale: actor.locale,
-          };
+        // A dialog that can no longer load (access changed) is ended on her next turn (routeTurn): the menu meanwhile.
+        const step = active ? await guide.resume(actor, active.id).catch(() => null) : null;
+        if (step) return { replies: [{ text: `${t("welcome", { name })}\n${t("welcome.inDialog")}` }, ...step], locale: actor.locale };
         return { replies: [welcomeReply(t, name)], locale: actor.locale };
       } catch (error) {
         return refusal(error, unknownsLocale(user), user.channel);

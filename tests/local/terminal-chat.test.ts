@@ -67,6 +67,14 @@ describe(`terminal chat on ${testProvider()}`, () => {
     const session = await t.db.dialogSession.findFirstOrThrow({ where: { staffId: staff.id, kind: "prepare" } });
     expect(session.stepId).toBe("aim");
     expect(JSON.parse(session.answers)).toHaveProperty("format.format");
+    // A dialog she may no longer open (no longer the pupil's teacher): the menu, not a refusal.
+    await t.db.groupTeacher.deleteMany({ where: { staffId: staff.id } });
+    const after = chatAs(email);
+    const ended = after.chat.run();
+    after.input.end("");
+    await ended;
+    expect(after.output()).toContain("[1] Gesprek voorbereiden");
+    expect(after.output()).not.toContain("Je was nog bezig");
   });
 
   it("shows a pupil's timeline, and offers a numbered choice when a name is ambiguous", async () => {
