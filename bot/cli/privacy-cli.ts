@@ -21,6 +21,7 @@ import { formatHousekeeping, runHousekeeping } from "../ops/housekeeping.js";
 import { readPupilAuditTrail } from "../privacy/audit-trail.js";
 import { loadActor } from "../auth/actor.js";
 import { canHandlePrivacyRequests } from "../auth/policy.js";
+import { counted } from "../text/text.js";
 
 export const PRIVACY_COMMANDS = ["pupil-export", "pupil-erase", "retention", "audit", "erasures"] as const;
 export type PrivacyCommand = (typeof PRIVACY_COMMANDS)[number];
@@ -110,7 +111,7 @@ export async function runPrivacyCommand(
   }
   if (command === "erasures") {
     const receipts = await db.erasureReceipt.findMany({ where: school ? { schoolId: school.id } : {}, orderBy: { erasedAt: "asc" } });
-    io.out(`${receipts.length} erasure receipt${receipts.length === 1 ? "" : "s"}${school ? ` at ${school.name}` : ""}, oldest first`);
+    io.out(`${counted(receipts.length, { one: "erasure receipt", other: "erasure receipts" })}${school ? ` at ${school.name}` : ""}, oldest first`);
     for (const r of receipts) {
       const rows = Object.values(JSON.parse(r.counts) as Record<string, number>).reduce((sum, n) => sum + n, 0);
       io.out(`  ${r.erasedAt.toISOString()}  ${r.id}  ${r.reason.padEnd(9)}  ${r.actorLabel.padEnd(9)}  ${rows} rows`);

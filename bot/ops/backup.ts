@@ -45,7 +45,8 @@ export interface ErasureSeen {
   reason: string;
 }
 
-const RECEIPTS = `SELECT "id", "erasedAt", "reason" FROM "ErasureReceipt" ORDER BY "erasedAt"`;
+/** The receipts, oldest first; `erasedAt` as the database gives it (PostgreSQL: as text, see receiptsIn). */
+const receiptsSql = (erasedAt: string) => `SELECT "id", ${erasedAt} AS "erasedAt", "reason" FROM "ErasureReceipt" ORDER BY "erasedAt"`;
 
 /**
  * An empty file only its owner may read or write, for a backup to be written into: created so
@@ -68,7 +69,7 @@ async function receiptsIn(url: string): Promise<ErasureSeen[] | null> {
     try {
       db = new Sqlite(file, { readonly: true, fileMustExist: true });
       const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ErasureReceipt'").get();
-      return table ? seen(db.prepare(RECEIPTS).all() as Record<string, unknown>[]) : [];
+      return table ? seen(db.prepare(receiptsSql(`"erasedAt"`)).all() as Record<string, unknown>[]) : [];
     } catch {
       return null;
     } finally {
@@ -82,7 +83,7 @@ async function receiptsIn(url: string): Promise<ErasureSeen[] | null> {
     const table = await client.query(`SELECT to_regclass('"ErasureReceipt"') AS t`);
     if (table.rows[0]?.t === null) return [];
     // As text: pg would read a timestamp without zone as local time.
-    return seen((await client.query(RECEIPTS.replace('"erasedAt",', '"erasedAt"::text AS "erasedAt",'))).rows);
+    return seen((await client.query(receiptsSql(`"erasedAt"::text`))).rows);
   } catch {
     return null;
   } finally {
