@@ -4,8 +4,13 @@
 // connector lives too, as Microsoft's connector is never inside our process. Talks to the parent
 // over the IPC channel: "ready" (with the port), then answers "mark" (start counting), "report"
 // (this process's CPU time and its own request-to-response times since the mark) and "sessions".
-// Env: BENCH_SERVER ("echo" or "app"), DATABASE_URL, BENCH_TEACHERS, BENCH_TENANT, BENCH_DEBUG, BENCH_SCHOOLS.
+// Env: BENCH_SERVER ("echo" or "app"), DATABASE_URL, BENCH_TEACHERS, BENCH_TENANT, BENCH_DEBUG, BENCH_SCHOOLS,
+// BENCH_CPU_PROF (a directory: a V8 CPU profile of the turns, from the first mark after the idle
+// measurement to the stop, so seeding a board and starting up do not drown the turns in it).
 import express from "express";
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import path from "node:path";
 import type { Server } from "node:http";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import { loadConfig } from "../bot/config.js";
@@ -103,10 +108,21 @@ running.server.prependListener("request", (req, res) => {
   res.once("finish", () => latencies.push(performance.now() - started));
 });
 
+const profileDir = process.env.BENCH_CPU_PROF;
+let profiler: Session | undefined;
+let marks = 0;
+
 let cpuMark = process.cpuUsage();
 process.on("message", (request: ServerRequest) => {
   void (async () => {
     if (request.cmd === "mark") {
+      // The first mark measures the idle server; the second starts the warm-up turns.
+      if (profileDir && ++marks === 2) {
+        profiler = new Session();
+        profiler.connect();
+        await profiler.post("Profiler.enable");
+        await profiler.post("Profiler.start");
+      }
       latencies = [];
       coreMs.length = 0;
       cpuMark = process.cpuUsage();
@@ -122,6 +138,10 @@ process.on("message", (request: ServerRequest) => {
       }
       send({ type: "sessions", sessions });
     } else if (request.cmd === "stop") {
+      if (profiler && profileDir) {
+        const { profile } = await profiler.post("Profiler.stop");
+        writeFileSync(path.join(profileDir, `${mode}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+      }
       await running.close();
       send({ type: "stopped" });
       process.disconnect();

@@ -110,8 +110,8 @@ class ServerProcess {
 
   static async start(env: Record<string, string>): Promise<ServerProcess> {
     const child = fork(SERVER_SCRIPT, [], {
-      // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (node --cpu-prof).
-      execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+      // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile of its turns there (teams-server.ts).
+      execArgv: ["--import", "tsx"],
       env: { ...process.env, BENCH_TEACHERS: String(TEACHERS), BENCH_TENANT: TENANT, ...env },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
