@@ -1,7 +1,7 @@
 // School years ("2026-2027") and the day each begins. A school year starts on the school's own
 // first day ("MM-DD", 1 August unless the school set another); on that day next year's roster
 // takes effect (bot/roster/rollover.ts), and progress counts from it.
-import { localDate } from "./local-time.js";
+import { localDate, zonedTimeToUtc } from "./local-time.js";
 
 export const DEFAULT_SCHOOL_YEAR_START = "08-01";
 
@@ -38,6 +38,12 @@ export function schoolYearOf(now: Date, timezone: string, start: string = DEFAUL
 /** The school-local date ("YYYY-MM-DD") a school year begins. */
 export function schoolYearStartDate(schoolYear: string, start: string = DEFAULT_SCHOOL_YEAR_START): string {
   return `${schoolYear.slice(0, 4)}-${start}`;
+}
+
+/** The instants a school year spans: from its first day to next year's, at school-local midnight. */
+export function schoolYearSpan(schoolYear: string, start: string, timezone: string): { gte: Date; lt: Date } {
+  const firstDay = (year: string) => zonedTimeToUtc(schoolYearStartDate(year, start), "00:00", timezone);
+  return { gte: firstDay(schoolYear), lt: firstDay(nextSchoolYear(schoolYear)) };
 }
 
 /** Negative when `a` comes before `b`; school years compare as their first calendar year. */

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor.js";
 import { canListGroupPupils, canViewGroupProgress } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
+import { currentSchoolYearSpan } from "./school-year.js";
 
 export interface GroupWithPupils {
   id: string;
@@ -59,26 +60,41 @@ export async function listGroupPupils(db: Db, actor: Actor, groupId: string): Pr
 }
 
 /** Counts only — no names, no content — so a team leader may see it. */
-export async function getGroupProgress(db: Db, actor: Actor, groupId: string, roundId?: string): Promise<GroupProgress> {
+/** A group's progress in the school's current school year (`now`'s). */
+export async function getGroupProgress(db: Db, actor: Actor, groupId: string, now: Date): Promise<GroupProgress> {
   const group = await loadGroup(db, actor, groupId);
   if (!canViewGroupProgress(actor, group)) {
     await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: "group_progress", entityId: group.id });
     throw new ForbiddenError("no progress access to this group");
   }
-  return { groupId: group.id, groupName: group.name, ...(await countProgress(db, { groupId, active: true }, roundId)) };
+  const during = await currentSchoolYearSpan(db, group.schoolId, now);
+  return { groupId: group.id, groupName: group.name, ...(await countProgress(db, { groupId, active: true }, during)) };
 }
 
 export type ProgressCounts = Omit<GroupProgress, "groupId" | "groupName">;
 
-/** The progress counts of the active pupils a filter names (a group's, a school's): counts, never names. */
-export async function countProgress(db: Db, pupilFilter: { groupId?: string | { not: null }; schoolId?: string; active: true }, roundId?: string) {
+/**
+ * The progress counts of the active pupils a filter names (a group's, a school's): counts, never
+ * names. Conversations count in the school year `during` spans, by their day: the day held, else
+ * the day planned, else the day made (as a round counts them: bot/rounds/membership.ts). Without
+ * it, a group's counts in September held the conversations its pupils had last year.
+ */
+export async function countProgress(
+  db: Db,
+  pupilFilter: { groupId?: string | { not: null }; schoolId?: string; active: true },
+  during: { gte: Date; lt: Date },
+) {
   const [pupils, byStatus, openGoals] = await Promise.all([
     db.pupil.count({ where: pupilFilter }),
     db.conversation.groupBy({
       by: ["status"],
       // A conversation belongs to its pupil's school, and a pupil never changes school: the school
       // on the conversation itself lets a school-wide count use Conversation's own index.
-      where: { pupil: pupilFilter, ...(pupilFilter.schoolId ? { schoolId: pupilFilter.schoolId } : {}), ...(roundId ? { roundId } : {}) },
+      where: {
+        pupil: pupilFilter,
+        ...(pupilFilter.schoolId ? { schoolId: pupilFilter.schoolId } : {}),
+        OR: [{ heldAt: during }, { heldAt: null, plannedAt: during }, { heldAt: null, plannedAt: null, createdAt: during }],
+      },
       _count: { _all: true },
     }),
     db.goal.count({ where: { pupil: pupilFilter, status: "open" } }),

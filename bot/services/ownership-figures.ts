@@ -9,8 +9,7 @@ import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
 import { Bouw, HELD_STATUSES } from "../domain/vocabulary.js";
 import { asSkillActor, evaluationSkills, OWNERSHIP_SKILLS, type OwnershipSkillName } from "../domain/ownership-skills.js";
-import { nextSchoolYear, schoolYearOf, schoolYearStartDate } from "../domain/school-year.js";
-import { zonedTimeToUtc } from "../domain/local-time.js";
+import { schoolYearOf, schoolYearSpan } from "../domain/school-year.js";
 import { getFormat } from "../formats/registry.js";
 
 export interface SkillTally {
@@ -85,8 +84,7 @@ export async function getOwnershipFigures(db: Db, actor: Actor, now: Date): Prom
   }
   const school = await db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { timezone: true, schoolYearStart: true } });
   const year = schoolYearOf(now, school.timezone, school.schoolYearStart);
-  const yearStart = (y: string) => zonedTimeToUtc(schoolYearStartDate(y, school.schoolYearStart), "00:00", school.timezone);
-  const during = { gte: yearStart(year), lt: yearStart(nextSchoolYear(year)) };
+  const during = schoolYearSpan(year, school.schoolYearStart, school.timezone);
 
   const groups = (
     await db.group.findMany({ where: { schoolId, archivedAt: null }, select: { id: true, name: true, bouw: true }, orderBy: { name: "asc" } })

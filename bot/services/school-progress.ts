@@ -6,6 +6,7 @@ import { canViewSchoolProgress } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { ForbiddenError } from "../errors.js";
 import { countProgress, type ProgressCounts } from "./groups.js";
+import { currentSchoolYearSpan } from "./school-year.js";
 
 export interface SchoolProgress extends ProgressCounts {
   schoolId: string;
@@ -13,24 +14,24 @@ export interface SchoolProgress extends ProgressCounts {
 }
 
 /** The counts of one school: of its active pupils in a group (the sum of its groups' lines). */
-async function schoolCounts(db: Db, actor: Actor, school: { id: string; name: string; boardId: string | null }): Promise<SchoolProgress> {
+async function schoolCounts(db: Db, actor: Actor, school: { id: string; name: string; boardId: string | null }, now: Date): Promise<SchoolProgress> {
   if (!canViewSchoolProgress(actor, school)) {
     await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: "school_progress", entityId: school.id });
     throw new ForbiddenError("no progress access to this school");
   }
-  const counts = await countProgress(db, { schoolId: school.id, groupId: { not: null }, active: true });
+  const counts = await countProgress(db, { schoolId: school.id, groupId: { not: null }, active: true }, await currentSchoolYearSpan(db, school.id, now));
   await recordAudit(db, { schoolId: school.id, actorStaffId: actor.staffId, action: "read", entity: "school_progress", entityId: school.id });
   return { schoolId: school.id, schoolName: school.name, ...counts };
 }
 
 /** The actor's own school as a whole (director, admin). */
-export async function getOwnSchoolProgress(db: Db, actor: Actor): Promise<SchoolProgress> {
+export async function getOwnSchoolProgress(db: Db, actor: Actor, now: Date): Promise<SchoolProgress> {
   const school = await db.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { id: true, name: true, boardId: true } });
-  return schoolCounts(db, actor, school);
+  return schoolCounts(db, actor, school, now);
 }
 
 /** Every school of the actor's board, one entry each, by name (board_admin); refused for anyone else. */
-export async function getBoardProgress(db: Db, actor: Actor): Promise<{ boardName: string; schools: SchoolProgress[] }> {
+export async function getBoardProgress(db: Db, actor: Actor, now: Date): Promise<{ boardName: string; schools: SchoolProgress[] }> {
   if (!actor.roles.has("board_admin") || actor.boardId === null) {
     await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: "board_progress", entityId: actor.boardId });
     throw new ForbiddenError("not a board admin");
@@ -40,6 +41,6 @@ export async function getBoardProgress(db: Db, actor: Actor): Promise<{ boardNam
     select: { name: true, schools: { select: { id: true, name: true, boardId: true }, orderBy: { name: "asc" } } },
   });
   const schools: SchoolProgress[] = [];
-  for (const school of board.schools) schools.push(await schoolCounts(db, actor, school));
+  for (const school of board.schools) schools.push(await schoolCounts(db, actor, school, now));
   return { boardName: board.name, schools };
 }

@@ -78,9 +78,9 @@ describe(`authorization on ${testProvider()}`, () => {
   });
 
   it("a team leader sees progress figures of their bouw, but no content and no other bouw", async () => {
-    const progress = await getGroupProgress(t.db, actors.leaderMidden!, ids.g4!);
+    const progress = await getGroupProgress(t.db, actors.leaderMidden!, ids.g4!, new Date());
     expect(progress.pupils).toBe(1);
-    expect(await code(getGroupProgress(t.db, actors.leaderMidden!, ids.g7!))).toBe(ErrorCode.Forbidden);
+    expect(await code(getGroupProgress(t.db, actors.leaderMidden!, ids.g7!, new Date()))).toBe(ErrorCode.Forbidden);
     expect(await code(getPupilRecord(t.db, actors.leaderMidden!, ids.sam!))).toBe(ErrorCode.Forbidden);
     expect(await code(listGroupPupils(t.db, actors.leaderMidden!, ids.g4!))).toBe(ErrorCode.Forbidden);
   });
@@ -88,12 +88,12 @@ describe(`authorization on ${testProvider()}`, () => {
   it("an IB'er sees content only of pupils assigned to them", async () => {
     expect(await code(getPupilRecord(t.db, actors.ib!, ids.noor!))).toBe("ok");
     expect(await code(getPupilRecord(t.db, actors.ib!, ids.sam!))).toBe(ErrorCode.Forbidden);
-    expect(await code(getGroupProgress(t.db, actors.ib!, ids.g7!))).toBe(ErrorCode.Forbidden);
+    expect(await code(getGroupProgress(t.db, actors.ib!, ids.g7!, new Date()))).toBe(ErrorCode.Forbidden);
   });
 
   it("a school admin manages the roster but sees no content unless granted", async () => {
     expect((await listGroupPupils(t.db, actors.admin!, ids.g4!)).pupils).toHaveLength(1);
-    expect(await code(getGroupProgress(t.db, actors.admin!, ids.g7!))).toBe("ok");
+    expect(await code(getGroupProgress(t.db, actors.admin!, ids.g7!, new Date()))).toBe("ok");
     expect(await code(getPupilRecord(t.db, actors.admin!, ids.sam!))).toBe(ErrorCode.Forbidden);
     // A content grant allows reading, not writing.
     expect(await code(getPupilRecord(t.db, actors.adminReader!, ids.sam!))).toBe("ok");
@@ -105,7 +105,7 @@ describe(`authorization on ${testProvider()}`, () => {
       expect(await code(getPupilRecord(t.db, actor, ids.sam!))).toBe(ErrorCode.NotFound);
       expect(await code(addNote(t.db, actor, { pupilId: ids.sam!, text: "x" }))).toBe(ErrorCode.NotFound);
       expect(await code(listGroupPupils(t.db, actor, ids.g4!))).toBe(ErrorCode.NotFound);
-      expect(await code(getGroupProgress(t.db, actor, ids.g4!))).toBe(ErrorCode.NotFound);
+      expect(await code(getGroupProgress(t.db, actor, ids.g4!, new Date()))).toBe(ErrorCode.NotFound);
     }
     expect(await code(getPupilRecord(t.db, actors.adminReader!, ids.foreign!))).toBe(ErrorCode.NotFound);
   });

@@ -13,6 +13,7 @@ import { inTransaction } from "../../bot/db/transaction.js";
 import { buildGroupNeeds } from "../../bot/services/educational-needs.js";
 import { getGroupOverviews } from "../../bot/services/group-overview.js";
 import { countProgress } from "../../bot/services/groups.js";
+import { currentSchoolYearSpan } from "../../bot/services/school-year.js";
 import { loadHomeSummary } from "../../bot/services/home-summary.js";
 import { getPupilRecord } from "../../bot/services/pupil-records.js";
 import { notifySupporters, REVIEW_RECORDED, reviewRenderers } from "../../bot/services/pupil-review.js";
@@ -144,7 +145,8 @@ describe(`the leerlingbespreking without the pupil (${testProvider()})`, () => {
     const [overview] = await getGroupOverviews(t.db, juf, today);
     expect(overview!.held).toBe(0);
     expect(overview!.pupils[0]!.status).toBe("planned"); // the proposed kindgesprek, not the meeting
-    expect(await countProgress(t.db, { groupId: w.group.id, active: true })).toMatchObject({ held: 0, evaluated: 0, planned: 1 });
+    const thisYear = await currentSchoolYearSpan(t.db, w.school.id, new Date());
+    expect(await countProgress(t.db, { groupId: w.group.id, active: true }, thisYear)).toMatchObject({ held: 0, evaluated: 0, planned: 1 });
     const home = await loadHomeSummary(t.db, juf, new Date());
     expect(home.groups[0]).toMatchObject({ held: 0 });
     const record = await getPupilRecord(t.db, juf, w.finn.id);

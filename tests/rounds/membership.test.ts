@@ -187,6 +187,25 @@ describe(`round membership on ${testProvider()}`, () => {
     expect(await t.db.conversation.findFirst({ where: { pupilId: pupilIds.Vera! } })).toMatchObject({ roundId: null });
   });
 
+  it("voortgang counts the current school year: after the summer, last year's conversations are gone from it", async () => {
+    const progressLine = async () =>
+      textOf(await turn(leader, "voortgang"))
+        .split("\n")
+        .find((l) => l.includes("groep 5"));
+    await hold("Anna");
+    await prepare("Bram", "2027-03-18");
+    expect(await progressLine()).toMatch(/voorbereid 1 · gehouden 1/);
+    // The last evening of the school year (it starts on 1 August): both still count.
+    clockNow = zonedTimeToUtc("2027-07-31", "23:30", TZ);
+    expect(await progressLine()).toMatch(/voorbereid 1 · gehouden 1/);
+    // The new school year: neither counts; a conversation prepared in it does.
+    clockNow = zonedTimeToUtc("2027-08-01", "00:30", TZ);
+    expect(await progressLine()).toMatch(/gepland 0 · voorbereid 0 · gehouden 0/);
+    clockNow = zonedTimeToUtc("2027-09-15", "10:00", TZ);
+    await prepare("Cas", "2027-09-20");
+    expect(await progressLine()).toMatch(/gepland 0 · voorbereid 1 · gehouden 0/);
+  });
+
   it("`plannen` does not offer the pupil whose conversation was held", async () => {
     await voorjaarWithAnnaHeld();
     // Alex's groep 4 has a round of its own, so `plannen` first asks which round to plan.

@@ -1,7 +1,8 @@
 // `voortgang` / `progress`: counts only, never names or content. A team leader sees the groups of
 // the bouwen they lead; a director (and the admin) every group of the school with the school's
 // total; a board_admin one line per school of the board. `voortgang school` and `voortgang bestuur`
-// ask for one of the wider views explicitly, and anyone else gets a clear refusal.
+// ask for one of the wider views explicitly, and anyone else gets a clear refusal. Every count is
+// of the current school year (countProgress).
 import type { BotReply } from "../../channel/types.js";
 import { canViewSchoolProgress } from "../../auth/policy.js";
 import { getGroupProgress, listProgressGroups, type ProgressCounts } from "../../services/groups.js";
@@ -18,14 +19,14 @@ const countsLine = (t: Translator, name: string, p: ProgressCounts) => t("progre
 async function groupLines(ctx: CommandContext): Promise<string[]> {
   const lines: string[] = [];
   for (const group of await listProgressGroups(ctx.db, ctx.actor)) {
-    const p = await getGroupProgress(ctx.db, ctx.actor, group.id);
+    const p = await getGroupProgress(ctx.db, ctx.actor, group.id, ctx.now());
     lines.push(countsLine(ctx.t, p.groupName, p));
   }
   return lines;
 }
 
 async function schoolReply(ctx: CommandContext): Promise<BotReply> {
-  const school = await getOwnSchoolProgress(ctx.db, ctx.actor);
+  const school = await getOwnSchoolProgress(ctx.db, ctx.actor, ctx.now());
   return {
     text: [ctx.t("progress.schoolHeader", { school: school.schoolName }), ...(await groupLines(ctx)), countsLine(ctx.t, ctx.t("progress.total"), school)].join(
       "\n",
@@ -34,7 +35,7 @@ async function schoolReply(ctx: CommandContext): Promise<BotReply> {
 }
 
 async function boardReply(ctx: CommandContext): Promise<BotReply> {
-  const board = await getBoardProgress(ctx.db, ctx.actor);
+  const board = await getBoardProgress(ctx.db, ctx.actor, ctx.now());
   return {
     text: [
       ctx.t("progress.boardHeader", { board: board.boardName, count: board.schools.length }),
