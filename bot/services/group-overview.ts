@@ -4,12 +4,15 @@ import type { Db } from "../db/client.js";
 import type { Actor } from "../auth/actor.js";
 import { recordAudit } from "../audit.js";
 import { pupilsWhere } from "../auth/pupil-scope.js";
-import { schoolYearOfDate, schoolYearStartDate } from "../domain/school-year.js";
+import { schoolYearOfDate, schoolYearStartDate, schoolYearSpan } from "../domain/school-year.js";
+import { zonedTimeToUtc } from "../domain/local-time.js";
+import { conversationDayIn } from "./school-year.js";
 
-/** The first day of the school year `today` falls in, by the school's own start date. */
-async function schoolYearBegan(db: Db, schoolId: string, today: string): Promise<string> {
-  const { schoolYearStart } = await db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { schoolYearStart: true } });
-  return schoolYearStartDate(schoolYearOfDate(today, schoolYearStart), schoolYearStart);
+/** The school year `today` falls in, by the school's own start date: its first day and its span. */
+async function schoolYearOfToday(db: Db, actor: Actor, today: string): Promise<{ since: string; span: { gte: Date; lt: Date } }> {
+  const { schoolYearStart } = await db.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { schoolYearStart: true } });
+  const year = schoolYearOfDate(today, schoolYearStart);
+  return { since: schoolYearStartDate(year, schoolYearStart), span: schoolYearSpan(year, schoolYearStart, actor.timezone) };
 }
 
 export interface PupilOverview {
@@ -38,7 +41,9 @@ export async function getGroupOverviews(
   today: string,
   options: { since?: string; dueWithinDays?: number } = {},
 ): Promise<GroupOverview[]> {
-  const since = options.since ?? (await schoolYearBegan(db, actor.schoolId, today));
+  const { since, span } = options.since
+    ? { since: options.since, span: { gte: zonedTimeToUtc(options.since, "00:00", actor.timezone) } }
+    : await schoolYearOfToday(db, actor, today);
   const dueUntil = new Date(`${today}T12:00:00Z`);
   dueUntil.setUTCDate(dueUntil.getUTCDate() + (options.dueWithinDays ?? 7));
   const dueLimit = dueUntil.toISOString().slice(0, 10);
@@ -50,7 +55,7 @@ export async function getGroupOverviews(
         where: { active: true },
         orderBy: [{ firstName: "asc" }, { lastName: "asc" }],
         include: {
-          conversations: { where: { status: { not: "cancelled" }, createdAt: { gte: new Date(`${since}T00:00:00Z`) } }, select: { status: true } },
+          conversations: { where: { status: { not: "cancelled" }, ...conversationDayIn(span) }, select: { status: true } },
           goals: { where: { status: "open" }, select: { evaluationDate: true } },
         },
       },

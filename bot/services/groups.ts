@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor.js";
 import { canListGroupPupils, canViewGroupProgress } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
-import { currentSchoolYearSpan } from "./school-year.js";
+import { conversationDayIn, currentSchoolYearSpan } from "./school-year.js";
 
 export interface GroupWithPupils {
   id: string;
@@ -75,9 +75,8 @@ export type ProgressCounts = Omit<GroupProgress, "groupId" | "groupName">;
 
 /**
  * The progress counts of the active pupils a filter names (a group's, a school's): counts, never
- * names. Conversations count in the school year `during` spans, by their day: the day held, else
- * the day planned, else the day made (as a round counts them: bot/rounds/membership.ts). Without
- * it, a group's counts in September held the conversations its pupils had last year.
+ * names. Conversations count in the school year `during` spans, by their day (conversationDayIn).
+ * Without it, a group's counts in September held the conversations its pupils had last year.
  */
 export async function countProgress(
   db: Db,
@@ -93,7 +92,7 @@ export async function countProgress(
       where: {
         pupil: pupilFilter,
         ...(pupilFilter.schoolId ? { schoolId: pupilFilter.schoolId } : {}),
-        OR: [{ heldAt: during }, { heldAt: null, plannedAt: during }, { heldAt: null, plannedAt: null, createdAt: during }],
+        ...conversationDayIn(during),
       },
       _count: { _all: true },
     }),

@@ -12,3 +12,12 @@ export async function currentSchoolYearSpan(db: Db | Tx, schoolId: string, now: 
   const school = await db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { timezone: true, schoolYearStart: true } });
   return schoolYearSpan(schoolYearOf(now, school.timezone, school.schoolYearStart), school.schoolYearStart, school.timezone);
 }
+
+/**
+ * Conversations whose day falls in a span: the day held, else the day planned for, else the day
+ * recorded. The one rule for "this school year" in voortgang and overzicht: a conversation held in
+ * July and recorded in September belongs to the year it was held in.
+ */
+export function conversationDayIn(span: { gte: Date; lt?: Date }) {
+  return { OR: [{ heldAt: span }, { heldAt: null, plannedAt: span }, { heldAt: null, plannedAt: null, createdAt: span }] };
+}
