@@ -240,6 +240,9 @@ export class DialogEngine {
     const version = session.status === "active" ? session.version : await activateSession(this.deps.db, session);
     if (version === null) return this.resume(actor, sessionId);
     const turn = await this.turn(actor, { ...session, version, status: "active" });
+    // A question still waiting (the chat restarted after "stop"): asked again, so the next "ja"
+    // or number answers what she sees, not a question she no longer has in front of her.
+    if (!paused && turn.session.pending) return this.pendingView(turn);
     const notice = paused ? { notice: t("engine.otherPaused", actor.locale) } : {};
     return withHandBack({ kind: "step", sessionId, view: this.view(turn), ...notice }, paused, actor.locale);
   }
@@ -381,13 +384,20 @@ export class DialogEngine {
     if (version === null) throw new StaleSubmission();
     const answers = change.answers ?? session.answers;
     const rawInputs = change.rawInputs ?? session.rawInputs;
+    return this.pendingView({ ...turn, session: { ...session, answers, rawInputs, pending, version } });
+  }
+
+  /** What a turn shows while a question waits: the stop or command question as asked, else the step (an edit question is part of it). */
+  private pendingView(turn: Turn): EngineResult {
+    const { session, ctx } = turn;
+    const pending = session.pending;
     const question =
-      pending.kind === "cancel"
-        ? cancelQuestion(ctx.locale, turn.loaded.title, filledCount(answers, rawInputs))
-        : pending.kind === "command"
+      pending?.kind === "cancel"
+        ? cancelQuestion(ctx.locale, turn.loaded.title, filledCount(session.answers, session.rawInputs))
+        : pending?.kind === "command"
           ? commandQuestion(ctx.locale, turn.loaded.title, pending.text, this.fieldLabel(turn, pending.fieldId))
           : null;
-    if (!question) return { kind: "step", sessionId: session.id, view: this.view({ ...turn, session: { ...session, answers, rawInputs, pending, version } }) };
+    if (!question) return { kind: "step", sessionId: session.id, view: this.view(turn) };
     return { kind: "question", sessionId: session.id, ...question };
   }
 

@@ -41,7 +41,9 @@ export const prepareFlow: DialogFlow = {
       const value = text(earlier, stepId, fieldId);
       return value ? { defaultValue: value } : {};
     };
-    const formats = (await listFormats(ctx.db, ctx.actor.schoolId)).filter((f) => f.subject !== "group");
+    // Kindgesprekken only: a groepsgesprek and a leerlingbespreking (about the pupil, without them) have commands of their own,
+    // and preparing one here made a pupil's invitation and then skipped the meeting's own first phase.
+    const formats = (await listFormats(ctx.db, ctx.actor.schoolId)).filter((f) => f.subject === "pupil");
     const preferred = group ? await defaultFormatKey(ctx.db, group) : "hgw-kindgesprek";
     const name = `${pupil.firstName} ${pupil.lastName}`;
     // The conversation's date: a school day on which this teacher works (in the pupil's group).

@@ -77,6 +77,34 @@ describe(`terminal chat on ${testProvider()}`, () => {
     expect(after.output()).not.toContain("Je was nog bezig");
   });
 
+  it("restarted while a question waits: the welcome asks it again, and the reply answers what she sees", async () => {
+    const email = await teacherOfGroep5();
+    const staff = await t.db.staff.findFirstOrThrow({ where: { email } });
+    const first = chatAs(email);
+    await first.chat.send("voorbereiden Noor");
+    expect(await first.chat.send("1")).toContain("Waarom dit gesprek?");
+    expect(await first.chat.send("stop")).toMatch(/Stoppen met .*\(ja \/ nee \/ pauze\)/);
+    // A restart: the stop question is shown again, not only the step, so "nee" answers it.
+    const second = chatAs(email);
+    const done = second.chat.run();
+    second.input.end("nee\n");
+    await done;
+    expect(second.output()).toMatch(/Je was nog bezig[\s\S]*Stoppen met .*\(ja \/ nee \/ pauze\)[\s\S]*\[2\] Nee, ga verder/);
+    const session = await t.db.dialogSession.findFirstOrThrow({ where: { staffId: staff.id, kind: "prepare" } });
+    expect(session).toMatchObject({ status: "active", pending: null });
+    // A command question waiting at a restart: shown again, and its "2" files the text as the answer.
+    expect(await chatAs(email).chat.send("leerling Sam")).toContain("[2] Nee, dit is mijn antwoord");
+    const third = chatAs(email);
+    const ran = third.chat.run();
+    third.input.end("2\n");
+    await ran;
+    expect(third.output()).toMatch(/Bedoel je het commando leerling Sam\?/);
+    const after = await t.db.dialogSession.findFirstOrThrow({ where: { id: session.id } });
+    expect(Object.values(JSON.parse(after.answers) as Record<string, Record<string, unknown>>).flatMap((step) => Object.values(step))).toContain(
+      "leerling Sam",
+    );
+  });
+
   it("shows a pupil's timeline, and offers a numbered choice when a name is ambiguous", async () => {
     const { chat } = chatAs(await teacherOfGroep5());
     // An exact first name wins over partial matches.
