@@ -121,6 +121,8 @@ describe(`terminal chat on ${testProvider()}`, () => {
     const { chat } = chatAs(await teacherOfGroep5());
     const choice = await chat.send("notitie Sa: vertelde over de Zeehondjes-les");
     expect(choice).toContain("[2] Samira T.");
+    // The note is in the question too: typing a name instead of a number loses nothing.
+    expect(choice).toMatch(/nog niet opgeslagen.*vertelde over de Zeehondjes-les/);
     expect(await chat.send("2")).toContain("Notitie opgeslagen");
     const note = await t.db.note.findFirstOrThrow({ where: { text: "vertelde over de Zeehondjes-les" }, include: { pupil: true } });
     expect(note.pupil.firstName).toBe("Samira");

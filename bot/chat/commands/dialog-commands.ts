@@ -64,8 +64,11 @@ export async function noteCommand(ctx: CommandContext, input: CommandInput): Pro
   const rest = (input.args.pupilId ? (input.args.text ?? "") : colon >= 0 ? input.text.slice(colon + 1) : "").trim();
   const choice = await choosePupil(ctx, { text: who, args: input.args }, "note", rest);
   if ("reply" in choice) {
-    // Nobody matched: show the note back, so nothing typed is lost.
-    return rest && !choice.reply.actions?.length ? [choice.reply, { text: ctx.t("note.notSaved", { text: rest }) }] : [choice.reply];
+    // Nobody matched, or a choice of pupils whose buttons carry the note: the note is shown back
+    // either way, so a teacher who types a name instead of choosing does not lose it.
+    if (!rest) return [choice.reply];
+    if (!choice.reply.actions?.length) return [choice.reply, { text: ctx.t("note.notSaved", { text: rest }) }];
+    return [{ ...choice.reply, text: `${choice.reply.text}\n${ctx.t("note.waiting", { text: rest })}` }];
   }
   if (!rest) return ctx.guide.start(ctx.actor, "note", { ...NO_SUBJECT, pupilId: choice.pupilId });
   const [text, goal] = rest.split(/\s*\b(?:doel|goal)\s*:\s*/i);

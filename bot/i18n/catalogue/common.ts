@@ -124,6 +124,10 @@ export const common = {
   "choose.pupil": { nl: "Over welke leerling gaat het?", en: "Which pupil is it about?" },
   "choose.group": { nl: "Met welke groep?", en: "With which group?" },
   "note.saved": { nl: "Notitie opgeslagen bij {name}.", en: "Note saved for {name}." },
+  "note.waiting": {
+    nl: "Je notitie is nog niet opgeslagen (dat gebeurt als je de leerling kiest); hier is hij, zodat je hem kunt kopiëren: {text}",
+    en: "Your note is not saved yet (it is once you choose the pupil); here it is, so you can copy it: {text}",
+  },
   "note.notSaved": {
     nl: "Je notitie is niet opgeslagen; hier is hij, zodat je hem kunt kopiëren: {text}",
     en: "Your note was not saved; here it is, so you can copy it: {text}",
