@@ -125,6 +125,8 @@ export interface StepView {
   locale: LocaleName;
   /** All questions at once: text mode lists them numbered and takes "2: …" lines (dialogs/engine/compact-text.ts). */
   compact?: boolean;
+  /** Shown again on request (`verder`, a restart): text mode lists what the step holds before its next question. */
+  recap?: boolean;
 }
 
 /** A step just answered, for channels that replace the answered card with a read-only summary. */

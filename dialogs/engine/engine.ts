@@ -244,7 +244,7 @@ export class DialogEngine {
     // or number answers what she sees, not a question she no longer has in front of her.
     if (!paused && turn.session.pending) return this.pendingView(turn);
     const notice = paused ? { notice: t("engine.otherPaused", actor.locale) } : {};
-    return withHandBack({ kind: "step", sessionId, view: this.view(turn), ...notice }, paused, actor.locale);
+    return withHandBack({ kind: "step", sessionId, view: { ...this.view(turn), recap: true }, ...notice }, paused, actor.locale);
   }
 
   async activeSession(actor: Actor): Promise<DialogSessionRecord | null> {
@@ -303,7 +303,7 @@ export class DialogEngine {
       const typed = text.trim().toLowerCase();
       const isOption = target?.options?.some((o) => o.value.toLowerCase() === typed || o.label.toLowerCase() === typed) ?? false;
       const word = isOption ? null : viewWord(text);
-      if (word) return { kind: word, sessionId: session.id, view: this.view(turn) };
+      if (word) return { kind: word, sessionId: session.id, view: { ...this.view(turn), ...(word === "resume" ? { recap: true } : {}) } };
       const control = isOption ? null : controlWord(text);
       if (control) return await this.control(turn, control);
       // A numbered card takes every line (compact-state.ts); only a command-like line without a

@@ -58,6 +58,13 @@ export function renderStepText(view: StepView): string {
   const field = nextTextField(view);
   lines.push("");
   if (field) {
+    // Shown again after a pause or a restart: what the step already holds, so she sees where she was.
+    const given = view.recap ? view.fields.filter((f) => f !== field && !f.isDefault && f.value != null && hasContent(f.value)) : [];
+    if (given.length > 0) {
+      lines.push(renderText(view.locale, "render.filledSoFar"));
+      for (const f of given) lines.push(`${view.fields.indexOf(f) + 1}. ${oneLine(f.label)}: ${displayValue(view.locale, f, f.value!)}`);
+      lines.push("");
+    }
     lines.push(...renderFieldText(view, field));
   } else {
     // The answers with the numbers "wijzig <nummer>" takes, so the teacher sees what she would change.

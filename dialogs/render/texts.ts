@@ -50,6 +50,7 @@ export const renderCatalogue = {
   "render.typeNumberAtMost": { nl: "Typ een getal van hoogstens {max}.", en: "Type a number of at most {max}." },
   "render.leaveEmpty": { nl: 'Typ "-" om dit leeg te laten.', en: 'Type "-" to leave this empty.' },
   "render.empty": { nl: "(leeg)", en: "(empty)" },
+  "render.filledSoFar": { nl: "Al ingevuld in deze stap:", en: "Already filled in on this step:" },
   "render.allAnswered": {
     nl: "Alle vragen van deze stap zijn beantwoord. Typ **ok** om verder te gaan, of **wijzig <nummer>** om een antwoord te veranderen.",
     en: "All questions of this step are answered. Type **ok** to continue, or **edit <number>** to change an answer.",

@@ -83,6 +83,7 @@ describe(`terminal chat on ${testProvider()}`, () => {
     const first = chatAs(email);
     await first.chat.send("voorbereiden Noor");
     expect(await first.chat.send("1")).toContain("Waarom dit gesprek?");
+    expect(await first.chat.send("ze is stil in de kring")).toContain("Vraag 2/3");
     expect(await first.chat.send("stop")).toMatch(/Stoppen met .*\(ja \/ nee \/ pauze\)/);
     // A restart: the stop question is shown again, not only the step, so "nee" answers it.
     const second = chatAs(email);
@@ -92,6 +93,8 @@ describe(`terminal chat on ${testProvider()}`, () => {
     expect(second.output()).toMatch(/Je was nog bezig[\s\S]*Stoppen met .*\(ja \/ nee \/ pauze\)[\s\S]*\[2\] Nee, ga verder/);
     const session = await t.db.dialogSession.findFirstOrThrow({ where: { staffId: staff.id, kind: "prepare" } });
     expect(session).toMatchObject({ status: "active", pending: null });
+    // `verder` shows the step with what it already holds, then its next question.
+    expect(await chatAs(email).chat.send("verder")).toMatch(/Al ingevuld in deze stap:\n1\. Aanleiding: ze is stil in de kring\n\nVraag 2\/3/);
     // A command question waiting at a restart: shown again, and its "2" files the text as the answer.
     expect(await chatAs(email).chat.send("leerling Sam")).toContain("[2] Nee, dit is mijn antwoord");
     const third = chatAs(email);
