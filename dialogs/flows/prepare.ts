@@ -18,13 +18,39 @@ import { localized, translate } from "../../bot/i18n/translate.js";
 
 export const PREPARE = "prepare";
 
-/** The planned questions, one per line, without list markers. */
-export function plannedQuestions(answers: Answers): string[] {
-  const raw = text(answers, "questions", "questions") ?? "";
-  return raw
+/** Questions typed one per line, without list markers. */
+function questionLines(raw: string | null): string[] {
+  return (raw ?? "")
     .split(/\r?\n/)
     .map((q) => q.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, "").trim())
     .filter(Boolean);
+}
+
+/** The planned questions, one per line, without list markers. */
+export function plannedQuestions(answers: Answers): string[] {
+  return questionLines(text(answers, "questions", "questions"));
+}
+
+const sameText = (a: string, b: string) => a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * The questions a preparation keeps after the coach: a list of several lines replaces them; one
+ * line that is the coach's proposal for a question takes that question's place; any other single
+ * line is added (a teacher typing her questions one message at a time sends the second one here,
+ * and it must not take the place of the first). Nothing typed is lost either way.
+ */
+export function questionsAfterCoach(answers: Answers): string[] {
+  const planned = plannedQuestions(answers);
+  const revised = questionLines(text(answers, "coach", "revised"));
+  if (revised.length === 0) return planned;
+  if (revised.length > 1) return revised;
+  const line = revised[0]!;
+  if (planned.some((q) => sameText(q, line))) return planned;
+  const proposedFor = planned.findIndex((q) => {
+    const suggestion = coachQuestion(q).suggestion;
+    return suggestion !== null && sameText(suggestion, line);
+  });
+  return proposedFor >= 0 ? planned.map((q, i) => (i === proposedFor ? line : q)) : [...planned, line];
 }
 
 export const prepareFlow: DialogFlow = {
@@ -156,9 +182,8 @@ export const prepareFlow: DialogFlow = {
         steps.push({
           id: "coach",
           title: localized("prepare.coach.title"),
-          // The questions as they stand come first: what the teacher writes here replaces them
-          // all, so she sees what she replaces (typed one line at a time, a second question
-          // here would otherwise take the place of the first without her knowing).
+          // The questions as they stand come first, so she sees what a new list would replace
+          // (one line is added instead: questionsAfterCoach).
           info: [
             ...(questions.length ? [translate(l, "prepare.coach.current", { questions: questions.map((q) => `• ${q}`).join("\n") })] : []),
             ...(feedback.length
@@ -192,13 +217,7 @@ export const prepareFlow: DialogFlow = {
     const date = text(answers, "when", "date")!;
     const time = text(answers, "when", "time")!;
     const plannedAt = zonedTimeToUtc(date, time, ctx.actor.timezone);
-    const revised = text(answers, "coach", "revised");
-    const questions = revised
-      ? revised
-          .split(/\r?\n/)
-          .map((q) => q.trim())
-          .filter(Boolean)
-      : plannedQuestions(answers);
+    const questions = questionsAfterCoach(answers);
     const conversationId = await savePreparation(ctx.tx, ctx.actor, {
       pupilId: pupilContext.pupil.id,
       conversationId: subject.conversationId ?? pupilContext.pending?.id ?? null,
@@ -212,6 +231,7 @@ export const prepareFlow: DialogFlow = {
     const name = pupilContext.pupil.firstName;
     const lines = [
       translate(ctx.locale, "prepare.saved", { name, date: formatLocalDate(date, ctx.locale), time }),
+      ...(questions.length ? [translate(ctx.locale, "prepare.saved.questions", { questions: questions.map((q) => `• ${q}`).join("\n") })] : []),
       translate(ctx.locale, "prepare.saved.next", { name }),
     ];
     const attachments = [];

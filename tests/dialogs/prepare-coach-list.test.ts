@@ -1,6 +1,8 @@
-// The question coach's "write them again" replaces the planned questions. Typed one line at a time,
-// a second question there silently took the place of the first (a teacher's try-out); the step now
-// lists the questions as they stand and says that what is written replaces them.
+// The question coach's step after the planned questions. Typed one message at a time, a teacher's
+// second question lands here: it once took the place of the first without a word (a teacher's
+// try-out, twice). Now one line is added, unless it is the coach's own proposal for a question
+// (which then replaces that question); a list of several lines replaces them all. The step lists
+// the questions as they stand, and the confirmation lists what was kept.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { DialogEngine, type EngineResult } from "../../dialogs/engine/engine.js";
@@ -56,12 +58,12 @@ async function storedQuestions(): Promise<string[]> {
 }
 
 describe(`the question coach's rewrite on ${testProvider()}`, () => {
-  it("lists the questions it would replace and asks for the whole list", async () => {
+  it("lists the questions as they stand and says what a line and a list do", async () => {
     const coach = await atCoach("Vind je rekenen leuk?");
     expect(coach.stepId).toBe("coach");
     const prompt = renderStepText(coach);
     expect(prompt).toContain("Je vragen nu:\n• Vind je rekenen leuk?");
-    expect(prompt).toContain("dit vervangt je vragen");
+    expect(prompt).toContain("Nog een vraag? Typ hem hier: hij komt erbij.");
     expect((await engine.answerText(teacher, "-"))?.kind).toBe("completed");
     expect(await storedQuestions()).toEqual(["Vind je rekenen leuk?"]);
   });
@@ -71,8 +73,21 @@ describe(`the question coach's rewrite on ${testProvider()}`, () => {
     expect((await engine.answerText(teacher, "-"))?.kind).toBe("completed");
     expect(await storedQuestions()).toEqual(["Wat gaat goed in de klas?"]);
 
+    // The coach's proposal for the closed question takes its place.
     await atCoach("Vind je rekenen leuk?");
     expect((await engine.answerText(teacher, "Wat vind je van rekenen?"))?.kind).toBe("completed");
     expect(await storedQuestions()).toEqual(["Wat vind je van rekenen?"]);
+  });
+
+  it("adds a second question typed as a message of its own, and a list replaces them all", async () => {
+    await atCoach("Vind je het fijn in de klas?");
+    const saved = await engine.answerText(teacher, "Wat ging er goed deze week?");
+    if (saved?.kind !== "completed") throw new Error(saved?.kind);
+    expect(await storedQuestions()).toEqual(["Vind je het fijn in de klas?", "Wat ging er goed deze week?"]);
+    expect(saved.completion.text).toContain("Je vragen:\n• Vind je het fijn in de klas?\n• Wat ging er goed deze week?");
+
+    await atCoach("Vind je rekenen leuk?");
+    expect((await engine.answerText(teacher, "- Wat vind je van rekenen?\n- Wanneer lukt het goed?"))?.kind).toBe("completed");
+    expect(await storedQuestions()).toEqual(["Wat vind je van rekenen?", "Wanneer lukt het goed?"]);
   });
 });

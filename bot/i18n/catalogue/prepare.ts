@@ -59,9 +59,10 @@ export const prepare = {
   "prepare.coach.current": { nl: "Je vragen nu:\n{questions}", en: "Your questions now:\n{questions}" },
   "prepare.coach.allOpen": { nl: "Mooi: al je vragen zijn open en enkelvoudig.", en: "Nice: all your questions are open and single." },
   "prepare.coach.revised.label": {
-    nl: "Wil je je vragen aanpassen? Schrijf dan hier de hele lijst, één vraag per regel: dit vervangt je vragen.",
-    en: "Want to change your questions? Then write the whole list here, one question per line: it replaces your questions.",
+    nl: "Nog een vraag? Typ hem hier: hij komt erbij. Een voorstel van de coach vervangt de vraag waar het bij hoort; een hele lijst (één vraag per regel) vervangt al je vragen.",
+    en: "Another question? Type it here: it is added. A proposal of the coach replaces the question it belongs to; a whole list (one question per line) replaces all your questions.",
   },
+  "prepare.saved.questions": { nl: "Je vragen:\n{questions}", en: "Your questions:\n{questions}" },
   "prepare.saved": {
     nl: "Voorbereiding opgeslagen: gesprek met **{name}** op {date} om {time}.",
     en: "Preparation saved: conversation with **{name}** on {date} at {time}.",

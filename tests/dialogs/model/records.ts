@@ -3,6 +3,7 @@
 // (Conversation answers or preparation, Goal, Agreement, Note, Evaluation rows); nothing else
 // anywhere. Found: every text column of the run's rows, JSON walked to the field. Comparing the
 // two finds an answer lost, landed in another field, or stored twice.
+import { coachQuestion } from "../../../bot/coach/index.js";
 import type { Answers } from "../../../dialogs/engine/flow.js";
 import type { FieldValue } from "../../../dialogs/engine/types.js";
 import type { DialogModel } from "./model.js";
@@ -42,10 +43,23 @@ function text(answers: Answers, stepId: string, fieldId: string): string | null 
   return Array.isArray(value) ? value.join(", ") : String(value);
 }
 
-/** The planned questions a preparation stores beside its answers: the revised ones, else the planned ones. */
+/**
+ * The planned questions a preparation stores beside its answers: a revised list of several lines
+ * replaces the planned ones; a single revised line replaces the question the coach proposed it
+ * for, else is added to them (unless it is one of them).
+ */
 function plannedQuestions(answers: Answers): string[] {
-  const source = text(answers, "coach", "revised") ?? text(answers, "questions", "questions") ?? "";
-  return source.split(/\r?\n/).filter((line) => line.trim());
+  const lines = (source: string | null) =>
+    (source ?? "")
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+  const planned = lines(text(answers, "questions", "questions"));
+  const revised = lines(text(answers, "coach", "revised"));
+  if (revised.length > 1) return revised;
+  if (revised.length === 0 || planned.includes(revised[0]!)) return planned;
+  const replaced = planned.findIndex((q) => coachQuestion(q).suggestion === revised[0]);
+  return replaced >= 0 ? planned.map((q, i) => (i === replaced ? revised[0]! : q)) : [...planned, revised[0]!];
 }
 
 const GOAL_COLUMNS: [string, string, string][] = [
