@@ -42,6 +42,15 @@ const CHANNELS = [
 
 type ChannelMountDeps = { http: Express; core: BotCore; config: Config; logger: Logger; publicBaseUrl: string };
 
+/** Why the HTTP server could not listen, in words an operator acts on. */
+function listenError(error: unknown, config: Config): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EADDRINUSE") return new Error(`port ${config.PORT} on ${config.HOST} is already in use (another instance?); set PORT to a free port`);
+  if (code === "EACCES") return new Error(`no permission to listen on port ${config.PORT}; use a port above 1023 or run with the right to bind it`);
+  if (code === "EADDRNOTAVAIL") return new Error(`HOST ${config.HOST} is not an address of this machine`);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   if (config.AUTO_MIGRATE) {
     const result = await migrateDatabase(config.DATABASE_URL);
@@ -69,15 +78,20 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
   http.use(unmatchedRequests(http));
   http.use(safeErrorHandler(logger));
+
+  // Express 5 calls back with the error (a port in use) instead of emitting it: a start that cannot
+  // listen must fail, not log "listening" and run a scheduler beside the instance that does.
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = http.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
+  }).catch(async (error: unknown) => {
+    for (const channel of channels) await channel.stop();
+    await database.close();
+    throw listenError(error, config);
+  });
   // After the channels registered their senders: the scheduler sends through them.
   const outboxHooks = { onSend: metrics.observeSend, onError: (error: unknown) => metrics.observeError("outbox", error) };
   const scheduler = config.SCHEDULER ? startScheduler({ db: database.db, proactive: core.proactive, logger, outboxHooks }) : undefined;
   const retention = config.SCHEDULER ? startRetentionJob({ db: database.db, logger }) : undefined;
-
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = http.listen(config.PORT, config.HOST, () => resolve(s));
-    s.once("error", reject);
-  });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   logger.info({ port, provider: config.databaseProvider }, "listening");

@@ -55,6 +55,30 @@ describe(`service process (${testTarget()}) on ${testProvider()}`, () => {
     }
   });
 
+  it("a port already in use: the start fails with the reason and the process ends, no scheduler left running", async () => {
+    const { createServer } = await import("node:net");
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as { port: number }).port;
+    const child = spawn(process.execPath, serviceArgs(), {
+      env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += String(c)));
+    child.stderr.on("data", (c) => (stderr += String(c)));
+    try {
+      const [code] = await once(child, "exit");
+      expect(code).toBe(1);
+      expect(stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(stdout).not.toContain('"msg":"listening"');
+    } finally {
+      child.kill("SIGKILL");
+      taken.close();
+    }
+  });
+
   it("refuses to start with a malformed variable and names it", async () => {
     const child = spawn(process.execPath, serviceArgs(), {
       env: { ...process.env, DATABASE_URL: url, PORT: "not-a-port" },
