@@ -3,6 +3,7 @@
 // The school admins hear a month ahead which pupils are due (no pupil is erased without that
 // month's notice), and afterwards what was erased.
 // Run daily by the scheduler (bot/ops/nightly-job.ts) and by `npm run cli -- retention [--dry-run]`.
+import { createHash } from "node:crypto";
 import type { Db } from "../db/client.js";
 import { localDate } from "../domain/local-time.js";
 import { enqueue } from "../outbox/outbox.js";
@@ -59,6 +60,8 @@ export interface SchoolRetention {
   later: RetentionPupil[];
   receipts: ErasureReceiptView[];
   noticesQueued: number;
+  /** Pupils whose notice could not go out (the school has no active admin): not erased until one is told. */
+  untold: RetentionPupil[];
   auditRowsDeleted: number;
 }
 
@@ -89,6 +92,7 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<S
       later: [],
       receipts: [],
       noticesQueued: 0,
+      untold: [],
       auditRowsDeleted: 0,
     };
     const toNotify: RetentionPupil[] = [];
@@ -126,7 +130,9 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<S
       }
     }
     result.auditRowsDeleted = (await db.auditEvent.deleteMany({ where: { schoolId: school.id, at: { lt: auditCutoff } } })).count;
-    result.noticesQueued = await notifyAdmins(db, school.id, now, school.timezone, toNotify, result.receipts, school.pupilRetentionMonths);
+    const notified = await notifyAdmins(db, school.id, now, school.timezone, toNotify, result.receipts, school.pupilRetentionMonths);
+    result.noticesQueued = notified.queued;
+    if (!notified.told) result.untold = toNotify;
     results.push(result);
   }
   if (erasedAny) await scrubStorage(db);
@@ -141,21 +147,32 @@ async function notifyAdmins(
   toNotify: RetentionPupil[],
   receipts: ErasureReceiptView[],
   months: number,
-): Promise<number> {
-  if (toNotify.length === 0 && receipts.length === 0) return 0;
+): Promise<{ queued: number; told: boolean }> {
+  if (toNotify.length === 0 && receipts.length === 0) return { queued: 0, told: true };
   const admins = await db.staff.findMany({ where: { schoolId, active: true, roles: { some: { role: "admin" } } }, select: { id: true } });
   const today = localDate(now, timezone);
+  // Keyed per school, day, admin and these pupils (a digest, never their ids): a run that failed
+  // half-way sends the same notice once, and a second run that day with other pupils sends its own
+  // (one key per day named only the first run's pupils, and marked the others told).
+  const pupilsDigest = createHash("sha256")
+    .update(
+      toNotify
+        .map((p) => p.pupilId)
+        .sort()
+        .join(","),
+    )
+    .digest("hex")
+    .slice(0, 16);
   let queued = 0;
   for (const admin of admins) {
     if (toNotify.length) {
-      // Keyed per school, day and admin (never by pupil), so an erasure can drop one pupil from it.
       const added = await enqueue(db, {
         schoolId,
         recipientStaffId: admin.id,
         kind: RETENTION_NOTICE,
         payload: { pupils: toNotify.map((p) => ({ pupilId: p.pupilId, eraseOn: p.eraseOn })), months },
         dueAt: now,
-        idempotencyKey: `${RETENTION_NOTICE}:${schoolId}:${today}:${admin.id}`,
+        idempotencyKey: `${RETENTION_NOTICE}:${schoolId}:${today}:${admin.id}:${pupilsDigest}`,
       });
       if (added) queued++;
     }
@@ -171,8 +188,12 @@ async function notifyAdmins(
       if (added) queued++;
     }
   }
-  if (toNotify.length) await db.pupil.updateMany({ where: { id: { in: toNotify.map((p) => p.pupilId) } }, data: { retentionNoticeAt: now } });
-  return queued;
+  // Told only when a notice names them: without an active admin nobody is, and the month's notice
+  // (and so the erasure) waits until an admin exists.
+  if (toNotify.length === 0) return { queued, told: true };
+  if (admins.length === 0) return { queued, told: false };
+  await db.pupil.updateMany({ where: { id: { in: toNotify.map((p) => p.pupilId) } }, data: { retentionNoticeAt: now } });
+  return { queued, told: true };
 }
 
 /** Lines for the operator: pupil ids and dates, never names. */
@@ -184,7 +205,13 @@ export function formatRetention(results: SchoolRetention[], dryRun: boolean): st
     );
     const verb = dryRun ? "would be erased now" : "erased now";
     for (const p of r.due) lines.push(`  ${verb}: pupil ${p.externalId} (due ${p.eraseOn})`);
-    for (const p of r.upcoming) lines.push(`  erased on ${p.eraseOn} (admin told a month ahead): pupil ${p.externalId}`);
+    const untold = new Set(r.untold.map((p) => p.pupilId));
+    for (const p of r.upcoming)
+      lines.push(
+        untold.has(p.pupilId)
+          ? `  NOT ERASED YET: pupil ${p.externalId}: the school has no active admin to tell a month ahead; erased a month after one is told`
+          : `  erased on ${p.eraseOn} (admin told a month ahead): pupil ${p.externalId}`,
+      );
     for (const p of r.later) lines.push(`  erased on ${p.eraseOn}: pupil ${p.externalId}`);
     lines.push(`  audit rows ${dryRun ? "that would be deleted" : "deleted"}: ${r.auditRowsDeleted}`);
     for (const receipt of r.receipts) lines.push(`  erasure receipt ${receipt.id}`);

@@ -1,7 +1,7 @@
 // Retention across a fake clock: exactly the pupils past their date are erased, the admin is told
 // a month ahead (once), receives a report afterwards, and old audit rows go on their own clock.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addMonths, retentionDates, runRetention } from "../../bot/privacy/retention.js";
+import { addMonths, formatRetention, retentionDates, runRetention } from "../../bot/privacy/retention.js";
 import { erasePupil } from "../../bot/privacy/erase.js";
 import { startRetentionJob } from "../../bot/ops/nightly-job.js";
 import { retentionRenderers, RETENTION_NOTICE, RETENTION_REPORT } from "../../bot/privacy/retention-notice.js";
@@ -97,6 +97,39 @@ describe(`retention on ${testProvider()}`, () => {
     // The next day: no new notice for the same pupil.
     await runRetention(t.db, { now: day("2026-05-26") });
     expect(await t.db.outboxMessage.count({ where: { kind: RETENTION_NOTICE } })).toBe(1);
+  });
+
+  it("a pupil whose notice period begins later the same day gets a notice naming them", async () => {
+    await runRetention(t.db, { now: day("2026-05-25") });
+    // Later that day another pupil turns out to have left long ago (a roster correction).
+    await t.db.pupil.update({ where: { id: pupils["left-2025-01"]! }, data: { leftAt: day("2024-06-10") } });
+    const [second] = await runRetention(t.db, { now: new Date("2026-05-25T18:00:00Z") });
+    expect(second!.noticesQueued).toBe(1);
+    const notices = await t.db.outboxMessage.findMany({ where: { kind: RETENTION_NOTICE }, orderBy: { createdAt: "asc" } });
+    expect(notices).toHaveLength(2);
+    const text = (await render(RETENTION_NOTICE, notices[1]!))![0]!.text;
+    expect(text).toContain("Naamleft-2025-01");
+    // Told by that notice, so erased after its month.
+    await runRetention(t.db, { now: day("2026-07-01") });
+    expect(await exists("left-2024-06")).toBe(false);
+    expect(await exists("left-2025-01")).toBe(false);
+  });
+
+  it("without an active admin nobody is told, so nobody is erased; once an admin is there, a month later", async () => {
+    await t.db.staff.update({ where: { id: adminId }, data: { active: false } });
+    const [first] = await runRetention(t.db, { now: day("2026-05-25") });
+    expect(first!.untold.map((p) => p.externalId)).toEqual(["left-2024-06"]);
+    expect(formatRetention([first!], false).join("\n")).toContain("NOT ERASED YET: pupil left-2024-06");
+    expect(await t.db.pupil.findUniqueOrThrow({ where: { id: pupils["left-2024-06"]! } })).toMatchObject({ retentionNoticeAt: null });
+    await runRetention(t.db, { now: day("2026-07-01") });
+    expect(await exists("left-2024-06")).toBe(true);
+    await t.db.staff.update({ where: { id: adminId }, data: { active: true } });
+    await runRetention(t.db, { now: day("2026-07-02") });
+    expect(await t.db.outboxMessage.count({ where: { kind: RETENTION_NOTICE } })).toBe(1);
+    await runRetention(t.db, { now: day("2026-07-20") });
+    expect(await exists("left-2024-06")).toBe(true);
+    await runRetention(t.db, { now: day("2026-08-03") });
+    expect(await exists("left-2024-06")).toBe(false);
   });
 
   it("across the fake clock exactly the pupils past their date (and a month's notice) are erased, and the admin gets a report", async () => {
