@@ -53,6 +53,16 @@ ${PRIVACY_USAGE}`;
 
 class UsageError extends Error {}
 
+/** An unknown option or one without its value is a usage mistake (exit 2 with the usage), not a crash. */
+function usageOf<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (String((error as NodeJS.ErrnoException).code ?? "").startsWith("ERR_PARSE_ARGS")) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
 function readInput(file: string | undefined): string {
   return readBytes(file).toString("utf8");
 }
@@ -75,20 +85,22 @@ async function run(argv: string[]): Promise<number> {
   }
   if (isPrivacyCommand(command)) return runPrivacy(command, rest);
   if (command === "closures") return runClosures(rest);
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      school: { type: "string" },
-      "dry-run": { type: "boolean" },
-      "school-year": { type: "string" },
-      format: { type: "string" },
-      unreported: { type: "boolean" },
-      out: { type: "string" },
-      from: { type: "string" },
-      force: { type: "boolean" },
-    },
-  });
+  const { values, positionals } = usageOf(() =>
+    parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        school: { type: "string" },
+        "dry-run": { type: "boolean" },
+        "school-year": { type: "string" },
+        format: { type: "string" },
+        unreported: { type: "boolean" },
+        out: { type: "string" },
+        from: { type: "string" },
+        force: { type: "boolean" },
+      },
+    }),
+  );
   try {
     process.loadEnvFile(".env");
   } catch {

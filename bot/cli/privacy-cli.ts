@@ -7,7 +7,7 @@
 //   npm run cli -- erasures [--school "<name or id>"]
 // Output holds pupil ids, counts and dates; the export files hold the pupil's data, by design, and
 // are readable by their owner only.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -21,6 +21,7 @@ import { formatHousekeeping, runHousekeeping } from "../ops/housekeeping.js";
 import { readPupilAuditTrail } from "../privacy/audit-trail.js";
 import { loadActor } from "../auth/actor.js";
 import { canHandlePrivacyRequests } from "../auth/policy.js";
+import { recordAudit } from "../audit.js";
 import { counted } from "../text/text.js";
 
 export const PRIVACY_COMMANDS = ["pupil-export", "pupil-erase", "retention", "audit", "erasures"] as const;
@@ -52,18 +53,50 @@ export class PrivacyUsageError extends Error {}
  * The staff id `--by` names: an active admin or privacy officer of the school (null when no one is
  * named). Undefined, with the reason told, when the person may not handle privacy requests there.
  */
+/** What each command reads or changes, as its audit rows name it (a refusal too). */
+const AUDITED_AS: Record<"pupil-export" | "pupil-erase" | "audit", string> = {
+  "pupil-export": "access_export",
+  "pupil-erase": "erasure_receipt",
+  audit: "audit_trail",
+};
+
 async function requester(
   db: Db,
-  school: { id: string; name: string },
+  request: { school: { id: string; name: string }; pupilId: string; command: keyof typeof AUDITED_AS },
   by: string | undefined,
   err: (line: string) => void,
 ): Promise<string | null | undefined> {
   if (!by) return null;
-  const staff = await db.staff.findFirst({ where: { schoolId: school.id, email: by, active: true }, select: { id: true } });
-  const actor = staff ? await loadActor(db, staff.id) : null;
+  const { school, pupilId, command } = request;
+  const staff = await db.staff.findFirst({ where: { schoolId: school.id, email: by }, select: { id: true, active: true } });
+  const actor = staff?.active ? await loadActor(db, staff.id) : null;
   if (actor && canHandlePrivacyRequests(actor, school.id)) return actor.staffId;
+  // Refused as in the chat: a row in the pupil's audit trail, naming who asked when they are staff.
+  await recordAudit(db, { schoolId: school.id, actorStaffId: staff?.id ?? null, action: "refused", entity: AUDITED_AS[command], entityId: pupilId, pupilId });
   err(`${by} is not an active admin or privacy officer of ${school.name}; nothing was done.`);
   return undefined;
+}
+
+/** The options each command takes: another one is a mistake, not silently ignored (`retention --pupil` ran for the whole school). */
+const OPTIONS_OF: Record<PrivacyCommand, readonly string[]> = {
+  "pupil-export": ["school", "pupil", "out", "by"],
+  "pupil-erase": ["school", "pupil", "yes", "dry-run", "by"],
+  audit: ["school", "pupil", "by"],
+  retention: ["school", "dry-run"],
+  erasures: ["school"],
+};
+
+/** The export's folder, made before anything is read or audited; a message when it cannot be. */
+function exportFolder(folder: string): string | null {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    return statSync(folder).isDirectory() ? null : `${folder} is not a folder`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" || code === "ENOTDIR") return `${folder} is (or lies inside) a file, not a folder`;
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") return `no permission to write in ${folder}`;
+    return `cannot make the folder ${folder} (${code ?? "error"})`;
+  }
 }
 
 /**
@@ -100,6 +133,8 @@ export async function runPrivacyCommand(
   } catch (error) {
     throw new PrivacyUsageError((error as Error).message);
   }
+  const extra = Object.keys(raw).filter((name) => !OPTIONS_OF[command].includes(name));
+  if (extra.length) throw new PrivacyUsageError(`${command} does not take ${extra.map((name) => `--${name}`).join(", ")}`);
   const parsed = Options.safeParse(raw);
   if (!parsed.success) throw new PrivacyUsageError(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
   const o = parsed.data;
@@ -134,24 +169,30 @@ export async function runPrivacyCommand(
     return 1;
   }
   // Who asked, when named: must be someone who may handle privacy requests at this school.
-  const actorStaffId = await requester(db, school, o.by, io.err);
+  if (command === "pupil-export" && !o.out) throw new PrivacyUsageError("--out <folder> is required");
+  const actorStaffId = await requester(db, { school, pupilId: pupil.id, command }, o.by, io.err);
   if (actorStaffId === undefined) return 1;
   if (command === "pupil-export") {
-    if (!o.out) throw new PrivacyUsageError("--out <folder> is required");
+    // The folder first: an export that cannot be written is neither made nor audited.
+    const problem = exportFolder(o.out!);
+    if (problem) {
+      io.err(`${problem}; nothing was exported.`);
+      return 1;
+    }
     const files = await exportPupilData(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId, now });
-    mkdirSync(o.out, { recursive: true, mode: 0o700 });
-    const base = path.join(o.out, `pupil-${o.pupil.replace(/[^\w.-]/g, "_")}`);
+    const base = path.join(o.out!, `pupil-${o.pupil.replace(/[^\w.-]/g, "_")}`);
     writePrivateFile(`${base}.json`, files.json);
     writePrivateFile(`${base}.html`, files.html);
     writePrivateFile(`${base}.pdf`, files.pdf);
     io.out(`access export of pupil ${o.pupil} written: ${base}.json, ${base}.html, ${base}.pdf`);
-    for (const [k, v] of Object.entries(files.counts)) io.out(`  ${k.padEnd(16)}${v}`);
+    for (const [k, v] of Object.entries(files.counts)) io.out(`  ${k.padEnd(20)} ${v}`);
     return 0;
   }
   if (command === "pupil-erase") {
-    if (!o.yes) {
+    // A dry run unless --yes, and always with --dry-run.
+    if (!o.yes || o["dry-run"]) {
       io.out(`dry run: erasing pupil ${o.pupil} would remove (audit rows are kept without the pupil's identity):`);
-      for (const [k, v] of Object.entries(await planErasure(db, pupil.id))) io.out(`  ${k.padEnd(16)}${v}`);
+      for (const [k, v] of Object.entries(await planErasure(db, pupil.id))) io.out(`  ${k.padEnd(20)} ${v}`);
       io.out("Nothing was changed. Add --yes to erase.");
       return 0;
     }
@@ -162,7 +203,7 @@ export async function runPrivacyCommand(
   }
   // audit
   const lines = await readPupilAuditTrail(db, { schoolId: school.id, pupilId: pupil.id, actorStaffId });
-  io.out(`audit trail of pupil ${o.pupil}: ${lines.length} entries, newest first`);
+  io.out(`audit trail of pupil ${o.pupil}: ${counted(lines.length, { one: "entry", other: "entries" })}, newest first`);
   for (const l of lines)
     io.out(
       `  ${l.at.toISOString()}  ${(l.actorName ?? l.actorStaffId ?? "system").padEnd(28)}  ${l.action.padEnd(8)}  ${l.entity}${l.entityId ? ` ${l.entityId}` : ""}`,

@@ -181,6 +181,17 @@ describe(`operator CLI on ${testProvider()}`, () => {
     expect(noSchool.err).toContain("--school is required");
     expect(cli(url, "roster-import", "--school", "Nergens", file).err).toContain('No school named or with id "Nergens"');
     expect(cli(url, "frobnicate").code).toBe(2);
+    // An unknown option, or one without its value: the usage, not a stack trace.
+    for (const args of [
+      ["backup", "--out", "x.db", "--bogus"],
+      ["backup", "--out"],
+      ["rollover", "--verbose"],
+    ]) {
+      const mistake = cli(url, ...args);
+      expect(mistake.code, args.join(" ")).toBe(2);
+      expect(mistake.err).toContain("usage:");
+      expect(mistake.err).not.toMatch(/\bat \w+ \(|TypeError/);
+    }
   });
 
   it("help prints the usage with success; a reader that stops early ends it quietly", async () => {

@@ -89,6 +89,16 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     for (const ext of ["json", "html", "pdf"]) expect(statSync(path.join(out, `pupil-${target.externalId}.${ext}`)).mode & 0o777).toBe(0o600);
     const missing = io();
     expect(await runPrivacyCommand(t.db, "pupil-export", ["--school", schoolName, "--pupil", "nobody", "--out", out], missing.io)).toBe(1);
+    // An --out that is a file: refused before anything is read, and nothing is audited as exported.
+    const exports = () => t.db.auditEvent.count({ where: { entity: "access_export", action: "export", pupilId: target.pupilId } });
+    const before = await exports();
+    const file = path.join(out, `pupil-${target.externalId}.json`);
+    const notAFolder = io();
+    expect(await runPrivacyCommand(t.db, "pupil-export", ["--school", schoolName, "--pupil", target.externalId, "--out", file], notAFolder.io)).toBe(1);
+    expect(notAFolder.err.join("\n")).toContain("not a folder; nothing was exported");
+    expect(await exports()).toBe(before);
+    // An option the command does not take is a usage mistake, not ignored.
+    await expect(runPrivacyCommand(t.db, "retention", ["--pupil", target.externalId], io().io)).rejects.toThrow("retention does not take --pupil");
   });
 
   it("--by names who asked for an export or the audit trail: an admin is named in the trail, a teacher is refused", async () => {
@@ -101,6 +111,9 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     expect(await runPrivacyCommand(t.db, "pupil-export", [...args, "--out", out, "--by", teacher.email], refused.io)).toBe(1);
     expect(refused.err.join("\n")).toContain("is not an active admin or privacy officer");
     expect(existsSync(path.join(out, `pupil-${target.externalId}.json`))).toBe(false);
+    // The refusal is in the pupil's audit trail, naming the teacher who asked.
+    const refusal = await t.db.auditEvent.findFirstOrThrow({ where: { action: "refused", entity: "access_export", pupilId: target.pupilId } });
+    expect(refusal.actorStaffId).toBe(teacher.id);
     expect(await runPrivacyCommand(t.db, "pupil-export", [...args, "--out", out, "--by", admin.email], io().io)).toBe(0);
     const exported = await t.db.auditEvent.findFirstOrThrow({ where: { entity: "access_export", pupilId: target.pupilId }, orderBy: { at: "desc" } });
     expect(exported.actorStaffId).toBe(admin.id);
@@ -179,8 +192,8 @@ describe(`access export and erasure on ${testProvider()}`, () => {
       expect(text.includes(target.name.split(" ")[0]!), `${table} still holds the name`).toBe(false);
       expect(text.includes(target.externalId), `${table} still holds the administration id`).toBe(false);
     }
-    // Audit rows stay (plus one for the erasure), without the pupil's identity.
-    expect(await t.db.auditEvent.count()).toBe(auditBefore + 1);
+    // Audit rows stay (plus the teacher's refusal and the erasure), without the pupil's identity.
+    expect(await t.db.auditEvent.count()).toBe(auditBefore + 2);
     const receipt = await t.db.erasureReceipt.findFirstOrThrow({ where: { schoolId }, orderBy: { erasedAt: "desc" } });
     expect(JSON.parse(receipt.counts)).toMatchObject({ pupil: 1, notes: 1, goals: 1, evaluations: 1, dialogDrafts: 2, outboxMessages: 3 });
     expect(receipt).toMatchObject({ actorLabel: "cli", actorStaffId: admin.id, reason: "request" });
