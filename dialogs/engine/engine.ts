@@ -379,7 +379,7 @@ export class DialogEngine {
     pending: DialogPending,
     change: { answers?: Answers; rawInputs?: Record<string, Record<string, string>> } = {},
   ): Promise<EngineResult> {
-    const { session, ctx } = turn;
+    const { session } = turn;
     const version = await updateSession(this.deps.db, session.id, session.version, { ...change, pending });
     if (version === null) throw new StaleSubmission();
     const answers = change.answers ?? session.answers;
