@@ -1,6 +1,6 @@
 // The local adapter: a chat with the bot in a terminal, through the same core as Teams and Slack.
 // Input and output are injected streams, so tests drive it exactly as a person would.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { renderStepText } from "../../dialogs/render/text.js";
@@ -81,7 +81,9 @@ export class TerminalChat {
     if (!this.options.exportDir) return `(${filename})`;
     mkdirSync(this.options.exportDir, { recursive: true });
     const file = path.join(this.options.exportDir, path.basename(filename));
-    writeFileSync(file, content);
+    // Exports hold pupil records: a new file, its owner's only (the mode applies only on creation).
+    rmSync(file, { force: true });
+    writeFileSync(file, content, { mode: 0o600, flag: "wx" });
     return `→ ${file}`;
   }
 }

@@ -1,6 +1,6 @@
 // One place that opens the database. The core is written against the SQLite client's types; the
 // PostgreSQL client is generated from the derived schema and has the same model API.
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -32,6 +32,21 @@ export function sqliteFilePath(url: string): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
 }
 
+/**
+ * Makes a new SQLite database file readable by its owner only, before SQLite creates it with the
+ * process's umask (usually 0644: every account on the host). It holds pupil records; SQLite gives
+ * its -wal and -shm files the same mode. An existing file is left as it is.
+ */
+export function ensurePrivateSqliteFile(file: string): void {
+  if (file === ":memory:") return;
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  try {
+    closeSync(openSync(file, "wx", 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+}
+
 export type { QueryObserver };
 
 export interface OpenOptions {
@@ -60,7 +75,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const provider = providerOf(url);
   if (provider === "sqlite") {
     const file = sqliteFilePath(url);
-    if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    ensurePrivateSqliteFile(file);
     const factory = new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
     // Plain SQL (direct-sql.ts) must use the adapter's own connection: a second connection would
     // wait synchronously for a lock held by a transaction on this thread.

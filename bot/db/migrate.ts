@@ -3,12 +3,12 @@
 // We apply them ourselves because the Prisma CLI cannot run PostgreSQL migrations offline here
 // (its native engines cannot be downloaded; the Wasm engine fails on PostgreSQL, prisma#27403).
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
-import { providerOf, sqliteFilePath, type DatabaseProvider } from "./client.js";
+import { ensurePrivateSqliteFile, providerOf, sqliteFilePath, type DatabaseProvider } from "./client.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** Prisma's own advisory lock key, so our runs and `prisma migrate deploy` exclude each other. */
@@ -61,7 +61,7 @@ const POSTGRES_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 function migrateSqlite(url: string, files: MigrationFile[]): MigrationResult {
   const file = sqliteFilePath(url);
-  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  ensurePrivateSqliteFile(file);
   const db = new Sqlite(file, { timeout: 5000 });
   try {
     db.pragma("journal_mode = WAL");

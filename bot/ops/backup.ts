@@ -5,7 +5,7 @@
 // PostgreSQL: pg_dump and pg_restore (custom format), the tools PostgreSQL ships for exactly this.
 // Nothing here prints or logs data: reports hold counts, sizes and file names.
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, openSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
 import { providerOf, sqliteFilePath } from "../db/client.js";
@@ -175,6 +175,8 @@ async function restoreSqlite(url: string, from: string, force: boolean): Promise
     takeOverSqlite(target);
     previous = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
     renameSync(target, previous);
+    // A copy of every pupil's records, kept aside: its owner's only, whatever mode the live file had.
+    chmodSync(previous, 0o600);
     for (const suffix of ["-wal", "-shm"]) rmSync(`${target}${suffix}`, { force: true });
   }
   // Through the backup API again (the backup is the source), so the new file is written by SQLite.
