@@ -11,11 +11,11 @@
 //   npm run cli -- backup --out <file>            (while the bot runs)
 //   npm run cli -- restore --from <file> [--force] (with the bot stopped)
 // Reports print counts, line numbers and pupil ids — never names.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { AppError, ConfigError } from "../errors.js";
-import { openDatabase } from "../db/client.js";
+import { openDatabase, providerOf, sqliteFilePath } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { seedDemoSchool } from "../roster/demo.js";
 import {
@@ -144,6 +144,7 @@ async function run(argv: string[]): Promise<number> {
   if (!["seed-demo", "school-setup", "roster-import", "format-add", "outbox-failures", "rollover"].includes(command ?? ""))
     throw new UsageError(`unknown command ${command ?? "(none)"}`);
 
+  if (command !== "seed-demo" && command !== "school-setup") requireExistingDatabase(config.DATABASE_URL);
   await migrateDatabase(config.DATABASE_URL);
   const { db, close } = await openDatabase(config.DATABASE_URL);
   try {
@@ -245,8 +246,20 @@ async function openCliDatabase() {
     // No .env file.
   }
   const config = loadConfig();
+  requireExistingDatabase(config.DATABASE_URL);
   await migrateDatabase(config.DATABASE_URL);
   return openDatabase(config.DATABASE_URL);
+}
+
+/**
+ * A command about existing records refuses a SQLite file that is not there: opening it would make a
+ * new, empty database, and "0 erasure receipts" from a mistyped DATABASE_URL reads as an answer.
+ */
+function requireExistingDatabase(url: string): void {
+  if (providerOf(url) !== "sqlite") return;
+  const file = sqliteFilePath(url);
+  if (file !== ":memory:" && !existsSync(file))
+    throw new ConfigError([`DATABASE_URL: no database at ${file}; check the path, or make a new one with npm run db:migrate`]);
 }
 
 /** The privacy commands parse their own options (bot/cli/privacy-cli.ts). */

@@ -2,7 +2,7 @@
 // Every test gets its own database and files; the seeded demo school is made once and copied.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
@@ -215,6 +215,16 @@ describe(`operator CLI on ${testProvider()}`, () => {
     failing.stdout.destroy();
     failing.stderr.destroy();
     expect(await new Promise<number | null>((resolve) => failing.on("close", resolve))).toBe(2);
+  });
+
+  it("a command about existing records refuses a database file that is not there, and makes none", () => {
+    const missing = path.join(mkdtempSync(path.join(tmpdir(), "gw-missing-")), "typo.db");
+    for (const args of [["erasures"], ["outbox-failures"], ["audit", "--school", "X", "--pupil", "1"]]) {
+      const result = cli(`file:${missing}`, ...args);
+      expect(result.code, args[0]).toBe(1);
+      expect(result.err).toContain(`no database at ${missing}`);
+      expect(existsSync(missing)).toBe(false);
+    }
   });
 
   it("names a malformed configuration variable", () => {
