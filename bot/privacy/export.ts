@@ -5,6 +5,12 @@ import type { Db } from "../db/client.js";
 import { recordAudit } from "../audit.js";
 import { renderHtml, renderPdf, type Block, type Printable } from "../exports/printable.js";
 import { bundleLines, collectPupilData, countPupilData, type PupilData } from "./pupil-data.js";
+import { getFormat } from "../formats/registry.js";
+import { translatorFor } from "../i18n/translate.js";
+import { labelledConversation } from "../services/conversation-read.js";
+import { SHORT_STEP } from "../services/conversation-mode.js";
+// The same words as `gesprek bekijken` in the chat: choices by their labels, statuses in Dutch.
+import { shownValue, word } from "../chat/commands/conversation-render.js";
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -25,6 +31,8 @@ export async function buildAccessExport(db: Db, pupilId: string, now: Date) {
   for (const n of data.notes) staffIds.add(n.authorId);
   for (const ev of data.evaluations) staffIds.add(ev.evaluatedById);
   for (const s of data.sessions) staffIds.add(s.staffId);
+  for (const s of data.supports) staffIds.add(s.staffId);
+  for (const g of data.goals) if (g.evaluatorId) staffIds.add(g.evaluatorId);
   const staff = await db.staff.findMany({ where: { id: { in: [...staffIds] } }, select: { id: true, displayName: true } });
   const { pupil } = data;
   return {
@@ -92,14 +100,74 @@ const flatten = (value: unknown): string => {
   return String(value);
 };
 
+/**
+ * Each conversation's answers under its format's labels, by conversation id (a format no longer
+ * there: none), and what the labels do not cover (the plan's steps, the preparation's date and
+ * place), shown as stored, so the readable page leaves nothing out.
+ */
+export type LabelledAnswers = Map<string, ReturnType<typeof labelledConversation> & { rest: { answers: object; preparation: object } }>;
+
+/** The stored steps the labelled reading shows (bot/services/conversation-read.ts). */
+const READ_PREPARATION_STEPS = new Set(["aim", "previous", "plannedQuestions"]);
+
+function leftOver(stored: unknown, shown: Set<string>): object {
+  if (stored === null || typeof stored !== "object" || Array.isArray(stored)) return {};
+  return Object.fromEntries(Object.entries(stored).filter(([step]) => !shown.has(step)));
+}
+
+async function labelAnswers(db: Db, doc: AccessExport): Promise<LabelledAnswers> {
+  const labelled: LabelledAnswers = new Map();
+  for (const c of doc.conversations) {
+    const format = await getFormat(db, c.schoolId, c.formatKey, c.formatVersion).catch(() => null);
+    if (!format) continue;
+    const shownSteps = new Set(["opening", SHORT_STEP.card, SHORT_STEP.record, ...format.phases.flatMap((p) => p.sections.map((x) => `s_${x.id}`))]);
+    labelled.set(c.id, {
+      ...labelledConversation(format, { answers: JSON.stringify(c.answers ?? {}), preparation: JSON.stringify(c.preparation ?? {}) }),
+      rest: { answers: leftOver(c.answers, shownSteps), preparation: leftOver(c.preparation, READ_PREPARATION_STEPS) },
+    });
+  }
+  return labelled;
+}
+
+const nl = { t: translatorFor("nl"), locale: "nl" as const };
+const yesNo = (value: boolean) => (value ? "ja" : "nee");
+
+/** A conversation's answers as lines "Section — Question: answer"; without its format, as stored. */
+function answerLines(c: AccessExport["conversations"][number], labelled: LabelledAnswers | undefined): { label: string; text: string }[] {
+  const read = labelled?.get(c.id);
+  if (!read) {
+    return [
+      { label: "Voorbereiding", text: flatten(c.preparation) },
+      { label: "Antwoorden", text: flatten(c.answers) },
+    ];
+  }
+  const line = (prefix: string | null, a: (typeof read.preparation)[number]) => ({
+    label: `${prefix ? `${prefix} — ` : ""}${a.field.label.nl}`,
+    text: `${shownValue(a, nl)}${a.shared === null ? "" : a.shared ? " (mag gedeeld worden met ouders)" : " (niet delen met ouders)"}`,
+  });
+  const rest = (label: string, stored: object) => (Object.keys(stored).length ? [{ label, text: flatten(stored) }] : []);
+  return [
+    ...read.preparation.map((a) => line("Voorbereiding", a)),
+    ...rest("Voorbereiding, overige velden (zoals opgeslagen)", read.rest.preparation),
+    ...read.opening.map((a) => line(null, a)),
+    ...read.phases.flatMap((phase) => phase.sections.flatMap((section) => section.answers.map((a) => line(section.title?.nl ?? phase.title.nl, a)))),
+    ...rest("Overige velden (zoals opgeslagen)", read.rest.answers),
+  ];
+}
+
 /** The readable version (Dutch, for parents and the school): every record, in sections. */
-export function accessExportPrintable(doc: AccessExport): Printable {
+export function accessExportPrintable(doc: AccessExport, labelled?: LabelledAnswers): Printable {
   const who = (id: string | null) => (id ? (doc.staff[id] ?? id) : "systeem");
   const p = doc.pupil;
   const blocks: Block[] = [
     {
       kind: "paragraph",
       text: `${doc.school.name} — inzage in alle gegevens over ${p.firstName} ${p.lastName} (leerlingnummer ${p.externalId}), gemaakt op ${day(new Date(doc.generatedAt))}.`,
+      muted: true,
+    },
+    {
+      kind: "paragraph",
+      text: "Het JSON-bestand bij deze inzage bevat dezelfde gegevens precies zoals ze zijn opgeslagen, ook de technische velden.",
       muted: true,
     },
     {
@@ -117,10 +185,9 @@ export function accessExportPrintable(doc: AccessExport): Printable {
             kind: "box",
             lines: [
               { label: "Datum", text: day(c.heldAt ?? c.plannedAt ?? c.createdAt) },
-              { label: "Status", text: c.status },
+              { label: "Status", text: word(nl.t, "status", c.status) },
               { label: c.teachers.length === 1 ? "Leerkracht" : "Leerkrachten", text: c.teachers.map(who).join(", ") || "—" },
-              { label: "Voorbereiding", text: flatten(c.preparation) },
-              { label: "Antwoorden", text: flatten(c.answers) },
+              ...answerLines(c, labelled),
             ],
           }),
         )
@@ -134,22 +201,37 @@ export function accessExportPrintable(doc: AccessExport): Printable {
               { label: "Doel", text: g.goalText },
               ...(g.nowText ? [{ label: "Nu kan ik", text: g.nowText }] : []),
               ...(g.ownPlan ? [{ label: "Eigen plan", text: g.ownPlan }] : []),
-              { label: "Status", text: g.status },
+              { label: "Status", text: word(nl.t, "goalStatus", g.status) },
               { label: "Evaluatiedatum", text: g.evaluationDate ?? "—" },
+              { label: "Evalueert", text: g.evaluatorId ? who(g.evaluatorId) : "—" },
+              { label: "Mag gedeeld worden met ouders", text: yesNo(g.shareWithParents) },
               ...doc.evaluations
                 .filter((e) => e.goalId === g.id)
-                .map((e) => ({ label: `Evaluatie ${day(e.evaluatedAt)}`, text: `${e.outcome}${e.note ? ` — ${e.note}` : ""} (${who(e.evaluatedById)})` })),
+                .map((e) => ({
+                  label: `Evaluatie ${day(e.evaluatedAt)}`,
+                  text: `${word(nl.t, "outcome", e.outcome)}${e.note ? ` — ${e.note}` : ""} (${who(e.evaluatedById)}; delen met ouders: ${yesNo(e.shareWithParents)})`,
+                })),
             ],
           }),
         )
       : [{ kind: "paragraph", text: "Geen.", muted: true } as Block]),
     { kind: "heading", text: "Afspraken" },
     doc.agreements.length
-      ? { kind: "list", items: doc.agreements.map((a) => `${a.who}: ${a.what} (${a.whenText})`) }
+      ? { kind: "list", items: doc.agreements.map((a) => `${a.who}: ${a.what} (${a.whenText}; delen met ouders: ${yesNo(a.shareWithParents)})`) }
       : { kind: "paragraph", text: "Geen.", muted: true },
     { kind: "heading", text: "Notities" },
     doc.notes.length
-      ? { kind: "list", items: doc.notes.map((n) => `${day(n.createdAt)} (${who(n.authorId)}): ${n.text}`) }
+      ? {
+          kind: "list",
+          items: doc.notes.map(
+            (n) =>
+              `${day(n.createdAt)} (${who(n.authorId)}): ${n.text}${n.goalText ? ` — bij doel: ${n.goalText}` : ""}; delen met ouders: ${yesNo(n.shareWithParents)}`,
+          ),
+        }
+      : { kind: "paragraph", text: "Geen.", muted: true },
+    { kind: "heading", text: "Intern begeleider (IB'er)" },
+    doc.ibAssignments.length
+      ? { kind: "list", items: doc.ibAssignments.map((a) => `${who(a.staffId)}, sinds ${day(a.since)}`) }
       : { kind: "paragraph", text: "Geen.", muted: true },
     { kind: "heading", text: "Gespreksrondes" },
     doc.rounds.length
@@ -161,7 +243,10 @@ export function accessExportPrintable(doc: AccessExport): Printable {
       : { kind: "paragraph", text: "Geen.", muted: true },
     { kind: "heading", text: "Berichten van de bot over deze leerling" },
     doc.outboxMessages.length
-      ? { kind: "list", items: doc.outboxMessages.map((m) => `${day(m.dueAt)}: ${m.kind} aan ${who(m.recipientStaffId)} (${m.status})`) }
+      ? {
+          kind: "list",
+          items: doc.outboxMessages.map((m) => `${day(m.dueAt)}: ${word(nl.t, "report.kind", m.kind)} aan ${who(m.recipientStaffId)} (${m.status})`),
+        }
       : { kind: "paragraph", text: "Geen.", muted: true },
     { kind: "heading", text: "Wie heeft de gegevens ingezien of gewijzigd" },
     doc.auditTrail.length
@@ -188,7 +273,7 @@ export async function exportPupilData(
 ): Promise<AccessExportFiles> {
   const now = input.now ?? new Date();
   const doc = await buildAccessExport(db, input.pupilId, now);
-  const printable = accessExportPrintable(doc);
+  const printable = accessExportPrintable(doc, await labelAnswers(db, doc));
   const files = { json: `${JSON.stringify(doc, null, 2)}\n`, html: renderHtml(printable), pdf: await renderPdf(printable), counts: doc.counts };
   await recordAudit(db, {
     schoolId: input.schoolId,

@@ -254,6 +254,29 @@ function shortWayPhases(answers: StoredAnswers): HeldConversationRead["phases"] 
   return [...card("short.card.title", jotted), ...card("short.record.title", went)];
 }
 
+/** Parsed stored answers; a value that is not an object of steps reads as none. */
+function storedAnswers(json: string): StoredAnswers {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as StoredAnswers) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A conversation's preparation and answers under the format's own labels (the access export reads them too). */
+export function labelledConversation(
+  format: ConversationFormat | null,
+  stored: { answers: string; preparation: string },
+): Pick<HeldConversationRead, "preparation" | "opening" | "phases"> {
+  const answers = storedAnswers(stored.answers);
+  return {
+    preparation: preparationAnswers(storedAnswers(stored.preparation)),
+    opening: answersOf(answers.opening ?? {}, [OPENING_FIELD]),
+    phases: phasesOf(format, answers),
+  };
+}
+
 function preparationAnswers(preparation: StoredAnswers): ReadAnswer[] {
   const aim = preparation.aim ?? {};
   const planned = (preparation as Record<string, unknown>).plannedQuestions;

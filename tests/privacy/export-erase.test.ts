@@ -49,6 +49,10 @@ const io = () => {
 describe(`access export and erasure on ${testProvider()}`, () => {
   it("the export holds every record of the pupil and nothing of another pupil", async () => {
     const [target, neighbour] = [await seed(), await seed()];
+    // An answer in a section of the conversation's format, beside one the format does not have.
+    const conversation = await t.db.conversation.findFirstOrThrow({ where: { pupilId: target.pupilId } });
+    const answers = { ...(JSON.parse(conversation.answers) as object), s_nogMoeilijk: { stillHard: "breuken vergelijken" } };
+    await t.db.conversation.update({ where: { id: conversation.id }, data: { answers: JSON.stringify(answers) } });
     const files = await exportPupilData(t.db, {
       schoolId: (await t.db.pupil.findUniqueOrThrow({ where: { id: target.pupilId } })).schoolId,
       pupilId: target.pupilId,
@@ -59,6 +63,14 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     expect(files.html).toContain(target.canary);
     expect(files.html).toContain(target.name);
     expect(files.pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    // Readable for the parents: the format's own question with the answer, statuses in Dutch; what the
+    // format does not name is there too, as stored.
+    expect(files.html).toContain("Wat ik nog moeilijk vind — Wat ik nog moeilijk vind…");
+    expect(files.html).toContain("breuken vergelijken");
+    expect(files.html).not.toContain("s_nogMoeilijk");
+    expect(files.html).toContain("gehouden");
+    expect(files.html).not.toMatch(/>held</);
+    expect(files.html).toContain("Overige velden (zoals opgeslagen)");
     for (const id of neighbour.recordIds) expect(files.json).not.toContain(id);
     expect(files.json).not.toContain(neighbour.canary);
     expect(files.html).not.toContain(neighbour.name);

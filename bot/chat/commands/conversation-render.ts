@@ -22,7 +22,7 @@ export function dayOf(at: Date, { locale, timezone }: Pick<ReadLocale, "locale" 
 }
 
 /** A stored status word in the reader's language; an unknown one is shown as stored. */
-function word(t: Translator, prefix: "goalStatus" | "outcome" | "nextStep", value: string): string {
+export function word(t: Translator, prefix: "goalStatus" | "outcome" | "nextStep" | "status" | "report.kind", value: string): string {
   const key = `${prefix}.${value}`;
   return isMessageKey(key) ? t(key) : value;
 }
