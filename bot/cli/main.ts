@@ -138,6 +138,10 @@ async function run(argv: string[]): Promise<number> {
       for (const r of report.undoneErasures) console.log(`  receipt ${r.id}  erased ${r.erasedAt.toISOString()}  (${r.reason})`);
       console.log("  Erase them again now with pupil-erase (each request with its receipt id names the pupil); pupils erased by retention");
       console.log("  are erased again by the nightly retention job. Until then they are in the records.");
+      if (report.receiptsCarriedOver)
+        console.log(
+          `  Their receipts are kept: the restored database holds them too (${counted(report.receiptsCarriedOver, { one: "receipt", other: "receipts" })}; see erasures).`,
+        );
     }
     return 0;
   }

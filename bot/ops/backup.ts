@@ -36,6 +36,8 @@ export interface RestoreReport {
    * the replaced database's receipts could not be read: the operator must check by hand.
    */
   undoneErasures: ErasureSeen[] | null;
+  /** Of those, the receipts written into the restored database (so `erasures` still lists them). */
+  receiptsCarriedOver: number;
 }
 
 /** An erasure as its receipt records it. */
@@ -43,10 +45,17 @@ export interface ErasureSeen {
   id: string;
   erasedAt: Date;
   reason: string;
+  /** The row as stored (raw column values), to be written back into a restored database. */
+  row: Record<string, unknown>;
 }
 
+const RECEIPT_COLUMNS = ["id", "schoolId", "actorStaffId", "actorLabel", "reason", "counts", "erasedAt"] as const;
+
 /** The receipts, oldest first; `erasedAt` as the database gives it (PostgreSQL: as text, see receiptsIn). */
-const receiptsSql = (erasedAt: string) => `SELECT "id", ${erasedAt} AS "erasedAt", "reason" FROM "ErasureReceipt" ORDER BY "erasedAt"`;
+const receiptsSql = (erasedAt: string) =>
+  `SELECT ${RECEIPT_COLUMNS.filter((c) => c !== "erasedAt")
+    .map((c) => `"${c}"`)
+    .join(", ")}, ${erasedAt} AS "erasedAt" FROM "ErasureReceipt" ORDER BY "erasedAt"`;
 
 /**
  * An empty file only its owner may read or write, for a backup to be written into: created so
@@ -61,7 +70,7 @@ function createPrivateFile(file: string): void {
  * null when they could not be read (an unreadable file, a refused connection).
  */
 async function receiptsIn(url: string): Promise<ErasureSeen[] | null> {
-  const seen = (rows: Record<string, unknown>[]) => rows.map((r) => ({ id: String(r.id), erasedAt: toDate(r.erasedAt), reason: String(r.reason) }));
+  const seen = (rows: Record<string, unknown>[]) => rows.map((r) => ({ id: String(r.id), erasedAt: toDate(r.erasedAt), reason: String(r.reason), row: r }));
   if (providerOf(url) === "sqlite") {
     const file = sqliteFilePath(url);
     if (!existsSync(file)) return [];
@@ -166,7 +175,7 @@ function takeOverSqlite(file: string): void {
   }
 }
 
-async function restoreSqlite(url: string, from: string, force: boolean): Promise<Omit<RestoreReport, "undoneErasures">> {
+async function restoreSqlite(url: string, from: string, force: boolean): Promise<Omit<RestoreReport, "undoneErasures" | "receiptsCarriedOver">> {
   checkSqliteFile(from);
   const target = path.resolve(sqliteFilePath(url));
   let previous: string | undefined;
@@ -244,7 +253,7 @@ async function backupPostgres(url: string, out: string): Promise<BackupReport> {
   return { provider: "postgresql", file: out, bytes: statSync(out).size, schools: await countSchools(url) };
 }
 
-async function restorePostgres(url: string, from: string, force: boolean): Promise<Omit<RestoreReport, "undoneErasures">> {
+async function restorePostgres(url: string, from: string, force: boolean): Promise<Omit<RestoreReport, "undoneErasures" | "receiptsCarriedOver">> {
   if (!existsSync(from)) throw new BackupError(`no backup file at ${from}`);
   const args = ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"];
   // Into an existing database only with --force: --clean drops our tables first.
@@ -267,7 +276,7 @@ export async function restoreDatabase(url: string, from: string, options: { forc
   // the receipts of the database replaced (SQLite: the file kept aside, its WAL folded in).
   const force = options.force ?? false;
   let before: ErasureSeen[] | null;
-  let report: Omit<RestoreReport, "undoneErasures">;
+  let report: Omit<RestoreReport, "undoneErasures" | "receiptsCarriedOver">;
   if (providerOf(url) === "sqlite") {
     report = await restoreSqlite(url, source, force);
     before = report.previous ? await receiptsIn(`file:${report.previous}`) : [];
@@ -276,7 +285,44 @@ export async function restoreDatabase(url: string, from: string, options: { forc
     report = await restorePostgres(url, source, force);
   }
   const after = await receiptsIn(url);
-  if (before === null || after === null) return { ...report, undoneErasures: null };
+  if (before === null || after === null) return { ...report, undoneErasures: null, receiptsCarriedOver: 0 };
   const kept = new Set(after.map((r) => r.id));
-  return { ...report, undoneErasures: before.filter((r) => !kept.has(r.id)) };
+  const undone = before.filter((r) => !kept.has(r.id));
+  // The receipts stay: they prove the requests were carried out (and hold no personal data).
+  return { ...report, undoneErasures: undone, receiptsCarriedOver: await carryOverReceipts(url, undone) };
+}
+
+/** Writes receipts back into the restored database; how many were written (0 where it has no receipts table). */
+async function carryOverReceipts(url: string, receipts: ErasureSeen[]): Promise<number> {
+  if (receipts.length === 0) return 0;
+  const columns = RECEIPT_COLUMNS.map((c) => `"${c}"`).join(", ");
+  if (providerOf(url) === "sqlite") {
+    const db = new Sqlite(sqliteFilePath(url), { fileMustExist: true });
+    try {
+      if (!db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ErasureReceipt'").get()) return 0;
+      const insert = db.prepare(`INSERT OR IGNORE INTO "ErasureReceipt" (${columns}) VALUES (${RECEIPT_COLUMNS.map(() => "?").join(", ")})`);
+      db.transaction(() => {
+        for (const r of receipts) insert.run(...RECEIPT_COLUMNS.map((c) => r.row[c] ?? null));
+      })();
+      return receipts.length;
+    } finally {
+      db.close();
+    }
+  }
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const table = await client.query(`SELECT to_regclass('"ErasureReceipt"') AS t`);
+    if (table.rows[0]?.t === null) return 0;
+    for (const r of receipts) {
+      await client.query(
+        `INSERT INTO "ErasureReceipt" (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp) ON CONFLICT ("id") DO NOTHING`,
+        RECEIPT_COLUMNS.map((c) => r.row[c] ?? null),
+      );
+    }
+    return receipts.length;
+  } finally {
+    await client.end();
+  }
 }

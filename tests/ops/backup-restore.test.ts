@@ -158,8 +158,14 @@ describe.runIf(runnable)(`backup and restore on ${testProvider()}`, () => {
     expect(restore.stdout).toContain("WARNING: the database it replaced recorded 1 erasure that this backup predates");
     expect(restore.stdout).toMatch(new RegExp(`receipt ${receipt}\\s+erased \\d{4}-\\d\\d-\\d\\dT.*\\(request\\)`));
     expect(restore.stdout).not.toContain("Sam");
-    // Sam is back, as the warning says, until erased again.
+    // The receipt stays: the request was carried out, and its proof is not restored away.
+    expect(restore.stdout).toContain("Their receipts are kept");
+    const afterRestore = await cli(target, "erasures", "--school", "Backupschool");
+    expect(afterRestore.stdout).toContain("1 erasure receipt at Backupschool");
+    expect(afterRestore.stdout).toMatch(new RegExp(`${receipt}\\s+request`));
+    // Sam is back, as the warning says, until erased again: then both receipts are listed.
     expect((await cli(target, "pupil-erase", "--school", "Backupschool", "--pupil", "1", "--yes")).code).toBe(0);
+    expect((await cli(target, "erasures", "--school", "Backupschool")).stdout).toContain("2 erasure receipts at Backupschool");
     // A restore into a database without erasures (or an empty one) warns of nothing.
     const again = await cli(await emptyDatabase(), "restore", "--from", schoolBackup);
     expect(again.stdout).not.toContain("WARNING");
