@@ -50,6 +50,9 @@ function parse(args: string[]) {
 /** Exit code; writes its report to `out` and notes to `err`. Errors are thrown (AppError, ClosuresUsageError). */
 export async function runClosuresCommand(db: Db, args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub !== "propose" && sub !== "confirm" && sub !== "list")
+    // Before the options: "closures frob" answered that --school was missing.
+    throw new ClosuresUsageError(`unknown closures command ${sub ?? "(none)"}: use propose, confirm or list`);
   const { values, positionals } = parse(rest);
   if (sub === "confirm" && positionals[0]) {
     let text: string;
@@ -76,7 +79,6 @@ export async function runClosuresCommand(db: Db, args: string[], io: Io): Promis
     if (school.openPublicHolidays) io.out(`open on public holidays: ${school.openPublicHolidays.split(",").join(", ")}`);
     return 0;
   }
-  if (sub !== "propose" && sub !== "confirm") throw new ClosuresUsageError(`unknown closures command ${sub ?? "(none)"}`);
   const schoolYear = values["school-year"];
   if (!schoolYear) throw new ClosuresUsageError("--school-year is required");
   const proposal = await proposeClosures(db, { school: values.school, schoolYear, region: values.region });

@@ -53,5 +53,7 @@ describe("npm run cli -- closures", () => {
     await expect(run("propose", "--school", "De Wilg")).rejects.toThrow("--school-year is required");
     await expect(run("confirm", path.join(dir, "absent.json"))).rejects.toThrow("cannot read");
     await expect(run("shift", "--school", "De Wilg")).rejects.toThrow("unknown closures command shift");
+    await expect(run("shift")).rejects.toThrow("unknown closures command shift: use propose, confirm or list");
+    await expect(run()).rejects.toThrow("unknown closures command (none)");
   });
 });
