@@ -35,7 +35,9 @@ export function jsonBody(logger: Logger, route: string): RequestHandler {
       if (error) {
         const known = bodyErrorStatus(error);
         logger.info({ route, code: known?.code ?? "body_unreadable" }, "request body refused");
-        res.status(known?.status ?? 400).json({ error: known?.status === 413 ? "request body too large" : "request body is not valid JSON" });
+        const message =
+          known?.status === 413 ? "request body too large" : known?.status === 415 ? "unsupported charset: send UTF-8 JSON" : "request body is not valid JSON";
+        res.status(known?.status ?? 400).json({ error: message });
         return;
       }
       if (typeof req.body !== "object" || req.body === null || Array.isArray(req.body)) {

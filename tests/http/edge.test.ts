@@ -59,5 +59,9 @@ describe(`the HTTP edge on ${testProvider()}`, () => {
     const json = await ask("POST", "/api/messages", { headers: { "content-type": "application/json; charset=utf-8" }, body: "{}" });
     expect(json.status).toBe(400); // parsed, then refused as an activity without its fields
     expect(await json.json()).toEqual({ error: "malformed activity" });
+    // A charset body-parser cannot read: 415 that names the charset, not "not valid JSON".
+    const klingon = await ask("POST", "/api/messages", { headers: { "content-type": "application/json; charset=klingon" }, body: "{}" });
+    expect(klingon.status).toBe(415);
+    expect(await klingon.json()).toEqual({ error: "unsupported charset: send UTF-8 JSON" });
   });
 });
