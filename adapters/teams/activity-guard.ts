@@ -105,6 +105,16 @@ export async function processGuarded(o: GuardedProcessOptions, req: Request, res
       await logic(context);
     });
     if (res.headersSent) return;
+    // An invoke nobody handles: the SDK answers 501 with no body. It is a request this bot does
+    // not take (a 4xx), said in JSON like every other refusal.
+    if (invokeResponse?.status === 501 && invokeResponse.body === undefined) {
+      const name = String((parsed.data as { name?: unknown }).name ?? "")
+        .replace(/[^\w/.-]/g, "")
+        .slice(0, 60);
+      o.logger.info({ channel: "teams", code: "invoke_not_supported", name }, "activity refused");
+      res.status(400).json({ error: "this invoke is not supported" });
+      return;
+    }
     res.status(invokeResponse?.status ?? 200);
     if (invokeResponse?.body !== undefined) res.send(invokeResponse.body);
     res.end();

@@ -50,6 +50,24 @@ describe(`the HTTP edge on ${testProvider()}`, () => {
     expect(body).not.toContain("Finn");
   });
 
+  it("an invoke the bot does not handle: 400 with a JSON reason, not the SDK's empty 501", async () => {
+    const invoke = {
+      type: "invoke",
+      name: "composeExtension/frobnicate",
+      id: "inv-1",
+      channelId: "msteams",
+      serviceUrl: "http://127.0.0.1:9/",
+      timestamp: new Date().toISOString(),
+      from: { id: "29:someone", name: "Iemand", aadObjectId: "00000000-0000-0000-0000-00000000abcd" },
+      recipient: { id: "28:gesprekswijzer", name: "Gesprekswijzer" },
+      conversation: { id: "a:personal-someone", conversationType: "personal", tenantId: "11111111-2222-3333-4444-555555555555" },
+      value: {},
+    };
+    const res = await ask("POST", "/api/messages", { headers: { "content-type": "application/json" }, body: JSON.stringify(invoke) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "this invoke is not supported" });
+  });
+
   it("a message that is not JSON: 415, and JSON with a charset is taken", async () => {
     for (const type of ["text/plain", "application/x-www-form-urlencoded"]) {
       const res = await ask("POST", "/api/messages", { headers: { "content-type": type }, body: "type=message&text=hallo" });
