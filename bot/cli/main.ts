@@ -53,6 +53,19 @@ ${PRIVACY_USAGE}`;
 
 class UsageError extends Error {}
 
+/** The options each command (besides the privacy and closures commands) takes. */
+const OPTIONS_OF: Record<string, readonly string[]> = {
+  migrate: [],
+  backup: ["out"],
+  restore: ["from", "force"],
+  "seed-demo": [],
+  "school-setup": [],
+  "roster-import": ["school", "dry-run", "school-year", "format"],
+  "format-add": ["school"],
+  "outbox-failures": ["school", "unreported"],
+  rollover: [],
+};
+
 /** An unknown option or one without its value is a usage mistake (exit 2 with the usage), not a crash. */
 function usageOf<T>(parse: () => T): T {
   try {
@@ -101,6 +114,11 @@ async function run(argv: string[]): Promise<number> {
       },
     }),
   );
+  // An option another command takes is a mistake here too, not silently ignored (`backup --force`).
+  const allowed = OPTIONS_OF[command ?? ""];
+  if (!allowed) throw new UsageError(`unknown command ${command ?? "(none)"}`);
+  const extra = Object.keys(values).filter((name) => !allowed.includes(name));
+  if (extra.length) throw new UsageError(`${command} does not take ${extra.map((name) => `--${name}`).join(", ")}`);
   try {
     process.loadEnvFile(".env");
   } catch {
@@ -145,9 +163,6 @@ async function run(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  if (!["seed-demo", "school-setup", "roster-import", "format-add", "outbox-failures", "rollover"].includes(command ?? ""))
-    throw new UsageError(`unknown command ${command ?? "(none)"}`);
-
   if (command !== "seed-demo" && command !== "school-setup") requireExistingDatabase(config.DATABASE_URL);
   await migrateDatabase(config.DATABASE_URL);
   const { db, close } = await openDatabase(config.DATABASE_URL);

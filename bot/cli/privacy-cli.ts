@@ -7,7 +7,7 @@
 //   npm run cli -- erasures [--school "<name or id>"]
 // Output holds pupil ids, counts and dates; the export files hold the pupil's data, by design, and
 // are readable by their owner only.
-import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -49,10 +49,6 @@ const Options = z.object({
 
 export class PrivacyUsageError extends Error {}
 
-/**
- * The staff id `--by` names: an active admin or privacy officer of the school (null when no one is
- * named). Undefined, with the reason told, when the person may not handle privacy requests there.
- */
 /** What each command reads or changes, as its audit rows name it (a refusal too). */
 const AUDITED_AS: Record<"pupil-export" | "pupil-erase" | "audit", string> = {
   "pupil-export": "access_export",
@@ -60,6 +56,10 @@ const AUDITED_AS: Record<"pupil-export" | "pupil-erase" | "audit", string> = {
   audit: "audit_trail",
 };
 
+/**
+ * The staff id `--by` names: an active admin or privacy officer of the school (null when no one is
+ * named). Undefined, with the reason told, when the person may not handle privacy requests there.
+ */
 async function requester(
   db: Db,
   request: { school: { id: string; name: string }; pupilId: string; command: keyof typeof AUDITED_AS },
@@ -90,7 +90,9 @@ const OPTIONS_OF: Record<PrivacyCommand, readonly string[]> = {
 function exportFolder(folder: string): string | null {
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    return statSync(folder).isDirectory() ? null : `${folder} is not a folder`;
+    if (!statSync(folder).isDirectory()) return `${folder} is not a folder`;
+    accessSync(folder, constants.W_OK | constants.X_OK);
+    return null;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST" || code === "ENOTDIR") return `${folder} is (or lies inside) a file, not a folder`;

@@ -36,7 +36,13 @@ export function jsonBody(logger: Logger, route: string): RequestHandler {
         const known = bodyErrorStatus(error);
         logger.info({ route, code: known?.code ?? "body_unreadable" }, "request body refused");
         const message =
-          known?.status === 413 ? "request body too large" : known?.status === 415 ? "unsupported charset: send UTF-8 JSON" : "request body is not valid JSON";
+          known?.status === 413
+            ? "request body too large"
+            : known?.code === "charset.unsupported"
+              ? "unsupported charset: send UTF-8 JSON"
+              : known?.code === "encoding.unsupported"
+                ? "unsupported Content-Encoding"
+                : "request body is not valid JSON";
         res.status(known?.status ?? 400).json({ error: message });
         return;
       }

@@ -301,10 +301,7 @@ async function carryOverReceipts(url: string, receipts: ErasureSeen[]): Promise<
     try {
       if (!db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ErasureReceipt'").get()) return 0;
       const insert = db.prepare(`INSERT OR IGNORE INTO "ErasureReceipt" (${columns}) VALUES (${RECEIPT_COLUMNS.map(() => "?").join(", ")})`);
-      db.transaction(() => {
-        for (const r of receipts) insert.run(...RECEIPT_COLUMNS.map((c) => r.row[c] ?? null));
-      })();
-      return receipts.length;
+      return db.transaction(() => receipts.reduce((written, r) => written + insert.run(...RECEIPT_COLUMNS.map((c) => r.row[c] ?? null)).changes, 0))();
     } finally {
       db.close();
     }
@@ -315,13 +312,23 @@ async function carryOverReceipts(url: string, receipts: ErasureSeen[]): Promise<
   try {
     const table = await client.query(`SELECT to_regclass('"ErasureReceipt"') AS t`);
     if (table.rows[0]?.t === null) return 0;
-    for (const r of receipts) {
-      await client.query(
-        `INSERT INTO "ErasureReceipt" (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp) ON CONFLICT ("id") DO NOTHING`,
-        RECEIPT_COLUMNS.map((c) => r.row[c] ?? null),
-      );
+    // All or none: a receipt half carried over would be reported as kept.
+    await client.query("BEGIN");
+    let written = 0;
+    try {
+      for (const r of receipts) {
+        const result = await client.query(
+          `INSERT INTO "ErasureReceipt" (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp) ON CONFLICT ("id") DO NOTHING`,
+          RECEIPT_COLUMNS.map((c) => r.row[c] ?? null),
+        );
+        written += result.rowCount ?? 0;
+      }
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
     }
-    return receipts.length;
+    return written;
   } finally {
     await client.end();
   }

@@ -37,6 +37,8 @@ export function startRetentionJob(o: { db: Db; logger: Logger; clock?: () => Dat
           "retention applied",
         );
       }
+      // Nobody to tell a month ahead: those pupils stay (never erased unannounced) until an admin exists.
+      if (r.untold.length) log.warn({ schoolId: r.schoolId, pupilsWaiting: r.untold.length }, "retention waits: the school has no active admin to notify");
     }
     // Next school year's roster takes effect on its first day (the school's own date).
     try {

@@ -8,9 +8,9 @@ import { bundleLines, collectPupilData, countPupilData, type PupilData } from ".
 import { getFormat } from "../formats/registry.js";
 import { translatorFor } from "../i18n/translate.js";
 import { labelledConversation } from "../services/conversation-read.js";
-import { SHORT_STEP } from "../services/conversation-mode.js";
+import { HOW_IT_WENT, SHORT_JOTS, SHORT_STEP } from "../services/conversation-mode.js";
 // The same words as `gesprek bekijken` in the chat: choices by their labels, statuses in Dutch.
-import { shownValue, word } from "../chat/commands/conversation-render.js";
+import { shownValue, word } from "../services/answer-words.js";
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -107,12 +107,41 @@ const flatten = (value: unknown): string => {
  */
 export type LabelledAnswers = Map<string, ReturnType<typeof labelledConversation> & { rest: { answers: object; preparation: object } }>;
 
-/** The stored steps the labelled reading shows (bot/services/conversation-read.ts). */
-const READ_PREPARATION_STEPS = new Set(["aim", "previous", "plannedQuestions"]);
+/** What the labelled reading shows, per stored step: the fields it names (and their share choices), or the whole value. */
+type Shown = Map<string, ReadonlySet<string> | "whole">;
 
-function leftOver(stored: unknown, shown: Set<string>): object {
+/** The preparation's steps the labelled reading shows (bot/services/conversation-read.ts). */
+const READ_PREPARATION: Shown = new Map<string, ReadonlySet<string> | "whole">([
+  ["aim", new Set(["reason", "aim", "theme"])],
+  ["previous", new Set(["followUp"])],
+  ["plannedQuestions", "whole"],
+]);
+
+/** The conversation's answers the labelled reading shows: the format's sections, the opening, the short way's cards. */
+function readAnswers(format: { phases: { sections: { id: string; fields: { id: string }[] }[] }[] }): Shown {
+  return new Map<string, ReadonlySet<string> | "whole">([
+    ["opening", new Set(["previousReview"])],
+    [SHORT_STEP.card, new Set(SHORT_JOTS.map((j) => j.id))],
+    [SHORT_STEP.record, new Set([HOW_IT_WENT.id])],
+    ...format.phases.flatMap((p) => p.sections.map((x): [string, ReadonlySet<string>] => [`s_${x.id}`, new Set(x.fields.map((f) => f.id))])),
+  ]);
+}
+
+/** The stored values the labelled reading leaves out, field by field, as stored. */
+function leftOver(stored: unknown, shown: Shown): object {
   if (stored === null || typeof stored !== "object" || Array.isArray(stored)) return {};
-  return Object.fromEntries(Object.entries(stored).filter(([step]) => !shown.has(step)));
+  const rest: Record<string, unknown> = {};
+  for (const [step, value] of Object.entries(stored)) {
+    const fields = shown.get(step);
+    if (fields === "whole") continue;
+    if (!fields || value === null || typeof value !== "object" || Array.isArray(value)) {
+      rest[step] = value;
+      continue;
+    }
+    const unshown = Object.entries(value).filter(([field]) => !fields.has(field) && !fields.has(field.replace(/__share$/, "")));
+    if (unshown.length) rest[step] = Object.fromEntries(unshown);
+  }
+  return rest;
 }
 
 async function labelAnswers(db: Db, doc: AccessExport): Promise<LabelledAnswers> {
@@ -120,16 +149,24 @@ async function labelAnswers(db: Db, doc: AccessExport): Promise<LabelledAnswers>
   for (const c of doc.conversations) {
     const format = await getFormat(db, c.schoolId, c.formatKey, c.formatVersion).catch(() => null);
     if (!format) continue;
-    const shownSteps = new Set(["opening", SHORT_STEP.card, SHORT_STEP.record, ...format.phases.flatMap((p) => p.sections.map((x) => `s_${x.id}`))]);
     labelled.set(c.id, {
       ...labelledConversation(format, { answers: JSON.stringify(c.answers ?? {}), preparation: JSON.stringify(c.preparation ?? {}) }),
-      rest: { answers: leftOver(c.answers, shownSteps), preparation: leftOver(c.preparation, READ_PREPARATION_STEPS) },
+      rest: { answers: leftOver(c.answers, readAnswers(format)), preparation: leftOver(c.preparation, READ_PREPARATION) },
     });
   }
   return labelled;
 }
 
 const nl = { t: translatorFor("nl"), locale: "nl" as const };
+/** A queued message's state, as the parents read it. */
+const OUTBOX_STATUS: Record<string, string> = {
+  pending: "nog te versturen",
+  sending: "wordt verstuurd",
+  sent: "verstuurd",
+  dead: "niet bezorgd",
+  uncertain: "onzeker of het aankwam",
+  cancelled: "niet verstuurd (vervallen)",
+};
 const yesNo = (value: boolean) => (value ? "ja" : "nee");
 
 /** A conversation's answers as lines "Section — Question: answer"; without its format, as stored. */
@@ -245,7 +282,9 @@ export function accessExportPrintable(doc: AccessExport, labelled?: LabelledAnsw
     doc.outboxMessages.length
       ? {
           kind: "list",
-          items: doc.outboxMessages.map((m) => `${day(m.dueAt)}: ${word(nl.t, "report.kind", m.kind)} aan ${who(m.recipientStaffId)} (${m.status})`),
+          items: doc.outboxMessages.map(
+            (m) => `${day(m.dueAt)}: ${word(nl.t, "report.kind", m.kind)} aan ${who(m.recipientStaffId)} (${OUTBOX_STATUS[m.status] ?? m.status})`,
+          ),
         }
       : { kind: "paragraph", text: "Geen.", muted: true },
     { kind: "heading", text: "Wie heeft de gegevens ingezien of gewijzigd" },

@@ -108,6 +108,8 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<S
         if (!noticeAt) toNotify.push(entry);
       } else result.later.push(entry);
     }
+    // Without an active admin nobody can be told a month ahead: said in a dry run too.
+    if (toNotify.length && !(await hasActiveAdmin(db, school.id))) result.untold = toNotify;
     const auditCutoff = addMonths(now, -school.auditRetentionMonths);
     if (options.dryRun) {
       result.auditRowsDeleted = await db.auditEvent.count({ where: { schoolId: school.id, at: { lt: auditCutoff } } });
@@ -130,9 +132,7 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<S
       }
     }
     result.auditRowsDeleted = (await db.auditEvent.deleteMany({ where: { schoolId: school.id, at: { lt: auditCutoff } } })).count;
-    const notified = await notifyAdmins(db, school.id, now, school.timezone, toNotify, result.receipts, school.pupilRetentionMonths);
-    result.noticesQueued = notified.queued;
-    if (!notified.told) result.untold = toNotify;
+    result.noticesQueued = await notifyAdmins(db, school.id, now, school.timezone, toNotify, result.receipts, school.pupilRetentionMonths);
     results.push(result);
   }
   if (erasedAny) await scrubStorage(db);
@@ -147,9 +147,9 @@ async function notifyAdmins(
   toNotify: RetentionPupil[],
   receipts: ErasureReceiptView[],
   months: number,
-): Promise<{ queued: number; told: boolean }> {
-  if (toNotify.length === 0 && receipts.length === 0) return { queued: 0, told: true };
-  const admins = await db.staff.findMany({ where: { schoolId, active: true, roles: { some: { role: "admin" } } }, select: { id: true } });
+): Promise<number> {
+  if (toNotify.length === 0 && receipts.length === 0) return 0;
+  const admins = await db.staff.findMany({ where: ACTIVE_ADMINS(schoolId), select: { id: true } });
   const today = localDate(now, timezone);
   // Keyed per school, day, admin and these pupils (a digest, never their ids): a run that failed
   // half-way sends the same notice once, and a second run that day with other pupils sends its own
@@ -190,10 +190,14 @@ async function notifyAdmins(
   }
   // Told only when a notice names them: without an active admin nobody is, and the month's notice
   // (and so the erasure) waits until an admin exists.
-  if (toNotify.length === 0) return { queued, told: true };
-  if (admins.length === 0) return { queued, told: false };
-  await db.pupil.updateMany({ where: { id: { in: toNotify.map((p) => p.pupilId) } }, data: { retentionNoticeAt: now } });
-  return { queued, told: true };
+  if (toNotify.length && admins.length) await db.pupil.updateMany({ where: { id: { in: toNotify.map((p) => p.pupilId) } }, data: { retentionNoticeAt: now } });
+  return queued;
+}
+
+const ACTIVE_ADMINS = (schoolId: string) => ({ schoolId, active: true, roles: { some: { role: "admin" } } });
+
+async function hasActiveAdmin(db: Db, schoolId: string): Promise<boolean> {
+  return (await db.staff.count({ where: ACTIVE_ADMINS(schoolId) })) > 0;
 }
 
 /** Lines for the operator: pupil ids and dates, never names. */

@@ -59,8 +59,7 @@ export async function listGroupPupils(db: Db, actor: Actor, groupId: string): Pr
   return { id: group.id, name: group.name, bouw: group.bouw, pupils };
 }
 
-/** Counts only — no names, no content — so a team leader may see it. */
-/** A group's progress in the school's current school year (`now`'s). */
+/** A group's progress in the school's current school year (`now`'s): counts only, no names or content, so a team leader may see it. */
 export async function getGroupProgress(db: Db, actor: Actor, groupId: string, now: Date): Promise<GroupProgress> {
   const group = await loadGroup(db, actor, groupId);
   if (!canViewGroupProgress(actor, group)) {

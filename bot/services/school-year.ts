@@ -19,5 +19,6 @@ export async function currentSchoolYearSpan(db: Db | Tx, schoolId: string, now: 
  * July and recorded in September belongs to the year it was held in.
  */
 export function conversationDayIn(span: { gte: Date; lt?: Date }) {
-  return { OR: [{ heldAt: span }, { heldAt: null, plannedAt: span }, { heldAt: null, plannedAt: null, createdAt: span }] };
+  // Inside AND: spread into a where clause, it cannot replace an OR of its own.
+  return { AND: [{ OR: [{ heldAt: span }, { heldAt: null, plannedAt: span }, { heldAt: null, plannedAt: null, createdAt: span }] }] };
 }

@@ -186,12 +186,15 @@ describe(`operator CLI on ${testProvider()}`, () => {
       ["backup", "--out", "x.db", "--bogus"],
       ["backup", "--out"],
       ["rollover", "--verbose"],
+      ["backup", "--out", "x.db", "--force"],
     ]) {
       const mistake = cli(url, ...args);
       expect(mistake.code, args.join(" ")).toBe(2);
       expect(mistake.err).toContain("usage:");
       expect(mistake.err).not.toMatch(/\bat \w+ \(|TypeError/);
     }
+    // An option of another command is not ignored either.
+    expect(cli(url, "rollover", "--out", "x").err).toContain("rollover does not take --out");
   });
 
   it("help prints the usage with success; a reader that stops early ends it quietly", async () => {

@@ -51,7 +51,10 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     const [target, neighbour] = [await seed(), await seed()];
     // An answer in a section of the conversation's format, beside one the format does not have.
     const conversation = await t.db.conversation.findFirstOrThrow({ where: { pupilId: target.pupilId } });
-    const answers = { ...(JSON.parse(conversation.answers) as object), s_nogMoeilijk: { stillHard: "breuken vergelijken" } };
+    const answers = {
+      ...(JSON.parse(conversation.answers) as object),
+      s_nogMoeilijk: { stillHard: "breuken vergelijken", extraNote: "een losse aantekening" },
+    };
     await t.db.conversation.update({ where: { id: conversation.id }, data: { answers: JSON.stringify(answers) } });
     const files = await exportPupilData(t.db, {
       schoolId: (await t.db.pupil.findUniqueOrThrow({ where: { id: target.pupilId } })).schoolId,
@@ -67,10 +70,12 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     // format does not name is there too, as stored.
     expect(files.html).toContain("Wat ik nog moeilijk vind — Wat ik nog moeilijk vind…");
     expect(files.html).toContain("breuken vergelijken");
-    expect(files.html).not.toContain("s_nogMoeilijk");
+    expect(files.html).not.toContain("s_nogMoeilijk.stillHard");
     expect(files.html).toContain("gehouden");
     expect(files.html).not.toMatch(/>held</);
     expect(files.html).toContain("Overige velden (zoals opgeslagen)");
+    // A field the format does not have, inside a section it does, is not dropped.
+    expect(files.html).toContain("s_nogMoeilijk.extraNote: een losse aantekening");
     for (const id of neighbour.recordIds) expect(files.json).not.toContain(id);
     expect(files.json).not.toContain(neighbour.canary);
     expect(files.html).not.toContain(neighbour.name);

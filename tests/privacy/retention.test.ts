@@ -117,6 +117,9 @@ describe(`retention on ${testProvider()}`, () => {
 
   it("without an active admin nobody is told, so nobody is erased; once an admin is there, a month later", async () => {
     await t.db.staff.update({ where: { id: adminId }, data: { active: false } });
+    // A dry run says so too, instead of promising a notice.
+    const [dry] = await runRetention(t.db, { now: day("2026-05-25"), dryRun: true });
+    expect(formatRetention([dry!], true).join("\n")).toContain("NOT ERASED YET: pupil left-2024-06");
     const [first] = await runRetention(t.db, { now: day("2026-05-25") });
     expect(first!.untold.map((p) => p.externalId)).toEqual(["left-2024-06"]);
     expect(formatRetention([first!], false).join("\n")).toContain("NOT ERASED YET: pupil left-2024-06");

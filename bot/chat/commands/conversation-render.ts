@@ -3,8 +3,9 @@
 // evaluations, the agreements and the notes since. Markdown-light (**bold**, line breaks), the
 // same for every channel; reply pages keep it whole (bot/text/pages.ts).
 import { formatLocalDate } from "../../domain/local-time.js";
-import { isMessageKey, type Translator } from "../../i18n/translate.js";
+import type { Translator } from "../../i18n/translate.js";
 import type { HeldConversationRead, ReadAnswer } from "../../services/conversation-read.js";
+import { shownValue, word } from "../../services/answer-words.js";
 
 type Locale = "nl" | "en";
 
@@ -19,22 +20,6 @@ const DAY = { nl: "nl-NL", en: "en-GB" } as const;
 /** "12 mrt 2027" in the school's timezone: conversations span school years, so the year is shown. */
 export function dayOf(at: Date, { locale, timezone }: Pick<ReadLocale, "locale" | "timezone">): string {
   return new Intl.DateTimeFormat(DAY[locale], { day: "numeric", month: "short", year: "numeric", timeZone: timezone }).format(at);
-}
-
-/** A stored status word in the reader's language; an unknown one is shown as stored. */
-export function word(t: Translator, prefix: "goalStatus" | "outcome" | "nextStep" | "status" | "report.kind", value: string): string {
-  const key = `${prefix}.${value}`;
-  return isMessageKey(key) ? t(key) : value;
-}
-
-/** A stored answer as the reader reads it: choices by their labels, yes/no as words, dates as dates. */
-export function shownValue(answer: ReadAnswer, { t, locale }: Pick<ReadLocale, "t" | "locale">): string {
-  const { field, value } = answer;
-  const label = (v: string) => field.options?.find((o) => o.value === v)?.label[locale] ?? v;
-  if (typeof value === "boolean") return value ? t("read.yes") : t("read.no");
-  if (Array.isArray(value)) return field.options ? value.map(String).map(label).join(", ") : value.map(String).join("\n  ");
-  if (field.kind === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatLocalDate(value, locale);
-  return label(String(value));
 }
 
 /** Every item the pupil was asked to share says what the pupil chose, the same for answers, goals, agreements and notes. */

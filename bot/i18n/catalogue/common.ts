@@ -157,6 +157,7 @@ export const common = {
   "status.held": { nl: "gehouden", en: "held" },
   "status.evaluated": { nl: "geëvalueerd", en: "evaluated" },
   "status.discussed": { nl: "besproken, zonder leerling", en: "discussed, without the pupil" },
+  "status.cancelled": { nl: "geannuleerd", en: "cancelled" },
   "export.ready": {
     nl: "Het kindplan van {name} staat klaar (alleen wat de leerling wil delen).",
     en: "{name}'s pupil plan is ready (only what the pupil wants to share).",

@@ -49,16 +49,21 @@ function text(answers: Answers, stepId: string, fieldId: string): string | null 
  * for, else is added to them (unless it is one of them).
  */
 function plannedQuestions(answers: Answers): string[] {
+  // One question per line, list markers ("-", "1.") off; the same question whatever its case or spacing.
   const lines = (source: string | null) =>
     (source ?? "")
       .split(/\r?\n/)
-      .map((line) => line.trim())
+      .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, "").trim())
       .filter(Boolean);
+  const same = (a: string, b: string) => a.replace(/\s+/g, " ").toLowerCase() === b.replace(/\s+/g, " ").toLowerCase();
   const planned = lines(text(answers, "questions", "questions"));
   const revised = lines(text(answers, "coach", "revised"));
   if (revised.length > 1) return revised;
-  if (revised.length === 0 || planned.includes(revised[0]!)) return planned;
-  const replaced = planned.findIndex((q) => coachQuestion(q).suggestion === revised[0]);
+  if (revised.length === 0 || planned.some((q) => same(q, revised[0]!))) return planned;
+  const replaced = planned.findIndex((q) => {
+    const suggestion = coachQuestion(q).suggestion;
+    return suggestion !== null && same(suggestion, revised[0]!);
+  });
   return replaced >= 0 ? planned.map((q, i) => (i === replaced ? revised[0]! : q)) : [...planned, revised[0]!];
 }
 
