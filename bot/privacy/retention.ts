@@ -108,8 +108,9 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<S
         if (!noticeAt) toNotify.push(entry);
       } else result.later.push(entry);
     }
-    // Without an active admin nobody can be told a month ahead: said in a dry run too.
-    if (toNotify.length && !(await hasActiveAdmin(db, school.id))) result.untold = toNotify;
+    // Who is told; without an active admin nobody can be told a month ahead: said in a dry run too.
+    const admins = await db.staff.findMany({ where: { schoolId: school.id, active: true, roles: { some: { role: "admin" } } }, select: { id: true } });
+    if (admins.length === 0) result.untold = toNotify;
     const auditCutoff = addMonths(now, -school.auditRetentionMonths);
     if (options.dryRun) {
       result.auditRowsDeleted = await db.auditEvent.count({ where: { schoolId: school.id, at: { lt: auditCutoff } } });
@@ -132,7 +133,7 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<S
       }
     }
     result.auditRowsDeleted = (await db.auditEvent.deleteMany({ where: { schoolId: school.id, at: { lt: auditCutoff } } })).count;
-    result.noticesQueued = await notifyAdmins(db, school.id, now, school.timezone, toNotify, result.receipts, school.pupilRetentionMonths);
+    result.noticesQueued = await notifyAdmins(db, admins, school.id, now, school.timezone, toNotify, result.receipts, school.pupilRetentionMonths);
     results.push(result);
   }
   if (erasedAny) await scrubStorage(db);
@@ -141,6 +142,7 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<S
 
 async function notifyAdmins(
   db: Db,
+  admins: readonly { id: string }[],
   schoolId: string,
   now: Date,
   timezone: string,
@@ -149,7 +151,6 @@ async function notifyAdmins(
   months: number,
 ): Promise<number> {
   if (toNotify.length === 0 && receipts.length === 0) return 0;
-  const admins = await db.staff.findMany({ where: ACTIVE_ADMINS(schoolId), select: { id: true } });
   const today = localDate(now, timezone);
   // Keyed per school, day, admin and these pupils (a digest, never their ids): a run that failed
   // half-way sends the same notice once, and a second run that day with other pupils sends its own
@@ -192,12 +193,6 @@ async function notifyAdmins(
   // (and so the erasure) waits until an admin exists.
   if (toNotify.length && admins.length) await db.pupil.updateMany({ where: { id: { in: toNotify.map((p) => p.pupilId) } }, data: { retentionNoticeAt: now } });
   return queued;
-}
-
-const ACTIVE_ADMINS = (schoolId: string) => ({ schoolId, active: true, roles: { some: { role: "admin" } } });
-
-async function hasActiveAdmin(db: Db, schoolId: string): Promise<boolean> {
-  return (await db.staff.count({ where: ACTIVE_ADMINS(schoolId) })) > 0;
 }
 
 /** Lines for the operator: pupil ids and dates, never names. */

@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor.js";
 import { canListGroupPupils, canViewGroupProgress } from "../auth/policy.js";
 import { recordAudit } from "../audit.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
-import { conversationDayIn, currentSchoolYearSpan } from "./school-year.js";
+import { conversationDayIn } from "./school-year.js";
 
 export interface GroupWithPupils {
   id: string;
@@ -59,14 +59,16 @@ export async function listGroupPupils(db: Db, actor: Actor, groupId: string): Pr
   return { id: group.id, name: group.name, bouw: group.bouw, pupils };
 }
 
-/** A group's progress in the school's current school year (`now`'s): counts only, no names or content, so a team leader may see it. */
-export async function getGroupProgress(db: Db, actor: Actor, groupId: string, now: Date): Promise<GroupProgress> {
+/**
+ * A group's progress in a school year (`during`: currentSchoolYearSpan, read once for all the groups
+ * of a reply): counts only, no names or content, so a team leader may see it.
+ */
+export async function getGroupProgress(db: Db, actor: Actor, groupId: string, during: { gte: Date; lt: Date }): Promise<GroupProgress> {
   const group = await loadGroup(db, actor, groupId);
   if (!canViewGroupProgress(actor, group)) {
     await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: "group_progress", entityId: group.id });
     throw new ForbiddenError("no progress access to this group");
   }
-  const during = await currentSchoolYearSpan(db, group.schoolId, now);
   return { groupId: group.id, groupName: group.name, ...(await countProgress(db, { groupId, active: true }, during)) };
 }
 

@@ -5,12 +5,16 @@ import { loadActor, type Actor } from "../../bot/auth/actor.js";
 import { addNote, getPupilRecord } from "../../bot/services/pupil-records.js";
 import { getGroupProgress, listGroupPupils, listTeachingGroups } from "../../bot/services/groups.js";
 import { ErrorCode } from "../../bot/errors.js";
+import { schoolYearOf, schoolYearSpan } from "../../bot/domain/school-year.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "../support/test-db.js";
 import { makeGroup, makePupil, makeSchool, makeStaff } from "../support/fixtures.js";
 
 let t: TestDatabase;
 const ids = {} as Record<string, string>;
 const actors = {} as Record<string, Actor>;
+
+// The school year now, in the fixtures' timezone and with the default first day (1 August).
+const thisYear = schoolYearSpan(schoolYearOf(new Date(), "Europe/Amsterdam"), "08-01", "Europe/Amsterdam");
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -78,9 +82,9 @@ describe(`authorization on ${testProvider()}`, () => {
   });
 
   it("a team leader sees progress figures of their bouw, but no content and no other bouw", async () => {
-    const progress = await getGroupProgress(t.db, actors.leaderMidden!, ids.g4!, new Date());
+    const progress = await getGroupProgress(t.db, actors.leaderMidden!, ids.g4!, thisYear);
     expect(progress.pupils).toBe(1);
-    expect(await code(getGroupProgress(t.db, actors.leaderMidden!, ids.g7!, new Date()))).toBe(ErrorCode.Forbidden);
+    expect(await code(getGroupProgress(t.db, actors.leaderMidden!, ids.g7!, thisYear))).toBe(ErrorCode.Forbidden);
     expect(await code(getPupilRecord(t.db, actors.leaderMidden!, ids.sam!))).toBe(ErrorCode.Forbidden);
     expect(await code(listGroupPupils(t.db, actors.leaderMidden!, ids.g4!))).toBe(ErrorCode.Forbidden);
   });
@@ -88,12 +92,12 @@ describe(`authorization on ${testProvider()}`, () => {
   it("an IB'er sees content only of pupils assigned to them", async () => {
     expect(await code(getPupilRecord(t.db, actors.ib!, ids.noor!))).toBe("ok");
     expect(await code(getPupilRecord(t.db, actors.ib!, ids.sam!))).toBe(ErrorCode.Forbidden);
-    expect(await code(getGroupProgress(t.db, actors.ib!, ids.g7!, new Date()))).toBe(ErrorCode.Forbidden);
+    expect(await code(getGroupProgress(t.db, actors.ib!, ids.g7!, thisYear))).toBe(ErrorCode.Forbidden);
   });
 
   it("a school admin manages the roster but sees no content unless granted", async () => {
     expect((await listGroupPupils(t.db, actors.admin!, ids.g4!)).pupils).toHaveLength(1);
-    expect(await code(getGroupProgress(t.db, actors.admin!, ids.g7!, new Date()))).toBe("ok");
+    expect(await code(getGroupProgress(t.db, actors.admin!, ids.g7!, thisYear))).toBe("ok");
     expect(await code(getPupilRecord(t.db, actors.admin!, ids.sam!))).toBe(ErrorCode.Forbidden);
     // A content grant allows reading, not writing.
     expect(await code(getPupilRecord(t.db, actors.adminReader!, ids.sam!))).toBe("ok");
@@ -105,7 +109,7 @@ describe(`authorization on ${testProvider()}`, () => {
       expect(await code(getPupilRecord(t.db, actor, ids.sam!))).toBe(ErrorCode.NotFound);
       expect(await code(addNote(t.db, actor, { pupilId: ids.sam!, text: "x" }))).toBe(ErrorCode.NotFound);
       expect(await code(listGroupPupils(t.db, actor, ids.g4!))).toBe(ErrorCode.NotFound);
-      expect(await code(getGroupProgress(t.db, actor, ids.g4!, new Date()))).toBe(ErrorCode.NotFound);
+      expect(await code(getGroupProgress(t.db, actor, ids.g4!, thisYear))).toBe(ErrorCode.NotFound);
     }
     expect(await code(getPupilRecord(t.db, actors.adminReader!, ids.foreign!))).toBe(ErrorCode.NotFound);
   });

@@ -7,6 +7,7 @@ import type { BotReply } from "../../channel/types.js";
 import { canViewSchoolProgress } from "../../auth/policy.js";
 import { getGroupProgress, listProgressGroups, type ProgressCounts } from "../../services/groups.js";
 import { getBoardProgress, getOwnSchoolProgress } from "../../services/school-progress.js";
+import { currentSchoolYearSpan } from "../../services/school-year.js";
 import type { Translator } from "../../i18n/translate.js";
 import type { CommandContext, CommandInput } from "./context.js";
 import { ErrorCode, toAppError } from "../../errors.js";
@@ -18,8 +19,9 @@ const countsLine = (t: Translator, name: string, p: ProgressCounts) => t("progre
 
 async function groupLines(ctx: CommandContext): Promise<string[]> {
   const lines: string[] = [];
+  const thisYear = await currentSchoolYearSpan(ctx.db, ctx.actor.schoolId, ctx.now());
   for (const group of await listProgressGroups(ctx.db, ctx.actor)) {
-    const p = await getGroupProgress(ctx.db, ctx.actor, group.id, ctx.now());
+    const p = await getGroupProgress(ctx.db, ctx.actor, group.id, thisYear);
     lines.push(countsLine(ctx.t, p.groupName, p));
   }
   return lines;
