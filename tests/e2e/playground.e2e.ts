@@ -85,7 +85,12 @@ describe("the Agents Playground as a teacher's Teams client", () => {
     count = await botMessages().count();
     await card.getByRole("button", { name: "Volgende" }).click();
 
+    // The answered card is replaced in place by its read-only summary.
+    const answered = botMessages().nth(count - 1);
     card = await waitForBotMessages(count + 1);
+    await expect.poll(() => answered.innerText()).toContain("✓ Waarom dit gesprek?");
+    await expect.poll(() => answered.innerText()).toContain("Finn zegt weinig in de kring");
+    await expect.poll(() => answered.getByRole("button", { name: "Volgende" }).count()).toBe(0);
     await expect.poll(() => card.innerText()).toContain("Wanneer en waar?");
     // A school day of the demo school (holidays!) on which Alex works in groep 5 (Monday–Wednesday).
     const calendar = await loadSchoolCalendar(app.database.db, schoolId);
