@@ -125,8 +125,6 @@ export const evaluateFlow: DialogFlow = {
                 }),
               }),
               field({ id: "note", kind: "longText", label: localized("evaluate.outcome.note.label"), explains: "outcome" }),
-              // Last, after the share question that belongs with the outcome and its note.
-              whoTap("assessedBy"),
             ],
           },
         ];
@@ -143,6 +141,9 @@ export const evaluateFlow: DialogFlow = {
           id: "next",
           title: localized("evaluate.next.title"),
           fields: [
+            // Who judged the goal is asked only for a judgement: "later" judges nothing, and a
+            // question it would drop must not be asked (it sat on the outcome step before).
+            whoTap("assessedBy"),
             field({
               id: "nextStep",
               kind: "singleChoice",
@@ -162,7 +163,8 @@ export const evaluateFlow: DialogFlow = {
     const outcome = text(answers, "outcome", "outcome") as EvaluationOutcome;
     const nextStep = outcome === "later" ? null : (text(answers, "next", "nextStep") as NextStep | null);
     const note = text(answers, "outcome", "note");
-    const assessedBy = outcome === "later" ? null : asSkillActor(answers.outcome?.assessedBy);
+    // On the outcome step in sessions begun before it moved to the next step.
+    const assessedBy = outcome === "later" ? null : (asSkillActor(answers.next?.assessedBy) ?? asSkillActor(answers.outcome?.assessedBy));
     const result = await recordEvaluation(
       ctx.tx,
       ctx.actor,

@@ -119,7 +119,7 @@ describe(`through the engine on ${testProvider()}`, () => {
     const [held] = await heldOf(pupil.id);
     const token = goalToken(held!.goals[0]!);
     const started = await engine.start(teacher, EVALUATE, subject(pupil.id, ""), { goal: { goal: token } });
-    const { result } = await walkToEnd(engine, teacher, started, TODAY, { outcome: { outcome: "reached", assessedBy: "pupil" }, next: { nextStep: "stop" } });
+    const { result } = await walkToEnd(engine, teacher, started, TODAY, { outcome: { outcome: "reached" }, next: { assessedBy: "pupil", nextStep: "stop" } });
     expect(completedText(result)).toContain("Eigenaarschap in dit gesprek: zelfevaluatie.");
     const evaluation = await t.db.evaluation.findFirstOrThrow({ where: { goalId: held!.goals[0]!.id } });
     expect(evaluation.assessedBy).toBe("pupil");

@@ -200,7 +200,8 @@ describe(`the share question, typed, in every built-in format on ${testProvider(
 
     const { goal } = await makeHeldGoal(t.db, { schoolId, pupilId, createdById: teacher.staffId });
     const evaluation = await typeThrough(await engine.start(teacher, EVALUATE, { ...base, pupilId }, { goal: { goal: goalToken(goal) } }));
-    expect(askedIn(evaluation.asked, "outcome")).toEqual(["outcome", "note", "outcome__share", "assessedBy"]);
+    expect(askedIn(evaluation.asked, "outcome")).toEqual(["outcome", "note", "outcome__share"]);
+    expect(askedIn(evaluation.asked, "next")).toEqual(["assessedBy", "nextStep"]);
     expect((await t.db.evaluation.findFirstOrThrow({ where: { goalId: goal.id } })).shareWithParents).toBe(true);
 
     // The pupil now has an earlier goal: the conversation opens by looking back on it.

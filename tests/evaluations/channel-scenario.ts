@@ -32,13 +32,14 @@ export async function answerEvaluation(driver: ChannelDriver, user: string, goal
   const steps: string[] = [];
   const opened = await driver.press(user, { command: "evaluate", args: { goalId } });
   const who: Record<string, string> = answers.assessedBy ? { assessedBy: answers.assessedBy } : {};
-  let next = await driver.submitStep(user, { outcome: answers.outcome, ...who, note: answers.note, outcome__share: String(answers.share) });
+  let next = await driver.submitStep(user, { outcome: answers.outcome, note: answers.note, outcome__share: String(answers.share) });
   steps.push("outcome");
   const texts = [opened, next.text];
   while (next.stepId) {
     const stepId: string = next.stepId;
     steps.push(stepId);
-    const values: Record<string, string> = stepId === "next" ? { nextStep: answers.nextStep ?? "" } : { newDate: answers.newDate ?? "" };
+    // Who judged it is asked with what comes next: "later" judges nothing.
+    const values: Record<string, string> = stepId === "next" ? { ...who, nextStep: answers.nextStep ?? "" } : { newDate: answers.newDate ?? "" };
     next = await driver.submitStep(user, values);
     texts.push(next.text);
     if (steps.length > 5) throw new Error("the evaluation did not end");

@@ -61,7 +61,7 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     expect(first.stepId).toBe("outcome");
     expect(first.info.join("\n")).toContain("tafels van 6 en 7");
     expect(first.info.join("\n")).toContain("oefent elke dag vijf minuten");
-    expect(first.fields.map((f) => f.id)).toEqual(["outcome", "note", "outcome__share", "assessedBy"]);
+    expect(first.fields.map((f) => f.id)).toEqual(["outcome", "note", "outcome__share"]);
     const walk = await walkToEnd(engine, teacher, started, TODAY, {
       outcome: { outcome: "reached", note: "Sam kent ze nu", outcome__share: "true" },
       next: { nextStep: "new_goal" },
@@ -123,6 +123,37 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     // Elsewhere "later" still pauses: on the note field it is not an option.
     const paused = await engine.answerText(teacher, "pauze");
     expect(paused?.kind).not.toBe("step");
+  });
+
+  it("does not ask who judged a goal that is put off ('later'): that answer would be dropped", async () => {
+    const { pupil, goal } = await pupilWithGoal("Daan");
+    const started = stepOf(await engine.start(teacher, EVALUATE, subjectFor(pupil.id), { goal: { goal: goalToken(goal) } }));
+    const asked: string[] = [];
+    let view = started;
+    for (const text of ["later", "Nog niet aan toegekomen", "nee"]) {
+      asked.push(view.fields.find((f) => f.value === undefined || f.value === "")?.id ?? "");
+      view = stepOf((await engine.answerText(teacher, text))!);
+    }
+    expect(view.stepId).toBe("later");
+    expect(view.fields.map((f) => f.id)).toEqual(["newDate"]);
+    expect(asked).not.toContain("assessedBy");
+  });
+
+  it("keeps who judged it in a session begun when the outcome step asked it", async () => {
+    const { pupil, goal } = await pupilWithGoal("Ilse");
+    const started = stepOf(await engine.start(teacher, EVALUATE, subjectFor(pupil.id), { goal: { goal: goalToken(goal) } }));
+    const next = stepOf((await submit(teacher, started, { outcome: "reached", note: "", outcome__share: "false" }))!);
+    expect(next.stepId).toBe("next");
+    // The answer as such a session holds it: on the outcome step.
+    const session = await t.db.dialogSession.findUniqueOrThrow({ where: { id: next.sessionId } });
+    const answers = JSON.parse(session.answers) as Record<string, Record<string, unknown>>;
+    await t.db.dialogSession.update({
+      where: { id: session.id },
+      data: { answers: JSON.stringify({ ...answers, outcome: { ...answers.outcome, assessedBy: "together" } }) },
+    });
+    const done = await submit(teacher, next, { nextStep: "stop" });
+    expect(done?.kind).toBe("completed");
+    expect((await t.db.evaluation.findFirstOrThrow({ where: { goalId: goal.id } })).assessedBy).toBe("together");
   });
 
   it("politely refuses the second of two duo-partners, giving the note back", async () => {
