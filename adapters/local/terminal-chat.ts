@@ -1,6 +1,7 @@
 // The local adapter: a chat with the bot in a terminal, through the same core as Teams and Slack.
 // Input and output are injected streams, so tests drive it exactly as a person would.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
+import { makeFolders } from "../../bot/files/make-folders.js";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { renderStepText } from "../../dialogs/render/text.js";
@@ -79,7 +80,7 @@ export class TerminalChat {
 
   private save(filename: string, content: Buffer): string {
     if (!this.options.exportDir) return `(${filename})`;
-    mkdirSync(this.options.exportDir, { recursive: true });
+    makeFolders(this.options.exportDir);
     const file = path.join(this.options.exportDir, path.basename(filename));
     // Exports hold pupil records: a new file, its owner's only (the mode applies only on creation).
     rmSync(file, { force: true });

@@ -7,7 +7,8 @@
 //   npm run cli -- erasures [--school "<name or id>"]
 // Output holds pupil ids, counts and dates; the export files hold the pupil's data, by design, and
 // are readable by their owner only.
-import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, rmSync, statSync, writeFileSync } from "node:fs";
+import { makeFolders } from "../files/make-folders.js";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -89,7 +90,7 @@ const OPTIONS_OF: Record<PrivacyCommand, readonly string[]> = {
 /** The export's folder, made before anything is read or audited; a message when it cannot be. */
 function exportFolder(folder: string): string | null {
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    makeFolders(folder, 0o700);
     if (!statSync(folder).isDirectory()) return `${folder} is not a folder`;
     accessSync(folder, constants.W_OK | constants.X_OK);
     return null;

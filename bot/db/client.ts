@@ -1,6 +1,7 @@
 // One place that opens the database. The core is written against the SQLite client's types; the
 // PostgreSQL client is generated from the derived schema and has the same model API.
-import { closeSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
+import { makeFolders } from "../files/make-folders.js";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -39,7 +40,7 @@ export function sqliteFilePath(url: string): string {
  */
 export function ensurePrivateSqliteFile(file: string): void {
   if (file === ":memory:") return;
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  makeFolders(path.dirname(path.resolve(file)));
   try {
     closeSync(openSync(file, "wx", 0o600));
   } catch (error) {

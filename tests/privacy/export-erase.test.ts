@@ -114,6 +114,15 @@ describe(`access export and erasure on ${testProvider()}`, () => {
     expect(await runPrivacyCommand(t.db, "pupil-export", ["--school", schoolName, "--pupil", target.externalId, "--out", file], notAFolder.io)).toBe(1);
     expect(notAFolder.err.join("\n")).toContain("not a folder; nothing was exported");
     expect(await exports()).toBe(before);
+    // A place that refuses new folders with ENOENT (/proc) is refused too: Node 20's recursive mkdir spun there for ever.
+    if (existsSync("/proc/self")) {
+      const proc = io();
+      expect(await runPrivacyCommand(t.db, "pupil-export", ["--school", schoolName, "--pupil", target.externalId, "--out", "/proc/gw-export/x"], proc.io)).toBe(
+        1,
+      );
+      expect(proc.err.join("\n")).toContain("cannot make the folder /proc/gw-export/x");
+      expect(await exports()).toBe(before);
+    }
     // An option the command does not take is a usage mistake, not ignored.
     await expect(runPrivacyCommand(t.db, "retention", ["--pupil", target.externalId], io().io)).rejects.toThrow("retention does not take --pupil");
   });
