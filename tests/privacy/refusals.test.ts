@@ -113,8 +113,18 @@ describe(`every refusal is audited on ${testProvider()}`, () => {
   it("a teacher asking for a pupil's export or audit trail", async () => {
     expect(await refusedRowsOf(() => say("teacher4", `leerling-export ${ids.samExternal}`), [])).toBe(1);
     expect(await refusedRowsOf(() => say("teacher4", `audit ${ids.samExternal}`), [])).toBe(1);
+    // Both are in Sam's own audit trail, as the CLI's refusals are.
+    const rows = await t.db.auditEvent.findMany({ where: { actorStaffId: staff.teacher4!.id, action: "refused", entity: { in: ["access_export", "audit_trail"] } } });
+    expect(rows.map((r) => [r.entity, r.pupilId, r.entityId]).sort()).toEqual([
+      ["access_export", ids.sam, ids.sam],
+      ["audit_trail", ids.sam, ids.sam],
+    ]);
     const reply = await say("admin", `audit ${ids.samExternal}`);
     expect(reply.replies[0]!.text).toContain("refused");
+    // An id nobody has gets the same refusal: it tells nothing about who is on the roll.
+    const unknown = await say("teacher4", "leerling-export 999999");
+    const known = await say("teacher4", `leerling-export ${ids.samExternal}`);
+    expect(unknown.replies.map((r) => r.text)).toEqual(known.replies.map((r) => r.text));
   });
 
   it("someone answering a colleague's dialog (a forwarded card)", async () => {

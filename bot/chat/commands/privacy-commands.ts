@@ -19,11 +19,15 @@ type Resolved = { pupilId: string; externalId: string } | { reply: BotReply };
 /** The caller's right first (a refusal is recorded), then the pupil of their own school. */
 async function resolve(ctx: CommandContext, argument: string, command: string): Promise<Resolved> {
   const { db, actor, t } = ctx;
+  const parsed = ExternalId.safeParse(argument);
   if (!canHandlePrivacyRequests(actor, actor.schoolId)) {
-    await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: command });
+    // In the named pupil's audit trail too (as the CLI records it); the reply is the same whether
+    // the pupil exists or not, so a refusal tells nothing about who is on the roll.
+    const named = parsed.success ? await findPupilByExternalId(db, { schoolId: actor.schoolId, externalId: parsed.data }) : null;
+    const about = named ? { entityId: named.id, pupilId: named.id } : {};
+    await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: command, ...about });
     return { reply: { text: t("privacy.notAllowed") } };
   }
-  const parsed = ExternalId.safeParse(argument);
   if (!parsed.success) return { reply: { text: t("privacy.askPupil") } };
   const pupil = await findPupilByExternalId(db, { schoolId: actor.schoolId, externalId: parsed.data });
   if (!pupil) return { reply: { text: t("privacy.noPupil", { id: parsed.data }) } };
