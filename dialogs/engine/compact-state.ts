@@ -44,6 +44,8 @@ function oneLine(text: string): string {
 function heldText(field: FieldView): string {
   if (field.raw !== undefined) return field.raw;
   if (field.value === undefined || field.value === null) return "";
+  // As the card shows it (dd-mm-jjjj), not as stored.
+  if (field.kind === "date") return String(field.value).split("-").reverse().join("-");
   const labelOf = (v: string) => field.options?.find((o) => o.value === v)?.label ?? v;
   return Array.isArray(field.value) ? field.value.map(labelOf).join(", ") : labelOf(String(field.value));
 }
@@ -71,7 +73,9 @@ export function compactChange(view: StepView, raws: Record<string, string>, type
   };
   const replace = (id: string, text: string) => {
     const old = now(id).trim();
-    if (old !== "" && old !== text.trim()) notices.push(translate(view.locale, "short.text.replaced", { box: box(id), old: oneLine(old) }));
+    // Typing the old words back in is a way to keep both only in a text box.
+    const key = continues(byId.get(id)!.field) ? "short.text.replaced" : "short.text.replacedValue";
+    if (old !== "" && old !== text.trim()) notices.push(translate(view.locale, key, { box: box(id), old: oneLine(old) }));
     values[id] = text;
     lastBox = continues(byId.get(id)!.field) ? id : null;
   };

@@ -34,7 +34,10 @@ export function recordStep(
     const provided = Object.hasOwn(values, field.id);
     // Typed answers come one at a time; a card without a field keeps its earlier answer.
     if (!provided && (partial || given[field.id] !== undefined)) continue;
-    const raw = provided ? values[field.id] : field.defaultValue;
+    // Not sent, yet refused before and still waiting as typed: that draft is read again, never
+    // silently replaced by the field's default ("klaar" on a numbered card stored the suggested
+    // evaluation date over a refused typed one).
+    const raw = provided ? values[field.id] : (raws[field.id] ?? field.defaultValue);
     const result = parseFieldInput(field, raw, parseContext);
     if (result.ok) {
       given[field.id] = result.value;

@@ -65,6 +65,30 @@ describe(`lines typed to the short way's cards on ${testProvider()}`, () => {
     expect(await stored(juf.teacherId, "kaart")).toEqual({ goalWords: "ik wil de tafels van 7 en 8 leren" });
   });
 
+  it("on the record card, a replaced or refused date shows as typed and 'klaar' does not pass a refused one", async () => {
+    const juf = await onTheCard();
+    await juf.say("3: ik wil de tafel van 6 kennen");
+    await juf.say("4: oefent met flitskaarten");
+    await juf.say("klaar");
+    await juf.say("8: Otis zegt de tafel van 6 op");
+    await juf.say("13: na de pauze");
+    const first = weekdayAhead(today, 21);
+    await juf.say(`9: ${typedDate(first)}`);
+    // Replacing a date: the old one as the teacher writes it, and no "type the old words again".
+    let out = await juf.say("9: 31-02");
+    expect(out).toContain(`Vervangen in 9. Evaluatiedatum — er stond: “${typedDate(first)}”.`);
+    expect(out).not.toContain("Wil je beide");
+    // The refused date holds the card: nothing is stored in its place.
+    out = await juf.say("klaar");
+    expect(out).not.toContain("opgeslagen");
+    expect(out).toContain("31-02");
+    expect(await held(juf.pupilId)).toBeNull();
+    const second = weekdayAhead(today, 28);
+    await juf.say(`9: ${typedDate(second)}`);
+    expect(await juf.say("klaar")).toContain("opgeslagen");
+    expect((await held(juf.pupilId))?.goals.map((g) => g.evaluationDate)).toEqual([second]);
+  });
+
   it("asks for the box of a first line without a number and keeps the line until it has one", async () => {
     const juf = await onTheCard();
     let out = await juf.say("leest graag strips");

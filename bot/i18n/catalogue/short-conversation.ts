@@ -76,6 +76,7 @@ export const shortConversation = {
     nl: "Vervangen in {box} — er stond: “{old}”. Wil je beide? Typ de oude woorden er weer bij, op een regel zonder nummer.",
     en: "Replaced in {box} — it said: “{old}”. Want both? Type the old words again, on a line without a number.",
   },
+  "short.text.replacedValue": { nl: "Vervangen in {box} — er stond: “{old}”.", en: "Replaced in {box} — it said: “{old}”." },
   "short.text.whichBox": {
     nl: "Bij welk vakje hoort “{text}”? Het staat nog nergens. Typ het nummer van het vakje (bijvoorbeeld **1**), of **-** om het weg te laten.",
     en: "Which box does “{text}” belong to? It is not in one yet. Type the box's number (for example **1**), or **-** to leave it out.",
