@@ -114,7 +114,9 @@ describe(`every refusal is audited on ${testProvider()}`, () => {
     expect(await refusedRowsOf(() => say("teacher4", `leerling-export ${ids.samExternal}`), [])).toBe(1);
     expect(await refusedRowsOf(() => say("teacher4", `audit ${ids.samExternal}`), [])).toBe(1);
     // Both are in Sam's own audit trail, as the CLI's refusals are.
-    const rows = await t.db.auditEvent.findMany({ where: { actorStaffId: staff.teacher4!.id, action: "refused", entity: { in: ["access_export", "audit_trail"] } } });
+    const rows = await t.db.auditEvent.findMany({
+      where: { actorStaffId: staff.teacher4!.id, action: "refused", entity: { in: ["access_export", "audit_trail"] } },
+    });
     expect(rows.map((r) => [r.entity, r.pupilId, r.entityId]).sort()).toEqual([
       ["access_export", ids.sam, ids.sam],
       ["audit_trail", ids.sam, ids.sam],
