@@ -131,7 +131,12 @@ export const evaluateFlow: DialogFlow = {
         // The goal's evaluator must work on the new date (the same rule the service applies).
         const evaluator = chosen?.evaluatorId ? dates.people.get(chosen.evaluatorId) : undefined;
         const rule = evaluationDateRule(dates.calendar, ctx.today, evaluator);
-        const newDateStep = (id: "later" | "extend") => dateStep(id, rule, proposedEvaluationDate(dates.calendar, ctx.today, evaluator));
+        // Two school weeks ahead, but never before the date the goal already has: evaluated early
+        // and put off ("not yet"), it proposed a date sooner than the one planned.
+        const ahead = proposedEvaluationDate(dates.calendar, ctx.today, evaluator);
+        const planned = chosen?.evaluationDate ?? null;
+        const proposal = planned !== null && planned > ahead ? planned : ahead;
+        const newDateStep = (id: "later" | "extend") => dateStep(id, rule, proposal);
         const outcome = text(answers, "outcome", "outcome");
         if (outcome === "later") {
           steps.push(newDateStep("later"));

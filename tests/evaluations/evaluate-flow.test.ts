@@ -139,6 +139,22 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     expect(asked).not.toContain("assessedBy");
   });
 
+  it("put off before its date ('later'), proposes the goal's own date, not two weeks from today", async () => {
+    const pupil = await makePupil(t.db, schoolId, groupId, "Vera");
+    // Due on Monday 1 February 2027; evaluated early, on 23 November.
+    const { goal } = await makeHeldGoal(t.db, { schoolId, pupilId: pupil.id, createdById: teacher.staffId, heldAt: HELD_AT, evaluationDate: "2027-02-01" });
+    const started = stepOf(await engine.start(teacher, EVALUATE, subjectFor(pupil.id), { goal: { goal: goalToken(goal) } }));
+    const later = stepOf((await submit(teacher, started, { outcome: "later", note: "", outcome__share: "false" }))!);
+    expect(later.stepId).toBe("later");
+    expect(later.fields.find((f) => f.id === "newDate")?.value).toBe("2027-02-01");
+    // A goal that is due gets two weeks ahead, as before.
+    const { pupil: due, goal: dueGoal } = await pupilWithGoal("Wout");
+    const dueStart = stepOf(await engine.start(teacher, EVALUATE, subjectFor(due.id), { goal: { goal: goalToken(dueGoal) } }));
+    const dueLater = stepOf((await submit(teacher, dueStart, { outcome: "later", note: "", outcome__share: "false" }))!);
+    expect(String(dueLater.fields.find((f) => f.id === "newDate")?.value) < "2027-01-01").toBe(true);
+    expect(String(dueLater.fields.find((f) => f.id === "newDate")?.value) > TODAY).toBe(true);
+  });
+
   it("keeps who judged it in a session begun when the outcome step asked it", async () => {
     const { pupil, goal } = await pupilWithGoal("Ilse");
     const started = stepOf(await engine.start(teacher, EVALUATE, subjectFor(pupil.id), { goal: { goal: goalToken(goal) } }));
