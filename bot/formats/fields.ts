@@ -58,6 +58,8 @@ export const FieldDefinition = z.object({
   maxLength: z.number().int().positive().max(4000).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
+  /** A number field's unit: "minutes" takes a typed "15 min" as 15 (and "4 min" is not taken as 4 weeks elsewhere). */
+  unit: z.literal("minutes").optional(),
   /** The pupil decides whether this answer may be shared with parents (an extra yes/no). */
   shareable: z.boolean().default(false),
   /**

@@ -5,6 +5,10 @@ import type { FieldDefinition, FieldValue, LocalizedText } from "./types.js";
 import { localized, type MessageKey, type Vars } from "../../bot/i18n/translate.js";
 import { textLimit } from "../../bot/formats/fields.js";
 import { exampleDate } from "../../bot/domain/example-date.js";
+import { parseDate } from "./parse-date.js";
+
+// Re-exported: callers and tests import parseDate from here.
+export { parseDate };
 
 export type ParseResult = { ok: true; value: FieldValue } | { ok: false; error: LocalizedText };
 
@@ -19,64 +23,10 @@ const EMPTY = new Set(["", "-", "—"]);
 // No "ok": typed to move on, it must never share a pupil's words or add a goal by accident.
 const YES = new Set(["ja", "j", "yes", "y", "true", "wel", "jazeker"]);
 const NO = new Set(["nee", "n", "no", "false", "niet", "neen"]);
-const WEEKDAYS: Record<string, number> = {
-  maandag: 1,
-  dinsdag: 2,
-  woensdag: 3,
-  donderdag: 4,
-  vrijdag: 5,
-  zaterdag: 6,
-  zondag: 7,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-  sunday: 7,
-};
-const RELATIVE_DAYS: Record<string, number> = { vandaag: 0, today: 0, morgen: 1, tomorrow: 1, overmorgen: 2 };
+/** A duration typed with its unit, "15 min", on a field in minutes (FieldDefinition.unit). */
+const WITH_MINUTES = /^(.*\d)\s*(?:min\.?|mins|minuut|minuten|minute|minutes)$/i;
 
 const err = (key: MessageKey, vars: Vars = {}): ParseResult => ({ ok: false, error: localized(key, vars) });
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function isoWeekday(isoDate: string): number {
-  const day = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-function validDate(y: number, m: number, d: number): string | null {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-export function parseDate(text: string, today: string): string | null {
-  const t = text.trim().toLowerCase();
-  if (t in RELATIVE_DAYS) return addDays(today, RELATIVE_DAYS[t]!);
-  const weekday = WEEKDAYS[t.replace(/^(a\.s\.|aanstaande|volgende|next)\s+/, "")];
-  if (weekday) {
-    // The next such day after today ("dinsdag" on a Tuesday means next week's).
-    const delta = (weekday - isoWeekday(today) + 7) % 7 || 7;
-    return addDays(today, delta);
-  }
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2,4}))?$/.exec(t);
-  if (m) {
-    const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : Number(today.slice(0, 4));
-    const date = validDate(year, Number(m[2]), Number(m[1]));
-    // Without a year, a day that has passed means next year's.
-    if (date && !m[3] && date < today) return validDate(year + 1, Number(m[2]), Number(m[1]));
-    return date;
-  }
-  return null;
-}
 
 export function parseTime(text: string): string | null {
   const m = /^(\d{1,2})(?:[:.h](\d{2}))?(?:\s*uur)?$/.exec(text.trim().toLowerCase());
@@ -104,6 +54,11 @@ function matchOption(token: string, options: { value: string; label: string; ali
   const partial = new Set(options.filter((o) => t.length > 0 && o.label.toLowerCase().includes(t)).map((o) => o.value));
   if (partial.size === 1) return [...partial][0]!;
   return partial.size > 1 ? "many" : null;
+}
+
+function readNumber(text: string, inMinutes: boolean): number {
+  const t = text.trim();
+  return Number(((inMinutes ? WITH_MINUTES.exec(t)?.[1] : undefined) ?? t).replace(",", "."));
 }
 
 function asText(raw: unknown): string | null {
@@ -134,7 +89,7 @@ export function parseFieldInput(field: FieldDefinition, raw: unknown, ctx: Parse
       return { ok: true, value };
     }
     case "number": {
-      const n = typeof raw === "number" ? raw : Number(String(text).trim().replace(",", "."));
+      const n = typeof raw === "number" ? raw : readNumber(String(text), field.unit === "minutes");
       if (!Number.isFinite(n)) return err("engine.notANumber");
       if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) {
         return err("engine.numberRange", { min: field.min ?? "-∞", max: field.max ?? "∞" });

@@ -58,6 +58,7 @@ export function manualSteps(ctx: FlowContext, calendar: SchoolCalendar, target: 
         field({
           id: "minutes",
           kind: "number",
+          unit: "minutes",
           label: localized("plan.minutes.label"),
           required: true,
           min: 3,

@@ -192,6 +192,7 @@ export const planFlow: DialogFlow = {
             field({
               id: "minutes",
               kind: "number",
+              unit: "minutes",
               label: localized("plan.moments.minutes.label"),
               required: true,
               min: 3,

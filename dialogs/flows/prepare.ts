@@ -125,7 +125,7 @@ export const prepareFlow: DialogFlow = {
                 maxLength: 120,
                 placeholder: localized("prepare.when.place.placeholder"),
               }),
-              field({ id: "duration", kind: "number", label: localized("prepare.when.duration.label"), min: 3, max: 90 }),
+              field({ id: "duration", kind: "number", unit: "minutes", label: localized("prepare.when.duration.label"), min: 3, max: 90 }),
             ],
             validate: (values): FieldError[] => schoolDateErrors(values, "date", dateRule),
           },

@@ -23,8 +23,8 @@ export const dialogs = {
   "engine.notANumber": { nl: "Typ een getal.", en: "Please type a number." },
   "engine.numberRange": { nl: "Kies een getal van {min} tot {max}.", en: "Choose a number from {min} to {max}." },
   "engine.notADate": {
-    nl: "Typ een datum, bijvoorbeeld {example}, 'morgen' of 'dinsdag'.",
-    en: "Type a date, for example {example}, 'tomorrow' or 'Tuesday'.",
+    nl: "Typ een datum, bijvoorbeeld {example}, '12 januari', 'morgen', 'dinsdag' of 'over 2 weken'.",
+    en: "Type a date, for example {example}, '12 January', 'tomorrow', 'Tuesday' or 'in 2 weeks'.",
   },
   "engine.notATime": { nl: "Typ een tijd, bijvoorbeeld 10:30.", en: "Type a time, for example 10:30." },
   "engine.notYesNo": {
