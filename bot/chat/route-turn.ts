@@ -12,6 +12,7 @@ import type { GuideResult } from "../guide/dialog-guide.js";
 import { parseAction, parseTypedCommand, type ParsedCommand } from "./commands/parse.js";
 import { parseDialogReply } from "../domain/actions.js";
 import { dialogElsewhereReply, recordElsewhereReply } from "./commands/school-commands.js";
+import { afterDialogReply } from "./after-dialog.js";
 
 export interface Routed {
   route: string;
@@ -97,7 +98,12 @@ export async function routeTurn(ctx: CommandContext, turn: InboundTurn, preloade
       return { ...routed, replies: [notice, ...routed.replies] };
     }
   }
-  return withSchoolHint(ctx, turn, () => runCommand(ctx, commandOf(turn)));
+  const command = commandOf(turn);
+  if (!command && !turn.action && !turn.isCommand) {
+    const stray = await afterDialogReply(ctx, turn.text);
+    if (stray) return { route: "unknown", replies: [stray], changed: false, inDialog: false };
+  }
+  return withSchoolHint(ctx, turn, () => runCommand(ctx, command));
 }
 
 /** A button refused here about a record at her other school: the reply says which school (recordElsewhereReply). */

@@ -163,6 +163,16 @@ export async function findActiveSession(db: Db, staffId: string): Promise<Dialog
   return row ? toRecord(fromSql(row)) : null;
 }
 
+/** The person's dialog that was completed last, if that was after `since` (text typed just after it ended). */
+export async function findCompletedSince(db: Db, staffId: string, since: Date): Promise<Pick<DialogSessionRecord, "kind" | "pupilId"> | null> {
+  const row = await db.dialogSession.findFirst({
+    where: { staffId, status: "completed", updatedAt: { gte: since } },
+    orderBy: { updatedAt: "desc" },
+    select: { kind: true, pupilId: true },
+  });
+  return row;
+}
+
 /** Unfinished dialogs (active or paused), newest first. */
 export async function listOpenSessions(db: Db, staffId: string): Promise<DialogSessionRecord[]> {
   const rows = await db.dialogSession.findMany({

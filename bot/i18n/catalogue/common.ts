@@ -73,6 +73,14 @@ export const common = {
     en: "Type what you want to do, or choose below. Type **help** for everything I can do.",
   },
   unknownCommand: { nl: "Dat begrijp ik niet. Typ **help** voor wat ik kan.", en: "I don't understand that. Type **help** to see what I can do." },
+  "afterDialog.notStored": {
+    nl: "Dit heb ik niet opgeslagen: “{text}”. Wat je net invulde, is al afgerond en opgeslagen; deze regel hoort er niet meer bij.",
+    en: "I did not save this: “{text}”. What you just filled in is already finished and saved; this line is not part of it.",
+  },
+  "afterDialog.prepareAgain": {
+    nl: "Wil je je vragen aanvullen? Typ **voorbereiden {name}**: wat je al gaf, staat er dan in.",
+    en: "Want to add to your questions? Type **prepare {name}**: what you gave is filled in already.",
+  },
   unknownUser: {
     nl: "Je staat (nog) niet op de personeelslijst van een school die Gesprekswijzer gebruikt. Vraag de beheerder van je school om je toe te voegen.",
     en: "You are not (yet) on the staff list of a school that uses Gesprekswijzer. Ask your school's administrator to add you.",
