@@ -28,6 +28,7 @@ import { ProactiveSender } from "../proactive/send.js";
 import { staffFirstName, staffLocale } from "../services/staff.js";
 import { findActiveSession } from "../services/dialog-sessions.js";
 import { trackingRefusals } from "../audit.js";
+import { wellFormedTurn } from "../text/well-formed.js";
 import { ensureRefusalAudited } from "../auth/refusals.js";
 import type { TurnObservation } from "../metrics/metrics.js";
 
@@ -176,8 +177,9 @@ export function createBotCore({ db, logger, defaultLocale, clock, guide, publicB
         return false;
       }
     },
-    handleTurn: (turn) =>
+    handleTurn: (incoming) =>
       trackingRefusals(async () => {
+        const turn = wellFormedTurn(incoming);
         const started = performance.now();
         let locale = unknownsLocale(turn.user);
         let staffId: string | undefined;

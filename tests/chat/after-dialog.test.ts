@@ -43,3 +43,22 @@ describe(`a line typed after a dialog ended on ${testProvider()}`, () => {
     expect(later).not.toContain("niet opgeslagen");
   });
 });
+
+describe(`half an emoji (a lone surrogate) in what is typed, on ${testProvider()}`, () => {
+  it("is stored as the replacement character, never lost behind an internal error", async () => {
+    const juf = await middenbouwTeacher(t.db);
+    await juf.say("notitie Otis");
+    const answer = await juf.say("Otis vertelde over zijn hut \ud83d en lachte");
+    expect(answer).not.toContain("Er ging iets mis");
+    await juf.say("-");
+    expect(await juf.say("nee")).toContain("Notitie opgeslagen");
+    const notes = await t.db.note.findMany({ where: { pupilId: juf.pupilId } });
+    expect(notes.map((n) => n.text)).toEqual(["Otis vertelde over zijn hut \ufffd en lachte"]);
+    // A whole emoji is kept as it is.
+    await juf.say("notitie Otis");
+    await juf.say("Otis tekende een 🏠");
+    await juf.say("-");
+    await juf.say("nee");
+    expect((await t.db.note.findMany({ where: { pupilId: juf.pupilId } })).map((n) => n.text)).toContain("Otis tekende een 🏠");
+  });
+});

@@ -92,8 +92,8 @@ export const common = {
   forbidden: { nl: "Dat mag je niet inzien of wijzigen.", en: "You are not allowed to see or change that." },
   notFound: { nl: "Die kon ik niet vinden.", en: "I could not find that." },
   internalError: {
-    nl: "Er ging iets mis aan mijn kant. Wat je invoerde is bewaard; probeer het zo nog eens.",
-    en: "Something went wrong on my side. What you entered is saved; please try again in a moment.",
+    nl: "Er ging iets mis aan mijn kant; wat je net stuurde is misschien niet opgeslagen. Probeer het zo nog eens.",
+    en: "Something went wrong on my side; what you just sent may not have been saved. Please try again in a moment.",
   },
   "myGroup.none": { nl: "Je bent (nog) niet gekoppeld aan een groep.", en: "You are not linked to a group (yet)." },
   "myGroup.header": {
