@@ -1,6 +1,6 @@
 // `npm run chat [-- --as <e-mail>]`: talk to the bot in the terminal as a member of staff.
 // Uses the configured database (the embedded SQLite file by default) and the demo school.
-import { parseArgs } from "node:util";
+import { parseOptions } from "../bot/cli/parse-options.js";
 import { loadConfig } from "../bot/config.js";
 import { ConfigError } from "../bot/errors.js";
 import { createLogger } from "../bot/logger.js";
@@ -10,7 +10,7 @@ import { createCore } from "./core.js";
 import { DEMO_TEACHER_EMAIL, seedDemoSchool } from "../bot/roster/demo.js";
 import { TerminalChat } from "../adapters/local/terminal-chat.js";
 
-const { values } = parseArgs({ options: { as: { type: "string" } } });
+const { values } = parseOptions({ options: { as: { type: "string" } } });
 
 try {
   process.loadEnvFile(".env");

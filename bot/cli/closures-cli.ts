@@ -6,7 +6,7 @@
 // Propose prints the proposal; with --out it writes it as a file to edit: move or drop a holiday,
 // add the school's own, set "open": true on a public holiday that is a school day. Confirm stores it.
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseOptions } from "./parse-options.js";
 import type { Db } from "../db/client.js";
 import { holidayData } from "../roster/holiday-data.js";
 import { confirmClosures, confirmedYears, proposeClosures, type ClosureProposal } from "../roster/school-holidays.js";
@@ -37,7 +37,7 @@ function printProposal(proposal: ClosureProposal, io: Io): void {
 
 function parse(args: string[]) {
   try {
-    return parseArgs({
+    return parseOptions({
       args,
       allowPositionals: true,
       options: { school: { type: "string" }, "school-year": { type: "string" }, region: { type: "string" }, out: { type: "string" } },

@@ -12,7 +12,7 @@
 //   npm run cli -- restore --from <file> [--force] (with the bot stopped)
 // Reports print counts, line numbers and pupil ids — never names.
 import { existsSync, readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseOptions } from "./parse-options.js";
 import { loadConfig } from "../config.js";
 import { AppError, ConfigError } from "../errors.js";
 import { openDatabase, providerOf, sqliteFilePath } from "../db/client.js";
@@ -99,7 +99,7 @@ async function run(argv: string[]): Promise<number> {
   if (isPrivacyCommand(command)) return runPrivacy(command, rest);
   if (command === "closures") return runClosures(rest);
   const { values, positionals } = usageOf(() =>
-    parseArgs({
+    parseOptions({
       args: rest,
       allowPositionals: true,
       options: {

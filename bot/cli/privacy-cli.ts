@@ -10,7 +10,7 @@
 import { accessSync, constants, rmSync, statSync, writeFileSync } from "node:fs";
 import { makeFolders } from "../files/make-folders.js";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseOptions } from "./parse-options.js";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { findSchool } from "../roster/index.js";
@@ -121,7 +121,7 @@ export async function runPrivacyCommand(
 ): Promise<number> {
   let raw;
   try {
-    raw = parseArgs({
+    raw = parseOptions({
       args,
       allowPositionals: false,
       options: {

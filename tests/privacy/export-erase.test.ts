@@ -123,6 +123,11 @@ describe(`access export and erasure on ${testProvider()}`, () => {
       expect(proc.err.join("\n")).toContain("cannot make the folder /proc/gw-export/x");
       expect(await exports()).toBe(before);
     }
+    // An option given twice is refused: the last one won, so an erasure could hit the second pupil named.
+    await expect(
+      runPrivacyCommand(t.db, "pupil-erase", ["--school", schoolName, "--pupil", target.externalId, "--pupil", "other", "--yes"], io().io),
+    ).rejects.toThrow("--pupil is given more than once");
+    expect(await t.db.pupil.count({ where: { id: target.pupilId } })).toBe(1);
     // An option the command does not take is a usage mistake, not ignored.
     await expect(runPrivacyCommand(t.db, "retention", ["--pupil", target.externalId], io().io)).rejects.toThrow("retention does not take --pupil");
   });
