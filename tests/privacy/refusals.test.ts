@@ -123,6 +123,9 @@ describe(`every refusal is audited on ${testProvider()}`, () => {
     ]);
     const reply = await say("admin", `audit ${ids.samExternal}`);
     expect(reply.replies[0]!.text).toContain("refused");
+    // "Which pupil?" gives the example of the command that asked it.
+    expect((await say("admin", "audit 1042 extra")).replies[0]!.text).toContain("**audit 1042**");
+    expect((await say("admin", "leerling-export 1042 extra")).replies[0]!.text).toContain("**leerling-export 1042**");
     // An id nobody has gets the same refusal: it tells nothing about who is on the roll.
     const unknown = await say("teacher4", "leerling-export 999999");
     const known = await say("teacher4", `leerling-export ${ids.samExternal}`);

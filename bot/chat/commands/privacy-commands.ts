@@ -15,9 +15,17 @@ const AUDIT_LINES_IN_CHAT = 25;
 const ExternalId = z.string().trim().min(1).max(64).regex(/^\S+$/);
 
 type Resolved = { pupilId: string; externalId: string } | { reply: BotReply };
+type Request = "access_export" | "audit_trail" | "erasure";
+
+/** How each request is typed, for the example in "which pupil?". */
+const TYPED: Record<Request, Record<"nl" | "en", string>> = {
+  access_export: { nl: "leerling-export", en: "pupil-export" },
+  audit_trail: { nl: "audit", en: "audit" },
+  erasure: { nl: "leerling-wissen", en: "pupil-erase" },
+};
 
 /** The caller's right first (a refusal is recorded), then the pupil of their own school. */
-async function resolve(ctx: CommandContext, argument: string, command: string): Promise<Resolved> {
+async function resolve(ctx: CommandContext, argument: string, command: Request): Promise<Resolved> {
   const { db, actor, t } = ctx;
   const parsed = ExternalId.safeParse(argument);
   if (!canHandlePrivacyRequests(actor, actor.schoolId)) {
@@ -28,7 +36,7 @@ async function resolve(ctx: CommandContext, argument: string, command: string): 
     await recordAudit(db, { schoolId: actor.schoolId, actorStaffId: actor.staffId, action: "refused", entity: command, ...about });
     return { reply: { text: t("privacy.notAllowed") } };
   }
-  if (!parsed.success) return { reply: { text: t("privacy.askPupil") } };
+  if (!parsed.success) return { reply: { text: t("privacy.askPupil", { command: TYPED[command][actor.locale] }) } };
   const pupil = await findPupilByExternalId(db, { schoolId: actor.schoolId, externalId: parsed.data });
   if (!pupil) return { reply: { text: t("privacy.noPupil", { id: parsed.data }) } };
   return { pupilId: pupil.id, externalId: pupil.externalId };

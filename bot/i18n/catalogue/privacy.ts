@@ -7,8 +7,8 @@ export const privacy = {
     en: "Only the school's admin or privacy officer can do this.",
   },
   "privacy.askPupil": {
-    nl: "Welke leerling bedoel je? Geef het leerlingnummer uit de administratie, bijvoorbeeld **leerling-export 1042**.",
-    en: "Which pupil? Give the pupil id from the school administration, for example **pupil-export 1042**.",
+    nl: "Welke leerling bedoel je? Geef het leerlingnummer uit de administratie, bijvoorbeeld **{command} 1042**.",
+    en: "Which pupil? Give the pupil id from the school administration, for example **{command} 1042**.",
   },
   "privacy.noPupil": { nl: "Ik vond geen leerling met leerlingnummer '{id}' op je school.", en: "I found no pupil with id '{id}' at your school." },
   "privacy.exportReady": {
