@@ -1,16 +1,19 @@
-// `npm run chat [-- --as <e-mail>]`: talk to the bot in the terminal as a member of staff.
-// Uses the configured database (the embedded SQLite file by default) and the demo school.
+// `npm run chat [-- --as <e-mail>] [--exports <folder>]`: talk to the bot in the terminal as a
+// member of staff. Uses the configured database (the embedded SQLite file by default) and the demo
+// school. Exports (PDFs, calendar files: pupil data) go to --exports, else next to the SQLite
+// file, never into whatever folder the chat was started from.
+import path from "node:path";
 import { parseOptions } from "../bot/cli/parse-options.js";
 import { loadConfig } from "../bot/config.js";
 import { ConfigError } from "../bot/errors.js";
 import { createLogger } from "../bot/logger.js";
-import { openDatabase } from "../bot/db/client.js";
+import { openDatabase, sqliteFilePath } from "../bot/db/client.js";
 import { migrateDatabase } from "../bot/db/migrate.js";
 import { createCore } from "./core.js";
 import { DEMO_TEACHER_EMAIL, seedDemoSchool } from "../bot/roster/demo.js";
 import { TerminalChat } from "../adapters/local/terminal-chat.js";
 
-const { values } = parseOptions({ options: { as: { type: "string" } } });
+const { values } = parseOptions({ options: { as: { type: "string" }, exports: { type: "string" } } });
 
 try {
   process.loadEnvFile(".env");
@@ -41,7 +44,7 @@ const chat = new TerminalChat({
   input: process.stdin,
   output: process.stdout,
   color: process.stdout.isTTY,
-  exportDir: "data/exports",
+  exportDir: values.exports ?? (database.provider === "sqlite" ? path.join(path.dirname(sqliteFilePath(config.DATABASE_URL)), "exports") : "data/exports"),
 });
 await chat.run();
 await database.close();
