@@ -41,7 +41,7 @@ const SCHOOLS = { one: "school", other: "schools" };
 const USAGE = `usage:
   npm run db:migrate
   npm run seed:demo
-  npm run school:setup -- <setup.json>
+  npm run school:setup -- <setup.json> [--dry-run]   (with --dry-run: what the file would change, nothing changed)
   npm run roster:import -- --school "<school name or id>" <export.csv | EDEX.XML> [--format csv|edexml] [--dry-run] [--school-year YYYY-YYYY]
   npm run format:add -- --school "<school name or id>" <format.json>
   npm run cli -- outbox-failures [--school "<school name or id>"] [--unreported]
@@ -59,7 +59,7 @@ const OPTIONS_OF: Record<string, readonly string[]> = {
   backup: ["out"],
   restore: ["from", "force"],
   "seed-demo": [],
-  "school-setup": [],
+  "school-setup": ["dry-run"],
   "roster-import": ["school", "dry-run", "school-year", "format"],
   "format-add": ["school"],
   "outbox-failures": ["school", "unreported"],
@@ -173,7 +173,9 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === "school-setup") {
-      const report = await applySchoolSetup(db, readInput(positionals[0]));
+      const dryRun = values["dry-run"] ?? false;
+      const report = await applySchoolSetup(db, readInput(positionals[0]), { dryRun });
+      if (dryRun) console.log("dry run: nothing was changed; applied, the file would do this:");
       console.log(JSON.stringify(report, null, 2));
       return 0;
     }

@@ -44,10 +44,29 @@ export async function findSchoolByName(db: Client, name: string): Promise<School
 }
 
 /** Validates and applies a school setup file in one transaction. */
-export async function applySchoolSetup(db: Db, input: unknown, options: { now?: Date; actorStaffId?: string | null } = {}): Promise<SchoolSetupReport> {
+/** Rolls back a dry run's transaction, carrying the report out of it. */
+class DryRun extends Error {
+  constructor(readonly report: SchoolSetupReport) {
+    super("dry run");
+  }
+}
+
+/** Active staff with the admin role: whoever answers privacy requests and is told before retention erases. */
+const activeAdmins = (tx: Prisma.TransactionClient, schoolId: string) =>
+  tx.staff.count({ where: { schoolId, active: true, roles: { some: { role: "admin" } } } });
+
+/**
+ * `dryRun`: everything is applied and checked in the transaction, which is then rolled back; the
+ * report says what the file would change.
+ */
+export async function applySchoolSetup(
+  db: Db,
+  input: unknown,
+  options: { now?: Date; actorStaffId?: string | null; dryRun?: boolean } = {},
+): Promise<SchoolSetupReport> {
   const setup = parseSchoolSetup(input);
   const now = options.now ?? new Date();
-  return inTransaction(db, async (tx) => {
+  const applied = inTransaction(db, async (tx) => {
     // A write first (it changes nothing): on SQLite this takes the write lock before anything is
     // read, so the bot writing meanwhile from another process cannot fail the setup half-way.
     await tx.$executeRawUnsafe(`UPDATE "School" SET "name" = "name" WHERE 1 = 0`);
@@ -84,12 +103,24 @@ export async function applySchoolSetup(db: Db, input: unknown, options: { now?: 
     await applyClosures(tx, school.id, setup, report);
     await applyFormatDefaults(tx, school.id, setup);
     await applyBindings(tx, school.id, setup, report);
+    const adminsBefore = await activeAdmins(tx, school.id);
     const { staffIdByEmail, leaving } = await applyStaff(tx, school.id, setup, report);
     await applyGroups(tx, school.id, report.schoolYear, setup, staffIdByEmail, report);
     await applyIbAssignments(tx, school.id, setup, staffIdByEmail, report);
     await deactivateStaff(tx, leaving);
+    // A staff list cut short (one teacher) deactivated every other member of staff, the admins
+    // too: the school then had nobody for privacy requests, and retention stopped for want of one.
+    if (adminsBefore > 0 && (await activeAdmins(tx, school.id)) === 0) {
+      const message = `this file leaves the school without an active admin (it deactivates ${report.staffDeactivated} of the staff it does not list); give at least one member of staff the role admin`;
+      throw new AppError(ErrorCode.ValidationFailed, "invalid school setup", [{ path: "staff", message }]);
+    }
     await recordAudit(tx, { schoolId: school.id, actorStaffId: options.actorStaffId ?? null, action: "import", entity: "school_setup" });
+    if (options.dryRun) throw new DryRun(report);
     return report;
+  });
+  return applied.catch((error: unknown) => {
+    if (error instanceof DryRun) return error.report;
+    throw error;
   });
 }
 

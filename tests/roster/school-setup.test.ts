@@ -315,6 +315,31 @@ describe(`school setup on ${testProvider()}`, () => {
     expect(later.schoolYear).toBe("2027-2028");
   });
 
+  it("refuses a staff list that would leave the school without an active admin, and applies nothing", async () => {
+    await applySchoolSetup(db, smallSetup("De Kompasroos"), { now: NOW });
+    const school = (await findSchool(db, "De Kompasroos"))!;
+    const onlyJuf = { ...smallSetup("De Kompasroos"), staff: [smallSetup("De Kompasroos").staff[0]!], groups: [], ibAssignments: [] };
+    const error = await rejection(() => applySchoolSetup(db, onlyJuf, { now: NOW }));
+    expect(error.code).toBe("validation_failed");
+    expect(JSON.stringify(error.details)).toContain("without an active admin");
+    expect(await db.staff.count({ where: { schoolId: school.id, active: true } })).toBe(4);
+    // With an admin kept, the same cut applies.
+    const withAdmin = { ...onlyJuf, staff: [smallSetup("De Kompasroos").staff[0]!, smallSetup("De Kompasroos").staff[3]!] };
+    expect((await applySchoolSetup(db, withAdmin, { now: NOW })).staffDeactivated).toBe(2);
+  });
+
+  it("a dry run reports what the file would change and changes nothing", async () => {
+    const first = await applySchoolSetup(db, smallSetup("De Windwijzer"), { now: NOW, dryRun: true });
+    expect(first).toMatchObject({ schoolCreated: true, staffCreated: 4, groupsCreated: 1 });
+    expect(await db.school.count({ where: { name: "De Windwijzer" } })).toBe(0);
+    await applySchoolSetup(db, smallSetup("De Windwijzer"), { now: NOW });
+    const school = (await findSchool(db, "De Windwijzer"))!;
+    const cut = { ...smallSetup("De Windwijzer"), staff: smallSetup("De Windwijzer").staff.slice(2), groups: [] };
+    const preview = await applySchoolSetup(db, cut, { now: NOW, dryRun: true });
+    expect(preview.staffDeactivated).toBe(2);
+    expect(await db.staff.count({ where: { schoolId: school.id, active: true } })).toBe(4);
+  });
+
   it("lets the same person (the same e-mail) at a second school of the board name her identity, which stays where it is", async () => {
     const first = await applySchoolSetup(db, smallSetup("De Kompasroos"), { now: NOW });
     const second = smallSetup("De Windroos");
