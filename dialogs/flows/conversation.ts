@@ -70,7 +70,10 @@ function sectionStep(section: FormatSection, locale: "nl" | "en", formatKey: str
 }
 
 interface Subject {
+  /** How questions name the pupil (the first name), or the group's name. */
   name: string;
+  /** Who it is about in a title or a confirmation: the full name (a class may have two Finns). */
+  label: string;
   kind: "pupil" | "group";
   evaluators: { id: string; name: string }[];
   openingInfo: string[];
@@ -103,6 +106,7 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject, format: Co
     for (const g of p.evaluatedSinceLast) info.push(evaluatedGoalLine(g, ctx.locale));
     return {
       name: p.pupil.firstName,
+      label: `${p.pupil.firstName} ${p.pupil.lastName}`,
       kind: "pupil",
       evaluators,
       openingInfo: info,
@@ -116,6 +120,7 @@ async function loadSubject(ctx: FlowContext, subject: SessionSubject, format: Co
   const g = await loadGroupContext(ctx.db, ctx.actor, subject.groupId!);
   return {
     name: g.group.name,
+    label: g.group.name,
     kind: "group",
     evaluators: [],
     openingInfo: [],
@@ -193,7 +198,7 @@ export const conversationFlow: DialogFlow = {
     // Who did what is asked only where the pupil is there to do it.
     const pupilPresent = who.kind === "pupil" && format.subject === "pupil";
     return {
-      title: `${format.name[l]} — ${who.name}`,
+      title: `${format.name[l]} — ${who.label}`,
       follow: followCard,
       steps(answers) {
         if (dates && isShortDialog(answers, preferred, fits)) {
@@ -266,7 +271,7 @@ export const conversationFlow: DialogFlow = {
     });
     const skillText = skills.length ? skills.map((s) => skillLabel(s, ctx.locale)).join(", ") : translate(ctx.locale, "conversation.skills.none");
     const lines = [
-      translate(ctx.locale, "conversation.saved", { name: who.name }),
+      translate(ctx.locale, "conversation.saved", { name: who.label }),
       ...summaryLines(format, answers, ctx.locale),
       translate(ctx.locale, "conversation.ownership", { skills: skillText }),
     ];

@@ -15,7 +15,7 @@ export const noteFlow: DialogFlow = {
     await requirePupilAccess(ctx.db, ctx.actor, subject.pupilId!, "write");
     const pupil = (await pupilNamesById(ctx.db, [subject.pupilId!])).get(subject.pupilId!)!;
     return {
-      title: translate(ctx.locale, "note.title", { name: pupil.firstName }),
+      title: translate(ctx.locale, "note.title", { name: `${pupil.firstName} ${pupil.lastName}` }),
       steps: () => [
         {
           id: "note",

@@ -215,7 +215,7 @@ describe(`the startgesprek in every channel on ${testProvider()}`, () => {
     expect(out).toContain("Nu ingevuld: Ouders van Sam");
     for (const line of ["ok", "vragen elke avond twee tafelsommen bij het eten", "elke avond bij het eten", "nee"]) out = await chat.send(line);
     out = await chat.send("ja");
-    expect(out).toContain("Gesprek met Sam opgeslagen");
+    expect(out).toContain("Gesprek met Sam de Boer opgeslagen");
     expect(out).toContain("samenvatting voor de ouders");
     expect(out).toMatch(/startgesprek-sam-de-boer-\d{4}-\d{2}-\d{2}\.pdf/);
     // Later, export brings the kindplan and the parents' summary again.

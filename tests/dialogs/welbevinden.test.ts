@@ -152,7 +152,7 @@ describe(`welbevinden in the first weeks on ${testProvider()}`, () => {
     await t.db.conversation.create({
       data: { schoolId, pupilId, groupId, formatKey: "welbevinden-start", formatVersion: 1, status: "planned", plannedAt: NOW, createdById: staffId },
     });
-    const transcript = await typeUntil(chat, "gesprek Sam", /Gesprek met \*?\*?Sam\*?\*? opgeslagen/);
+    const transcript = await typeUntil(chat, "gesprek Sam", /Gesprek met \*?\*?Sam[^*\n]*\*?\*? opgeslagen/);
     expect(transcript).toContain("Hoe voel je je in de groep?");
     expect(transcript).toContain("zonder namen van klasgenoten");
     expect(transcript).toContain("Wat helpt jou?");

@@ -39,7 +39,7 @@ describe(`the short way in the text channel on ${testProvider()}`, () => {
     await juf.say(`9: ${typedDate(weekdayAhead(today, 21))}`);
     await juf.say("13: elke dag na de pauze");
     out = await juf.say("klaar");
-    expect(out).toContain("Gesprek met Otis opgeslagen");
+    expect(out).toContain("Gesprek met Otis T. opgeslagen");
     expect(juf.sent.length).toBeLessThanOrEqual(MAX_MESSAGES);
 
     const record = await held(juf.pupilId);
