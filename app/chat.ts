@@ -1,8 +1,10 @@
 // `npm run chat [-- --as <e-mail>] [--exports <folder>]`: talk to the bot in the terminal as a
 // member of staff. Uses the configured database (the embedded SQLite file by default) and the demo
-// school. Exports (PDFs, calendar files: pupil data) go to --exports, else next to the SQLite
-// file, never into whatever folder the chat was started from.
+// school. Exports (PDFs, calendar files: pupil data) go to --exports, else next to the SQLite file
+// (where the pupil data already is), or on PostgreSQL to this checkout's data/exports (git-ignored);
+// never into whatever folder the chat was started from.
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseOptions } from "../bot/cli/parse-options.js";
 import { loadConfig } from "../bot/config.js";
 import { ConfigError } from "../bot/errors.js";
@@ -13,7 +15,13 @@ import { createCore } from "./core.js";
 import { DEMO_TEACHER_EMAIL, seedDemoSchool } from "../bot/roster/demo.js";
 import { TerminalChat } from "../adapters/local/terminal-chat.js";
 
-const { values } = parseOptions({ options: { as: { type: "string" }, exports: { type: "string" } } });
+let values: { as?: string; exports?: string };
+try {
+  ({ values } = parseOptions({ options: { as: { type: "string" }, exports: { type: "string" } } }));
+} catch (error) {
+  console.error(`${(error as Error).message}\nusage: npm run chat [-- --as <e-mail>] [--exports <folder>]`);
+  process.exit(2);
+}
 
 try {
   process.loadEnvFile(".env");
@@ -44,7 +52,12 @@ const chat = new TerminalChat({
   input: process.stdin,
   output: process.stdout,
   color: process.stdout.isTTY,
-  exportDir: values.exports ?? (database.provider === "sqlite" ? path.join(path.dirname(sqliteFilePath(config.DATABASE_URL)), "exports") : "data/exports"),
+  exportDir: path.resolve(
+    values.exports ??
+      (database.provider === "sqlite"
+        ? path.join(path.dirname(sqliteFilePath(config.DATABASE_URL)), "exports")
+        : fileURLToPath(new URL("../data/exports", import.meta.url))),
+  ),
 });
 await chat.run();
 await database.close();

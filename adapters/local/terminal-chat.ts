@@ -80,7 +80,8 @@ export class TerminalChat {
 
   private save(filename: string, content: Buffer): string {
     if (!this.options.exportDir) return `(${filename})`;
-    makeFolders(this.options.exportDir);
+    // Its owner's only, like the files in it: they hold pupil records.
+    makeFolders(this.options.exportDir, 0o700);
     const file = path.join(this.options.exportDir, path.basename(filename));
     // Exports hold pupil records: a new file, its owner's only (the mode applies only on creation).
     rmSync(file, { force: true });

@@ -2,6 +2,7 @@
 // upcoming (planned or prepared) conversations, evaluations due this week, and their groups —
 // rendered as Block Kit, with buttons that carry typed actions. Pure.
 import type { CommandAction, HomeSummary, TeacherHome } from "../../bot/channel/types.js";
+import { typedDate } from "../../bot/domain/local-time.js";
 import { translatorFor } from "../../bot/i18n/translate.js";
 import { SLACK_LIMITS, truncate, type Block, type Button } from "../../dialogs/render/block-kit/index.js";
 import { COMMAND_ACTION_PREFIX, textSections } from "./outbound.js";
@@ -18,7 +19,7 @@ export interface HomeView {
 const MAX_LINES = 12;
 const MAX_DRAFT_BUTTONS = 5;
 
-const shortDate = (iso: string) => iso.split("-").reverse().join("-");
+const shortDate = typedDate;
 
 /** Buttons with a typed action; action ids must be unique within a view, so they are numbered. */
 function buttonMaker() {

@@ -176,3 +176,11 @@ export function canAssignSupport(actor: Actor, schoolId: string, ibStaffId: stri
   if (!sameSchool(actor, schoolId)) return false;
   return actor.roles.has("admin") || (actor.roles.has("ib") && actor.staffId === ibStaffId);
 }
+
+/**
+ * The staff who answer for a school (privacy requests, retention notices, failed-message reports):
+ * its active admins, as a staff query's `where`. One definition for all who look them up.
+ */
+export function activeAdminsOf(schoolId: string) {
+  return { schoolId, active: true, roles: { some: { role: "admin" } } };
+}

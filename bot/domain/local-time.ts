@@ -65,3 +65,8 @@ const DATE_EN = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numer
 export function formatLocalDate(date: string, locale: "nl" | "en"): string {
   return (locale === "nl" ? DATE_NL : DATE_EN).format(new Date(`${date}T12:00:00Z`));
 }
+
+/** A YYYY-MM-DD date as a teacher types it and reads it back: "14-12-2026" (dd-mm-jjjj). */
+export function typedDate(isoDate: string): string {
+  return isoDate.split("-").reverse().join("-");
+}

@@ -7,6 +7,7 @@
 // other queued reports along: when the app is removed for a whole school, the admin gets one
 // list, not a message per failed reminder.
 import type { Db, Tx } from "../db/client.js";
+import { activeAdminsOf } from "../auth/policy.js";
 import { localDate } from "../domain/local-time.js";
 import { Locale } from "../domain/vocabulary.js";
 import type { BotReply } from "../channel/types.js";
@@ -33,7 +34,7 @@ interface ReportPayload {
 export async function queueFailureReports(tx: Tx, failed: OutboxRow, reason: FailureReason, dueAt: Date): Promise<number> {
   if (failed.kind === UNDELIVERABLE_REPORT) return 0;
   const admins = await tx.staff.findMany({
-    where: { schoolId: failed.schoolId, active: true, id: { not: failed.recipientStaffId }, roles: { some: { role: "admin" } } },
+    where: { ...activeAdminsOf(failed.schoolId), id: { not: failed.recipientStaffId } },
     select: { id: true },
   });
   let queued = 0;

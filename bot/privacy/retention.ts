@@ -4,6 +4,7 @@
 // month's notice), and afterwards what was erased.
 // Run daily by the scheduler (bot/ops/nightly-job.ts) and by `npm run cli -- retention [--dry-run]`.
 import { createHash } from "node:crypto";
+import { activeAdminsOf } from "../auth/policy.js";
 import type { Db } from "../db/client.js";
 import { localDate } from "../domain/local-time.js";
 import { enqueue } from "../outbox/outbox.js";
@@ -109,7 +110,7 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<S
       } else result.later.push(entry);
     }
     // Who is told; without an active admin nobody can be told a month ahead: said in a dry run too.
-    const admins = await db.staff.findMany({ where: { schoolId: school.id, active: true, roles: { some: { role: "admin" } } }, select: { id: true } });
+    const admins = await db.staff.findMany({ where: activeAdminsOf(school.id), select: { id: true } });
     if (admins.length === 0) result.untold = toNotify;
     const auditCutoff = addMonths(now, -school.auditRetentionMonths);
     if (options.dryRun) {

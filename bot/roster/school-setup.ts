@@ -4,6 +4,7 @@
 // no longer names are deactivated (their records stay). An invalid file is rejected as a whole
 // with every problem named by its JSON path ("staff[3].email"); nothing is applied.
 import { recordAudit } from "../audit.js";
+import { activeAdminsOf } from "../auth/policy.js";
 import { inTransaction } from "../db/transaction.js";
 import type { Db } from "../db/client.js";
 import type { Prisma, School } from "../db/generated/sqlite/client.js";
@@ -43,7 +44,6 @@ export async function findSchoolByName(db: Client, name: string): Promise<School
   return matches[0] ?? null;
 }
 
-/** Validates and applies a school setup file in one transaction. */
 /** Rolls back a dry run's transaction, carrying the report out of it. */
 class DryRun extends Error {
   constructor(readonly report: SchoolSetupReport) {
@@ -51,12 +51,10 @@ class DryRun extends Error {
   }
 }
 
-/** Active staff with the admin role: whoever answers privacy requests and is told before retention erases. */
-const activeAdmins = (tx: Prisma.TransactionClient, schoolId: string) =>
-  tx.staff.count({ where: { schoolId, active: true, roles: { some: { role: "admin" } } } });
+const activeAdmins = (tx: Prisma.TransactionClient, schoolId: string) => tx.staff.count({ where: activeAdminsOf(schoolId) });
 
 /**
- * `dryRun`: everything is applied and checked in the transaction, which is then rolled back; the
+ * Validates and applies a school setup file in one transaction. `dryRun`: everything is applied and checked in the transaction, which is then rolled back; the
  * report says what the file would change.
  */
 export async function applySchoolSetup(

@@ -11,6 +11,7 @@
 // A numbered line replaces what its box held — the same as changing a card's input, and the only
 // way to correct a box by typing — and the reply shows the old text, so nothing vanishes silently.
 import { translate } from "../../bot/i18n/translate.js";
+import { typedDate } from "../../bot/domain/local-time.js";
 import type { CompactAnswer } from "./compact-text.js";
 import type { FieldView, StepView } from "./types.js";
 
@@ -45,7 +46,7 @@ function heldText(field: FieldView): string {
   if (field.raw !== undefined) return field.raw;
   if (field.value === undefined || field.value === null) return "";
   // As the card shows it (dd-mm-jjjj), not as stored.
-  if (field.kind === "date") return String(field.value).split("-").reverse().join("-");
+  if (field.kind === "date") return typedDate(String(field.value));
   const labelOf = (v: string) => field.options?.find((o) => o.value === v)?.label ?? v;
   return Array.isArray(field.value) ? field.value.map(labelOf).join(", ") : labelOf(String(field.value));
 }

@@ -2,27 +2,12 @@
 // A date we are not sure of (an unknown word, a weekday that does not match the day) is refused,
 // never guessed: a wrong date stored is worse than asking again.
 import { addDays, isoWeekday, weekStart } from "../../bot/domain/school-calendar.js";
+import { weekdayOfWord } from "../../bot/domain/weekday-words.js";
 
 const DAYS_PER_WEEK = 7;
+/** A weekday word ("dinsdag", "di", "tue."), as the bot writes dates back ("di 8 dec"); the one list of day words. */
+const weekdayOf = (word: string): number | undefined => weekdayOfWord(word) ?? undefined;
 // Maps, not object literals: a typed "constructor" must not find Object's prototype.
-const WEEKDAYS = new Map(
-  Object.entries({
-    maandag: 1,
-    dinsdag: 2,
-    woensdag: 3,
-    donderdag: 4,
-    vrijdag: 5,
-    zaterdag: 6,
-    zondag: 7,
-    monday: 1,
-    tuesday: 2,
-    wednesday: 3,
-    thursday: 4,
-    friday: 5,
-    saturday: 6,
-    sunday: 7,
-  }),
-);
 const RELATIVE_DAYS = new Map(Object.entries({ vandaag: 0, today: 0, morgen: 1, tomorrow: 1, overmorgen: 2 }));
 /** Month names and abbreviations, Dutch and English, one row per month. */
 const MONTH_NAMES: readonly (readonly string[])[] = [
@@ -65,13 +50,13 @@ const NEXT_DAY_PREFIX = /^(?:a\.s\.|aanstaande|volgende|next) /;
 const NEXT_WEEK = /^(?:volgende|next) week (\p{L}+)$|^(\p{L}+) (?:volgende|next) week$/u;
 const SPAN = /^(\p{L}+) (\p{L}+|\d{1,3}) (\p{L}+)$/u;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const NUMERIC_DATE = /^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2,4}))?$/;
+const NUMERIC_DATE = /^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{4}|\d{2}))?$/;
 /** "12 januari", "1e feb. 2027", "12th jan"; the dot is an abbreviation's. */
 const DAY_MONTH = /^(\d{1,2})(?:e|ste|de|st|nd|rd|th)? (\p{L}+)\.?(?: (\d{4}))?$/u;
 /** "january 12", "jan. 12th, 2027". */
 const MONTH_DAY = /^(\p{L}+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$/u;
 /** "dinsdag 12 januari", "tuesday, january 12": the weekday only double-checks the date. */
-const WEEKDAY_PREFIX = /^(\p{L}+),? (.+)$/u;
+const WEEKDAY_PREFIX = /^(\p{L}+)\.?,? (.+)$/u;
 
 type DateReader = (text: string, today: string) => string | null;
 
@@ -87,10 +72,13 @@ function yearOf(digits: string | undefined): number | undefined {
   return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
 }
 
+/** Every date here is near today (a conversation, an evaluation, a round): a year further off is a typo. */
+const YEARS_AROUND_TODAY = 10;
+
 /** A day and month, with or without a year. */
 function dayMonthDate(day: number, month: number, year: number | undefined, today: string): string | null {
-  if (year !== undefined) return validDate(year, month, day);
   const thisYear = Number(today.slice(0, 4));
+  if (year !== undefined) return Math.abs(year - thisYear) <= YEARS_AROUND_TODAY ? validDate(year, month, day) : null;
   const date = validDate(thisYear, month, day);
   // Without a year, a day that has passed means next year's.
   return date && date < today ? validDate(thisYear + 1, month, day) : date;
@@ -102,7 +90,7 @@ const relativeDay: DateReader = (text, today) => {
 };
 
 const nextWeekday: DateReader = (text, today) => {
-  const weekday = WEEKDAYS.get(text.replace(NEXT_DAY_PREFIX, ""));
+  const weekday = weekdayOf(text.replace(NEXT_DAY_PREFIX, ""));
   if (!weekday) return null;
   // The next such day after today ("dinsdag" on a Tuesday means next week's).
   return addDays(today, (weekday - isoWeekday(today) + DAYS_PER_WEEK) % DAYS_PER_WEEK || DAYS_PER_WEEK);
@@ -110,7 +98,7 @@ const nextWeekday: DateReader = (text, today) => {
 
 const dayInNextWeek: DateReader = (text, today) => {
   const m = NEXT_WEEK.exec(text);
-  const weekday = m ? WEEKDAYS.get(m[1] ?? m[2]!) : undefined;
+  const weekday = m ? weekdayOf(m[1] ?? m[2]!) : undefined;
   return weekday ? addDays(weekStart(today), DAYS_PER_WEEK + weekday - 1) : null;
 };
 
@@ -123,9 +111,9 @@ const span: DateReader = (text, today) => {
   return count && unit ? addDays(today, count * unit) : null;
 };
 
-const isoDate: DateReader = (text) => {
+const isoDate: DateReader = (text, today) => {
   const m = ISO_DATE.exec(text);
-  return m ? validDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  return m ? dayMonthDate(Number(m[3]), Number(m[2]), Number(m[1]), today) : null;
 };
 
 const numericDate: DateReader = (text, today) => {
@@ -153,7 +141,7 @@ const calendarDate: DateReader = (text, today) => firstRead(CALENDAR_READERS, te
 /** A calendar date, optionally after its weekday: "dinsdag 12 januari". */
 const checkedCalendarDate: DateReader = (text, today) => {
   const m = WEEKDAY_PREFIX.exec(text);
-  const weekday = m ? WEEKDAYS.get(m[1]!) : undefined;
+  const weekday = m ? weekdayOf(m[1]!) : undefined;
   if (!m || !weekday) return calendarDate(text, today);
   const date = calendarDate(m[2]!, today);
   // A weekday that does not match means one of the two is a typo: we cannot tell which.

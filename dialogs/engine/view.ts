@@ -1,6 +1,7 @@
 // Resolves a step for one user: texts in their language, stored values, what they typed that did
 // not validate (with its error, recomputed so it survives a restart), buttons.
 import type { AnsweredStep } from "../../bot/channel/types.js";
+import { typedDate } from "../../bot/domain/local-time.js";
 import type { DialogSessionRecord } from "../../bot/services/dialog-sessions.js";
 import { SKIPPED, type LoadedFlow } from "./flow.js";
 import { optionsOf, parseFieldInput, type ParseContext } from "./parse-field.js";
@@ -20,7 +21,7 @@ export function formatValue(field: FieldDefinition, value: FieldValue | undefine
   if (typeof value === "boolean") return translate(locale, value ? "engine.yes" : "engine.no");
   if (Array.isArray(value)) return value.map(labelOf).join(", ");
   if (field.kind === "singleChoice" || field.kind === "pupil") return labelOf(String(value));
-  if (field.kind === "date" && typeof value === "string") return value.split("-").reverse().join("-");
+  if (field.kind === "date" && typeof value === "string") return typedDate(value);
   return String(value);
 }
 

@@ -14,7 +14,7 @@ import {
   type EvaluationOutcome,
   type NextStep,
 } from "../../bot/services/evaluations.js";
-import type { SchoolDateRule } from "../../bot/domain/school-day-rule.js";
+import { firstSchoolDate, type SchoolDateRule } from "../../bot/domain/school-day-rule.js";
 import type { Answers, Completion, DialogFlow, LoadedFlow } from "../engine/flow.js";
 import type { FieldError, LocalizedText, StepDefinition } from "../engine/types.js";
 import { field, text } from "./field.js";
@@ -131,13 +131,14 @@ export const evaluateFlow: DialogFlow = {
         // The goal's evaluator must work on the new date (the same rule the service applies).
         const evaluator = chosen?.evaluatorId ? dates.people.get(chosen.evaluatorId) : undefined;
         const rule = evaluationDateRule(dates.calendar, ctx.today, evaluator);
-        // Two school weeks ahead, but never before the date the goal already has: evaluated early
-        // and put off ("not yet"), it proposed a date sooner than the one planned.
+        // Two school weeks ahead. Put off ("later", not yet) before its date, never sooner than the
+        // date the goal already has (the first school day from it the rule allows).
         const ahead = proposedEvaluationDate(dates.calendar, ctx.today, evaluator);
         const planned = chosen?.evaluationDate ?? null;
-        const proposal = planned !== null && planned > ahead ? planned : ahead;
-        const newDateStep = (id: "later" | "extend") => dateStep(id, rule, proposal);
+        const putOff = planned !== null && planned > ahead ? (firstSchoolDate(rule, planned) ?? ahead) : ahead;
+        const newDateStep = (id: "later" | "extend") => dateStep(id, rule, id === "later" ? putOff : ahead);
         const outcome = text(answers, "outcome", "outcome");
+        const judgedBefore = asSkillActor(answers.outcome?.assessedBy);
         if (outcome === "later") {
           steps.push(newDateStep("later"));
           return steps;
@@ -147,8 +148,9 @@ export const evaluateFlow: DialogFlow = {
           title: localized("evaluate.next.title"),
           fields: [
             // Who judged the goal is asked only for a judgement: "later" judges nothing, and a
-            // question it would drop must not be asked (it sat on the outcome step before).
-            whoTap("assessedBy"),
+            // question it would drop must not be asked. It sat on the outcome step before: a
+            // session begun then brings its answer along, filled in.
+            { ...whoTap("assessedBy"), ...(judgedBefore ? { defaultValue: judgedBefore } : {}) },
             field({
               id: "nextStep",
               kind: "singleChoice",
@@ -168,8 +170,7 @@ export const evaluateFlow: DialogFlow = {
     const outcome = text(answers, "outcome", "outcome") as EvaluationOutcome;
     const nextStep = outcome === "later" ? null : (text(answers, "next", "nextStep") as NextStep | null);
     const note = text(answers, "outcome", "note");
-    // On the outcome step in sessions begun before it moved to the next step.
-    const assessedBy = outcome === "later" ? null : (asSkillActor(answers.next?.assessedBy) ?? asSkillActor(answers.outcome?.assessedBy));
+    const assessedBy = outcome === "later" ? null : asSkillActor(answers.next?.assessedBy);
     const result = await recordEvaluation(
       ctx.tx,
       ctx.actor,

@@ -1,6 +1,7 @@
 // Text rendering of a compact step (the short conversation's cards): every question at once,
 // numbered, with what it holds now; the teacher types "2: …" lines and "klaar" (engine/compact-text.ts).
 import type { FieldView, StepView } from "../engine/types.js";
+import { typedDate } from "../../bot/domain/local-time.js";
 import { commandsLine, progressLabel } from "./text.js";
 import { renderText } from "./texts.js";
 
@@ -18,7 +19,7 @@ function shown(view: StepView, field: FieldView): string {
   if (typeof value === "boolean") return renderText(view.locale, value ? "render.text.yes" : "render.text.no");
   if (Array.isArray(value)) return value.map(labelOf).join(", ");
   if (field.kind === "singleChoice" || field.kind === "pupil") return labelOf(String(value));
-  if (field.kind === "date") return String(value).split("-").reverse().join("-");
+  if (field.kind === "date") return typedDate(String(value));
   return oneLine(String(value));
 }
 

@@ -21,6 +21,8 @@ describe(`a line typed after a dialog ended on ${testProvider()}`, () => {
     const stray = await juf.say("en hij had hem zelf gebouwd");
     expect(stray).toContain("Dit heb ik niet opgeslagen: “en hij had hem zelf gebouwd”");
     expect(stray).not.toContain("voorbereiden");
+    // It may be a mistyped command: the pointer to help stays.
+    expect(stray).toContain("Typ help voor wat ik kan");
     const notes = await t.db.note.findMany({ where: { pupilId: juf.pupilId } });
     expect(notes.map((n) => n.text)).toEqual(["Otis vertelde trots over zijn hut"]);
     // A command right after is a command.

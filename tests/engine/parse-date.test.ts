@@ -125,6 +125,28 @@ describe("a day with a month name", () => {
     ]);
   });
 
+  it("reads a date as the bot writes it back: a short weekday, the day and a short month ('di 8 dec')", () => {
+    expectAll([
+      ["di 8 dec", "2026-12-08"],
+      ["di. 8 dec.", "2026-12-08"],
+      ["Tue 8 Dec", "2026-12-08"],
+      ["wo 8 dec", null],
+      ["ma", "2026-12-07"],
+    ]);
+  });
+
+  it("refuses a year that is no year near today: three digits, or more than ten years off", () => {
+    expectAll([
+      ["12-01-202", null],
+      ["1-1-99", null],
+      ["12-01-1990", null],
+      ["1990-01-12", null],
+      ["12 januari 2040", null],
+      ["1-1-27", "2027-01-01"],
+      ["1-1-2036", "2036-01-01"],
+    ]);
+  });
+
   it("refuses impossible dates and unknown months", () => {
     expectAll([
       ["31 februari", null],

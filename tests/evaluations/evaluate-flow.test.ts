@@ -147,6 +147,12 @@ describe(`the evaluation dialog on ${testProvider()}`, () => {
     const later = stepOf((await submit(teacher, started, { outcome: "later", note: "", outcome__share: "false" }))!);
     expect(later.stepId).toBe("later");
     expect(later.fields.find((f) => f.id === "newDate")?.value).toBe("2027-02-01");
+    // "Partly, go on" is a new period: two weeks from today, as before.
+    const again = stepOf(await engine.start(teacher, EVALUATE, subjectFor(pupil.id), { goal: { goal: goalToken(goal) } }));
+    const partly = stepOf((await submit(teacher, again, { outcome: "partly", note: "", outcome__share: "false" }))!);
+    const extend = stepOf((await submit(teacher, partly, { assessedBy: "together", nextStep: "extend" }))!);
+    expect(extend.stepId).toBe("extend");
+    expect(String(extend.fields.find((f) => f.id === "newDate")?.value) < "2027-01-01").toBe(true);
     // A goal that is due gets two weeks ahead, as before.
     const { pupil: due, goal: dueGoal } = await pupilWithGoal("Wout");
     const dueStart = stepOf(await engine.start(teacher, EVALUATE, subjectFor(due.id), { goal: { goal: goalToken(dueGoal) } }));

@@ -1,6 +1,6 @@
 // Outcomes readable in chat: group overview, evaluations due, kindplan export, question coach.
 import { coachQuestion } from "../../coach/index.js";
-import { localDate } from "../../domain/local-time.js";
+import { localDate, typedDate } from "../../domain/local-time.js";
 import { kindplanPrintable } from "../../exports/kindplan-html.js";
 import { fileSlug, printableAttachments } from "../../exports/attachment.js";
 import { getGroupOverviews, listDueEvaluations } from "../../services/group-overview.js";
@@ -14,7 +14,7 @@ import type { CommandContext, CommandInput } from "./context.js";
 import { choosePupil } from "./pupil-choice.js";
 
 const today = (ctx: CommandContext) => localDate(ctx.now(), ctx.actor.timezone);
-const shortDate = (iso: string) => iso.split("-").reverse().join("-");
+const shortDate = typedDate;
 
 export async function overviewReply(ctx: CommandContext): Promise<BotReply> {
   const { t } = ctx;

@@ -1,6 +1,7 @@
 // The school year in chat: the handover a new year's teacher gets, and the archive of the groups
 // a teacher had in earlier school years (read only).
 import type { BotReply } from "../../channel/types.js";
+import { typedDate } from "../../domain/local-time.js";
 import { buttonFor } from "../../domain/actions.js";
 import { normalizeGroupName } from "../../domain/vocabulary.js";
 import type { MessageKey } from "../../i18n/translate.js";
@@ -9,7 +10,7 @@ import { getHandovers } from "../../services/handover.js";
 import { isHeldStatus } from "../../domain/vocabulary.js";
 import type { CommandContext, CommandInput } from "./context.js";
 
-const shortDate = (iso: string) => iso.split("-").reverse().join("-");
+const shortDate = typedDate;
 
 export async function handoverReply(ctx: CommandContext): Promise<BotReply> {
   const { t } = ctx;

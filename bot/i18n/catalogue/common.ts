@@ -74,9 +74,10 @@ export const common = {
   },
   unknownCommand: { nl: "Dat begrijp ik niet. Typ **help** voor wat ik kan.", en: "I don't understand that. Type **help** to see what I can do." },
   "afterDialog.notStored": {
-    nl: "Dit heb ik niet opgeslagen: “{text}”. Wat je net invulde, is al afgerond en opgeslagen; deze regel hoort er niet meer bij.",
-    en: "I did not save this: “{text}”. What you just filled in is already finished and saved; this line is not part of it.",
+    nl: "Dit heb ik niet opgeslagen: “{text}”. Je vorige gesprekje met mij is al afgerond, dus deze regel hoort er niet meer bij.",
+    en: "I did not store this: “{text}”. What you were filling in with me has already ended, so this line is not part of it.",
   },
+  "afterDialog.help": { nl: "Was het een commando? Typ **help** voor wat ik kan.", en: "Was it a command? Type **help** to see what I can do." },
   "afterDialog.prepareAgain": {
     nl: "Wil je je vragen aanvullen? Typ **voorbereiden {name}**: wat je al gaf, staat er dan in.",
     en: "Want to add to your questions? Type **prepare {name}**: what you gave is filled in already.",
