@@ -54,8 +54,8 @@ class DryRun extends Error {
 const activeAdmins = (tx: Prisma.TransactionClient, schoolId: string) => tx.staff.count({ where: activeAdminsOf(schoolId) });
 
 /**
- * Validates and applies a school setup file in one transaction. `dryRun`: everything is applied and checked in the transaction, which is then rolled back; the
- * report says what the file would change.
+ * Validates and applies a school setup file in one transaction. `dryRun`: everything is applied
+ * and checked in the transaction, which is then rolled back; the report says what it would change.
  */
 export async function applySchoolSetup(
   db: Db,

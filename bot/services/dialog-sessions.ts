@@ -165,12 +165,11 @@ export async function findActiveSession(db: Db, staffId: string): Promise<Dialog
 
 /** The person's dialog that was completed last, if that was after `since` (text typed just after it ended). */
 export async function findCompletedSince(db: Db, staffId: string, since: Date): Promise<Pick<DialogSessionRecord, "kind" | "pupilId"> | null> {
-  const row = await db.dialogSession.findFirst({
+  return db.dialogSession.findFirst({
     where: { staffId, status: "completed", updatedAt: { gte: since } },
     orderBy: { updatedAt: "desc" },
     select: { kind: true, pupilId: true },
   });
-  return row;
 }
 
 /** Unfinished dialogs (active or paused), newest first. */

@@ -6,9 +6,20 @@
 import type { InboundTurn } from "../channel/types.js";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
 export function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, "\uFFFD");
+}
+
+/** Whether any string in a value (keys included) holds a surrogate: checked without copying, as nearly every turn has none. */
+function hasSurrogate(value: unknown): boolean {
+  if (typeof value === "string") return ANY_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(hasSurrogate);
+  if (value !== null && typeof value === "object") {
+    for (const key in value) if (ANY_SURROGATE.test(key) || hasSurrogate((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }
 
 /** Every string in a value (a card's or a modal's submission), well formed. */
@@ -19,8 +30,9 @@ function wellFormedDeep(value: unknown): unknown {
   return value;
 }
 
-/** The turn's typed text, submitted values and button arguments, well formed. */
+/** The turn's typed text, submitted values and button arguments, well formed (the turn itself when they are). */
 export function wellFormedTurn(turn: InboundTurn): InboundTurn {
+  if (!hasSurrogate(turn.text) && !hasSurrogate(turn.submission) && !hasSurrogate(turn.action)) return turn;
   return {
     ...turn,
     text: wellFormed(turn.text),

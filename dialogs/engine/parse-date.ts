@@ -2,11 +2,10 @@
 // A date we are not sure of (an unknown word, a weekday that does not match the day) is refused,
 // never guessed: a wrong date stored is worse than asking again.
 import { addDays, isoWeekday, weekStart } from "../../bot/domain/school-calendar.js";
+// The one list of day words: "dinsdag", "di", "tue." (the bot writes dates back as "di 8 dec").
 import { weekdayOfWord } from "../../bot/domain/weekday-words.js";
 
 const DAYS_PER_WEEK = 7;
-/** A weekday word ("dinsdag", "di", "tue."), as the bot writes dates back ("di 8 dec"); the one list of day words. */
-const weekdayOf = (word: string): number | undefined => weekdayOfWord(word) ?? undefined;
 // Maps, not object literals: a typed "constructor" must not find Object's prototype.
 const RELATIVE_DAYS = new Map(Object.entries({ vandaag: 0, today: 0, morgen: 1, tomorrow: 1, overmorgen: 2 }));
 /** Month names and abbreviations, Dutch and English, one row per month. */
@@ -90,7 +89,7 @@ const relativeDay: DateReader = (text, today) => {
 };
 
 const nextWeekday: DateReader = (text, today) => {
-  const weekday = weekdayOf(text.replace(NEXT_DAY_PREFIX, ""));
+  const weekday = weekdayOfWord(text.replace(NEXT_DAY_PREFIX, ""));
   if (!weekday) return null;
   // The next such day after today ("dinsdag" on a Tuesday means next week's).
   return addDays(today, (weekday - isoWeekday(today) + DAYS_PER_WEEK) % DAYS_PER_WEEK || DAYS_PER_WEEK);
@@ -98,7 +97,7 @@ const nextWeekday: DateReader = (text, today) => {
 
 const dayInNextWeek: DateReader = (text, today) => {
   const m = NEXT_WEEK.exec(text);
-  const weekday = m ? weekdayOf(m[1] ?? m[2]!) : undefined;
+  const weekday = m ? weekdayOfWord(m[1] ?? m[2]!) : undefined;
   return weekday ? addDays(weekStart(today), DAYS_PER_WEEK + weekday - 1) : null;
 };
 
@@ -141,7 +140,7 @@ const calendarDate: DateReader = (text, today) => firstRead(CALENDAR_READERS, te
 /** A calendar date, optionally after its weekday: "dinsdag 12 januari". */
 const checkedCalendarDate: DateReader = (text, today) => {
   const m = WEEKDAY_PREFIX.exec(text);
-  const weekday = m ? weekdayOf(m[1]!) : undefined;
+  const weekday = m ? weekdayOfWord(m[1]!) : undefined;
   if (!m || !weekday) return calendarDate(text, today);
   const date = calendarDate(m[2]!, today);
   // A weekday that does not match means one of the two is a typo: we cannot tell which.
