@@ -73,9 +73,7 @@ export function buildView(input: ViewInput): StepView {
   }
 
   const fields: FieldView[] = step.fields.map((field) => {
-    // A refused answer waiting as typed is shown as such, never hidden behind the default (record-step.ts).
-    const drafted = raws[field.id] !== undefined;
-    const value = given[field.id] ?? (drafted ? undefined : field.defaultValue);
+    const value = given[field.id] ?? field.defaultValue;
     const options =
       field.kind === "singleChoice" || field.kind === "multiChoice" || field.kind === "pupil"
         ? field.kind === "pupil"
@@ -99,7 +97,7 @@ export function buildView(input: ViewInput): StepView {
       ...(field.min !== undefined ? { min: field.min } : {}),
       ...(field.max !== undefined ? { max: field.max } : {}),
       ...(value !== undefined ? { value } : {}),
-      ...(given[field.id] === undefined && !drafted && field.defaultValue !== undefined ? { isDefault: true } : {}),
+      ...(given[field.id] === undefined && field.defaultValue !== undefined ? { isDefault: true } : {}),
       ...(raws[field.id] !== undefined ? { raw: raws[field.id] } : {}),
       ...(session.pending?.kind === "edit" && session.pending.fieldId === field.id ? { editing: true } : {}),
       ...(errors[field.id] ? { error: errors[field.id]![locale] } : {}),

@@ -2,8 +2,6 @@
 // again; it is never replaced by the field's default when the step is submitted without it.
 import { describe, expect, it } from "vitest";
 import { recordStep } from "../../dialogs/engine/record-step.js";
-import { buildView } from "../../dialogs/engine/view.js";
-import type { DialogSessionRecord } from "../../bot/services/dialog-sessions.js";
 import { field } from "../../dialogs/flows/field.js";
 import type { StepDefinition } from "../../dialogs/engine/types.js";
 
@@ -40,34 +38,5 @@ describe("recording a step", () => {
     expect(fixed.errors).toEqual({});
     expect(fixed.given.evalDate).toBe("2027-01-25");
     expect(fixed.rawInputs.record).toBeUndefined();
-  });
-
-  it("shows a refused date as typed with its error, not the default in its place", () => {
-    const typed = recordStep({ answers: {}, rawInputs: {} }, step, { goal: "tafels", evalDate: "31-02" }, true, today);
-    const session = {
-      id: "s",
-      schoolId: "school",
-      staffId: "staff",
-      kind: "conversation",
-      stepId: "record",
-      version: 1,
-      answers: typed.answers,
-      rawInputs: typed.rawInputs,
-      pending: null,
-      status: "active",
-      updatedAt: new Date(),
-      pupilId: null,
-      groupId: null,
-      conversationId: null,
-      formatKey: null,
-      formatVersion: null,
-    } as DialogSessionRecord;
-    const loaded = { title: "Gesprek", steps: () => [step] };
-    const view = buildView({ session, loaded, steps: [step], step, locale: "nl", parseContext: today, extraErrors: {}, stepErrors: [] });
-    const date = view.fields.find((f) => f.id === "evalDate")!;
-    expect(date.value).toBeUndefined();
-    expect(date.isDefault).toBeUndefined();
-    expect(date.raw).toBe("31-02");
-    expect(date.error).toBeDefined();
   });
 });
